@@ -1,0 +1,214 @@
+//! Findings: the data every output format of sas-validate is rendered from.
+//!
+//! A [`Finding`] is plain serializable data: a rule (stable ID, kebab name,
+//! source), a severity, where it points ([`Target`]) and a message in French
+//! and English. The FHIRPath expression, line and column are *resolved* in one
+//! batch after validation ([`crate::json::resolve`]) so that the hot path only
+//! records byte spans.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+use crate::json::Span;
+
+/// How bad a finding is, ordered from the least to the most severe.
+///
+/// ```
+/// use fr_fhir_core::finding::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!("error".parse::<Severity>(), Ok(Severity::Error));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Not a defect: context for the reader (e.g. the request was taken from the self link).
+    Information,
+    /// SHOULD-level, kit-only or disputed requirement.
+    Warning,
+    /// A non-conformity: profile constraint, SHALL requirement, or data SAS cannot process.
+    Error,
+    /// The input could not be used at all (not JSON, not a Bundle...).
+    Fatal,
+}
+
+impl Severity {
+    /// The FHIR `IssueSeverity` code (also used in JSON output).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+            Severity::Fatal => "fatal",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "information" | "info" => Ok(Severity::Information),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            "fatal" => Ok(Severity::Fatal),
+            other => Err(format!(
+                "unknown severity `{other}` (expected fatal, error, warning or information)"
+            )),
+        }
+    }
+}
+
+/// A message in both languages of the users.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Message {
+    /// French text.
+    pub fr: String,
+    /// English text.
+    pub en: String,
+}
+
+impl Message {
+    /// Builds a bilingual message.
+    ///
+    /// ```
+    /// let m = fr_fhir_core::finding::Message::new("manquant", "missing");
+    /// assert_eq!(m.get(fr_fhir_core::finding::Lang::En), "missing");
+    /// ```
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Message { fr: fr.into(), en: en.into() }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Français (the default: the users are French).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// What a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An element of the JSON body. `span` is the element itself, or its
+    /// parent object when `child` names a missing element.
+    Body {
+        /// Byte span in the body.
+        span: Span,
+        /// Name of a missing child element (`end` in `Slot.end`), if any.
+        child: Option<Cow<'static, str>>,
+    },
+    /// A part of the request query string (`span` is relative to the query).
+    Request {
+        /// Byte span inside the request target (path + query) as captured.
+        span: Span,
+        /// Parameter name as an expression (`start`, `status`...).
+        param: Cow<'static, str>,
+    },
+    /// The exchange as a whole: status line, headers, timings.
+    Exchange {
+        /// What part: `status`, `header:Content-Type`, `time`...
+        part: Cow<'static, str>,
+    },
+}
+
+/// Static description of a rule, as listed by `sas-validate rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct RuleMeta {
+    /// Stable ID from the rule catalogue (SPEC §7), e.g. `RO1-SLOT-004`.
+    pub id: &'static str,
+    /// Readable kebab-case name, e.g. `slot-instant-sas-format`.
+    pub name: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Use cases the rule applies to: `PS`, `CPTS`, `SOS`, `ALL`...
+    pub scope: &'static str,
+    /// Where the constraint comes from (IG element, requirement `agg-psindiv #N`).
+    pub source: &'static str,
+    /// One-line summary in French.
+    pub summary_fr: &'static str,
+    /// One-line summary in English.
+    pub summary_en: &'static str,
+}
+
+/// One defect (or remark) found in an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that produced it.
+    pub rule: &'static RuleMeta,
+    /// Severity, possibly different from the rule's default (strict mode, AMB readings).
+    pub severity: Severity,
+    /// Where it points.
+    pub target: Target,
+    /// What is wrong, naming the actual and the expected value.
+    pub message: Message,
+    /// Filled by resolution: FHIRPath with indices, line and column (1-based).
+    pub resolved: Option<Resolved>,
+}
+
+/// The rendered location of a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Resolved {
+    /// FHIRPath with indices, e.g. `Bundle.entry[3].resource.end`.
+    pub expression: String,
+    /// 1-based line in the file.
+    pub line: u32,
+    /// 1-based column (in characters) in the file.
+    pub column: u32,
+}
+
+impl Finding {
+    /// A finding on an element of the body, with the rule's default severity.
+    pub fn body(rule: &'static RuleMeta, span: Span, message: Message) -> Self {
+        Finding {
+            rule,
+            severity: rule.severity,
+            target: Target::Body { span, child: None },
+            message,
+            resolved: None,
+        }
+    }
+
+    /// A finding on a missing `child` of the object at `parent`.
+    pub fn missing(
+        rule: &'static RuleMeta,
+        parent: Span,
+        child: impl Into<Cow<'static, str>>,
+        message: Message,
+    ) -> Self {
+        Finding {
+            rule,
+            severity: rule.severity,
+            target: Target::Body { span: parent, child: Some(child.into()) },
+            message,
+            resolved: None,
+        }
+    }
+
+    /// Same finding with another severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}

@@ -1,0 +1,4 @@
+//! fr-fhir-core: zero-copy FHIR R4 models of the SAS slot search, French
+//! national identifiers, and the SAS / FR Core profile rules.
+pub mod finding;
+pub mod json;

@@ -1,0 +1,1 @@
+//! Cross-crate conformance suite: see `tests/tests/`.
