@@ -1,0 +1,666 @@
+//! The pull reader: one forward pass over the text, no tree.
+//!
+//! Callers drive it the way the data is shaped (`object` / `next_key`,
+//! `array` / `next_item`, scalars), so typed models are filled directly from
+//! the bytes, strings are borrowed, and anything unexpected is skipped with
+//! [`Reader::skip_value`], which validates without building anything and
+//! without recursion.
+
+use super::error::{JsonError, JsonErrorKind};
+use super::span::{Span, Str};
+
+/// Default nesting limit. FHIR resources of this flow nest about 12 levels;
+/// extensions can nest more, never hundreds.
+pub const DEFAULT_MAX_DEPTH: u32 = 256;
+
+/// The kind of the next JSON value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `{`
+    Object,
+    /// `[`
+    Array,
+    /// `"`
+    String,
+    /// `-` or a digit
+    Number,
+    /// `true` / `false`
+    Bool,
+    /// `null`
+    Null,
+}
+
+impl Kind {
+    /// English name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Object => "object",
+            Kind::Array => "array",
+            Kind::String => "string",
+            Kind::Number => "number",
+            Kind::Bool => "boolean",
+            Kind::Null => "null",
+        }
+    }
+
+    /// French name used in messages.
+    pub fn name_fr(self) -> &'static str {
+        match self {
+            Kind::Object => "objet",
+            Kind::Array => "tableau",
+            Kind::String => "chaîne",
+            Kind::Number => "nombre",
+            Kind::Bool => "booléen",
+            Kind::Null => "null",
+        }
+    }
+}
+
+/// State of an object being read (see [`Reader::object`]).
+#[derive(Debug)]
+pub struct Obj {
+    start: u32,
+    first: bool,
+}
+
+impl Obj {
+    /// Offset of the opening `{`.
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+}
+
+/// State of an array being read (see [`Reader::array`]).
+#[derive(Debug)]
+pub struct Arr {
+    start: u32,
+    first: bool,
+    index: u32,
+}
+
+impl Arr {
+    /// Offset of the opening `[`.
+    pub fn start(&self) -> u32 {
+        self.start
+    }
+}
+
+/// A forward-only JSON reader over a string, keeping byte offsets.
+///
+/// ```
+/// use fr_fhir_core::json::{Kind, Reader};
+/// let mut r = Reader::new(r#"{"status": "free", "n": [1, 2]}"#);
+/// let mut obj = r.object().unwrap();
+/// let mut seen = Vec::new();
+/// while let Some((key, _)) = r.next_key(&mut obj).unwrap() {
+///     match &*key {
+///         "status" => seen.push(r.string().unwrap().0.to_string()),
+///         _ => { r.skip_value().unwrap(); }
+///     }
+/// }
+/// r.finish().unwrap();
+/// assert_eq!(seen, ["free"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reader<'a> {
+    src: &'a str,
+    pos: usize,
+    depth: u32,
+    max_depth: u32,
+}
+
+#[inline]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `src`.
+    pub fn new(src: &'a str) -> Self {
+        Reader { src, pos: 0, depth: 0, max_depth: DEFAULT_MAX_DEPTH }
+    }
+
+    /// A reader positioned at `pos` (for re-reading a value whose offset is known).
+    pub fn at(src: &'a str, pos: usize) -> Self {
+        Reader { src, pos, depth: 0, max_depth: DEFAULT_MAX_DEPTH }
+    }
+
+    /// Changes the nesting limit.
+    pub fn with_max_depth(mut self, max_depth: u32) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+
+    /// The whole input.
+    pub fn source(&self) -> &'a str {
+        self.src
+    }
+
+    /// Current byte offset.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Current byte offset as `u32` (inputs are limited to 4 GiB).
+    pub fn pos32(&self) -> u32 {
+        u32::try_from(self.pos).unwrap_or(u32::MAX)
+    }
+
+    fn err(&self, kind: JsonErrorKind) -> JsonError {
+        JsonError { kind, offset: self.pos }
+    }
+
+    fn err_at(&self, kind: JsonErrorKind, offset: usize) -> JsonError {
+        JsonError { kind, offset }
+    }
+
+    #[inline]
+    fn byte(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    fn unexpected(&self, expected: &'static str) -> JsonError {
+        match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
+            Some(found) => self.err(JsonErrorKind::Unexpected { found, expected }),
+            None => self.err(JsonErrorKind::Eof),
+        }
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        let bytes = self.src.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if is_ws(b) {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Skips whitespace and tells the kind of the next value.
+    #[inline]
+    pub fn peek(&mut self) -> Result<Kind, JsonError> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b'{') => Ok(Kind::Object),
+            Some(b'[') => Ok(Kind::Array),
+            Some(b'"') => Ok(Kind::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
+            Some(b't' | b'f') => Ok(Kind::Bool),
+            Some(b'n') => Ok(Kind::Null),
+            Some(_) => Err(self.unexpected("a JSON value")),
+            None => Err(self.err(JsonErrorKind::Eof)),
+        }
+    }
+
+    /// Checks that only whitespace remains.
+    pub fn finish(&mut self) -> Result<(), JsonError> {
+        self.skip_ws();
+        if self.pos < self.src.len() { Err(self.err(JsonErrorKind::Trailing)) } else { Ok(()) }
+    }
+
+    fn enter(&mut self) -> Result<(), JsonError> {
+        if self.depth >= self.max_depth {
+            return Err(self.err(JsonErrorKind::TooDeep(self.max_depth)));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Opens an object (`{`).
+    pub fn object(&mut self) -> Result<Obj, JsonError> {
+        self.skip_ws();
+        if self.byte() != Some(b'{') {
+            return Err(self.unexpected("'{'"));
+        }
+        self.enter()?;
+        let start = self.pos32();
+        self.pos += 1;
+        Ok(Obj { start, first: true })
+    }
+
+    /// Next key of `obj` (and consumes the `:`), or `None` after the closing `}`.
+    #[inline]
+    pub fn next_key(&mut self, obj: &mut Obj) -> Result<Option<(Str<'a>, Span)>, JsonError> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth = self.depth.saturating_sub(1);
+                return Ok(None);
+            }
+            Some(b',') if !obj.first => {
+                self.pos += 1;
+                self.skip_ws();
+            }
+            _ if obj.first => {}
+            _ => return Err(self.unexpected("',' or '}'")),
+        }
+        obj.first = false;
+        if self.byte() != Some(b'"') {
+            return Err(self.unexpected("a string key"));
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        if self.byte() != Some(b':') {
+            return Err(self.unexpected("':'"));
+        }
+        self.pos += 1;
+        Ok(Some(key))
+    }
+
+    /// Opens an array (`[`).
+    pub fn array(&mut self) -> Result<Arr, JsonError> {
+        self.skip_ws();
+        if self.byte() != Some(b'[') {
+            return Err(self.unexpected("'['"));
+        }
+        self.enter()?;
+        let start = self.pos32();
+        self.pos += 1;
+        Ok(Arr { start, first: true, index: 0 })
+    }
+
+    /// Moves to the next item of `arr`: `Some(index)` when a value follows,
+    /// `None` after the closing `]`.
+    #[inline]
+    pub fn next_item(&mut self, arr: &mut Arr) -> Result<Option<u32>, JsonError> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth = self.depth.saturating_sub(1);
+                return Ok(None);
+            }
+            Some(b',') if !arr.first => {
+                self.pos += 1;
+                arr.index += 1;
+            }
+            _ if arr.first => {}
+            _ => return Err(self.unexpected("',' or ']'")),
+        }
+        arr.first = false;
+        Ok(Some(arr.index))
+    }
+
+    /// Reads a string value, borrowed unless it contains escapes.
+    #[inline]
+    pub fn string(&mut self) -> Result<(Str<'a>, Span), JsonError> {
+        self.skip_ws();
+        let start = self.pos;
+        if self.byte() != Some(b'"') {
+            return Err(self.unexpected("a string"));
+        }
+        let body_start = start + 1;
+        let bytes = self.src.as_bytes();
+        let rest = bytes.get(body_start..).unwrap_or_default();
+        match memchr::memchr2(b'"', b'\\', rest) {
+            None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
+            Some(n) => {
+                let stop = body_start + n;
+                let chunk = rest.get(..n).unwrap_or_default();
+                if let Some(i) = chunk.iter().position(|&b| b < 0x20) {
+                    let c = chunk.get(i).copied().unwrap_or(0);
+                    return Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + i));
+                }
+                if bytes.get(stop) == Some(&b'"') {
+                    // Quote and backslash are ASCII, so both ends are char boundaries.
+                    let text = self.src.get(body_start..stop).unwrap_or_default();
+                    self.pos = stop + 1;
+                    Ok((Str::Borrowed(text), span(start, self.pos)))
+                } else {
+                    self.pos = stop;
+                    let mut owned = String::with_capacity(n + 16);
+                    owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
+                    self.escaped_tail(&mut owned)?;
+                    Ok((Str::Owned(owned.into_boxed_str()), span(start, self.pos)))
+                }
+            }
+        }
+    }
+
+    /// Decodes the rest of a string from the first backslash, into `out`.
+    fn escaped_tail(&mut self, out: &mut String) -> Result<(), JsonError> {
+        loop {
+            let bytes = self.src.as_bytes();
+            match self.byte() {
+                None => return Err(self.err(JsonErrorKind::Eof)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    let esc = bytes.get(self.pos + 1).copied();
+                    self.pos += 2;
+                    match esc {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => out.push(self.unicode_escape()?),
+                        None => return Err(self.err(JsonErrorKind::Eof)),
+                        Some(_) => {
+                            return Err(self.err_at(JsonErrorKind::InvalidEscape, self.pos - 2));
+                        }
+                    }
+                }
+                Some(_) => {
+                    let rest = bytes.get(self.pos..).unwrap_or_default();
+                    let n = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+                    let chunk = rest.get(..n).unwrap_or_default();
+                    if let Some(i) = chunk.iter().position(|&b| b < 0x20) {
+                        let c = chunk.get(i).copied().unwrap_or(0);
+                        return Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), self.pos + i));
+                    }
+                    out.push_str(self.src.get(self.pos..self.pos + n).unwrap_or_default());
+                    self.pos += n;
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let at = self.pos;
+        let digits = self.src.as_bytes().get(at..at + 4).ok_or(self.err(JsonErrorKind::Eof))?;
+        let mut v = 0u32;
+        for &d in digits {
+            let h = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(self.err_at(JsonErrorKind::InvalidUnicode, at)),
+            };
+            v = v * 16 + u32::from(h);
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let at = self.pos.saturating_sub(2);
+        let hi = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&hi) {
+            let bytes = self.src.as_bytes();
+            if bytes.get(self.pos) != Some(&b'\\') || bytes.get(self.pos + 1) != Some(&b'u') {
+                return Err(self.err_at(JsonErrorKind::InvalidUnicode, at));
+            }
+            self.pos += 2;
+            let lo = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&lo) {
+                return Err(self.err_at(JsonErrorKind::InvalidUnicode, at));
+            }
+            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+        } else {
+            hi
+        };
+        char::from_u32(code).ok_or(self.err_at(JsonErrorKind::InvalidUnicode, at))
+    }
+
+    /// Reads a number and returns its exact text (never converted through `f64`).
+    #[inline]
+    pub fn number(&mut self) -> Result<(&'a str, Span), JsonError> {
+        self.skip_ws();
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        let mut p = start;
+        if bytes.get(p) == Some(&b'-') {
+            p += 1;
+        }
+        match bytes.get(p) {
+            Some(b'0') => {
+                p += 1;
+                if matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                    return Err(self.err_at(JsonErrorKind::InvalidNumber, p));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                while matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                    p += 1;
+                }
+            }
+            _ => return Err(self.err_at(JsonErrorKind::InvalidNumber, start)),
+        }
+        if bytes.get(p) == Some(&b'.') {
+            p += 1;
+            if !matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                return Err(self.err_at(JsonErrorKind::InvalidNumber, p));
+            }
+            while matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                p += 1;
+            }
+        }
+        if matches!(bytes.get(p), Some(b'e' | b'E')) {
+            p += 1;
+            if matches!(bytes.get(p), Some(b'+' | b'-')) {
+                p += 1;
+            }
+            if !matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                return Err(self.err_at(JsonErrorKind::InvalidNumber, p));
+            }
+            while matches!(bytes.get(p), Some(b'0'..=b'9')) {
+                p += 1;
+            }
+        }
+        // A number glued to letters (`12abc`) is not a number.
+        if matches!(bytes.get(p), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.')) {
+            return Err(self.err_at(JsonErrorKind::InvalidNumber, p));
+        }
+        self.pos = p;
+        Ok((self.src.get(start..p).unwrap_or_default(), span(start, p)))
+    }
+
+    fn literal(&mut self, word: &'static str, expected: &'static str) -> Result<Span, JsonError> {
+        let start = self.pos;
+        if self.src.as_bytes().get(start..start + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(span(start, self.pos))
+        } else {
+            Err(self.unexpected(expected))
+        }
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> Result<(bool, Span), JsonError> {
+        self.skip_ws();
+        match self.byte() {
+            Some(b't') => Ok((true, self.literal("true", "true")?)),
+            Some(b'f') => Ok((false, self.literal("false", "false")?)),
+            _ => Err(self.unexpected("true or false")),
+        }
+    }
+
+    /// Reads `null`.
+    pub fn null(&mut self) -> Result<Span, JsonError> {
+        self.skip_ws();
+        self.literal("null", "null")
+    }
+
+    /// Skips (and validates) the next value of any kind; returns its span.
+    ///
+    /// Iterative: nesting costs one bit per level, never stack frames.
+    pub fn skip_value(&mut self) -> Result<Span, JsonError> {
+        self.skip_ws();
+        let start = self.pos;
+        let base_depth = self.depth;
+        // One entry per open container: true = object, false = array.
+        let mut stack: Vec<(bool, bool)> = Vec::new(); // (is_object, first)
+        loop {
+            // Read one value start (or close containers).
+            match self.peek()? {
+                Kind::Object => {
+                    self.object()?;
+                    stack.push((true, true));
+                }
+                Kind::Array => {
+                    self.array()?;
+                    stack.push((false, true));
+                }
+                Kind::String => {
+                    self.string()?;
+                }
+                Kind::Number => {
+                    self.number()?;
+                }
+                Kind::Bool => {
+                    self.boolean()?;
+                }
+                Kind::Null => {
+                    self.null()?;
+                }
+            }
+            // After a value (or an opening bracket): find the next value start.
+            loop {
+                let Some(top) = stack.last_mut() else {
+                    self.depth = base_depth;
+                    return Ok(span(start, self.pos));
+                };
+                let (is_obj, first) = *top;
+                top.1 = false;
+                self.skip_ws();
+                let close = if is_obj { b'}' } else { b']' };
+                match self.byte() {
+                    Some(b) if b == close => {
+                        self.pos += 1;
+                        self.depth = self.depth.saturating_sub(1);
+                        stack.pop();
+                        continue;
+                    }
+                    Some(b',') if !first => {
+                        self.pos += 1;
+                    }
+                    _ if first => {}
+                    _ => {
+                        return Err(self.unexpected(if is_obj { "',' or '}'" } else { "',' or ']'" }));
+                    }
+                }
+                if is_obj {
+                    self.skip_ws();
+                    if self.byte() != Some(b'"') {
+                        return Err(self.unexpected("a string key"));
+                    }
+                    self.string()?;
+                    self.skip_ws();
+                    if self.byte() != Some(b':') {
+                        return Err(self.unexpected("':'"));
+                    }
+                    self.pos += 1;
+                }
+                break;
+            }
+        }
+    }
+
+    /// Skips the next value and returns its exact text.
+    pub fn raw_value(&mut self) -> Result<(&'a str, Span), JsonError> {
+        let sp = self.skip_value()?;
+        Ok((sp.slice(self.src).unwrap_or_default(), sp))
+    }
+}
+
+#[inline]
+fn span(start: usize, end: usize) -> Span {
+    Span::new(u32::try_from(start).unwrap_or(u32::MAX), u32::try_from(end).unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn skip(s: &str) -> Result<Span, JsonError> {
+        let mut r = Reader::new(s);
+        let sp = r.skip_value()?;
+        r.finish()?;
+        Ok(sp)
+    }
+
+    #[test]
+    fn valid_documents_skip() {
+        for s in [
+            "{}",
+            "[]",
+            " {\"a\" : [1, -2.5e+3, true, false, null, \"x\\u00e9\\\"\"], \"b\": {}} ",
+            "\"\\ud83d\\ude00\"",
+            "0",
+            "-0.0e0",
+        ] {
+            assert!(skip(s).is_ok(), "{s}");
+        }
+    }
+
+    #[test]
+    fn invalid_documents_fail_with_offset() {
+        let cases = [
+            ("{", 1, "end"),
+            ("[1,]", 3, "unexpected"),
+            ("{\"a\" 1}", 5, "':'"),
+            ("[01]", 2, "number"),
+            ("[1.]", 3, "number"),
+            ("\"a\nb\"", 2, "control"),
+            ("\"\\x\"", 1, "escape"),
+            ("\"\\ud800\"", 1, "\\u"),
+            ("{} x", 3, "trailing"),
+            ("[tru]", 1, "unexpected"),
+            ("{\"a\":1,}", 7, "string key"),
+            ("12abc", 2, "number"),
+        ];
+        for (s, off, what) in cases {
+            let e = skip(s).unwrap_err();
+            assert_eq!(e.offset, off, "{s}: {e}");
+            assert!(e.to_string().to_lowercase().contains(what), "{s}: {e}");
+        }
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let mut r = Reader::new(r#""plain""#);
+        let (s, sp) = r.string().unwrap();
+        assert!(s.is_borrowed());
+        assert_eq!((sp.start, sp.end), (0, 7));
+        let mut r = Reader::new(r#""Visite de contr\u00f4le \"x\"""#);
+        let (s, _) = r.string().unwrap();
+        assert!(!s.is_borrowed());
+        assert_eq!(&*s, "Visite de contrôle \"x\"");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let e = skip(&deep).unwrap_err();
+        assert_eq!(e.kind, JsonErrorKind::TooDeep(DEFAULT_MAX_DEPTH));
+        let ok = "[".repeat(200) + &"]".repeat(200);
+        assert!(skip(&ok).is_ok());
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let mut r = Reader::new("[1e999999, 0.10, -3]");
+        let mut a = r.array().unwrap();
+        let mut got = Vec::new();
+        while r.next_item(&mut a).unwrap().is_some() {
+            got.push(r.number().unwrap().0);
+        }
+        assert_eq!(got, ["1e999999", "0.10", "-3"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skip_agrees_with_serde_json(s in "\\PC{0,40}") {
+            let ours = skip(&s).is_ok();
+            let theirs = serde_json::from_str::<serde::de::IgnoredAny>(&s).is_ok();
+            proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+
+        #[test]
+        fn skip_agrees_on_json_like(s in "[\\[\\]{}\",:0-9a-z .\\\\-]{0,30}") {
+            let ours = skip(&s).is_ok();
+            let theirs = serde_json::from_str::<serde::de::IgnoredAny>(&s).is_ok();
+            proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
+}
