@@ -2,3 +2,6 @@
 //! national identifiers, and the SAS / FR Core profile rules.
 pub mod finding;
 pub mod json;
+pub mod model;
+#[path = "primitives_stub.rs"]
+pub mod primitives;

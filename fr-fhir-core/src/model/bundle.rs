@@ -1,0 +1,314 @@
+//! Bundle, read entry by entry.
+//!
+//! [`Bundle::stream`] hands each entry to a sink as soon as it is read and
+//! keeps nothing of it, so a 400 MB searchset needs memory for one entry at a
+//! time plus whatever the sink keeps. [`Bundle`]'s `FromJson` (used for
+//! nested Bundles and for in-memory use) collects the entries in a `Vec`.
+
+use serde::ser::SerializeMap as _;
+use serde::{Serialize, Serializer};
+
+use super::de::{Cx, Field as _, FromJson, NoteKind, RawElement, read_other, read_value};
+use super::macros::fhir_type;
+use super::*;
+use crate::json::{JsonError, Kind, Reader, Span};
+
+fhir_type! {
+    /// A link of the Bundle (SAS: exactly one, `self`, repeating the request).
+    BundleLink {
+        id: Option<FhirString<'a>> = "id",
+        extension: Vec<Extension<'a>> = "extension",
+        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
+        relation: Option<FhirString<'a>> = "relation",
+        url: Option<Uri<'a>> = "url",
+    }
+    prim: ["id", "relation", "url"]
+    known: []
+}
+
+fhir_type! {
+    /// Why an entry is in a searchset (`match` or `include`).
+    BundleEntrySearch {
+        id: Option<FhirString<'a>> = "id",
+        extension: Vec<Extension<'a>> = "extension",
+        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
+        mode: Option<Code<'a>> = "mode",
+        score: Option<Decimal<'a>> = "score",
+    }
+    prim: ["id", "mode", "score"]
+    known: []
+}
+
+fhir_type! {
+    /// Transaction details of an entry (forbidden in a searchset, bdl-3).
+    BundleEntryRequest {
+        id: Option<FhirString<'a>> = "id",
+        extension: Vec<Extension<'a>> = "extension",
+        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
+        method: Option<Code<'a>> = "method",
+        url: Option<Uri<'a>> = "url",
+        if_none_match: Option<FhirString<'a>> = "ifNoneMatch",
+        if_modified_since: Option<Instant<'a>> = "ifModifiedSince",
+        if_match: Option<FhirString<'a>> = "ifMatch",
+        if_none_exist: Option<FhirString<'a>> = "ifNoneExist",
+    }
+    prim: ["id", "method", "url", "ifNoneMatch", "ifModifiedSince", "ifMatch", "ifNoneExist"]
+    known: []
+}
+
+fhir_type! {
+    /// Transaction results of an entry (forbidden in a searchset, bdl-4).
+    BundleEntryResponse {
+        id: Option<FhirString<'a>> = "id",
+        extension: Vec<Extension<'a>> = "extension",
+        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
+        status: Option<FhirString<'a>> = "status",
+        location: Option<Uri<'a>> = "location",
+        etag: Option<FhirString<'a>> = "etag",
+        last_modified: Option<Instant<'a>> = "lastModified",
+        outcome: Option<Resource<'a>> = "outcome",
+    }
+    prim: ["id", "status", "location", "etag", "lastModified"]
+    known: []
+}
+
+fhir_type! {
+    /// One entry of a Bundle.
+    BundleEntry {
+        id: Option<FhirString<'a>> = "id",
+        extension: Vec<Extension<'a>> = "extension",
+        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
+        link: Vec<BundleLink<'a>> = "link",
+        full_url: Option<Uri<'a>> = "fullUrl",
+        resource: Option<Resource<'a>> = "resource",
+        search: Option<BundleEntrySearch<'a>> = "search",
+        request: Option<BundleEntryRequest<'a>> = "request",
+        response: Option<BundleEntryResponse<'a>> = "response",
+    }
+    prim: ["id", "fullUrl"]
+    known: []
+}
+
+/// Receives the entries of a streamed Bundle.
+pub trait EntrySink<'a> {
+    /// Called for each entry, in order; `index` is its position in `entry`.
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx);
+}
+
+impl<'a, F: FnMut(u32, BundleEntry<'a>, &mut Cx)> EntrySink<'a> for F {
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
+        self(index, entry, cx)
+    }
+}
+
+/// A Bundle. When streamed, `entry` stays empty and `entry_count` counts the entries.
+///
+/// ```
+/// use fr_fhir_core::model::*;
+/// let bundle = Bundle {
+///     type_: Some(Code::new("searchset")),
+///     total: Some(UnsignedInt::new("0")),
+///     link: vec![BundleLink {
+///         relation: Some(FhirString::new("self")),
+///         url: Some(Uri::new("https://agenda.example/fhir/Slot?status=free")),
+///         ..Default::default()
+///     }],
+///     ..Default::default()
+/// };
+/// let json = serde_json::to_value(&bundle).unwrap();
+/// assert_eq!(json["resourceType"], "Bundle");
+/// assert_eq!(json["total"], 0);
+/// assert!(json.get("entry").is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bundle<'a> {
+    /// Logical id.
+    pub id: Option<Id<'a>>,
+    /// Metadata.
+    pub meta: Option<Meta<'a>>,
+    /// Rules under which the content was created.
+    pub implicit_rules: Option<Uri<'a>>,
+    /// Language of the content.
+    pub language: Option<Code<'a>>,
+    /// Persistent identifier.
+    pub identifier: Option<Identifier<'a>>,
+    /// `searchset` in SAS.
+    pub type_: Option<Code<'a>>,
+    /// When the Bundle was assembled.
+    pub timestamp: Option<Instant<'a>>,
+    /// Number of matches.
+    pub total: Option<UnsignedInt<'a>>,
+    /// Links (the `self` link).
+    pub link: Vec<BundleLink<'a>>,
+    /// Entries (empty when streamed).
+    pub entry: Vec<BundleEntry<'a>>,
+    /// Number of `entry` items read (streamed or not).
+    pub entry_count: u32,
+    /// Span of the `entry` array, when present.
+    pub entry_span: Option<Span>,
+    /// Byte span of the Bundle object.
+    pub span: Span,
+    /// Raw elements (signature, unknown ones).
+    pub raw: Vec<RawElement<'a>>,
+    /// `_x` siblings.
+    pub prim_ext: Vec<PrimExt<'a>>,
+}
+
+const PRIM: &[&str] = &["id", "implicitRules", "language", "type", "timestamp", "total"];
+
+impl<'a> Bundle<'a> {
+    /// Reads a Bundle, handing each entry to `sink` instead of keeping it.
+    ///
+    /// ```
+    /// use fr_fhir_core::json::Reader;
+    /// use fr_fhir_core::model::{Bundle, Cx};
+    /// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","status":"free"}}],"total":1}"#;
+    /// let mut cx = Cx::default();
+    /// let mut types = Vec::new();
+    /// let header = Bundle::stream(&mut Reader::new(src), &mut cx, &mut |_i: u32, e: fr_fhir_core::model::BundleEntry<'_>, _cx: &mut Cx| {
+    ///     types.push(e.resource.map(|r| r.resource_type().to_string()));
+    /// }).unwrap();
+    /// assert_eq!(types, [Some("Slot".to_string())]);
+    /// assert_eq!(header.entry_count, 1);
+    /// assert_eq!(header.total.unwrap().as_str(), "1");
+    /// ```
+    pub fn stream<S: EntrySink<'a> + ?Sized>(
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+        sink: &mut S,
+    ) -> Result<Bundle<'a>, JsonError> {
+        let mut obj = r.object()?;
+        let start = obj.start();
+        let mark = cx.mark();
+        let mut out = Bundle::default();
+        let mut empty = true;
+        while let Some((key, _)) = r.next_key(&mut obj)? {
+            empty = false;
+            match &*key {
+                "resourceType" => resource::check_resource_type("Bundle", r, cx)?,
+                "id" => out.id.read_field("id", r, cx)?,
+                "meta" => out.meta.read_field("meta", r, cx)?,
+                "implicitRules" => out.implicit_rules.read_field("implicitRules", r, cx)?,
+                "language" => out.language.read_field("language", r, cx)?,
+                "identifier" => out.identifier.read_field("identifier", r, cx)?,
+                "type" => out.type_.read_field("type", r, cx)?,
+                "timestamp" => out.timestamp.read_field("timestamp", r, cx)?,
+                "total" => out.total.read_field("total", r, cx)?,
+                "link" => out.link.read_field("link", r, cx)?,
+                "entry" => {
+                    if out.entry_span.is_some() {
+                        let span = r.skip_value()?;
+                        cx.note(NoteKind::DuplicateKey { name: "entry".into() }, span);
+                        continue;
+                    }
+                    read_entries(r, cx, &mut out, sink)?;
+                }
+                _ => read_other(
+                    key,
+                    "Bundle",
+                    PRIM,
+                    &["signature"],
+                    r,
+                    cx,
+                    &mut out.raw,
+                    &mut out.prim_ext,
+                )?,
+            }
+        }
+        out.span = Span::new(start, r.pos32());
+        if empty {
+            cx.note(NoteKind::EmptyObject, out.span);
+        }
+        cx.finish_object(mark, &out.prim_ext);
+        Ok(out)
+    }
+}
+
+fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+    out: &mut Bundle<'a>,
+    sink: &mut S,
+) -> Result<(), JsonError> {
+    match r.peek()? {
+        Kind::Array => {
+            let mut arr = r.array()?;
+            let start = arr.start();
+            while let Some(index) = r.next_item(&mut arr)? {
+                out.entry_count += 1;
+                if let Some(e) = read_value::<BundleEntry<'a>>(r, cx, None)? {
+                    sink.entry(index, e, cx);
+                }
+            }
+            let span = Span::new(start, r.pos32());
+            out.entry_span = Some(span);
+            if out.entry_count == 0 {
+                cx.note(NoteKind::EmptyArray, span);
+            }
+        }
+        found => {
+            let span = r.skip_value()?;
+            out.entry_span = Some(span);
+            cx.note(
+                if found == Kind::Null {
+                    NoteKind::Null
+                } else {
+                    NoteKind::WrongType { expected: Kind::Array, found, cardinality: true }
+                },
+                span,
+            );
+        }
+    }
+    Ok(())
+}
+
+impl<'a> FromJson<'a> for Bundle<'a> {
+    const EXPECTED: Kind = Kind::Object;
+
+    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+        let mut entries = Vec::new();
+        let mut bundle =
+            Bundle::stream(r, cx, &mut |_: u32, e: BundleEntry<'a>, _: &mut Cx| entries.push(e))?;
+        bundle.entry = entries;
+        Ok(Some(bundle))
+    }
+}
+
+impl Serialize for Bundle<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("resourceType", "Bundle")?;
+        if let Some(v) = &self.id {
+            map.serialize_entry("id", v)?;
+        }
+        if let Some(v) = &self.meta {
+            map.serialize_entry("meta", v)?;
+        }
+        if let Some(v) = &self.implicit_rules {
+            map.serialize_entry("implicitRules", v)?;
+        }
+        if let Some(v) = &self.language {
+            map.serialize_entry("language", v)?;
+        }
+        if let Some(v) = &self.identifier {
+            map.serialize_entry("identifier", v)?;
+        }
+        if let Some(v) = &self.type_ {
+            map.serialize_entry("type", v)?;
+        }
+        if let Some(v) = &self.timestamp {
+            map.serialize_entry("timestamp", v)?;
+        }
+        if let Some(v) = &self.total {
+            map.serialize_entry("total", v)?;
+        }
+        if !self.link.is_empty() {
+            map.serialize_entry("link", &self.link)?;
+        }
+        if !self.entry.is_empty() {
+            map.serialize_entry("entry", &self.entry)?;
+        }
+        ser::write_extras(&mut map, &self.raw, &self.prim_ext)?;
+        map.end()
+    }
+}

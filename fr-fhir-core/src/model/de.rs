@@ -1,0 +1,309 @@
+//! Reading typed models from the [`Reader`]: the `FromJson` trait, field
+//! slots, and the context that records what is odd without stopping.
+
+use crate::json::{JsonError, Kind, Reader, Span, Str};
+
+/// Something odd in the JSON that does not stop the parse. Validation turns
+/// notes into findings (RO1-JSON-001, RO1-FHIR-001/002/003).
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteKind {
+    /// A key that is not an element of the type (and not `_x` of a primitive element).
+    UnknownElement {
+        /// The key as written.
+        name: String,
+        /// The FHIR type holding it.
+        owner: &'static str,
+    },
+    /// `null` where FHIR JSON forbids it.
+    Null,
+    /// `null` inside the array of a primitive element (legal only when the
+    /// `_x` sibling keeps the arrays aligned; dropped when it does).
+    NullInPrimitiveArray {
+        /// The element name.
+        name: &'static str,
+    },
+    /// `""`.
+    EmptyString,
+    /// `[]`.
+    EmptyArray,
+    /// `{}`.
+    EmptyObject,
+    /// The same key twice in one object (the first value is kept).
+    DuplicateKey {
+        /// The repeated key.
+        name: String,
+    },
+    /// The JSON type is not the one FHIR prescribes for the element.
+    WrongType {
+        /// What FHIR expects.
+        expected: Kind,
+        /// What was found.
+        found: Kind,
+        /// True when a repeating element was given a single value (or the reverse).
+        cardinality: bool,
+    },
+    /// A primitive that breaks its lexical rule.
+    Primitive(crate::primitives::PrimitiveError),
+    /// `resourceType` names no FHIR R4 resource.
+    UnknownResourceType {
+        /// As written.
+        name: String,
+    },
+    /// A resource object without `resourceType`.
+    MissingResourceType,
+    /// `resourceType` is not the type expected at this place.
+    ResourceTypeMismatch {
+        /// Expected type.
+        expected: &'static str,
+        /// As written.
+        found: String,
+    },
+}
+
+/// A note and where it applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// What is odd.
+    pub kind: NoteKind,
+    /// The value concerned (for unknown elements and duplicates: the value of the key).
+    pub span: Span,
+}
+
+/// Parse context: the notes, bounded so hostile input cannot exhaust memory.
+#[derive(Debug, Clone)]
+pub struct Cx {
+    /// Recorded notes, in document order.
+    pub notes: Vec<Note>,
+    /// How many notes were dropped beyond [`Cx::max_notes`].
+    pub dropped: u64,
+    /// The cap on recorded notes.
+    pub max_notes: usize,
+}
+
+impl Default for Cx {
+    fn default() -> Self {
+        Cx { notes: Vec::new(), dropped: 0, max_notes: 100_000 }
+    }
+}
+
+impl Cx {
+    /// Records a note (or counts it when the cap is reached).
+    #[inline]
+    pub fn note(&mut self, kind: NoteKind, span: Span) {
+        if self.notes.len() < self.max_notes {
+            self.notes.push(Note { kind, span });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Position in the note list, to revisit the notes of one object.
+    pub fn mark(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// Object finished: nulls in a primitive array are legal when the
+    /// `_name` sibling exists (FHIR JSON keeps the two arrays aligned).
+    pub fn finish_object(&mut self, mark: usize, prim_ext: &[super::PrimExt<'_>]) {
+        if prim_ext.is_empty() || self.notes.len() <= mark {
+            return;
+        }
+        let mut i = mark;
+        while i < self.notes.len() {
+            let legal = match self.notes.get(i).map(|n| &n.kind) {
+                Some(NoteKind::NullInPrimitiveArray { name }) => {
+                    prim_ext.iter().any(|p| p.name == *name)
+                }
+                _ => false,
+            };
+            if legal {
+                self.notes.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// A type that reads itself from the reader.
+///
+/// `read` is called when the next value has the right JSON kind;
+/// [`read_value`] handles `null` and wrong kinds.
+pub trait FromJson<'a>: Sized {
+    /// The JSON kind of this type's values.
+    const EXPECTED: Kind;
+    /// True for FHIR primitive types (they may have `_x` siblings).
+    const PRIMITIVE: bool = false;
+    /// Reads one value. `Ok(None)` when it was unusable (a note was recorded).
+    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError>;
+}
+
+/// Reads a value of `T`, noting `null` and wrong JSON kinds instead of failing.
+#[inline]
+pub fn read_value<'a, T: FromJson<'a>>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+    in_array_of: Option<&'static str>,
+) -> Result<Option<T>, JsonError> {
+    let kind = r.peek()?;
+    let ok = kind == T::EXPECTED
+        || (T::EXPECTED == Kind::Number && kind == Kind::Number)
+        || (T::EXPECTED == Kind::Bool && kind == Kind::Bool);
+    if ok {
+        return T::read(r, cx);
+    }
+    let span = r.skip_value()?;
+    match (kind, in_array_of) {
+        (Kind::Null, Some(name)) if T::PRIMITIVE => {
+            cx.note(NoteKind::NullInPrimitiveArray { name }, span)
+        }
+        (Kind::Null, _) => cx.note(NoteKind::Null, span),
+        (found, _) => cx.note(
+            NoteKind::WrongType {
+                expected: T::EXPECTED,
+                found,
+                cardinality: found == Kind::Array,
+            },
+            span,
+        ),
+    }
+    Ok(None)
+}
+
+/// A struct field: `Option<T>` (0..1) or `Vec<T>` (0..*).
+pub trait Field<'a> {
+    /// Reads the value of the key just consumed.
+    fn read_field(
+        &mut self,
+        name: &'static str,
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+    ) -> Result<(), JsonError>;
+    /// True when the element is present (for serialization).
+    fn is_present(&self) -> bool;
+}
+
+impl<'a, T: FromJson<'a>> Field<'a> for Option<T> {
+    #[inline]
+    fn read_field(
+        &mut self,
+        name: &'static str,
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+    ) -> Result<(), JsonError> {
+        if self.is_some() {
+            let span = r.skip_value()?;
+            cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
+            return Ok(());
+        }
+        *self = read_value(r, cx, None)?;
+        Ok(())
+    }
+
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+}
+
+impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
+    fn read_field(
+        &mut self,
+        name: &'static str,
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+    ) -> Result<(), JsonError> {
+        if !self.is_empty() {
+            let span = r.skip_value()?;
+            cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
+            return Ok(());
+        }
+        match r.peek()? {
+            Kind::Array => {
+                let mut arr = r.array()?;
+                let start = arr.start();
+                let mut n = 0u32;
+                while r.next_item(&mut arr)?.is_some() {
+                    n += 1;
+                    if let Some(v) = read_value(r, cx, Some(name))? {
+                        self.push(v);
+                    }
+                }
+                if n == 0 {
+                    cx.note(NoteKind::EmptyArray, Span::new(start, r.pos32()));
+                }
+            }
+            Kind::Null => {
+                let span = r.null()?;
+                cx.note(NoteKind::Null, span);
+            }
+            found => {
+                let span = r.skip_value()?;
+                cx.note(
+                    NoteKind::WrongType { expected: Kind::Array, found, cardinality: true },
+                    span,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+/// An element kept as raw JSON text: a known R4 element this crate does not
+/// model, or an unknown one (then a note was recorded too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawElement<'a> {
+    /// The key.
+    pub name: Str<'a>,
+    /// The exact JSON text of the value.
+    pub json: &'a str,
+    /// Span of the value.
+    pub span: Span,
+}
+
+/// Reads a key that is not a modeled field: `_x` primitive extensions,
+/// known-but-unmodeled R4 elements, or unknown elements.
+#[allow(clippy::too_many_arguments)]
+pub fn read_other<'a>(
+    key: Str<'a>,
+    owner: &'static str,
+    primitive_fields: &[&'static str],
+    known: &[&'static str],
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+    raw: &mut Vec<RawElement<'a>>,
+    prim_ext: &mut Vec<super::PrimExt<'a>>,
+) -> Result<(), JsonError> {
+    if let Some(base) = key.strip_prefix('_') {
+        if let Some(&name) = primitive_fields.iter().find(|f| **f == base) {
+            if prim_ext.iter().any(|p| p.name == name) {
+                let span = r.skip_value()?;
+                cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
+            } else if let Some(p) = super::PrimExt::read(name, r, cx)? {
+                prim_ext.push(p);
+            }
+            return Ok(());
+        }
+    }
+    let (json, span) = r.raw_value()?;
+    if !known.iter().any(|k| **k == *key) {
+        if raw.iter().any(|e| e.name == key) {
+            cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
+        } else {
+            cx.note(NoteKind::UnknownElement { name: key.to_string(), owner }, span);
+        }
+    }
+    raw.push(RawElement { name: key, json, span });
+    Ok(())
+}
+
+impl<'a, T: FromJson<'a>> FromJson<'a> for Box<T> {
+    const EXPECTED: Kind = T::EXPECTED;
+    const PRIMITIVE: bool = T::PRIMITIVE;
+    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+        Ok(T::read(r, cx)?.map(Box::new))
+    }
+}

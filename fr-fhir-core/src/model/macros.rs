@@ -1,0 +1,93 @@
+//! `fhir_type!`: one declaration gives a model struct, its reader and its
+//! serializer, so the three can never disagree on an element name.
+//!
+//! Field kinds: `Option<T>` is a 0..1 element, `Vec<T>` a 0..* element;
+//! `prim` lists the primitive fields (they may have `_x` siblings); `known`
+//! lists R4 elements kept as raw JSON without being modeled.
+
+macro_rules! fhir_type {
+    (
+        $(#[$meta:meta])*
+        $name:ident $(resource = $rt:literal)? {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $key:literal ),* $(,)?
+        }
+        prim: [ $($prim:literal),* $(,)? ]
+        known: [ $($known:literal),* $(,)? ]
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct $name<'a> {
+            $( $(#[$fmeta])* #[doc = concat!("FHIR element `", $key, "`.")] pub $field: $ty, )*
+            /// Byte span of the JSON object (empty for values built in code).
+            pub span: $crate::json::Span,
+            /// Elements kept as raw JSON: known R4 elements not modeled here, and unknown ones.
+            pub raw: Vec<$crate::model::RawElement<'a>>,
+            /// `_x` siblings of primitive elements (id and extensions of a primitive).
+            pub prim_ext: Vec<$crate::model::PrimExt<'a>>,
+        }
+
+        impl<'a> $name<'a> {
+            /// The FHIR type name.
+            pub const TYPE_NAME: &'static str = stringify!($name);
+            /// JSON names of the modeled elements, in FHIR order.
+            pub const ELEMENTS: &'static [&'static str] = &[$($key),*];
+        }
+
+        impl<'a> $crate::model::de::FromJson<'a> for $name<'a> {
+            const EXPECTED: $crate::json::Kind = $crate::json::Kind::Object;
+
+            fn read(
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx,
+            ) -> Result<Option<Self>, $crate::json::JsonError> {
+                use $crate::model::de::Field as _;
+                let mut obj = r.object()?;
+                let mut out = Self::default();
+                let start = obj.start();
+                let mark = cx.mark();
+                let mut empty = true;
+                while let Some((key, _key_span)) = r.next_key(&mut obj)? {
+                    empty = false;
+                    match &*key {
+                        $( $key => out.$field.read_field($key, r, cx)?, )*
+                        $( "resourceType" => $crate::model::resource::check_resource_type($rt, r, cx)?, )?
+                        _ => $crate::model::de::read_other(
+                            key,
+                            stringify!($name),
+                            &[$($prim),*],
+                            &[$($known),*],
+                            r,
+                            cx,
+                            &mut out.raw,
+                            &mut out.prim_ext,
+                        )?,
+                    }
+                }
+                out.span = $crate::json::Span::new(start, r.pos32());
+                if empty {
+                    cx.note($crate::model::de::NoteKind::EmptyObject, out.span);
+                }
+                cx.finish_object(mark, &out.prim_ext);
+                Ok(Some(out))
+            }
+        }
+
+        impl serde::Serialize for $name<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                use $crate::model::de::Field as _;
+                let mut map = s.serialize_map(None)?;
+                $( map.serialize_entry("resourceType", $rt)?; )?
+                $(
+                    if self.$field.is_present() {
+                        map.serialize_entry($key, &self.$field)?;
+                    }
+                )*
+                $crate::model::ser::write_extras(&mut map, &self.raw, &self.prim_ext)?;
+                map.end()
+            }
+        }
+    };
+}
+
+pub(crate) use fhir_type;

@@ -1,0 +1,284 @@
+//! FHIR primitive values: the original text, its span, and its type as a marker.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::{Serialize, Serializer};
+
+use super::de::{Cx, FromJson, NoteKind, read_value};
+use super::Element;
+use crate::json::{JsonError, Kind, Reader, Span, Str};
+use crate::primitives::{self, PrimitiveKind};
+
+/// Marker trait of the FHIR primitive types.
+pub trait PrimitiveType {
+    /// The FHIR type.
+    const KIND: PrimitiveKind;
+    /// The JSON kind carrying it.
+    const JSON: Kind;
+}
+
+/// A FHIR primitive value as written: the text is kept (decimals never pass
+/// through `f64`, instants keep their offset and precision), checked against
+/// the FHIR lexical rule while reading (a failure is a note, not an error).
+///
+/// ```
+/// use fr_fhir_core::model::{Instant, Code};
+/// let start = Instant::new("2026-11-26T09:00:00.000+01:00");
+/// assert_eq!(start.as_str(), "2026-11-26T09:00:00.000+01:00");
+/// assert!(start.is_valid());
+/// assert!(!Code::new(" free").is_valid());
+/// ```
+pub struct Prim<'a, K> {
+    /// The text as written (for numbers and booleans: the JSON literal).
+    pub text: Str<'a>,
+    /// Span of the JSON value (quotes included for strings).
+    pub span: Span,
+    kind: PhantomData<fn() -> K>,
+}
+
+impl<'a, K: PrimitiveType> Prim<'a, K> {
+    /// A value built in code (span empty).
+    pub fn new(text: impl Into<Str<'a>>) -> Self {
+        Prim { text: text.into(), span: Span::default(), kind: PhantomData }
+    }
+
+    /// A value read at `span`.
+    pub fn at(text: Str<'a>, span: Span) -> Self {
+        Prim { text, span, kind: PhantomData }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// True when the text follows the FHIR lexical rule of `K`.
+    pub fn is_valid(&self) -> bool {
+        primitives::check(K::KIND, self.as_str()).is_ok()
+    }
+
+    /// The FHIR type.
+    pub fn kind(&self) -> PrimitiveKind {
+        K::KIND
+    }
+}
+
+impl<K> Clone for Prim<'_, K> {
+    fn clone(&self) -> Self {
+        Prim { text: self.text.clone(), span: self.span, kind: PhantomData }
+    }
+}
+
+impl<K> PartialEq for Prim<'_, K> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl<K> fmt::Debug for Prim<'_, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl<K> fmt::Display for Prim<'_, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text.as_str())
+    }
+}
+
+impl<K> PartialEq<str> for Prim<'_, K> {
+    fn eq(&self, other: &str) -> bool {
+        self.text.as_str() == other
+    }
+}
+
+impl<K> PartialEq<&str> for Prim<'_, K> {
+    fn eq(&self, other: &&str) -> bool {
+        self.text.as_str() == *other
+    }
+}
+
+impl<'a, K: PrimitiveType> FromJson<'a> for Prim<'a, K> {
+    const EXPECTED: Kind = K::JSON;
+    const PRIMITIVE: bool = true;
+
+    #[inline]
+    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+        let (text, span) = match K::JSON {
+            Kind::Number => {
+                let (t, s) = r.number()?;
+                (Str::Borrowed(t), s)
+            }
+            Kind::Bool => {
+                let (b, s) = r.boolean()?;
+                (Str::Borrowed(if b { "true" } else { "false" }), s)
+            }
+            _ => r.string()?,
+        };
+        if K::JSON == Kind::String && text.is_empty() {
+            cx.note(NoteKind::EmptyString, span);
+        } else if let Err(e) = primitives::check(K::KIND, text.as_str()) {
+            cx.note(NoteKind::Primitive(e), span);
+        }
+        Ok(Some(Prim::at(text, span)))
+    }
+}
+
+impl<K: PrimitiveType> Serialize for Prim<'_, K> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match K::JSON {
+            Kind::Bool => s.serialize_bool(self.text.as_str() == "true"),
+            Kind::Number => match serde_json::from_str::<&serde_json::value::RawValue>(self.as_str())
+            {
+                Ok(raw) => raw.serialize(s),
+                Err(_) => s.serialize_str(self.as_str()),
+            },
+            _ => s.serialize_str(self.as_str()),
+        }
+    }
+}
+
+impl<K> Prim<'_, K> {
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> Prim<'static, K> {
+        Prim { text: self.text.into_owned(), span: self.span, kind: PhantomData }
+    }
+}
+
+impl Prim<'_, kinds::Boolean> {
+    /// The boolean value.
+    pub fn value(&self) -> bool {
+        self.text.as_str() == "true"
+    }
+}
+
+macro_rules! integer_value {
+    ($($marker:ident),*) => {$(
+        impl Prim<'_, kinds::$marker> {
+            /// The integer value, when it is one within `i64`.
+            pub fn value(&self) -> Option<i64> {
+                self.text.as_str().parse().ok()
+            }
+        }
+    )*};
+}
+integer_value!(Integer, PositiveInt, UnsignedInt);
+
+macro_rules! primitive_types {
+    ($($(#[$doc:meta])* $alias:ident => $kind:ident, $json:ident;)*) => {
+        /// Marker types of the FHIR primitive types.
+        pub mod kinds {
+            $(
+                $(#[$doc])*
+                #[derive(Debug, Clone, Copy)]
+                pub struct $kind;
+                impl super::PrimitiveType for $kind {
+                    const KIND: crate::primitives::PrimitiveKind = crate::primitives::PrimitiveKind::$kind;
+                    const JSON: crate::json::Kind = crate::json::Kind::$json;
+                }
+            )*
+        }
+        $(
+            $(#[$doc])*
+            pub type $alias<'a> = Prim<'a, kinds::$kind>;
+        )*
+    };
+}
+
+primitive_types! {
+    /// FHIR `boolean`.
+    Boolean => Boolean, Bool;
+    /// FHIR `integer`.
+    Integer => Integer, Number;
+    /// FHIR `positiveInt`.
+    PositiveInt => PositiveInt, Number;
+    /// FHIR `unsignedInt`.
+    UnsignedInt => UnsignedInt, Number;
+    /// FHIR `decimal` (text kept exactly).
+    Decimal => Decimal, Number;
+    /// FHIR `string`.
+    FhirString => String, String;
+    /// FHIR `markdown`.
+    Markdown => Markdown, String;
+    /// FHIR `code`.
+    Code => Code, String;
+    /// FHIR `id`.
+    Id => Id, String;
+    /// FHIR `uri`.
+    Uri => Uri, String;
+    /// FHIR `url`.
+    Url => Url, String;
+    /// FHIR `canonical`.
+    Canonical => Canonical, String;
+    /// FHIR `oid`.
+    Oid => Oid, String;
+    /// FHIR `uuid`.
+    Uuid => Uuid, String;
+    /// FHIR `base64Binary`.
+    Base64Binary => Base64Binary, String;
+    /// FHIR `instant`.
+    Instant => Instant, String;
+    /// FHIR `dateTime`.
+    DateTime => DateTime, String;
+    /// FHIR `date`.
+    Date => Date, String;
+    /// FHIR `time`.
+    Time => Time, String;
+    /// Narrative `div` (XHTML; only its JSON form is checked).
+    Xhtml => Xhtml, String;
+}
+
+/// The `_x` sibling of a primitive element: its id and extensions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrimExt<'a> {
+    /// The element name (without `_`).
+    pub name: &'static str,
+    /// One element, or one per item of the primitive array (`null` where none).
+    pub value: PrimExtValue<'a>,
+}
+
+/// Value of a `_x` sibling.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrimExtValue<'a> {
+    /// For a 0..1 primitive.
+    One(Element<'a>),
+    /// For a 0..* primitive: aligned with the value array.
+    Many(Vec<Option<Element<'a>>>),
+}
+
+impl<'a> PrimExt<'a> {
+    pub(crate) fn read(
+        name: &'static str,
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+    ) -> Result<Option<Self>, JsonError> {
+        match r.peek()? {
+            Kind::Array => {
+                let mut arr = r.array()?;
+                let mut items = Vec::new();
+                while r.next_item(&mut arr)?.is_some() {
+                    if r.peek()? == Kind::Null {
+                        r.null()?;
+                        items.push(None);
+                    } else {
+                        items.push(read_value::<Element<'a>>(r, cx, None)?);
+                    }
+                }
+                Ok(Some(PrimExt { name, value: PrimExtValue::Many(items) }))
+            }
+            _ => Ok(read_value::<Element<'a>>(r, cx, None)?
+                .map(|e| PrimExt { name, value: PrimExtValue::One(e) })),
+        }
+    }
+}
+
+impl Serialize for PrimExtValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            PrimExtValue::One(e) => e.serialize(s),
+            PrimExtValue::Many(v) => v.serialize(s),
+        }
+    }
+}

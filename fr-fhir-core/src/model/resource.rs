@@ -1,0 +1,195 @@
+//! Any resource: dispatch on `resourceType`, wherever it stands in the object.
+
+use serde::{Serialize, Serializer};
+
+use super::de::{Cx, FromJson, NoteKind};
+use super::*;
+use crate::json::{JsonError, Kind, Reader, Span, Str};
+
+/// A resource whose type this crate does not model, kept as its raw JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherResource<'a> {
+    /// `resourceType` as written (empty when missing).
+    pub resource_type: Str<'a>,
+    /// The exact JSON text.
+    pub json: &'a str,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A resource of the SAS slot search, or any other kept raw.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub enum Resource<'a> {
+    Bundle(Box<Bundle<'a>>),
+    Slot(Box<Slot<'a>>),
+    Schedule(Box<Schedule<'a>>),
+    Practitioner(Box<Practitioner<'a>>),
+    PractitionerRole(Box<PractitionerRole<'a>>),
+    Location(Box<Location<'a>>),
+    Organization(Box<Organization<'a>>),
+    HealthcareService(Box<HealthcareService<'a>>),
+    OperationOutcome(Box<OperationOutcome<'a>>),
+    Other(OtherResource<'a>),
+}
+
+macro_rules! each_modeled {
+    ($self:expr, $x:ident => $e:expr, $other:ident => $o:expr) => {
+        match $self {
+            Resource::Bundle($x) => $e,
+            Resource::Slot($x) => $e,
+            Resource::Schedule($x) => $e,
+            Resource::Practitioner($x) => $e,
+            Resource::PractitionerRole($x) => $e,
+            Resource::Location($x) => $e,
+            Resource::Organization($x) => $e,
+            Resource::HealthcareService($x) => $e,
+            Resource::OperationOutcome($x) => $e,
+            Resource::Other($other) => $o,
+        }
+    };
+}
+
+impl<'a> Resource<'a> {
+    /// The resource type name.
+    pub fn resource_type(&self) -> &str {
+        match self {
+            Resource::Bundle(_) => "Bundle",
+            Resource::Slot(_) => "Slot",
+            Resource::Schedule(_) => "Schedule",
+            Resource::Practitioner(_) => "Practitioner",
+            Resource::PractitionerRole(_) => "PractitionerRole",
+            Resource::Location(_) => "Location",
+            Resource::Organization(_) => "Organization",
+            Resource::HealthcareService(_) => "HealthcareService",
+            Resource::OperationOutcome(_) => "OperationOutcome",
+            Resource::Other(o) => o.resource_type.as_str(),
+        }
+    }
+
+    /// The logical id, if any (not available for raw resources).
+    pub fn id(&self) -> Option<&Id<'a>> {
+        each_modeled!(self, x => x.id.as_ref(), _o => None)
+    }
+
+    /// The `meta`, if any.
+    pub fn meta(&self) -> Option<&Meta<'a>> {
+        each_modeled!(self, x => x.meta.as_ref(), _o => None)
+    }
+
+    /// Span of the resource object.
+    pub fn span(&self) -> Span {
+        each_modeled!(self, x => x.span, o => o.span)
+    }
+
+    /// Contained resources.
+    pub fn contained(&self) -> &[Resource<'a>] {
+        match self {
+            Resource::Bundle(_) | Resource::Other(_) => &[],
+            Resource::Slot(x) => &x.contained,
+            Resource::Schedule(x) => &x.contained,
+            Resource::Practitioner(x) => &x.contained,
+            Resource::PractitionerRole(x) => &x.contained,
+            Resource::Location(x) => &x.contained,
+            Resource::Organization(x) => &x.contained,
+            Resource::HealthcareService(x) => &x.contained,
+            Resource::OperationOutcome(x) => &x.contained,
+        }
+    }
+}
+
+/// Finds the `resourceType` of the object at the reader's position without
+/// moving it. Usually the first key, so this reads a few bytes; otherwise it
+/// skims the object once.
+pub fn sniff_resource_type<'a>(r: &Reader<'a>) -> Result<Option<Str<'a>>, JsonError> {
+    let mut probe = r.clone();
+    let mut obj = probe.object()?;
+    while let Some((key, _)) = probe.next_key(&mut obj)? {
+        if key == "resourceType" {
+            return Ok(match probe.peek()? {
+                Kind::String => Some(probe.string()?.0),
+                _ => None,
+            });
+        }
+        probe.skip_value()?;
+    }
+    Ok(None)
+}
+
+/// Reads the `resourceType` value inside a resource already dispatched on.
+pub(crate) fn check_resource_type<'a>(
+    expected: &'static str,
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+) -> Result<(), JsonError> {
+    if r.peek()? == Kind::String {
+        let (found, span) = r.string()?;
+        if found != expected {
+            cx.note(
+                NoteKind::ResourceTypeMismatch { expected, found: found.to_string() },
+                span,
+            );
+        }
+    } else {
+        let span = r.skip_value()?;
+        cx.note(
+            NoteKind::WrongType { expected: Kind::String, found: Kind::Object, cardinality: false },
+            span,
+        );
+    }
+    Ok(())
+}
+
+fn boxed<'a, T: FromJson<'a>>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+    wrap: fn(Box<T>) -> Resource<'a>,
+) -> Result<Option<Resource<'a>>, JsonError> {
+    Ok(T::read(r, cx)?.map(|x| wrap(Box::new(x))))
+}
+
+impl<'a> FromJson<'a> for Resource<'a> {
+    const EXPECTED: Kind = Kind::Object;
+
+    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+        let rt = sniff_resource_type(r)?;
+        match rt.as_deref() {
+            Some("Bundle") => boxed(r, cx, Resource::Bundle),
+            Some("Slot") => boxed(r, cx, Resource::Slot),
+            Some("Schedule") => boxed(r, cx, Resource::Schedule),
+            Some("Practitioner") => boxed(r, cx, Resource::Practitioner),
+            Some("PractitionerRole") => boxed(r, cx, Resource::PractitionerRole),
+            Some("Location") => boxed(r, cx, Resource::Location),
+            Some("Organization") => boxed(r, cx, Resource::Organization),
+            Some("HealthcareService") => boxed(r, cx, Resource::HealthcareService),
+            Some("OperationOutcome") => boxed(r, cx, Resource::OperationOutcome),
+            _ => {
+                let (json, span) = r.raw_value()?;
+                match &rt {
+                    Some(name) if !is_r4_resource_type(name) => cx.note(
+                        NoteKind::UnknownResourceType { name: name.to_string() },
+                        span,
+                    ),
+                    None => cx.note(NoteKind::MissingResourceType, span),
+                    Some(_) => {}
+                }
+                Ok(Some(Resource::Other(OtherResource {
+                    resource_type: rt.unwrap_or(Str::Borrowed("")),
+                    json,
+                    span,
+                })))
+            }
+        }
+    }
+}
+
+impl Serialize for Resource<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        each_modeled!(self, x => x.serialize(s), o => {
+            match serde_json::from_str::<&serde_json::value::RawValue>(o.json) {
+                Ok(v) => v.serialize(s),
+                Err(_) => s.serialize_str(o.json),
+            }
+        })
+    }
+}
