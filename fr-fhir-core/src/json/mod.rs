@@ -7,6 +7,7 @@
 //! ([`resolve`]).
 mod error;
 mod reader;
+pub mod resolve;
 mod span;
 
 pub use error::{JsonError, JsonErrorKind};

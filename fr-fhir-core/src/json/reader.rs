@@ -64,6 +64,12 @@ pub struct Obj {
 }
 
 impl Obj {
+    /// State for reading the next key of an object already entered, after a
+    /// value (used by walkers that track containers themselves).
+    pub fn resume() -> Self {
+        Obj { start: 0, first: true }
+    }
+
     /// Offset of the opening `{`.
     pub fn start(&self) -> u32 {
         self.start

@@ -1,0 +1,266 @@
+//! From byte offsets to what users read: FHIRPath expressions with indices
+//! and 1-based line:column, computed in one pass for all findings at once.
+//!
+//! The hot path only records spans; this module runs once per input after
+//! validation, walking the text a single time whatever the number of
+//! findings (sorted offsets, one forward scan), so it stays linear.
+
+use super::reader::{Kind, Reader};
+
+/// A rendered location.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    /// FHIRPath with indices, e.g. `Bundle.entry[3].resource.end`.
+    pub expression: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+#[derive(Debug, Clone)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(u32),
+}
+
+fn render(root: &str, segs: &[Seg<'_>], child: Option<&str>) -> String {
+    let mut s = String::with_capacity(64);
+    s.push_str(root);
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => {
+                s.push('.');
+                // `_start` holds the extensions of `start`: FHIRPath names it `start`.
+                s.push_str(k.strip_prefix('_').unwrap_or(k));
+            }
+            Seg::Index(i) => {
+                s.push('[');
+                s.push_str(&i.to_string());
+                s.push(']');
+            }
+        }
+    }
+    if let Some(c) = child {
+        s.push('.');
+        s.push_str(c);
+    }
+    s
+}
+
+/// Computes the FHIRPath of the value starting at each offset (or of the
+/// innermost value around it), plus an optional missing `child` name.
+///
+/// `root` names the document's resource type. Offsets may come in any order;
+/// the result is in the same order as `targets`.
+///
+/// ```
+/// use fr_fhir_core::json::resolve::resolve;
+/// let src = "{\"resourceType\":\"Bundle\",\n \"entry\":[{\"resource\":{\"start\":\"x\"}}]}";
+/// let at = src.find("\"x\"").unwrap() as u32;
+/// let obj = src.find("{\"start").unwrap() as u32;
+/// let out = resolve(src, "Bundle", &[(at, None), (obj, Some("end"))]);
+/// assert_eq!(out[0].expression, "Bundle.entry[0].resource.start");
+/// assert_eq!((out[0].line, out[0].column), (2, 32));
+/// assert_eq!(out[1].expression, "Bundle.entry[0].resource.end");
+/// ```
+pub fn resolve(src: &str, root: &str, targets: &[(u32, Option<&str>)]) -> Vec<Location> {
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
+    let mut out = vec![Location::default(); targets.len()];
+    paths(src, root, targets, &order, &mut out);
+    lines(src, targets, &order, &mut out);
+    out
+}
+
+fn paths(
+    src: &str,
+    root: &str,
+    targets: &[(u32, Option<&str>)],
+    order: &[usize],
+    out: &mut [Location],
+) {
+    let mut next = 0usize; // index into `order`
+    let mut segs: Vec<Seg<'_>> = Vec::new();
+    // Per open container: (is_object, first, index).
+    let mut stack: Vec<(bool, bool, u32)> = Vec::new();
+    let mut r = Reader::new(src).with_max_depth(u32::MAX);
+
+    // Assigns every pending target whose offset is <= pos.
+    // `inside`: targets before `pos` lie inside the value just read (a scalar).
+    let mut assign = |pos: u32, segs: &[Seg<'_>], next: &mut usize, inside: bool| {
+        let exact_len = segs.len();
+        while let Some(&i) = order.get(*next) {
+            let Some(&(off, child)) = targets.get(i) else { break };
+            if off > pos {
+                break;
+            }
+            // Inside a previous value but not at a value start: the enclosing path.
+            let depth =
+                if off == pos || inside { exact_len } else { exact_len.saturating_sub(1) };
+            if let Some(o) = out.get_mut(i) {
+                o.expression = render(root, segs.get(..depth).unwrap_or(segs), child);
+            }
+            *next += 1;
+        }
+    };
+
+    'walk: loop {
+        if next >= order.len() {
+            return;
+        }
+        let Ok(kind) = r.peek() else { break };
+        assign(r.pos32(), &segs, &mut next, false);
+        let ok = match kind {
+            Kind::Object => r.object().is_ok(),
+            Kind::Array => r.array().is_ok(),
+            Kind::String => r.string().is_ok(),
+            Kind::Number => r.number().is_ok(),
+            Kind::Bool => r.boolean().is_ok(),
+            Kind::Null => r.null().is_ok(),
+        };
+        if !ok {
+            break;
+        }
+        match kind {
+            Kind::Object => stack.push((true, true, 0)),
+            Kind::Array => stack.push((false, true, 0)),
+            _ => assign(r.pos32().saturating_sub(1), &segs, &mut next, true),
+        }
+        // Move to the next value start, closing finished containers.
+        loop {
+            let Some(top) = stack.last_mut() else { break 'walk };
+            let (is_obj, first, index) = *top;
+            let src_bytes = src.as_bytes();
+            let mut p = r.pos();
+            while matches!(src_bytes.get(p), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                p += 1;
+            }
+            let close = if is_obj { b'}' } else { b']' };
+            let b = src_bytes.get(p).copied();
+            if b == Some(close) {
+                r = Reader::at(src, p + 1).with_max_depth(u32::MAX);
+                stack.pop();
+                // The value that just closed was named by the last segment.
+                if !stack.is_empty() || !segs.is_empty() {
+                    segs.pop();
+                }
+                continue;
+            }
+            if !first {
+                if b != Some(b',') {
+                    break 'walk;
+                }
+                p += 1;
+            }
+            r = Reader::at(src, p).with_max_depth(u32::MAX);
+            if !first && !segs.is_empty() {
+                segs.pop();
+            }
+            if let Some(top) = stack.last_mut() {
+                top.1 = false;
+                if is_obj {
+                    let mut o = super::reader::Obj::resume();
+                    match r.next_key(&mut o) {
+                        Ok(Some((key, _))) => {
+                            let k: &str = match key {
+                                super::Str::Borrowed(k) => k,
+                                // Escaped keys are never FHIR element names; keep a marker.
+                                super::Str::Owned(_) => "?",
+                            };
+                            segs.push(Seg::Key(k));
+                        }
+                        _ => break 'walk,
+                    }
+                } else {
+                    let i = if first { 0 } else { index + 1 };
+                    top.2 = i;
+                    segs.push(Seg::Index(i));
+                }
+            }
+            break;
+        }
+    }
+    // Unparseable tail: remaining targets get the deepest path reached.
+    while let Some(&i) = order.get(next) {
+        if let (Some(o), Some(&(_, child))) = (out.get_mut(i), targets.get(i)) {
+            o.expression = render(root, &segs, child);
+        }
+        next += 1;
+    }
+}
+
+fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize], out: &mut [Location]) {
+    let bytes = src.as_bytes();
+    let (mut pos, mut line, mut line_start) = (0usize, 1u32, 0usize);
+    let (mut col_pos, mut col) = (0usize, 1u32);
+    for &i in order {
+        let Some(&(off, _)) = targets.get(i) else { continue };
+        let off = (off as usize).min(bytes.len());
+        if off >= pos {
+            let chunk = bytes.get(pos..off).unwrap_or_default();
+            for nl in memchr::memchr_iter(b'\n', chunk) {
+                line += 1;
+                line_start = pos + nl + 1;
+            }
+            pos = off;
+        }
+        if col_pos < line_start || col_pos > off {
+            col_pos = line_start;
+            col = 1;
+        }
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        let chunk = bytes.get(col_pos..off).unwrap_or_default();
+        col += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        col_pos = off;
+        if let Some(o) = out.get_mut(i) {
+            o.line = line;
+            o.column = col;
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_of_nested_values() {
+        let src = r#"{"resourceType":"Bundle","entry":[{"fullUrl":"a"},{"resource":{"identifier":[{"value":"1"},{"value":"2"}],"_start":{"extension":[]}}}]}"#;
+        let find = |s: &str| src.find(s).unwrap() as u32;
+        let out = resolve(
+            src,
+            "Bundle",
+            &[
+                (find("\"2\""), None),
+                (find("\"a\""), None),
+                (find("{\"extension"), None),
+                (0, Some("total")),
+                (find("[{\"fullUrl"), None),
+            ],
+        );
+        assert_eq!(out[0].expression, "Bundle.entry[1].resource.identifier[1].value");
+        assert_eq!(out[1].expression, "Bundle.entry[0].fullUrl");
+        assert_eq!(out[2].expression, "Bundle.entry[1].resource.start");
+        assert_eq!(out[3].expression, "Bundle.total");
+        assert_eq!(out[4].expression, "Bundle.entry");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let src = "{\"a\":\"é\",\n  \"b\": 1}";
+        let out = resolve(src, "X", &[(src.find('1').unwrap() as u32, None), (6, None)]);
+        assert_eq!((out[0].line, out[0].column), (2, 8));
+        assert_eq!(out[1].expression, "X.a");
+        assert_eq!((out[1].line, out[1].column), (1, 7));
+    }
+
+    #[test]
+    fn broken_json_still_resolves() {
+        let src = r#"{"a":[1,2,"#;
+        let out = resolve(src, "X", &[(8, None), (9, None)]);
+        assert_eq!(out[0].expression, "X.a[1]");
+        assert_eq!(out[1].line, 1);
+    }
+}
