@@ -1,6 +1,7 @@
 //! fr-fhir-core: zero-copy FHIR R4 models of the SAS slot search, French
 //! national identifiers, and the SAS / FR Core profile rules.
 pub mod finding;
+pub mod ids;
 pub mod json;
 pub mod model;
 #[path = "primitives_stub.rs"]

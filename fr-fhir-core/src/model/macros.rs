@@ -72,6 +72,14 @@ macro_rules! fhir_type {
             }
         }
 
+        impl<'a> $crate::model::walk::Walk<'a> for $name<'a> {
+            #[allow(unused_variables)]
+            fn walk(&self, v: &mut dyn $crate::model::walk::Visitor<'a>) {
+                $crate::model::walk::pre_visit!($name, self, v);
+                $( $crate::model::walk::Walk::walk(&self.$field, v); )*
+            }
+        }
+
         impl serde::Serialize for $name<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;

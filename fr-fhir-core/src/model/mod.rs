@@ -24,6 +24,7 @@ pub mod r4_types;
 pub mod resource;
 pub mod resources;
 mod ser;
+pub mod walk;
 
 pub use bundle::*;
 pub use datatypes::*;
@@ -33,6 +34,7 @@ pub use prim::*;
 pub use r4_types::{R4_RESOURCE_TYPES, is_r4_resource_type};
 pub use resource::{OtherResource, Resource, sniff_resource_type};
 pub use resources::*;
+pub use walk::{Visitor, Walk};
 
 use crate::json::{JsonError, Reader};
 
