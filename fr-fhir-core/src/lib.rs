@@ -4,5 +4,4 @@ pub mod finding;
 pub mod ids;
 pub mod json;
 pub mod model;
-#[path = "primitives_stub.rs"]
 pub mod primitives;

@@ -167,7 +167,7 @@ macro_rules! integer_value {
 integer_value!(Integer, PositiveInt, UnsignedInt);
 
 macro_rules! primitive_types {
-    ($($(#[$doc:meta])* $alias:ident => $kind:ident, $json:ident;)*) => {
+    ($($(#[$doc:meta])* $alias:ident => $kind:ident ($variant:ident), $json:ident;)*) => {
         /// Marker types of the FHIR primitive types.
         pub mod kinds {
             $(
@@ -175,7 +175,7 @@ macro_rules! primitive_types {
                 #[derive(Debug, Clone, Copy)]
                 pub struct $kind;
                 impl super::PrimitiveType for $kind {
-                    const KIND: crate::primitives::PrimitiveKind = crate::primitives::PrimitiveKind::$kind;
+                    const KIND: crate::primitives::PrimitiveKind = crate::primitives::PrimitiveKind::$variant;
                     const JSON: crate::json::Kind = crate::json::Kind::$json;
                 }
             )*
@@ -189,45 +189,45 @@ macro_rules! primitive_types {
 
 primitive_types! {
     /// FHIR `boolean`.
-    Boolean => Boolean, Bool;
+    Boolean => Boolean (Boolean), Bool;
     /// FHIR `integer`.
-    Integer => Integer, Number;
+    Integer => Integer (Integer), Number;
     /// FHIR `positiveInt`.
-    PositiveInt => PositiveInt, Number;
+    PositiveInt => PositiveInt (PositiveInt), Number;
     /// FHIR `unsignedInt`.
-    UnsignedInt => UnsignedInt, Number;
+    UnsignedInt => UnsignedInt (UnsignedInt), Number;
     /// FHIR `decimal` (text kept exactly).
-    Decimal => Decimal, Number;
+    Decimal => Decimal (Decimal), Number;
     /// FHIR `string`.
-    FhirString => String, String;
+    FhirString => String (String), String;
     /// FHIR `markdown`.
-    Markdown => Markdown, String;
+    Markdown => Markdown (Markdown), String;
     /// FHIR `code`.
-    Code => Code, String;
+    Code => Code (Code), String;
     /// FHIR `id`.
-    Id => Id, String;
+    Id => Id (Id), String;
     /// FHIR `uri`.
-    Uri => Uri, String;
+    Uri => Uri (Uri), String;
     /// FHIR `url`.
-    Url => Url, String;
+    Url => Url (Url), String;
     /// FHIR `canonical`.
-    Canonical => Canonical, String;
+    Canonical => Canonical (Canonical), String;
     /// FHIR `oid`.
-    Oid => Oid, String;
+    Oid => Oid (Oid), String;
     /// FHIR `uuid`.
-    Uuid => Uuid, String;
+    Uuid => Uuid (Uuid), String;
     /// FHIR `base64Binary`.
-    Base64Binary => Base64Binary, String;
+    Base64Binary => Base64Binary (Base64Binary), String;
     /// FHIR `instant`.
-    Instant => Instant, String;
+    Instant => Instant (Instant), String;
     /// FHIR `dateTime`.
-    DateTime => DateTime, String;
+    DateTime => DateTime (DateTime), String;
     /// FHIR `date`.
-    Date => Date, String;
+    Date => Date (Date), String;
     /// FHIR `time`.
-    Time => Time, String;
+    Time => Time (Time), String;
     /// Narrative `div` (XHTML; only its JSON form is checked).
-    Xhtml => Xhtml, String;
+    Xhtml => Xhtml (String), String;
 }
 
 /// The `_x` sibling of a primitive element: its id and extensions.

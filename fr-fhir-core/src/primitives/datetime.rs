@@ -1,0 +1,386 @@
+//! date, dateTime, instant and time: one byte scanner for the four lexical
+//! forms (and the search bounds), then chrono for arithmetic.
+//!
+//! The scanner runs on every date of multi-hundred-MB bundles, so it is
+//! hand-written and allocation-free. chrono is only used on values the scanner
+//! accepted: on its own it would take `2024-5-1`, a lowercase `t`, a space
+//! separator or `+14:30`, all of which FHIR forbids.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::error::{Field, PrimitiveError, Reason};
+use super::kind::PrimitiveKind;
+
+/// How much of a date/time a value gives, from the coarsest to the finest.
+///
+/// ```
+/// use fr_fhir_core::primitives::{parse_search_date, Precision};
+/// assert_eq!(parse_search_date("2024-06").unwrap().precision, Precision::Month);
+/// assert_eq!(parse_search_date("2024-06-12T10:00:00.25Z").unwrap().precision, Precision::Fraction(2));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Precision {
+    /// `YYYY`.
+    #[default]
+    Year,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM-DDThh:mm` (search bounds only).
+    Minute,
+    /// `...Thh:mm:ss`.
+    Second,
+    /// `...Thh:mm:ss.f...` with this many fraction digits; digits beyond
+    /// the ninth are truncated (nanoseconds), so 9 is the finest.
+    Fraction(u8),
+}
+
+/// Which lexical form the scanner enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Date,
+    DateTime,
+    Instant,
+    Time,
+    /// Search bound: any dateTime precision plus `hh:mm`, zone optional.
+    /// `lenient` reads a space before `hh:mm` as `+`.
+    Search {
+        lenient: bool,
+    },
+}
+
+/// The fields of a scanned value. Absent fields are 0 (month and day: 1),
+/// `offset` is `None` without zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scanned {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    /// 0..=60; 60 is a leap second.
+    pub second: u32,
+    /// Fraction truncated to nanoseconds.
+    pub nanos: u32,
+    /// Number of fraction digits as written (not capped).
+    pub frac_digits: usize,
+    pub precision: Precision,
+    /// Offset east of UTC in seconds.
+    pub offset: Option<i32>,
+    /// The zone was written `Z`.
+    pub zulu: bool,
+    /// The offset sign was a space read as `+` (lenient search only).
+    pub space_as_plus: bool,
+}
+
+impl Default for Scanned {
+    fn default() -> Self {
+        Scanned {
+            year: 0,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            nanos: 0,
+            frac_digits: 0,
+            precision: Precision::Year,
+            offset: None,
+            zulu: false,
+            space_as_plus: false,
+        }
+    }
+}
+
+/// The whitespace of FHIR regular expressions (`\s`, ASCII only).
+pub(crate) fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// Empty, leading and trailing whitespace: checked first because they make
+/// the clearest message for every type that forbids them.
+pub(crate) fn check_edges(b: &[u8]) -> Result<(), Reason> {
+    match (b.first(), b.last()) {
+        (None, _) | (_, None) => Err(Reason::Empty),
+        (Some(&f), _) if is_ws(f) => Err(Reason::LeadingWhitespace),
+        (_, Some(&l)) if is_ws(l) => Err(Reason::TrailingWhitespace),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn is_leap_year(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    /// The character at `pos`; the scanner only ever steps over ASCII bytes,
+    /// so `pos` is a char boundary.
+    fn found_at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..).and_then(|s| s.chars().next())
+    }
+
+    fn expected(&self, expected: &'static str) -> Reason {
+        Reason::Expected { at: self.pos, expected, found: self.found_at(self.pos) }
+    }
+
+    fn digit_at(&self, pos: usize) -> Option<u32> {
+        match self.bytes.get(pos) {
+            Some(b) if b.is_ascii_digit() => Some(u32::from(b - b'0')),
+            _ => None,
+        }
+    }
+
+    /// Exactly `n` digits; fewer digits followed by something else is a
+    /// `FieldDigits` error (`2024-5-1`), no digit at all an `Expected`. A
+    /// digit too many is left to the next step, whose "expected `-`/`:`"
+    /// also fits the compact ISO forms (`20240612`, `+0200`).
+    fn fixed_digits(&mut self, n: u8, field: Field) -> Result<u32, Reason> {
+        let start = self.pos;
+        let mut value = 0u32;
+        for i in 0..usize::from(n) {
+            match self.digit_at(start + i) {
+                Some(d) => value = value * 10 + d,
+                None if i == 0 => return Err(self.expected("a digit")),
+                None => return Err(Reason::FieldDigits { field, at: start, expected: n }),
+            }
+        }
+        self.pos = start + usize::from(n);
+        Ok(value)
+    }
+
+    fn literal(&mut self, want: u8, expected: &'static str) -> Result<(), Reason> {
+        if self.peek() == Some(want) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.expected(expected))
+        }
+    }
+}
+
+/// Scans `text` against `form`. The single source of truth for the date
+/// rules; [`check`](super::check), [`parse_instant`] and the search bounds
+/// all call it.
+pub(crate) fn scan(text: &str, form: Form) -> Result<Scanned, Reason> {
+    let bytes = text.as_bytes();
+    check_edges(bytes)?;
+    let mut c = Cursor { text, bytes, pos: 0 };
+    let mut s = Scanned::default();
+    if form == Form::Time {
+        scan_clock(&mut c, &mut s, form)?;
+        return finish(&c).map(|()| s);
+    }
+
+    s.year = c.fixed_digits(4, Field::Year)? as i32;
+    if s.year == 0 {
+        return Err(Reason::YearZero);
+    }
+    if c.at_end() {
+        return incomplete(&c, form).map(|()| s);
+    }
+    c.literal(b'-', "`-`")?;
+    s.month = c.fixed_digits(2, Field::Month)?;
+    if !(1..=12).contains(&s.month) {
+        return Err(Reason::MonthOutOfRange { month: s.month });
+    }
+    s.precision = Precision::Month;
+    if c.at_end() {
+        return incomplete(&c, form).map(|()| s);
+    }
+    c.literal(b'-', "`-`")?;
+    s.day = c.fixed_digits(2, Field::Day)?;
+    if !(1..=31).contains(&s.day) {
+        return Err(Reason::DayOutOfRange { day: s.day });
+    }
+    if s.day > days_in_month(s.year, s.month) {
+        return Err(Reason::DayNotInMonth { day: s.day, month: s.month, year: s.year });
+    }
+    s.precision = Precision::Day;
+    if c.at_end() {
+        return incomplete(&c, form).map(|()| s);
+    }
+
+    let sep = c.pos;
+    match c.peek() {
+        Some(b'T' | b't' | b' ') if form == Form::Date => {
+            return Err(Reason::TimeNotAllowed { at: sep });
+        }
+        Some(b'T') => c.pos += 1,
+        Some(b't') => return Err(Reason::Lowercase { at: sep, expected: 'T' }),
+        Some(b' ') => return Err(Reason::SpaceInsteadOfT { at: sep }),
+        _ if form == Form::Date => return Err(Reason::TrailingCharacters { at: sep }),
+        _ => return Err(c.expected("`T`")),
+    }
+    scan_clock(&mut c, &mut s, form)?;
+    scan_zone(&mut c, &mut s, form)?;
+    finish(&c).map(|()| s)
+}
+
+/// A value that stops before a time: fine except for an instant.
+fn incomplete(c: &Cursor<'_>, form: Form) -> Result<(), Reason> {
+    if form == Form::Instant { Err(Reason::MissingTime { at: c.pos }) } else { Ok(()) }
+}
+
+fn finish(c: &Cursor<'_>) -> Result<(), Reason> {
+    if c.at_end() { Ok(()) } else { Err(Reason::TrailingCharacters { at: c.pos }) }
+}
+
+/// `hh:mm[:ss[.f+]]`; seconds are mandatory except in search bounds.
+fn scan_clock(c: &mut Cursor<'_>, s: &mut Scanned, form: Form) -> Result<(), Reason> {
+    s.hour = c.fixed_digits(2, Field::Hour)?;
+    if s.hour > 23 {
+        return Err(Reason::HourOutOfRange { hour: s.hour });
+    }
+    c.literal(b':', "`:`")?;
+    s.minute = c.fixed_digits(2, Field::Minute)?;
+    if s.minute > 59 {
+        return Err(Reason::MinuteOutOfRange { minute: s.minute });
+    }
+    s.precision = Precision::Minute;
+    if c.peek() != Some(b':') {
+        return match form {
+            Form::Search { .. } => Ok(()),
+            _ => Err(Reason::MissingSeconds { at: c.pos }),
+        };
+    }
+    c.pos += 1;
+    s.second = c.fixed_digits(2, Field::Second)?;
+    if s.second > 60 {
+        return Err(Reason::SecondOutOfRange { second: s.second });
+    }
+    s.precision = Precision::Second;
+    if c.peek() != Some(b'.') {
+        return Ok(());
+    }
+    c.pos += 1;
+    let start = c.pos;
+    let mut nanos = 0u32;
+    while let Some(d) = c.digit_at(c.pos) {
+        let n = c.pos - start;
+        if n < 9 {
+            nanos = nanos * 10 + d;
+        }
+        c.pos += 1;
+    }
+    let digits = c.pos - start;
+    if digits == 0 {
+        return Err(Reason::EmptyFraction { at: start });
+    }
+    // Scale a short fraction up to nanoseconds (".5" = 500 ms).
+    for _ in digits..9 {
+        nanos *= 10;
+    }
+    s.nanos = nanos;
+    s.frac_digits = digits;
+    s.precision = Precision::Fraction(digits.min(9) as u8);
+    Ok(())
+}
+
+/// `Z` or `±hh:mm` with the FHIR range -14:00..+14:00.
+fn scan_zone(c: &mut Cursor<'_>, s: &mut Scanned, form: Form) -> Result<(), Reason> {
+    let at = c.pos;
+    let negative = match c.peek() {
+        None => {
+            return match form {
+                Form::Search { .. } | Form::Time => Ok(()),
+                _ => Err(Reason::MissingTimeZone { at }),
+            };
+        }
+        Some(b'Z') => {
+            c.pos += 1;
+            s.offset = Some(0);
+            s.zulu = true;
+            return Ok(());
+        }
+        Some(b'z') => return Err(Reason::Lowercase { at, expected: 'Z' }),
+        Some(b'+') => false,
+        Some(b'-') => true,
+        Some(b' ') if c.digit_at(at + 1).is_some() => {
+            if form != (Form::Search { lenient: true }) {
+                return Err(Reason::SpaceInsteadOfPlus { at });
+            }
+            s.space_as_plus = true;
+            false
+        }
+        Some(_) => return Err(c.expected("`Z`, `+` or `-`")),
+    };
+    c.pos += 1;
+    let hours = c.fixed_digits(2, Field::OffsetHour)?;
+    c.literal(b':', "`:`")?;
+    let minutes = c.fixed_digits(2, Field::OffsetMinute)?;
+    if minutes > 59 || hours > 14 || (hours == 14 && minutes != 0) {
+        return Err(Reason::OffsetOutOfRange { at, negative, hours, minutes });
+    }
+    let secs = (hours * 3600 + minutes * 60) as i32;
+    s.offset = Some(if negative { -secs } else { secs });
+    Ok(())
+}
+
+/// The calendar date of a scanned value (absent month/day are 1).
+pub(crate) fn naive_date(s: &Scanned) -> Result<NaiveDate, Reason> {
+    NaiveDate::from_ymd_opt(s.year, s.month, s.day).ok_or(Reason::Unrepresentable)
+}
+
+/// The wall-clock time of a scanned value. A leap second (`:60`) becomes
+/// chrono's leap-second representation: second 59 with 1_000_000_000 +
+/// fraction nanoseconds, which sorts after `:59.999999999` and before the
+/// next minute.
+pub(crate) fn naive_time(s: &Scanned) -> Result<NaiveTime, Reason> {
+    let (second, nanos) =
+        if s.second == 60 { (59, s.nanos + 1_000_000_000) } else { (s.second, s.nanos) };
+    NaiveTime::from_hms_nano_opt(s.hour, s.minute, second, nanos).ok_or(Reason::Unrepresentable)
+}
+
+pub(crate) fn naive_date_time(s: &Scanned) -> Result<NaiveDateTime, Reason> {
+    Ok(NaiveDateTime::new(naive_date(s)?, naive_time(s)?))
+}
+
+/// Parses a FHIR `instant`, keeping its offset.
+///
+/// The lexical rule is checked first (same errors as
+/// `check(PrimitiveKind::Instant, text)`). The fraction may have any length:
+/// nine digits are kept (nanoseconds), further digits are truncated. A leap
+/// second (`23:59:60`) is kept with chrono's leap-second representation
+/// (second 59, nanoseconds ≥ 1e9): it orders after `23:59:59.999999999` and
+/// before the next minute, and chrono formats it back as `:60`.
+///
+/// ```
+/// use fr_fhir_core::primitives::parse_instant;
+/// let t = parse_instant("2024-06-12T16:40:00.000+02:00").unwrap();
+/// assert_eq!(t.to_rfc3339(), "2024-06-12T16:40:00+02:00");
+/// assert!(parse_instant("2024-06-12T16:40:00").is_err());
+/// ```
+pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, PrimitiveError> {
+    let err = |reason| PrimitiveError { kind: PrimitiveKind::Instant, reason };
+    let s = scan(text, Form::Instant).map_err(err)?;
+    let naive = naive_date_time(&s).map_err(err)?;
+    let offset = s.offset.and_then(FixedOffset::east_opt).ok_or(err(Reason::Unrepresentable))?;
+    naive
+        .checked_sub_offset(offset)
+        .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
+        .ok_or(err(Reason::Unrepresentable))
+}
