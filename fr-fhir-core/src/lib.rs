@@ -5,3 +5,4 @@ pub mod ids;
 pub mod json;
 pub mod model;
 pub mod primitives;
+pub mod rules;

@@ -1,0 +1,107 @@
+//! Where rules put their findings.
+
+use std::borrow::Cow;
+
+use super::{Options, Scope};
+use crate::finding::{Finding, Message, RuleMeta, Severity};
+use crate::json::Span;
+
+/// A finding and the use cases it applies to.
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    /// Use cases where the finding holds.
+    pub scope: Scope,
+    /// The finding.
+    pub finding: Finding,
+}
+
+/// Collects findings (bounded: hostile input cannot exhaust memory).
+///
+/// ```
+/// use fr_fhir_core::rules::{Emitter, Options, Scope, catalog};
+/// use fr_fhir_core::json::Span;
+/// let opts = Options::default();
+/// let mut em = Emitter::new(&opts);
+/// em.missing(Scope::ALL, &catalog::RO1_SLOT_002, Span::new(0, 10), "end",
+///     "Slot.end est absent".into(), "Slot.end is missing".into());
+/// assert_eq!(em.len(), 1);
+/// ```
+#[derive(Debug)]
+pub struct Emitter<'o> {
+    /// Validation options (strict mode...).
+    pub opts: &'o Options,
+    out: Vec<Emitted>,
+    dropped: u64,
+}
+
+impl<'o> Emitter<'o> {
+    /// An empty emitter.
+    pub fn new(opts: &'o Options) -> Self {
+        Emitter { opts, out: Vec::new(), dropped: 0 }
+    }
+
+    /// Number of findings kept.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// True when nothing was emitted.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    /// Findings dropped beyond `Options::max_findings`.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
+    /// Adds a finding.
+    pub fn push(&mut self, scope: Scope, finding: Finding) {
+        if self.out.len() < self.opts.max_findings {
+            self.out.push(Emitted { scope, finding });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// A finding on the element at `span`, with the rule's severity.
+    pub fn at(&mut self, scope: Scope, rule: &'static RuleMeta, span: Span, fr: String, en: String) {
+        self.push(scope, Finding::body(rule, span, Message::new(fr, en)));
+    }
+
+    /// Same as [`Emitter::at`] with an explicit severity.
+    pub fn at_sev(
+        &mut self,
+        scope: Scope,
+        rule: &'static RuleMeta,
+        severity: Severity,
+        span: Span,
+        fr: String,
+        en: String,
+    ) {
+        self.push(scope, Finding::body(rule, span, Message::new(fr, en)).with_severity(severity));
+    }
+
+    /// A finding on a missing `child` of the object at `parent`.
+    pub fn missing(
+        &mut self,
+        scope: Scope,
+        rule: &'static RuleMeta,
+        parent: Span,
+        child: impl Into<Cow<'static, str>>,
+        fr: String,
+        en: String,
+    ) {
+        self.push(scope, Finding::missing(rule, parent, child, Message::new(fr, en)));
+    }
+
+    /// The severity of a check-digit finding: warning, error under `--strict`.
+    pub fn check_digit_severity(&self) -> Severity {
+        if self.opts.strict { Severity::Error } else { Severity::Warning }
+    }
+
+    /// Takes the findings out.
+    pub fn into_inner(self) -> (Vec<Emitted>, u64) {
+        (self.out, self.dropped)
+    }
+}

@@ -1,0 +1,259 @@
+//! The validation pass: stream the entries once, run the per-entry rules on
+//! each, keep a compact index, run the cross-resource rules at the end, then
+//! resolve the locations of the findings in one batch.
+
+use chrono::{DateTime, Utc};
+
+use super::emit::{Emitted, Emitter};
+use super::index::Index;
+use super::{UseCase, families};
+use crate::finding::{Finding, Target};
+use crate::json::{JsonError, Kind, Reader, resolve};
+use crate::model::{Bundle, BundleEntry, Cx, Resource, de::read_value, sniff_resource_type};
+
+/// What to validate against.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Force a use case (otherwise detected from profiles, request, content).
+    pub use_case: Option<UseCase>,
+    /// Check-digit findings become errors.
+    pub strict: bool,
+    /// The moment the response was produced (for "slot in the past").
+    pub now: Option<DateTime<Utc>>,
+    /// Cap on findings kept per input (the rest are counted).
+    pub max_findings: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { use_case: None, strict: false, now: None, max_findings: 10_000 }
+    }
+}
+
+/// One entry as rules see it.
+#[derive(Debug)]
+pub struct EntryCx<'e, 'a> {
+    /// Position in `Bundle.entry`.
+    pub index: u32,
+    /// The entry.
+    pub entry: &'e BundleEntry<'a>,
+    /// The whole input.
+    pub src: &'a str,
+}
+
+/// The end of a Bundle as cross-resource rules see it.
+#[derive(Debug)]
+pub struct Finish<'f, 'a> {
+    /// The Bundle without its entries.
+    pub bundle: &'f Bundle<'a>,
+    /// The cross-resource index.
+    pub index: &'f Index<'a>,
+    /// The use case finally retained.
+    pub use_case: UseCase,
+    /// The whole input.
+    pub src: &'a str,
+}
+
+/// Extra checks run by other crates in the same pass (int-ro1's request-dependent rules).
+pub trait Hook<'a> {
+    /// A use case known from outside the body (the request path...).
+    fn use_case(&self) -> Option<UseCase> {
+        None
+    }
+    /// Called for each entry.
+    fn entry(&mut self, _e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {}
+    /// Called once after the last entry.
+    fn finish(&mut self, _f: &Finish<'_, 'a>, _em: &mut Emitter<'_>) {}
+}
+
+/// The result of validating one document.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// `resourceType` of the document (empty when unknown).
+    pub resource_type: String,
+    /// The use case retained, and why.
+    pub use_case: UseCase,
+    /// Where the use case came from: `option`, `request`, `profile`, `content`, `default`.
+    pub use_case_source: &'static str,
+    /// Number of Bundle entries read.
+    pub entries: u32,
+    /// Findings, in document order, with their locations resolved.
+    pub findings: Vec<Finding>,
+    /// Findings and notes dropped beyond the caps.
+    pub dropped: u64,
+}
+
+/// Validates a response body (a searchset Bundle or an OperationOutcome).
+///
+/// ```
+/// use fr_fhir_core::rules::{validate, Options};
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0,
+///   "link":[{"relation":"self","url":"https://x.fr/Slot?status=free"}]}"#;
+/// let report = validate(src, &Options::default()).unwrap();
+/// assert_eq!(report.resource_type, "Bundle");
+/// assert!(report.findings.iter().all(|f| f.rule.id != "RO1-BUNDLE-001"));
+/// ```
+pub fn validate(src: &str, opts: &Options) -> Result<Report, JsonError> {
+    validate_with(src, opts, &mut [])
+}
+
+#[derive(Debug, Default)]
+struct Evidence {
+    cpts: u32,
+    sos: u32,
+}
+
+impl Evidence {
+    fn observe(&mut self, res: &Resource<'_>) {
+        let profiles = res.meta().map(|m| m.profile.as_slice()).unwrap_or_default();
+        for p in profiles {
+            match super::profiles::use_case_of_profile(p.as_str()) {
+                Some(UseCase::Cpts) => self.cpts += 1,
+                Some(UseCase::Sos) => self.sos += 1,
+                _ => {}
+            }
+        }
+        match res {
+            Resource::HealthcareService(_) => self.cpts += 1,
+            Resource::Location(_) => self.sos += 1,
+            _ => {}
+        }
+    }
+}
+
+/// [`validate`] with extra hooks run in the same pass.
+pub fn validate_with<'a>(
+    src: &'a str,
+    opts: &Options,
+    hooks: &mut [&mut dyn Hook<'a>],
+) -> Result<Report, JsonError> {
+    let mut r = Reader::new(src);
+    let mut cx = Cx::default();
+    let mut em = Emitter::new(opts);
+    let rt = match r.peek()? {
+        Kind::Object => sniff_resource_type(&r)?,
+        _ => None,
+    };
+    let mut report = Report {
+        resource_type: rt.as_deref().unwrap_or_default().to_string(),
+        use_case: UseCase::Ps,
+        use_case_source: "default",
+        entries: 0,
+        findings: Vec::new(),
+        dropped: 0,
+    };
+    let hinted = opts
+        .use_case
+        .map(|u| (u, "option"))
+        .or_else(|| hooks.iter().find_map(|h| h.use_case()).map(|u| (u, "request")));
+
+    if rt.as_deref() == Some("Bundle") {
+        let mut ix = Index::default();
+        let mut ev = Evidence::default();
+        let header = Bundle::stream(&mut r, &mut cx, &mut |i: u32, entry: BundleEntry<'a>, _: &mut Cx| {
+            ix.add(i, &entry);
+            if let Some(res) = &entry.resource {
+                ev.observe(res);
+            }
+            let e = EntryCx { index: i, entry: &entry, src };
+            families::check_entry(&e, &mut em);
+            for h in hooks.iter_mut() {
+                h.entry(&e, &mut em);
+            }
+        })?;
+        r.finish()?;
+        let (uc, source) = hinted.unwrap_or_else(|| {
+            let bundle_profile = header
+                .meta
+                .iter()
+                .flat_map(|m| m.profile.iter())
+                .find_map(|p| super::profiles::use_case_of_profile(p.as_str()));
+            match bundle_profile {
+                Some(u) => (u, "profile"),
+                None if ev.sos > 0 => (UseCase::Sos, "content"),
+                None if ev.cpts > 0 => (UseCase::Cpts, "content"),
+                None => (UseCase::Ps, "default"),
+            }
+        });
+        report.use_case = uc;
+        report.use_case_source = source;
+        report.entries = header.entry_count;
+        let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
+        families::check_bundle(&f, &mut em);
+        for h in hooks.iter_mut() {
+            h.finish(&f, &mut em);
+        }
+    } else {
+        let res = read_value::<Resource<'a>>(&mut r, &mut cx, None)?;
+        r.finish()?;
+        if let Some((uc, source)) = hinted {
+            report.use_case = uc;
+            report.use_case_source = source;
+        }
+        families::check_root(res.as_ref(), src, &mut em);
+    }
+    families::json_level::notes_to_findings(&cx, &mut em);
+    let (emitted, dropped) = em.into_inner();
+    report.dropped = dropped + cx.dropped;
+    report.findings = finalize(src, &report.resource_type, report.use_case, emitted);
+    Ok(report)
+}
+
+/// Keeps the findings of the retained use case, drops generic findings
+/// shadowed by a specific one on the same element, resolves locations and
+/// sorts in document order.
+fn finalize(src: &str, root: &str, uc: UseCase, emitted: Vec<Emitted>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> =
+        emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
+    let specific: std::collections::HashSet<(u32, u32)> = findings
+        .iter()
+        .filter(|f| !families::json_level::is_generic(f.rule))
+        .filter_map(|f| match &f.target {
+            Target::Body { span, child: None } => Some((span.start, span.end)),
+            _ => None,
+        })
+        .collect();
+    findings.retain(|f| match &f.target {
+        Target::Body { span, child: None } if families::json_level::is_generic(f.rule) => {
+            !specific.contains(&(span.start, span.end))
+        }
+        _ => true,
+    });
+    let root = if root.is_empty() { "$" } else { root };
+    let targets: Vec<(u32, Option<&str>)> = findings
+        .iter()
+        .map(|f| match &f.target {
+            Target::Body { span, child } => (span.start, child.as_deref()),
+            _ => (0, None),
+        })
+        .collect();
+    let located = resolve::resolve(src, root, &targets);
+    for (f, loc) in findings.iter_mut().zip(located) {
+        if matches!(f.target, Target::Body { .. }) {
+            f.resolved = Some(crate::finding::Resolved {
+                expression: loc.expression,
+                line: loc.line,
+                column: loc.column,
+            });
+        }
+    }
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| match &f.target {
+            Target::Body { span, .. } => (0u8, span.start),
+            _ => (1, 0),
+        };
+        key(a).cmp(&key(b)).then_with(|| a.rule.id.cmp(b.rule.id))
+    });
+    findings
+}
+
+/// A value as shown in messages: between backticks, cut after 80 characters.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        format!("`{s}`")
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("`{cut}\u{2026}`")
+    }
+}

@@ -1,0 +1,116 @@
+//! JSON-level rules, from the notes the reader recorded: RO1-JSON-001 (empty
+//! values, nulls), RO1-FHIR-001 (JSON types), RO1-FHIR-002 (unknown
+//! elements and resource types), RO1-FHIR-003 (lexical rules of
+//! primitives), RO1-FHIR-004 (an element given twice).
+
+use crate::finding::RuleMeta;
+use crate::model::{Cx, NoteKind};
+use crate::rules::catalog::{
+    RO1_FHIR_001, RO1_FHIR_002, RO1_FHIR_003, RO1_FHIR_004, RO1_JSON_001,
+};
+use crate::rules::{Emitter, Scope};
+
+/// The catalogue rules this family implements.
+pub const RULES: &[&RuleMeta] =
+    &[&RO1_JSON_001, &RO1_FHIR_001, &RO1_FHIR_002, &RO1_FHIR_003, &RO1_FHIR_004];
+
+/// True for the generic rules a more specific finding on the same element replaces
+/// (RO1-SLOT-003 on `Slot.start` makes RO1-FHIR-003 redundant there).
+pub fn is_generic(rule: &RuleMeta) -> bool {
+    rule.id == RO1_FHIR_003.id || rule.id == RO1_FHIR_001.id
+}
+
+/// Turns every note into a finding.
+pub fn notes_to_findings(cx: &Cx, em: &mut Emitter<'_>) {
+    for note in &cx.notes {
+        let sp = note.span;
+        match &note.kind {
+            NoteKind::Null | NoteKind::NullInPrimitiveArray { .. } => em.at(
+                Scope::ALL,
+                &RO1_JSON_001,
+                sp,
+                "valeur `null` : un élément absent doit être omis (null n'est permis que dans un tableau de primitives aligné sur son `_x`)".into(),
+                "`null` value: absent data must be omitted (null is only allowed in a primitive array aligned with its `_x` sibling)".into(),
+            ),
+            NoteKind::EmptyString => em.at(
+                Scope::ALL,
+                &RO1_JSON_001,
+                sp,
+                "chaîne vide `\"\"` : un élément sans valeur doit être omis".into(),
+                "empty string `\"\"`: an element without a value must be omitted".into(),
+            ),
+            NoteKind::EmptyArray => em.at(
+                Scope::ALL,
+                &RO1_JSON_001,
+                sp,
+                "tableau vide `[]` : un élément répété sans occurrence doit être omis".into(),
+                "empty array `[]`: a repeating element with no occurrence must be omitted".into(),
+            ),
+            NoteKind::EmptyObject => em.at(
+                Scope::ALL,
+                &RO1_JSON_001,
+                sp,
+                "objet vide `{}` : un élément sans contenu doit être omis".into(),
+                "empty object `{}`: an element without content must be omitted".into(),
+            ),
+            NoteKind::WrongType { expected, found, cardinality } => {
+                let (fr, en) = if *cardinality && *expected == crate::json::Kind::Array {
+                    (
+                        format!("élément répétable donné comme {} au lieu d'un tableau", found.name_fr()),
+                        format!("repeating element given as a {} instead of an array", found.name()),
+                    )
+                } else if *cardinality {
+                    (
+                        format!("élément non répétable donné comme tableau au lieu d'un(e) {}", expected.name_fr()),
+                        format!("single-valued element given as an array instead of a {}", expected.name()),
+                    )
+                } else {
+                    (
+                        format!("type JSON incorrect : {} trouvé, {} attendu", found.name_fr(), expected.name_fr()),
+                        format!("wrong JSON type: found {}, expected {}", found.name(), expected.name()),
+                    )
+                };
+                em.at(Scope::ALL, &RO1_FHIR_001, sp, fr, en);
+            }
+            NoteKind::UnknownElement { name, owner } => em.at(
+                Scope::ALL,
+                &RO1_FHIR_002,
+                sp,
+                format!("élément inconnu `{name}` : ce n'est pas un élément de {owner} en FHIR R4"),
+                format!("unknown element `{name}`: not an element of {owner} in FHIR R4"),
+            ),
+            NoteKind::UnknownResourceType { name } => em.at(
+                Scope::ALL,
+                &RO1_FHIR_002,
+                sp,
+                format!("resourceType `{name}` inconnu en FHIR R4 (la casse compte)"),
+                format!("resourceType `{name}` is not a FHIR R4 resource type (case matters)"),
+            ),
+            NoteKind::MissingResourceType => em.at(
+                Scope::ALL,
+                &RO1_FHIR_002,
+                sp,
+                "ressource sans `resourceType`".into(),
+                "resource without `resourceType`".into(),
+            ),
+            NoteKind::ResourceTypeMismatch { expected, found } => em.at(
+                Scope::ALL,
+                &RO1_FHIR_002,
+                sp,
+                format!("resourceType `{found}` trouvé, `{expected}` attendu ici"),
+                format!("resourceType `{found}` found, `{expected}` expected here"),
+            ),
+            NoteKind::DuplicateKey { name } => em.at(
+                Scope::ALL,
+                &RO1_FHIR_004,
+                sp,
+                format!("clé `{name}` présente deux fois dans le même objet (seule la première est lue)"),
+                format!("key `{name}` appears twice in the same object (only the first is read)"),
+            ),
+            NoteKind::Primitive(e) => {
+                let m = e.message();
+                em.at(Scope::ALL, &RO1_FHIR_003, sp, m.fr, m.en);
+            }
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! The compact cross-resource index built while entries stream past.
+//!
+//! It keeps, per entry, only what cross-resource rules need (type, id,
+//! fullUrl, search mode, spans) and every literal reference with the field
+//! it came from. Lookups are hash maps keyed by a 64-bit hash of the
+//! strings, verified against the stored entry, so the index holds no second
+//! copy of the text: memory grows with the number of entries, not with
+//! their size, and every lookup is O(1) (no quadratic path).
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::json::{Span, Str};
+use crate::model::{BundleEntry, Reference, Resource, Visitor, Walk};
+
+/// Where a reference was found (the fields cross-resource rules look at).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefField {
+    /// `Slot.schedule`.
+    SlotSchedule,
+    /// `Schedule.actor[k]`.
+    ScheduleActor,
+    /// `PractitionerRole.practitioner`.
+    RolePractitioner,
+    /// `PractitionerRole.location[k]`.
+    RoleLocation,
+    /// `PractitionerRole.organization`.
+    RoleOrganization,
+    /// `HealthcareService.providedBy`.
+    ProvidedBy,
+    /// `Location.managingOrganization`.
+    ManagingOrganization,
+    /// The R5 serviceType extension `valueReference` of a Slot.
+    ServiceTypeExtension,
+    /// Any other Reference element.
+    Other,
+}
+
+/// What the index keeps of one entry.
+#[derive(Debug, Clone)]
+pub struct EntryInfo<'a> {
+    /// Position in `Bundle.entry`.
+    pub index: u32,
+    /// Resource type (empty when the entry has no resource).
+    pub rtype: Str<'a>,
+    /// `resource.id`.
+    pub id: Option<Str<'a>>,
+    /// `fullUrl`.
+    pub full_url: Option<Str<'a>>,
+    /// Span of `fullUrl`'s value.
+    pub full_url_span: Span,
+    /// `search.mode`.
+    pub mode: Option<Str<'a>>,
+    /// Span of the resource (or of the entry when it has none).
+    pub span: Span,
+    /// Span of the entry object.
+    pub entry_span: Span,
+}
+
+/// A literal reference found in an entry.
+#[derive(Debug, Clone)]
+pub struct RefInfo<'a> {
+    /// Position in the index's entries of the entry holding it.
+    pub from: u32,
+    /// The field it was found in.
+    pub field: RefField,
+    /// `Reference.reference`.
+    pub text: Str<'a>,
+    /// Span of the `reference` string.
+    pub span: Span,
+    /// Span of the Reference object.
+    pub element: Span,
+}
+
+/// Outcome of resolving a literal reference inside the Bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// The entry at this position of the index's entry list.
+    Entry(u32),
+    /// A `#id` reference to a contained resource (checked by its container).
+    Contained,
+    /// Nothing in the Bundle.
+    NotFound,
+}
+
+fn key2(a: &str, b: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
+}
+
+fn key1(a: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    a.hash(&mut h);
+    h.finish()
+}
+
+/// A `(type, id)` or fullUrl seen twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate {
+    /// Index (in the entry list) of the first occurrence.
+    pub first: u32,
+    /// Index of the repeated one.
+    pub second: u32,
+}
+
+/// The cross-resource index of one Bundle.
+#[derive(Debug, Default)]
+pub struct Index<'a> {
+    /// Entries in order.
+    pub entries: Vec<EntryInfo<'a>>,
+    /// Every literal reference, in document order.
+    pub refs: Vec<RefInfo<'a>>,
+    by_type_id: HashMap<u64, u32>,
+    by_full_url: HashMap<u64, u32>,
+    /// `(type, id)` pairs seen twice.
+    pub dup_type_id: Vec<Duplicate>,
+    /// fullUrls seen twice.
+    pub dup_full_url: Vec<Duplicate>,
+}
+
+struct RefCollector<'i, 'a> {
+    from: u32,
+    field: RefField,
+    out: &'i mut Vec<RefInfo<'a>>,
+    depth: u32,
+}
+
+impl<'a> Visitor<'a> for RefCollector<'_, 'a> {
+    fn reference(&mut self, r: &Reference<'a>) {
+        if let Some(text) = &r.reference {
+            self.out.push(RefInfo {
+                from: self.from,
+                field: self.field,
+                text: text.text.clone(),
+                span: text.span,
+                element: r.span,
+            });
+        }
+    }
+
+    fn enter_resource(&mut self, _r: &Resource<'a>) -> bool {
+        // The entry's own resource, then its contained ones (depth 1).
+        self.depth += 1;
+        true
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Adds an entry: its facts and all its literal references.
+    pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
+        let pos = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let res = entry.resource.as_ref();
+        let info = EntryInfo {
+            index,
+            rtype: res.map(type_str).unwrap_or(Str::Borrowed("")),
+            id: res.and_then(|r| r.id()).map(|i| i.text.clone()),
+            full_url: entry.full_url.as_ref().map(|u| u.text.clone()),
+            full_url_span: entry.full_url.as_ref().map(|u| u.span).unwrap_or_default(),
+            mode: entry.search.as_ref().and_then(|s| s.mode.as_ref()).map(|m| m.text.clone()),
+            span: res.map(|r| r.span()).unwrap_or(entry.span),
+            entry_span: entry.span,
+        };
+        if let Some(id) = &info.id {
+            if !info.rtype.is_empty() {
+                let k = key2(&info.rtype, id);
+                if let Some(&first) = self.by_type_id.get(&k) {
+                    self.dup_type_id.push(Duplicate { first, second: pos });
+                } else {
+                    self.by_type_id.insert(k, pos);
+                }
+            }
+        }
+        if let Some(url) = &info.full_url {
+            let k = key1(url);
+            if let Some(&first) = self.by_full_url.get(&k) {
+                self.dup_full_url.push(Duplicate { first, second: pos });
+            } else {
+                self.by_full_url.insert(k, pos);
+            }
+        }
+        self.entries.push(info);
+        if let Some(res) = res {
+            self.collect_refs(pos, res);
+        }
+        pos
+    }
+
+    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>) {
+        let start = self.refs.len();
+        let mut c = RefCollector { from: pos, field: RefField::Other, out: &mut self.refs, depth: 0 };
+        res.walk(&mut c);
+        // Tag the references of the fields cross-resource rules look at.
+        let tag = |field: RefField, span: Span, refs: &mut [RefInfo<'a>]| {
+            if let Some(r) = refs.iter_mut().find(|r| r.element == span) {
+                r.field = field;
+            }
+        };
+        let refs = self.refs.get_mut(start..).unwrap_or_default();
+        match res {
+            Resource::Slot(s) => {
+                if let Some(r) = &s.schedule {
+                    tag(RefField::SlotSchedule, r.span, refs);
+                }
+                for st in &s.service_type {
+                    for ext in &st.extension {
+                        if let Some(r) = ext.value.as_ref().and_then(|v| v.as_reference()) {
+                            tag(RefField::ServiceTypeExtension, r.span, refs);
+                        }
+                    }
+                }
+            }
+            Resource::Schedule(s) => {
+                for a in &s.actor {
+                    tag(RefField::ScheduleActor, a.span, refs);
+                }
+            }
+            Resource::PractitionerRole(r) => {
+                if let Some(p) = &r.practitioner {
+                    tag(RefField::RolePractitioner, p.span, refs);
+                }
+                if let Some(o) = &r.organization {
+                    tag(RefField::RoleOrganization, o.span, refs);
+                }
+                for l in &r.location {
+                    tag(RefField::RoleLocation, l.span, refs);
+                }
+            }
+            Resource::HealthcareService(h) => {
+                if let Some(p) = &h.provided_by {
+                    tag(RefField::ProvidedBy, p.span, refs);
+                }
+            }
+            Resource::Location(l) => {
+                if let Some(m) = &l.managing_organization {
+                    tag(RefField::ManagingOrganization, m.span, refs);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The entry with this resource type and id.
+    pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
+        let &pos = self.by_type_id.get(&key2(rtype, id))?;
+        let e = self.entries.get(pos as usize)?;
+        (e.rtype == rtype && e.id.as_deref() == Some(id)).then_some(pos)
+    }
+
+    /// The entry with this fullUrl.
+    pub fn by_full_url(&self, url: &str) -> Option<u32> {
+        let &pos = self.by_full_url.get(&key1(url))?;
+        let e = self.entries.get(pos as usize)?;
+        (e.full_url.as_deref() == Some(url)).then_some(pos)
+    }
+
+    /// Entry info at a position of the entry list.
+    pub fn entry(&self, pos: u32) -> Option<&EntryInfo<'a>> {
+        self.entries.get(pos as usize)
+    }
+
+    /// Resolves a literal reference made from the entry at `from`, following
+    /// FHIR R4 Bundle rules: `#id` is contained; an absolute URL or URN
+    /// matches a fullUrl; a relative `Type/id` is resolved against the base
+    /// of the referencing entry's RESTful fullUrl, then by type and id.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::*;
+    /// use fr_fhir_core::rules::index::{Index, Resolution};
+    /// let (Resource::Bundle(b), _) = parse_resource(r#"{"resourceType":"Bundle","entry":[
+    ///   {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"#).unwrap() else { panic!() };
+    /// let mut ix = Index::default();
+    /// ix.add(0, &b.entry[0]);
+    /// assert_eq!(ix.resolve(0, "Schedule/s1"), Resolution::Entry(0));
+    /// assert_eq!(ix.resolve(0, "https://x.fr/fhir/Schedule/s1"), Resolution::Entry(0));
+    /// assert_eq!(ix.resolve(0, "Schedule/s2"), Resolution::NotFound);
+    /// ```
+    pub fn resolve(&self, from: u32, reference: &str) -> Resolution {
+        if reference.starts_with('#') {
+            return Resolution::Contained;
+        }
+        if reference.starts_with("urn:") || reference.contains("://") {
+            if let Some(p) = self.by_full_url(reference) {
+                return Resolution::Entry(p);
+            }
+            // An absolute RESTful URL whose entry has another base still names Type/id.
+            return match restful_tail(reference) {
+                Some((t, id)) => self.by_type_id(t, id).map_or(Resolution::NotFound, |p| {
+                    let same = self.entry(p).and_then(|e| e.full_url.as_deref()).is_none();
+                    if same { Resolution::Entry(p) } else { Resolution::NotFound }
+                }),
+                None => Resolution::NotFound,
+            };
+        }
+        let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
+        if let Some(base) =
+            self.entry(from).and_then(|e| e.full_url.as_deref()).and_then(restful_base)
+        {
+            let url = format!("{base}{t}/{id}");
+            if let Some(p) = self.by_full_url(&url) {
+                return Resolution::Entry(p);
+            }
+        }
+        self.by_type_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
+    }
+}
+
+/// The resource type as a `Str` (modeled types have static names: no allocation).
+fn type_str<'a>(r: &Resource<'a>) -> Str<'a> {
+    match r {
+        Resource::Other(o) => o.resource_type.clone(),
+        Resource::Bundle(_) => Str::Borrowed("Bundle"),
+        Resource::Slot(_) => Str::Borrowed("Slot"),
+        Resource::Schedule(_) => Str::Borrowed("Schedule"),
+        Resource::Practitioner(_) => Str::Borrowed("Practitioner"),
+        Resource::PractitionerRole(_) => Str::Borrowed("PractitionerRole"),
+        Resource::Location(_) => Str::Borrowed("Location"),
+        Resource::Organization(_) => Str::Borrowed("Organization"),
+        Resource::HealthcareService(_) => Str::Borrowed("HealthcareService"),
+        Resource::OperationOutcome(_) => Str::Borrowed("OperationOutcome"),
+    }
+}
+
+/// `Type/id` (optionally followed by `/_history/v`) split in two.
+pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
+    let mut it = reference.split('/');
+    let t = it.next()?;
+    let id = it.next()?;
+    match (it.next(), it.next(), it.next()) {
+        (None, _, _) | (Some("_history"), Some(_), None) => {}
+        _ => return None,
+    }
+    let ok_type = t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars().all(|c| c.is_ascii_alphanumeric());
+    (ok_type && !id.is_empty()).then_some((t, id))
+}
+
+/// The `Type/id` at the end of an absolute RESTful URL.
+pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
+    let url = match url.find("/_history/") {
+        Some(i) => url.get(..i)?,
+        None => url,
+    };
+    let (rest, id) = url.rsplit_once('/')?;
+    let (_, t) = rest.rsplit_once('/')?;
+    split_type_id(url.get(url.len() - id.len() - t.len() - 1..)?).map(|_| (t, id))
+}
+
+/// The base (with trailing `/`) of a RESTful fullUrl `base/Type/id`.
+pub fn restful_base(full_url: &str) -> Option<&str> {
+    let (t, id) = restful_tail(full_url)?;
+    full_url.get(..full_url.len().checked_sub(t.len() + id.len() + 1)?)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_forms() {
+        assert_eq!(split_type_id("Schedule/abc"), Some(("Schedule", "abc")));
+        assert_eq!(split_type_id("Schedule/abc/_history/2"), Some(("Schedule", "abc")));
+        assert_eq!(split_type_id("schedule/abc"), None);
+        assert_eq!(split_type_id("Schedule"), None);
+        assert_eq!(restful_tail("https://a.fr/fhir/Slot/1"), Some(("Slot", "1")));
+        assert_eq!(restful_base("https://a.fr/fhir/Slot/1"), Some("https://a.fr/fhir/"));
+        assert_eq!(restful_base("urn:uuid:1234"), None);
+    }
+}

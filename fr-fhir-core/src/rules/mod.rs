@@ -1,0 +1,23 @@
+//! The SAS / FR Core profile rules of the slot-search response body.
+pub mod catalog;
+pub mod docs;
+pub mod families;
+mod emit;
+mod engine;
+
+pub mod index;
+pub mod profiles;
+mod scope;
+
+pub use emit::{Emitted, Emitter};
+pub use engine::{EntryCx, Finish, Hook, Options, Report, quote, validate, validate_with};
+pub use scope::{Scope, UseCase};
+
+/// True when a body-level rule of the catalogue has an implementation in this crate.
+///
+/// ```
+/// assert!(fr_fhir_core::rules::implemented("RO1-JSON-001"));
+/// ```
+pub fn implemented(id: &str) -> bool {
+    families::FAMILIES.iter().flat_map(|f| f.iter()).any(|r| r.id == id)
+}

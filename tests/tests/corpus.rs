@@ -1,0 +1,140 @@
+//! The data-driven rule corpus: every `examples/invalid/<name>.json` is
+//! validated and must give exactly the findings listed in
+//! `<name>.expected.json` (rule + FHIRPath; errors and warnings located in
+//! the body), and every `examples/valid/*.json` must give no error.
+//! Each case is its own named test; a summary snapshot is written to
+//! `tests/snapshots/corpus-summary.txt` so regressions show as a diff.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fr_fhir_core::finding::Severity;
+use fr_fhir_core::rules::{Options, validate};
+use sas_fhir_tests::{json_files, workspace_root};
+
+fn got(path: &Path) -> BTreeSet<(String, String)> {
+    let src = std::fs::read_to_string(path).unwrap();
+    let report = validate(&src, &Options::default()).unwrap();
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .filter_map(|f| f.resolved.as_ref().map(|r| (f.rule.id.to_string(), r.expression.clone())))
+        .collect()
+}
+
+fn expected(path: &Path) -> BTreeSet<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (e["rule"].as_str().unwrap().to_string(), e["expression"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Runs one invalid case; returns a description of the differences.
+fn run_invalid(name: &str) -> Result<(), String> {
+    let dir = workspace_root().join("examples").join("invalid");
+    let g = got(&dir.join(format!("{name}.json")));
+    let e = expected(&dir.join(format!("{name}.expected.json")));
+    let missing: Vec<_> = e.difference(&g).collect();
+    let extra: Vec<_> = g.difference(&e).collect();
+    if missing.is_empty() && extra.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{name}: missing {missing:?}; unexpected {extra:?}"))
+    }
+}
+
+macro_rules! invalid_cases {
+    ($($test:ident => $name:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                if let Err(e) = run_invalid($name) {
+                    panic!("{e}");
+                }
+            }
+        )*
+        const CASES: &[&str] = &[$($name),*];
+    };
+}
+
+invalid_cases! {
+    invalid_cpts_defects => "cpts-defects",
+    invalid_ps_broken_references => "ps-broken-references",
+    invalid_ps_bundle_empty_entry_array => "ps-bundle-empty-entry-array",
+    invalid_ps_bundle_entries => "ps-bundle-entries",
+    invalid_ps_bundle_no_total => "ps-bundle-no-total",
+    invalid_ps_bundle_not_searchset => "ps-bundle-not-searchset",
+    invalid_ps_identifiers => "ps-identifiers",
+    invalid_ps_json_level => "ps-json-level",
+    invalid_ps_location => "ps-location",
+    invalid_ps_slot_coding => "ps-slot-coding",
+    invalid_ps_slot_dates => "ps-slot-dates",
+    invalid_sos_defects => "sos-defects",
+}
+
+#[test]
+fn every_invalid_example_has_a_case() {
+    let dir = workspace_root().join("examples").join("invalid");
+    for f in json_files(&dir) {
+        let name = f.file_name().unwrap().to_str().unwrap();
+        if let Some(stem) = name.strip_suffix(".json") {
+            if !stem.ends_with(".expected") {
+                assert!(CASES.contains(&stem), "no test case for examples/invalid/{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn valid_examples_have_no_error() {
+    let dir = workspace_root().join("examples").join("valid");
+    for f in json_files(&dir) {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let report = validate(&src, &Options::default()).unwrap();
+        let errors: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|x| x.severity >= Severity::Warning)
+            .map(|x| (x.rule.id, x.resolved.clone(), x.message.en.clone()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", f.display());
+    }
+}
+
+/// Writes `tests/snapshots/corpus-summary.txt`: rules implemented and cases passed.
+#[test]
+fn corpus_summary_snapshot() {
+    let implemented = fr_fhir_core::rules::catalog::RULES
+        .iter()
+        .filter(|r| fr_fhir_core::rules::implemented(r.id))
+        .count();
+    let body_rules = fr_fhir_core::rules::catalog::RULES.len();
+    let mut lines = vec![format!(
+        "rules implemented: {implemented}/{body_rules} (catalogue rows with code in this workspace)"
+    )];
+    let mut passed = 0;
+    for name in CASES {
+        match run_invalid(name) {
+            Ok(()) => {
+                passed += 1;
+                lines.push(format!("PASS {name}"));
+            }
+            Err(e) => lines.push(format!("FAIL {e}")),
+        }
+    }
+    lines.insert(1, format!("cases passed: {passed}/{}", CASES.len()));
+    let text = lines.join("\n") + "\n";
+    let path = workspace_root().join("tests").join("snapshots").join("corpus-summary.txt");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if old != text {
+        std::fs::write(&path, &text).unwrap();
+    }
+}
