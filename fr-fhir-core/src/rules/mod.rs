@@ -21,3 +21,6 @@ pub use scope::{Scope, UseCase};
 pub fn implemented(id: &str) -> bool {
     families::FAMILIES.iter().flat_map(|f| f.iter()).any(|r| r.id == id)
 }
+
+#[cfg(test)]
+pub(crate) mod testutil;

@@ -4,6 +4,7 @@
 //! (`check_graph`, `check_bundle`). The doc comment of each rule, written for
 //! users, lives in [`super::docs`] and is what `sas-validate explain` prints.
 
+pub mod bindings;
 pub mod bundle;
 pub mod cpts;
 pub mod graph;
@@ -23,6 +24,7 @@ use crate::model::Resource;
 
 /// Every family's implemented rules (for `rules::implemented` and the corpus summary).
 pub const FAMILIES: &[&[&crate::finding::RuleMeta]] = &[
+    bindings::RULES,
     bundle::RULES,
     cpts::RULES,
     graph::RULES,
@@ -43,6 +45,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     let Some(res) = &e.entry.resource else { return };
     meta::check_resource(res, false, em);
     identifiers::check_resource(res, em);
+    bindings::check_resource(res, em);
     match res {
         Resource::Slot(s) => slot::check(s, e, em),
         Resource::Schedule(s) => schedule::check(s, e, em),
