@@ -113,6 +113,8 @@ pub struct Reader<'a> {
     pos: usize,
     depth: u32,
     max_depth: u32,
+    borrowed: u64,
+    owned: u64,
 }
 
 #[inline]
@@ -123,12 +125,12 @@ fn is_ws(b: u8) -> bool {
 impl<'a> Reader<'a> {
     /// A reader at the start of `src`.
     pub fn new(src: &'a str) -> Self {
-        Reader { src, pos: 0, depth: 0, max_depth: DEFAULT_MAX_DEPTH }
+        Reader { src, pos: 0, depth: 0, max_depth: DEFAULT_MAX_DEPTH, borrowed: 0, owned: 0 }
     }
 
     /// A reader positioned at `pos` (for re-reading a value whose offset is known).
     pub fn at(src: &'a str, pos: usize) -> Self {
-        Reader { src, pos, depth: 0, max_depth: DEFAULT_MAX_DEPTH }
+        Reader { src, pos, depth: 0, max_depth: DEFAULT_MAX_DEPTH, borrowed: 0, owned: 0 }
     }
 
     /// Changes the nesting limit.
@@ -140,6 +142,12 @@ impl<'a> Reader<'a> {
     /// The whole input.
     pub fn source(&self) -> &'a str {
         self.src
+    }
+
+    /// How many strings (keys included) were borrowed from the input and how
+    /// many had to be copied because they contained escapes.
+    pub fn string_stats(&self) -> (u64, u64) {
+        (self.borrowed, self.owned)
     }
 
     /// Current byte offset.
@@ -314,12 +322,14 @@ impl<'a> Reader<'a> {
                     // Quote and backslash are ASCII, so both ends are char boundaries.
                     let text = self.src.get(body_start..stop).unwrap_or_default();
                     self.pos = stop + 1;
+                    self.borrowed += 1;
                     Ok((Str::Borrowed(text), span(start, self.pos)))
                 } else {
                     self.pos = stop;
                     let mut owned = String::with_capacity(n + 16);
                     owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
                     self.escaped_tail(&mut owned)?;
+                    self.owned += 1;
                     Ok((Str::Owned(owned.into_boxed_str()), span(start, self.pos)))
                 }
             }
