@@ -1,1 +1,71 @@
-//! Criterion benchmarks: see `benches/benches/`.
+//! Benchmark inputs, generated on first use by the reference workload
+//! generator `../shared/bench/gen_sas_bundle.py` (the same corpus as the
+//! README figures) into `target/bench-data/`.
+//!
+//! Set `SAS_BENCH_GEN` to point at another copy of the generator, and
+//! `SAS_BENCH_SIZES` (comma list of `sla`, `50mb`, `400mb`; default `sla,50mb`)
+//! to choose the sizes.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One generated input.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Short name used in bench ids (`sla`, `50mb-pretty`...).
+    pub name: String,
+    /// The file.
+    pub path: PathBuf,
+}
+
+fn generator() -> PathBuf {
+    std::env::var_os("SAS_BENCH_GEN").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/gen_sas_bundle.py")
+    })
+}
+
+/// The data directory (`<workspace>/target/bench-data`).
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data")
+}
+
+/// Generator arguments of each named size (minified; `-pretty` adds `--pretty`).
+pub fn size_args(size: &str) -> Option<Vec<&'static str>> {
+    match size {
+        "sla" => Some(vec!["--practitioners", "25", "--days", "3"]),
+        "50mb" => Some(vec!["--target-slots", "95000", "--days", "7"]),
+        "400mb" => Some(vec!["--target-slots", "760000", "--days", "7"]),
+        _ => None,
+    }
+}
+
+/// Generates (once) and returns the dataset `size` (`sla`, `50mb`, `400mb`), minified or pretty.
+pub fn dataset(size: &str, pretty: bool) -> Result<Dataset, String> {
+    let args = size_args(size).ok_or_else(|| format!("unknown size {size}"))?;
+    let name = if pretty { format!("{size}-pretty") } else { size.to_string() };
+    let dir = data_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("{name}.json"));
+    if !path.exists() {
+        let mut cmd = Command::new("python3");
+        cmd.arg(generator()).args(&args).arg("--seed").arg("7").arg("--out").arg(&path);
+        if pretty {
+            cmd.arg("--pretty");
+        }
+        let st = cmd.status().map_err(|e| format!("python3: {e}"))?;
+        if !st.success() {
+            return Err(format!("generator failed for {name}"));
+        }
+    }
+    Ok(Dataset { name, path })
+}
+
+/// The sizes selected by `SAS_BENCH_SIZES`.
+pub fn selected_sizes() -> Vec<String> {
+    std::env::var("SAS_BENCH_SIZES")
+        .unwrap_or_else(|_| "sla,50mb".to_string())
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
