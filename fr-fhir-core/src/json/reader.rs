@@ -309,15 +309,14 @@ impl<'a> Reader<'a> {
         let body_start = start + 1;
         let bytes = self.src.as_bytes();
         let rest = bytes.get(body_start..).unwrap_or_default();
-        match memchr::memchr2(b'"', b'\\', rest) {
+        match find_string_end(rest) {
             None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
-            Some(n) => {
+            Some((n, _)) if rest.get(n).is_some_and(|&b| b < 0x20) => {
+                let c = rest.get(n).copied().unwrap_or(0);
+                Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + n))
+            }
+            Some((n, _)) => {
                 let stop = body_start + n;
-                let chunk = rest.get(..n).unwrap_or_default();
-                if let Some(i) = chunk.iter().position(|&b| b < 0x20) {
-                    let c = chunk.get(i).copied().unwrap_or(0);
-                    return Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + i));
-                }
                 if bytes.get(stop) == Some(&b'"') {
                     // Quote and backslash are ASCII, so both ends are char boundaries.
                     let text = self.src.get(body_start..stop).unwrap_or_default();
@@ -576,6 +575,41 @@ impl<'a> Reader<'a> {
         let sp = self.skip_value()?;
         Ok((sp.slice(self.src).unwrap_or_default(), sp))
     }
+}
+
+/// Bytes that end the plain part of a string: quote, backslash, control characters.
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+/// Position of the first quote, backslash or control byte of a string body.
+///
+/// FHIR strings are mostly short (codes, ids, references): a table-driven
+/// loop over the first bytes beats a SIMD search's setup cost; long strings
+/// (narratives, comments) switch to `memchr` and check control bytes after.
+#[inline]
+fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
+    const SHORT: usize = 48;
+    for (i, &b) in rest.iter().take(SHORT).enumerate() {
+        if STOP[b as usize] {
+            return Some((i, b));
+        }
+    }
+    let tail = rest.get(SHORT..)?;
+    let n = memchr::memchr2(b'"', b'\\', tail)?;
+    let chunk = tail.get(..n).unwrap_or_default();
+    if let Some(i) = chunk.iter().position(|&b| b < 0x20) {
+        return Some((SHORT + i, chunk.get(i).copied().unwrap_or(0)));
+    }
+    Some((SHORT + n, tail.get(n).copied().unwrap_or(0)))
 }
 
 #[inline]

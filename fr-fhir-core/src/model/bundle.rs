@@ -8,7 +8,7 @@
 use serde::ser::SerializeMap as _;
 use serde::{Serialize, Serializer};
 
-use super::de::{Cx, Field as _, FromJson, NoteKind, RawElement, read_other, read_value};
+use super::de::{Cx, Field as _, FromJson, NoteKind, read_other, read_value};
 use super::macros::fhir_type;
 use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
@@ -148,10 +148,8 @@ pub struct Bundle<'a> {
     pub entry_span: Option<Span>,
     /// Byte span of the Bundle object.
     pub span: Span,
-    /// Raw elements (signature, unknown ones).
-    pub raw: Vec<RawElement<'a>>,
-    /// `_x` siblings.
-    pub prim_ext: Vec<PrimExt<'a>>,
+    /// Raw elements (signature, unknown ones) and `_x` siblings.
+    pub extras: super::de::Extras<'a>,
 }
 
 const PRIM: &[&str] = &["id", "implicitRules", "language", "type", "timestamp", "total"];
@@ -210,8 +208,7 @@ impl<'a> Bundle<'a> {
                     &["signature"],
                     r,
                     cx,
-                    &mut out.raw,
-                    &mut out.prim_ext,
+                    &mut out.extras,
                 )?,
             }
         }
@@ -219,7 +216,7 @@ impl<'a> Bundle<'a> {
         if empty {
             cx.note(NoteKind::EmptyObject, out.span);
         }
-        cx.finish_object(mark, &out.prim_ext);
+        cx.finish_object(mark, &out.extras);
         Ok(out)
     }
 }
@@ -308,7 +305,7 @@ impl Serialize for Bundle<'_> {
         if !self.entry.is_empty() {
             map.serialize_entry("entry", &self.entry)?;
         }
-        ser::write_extras(&mut map, &self.raw, &self.prim_ext)?;
+        ser::write_extras(&mut map, &self.extras)?;
         map.end()
     }
 }

@@ -79,7 +79,7 @@ fhir_type! {
         type_: Option<CodeableConcept<'a>> = "type",
         system: Option<Uri<'a>> = "system",
         value: Option<FhirString<'a>> = "value",
-        period: Option<Period<'a>> = "period",
+        period: Option<Box<Period<'a>>> = "period",
         assigner: Option<Box<Reference<'a>>> = "assigner",
     }
     prim: ["id", "use", "system", "value"]
@@ -93,7 +93,7 @@ fhir_type! {
         extension: Vec<Extension<'a>> = "extension",
         reference: Option<FhirString<'a>> = "reference",
         type_: Option<Uri<'a>> = "type",
-        identifier: Option<Identifier<'a>> = "identifier",
+        identifier: Option<Box<Identifier<'a>>> = "identifier",
         display: Option<FhirString<'a>> = "display",
     }
     prim: ["id", "reference", "type", "display"]

@@ -104,7 +104,8 @@ impl Cx {
 
     /// Object finished: nulls in a primitive array are legal when the
     /// `_name` sibling exists (FHIR JSON keeps the two arrays aligned).
-    pub fn finish_object(&mut self, mark: usize, prim_ext: &[super::PrimExt<'_>]) {
+    pub fn finish_object(&mut self, mark: usize, extras: &Extras<'_>) {
+        let prim_ext = extras.prim_ext();
         if prim_ext.is_empty() || self.notes.len() <= mark {
             return;
         }
@@ -136,6 +137,12 @@ pub trait FromJson<'a>: Sized {
     const PRIMITIVE: bool = false;
     /// Reads one value. `Ok(None)` when it was unusable (a note was recorded).
     fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError>;
+
+    /// Reads one value into a new box (large models override it to fill the
+    /// box in place instead of moving the value into it).
+    fn read_boxed(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Box<Self>>, JsonError> {
+        Ok(Self::read(r, cx)?.map(Box::new))
+    }
 }
 
 /// Reads a value of `T`, noting `null` and wrong JSON kinds instead of failing.
@@ -264,9 +271,39 @@ pub struct RawElement<'a> {
     pub span: Span,
 }
 
+/// What a model keeps besides its modeled elements: raw elements and `_x`
+/// siblings. Boxed and usually absent, so it costs one word per element.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extras<'a>(Option<Box<ExtrasData<'a>>>);
+
+/// Content of [`Extras`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtrasData<'a> {
+    /// Elements kept as raw JSON: known R4 elements not modeled here, and unknown ones.
+    pub raw: Vec<RawElement<'a>>,
+    /// `_x` siblings of primitive elements (id and extensions of a primitive).
+    pub prim_ext: Vec<super::PrimExt<'a>>,
+}
+
+impl<'a> Extras<'a> {
+    /// Raw elements.
+    pub fn raw(&self) -> &[RawElement<'a>] {
+        self.0.as_ref().map(|d| d.raw.as_slice()).unwrap_or_default()
+    }
+
+    /// `_x` siblings.
+    pub fn prim_ext(&self) -> &[super::PrimExt<'a>] {
+        self.0.as_ref().map(|d| d.prim_ext.as_slice()).unwrap_or_default()
+    }
+
+    /// Mutable content (allocated on first use).
+    pub fn data_mut(&mut self) -> &mut ExtrasData<'a> {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
 /// Reads a key that is not a modeled field: `_x` primitive extensions,
 /// known-but-unmodeled R4 elements, or unknown elements.
-#[allow(clippy::too_many_arguments)]
 pub fn read_other<'a>(
     key: Str<'a>,
     owner: &'static str,
@@ -274,29 +311,28 @@ pub fn read_other<'a>(
     known: &[&'static str],
     r: &mut Reader<'a>,
     cx: &mut Cx,
-    raw: &mut Vec<RawElement<'a>>,
-    prim_ext: &mut Vec<super::PrimExt<'a>>,
+    extras: &mut Extras<'a>,
 ) -> Result<(), JsonError> {
     if let Some(base) = key.strip_prefix('_') {
         if let Some(&name) = primitive_fields.iter().find(|f| **f == base) {
-            if prim_ext.iter().any(|p| p.name == name) {
+            if extras.prim_ext().iter().any(|p| p.name == name) {
                 let span = r.skip_value()?;
                 cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
             } else if let Some(p) = super::PrimExt::read(name, r, cx)? {
-                prim_ext.push(p);
+                extras.data_mut().prim_ext.push(p);
             }
             return Ok(());
         }
     }
     let (json, span) = r.raw_value()?;
     if !known.iter().any(|k| **k == *key) {
-        if raw.iter().any(|e| e.name == key) {
+        if extras.raw().iter().any(|e| e.name == key) {
             cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
         } else {
             cx.note(NoteKind::UnknownElement { name: key.to_string(), owner }, span);
         }
     }
-    raw.push(RawElement { name: key, json, span });
+    extras.data_mut().raw.push(RawElement { name: key, json, span });
     Ok(())
 }
 
@@ -304,6 +340,6 @@ impl<'a, T: FromJson<'a>> FromJson<'a> for Box<T> {
     const EXPECTED: Kind = T::EXPECTED;
     const PRIMITIVE: bool = T::PRIMITIVE;
     fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
-        Ok(T::read(r, cx)?.map(Box::new))
+        T::read_boxed(r, cx)
     }
 }

@@ -165,10 +165,8 @@ pub struct Extension<'a> {
     pub value_span: Span,
     /// Span of the JSON object.
     pub span: Span,
-    /// Unknown elements and extra `value[x]` kept raw.
-    pub raw: Vec<RawElement<'a>>,
-    /// `_x` siblings.
-    pub prim_ext: Vec<PrimExt<'a>>,
+    /// Unknown elements, extra `value[x]` and `_x` siblings.
+    pub extras: super::de::Extras<'a>,
 }
 
 fn read_choice<'a, T: FromJson<'a>>(
@@ -248,8 +246,7 @@ impl<'a> FromJson<'a> for Extension<'a> {
                         &[],
                         r,
                         cx,
-                        &mut out.raw,
-                        &mut out.prim_ext,
+                        &mut out.extras,
                     )?;
                     continue;
                 }
@@ -264,7 +261,7 @@ impl<'a> FromJson<'a> for Extension<'a> {
                     // ext-1 allows one value[x]: keep the first, record the second.
                     cx.note(NoteKind::DuplicateKey { name: key.to_string() }, vspan);
                     let json = vspan.slice(r.source()).unwrap_or_default();
-                    out.raw.push(RawElement { name: key, json, span: vspan });
+                    out.extras.data_mut().raw.push(RawElement { name: key, json, span: vspan });
                 }
                 None => {}
             }
@@ -273,7 +270,7 @@ impl<'a> FromJson<'a> for Extension<'a> {
         if empty {
             cx.note(NoteKind::EmptyObject, out.span);
         }
-        cx.finish_object(mark, &out.prim_ext);
+        cx.finish_object(mark, &out.extras);
         Ok(Some(out))
     }
 }
@@ -326,7 +323,7 @@ impl Serialize for Extension<'_> {
                 },
             }
         }
-        super::ser::write_extras(&mut map, &self.raw, &self.prim_ext)?;
+        super::ser::write_extras(&mut map, &self.extras)?;
         map.end()
     }
 }

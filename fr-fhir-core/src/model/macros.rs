@@ -20,10 +20,8 @@ macro_rules! fhir_type {
             $( $(#[$fmeta])* #[doc = concat!("FHIR element `", $key, "`.")] pub $field: $ty, )*
             /// Byte span of the JSON object (empty for values built in code).
             pub span: $crate::json::Span,
-            /// Elements kept as raw JSON: known R4 elements not modeled here, and unknown ones.
-            pub raw: Vec<$crate::model::RawElement<'a>>,
-            /// `_x` siblings of primitive elements (id and extensions of a primitive).
-            pub prim_ext: Vec<$crate::model::PrimExt<'a>>,
+            /// Raw elements and `_x` siblings (usually none).
+            pub extras: $crate::model::de::Extras<'a>,
         }
 
         impl<'a> $name<'a> {
@@ -40,9 +38,31 @@ macro_rules! fhir_type {
                 r: &mut $crate::json::Reader<'a>,
                 cx: &mut $crate::model::de::Cx,
             ) -> Result<Option<Self>, $crate::json::JsonError> {
-                use $crate::model::de::Field as _;
-                let mut obj = r.object()?;
                 let mut out = Self::default();
+                out.fill(r, cx)?;
+                Ok(Some(out))
+            }
+
+            fn read_boxed(
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx,
+            ) -> Result<Option<Box<Self>>, $crate::json::JsonError> {
+                // Filled in place: large resources are never moved after allocation.
+                let mut out = Box::<Self>::default();
+                out.fill(r, cx)?;
+                Ok(Some(out))
+            }
+        }
+
+        impl<'a> $name<'a> {
+            fn fill(
+                &mut self,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx,
+            ) -> Result<(), $crate::json::JsonError> {
+                use $crate::model::de::Field as _;
+                let out = self;
+                let mut obj = r.object()?;
                 let start = obj.start();
                 let mark = cx.mark();
                 let mut empty = true;
@@ -58,8 +78,7 @@ macro_rules! fhir_type {
                             &[$($known),*],
                             r,
                             cx,
-                            &mut out.raw,
-                            &mut out.prim_ext,
+                            &mut out.extras,
                         )?,
                     }
                 }
@@ -67,8 +86,8 @@ macro_rules! fhir_type {
                 if empty {
                     cx.note($crate::model::de::NoteKind::EmptyObject, out.span);
                 }
-                cx.finish_object(mark, &out.prim_ext);
-                Ok(Some(out))
+                cx.finish_object(mark, &out.extras);
+                Ok(())
             }
         }
 
@@ -91,7 +110,7 @@ macro_rules! fhir_type {
                         map.serialize_entry($key, &self.$field)?;
                     }
                 )*
-                $crate::model::ser::write_extras(&mut map, &self.raw, &self.prim_ext)?;
+                $crate::model::ser::write_extras(&mut map, &self.extras)?;
                 map.end()
             }
         }

@@ -28,7 +28,7 @@ pub mod walk;
 
 pub use bundle::*;
 pub use datatypes::*;
-pub use de::{Cx, Note, NoteKind, RawElement};
+pub use de::{Cx, Extras, Note, NoteKind, RawElement};
 pub use extension::{Extension, Value};
 pub use prim::*;
 pub use r4_types::{R4_RESOURCE_TYPES, is_r4_resource_type};

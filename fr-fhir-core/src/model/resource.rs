@@ -145,7 +145,7 @@ fn boxed<'a, T: FromJson<'a>>(
     cx: &mut Cx,
     wrap: fn(Box<T>) -> Resource<'a>,
 ) -> Result<Option<Resource<'a>>, JsonError> {
-    Ok(T::read(r, cx)?.map(|x| wrap(Box::new(x))))
+    Ok(T::read_boxed(r, cx)?.map(wrap))
 }
 
 impl<'a> FromJson<'a> for Resource<'a> {
