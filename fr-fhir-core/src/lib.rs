@@ -6,3 +6,5 @@ pub mod json;
 pub mod model;
 pub mod primitives;
 pub mod rules;
+#[cfg(feature = "proptest")]
+pub mod strategy;

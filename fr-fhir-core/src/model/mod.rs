@@ -14,6 +14,7 @@
 //! assert_eq!(notes.notes.len(), 1); // `foo` is not an element of Slot
 //! ```
 
+pub mod build;
 pub mod bundle;
 pub mod datatypes;
 pub mod de;
