@@ -91,6 +91,30 @@ macro_rules! fhir_type {
             }
         }
 
+        #[cfg(feature = "schemars")]
+        impl<'a> schemars::JsonSchema for $name<'a> {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
+            }
+
+            fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut props = serde_json::Map::new();
+                #[allow(unused_mut)]
+                let mut required: Vec<&str> = Vec::new();
+                $(
+                    props.insert("resourceType".into(), serde_json::json!({ "const": $rt }));
+                    required.push("resourceType");
+                )?
+                $( props.insert($key.into(), g.subschema_for::<$ty>().to_value()); )*
+                schemars::json_schema!({
+                    "type": "object",
+                    "description": concat!("FHIR R4 ", stringify!($name)),
+                    "properties": props,
+                    "required": required,
+                })
+            }
+        }
+
         impl<'a> $crate::model::walk::Walk<'a> for $name<'a> {
             #[allow(unused_variables)]
             fn walk(&self, v: &mut dyn $crate::model::walk::Visitor<'a>) {

@@ -24,6 +24,8 @@ pub mod prim;
 pub mod r4_types;
 pub mod resource;
 pub mod resources;
+#[cfg(feature = "schemars")]
+mod schema;
 mod ser;
 pub mod walk;
 
