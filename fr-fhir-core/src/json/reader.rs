@@ -578,6 +578,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Bytes that end the plain part of a string: quote, backslash, control characters.
+#[allow(clippy::indexing_slicing)] // const evaluation: an out-of-range index fails the build
 static STOP: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
@@ -599,7 +600,7 @@ static STOP: [bool; 256] = {
 fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
     const SHORT: usize = 48;
     for (i, &b) in rest.iter().take(SHORT).enumerate() {
-        if STOP[b as usize] {
+        if STOP.get(usize::from(b)).copied().unwrap_or(false) {
             return Some((i, b));
         }
     }

@@ -32,12 +32,18 @@ pub struct Emitter<'o> {
     pub opts: &'o Options,
     out: Vec<Emitted>,
     dropped: u64,
+    /// Findings kept per use case (PS, CPTS, SOS): the cap applies to each,
+    /// so findings of the use cases that will be filtered out cannot crowd
+    /// out the real ones.
+    kept: [usize; 3],
+    /// The use case, when known before the end (option or request).
+    fixed: Option<super::UseCase>,
 }
 
 impl<'o> Emitter<'o> {
     /// An empty emitter.
     pub fn new(opts: &'o Options) -> Self {
-        Emitter { opts, out: Vec::new(), dropped: 0 }
+        Emitter { opts, out: Vec::new(), dropped: 0, kept: [0; 3], fixed: opts.use_case }
     }
 
     /// Number of findings kept.
@@ -55,9 +61,40 @@ impl<'o> Emitter<'o> {
         self.dropped
     }
 
+    /// Fixes the use case before the end (findings of other use cases are then
+    /// dropped at once instead of at the end).
+    pub fn fix_use_case(&mut self, uc: super::UseCase) {
+        self.fixed = Some(uc);
+    }
+
+    /// True when a finding of this scope can still be kept: callers may skip
+    /// building the message otherwise.
+    pub fn wants(&self, scope: Scope) -> bool {
+        use super::UseCase::{Cpts, Ps, Sos};
+        match self.fixed {
+            Some(uc) => scope.contains(uc),
+            None => [Ps, Cpts, Sos].iter().any(|u| scope.contains(*u)),
+        }
+    }
+
     /// Adds a finding.
     pub fn push(&mut self, scope: Scope, finding: Finding) {
-        if self.out.len() < self.opts.max_findings {
+        use super::UseCase::{Cpts, Ps, Sos};
+        if !self.wants(scope) {
+            return;
+        }
+        let mut room = false;
+        for (i, uc) in [Ps, Cpts, Sos].into_iter().enumerate() {
+            if scope.contains(uc) && self.fixed.is_none_or(|f| f == uc) {
+                if let Some(k) = self.kept.get_mut(i) {
+                    if *k < self.opts.max_findings {
+                        *k += 1;
+                        room = true;
+                    }
+                }
+            }
+        }
+        if room {
             self.out.push(Emitted { scope, finding });
         } else {
             self.dropped += 1;

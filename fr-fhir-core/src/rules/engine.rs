@@ -147,6 +147,9 @@ pub fn validate_with<'a>(
         .map(|u| (u, "option"))
         .or_else(|| hooks.iter().find_map(|h| h.use_case()).map(|u| (u, "request")));
 
+    if let Some((uc, _)) = hinted {
+        em.fix_use_case(uc);
+    }
     if rt.as_deref() == Some("Bundle") {
         let mut ix = Index::default();
         let mut ev = Evidence::default();

@@ -6,7 +6,7 @@
 use crate::finding::RuleMeta;
 use crate::model::{Cx, NoteKind};
 use crate::rules::catalog::{
-    RO1_FHIR_001, RO1_FHIR_002, RO1_FHIR_003, RO1_FHIR_004, RO1_JSON_001,
+    RO1_FHIR_001, RO1_FHIR_002, RO1_FHIR_003, RO1_FHIR_004, RO1_FHIR_005, RO1_JSON_001,
 };
 use crate::rules::{Emitter, Scope};
 
@@ -15,9 +15,10 @@ pub const RULES: &[&RuleMeta] =
     &[&RO1_JSON_001, &RO1_FHIR_001, &RO1_FHIR_002, &RO1_FHIR_003, &RO1_FHIR_004];
 
 /// True for the generic rules a more specific finding on the same element replaces
-/// (RO1-SLOT-003 on `Slot.start` makes RO1-FHIR-003 redundant there).
+/// (RO1-SLOT-003 on `Slot.start` makes RO1-FHIR-003 redundant there, RO1-SLOT-001
+/// on `Slot.status` makes RO1-FHIR-005 redundant).
 pub fn is_generic(rule: &RuleMeta) -> bool {
-    rule.id == RO1_FHIR_003.id || rule.id == RO1_FHIR_001.id
+    [RO1_FHIR_001.id, RO1_FHIR_003.id, RO1_FHIR_004.id, RO1_FHIR_005.id].contains(&rule.id)
 }
 
 /// Turns every note into a finding.
