@@ -143,6 +143,26 @@ pub trait FromJson<'a>: Sized {
     fn read_boxed(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Box<Self>>, JsonError> {
         Ok(Self::read(r, cx)?.map(Box::new))
     }
+
+    /// Reads one value and appends it to `out` (models override it to fill
+    /// the new item in place).
+    fn read_push(
+        out: &mut Vec<Self>,
+        r: &mut Reader<'a>,
+        cx: &mut Cx,
+        in_array_of: Option<&'static str>,
+    ) -> Result<(), JsonError> {
+        if let Some(v) = read_value(r, cx, in_array_of)? {
+            out.push(v);
+        }
+        Ok(())
+    }
+
+    /// Reads one value into an empty slot (models override it to fill in place).
+    fn read_opt(out: &mut Option<Self>, r: &mut Reader<'a>, cx: &mut Cx) -> Result<(), JsonError> {
+        *out = read_value(r, cx, None)?;
+        Ok(())
+    }
 }
 
 /// Reads a value of `T`, noting `null` and wrong JSON kinds instead of failing.
@@ -203,8 +223,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Option<T> {
             cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
             return Ok(());
         }
-        *self = read_value(r, cx, None)?;
-        Ok(())
+        T::read_opt(self, r, cx)
     }
 
     fn is_present(&self) -> bool {
@@ -231,9 +250,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
                 let mut n = 0u32;
                 while r.next_item(&mut arr)?.is_some() {
                     n += 1;
-                    if let Some(v) = read_value(r, cx, Some(name))? {
-                        self.push(v);
-                    }
+                    T::read_push(self, r, cx, Some(name))?;
                 }
                 if n == 0 {
                     cx.note(NoteKind::EmptyArray, Span::new(start, r.pos32()));

@@ -43,6 +43,36 @@ macro_rules! fhir_type {
                 Ok(Some(out))
             }
 
+            fn read_push(
+                out: &mut Vec<Self>,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx,
+                in_array_of: Option<&'static str>,
+            ) -> Result<(), $crate::json::JsonError> {
+                if r.peek()? == $crate::json::Kind::Object {
+                    out.push(Self::default());
+                    if let Some(last) = out.last_mut() {
+                        last.fill(r, cx)?;
+                    }
+                } else if let Some(v) = $crate::model::de::read_value(r, cx, in_array_of)? {
+                    out.push(v);
+                }
+                Ok(())
+            }
+
+            fn read_opt(
+                out: &mut Option<Self>,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx,
+            ) -> Result<(), $crate::json::JsonError> {
+                if r.peek()? == $crate::json::Kind::Object {
+                    out.insert(Self::default()).fill(r, cx)
+                } else {
+                    *out = $crate::model::de::read_value(r, cx, None)?;
+                    Ok(())
+                }
+            }
+
             fn read_boxed(
                 r: &mut $crate::json::Reader<'a>,
                 cx: &mut $crate::model::de::Cx,
