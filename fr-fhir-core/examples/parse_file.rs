@@ -8,8 +8,13 @@ use fr_fhir_core::model::{Bundle, BundleEntry, Cx};
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("FILE");
+    let path = path.as_str();
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let validate = args.next().is_some();
+    if std::env::var_os("HIST").is_some() {
+        histogram(&std::fs::read_to_string(&path).unwrap());
+        return;
+    }
     if std::env::var_os("SIZES").is_some() {
         sizes();
     }
@@ -38,4 +43,18 @@ fn sizes() {
         size_of::<Slot>(), size_of::<Identifier>(), size_of::<CodeableConcept>(), size_of::<Coding>(),
         size_of::<Reference>(), size_of::<Meta>(), size_of::<BundleEntry>(), size_of::<Code>(), size_of::<Extension>()
     );
+}
+
+/// Prints a histogram of the findings (rule, severity) of a file.
+#[allow(dead_code)]
+pub fn histogram(src: &str) {
+    let report = fr_fhir_core::rules::validate(src, &Default::default()).unwrap();
+    let mut h = std::collections::BTreeMap::new();
+    for f in &report.findings {
+        *h.entry((f.rule.id, f.severity.as_str())).or_insert(0) += 1;
+    }
+    for ((id, sev), n) in h {
+        let ex = report.findings.iter().find(|f| f.rule.id == id).unwrap();
+        println!("{n:6} {id} {sev} {} {}", ex.resolved.as_ref().map(|r| r.expression.as_str()).unwrap_or(""), ex.message.en);
+    }
 }

@@ -5,6 +5,7 @@
 //! validation, walking the text a single time whatever the number of
 //! findings (sorted offsets, one forward scan), so it stays linear.
 
+use super::Span;
 use super::reader::{Kind, Reader};
 
 /// A rendered location.
@@ -65,10 +66,23 @@ fn render(root: &str, segs: &[Seg<'_>], child: Option<&str>) -> String {
 /// assert_eq!(out[1].expression, "Bundle.entry[0].resource.end");
 /// ```
 pub fn resolve(src: &str, root: &str, targets: &[(u32, Option<&str>)]) -> Vec<Location> {
+    resolve_with_hints(src, root, targets, &[])
+}
+
+/// [`resolve`] with `hints`: spans of values (sorted by start, e.g. the
+/// entries of a Bundle) that the walk may jump over in O(log n) when no
+/// target lies inside, instead of scanning them. With the entry spans as
+/// hints, resolving costs the size of the entries that have findings.
+pub fn resolve_with_hints(
+    src: &str,
+    root: &str,
+    targets: &[(u32, Option<&str>)],
+    hints: &[Span],
+) -> Vec<Location> {
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
     let mut out = vec![Location::default(); targets.len()];
-    paths(src, root, targets, &order, &mut out);
+    paths(src, root, targets, &order, &mut out, hints);
     lines(src, targets, &order, &mut out);
     out
 }
@@ -79,6 +93,7 @@ fn paths(
     targets: &[(u32, Option<&str>)],
     order: &[usize],
     out: &mut [Location],
+    hints: &[Span],
 ) {
     let mut next = 0usize; // index into `order`
     let mut segs: Vec<Seg<'_>> = Vec::new();
@@ -111,6 +126,33 @@ fn paths(
         }
         let Ok(kind) = r.peek() else { break };
         assign(r.pos32(), &segs, &mut next, false);
+        // A container holding no pending target is skipped without descending.
+        let pending = order.get(next).and_then(|&i| targets.get(i)).map(|t| t.0 as usize);
+        if matches!(kind, Kind::Object | Kind::Array) {
+            let here = r.pos32();
+            let hinted = hints
+                .binary_search_by_key(&here, |h| h.start)
+                .ok()
+                .and_then(|i| hints.get(i))
+                .map(|h| h.end as usize);
+            let end = match hinted {
+                Some(e) => Some(e),
+                None => skip_container(src.as_bytes(), r.pos()),
+            };
+            if let (Some(t), Some(end)) = (pending, end) {
+                if t >= end {
+                    r = Reader::at(src, end).with_max_depth(u32::MAX);
+                    assign(u32::try_from(end).unwrap_or(u32::MAX).saturating_sub(1), &segs, &mut next, true);
+                    if stack.is_empty() {
+                        break;
+                    }
+                    match after_value(src, &mut r, &mut stack, &mut segs) {
+                        Step::Next => continue 'walk,
+                        Step::Done => break 'walk,
+                    }
+                }
+            }
+        }
         let ok = match kind {
             Kind::Object => r.object().is_ok(),
             Kind::Array => r.array().is_ok(),
@@ -127,58 +169,9 @@ fn paths(
             Kind::Array => stack.push((false, true, 0)),
             _ => assign(r.pos32().saturating_sub(1), &segs, &mut next, true),
         }
-        // Move to the next value start, closing finished containers.
-        loop {
-            let Some(top) = stack.last_mut() else { break 'walk };
-            let (is_obj, first, index) = *top;
-            let src_bytes = src.as_bytes();
-            let mut p = r.pos();
-            while matches!(src_bytes.get(p), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-                p += 1;
-            }
-            let close = if is_obj { b'}' } else { b']' };
-            let b = src_bytes.get(p).copied();
-            if b == Some(close) {
-                r = Reader::at(src, p + 1).with_max_depth(u32::MAX);
-                stack.pop();
-                // The value that just closed was named by the last segment.
-                if !stack.is_empty() || !segs.is_empty() {
-                    segs.pop();
-                }
-                continue;
-            }
-            if !first {
-                if b != Some(b',') {
-                    break 'walk;
-                }
-                p += 1;
-            }
-            r = Reader::at(src, p).with_max_depth(u32::MAX);
-            if !first && !segs.is_empty() {
-                segs.pop();
-            }
-            if let Some(top) = stack.last_mut() {
-                top.1 = false;
-                if is_obj {
-                    let mut o = super::reader::Obj::resume();
-                    match r.next_key(&mut o) {
-                        Ok(Some((key, _))) => {
-                            let k: &str = match key {
-                                super::Str::Borrowed(k) => k,
-                                // Escaped keys are never FHIR element names; keep a marker.
-                                super::Str::Owned(_) => "?",
-                            };
-                            segs.push(Seg::Key(k));
-                        }
-                        _ => break 'walk,
-                    }
-                } else {
-                    let i = if first { 0 } else { index + 1 };
-                    top.2 = i;
-                    segs.push(Seg::Index(i));
-                }
-            }
-            break;
+        match after_value(src, &mut r, &mut stack, &mut segs) {
+            Step::Next => {}
+            Step::Done => break 'walk,
         }
     }
     // Unparseable tail: remaining targets get the deepest path reached.
@@ -187,6 +180,131 @@ fn paths(
             o.expression = render(root, &segs, child);
         }
         next += 1;
+    }
+}
+
+/// Number of UTF-8 characters in `bytes` (bytes minus continuation bytes),
+/// eight bytes at a time: minified Bundles are one line of many megabytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NEXT: u64 = 0x4040_4040_4040_4040;
+    let mut continuation = 0usize;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        // A continuation byte is 0b10xx_xxxx: high bit set, next bit clear.
+        continuation += ((w & HI) & !((w & NEXT) << 1)).count_ones() as usize;
+    }
+    continuation += chunks.remainder().iter().filter(|&&b| (b & 0xC0) == 0x80).count();
+    bytes.len() - continuation
+}
+
+enum Step {
+    Next,
+    Done,
+}
+
+/// After a value: closes finished containers and moves to the next value
+/// start, pushing its key or index on `segs`.
+fn after_value<'s>(
+    src: &'s str,
+    r: &mut Reader<'s>,
+    stack: &mut Vec<(bool, bool, u32)>,
+    segs: &mut Vec<Seg<'s>>,
+) -> Step {
+    let src_bytes = src.as_bytes();
+    loop {
+        let Some(top) = stack.last_mut() else { return Step::Done };
+        let (is_obj, first, index) = *top;
+        let mut p = r.pos();
+        while matches!(src_bytes.get(p), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            p += 1;
+        }
+        let close = if is_obj { b'}' } else { b']' };
+        let b = src_bytes.get(p).copied();
+        if b == Some(close) {
+            *r = Reader::at(src, p + 1).with_max_depth(u32::MAX);
+            stack.pop();
+            // The value that just closed was named by the last segment.
+            if !stack.is_empty() || !segs.is_empty() {
+                segs.pop();
+            }
+            continue;
+        }
+        if !first {
+            if b != Some(b',') {
+                return Step::Done;
+            }
+            p += 1;
+        }
+        *r = Reader::at(src, p).with_max_depth(u32::MAX);
+        if !first && !segs.is_empty() {
+            segs.pop();
+        }
+        if let Some(top) = stack.last_mut() {
+            top.1 = false;
+            if is_obj {
+                let mut o = super::reader::Obj::resume();
+                match r.next_key(&mut o) {
+                    Ok(Some((key, _))) => {
+                        let k: &str = match key {
+                            super::Str::Borrowed(k) => k,
+                            // Escaped keys are never FHIR element names; keep a marker.
+                            super::Str::Owned(_) => "?",
+                        };
+                        segs.push(Seg::Key(k));
+                    }
+                    _ => return Step::Done,
+                }
+            } else {
+                let i = if first { 0 } else { index + 1 };
+                top.2 = i;
+                segs.push(Seg::Index(i));
+            }
+        }
+        return Step::Next;
+    }
+}
+
+/// End (one past the closing bracket) of the object or array at `pos`,
+/// found by bracket matching only. The text was already read once by the
+/// validating reader, so this needs no grammar checks; `None` when the
+/// brackets do not match (the caller then walks the value normally).
+fn skip_container(bytes: &[u8], pos: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut p = pos;
+    loop {
+        let rest = bytes.get(p..)?;
+        let i = rest.iter().position(|&b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']'))?;
+        p += i;
+        match bytes.get(p)? {
+            b'"' => {
+                p += 1;
+                loop {
+                    let n = memchr::memchr2(b'"', b'\\', bytes.get(p..)?)?;
+                    p += n;
+                    if bytes.get(p)? == &b'\\' {
+                        p += 2;
+                    } else {
+                        p += 1;
+                        break;
+                    }
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                p += 1;
+            }
+            _ => {
+                depth = depth.checked_sub(1)?;
+                p += 1;
+                if depth == 0 {
+                    return Some(p);
+                }
+            }
+        }
     }
 }
 
@@ -211,7 +329,7 @@ fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize], out: &mut 
         }
         // Columns count characters, not bytes: skip UTF-8 continuation bytes.
         let chunk = bytes.get(col_pos..off).unwrap_or_default();
-        col += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        col += count_chars(chunk) as u32;
         col_pos = off;
         if let Some(o) = out.get_mut(i) {
             o.line = line;
@@ -254,6 +372,13 @@ mod tests {
         assert_eq!((out[0].line, out[0].column), (2, 8));
         assert_eq!(out[1].expression, "X.a");
         assert_eq!((out[1].line, out[1].column), (1, 7));
+    }
+
+    #[test]
+    fn counts_characters() {
+        for s in ["", "abc", "é", "aéb€c😀 and some more text here", "ééééééééééééééééé"] {
+            assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s}");
+        }
     }
 
     #[test]

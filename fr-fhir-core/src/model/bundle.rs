@@ -91,6 +91,9 @@ fhir_type! {
 
 /// Receives the entries of a streamed Bundle.
 pub trait EntrySink<'a> {
+    /// Called once when the `entry` array starts, with the elements of the
+    /// Bundle read so far (usually all of them but `entry`).
+    fn begin(&mut self, _header: &Bundle<'a>) {}
     /// Called for each entry, in order; `index` is its position in `entry`.
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx);
 }
@@ -199,6 +202,7 @@ impl<'a> Bundle<'a> {
                         cx.note(NoteKind::DuplicateKey { name: "entry".into() }, span);
                         continue;
                     }
+                    sink.begin(&out);
                     read_entries(r, cx, &mut out, sink)?;
                 }
                 _ => read_other(

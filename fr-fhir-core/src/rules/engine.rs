@@ -9,7 +9,9 @@ use super::index::Index;
 use super::{UseCase, families};
 use crate::finding::{Finding, Target};
 use crate::json::{JsonError, Kind, Reader, resolve};
-use crate::model::{Bundle, BundleEntry, Cx, Resource, de::read_value, sniff_resource_type};
+use crate::model::{
+    Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
+};
 
 /// What to validate against.
 #[derive(Debug, Clone)]
@@ -121,6 +123,49 @@ impl Evidence {
     }
 }
 
+/// The per-entry side of the pass: index, evidence of the use case, rules, hooks.
+struct Streamer<'s, 'o, 'h, 'a> {
+    ix: Index<'a>,
+    ev: Evidence,
+    em: &'s mut Emitter<'o>,
+    hooks: &'s mut [&'h mut dyn Hook<'a>],
+    src: &'a str,
+    hinted: bool,
+}
+
+impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
+    fn begin(&mut self, header: &Bundle<'a>) {
+        // A Bundle profile read before the entries decides the use case (it
+        // outranks the content), so findings of the other use cases can be
+        // dropped as they come instead of at the end.
+        if !self.hinted {
+            if let Some(uc) = bundle_profile_use_case(header) {
+                self.em.fix_use_case(uc);
+            }
+        }
+    }
+
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
+        self.ix.add(index, &entry);
+        if let Some(res) = &entry.resource {
+            self.ev.observe(res);
+        }
+        let e = EntryCx { index, entry: &entry, src: self.src };
+        families::check_entry(&e, self.em);
+        for h in self.hooks.iter_mut() {
+            h.entry(&e, self.em);
+        }
+    }
+}
+
+fn bundle_profile_use_case(header: &Bundle<'_>) -> Option<UseCase> {
+    header
+        .meta
+        .iter()
+        .flat_map(|m| m.profile.iter())
+        .find_map(|p| super::profiles::use_case_of_profile(p.as_str()))
+}
+
 /// [`validate`] with extra hooks run in the same pass.
 pub fn validate_with<'a>(
     src: &'a str,
@@ -134,6 +179,8 @@ pub fn validate_with<'a>(
         Kind::Object => sniff_resource_type(&r)?,
         _ => None,
     };
+    // Entry spans let the location resolver jump over entries without findings.
+    let mut hints = Vec::new();
     let mut report = Report {
         resource_type: rt.as_deref().unwrap_or_default().to_string(),
         use_case: UseCase::Ps,
@@ -151,27 +198,19 @@ pub fn validate_with<'a>(
         em.fix_use_case(uc);
     }
     if rt.as_deref() == Some("Bundle") {
-        let mut ix = Index::default();
-        let mut ev = Evidence::default();
-        let header = Bundle::stream(&mut r, &mut cx, &mut |i: u32, entry: BundleEntry<'a>, _: &mut Cx| {
-            ix.add(i, &entry);
-            if let Some(res) = &entry.resource {
-                ev.observe(res);
-            }
-            let e = EntryCx { index: i, entry: &entry, src };
-            families::check_entry(&e, &mut em);
-            for h in hooks.iter_mut() {
-                h.entry(&e, &mut em);
-            }
-        })?;
+        let mut st = Streamer {
+            ix: Index::default(),
+            ev: Evidence::default(),
+            em: &mut em,
+            hooks: &mut *hooks,
+            src,
+            hinted: hinted.is_some(),
+        };
+        let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
+        let (ix, ev) = (st.ix, st.ev);
         r.finish()?;
         let (uc, source) = hinted.unwrap_or_else(|| {
-            let bundle_profile = header
-                .meta
-                .iter()
-                .flat_map(|m| m.profile.iter())
-                .find_map(|p| super::profiles::use_case_of_profile(p.as_str()));
-            match bundle_profile {
+            match bundle_profile_use_case(&header) {
                 Some(u) => (u, "profile"),
                 None if ev.sos > 0 => (UseCase::Sos, "content"),
                 None if ev.cpts > 0 => (UseCase::Cpts, "content"),
@@ -181,6 +220,11 @@ pub fn validate_with<'a>(
         report.use_case = uc;
         report.use_case_source = source;
         report.entries = header.entry_count;
+        // Sorted by start: the Bundle object, its entry array, then each entry.
+        hints.push(header.span);
+        hints.extend(header.entry_span);
+        hints.extend(ix.entries.iter().map(|e| e.entry_span));
+        hints.sort_by_key(|h| h.start);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
         families::check_bundle(&f, &mut em);
         for h in hooks.iter_mut() {
@@ -198,14 +242,20 @@ pub fn validate_with<'a>(
     families::json_level::notes_to_findings(&cx, &mut em);
     let (emitted, dropped) = em.into_inner();
     report.dropped = dropped + cx.dropped;
-    report.findings = finalize(src, &report.resource_type, report.use_case, emitted);
+    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &hints);
     Ok(report)
 }
 
 /// Keeps the findings of the retained use case, drops generic findings
 /// shadowed by a specific one on the same element, resolves locations and
 /// sorts in document order.
-fn finalize(src: &str, root: &str, uc: UseCase, emitted: Vec<Emitted>) -> Vec<Finding> {
+fn finalize(
+    src: &str,
+    root: &str,
+    uc: UseCase,
+    emitted: Vec<Emitted>,
+    hints: &[crate::json::Span],
+) -> Vec<Finding> {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
     let specific: std::collections::HashSet<(u32, u32)> = findings
@@ -230,7 +280,7 @@ fn finalize(src: &str, root: &str, uc: UseCase, emitted: Vec<Emitted>) -> Vec<Fi
             _ => (0, None),
         })
         .collect();
-    let located = resolve::resolve(src, root, &targets);
+    let located = resolve::resolve_with_hints(src, root, &targets, hints);
     for (f, loc) in findings.iter_mut().zip(located) {
         if matches!(f.target, Target::Body { .. }) {
             f.resolved = Some(crate::finding::Resolved {
