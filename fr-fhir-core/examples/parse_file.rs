@@ -12,7 +12,7 @@ fn main() {
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let validate = args.next().is_some();
     if std::env::var_os("HIST").is_some() {
-        histogram(&std::fs::read_to_string(&path).unwrap());
+        histogram(&std::fs::read_to_string(path).unwrap());
         return;
     }
     if std::env::var_os("SIZES").is_some() {
@@ -23,12 +23,15 @@ fn main() {
     let mut count = 0usize;
     for _ in 0..n {
         if validate {
-            count += fr_fhir_core::rules::validate(&src, &Default::default()).unwrap().findings.len();
+            count +=
+                fr_fhir_core::rules::validate(&src, &Default::default()).unwrap().findings.len();
         } else {
             let mut r = Reader::new(&src);
             let mut cx = Cx::default();
-            Bundle::stream(&mut r, &mut cx, &mut |_: u32, _e: BundleEntry<'_>, _: &mut Cx| count += 1)
-                .unwrap();
+            Bundle::stream(&mut r, &mut cx, &mut |_: u32, _e: BundleEntry<'_>, _: &mut Cx| {
+                count += 1
+            })
+            .unwrap();
         }
     }
     let secs = t.elapsed().as_secs_f64();
@@ -40,8 +43,15 @@ fn sizes() {
     use fr_fhir_core::model::*;
     eprintln!(
         "Slot {} Identifier {} CodeableConcept {} Coding {} Reference {} Meta {} Entry {} Prim {} Extension {}",
-        size_of::<Slot>(), size_of::<Identifier>(), size_of::<CodeableConcept>(), size_of::<Coding>(),
-        size_of::<Reference>(), size_of::<Meta>(), size_of::<BundleEntry>(), size_of::<Code>(), size_of::<Extension>()
+        size_of::<Slot>(),
+        size_of::<Identifier>(),
+        size_of::<CodeableConcept>(),
+        size_of::<Coding>(),
+        size_of::<Reference>(),
+        size_of::<Meta>(),
+        size_of::<BundleEntry>(),
+        size_of::<Code>(),
+        size_of::<Extension>()
     );
 }
 
@@ -55,6 +65,10 @@ pub fn histogram(src: &str) {
     }
     for ((id, sev), n) in h {
         let ex = report.findings.iter().find(|f| f.rule.id == id).unwrap();
-        println!("{n:6} {id} {sev} {} {}", ex.resolved.as_ref().map(|r| r.expression.as_str()).unwrap_or(""), ex.message.en);
+        println!(
+            "{n:6} {id} {sev} {} {}",
+            ex.resolved.as_ref().map(|r| r.expression.as_str()).unwrap_or(""),
+            ex.message.en
+        );
     }
 }

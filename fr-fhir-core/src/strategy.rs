@@ -22,12 +22,14 @@ use crate::model::*;
 use crate::rules::profiles;
 
 const BASE: &str = "https://agenda.exemple-editeur.fr/fhir/";
-const TRE_R314: &str = "https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau";
+const TRE_R314: &str =
+    "https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau";
 const ACT_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 const TRE_R38: &str =
     "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
 const V2_0276: &str = "http://terminology.hl7.org/CodeSystem/v2-0276";
-const LOCATION_ID_TYPE: &str = "http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type";
+const LOCATION_ID_TYPE: &str =
+    "http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type";
 
 /// Shape of one practitioner in a generated Bundle.
 #[derive(Debug, Clone)]
@@ -81,7 +83,11 @@ pub fn build_ps_searchset(plans: &[PractitionerPlan]) -> Bundle<'static> {
         let practitioner = Practitioner {
             id: Some(Id::new(str_owned(pid.clone()))),
             meta: Some(Meta::profiled(profiles::PRACTITIONER_PS)),
-            identifier: vec![Identifier::national(ids::OID_IDNPS, ids::IDNPS, str_owned(p.idnps.to_string()))],
+            identifier: vec![Identifier::national(
+                ids::OID_IDNPS,
+                ids::IDNPS,
+                str_owned(p.idnps.to_string()),
+            )],
             name: vec![HumanName {
                 family: Some(FhirString::new(str_owned(p.family.clone()))),
                 given: vec![FhirString::new("Camille")],
@@ -89,7 +95,10 @@ pub fn build_ps_searchset(plans: &[PractitionerPlan]) -> Bundle<'static> {
             }],
             ..Default::default()
         };
-        includes.push((format!("{BASE}Practitioner/{pid}"), Resource::Practitioner(Box::new(practitioner))));
+        includes.push((
+            format!("{BASE}Practitioner/{pid}"),
+            Resource::Practitioner(Box::new(practitioner)),
+        ));
         for (j, place) in p.places.iter().enumerate() {
             let rid = format!("role-{i}-{j}");
             let sid = format!("agenda-{i}-{j}");
@@ -159,17 +168,29 @@ pub fn build_ps_searchset(plans: &[PractitionerPlan]) -> Bundle<'static> {
                     appointment_type: Some(CodeableConcept::of(V2_0276, "ROUTINE")),
                     schedule: Some(Reference::to(str_owned(format!("Schedule/{sid}")))),
                     status: Some(Code::new("free")),
-                    start: Some(Instant::new(str_owned(format!("2026-11-26T{sh:02}:{sm:02}:00.000+01:00")))),
-                    end: Some(Instant::new(str_owned(format!("2026-11-26T{eh:02}:{em:02}:00.000+01:00")))),
+                    start: Some(Instant::new(str_owned(format!(
+                        "2026-11-26T{sh:02}:{sm:02}:00.000+01:00"
+                    )))),
+                    end: Some(Instant::new(str_owned(format!(
+                        "2026-11-26T{eh:02}:{em:02}:00.000+01:00"
+                    )))),
                     comment: Some(FhirString::new(str_owned(format!(
                         "https://agenda.exemple-editeur.fr/rdv/{pid}"
                     )))),
                     ..Default::default()
                 };
-                bundle.push(str_owned(format!("{BASE}Slot/{slot_id}")), Resource::Slot(Box::new(slot)), "match");
+                bundle.push(
+                    str_owned(format!("{BASE}Slot/{slot_id}")),
+                    Resource::Slot(Box::new(slot)),
+                    "match",
+                );
             }
-            includes.push((format!("{BASE}Schedule/{sid}"), Resource::Schedule(Box::new(schedule))));
-            includes.push((format!("{BASE}PractitionerRole/{rid}"), Resource::PractitionerRole(Box::new(role))));
+            includes
+                .push((format!("{BASE}Schedule/{sid}"), Resource::Schedule(Box::new(schedule))));
+            includes.push((
+                format!("{BASE}PractitionerRole/{rid}"),
+                Resource::PractitionerRole(Box::new(role)),
+            ));
         }
     }
     for (url, res) in includes {

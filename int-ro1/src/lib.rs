@@ -1,4 +1,46 @@
 //! int-ro1: the SAS INT_RO1 slot-search exchange contract: the search
 //! request, the request-dependent response rules, the HTTP response rules,
 //! and captured exchanges (HAR files and plain body files).
+pub mod exchange;
+pub mod har;
 pub mod request;
+
+use fr_fhir_core::finding::RuleMeta;
+use fr_fhir_core::rules::catalog as c;
+
+/// The catalogue rules implemented by this crate (the request, the rules
+/// that compare the response with the request, the response contract).
+///
+/// ```
+/// assert!(int_ro1::RULES.iter().any(|r| r.id == "RO1-WIN-001"));
+/// ```
+pub const RULES: &[&RuleMeta] = &[
+    &c::RO1_REQ_001,
+    &c::RO1_REQ_002,
+    &c::RO1_REQ_003,
+    &c::RO1_REQ_004,
+    &c::RO1_REQ_005,
+    &c::RO1_REQ_006,
+    &c::RO1_REQ_007,
+    &c::RO1_REQ_008,
+    &c::RO1_REQ_009,
+    &c::RO1_REQ_010,
+    &c::RO1_REQ_011,
+    &c::RO1_REQ_012,
+    &c::RO1_REQ_013,
+    &c::RO1_REQ_014,
+    &c::RO1_REQ_015,
+    &c::RO1_HTTP_001,
+    &c::RO1_HTTP_002,
+    &c::RO1_HTTP_003,
+    &c::RO1_HTTP_004,
+    &c::RO1_HTTP_005,
+    &c::RO1_OO_001,
+    &c::RO1_WIN_001,
+    &c::RO1_WIN_002,
+    &c::RO1_WIN_003,
+    &c::RO1_PRACT_005,
+    &c::RO1_REF_005,
+    &c::RO1_SOS_005,
+    &c::RO1_BUNDLE_005,
+];

@@ -133,29 +133,15 @@ mod tests {
         assert!(Adeli::parse_form("2B1234567").unwrap().is_corsican());
         assert_eq!(
             Adeli::parse_form("75123456"),
-            Err(IdError::Length {
-                kind: "ADELI",
-                expected: "9",
-                found: 8
-            })
+            Err(IdError::Length { kind: "ADELI", expected: "9", found: 8 })
         );
         assert_eq!(
             Adeli::parse_form("2C1234567"),
-            Err(IdError::Char {
-                kind: "ADELI",
-                position: 2,
-                found: 'C',
-                expected: "[0-9AB]"
-            })
+            Err(IdError::Char { kind: "ADELI", position: 2, found: 'C', expected: "[0-9AB]" })
         );
         assert_eq!(
             Adeli::parse_form("75123é567"),
-            Err(IdError::Char {
-                kind: "ADELI",
-                position: 6,
-                found: 'é',
-                expected: ADELI_CHARS
-            })
+            Err(IdError::Char { kind: "ADELI", position: 6, found: 'é', expected: ADELI_CHARS })
         );
         assert_eq!(Adeli::parse_form(""), Err(IdError::Empty));
     }
@@ -167,19 +153,10 @@ mod tests {
         assert_eq!(format!("{rang:?}"), "AdeliRang(\"F12\")");
         assert_eq!(
             AdeliRang::parse_form(&"1".repeat(33)),
-            Err(IdError::Length {
-                kind: "ADELI-rang",
-                expected: "1-32",
-                found: 33
-            })
+            Err(IdError::Length { kind: "ADELI-rang", expected: "1-32", found: 33 })
         );
         assert!(AdeliRang::parse_form(&"1".repeat(32)).is_ok());
-        assert!(
-            AdeliRang::parse_form("12345678901234567890")
-                .unwrap()
-                .check_key()
-                .is_ok()
-        );
+        assert!(AdeliRang::parse_form("12345678901234567890").unwrap().check_key().is_ok());
     }
 
     proptest! {

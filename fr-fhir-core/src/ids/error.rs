@@ -102,10 +102,7 @@ impl IdError {
     /// assert!(!IdError::Empty.is_check_digit());
     /// ```
     pub fn is_check_digit(&self) -> bool {
-        matches!(
-            self,
-            IdError::CheckDigit { .. } | IdError::LaPosteSum { .. }
-        )
+        matches!(self, IdError::CheckDigit { .. } | IdError::LaPosteSum { .. })
     }
 
     /// The bilingual user message, naming the actual and the expected value.
@@ -120,37 +117,17 @@ impl IdError {
     pub fn message(&self) -> Message {
         let fr = match *self {
             IdError::Empty => "identifiant vide".to_owned(),
-            IdError::Length {
-                kind,
-                expected,
-                found,
-            } => {
+            IdError::Length { kind, expected, found } => {
                 format!("{kind} : {found} caractères, attendu {expected}")
             }
-            IdError::Char {
-                kind,
-                position,
-                found,
-                expected,
-            } => format!(
+            IdError::Char { kind, position, found, expected } => format!(
                 "{kind} : caractère `{}` en position {position}, attendu {expected}",
                 found.escape_debug()
             ),
-            IdError::UnknownPrefix {
-                kind,
-                found,
-                expected,
-            } => {
-                format!(
-                    "{kind} : préfixe `{}` inconnu, attendu {expected}",
-                    found.escape_debug()
-                )
+            IdError::UnknownPrefix { kind, found, expected } => {
+                format!("{kind} : préfixe `{}` inconnu, attendu {expected}", found.escape_debug())
             }
-            IdError::CheckDigit {
-                kind,
-                found,
-                expected,
-            } => {
+            IdError::CheckDigit { kind, found, expected } => {
                 format!("{kind} : clé de contrôle (Luhn) {found}, attendu {expected}")
             }
             IdError::LaPosteSum { kind, sum } => format!(
@@ -171,41 +148,19 @@ impl IdError {
     /// character, so positions and lengths shift by one.
     pub(crate) fn in_national(self, kind: &'static str, length: &'static str) -> IdError {
         match self {
-            IdError::Empty => IdError::Length {
-                kind,
-                expected: length,
-                found: 1,
-            },
-            IdError::Length { found, .. } => IdError::Length {
-                kind,
-                expected: length,
-                found: found.saturating_add(1),
-            },
-            IdError::Char {
-                position,
-                found,
-                expected,
-                ..
-            } => IdError::Char {
-                kind,
-                position: position.saturating_add(1),
-                found,
-                expected,
-            },
-            IdError::UnknownPrefix {
-                found, expected, ..
-            } => IdError::UnknownPrefix {
-                kind,
-                found,
-                expected,
-            },
-            IdError::CheckDigit {
-                found, expected, ..
-            } => IdError::CheckDigit {
-                kind,
-                found,
-                expected,
-            },
+            IdError::Empty => IdError::Length { kind, expected: length, found: 1 },
+            IdError::Length { found, .. } => {
+                IdError::Length { kind, expected: length, found: found.saturating_add(1) }
+            }
+            IdError::Char { position, found, expected, .. } => {
+                IdError::Char { kind, position: position.saturating_add(1), found, expected }
+            }
+            IdError::UnknownPrefix { found, expected, .. } => {
+                IdError::UnknownPrefix { kind, found, expected }
+            }
+            IdError::CheckDigit { found, expected, .. } => {
+                IdError::CheckDigit { kind, found, expected }
+            }
             IdError::LaPosteSum { sum, .. } => IdError::LaPosteSum { kind, sum },
             IdError::InternalForm { .. } => IdError::InternalForm { kind },
             IdError::NotSasForm { pattern, .. } => IdError::NotSasForm { kind, pattern },
@@ -220,46 +175,15 @@ mod tests {
 
     #[test]
     fn messages_name_actual_and_expected() {
-        let e = IdError::Char {
-            kind: "RPPS",
-            position: 3,
-            found: 'x',
-            expected: "[0-9]",
-        };
-        assert_eq!(
-            e.to_string(),
-            "RPPS: character `x` at position 3, expected [0-9]"
-        );
-        assert_eq!(
-            e.message().fr,
-            "RPPS : caractère `x` en position 3, attendu [0-9]"
-        );
-        let e = IdError::CheckDigit {
-            kind: "FINESS",
-            found: 1,
-            expected: 4,
-        };
-        assert_eq!(
-            e.message().fr,
-            "FINESS : clé de contrôle (Luhn) 1, attendu 4"
-        );
-        let e = IdError::UnknownPrefix {
-            kind: "IDNST",
-            found: '9',
-            expected: "0, 1, 2, 3, 4",
-        };
-        assert_eq!(
-            e.to_string(),
-            "IDNST: unknown prefix `9`, expected 0, 1, 2, 3, 4"
-        );
-        assert_eq!(
-            e.message().fr,
-            "IDNST : préfixe `9` inconnu, attendu 0, 1, 2, 3, 4"
-        );
-        let e = IdError::LaPosteSum {
-            kind: "SIRET",
-            sum: 16,
-        };
+        let e = IdError::Char { kind: "RPPS", position: 3, found: 'x', expected: "[0-9]" };
+        assert_eq!(e.to_string(), "RPPS: character `x` at position 3, expected [0-9]");
+        assert_eq!(e.message().fr, "RPPS : caractère `x` en position 3, attendu [0-9]");
+        let e = IdError::CheckDigit { kind: "FINESS", found: 1, expected: 4 };
+        assert_eq!(e.message().fr, "FINESS : clé de contrôle (Luhn) 1, attendu 4");
+        let e = IdError::UnknownPrefix { kind: "IDNST", found: '9', expected: "0, 1, 2, 3, 4" };
+        assert_eq!(e.to_string(), "IDNST: unknown prefix `9`, expected 0, 1, 2, 3, 4");
+        assert_eq!(e.message().fr, "IDNST : préfixe `9` inconnu, attendu 0, 1, 2, 3, 4");
+        let e = IdError::LaPosteSum { kind: "SIRET", sum: 16 };
         assert!(e.message().fr.contains("somme des chiffres 16"));
         assert!(e.to_string().contains("digit sum 16"));
         assert_eq!(IdError::Empty.message().en, "empty identifier");
@@ -267,89 +191,33 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped() {
-        let e = IdError::Char {
-            kind: "RPPS",
-            position: 1,
-            found: '\n',
-            expected: "[0-9]",
-        };
-        assert_eq!(
-            e.to_string(),
-            "RPPS: character `\\n` at position 1, expected [0-9]"
-        );
+        let e = IdError::Char { kind: "RPPS", position: 1, found: '\n', expected: "[0-9]" };
+        assert_eq!(e.to_string(), "RPPS: character `\\n` at position 1, expected [0-9]");
     }
 
     #[test]
     fn check_digit_classification() {
-        assert!(
-            IdError::CheckDigit {
-                kind: "RPPS",
-                found: 1,
-                expected: 2
-            }
-            .is_check_digit()
-        );
-        assert!(
-            IdError::LaPosteSum {
-                kind: "SIRET",
-                sum: 1
-            }
-            .is_check_digit()
-        );
-        assert!(
-            !IdError::NotSasForm {
-                kind: "FINESS",
-                pattern: "x"
-            }
-            .is_check_digit()
-        );
-        assert!(
-            !IdError::Length {
-                kind: "RPPS",
-                expected: "11",
-                found: 1
-            }
-            .is_check_digit()
-        );
+        assert!(IdError::CheckDigit { kind: "RPPS", found: 1, expected: 2 }.is_check_digit());
+        assert!(IdError::LaPosteSum { kind: "SIRET", sum: 1 }.is_check_digit());
+        assert!(!IdError::NotSasForm { kind: "FINESS", pattern: "x" }.is_check_digit());
+        assert!(!IdError::Length { kind: "RPPS", expected: "11", found: 1 }.is_check_digit());
     }
 
     #[test]
     fn national_view_shifts_by_one() {
-        let e = IdError::Char {
-            kind: "RPPS",
-            position: 3,
-            found: 'x',
-            expected: "[0-9]",
-        };
+        let e = IdError::Char { kind: "RPPS", position: 3, found: 'x', expected: "[0-9]" };
         assert_eq!(
             e.in_national("IDNPS RPPS", "12"),
-            IdError::Char {
-                kind: "IDNPS RPPS",
-                position: 4,
-                found: 'x',
-                expected: "[0-9]"
-            }
+            IdError::Char { kind: "IDNPS RPPS", position: 4, found: 'x', expected: "[0-9]" }
         );
-        let e = IdError::Length {
-            kind: "RPPS",
-            expected: "11",
-            found: 10,
-        };
+        let e = IdError::Length { kind: "RPPS", expected: "11", found: 10 };
         assert_eq!(
             e.in_national("IDNPS RPPS", "12 (8 + 11)"),
-            IdError::Length {
-                kind: "IDNPS RPPS",
-                expected: "12 (8 + 11)",
-                found: 11
-            }
+            IdError::Length { kind: "IDNPS RPPS", expected: "12 (8 + 11)", found: 11 }
         );
         assert_eq!(
             IdError::Empty.in_national("IDNPS RPPS", "12"),
-            IdError::Length {
-                kind: "IDNPS RPPS",
-                expected: "12",
-                found: 1
-            }
+            IdError::Length { kind: "IDNPS RPPS", expected: "12", found: 1 }
         );
     }
 }

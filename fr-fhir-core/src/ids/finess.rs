@@ -100,10 +100,7 @@ impl Finess {
         if self.matches_sas_pattern() {
             Ok(())
         } else {
-            Err(IdError::NotSasForm {
-                kind: Self::KIND,
-                pattern: SAS_FINESS_PATTERN,
-            })
+            Err(IdError::NotSasForm { kind: Self::KIND, pattern: SAS_FINESS_PATTERN })
         }
     }
 
@@ -134,18 +131,11 @@ mod tests {
     #[test]
     fn spec_fictitious_finess_fail_the_key() {
         // (value, last digit, key); 810004421 → 4 is given by SPEC §3.2.
-        for (s, found, expected) in [
-            ("810004421", 1, 4),
-            ("810004956", 6, 2),
-            ("458174839", 9, 6),
-        ] {
+        for (s, found, expected) in [("810004421", 1, 4), ("810004956", 6, 2), ("458174839", 9, 6)]
+        {
             assert_eq!(
                 s.parse::<Finess>(),
-                Err(IdError::CheckDigit {
-                    kind: "FINESS",
-                    found,
-                    expected
-                }),
+                Err(IdError::CheckDigit { kind: "FINESS", found, expected }),
                 "{s}"
             );
             assert!(Finess::parse_form(s).is_ok());
@@ -160,10 +150,7 @@ mod tests {
         assert!(f.check_key().is_ok());
         assert_eq!(
             f.check_sas_form(),
-            Err(IdError::NotSasForm {
-                kind: "FINESS",
-                pattern: "^1[0-9]{9}$"
-            })
+            Err(IdError::NotSasForm { kind: "FINESS", pattern: "^1[0-9]{9}$" })
         );
         round_trip(&f);
         assert!(!Finess::parse_form("200000014").unwrap().is_corsican());
@@ -174,29 +161,15 @@ mod tests {
         assert_eq!(Finess::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             Finess::parse_form("1950047225"),
-            Err(IdError::Length {
-                kind: "FINESS",
-                expected: "9",
-                found: 10
-            })
+            Err(IdError::Length { kind: "FINESS", expected: "9", found: 10 })
         );
         assert_eq!(
             Finess::parse_form("95004722O"),
-            Err(IdError::Char {
-                kind: "FINESS",
-                position: 9,
-                found: 'O',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "FINESS", position: 9, found: 'O', expected: "[0-9]" })
         );
         assert_eq!(
             Finess::parse_form("2a0000014"),
-            Err(IdError::Char {
-                kind: "FINESS",
-                position: 2,
-                found: 'a',
-                expected: "[0-9AB]"
-            })
+            Err(IdError::Char { kind: "FINESS", position: 2, found: 'a', expected: "[0-9AB]" })
         );
     }
 

@@ -12,11 +12,7 @@ pub(crate) const DIGITS: &str = "[0-9]";
 
 /// Number of characters of `s`, counted only on error paths.
 pub(crate) fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
+    if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
 /// The `&str` view of stored bytes; always ASCII by construction.
@@ -33,10 +29,7 @@ pub(crate) fn ascii_array<const N: usize>(
     length: &'static str,
     expected: &'static str,
 ) -> Result<[u8; N], IdError> {
-    if let Some(out) = <[u8; N]>::try_from(s.as_bytes())
-        .ok()
-        .filter(|a| a.is_ascii())
-    {
+    if let Some(out) = <[u8; N]>::try_from(s.as_bytes()).ok().filter(|a| a.is_ascii()) {
         return Ok(out);
     }
     if s.is_empty() {
@@ -44,24 +37,11 @@ pub(crate) fn ascii_array<const N: usize>(
     }
     let found = char_len(s);
     if found != N {
-        return Err(IdError::Length {
-            kind,
-            expected: length,
-            found,
-        });
+        return Err(IdError::Length { kind, expected: length, found });
     }
     // N characters but more than N bytes: there is a non-ASCII one.
-    let (i, c) = s
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !c.is_ascii())
-        .unwrap_or((0, '\0'));
-    Err(IdError::Char {
-        kind,
-        position: i + 1,
-        found: c,
-        expected,
-    })
+    let (i, c) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()).unwrap_or((0, '\0'));
+    Err(IdError::Char { kind, position: i + 1, found: c, expected })
 }
 
 /// `Char` error for the first byte of `bytes[start..]` that is not an ASCII
@@ -72,18 +52,10 @@ pub(crate) fn require_digits(
     kind: &'static str,
     expected: &'static str,
 ) -> Result<(), IdError> {
-    match bytes
-        .iter()
-        .enumerate()
-        .skip(start)
-        .find(|(_, b)| !b.is_ascii_digit())
-    {
-        Some((i, &b)) => Err(IdError::Char {
-            kind,
-            position: i + 1,
-            found: char::from(b),
-            expected,
-        }),
+    match bytes.iter().enumerate().skip(start).find(|(_, b)| !b.is_ascii_digit()) {
+        Some((i, &b)) => {
+            Err(IdError::Char { kind, position: i + 1, found: char::from(b), expected })
+        }
         None => Ok(()),
     }
 }
@@ -98,12 +70,7 @@ pub(crate) fn corsican_or_digits(bytes: &[u8], kind: &'static str) -> Result<boo
         (1, Some(b'2')) => "[0-9AB]",
         _ => DIGITS,
     };
-    match bytes
-        .iter()
-        .enumerate()
-        .skip(start)
-        .find(|(_, b)| !b.is_ascii_digit())
-    {
+    match bytes.iter().enumerate().skip(start).find(|(_, b)| !b.is_ascii_digit()) {
         Some((i, &b)) => Err(IdError::Char {
             kind,
             position: i + 1,
@@ -138,11 +105,7 @@ pub(crate) fn with_luhn_key<const N: usize>(
     }
     let found = char_len(body);
     if found != head.len() {
-        return Err(IdError::Length {
-            kind,
-            expected: length,
-            found,
-        });
+        return Err(IdError::Length { kind, expected: length, found });
     }
     require_digits(body.as_bytes(), 0, kind, DIGITS)?;
     head.copy_from_slice(body.as_bytes());
@@ -161,11 +124,7 @@ pub(crate) fn check_luhn(bytes: &[u8], kind: &'static str) -> Result<(), IdError
     let (body, last) = bytes.split_at(bytes.len().saturating_sub(1));
     let found = last.first().map_or(0, |b| b.wrapping_sub(b'0'));
     let expected = super::luhn::check_digit(body).unwrap_or_default();
-    Err(IdError::CheckDigit {
-        kind,
-        found,
-        expected,
-    })
+    Err(IdError::CheckDigit { kind, found, expected })
 }
 
 /// Up to `N` ASCII characters stored inline, for the registry numbers of
@@ -191,23 +150,12 @@ impl<const N: usize> InlineStr<N> {
         let found = char_len(s);
         let len = u8::try_from(found).ok().filter(|_| found <= N);
         let Some(len) = len else {
-            return Err(IdError::Length {
-                kind,
-                expected: length,
-                found,
-            });
+            return Err(IdError::Length { kind, expected: length, found });
         };
-        let bad = s
-            .chars()
-            .enumerate()
-            .find(|(_, c)| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
+        let bad =
+            s.chars().enumerate().find(|(_, c)| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
         if let Some((i, c)) = bad {
-            return Err(IdError::Char {
-                kind,
-                position: i + 1,
-                found: c,
-                expected,
-            });
+            return Err(IdError::Char { kind, position: i + 1, found: c, expected });
         }
         let mut bytes = [0u8; N];
         for (dst, src) in bytes.iter_mut().zip(s.bytes()) {
@@ -238,21 +186,12 @@ mod tests {
         assert_eq!(ascii_array::<3>("", "K", "3", DIGITS), Err(IdError::Empty));
         assert_eq!(
             ascii_array::<3>("1234", "K", "3", DIGITS),
-            Err(IdError::Length {
-                kind: "K",
-                expected: "3",
-                found: 4
-            })
+            Err(IdError::Length { kind: "K", expected: "3", found: 4 })
         );
         // 3 characters but 4 bytes: the length is counted in characters.
         assert_eq!(
             ascii_array::<3>("1é2", "K", "3", DIGITS),
-            Err(IdError::Char {
-                kind: "K",
-                position: 2,
-                found: 'é',
-                expected: DIGITS
-            })
+            Err(IdError::Char { kind: "K", position: 2, found: 'é', expected: DIGITS })
         );
         assert_eq!(ascii_array::<3>("1a2", "K", "3", DIGITS), Ok(*b"1a2"));
     }
@@ -264,64 +203,32 @@ mod tests {
         assert_eq!(corsican_or_digits(b"200000001", "K"), Ok(false));
         assert_eq!(
             corsican_or_digits(b"2C0000001", "K"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 2,
-                found: 'C',
-                expected: "[0-9AB]"
-            })
+            Err(IdError::Char { kind: "K", position: 2, found: 'C', expected: "[0-9AB]" })
         );
         assert_eq!(
             corsican_or_digits(b"3A0000001", "K"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 2,
-                found: 'A',
-                expected: DIGITS
-            })
+            Err(IdError::Char { kind: "K", position: 2, found: 'A', expected: DIGITS })
         );
         assert_eq!(
             corsican_or_digits(b"2AA000001", "K"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 3,
-                found: 'A',
-                expected: DIGITS
-            })
+            Err(IdError::Char { kind: "K", position: 3, found: 'A', expected: DIGITS })
         );
         assert_eq!(
             corsican_or_digits(b"A20000001", "K"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 1,
-                found: 'A',
-                expected: DIGITS
-            })
+            Err(IdError::Char { kind: "K", position: 1, found: 'A', expected: DIGITS })
         );
     }
 
     #[test]
     fn with_key_appends_luhn() {
-        assert_eq!(
-            with_luhn_key::<11>("1010005007", "K", "10"),
-            Ok(*b"10100050078")
-        );
+        assert_eq!(with_luhn_key::<11>("1010005007", "K", "10"), Ok(*b"10100050078"));
         assert_eq!(
             with_luhn_key::<11>("101000500", "K", "10"),
-            Err(IdError::Length {
-                kind: "K",
-                expected: "10",
-                found: 9
-            })
+            Err(IdError::Length { kind: "K", expected: "10", found: 9 })
         );
         assert_eq!(
             with_luhn_key::<11>("10100x5007", "K", "10"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 6,
-                found: 'x',
-                expected: DIGITS
-            })
+            Err(IdError::Char { kind: "K", position: 6, found: 'x', expected: DIGITS })
         );
         assert_eq!(with_luhn_key::<11>("", "K", "10"), Err(IdError::Empty));
     }
@@ -332,24 +239,12 @@ mod tests {
         assert_eq!(s.as_str(), "AB12");
         assert_eq!(
             InlineStr::<4>::upper_alnum("AB123", "K", "1-4", "[0-9A-Z]"),
-            Err(IdError::Length {
-                kind: "K",
-                expected: "1-4",
-                found: 5
-            })
+            Err(IdError::Length { kind: "K", expected: "1-4", found: 5 })
         );
         assert_eq!(
             InlineStr::<4>::upper_alnum("Ab", "K", "1-4", "[0-9A-Z]"),
-            Err(IdError::Char {
-                kind: "K",
-                position: 2,
-                found: 'b',
-                expected: "[0-9A-Z]"
-            })
+            Err(IdError::Char { kind: "K", position: 2, found: 'b', expected: "[0-9A-Z]" })
         );
-        assert_eq!(
-            InlineStr::<4>::upper_alnum("", "K", "1-4", "x"),
-            Err(IdError::Empty)
-        );
+        assert_eq!(InlineStr::<4>::upper_alnum("", "K", "1-4", "x"), Err(IdError::Empty));
     }
 }

@@ -160,9 +160,7 @@ macro_rules! registry_impls {
 
         impl std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_tuple(stringify!($ty))
-                    .field(&self.as_str())
-                    .finish()
+                f.debug_tuple(stringify!($ty)).field(&self.as_str()).finish()
             }
         }
     };
@@ -201,10 +199,7 @@ mod tests {
         let st: Idnst = serde_json::from_str("\"1810004421\"").unwrap();
         assert!(st.check_key().unwrap_err().is_check_digit());
         let err = serde_json::from_str::<Rpps>("\"1234\"").unwrap_err();
-        assert!(
-            err.to_string().contains("RPPS: 4 characters, expected 11"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("RPPS: 4 characters, expected 11"), "{err}");
         assert!(serde_json::from_str::<Rpps>("12").is_err());
     }
 

@@ -93,11 +93,9 @@ impl Idnps {
             '4' => parse_other(4, rest),
             '5' => parse_other(5, rest),
             '6' => parse_other(6, rest),
-            found => Err(IdError::UnknownPrefix {
-                kind: Self::KIND,
-                found,
-                expected: Self::PREFIXES,
-            }),
+            found => {
+                Err(IdError::UnknownPrefix { kind: Self::KIND, found, expected: Self::PREFIXES })
+            }
         }
     }
 
@@ -114,9 +112,9 @@ impl Idnps {
     /// ```
     pub fn check_key(&self) -> Result<(), IdError> {
         match self {
-            Idnps::Rpps(rpps) => rpps
-                .check_key()
-                .map_err(|e| e.in_national(Self::RPPS.0, Self::RPPS.1)),
+            Idnps::Rpps(rpps) => {
+                rpps.check_key().map_err(|e| e.in_national(Self::RPPS.0, Self::RPPS.1))
+            }
             Idnps::Adeli(_) | Idnps::Other { .. } => Ok(()),
         }
     }
@@ -175,31 +173,16 @@ fn parse_other(prefix: u8, rest: &str) -> Result<Idnps, IdError> {
     if rest.len() >= OTHER_MAX {
         let found = char_len(rest).saturating_add(1);
         if found > OTHER_MAX {
-            return Err(IdError::Length {
-                kind,
-                expected: "4-128",
-                found,
-            });
+            return Err(IdError::Length { kind, expected: "4-128", found });
         }
     }
-    let bad = rest
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !matches!(c, '!'..='~'));
+    let bad = rest.chars().enumerate().find(|(_, c)| !matches!(c, '!'..='~'));
     if let Some((i, found)) = bad {
-        return Err(IdError::Char {
-            kind,
-            position: i + 2,
-            found,
-            expected: OTHER_CHARS,
-        });
+        return Err(IdError::Char { kind, position: i + 2, found, expected: OTHER_CHARS });
     }
     match rest.split_once('/') {
         Some((number, internal)) if !number.is_empty() && !internal.is_empty() => {
-            Ok(Idnps::Other {
-                prefix,
-                rest: rest.to_owned(),
-            })
+            Ok(Idnps::Other { prefix, rest: rest.to_owned() })
         }
         _ => Err(IdError::InternalForm { kind }),
     }
@@ -321,10 +304,9 @@ impl Idnst {
         let checked = match self {
             Idnst::Finess(id) => id.check_sas_form(),
             Idnst::RppsRang(id) => id.check_sas_form(),
-            Idnst::Siren(_) => Err(IdError::NotSasForm {
-                kind: Siren::KIND,
-                pattern: KIT_IDNST_PATTERN,
-            }),
+            Idnst::Siren(_) => {
+                Err(IdError::NotSasForm { kind: Siren::KIND, pattern: KIT_IDNST_PATTERN })
+            }
             Idnst::AdeliRang(_) | Idnst::Siret(_) => Ok(()),
         };
         checked.map_err(|e| self.national(e))
@@ -403,47 +385,27 @@ mod tests {
         let thomas = Idnps::parse_form("810100050075").unwrap();
         assert_eq!(
             thomas.check_key(),
-            Err(IdError::CheckDigit {
-                kind: "IDNPS RPPS",
-                found: 5,
-                expected: 8
-            })
+            Err(IdError::CheckDigit { kind: "IDNPS RPPS", found: 5, expected: 8 })
         );
         assert_eq!(
             "810100050075".parse::<Idnps>(),
-            Err(IdError::CheckDigit {
-                kind: "IDNPS RPPS",
-                found: 5,
-                expected: 8
-            })
+            Err(IdError::CheckDigit { kind: "IDNPS RPPS", found: 5, expected: 8 })
         );
     }
 
     #[test]
     fn spec_idnst_examples() {
-        for s in [
-            "1950047225",
-            "334173748400020",
-            "392080466300010",
-            "340426662900033",
-        ] {
+        for s in ["1950047225", "334173748400020", "392080466300010", "340426662900033"] {
             let id: Idnst = s.parse().unwrap();
             assert_eq!(id.to_string(), s);
             assert!(id.check_sas_form().is_ok(), "{s}");
         }
         assert_eq!(
             "1810004421".parse::<Idnst>(),
-            Err(IdError::CheckDigit {
-                kind: "IDNST FINESS",
-                found: 1,
-                expected: 4
-            })
+            Err(IdError::CheckDigit { kind: "IDNST FINESS", found: 1, expected: 4 })
         );
         let role = Idnst::parse_form("412345678912345").unwrap();
-        assert_eq!(
-            (role.kind_name(), role.registry_number()),
-            ("RPPS-rang", "12345678912345")
-        );
+        assert_eq!((role.kind_name(), role.registry_number()), ("RPPS-rang", "12345678912345"));
     }
 
     #[test]
@@ -455,11 +417,7 @@ mod tests {
         );
         assert_eq!(
             Idnps::parse_form("075123456"),
-            Err(IdError::Length {
-                kind: "IDNPS ADELI",
-                expected: "10 (0 + 9)",
-                found: 9
-            })
+            Err(IdError::Length { kind: "IDNPS ADELI", expected: "10 (0 + 9)", found: 9 })
         );
     }
 
@@ -468,34 +426,19 @@ mod tests {
         assert_eq!(Idnps::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             Idnps::parse_form("8"),
-            Err(IdError::Length {
-                kind: "IDNPS RPPS",
-                expected: "12 (8 + 11)",
-                found: 1
-            })
+            Err(IdError::Length { kind: "IDNPS RPPS", expected: "12 (8 + 11)", found: 1 })
         );
         assert_eq!(
             Idnps::parse_form("10002909371"),
-            Err(IdError::InternalForm {
-                kind: "IDNPS ADELI practice/internal"
-            })
+            Err(IdError::InternalForm { kind: "IDNPS ADELI practice/internal" })
         );
         assert_eq!(
             Idnps::parse_form("8100029093710"),
-            Err(IdError::Length {
-                kind: "IDNPS RPPS",
-                expected: "12 (8 + 11)",
-                found: 13
-            })
+            Err(IdError::Length { kind: "IDNPS RPPS", expected: "12 (8 + 11)", found: 13 })
         );
         assert_eq!(
             Idnps::parse_form("81000290937é"),
-            Err(IdError::Char {
-                kind: "IDNPS RPPS",
-                position: 12,
-                found: 'é',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "IDNPS RPPS", position: 12, found: 'é', expected: "[0-9]" })
         );
         assert_eq!(
             Idnps::parse_form("710002909371"),
@@ -518,13 +461,7 @@ mod tests {
     #[test]
     fn internal_idnps_forms() {
         let id = Idnps::parse_form("3456780581/11242343").unwrap();
-        assert_eq!(
-            id,
-            Idnps::Other {
-                prefix: 3,
-                rest: "456780581/11242343".to_owned()
-            }
-        );
+        assert_eq!(id, Idnps::Other { prefix: 3, rest: "456780581/11242343".to_owned() });
         assert_eq!((id.prefix(), id.kind_name()), ('3', "FINESS/internal"));
         assert!(id.check_key().is_ok());
         round_trip(&id);
@@ -539,9 +476,7 @@ mod tests {
         for s in ["3456780581", "3/123", "3456780581/"] {
             assert_eq!(
                 Idnps::parse_form(s),
-                Err(IdError::InternalForm {
-                    kind: "IDNPS FINESS/internal"
-                }),
+                Err(IdError::InternalForm { kind: "IDNPS FINESS/internal" }),
                 "{s}"
             );
         }
@@ -559,11 +494,7 @@ mod tests {
         assert!(Idnps::parse_form(&long).is_ok());
         assert_eq!(
             Idnps::parse_form(&format!("{long}2")),
-            Err(IdError::Length {
-                kind: "IDNPS FINESS/internal",
-                expected: "4-128",
-                found: 129
-            })
+            Err(IdError::Length { kind: "IDNPS FINESS/internal", expected: "4-128", found: 129 })
         );
     }
 
@@ -572,11 +503,7 @@ mod tests {
         assert_eq!(Idnst::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             Idnst::parse_form("5950047225"),
-            Err(IdError::UnknownPrefix {
-                kind: "IDNST",
-                found: '5',
-                expected: "0, 1, 2, 3, 4"
-            })
+            Err(IdError::UnknownPrefix { kind: "IDNST", found: '5', expected: "0, 1, 2, 3, 4" })
         );
         assert_eq!(
             Idnst::parse_form("195004722X"),
@@ -598,11 +525,7 @@ mod tests {
         );
         assert_eq!(
             Idnst::parse_form("23417374"),
-            Err(IdError::Length {
-                kind: "IDNST SIREN",
-                expected: "10 (2 + 9)",
-                found: 8
-            })
+            Err(IdError::Length { kind: "IDNST SIREN", expected: "10 (2 + 9)", found: 8 })
         );
         assert_eq!(
             Idnst::parse_form("4"),
@@ -627,39 +550,23 @@ mod tests {
     fn idnst_keys_and_sas_forms() {
         assert_eq!(
             Idnst::parse_form("335600000000002").unwrap().check_key(),
-            Err(IdError::LaPosteSum {
-                kind: "IDNST SIRET",
-                sum: 16
-            })
+            Err(IdError::LaPosteSum { kind: "IDNST SIRET", sum: 16 })
         );
         assert!("335600000000001".parse::<Idnst>().is_ok());
         let siren: Idnst = "2341737484".parse().unwrap();
         assert_eq!(siren.kind_name(), "SIREN");
         assert_eq!(
             siren.check_sas_form(),
-            Err(IdError::NotSasForm {
-                kind: "IDNST SIREN",
-                pattern: KIT_IDNST_PATTERN
-            })
+            Err(IdError::NotSasForm { kind: "IDNST SIREN", pattern: KIT_IDNST_PATTERN })
         );
         assert_eq!(
-            Idnst::parse_form("4F58000880311022013")
-                .unwrap()
-                .check_sas_form(),
-            Err(IdError::NotSasForm {
-                kind: "IDNST RPPS-rang",
-                pattern: "^4[0-9]{14}$"
-            })
+            Idnst::parse_form("4F58000880311022013").unwrap().check_sas_form(),
+            Err(IdError::NotSasForm { kind: "IDNST RPPS-rang", pattern: "^4[0-9]{14}$" })
         );
         let corsica = Idnst::parse_form("12B0000001").unwrap();
         assert!(corsica.check_key().is_ok());
         assert!(corsica.check_sas_form().is_err());
-        assert!(
-            Idnst::parse_form("0751234567")
-                .unwrap()
-                .check_sas_form()
-                .is_ok()
-        );
+        assert!(Idnst::parse_form("0751234567").unwrap().check_sas_form().is_ok());
     }
 
     #[test]
@@ -676,10 +583,7 @@ mod tests {
 
     #[test]
     fn other_with_out_of_range_prefix_still_displays() {
-        let odd = Idnps::Other {
-            prefix: 12,
-            rest: "x/y".to_owned(),
-        };
+        let odd = Idnps::Other { prefix: 12, rest: "x/y".to_owned() };
         assert_eq!(odd.to_string(), "?x/y");
         assert_eq!(odd.kind_name(), "internal");
     }

@@ -99,20 +99,12 @@ mod tests {
             assert_ne!(found, expected);
             assert_eq!(
                 rpps.check_key(),
-                Err(IdError::CheckDigit {
-                    kind: "RPPS",
-                    found,
-                    expected
-                }),
+                Err(IdError::CheckDigit { kind: "RPPS", found, expected }),
                 "{s}"
             );
             assert_eq!(
                 s.parse::<Rpps>(),
-                Err(IdError::CheckDigit {
-                    kind: "RPPS",
-                    found,
-                    expected
-                })
+                Err(IdError::CheckDigit { kind: "RPPS", found, expected })
             );
         }
     }
@@ -122,38 +114,19 @@ mod tests {
         assert_eq!(Rpps::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             Rpps::parse_form("810002909371"),
-            Err(IdError::Length {
-                kind: "RPPS",
-                expected: "11",
-                found: 12
-            })
+            Err(IdError::Length { kind: "RPPS", expected: "11", found: 12 })
         );
         assert_eq!(
             Rpps::parse_form("1000290937A"),
-            Err(IdError::Char {
-                kind: "RPPS",
-                position: 11,
-                found: 'A',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "RPPS", position: 11, found: 'A', expected: "[0-9]" })
         );
         assert_eq!(
             Rpps::parse_form(" 1000290937"),
-            Err(IdError::Char {
-                kind: "RPPS",
-                position: 1,
-                found: ' ',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "RPPS", position: 1, found: ' ', expected: "[0-9]" })
         );
         assert_eq!(
             Rpps::parse_form("100029０9371"),
-            Err(IdError::Char {
-                kind: "RPPS",
-                position: 7,
-                found: '０',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "RPPS", position: 7, found: '０', expected: "[0-9]" })
         );
     }
 

@@ -70,10 +70,7 @@ impl RppsRang {
         if self.is_kit_form() {
             Ok(())
         } else {
-            Err(IdError::NotSasForm {
-                kind: Self::KIND,
-                pattern: SAS_RPPS_RANG_PATTERN,
-            })
+            Err(IdError::NotSasForm { kind: Self::KIND, pattern: SAS_RPPS_RANG_PATTERN })
         }
     }
 
@@ -102,11 +99,7 @@ mod tests {
         assert!(annuaire.check_key().is_ok());
         // 13 or 15 digits: well-formed, but not the kit form.
         assert!(!RppsRang::parse_form("1234567891234").unwrap().is_kit_form());
-        assert!(
-            !RppsRang::parse_form("123456789123456")
-                .unwrap()
-                .is_kit_form()
-        );
+        assert!(!RppsRang::parse_form("123456789123456").unwrap().is_kit_form());
         assert_eq!(format!("{annuaire:?}"), "RppsRang(\"F58000880311022013\")");
     }
 
@@ -115,20 +108,11 @@ mod tests {
         assert_eq!(RppsRang::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             RppsRang::parse_form(&"9".repeat(33)),
-            Err(IdError::Length {
-                kind: "RPPS-rang",
-                expected: "14 (kit) | 1-32",
-                found: 33
-            })
+            Err(IdError::Length { kind: "RPPS-rang", expected: "14 (kit) | 1-32", found: 33 })
         );
         assert_eq!(
             RppsRang::parse_form("1234 678912345"),
-            Err(IdError::Char {
-                kind: "RPPS-rang",
-                position: 5,
-                found: ' ',
-                expected: "[0-9A-Z]"
-            })
+            Err(IdError::Char { kind: "RPPS-rang", position: 5, found: ' ', expected: "[0-9A-Z]" })
         );
     }
 

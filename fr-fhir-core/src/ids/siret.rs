@@ -144,10 +144,7 @@ impl Siret {
             if sum % 5 == 0 {
                 return Ok(());
             }
-            return Err(IdError::LaPosteSum {
-                kind: Self::KIND,
-                sum,
-            });
+            return Err(IdError::LaPosteSum { kind: Self::KIND, sum });
         }
         luhn
     }
@@ -195,19 +192,11 @@ mod tests {
     fn wrong_keys() {
         assert_eq!(
             "34173748400021".parse::<Siret>(),
-            Err(IdError::CheckDigit {
-                kind: "SIRET",
-                found: 1,
-                expected: 0
-            })
+            Err(IdError::CheckDigit { kind: "SIRET", found: 1, expected: 0 })
         );
         assert_eq!(
             "341737480".parse::<Siren>(),
-            Err(IdError::CheckDigit {
-                kind: "SIREN",
-                found: 0,
-                expected: 4
-            })
+            Err(IdError::CheckDigit { kind: "SIREN", found: 0, expected: 4 })
         );
     }
 
@@ -222,19 +211,12 @@ mod tests {
         // Both rules fail.
         assert_eq!(
             "35600000000002".parse::<Siret>(),
-            Err(IdError::LaPosteSum {
-                kind: "SIRET",
-                sum: 16
-            })
+            Err(IdError::LaPosteSum { kind: "SIRET", sum: 16 })
         );
         // The same digits with another SIREN get plain Luhn.
         assert_eq!(
             "35700000000001".parse::<Siret>().unwrap_err(),
-            IdError::CheckDigit {
-                kind: "SIRET",
-                found: 1,
-                expected: 4
-            }
+            IdError::CheckDigit { kind: "SIRET", found: 1, expected: 4 }
         );
         assert!("356000000".parse::<Siren>().unwrap().is_la_poste());
     }
@@ -244,29 +226,15 @@ mod tests {
         assert_eq!(Siret::parse_form(""), Err(IdError::Empty));
         assert_eq!(
             Siret::parse_form("3417374840002"),
-            Err(IdError::Length {
-                kind: "SIRET",
-                expected: "14",
-                found: 13
-            })
+            Err(IdError::Length { kind: "SIRET", expected: "14", found: 13 })
         );
         assert_eq!(
             Siret::parse_form("3417374840002-"),
-            Err(IdError::Char {
-                kind: "SIRET",
-                position: 14,
-                found: '-',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "SIRET", position: 14, found: '-', expected: "[0-9]" })
         );
         assert_eq!(
             Siren::parse_form("3417A7484"),
-            Err(IdError::Char {
-                kind: "SIREN",
-                position: 5,
-                found: 'A',
-                expected: "[0-9]"
-            })
+            Err(IdError::Char { kind: "SIREN", position: 5, found: 'A', expected: "[0-9]" })
         );
     }
 

@@ -64,9 +64,12 @@ impl JsonError {
             JsonErrorKind::Unexpected { found, expected } => {
                 format!("caractère {found:?} inattendu, attendu : {expected}")
             }
-            JsonErrorKind::InvalidEscape => "séquence d'échappement invalide dans une chaîne".into(),
+            JsonErrorKind::InvalidEscape => {
+                "séquence d'échappement invalide dans une chaîne".into()
+            }
             JsonErrorKind::InvalidUnicode => {
-                "échappement \\u invalide (surrogate isolé ou chiffres hexadécimaux incorrects)".into()
+                "échappement \\u invalide (surrogate isolé ou chiffres hexadécimaux incorrects)"
+                    .into()
             }
             JsonErrorKind::ControlChar(c) => {
                 format!("caractère de contrôle U+{c:04X} non échappé dans une chaîne")

@@ -370,7 +370,9 @@ impl<'a> Reader<'a> {
                     let chunk = rest.get(..n).unwrap_or_default();
                     if let Some(i) = chunk.iter().position(|&b| b < 0x20) {
                         let c = chunk.get(i).copied().unwrap_or(0);
-                        return Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), self.pos + i));
+                        return Err(
+                            self.err_at(JsonErrorKind::ControlChar(u32::from(c)), self.pos + i)
+                        );
                     }
                     out.push_str(self.src.get(self.pos..self.pos + n).unwrap_or_default());
                     self.pos += n;
@@ -550,7 +552,11 @@ impl<'a> Reader<'a> {
                     }
                     _ if first => {}
                     _ => {
-                        return Err(self.unexpected(if is_obj { "',' or '}'" } else { "',' or ']'" }));
+                        return Err(self.unexpected(if is_obj {
+                            "',' or '}'"
+                        } else {
+                            "',' or ']'"
+                        }));
                     }
                 }
                 if is_obj {

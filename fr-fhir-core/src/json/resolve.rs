@@ -111,8 +111,7 @@ fn paths(
                 break;
             }
             // Inside a previous value but not at a value start: the enclosing path.
-            let depth =
-                if off == pos || inside { exact_len } else { exact_len.saturating_sub(1) };
+            let depth = if off == pos || inside { exact_len } else { exact_len.saturating_sub(1) };
             if let Some(o) = out.get_mut(i) {
                 o.expression = render(root, segs.get(..depth).unwrap_or(segs), child);
             }
@@ -142,7 +141,12 @@ fn paths(
             if let (Some(t), Some(end)) = (pending, end) {
                 if t >= end {
                     r = Reader::at(src, end).with_max_depth(u32::MAX);
-                    assign(u32::try_from(end).unwrap_or(u32::MAX).saturating_sub(1), &segs, &mut next, true);
+                    assign(
+                        u32::try_from(end).unwrap_or(u32::MAX).saturating_sub(1),
+                        &segs,
+                        &mut next,
+                        true,
+                    );
                     if stack.is_empty() {
                         break;
                     }
@@ -376,7 +380,8 @@ mod tests {
 
     #[test]
     fn counts_characters() {
-        for s in ["", "abc", "é", "aéb€c😀 and some more text here", "ééééééééééééééééé"] {
+        for s in ["", "abc", "é", "aéb€c😀 and some more text here", "ééééééééééééééééé"]
+        {
             assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s}");
         }
     }

@@ -33,11 +33,7 @@ impl<'a> Reference<'a> {
 impl<'a> Coding<'a> {
     /// A coding with a system and a code.
     pub fn of(system: impl Into<Str<'a>>, code: impl Into<Str<'a>>) -> Self {
-        Coding {
-            system: Some(Uri::new(system)),
-            code: Some(Code::new(code)),
-            ..Default::default()
-        }
+        Coding { system: Some(Uri::new(system)), code: Some(Code::new(code)), ..Default::default() }
     }
 }
 
@@ -122,11 +118,7 @@ impl<'a> OperationOutcome<'a> {
     /// let oo = OperationOutcome::single("error", "required", "parameter start=le is missing");
     /// assert!(serde_json::to_string(&oo).unwrap().contains(r#""code":"required""#));
     /// ```
-    pub fn single(
-        severity: &'a str,
-        code: &'a str,
-        diagnostics: impl Into<Str<'a>>,
-    ) -> Self {
+    pub fn single(severity: &'a str, code: &'a str, diagnostics: impl Into<Str<'a>>) -> Self {
         OperationOutcome {
             issue: vec![OperationOutcomeIssue {
                 severity: Some(Code::new(severity)),

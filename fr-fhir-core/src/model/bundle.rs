@@ -205,15 +205,7 @@ impl<'a> Bundle<'a> {
                     sink.begin(&out);
                     read_entries(r, cx, &mut out, sink)?;
                 }
-                _ => read_other(
-                    key,
-                    "Bundle",
-                    PRIM,
-                    &["signature"],
-                    r,
-                    cx,
-                    &mut out.extras,
-                )?,
+                _ => read_other(key, "Bundle", PRIM, &["signature"], r, cx, &mut out.extras)?,
             }
         }
         out.span = Span::new(start, r.pos32());

@@ -186,11 +186,7 @@ pub fn read_value<'a, T: FromJson<'a>>(
         }
         (Kind::Null, _) => cx.note(NoteKind::Null, span),
         (found, _) => cx.note(
-            NoteKind::WrongType {
-                expected: T::EXPECTED,
-                found,
-                cardinality: found == Kind::Array,
-            },
+            NoteKind::WrongType { expected: T::EXPECTED, found, cardinality: found == Kind::Array },
             span,
         ),
     }

@@ -317,10 +317,12 @@ impl Serialize for Extension<'_> {
                 Value::Identifier(x) => map.serialize_entry(key, x)?,
                 Value::Period(x) => map.serialize_entry(key, x)?,
                 Value::Reference(x) => map.serialize_entry(key, x)?,
-                Value::Other(raw) => match serde_json::from_str::<&serde_json::value::RawValue>(raw.json) {
-                    Ok(v) => map.serialize_entry(key, v)?,
-                    Err(_) => map.serialize_entry(key, raw.json)?,
-                },
+                Value::Other(raw) => {
+                    match serde_json::from_str::<&serde_json::value::RawValue>(raw.json) {
+                        Ok(v) => map.serialize_entry(key, v)?,
+                        Err(_) => map.serialize_entry(key, raw.json)?,
+                    }
+                }
             }
         }
         super::ser::write_extras(&mut map, &self.extras)?;

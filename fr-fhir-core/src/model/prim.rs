@@ -5,8 +5,8 @@ use std::marker::PhantomData;
 
 use serde::{Serialize, Serializer};
 
-use super::de::{Cx, FromJson, NoteKind, read_value};
 use super::Element;
+use super::de::{Cx, FromJson, NoteKind, read_value};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 use crate::primitives::{self, PrimitiveKind};
 
@@ -130,11 +130,12 @@ impl<K: PrimitiveType> Serialize for Prim<'_, K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match K::JSON {
             Kind::Bool => s.serialize_bool(self.text.as_str() == "true"),
-            Kind::Number => match serde_json::from_str::<&serde_json::value::RawValue>(self.as_str())
-            {
-                Ok(raw) => raw.serialize(s),
-                Err(_) => s.serialize_str(self.as_str()),
-            },
+            Kind::Number => {
+                match serde_json::from_str::<&serde_json::value::RawValue>(self.as_str()) {
+                    Ok(raw) => raw.serialize(s),
+                    Err(_) => s.serialize_str(self.as_str()),
+                }
+            }
             _ => s.serialize_str(self.as_str()),
         }
     }

@@ -125,10 +125,7 @@ pub(crate) fn check_resource_type<'a>(
     if r.peek()? == Kind::String {
         let (found, span) = r.string()?;
         if found != expected {
-            cx.note(
-                NoteKind::ResourceTypeMismatch { expected, found: found.to_string() },
-                span,
-            );
+            cx.note(NoteKind::ResourceTypeMismatch { expected, found: found.to_string() }, span);
         }
     } else {
         let span = r.skip_value()?;
@@ -166,10 +163,9 @@ impl<'a> FromJson<'a> for Resource<'a> {
             _ => {
                 let (json, span) = r.raw_value()?;
                 match &rt {
-                    Some(name) if !is_r4_resource_type(name) => cx.note(
-                        NoteKind::UnknownResourceType { name: name.to_string() },
-                        span,
-                    ),
+                    Some(name) if !is_r4_resource_type(name) => {
+                        cx.note(NoteKind::UnknownResourceType { name: name.to_string() }, span)
+                    }
                     None => cx.note(NoteKind::MissingResourceType, span),
                     Some(_) => {}
                 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::{Extension, PrimitiveType, Prim, Resource};
+use super::{Extension, Prim, PrimitiveType, Resource};
 use crate::json::Kind;
 
 impl<K: PrimitiveType> JsonSchema for Prim<'_, K> {

@@ -5,10 +5,7 @@ use serde::ser::SerializeMap;
 use super::de::Extras;
 
 /// Writes the `_x` siblings and the raw elements of a model.
-pub fn write_extras<M: SerializeMap>(
-    map: &mut M,
-    extras: &Extras<'_>,
-) -> Result<(), M::Error> {
+pub fn write_extras<M: SerializeMap>(map: &mut M, extras: &Extras<'_>) -> Result<(), M::Error> {
     for p in extras.prim_ext() {
         let mut key = String::with_capacity(p.name.len() + 1);
         key.push('_');

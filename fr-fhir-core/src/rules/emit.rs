@@ -102,7 +102,14 @@ impl<'o> Emitter<'o> {
     }
 
     /// A finding on the element at `span`, with the rule's severity.
-    pub fn at(&mut self, scope: Scope, rule: &'static RuleMeta, span: Span, fr: String, en: String) {
+    pub fn at(
+        &mut self,
+        scope: Scope,
+        rule: &'static RuleMeta,
+        span: Span,
+        fr: String,
+        en: String,
+    ) {
         self.push(scope, Finding::body(rule, span, Message::new(fr, en)));
     }
 

@@ -209,13 +209,11 @@ pub fn validate_with<'a>(
         let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
         let (ix, ev) = (st.ix, st.ev);
         r.finish()?;
-        let (uc, source) = hinted.unwrap_or_else(|| {
-            match bundle_profile_use_case(&header) {
-                Some(u) => (u, "profile"),
-                None if ev.sos > 0 => (UseCase::Sos, "content"),
-                None if ev.cpts > 0 => (UseCase::Cpts, "content"),
-                None => (UseCase::Ps, "default"),
-            }
+        let (uc, source) = hinted.unwrap_or_else(|| match bundle_profile_use_case(&header) {
+            Some(u) => (u, "profile"),
+            None if ev.sos > 0 => (UseCase::Sos, "content"),
+            None if ev.cpts > 0 => (UseCase::Cpts, "content"),
+            None => (UseCase::Ps, "default"),
         });
         report.use_case = uc;
         report.use_case_source = source;
@@ -289,6 +287,19 @@ fn finalize(
                 column: loc.column,
             });
         }
+    }
+    // A value of the wrong JSON type is read as absent: report it once, as
+    // RO1-FHIR-001, not also as a missing element.
+    let wrong_type: std::collections::HashSet<String> = findings
+        .iter()
+        .filter(|f| f.rule.id == super::catalog::RO1_FHIR_001.id)
+        .filter_map(|f| f.resolved.as_ref().map(|r| r.expression.clone()))
+        .collect();
+    if !wrong_type.is_empty() {
+        findings.retain(|f| match (&f.target, &f.resolved) {
+            (Target::Body { child: Some(_), .. }, Some(r)) => !wrong_type.contains(&r.expression),
+            _ => true,
+        });
     }
     findings.sort_by(|a, b| {
         let key = |f: &Finding| match &f.target {

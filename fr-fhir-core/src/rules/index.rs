@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::json::{Span, Str};
-use crate::model::{BundleEntry, Reference, Resource, Visitor, Walk};
+use crate::model::{BundleEntry, Reference, Resource, Value, Visitor, Walk};
 
 /// Where a reference was found (the fields cross-resource rules look at).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,6 +51,10 @@ pub struct EntryInfo<'a> {
     pub full_url_span: Span,
     /// `search.mode`.
     pub mode: Option<Str<'a>>,
+    /// Span of `search` (empty when absent).
+    pub search_span: Span,
+    /// Span of `search.mode`'s value (empty when absent).
+    pub mode_span: Span,
     /// Span of the resource (or of the entry when it has none).
     pub span: Span,
     /// Span of the entry object.
@@ -70,6 +74,40 @@ pub struct RefInfo<'a> {
     pub span: Span,
     /// Span of the Reference object.
     pub element: Span,
+}
+
+/// A Reference element of a tagged field (not [`RefField::Other`]) that has
+/// no literal `reference` (only an identifier or a display).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MissingRef {
+    /// Position in the index's entries of the entry holding it.
+    pub from: u32,
+    /// The field it was found in.
+    pub field: RefField,
+    /// Span of the Reference object.
+    pub element: Span,
+}
+
+/// An identifier value of a Practitioner entry (for one-Practitioner-per-id checks).
+#[derive(Debug, Clone)]
+pub struct PractitionerId<'a> {
+    /// Position in the index's entries of the Practitioner.
+    pub from: u32,
+    /// `identifier.value`.
+    pub value: Str<'a>,
+    /// Span of the value.
+    pub span: Span,
+}
+
+/// `request` or `response` in an entry (rare in a searchset: kept sparse).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryPart {
+    /// Position in the index's entries.
+    pub at: u32,
+    /// `request` or `response`.
+    pub name: &'static str,
+    /// Span of the element.
+    pub span: Span,
 }
 
 /// Outcome of resolving a literal reference inside the Bundle.
@@ -118,6 +156,12 @@ pub struct Index<'a> {
     pub dup_type_id: Vec<Duplicate>,
     /// fullUrls seen twice.
     pub dup_full_url: Vec<Duplicate>,
+    /// Reference elements of tagged fields without a literal reference, in document order.
+    pub missing_refs: Vec<MissingRef>,
+    /// Identifier values of the Practitioner entries.
+    pub practitioner_ids: Vec<PractitionerId<'a>>,
+    /// `entry.request` / `entry.response` elements.
+    pub entry_parts: Vec<EntryPart>,
 }
 
 struct RefCollector<'i, 'a> {
@@ -147,6 +191,44 @@ impl<'a> Visitor<'a> for RefCollector<'_, 'a> {
     }
 }
 
+/// Tags the collected references of one entry with their field. The walk
+/// pushed them in document order and a field's elements come in the same
+/// order, so a cursor finds each one without rescanning (linear per entry).
+struct Tagger<'t, 'a> {
+    from: u32,
+    refs: &'t mut [RefInfo<'a>],
+    cursor: usize,
+    missing: &'t mut Vec<MissingRef>,
+}
+
+impl<'a> Tagger<'_, 'a> {
+    fn field<'r>(
+        &mut self,
+        field: RefField,
+        elements: impl Iterator<Item = &'r Reference<'a>>,
+        track_missing: bool,
+    ) where
+        'a: 'r,
+    {
+        self.cursor = 0;
+        for r in elements {
+            if r.reference.is_none() {
+                if track_missing {
+                    self.missing.push(MissingRef { from: self.from, field, element: r.span });
+                }
+                continue;
+            }
+            let tail = self.refs.get_mut(self.cursor..).unwrap_or_default();
+            if let Some(k) = tail.iter().position(|x| x.element == r.span) {
+                if let Some(x) = tail.get_mut(k) {
+                    x.field = field;
+                }
+                self.cursor += k + 1;
+            }
+        }
+    }
+}
+
 impl<'a> Index<'a> {
     /// Adds an entry: its facts and all its literal references.
     pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
@@ -159,6 +241,13 @@ impl<'a> Index<'a> {
             full_url: entry.full_url.as_ref().map(|u| u.text.clone()),
             full_url_span: entry.full_url.as_ref().map(|u| u.span).unwrap_or_default(),
             mode: entry.search.as_ref().and_then(|s| s.mode.as_ref()).map(|m| m.text.clone()),
+            search_span: entry.search.as_ref().map(|s| s.span).unwrap_or_default(),
+            mode_span: entry
+                .search
+                .as_ref()
+                .and_then(|s| s.mode.as_ref())
+                .map(|m| m.span)
+                .unwrap_or_default(),
             span: res.map(|r| r.span()).unwrap_or(entry.span),
             entry_span: entry.span,
         };
@@ -181,61 +270,61 @@ impl<'a> Index<'a> {
             }
         }
         self.entries.push(info);
+        if let Some(r) = &entry.request {
+            self.entry_parts.push(EntryPart { at: pos, name: "request", span: r.span });
+        }
+        if let Some(r) = &entry.response {
+            self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
+        }
         if let Some(res) = res {
             self.collect_refs(pos, res);
+            if let Resource::Practitioner(p) = res {
+                for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
+                    self.practitioner_ids.push(PractitionerId {
+                        from: pos,
+                        value: v.text.clone(),
+                        span: v.span,
+                    });
+                }
+            }
         }
         pos
     }
 
     fn collect_refs(&mut self, pos: u32, res: &Resource<'a>) {
         let start = self.refs.len();
-        let mut c = RefCollector { from: pos, field: RefField::Other, out: &mut self.refs, depth: 0 };
+        let mut c =
+            RefCollector { from: pos, field: RefField::Other, out: &mut self.refs, depth: 0 };
         res.walk(&mut c);
         // Tag the references of the fields cross-resource rules look at.
-        let tag = |field: RefField, span: Span, refs: &mut [RefInfo<'a>]| {
-            if let Some(r) = refs.iter_mut().find(|r| r.element == span) {
-                r.field = field;
-            }
+        let mut t = Tagger {
+            from: pos,
+            refs: self.refs.get_mut(start..).unwrap_or_default(),
+            cursor: 0,
+            missing: &mut self.missing_refs,
         };
-        let refs = self.refs.get_mut(start..).unwrap_or_default();
         match res {
             Resource::Slot(s) => {
-                if let Some(r) = &s.schedule {
-                    tag(RefField::SlotSchedule, r.span, refs);
-                }
-                for st in &s.service_type {
-                    for ext in &st.extension {
-                        if let Some(r) = ext.value.as_ref().and_then(|v| v.as_reference()) {
-                            tag(RefField::ServiceTypeExtension, r.span, refs);
-                        }
-                    }
-                }
+                t.field(RefField::SlotSchedule, s.schedule.iter(), true);
+                let exts = s.service_type.iter().flat_map(|st| st.extension.iter());
+                let refs = exts.filter_map(|e| match &e.value {
+                    Some(Value::Reference(r)) => Some(&**r),
+                    _ => None,
+                });
+                t.field(RefField::ServiceTypeExtension, refs, true);
             }
-            Resource::Schedule(s) => {
-                for a in &s.actor {
-                    tag(RefField::ScheduleActor, a.span, refs);
-                }
-            }
+            Resource::Schedule(s) => t.field(RefField::ScheduleActor, s.actor.iter(), true),
             Resource::PractitionerRole(r) => {
-                if let Some(p) = &r.practitioner {
-                    tag(RefField::RolePractitioner, p.span, refs);
-                }
-                if let Some(o) = &r.organization {
-                    tag(RefField::RoleOrganization, o.span, refs);
-                }
-                for l in &r.location {
-                    tag(RefField::RoleLocation, l.span, refs);
-                }
+                t.field(RefField::RolePractitioner, r.practitioner.iter(), true);
+                // A logical reference (identifier only) is the SAS norm here.
+                t.field(RefField::RoleOrganization, r.organization.iter(), false);
+                t.field(RefField::RoleLocation, r.location.iter(), true);
             }
             Resource::HealthcareService(h) => {
-                if let Some(p) = &h.provided_by {
-                    tag(RefField::ProvidedBy, p.span, refs);
-                }
+                t.field(RefField::ProvidedBy, h.provided_by.iter(), true);
             }
             Resource::Location(l) => {
-                if let Some(m) = &l.managing_organization {
-                    tag(RefField::ManagingOrganization, m.span, refs);
-                }
+                t.field(RefField::ManagingOrganization, l.managing_organization.iter(), true);
             }
             _ => {}
         }

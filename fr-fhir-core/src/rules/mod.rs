@@ -1,9 +1,9 @@
 //! The SAS / FR Core profile rules of the slot-search response body.
 pub mod catalog;
 pub mod docs;
-pub mod families;
 mod emit;
 mod engine;
+pub mod families;
 
 pub mod index;
 pub mod profiles;

@@ -17,6 +17,8 @@ pub mod role;
 pub mod schedule;
 pub mod slot;
 pub mod sos;
+pub mod structure;
+pub mod terminology;
 
 use super::emit::Emitter;
 use super::engine::{EntryCx, Finish};
@@ -37,11 +39,13 @@ pub const FAMILIES: &[&[&crate::finding::RuleMeta]] = &[
     schedule::RULES,
     slot::RULES,
     sos::RULES,
+    structure::RULES,
 ];
 
 /// Per-entry rules, dispatched on the resource type.
 pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     bundle::check_entry(e, em);
+    structure::check_entry(e, em);
     let Some(res) = &e.entry.resource else { return };
     meta::check_resource(res, false, em);
     identifiers::check_resource(res, em);

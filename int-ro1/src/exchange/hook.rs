@@ -1,0 +1,436 @@
+//! The request-dependent body rules, run inside the validator's single pass
+//! over the body (SPEC §7: "need the captured request next to the
+//! response"): RO1-WIN-001/002, RO1-PRACT-005, RO1-REF-005, RO1-SOS-005,
+//! RO1-BUNDLE-005. (RO1-SLOT-017, slots before the capture time, is the
+//! slot family's: the exchange only sets `Options::now` from the capture.)
+//!
+//! When the request is known before the body, slots are judged as they
+//! stream past. Otherwise the request comes from `Bundle.link[self]`, which
+//! may follow the entries, so each slot start is kept (a timestamp and a
+//! span) and judged at the end. Practitioners and organizations are few:
+//! their identifiers are always kept and compared at the end, where the
+//! index resolves Slot → Schedule → actor chains.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use fr_fhir_core::finding::{Finding, Message, Severity};
+use fr_fhir_core::json::Span;
+use fr_fhir_core::model::{Identifier, Resource};
+use fr_fhir_core::primitives::{paris, parse_instant};
+use fr_fhir_core::rules::index::{Index, RefField, RefInfo, Resolution};
+use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, Scope, UseCase, catalog, quote};
+
+use crate::request::query::ParsedQuery;
+use crate::request::{DateParam, SearchRequest, compare_self_link};
+
+/// The request as read from the self link when none was given.
+#[derive(Debug, Clone)]
+pub(crate) struct Derived {
+    /// Span of the `url` value (quotes included) in the body.
+    pub value_span: Span,
+    /// Its RO1-REQ findings, spans relative to `text`.
+    pub findings: Vec<Finding>,
+}
+
+/// A slot start kept until the request is known.
+#[derive(Debug, Clone, Copy)]
+struct SlotStart {
+    at: DateTime<Utc>,
+    span: Span,
+}
+
+/// The comparable national identifiers of one Practitioner or Organization.
+#[derive(Debug)]
+struct Holder {
+    /// Position in `Bundle.entry`.
+    index: u32,
+    ids: Vec<(Span, Box<str>)>,
+}
+
+impl Holder {
+    /// `None` when there is nothing to compare (reported by other rules).
+    fn matched(&self, wanted: &HashSet<&str>) -> Option<bool> {
+        (!self.ids.is_empty()).then(|| self.ids.iter().any(|(_, v)| wanted.contains(&**v)))
+    }
+}
+
+/// The hook given to `validate_with`.
+pub(crate) struct RequestHook<'r> {
+    given: Option<(&'r SearchRequest, &'r ParsedQuery<'r>)>,
+    slots: Vec<SlotStart>,
+    practitioners: Vec<Holder>,
+    organizations: Vec<Holder>,
+    /// Set at the end when the request was taken from the self link.
+    pub(crate) derived: Option<Derived>,
+}
+
+impl<'r> RequestHook<'r> {
+    pub(crate) fn new(given: Option<(&'r SearchRequest, &'r ParsedQuery<'r>)>) -> Self {
+        RequestHook {
+            given,
+            slots: Vec::new(),
+            practitioners: Vec::new(),
+            organizations: Vec::new(),
+            derived: None,
+        }
+    }
+}
+
+/// The national identifier system of persons (IDNPS) or structures (IDNST),
+/// recognised by system (with or without `urn:oid:`, RO1-PRACT-003 judges
+/// the form) or by the identifier type code.
+fn is_national(id: &Identifier<'_>, oid: &str, type_code: &str) -> bool {
+    let bare = oid.trim_start_matches("urn:oid:");
+    let by_system =
+        id.system.as_ref().is_some_and(|s| s.as_str().trim_start_matches("urn:oid:") == bare);
+    let by_type = id.type_.as_ref().is_some_and(|t| {
+        t.coding.iter().any(|c| c.code.as_ref().is_some_and(|k| k.as_str() == type_code))
+    });
+    by_system || by_type
+}
+
+fn holder(index: u32, ids: &[Identifier<'_>], oid: &str, type_code: &str) -> Holder {
+    let ids = ids
+        .iter()
+        .filter(|id| is_national(id, oid, type_code))
+        .filter_map(|id| id.value.as_ref())
+        .map(|v| (v.span, Box::from(v.as_str())))
+        .collect();
+    Holder { index, ids }
+}
+
+/// The text of a string value at `span` (quotes removed), for messages.
+fn text_at(src: &str, span: Span) -> &str {
+    span.slice(src).unwrap_or("").trim_matches('"')
+}
+
+impl<'a> Hook<'a> for RequestHook<'_> {
+    fn use_case(&self) -> Option<UseCase> {
+        self.given.map(|(req, _)| req.use_case)
+    }
+
+    fn entry(&mut self, e: &EntryCx<'_, 'a>, em: &mut Emitter<'_>) {
+        let Some(res) = &e.entry.resource else { return };
+        match res {
+            Resource::Slot(s) => {
+                let Some(start) = &s.start else { return };
+                // An unreadable start is RO1-SLOT-003's finding.
+                let Ok(at) = parse_instant(start.as_str()) else { return };
+                let slot = SlotStart { at: at.to_utc(), span: start.span };
+                match self.given {
+                    Some((req, _)) => window(req, slot, e.src, em),
+                    None => self.slots.push(slot),
+                }
+            }
+            Resource::Practitioner(p) => self.practitioners.push(holder(
+                e.index,
+                &p.identifier,
+                fr_fhir_core::ids::OID_IDNPS,
+                "IDNPS",
+            )),
+            Resource::Organization(o) => self.organizations.push(holder(
+                e.index,
+                &o.identifier,
+                fr_fhir_core::ids::OID_IDNST,
+                "IDNST",
+            )),
+            _ => {}
+        }
+    }
+
+    fn finish(&mut self, f: &Finish<'_, 'a>, em: &mut Emitter<'_>) {
+        let self_link = f
+            .bundle
+            .link
+            .iter()
+            .find(|l| l.relation.as_ref().is_some_and(|r| r.as_str() == "self"))
+            .and_then(|l| l.url.as_ref());
+        if let Some((req, raw)) = self.given {
+            if let Some(url) = self_link {
+                let diff = compare_self_link(raw, &ParsedQuery::parse(url.as_str()));
+                for finding in diff.findings(url.span) {
+                    em.push(Scope::PS_CPTS, finding);
+                }
+            }
+            self.against(req, f, em);
+            return;
+        }
+        let Some(url) = self_link else {
+            em.push(
+                Scope::ALL,
+                Finding::missing(
+                    &catalog::RO1_BUNDLE_005,
+                    f.bundle.span,
+                    "link",
+                    Message::new(
+                        "ni requête ni lien self : les règles qui comparent la réponse à la requête (RO1-WIN, PRACT-005, REF-005, SOS-005) ne sont pas vérifiées",
+                        "no request and no self link: the rules comparing the response with the request (RO1-WIN, PRACT-005, REF-005, SOS-005) are not checked",
+                    ),
+                )
+                .with_severity(Severity::Information),
+            );
+            return;
+        };
+        let raw = ParsedQuery::parse(url.as_str());
+        let req = SearchRequest::from_query(&raw);
+        em.push(
+            Scope::ALL,
+            Finding::body(
+                &catalog::RO1_BUNDLE_005,
+                url.span,
+                Message::new(
+                    "aucune requête fournie : la requête est reprise du lien self du Bundle (--request pour la donner)",
+                    "no request given: the request is taken from the Bundle's self link (use --request to give it)",
+                ),
+            )
+            .with_severity(Severity::Information),
+        );
+        let findings = req.check(&raw);
+        self.against(&req, f, em);
+        self.derived = Some(Derived { value_span: url.span, findings });
+    }
+}
+
+impl RequestHook<'_> {
+    /// The end-of-Bundle comparisons with a known request.
+    fn against(&mut self, req: &SearchRequest, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+        for slot in std::mem::take(&mut self.slots) {
+            window(req, slot, f.src, em);
+        }
+        let wanted: HashSet<&str> = req.identifiers.iter().map(|t| t.value.as_str()).collect();
+        // No identifier requested is RO1-REQ-006/013's finding.
+        if wanted.is_empty() {
+            return;
+        }
+        match req.use_case {
+            UseCase::Ps | UseCase::Cpts => {
+                pract_005(&self.practitioners, &wanted, em);
+                let matched = |pos: u32| matched_at(f.index, &self.practitioners, &wanted, pos);
+                for (slot_ref, schedule) in slot_schedules(f.index) {
+                    let mut verdicts =
+                        targets(f.index, schedule, RefField::ScheduleActor, "Practitioner")
+                            .filter_map(&matched)
+                            .peekable();
+                    if verdicts.peek().is_some() && !verdicts.any(|ok| ok) {
+                        em.at(
+                            Scope::PS_CPTS,
+                            &catalog::RO1_REF_005,
+                            slot_ref.span,
+                            format!(
+                                "le créneau relève de l'agenda {} dont le praticien n'est pas parmi ceux demandés",
+                                quote(&slot_ref.text)
+                            ),
+                            format!(
+                                "the slot belongs to schedule {} whose practitioner is not among those requested",
+                                quote(&slot_ref.text)
+                            ),
+                        );
+                    }
+                }
+            }
+            UseCase::Sos => {
+                sos_identifiers(&self.organizations, &wanted, em);
+                let matched = |pos: u32| matched_at(f.index, &self.organizations, &wanted, pos);
+                for (slot_ref, schedule) in slot_schedules(f.index) {
+                    let mut verdicts =
+                        targets(f.index, schedule, RefField::ScheduleActor, "Location")
+                            .flat_map(|loc| {
+                                targets(
+                                    f.index,
+                                    loc,
+                                    RefField::ManagingOrganization,
+                                    "Organization",
+                                )
+                            })
+                            .filter_map(&matched)
+                            .peekable();
+                    if verdicts.peek().is_some() && !verdicts.any(|ok| ok) {
+                        em.at(
+                            Scope::SOS,
+                            &catalog::RO1_SOS_005,
+                            slot_ref.span,
+                            format!(
+                                "le créneau relève de l'agenda {} dont l'association n'est pas parmi celles demandées",
+                                quote(&slot_ref.text)
+                            ),
+                            format!(
+                                "the slot belongs to schedule {} whose association is not among those requested",
+                                quote(&slot_ref.text)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the entry at index position `pos` is a holder matching the request.
+fn matched_at(
+    ix: &Index<'_>,
+    holders: &[Holder],
+    wanted: &HashSet<&str>,
+    pos: u32,
+) -> Option<bool> {
+    let index = ix.entry(pos)?.index;
+    let i = holders.binary_search_by_key(&index, |h| h.index).ok()?;
+    holders.get(i)?.matched(wanted)
+}
+
+/// The references made by the entry at position `from` (the index keeps
+/// them in entry order).
+fn refs_from<'i, 'a>(ix: &'i Index<'a>, from: u32) -> &'i [RefInfo<'a>] {
+    let lo = ix.refs.partition_point(|r| r.from < from);
+    let hi = ix.refs.partition_point(|r| r.from <= from);
+    ix.refs.get(lo..hi).unwrap_or_default()
+}
+
+/// Positions of the `rtype` entries that the `field` references of entry
+/// `from` resolve to.
+fn targets<'i>(
+    ix: &'i Index<'_>,
+    from: u32,
+    field: RefField,
+    rtype: &'static str,
+) -> impl Iterator<Item = u32> + 'i {
+    refs_from(ix, from).iter().filter(move |r| r.field == field).filter_map(move |r| {
+        match ix.resolve(from, &r.text) {
+            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.rtype == rtype) => Some(p),
+            _ => None,
+        }
+    })
+}
+
+/// Every `Slot.schedule` reference that resolves to a Schedule entry.
+fn slot_schedules<'i, 'a>(ix: &'i Index<'a>) -> impl Iterator<Item = (&'i RefInfo<'a>, u32)> + 'i {
+    ix.refs.iter().filter(|r| r.field == RefField::SlotSchedule).filter_map(move |r| {
+        match ix.resolve(r.from, &r.text) {
+            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.rtype == "Schedule") => {
+                Some((r, p))
+            }
+            _ => None,
+        }
+    })
+}
+
+fn wanted_list(wanted: &HashSet<&str>) -> String {
+    let mut v: Vec<&str> = wanted.iter().copied().collect();
+    v.sort_unstable();
+    let shown = v.iter().take(5).map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    if v.len() > 5 { format!("{shown}…") } else { shown }
+}
+
+/// RO1-PRACT-005: every IDNPS of a returned Practitioner was requested.
+fn pract_005(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<'_>) {
+    for (span, value) in holders.iter().flat_map(|h| h.ids.iter()) {
+        if !wanted.contains(&**value) {
+            em.at(
+                Scope::PS_CPTS,
+                &catalog::RO1_PRACT_005,
+                *span,
+                format!(
+                    "identifiant {} absent de la requête (demandés : {})",
+                    quote(value),
+                    wanted_list(wanted)
+                ),
+                format!(
+                    "identifier {} was not requested (requested: {})",
+                    quote(value),
+                    wanted_list(wanted)
+                ),
+            );
+        }
+    }
+}
+
+/// RO1-SOS-005, first half: every IDNST of a returned Organization was requested.
+fn sos_identifiers(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<'_>) {
+    for (span, value) in holders.iter().flat_map(|h| h.ids.iter()) {
+        if !wanted.contains(&**value) {
+            em.at(
+                Scope::SOS,
+                &catalog::RO1_SOS_005,
+                *span,
+                format!(
+                    "identifiant d'association {} absent de la requête (demandés : {})",
+                    quote(value),
+                    wanted_list(wanted)
+                ),
+                format!(
+                    "association identifier {} was not requested (requested: {})",
+                    quote(value),
+                    wanted_list(wanted)
+                ),
+            );
+        }
+    }
+}
+
+/// A bound written with a zero offset (`Z`, `+00:00`): the official kit
+/// writes Paris wall-clock time that way (AMB-05).
+fn zero_offset(d: &DateParam) -> bool {
+    d.text.ends_with('Z') || d.text.ends_with("+00:00") || d.text.ends_with("-00:00")
+}
+
+/// RO1-WIN-001 / RO1-WIN-002 with FHIR's precision semantics.
+fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>) {
+    let start = text_at(src, slot.span);
+    if let Some(ge) = &req.ge
+        && let Ok(bound) = &ge.bound
+        && !bound.ge_admits(slot.at)
+    {
+        let value = ge.value();
+        // Read as Paris time, a `+00:00` bound starts up to 2 h earlier: a
+        // server that did so is not clearly wrong.
+        let paris = TimeDelta::seconds(i64::from(paris::offset_at_utc(slot.at).local_minus_utc()));
+        let lenient = zero_offset(ge) && bound.lower - slot.at <= paris;
+        let (severity, fr_note, en_note) = if lenient {
+            (
+                Severity::Warning,
+                " ; la borne en `+00:00` est peut-être l'heure de Paris, comme l'écrit le kit (AMB-05)",
+                "; the `+00:00` bound may be Paris time, as the kit writes it (AMB-05)",
+            )
+        } else {
+            (Severity::Error, "", "")
+        };
+        em.at_sev(
+            Scope::ALL,
+            &catalog::RO1_WIN_001,
+            severity,
+            slot.span,
+            format!(
+                "le créneau commence à `{start}`, avant la borne `{value}` de la requête{fr_note}"
+            ),
+            format!("the slot starts at `{start}`, before the request bound `{value}`{en_note}"),
+        );
+    }
+    if let Some(le) = &req.le
+        && let Ok(bound) = &le.bound
+    {
+        let value = le.value();
+        if !bound.le_admits(slot.at) {
+            em.at(
+                Scope::ALL,
+                &catalog::RO1_WIN_002,
+                slot.span,
+                format!("le créneau commence à `{start}`, après la borne `{value}` de la requête"),
+                format!("the slot starts at `{start}`, after the request bound `{value}`"),
+            );
+        } else if start.get(..10).zip(le.text.get(..10)).is_some_and(|(s, b)| s > b) {
+            // The kit compares the written dates only (SPEC §4).
+            em.at_sev(
+                Scope::ALL,
+                &catalog::RO1_WIN_002,
+                Severity::Warning,
+                slot.span,
+                format!(
+                    "le créneau `{start}` est dans la fenêtre, mais sa date écrite dépasse celle de la borne `{value}` : le kit officiel, qui ne compare que les dates, le refuserait"
+                ),
+                format!(
+                    "the slot `{start}` is inside the window, but its written date is after the one of the bound `{value}`: the official kit, which compares dates only, would reject it"
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,592 @@
+//! One request/response pair as a validation unit: the response body run
+//! through the SAS profile rules together with the rules that need the
+//! request (RO1-WIN, PRACT-005, REF-005, SOS-005, BUNDLE-005; RO1-SLOT-017
+//! through the capture time given to the body rules),
+//! then the request rules (RO1-REQ) and the response contract (RO1-HTTP,
+//! RO1-OO-001).
+//!
+//! Every finding comes back resolved: a FHIRPath into the body, or an
+//! expression naming the part of the exchange (`request.query.start`,
+//! `response.status`, `time`...), and the line and column in the file the
+//! exchange was read from (for a HAR file, in the HAR file itself).
+//!
+//! ```
+//! use int_ro1::exchange::{ExchangeOptions, validate_body};
+//! let body = r#"{"resourceType":"Bundle","type":"searchset","total":0,
+//!   "link":[{"relation":"self","url":"https://h/fhir/Slot?status=free"}]}"#;
+//! let report = validate_body(body, &ExchangeOptions::default());
+//! assert_eq!(report.resource_type, "Bundle");
+//! assert!(report.unusable().is_none());
+//! // The request was taken from the self link, and that is said.
+//! assert!(report.findings.iter().any(|f| f.rule.id == "RO1-BUNDLE-005"));
+//! ```
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset};
+use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
+use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
+use fr_fhir_core::model::sniff_resource_type;
+use fr_fhir_core::rules::{Options, UseCase, catalog, validate_with};
+
+use crate::har::EscapeMap;
+use crate::request::query::ParsedQuery;
+use crate::request::{SearchRequest, check_accept, check_method};
+
+mod hook;
+pub(crate) mod locate;
+mod response;
+
+pub use response::{KIT_TIME_MS, MAX_TIME_MS};
+
+use hook::RequestHook;
+use locate::LineIndex;
+use response::{BodyKind, parts};
+
+/// One request/response pair to validate.
+#[derive(Debug, Clone)]
+pub struct Exchange<'a> {
+    /// HTTP method (`GET`).
+    pub method: Option<Cow<'a, str>>,
+    /// Full request URL (`None` for a bare body file).
+    pub url: Option<Cow<'a, str>>,
+    /// HTTP status (`None` for a bare body file).
+    pub status: Option<u16>,
+    /// Request headers, in order.
+    pub request_headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Response headers, in order.
+    pub response_headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// The decoded response body (HAR: unescaped or base64-decoded).
+    pub body: Cow<'a, str>,
+    /// How body offsets map to the file.
+    pub body_origin: BodyOrigin,
+    /// HAR `startedDateTime`: the capture time.
+    pub started: Option<DateTime<FixedOffset>>,
+    /// HAR entry `time`, in milliseconds.
+    pub time_ms: Option<f64>,
+    /// Where the parts of a HAR entry are in the HAR file, and what the
+    /// reader could not decode (`None` when not read from a HAR file).
+    pub har: Option<HarInfo<'a>>,
+}
+
+impl<'a> Exchange<'a> {
+    /// A bare response body, without request or status.
+    ///
+    /// ```
+    /// use int_ro1::exchange::{BodyOrigin, Exchange};
+    /// let ex = Exchange::body_only("{}", BodyOrigin::File);
+    /// assert!(ex.url.is_none() && ex.status.is_none());
+    /// ```
+    pub fn body_only(body: impl Into<Cow<'a, str>>, origin: BodyOrigin) -> Self {
+        Exchange {
+            method: None,
+            url: None,
+            status: None,
+            request_headers: Vec::new(),
+            response_headers: Vec::new(),
+            body: body.into(),
+            body_origin: origin,
+            started: None,
+            time_ms: None,
+            har: None,
+        }
+    }
+
+    /// The first response header called `name` (case-insensitive).
+    ///
+    /// ```
+    /// use int_ro1::exchange::{BodyOrigin, Exchange};
+    /// let mut ex = Exchange::body_only("{}", BodyOrigin::File);
+    /// ex.response_headers.push(("content-type".into(), "application/fhir+json".into()));
+    /// assert_eq!(ex.response_header("Content-Type"), Some("application/fhir+json"));
+    /// ```
+    pub fn response_header(&self, name: &str) -> Option<&str> {
+        header(&self.response_headers, name)
+    }
+
+    /// The first request header called `name` (case-insensitive).
+    pub fn request_header(&self, name: &str) -> Option<&str> {
+        header(&self.request_headers, name)
+    }
+}
+
+fn header<'h>(headers: &'h [(Cow<'_, str>, Cow<'_, str>)], name: &str) -> Option<&'h str> {
+    headers.iter().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_ref())
+}
+
+/// How offsets in [`Exchange::body`] map to the file it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyOrigin {
+    /// The body is the whole file.
+    File,
+    /// The body is the JSON string at `value_span` (quotes included) of a
+    /// HAR file, unescaped; `escapes` maps decoded offsets back.
+    HarText {
+        /// The `content.text` value in the HAR file.
+        value_span: Span,
+        /// Decoded → raw offsets inside the string.
+        escapes: EscapeMap,
+    },
+    /// The body was base64 in the HAR file: every finding points at the
+    /// start of `content.text`.
+    HarBase64 {
+        /// The `content.text` value in the HAR file.
+        value_span: Span,
+    },
+    /// The body came from standard input (treated like [`BodyOrigin::File`]).
+    Stdin,
+}
+
+/// Where the parts of one HAR entry are in the HAR file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HarInfo<'a> {
+    /// The entry object.
+    pub entry_span: Span,
+    /// `request.method` value.
+    pub method_span: Option<Span>,
+    /// `request.url` value (quotes included).
+    pub url_span: Option<Span>,
+    /// Decoded → raw offsets inside the URL string.
+    pub url_escapes: EscapeMap,
+    /// `request.headers` array.
+    pub request_headers_span: Option<Span>,
+    /// Length of the request body (`postData.text`, or `bodySize` when positive).
+    pub request_body_len: usize,
+    /// `response.status` value.
+    pub status_span: Option<Span>,
+    /// `response.headers` array.
+    pub response_headers_span: Option<Span>,
+    /// `response.content` object.
+    pub content_span: Option<Span>,
+    /// `response.content.mimeType`.
+    pub mime_type: Option<Cow<'a, str>>,
+    /// Entry `time` value.
+    pub time_span: Option<Span>,
+    /// Why the body could not be decoded (compressed, not UTF-8, absent...).
+    pub body_problem: Option<Message>,
+}
+
+/// What to validate against.
+#[derive(Debug, Clone, Default)]
+pub struct ExchangeOptions {
+    /// Options of the body rules. `now` defaults to the HAR `startedDateTime`.
+    pub rules: Options,
+    /// The request URL or query (`--request`), when the exchange has none.
+    pub request: Option<String>,
+}
+
+/// Findings of one exchange, every one resolved.
+#[derive(Debug, Clone)]
+pub struct ExchangeReport {
+    /// Position in the file (0 for a body file).
+    pub index: usize,
+    /// HTTP method, when known.
+    pub method: Option<String>,
+    /// Request URL, when known.
+    pub url: Option<String>,
+    /// HTTP status, when known.
+    pub status: Option<u16>,
+    /// Body `resourceType` (`""` if none).
+    pub resource_type: String,
+    /// The use case retained.
+    pub use_case: UseCase,
+    /// Where it came from: `option`, `request`, `profile`, `content`, `default`.
+    pub use_case_source: &'static str,
+    /// Number of Bundle entries read.
+    pub entries: u32,
+    /// Request findings, then response findings, then body findings.
+    pub findings: Vec<Finding>,
+    /// Findings dropped beyond `Options::max_findings`.
+    pub dropped: u64,
+}
+
+impl ExchangeReport {
+    /// Why the body could not be read at all (not JSON, empty, compressed),
+    /// in English; `None` when it could.
+    ///
+    /// ```
+    /// use int_ro1::exchange::{ExchangeOptions, validate_body};
+    /// let r = validate_body("<html>500</html>", &ExchangeOptions::default());
+    /// assert!(r.unusable().unwrap().contains("HTML"));
+    /// ```
+    pub fn unusable(&self) -> Option<String> {
+        self.unusable_message().map(|m| m.en.clone())
+    }
+
+    /// Same as [`ExchangeReport::unusable`], in both languages.
+    pub fn unusable_message(&self) -> Option<&Message> {
+        self.findings
+            .iter()
+            .find(|f| f.severity == Severity::Fatal && f.rule.id == catalog::RO1_HTTP_004.id)
+            .map(|f| &f.message)
+    }
+}
+
+/// Validates one exchange read from `file_src` (the HAR file, or the body
+/// file itself).
+///
+/// ```
+/// use int_ro1::exchange::{BodyOrigin, Exchange, ExchangeOptions, validate_exchange};
+/// let body = r#"{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required"}]}"#;
+/// let mut ex = Exchange::body_only(body, BodyOrigin::File);
+/// ex.status = Some(200);
+/// let r = validate_exchange(&ex, body, &ExchangeOptions::default());
+/// let f = r.findings.iter().find(|f| f.rule.id == "RO1-HTTP-001").unwrap();
+/// assert_eq!(f.resolved.as_ref().unwrap().expression, "response.body");
+/// ```
+pub fn validate_exchange(
+    ex: &Exchange<'_>,
+    file_src: &str,
+    opts: &ExchangeOptions,
+) -> ExchangeReport {
+    run(ex, file_src, opts, 0, &mut LineIndex::default())
+}
+
+/// Validates a body file (JSON), the request given by `opts.request` or
+/// else taken from `Bundle.link[self]`. A body that is not JSON gives a
+/// fatal RO1-HTTP-004 finding (see [`ExchangeReport::unusable`]).
+///
+/// ```
+/// use int_ro1::exchange::{ExchangeOptions, validate_body};
+/// let r = validate_body("", &ExchangeOptions::default());
+/// assert_eq!(r.findings[0].rule.id, "RO1-HTTP-004");
+/// assert!(r.unusable().is_some());
+/// ```
+pub fn validate_body(src: &str, opts: &ExchangeOptions) -> ExchangeReport {
+    validate_exchange(&Exchange::body_only(src, BodyOrigin::File), src, opts)
+}
+
+/// Where the request text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RequestFrom {
+    Exchange,
+    Option,
+}
+
+/// What reading the body gave.
+enum BodyOutcome {
+    Report(fr_fhir_core::rules::Report),
+    Unusable(Finding),
+}
+
+/// [`validate_exchange`] with a line index shared by the exchanges of one file.
+pub(crate) fn run(
+    ex: &Exchange<'_>,
+    file_src: &str,
+    opts: &ExchangeOptions,
+    index: usize,
+    lines: &mut LineIndex,
+) -> ExchangeReport {
+    let mut rules = opts.rules.clone();
+    if rules.now.is_none() {
+        rules.now = ex.started.map(|t| t.to_utc());
+    }
+    let (req_text, from) = match (&ex.url, &opts.request) {
+        (Some(u), _) => (Some(u.as_ref()), RequestFrom::Exchange),
+        (None, Some(r)) => (Some(r.as_str()), RequestFrom::Option),
+        (None, None) => (None, RequestFrom::Option),
+    };
+    let raw = req_text.map(ParsedQuery::parse);
+    let req = raw.as_ref().map(SearchRequest::from_query);
+
+    // Findings on the request line and headers, on the query, on the response.
+    let mut request_exchange = Vec::new();
+    let mut request_query = Vec::new();
+    if let (Some(raw), Some(req)) = (&raw, &req) {
+        request_query = req.check(raw);
+        if let Some(method) = &ex.method {
+            let body_len = ex.har.as_ref().map_or(0, |h| h.request_body_len);
+            request_exchange.extend(check_method(req.use_case, method, body_len));
+        }
+        if !ex.request_headers.is_empty() {
+            request_exchange.extend(check_accept(ex.request_header("Accept")));
+        }
+    }
+
+    let mut hook = RequestHook::new(req.as_ref().zip(raw.as_ref()));
+    let outcome = match ex.har.as_ref().and_then(|h| h.body_problem.clone()) {
+        Some(problem) => BodyOutcome::Unusable(unusable(Span::default(), problem)),
+        None => match validate_with(&ex.body, &rules, &mut [&mut hook]) {
+            Ok(report) => BodyOutcome::Report(report),
+            Err(e) => BodyOutcome::Unusable(not_json(&ex.body, &e)),
+        },
+    };
+    let derived = hook.derived.take();
+
+    let mut response = Vec::new();
+    if let Some(status) = ex.status {
+        let kind = match &outcome {
+            BodyOutcome::Report(r) => BodyKind::Resource(&r.resource_type),
+            BodyOutcome::Unusable(_) => BodyKind::Unusable,
+        };
+        response::check_status(status, kind, &mut response);
+    }
+    if ex.har.is_some() || !ex.response_headers.is_empty() {
+        let mime = ex.har.as_ref().and_then(|h| h.mime_type.as_deref());
+        response::check_content_type(ex.response_header("Content-Type").or(mime), &mut response);
+    }
+    if let Some(ms) = ex.time_ms {
+        response::check_time(ms, &mut response);
+    }
+
+    let mut report = ExchangeReport {
+        index,
+        method: ex.method.as_ref().map(|m| m.to_string()),
+        url: ex.url.as_ref().map(|u| u.to_string()),
+        status: ex.status,
+        resource_type: String::new(),
+        use_case: req.as_ref().map_or(UseCase::Ps, |r| r.use_case),
+        use_case_source: if req.is_some() { "request" } else { "default" },
+        entries: 0,
+        findings: Vec::new(),
+        dropped: 0,
+    };
+    if let Some(uc) = opts.rules.use_case {
+        report.use_case = uc;
+        report.use_case_source = "option";
+    }
+    let mut body_findings = Vec::new();
+    let mut body_unusable = None;
+    match outcome {
+        BodyOutcome::Report(r) => {
+            report.resource_type = r.resource_type;
+            report.use_case = r.use_case;
+            report.use_case_source = r.use_case_source;
+            report.entries = r.entries;
+            report.dropped = r.dropped;
+            body_findings = r.findings;
+        }
+        BodyOutcome::Unusable(f) => body_unusable = Some(f),
+    }
+
+    // Locate everything in the file, in increasing offsets (one pass).
+    let loc = Locator { ex, file_src, from };
+    let mut pending: Vec<(usize, usize)> = Vec::new(); // (finding position, file offset)
+    let mut all: Vec<Finding> = Vec::new();
+    for f in request_exchange {
+        let off = loc.exchange_offset(&f);
+        push_located(&mut all, &mut pending, f, exchange_expression, off);
+    }
+    for f in request_query {
+        let off = loc.request_offset(&f);
+        push_located(&mut all, &mut pending, f, request_expression, off);
+    }
+    if let Some(d) = &derived {
+        let start = d.value_span.start.saturating_add(1);
+        let plain = d.value_span.slice(&ex.body).is_some_and(|s| !s.contains('\\'));
+        for mut f in d.findings.clone() {
+            let at = match &f.target {
+                Target::Request { span, .. } if plain => start.saturating_add(span.start),
+                _ => start,
+            };
+            // The self link stands in for the request: its defects are the
+            // self link's, said as information (RO1-BUNDLE-005 compares them).
+            f.severity = Severity::Information;
+            f.message = Message::new(
+                format!("lien self : {}", f.message.fr),
+                format!("self link: {}", f.message.en),
+            );
+            let off = loc.body_to_file(at as usize);
+            push_located(&mut all, &mut pending, f, request_expression, off);
+        }
+    }
+    for f in response {
+        let off = loc.exchange_offset(&f);
+        push_located(&mut all, &mut pending, f, exchange_expression, off);
+    }
+    if let Some(f) = body_unusable {
+        let off = match (&f.target, ex.har.as_ref().and_then(|h| h.body_problem.as_ref())) {
+            (_, Some(_)) => loc.har(|h| h.content_span),
+            (Target::Body { span, .. }, None) => loc.body_to_file(span.start as usize),
+            _ => None,
+        };
+        push_located(&mut all, &mut pending, f, |_| parts::BODY.to_owned(), off);
+    }
+    let relocate = !matches!(ex.body_origin, BodyOrigin::File | BodyOrigin::Stdin);
+    for f in body_findings {
+        if relocate {
+            let off = match &f.target {
+                Target::Body { span, .. } => loc.body_to_file(span.start as usize),
+                _ => None,
+            };
+            let expression = f.resolved.as_ref().map(|r| r.expression.clone()).unwrap_or_default();
+            push_located(&mut all, &mut pending, f, |_| expression.clone(), off);
+        } else if f.resolved.is_none() {
+            // Findings the engine resolves not (exchange parts): by hand.
+            push_located(&mut all, &mut pending, f, exchange_expression, None);
+        } else {
+            all.push(f);
+        }
+    }
+    pending.sort_unstable_by_key(|&(_, off)| off);
+    for (i, off) in pending {
+        let (line, column) = lines.locate(file_src, off);
+        if let Some(r) = all.get_mut(i).and_then(|f| f.resolved.as_mut()) {
+            r.line = line;
+            r.column = column;
+        }
+    }
+
+    let cap = opts.rules.max_findings;
+    if all.len() > cap {
+        report.dropped = report.dropped.saturating_add((all.len() - cap) as u64);
+        all.truncate(cap);
+    }
+    report.findings = all;
+    report
+}
+
+/// Resolves `f` with `expression` (computed from it), line/column 0 for
+/// now, and queues its file offset for the line pass.
+fn push_located(
+    all: &mut Vec<Finding>,
+    pending: &mut Vec<(usize, usize)>,
+    mut f: Finding,
+    expression: impl Fn(&Finding) -> String,
+    offset: Option<usize>,
+) {
+    let keep = f.resolved.as_ref().map(|r| r.expression.clone()).filter(|e| !e.is_empty());
+    let expression = keep.unwrap_or_else(|| expression(&f));
+    f.resolved = Some(Resolved { expression, line: 0, column: 0 });
+    if let Some(off) = offset {
+        pending.push((all.len(), off));
+    }
+    all.push(f);
+}
+
+fn exchange_expression(f: &Finding) -> String {
+    match &f.target {
+        Target::Exchange { part } => match part.as_ref() {
+            "method" => "request.method".into(),
+            "body" => "request.body".into(),
+            other => match other.strip_prefix("header:") {
+                Some(h) => format!("request.headers.{h}"),
+                None => other.to_owned(),
+            },
+        },
+        Target::Request { .. } => request_expression(f),
+        Target::Body { .. } => String::new(),
+    }
+}
+
+fn request_expression(f: &Finding) -> String {
+    match &f.target {
+        Target::Request { param, .. } if param.is_empty() => "request.url".into(),
+        Target::Request { param, .. } => format!("request.query.{param}"),
+        _ => exchange_expression(f),
+    }
+}
+
+/// Maps positions of the exchange's parts to offsets in the file.
+struct Locator<'e, 'a> {
+    ex: &'e Exchange<'a>,
+    file_src: &'e str,
+    from: RequestFrom,
+}
+
+impl Locator<'_, '_> {
+    fn har(&self, part: impl Fn(&HarInfo<'_>) -> Option<Span>) -> Option<usize> {
+        let h = self.ex.har.as_ref()?;
+        Some(part(h).unwrap_or(h.entry_span).start as usize)
+    }
+
+    /// Offset in the file of offset `at` of the body.
+    fn body_to_file(&self, at: usize) -> Option<usize> {
+        let at32 = u32::try_from(at).unwrap_or(u32::MAX);
+        match &self.ex.body_origin {
+            BodyOrigin::File | BodyOrigin::Stdin => Some(at),
+            BodyOrigin::HarBase64 { value_span } => Some(value_span.start as usize),
+            BodyOrigin::HarText { value_span, escapes } => {
+                let start = value_span.start.saturating_add(1);
+                let inner = Span::new(start, value_span.end.saturating_sub(1).max(start));
+                let raw = inner.slice(self.file_src).unwrap_or("");
+                Some(start.saturating_add(escapes.raw_offset(raw, at32)) as usize)
+            }
+        }
+    }
+
+    /// Offset of a request finding: inside the HAR `request.url` string.
+    fn request_offset(&self, f: &Finding) -> Option<usize> {
+        if self.from != RequestFrom::Exchange {
+            return None;
+        }
+        let h = self.ex.har.as_ref()?;
+        let url = h.url_span?;
+        let start = url.start.saturating_add(1);
+        let at = match &f.target {
+            Target::Request { span, .. } => span.start,
+            _ => 0,
+        };
+        let inner = Span::new(start, url.end.saturating_sub(1).max(start));
+        let raw = inner.slice(self.file_src).unwrap_or("");
+        Some(start.saturating_add(h.url_escapes.raw_offset(raw, at)) as usize)
+    }
+
+    /// Offset of an exchange-level finding in the HAR entry.
+    fn exchange_offset(&self, f: &Finding) -> Option<usize> {
+        let Target::Exchange { part } = &f.target else { return self.request_offset(f) };
+        match part.as_ref() {
+            "method" => self.har(|h| h.method_span),
+            "body" => self.har(|_| None),
+            "header:Accept" => self.har(|h| h.request_headers_span),
+            parts::STATUS => self.har(|h| h.status_span),
+            parts::CONTENT_TYPE => self.har(|h| h.response_headers_span),
+            parts::BODY => self.har(|h| h.content_span),
+            parts::TIME => self.har(|h| h.time_span),
+            _ => self.har(|_| None),
+        }
+    }
+}
+
+/// The fatal RO1-HTTP-004 finding of an unusable body.
+fn unusable(at: Span, message: Message) -> Finding {
+    Finding::body(&catalog::RO1_HTTP_004, at, message).with_severity(Severity::Fatal)
+}
+
+/// The body does not parse: say what it looks like, with the JSON position.
+fn not_json(body: &str, e: &JsonError) -> Finding {
+    let trimmed = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let at = u32::try_from(e.offset).unwrap_or(u32::MAX);
+    let whole = |message| {
+        let mut f = unusable(Span::new(0, 0), message);
+        f.resolved = Some(Resolved { expression: parts::BODY.to_owned(), line: 0, column: 0 });
+        f
+    };
+    if trimmed.is_empty() {
+        return whole(Message::new(
+            "corps de réponse vide : attendu un Bundle (succès) ou un OperationOutcome (échec) en JSON",
+            "empty response body: expected a JSON Bundle (success) or OperationOutcome (failure)",
+        ));
+    }
+    if trimmed.starts_with('<') {
+        return whole(Message::new(
+            "le corps de la réponse est du HTML ou du XML, pas du JSON FHIR (page d'erreur d'un serveur ou d'un proxy ?)",
+            "the response body is HTML or XML, not FHIR JSON (an error page from a server or proxy?)",
+        ));
+    }
+    let m = e.message();
+    let mut f = unusable(
+        Span::new(at, at),
+        Message::new(
+            format!("le corps de la réponse n'est pas du JSON valide : {}", m.fr),
+            format!("the response body is not valid JSON: {}", m.en),
+        ),
+    );
+    // The path reached before the error tells where to look.
+    let root = {
+        let mut r = Reader::new(body);
+        match r.peek() {
+            Ok(Kind::Object) => sniff_resource_type(&r).ok().flatten().map(|s| s.to_string()),
+            _ => None,
+        }
+    };
+    let root = root.unwrap_or_else(|| "$".to_owned());
+    let loc = resolve::resolve(body, &root, &[(at, None)]);
+    let expression = loc.into_iter().next().map(|l| l.expression).unwrap_or(root);
+    f.resolved = Some(Resolved { expression, line: 0, column: 0 });
+    f
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests;

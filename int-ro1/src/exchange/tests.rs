@@ -1,0 +1,679 @@
+//! Exchange-level tests: each request-dependent and response rule with a
+//! failing and a passing case, HAR positions, and a generated HAR of 1,000
+//! exchanges.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+use super::*;
+use crate::har::{HarError, for_each_exchange, validate_har};
+
+const PS: &str = include_str!("../../../examples/valid/ps-two-practitioners.json");
+const SOS: &str = include_str!("../../../examples/valid/sos-two-places.json");
+const EMPTY: &str = include_str!("../../../examples/valid/ps-empty.json");
+const ERROR_400: &str = include_str!("../../../examples/valid/error-400.json");
+const PS_IDENTIFIERS: &str = include_str!("../../../examples/invalid/ps-identifiers.json");
+const PS_HAR: &str = include_str!("../../../examples/captures/ps-ok.har");
+const PS_BASE64_HAR: &str = include_str!("../../../examples/captures/ps-base64.har");
+
+/// The request of the PS example (its self link).
+/// The request of the empty PS example.
+const EMPTY_URL: &str = "https://agenda.exemple-editeur.fr/fhir/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&start=ge2026-11-26T09:14:01.905%2B01:00&start=le2026-11-28T23:59:59.999%2B01:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810007219644&status=free";
+const PS_URL: &str = "https://agenda.exemple-editeur.fr/fhir/Slot?_include=Slot:schedule&_include:iterate=Schedule:actor&start=ge2026-11-26T09:12:47.318%2B01:00&start=le2026-11-28T23:59:59.999%2B01:00&schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810103874524,urn:oid:1.2.250.1.71.4.2.1%7C810005987317&status=free";
+const SOS_URL: &str = "https://agenda.exemple-editeur.fr/fhir/Schedule?_revinclude=Slot:schedule&_include=Schedule:actor:Location&_include:iterate=Location:organization&_has:Slot:schedule:start=ge2026-11-28T07:45:12.204%2B01:00&_has:Slot:schedule:start=le2026-11-29T23:59:59.999%2B01:00&_has:Slot:schedule:status=free&actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2%7C342587613300025";
+
+fn patch(src: &str, pointer: &str, value: Value) -> String {
+    let mut v: Value = serde_json::from_str(src).unwrap();
+    *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")) = value;
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+fn with_request(url: &str) -> ExchangeOptions {
+    ExchangeOptions { request: Some(url.to_owned()), ..ExchangeOptions::default() }
+}
+
+/// (expression, severity) of the findings of `rule`.
+fn of_rule(r: &ExchangeReport, rule: &str) -> Vec<(String, Severity)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule.id == rule)
+        .map(|f| (f.resolved.as_ref().unwrap().expression.clone(), f.severity))
+        .collect()
+}
+
+fn location(r: &ExchangeReport, rule: &str) -> (u32, u32) {
+    let f = r.findings.iter().find(|f| f.rule.id == rule).unwrap();
+    let l = f.resolved.as_ref().unwrap();
+    (l.line, l.column)
+}
+
+fn errors(r: &ExchangeReport) -> Vec<(&'static str, String)> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| (f.rule.id, f.resolved.as_ref().unwrap().expression.clone()))
+        .collect()
+}
+
+/// 1-based line and column of byte `at` of `src`.
+fn line_col(src: &str, at: usize) -> (u32, u32) {
+    let before = &src[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+    (line, col)
+}
+
+fn e(error: &str) -> (String, Severity) {
+    (error.to_owned(), Severity::Error)
+}
+
+// ---------------------------------------------------------------- WIN
+
+#[test]
+fn win_001_slot_before_the_lower_bound() {
+    let body = patch(PS, "/entry/0/resource/start", json!("2026-11-26T09:12:47.317+01:00"));
+    let r = validate_body(&body, &with_request(PS_URL));
+    assert_eq!(of_rule(&r, "RO1-WIN-001"), [e("Bundle.entry[0].resource.start")]);
+    let ok = patch(PS, "/entry/0/resource/start", json!("2026-11-26T09:12:47.318+01:00"));
+    assert_eq!(of_rule(&validate_body(&ok, &with_request(PS_URL)), "RO1-WIN-001"), []);
+}
+
+#[test]
+fn win_001_precision_of_the_bound() {
+    // `ge2026-11-26` starts at Paris midnight: 23:00Z the day before.
+    let url = PS_URL.replace("ge2026-11-26T09:12:47.318%2B01:00", "ge2026-11-26");
+    let inside = patch(PS, "/entry/0/resource/start", json!("2026-11-25T23:00:00.000+00:00"));
+    assert_eq!(of_rule(&validate_body(&inside, &with_request(&url)), "RO1-WIN-001"), []);
+    let before = patch(PS, "/entry/0/resource/start", json!("2026-11-25T22:59:59.999+00:00"));
+    assert_eq!(of_rule(&validate_body(&before, &with_request(&url)), "RO1-WIN-001").len(), 1);
+}
+
+#[test]
+fn win_001_zero_offset_bounds_are_lenient_within_the_paris_offset() {
+    // The kit writes Paris wall-clock time followed by +00:00 (AMB-05).
+    let url =
+        PS_URL.replace("ge2026-11-26T09:12:47.318%2B01:00", "ge2026-11-26T13:30:00.000%2B00:00");
+    let r = validate_body(PS, &with_request(&url));
+    // 14:00 and 14:20 Paris (13:00Z, 13:20Z) are within one hour of 13:30Z.
+    let lenient = of_rule(&r, "RO1-WIN-001");
+    assert_eq!(
+        lenient,
+        [
+            ("Bundle.entry[0].resource.start".to_owned(), Severity::Warning),
+            ("Bundle.entry[1].resource.start".to_owned(), Severity::Warning)
+        ]
+    );
+    let url =
+        PS_URL.replace("ge2026-11-26T09:12:47.318%2B01:00", "ge2026-11-26T16:00:00.000%2B00:00");
+    let r = validate_body(PS, &with_request(&url));
+    assert!(of_rule(&r, "RO1-WIN-001").contains(&e("Bundle.entry[0].resource.start")));
+}
+
+#[test]
+fn win_002_slot_after_the_upper_bound() {
+    let body = patch(PS, "/entry/4/resource/start", json!("2026-11-29T00:00:00.000+01:00"));
+    let body = patch(&body, "/entry/4/resource/end", json!("2026-11-29T00:20:00.000+01:00"));
+    let r = validate_body(&body, &with_request(PS_URL));
+    assert_eq!(of_rule(&r, "RO1-WIN-002"), [e("Bundle.entry[4].resource.start")]);
+    // `le…23:59:59.999` admits the last millisecond; the slot may end later.
+    let edge = patch(PS, "/entry/4/resource/start", json!("2026-11-28T23:59:59.999+01:00"));
+    let edge = patch(&edge, "/entry/4/resource/end", json!("2026-11-29T00:20:00.000+01:00"));
+    assert_eq!(of_rule(&validate_body(&edge, &with_request(PS_URL)), "RO1-WIN-002"), []);
+}
+
+#[test]
+fn win_002_date_only_comparison_of_the_kit_is_a_warning() {
+    // Inside the window in UTC, but written on the next calendar day.
+    let url =
+        PS_URL.replace("le2026-11-28T23:59:59.999%2B01:00", "le2026-11-28T23:59:59.999%2B00:00");
+    let body = patch(PS, "/entry/4/resource/start", json!("2026-11-29T00:30:00.000+01:00"));
+    let body = patch(&body, "/entry/4/resource/end", json!("2026-11-29T00:50:00.000+01:00"));
+    let r = validate_body(&body, &with_request(&url));
+    assert_eq!(
+        of_rule(&r, "RO1-WIN-002"),
+        [("Bundle.entry[4].resource.start".to_owned(), Severity::Warning)]
+    );
+}
+
+#[test]
+fn win_003_bounds_without_offset_are_paris_time() {
+    let url = PS_URL.replace("ge2026-11-26T09:12:47.318%2B01:00", "ge2026-11-26T09:12:47");
+    let r = validate_body(PS, &with_request(&url));
+    let win3 = of_rule(&r, "RO1-WIN-003");
+    assert_eq!(win3, [("request.query.start".to_owned(), Severity::Information)]);
+    assert_eq!(of_rule(&validate_body(PS, &with_request(PS_URL)), "RO1-WIN-003"), []);
+}
+
+// ---------------------------------------------------------------- SLOT-017
+
+#[test]
+fn slot_017_capture_time_from_the_har_or_the_option() {
+    // The slot family compares with `Options::now`; the exchange sets it
+    // from `startedDateTime` unless `--now` was given.
+    let mut entry = har_entry(PS_URL, 200, PS);
+    entry["startedDateTime"] = json!("2026-11-27T10:00:00.000+01:00");
+    let src = har(vec![entry, har_entry(PS_URL, 200, PS)]);
+    let r = reports(&src);
+    let past: Vec<_> = of_rule(&r[0], "RO1-SLOT-017").into_iter().map(|(x, _)| x).collect();
+    assert_eq!(past, [0, 1, 2, 5].map(|i| format!("Bundle.entry[{i}].resource.start")));
+    assert_eq!(of_rule(&r[1], "RO1-SLOT-017"), []);
+    let mut opts = ExchangeOptions::default();
+    opts.rules.now =
+        Some(chrono::DateTime::parse_from_rfc3339("2026-11-20T00:00:00Z").unwrap().to_utc());
+    let mut later = Vec::new();
+    validate_har(&src, &opts, |r| later.push(r)).unwrap();
+    assert_eq!(of_rule(&later[0], "RO1-SLOT-017"), []);
+}
+
+// ---------------------------------------------------------------- PRACT-005, REF-005
+
+#[test]
+fn pract_005_corpus_case_with_the_self_link() {
+    let r = validate_body(PS_IDENTIFIERS, &ExchangeOptions::default());
+    assert_eq!(of_rule(&r, "RO1-PRACT-005"), [e("Bundle.entry[8].resource.identifier[1].value")]);
+    assert_eq!(of_rule(&validate_body(PS, &ExchangeOptions::default()), "RO1-PRACT-005"), []);
+}
+
+#[test]
+fn pract_005_and_ref_005_with_one_practitioner_requested() {
+    let url = PS_URL.replace(",urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "");
+    let r = validate_body(PS, &with_request(&url));
+    assert_eq!(of_rule(&r, "RO1-PRACT-005"), [e("Bundle.entry[12].resource.identifier[0].value")]);
+    // The three slots of Schedule/agenda-5307-lyon7.
+    assert_eq!(
+        of_rule(&r, "RO1-REF-005"),
+        [5, 6, 7].map(|i| e(&format!("Bundle.entry[{i}].resource.schedule.reference")))
+    );
+    let ok = validate_body(PS, &with_request(PS_URL));
+    assert_eq!((of_rule(&ok, "RO1-PRACT-005"), of_rule(&ok, "RO1-REF-005")), (vec![], vec![]));
+}
+
+#[test]
+fn ref_005_not_repeated_on_a_broken_link() {
+    let url = PS_URL.replace(",urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "");
+    let body = patch(PS, "/entry/10/resource/actor/0/reference", json!("Practitioner/nobody"));
+    let r = validate_body(&body, &with_request(&url));
+    assert_eq!(of_rule(&r, "RO1-REF-005"), []);
+}
+
+/// The corpus expectations of the request-dependent rules hold when the
+/// request is taken from each example's self link.
+#[test]
+fn corpus_expectations_of_the_request_rules() {
+    let mine = [
+        "RO1-WIN-001",
+        "RO1-WIN-002",
+        "RO1-PRACT-005",
+        "RO1-REF-005",
+        "RO1-SOS-005",
+        "RO1-BUNDLE-005",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/invalid");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(stem) = name.strip_suffix(".json").filter(|s| !s.ends_with(".expected")) else {
+            continue;
+        };
+        let body = std::fs::read_to_string(&path).unwrap();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{stem}.expected.json"))).unwrap(),
+        )
+        .unwrap();
+        let mut want: Vec<(String, String)> = expected
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| mine.contains(&x["rule"].as_str().unwrap()))
+            .map(|x| {
+                (
+                    x["rule"].as_str().unwrap().to_owned(),
+                    x["expression"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let r = validate_body(&body, &ExchangeOptions::default());
+        let mut got: Vec<(String, String)> = errors(&r)
+            .into_iter()
+            .filter(|(id, _)| mine.contains(id))
+            .map(|(id, x)| (id.to_owned(), x))
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{stem}");
+        cases += 1;
+    }
+    assert!(cases >= 12);
+}
+
+// ---------------------------------------------------------------- SOS-005
+
+#[test]
+fn sos_005_association_not_requested() {
+    let url = SOS_URL.replace("342587613300025", "334173748400020");
+    let r = validate_body(SOS, &with_request(&url));
+    let mut expected = vec![e("Bundle.entry[8].resource.identifier[0].value")];
+    expected
+        .extend([2, 3, 4, 5].map(|i| e(&format!("Bundle.entry[{i}].resource.schedule.reference"))));
+    let mut got = of_rule(&r, "RO1-SOS-005");
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert_eq!(of_rule(&validate_body(SOS, &with_request(SOS_URL)), "RO1-SOS-005"), []);
+    // PS rules do not apply to SOS and the other way round.
+    assert_eq!(of_rule(&r, "RO1-PRACT-005"), []);
+    assert_eq!(of_rule(&validate_body(PS, &with_request(PS_URL)), "RO1-SOS-005"), []);
+}
+
+// ---------------------------------------------------------------- BUNDLE-005
+
+#[test]
+fn bundle_005_self_link_against_the_request() {
+    let url = PS_URL.replace("&status=free", "&status=free&_format=json");
+    let r = validate_body(PS, &with_request(&url));
+    assert_eq!(
+        of_rule(&r, "RO1-BUNDLE-005"),
+        [("Bundle.link[0].url".to_owned(), Severity::Warning)]
+    );
+    assert!(r.findings.iter().any(|f| f.message.en.contains("`_format=json`")));
+    // Same parameters in another order: a warning on the text only.
+    let reordered =
+        PS_URL.replace("&status=free", "").replace("?_include", "?status=free&_include");
+    let r = validate_body(PS, &with_request(&reordered));
+    let f = r.findings.iter().find(|f| f.rule.id == "RO1-BUNDLE-005").unwrap();
+    assert!(f.message.en.contains("different text"), "{}", f.message.en);
+    assert_eq!(of_rule(&validate_body(PS, &with_request(PS_URL)), "RO1-BUNDLE-005"), []);
+}
+
+#[test]
+fn bundle_005_request_taken_from_the_self_link() {
+    let r = validate_body(PS, &ExchangeOptions::default());
+    assert_eq!(
+        of_rule(&r, "RO1-BUNDLE-005"),
+        [("Bundle.link[0].url".to_owned(), Severity::Information)]
+    );
+    assert_eq!(r.use_case_source, "profile");
+    // Without a self link either, the comparison rules are said to be skipped.
+    let mut v: Value = serde_json::from_str(EMPTY).unwrap();
+    v.as_object_mut().unwrap().remove("link");
+    let r = validate_body(&v.to_string(), &ExchangeOptions::default());
+    assert_eq!(of_rule(&r, "RO1-BUNDLE-005"), [("Bundle.link".to_owned(), Severity::Information)]);
+}
+
+#[test]
+fn self_link_defects_are_information_on_the_link() {
+    let body = patch(PS, "/link/0/url", json!("https://h/fhir/Slot?status=busy"));
+    let r = validate_body(&body, &ExchangeOptions::default());
+    let f = r.findings.iter().find(|f| f.rule.id == "RO1-REQ-008").unwrap();
+    assert_eq!(f.severity, Severity::Information);
+    let l = f.resolved.as_ref().unwrap();
+    assert_eq!(l.expression, "request.query.status");
+    // Points at `busy` inside the self link of the body file.
+    let at = body.find("busy").unwrap();
+    assert_eq!((l.line, l.column), line_col(&body, at));
+}
+
+// ---------------------------------------------------------------- REQ in an exchange
+
+fn har_entry(url: &str, status: u16, body: &str) -> Value {
+    json!({
+        "startedDateTime": "2026-11-26T09:12:47.318+01:00",
+        "time": 412.7,
+        "request": {
+            "method": "GET", "url": url, "httpVersion": "HTTP/1.1",
+            "headers": [{"name": "Accept", "value": "application/fhir+json"}],
+            "queryString": [], "headersSize": -1, "bodySize": 0
+        },
+        "response": {
+            "status": status, "statusText": "", "httpVersion": "HTTP/1.1",
+            "headers": [{"name": "Content-Type", "value": "application/fhir+json;charset=utf-8"}],
+            "content": {"size": body.len(), "mimeType": "application/fhir+json;charset=utf-8", "text": body},
+            "redirectURL": "", "headersSize": -1, "bodySize": body.len()
+        },
+        "cache": {}, "timings": {"send": 0, "wait": 400, "receive": 12.7}
+    })
+}
+
+fn har(entries: Vec<Value>) -> String {
+    serde_json::to_string_pretty(&json!({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": entries}})).unwrap()
+}
+
+fn reports(src: &str) -> Vec<ExchangeReport> {
+    let mut out = Vec::new();
+    validate_har(src, &ExchangeOptions::default(), |r| out.push(r)).unwrap();
+    out
+}
+
+#[test]
+fn captures_of_the_examples() {
+    let r = reports(PS_HAR);
+    assert_eq!(r.len(), 2);
+    assert_eq!(errors(&r[0]), []);
+    assert_eq!((r[0].status, r[0].use_case_source, r[0].entries), (Some(200), "request", 16));
+    // The second request lacks `start=le`: reported inside the HAR's URL.
+    assert_eq!(errors(&r[1]), [("RO1-REQ-003", "request.query.start".to_owned())]);
+    let (line, col) = location(&r[1], "RO1-REQ-003");
+    let url_line = PS_HAR.lines().nth(line as usize - 1).unwrap();
+    assert!(url_line.trim_start().starts_with("\"url\""), "{url_line}");
+    assert!(col as usize > url_line.find("https").unwrap());
+    let b = reports(PS_BASE64_HAR);
+    assert_eq!(b.len(), 1);
+    assert_eq!(errors(&b[0]), []);
+    assert_eq!(b[0].entries, 16);
+}
+
+#[test]
+fn req_001_015_method_and_accept_from_the_har() {
+    let mut entry = har_entry(PS_URL, 200, PS);
+    entry["request"]["method"] = json!("POST");
+    entry["request"]["headers"] = json!([{"name": "Accept", "value": "text/html"}]);
+    entry["request"]["postData"] = json!({"mimeType": "application/json", "text": "{}"});
+    let src = har(vec![entry, har_entry(PS_URL, 200, PS)]);
+    let r = reports(&src);
+    let req1 = of_rule(&r[0], "RO1-REQ-001");
+    assert_eq!(req1, [e("request.method"), e("request.body")]);
+    assert_eq!(
+        of_rule(&r[0], "RO1-REQ-015"),
+        [("request.headers.Accept".to_owned(), Severity::Warning)]
+    );
+    let at = src.find("\"POST\"").unwrap();
+    assert_eq!(location(&r[0], "RO1-REQ-001"), line_col(&src, at));
+    assert_eq!((of_rule(&r[1], "RO1-REQ-001"), of_rule(&r[1], "RO1-REQ-015")), (vec![], vec![]));
+}
+
+#[test]
+fn request_findings_point_into_the_har_url() {
+    let url = PS_URL.replace("status=free", "status=busy");
+    let src = har(vec![har_entry(&url, 200, PS)]);
+    let r = reports(&src);
+    let at = src.find("status=busy").unwrap() + "status=".len();
+    assert_eq!(location(&r[0], "RO1-REQ-008"), line_col(&src, at));
+    // An escaped URL (`\u0026` for `&`) still maps exactly.
+    let escaped = src.replacen("&status=busy", "\\u0026status=busy", 1);
+    let r = reports(&escaped);
+    let at = escaped.find("status=busy").unwrap() + "status=".len();
+    assert_eq!(location(&r[0], "RO1-REQ-008"), line_col(&escaped, at));
+    // Given with --request instead, the position is unknown (0:0).
+    let r = validate_body(PS, &with_request(&url));
+    assert_eq!(location(&r, "RO1-REQ-008"), (0, 0));
+}
+
+// ---------------------------------------------------------------- HTTP, OO
+
+#[test]
+fn http_findings_on_captured_exchanges() {
+    let mut slow = har_entry(PS_URL, 200, PS);
+    slow["time"] = json!(7500.0);
+    let mut html = har_entry(PS_URL, 500, "<html><body>Internal Server Error</body></html>");
+    html["response"]["headers"] =
+        json!([{"name": "Content-Type", "value": "text/html; charset=utf-8"}]);
+    let src = har(vec![
+        slow,
+        html,
+        har_entry(PS_URL, 500, PS),
+        har_entry(PS_URL, 200, ""),
+        har_entry(PS_URL, 302, ERROR_400),
+        har_entry(PS_URL, 400, ERROR_400),
+    ]);
+    let r = reports(&src);
+    assert_eq!(of_rule(&r[0], "RO1-HTTP-005"), [e("time")]);
+    let at = src.find("7500").unwrap();
+    assert_eq!(location(&r[0], "RO1-HTTP-005"), line_col(&src, at));
+
+    assert_eq!(of_rule(&r[1], "RO1-HTTP-004"), [("response.body".to_owned(), Severity::Fatal)]);
+    assert_eq!(of_rule(&r[1], "RO1-HTTP-003"), [e("response.headers.Content-Type")]);
+    assert!(r[1].unusable().unwrap().contains("HTML"));
+    assert_eq!(r[1].resource_type, "");
+
+    assert_eq!(of_rule(&r[2], "RO1-OO-001"), [e("response.body")]);
+    assert_eq!(of_rule(&r[3], "RO1-HTTP-004"), [("response.body".to_owned(), Severity::Fatal)]);
+    assert!(r[3].unusable().unwrap().contains("empty"));
+    assert_eq!(of_rule(&r[4], "RO1-HTTP-002"), [e("response.status")]);
+    for (i, report) in r.iter().enumerate().skip(5) {
+        assert_eq!(errors(report), [], "exchange {i}");
+    }
+    assert_eq!(errors(&r[0]).iter().filter(|(id, _)| id.starts_with("RO1-HTTP")).count(), 1);
+}
+
+#[test]
+fn syntax_error_inside_a_har_body_is_located_in_the_har() {
+    let body = PS.replacen("\"status\": \"free\"", "\"status\": free", 1);
+    let src = har(vec![har_entry(PS_URL, 200, &body)]);
+    let r = reports(&src);
+    let f = r[0].findings.iter().find(|f| f.severity == Severity::Fatal).unwrap();
+    assert_eq!(f.rule.id, "RO1-HTTP-004");
+    let l = f.resolved.as_ref().unwrap();
+    assert_eq!(l.expression, "Bundle.entry[0].resource.status");
+    let at = src.find("\\\"status\\\": free").unwrap() + "\\\"status\\\": ".len();
+    assert_eq!((l.line, l.column), line_col(&src, at));
+}
+
+#[test]
+fn body_findings_point_into_the_har_text() {
+    // Two defects late in the body, after many escapes (`\"`, `\n`, `\u00e9`).
+    let body = patch(PS, "/entry/7/resource/start", json!("2026-12-01T08:30:00.000+01:00"));
+    let body = patch(&body, "/entry/7/resource/end", json!("2026-12-01T08:50:00.000+01:00"));
+    let src = har(vec![har_entry(PS_URL, 200, &body)]);
+    let r = reports(&src);
+    assert_eq!(of_rule(&r[0], "RO1-WIN-002"), [e("Bundle.entry[7].resource.start")]);
+    let at = src.find("\\\"2026-12-01T08:30:00.000+01:00\\\"").unwrap();
+    assert_eq!(location(&r[0], "RO1-WIN-002"), line_col(&src, at));
+}
+
+#[test]
+fn base64_bodies_point_at_the_text_start() {
+    let body = patch(PS, "/entry/7/resource/start", json!("2026-12-01T08:30:00.000+01:00"));
+    let mut entry = har_entry(PS_URL, 200, "");
+    entry["response"]["content"]["text"] = json!(encode_base64(body.as_bytes()));
+    entry["response"]["content"]["encoding"] = json!("base64");
+    let src = har(vec![entry]);
+    let r = reports(&src);
+    assert_eq!(of_rule(&r[0], "RO1-WIN-002"), [e("Bundle.entry[7].resource.start")]);
+    let at = src.find("\"text\": \"").unwrap() + "\"text\": ".len();
+    assert_eq!(location(&r[0], "RO1-WIN-002"), line_col(&src, at));
+}
+
+fn encode_base64(bytes: &[u8]) -> String {
+    let table = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(table[((n >> (18 - 6 * k)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn compressed_and_undecodable_bodies_are_findings() {
+    let mut gz = har_entry(PS_URL, 200, "");
+    gz["response"]["content"]["text"] = json!("\u{1f}\u{8b}\u{8}\u{0}binary");
+    gz["response"]["headers"] = json!([
+        {"name": "Content-Type", "value": "application/fhir+json;charset=utf-8"},
+        {"name": "Content-Encoding", "value": "gzip"}
+    ]);
+    let mut declared = har_entry(PS_URL, 200, "");
+    declared["response"]["content"]["encoding"] = json!("gzip");
+    let mut b64gz = har_entry(PS_URL, 200, "");
+    b64gz["response"]["content"]["text"] = json!(encode_base64(&[0x1f, 0x8b, 8, 0, 1, 2]));
+    b64gz["response"]["content"]["encoding"] = json!("base64");
+    let mut latin1 = har_entry(PS_URL, 200, "");
+    latin1["response"]["content"]["text"] = json!(encode_base64(b"{\"a\":\"\xe9\"}"));
+    latin1["response"]["content"]["encoding"] = json!("base64");
+    let mut absent = har_entry(PS_URL, 200, "");
+    absent["response"]["content"].as_object_mut().unwrap().remove("text");
+    // Browsers store the decoded text even with Content-Encoding: gzip.
+    let mut decoded = har_entry(PS_URL, 200, PS);
+    decoded["response"]["headers"] = gz["response"]["headers"].clone();
+    let src = har(vec![gz, declared, b64gz, latin1, absent, decoded]);
+    let r = reports(&src);
+    for (i, needle) in
+        [(0, "compressed"), (1, "`gzip`"), (2, "compressed"), (3, "not UTF-8"), (4, "absent")]
+    {
+        let why = r[i].unusable().unwrap_or_else(|| panic!("exchange {i}"));
+        assert!(why.contains(needle), "exchange {i}: {why}");
+        let f = r[i].findings.iter().find(|f| f.severity == Severity::Fatal).unwrap();
+        assert_eq!(f.resolved.as_ref().unwrap().expression, "response.body");
+        assert_ne!(f.resolved.as_ref().unwrap().line, 0);
+    }
+    assert_eq!(r[5].unusable(), None);
+    assert_eq!(errors(&r[5]), []);
+}
+
+// ---------------------------------------------------------------- broken HAR files
+
+#[test]
+fn broken_har_files_are_errors_with_offsets() {
+    let cases: [(&str, usize); 5] = [
+        ("", 0),
+        ("[1]", 0),
+        ("{\"version\": 1}", 0),
+        ("{\"log\": {\"entries\": 3}}", 20),
+        ("{\"log\": {\"entries\": [{\"request\": }]}}", 33),
+    ];
+    for (src, offset) in cases {
+        let err: HarError = for_each_exchange(src, |_, _| {}).unwrap_err();
+        assert_eq!(err.offset, offset, "{src}: {err}");
+    }
+    // Entries before the break were handed over.
+    let good = serde_json::to_string(&har_entry(EMPTY_URL, 200, EMPTY)).unwrap();
+    let src = format!("{{\"log\": {{\"entries\": [{good}, {{\"request\": ]}}}}");
+    let mut seen = 0;
+    let err = validate_har(&src, &ExchangeOptions::default(), |_| seen += 1).unwrap_err();
+    assert_eq!((seen, err.offset), (1, src.rfind(']').unwrap()));
+}
+
+#[test]
+fn entries_of_the_wrong_shape_are_reported_and_skipped() {
+    let mut no_response = har_entry(EMPTY_URL, 200, EMPTY);
+    no_response.as_object_mut().unwrap().remove("response");
+    let mut bad_status = har_entry(EMPTY_URL, 200, EMPTY);
+    bad_status["response"]["status"] = json!("200");
+    let src = har(vec![json!(42), no_response, bad_status, har_entry(EMPTY_URL, 200, EMPTY)]);
+    let r = reports(&src);
+    assert_eq!(r.len(), 4);
+    for (i, report) in r.iter().enumerate().take(3) {
+        let f = &report.findings[0];
+        assert_eq!((f.rule.id, f.severity), ("RO1-HTTP-004", Severity::Fatal), "entry {i}");
+        assert_eq!(f.resolved.as_ref().unwrap().expression, format!("log.entries[{i}]"));
+    }
+    assert!(r[2].findings[0].message.en.contains("`response.status` is a string"));
+    assert_eq!(errors(&r[3]), []);
+}
+
+#[test]
+fn url_only_in_query_string() {
+    let mut entry = har_entry("https://h/fhir/Slot", 200, EMPTY);
+    entry["request"]["queryString"] = json!([
+        {"name": "status", "value": "free"},
+        {"name": "start", "value": "ge2026-11-26T09:12:47.318+01:00"}
+    ]);
+    let src = har(vec![entry]);
+    let mut url = None;
+    for_each_exchange(&src, |_, ex| url = ex.unwrap().url.map(|u| u.into_owned())).unwrap();
+    assert_eq!(
+        url.unwrap(),
+        "https://h/fhir/Slot?status=free&start=ge2026-11-26T09:12:47.318%2B01:00"
+    );
+}
+
+// ---------------------------------------------------------------- 1,000 exchanges
+
+#[test]
+fn a_thousand_exchanges_are_each_reported() {
+    const N: usize = 1000;
+    let entries: Vec<Value> = (0..N)
+        .map(|i| {
+            let mut e = har_entry(EMPTY_URL, 200, EMPTY);
+            // Every 7th answer is slow: one RO1-HTTP-005 error at its own line.
+            e["time"] = json!(if i % 7 == 0 { 7000.5 + i as f64 } else { 100.0 });
+            e
+        })
+        .collect();
+    let src = har(entries);
+    let mut seen = Vec::new();
+    let mut last_line = 0;
+    let n = validate_har(&src, &ExchangeOptions::default(), |r| {
+        let slow: Vec<_> = r.findings.iter().filter(|f| f.rule.id == "RO1-HTTP-005").collect();
+        assert_eq!(slow.len(), usize::from(r.index % 7 == 0), "exchange {}", r.index);
+        if let Some(f) = slow.first() {
+            let line = f.resolved.as_ref().unwrap().line;
+            assert!(line > last_line);
+            last_line = line;
+        }
+        assert_eq!(errors(&r).len(), slow.len());
+        seen.push(r.index);
+    })
+    .unwrap();
+    assert_eq!(n, N);
+    assert_eq!(seen, (0..N).collect::<Vec<_>>());
+}
+
+// ---------------------------------------------------------------- property
+
+/// A valid IDNPS: `8` + an RPPS whose Luhn key is right.
+fn rpps() -> impl Strategy<Value = String> {
+    "[0-9]{10}"
+        .prop_map(|d| format!("8{}", fr_fhir_core::ids::Rpps::from_body(&d).unwrap().as_str()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A request built from typed values, and a response whose slots lie in
+    /// its window and belong to its practitioners, agree on every
+    /// request-dependent rule; moving one slot out of the window is caught.
+    #[test]
+    fn responses_inside_a_built_request_pass(
+        from_secs in 1_700_000_000i64..1_900_000_000,
+        hours in 1i64..72,
+        ids in (rpps(), rpps()),
+        offsets in proptest::collection::vec(0.0f64..=1.0, 8),
+    ) {
+        use chrono::{FixedOffset, TimeZone, TimeDelta};
+        let tz = FixedOffset::east_opt(3600).unwrap();
+        let from = tz.timestamp_opt(from_secs, 0).unwrap();
+        let to = from + TimeDelta::hours(hours);
+        let (a, b) = ids;
+        let typed: Vec<fr_fhir_core::ids::Idnps> = [a.parse().unwrap(), b.parse().unwrap()].to_vec();
+        let url = SearchRequest::ps(from, to, &typed).to_url(Some("https://h/fhir"));
+        let mut v: Value = serde_json::from_str(PS).unwrap();
+        v["link"][0]["url"] = json!(url);
+        v["entry"][11]["resource"]["identifier"][0]["value"] = json!(a);
+        v["entry"][12]["resource"]["identifier"][0]["value"] = json!(b);
+        let span_ms = (to - from).num_milliseconds() as f64;
+        for (i, f) in offsets.iter().enumerate() {
+            let start = from + TimeDelta::milliseconds((span_ms * f) as i64);
+            let end = start + TimeDelta::minutes(20);
+            v["entry"][i]["resource"]["start"] = json!(start.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string());
+            v["entry"][i]["resource"]["end"] = json!(end.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string());
+        }
+        let body = v.to_string();
+        let r = validate_body(&body, &with_request(&url));
+        for rule in ["RO1-WIN-001", "RO1-WIN-002", "RO1-PRACT-005", "RO1-REF-005", "RO1-BUNDLE-005"] {
+            prop_assert_eq!(of_rule(&r, rule), vec![], "{} on {}", rule, url);
+        }
+        prop_assert!(r.findings.iter().all(|f| !f.rule.id.starts_with("RO1-REQ")), "{:?}", r.findings);
+        let early = from - TimeDelta::milliseconds(1);
+        v["entry"][3]["resource"]["start"] = json!(early.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string());
+        let r = validate_body(&v.to_string(), &with_request(&url));
+        prop_assert_eq!(of_rule(&r, "RO1-WIN-001"), vec![e("Bundle.entry[3].resource.start")]);
+    }
+
+    /// Arbitrary text as a HAR file or a body never panics and every
+    /// finding is resolved.
+    #[test]
+    fn no_panic_on_any_input(src in ".{0,400}") {
+        let _ = validate_har(&src, &ExchangeOptions::default(), |r| {
+            assert!(r.findings.iter().all(|f| f.resolved.is_some()));
+        });
+        let r = validate_body(&src, &ExchangeOptions::default());
+        prop_assert!(r.findings.iter().all(|f| f.resolved.is_some()));
+    }
+}
