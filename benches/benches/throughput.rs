@@ -36,9 +36,13 @@ fn bench(c: &mut Criterion) {
                     let mut r = Reader::new(black_box(&src));
                     let mut cx = Cx::default();
                     let mut n = 0u32;
-                    Bundle::stream(&mut r, &mut cx, &mut |_: u32, e: BundleEntry<'_>, _: &mut Cx| {
-                        n += u32::from(e.resource.is_some());
-                    })
+                    Bundle::stream(
+                        &mut r,
+                        &mut cx,
+                        &mut |_: u32, e: BundleEntry<'_>, _: &mut Cx| {
+                            n += u32::from(e.resource.is_some());
+                        },
+                    )
                     .unwrap();
                     n
                 })

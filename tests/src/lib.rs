@@ -22,7 +22,9 @@ pub fn official_examples(test: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("{test}: SKIPPED, no official examples (set SAS_SPEC_DIR to the shared/spec folder)");
+        eprintln!(
+            "{test}: SKIPPED, no official examples (set SAS_SPEC_DIR to the shared/spec folder)"
+        );
         None
     }
 }

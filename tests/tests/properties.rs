@@ -25,7 +25,12 @@ fn errors_and_warnings(src: &str) -> Vec<(String, String, Severity)> {
 
 /// Index of the first Slot entry.
 fn first_slot(v: &Value) -> usize {
-    v["entry"].as_array().unwrap().iter().position(|e| e["resource"]["resourceType"] == "Slot").unwrap()
+    v["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["resource"]["resourceType"] == "Slot")
+        .unwrap()
 }
 
 proptest! {

@@ -57,7 +57,9 @@ fn reverse_keys(v: &Value) -> String {
             }
             format!("{{{}}}", parts.join(","))
         }
-        Value::Array(a) => format!("[{}]", a.iter().map(reverse_keys).collect::<Vec<_>>().join(",")),
+        Value::Array(a) => {
+            format!("[{}]", a.iter().map(reverse_keys).collect::<Vec<_>>().join(","))
+        }
         other => other.to_string(),
     }
 }

@@ -46,9 +46,11 @@ fn stream(src: &str) -> (u64, u64, u32) {
 fn only_escaped_strings_are_copied() {
     let mut files = json_files(&workspace_root().join("examples").join("valid"));
     if let Some(dir) = official_examples("only_escaped_strings_are_copied") {
-        files.extend(json_files(&dir).into_iter().filter(|f| {
-            f.file_name().unwrap().to_str().unwrap().starts_with("Bundle-")
-        }));
+        files.extend(
+            json_files(&dir)
+                .into_iter()
+                .filter(|f| f.file_name().unwrap().to_str().unwrap().starts_with("Bundle-")),
+        );
     }
     let (mut borrowed_all, mut owned_all) = (0, 0);
     for f in files {
