@@ -33,8 +33,8 @@ pub fn data_dir() -> PathBuf {
 pub fn size_args(size: &str) -> Option<Vec<&'static str>> {
     match size {
         "sla" => Some(vec!["--practitioners", "25", "--days", "3"]),
-        "50mb" => Some(vec!["--target-slots", "95000", "--days", "7"]),
-        "400mb" => Some(vec!["--target-slots", "760000", "--days", "7"]),
+        "50mb" => Some(vec!["--target-slots", "46000", "--days", "7"]),
+        "400mb" => Some(vec!["--target-slots", "367000", "--days", "7"]),
         _ => None,
     }
 }

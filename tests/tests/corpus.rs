@@ -1,6 +1,6 @@
 //! The data-driven rule corpus: every `examples/invalid/<name>.json` is
 //! validated and must give exactly the findings listed in
-//! `<name>.expected.json` (rule + FHIRPath; errors and warnings located in
+//! `<name>.expected` (JSON: rule + FHIRPath; errors and warnings located in
 //! the body), and every `examples/valid/*.json` must give no error.
 //! Each case is its own named test; a summary snapshot is written to
 //! `tests/snapshots/corpus-summary.txt` so regressions show as a diff.
@@ -44,7 +44,7 @@ fn expected(path: &Path) -> BTreeSet<(String, String)> {
 fn run_invalid(name: &str) -> Result<(), String> {
     let dir = workspace_root().join("examples").join("invalid");
     let g = got(&dir.join(format!("{name}.json")));
-    let e = expected(&dir.join(format!("{name}.expected.json")));
+    let e = expected(&dir.join(format!("{name}.expected")));
     let missing: Vec<_> = e.difference(&g).collect();
     let extra: Vec<_> = g.difference(&e).collect();
     if missing.is_empty() && extra.is_empty() {
@@ -89,9 +89,8 @@ fn every_invalid_example_has_a_case() {
     for f in json_files(&dir) {
         let name = f.file_name().unwrap().to_str().unwrap();
         if let Some(stem) = name.strip_suffix(".json") {
-            if !stem.ends_with(".expected") {
-                assert!(CASES.contains(&stem), "no test case for examples/invalid/{name}");
-            }
+            assert!(CASES.contains(&stem), "no test case for examples/invalid/{name}");
+            assert!(dir.join(format!("{stem}.expected")).exists(), "no {stem}.expected");
         }
     }
 }

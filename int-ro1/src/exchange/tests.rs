@@ -218,7 +218,7 @@ fn corpus_expectations_of_the_request_rules() {
         };
         let body = std::fs::read_to_string(&path).unwrap();
         let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join(format!("{stem}.expected.json"))).unwrap(),
+            &std::fs::read_to_string(dir.join(format!("{stem}.expected"))).unwrap(),
         )
         .unwrap();
         let mut want: Vec<(String, String)> = expected

@@ -91,7 +91,8 @@ fn check_profiles(
     em: &mut Emitter<'_>,
 ) {
     // A type the use case does not expect is RO1-BUNDLE-010's business.
-    if expected.is_empty() || declares(meta, expected) {
+    // Findings of a use case already ruled out are not even formatted.
+    if expected.is_empty() || !em.wants(scope) || declares(meta, expected) {
         return;
     }
     let list = expected.iter().map(|p| quote(p)).collect::<Vec<_>>();

@@ -1,0 +1,98 @@
+//! Inputs: which files to validate (command line, directory walks, stdin)
+//! and how their bytes are read.
+
+mod mmap;
+pub mod source;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{InputError, InputKind};
+
+/// Files above this size are memory-mapped instead of read.
+pub const MMAP_THRESHOLD: u64 = 1 << 20;
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+/// One input to validate, or one that cannot be: both keep their place in
+/// the output order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// Path shown to the user.
+    pub display: String,
+    /// What to read, or why nothing can be read.
+    pub what: Result<(Origin, Option<InputKind>), InputError>,
+    /// Size on disk, when known (for the progress bar).
+    pub size: u64,
+}
+
+/// Expands the command-line inputs in order: files as given, directories
+/// walked in name order, `-` for stdin.
+pub fn discover(inputs: &[PathBuf]) -> Vec<Planned> {
+    let mut out = Vec::new();
+    let mut seen = walk::Seen::default();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(Planned { display: "-".into(), what: Ok((Origin::Stdin, None)), size: 0 });
+            continue;
+        }
+        let display = p.display().to_string();
+        match std::fs::metadata(p) {
+            Err(e) => out.push(Planned { display, what: Err(source::io_message(&e)), size: 0 }),
+            Ok(m) if m.is_dir() => walk::walk(p, &mut seen, &mut out),
+            Ok(m) => {
+                // An explicit file is validated whatever its extension:
+                // `.har` is a capture, anything else a response body.
+                let kind = kind_of(p).unwrap_or(InputKind::Body);
+                if seen.first_time(p) {
+                    out.push(Planned {
+                        display,
+                        what: Ok((Origin::File(p.clone()), Some(kind))),
+                        size: m.len(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `.json` is a response body, `.har` a capture (any case); other files are
+/// not picked up by directory walks.
+pub fn kind_of(p: &Path) -> Option<InputKind> {
+    let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(InputKind::Body),
+        "har" => Some(InputKind::Har),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_decide_the_kind() {
+        assert_eq!(kind_of(Path::new("a/b.JSON")), Some(InputKind::Body));
+        assert_eq!(kind_of(Path::new("x.har")), Some(InputKind::Har));
+        assert_eq!(kind_of(Path::new("x.txt")), None);
+        assert_eq!(kind_of(Path::new("json")), None);
+    }
+
+    #[test]
+    fn missing_paths_and_stdin_keep_their_place() {
+        let got = discover(&[PathBuf::from("/nonexistent/x.json"), PathBuf::from("-")]);
+        assert_eq!(got.len(), 2);
+        assert!(
+            matches!(&got[..], [a, b] if a.what.is_err() && b.what == Ok((Origin::Stdin, None)))
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! What the renderers receive: every input's exchanges and findings, ready to
+//! print (locations resolved, snippets cut, personal data masked). The source
+//! text is dropped before a report leaves its worker thread.
+
+use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
+
+/// The kind of an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A response body (JSON).
+    Body,
+    /// A HAR capture.
+    Har,
+}
+
+impl InputKind {
+    /// Name used in machine-readable outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Body => "body",
+            InputKind::Har => "har",
+        }
+    }
+}
+
+/// One input as given (file, file found in a directory, stdin).
+#[derive(Debug, Clone)]
+pub struct InputReport {
+    /// Path as the user wrote it (directory walk: joined), `-` for stdin.
+    pub path: String,
+    /// Body or HAR (None when the input could not be read at all).
+    pub kind: Option<InputKind>,
+    /// Size in bytes (0 when unreadable).
+    pub size: u64,
+    /// Remarks on the input itself (a byte order mark...).
+    pub notes: Vec<Message>,
+    /// The exchanges validated, in file order.
+    pub units: Vec<UnitReport>,
+    /// Why the input could not be used at all (exit status 2).
+    pub error: Option<InputError>,
+}
+
+/// Why an input could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// What went wrong.
+    pub message: Message,
+    /// 1-based line and column of the problem in the file, when it has one.
+    pub position: Option<(u32, u32)>,
+    /// Byte offset of the problem in the file, when it has one.
+    pub offset: Option<u64>,
+    /// FHIR IssueType code (`not-found`, `structure`, `security`...).
+    pub code: &'static str,
+}
+
+impl InputError {
+    /// An error without a position.
+    pub fn plain(code: &'static str, message: Message) -> Self {
+        InputError { message, position: None, offset: None, code }
+    }
+}
+
+/// One request/response exchange (a body file is one exchange).
+#[derive(Debug, Clone)]
+pub struct UnitReport {
+    /// Position in the file (0 for a body file).
+    pub index: usize,
+    /// HTTP method, when known.
+    pub method: Option<String>,
+    /// Request URL, when known (masked under --redact).
+    pub url: Option<String>,
+    /// HTTP status, when known.
+    pub status: Option<u16>,
+    /// `resourceType` of the body ("" when none).
+    pub resource_type: String,
+    /// `PS`, `CPTS` or `SOS`.
+    pub use_case: &'static str,
+    /// Where the use case came from.
+    pub use_case_source: &'static str,
+    /// Bundle entries read.
+    pub entries: u32,
+    /// Findings at or above --min-severity, in document order.
+    pub items: Vec<Item>,
+    /// Counts of every finding (hidden ones included).
+    pub counts: Counts,
+    /// Findings below --min-severity.
+    pub hidden: u64,
+    /// Findings dropped by the library beyond its cap.
+    pub dropped: u64,
+}
+
+/// A finding ready to print.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The rule.
+    pub rule: &'static RuleMeta,
+    /// Severity retained.
+    pub severity: Severity,
+    /// FHIRPath (or request parameter / exchange part).
+    pub expression: String,
+    /// 1-based line in the file, 0 when unknown.
+    pub line: u32,
+    /// 1-based column (characters) in the file, 0 when unknown.
+    pub column: u32,
+    /// The message (masked under --redact).
+    pub message: Message,
+    /// The source line around the location.
+    pub snippet: Option<Snippet>,
+    /// The finding is about a missing element.
+    pub missing: bool,
+}
+
+/// A window on a source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The text shown (tabs replaced by spaces).
+    pub text: String,
+    /// Characters before the caret inside `text`.
+    pub caret: usize,
+    /// The line goes on to the left of `text`.
+    pub cut_left: bool,
+    /// The line goes on to the right of `text`.
+    pub cut_right: bool,
+}
+
+/// Findings per severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Fatal findings.
+    pub fatal: u64,
+    /// Errors.
+    pub error: u64,
+    /// Warnings.
+    pub warning: u64,
+    /// Information.
+    pub information: u64,
+}
+
+impl Counts {
+    /// Counts one finding.
+    pub fn add(&mut self, s: Severity) {
+        match s {
+            Severity::Fatal => self.fatal += 1,
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Information => self.information += 1,
+        }
+    }
+
+    /// Adds other counts.
+    pub fn merge(&mut self, o: &Counts) {
+        self.fatal += o.fatal;
+        self.error += o.error;
+        self.warning += o.warning;
+        self.information += o.information;
+    }
+
+    /// Number of findings at or above `s`.
+    pub fn at_least(&self, s: Severity) -> u64 {
+        [
+            (Severity::Fatal, self.fatal),
+            (Severity::Error, self.error),
+            (Severity::Warning, self.warning),
+            (Severity::Information, self.information),
+        ]
+        .iter()
+        .filter(|(k, _)| *k >= s)
+        .map(|(_, n)| n)
+        .sum()
+    }
+}
+
+impl InputReport {
+    /// Counts over the exchanges of this input.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for u in &self.units {
+            c.merge(&u.counts);
+        }
+        c
+    }
+
+    /// Findings shown for this input.
+    pub fn shown(&self) -> usize {
+        self.units.iter().map(|u| u.items.len()).sum()
+    }
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Inputs seen.
+    pub inputs: u64,
+    /// Inputs that could not be used.
+    pub unusable: u64,
+    /// Inputs with at least one finding at or above --fail-on.
+    pub failed: u64,
+    /// Exchanges validated.
+    pub exchanges: u64,
+    /// Findings per severity (hidden ones included).
+    pub counts: Counts,
+    /// Findings hidden by --min-severity.
+    pub hidden: u64,
+    /// Findings dropped beyond the library's cap.
+    pub dropped: u64,
+    /// The --fail-on threshold.
+    pub fail_on: Option<Severity>,
+    /// The exit status of the run.
+    pub exit_code: u8,
+}
+
+impl Summary {
+    /// Adds one input.
+    pub fn add(&mut self, r: &InputReport, fail_on: Severity) {
+        self.inputs += 1;
+        self.fail_on = Some(fail_on);
+        if r.error.is_some() {
+            self.unusable += 1;
+        }
+        let c = r.counts();
+        if c.at_least(fail_on) > 0 {
+            self.failed += 1;
+        }
+        self.counts.merge(&c);
+        for u in &r.units {
+            self.exchanges += 1;
+            self.hidden += u.hidden;
+            self.dropped += u.dropped;
+        }
+        self.exit_code = if self.unusable > 0 {
+            2
+        } else if self.counts.at_least(fail_on) > 0 {
+            1
+        } else {
+            0
+        };
+    }
+}
+
+/// Severity name in a language, as shown to people.
+pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Fatal, Lang::Fr) => "fatal",
+        (Severity::Fatal, Lang::En) => "fatal",
+        (Severity::Error, Lang::Fr) => "erreur",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::Fr) => "avertissement",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Information, Lang::Fr) => "information",
+        (Severity::Information, Lang::En) => "information",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_at_least_includes_more_severe() {
+        let mut c = Counts::default();
+        c.add(Severity::Fatal);
+        c.add(Severity::Warning);
+        c.add(Severity::Information);
+        assert_eq!(c.at_least(Severity::Error), 1);
+        assert_eq!(c.at_least(Severity::Warning), 2);
+        assert_eq!(c.at_least(Severity::Information), 3);
+    }
+
+    #[test]
+    fn exit_code_two_wins_over_one() {
+        let mut s = Summary::default();
+        let unit = UnitReport {
+            index: 0,
+            method: None,
+            url: None,
+            status: None,
+            resource_type: String::new(),
+            use_case: "PS",
+            use_case_source: "default",
+            entries: 0,
+            items: Vec::new(),
+            counts: Counts { error: 1, ..Counts::default() },
+            hidden: 0,
+            dropped: 0,
+        };
+        let ok = InputReport {
+            path: "a".into(),
+            kind: Some(InputKind::Body),
+            size: 1,
+            notes: Vec::new(),
+            units: vec![unit],
+            error: None,
+        };
+        s.add(&ok, Severity::Error);
+        assert_eq!(s.exit_code, 1);
+        assert_eq!(s.failed, 1);
+        let bad = InputReport {
+            units: Vec::new(),
+            error: Some(InputError::plain("exception", Message::new("x", "x"))),
+            ..ok
+        };
+        s.add(&bad, Severity::Error);
+        assert_eq!(s.exit_code, 2);
+        let mut w = Summary::default();
+        let warn_only = InputReport { error: None, ..bad };
+        w.add(&warn_only, Severity::Warning);
+        assert_eq!(w.exit_code, 0);
+    }
+}

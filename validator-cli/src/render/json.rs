@@ -1,0 +1,331 @@
+//! `--format json`: one document for the whole run. The layout is the
+//! contract documented in JSON-OUTPUT.md; its JSON Schema (`sas-validate
+//! schema`) is derived from these types.
+
+use std::io::{self, Write};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Ctx, Renderer, TOOL, VERSION};
+use crate::model::{self, InputReport, Item, Summary, UnitReport};
+
+/// Version of the document layout (bumped on incompatible changes).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Report {
+    /// Version of this layout: 1.
+    pub version: u32,
+    /// The tool that wrote the report.
+    pub tool: Tool,
+    /// Language of the `message` fields: `fr` or `en`.
+    pub lang: &'static str,
+    /// Totals of the run.
+    pub summary: JsonSummary,
+    /// One element per input, in command-line order (directories in name order).
+    pub inputs: Vec<Input>,
+}
+
+/// Name and version of the tool.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Tool {
+    /// `sas-validate`.
+    pub name: &'static str,
+    /// Its version.
+    pub version: &'static str,
+}
+
+/// Totals of the run.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonSummary {
+    /// Inputs seen (files, `-`).
+    pub inputs: u64,
+    /// Inputs that could not be used at all (missing, unreadable, not JSON...).
+    pub unusable: u64,
+    /// Inputs with at least one finding at or above `fail_on`.
+    pub failed: u64,
+    /// Exchanges validated (a body file is one exchange).
+    pub exchanges: u64,
+    /// Findings per severity, hidden ones included.
+    pub findings: Counts,
+    /// Findings not listed because of `--min-severity`.
+    pub hidden: u64,
+    /// Findings dropped beyond the per-input cap (10,000).
+    pub dropped: u64,
+    /// The `--fail-on` threshold.
+    pub fail_on: &'static str,
+    /// Exit status of the run: 0, 1 or 2.
+    pub exit_code: u8,
+}
+
+/// Findings per severity.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+pub struct Counts {
+    /// Fatal findings.
+    pub fatal: u64,
+    /// Errors.
+    pub error: u64,
+    /// Warnings.
+    pub warning: u64,
+    /// Information.
+    pub information: u64,
+}
+
+impl From<&model::Counts> for Counts {
+    fn from(c: &model::Counts) -> Self {
+        Counts { fatal: c.fatal, error: c.error, warning: c.warning, information: c.information }
+    }
+}
+
+/// One input.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Input {
+    /// The path as given on the command line (directory walk: joined), `-` for stdin.
+    pub path: String,
+    /// `body` (a response body) or `har` (a capture); null when it could not be read.
+    pub kind: Option<&'static str>,
+    /// Size in bytes.
+    pub size: u64,
+    /// Remarks on the input itself (e.g. a byte order mark).
+    pub notes: Vec<Text>,
+    /// Why the input could not be used (exit status 2); null otherwise.
+    pub error: Option<InputError>,
+    /// The exchanges, in file order.
+    pub exchanges: Vec<Exchange>,
+}
+
+/// A bilingual text.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Text {
+    /// In the language of the run.
+    pub message: String,
+    /// In French.
+    pub message_fr: String,
+    /// In English.
+    pub message_en: String,
+}
+
+impl Text {
+    /// From a message.
+    pub fn new(m: &fr_fhir_core::finding::Message, ctx: &Ctx) -> Self {
+        Text { message: m.get(ctx.lang).into(), message_fr: m.fr.clone(), message_en: m.en.clone() }
+    }
+}
+
+/// Why an input could not be used.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct InputError {
+    /// In the language of the run.
+    pub message: String,
+    /// In French.
+    pub message_fr: String,
+    /// In English.
+    pub message_en: String,
+    /// FHIR IssueType code: `not-found`, `security`, `structure`, `too-costly`, `processing`, `exception`...
+    pub code: &'static str,
+    /// 1-based line of the problem, when it has one.
+    pub line: Option<u32>,
+    /// 1-based column (Unicode characters), when it has one.
+    pub column: Option<u32>,
+    /// Byte offset in the file, when it has one.
+    pub offset: Option<u64>,
+}
+
+/// One request/response exchange.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Exchange {
+    /// What the exchange is.
+    #[serde(flatten)]
+    pub head: ExchangeHead,
+    /// Findings at or above `--min-severity`, in document order.
+    pub findings: Vec<Finding>,
+}
+
+/// One request/response exchange, without its findings.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ExchangeHead {
+    /// Position in the file (HAR entry index; 0 for a body file).
+    pub index: usize,
+    /// HTTP method, when known.
+    pub method: Option<String>,
+    /// Request URL, when known (`--request`, HAR).
+    pub url: Option<String>,
+    /// HTTP status, when known.
+    pub status: Option<u16>,
+    /// `resourceType` of the body (empty when none).
+    pub resource_type: String,
+    /// Use case retained: `PS`, `CPTS` or `SOS`.
+    pub use_case: &'static str,
+    /// Why: `option`, `request`, `profile`, `content` or `default`.
+    pub use_case_source: &'static str,
+    /// Bundle entries read.
+    pub entries: u32,
+    /// Findings per severity, hidden ones included.
+    pub counts: Counts,
+    /// Findings not listed because of `--min-severity`.
+    pub hidden: u64,
+    /// Findings dropped beyond the cap.
+    pub dropped: u64,
+}
+
+/// One finding.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Finding {
+    /// Stable rule ID, e.g. `RO1-SLOT-005`.
+    pub rule: &'static str,
+    /// Rule name, e.g. `slot-start-before-end`.
+    pub name: &'static str,
+    /// `fatal`, `error`, `warning` or `information`.
+    pub severity: &'static str,
+    /// FHIRPath with indices into the body (`Bundle.entry[3].resource.end`), or
+    /// `request.query.<param>` / `exchange.<part>`; empty when unknown.
+    pub expression: String,
+    /// 1-based line in the file; null when the finding has no position.
+    pub line: Option<u32>,
+    /// 1-based column in Unicode characters; null when unknown.
+    pub column: Option<u32>,
+    /// The message in the language of the run.
+    pub message: String,
+    /// The message in French.
+    pub message_fr: String,
+    /// The message in English.
+    pub message_en: String,
+    /// Where the rule comes from (IG page, requirement number).
+    pub source: &'static str,
+    /// The source line around the position; null when there is none.
+    pub snippet: Option<Snippet>,
+}
+
+/// A window on the source line of a finding.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Snippet {
+    /// The text (tabs as spaces); at most 100 characters.
+    pub text: String,
+    /// Number of characters of `text` before the position.
+    pub caret: usize,
+    /// The line goes on before `text`.
+    pub cut_left: bool,
+    /// The line goes on after `text`.
+    pub cut_right: bool,
+}
+
+/// Builds the input element.
+pub fn input(r: &InputReport, ctx: &Ctx) -> Input {
+    Input {
+        path: r.path.clone(),
+        kind: r.kind.map(|k| k.as_str()),
+        size: r.size,
+        notes: r.notes.iter().map(|n| Text::new(n, ctx)).collect(),
+        error: r.error.as_ref().map(|e| InputError {
+            message: e.message.get(ctx.lang).into(),
+            message_fr: e.message.fr.clone(),
+            message_en: e.message.en.clone(),
+            code: e.code,
+            line: e.position.map(|p| p.0),
+            column: e.position.map(|p| p.1),
+            offset: e.offset,
+        }),
+        exchanges: r.units.iter().map(|u| exchange(u, ctx)).collect(),
+    }
+}
+
+/// Builds an exchange element.
+pub fn exchange(u: &UnitReport, ctx: &Ctx) -> Exchange {
+    Exchange { head: exchange_head(u), findings: u.items.iter().map(|i| finding(i, ctx)).collect() }
+}
+
+/// Builds an exchange element without its findings.
+pub fn exchange_head(u: &UnitReport) -> ExchangeHead {
+    ExchangeHead {
+        index: u.index,
+        method: u.method.clone(),
+        url: u.url.clone(),
+        status: u.status,
+        resource_type: u.resource_type.clone(),
+        use_case: u.use_case,
+        use_case_source: u.use_case_source,
+        entries: u.entries,
+        counts: (&u.counts).into(),
+        hidden: u.hidden,
+        dropped: u.dropped,
+    }
+}
+
+/// Builds a finding element.
+pub fn finding(i: &Item, ctx: &Ctx) -> Finding {
+    Finding {
+        rule: i.rule.id,
+        name: i.rule.name,
+        severity: i.severity.as_str(),
+        expression: i.expression.clone(),
+        line: (i.line > 0).then_some(i.line),
+        column: (i.column > 0).then_some(i.column),
+        message: i.message.get(ctx.lang).into(),
+        message_fr: i.message.fr.clone(),
+        message_en: i.message.en.clone(),
+        source: i.rule.source,
+        snippet: i.snippet.as_ref().map(|s| Snippet {
+            text: s.text.clone(),
+            caret: s.caret,
+            cut_left: s.cut_left,
+            cut_right: s.cut_right,
+        }),
+    }
+}
+
+/// Builds the summary element.
+pub fn summary(s: &Summary, ctx: &Ctx) -> JsonSummary {
+    JsonSummary {
+        inputs: s.inputs,
+        unusable: s.unusable,
+        failed: s.failed,
+        exchanges: s.exchanges,
+        findings: (&s.counts).into(),
+        hidden: s.hidden,
+        dropped: s.dropped,
+        fail_on: ctx.fail_on.as_str(),
+        exit_code: s.exit_code,
+    }
+}
+
+/// Language code.
+pub fn lang_code(ctx: &Ctx) -> &'static str {
+    match ctx.lang {
+        fr_fhir_core::finding::Lang::Fr => "fr",
+        fr_fhir_core::finding::Lang::En => "en",
+    }
+}
+
+/// The JSON renderer.
+pub struct Json {
+    ctx: Ctx,
+    inputs: Vec<Input>,
+}
+
+impl Json {
+    /// A JSON renderer.
+    pub fn new(ctx: Ctx) -> Self {
+        Json { ctx, inputs: Vec::new() }
+    }
+}
+
+impl Renderer for Json {
+    fn input(&mut self, _out: &mut dyn Write, r: InputReport) -> io::Result<()> {
+        self.inputs.push(input(&r, &self.ctx));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        let report = Report {
+            version: FORMAT_VERSION,
+            tool: Tool { name: TOOL, version: VERSION },
+            lang: lang_code(&self.ctx),
+            summary: summary(s, &self.ctx),
+            inputs: std::mem::take(&mut self.inputs),
+        };
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)
+    }
+}

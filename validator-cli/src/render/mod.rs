@@ -1,0 +1,100 @@
+//! One renderer per output format, all fed the same reports in input order.
+
+mod github;
+pub mod json;
+mod json_lines;
+mod junit;
+mod operation_outcome;
+mod sarif;
+mod text;
+
+use std::io::{self, Write};
+
+use fr_fhir_core::finding::{Lang, Severity};
+
+use crate::cli::Format;
+use crate::model::{InputReport, Summary};
+
+/// Name of the tool in every output.
+pub const TOOL: &str = "sas-validate";
+/// Version of the tool.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What every renderer needs to know about the run.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    /// Language of the messages.
+    pub lang: Lang,
+    /// ANSI colors (text only).
+    pub color: bool,
+    /// No summary or notes.
+    pub quiet: bool,
+    /// The --fail-on threshold.
+    pub fail_on: Severity,
+}
+
+/// A streaming renderer: `input` in input order, then `finish` once.
+pub trait Renderer {
+    /// One input (formats that are one document keep it until `finish`).
+    fn input(&mut self, out: &mut dyn Write, r: InputReport) -> io::Result<()>;
+    /// After the last input.
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()>;
+}
+
+/// The renderer of a format.
+pub fn renderer(format: Format, ctx: Ctx) -> Box<dyn Renderer> {
+    match format {
+        Format::Text => Box::new(text::Text::new(ctx)),
+        Format::Json => Box::new(json::Json::new(ctx)),
+        Format::JsonLines => Box::new(json_lines::JsonLines::new(ctx)),
+        Format::OperationOutcome => Box::new(operation_outcome::OperationOutcome::new(ctx)),
+        Format::Junit => Box::new(junit::Junit::new(ctx)),
+        Format::Sarif => Box::new(sarif::Sarif::new(ctx)),
+        Format::Github => Box::new(github::Github::new(ctx)),
+    }
+}
+
+/// `path:line:col`, `path:line` or `path`, as far as the position is known.
+pub fn location(path: &str, line: u32, column: u32) -> String {
+    match (line, column) {
+        (0, _) => path.to_string(),
+        (l, 0) => format!("{path}:{l}"),
+        (l, c) => format!("{path}:{l}:{c}"),
+    }
+}
+
+/// The one-line message printed on stderr for an unusable input.
+pub fn input_error_line(r: &InputReport, lang: Lang) -> Option<String> {
+    let e = r.error.as_ref()?;
+    let (l, c) = e.position.unwrap_or((0, 0));
+    Some(format!("{TOOL}: {}: {}", location(&r.path, l, c), e.message.get(lang)))
+}
+
+/// `n word` with the plural form when needed (French: 0 and 1 take the
+/// singular; English: only 1 does).
+pub fn plural(lang: Lang, n: u64, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_omit_unknown_parts() {
+        assert_eq!(location("a.json", 0, 0), "a.json");
+        assert_eq!(location("a.json", 3, 0), "a.json:3");
+        assert_eq!(location("a.json", 3, 9), "a.json:3:9");
+    }
+
+    #[test]
+    fn plural_forms() {
+        assert_eq!(plural(Lang::Fr, 0, "erreur", "erreurs"), "0 erreur");
+        assert_eq!(plural(Lang::En, 0, "error", "errors"), "0 errors");
+        assert_eq!(plural(Lang::En, 1, "error", "errors"), "1 error");
+    }
+}

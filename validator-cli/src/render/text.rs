@@ -1,0 +1,218 @@
+//! Human-readable output: one block per finding with the source line and a
+//! caret, a line per input with findings, a total at the end.
+
+use std::io::{self, Write};
+
+use fr_fhir_core::finding::{Lang, Severity};
+
+use super::{Ctx, Renderer, location, plural};
+use crate::locale::tr;
+use crate::model::{Counts, InputKind, InputReport, Item, Summary, UnitReport, severity_label};
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const BLUE: &str = "\x1b[34m";
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Fatal => "\x1b[1;35m",
+        Severity::Error => "\x1b[1;31m",
+        Severity::Warning => "\x1b[1;33m",
+        Severity::Information => "\x1b[1;36m",
+    }
+}
+
+/// The text renderer.
+pub struct Text {
+    ctx: Ctx,
+}
+
+impl Text {
+    /// A text renderer.
+    pub fn new(ctx: Ctx) -> Self {
+        Text { ctx }
+    }
+
+    fn paint(&self, style: &str, s: &str) -> String {
+        if self.ctx.color { format!("{style}{s}{RESET}") } else { s.to_string() }
+    }
+
+    fn exchange_header(&self, out: &mut dyn Write, path: &str, u: &UnitReport) -> io::Result<()> {
+        let lang = self.ctx.lang;
+        let mut h = format!("{path} #{}", u.index);
+        if let Some(m) = &u.method {
+            h.push_str(&format!(" {m}"));
+        }
+        if let Some(url) = &u.url {
+            h.push_str(&format!(" {url}"));
+        }
+        if let Some(s) = u.status {
+            h.push_str(&format!(" \u{2192} {s}"));
+        }
+        if !u.resource_type.is_empty() {
+            h.push_str(&format!(" ({}, {})", u.resource_type, u.use_case));
+        }
+        writeln!(
+            out,
+            "{} {}",
+            self.paint(BOLD, &h),
+            self.paint(DIM, tr(lang, "[échange]", "[exchange]"))
+        )
+    }
+
+    fn item(&self, out: &mut dyn Write, path: &str, it: &Item) -> io::Result<()> {
+        let lang = self.ctx.lang;
+        let color = severity_color(it.severity);
+        writeln!(
+            out,
+            "{}: {} {} {}",
+            self.paint(BOLD, &location(path, it.line, it.column)),
+            self.paint(color, severity_label(it.severity, lang)),
+            self.paint(BOLD, it.rule.id),
+            self.paint(DIM, it.rule.name),
+        )?;
+        writeln!(out, "    {}", it.message.get(lang))?;
+        if !it.expression.is_empty() {
+            writeln!(out, "    {} {}", self.paint(BLUE, "-->"), it.expression)?;
+        }
+        if let Some(sn) = &it.snippet {
+            let num = it.line.to_string();
+            let pad = " ".repeat(num.len());
+            let left = if sn.cut_left { "\u{2026}" } else { "" };
+            let right = if sn.cut_right { "\u{2026}" } else { "" };
+            let caret = " ".repeat(sn.caret + left.chars().count());
+            writeln!(out, " {pad} {}", self.paint(BLUE, "|"))?;
+            writeln!(
+                out,
+                " {} {} {left}{}{right}",
+                self.paint(BLUE, &num),
+                self.paint(BLUE, "|"),
+                sn.text
+            )?;
+            writeln!(out, " {pad} {} {caret}{}", self.paint(BLUE, "|"), self.paint(color, "^"))?;
+        }
+        Ok(())
+    }
+}
+
+/// `3 erreurs, 1 avertissement`: the non-zero counts, most severe first.
+pub fn counts_text(c: &Counts, lang: Lang) -> String {
+    let parts = [
+        (c.fatal, tr(lang, "fatale", "fatal"), tr(lang, "fatales", "fatal")),
+        (c.error, tr(lang, "erreur", "error"), tr(lang, "erreurs", "errors")),
+        (c.warning, tr(lang, "avertissement", "warning"), tr(lang, "avertissements", "warnings")),
+        (c.information, "information", tr(lang, "informations", "information")),
+    ];
+    let shown: Vec<String> = parts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| plural(lang, *n, one, many))
+        .collect();
+    if shown.is_empty() {
+        tr(lang, "aucun constat", "no finding").to_string()
+    } else {
+        shown.join(", ")
+    }
+}
+
+impl Renderer for Text {
+    fn input(&mut self, out: &mut dyn Write, r: InputReport) -> io::Result<()> {
+        let lang = self.ctx.lang;
+        if !self.ctx.quiet {
+            for n in &r.notes {
+                writeln!(
+                    out,
+                    "{}: {}: {}",
+                    self.paint(BOLD, &r.path),
+                    self.paint(DIM, "note"),
+                    n.get(lang)
+                )?;
+            }
+        }
+        for u in &r.units {
+            if u.items.is_empty() {
+                continue;
+            }
+            if r.kind == Some(InputKind::Har) {
+                self.exchange_header(out, &r.path, u)?;
+            }
+            for it in &u.items {
+                self.item(out, &r.path, it)?;
+            }
+        }
+        if r.shown() > 0 && !self.ctx.quiet {
+            writeln!(
+                out,
+                "{} {}\n",
+                self.paint(BOLD, &format!("{}:", r.path)),
+                counts_text(&r.counts(), lang)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        if self.ctx.quiet {
+            return Ok(());
+        }
+        let lang = self.ctx.lang;
+        let mut line = match lang {
+            Lang::Fr => format!(
+                "{} vérifiée{} ({}) : {}",
+                plural(lang, s.inputs, "entrée", "entrées"),
+                if s.inputs > 1 { "s" } else { "" },
+                plural(lang, s.exchanges, "échange", "échanges"),
+                counts_text(&s.counts, lang),
+            ),
+            Lang::En => format!(
+                "Checked {} ({}): {}",
+                plural(lang, s.inputs, "input", "inputs"),
+                plural(lang, s.exchanges, "exchange", "exchanges"),
+                counts_text(&s.counts, lang),
+            ),
+        };
+        if s.failed > 0 {
+            let inputs =
+                plural(lang, s.failed, tr(lang, "entrée", "input"), tr(lang, "entrées", "inputs"));
+            line.push_str(&format!(" {} {inputs}", tr(lang, "dans", "in")));
+        }
+        if s.hidden > 0 {
+            line.push_str(&match lang {
+                Lang::Fr => format!(
+                    " ({} sous --min-severity)",
+                    plural(lang, s.hidden, "masqué", "masqués")
+                ),
+                Lang::En => format!(" ({} hidden below --min-severity)", s.hidden),
+            });
+        }
+        if s.dropped > 0 {
+            line.push_str(&match lang {
+                Lang::Fr => {
+                    format!(" ({} au-delà de la limite)", plural(lang, s.dropped, "omis", "omis"))
+                }
+                Lang::En => format!(" ({} dropped beyond the cap)", s.dropped),
+            });
+        }
+        if s.unusable > 0 {
+            line.push_str(&match lang {
+                Lang::Fr => {
+                    format!(
+                        " ; {}",
+                        plural(lang, s.unusable, "entrée inutilisable", "entrées inutilisables")
+                    )
+                }
+                Lang::En => {
+                    format!("; {}", plural(lang, s.unusable, "unusable input", "unusable inputs"))
+                }
+            });
+        }
+        line.push('.');
+        let style = match s.exit_code {
+            0 => "\x1b[1;32m",
+            1 => severity_color(Severity::Error),
+            _ => severity_color(Severity::Fatal),
+        };
+        writeln!(out, "{}", self.paint(style, &line))
+    }
+}
