@@ -94,7 +94,8 @@ pub enum Command {
         /// Target shell.
         shell: clap_complete::Shell,
     },
-    /// Print a JSON Schema: of the `--format json` report (default) or of the rule catalogue.
+    /// Print a JSON Schema: of the `--format json` report (default), of the rule catalogue, or of
+    /// the FHIR models (`bundle`, `operation-outcome`).
     Schema {
         /// Which schema.
         #[arg(value_enum, default_value_t = SchemaKind::Report)]
@@ -161,6 +162,10 @@ pub enum SchemaKind {
     Report,
     /// The entries of `rules --json`.
     Rules,
+    /// The FHIR JSON read and written by the models: a searchset Bundle.
+    Bundle,
+    /// The FHIR JSON of an OperationOutcome.
+    OperationOutcome,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

@@ -527,6 +527,11 @@ fn schema_describes_the_json_report() {
     }
     let r = run(&["schema", "rules"]);
     assert!(json(&r).to_string().contains("summary_fr"));
+    let b = json(&run(&["schema", "bundle"]));
+    assert_eq!(b["properties"]["resourceType"]["const"], "Bundle");
+    assert!(b["$defs"]["Slot"]["properties"].get("appointmentType").is_some());
+    let oo = json(&run(&["schema", "operation-outcome"]));
+    assert_eq!(oo["properties"]["resourceType"]["const"], "OperationOutcome");
 }
 
 #[test]
