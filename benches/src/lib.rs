@@ -4,7 +4,8 @@
 //!
 //! Set `SAS_BENCH_GEN` to point at another copy of the generator, and
 //! `SAS_BENCH_SIZES` (comma list of `sla`, `50mb`, `400mb`; default `sla,50mb`)
-//! to choose the sizes.
+//! to choose the sizes. Bundles carry `search.mode` (as on the IG main branch),
+//! so the figures measure clean vendor output rather than the findings path.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -48,7 +49,7 @@ pub fn dataset(size: &str, pretty: bool) -> Result<Dataset, String> {
     let path = dir.join(format!("{name}.json"));
     if !path.exists() {
         let mut cmd = Command::new("python3");
-        cmd.arg(generator()).args(&args).arg("--seed").arg("7").arg("--out").arg(&path);
+        cmd.arg(generator()).args(&args).arg("--search-mode").arg("--seed").arg("7").arg("--out").arg(&path);
         if pretty {
             cmd.arg("--pretty");
         }

@@ -358,7 +358,8 @@ impl<'a> Reader<'a> {
                         Some(b'r') => out.push('\r'),
                         Some(b't') => out.push('\t'),
                         Some(b'u') => out.push(self.unicode_escape()?),
-                        None => return Err(self.err(JsonErrorKind::Eof)),
+                        // `pos` already stepped past the end: report the end itself.
+                        None => return Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
                         Some(_) => {
                             return Err(self.err_at(JsonErrorKind::InvalidEscape, self.pos - 2));
                         }

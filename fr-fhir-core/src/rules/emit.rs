@@ -67,20 +67,22 @@ impl<'o> Emitter<'o> {
         self.fixed = Some(uc);
     }
 
-    /// True when a finding of this scope can still be kept: callers may skip
-    /// building the message otherwise.
+    /// True when a finding of this scope can still be kept (its use case is
+    /// not ruled out and the cap is not reached): callers may skip building
+    /// the message otherwise.
     pub fn wants(&self, scope: Scope) -> bool {
         use super::UseCase::{Cpts, Ps, Sos};
-        match self.fixed {
-            Some(uc) => scope.contains(uc),
-            None => [Ps, Cpts, Sos].iter().any(|u| scope.contains(*u)),
-        }
+        [Ps, Cpts, Sos].into_iter().enumerate().any(|(i, uc)| {
+            scope.contains(uc)
+                && self.fixed.is_none_or(|f| f == uc)
+                && self.kept.get(i).is_some_and(|&k| k < self.opts.max_findings)
+        })
     }
 
     /// Adds a finding.
     pub fn push(&mut self, scope: Scope, finding: Finding) {
         use super::UseCase::{Cpts, Ps, Sos};
-        if !self.wants(scope) {
+        if !self.fixed.is_none_or(|f| scope.contains(f)) {
             return;
         }
         let mut room = false;

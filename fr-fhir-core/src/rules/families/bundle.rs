@@ -509,6 +509,10 @@ fn check_base<'e>(e: &'e EntryInfo<'_>, first: &mut Option<&'e str>, em: &mut Em
 
 /// RO1-BUNDLE-009: `match` on the searched type, `include` on the others.
 fn check_mode(e: &EntryInfo<'_>, searched: &str, em: &mut Emitter<'_>) {
+    // Runs once per entry: when the cap is reached, do not even format.
+    if !em.wants(Scope::ALL) {
+        return;
+    }
     let expected = if &*e.rtype == "OperationOutcome" {
         "outcome"
     } else if &*e.rtype == searched {
