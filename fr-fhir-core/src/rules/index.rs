@@ -8,7 +8,7 @@
 //! their size, and every lookup is O(1) (no quadratic path).
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{DefaultHasher, Hasher};
 
 use crate::json::{Span, Str};
 use crate::model::{BundleEntry, Reference, Resource, Value, Visitor, Walk};
@@ -121,17 +121,34 @@ pub enum Resolution {
     NotFound,
 }
 
-fn key2(a: &str, b: &str) -> u64 {
+/// Hash of the concatenation of `parts` (streamed: equal to hashing the
+/// joined string, so lookups never need to build it).
+fn hash_parts(parts: &[&str]) -> u64 {
     let mut h = DefaultHasher::new();
-    a.hash(&mut h);
-    b.hash(&mut h);
+    for p in parts {
+        h.write(p.as_bytes());
+    }
     h.finish()
 }
 
+fn key2(rtype: &str, id: &str) -> u64 {
+    hash_parts(&[rtype, "/", id])
+}
+
 fn key1(a: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    a.hash(&mut h);
-    h.finish()
+    hash_parts(&[a])
+}
+
+/// True when `whole` is the concatenation of `parts`.
+fn is_concat(whole: &str, parts: &[&str]) -> bool {
+    let mut rest = whole;
+    for p in parts {
+        match rest.strip_prefix(p) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// A `(type, id)` or fullUrl seen twice.
@@ -386,8 +403,13 @@ impl<'a> Index<'a> {
         if let Some(base) =
             self.entry(from).and_then(|e| e.full_url.as_deref()).and_then(restful_base)
         {
-            let url = format!("{base}{t}/{id}");
-            if let Some(p) = self.by_full_url(&url) {
+            let parts = [base, t, "/", id];
+            let found = self.by_full_url.get(&hash_parts(&parts)).copied().filter(|&p| {
+                self.entry(p)
+                    .and_then(|e| e.full_url.as_deref())
+                    .is_some_and(|u| is_concat(u, &parts))
+            });
+            if let Some(p) = found {
                 return Resolution::Entry(p);
             }
         }
@@ -413,27 +435,39 @@ fn type_str<'a>(r: &Resource<'a>) -> Str<'a> {
 
 /// `Type/id` (optionally followed by `/_history/v`) split in two.
 pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
-    let mut it = reference.split('/');
-    let t = it.next()?;
-    let id = it.next()?;
-    match (it.next(), it.next(), it.next()) {
-        (None, _, _) | (Some("_history"), Some(_), None) => {}
-        _ => return None,
-    }
-    let ok_type = t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && t.chars().all(|c| c.is_ascii_alphanumeric());
+    let i = memchr::memchr(b'/', reference.as_bytes())?;
+    let t = reference.get(..i)?;
+    let rest = reference.get(i + 1..)?;
+    let id = match memchr::memchr(b'/', rest.as_bytes()) {
+        None => rest,
+        Some(j) => {
+            // Only `Type/id/_history/version` may follow.
+            let version = rest.get(j..)?.strip_prefix("/_history/")?;
+            if version.is_empty() || version.contains('/') {
+                return None;
+            }
+            rest.get(..j)?
+        }
+    };
+    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && t.bytes().all(|c| c.is_ascii_alphanumeric());
     (ok_type && !id.is_empty()).then_some((t, id))
 }
 
 /// The `Type/id` at the end of an absolute RESTful URL.
 pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
-    let url = match url.find("/_history/") {
+    let url = match memchr::memmem::find(url.as_bytes(), b"/_history/") {
         Some(i) => url.get(..i)?,
         None => url,
     };
-    let (rest, id) = url.rsplit_once('/')?;
-    let (_, t) = rest.rsplit_once('/')?;
-    split_type_id(url.get(url.len() - id.len() - t.len() - 1..)?).map(|_| (t, id))
+    let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
+    let id = url.get(slash_id + 1..)?;
+    let head = url.get(..slash_id)?;
+    let slash_t = memchr::memrchr(b'/', head.as_bytes())?;
+    let t = head.get(slash_t + 1..)?;
+    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && t.bytes().all(|c| c.is_ascii_alphanumeric());
+    (ok_type && !id.is_empty()).then_some((t, id))
 }
 
 /// The base (with trailing `/`) of a RESTful fullUrl `base/Type/id`.
