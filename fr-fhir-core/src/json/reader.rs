@@ -329,7 +329,7 @@ impl<'a> Reader<'a> {
                     owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
                     self.escaped_tail(&mut owned)?;
                     self.owned += 1;
-                    Ok((Str::Owned(owned.into_boxed_str()), span(start, self.pos)))
+                    Ok((Str::Owned(Box::new(owned)), span(start, self.pos)))
                 }
             }
         }

@@ -79,10 +79,26 @@ pub fn resolve_with_hints(
     targets: &[(u32, Option<&str>)],
     hints: &[Span],
 ) -> Vec<Location> {
+    let jump = |start: u32| {
+        let i = hints.binary_search_by_key(&start, |h| h.start).ok()?;
+        hints.get(i).map(|h| h.end)
+    };
+    resolve_with_jumps(src, root, targets, &jump)
+}
+
+/// [`resolve`] with a lookup of known value ends: `jump(start)` gives the end
+/// of the value starting at `start` when the caller knows it (the engine
+/// answers from its index of entries, with no extra allocation).
+pub fn resolve_with_jumps(
+    src: &str,
+    root: &str,
+    targets: &[(u32, Option<&str>)],
+    jump: &dyn Fn(u32) -> Option<u32>,
+) -> Vec<Location> {
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
     let mut out = vec![Location::default(); targets.len()];
-    paths(src, root, targets, &order, &mut out, hints);
+    paths(src, root, targets, &order, &mut out, jump);
     lines(src, targets, &order, &mut out);
     out
 }
@@ -93,7 +109,7 @@ fn paths(
     targets: &[(u32, Option<&str>)],
     order: &[usize],
     out: &mut [Location],
-    hints: &[Span],
+    jump: &dyn Fn(u32) -> Option<u32>,
 ) {
     let mut next = 0usize; // index into `order`
     let mut segs: Vec<Seg<'_>> = Vec::new();
@@ -129,11 +145,7 @@ fn paths(
         let pending = order.get(next).and_then(|&i| targets.get(i)).map(|t| t.0 as usize);
         if matches!(kind, Kind::Object | Kind::Array) {
             let here = r.pos32();
-            let hinted = hints
-                .binary_search_by_key(&here, |h| h.start)
-                .ok()
-                .and_then(|i| hints.get(i))
-                .map(|h| h.end as usize);
+            let hinted = jump(here).map(|e| e as usize);
             let end = match hinted {
                 Some(e) => Some(e),
                 None => skip_container(src.as_bytes(), r.pos()),

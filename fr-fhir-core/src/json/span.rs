@@ -67,8 +67,10 @@ impl Span {
 pub enum Str<'a> {
     /// Borrowed from the input document.
     Borrowed(&'a str),
-    /// Decoded from a string containing escapes (or built in code).
-    Owned(Box<str>),
+    /// Decoded from a string containing escapes (or built in code). Boxed
+    /// twice so that a `Str` is two words, like a `&str`: owned strings are
+    /// rare, and every located value of a model is smaller for it.
+    Owned(Box<String>),
 }
 
 impl<'a> Str<'a> {
@@ -89,14 +91,14 @@ impl<'a> Str<'a> {
     pub fn into_cow(self) -> Cow<'a, str> {
         match self {
             Str::Borrowed(s) => Cow::Borrowed(s),
-            Str::Owned(s) => Cow::Owned(s.into_string()),
+            Str::Owned(s) => Cow::Owned(*s),
         }
     }
 
     /// Detaches from the input (copies a borrowed string).
     pub fn into_owned(self) -> Str<'static> {
         match self {
-            Str::Borrowed(s) => Str::Owned(s.into()),
+            Str::Borrowed(s) => Str::Owned(Box::new(s.to_string())),
             Str::Owned(s) => Str::Owned(s),
         }
     }
@@ -135,7 +137,7 @@ impl<'a> From<&'a str> for Str<'a> {
 
 impl From<String> for Str<'_> {
     fn from(s: String) -> Self {
-        Str::Owned(s.into_boxed_str())
+        Str::Owned(Box::new(s))
     }
 }
 

@@ -179,8 +179,9 @@ pub fn validate_with<'a>(
         Kind::Object => sniff_resource_type(&r)?,
         _ => None,
     };
-    // Entry spans let the location resolver jump over entries without findings.
-    let mut hints = Vec::new();
+    // Kept until the locations are resolved: the entry spans let the resolver
+    // jump over entries without findings.
+    let mut kept: Option<(Bundle<'a>, Index<'a>)> = None;
     let mut report = Report {
         resource_type: rt.as_deref().unwrap_or_default().to_string(),
         use_case: UseCase::Ps,
@@ -218,16 +219,12 @@ pub fn validate_with<'a>(
         report.use_case = uc;
         report.use_case_source = source;
         report.entries = header.entry_count;
-        // Sorted by start: the Bundle object, its entry array, then each entry.
-        hints.push(header.span);
-        hints.extend(header.entry_span);
-        hints.extend(ix.entries.iter().map(|e| e.entry_span));
-        hints.sort_by_key(|h| h.start);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
         families::check_bundle(&f, &mut em);
         for h in hooks.iter_mut() {
             h.finish(&f, &mut em);
         }
+        kept = Some((header, ix));
     } else {
         let res = read_value::<Resource<'a>>(&mut r, &mut cx, None)?;
         r.finish()?;
@@ -240,7 +237,21 @@ pub fn validate_with<'a>(
     families::json_level::notes_to_findings(&cx, &mut em);
     let (emitted, dropped) = em.into_inner();
     report.dropped = dropped + cx.dropped;
-    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &hints);
+    // Value starts the resolver may jump over, and their ends: the Bundle
+    // object, its entry array, each entry (binary search: the entries are in
+    // document order).
+    let jump = |start: u32| -> Option<u32> {
+        let (header, ix) = kept.as_ref()?;
+        if header.span.start == start {
+            return Some(header.span.end);
+        }
+        if let Some(e) = header.entry_span.filter(|e| e.start == start) {
+            return Some(e.end);
+        }
+        let i = ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?;
+        ix.entries.get(i).map(|e| e.entry_span.end)
+    };
+    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &jump);
     Ok(report)
 }
 
@@ -252,7 +263,7 @@ fn finalize(
     root: &str,
     uc: UseCase,
     emitted: Vec<Emitted>,
-    hints: &[crate::json::Span],
+    jump: &dyn Fn(u32) -> Option<u32>,
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
@@ -278,7 +289,7 @@ fn finalize(
             _ => (0, None),
         })
         .collect();
-    let located = resolve::resolve_with_hints(src, root, &targets, hints);
+    let located = resolve::resolve_with_jumps(src, root, &targets, jump);
     for (f, loc) in findings.iter_mut().zip(located) {
         if matches!(f.target, Target::Body { .. }) {
             f.resolved = Some(crate::finding::Resolved {
