@@ -49,7 +49,13 @@ pub fn dataset(size: &str, pretty: bool) -> Result<Dataset, String> {
     let path = dir.join(format!("{name}.json"));
     if !path.exists() {
         let mut cmd = Command::new("python3");
-        cmd.arg(generator()).args(&args).arg("--search-mode").arg("--seed").arg("7").arg("--out").arg(&path);
+        cmd.arg(generator())
+            .args(&args)
+            .arg("--search-mode")
+            .arg("--seed")
+            .arg("7")
+            .arg("--out")
+            .arg(&path);
         if pretty {
             cmd.arg("--pretty");
         }

@@ -270,7 +270,7 @@ impl<'a> Index<'a> {
         };
         if let Some(id) = &info.id {
             if !info.rtype.is_empty() {
-                let k = key2(&info.rtype, id);
+                let k = key2(info.rtype, id);
                 if let Some(&first) = self.by_type_id.get(&k) {
                     self.dup_type_id.push(Duplicate { first, second: pos });
                 } else {

@@ -129,7 +129,7 @@ impl Counts {
     fn of(ix: &Index<'_>) -> Counts {
         let mut c = Counts::default();
         for e in &ix.entries {
-            match &*e.rtype {
+            match e.rtype {
                 "Slot" => c.slot += 1,
                 "Schedule" => c.schedule += 1,
                 "Practitioner" => c.practitioner += 1,
@@ -234,8 +234,8 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         if searchset && e.span != e.entry_span {
             check_mode(e, searched, em);
         }
-        if e.span != e.entry_span && !expected_type(&e.rtype, uc) {
-            let outcome = &*e.rtype == "OperationOutcome" && e.mode.as_deref() == Some("outcome");
+        if e.span != e.entry_span && !expected_type(e.rtype, uc) {
+            let outcome = e.rtype == "OperationOutcome" && e.mode == Some("outcome");
             if !outcome {
                 em.missing(
                     here,
@@ -244,14 +244,10 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                     "resourceType",
                     format!(
                         "ressource {} inattendue dans une réponse {}",
-                        quote(&e.rtype),
+                        quote(e.rtype),
                         uc.as_str()
                     ),
-                    format!(
-                        "unexpected {} resource in a {} response",
-                        quote(&e.rtype),
-                        uc.as_str()
-                    ),
+                    format!("unexpected {} resource in a {} response", quote(e.rtype), uc.as_str()),
                 );
             }
         }
@@ -513,14 +509,14 @@ fn check_mode(e: &EntryInfo<'_>, searched: &str, em: &mut Emitter<'_>) {
     if !em.wants(Scope::ALL) {
         return;
     }
-    let expected = if &*e.rtype == "OperationOutcome" {
+    let expected = if e.rtype == "OperationOutcome" {
         "outcome"
-    } else if &*e.rtype == searched {
+    } else if e.rtype == searched {
         "match"
     } else {
         "include"
     };
-    match e.mode.as_deref() {
+    match e.mode {
         None if e.search_span.is_empty() => em.missing(
             Scope::ALL,
             &RO1_BUNDLE_009,

@@ -53,7 +53,7 @@ struct Graph<'f, 'a> {
 
 impl<'a> Graph<'_, 'a> {
     fn rtype(&self, target: u32) -> Option<&str> {
-        self.ix.entry(target).map(|e| &*e.rtype)
+        self.ix.entry(target).map(|e| e.rtype)
     }
 
     fn entry_no(&self, pos: u32) -> u32 {
@@ -268,19 +268,19 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
         );
     }
     for (e, &bits) in g.ix.entries.iter().zip(&seen) {
-        let (rule, scope, child, bit): (&'static RuleMeta, Scope, &'static str, u8) =
-            match &*e.rtype {
-                "Slot" => (&RO1_SLOT_006, Scope::ALL, "schedule", BIT_SCHEDULE),
-                "Schedule" if ps_cpts => (&RO1_SCHED_001, Scope::PS_CPTS, "actor", BIT_ACTOR),
-                "Schedule" => (&RO1_SCHED_005, Scope::SOS, "actor", BIT_ACTOR),
-                "PractitionerRole" if ps_cpts => {
-                    (&RO1_ROLE_003, Scope::PS_CPTS, "practitioner", BIT_PRACTITIONER)
-                }
-                "Location" if !ps_cpts => {
-                    (&RO1_SOS_001, Scope::SOS, "managingOrganization", BIT_ORGANIZATION)
-                }
-                _ => continue,
-            };
+        let (rule, scope, child, bit): (&'static RuleMeta, Scope, &'static str, u8) = match e.rtype
+        {
+            "Slot" => (&RO1_SLOT_006, Scope::ALL, "schedule", BIT_SCHEDULE),
+            "Schedule" if ps_cpts => (&RO1_SCHED_001, Scope::PS_CPTS, "actor", BIT_ACTOR),
+            "Schedule" => (&RO1_SCHED_005, Scope::SOS, "actor", BIT_ACTOR),
+            "PractitionerRole" if ps_cpts => {
+                (&RO1_ROLE_003, Scope::PS_CPTS, "practitioner", BIT_PRACTITIONER)
+            }
+            "Location" if !ps_cpts => {
+                (&RO1_SOS_001, Scope::SOS, "managingOrganization", BIT_ORGANIZATION)
+            }
+            _ => continue,
+        };
         if bits & bit == 0 && !super::structure::has_key(src, e.span, child, None) {
             em.missing(
                 scope,
@@ -373,7 +373,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
     state.finish(g, &role_pract, em);
     let mut unnamed = vec![false; n];
     for ((e, &count), flag) in ix.entries.iter().zip(&role_count).zip(unnamed.iter_mut()) {
-        if &*e.rtype == "PractitionerRole" && count == 0 {
+        if e.rtype == "PractitionerRole" && count == 0 {
             *flag = true;
             em.at_sev(
                 Scope::PS_CPTS,
@@ -527,7 +527,7 @@ fn check_practitioners(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
 
 /// RO1-CPTS-007: one HealthcareService per CPTS Organization.
 fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
-    let count = |t: &str| g.ix.entries.iter().filter(|e| &*e.rtype == t).count();
+    let count = |t: &str| g.ix.entries.iter().filter(|e| e.rtype == t).count();
     let (hs, org) = (count("HealthcareService"), count("Organization"));
     if hs != org {
         let fr =
@@ -572,7 +572,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let ix = g.ix;
     let n = ix.entries.len();
     let searched = if g.uc == UseCase::Sos { "Schedule" } else { "Slot" };
-    let any_match = ix.entries.iter().any(|e| e.mode.as_deref() == Some("match"));
+    let any_match = ix.entries.iter().any(|e| e.mode == Some("match"));
     // Forward edges: the references of each entry are contiguous.
     let mut first_ref = vec![0u32; n + 1];
     for r in &ix.refs {
@@ -619,8 +619,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let mut seen = vec![false; n];
     let mut stack: Vec<u32> = Vec::new();
     for (pos, e) in ix.entries.iter().enumerate() {
-        let root =
-            if any_match { e.mode.as_deref() == Some("match") } else { &*e.rtype == searched };
+        let root = if any_match { e.mode == Some("match") } else { e.rtype == searched };
         if root {
             if let Some(s) = seen.get_mut(pos) {
                 *s = true;
@@ -646,10 +645,10 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
         }
     }
     for (pos, e) in ix.entries.iter().enumerate() {
-        if e.span == e.entry_span || e.mode.as_deref() == Some("outcome") {
+        if e.span == e.entry_span || e.mode == Some("outcome") {
             continue;
         }
-        let no_slot = &*e.rtype == "Schedule" && slots_of.get(pos) == slots_of.get(pos + 1);
+        let no_slot = e.rtype == "Schedule" && slots_of.get(pos) == slots_of.get(pos + 1);
         if no_slot {
             em.at_sev(
                 Scope::ALL,
