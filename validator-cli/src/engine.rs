@@ -1,34 +1,12 @@
 //! The one place that calls the validation libraries: everything else in the
 //! CLI works on [`Unit`], one validated exchange.
 
-use fr_fhir_core::finding::{Finding, Message, Severity, Target};
-use fr_fhir_core::rules::{Options, UseCase};
+use fr_fhir_core::finding::{Message, Severity, Target};
+use fr_fhir_core::rules::Options;
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
 
-/// One validated exchange, whichever library produced it.
-#[derive(Debug, Clone)]
-pub struct Unit {
-    /// Position in the file (0 for a body file).
-    pub index: usize,
-    /// HTTP method, when known.
-    pub method: Option<String>,
-    /// Request URL, when known.
-    pub url: Option<String>,
-    /// HTTP status, when known.
-    pub status: Option<u16>,
-    /// `resourceType` of the body.
-    pub resource_type: String,
-    /// The use case retained.
-    pub use_case: UseCase,
-    /// Where the use case came from.
-    pub use_case_source: &'static str,
-    /// Bundle entries read.
-    pub entries: u32,
-    /// Findings, resolved, in document order.
-    pub findings: Vec<Finding>,
-    /// Findings dropped beyond the cap.
-    pub dropped: u64,
-}
+/// One validated exchange: int-ro1's report, used as is by every renderer.
+pub type Unit = ExchangeReport;
 
 /// An input the libraries could not use at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +43,7 @@ pub fn body(src: &str, opts: &EngineOptions) -> Result<Unit, Unusable> {
         let position = fatal.and_then(|f| f.resolved.as_ref()).map(|p| (p.line, p.column));
         return Err(Unusable { message: m.clone(), offset, position, code: "structure" });
     }
-    let mut u = unit(r);
+    let mut u = r;
     if u.url.is_none() {
         u.url.clone_from(&opts.request);
     }
@@ -76,7 +54,7 @@ pub fn body(src: &str, opts: &EngineOptions) -> Result<Unit, Unusable> {
 /// and unusable bodies are fatal findings of their exchange; only a file
 /// that is not a HAR capture at all makes the input unusable.
 pub fn har(src: &str, opts: &EngineOptions, f: &mut dyn FnMut(Unit)) -> Result<usize, Unusable> {
-    int_ro1::har::validate_har(src, &exchange_options(opts), |r| f(unit(r))).map_err(|e| Unusable {
+    int_ro1::har::validate_har(src, &exchange_options(opts), f).map_err(|e| Unusable {
         position: Some(e.line_column(src)),
         offset: Some(e.offset),
         message: e.message,
@@ -95,19 +73,4 @@ pub fn har_bodies(src: &str, f: &mut dyn FnMut(&str)) {
 
 fn exchange_options(opts: &EngineOptions) -> ExchangeOptions {
     ExchangeOptions { rules: opts.rules.clone(), request: opts.request.clone() }
-}
-
-fn unit(r: ExchangeReport) -> Unit {
-    Unit {
-        index: r.index,
-        method: r.method,
-        url: r.url,
-        status: r.status,
-        resource_type: r.resource_type,
-        use_case: r.use_case,
-        use_case_source: r.use_case_source,
-        entries: r.entries,
-        findings: r.findings,
-        dropped: r.dropped,
-    }
 }

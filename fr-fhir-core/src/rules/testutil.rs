@@ -35,6 +35,21 @@ pub fn of_rule(src: &str, uc: Option<UseCase>, rule: &str) -> Vec<(String, Sever
     run(src, uc).into_iter().filter(|(r, _, _)| r == rule).map(|(_, e, s)| (e, s)).collect()
 }
 
+/// Shorthand severities for expectations.
+pub const E: Severity = Severity::Error;
+/// Shorthand severities for expectations.
+pub const W: Severity = Severity::Warning;
+
+/// The expectation "exactly one finding at `path` with `sev`" for [`of_rule`].
+pub fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+    vec![(path.to_string(), sev)]
+}
+
+/// A mutated document back to text.
+pub fn text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
 /// Parses a JSON text into a `Value` to mutate.
 pub fn doc(src: &str) -> Value {
     serde_json::from_str(src).unwrap()

@@ -679,22 +679,12 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use serde_json::{Value, json};
+    use serde_json::json;
 
-    use crate::finding::Severity;
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, EMPTY, PS, SOS, doc, of_rule, patch, run, set};
-
-    const E: Severity = Severity::Error;
-    const W: Severity = Severity::Warning;
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(path.to_string(), sev)]
-    }
-
-    fn text(v: &Value) -> String {
-        serde_json::to_string(v).unwrap()
-    }
+    use crate::rules::testutil::{
+        CPTS, E, EMPTY, PS, SOS, W, at, doc, of_rule, patch, run, set, text,
+    };
 
     #[test]
     fn valid_examples_are_clean_for_graph_rules() {
