@@ -37,6 +37,24 @@ pub enum JsonErrorKind {
     /// The input is larger than the 4 GiB the reader can address.
     #[error("input larger than 4 GiB")]
     TooLarge,
+    /// A UTF-8 byte order mark (U+FEFF) before the JSON text.
+    #[error(
+        "UTF-8 byte order mark (BOM, U+FEFF) before the JSON text: FHIR JSON must not start with one"
+    )]
+    Bom,
+}
+
+/// The French for the `expected` part of [`JsonErrorKind::Unexpected`].
+fn expected_fr(expected: &str) -> &str {
+    match expected {
+        "a JSON value" => "une valeur JSON",
+        "a string key" => "une clé (chaîne)",
+        "a string" => "une chaîne",
+        "true or false" => "true ou false",
+        "',' or ']'" => "',' ou ']'",
+        "',' or '}'" => "',' ou '}'",
+        other => other,
+    }
 }
 
 /// A JSON syntax error at a byte offset.
@@ -62,7 +80,7 @@ impl JsonError {
         let fr = match &self.kind {
             JsonErrorKind::Eof => "fin inattendue du texte JSON (fichier tronqué ?)".to_string(),
             JsonErrorKind::Unexpected { found, expected } => {
-                format!("caractère {found:?} inattendu, attendu : {expected}")
+                format!("caractère {found:?} inattendu, attendu : {}", expected_fr(expected))
             }
             JsonErrorKind::InvalidEscape => {
                 "séquence d'échappement invalide dans une chaîne".into()
@@ -78,6 +96,11 @@ impl JsonError {
             JsonErrorKind::TooDeep(n) => format!("imbrication JSON au-delà de {n} niveaux"),
             JsonErrorKind::Trailing => "caractères après la fin de la valeur JSON".into(),
             JsonErrorKind::TooLarge => "fichier de plus de 4 Gio".into(),
+            JsonErrorKind::Bom => {
+                "marque d'ordre des octets UTF-8 (BOM, U+FEFF) avant le texte JSON : \
+                le JSON FHIR ne doit pas commencer par elle"
+                    .into()
+            }
         };
         Message::new(fr, self.kind.to_string())
     }

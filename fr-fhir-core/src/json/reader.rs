@@ -175,6 +175,7 @@ impl<'a> Reader<'a> {
 
     fn unexpected(&self, expected: &'static str) -> JsonError {
         match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
+            Some('\u{feff}') if self.pos == 0 => self.err(JsonErrorKind::Bom),
             Some(found) => self.err(JsonErrorKind::Unexpected { found, expected }),
             None => self.err(JsonErrorKind::Eof),
         }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Reproduces the README performance table:
+#   1. generates the corpus with ../shared/bench/gen_sas_bundle.py (SLA, 50 MB, 400 MB),
+#   2. criterion throughput (parse, parse + all rules, serde_json IgnoredAny baseline),
+#   3. end-to-end time of the release binary on the SLA Bundle (hyperfine if present),
+#   4. wall time and peak RSS of the release binary on 50 MB and 400 MB (/usr/bin/time -v).
+# Usage: benches/perf.sh [--quick]   (--quick: no criterion run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gen=${SAS_BENCH_GEN:-../shared/bench/gen_sas_bundle.py}
+data=target/bench-data
+mkdir -p "$data"
+declare -A args=(
+    [sla]="--practitioners 25 --days 3"
+    [50mb]="--target-slots 46000 --days 7"
+    [400mb]="--target-slots 367000 --days 7"
+)
+for size in sla 50mb 400mb; do
+    [ -f "$data/$size.json" ] || python3 "$gen" ${args[$size]} --search-mode --seed 7 --out "$data/$size.json"
+done
+cargo build --release -p validator-cli
+bin=target/release/sas-validate
+
+if [ "${1:-}" != "--quick" ]; then
+    SAS_BENCH_SIZES=sla,50mb cargo bench -p sas-fhir-benches --bench throughput -- \
+        --warm-up-time 2 --measurement-time 8 2>&1 | grep -E '^bundle/|thrpt:' || true
+fi
+
+echo "== SLA end to end (process start included)"
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 5 "$bin -q $data/sla.json" | grep -E 'Time|Range'
+else
+    for _ in 1 2 3 4 5; do /usr/bin/time -f '%e s' "$bin" -q "$data/sla.json" >/dev/null; done
+fi
+
+for size in 50mb 400mb; do
+    bytes=$(stat -c %s "$data/$size.json")
+    /usr/bin/time -v "$bin" -q "$data/$size.json" >/dev/null 2>/tmp/sas-perf-time.txt || true
+    wall=$(grep 'Elapsed' /tmp/sas-perf-time.txt | awk '{print $NF}')
+    rss=$(grep 'Maximum resident' /tmp/sas-perf-time.txt | awk '{print $NF}')
+    bound=$(( (bytes * 12 / 10 + 32000000) / 1024 ))
+    echo "== $size: $bytes bytes, wall $wall, peak RSS $rss KiB (bound 1.2 x file + 32 MB = $bound KiB)"
+done
