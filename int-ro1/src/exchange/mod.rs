@@ -367,7 +367,18 @@ pub(crate) fn run(
         let off = loc.exchange_offset(&f);
         push_located(&mut all, &mut pending, f, exchange_expression, off);
     }
-    for f in request_query {
+    // A request the vendor refused with 4xx: refusing it was the right answer
+    // (RO1-HTTP-001: a deserved 4xx cannot be judged otherwise), so the request's
+    // defects explain the refusal instead of failing the vendor's capture.
+    let refused = ex.status.is_some_and(|s| (400..500).contains(&s));
+    for mut f in request_query {
+        if refused && f.severity >= Severity::Warning {
+            f.severity = Severity::Information;
+            f.message = Message::new(
+                format!("requête refusée en 4xx, à juste titre : {}", f.message.fr),
+                format!("request rightly refused with 4xx: {}", f.message.en),
+            );
+        }
         let off = loc.request_offset(&f);
         push_located(&mut all, &mut pending, f, request_expression, off);
     }
