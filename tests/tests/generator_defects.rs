@@ -1,0 +1,71 @@
+//! Cross-check with the reference workload generator: every defect that
+//! `../shared/bench/gen_sas_bundle.py --defects N` injects (with its FHIRPath
+//! in the sidecar) is reported by a finding of severity warning or more at
+//! that path or inside it. Skipped (with a note) when python3 or the
+//! generator is missing; `SAS_BENCH_GEN` points at another copy.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use fr_fhir_core::finding::Severity;
+use int_ro1::exchange::{ExchangeOptions, validate_body};
+use sas_fhir_tests::workspace_root;
+
+fn generator() -> Option<PathBuf> {
+    let path = std::env::var_os("SAS_BENCH_GEN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("..").join("shared/bench/gen_sas_bundle.py"));
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn every_injected_defect_is_reported_at_its_path() {
+    let Some(gen_path) = generator() else {
+        eprintln!("every_injected_defect_is_reported_at_its_path: SKIPPED, no generator");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("sas-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for seed in [11, 12, 13] {
+        let out = dir.join(format!("bad-{seed}.json"));
+        let side = dir.join(format!("bad-{seed}.defects.json"));
+        let st = Command::new("python3")
+            .arg(&gen_path)
+            .args(["--practitioners", "8", "--days", "3", "--search-mode", "--defects", "40"])
+            .arg("--seed")
+            .arg(seed.to_string())
+            .arg("--out")
+            .arg(&out)
+            .arg("--defects-out")
+            .arg(&side)
+            .status();
+        let Ok(st) = st else {
+            eprintln!("every_injected_defect_is_reported_at_its_path: SKIPPED, no python3");
+            return;
+        };
+        assert!(st.success(), "generator failed");
+        let src = std::fs::read_to_string(&out).unwrap();
+        let defects: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
+        let report = validate_body(&src, &ExchangeOptions::default());
+        let found: Vec<(String, &str)> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .filter_map(|f| f.resolved.as_ref().map(|r| (r.expression.clone(), f.rule.id)))
+            .collect();
+        let defects = defects["defects"].as_array().unwrap();
+        assert!(!defects.is_empty());
+        for d in defects {
+            let path = d["path"].as_str().unwrap();
+            let hit = found.iter().any(|(e, _)| {
+                e == path
+                    || e.starts_with(&format!("{path}."))
+                    || e.starts_with(&format!("{path}["))
+            });
+            assert!(hit, "seed {seed}: defect {} at {path} not reported", d["kind"]);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
