@@ -395,6 +395,34 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
     }
 }
 
+/// A place identifier needs its type, system and value (FrLocation 1..1 each):
+/// one finding per missing part. `label` names the identifier in messages
+/// (French, English). Shared with the SOS places.
+pub(crate) fn identifier_parts(
+    id: &Identifier<'_>,
+    scope: Scope,
+    rule: &'static RuleMeta,
+    label: (&str, &str),
+    em: &mut Emitter<'_>,
+) {
+    for (present, part) in [
+        (id.type_.is_some(), "type"),
+        (id.system.is_some(), "system"),
+        (id.value.is_some(), "value"),
+    ] {
+        if !present {
+            em.missing(
+                scope,
+                rule,
+                id.span,
+                part,
+                format!("{} sans `{part}` (type, system et value sont obligatoires)", label.0),
+                format!("{} without `{part}` (type, system and value are mandatory)", label.1),
+            );
+        }
+    }
+}
+
 /// RO1-LOC-001, 002, 003, 004, 005 on the Location contained in a role.
 fn check_contained_location(loc: &Location<'_>, em: &mut Emitter<'_>) {
     if loc.identifier.is_empty() {
@@ -408,22 +436,7 @@ fn check_contained_location(loc: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
     for id in &loc.identifier {
-        for (present, part) in [
-            (id.type_.is_some(), "type"),
-            (id.system.is_some(), "system"),
-            (id.value.is_some(), "value"),
-        ] {
-            if !present {
-                em.missing(
-                    SCOPE,
-                    &RO1_LOC_001,
-                    id.span,
-                    part,
-                    format!("identifiant du lieu sans `{part}` (type, system et value sont obligatoires)"),
-                    format!("place identifier without `{part}` (type, system and value are mandatory)"),
-                );
-            }
-        }
+        identifier_parts(id, SCOPE, &RO1_LOC_001, ("identifiant du lieu", "place identifier"), em);
         if let Some(ty) = &id.type_ {
             check_location_id_type(ty, em);
         }

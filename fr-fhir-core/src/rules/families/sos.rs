@@ -55,22 +55,13 @@ fn check_place_identifiers(l: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
     for id in &l.identifier {
-        for (present, part) in [
-            (id.type_.is_some(), "type"),
-            (id.system.is_some(), "system"),
-            (id.value.is_some(), "value"),
-        ] {
-            if !present {
-                em.missing(
-                    SCOPE,
-                    &RO1_SOS_003,
-                    id.span,
-                    part,
-                    format!("identifiant du lieu SOS sans `{part}` (type, system et value sont obligatoires)"),
-                    format!("SOS place identifier without `{part}` (type, system and value are mandatory)"),
-                );
-            }
-        }
+        super::role::identifier_parts(
+            id,
+            SCOPE,
+            &RO1_SOS_003,
+            ("identifiant du lieu SOS", "SOS place identifier"),
+            em,
+        );
         if let Some(ty) = &id.type_ {
             check_place_identifier_type(id, ty, em);
         }
