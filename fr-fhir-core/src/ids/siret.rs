@@ -141,7 +141,7 @@ impl Siret {
         let luhn = check_luhn(&self.0, Self::KIND);
         if luhn.is_err() && self.siren().is_la_poste() {
             let sum: u32 = self.0.iter().map(|b| u32::from(b.wrapping_sub(b'0'))).sum();
-            if sum % 5 == 0 {
+            if sum.is_multiple_of(5) {
                 return Ok(());
             }
             return Err(IdError::LaPosteSum { kind: Self::KIND, sum });

@@ -150,22 +150,22 @@ fn paths(
                 Some(e) => Some(e),
                 None => skip_container(src.as_bytes(), r.pos()),
             };
-            if let (Some(t), Some(end)) = (pending, end) {
-                if t >= end {
-                    r = Reader::at(src, end).with_max_depth(u32::MAX);
-                    assign(
-                        u32::try_from(end).unwrap_or(u32::MAX).saturating_sub(1),
-                        &segs,
-                        &mut next,
-                        true,
-                    );
-                    if stack.is_empty() {
-                        break;
-                    }
-                    match after_value(src, &mut r, &mut stack, &mut segs) {
-                        Step::Next => continue 'walk,
-                        Step::Done => break 'walk,
-                    }
+            if let (Some(t), Some(end)) = (pending, end)
+                && t >= end
+            {
+                r = Reader::at(src, end).with_max_depth(u32::MAX);
+                assign(
+                    u32::try_from(end).unwrap_or(u32::MAX).saturating_sub(1),
+                    &segs,
+                    &mut next,
+                    true,
+                );
+                if stack.is_empty() {
+                    break;
+                }
+                match after_value(src, &mut r, &mut stack, &mut segs) {
+                    Step::Next => continue 'walk,
+                    Step::Done => break 'walk,
                 }
             }
         }

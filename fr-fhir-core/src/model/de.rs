@@ -326,16 +326,16 @@ pub fn read_other<'a>(
     cx: &mut Cx,
     extras: &mut Extras<'a>,
 ) -> Result<(), JsonError> {
-    if let Some(base) = key.strip_prefix('_') {
-        if let Some(&name) = primitive_fields.iter().find(|f| **f == base) {
-            if extras.prim_ext().iter().any(|p| p.name == name) {
-                let span = r.skip_value()?;
-                cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
-            } else if let Some(p) = super::PrimExt::read(name, r, cx)? {
-                extras.data_mut().prim_ext.push(p);
-            }
-            return Ok(());
+    if let Some(base) = key.strip_prefix('_')
+        && let Some(&name) = primitive_fields.iter().find(|f| **f == base)
+    {
+        if extras.prim_ext().iter().any(|p| p.name == name) {
+            let span = r.skip_value()?;
+            cx.note(NoteKind::DuplicateKey { name: key.to_string() }, span);
+        } else if let Some(p) = super::PrimExt::read(name, r, cx)? {
+            extras.data_mut().prim_ext.push(p);
         }
+        return Ok(());
     }
     let (json, span) = r.raw_value()?;
     if !known.iter().any(|k| **k == *key) {

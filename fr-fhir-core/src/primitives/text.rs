@@ -197,7 +197,7 @@ pub(crate) fn base64(text: &str) -> Result<(), Reason> {
     if len == 0 {
         return Err(Reason::Empty);
     }
-    if len % 4 != 0 {
+    if !len.is_multiple_of(4) {
         return Err(Reason::Base64Length { len });
     }
     Ok(())

@@ -87,13 +87,13 @@ impl<'o> Emitter<'o> {
         }
         let mut room = false;
         for (i, uc) in [Ps, Cpts, Sos].into_iter().enumerate() {
-            if scope.contains(uc) && self.fixed.is_none_or(|f| f == uc) {
-                if let Some(k) = self.kept.get_mut(i) {
-                    if *k < self.opts.max_findings {
-                        *k += 1;
-                        room = true;
-                    }
-                }
+            if scope.contains(uc)
+                && self.fixed.is_none_or(|f| f == uc)
+                && let Some(k) = self.kept.get_mut(i)
+                && *k < self.opts.max_findings
+            {
+                *k += 1;
+                room = true;
             }
         }
         if room {

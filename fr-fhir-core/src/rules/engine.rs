@@ -138,10 +138,10 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
         // A Bundle profile read before the entries decides the use case (it
         // outranks the content), so findings of the other use cases can be
         // dropped as they come instead of at the end.
-        if !self.hinted {
-            if let Some(uc) = bundle_profile_use_case(header) {
-                self.em.fix_use_case(uc);
-            }
+        if !self.hinted
+            && let Some(uc) = bundle_profile_use_case(header)
+        {
+            self.em.fix_use_case(uc);
         }
     }
 

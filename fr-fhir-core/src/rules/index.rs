@@ -268,14 +268,14 @@ impl<'a> Index<'a> {
             span: res.map(|r| r.span()).unwrap_or(entry.span),
             entry_span: entry.span,
         };
-        if let Some(id) = &info.id {
-            if !info.rtype.is_empty() {
-                let k = key2(info.rtype, id);
-                if let Some(&first) = self.by_type_id.get(&k) {
-                    self.dup_type_id.push(Duplicate { first, second: pos });
-                } else {
-                    self.by_type_id.insert(k, pos);
-                }
+        if let Some(id) = &info.id
+            && !info.rtype.is_empty()
+        {
+            let k = key2(info.rtype, id);
+            if let Some(&first) = self.by_type_id.get(&k) {
+                self.dup_type_id.push(Duplicate { first, second: pos });
+            } else {
+                self.by_type_id.insert(k, pos);
             }
         }
         if let Some(url) = &info.full_url {

@@ -148,7 +148,7 @@ pub fn decode_json_string(raw: &str) -> Result<(Cow<'_, str>, EscapeMap), BadEsc
             pos += run;
             continue;
         }
-        if escapes % CHECKPOINT_EVERY == 0 {
+        if escapes.is_multiple_of(CHECKPOINT_EVERY) {
             map.checkpoints.push((len32_of(out.len()), len32_of(pos)));
         }
         escapes += 1;

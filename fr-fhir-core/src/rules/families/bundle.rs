@@ -283,18 +283,16 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             );
         }
     }
-    if let Some(sp) = b.entry_span {
-        if b.entry_count == 0 {
-            em.at(
-                Scope::ALL,
-                &RO1_BUNDLE_012,
-                sp,
-                "résultat vide : l'élément `entry` doit être omis, pas donné comme tableau vide"
-                    .into(),
-                "empty result: the `entry` element must be omitted, not given as an empty array"
-                    .into(),
-            );
-        }
+    if let Some(sp) = b.entry_span
+        && b.entry_count == 0
+    {
+        em.at(
+            Scope::ALL,
+            &RO1_BUNDLE_012,
+            sp,
+            "résultat vide : l'élément `entry` doit être omis, pas donné comme tableau vide".into(),
+            "empty result: the `entry` element must be omitted, not given as an empty array".into(),
+        );
     }
     if uc != UseCase::Sos && counts.slot > 0 {
         for (n, t) in [(counts.practitioner, "Practitioner"), (counts.role, "PractitionerRole")] {
@@ -313,16 +311,23 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
 /// bdl-1..4 (bdl-5 and bdl-8 are per entry, bdl-7 is RO1-BUNDLE-008).
 fn bundle_invariants(f: &Finish<'_, '_>, btype: Option<&str>, em: &mut Emitter<'_>) {
     let Some(t) = btype else { return };
-    if let Some(total) = &f.bundle.total {
-        if t != "searchset" && t != "history" {
-            em.at(
-                Scope::ALL,
-                &RO1_FHIR_006,
-                total.span,
-                format!("bdl-1 : `total` n'est permis que dans un Bundle searchset ou history (type {})", quote(t)),
-                format!("bdl-1: `total` is only allowed in a searchset or history Bundle (type {})", quote(t)),
-            );
-        }
+    if let Some(total) = &f.bundle.total
+        && t != "searchset"
+        && t != "history"
+    {
+        em.at(
+            Scope::ALL,
+            &RO1_FHIR_006,
+            total.span,
+            format!(
+                "bdl-1 : `total` n'est permis que dans un Bundle searchset ou history (type {})",
+                quote(t)
+            ),
+            format!(
+                "bdl-1: `total` is only allowed in a searchset or history Bundle (type {})",
+                quote(t)
+            ),
+        );
     }
     if t != "searchset" {
         for e in f.index.entries.iter().filter(|e| !e.search_span.is_empty()) {

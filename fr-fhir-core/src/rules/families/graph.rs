@@ -303,10 +303,11 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
     // The Practitioner each PractitionerRole entry names (when it resolves to one).
     let mut role_pract = vec![NOT_FOUND; n];
     for (r, &t) in ix.refs.iter().zip(&g.target) {
-        if r.field == RefField::RolePractitioner && g.rtype(t) == Some("Practitioner") {
-            if let Some(slot) = role_pract.get_mut(r.from as usize) {
-                *slot = t;
-            }
+        if r.field == RefField::RolePractitioner
+            && g.rtype(t) == Some("Practitioner")
+            && let Some(slot) = role_pract.get_mut(r.from as usize)
+        {
+            *slot = t;
         }
     }
     let mut role_count = vec![0u32; n];
@@ -636,11 +637,11 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
         let next =
             g.target.get(fwd).unwrap_or_default().iter().chain(rev.get(back).unwrap_or_default());
         for &q in next {
-            if let Some(s) = seen.get_mut(q as usize) {
-                if !*s {
-                    *s = true;
-                    stack.push(q);
-                }
+            if let Some(s) = seen.get_mut(q as usize)
+                && !*s
+            {
+                *s = true;
+                stack.push(q);
             }
         }
     }

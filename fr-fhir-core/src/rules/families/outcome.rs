@@ -118,17 +118,15 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
             "no issue of severity `error` or `fatal`: the failure of the search is not stated".into(),
         );
     }
-    if !explained {
-        if let Some(first) = oo.issue.first() {
-            em.missing(
-                Scope::ALL,
-                &RO1_OO_003,
-                first.span,
-                "diagnostics",
-                "aucun issue n'explique la cause (`details.text` ou `diagnostics`)".into(),
-                "no issue explains the cause (`details.text` or `diagnostics`)".into(),
-            );
-        }
+    if !explained && let Some(first) = oo.issue.first() {
+        em.missing(
+            Scope::ALL,
+            &RO1_OO_003,
+            first.span,
+            "diagnostics",
+            "aucun issue n'explique la cause (`details.text` ou `diagnostics`)".into(),
+            "no issue explains the cause (`details.text` or `diagnostics`)".into(),
+        );
     }
 }
 

@@ -68,16 +68,16 @@ fn check_contained(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
             "PractitionerRole sans ressource contenue : le lieu de consultation (Location) doit y figurer".into(),
             "PractitionerRole without contained resources: the place of consultation (Location) belongs there".into(),
         );
-    } else if !r.contained.iter().any(|c| matches!(c, Resource::Location(_))) {
-        if let Some(first) = r.contained.first() {
-            em.at(
+    } else if !r.contained.iter().any(|c| matches!(c, Resource::Location(_)))
+        && let Some(first) = r.contained.first()
+    {
+        em.at(
                 SCOPE,
                 &RO1_ROLE_001,
                 first.span(),
                 format!("ressource contenue {} : le lieu de consultation (Location) est attendu dans contained", first.resource_type()),
                 format!("contained {}: the place of consultation (Location) is expected in contained", first.resource_type()),
             );
-        }
     }
     for c in &r.contained {
         check_referenced(r, c, em);

@@ -110,18 +110,18 @@ fn check_place_identifier_type(
     }
     // Malformed values of a known prefix are RO1-ID-0xx findings; an
     // unknown prefix means the value is not a national id at all.
-    if let Some(v) = &id.value {
-        if let Err(e @ crate::ids::IdError::UnknownPrefix { .. }) = Idnst::parse_form(v.as_str()) {
-            let m = e.message();
-            em.at(
-                SCOPE,
-                &RO1_SOS_003,
-                v.span,
-                format!("{} n'est pas un IDNST préfixé : {}", quote(v.as_str()), m.fr),
-                format!("{} is not a prefixed IDNST: {}", quote(v.as_str()), m.en),
-            );
-            return;
-        }
+    if let Some(v) = &id.value
+        && let Err(e @ crate::ids::IdError::UnknownPrefix { .. }) = Idnst::parse_form(v.as_str())
+    {
+        let m = e.message();
+        em.at(
+            SCOPE,
+            &RO1_SOS_003,
+            v.span,
+            format!("{} n'est pas un IDNST préfixé : {}", quote(v.as_str()), m.fr),
+            format!("{} is not a prefixed IDNST: {}", quote(v.as_str()), m.en),
+        );
+        return;
     }
     let span = coding.and_then(|c| c.code.as_ref()).map_or(ty.span, |k| k.span);
     em.at_sev(
