@@ -5,8 +5,6 @@
 //! finding per scope (SLOT-007, SLOT-008/009): the engine keeps the one of
 //! the use case finally detected.
 
-use chrono::{DateTime, FixedOffset};
-
 use super::terminology::{self as term, is_tre_r66_like};
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{Kind, Reader, Span};
@@ -127,8 +125,8 @@ fn status(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
 fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     let start = instant(s.start.as_ref(), "start", s.span, src, em);
     let end = instant(s.end.as_ref(), "end", s.span, src, em);
-    if let (Some((a, sa)), Some((b, sb))) = (start, end)
-        && a >= b
+    if let (Some(sa), Some(sb)) = (start, end)
+        && !is_before(sa, sb)
     {
         let (qa, qb) = (quote(sa.as_str()), quote(sb.as_str()));
         em.at(
@@ -139,8 +137,8 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             format!("Slot.end {qb} is not after Slot.start {qa}"),
         );
     }
-    if let (Some(now), Some((a, sa))) = (em.opts.now, start)
-        && a < now
+    if let (Some(now), Some(sa)) = (em.opts.now, start)
+        && parse_instant(sa.as_str()).is_ok_and(|a| a < now)
     {
         let (q, now) = (quote(sa.as_str()), now.to_rfc3339());
         em.at(
@@ -153,14 +151,35 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     }
 }
 
-/// Checks one of start/end; returns the instant when it is a valid FHIR instant.
+/// `a < b` for two valid instants. Two values in the SAS form
+/// (`YYYY-MM-DDThh:mm:ss.sss±hh:mm`, fixed width) with the same offset compare
+/// as text, which spares two calendar parses per Slot on the usual path.
+fn is_before(a: &Instant<'_>, b: &Instant<'_>) -> bool {
+    const SAS_LEN: usize = 29;
+    let (ta, tb) = (a.as_str(), b.as_str());
+    if ta.len() == SAS_LEN
+        && tb.len() == SAS_LEN
+        && ta.get(23..) == tb.get(23..)
+        && check_sas_instant(ta).is_ok()
+        && check_sas_instant(tb).is_ok()
+    {
+        return ta < tb;
+    }
+    match (parse_instant(ta), parse_instant(tb)) {
+        (Ok(x), Ok(y)) => x < y,
+        // Not comparable: RO1-SLOT-003 already reported the invalid one.
+        _ => true,
+    }
+}
+
+/// Checks one of start/end; returns it when it is a valid FHIR instant.
 fn instant<'v, 'a>(
     v: Option<&'v Instant<'a>>,
     name: &'static str,
     slot: Span,
     src: &str,
     em: &mut Emitter<'_>,
-) -> Option<(DateTime<FixedOffset>, &'v Instant<'a>)> {
+) -> Option<&'v Instant<'a>> {
     let Some(v) = v else {
         missing(
             em,
@@ -200,7 +219,7 @@ fn instant<'v, 'a>(
             );
         }
     }
-    parse_instant(text).ok().map(|t| (t, v))
+    Some(v)
 }
 
 fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
@@ -868,6 +887,21 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
+
+    #[test]
+    fn instants_compare_as_text_only_with_equal_offsets() {
+        use crate::model::Instant;
+        let before = |a: &str, b: &str| super::is_before(&Instant::new(a), &Instant::new(b));
+        assert!(before("2026-11-26T09:00:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
+        assert!(!before("2026-11-26T09:20:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
+        // Different offsets: 10:00+02:00 is 08:00Z, before 09:30+01:00 (08:30Z).
+        assert!(before("2026-11-26T10:00:00.000+02:00", "2026-11-26T09:30:00.000+01:00"));
+        assert!(!before("2026-11-26T09:30:00.000+01:00", "2026-11-26T10:00:00.000+02:00"));
+        // Other FHIR forms go through the calendar.
+        assert!(before("2026-11-26T08:00:00Z", "2026-11-26T09:30:00.000+01:00"));
+        assert!(!before("2026-11-26T08:45:00Z", "2026-11-26T09:30:00.000+01:00"));
+    }
+
     use super::*;
     use crate::rules::testutil::{CPTS, PS, SOS, doc, of_rule, patch, run, set};
     use crate::rules::{Options, UseCase, validate};
