@@ -176,6 +176,10 @@ pub struct Resolved {
     pub line: u32,
     /// 1-based column (in characters) in the file.
     pub column: u32,
+    /// Byte offset in the file of that line and column, when known (renderers
+    /// cut their source snippets there without re-reading the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
 }
 
 impl Finding {

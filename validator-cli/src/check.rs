@@ -8,7 +8,7 @@ use fr_fhir_core::json::Reader;
 use crate::engine::{self, EngineOptions, Unit, Unusable};
 use crate::input::source::{self, Text};
 use crate::input::{Origin, Planned};
-use crate::locate::{self, Locator};
+use crate::locate;
 use crate::model::{Counts, InputError, InputKind, InputReport, Item, UnitReport};
 use crate::redact::Redactor;
 
@@ -82,9 +82,8 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
                 r.learn_json(text.src);
                 r
             });
-            let mut loc = Locator::new(text.src);
             engine::body(text.src, &s.engine)
-                .map(|u| rep.units.push(unit(u, &mut loc, redactor.as_ref(), s)))
+                .map(|u| rep.units.push(unit(u, text.src, redactor.as_ref(), s)))
         }
         InputKind::Har => {
             // The personal data of every body of the capture is masked in
@@ -95,9 +94,8 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
                 r
             });
             let mut units = Vec::new();
-            let mut loc = Locator::new(text.src);
             let r = engine::har(text.src, &s.engine, &mut |u| {
-                units.push(unit(u, &mut loc, redactor.as_ref(), s));
+                units.push(unit(u, text.src, redactor.as_ref(), s));
             });
             rep.units = units;
             r.map(|_| ())
@@ -164,7 +162,7 @@ pub fn line_col(src: &str, offset: usize) -> (u32, u32) {
 
 /// Turns one validated exchange into its report; `loc` walks the file the
 /// locations refer to.
-fn unit(u: Unit, loc: &mut Locator<'_>, redactor: Option<&Redactor>, s: &Settings) -> UnitReport {
+fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitReport {
     let mut counts = Counts::default();
     let mut hidden = 0;
     let min = s.min_severity.unwrap_or(Severity::Information);
@@ -177,14 +175,12 @@ fn unit(u: Unit, loc: &mut Locator<'_>, redactor: Option<&Redactor>, s: &Setting
             hidden += 1;
         }
     }
-    let positions: Vec<(u32, u32)> =
-        shown.iter().map(|f| f.resolved.as_ref().map_or((0, 0), |r| (r.line, r.column))).collect();
-    let offsets = loc.offsets(&positions);
-    let file = loc.source();
     let items = shown
         .into_iter()
-        .zip(offsets)
-        .map(|(f, off)| {
+        .map(|f| {
+            // The libraries give the byte offset of each located finding.
+            let off =
+                f.resolved.as_ref().and_then(|r| r.offset).and_then(|o| usize::try_from(o).ok());
             let mut snippet = off.and_then(|o| locate::snippet(file, o));
             let mut message = f.message;
             if let Some(r) = redactor {

@@ -1,7 +1,6 @@
-//! From (line, column) back to the source text: byte offsets in one forward
-//! pass, and a window on the line for the snippet. Lines can be hundreds of
-//! megabytes long (minified exports): nothing here reads more than a few
-//! kilobytes around a location, except the single forward pass.
+//! The source line around a finding's byte offset, windowed for the snippet.
+//! Lines can be hundreds of megabytes long (minified exports): nothing here
+//! reads more than a few kilobytes around a location.
 
 use memchr::memchr;
 
@@ -13,72 +12,6 @@ const WIDTH: usize = 100;
 const LEFT: usize = 40;
 /// How far to look for the end of a line.
 const SCAN: usize = 4096;
-
-/// A forward cursor from (line, column-in-characters) to byte offsets. The
-/// exchanges of a HAR file come in file order: one cursor per file makes
-/// locating all their findings a single pass over the file.
-#[derive(Debug, Clone)]
-pub struct Locator<'a> {
-    src: &'a str,
-    line: u32,
-    line_start: usize,
-    col: u32,
-    col_pos: usize,
-}
-
-impl<'a> Locator<'a> {
-    /// A cursor at the start of `src`.
-    pub fn new(src: &'a str) -> Self {
-        Locator { src, line: 1, line_start: 0, col: 1, col_pos: 0 }
-    }
-
-    /// The byte offset of a 1-based position; `None` for line 0 or past the
-    /// end. Columns past the end of their line stop at the line end.
-    pub fn offset(&mut self, l: u32, c: u32) -> Option<usize> {
-        if l == 0 {
-            return None;
-        }
-        let c = c.max(1);
-        if (l, c) < (self.line, self.col) {
-            *self = Locator::new(self.src);
-        }
-        let bytes = self.src.as_bytes();
-        while self.line < l {
-            let nl = bytes.get(self.line_start..).and_then(|b| memchr(b'\n', b))?;
-            self.line_start += nl + 1;
-            self.line += 1;
-            self.col = 1;
-            self.col_pos = self.line_start;
-        }
-        let rest = self.src.get(self.col_pos..).unwrap_or_default();
-        for ch in rest.chars() {
-            if self.col >= c || ch == '\n' {
-                break;
-            }
-            self.col += 1;
-            self.col_pos += ch.len_utf8();
-        }
-        Some(self.col_pos)
-    }
-
-    /// The text walked.
-    pub fn source(&self) -> &'a str {
-        self.src
-    }
-
-    /// The offsets of several positions, visited in increasing order.
-    pub fn offsets(&mut self, positions: &[(u32, u32)]) -> Vec<Option<usize>> {
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| positions.get(i).copied().unwrap_or_default());
-        let mut out = vec![None; positions.len()];
-        for i in order {
-            if let (Some(&(l, c)), Some(slot)) = (positions.get(i), out.get_mut(i)) {
-                *slot = self.offset(l, c);
-            }
-        }
-        out
-    }
-}
 
 /// The line around byte `at`, windowed when long, with the caret position.
 pub fn snippet(src: &str, at: usize) -> Option<Snippet> {
@@ -143,16 +76,24 @@ fn char_floor(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The offsets now come from the libraries with the line and column:
+    /// both must name the same character, accents and blank lines included.
     #[test]
     fn offsets_follow_lines_and_characters() {
-        let src = "ab\n  é x\n\nlast";
-        let mut loc = Locator::new(src);
-        let got = loc.offsets(&[(2, 5), (1, 1), (4, 2), (2, 3), (9, 1), (0, 0), (1, 99)]);
-        assert_eq!(got, vec![Some(8), Some(0), Some(12), Some(5), None, None, Some(2)]);
-        assert_eq!(&src[8..9], "x");
-        // Going back restarts from the top.
-        assert_eq!(loc.offset(1, 2), Some(1));
-        assert_eq!(loc.offset(4, 4), Some(14));
+        let src = "{\"resourceType\":\"Bundle\",\n  \"id\": \"é\",\n\n \"type\": \"collection\", \"foo\": 1}";
+        let report =
+            fr_fhir_core::rules::validate(src, &fr_fhir_core::rules::Options::default()).unwrap();
+        let located: Vec<_> = report.findings.iter().filter_map(|f| f.resolved.as_ref()).collect();
+        assert!(located.len() >= 2, "{located:?}");
+        for r in located {
+            let off = r.offset.unwrap() as usize;
+            let before = &src[..off];
+            let line = before.matches('\n').count() as u32 + 1;
+            let column = before.rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+            assert_eq!((line, column), (r.line, r.column), "{r:?}");
+            let sn = snippet(src, off).unwrap();
+            assert!(!sn.text.contains('\n'));
+        }
     }
 
     #[test]

@@ -296,6 +296,10 @@ fn finalize(
                 expression: loc.expression,
                 line: loc.line,
                 column: loc.column,
+                offset: match &f.target {
+                    Target::Body { span, .. } => Some(u64::from(span.start)),
+                    _ => None,
+                },
             });
         }
     }

@@ -435,6 +435,7 @@ pub(crate) fn run(
         if let Some(r) = all.get_mut(i).and_then(|f| f.resolved.as_mut()) {
             r.line = line;
             r.column = column;
+            r.offset = Some(off as u64);
         }
     }
 
@@ -458,7 +459,7 @@ fn push_located(
 ) {
     let keep = f.resolved.as_ref().map(|r| r.expression.clone()).filter(|e| !e.is_empty());
     let expression = keep.unwrap_or_else(|| expression(&f));
-    f.resolved = Some(Resolved { expression, line: 0, column: 0 });
+    f.resolved = Some(Resolved { expression, line: 0, column: 0, offset: None });
     if let Some(off) = offset {
         pending.push((all.len(), off));
     }
@@ -560,7 +561,8 @@ fn not_json(body: &str, e: &JsonError) -> Finding {
     let at = u32::try_from(e.offset).unwrap_or(u32::MAX);
     let whole = |message| {
         let mut f = unusable(Span::new(0, 0), message);
-        f.resolved = Some(Resolved { expression: parts::BODY.to_owned(), line: 0, column: 0 });
+        f.resolved =
+            Some(Resolved { expression: parts::BODY.to_owned(), line: 0, column: 0, offset: None });
         f
     };
     if trimmed.is_empty() {
@@ -594,7 +596,7 @@ fn not_json(body: &str, e: &JsonError) -> Finding {
     let root = root.unwrap_or_else(|| "$".to_owned());
     let loc = resolve::resolve(body, &root, &[(at, None)]);
     let expression = loc.into_iter().next().map(|l| l.expression).unwrap_or(root);
-    f.resolved = Some(Resolved { expression, line: 0, column: 0 });
+    f.resolved = Some(Resolved { expression, line: 0, column: 0, offset: None });
     f
 }
 

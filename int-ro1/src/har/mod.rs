@@ -145,7 +145,12 @@ fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) ->
             format!("entrée HAR inutilisable : {}", e.message.fr),
             format!("unusable HAR entry: {}", e.message.en),
         ),
-        resolved: Some(Resolved { expression: format!("log.entries[{index}]"), line, column }),
+        resolved: Some(Resolved {
+            expression: format!("log.entries[{index}]"),
+            line,
+            column,
+            offset: Some(e.offset as u64),
+        }),
     };
     ExchangeReport {
         index,
