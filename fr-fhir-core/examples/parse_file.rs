@@ -53,6 +53,8 @@ fn sizes() {
         size_of::<Code>(),
         size_of::<Extension>()
     );
+    use fr_fhir_core::rules::index::{EntryInfo, RefInfo};
+    eprintln!("EntryInfo {} RefInfo {}", size_of::<EntryInfo>(), size_of::<RefInfo>());
 }
 
 /// Prints a histogram of the findings (rule, severity) of a file.

@@ -200,7 +200,7 @@ pub fn validate_with<'a>(
     }
     if rt.as_deref() == Some("Bundle") {
         let mut st = Streamer {
-            ix: Index::default(),
+            ix: Index::new(src),
             ev: Evidence::default(),
             em: &mut em,
             hooks: &mut *hooks,

@@ -36,21 +36,83 @@ pub enum RefField {
     Other,
 }
 
-/// What the index keeps of one entry.
-#[derive(Debug, Clone)]
-pub struct EntryInfo<'a> {
+/// The resource type of an entry, as one byte: the modeled types by name,
+/// any other type through [`Index::rtype`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryType {
+    /// The entry has no resource.
+    None,
+    /// `Bundle`.
+    Bundle,
+    /// `Slot`.
+    Slot,
+    /// `Schedule`.
+    Schedule,
+    /// `Practitioner`.
+    Practitioner,
+    /// `PractitionerRole`.
+    PractitionerRole,
+    /// `Location`.
+    Location,
+    /// `Organization`.
+    Organization,
+    /// `HealthcareService`.
+    HealthcareService,
+    /// `OperationOutcome`.
+    OperationOutcome,
+    /// Any other type (its name is kept aside by the index).
+    Other,
+}
+
+impl EntryType {
+    fn of(r: &Resource<'_>) -> EntryType {
+        match r {
+            Resource::Other(_) => EntryType::Other,
+            Resource::Bundle(_) => EntryType::Bundle,
+            Resource::Slot(_) => EntryType::Slot,
+            Resource::Schedule(_) => EntryType::Schedule,
+            Resource::Practitioner(_) => EntryType::Practitioner,
+            Resource::PractitionerRole(_) => EntryType::PractitionerRole,
+            Resource::Location(_) => EntryType::Location,
+            Resource::Organization(_) => EntryType::Organization,
+            Resource::HealthcareService(_) => EntryType::HealthcareService,
+            Resource::OperationOutcome(_) => EntryType::OperationOutcome,
+        }
+    }
+
+    /// The name of a modeled type (`""` for [`EntryType::None`], `None` for [`EntryType::Other`]).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            EntryType::None => "",
+            EntryType::Bundle => "Bundle",
+            EntryType::Slot => "Slot",
+            EntryType::Schedule => "Schedule",
+            EntryType::Practitioner => "Practitioner",
+            EntryType::PractitionerRole => "PractitionerRole",
+            EntryType::Location => "Location",
+            EntryType::Organization => "Organization",
+            EntryType::HealthcareService => "HealthcareService",
+            EntryType::OperationOutcome => "OperationOutcome",
+            EntryType::Other => return None,
+        })
+    }
+}
+
+/// What the index keeps of one entry: 56 bytes of positions. Texts (id,
+/// fullUrl, search.mode) are read back from the input through their spans
+/// ([`Index::id`], [`Index::full_url`], [`Index::mode`]): on a Bundle of
+/// millions of entries this record is most of the index, and the input is
+/// in memory anyway.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryInfo {
     /// Position in `Bundle.entry`.
     pub index: u32,
-    /// Resource type (empty when the entry has no resource).
-    pub rtype: &'a str,
-    /// `resource.id`.
-    pub id: Option<Str<'a>>,
-    /// `fullUrl`.
-    pub full_url: Option<Str<'a>>,
-    /// Span of `fullUrl`'s value.
+    /// Resource type.
+    pub kind: EntryType,
+    /// Span of `resource.id`'s value (empty when absent).
+    pub id_span: Span,
+    /// Span of `fullUrl`'s value (empty when absent).
     pub full_url_span: Span,
-    /// `search.mode`.
-    pub mode: Option<&'a str>,
     /// Span of `search` (empty when absent).
     pub search_span: Span,
     /// Span of `search.mode`'s value (empty when absent).
@@ -161,10 +223,14 @@ pub struct Duplicate {
 }
 
 /// The cross-resource index of one Bundle.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Index<'a> {
+    src: &'a str,
     /// Entries in order.
-    pub entries: Vec<EntryInfo<'a>>,
+    pub entries: Vec<EntryInfo>,
+    /// Names of the entries' types that are not modeled, by entry position
+    /// in the Bundle (increasing).
+    other_types: Vec<(u32, &'a str)>,
     /// Every literal reference, in document order.
     pub refs: Vec<RefInfo<'a>>,
     by_type_id: HashMap<u64, u32>,
@@ -247,39 +313,101 @@ impl<'a> Tagger<'_, 'a> {
 }
 
 impl<'a> Index<'a> {
+    /// An empty index over the input `src` (the text every span points into).
+    pub fn new(src: &'a str) -> Self {
+        Index {
+            src,
+            entries: Vec::new(),
+            other_types: Vec::new(),
+            refs: Vec::new(),
+            by_type_id: HashMap::new(),
+            by_full_url: HashMap::new(),
+            dup_type_id: Vec::new(),
+            dup_full_url: Vec::new(),
+            missing_refs: Vec::new(),
+            practitioner_ids: Vec::new(),
+            entry_parts: Vec::new(),
+        }
+    }
+
+    /// The JSON string whose value is at `span` (quotes included), borrowed
+    /// unless it holds escapes.
+    fn str_at(&self, span: Span) -> Option<Str<'a>> {
+        if span.is_empty() {
+            return None;
+        }
+        let body = self.src.get(span.start as usize + 1..(span.end as usize).checked_sub(1)?)?;
+        if memchr::memchr(b'\\', body.as_bytes()).is_none() {
+            return Some(Str::Borrowed(body));
+        }
+        crate::json::Reader::at(self.src, span.start as usize).string().ok().map(|(s, _)| s)
+    }
+
+    /// The entry's resource type (`""` when it has no resource).
+    pub fn rtype(&self, e: &EntryInfo) -> &'a str {
+        match e.kind.name() {
+            Some(name) => name,
+            None => self
+                .other_types
+                .binary_search_by_key(&e.index, |&(i, _)| i)
+                .ok()
+                .and_then(|k| self.other_types.get(k))
+                .map_or("?", |&(_, name)| name),
+        }
+    }
+
+    /// The entry's `resource.id`.
+    pub fn id(&self, e: &EntryInfo) -> Option<Str<'a>> {
+        self.str_at(e.id_span)
+    }
+
+    /// The entry's `fullUrl`.
+    pub fn full_url(&self, e: &EntryInfo) -> Option<Str<'a>> {
+        self.str_at(e.full_url_span)
+    }
+
+    /// The entry's `search.mode` (a code: `?` in the odd case it was written with escapes).
+    pub fn mode(&self, e: &EntryInfo) -> Option<&'a str> {
+        self.str_at(e.mode_span).map(|m| borrowed(&m))
+    }
+
     /// Adds an entry: its facts and all its literal references.
     pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
         let pos = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let res = entry.resource.as_ref();
+        let kind = res.map_or(EntryType::None, EntryType::of);
+        if let Some(Resource::Other(o)) = res {
+            self.other_types.push((index, borrowed(&o.resource_type)));
+        }
+        let mode = entry.search.as_ref().and_then(|s| s.mode.as_ref());
+        let id = match res {
+            Some(Resource::Other(o)) => top_level_string(self.src, o.span, "id"),
+            Some(r) => r.id().map(|i| (i.text.clone(), i.span)),
+            None => None,
+        };
         let info = EntryInfo {
             index,
-            rtype: res.map(type_str).unwrap_or(""),
-            id: res.and_then(|r| r.id()).map(|i| i.text.clone()),
-            full_url: entry.full_url.as_ref().map(|u| u.text.clone()),
+            kind,
+            id_span: id.as_ref().map(|i| i.1).unwrap_or_default(),
             full_url_span: entry.full_url.as_ref().map(|u| u.span).unwrap_or_default(),
-            mode: entry.search.as_ref().and_then(|s| s.mode.as_ref()).map(|m| borrowed(&m.text)),
             search_span: entry.search.as_ref().map(|s| s.span).unwrap_or_default(),
-            mode_span: entry
-                .search
-                .as_ref()
-                .and_then(|s| s.mode.as_ref())
-                .map(|m| m.span)
-                .unwrap_or_default(),
+            mode_span: mode.map(|m| m.span).unwrap_or_default(),
             span: res.map(|r| r.span()).unwrap_or(entry.span),
             entry_span: entry.span,
         };
-        if let Some(id) = &info.id
-            && !info.rtype.is_empty()
+        let rtype = res.map(type_str).unwrap_or("");
+        if let Some((id, _)) = &id
+            && !rtype.is_empty()
         {
-            let k = key2(info.rtype, id);
+            let k = key2(rtype, id);
             if let Some(&first) = self.by_type_id.get(&k) {
                 self.dup_type_id.push(Duplicate { first, second: pos });
             } else {
                 self.by_type_id.insert(k, pos);
             }
         }
-        if let Some(url) = &info.full_url {
-            let k = key1(url);
+        if let Some(url) = &entry.full_url {
+            let k = key1(&url.text);
             if let Some(&first) = self.by_full_url.get(&k) {
                 self.dup_full_url.push(Duplicate { first, second: pos });
             } else {
@@ -351,18 +479,18 @@ impl<'a> Index<'a> {
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
         let &pos = self.by_type_id.get(&key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
-        (e.rtype == rtype && e.id.as_deref() == Some(id)).then_some(pos)
+        (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
 
     /// The entry with this fullUrl.
     pub fn by_full_url(&self, url: &str) -> Option<u32> {
         let &pos = self.by_full_url.get(&key1(url))?;
         let e = self.entries.get(pos as usize)?;
-        (e.full_url.as_deref() == Some(url)).then_some(pos)
+        (self.full_url(e).as_deref() == Some(url)).then_some(pos)
     }
 
     /// Entry info at a position of the entry list.
-    pub fn entry(&self, pos: u32) -> Option<&EntryInfo<'a>> {
+    pub fn entry(&self, pos: u32) -> Option<&EntryInfo> {
         self.entries.get(pos as usize)
     }
 
@@ -374,9 +502,10 @@ impl<'a> Index<'a> {
     /// ```
     /// use fr_fhir_core::model::*;
     /// use fr_fhir_core::rules::index::{Index, Resolution};
-    /// let (Resource::Bundle(b), _) = parse_resource(r#"{"resourceType":"Bundle","entry":[
-    ///   {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"#).unwrap() else { panic!() };
-    /// let mut ix = Index::default();
+    /// let src = r#"{"resourceType":"Bundle","entry":[
+    ///   {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"#;
+    /// let (Resource::Bundle(b), _) = parse_resource(src).unwrap() else { panic!() };
+    /// let mut ix = Index::new(src);
     /// ix.add(0, &b.entry[0]);
     /// assert_eq!(ix.resolve(0, "Schedule/s1"), Resolution::Entry(0));
     /// assert_eq!(ix.resolve(0, "https://x.fr/fhir/Schedule/s1"), Resolution::Entry(0));
@@ -386,28 +515,25 @@ impl<'a> Index<'a> {
         if reference.starts_with('#') {
             return Resolution::Contained;
         }
-        if reference.starts_with("urn:") || reference.contains("://") {
+        if reference.starts_with("urn:") || has_scheme(reference) {
             if let Some(p) = self.by_full_url(reference) {
                 return Resolution::Entry(p);
             }
             // An absolute RESTful URL whose entry has another base still names Type/id.
             return match restful_tail(reference) {
                 Some((t, id)) => self.by_type_id(t, id).map_or(Resolution::NotFound, |p| {
-                    let same = self.entry(p).and_then(|e| e.full_url.as_deref()).is_none();
+                    let same = self.entry(p).is_some_and(|e| e.full_url_span.is_empty());
                     if same { Resolution::Entry(p) } else { Resolution::NotFound }
                 }),
                 None => Resolution::NotFound,
             };
         }
         let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
-        if let Some(base) =
-            self.entry(from).and_then(|e| e.full_url.as_deref()).and_then(restful_base)
-        {
+        let from_url = self.entry(from).and_then(|e| self.full_url(e));
+        if let Some(base) = from_url.as_deref().and_then(restful_base) {
             let parts = [base, t, "/", id];
             let found = self.by_full_url.get(&hash_parts(&parts)).copied().filter(|&p| {
-                self.entry(p)
-                    .and_then(|e| e.full_url.as_deref())
-                    .is_some_and(|u| is_concat(u, &parts))
+                self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, &parts))
             });
             if let Some(p) = found {
                 return Resolution::Entry(p);
@@ -415,6 +541,19 @@ impl<'a> Index<'a> {
         }
         self.by_type_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
     }
+}
+
+/// The string value of `key` in the object at `span` (for resources kept raw).
+fn top_level_string<'a>(src: &'a str, span: Span, key: &str) -> Option<(Str<'a>, Span)> {
+    let mut r = crate::json::Reader::at(src, span.start as usize);
+    let mut obj = r.object().ok()?;
+    while let Ok(Some((k, _))) = r.next_key(&mut obj) {
+        if &*k == key {
+            return r.string().ok();
+        }
+        r.skip_value().ok()?;
+    }
+    None
 }
 
 /// The resource type (modeled types have static names).
@@ -465,12 +604,31 @@ pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
     (ok_type && !id.is_empty()).then_some((t, id))
 }
 
+/// Position of the first `/_history/` in `url`. Called once or twice per
+/// entry: a scan for `_` beats building a substring searcher each time.
+pub fn find_history(url: &str) -> Option<usize> {
+    const MARK: &[u8] = b"/_history/";
+    let b = url.as_bytes();
+    memchr::memchr_iter(b'_', b).find_map(|i| {
+        let start = i.checked_sub(1)?;
+        b.get(start..)?.starts_with(MARK).then_some(start)
+    })
+}
+
+/// `url` without its `/_history/...` tail.
+pub fn without_history(url: &str) -> &str {
+    find_history(url).and_then(|i| url.get(..i)).unwrap_or(url)
+}
+
+/// True when `s` holds `://` (an absolute URL).
+fn has_scheme(s: &str) -> bool {
+    memchr::memchr_iter(b':', s.as_bytes())
+        .any(|i| s.as_bytes().get(i + 1..i + 3) == Some(b"//".as_slice()))
+}
+
 /// The `Type/id` at the end of an absolute RESTful URL.
 pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
-    let url = match memchr::memmem::find(url.as_bytes(), b"/_history/") {
-        Some(i) => url.get(..i)?,
-        None => url,
-    };
+    let url = without_history(url);
     let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
     let id = url.get(slash_id + 1..)?;
     let head = url.get(..slash_id)?;
@@ -488,7 +646,7 @@ pub fn restful_base(full_url: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -501,5 +659,52 @@ mod tests {
         assert_eq!(restful_tail("https://a.fr/fhir/Slot/1"), Some(("Slot", "1")));
         assert_eq!(restful_base("https://a.fr/fhir/Slot/1"), Some("https://a.fr/fhir/"));
         assert_eq!(restful_base("urn:uuid:1234"), None);
+        assert_eq!(find_history("https://a.fr/Slot/1/_history/2"), Some(19));
+        assert_eq!(find_history("https://a.fr/Slot/_1/_history/2"), Some(20));
+        assert_eq!(find_history("https://a.fr/Slot/1_history/2"), None);
+        assert_eq!(without_history("https://a.fr/Slot/1/_history/2"), "https://a.fr/Slot/1");
+        assert!(has_scheme("https://a.fr/x") && !has_scheme("urn:oid:1.2") && !has_scheme("a:/b"));
+    }
+
+    fn index_of(src: &str) -> (crate::model::Bundle<'_>, Index<'_>) {
+        let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(src) else {
+            panic!("not a bundle")
+        };
+        let mut ix = Index::new(src);
+        for (i, e) in b.entry.iter().enumerate() {
+            ix.add(i as u32, e);
+        }
+        (*b, ix)
+    }
+
+    #[test]
+    fn texts_are_read_back_from_their_spans() {
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"https://x.fr/fhir/Schedule/s\u0031","resource":{"resourceType":"Schedule","id":"s\u0031"},"search":{"mode":"include"}},
+          {"resource":{"resourceType":"Patient","id":"p1"}},
+          {"resource":{"resourceType":"Foo","id":"f1"}},
+          {"search":{"mode":"match"}}]}"#;
+        let (_b, ix) = index_of(src);
+        let e: Vec<_> = ix.entries.iter().collect();
+        assert_eq!(e.len(), 4);
+        assert_eq!(ix.id(e[0]).as_deref(), Some("s1"));
+        assert_eq!(ix.full_url(e[0]).as_deref(), Some("https://x.fr/fhir/Schedule/s1"));
+        assert_eq!(ix.mode(e[0]), Some("include"));
+        assert_eq!(
+            e.iter().map(|e| ix.rtype(e)).collect::<Vec<_>>(),
+            ["Schedule", "Patient", "Foo", ""]
+        );
+        assert_eq!(ix.id(e[1]).as_deref(), Some("p1"));
+        assert_eq!(ix.full_url(e[1]), None);
+        assert_eq!(ix.mode(e[3]), Some("match"));
+        assert_eq!(ix.resolve(1, "Schedule/s1"), Resolution::Entry(0));
+        assert_eq!(ix.resolve(1, "https://x.fr/fhir/Schedule/s1"), Resolution::Entry(0));
+        assert_eq!(ix.resolve(1, "Foo/f1"), Resolution::Entry(2));
+    }
+
+    #[test]
+    fn entry_record_stays_small() {
+        // Most of the index on a Bundle of millions of entries (README memory figure).
+        assert!(size_of::<EntryInfo>() <= 56, "{}", size_of::<EntryInfo>());
     }
 }

@@ -18,7 +18,7 @@ use fr_fhir_core::finding::{Finding, Message, Severity};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
 use fr_fhir_core::primitives::{paris, parse_instant};
-use fr_fhir_core::rules::index::{Index, RefField, RefInfo, Resolution};
+use fr_fhir_core::rules::index::{EntryType, Index, RefField, RefInfo, Resolution};
 use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, Scope, UseCase, catalog, quote};
 
 use crate::request::query::ParsedQuery;
@@ -296,7 +296,7 @@ fn targets<'i>(
 ) -> impl Iterator<Item = u32> + 'i {
     refs_from(ix, from).iter().filter(move |r| r.field == field).filter_map(move |r| {
         match ix.resolve(from, &r.text) {
-            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.rtype == rtype) => Some(p),
+            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| ix.rtype(e) == rtype) => Some(p),
             _ => None,
         }
     })
@@ -306,7 +306,7 @@ fn targets<'i>(
 fn slot_schedules<'i, 'a>(ix: &'i Index<'a>) -> impl Iterator<Item = (&'i RefInfo<'a>, u32)> + 'i {
     ix.refs.iter().filter(|r| r.field == RefField::SlotSchedule).filter_map(move |r| {
         match ix.resolve(r.from, &r.text) {
-            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.rtype == "Schedule") => {
+            Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.kind == EntryType::Schedule) => {
                 Some((r, p))
             }
             _ => None,

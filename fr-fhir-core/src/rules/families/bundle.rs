@@ -10,7 +10,9 @@ use crate::rules::catalog::{
     RO1_BUNDLE_008, RO1_BUNDLE_009, RO1_BUNDLE_010, RO1_BUNDLE_011, RO1_BUNDLE_012, RO1_BUNDLE_013,
     RO1_FHIR_006,
 };
-use crate::rules::index::{EntryInfo, Index, restful_base, restful_tail};
+use crate::rules::index::{
+    EntryInfo, Index, find_history, restful_base, restful_tail, without_history,
+};
 use crate::rules::{Emitter, EntryCx, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
@@ -50,7 +52,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     }
     let Some(url) = &entry.full_url else { return };
     let url_text = url.as_str();
-    if url_text.contains("/_history/") {
+    if find_history(url_text).is_some() {
         em.at(
             Scope::ALL,
             &RO1_FHIR_006,
@@ -129,7 +131,7 @@ impl Counts {
     fn of(ix: &Index<'_>) -> Counts {
         let mut c = Counts::default();
         for e in &ix.entries {
-            match e.rtype {
+            match ix.rtype(e) {
                 "Slot" => c.slot += 1,
                 "Schedule" => c.schedule += 1,
                 "Practitioner" => c.practitioner += 1,
@@ -138,9 +140,9 @@ impl Counts {
                 "Organization" => c.organization += 1,
                 _ => {}
             }
-            if let Some(m) = &e.mode {
+            if let Some(m) = ix.mode(e) {
                 c.with_mode += 1;
-                if &**m == "match" {
+                if m == "match" {
                     c.matches += 1;
                 }
             }
@@ -214,11 +216,12 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
 
     // Entries.
     let sev = ps_warning(uc);
-    let mut first_base: Option<&str> = None;
+    let mut first_base: Option<String> = None;
     let searched = searched_type(uc);
     for e in &ix.entries {
-        if e.full_url.is_none() && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None)
-        {
+        let rtype = ix.rtype(e);
+        let full_url = ix.full_url(e);
+        if full_url.is_none() && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None) {
             missing_sev(
                 em,
                 here,
@@ -230,12 +233,14 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                 "the entry has no fullUrl",
             );
         }
-        check_base(e, &mut first_base, em);
-        if searchset && e.span != e.entry_span {
-            check_mode(e, searched, em);
+        if let Some(url) = &full_url {
+            check_base(e, url, &mut first_base, em);
         }
-        if e.span != e.entry_span && !expected_type(e.rtype, uc) {
-            let outcome = e.rtype == "OperationOutcome" && e.mode == Some("outcome");
+        if searchset && e.span != e.entry_span {
+            check_mode(e, rtype, ix.mode(e), searched, em);
+        }
+        if e.span != e.entry_span && !expected_type(rtype, uc) {
+            let outcome = rtype == "OperationOutcome" && ix.mode(e) == Some("outcome");
             if !outcome {
                 em.missing(
                     here,
@@ -244,10 +249,10 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                     "resourceType",
                     format!(
                         "ressource {} inattendue dans une réponse {}",
-                        quote(e.rtype),
+                        quote(rtype),
                         uc.as_str()
                     ),
-                    format!("unexpected {} resource in a {} response", quote(e.rtype), uc.as_str()),
+                    format!("unexpected {} resource in a {} response", quote(rtype), uc.as_str()),
                 );
             }
         }
@@ -479,16 +484,14 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
 }
 
 /// RO1-BUNDLE-007 (warning part): every RESTful fullUrl shares the first one's base.
-fn check_base<'e>(e: &'e EntryInfo<'_>, first: &mut Option<&'e str>, em: &mut Emitter<'_>) {
-    let Some(url) = e.full_url.as_deref() else { return };
+fn check_base(e: &EntryInfo, url: &str, first: &mut Option<String>, em: &mut Emitter<'_>) {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return;
     }
-    let url = url.find("/_history/").and_then(|i| url.get(..i)).unwrap_or(url);
-    let Some(base) = restful_base(url) else { return };
+    let Some(base) = restful_base(without_history(url)) else { return };
     match first {
-        None => *first = Some(base),
-        Some(b) if *b != base => em.at_sev(
+        None => *first = Some(base.to_string()),
+        Some(b) if b != base => em.at_sev(
             Scope::ALL,
             &RO1_BUNDLE_007,
             Severity::Warning,
@@ -509,34 +512,40 @@ fn check_base<'e>(e: &'e EntryInfo<'_>, first: &mut Option<&'e str>, em: &mut Em
 }
 
 /// RO1-BUNDLE-009: `match` on the searched type, `include` on the others.
-fn check_mode(e: &EntryInfo<'_>, searched: &str, em: &mut Emitter<'_>) {
+fn check_mode(
+    e: &EntryInfo,
+    rtype: &str,
+    mode: Option<&str>,
+    searched: &str,
+    em: &mut Emitter<'_>,
+) {
     // Runs once per entry: when the cap is reached, do not even format.
     if !em.wants(Scope::ALL) {
         return;
     }
-    let expected = if e.rtype == "OperationOutcome" {
+    let expected = if rtype == "OperationOutcome" {
         "outcome"
-    } else if e.rtype == searched {
+    } else if rtype == searched {
         "match"
     } else {
         "include"
     };
-    match e.mode {
+    match mode {
         None if e.search_span.is_empty() => em.missing(
             Scope::ALL,
             &RO1_BUNDLE_009,
             e.entry_span,
             "search",
-            format!("entrée {} sans `search.mode` (`{expected}` attendu)", e.rtype),
-            format!("{} entry without `search.mode` (`{expected}` expected)", e.rtype),
+            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
+            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
         ),
         None => em.missing(
             Scope::ALL,
             &RO1_BUNDLE_009,
             e.search_span,
             "mode",
-            format!("entrée {} sans `search.mode` (`{expected}` attendu)", e.rtype),
-            format!("{} entry without `search.mode` (`{expected}` expected)", e.rtype),
+            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
+            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
         ),
         Some(m) if m != expected => em.at(
             Scope::ALL,
@@ -545,9 +554,9 @@ fn check_mode(e: &EntryInfo<'_>, searched: &str, em: &mut Emitter<'_>) {
             format!(
                 "search.mode vaut {} pour une entrée {} : `{expected}` attendu",
                 quote(m),
-                e.rtype
+                rtype
             ),
-            format!("search.mode is {} for a {} entry: `{expected}` expected", quote(m), e.rtype),
+            format!("search.mode is {} for a {} entry: `{expected}` expected", quote(m), rtype),
         ),
         Some(_) => {}
     }
@@ -576,7 +585,8 @@ fn check_duplicates(ix: &Index<'_>, em: &mut Emitter<'_>) {
     for d in &ix.dup_full_url {
         let Some(e) = ix.entry(d.second) else { continue };
         reported.insert(d.second);
-        let url = e.full_url.as_deref().unwrap_or_default();
+        let url = ix.full_url(e);
+        let url = url.as_deref().unwrap_or_default();
         em.at(
             Scope::ALL,
             &RO1_BUNDLE_008,
@@ -594,14 +604,16 @@ fn check_duplicates(ix: &Index<'_>, em: &mut Emitter<'_>) {
             continue;
         }
         let Some(e) = ix.entry(d.second) else { continue };
-        let id = e.id.as_deref().unwrap_or_default();
+        let id = ix.id(e);
+        let id = id.as_deref().unwrap_or_default();
+        let rtype = ix.rtype(e);
         em.missing(
             Scope::ALL,
             &RO1_BUNDLE_008,
             e.span,
             "id",
-            format!("{}/{id} figure déjà à l'entrée {}", e.rtype, first_index(ix, d.first)),
-            format!("{}/{id} already appears at entry {}", e.rtype, first_index(ix, d.first)),
+            format!("{rtype}/{id} figure déjà à l'entrée {}", first_index(ix, d.first)),
+            format!("{rtype}/{id} already appears at entry {}", first_index(ix, d.first)),
         );
     }
 }

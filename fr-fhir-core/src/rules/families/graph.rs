@@ -16,7 +16,9 @@ use crate::rules::catalog::{
     RO1_ROLE_003, RO1_SCHED_001, RO1_SCHED_002, RO1_SCHED_004, RO1_SCHED_005, RO1_SCHED_006,
     RO1_SLOT_006, RO1_SOS_001,
 };
-use crate::rules::index::{Index, RefField, RefInfo, Resolution, restful_tail, split_type_id};
+use crate::rules::index::{
+    EntryType, Index, RefField, RefInfo, Resolution, restful_tail, split_type_id,
+};
 use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
@@ -53,7 +55,7 @@ struct Graph<'f, 'a> {
 
 impl<'a> Graph<'_, 'a> {
     fn rtype(&self, target: u32) -> Option<&str> {
-        self.ix.entry(target).map(|e| e.rtype)
+        self.ix.entry(target).map(|e| self.ix.rtype(e))
     }
 
     fn entry_no(&self, pos: u32) -> u32 {
@@ -268,8 +270,8 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
         );
     }
     for (e, &bits) in g.ix.entries.iter().zip(&seen) {
-        let (rule, scope, child, bit): (&'static RuleMeta, Scope, &'static str, u8) = match e.rtype
-        {
+        let rtype = g.ix.rtype(e);
+        let (rule, scope, child, bit): (&'static RuleMeta, Scope, &'static str, u8) = match rtype {
             "Slot" => (&RO1_SLOT_006, Scope::ALL, "schedule", BIT_SCHEDULE),
             "Schedule" if ps_cpts => (&RO1_SCHED_001, Scope::PS_CPTS, "actor", BIT_ACTOR),
             "Schedule" => (&RO1_SCHED_005, Scope::SOS, "actor", BIT_ACTOR),
@@ -287,8 +289,8 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
                 rule,
                 e.span,
                 child,
-                format!("{}.{child} est absent", e.rtype),
-                format!("{}.{child} is missing", e.rtype),
+                format!("{rtype}.{child} est absent"),
+                format!("{rtype}.{child} is missing"),
             );
         }
     }
@@ -374,7 +376,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
     state.finish(g, &role_pract, em);
     let mut unnamed = vec![false; n];
     for ((e, &count), flag) in ix.entries.iter().zip(&role_count).zip(unnamed.iter_mut()) {
-        if e.rtype == "PractitionerRole" && count == 0 {
+        if e.kind == EntryType::PractitionerRole && count == 0 {
             *flag = true;
             em.at_sev(
                 Scope::PS_CPTS,
@@ -511,7 +513,10 @@ fn check_practitioners(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
         // The same resource included twice is RO1-BUNDLE-008's.
         let same = match (g.ix.entry(first), g.ix.entry(id.from)) {
-            (Some(a), Some(b)) => a.id.is_some() && a.id == b.id,
+            (Some(a), Some(b)) => {
+                let id = g.ix.id(a);
+                id.is_some() && id == g.ix.id(b)
+            }
             _ => false,
         };
         if !same {
@@ -528,8 +533,8 @@ fn check_practitioners(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
 
 /// RO1-CPTS-007: one HealthcareService per CPTS Organization.
 fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
-    let count = |t: &str| g.ix.entries.iter().filter(|e| e.rtype == t).count();
-    let (hs, org) = (count("HealthcareService"), count("Organization"));
+    let count = |t: EntryType| g.ix.entries.iter().filter(|e| e.kind == t).count();
+    let (hs, org) = (count(EntryType::HealthcareService), count(EntryType::Organization));
     if hs != org {
         let fr =
             format!("{hs} HealthcareService pour {org} Organization : une offre par CPTS attendue");
@@ -572,8 +577,8 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
 fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let ix = g.ix;
     let n = ix.entries.len();
-    let searched = if g.uc == UseCase::Sos { "Schedule" } else { "Slot" };
-    let any_match = ix.entries.iter().any(|e| e.mode == Some("match"));
+    let searched = if g.uc == UseCase::Sos { EntryType::Schedule } else { EntryType::Slot };
+    let any_match = ix.entries.iter().any(|e| ix.mode(e) == Some("match"));
     // Forward edges: the references of each entry are contiguous.
     let mut first_ref = vec![0u32; n + 1];
     for r in &ix.refs {
@@ -620,7 +625,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let mut seen = vec![false; n];
     let mut stack: Vec<u32> = Vec::new();
     for (pos, e) in ix.entries.iter().enumerate() {
-        let root = if any_match { e.mode == Some("match") } else { e.rtype == searched };
+        let root = if any_match { ix.mode(e) == Some("match") } else { e.kind == searched };
         if root {
             if let Some(s) = seen.get_mut(pos) {
                 *s = true;
@@ -646,10 +651,10 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
         }
     }
     for (pos, e) in ix.entries.iter().enumerate() {
-        if e.span == e.entry_span || e.mode == Some("outcome") {
+        if e.span == e.entry_span || ix.mode(e) == Some("outcome") {
             continue;
         }
-        let no_slot = e.rtype == "Schedule" && slots_of.get(pos) == slots_of.get(pos + 1);
+        let no_slot = e.kind == EntryType::Schedule && slots_of.get(pos) == slots_of.get(pos + 1);
         if no_slot {
             em.at_sev(
                 Scope::ALL,
@@ -669,9 +674,9 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
                 e.entry_span,
                 format!(
                     "entrée {} inutile : aucun résultat (`match`) n'y mène par les références",
-                    e.rtype
+                    ix.rtype(e)
                 ),
-                format!("useless {} entry: no match leads to it through references", e.rtype),
+                format!("useless {} entry: no match leads to it through references", ix.rtype(e)),
             );
         }
     }
