@@ -8,7 +8,8 @@
 //! their size, and every lookup is O(1) (no quadratic path).
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+
+use super::keyhash::{BuildU64Identity, KeyHasher, random_seed};
 
 use crate::json::{Span, Str};
 use crate::model::{BundleEntry, Reference, Resource, Value, Visitor, Walk};
@@ -185,20 +186,12 @@ pub enum Resolution {
 
 /// Hash of the concatenation of `parts` (streamed: equal to hashing the
 /// joined string, so lookups never need to build it).
-fn hash_parts(parts: &[&str]) -> u64 {
-    let mut h = DefaultHasher::new();
+fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
+    let mut h = KeyHasher::new(seed);
     for p in parts {
         h.write(p.as_bytes());
     }
     h.finish()
-}
-
-fn key2(rtype: &str, id: &str) -> u64 {
-    hash_parts(&[rtype, "/", id])
-}
-
-fn key1(a: &str) -> u64 {
-    hash_parts(&[a])
 }
 
 /// True when `whole` is the concatenation of `parts`.
@@ -233,8 +226,10 @@ pub struct Index<'a> {
     other_types: Vec<(u32, &'a str)>,
     /// Every literal reference, in document order.
     pub refs: Vec<RefInfo<'a>>,
-    by_type_id: HashMap<u64, u32>,
-    by_full_url: HashMap<u64, u32>,
+    /// Seed of the keys' hash (random per index).
+    seed: u64,
+    by_type_id: HashMap<u64, u32, BuildU64Identity>,
+    by_full_url: HashMap<u64, u32, BuildU64Identity>,
     /// `(type, id)` pairs seen twice.
     pub dup_type_id: Vec<Duplicate>,
     /// fullUrls seen twice.
@@ -320,14 +315,19 @@ impl<'a> Index<'a> {
             entries: Vec::new(),
             other_types: Vec::new(),
             refs: Vec::new(),
-            by_type_id: HashMap::new(),
-            by_full_url: HashMap::new(),
+            seed: random_seed(),
+            by_type_id: HashMap::default(),
+            by_full_url: HashMap::default(),
             dup_type_id: Vec::new(),
             dup_full_url: Vec::new(),
             missing_refs: Vec::new(),
             practitioner_ids: Vec::new(),
             entry_parts: Vec::new(),
         }
+    }
+
+    fn key2(&self, rtype: &str, id: &str) -> u64 {
+        hash_parts(self.seed, &[rtype, "/", id])
     }
 
     /// The JSON string whose value is at `span` (quotes included), borrowed
@@ -399,7 +399,7 @@ impl<'a> Index<'a> {
         if let Some((id, _)) = &id
             && !rtype.is_empty()
         {
-            let k = key2(rtype, id);
+            let k = self.key2(rtype, id);
             if let Some(&first) = self.by_type_id.get(&k) {
                 self.dup_type_id.push(Duplicate { first, second: pos });
             } else {
@@ -407,7 +407,7 @@ impl<'a> Index<'a> {
             }
         }
         if let Some(url) = &entry.full_url {
-            let k = key1(&url.text);
+            let k = hash_parts(self.seed, &[&url.text]);
             if let Some(&first) = self.by_full_url.get(&k) {
                 self.dup_full_url.push(Duplicate { first, second: pos });
             } else {
@@ -477,14 +477,14 @@ impl<'a> Index<'a> {
 
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
-        let &pos = self.by_type_id.get(&key2(rtype, id))?;
+        let &pos = self.by_type_id.get(&self.key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
 
     /// The entry with this fullUrl.
     pub fn by_full_url(&self, url: &str) -> Option<u32> {
-        let &pos = self.by_full_url.get(&key1(url))?;
+        let &pos = self.by_full_url.get(&hash_parts(self.seed, &[url]))?;
         let e = self.entries.get(pos as usize)?;
         (self.full_url(e).as_deref() == Some(url)).then_some(pos)
     }
@@ -532,9 +532,12 @@ impl<'a> Index<'a> {
         let from_url = self.entry(from).and_then(|e| self.full_url(e));
         if let Some(base) = from_url.as_deref().and_then(restful_base) {
             let parts = [base, t, "/", id];
-            let found = self.by_full_url.get(&hash_parts(&parts)).copied().filter(|&p| {
-                self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, &parts))
-            });
+            let found =
+                self.by_full_url.get(&hash_parts(self.seed, &parts)).copied().filter(|&p| {
+                    self.entry(p)
+                        .and_then(|e| self.full_url(e))
+                        .is_some_and(|u| is_concat(&u, &parts))
+                });
             if let Some(p) = found {
                 return Resolution::Entry(p);
             }

@@ -6,6 +6,7 @@ mod engine;
 pub mod families;
 
 pub mod index;
+mod keyhash;
 pub mod profiles;
 mod scope;
 
