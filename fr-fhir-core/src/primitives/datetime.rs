@@ -186,6 +186,61 @@ impl<'a> Cursor<'a> {
 /// rules; [`check`](super::check), [`parse_instant`] and the search bounds
 /// all call it.
 pub(crate) fn scan(text: &str, form: Form) -> Result<Scanned, Reason> {
+    if matches!(form, Form::DateTime | Form::Instant | Form::Search { .. })
+        && let Some(s) = scan_fast(text, form)
+    {
+        return Ok(s);
+    }
+    scan_general(text, form)
+}
+
+/// The usual shape, `YYYY-MM-DDThh:mm:ss[.f+](Z|±hh:mm)`, read without the
+/// cursor's per-field bookkeeping. `None` for anything else or anything
+/// wrong: the general scanner then gives the exact reason.
+fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
+    let b = text.as_bytes();
+    let head: &[u8; 19] = b.get(..19)?.try_into().ok()?;
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1] =
+        *head
+    else {
+        return None;
+    };
+    let digits =
+        [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1].map(|c| c.wrapping_sub(b'0'));
+    if digits.iter().any(|&d| d > 9) {
+        return None;
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1] = digits.map(u32::from);
+    let mut s = Scanned {
+        year: (y0 * 1000 + y1 * 100 + y2 * 10 + y3) as i32,
+        month: m0 * 10 + m1,
+        day: d0 * 10 + d1,
+        hour: h0 * 10 + h1,
+        minute: i0 * 10 + i1,
+        second: s0 * 10 + s1,
+        precision: Precision::Second,
+        ..Scanned::default()
+    };
+    let ok = s.year != 0
+        && (1..=12).contains(&s.month)
+        && s.day >= 1
+        && s.day <= days_in_month(s.year, s.month)
+        && s.hour <= 23
+        && s.minute <= 59
+        && s.second <= 60;
+    if !ok {
+        return None;
+    }
+    let mut c = Cursor { text, bytes: b, pos: 19 };
+    if c.peek() == Some(b'.') {
+        c.pos += 1;
+        scan_fraction(&mut c, &mut s).ok()?;
+    }
+    scan_zone(&mut c, &mut s, form).ok()?;
+    c.at_end().then_some(s)
+}
+
+fn scan_general(text: &str, form: Form) -> Result<Scanned, Reason> {
     let bytes = text.as_bytes();
     check_edges(bytes)?;
     let mut c = Cursor { text, bytes, pos: 0 };
@@ -277,6 +332,11 @@ fn scan_clock(c: &mut Cursor<'_>, s: &mut Scanned, form: Form) -> Result<(), Rea
         return Ok(());
     }
     c.pos += 1;
+    scan_fraction(c, s)
+}
+
+/// The digits after `.`.
+fn scan_fraction(c: &mut Cursor<'_>, s: &mut Scanned) -> Result<(), Reason> {
     let start = c.pos;
     let mut nanos = 0u32;
     while let Some(d) = c.digit_at(c.pos) {
@@ -383,4 +443,24 @@ pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, PrimitiveError
         .checked_sub_offset(offset)
         .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
         .ok_or(err(Reason::Unrepresentable))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_scanner(
+            t in "([0-9]{4}|[12][0-9]{3})-([0-9]{2}|0[1-9]|1[0-2])-([0-9]{2}|[0-2][1-9]|3[01])T([0-9]{2}|[01][0-9]|2[0-3]):[0-5]?[0-9]:[0-6][0-9](\\.[0-9]{0,12})?(Z|z|[+ -]([01][0-9]|[0-9]{2}):[0-9]{2}|)[0-9a ]?"
+        ) {
+            let general = scan_general(&t, Form::Instant);
+            proptest::prop_assert_eq!(general.is_ok(), scan_fast(&t, Form::Instant).is_some(), "{}", t);
+            for form in [Form::DateTime, Form::Instant, Form::Search { lenient: true }, Form::Search { lenient: false }] {
+                if let Some(fast) = scan_fast(&t, form) {
+                    proptest::prop_assert_eq!(Ok(fast), scan_general(&t, form));
+                }
+            }
+        }
+    }
 }

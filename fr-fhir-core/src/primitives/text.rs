@@ -51,9 +51,19 @@ pub(crate) fn markdown(text: &str) -> Result<(), Reason> {
     check_length(text)
 }
 
+/// True when no byte is FHIR whitespace. Written as a fold without early
+/// exit so that it compiles to vector code: the answer is almost always
+/// "none", and the exact position is only looked for then.
+fn no_ws(bytes: &[u8]) -> bool {
+    !bytes.iter().fold(false, |any, &b| any | is_ws(b))
+}
+
 /// `[^\s]+(\s[^\s]+)*`: no whitespace at the ends, never two in a row.
 pub(crate) fn code(text: &str) -> Result<(), Reason> {
     let bytes = text.as_bytes();
+    if !bytes.is_empty() && no_ws(bytes) {
+        return check_length(text);
+    }
     check_edges(bytes)?;
     let mut prev_ws = false;
     for (at, &b) in bytes.iter().enumerate() {
@@ -69,6 +79,10 @@ pub(crate) fn code(text: &str) -> Result<(), Reason> {
 /// `[A-Za-z0-9\-\.]{1,64}`.
 pub(crate) fn id(text: &str) -> Result<(), Reason> {
     let bytes = text.as_bytes();
+    let id_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
+    if (1..=ID_MAX).contains(&bytes.len()) && bytes.iter().fold(true, |all, &b| all & id_char(b)) {
+        return Ok(());
+    }
     check_edges(bytes)?;
     if let Some(at) =
         bytes.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
@@ -89,6 +103,9 @@ pub(crate) fn id(text: &str) -> Result<(), Reason> {
 /// uri, url and canonical: `\S*`, and FHIR forbids empty values.
 pub(crate) fn uri(text: &str) -> Result<(), Reason> {
     let bytes = text.as_bytes();
+    if !bytes.is_empty() && no_ws(bytes) {
+        return Ok(());
+    }
     check_edges(bytes)?;
     match bytes.iter().position(|&b| is_ws(b)) {
         Some(at) => Err(Reason::Whitespace { at }),
