@@ -231,13 +231,43 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     if !ok {
         return None;
     }
-    let mut c = Cursor { text, bytes: b, pos: 19 };
-    if c.peek() == Some(b'.') {
-        c.pos += 1;
-        scan_fraction(&mut c, &mut s).ok()?;
+    let mut rest = b.get(19..)?;
+    if let Some((b'.', tail)) = rest.split_first() {
+        let digits = tail.iter().take_while(|d| d.is_ascii_digit()).count();
+        let (frac, after) = tail.split_at_checked(digits)?;
+        if digits == 0 {
+            return None;
+        }
+        let mut nanos = 0u32;
+        for (k, d) in frac.iter().take(9).enumerate() {
+            nanos += u32::from(d - b'0') * 10u32.pow(8 - k as u32);
+        }
+        s.nanos = nanos;
+        s.frac_digits = digits;
+        s.precision = Precision::Fraction(digits.min(9) as u8);
+        rest = after;
     }
-    scan_zone(&mut c, &mut s, form).ok()?;
-    c.at_end().then_some(s)
+    match *rest {
+        [b'Z'] => {
+            s.offset = Some(0);
+            s.zulu = true;
+        }
+        [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
+            let [h0, h1, m0, m1] = [h0, h1, m0, m1].map(|c| c.wrapping_sub(b'0'));
+            if h0 > 9 || h1 > 9 || m0 > 9 || m1 > 9 {
+                return None;
+            }
+            let (hours, minutes) = (u32::from(h0 * 10 + h1), u32::from(m0 * 10 + m1));
+            if minutes > 59 || hours > 14 || (hours == 14 && minutes != 0) {
+                return None;
+            }
+            let secs = (hours * 3600 + minutes * 60) as i32;
+            s.offset = Some(if sign == b'-' { -secs } else { secs });
+        }
+        [] if matches!(form, Form::Search { .. }) => {}
+        _ => return None,
+    }
+    Some(s)
 }
 
 fn scan_general(text: &str, form: Form) -> Result<Scanned, Reason> {
