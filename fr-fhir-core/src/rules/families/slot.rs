@@ -714,10 +714,16 @@ fn is_http_url(s: &str) -> bool {
         None
     };
     let Some(rest) = rest else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !host.is_empty()
-        && !host.starts_with(':')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+    let host_len = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    host_len > 0 && !rest.starts_with(':') && !has_space_or_control(s)
+}
+
+/// Unicode whitespace or control character. Runs on every Slot's URL:
+/// the branch-free ASCII pass settles nearly all of them, characters are
+/// decoded only when a space, a control or a non-ASCII byte is present.
+fn has_space_or_control(s: &str) -> bool {
+    let odd = s.bytes().fold(false, |any, b| any | (b <= b' ') | (b >= 0x7f));
+    odd && s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn fr_core(s: &Slot<'_>, em: &mut Emitter<'_>) {
@@ -936,6 +942,19 @@ mod tests {
             .into_iter()
             .filter(|f| RULES.iter().any(|r| r.id == f.0) && f.2 >= WARN)
             .collect()
+    }
+
+    #[test]
+    fn http_urls() {
+        assert!(is_http_url("https://a.fr/rdv?x=1"));
+        assert!(is_http_url("HTTP://a.fr"));
+        assert!(is_http_url("https://a.fr/médecin"));
+        assert!(!is_http_url("https://a.fr/x y"));
+        assert!(!is_http_url("https://a.fr/x\u{2003}y"));
+        assert!(!is_http_url("https://a.fr/x\u{85}"));
+        assert!(!is_http_url("https:///x"));
+        assert!(!is_http_url("https://:80/x"));
+        assert!(!is_http_url("ftp://a.fr"));
     }
 
     #[test]
