@@ -181,9 +181,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn skip_ws(&mut self) {
         let bytes = self.src.as_bytes();
+        // Minified input: one comparison, no loop.
+        if bytes.get(self.pos).is_none_or(|&b| b > b' ') {
+            return;
+        }
         while let Some(&b) = bytes.get(self.pos) {
             if is_ws(b) {
                 self.pos += 1;
