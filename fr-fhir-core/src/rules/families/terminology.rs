@@ -95,7 +95,11 @@ pub fn is_sas_consultation_code(code: &str) -> bool {
 /// assert!(!is_tre_r66_like("http://terminology.hl7.org/CodeSystem/v3-ActCode"));
 /// ```
 pub fn is_tre_r66_like(system: &str) -> bool {
-    system.contains("TRE_R66") || system.contains("TRE-R66")
+    // Runs on every serviceType coding: a byte search for `T` then a
+    // comparison, instead of building two substring searchers per call.
+    let b = system.as_bytes();
+    memchr::memchr_iter(b'T', b)
+        .any(|i| matches!(b.get(i..i + 7), Some([b'T', b'R', b'E', b'_' | b'-', b'R', b'6', b'6'])))
 }
 
 #[cfg(test)]
