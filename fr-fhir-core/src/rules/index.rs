@@ -99,6 +99,32 @@ impl EntryType {
     }
 }
 
+/// `entry.search.mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchMode {
+    /// Absent.
+    None,
+    /// `match`.
+    Match,
+    /// `include`.
+    Include,
+    /// `outcome`.
+    Outcome,
+    /// Any other value (read back through `mode_span`).
+    Other,
+}
+
+impl SearchMode {
+    fn of(text: &str) -> SearchMode {
+        match text {
+            "match" => SearchMode::Match,
+            "include" => SearchMode::Include,
+            "outcome" => SearchMode::Outcome,
+            _ => SearchMode::Other,
+        }
+    }
+}
+
 /// What the index keeps of one entry: 56 bytes of positions. Texts (id,
 /// fullUrl, search.mode) are read back from the input through their spans
 /// ([`Index::id`], [`Index::full_url`], [`Index::mode`]): on a Bundle of
@@ -110,6 +136,9 @@ pub struct EntryInfo {
     pub index: u32,
     /// Resource type.
     pub kind: EntryType,
+    /// `search.mode`, as one byte: loops over all entries test it, and
+    /// reading it back from the input would cost a cache miss per entry.
+    pub mode: SearchMode,
     /// Span of `resource.id`'s value (empty when absent).
     pub id_span: Span,
     /// Span of `fullUrl`'s value (empty when absent).
@@ -368,7 +397,13 @@ impl<'a> Index<'a> {
 
     /// The entry's `search.mode` (a code: `?` in the odd case it was written with escapes).
     pub fn mode(&self, e: &EntryInfo) -> Option<&'a str> {
-        self.str_at(e.mode_span).map(|m| borrowed(&m))
+        match e.mode {
+            SearchMode::None => None,
+            SearchMode::Match => Some("match"),
+            SearchMode::Include => Some("include"),
+            SearchMode::Outcome => Some("outcome"),
+            SearchMode::Other => self.str_at(e.mode_span).map(|m| borrowed(&m)),
+        }
     }
 
     /// Adds an entry: its facts and all its literal references.
@@ -388,6 +423,7 @@ impl<'a> Index<'a> {
         let info = EntryInfo {
             index,
             kind,
+            mode: mode.map_or(SearchMode::None, |m| SearchMode::of(&m.text)),
             id_span: id.as_ref().map(|i| i.1).unwrap_or_default(),
             full_url_span: entry.full_url.as_ref().map(|u| u.span).unwrap_or_default(),
             search_span: entry.search.as_ref().map(|s| s.span).unwrap_or_default(),

@@ -220,8 +220,8 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let searched = searched_type(uc);
     for e in &ix.entries {
         let rtype = ix.rtype(e);
-        let full_url = ix.full_url(e);
-        if full_url.is_none() && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None) {
+        if e.full_url_span.is_empty()
+            && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None) {
             missing_sev(
                 em,
                 here,
@@ -233,7 +233,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                 "the entry has no fullUrl",
             );
         }
-        if let Some(url) = &full_url {
+        if let Some(url) = &ix.full_url(e) {
             check_base(e, url, &mut first_base, em);
         }
         if searchset && e.span != e.entry_span {
