@@ -38,12 +38,36 @@ pub struct Emitter<'o> {
     kept: [usize; 3],
     /// The use case, when known before the end (option or request).
     fixed: Option<super::UseCase>,
+    /// Span of the entry being checked when reading it recorded no note
+    /// (empty otherwise): no element in it can be written with a wrong JSON
+    /// type, so rules reporting a missing element need not look again.
+    clean: Span,
 }
 
 impl<'o> Emitter<'o> {
     /// An empty emitter.
     pub fn new(opts: &'o Options) -> Self {
-        Emitter { opts, out: Vec::new(), dropped: 0, kept: [0; 3], fixed: opts.use_case }
+        Emitter {
+            opts,
+            out: Vec::new(),
+            dropped: 0,
+            kept: [0; 3],
+            fixed: opts.use_case,
+            clean: Span::default(),
+        }
+    }
+
+    /// Marks the entry being checked as read without any note (or, with an
+    /// empty span, ends that knowledge).
+    pub(crate) fn set_clean(&mut self, entry: Span) {
+        self.clean = entry;
+    }
+
+    /// True when `obj` lies in an entry read without any note: an element
+    /// absent from its model is absent from the JSON (a null, an empty or a
+    /// wrongly typed value would have left a note).
+    pub(crate) fn is_clean(&self, obj: Span) -> bool {
+        !self.clean.is_empty() && self.clean.start <= obj.start && obj.end <= self.clean.end
     }
 
     /// Number of findings kept.

@@ -8,7 +8,7 @@ use super::emit::{Emitted, Emitter};
 use super::index::Index;
 use super::{UseCase, families};
 use crate::finding::{Finding, Target};
-use crate::json::{JsonError, Kind, Reader, resolve};
+use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
 };
@@ -145,16 +145,21 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
         }
     }
 
-    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
         self.ix.add(index, &entry);
         if let Some(res) = &entry.resource {
             self.ev.observe(res);
         }
+        // Notes are in document order: those of this entry are at the end.
+        let clean =
+            cx.dropped == 0 && cx.notes.last().is_none_or(|n| n.span.start < entry.span.start);
+        self.em.set_clean(if clean { entry.span } else { Span::default() });
         let e = EntryCx { index, entry: &entry, src: self.src };
         families::check_entry(&e, self.em);
         for h in self.hooks.iter_mut() {
             h.entry(&e, self.em);
         }
+        self.em.set_clean(Span::default());
     }
 }
 

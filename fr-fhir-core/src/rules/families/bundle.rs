@@ -221,7 +221,8 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     for e in &ix.entries {
         let rtype = ix.rtype(e);
         if e.full_url_span.is_empty()
-            && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None) {
+            && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None)
+        {
             missing_sev(
                 em,
                 here,

@@ -88,7 +88,7 @@ pub(super) fn missing(
     fr: String,
     en: String,
 ) {
-    if written(src, parent, child) {
+    if !em.is_clean(parent) && written(src, parent, child) {
         return;
     }
     let f = Finding::missing(rule, parent, child, Message::new(fr, en));
@@ -226,7 +226,7 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     const FR: &str = "Slot.meta.security est absent : au moins un type de créneau TRE_R314 (PUBLIC, PRO, SNP, CPTS) est attendu";
     const EN: &str = "Slot.meta.security is missing: at least one TRE_R314 slot type (PUBLIC, PRO, SNP, CPTS) is expected";
     let Some(meta) = &s.meta else {
-        if !written(src, s.span, "meta") {
+        if em.is_clean(s.span) || !written(src, s.span, "meta") {
             em.missing(Scope::ALL, &RO1_SLOT_007, s.span, "meta.security", FR.into(), EN.into());
         }
         return;
@@ -973,7 +973,15 @@ mod tests {
         // A wrong JSON type is FHIR-001 alone, not also "missing".
         let d = p(PS, "status", Some(json!(["free"])));
         assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), []);
-        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty());
+        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty()); // Same for the other elements checked as missing (null is absent).
+        for (el, rule) in
+            [("comment", "RO1-SLOT-015"), ("meta", "RO1-SLOT-007"), ("start", "RO1-SLOT-002")]
+        {
+            for v in [json!(12), json!([]), json!(true)] {
+                let d = p(PS, el, Some(v.clone()));
+                assert_eq!(of_rule(&d, None, rule), [], "{el} = {v}");
+            }
+        }
     }
 
     #[test]
