@@ -431,7 +431,7 @@ impl<'a> Index<'a> {
             span: res.map(|r| r.span()).unwrap_or(entry.span),
             entry_span: entry.span,
         };
-        let rtype = res.map(type_str).unwrap_or("");
+        let rtype = res.map(Resource::resource_type).unwrap_or("");
         if let Some((id, _)) = &id
             && !rtype.is_empty()
         {
@@ -593,22 +593,6 @@ fn top_level_string<'a>(src: &'a str, span: Span, key: &str) -> Option<(Str<'a>,
         r.skip_value().ok()?;
     }
     None
-}
-
-/// The resource type (modeled types have static names).
-fn type_str<'a>(r: &Resource<'a>) -> &'a str {
-    match r {
-        Resource::Other(o) => borrowed(&o.resource_type),
-        Resource::Bundle(_) => "Bundle",
-        Resource::Slot(_) => "Slot",
-        Resource::Schedule(_) => "Schedule",
-        Resource::Practitioner(_) => "Practitioner",
-        Resource::PractitionerRole(_) => "PractitionerRole",
-        Resource::Location(_) => "Location",
-        Resource::Organization(_) => "Organization",
-        Resource::HealthcareService(_) => "HealthcareService",
-        Resource::OperationOutcome(_) => "OperationOutcome",
-    }
 }
 
 /// The text when it was borrowed from the input; `?` for the rare string
