@@ -238,13 +238,7 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
         if digits == 0 {
             return None;
         }
-        let mut nanos = 0u32;
-        for (k, d) in frac.iter().take(9).enumerate() {
-            nanos += u32::from(d - b'0') * 10u32.pow(8 - k as u32);
-        }
-        s.nanos = nanos;
-        s.frac_digits = digits;
-        s.precision = Precision::Fraction(digits.min(9) as u8);
+        set_fraction(&mut s, frac);
         rest = after;
     }
     match *rest {
@@ -258,11 +252,7 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
                 return None;
             }
             let (hours, minutes) = (u32::from(h0 * 10 + h1), u32::from(m0 * 10 + m1));
-            if minutes > 59 || hours > 14 || (hours == 14 && minutes != 0) {
-                return None;
-            }
-            let secs = (hours * 3600 + minutes * 60) as i32;
-            s.offset = Some(if sign == b'-' { -secs } else { secs });
+            s.offset = Some(offset_seconds(sign == b'-', hours, minutes)?);
         }
         [] if matches!(form, Form::Search { .. }) => {}
         _ => return None,
@@ -368,26 +358,26 @@ fn scan_clock(c: &mut Cursor<'_>, s: &mut Scanned, form: Form) -> Result<(), Rea
 /// The digits after `.`.
 fn scan_fraction(c: &mut Cursor<'_>, s: &mut Scanned) -> Result<(), Reason> {
     let start = c.pos;
-    let mut nanos = 0u32;
-    while let Some(d) = c.digit_at(c.pos) {
-        let n = c.pos - start;
-        if n < 9 {
-            nanos = nanos * 10 + d;
-        }
-        c.pos += 1;
-    }
-    let digits = c.pos - start;
+    let rest = c.bytes.get(start..).unwrap_or_default();
+    let digits = rest.iter().take_while(|d| d.is_ascii_digit()).count();
     if digits == 0 {
         return Err(Reason::EmptyFraction { at: start });
     }
-    // Scale a short fraction up to nanoseconds (".5" = 500 ms).
-    for _ in digits..9 {
-        nanos *= 10;
+    set_fraction(s, rest.get(..digits).unwrap_or_default());
+    c.pos += digits;
+    Ok(())
+}
+
+/// Fills the fraction fields from its digits (ASCII digits, at least one):
+/// nine are kept as nanoseconds, a short fraction is scaled up (".5" = 500 ms).
+fn set_fraction(s: &mut Scanned, digits: &[u8]) {
+    let mut nanos = 0u32;
+    for (k, d) in digits.iter().take(9).enumerate() {
+        nanos += u32::from(d.wrapping_sub(b'0')) * 10u32.pow(8 - k as u32);
     }
     s.nanos = nanos;
-    s.frac_digits = digits;
-    s.precision = Precision::Fraction(digits.min(9) as u8);
-    Ok(())
+    s.frac_digits = digits.len();
+    s.precision = Precision::Fraction(digits.len().min(9) as u8);
 }
 
 /// `Z` or `±hh:mm` with the FHIR range -14:00..+14:00.
@@ -422,12 +412,23 @@ fn scan_zone(c: &mut Cursor<'_>, s: &mut Scanned, form: Form) -> Result<(), Reas
     let hours = c.fixed_digits(2, Field::OffsetHour)?;
     c.literal(b':', "`:`")?;
     let minutes = c.fixed_digits(2, Field::OffsetMinute)?;
+    let secs = offset_seconds(negative, hours, minutes).ok_or(Reason::OffsetOutOfRange {
+        at,
+        negative,
+        hours,
+        minutes,
+    })?;
+    s.offset = Some(secs);
+    Ok(())
+}
+
+/// A zone offset in seconds east of UTC, within FHIR's -14:00..+14:00.
+fn offset_seconds(negative: bool, hours: u32, minutes: u32) -> Option<i32> {
     if minutes > 59 || hours > 14 || (hours == 14 && minutes != 0) {
-        return Err(Reason::OffsetOutOfRange { at, negative, hours, minutes });
+        return None;
     }
     let secs = (hours * 3600 + minutes * 60) as i32;
-    s.offset = Some(if negative { -secs } else { secs });
-    Ok(())
+    Some(if negative { -secs } else { secs })
 }
 
 /// The calendar date of a scanned value (absent month/day are 1).
