@@ -111,6 +111,12 @@ impl Deref for Str<'_> {
     }
 }
 
+impl Default for Str<'_> {
+    fn default() -> Self {
+        Str::Borrowed("")
+    }
+}
+
 impl AsRef<str> for Str<'_> {
     fn as_ref(&self) -> &str {
         self.as_str()

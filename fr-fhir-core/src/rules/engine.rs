@@ -213,7 +213,8 @@ pub fn validate_with<'a>(
             hinted: hinted.is_some(),
         };
         let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
-        let (ix, ev) = (st.ix, st.ev);
+        let (mut ix, ev) = (st.ix, st.ev);
+        ix.resolve_refs();
         r.finish()?;
         let (uc, source) = hinted.unwrap_or_else(|| match bundle_profile_use_case(&header) {
             Some(u) => (u, "profile"),

@@ -153,15 +153,42 @@ pub struct EntryInfo {
     pub entry_span: Span,
 }
 
-/// A literal reference found in an entry.
+/// How a literal reference is written, with its lookup keys: decided
+/// while its entry is being read, so resolving it at the end of the Bundle
+/// starts from the index, not from a second read of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefForm {
+    /// `#id`: a contained resource.
+    Contained,
+    /// `Type/id`. `url_key`: the referencing entry's RESTful base joined to
+    /// the text, when that entry has such a base.
+    Relative {
+        /// Hash of `base + Type/id` (a fullUrl to look up).
+        url_key: Option<u64>,
+        /// Hash of `Type/id`.
+        type_id_key: u64,
+    },
+    /// An absolute URL or a URN.
+    Absolute {
+        /// Hash of the text (a fullUrl to look up).
+        url_key: u64,
+        /// Hash of the `Type/id` a RESTful URL ends with.
+        tail_key: Option<u64>,
+    },
+    /// Anything else: resolves to nothing.
+    Other,
+}
+
+/// A literal reference found in an entry. Its text is read back from the
+/// input through `span` ([`Index::ref_text`]), only when a finding quotes it.
 #[derive(Debug, Clone)]
-pub struct RefInfo<'a> {
+pub struct RefInfo {
     /// Position in the index's entries of the entry holding it.
     pub from: u32,
     /// The field it was found in.
     pub field: RefField,
-    /// `Reference.reference`.
-    pub text: Str<'a>,
+    /// How it is written.
+    pub form: RefForm,
     /// Span of the `reference` string.
     pub span: Span,
     /// Span of the Reference object.
@@ -254,7 +281,9 @@ pub struct Index<'a> {
     /// in the Bundle (increasing).
     other_types: Vec<(u32, &'a str)>,
     /// Every literal reference, in document order.
-    pub refs: Vec<RefInfo<'a>>,
+    pub refs: Vec<RefInfo>,
+    /// What each reference of `refs` resolves to, once [`Index::resolve_refs`] ran.
+    resolved: Vec<Resolution>,
     /// Seed of the keys' hash (random per index).
     seed: u64,
     by_type_id: HashMap<u64, u32, BuildU64Identity>,
@@ -269,22 +298,30 @@ pub struct Index<'a> {
     pub practitioner_ids: Vec<PractitionerId<'a>>,
     /// `entry.request` / `entry.response` elements.
     pub entry_parts: Vec<EntryPart>,
+    /// RESTful base of the first `http(s)` fullUrl.
+    first_base: Option<Str<'a>>,
+    /// Positions of the entries whose `http(s)` fullUrl has another base
+    /// (found while the entry is read: at the end its text is out of cache).
+    pub other_base: Vec<u32>,
 }
 
-struct RefCollector<'i, 'a> {
+struct RefCollector<'i> {
     from: u32,
     field: RefField,
-    out: &'i mut Vec<RefInfo<'a>>,
+    out: &'i mut Vec<RefInfo>,
     depth: u32,
+    seed: u64,
+    /// RESTful base of the referencing entry's fullUrl.
+    base: Option<&'i str>,
 }
 
-impl<'a> Visitor<'a> for RefCollector<'_, 'a> {
+impl<'a> Visitor<'a> for RefCollector<'_> {
     fn reference(&mut self, r: &Reference<'a>) {
         if let Some(text) = &r.reference {
             self.out.push(RefInfo {
                 from: self.from,
                 field: self.field,
-                text: text.text.clone(),
+                form: ref_form(self.seed, self.base, &text.text),
                 span: text.span,
                 element: r.span,
             });
@@ -301,22 +338,20 @@ impl<'a> Visitor<'a> for RefCollector<'_, 'a> {
 /// Tags the collected references of one entry with their field. The walk
 /// pushed them in document order and a field's elements come in the same
 /// order, so a cursor finds each one without rescanning (linear per entry).
-struct Tagger<'t, 'a> {
+struct Tagger<'t> {
     from: u32,
-    refs: &'t mut [RefInfo<'a>],
+    refs: &'t mut [RefInfo],
     cursor: usize,
     missing: &'t mut Vec<MissingRef>,
 }
 
-impl<'a> Tagger<'_, 'a> {
-    fn field<'r>(
+impl Tagger<'_> {
+    fn field<'r, 'a: 'r>(
         &mut self,
         field: RefField,
         elements: impl Iterator<Item = &'r Reference<'a>>,
         track_missing: bool,
-    ) where
-        'a: 'r,
-    {
+    ) {
         self.cursor = 0;
         for r in elements {
             if r.reference.is_none() {
@@ -344,6 +379,7 @@ impl<'a> Index<'a> {
             entries: Vec::new(),
             other_types: Vec::new(),
             refs: Vec::new(),
+            resolved: Vec::new(),
             seed: random_seed(),
             by_type_id: HashMap::default(),
             by_full_url: HashMap::default(),
@@ -352,6 +388,28 @@ impl<'a> Index<'a> {
             missing_refs: Vec::new(),
             practitioner_ids: Vec::new(),
             entry_parts: Vec::new(),
+            first_base: None,
+            other_base: Vec::new(),
+        }
+    }
+
+    /// RESTful base (with its trailing `/`) of the first `http(s)` fullUrl.
+    pub fn first_base(&self) -> Option<&str> {
+        self.first_base.as_deref()
+    }
+
+    fn note_base(&mut self, pos: u32, url: &Str<'a>) {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return;
+        }
+        let base = match url {
+            Str::Borrowed(u) => restful_base(without_history(u)).map(Str::Borrowed),
+            Str::Owned(u) => restful_base(without_history(u)).map(|b| Str::from(b.to_string())),
+        };
+        match (&self.first_base, base) {
+            (None, Some(b)) => self.first_base = Some(b),
+            (Some(first), Some(b)) if **first != *b => self.other_base.push(pos),
+            _ => {}
         }
     }
 
@@ -443,6 +501,7 @@ impl<'a> Index<'a> {
             }
         }
         if let Some(url) = &entry.full_url {
+            self.note_base(pos, &url.text);
             let k = hash_parts(self.seed, &[&url.text]);
             if let Some(&first) = self.by_full_url.get(&k) {
                 self.dup_full_url.push(Duplicate { first, second: pos });
@@ -458,7 +517,8 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            self.collect_refs(pos, res);
+            let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
+            self.collect_refs(pos, res, base);
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -472,10 +532,16 @@ impl<'a> Index<'a> {
         pos
     }
 
-    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>) {
+    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>, base: Option<&str>) {
         let start = self.refs.len();
-        let mut c =
-            RefCollector { from: pos, field: RefField::Other, out: &mut self.refs, depth: 0 };
+        let mut c = RefCollector {
+            from: pos,
+            field: RefField::Other,
+            out: &mut self.refs,
+            depth: 0,
+            seed: self.seed,
+            base,
+        };
         res.walk(&mut c);
         // Tag the references of the fields cross-resource rules look at.
         let mut t = Tagger {
@@ -513,7 +579,11 @@ impl<'a> Index<'a> {
 
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
-        let &pos = self.by_type_id.get(&self.key2(rtype, id))?;
+        self.by_type_id_key(self.key2(rtype, id), rtype, id)
+    }
+
+    fn by_type_id_key(&self, key: u64, rtype: &str, id: &str) -> Option<u32> {
+        let &pos = self.by_type_id.get(&key)?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
@@ -548,37 +618,108 @@ impl<'a> Index<'a> {
     /// assert_eq!(ix.resolve(0, "Schedule/s2"), Resolution::NotFound);
     /// ```
     pub fn resolve(&self, from: u32, reference: &str) -> Resolution {
-        if reference.starts_with('#') {
-            return Resolution::Contained;
-        }
-        if reference.starts_with("urn:") || has_scheme(reference) {
-            if let Some(p) = self.by_full_url(reference) {
-                return Resolution::Entry(p);
-            }
-            // An absolute RESTful URL whose entry has another base still names Type/id.
-            return match restful_tail(reference) {
-                Some((t, id)) => self.by_type_id(t, id).map_or(Resolution::NotFound, |p| {
-                    let same = self.entry(p).is_some_and(|e| e.full_url_span.is_empty());
-                    if same { Resolution::Entry(p) } else { Resolution::NotFound }
-                }),
-                None => Resolution::NotFound,
-            };
-        }
-        let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
-        let from_url = self.entry(from).and_then(|e| self.full_url(e));
-        if let Some(base) = from_url.as_deref().and_then(restful_base) {
-            let parts = [base, t, "/", id];
-            let found =
-                self.by_full_url.get(&hash_parts(self.seed, &parts)).copied().filter(|&p| {
-                    self.entry(p)
-                        .and_then(|e| self.full_url(e))
-                        .is_some_and(|u| is_concat(&u, &parts))
-                });
-            if let Some(p) = found {
-                return Resolution::Entry(p);
+        let base = self.entry(from).and_then(|e| self.full_url(e));
+        let base = base.as_deref().and_then(restful_base);
+        let form = ref_form(self.seed, base, reference);
+        self.resolve_form(form, reference, base)
+    }
+
+    /// [`Index::resolve`] for a reference of the index, from the keys its
+    /// entry computed. The texts are read back only to confirm a match.
+    pub fn resolve_ref(&self, r: &RefInfo) -> Resolution {
+        match r.form {
+            RefForm::Contained => Resolution::Contained,
+            RefForm::Other => Resolution::NotFound,
+            form => {
+                let text = self.ref_text(r).unwrap_or_default();
+                let base = match form {
+                    RefForm::Relative { url_key: Some(_), .. } => {
+                        self.entry(r.from).and_then(|e| self.full_url(e))
+                    }
+                    _ => None,
+                };
+                self.resolve_form(form, &text, base.as_deref().and_then(restful_base))
             }
         }
-        self.by_type_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
+    }
+
+    /// Resolves every reference once all the entries are in, so that the
+    /// rules and the hooks that follow share one pass over the references.
+    pub fn resolve_refs(&mut self) {
+        self.resolved = self.refs.iter().map(|r| self.resolve_ref(r)).collect();
+    }
+
+    /// What the `i`-th reference of `refs` resolves to (computed on the spot
+    /// when [`Index::resolve_refs`] has not run).
+    pub fn target_of(&self, i: usize) -> Resolution {
+        match self.resolved.get(i) {
+            Some(&t) => t,
+            None => self.refs.get(i).map_or(Resolution::NotFound, |r| self.resolve_ref(r)),
+        }
+    }
+
+    /// The text of a reference of the index.
+    pub fn ref_text(&self, r: &RefInfo) -> Option<Str<'a>> {
+        self.str_at(r.span)
+    }
+
+    fn resolve_form(&self, form: RefForm, reference: &str, base: Option<&str>) -> Resolution {
+        match form {
+            RefForm::Contained => Resolution::Contained,
+            RefForm::Other => Resolution::NotFound,
+            RefForm::Absolute { url_key, tail_key } => {
+                if let Some(p) = self.by_full_url.get(&url_key).copied().filter(|&p| {
+                    self.entry(p).and_then(|e| self.full_url(e)).as_deref() == Some(reference)
+                }) {
+                    return Resolution::Entry(p);
+                }
+                // An absolute RESTful URL whose entry has another base still names Type/id.
+                match (tail_key, restful_tail(reference)) {
+                    (Some(k), Some((t, id))) => self
+                        .by_type_id_key(k, t, id)
+                        .filter(|&p| self.entry(p).is_some_and(|e| e.full_url_span.is_empty()))
+                        .map_or(Resolution::NotFound, Resolution::Entry),
+                    _ => Resolution::NotFound,
+                }
+            }
+            RefForm::Relative { url_key, type_id_key } => {
+                let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
+                if let (Some(k), Some(base)) = (url_key, base) {
+                    let parts = [base, t, "/", id];
+                    let found = self.by_full_url.get(&k).copied().filter(|&p| {
+                        self.entry(p)
+                            .and_then(|e| self.full_url(e))
+                            .is_some_and(|u| is_concat(&u, &parts))
+                    });
+                    if let Some(p) = found {
+                        return Resolution::Entry(p);
+                    }
+                }
+                self.by_type_id_key(type_id_key, t, id)
+                    .map_or(Resolution::NotFound, Resolution::Entry)
+            }
+        }
+    }
+}
+
+/// How `reference` is written, and its lookup keys (`base`: the RESTful
+/// base of the referencing entry's fullUrl).
+fn ref_form(seed: u64, base: Option<&str>, reference: &str) -> RefForm {
+    if reference.starts_with('#') {
+        return RefForm::Contained;
+    }
+    if reference.starts_with("urn:") || has_scheme(reference) {
+        return RefForm::Absolute {
+            url_key: hash_parts(seed, &[reference]),
+            tail_key: restful_tail(reference).map(|(t, id)| hash_parts(seed, &[t, "/", id])),
+        };
+    }
+    match split_type_id(reference) {
+        Some((t, id)) => RefForm::Relative {
+            url_key: base.map(|b| hash_parts(seed, &[b, t, "/", id])),
+            type_id_key: hash_parts(seed, &[t, "/", id]),
+        },
+        None => RefForm::Other,
     }
 }
 
@@ -723,6 +864,76 @@ mod tests {
         assert_eq!(ix.resolve(1, "Schedule/s1"), Resolution::Entry(0));
         assert_eq!(ix.resolve(1, "https://x.fr/fhir/Schedule/s1"), Resolution::Entry(0));
         assert_eq!(ix.resolve(1, "Foo/f1"), Resolution::Entry(2));
+    }
+
+    #[test]
+    fn references_resolve_from_the_keys_computed_while_reading() {
+        // Every form, each resolving to the entry named in its `display`
+        // (`-` for none): relative against the entry's base, relative with
+        // escapes, absolute, URN, contained, an absolute URL on another base
+        // that still names a local Type/id, a relative one from an entry on
+        // another base, and broken ones.
+        let src = r##"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}},
+          {"fullUrl":"urn:uuid:0b4c","resource":{"resourceType":"Practitioner","id":"p1"}},
+          {"resource":{"resourceType":"Practitioner","id":"p2"}},
+          {"fullUrl":"https://x.fr/fhir/Slot/a","resource":{"resourceType":"Slot","id":"a",
+            "schedule":{"reference":"Schedule/s1","display":"0"}}},
+          {"fullUrl":"https://x.fr/fhir/Slot/b","resource":{"resourceType":"Slot","id":"b",
+            "schedule":{"reference":"Schedule\/s\u0031","display":"0"}}},
+          {"fullUrl":"https://x.fr/fhir/Slot/c","resource":{"resourceType":"Slot","id":"c",
+            "schedule":{"reference":"https://x.fr/fhir/Schedule/s1","display":"0"}}},
+          {"resource":{"resourceType":"Schedule","id":"s2","actor":[
+            {"reference":"urn:uuid:0b4c","display":"1"},
+            {"reference":"https://y.fr/Practitioner/p2","display":"2"},
+            {"reference":"Practitioner/p2","display":"2"},
+            {"reference":"#loc","display":"#"},
+            {"reference":"Practitioner/p9","display":"-"},
+            {"reference":"urn:uuid:ffff","display":"-"},
+            {"reference":"practitioner p1","display":"-"}]}},
+          {"fullUrl":"https://z.fr/Slot/d","resource":{"resourceType":"Slot","id":"d",
+            "schedule":{"reference":"Schedule/s1","display":"0"}}}]}"##;
+        let (b, mut ix) = index_of(src);
+        let expected: Vec<&str> = b
+            .entry
+            .iter()
+            .filter_map(|e| e.resource.as_ref())
+            .flat_map(|r| match r {
+                Resource::Slot(s) => s.schedule.iter().collect::<Vec<_>>(),
+                Resource::Schedule(s) => s.actor.iter().collect(),
+                _ => Vec::new(),
+            })
+            .map(|r| r.display.as_ref().map_or("", |d| d.as_str()))
+            .collect();
+        assert_eq!(ix.refs.len(), expected.len());
+        let check = |ix: &Index<'_>| {
+            for (i, want) in expected.iter().enumerate() {
+                let got = match ix.target_of(i) {
+                    Resolution::Entry(p) => p.to_string(),
+                    Resolution::Contained => "#".into(),
+                    Resolution::NotFound => "-".into(),
+                };
+                assert_eq!(&got, want, "reference {i}: {:?}", ix.ref_text(&ix.refs[i]));
+                let text = ix.ref_text(&ix.refs[i]).unwrap();
+                assert_eq!(ix.target_of(i), ix.resolve(ix.refs[i].from, &text));
+            }
+        };
+        check(&ix);
+        ix.resolve_refs();
+        check(&ix);
+    }
+
+    #[test]
+    fn bases_are_compared_while_reading() {
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","id":"u"}},
+          {"fullUrl":"https://x.fr/fhir/Slot/a","resource":{"resourceType":"Slot","id":"a"}},
+          {"fullUrl":"https://x.fr/fhir/Slot/b/_history/2","resource":{"resourceType":"Slot","id":"b"}},
+          {"fullUrl":"https://y.fr/Slot/c","resource":{"resourceType":"Slot","id":"c"}},
+          {"fullUrl":"https:\/\/x.fr\/fhir\/Slot\/d","resource":{"resourceType":"Slot","id":"d"}}]}"#;
+        let (_b, ix) = index_of(src);
+        assert_eq!(ix.first_base(), Some("https://x.fr/fhir/"));
+        assert_eq!(ix.other_base, [3]);
     }
 
     #[test]

@@ -219,11 +219,11 @@ impl RequestHook<'_> {
                             slot_ref.span,
                             format!(
                                 "le créneau relève de l'agenda {} dont le praticien n'est pas parmi ceux demandés",
-                                quote(&slot_ref.text)
+                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
                             ),
                             format!(
                                 "the slot belongs to schedule {} whose practitioner is not among those requested",
-                                quote(&slot_ref.text)
+                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
                             ),
                         );
                     }
@@ -252,11 +252,11 @@ impl RequestHook<'_> {
                             slot_ref.span,
                             format!(
                                 "le créneau relève de l'agenda {} dont l'association n'est pas parmi celles demandées",
-                                quote(&slot_ref.text)
+                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
                             ),
                             format!(
                                 "the slot belongs to schedule {} whose association is not among those requested",
-                                quote(&slot_ref.text)
+                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
                             ),
                         );
                     }
@@ -280,10 +280,10 @@ fn matched_at(
 
 /// The references made by the entry at position `from` (the index keeps
 /// them in entry order).
-fn refs_from<'i, 'a>(ix: &'i Index<'a>, from: u32) -> &'i [RefInfo<'a>] {
+fn refs_from(ix: &Index<'_>, from: u32) -> std::ops::Range<usize> {
     let lo = ix.refs.partition_point(|r| r.from < from);
     let hi = ix.refs.partition_point(|r| r.from <= from);
-    ix.refs.get(lo..hi).unwrap_or_default()
+    lo..hi.max(lo)
 }
 
 /// Positions of the `rtype` entries that the `field` references of entry
@@ -294,24 +294,24 @@ fn targets<'i>(
     field: RefField,
     rtype: &'static str,
 ) -> impl Iterator<Item = u32> + 'i {
-    refs_from(ix, from).iter().filter(move |r| r.field == field).filter_map(move |r| {
-        match ix.resolve(from, &r.text) {
+    refs_from(ix, from)
+        .filter(move |&i| ix.refs.get(i).is_some_and(|r| r.field == field))
+        .filter_map(move |i| match ix.target_of(i) {
             Resolution::Entry(p) if ix.entry(p).is_some_and(|e| ix.rtype(e) == rtype) => Some(p),
             _ => None,
-        }
-    })
+        })
 }
 
 /// Every `Slot.schedule` reference that resolves to a Schedule entry.
-fn slot_schedules<'i, 'a>(ix: &'i Index<'a>) -> impl Iterator<Item = (&'i RefInfo<'a>, u32)> + 'i {
-    ix.refs.iter().filter(|r| r.field == RefField::SlotSchedule).filter_map(move |r| {
-        match ix.resolve(r.from, &r.text) {
+fn slot_schedules<'i>(ix: &'i Index<'_>) -> impl Iterator<Item = (&'i RefInfo, u32)> + 'i {
+    ix.refs.iter().enumerate().filter(|(_, r)| r.field == RefField::SlotSchedule).filter_map(
+        move |(i, r)| match ix.target_of(i) {
             Resolution::Entry(p) if ix.entry(p).is_some_and(|e| e.kind == EntryType::Schedule) => {
                 Some((r, p))
             }
             _ => None,
-        }
-    })
+        },
+    )
 }
 
 fn wanted_list(wanted: &HashSet<&str>) -> String {

@@ -216,7 +216,6 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
 
     // Entries.
     let sev = ps_warning(uc);
-    let mut first_base: Option<String> = None;
     let searched = searched_type(uc);
     for e in &ix.entries {
         let rtype = ix.rtype(e);
@@ -233,9 +232,6 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                 "l'entrée n'a pas de fullUrl",
                 "the entry has no fullUrl",
             );
-        }
-        if let Some(url) = &ix.full_url(e) {
-            check_base(e, url, &mut first_base, em);
         }
         if searchset && e.span != e.entry_span {
             check_mode(e, rtype, ix.mode(e), searched, em);
@@ -258,6 +254,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             }
         }
     }
+    check_bases(ix, em);
     check_duplicates(ix, em);
 
     // Slices and cardinalities.
@@ -485,14 +482,14 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
 }
 
 /// RO1-BUNDLE-007 (warning part): every RESTful fullUrl shares the first one's base.
-fn check_base(e: &EntryInfo, url: &str, first: &mut Option<String>, em: &mut Emitter<'_>) {
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return;
-    }
-    let Some(base) = restful_base(without_history(url)) else { return };
-    match first {
-        None => *first = Some(base.to_string()),
-        Some(b) if b != base => em.at_sev(
+fn check_bases(ix: &Index<'_>, em: &mut Emitter<'_>) {
+    let Some(first) = ix.first_base() else { return };
+    for e in ix.other_base.iter().filter_map(|&pos| ix.entry(pos)) {
+        let url = ix.full_url(e);
+        let Some(base) = url.as_deref().map(without_history).and_then(restful_base) else {
+            continue;
+        };
+        em.at_sev(
             Scope::ALL,
             &RO1_BUNDLE_007,
             Severity::Warning,
@@ -500,15 +497,14 @@ fn check_base(e: &EntryInfo, url: &str, first: &mut Option<String>, em: &mut Emi
             format!(
                 "fullUrl de base {} alors que les entrées précédentes ont la base {}",
                 quote(base),
-                quote(b)
+                quote(first)
             ),
             format!(
                 "fullUrl with base {} while the previous entries have base {}",
                 quote(base),
-                quote(b)
+                quote(first)
             ),
-        ),
-        Some(_) => {}
+        );
     }
 }
 

@@ -10,14 +10,14 @@
 use std::collections::HashMap;
 
 use crate::finding::{RuleMeta, Severity};
-use crate::json::Span;
+use crate::json::{Span, Str};
 use crate::rules::catalog::{
     RO1_CPTS_003, RO1_CPTS_004, RO1_CPTS_007, RO1_PRACT_006, RO1_REF_001, RO1_REF_002, RO1_REF_004,
     RO1_ROLE_003, RO1_SCHED_001, RO1_SCHED_002, RO1_SCHED_004, RO1_SCHED_005, RO1_SCHED_006,
     RO1_SLOT_006, RO1_SOS_001,
 };
 use crate::rules::index::{
-    EntryType, Index, RefField, RefInfo, Resolution, restful_tail, split_type_id,
+    EntryType, Index, RefField, RefForm, RefInfo, Resolution, restful_tail, split_type_id,
 };
 use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
@@ -63,11 +63,18 @@ impl<'a> Graph<'_, 'a> {
     }
 
     /// The resource type a reference names: its target's, or the `Type` of its text.
-    fn named_type<'s>(&'s self, r: &'s RefInfo<'a>, target: u32) -> Option<&'s str> {
+    fn named_type(&self, r: &RefInfo, target: u32) -> Option<Str<'a>> {
         match target {
             CONTAINED => None,
-            NOT_FOUND => split_type_id(&r.text).or_else(|| restful_tail(&r.text)).map(|(t, _)| t),
-            p => self.rtype(p),
+            NOT_FOUND => match self.ix.ref_text(r)? {
+                Str::Borrowed(text) => split_type_id(text)
+                    .or_else(|| restful_tail(text))
+                    .map(|(t, _)| Str::Borrowed(t)),
+                Str::Owned(text) => split_type_id(&text)
+                    .or_else(|| restful_tail(&text))
+                    .map(|(t, _)| Str::Owned(Box::new(t.to_string()))),
+            },
+            p => self.ix.entry(p).map(|e| Str::Borrowed(self.ix.rtype(e))),
         }
     }
 }
@@ -75,10 +82,8 @@ impl<'a> Graph<'_, 'a> {
 /// Runs every cross-resource rule.
 pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let ix = f.index;
-    let target = ix
-        .refs
-        .iter()
-        .map(|r| match ix.resolve(r.from, &r.text) {
+    let target = (0..ix.refs.len())
+        .map(|i| match ix.target_of(i) {
             Resolution::Entry(p) => p,
             Resolution::Contained => CONTAINED,
             Resolution::NotFound => NOT_FOUND,
@@ -138,16 +143,16 @@ fn expectation(field: RefField, uc: UseCase) -> Option<Expect> {
 fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
     let here = g.uc.scope();
     for (r, &t) in g.ix.refs.iter().zip(&g.target) {
-        let text: &str = &r.text;
-        let local = text.starts_with('#');
-        if !local && split_type_id(text).is_none() {
+        // Read back only when a finding quotes it: the input is cold by now.
+        let text = || g.ix.ref_text(r).unwrap_or_default();
+        if matches!(r.form, RefForm::Absolute { .. } | RefForm::Other) {
             em.at_sev(
                 Scope::ALL,
                 &RO1_REF_002,
                 Severity::Warning,
                 r.span,
-                format!("référence {} : la forme relative `Type/id` est attendue", quote(text)),
-                format!("reference {}: the relative form `Type/id` is expected", quote(text)),
+                format!("référence {} : la forme relative `Type/id` est attendue", quote(&text())),
+                format!("reference {}: the relative form `Type/id` is expected", quote(&text())),
             );
         }
         match r.field {
@@ -159,9 +164,9 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                         r.span,
                         format!(
                             "Schedule.actor {} ne correspond à aucune entrée du Bundle",
-                            quote(text)
+                            quote(&text())
                         ),
-                        format!("Schedule.actor {} matches no entry of the Bundle", quote(text)),
+                        format!("Schedule.actor {} matches no entry of the Bundle", quote(&text())),
                     );
                 }
                 continue;
@@ -180,13 +185,13 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                         format!(
                             "{} {} ne correspond à aucune entrée {} du Bundle",
                             x.what,
-                            quote(text),
+                            quote(&text()),
                             x.rtype
                         ),
                         format!(
                             "{} {} matches no {} entry of the Bundle",
                             x.what,
-                            quote(text),
+                            quote(&text()),
                             x.rtype
                         ),
                     );
@@ -198,13 +203,13 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                         format!(
                             "{} {} désigne une ressource {found} : {} attendu",
                             x.what,
-                            quote(text),
+                            quote(&text()),
                             x.rtype
                         ),
                         format!(
                             "{} {} names a {found} resource: {} expected",
                             x.what,
-                            quote(text),
+                            quote(&text()),
                             x.rtype
                         ),
                     );
@@ -214,8 +219,8 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                 here,
                 &RO1_REF_001,
                 r.span,
-                format!("la référence {} ne correspond à aucune entrée du Bundle", quote(text)),
-                format!("reference {} matches no entry of the Bundle", quote(text)),
+                format!("la référence {} ne correspond à aucune entrée du Bundle", quote(&text())),
+                format!("reference {} matches no entry of the Bundle", quote(&text())),
             ),
             None => {}
         }
@@ -321,7 +326,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
             state.finish(g, &role_pract, em);
             state.start(r.from);
         }
-        match g.named_type(r, t) {
+        match g.named_type(r, t).as_deref() {
             Some("Practitioner") => {
                 state.practitioners += 1;
                 if t != NOT_FOUND {
@@ -357,8 +362,8 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
                             &RO1_SCHED_004,
                             Severity::Warning,
                             r.element,
-                            format!("{} est déjà l'acteur d'un autre Schedule : un agenda par lieu d'exercice", quote(&r.text)),
-                            format!("{} is already the actor of another Schedule: one schedule per place of practice", quote(&r.text)),
+                            format!("{} est déjà l'acteur d'un autre Schedule : un agenda par lieu d'exercice", quote(&g.ix.ref_text(r).unwrap_or_default())),
+                            format!("{} is already the actor of another Schedule: one schedule per place of practice", quote(&g.ix.ref_text(r).unwrap_or_default())),
                         );
                     }
                 }
@@ -492,11 +497,11 @@ fn check_sos_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                 r.span,
                 format!(
                     "Schedule.actor {} désigne une ressource {found} : Location attendu",
-                    quote(&r.text)
+                    quote(&g.ix.ref_text(r).unwrap_or_default())
                 ),
                 format!(
                     "Schedule.actor {} names a {found} resource: Location expected",
-                    quote(&r.text)
+                    quote(&g.ix.ref_text(r).unwrap_or_default())
                 ),
             );
         }
@@ -559,12 +564,12 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
                 r.span,
                 format!(
                     "{} est déjà l'Organization du HealthcareService de l'entrée {}",
-                    quote(&r.text),
+                    quote(&g.ix.ref_text(r).unwrap_or_default()),
                     g.entry_no(first)
                 ),
                 format!(
                     "{} is already the Organization of the HealthcareService of entry {}",
-                    quote(&r.text),
+                    quote(&g.ix.ref_text(r).unwrap_or_default()),
                     g.entry_no(first)
                 ),
             );
