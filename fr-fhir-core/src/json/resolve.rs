@@ -69,6 +69,28 @@ pub fn resolve(src: &str, root: &str, targets: &[(u32, Option<&str>)]) -> Vec<Lo
     resolve_with_hints(src, root, targets, &[])
 }
 
+/// What the caller already knows of the document's layout, so that the
+/// walk can pass over the parts that hold no target without reading them.
+pub trait Layout {
+    /// The end (one past the closing bracket) of the container starting at `start`.
+    fn end_of(&self, start: u32) -> Option<u32>;
+    /// In the array starting at `array`, the element that holds `offset` or
+    /// is the last one to start before it: its start and its index.
+    fn element_at(&self, _array: u32, _offset: u32) -> Option<(u32, u32)> {
+        None
+    }
+}
+
+/// Known value spans, sorted by start.
+struct Hints<'h>(&'h [Span]);
+
+impl Layout for Hints<'_> {
+    fn end_of(&self, start: u32) -> Option<u32> {
+        let i = self.0.binary_search_by_key(&start, |h| h.start).ok()?;
+        self.0.get(i).map(|h| h.end)
+    }
+}
+
 /// [`resolve`] with `hints`: spans of values (sorted by start, e.g. the
 /// entries of a Bundle) that the walk may jump over in O(log n) when no
 /// target lies inside, instead of scanning them. With the entry spans as
@@ -79,26 +101,22 @@ pub fn resolve_with_hints(
     targets: &[(u32, Option<&str>)],
     hints: &[Span],
 ) -> Vec<Location> {
-    let jump = |start: u32| {
-        let i = hints.binary_search_by_key(&start, |h| h.start).ok()?;
-        hints.get(i).map(|h| h.end)
-    };
-    resolve_with_jumps(src, root, targets, &jump)
+    resolve_with_layout(src, root, targets, &Hints(hints))
 }
 
-/// [`resolve`] with a lookup of known value ends: `jump(start)` gives the end
-/// of the value starting at `start` when the caller knows it (the engine
-/// answers from its index of entries, with no extra allocation).
-pub fn resolve_with_jumps(
+/// [`resolve`] with the caller's [`Layout`] of the document (the engine
+/// answers from its index of entries: the walk then goes straight from one
+/// entry with findings to the next, whatever the number of entries between).
+pub fn resolve_with_layout(
     src: &str,
     root: &str,
     targets: &[(u32, Option<&str>)],
-    jump: &dyn Fn(u32) -> Option<u32>,
+    layout: &dyn Layout,
 ) -> Vec<Location> {
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
     let mut out = vec![Location::default(); targets.len()];
-    paths(src, root, targets, &order, &mut out, jump);
+    paths(src, root, targets, &order, &mut out, layout);
     lines(src, targets, &order, &mut out);
     out
 }
@@ -109,12 +127,12 @@ fn paths(
     targets: &[(u32, Option<&str>)],
     order: &[usize],
     out: &mut [Location],
-    jump: &dyn Fn(u32) -> Option<u32>,
+    layout: &dyn Layout,
 ) {
     let mut next = 0usize; // index into `order`
     let mut segs: Vec<Seg<'_>> = Vec::new();
-    // Per open container: (is_object, first, index).
-    let mut stack: Vec<(bool, bool, u32)> = Vec::new();
+    // Per open container: (is_object, first, index, start).
+    let mut stack: Vec<(bool, bool, u32, u32)> = Vec::new();
     let mut r = Reader::new(src).with_max_depth(u32::MAX);
 
     // Assigns every pending target whose offset is <= pos.
@@ -141,11 +159,24 @@ fn paths(
         }
         let Ok(kind) = r.peek() else { break };
         assign(r.pos32(), &segs, &mut next, false);
-        // A container holding no pending target is skipped without descending.
         let pending = order.get(next).and_then(|&i| targets.get(i)).map(|t| t.0 as usize);
+        // In an array the layout knows, go straight to the element holding
+        // the next target.
+        if let (Some(&(false, _, _, array)), Some(t)) = (stack.last(), pending)
+            && let Some((start, index)) = layout.element_at(array, t as u32)
+            && start > r.pos32()
+            && let Some(top) = stack.last_mut()
+        {
+            top.2 = index;
+            segs.pop();
+            segs.push(Seg::Index(index));
+            r = Reader::at(src, start as usize).with_max_depth(u32::MAX);
+            continue 'walk;
+        }
+        // A container holding no pending target is skipped without descending.
         if matches!(kind, Kind::Object | Kind::Array) {
             let here = r.pos32();
-            let hinted = jump(here).map(|e| e as usize);
+            let hinted = layout.end_of(here).map(|e| e as usize);
             let end = match hinted {
                 Some(e) => Some(e),
                 None => skip_container(src.as_bytes(), r.pos()),
@@ -169,6 +200,7 @@ fn paths(
                 }
             }
         }
+        let value_start = r.pos32();
         let ok = match kind {
             Kind::Object => r.object().is_ok(),
             Kind::Array => r.array().is_ok(),
@@ -181,8 +213,8 @@ fn paths(
             break;
         }
         match kind {
-            Kind::Object => stack.push((true, true, 0)),
-            Kind::Array => stack.push((false, true, 0)),
+            Kind::Object => stack.push((true, true, 0, value_start)),
+            Kind::Array => stack.push((false, true, 0, value_start)),
             _ => assign(r.pos32().saturating_sub(1), &segs, &mut next, true),
         }
         match after_value(src, &mut r, &mut stack, &mut segs) {
@@ -199,21 +231,19 @@ fn paths(
     }
 }
 
-/// Number of UTF-8 characters in `bytes` (bytes minus continuation bytes),
-/// eight bytes at a time: minified Bundles are one line of many megabytes.
+/// Number of UTF-8 characters in `bytes` (bytes minus continuation bytes).
+/// Minified Bundles are one line of many megabytes, so this runs over most
+/// of the input: the inner loop sums one-byte flags over 64-byte blocks,
+/// a shape the compiler turns into vector code, and widens every block.
 fn count_chars(bytes: &[u8]) -> usize {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NEXT: u64 = 0x4040_4040_4040_4040;
     let mut continuation = 0usize;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let w = u64::from_le_bytes(w);
-        // A continuation byte is 0b10xx_xxxx: high bit set, next bit clear.
-        continuation += ((w & HI) & !((w & NEXT) << 1)).count_ones() as usize;
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        // A continuation byte is 0b10xx_xxxx, i.e. below -64 as a signed byte.
+        let n: u8 = block.iter().map(|&b| u8::from((b as i8) < -64)).fold(0, u8::wrapping_add);
+        continuation += usize::from(n);
     }
-    continuation += chunks.remainder().iter().filter(|&&b| (b & 0xC0) == 0x80).count();
+    continuation += blocks.remainder().iter().filter(|&&b| (b as i8) < -64).count();
     bytes.len() - continuation
 }
 
@@ -227,13 +257,13 @@ enum Step {
 fn after_value<'s>(
     src: &'s str,
     r: &mut Reader<'s>,
-    stack: &mut Vec<(bool, bool, u32)>,
+    stack: &mut Vec<(bool, bool, u32, u32)>,
     segs: &mut Vec<Seg<'s>>,
 ) -> Step {
     let src_bytes = src.as_bytes();
     loop {
         let Some(top) = stack.last_mut() else { return Step::Done };
-        let (is_obj, first, index) = *top;
+        let (is_obj, first, index, _) = *top;
         let mut p = r.pos();
         while matches!(src_bytes.get(p), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             p += 1;
@@ -395,6 +425,62 @@ mod tests {
         for s in ["", "abc", "é", "aéb€c😀 and some more text here", "ééééééééééééééééé"]
         {
             assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s}");
+        }
+    }
+
+    /// A layout that knows the elements of one array, as the engine knows
+    /// the entries of a Bundle.
+    struct ArrayLayout {
+        array: u32,
+        elements: Vec<(Span, u32)>,
+    }
+
+    impl Layout for ArrayLayout {
+        fn end_of(&self, start: u32) -> Option<u32> {
+            self.elements.iter().find(|(s, _)| s.start == start).map(|(s, _)| s.end)
+        }
+        fn element_at(&self, array: u32, offset: u32) -> Option<(u32, u32)> {
+            if array != self.array {
+                return None;
+            }
+            self.elements.iter().rev().find(|(s, _)| s.start <= offset).map(|(s, i)| (s.start, *i))
+        }
+    }
+
+    #[test]
+    fn jumping_between_known_elements_gives_the_same_locations() {
+        // Objects with a nested array, a scalar the layout does not know
+        // (index 3), and a value after the array.
+        let src = "{\"x\":{\"y\":[1]},\"entry\":[\n {\"a\":1,\"b\":[{\"c\":\"é\"}]},\n {\"a\":2},\n {},\n null,\n {\"a\":[3,4]},\n {\"a\":5}\n],\"total\":6}";
+        let array = src.find("\"entry\":[").unwrap() as u32 + 8;
+        assert_eq!(&src[array as usize..array as usize + 1], "[");
+        let mut elements = Vec::new();
+        let mut r = Reader::at(src, array as usize);
+        let mut arr = r.array().unwrap();
+        while let Some(i) = r.next_item(&mut arr).unwrap() {
+            let kind = r.peek().unwrap();
+            let span = r.skip_value().unwrap();
+            if kind == Kind::Object {
+                elements.push((span, i));
+            }
+        }
+        assert_eq!(elements.len(), 5);
+        let layout = ArrayLayout { array, elements };
+        // Every value start, and every pair of them, as targets.
+        let starts: Vec<u32> = (0..src.len() as u32)
+            .filter(|&p| {
+                matches!(src.as_bytes()[p as usize], b'{' | b'[' | b'"' | b'0'..=b'9' | b'n')
+            })
+            .collect();
+        for &a in &starts {
+            for &b in &starts {
+                let targets = [(a, None), (b, Some("z"))];
+                assert_eq!(
+                    resolve_with_layout(src, "X", &targets, &layout),
+                    resolve(src, "X", &targets),
+                    "targets at {a} and {b}"
+                );
+            }
         }
     }
 

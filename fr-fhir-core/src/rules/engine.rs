@@ -243,22 +243,46 @@ pub fn validate_with<'a>(
     families::json_level::notes_to_findings(&cx, &mut em);
     let (emitted, dropped) = em.into_inner();
     report.dropped = dropped + cx.dropped;
-    // Value starts the resolver may jump over, and their ends: the Bundle
-    // object, its entry array, each entry (binary search: the entries are in
-    // document order).
-    let jump = |start: u32| -> Option<u32> {
-        let (header, ix) = kept.as_ref()?;
+    let layout = EntryLayout { kept: kept.as_ref(), cursor: std::cell::Cell::new(0) };
+    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &layout);
+    Ok(report)
+}
+
+/// The layout of a streamed Bundle, for the location resolver: the Bundle
+/// object, its entry array and each entry (the entries are in document order).
+struct EntryLayout<'k, 'a> {
+    kept: Option<&'k (Bundle<'a>, Index<'a>)>,
+    /// Position after the last entry asked for: the walk asks in order.
+    cursor: std::cell::Cell<usize>,
+}
+
+impl resolve::Layout for EntryLayout<'_, '_> {
+    fn end_of(&self, start: u32) -> Option<u32> {
+        let (header, ix) = self.kept?;
         if header.span.start == start {
             return Some(header.span.end);
         }
         if let Some(e) = header.entry_span.filter(|e| e.start == start) {
             return Some(e.end);
         }
-        let i = ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?;
+        let next = self.cursor.get();
+        let i = match ix.entries.get(next) {
+            Some(e) if e.entry_span.start == start => next,
+            _ => ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?,
+        };
+        self.cursor.set(i + 1);
         ix.entries.get(i).map(|e| e.entry_span.end)
-    };
-    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &jump);
-    Ok(report)
+    }
+
+    fn element_at(&self, array: u32, offset: u32) -> Option<(u32, u32)> {
+        let (header, ix) = self.kept?;
+        if header.entry_span.is_none_or(|e| e.start != array) {
+            return None;
+        }
+        // The last entry starting at or before `offset`.
+        let i = ix.entries.partition_point(|e| e.entry_span.start <= offset).checked_sub(1)?;
+        ix.entries.get(i).map(|e| (e.entry_span.start, e.index))
+    }
 }
 
 /// Keeps the findings of the retained use case, drops generic findings
@@ -269,7 +293,7 @@ fn finalize(
     root: &str,
     uc: UseCase,
     emitted: Vec<Emitted>,
-    jump: &dyn Fn(u32) -> Option<u32>,
+    layout: &dyn resolve::Layout,
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
@@ -295,7 +319,7 @@ fn finalize(
             _ => (0, None),
         })
         .collect();
-    let located = resolve::resolve_with_jumps(src, root, &targets, jump);
+    let located = resolve::resolve_with_layout(src, root, &targets, layout);
     for (f, loc) in findings.iter_mut().zip(located) {
         if matches!(f.target, Target::Body { .. }) {
             f.resolved = Some(crate::finding::Resolved {
