@@ -125,9 +125,10 @@ fn status(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
 fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     let start = instant(s.start.as_ref(), "start", s.span, src, em);
     let end = instant(s.end.as_ref(), "end", s.span, src, em);
-    if let (Some(sa), Some(sb)) = (start, end)
-        && !is_before(sa, sb)
+    if let (Some(a), Some(b)) = (start, end)
+        && !is_before(a, b)
     {
+        let (sa, sb) = (a.value, b.value);
         let (qa, qb) = (quote(sa.as_str()), quote(sb.as_str()));
         em.at(
             Scope::ALL,
@@ -137,7 +138,7 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             format!("Slot.end {qb} is not after Slot.start {qa}"),
         );
     }
-    if let (Some(now), Some(sa)) = (em.opts.now, start)
+    if let (Some(now), Some(sa)) = (em.opts.now, start.map(|a| a.value))
         && parse_instant(sa.as_str()).is_ok_and(|a| a < now)
     {
         let (q, now) = (quote(sa.as_str()), now.to_rfc3339());
@@ -151,18 +152,19 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     }
 }
 
+/// A valid instant of a Slot, and whether it has the SAS form.
+#[derive(Clone, Copy)]
+struct Checked<'v, 'a> {
+    value: &'v Instant<'a>,
+    sas: bool,
+}
+
 /// `a < b` for two valid instants. Two values in the SAS form
 /// (`YYYY-MM-DDThh:mm:ss.sss±hh:mm`, fixed width) with the same offset compare
 /// as text, which spares two calendar parses per Slot on the usual path.
-fn is_before(a: &Instant<'_>, b: &Instant<'_>) -> bool {
-    const SAS_LEN: usize = 29;
-    let (ta, tb) = (a.as_str(), b.as_str());
-    if ta.len() == SAS_LEN
-        && tb.len() == SAS_LEN
-        && ta.get(23..) == tb.get(23..)
-        && check_sas_instant(ta).is_ok()
-        && check_sas_instant(tb).is_ok()
-    {
+fn is_before(a: Checked<'_, '_>, b: Checked<'_, '_>) -> bool {
+    let (ta, tb) = (a.value.as_str(), b.value.as_str());
+    if a.sas && b.sas && ta.len() == tb.len() && ta.get(23..) == tb.get(23..) {
         return ta < tb;
     }
     match (parse_instant(ta), parse_instant(tb)) {
@@ -179,7 +181,7 @@ fn instant<'v, 'a>(
     slot: Span,
     src: &str,
     em: &mut Emitter<'_>,
-) -> Option<&'v Instant<'a>> {
+) -> Option<Checked<'v, 'a>> {
     let Some(v) = v else {
         missing(
             em,
@@ -195,8 +197,8 @@ fn instant<'v, 'a>(
         return None;
     };
     let text = v.as_str();
-    match check_sas_instant(text) {
-        Ok(()) => {}
+    let sas = match check_sas_instant(text) {
+        Ok(()) => true,
         Err(err @ SasInstantError::NotInstant(_)) => {
             let m = err.message_with_value(text);
             em.at(
@@ -217,9 +219,10 @@ fn instant<'v, 'a>(
                 format!("Slot.{name} : {}", m.fr),
                 format!("Slot.{name}: {}", m.en),
             );
+            false
         }
-    }
-    Some(v)
+    };
+    Some(Checked { value: v, sas })
 }
 
 fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
@@ -897,7 +900,12 @@ mod tests {
     #[test]
     fn instants_compare_as_text_only_with_equal_offsets() {
         use crate::model::Instant;
-        let before = |a: &str, b: &str| super::is_before(&Instant::new(a), &Instant::new(b));
+        let before = |a: &str, b: &str| {
+            let (a, b) = (Instant::new(a), Instant::new(b));
+            let checked =
+                |v| super::Checked { value: v, sas: check_sas_instant(v.as_str()).is_ok() };
+            super::is_before(checked(&a), checked(&b))
+        };
         assert!(before("2026-11-26T09:00:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
         assert!(!before("2026-11-26T09:20:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
         // Different offsets: 10:00+02:00 is 08:00Z, before 09:30+01:00 (08:30Z).
