@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the README performance table:
 #   1. generates the corpus with ../shared/bench/gen_sas_bundle.py (SLA, 50 MB, 400 MB),
-#   2. criterion throughput (parse, parse + all rules, serde_json IgnoredAny baseline),
+#   2. criterion throughput (parse, parse + all rules, serde_json IgnoredAny baseline;
+#      identifiers and request parsing),
 #   3. end-to-end time of the release binary on the SLA Bundle (hyperfine if present),
 #   4. wall time and peak RSS of the release binary on 50 MB and 400 MB (/usr/bin/time -v).
 # Usage: benches/perf.sh [--quick]   (--quick: no criterion run)
@@ -24,6 +25,8 @@ bin=target/release/sas-validate
 if [ "${1:-}" != "--quick" ]; then
     SAS_BENCH_SIZES=sla,50mb cargo bench -p sas-fhir-benches --bench throughput -- \
         --warm-up-time 2 --measurement-time 8 2>&1 | grep -E '^bundle/|thrpt:' || true
+    cargo bench -p sas-fhir-benches --bench units -- --warm-up-time 1 --measurement-time 3 2>&1 \
+        | grep -E '^(identifiers|request)/|thrpt:' || true
 fi
 
 echo "== SLA end to end (process start included)"
