@@ -165,6 +165,9 @@ pub enum RefForm {
     Relative {
         /// Hash of `base + Type/id` (a fullUrl to look up).
         url_key: Option<u64>,
+        /// That base is the Bundle's first one (kept by the index: no need
+        /// to read the referencing entry's fullUrl again).
+        first_base: bool,
         /// Hash of `Type/id`.
         type_id_key: u64,
     },
@@ -313,6 +316,8 @@ struct RefCollector<'i> {
     seed: u64,
     /// RESTful base of the referencing entry's fullUrl.
     base: Option<&'i str>,
+    /// That base is the Bundle's first one.
+    on_first_base: bool,
 }
 
 impl<'a> Visitor<'a> for RefCollector<'_> {
@@ -321,7 +326,7 @@ impl<'a> Visitor<'a> for RefCollector<'_> {
             self.out.push(RefInfo {
                 from: self.from,
                 field: self.field,
-                form: ref_form(self.seed, self.base, &text.text),
+                form: ref_form(self.seed, self.base, self.on_first_base, &text.text),
                 span: text.span,
                 element: r.span,
             });
@@ -398,18 +403,26 @@ impl<'a> Index<'a> {
         self.first_base.as_deref()
     }
 
-    fn note_base(&mut self, pos: u32, url: &Str<'a>) {
+    /// Compares the entry's base with the first one; true when they are the same.
+    fn note_base(&mut self, pos: u32, url: &Str<'a>) -> bool {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return;
+            return false;
         }
         let base = match url {
-            Str::Borrowed(u) => restful_base(without_history(u)).map(Str::Borrowed),
-            Str::Owned(u) => restful_base(without_history(u)).map(|b| Str::from(b.to_string())),
+            Str::Borrowed(u) => entry_base(u).map(Str::Borrowed),
+            Str::Owned(u) => entry_base(u).map(|b| Str::from(b.to_string())),
         };
         match (&self.first_base, base) {
-            (None, Some(b)) => self.first_base = Some(b),
-            (Some(first), Some(b)) if **first != *b => self.other_base.push(pos),
-            _ => {}
+            (None, Some(b)) => {
+                self.first_base = Some(b);
+                true
+            }
+            (Some(first), Some(b)) if **first != *b => {
+                self.other_base.push(pos);
+                false
+            }
+            (Some(_), Some(_)) => true,
+            (_, None) => false,
         }
     }
 
@@ -500,8 +513,9 @@ impl<'a> Index<'a> {
                 self.by_type_id.insert(k, pos);
             }
         }
+        let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
-            self.note_base(pos, &url.text);
+            on_first_base = self.note_base(pos, &url.text);
             let k = hash_parts(self.seed, &[&url.text]);
             if let Some(&first) = self.by_full_url.get(&k) {
                 self.dup_full_url.push(Duplicate { first, second: pos });
@@ -517,8 +531,8 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
-            self.collect_refs(pos, res, base);
+            let base = entry.full_url.as_ref().and_then(|u| entry_base(&u.text));
+            self.collect_refs(pos, res, base, on_first_base);
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -532,7 +546,13 @@ impl<'a> Index<'a> {
         pos
     }
 
-    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>, base: Option<&str>) {
+    fn collect_refs(
+        &mut self,
+        pos: u32,
+        res: &Resource<'a>,
+        base: Option<&str>,
+        on_first_base: bool,
+    ) {
         let start = self.refs.len();
         let mut c = RefCollector {
             from: pos,
@@ -541,6 +561,7 @@ impl<'a> Index<'a> {
             depth: 0,
             seed: self.seed,
             base,
+            on_first_base,
         };
         res.walk(&mut c);
         // Tag the references of the fields cross-resource rules look at.
@@ -619,8 +640,8 @@ impl<'a> Index<'a> {
     /// ```
     pub fn resolve(&self, from: u32, reference: &str) -> Resolution {
         let base = self.entry(from).and_then(|e| self.full_url(e));
-        let base = base.as_deref().and_then(restful_base);
-        let form = ref_form(self.seed, base, reference);
+        let base = base.as_deref().and_then(entry_base);
+        let form = ref_form(self.seed, base, false, reference);
         self.resolve_form(form, reference, base)
     }
 
@@ -632,13 +653,18 @@ impl<'a> Index<'a> {
             RefForm::Other => Resolution::NotFound,
             form => {
                 let text = self.ref_text(r).unwrap_or_default();
+                let own;
                 let base = match form {
+                    RefForm::Relative { url_key: Some(_), first_base: true, .. } => {
+                        self.first_base()
+                    }
                     RefForm::Relative { url_key: Some(_), .. } => {
-                        self.entry(r.from).and_then(|e| self.full_url(e))
+                        own = self.entry(r.from).and_then(|e| self.full_url(e));
+                        own.as_deref().and_then(entry_base)
                     }
                     _ => None,
                 };
-                self.resolve_form(form, &text, base.as_deref().and_then(restful_base))
+                self.resolve_form(form, &text, base)
             }
         }
     }
@@ -682,7 +708,7 @@ impl<'a> Index<'a> {
                     _ => Resolution::NotFound,
                 }
             }
-            RefForm::Relative { url_key, type_id_key } => {
+            RefForm::Relative { url_key, type_id_key, .. } => {
                 let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
                 if let (Some(k), Some(base)) = (url_key, base) {
                     let parts = [base, t, "/", id];
@@ -702,9 +728,16 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The RESTful base of an entry's fullUrl, which its relative references
+/// are resolved against (a version tail does not count).
+fn entry_base(full_url: &str) -> Option<&str> {
+    restful_base(without_history(full_url))
+}
+
 /// How `reference` is written, and its lookup keys (`base`: the RESTful
-/// base of the referencing entry's fullUrl).
-fn ref_form(seed: u64, base: Option<&str>, reference: &str) -> RefForm {
+/// base of the referencing entry's fullUrl; `first_base`: it is the
+/// Bundle's first base).
+fn ref_form(seed: u64, base: Option<&str>, first_base: bool, reference: &str) -> RefForm {
     if reference.starts_with('#') {
         return RefForm::Contained;
     }
@@ -717,6 +750,7 @@ fn ref_form(seed: u64, base: Option<&str>, reference: &str) -> RefForm {
     match split_type_id(reference) {
         Some((t, id)) => RefForm::Relative {
             url_key: base.map(|b| hash_parts(seed, &[b, t, "/", id])),
+            first_base: first_base && base.is_some(),
             type_id_key: hash_parts(seed, &[t, "/", id]),
         },
         None => RefForm::Other,
@@ -872,7 +906,8 @@ mod tests {
         // (`-` for none): relative against the entry's base, relative with
         // escapes, absolute, URN, contained, an absolute URL on another base
         // that still names a local Type/id, a relative one from an entry on
-        // another base, and broken ones.
+        // another base (resolved on that base), one from a versioned fullUrl,
+        // and broken ones.
         let src = r##"{"resourceType":"Bundle","entry":[
           {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}},
           {"fullUrl":"urn:uuid:0b4c","resource":{"resourceType":"Practitioner","id":"p1"}},
@@ -892,7 +927,10 @@ mod tests {
             {"reference":"urn:uuid:ffff","display":"-"},
             {"reference":"practitioner p1","display":"-"}]}},
           {"fullUrl":"https://z.fr/Slot/d","resource":{"resourceType":"Slot","id":"d",
-            "schedule":{"reference":"Schedule/s1","display":"0"}}}]}"##;
+            "schedule":{"reference":"Schedule/s1","display":"9"}}},
+          {"fullUrl":"https://x.fr/fhir/Slot/e/_history/3","resource":{"resourceType":"Slot","id":"e",
+            "schedule":{"reference":"Schedule/s1","display":"0"}}},
+          {"fullUrl":"https://z.fr/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"##;
         let (b, mut ix) = index_of(src);
         let expected: Vec<&str> = b
             .entry
