@@ -403,26 +403,28 @@ impl<'a> Index<'a> {
         self.first_base.as_deref()
     }
 
-    /// Compares the entry's base with the first one; true when they are the same.
-    fn note_base(&mut self, pos: u32, url: &Str<'a>) -> bool {
+    /// Compares the base of the entry's fullUrl `url` with the first one;
+    /// true when they are the same.
+    fn note_base(&mut self, pos: u32, url: &Str<'a>, base: Option<&str>) -> bool {
+        let Some(base) = base else { return false };
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return false;
         }
-        let base = match url {
-            Str::Borrowed(u) => entry_base(u).map(Str::Borrowed),
-            Str::Owned(u) => entry_base(u).map(|b| Str::from(b.to_string())),
-        };
-        match (&self.first_base, base) {
-            (None, Some(b)) => {
-                self.first_base = Some(b);
+        match &self.first_base {
+            None => {
+                // The base is a prefix of the text: borrow it from the input.
+                let borrowed = match *url {
+                    Str::Borrowed(u) => u.get(..base.len()).map(Str::Borrowed),
+                    Str::Owned(_) => None,
+                };
+                self.first_base = Some(borrowed.unwrap_or_else(|| Str::from(base.to_string())));
                 true
             }
-            (Some(first), Some(b)) if **first != *b => {
+            Some(first) if **first != *base => {
                 self.other_base.push(pos);
                 false
             }
-            (Some(_), Some(_)) => true,
-            (_, None) => false,
+            Some(_) => true,
         }
     }
 
@@ -513,9 +515,10 @@ impl<'a> Index<'a> {
                 self.by_type_id.insert(k, pos);
             }
         }
+        let base = entry.full_url.as_ref().and_then(|u| entry_base(&u.text));
         let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
-            on_first_base = self.note_base(pos, &url.text);
+            on_first_base = self.note_base(pos, &url.text, base);
             let k = hash_parts(self.seed, &[&url.text]);
             if let Some(&first) = self.by_full_url.get(&k) {
                 self.dup_full_url.push(Duplicate { first, second: pos });
@@ -531,7 +534,6 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            let base = entry.full_url.as_ref().and_then(|u| entry_base(&u.text));
             self.collect_refs(pos, res, base, on_first_base);
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
@@ -731,7 +733,9 @@ impl<'a> Index<'a> {
 /// The RESTful base of an entry's fullUrl, which its relative references
 /// are resolved against (a version tail does not count).
 fn entry_base(full_url: &str) -> Option<&str> {
-    restful_base(without_history(full_url))
+    let url = without_history(full_url);
+    let (t, id) = type_id_tail(url)?;
+    url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
 }
 
 /// How `reference` is written, and its lookup keys (`base`: the RESTful
@@ -826,7 +830,11 @@ fn has_scheme(s: &str) -> bool {
 
 /// The `Type/id` at the end of an absolute RESTful URL.
 pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
-    let url = without_history(url);
+    type_id_tail(without_history(url))
+}
+
+/// The `Type/id` that `url` (without version) ends with.
+fn type_id_tail(url: &str) -> Option<(&str, &str)> {
     let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
     let id = url.get(slash_id + 1..)?;
     let head = url.get(..slash_id)?;
