@@ -153,33 +153,30 @@ pub struct EntryInfo {
     pub entry_span: Span,
 }
 
-/// How a literal reference is written, with its lookup keys: decided
-/// while its entry is being read, so resolving it at the end of the Bundle
-/// starts from the index, not from a second read of the input.
+/// How a literal reference is written: decided while its entry is being
+/// read, so that the rules on its form and its resolution at the end of the
+/// Bundle need not read the input again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefForm {
     /// `#id`: a contained resource.
     Contained,
-    /// `Type/id`. `url_key`: the referencing entry's RESTful base joined to
-    /// the text, when that entry has such a base.
-    Relative {
-        /// Hash of `base + Type/id` (a fullUrl to look up).
-        url_key: Option<u64>,
-        /// That base is the Bundle's first one (kept by the index: no need
-        /// to read the referencing entry's fullUrl again).
-        first_base: bool,
-        /// Hash of `Type/id`.
-        type_id_key: u64,
-    },
+    /// `Type/id`, resolved against the base of the referencing entry.
+    Relative(RefBase),
     /// An absolute URL or a URN.
-    Absolute {
-        /// Hash of the text (a fullUrl to look up).
-        url_key: u64,
-        /// Hash of the `Type/id` a RESTful URL ends with.
-        tail_key: Option<u64>,
-    },
+    Absolute,
     /// Anything else: resolves to nothing.
     Other,
+}
+
+/// The RESTful base of the entry holding a relative reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefBase {
+    /// Its fullUrl has no RESTful base.
+    None,
+    /// The Bundle's first base, which the index keeps.
+    First,
+    /// Another one, read back from the entry's fullUrl.
+    Own,
 }
 
 /// A literal reference found in an entry. Its text is read back from the
@@ -285,8 +282,9 @@ pub struct Index<'a> {
     other_types: Vec<(u32, &'a str)>,
     /// Every literal reference, in document order.
     pub refs: Vec<RefInfo>,
-    /// What each reference of `refs` resolves to, once [`Index::resolve_refs`] ran.
-    resolved: Vec<Resolution>,
+    /// What each reference of `refs` resolves to (an entry position or a
+    /// mark), once [`Index::resolve_refs`] ran.
+    resolved: Vec<u32>,
     /// Seed of the keys' hash (random per index).
     seed: u64,
     by_type_id: HashMap<u64, u32, BuildU64Identity>,
@@ -313,9 +311,8 @@ struct RefCollector<'i> {
     field: RefField,
     out: &'i mut Vec<RefInfo>,
     depth: u32,
-    seed: u64,
-    /// RESTful base of the referencing entry's fullUrl.
-    base: Option<&'i str>,
+    /// The referencing entry's fullUrl has a RESTful base.
+    base: bool,
     /// That base is the Bundle's first one.
     on_first_base: bool,
 }
@@ -326,7 +323,7 @@ impl<'a> Visitor<'a> for RefCollector<'_> {
             self.out.push(RefInfo {
                 from: self.from,
                 field: self.field,
-                form: ref_form(self.seed, self.base, self.on_first_base, &text.text),
+                form: ref_form(self.base, self.on_first_base, &text.text),
                 span: text.span,
                 element: r.span,
             });
@@ -534,7 +531,7 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            self.collect_refs(pos, res, base, on_first_base);
+            self.collect_refs(pos, res, base.is_some(), on_first_base);
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -548,20 +545,13 @@ impl<'a> Index<'a> {
         pos
     }
 
-    fn collect_refs(
-        &mut self,
-        pos: u32,
-        res: &Resource<'a>,
-        base: Option<&str>,
-        on_first_base: bool,
-    ) {
+    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>, base: bool, on_first_base: bool) {
         let start = self.refs.len();
         let mut c = RefCollector {
             from: pos,
             field: RefField::Other,
             out: &mut self.refs,
             depth: 0,
-            seed: self.seed,
             base,
             on_first_base,
         };
@@ -642,31 +632,27 @@ impl<'a> Index<'a> {
     /// ```
     pub fn resolve(&self, from: u32, reference: &str) -> Resolution {
         let base = self.entry(from).and_then(|e| self.full_url(e));
-        let base = base.as_deref().and_then(entry_base);
-        let form = ref_form(self.seed, base, false, reference);
-        self.resolve_form(form, reference, base)
+        self.resolve_text(reference, base.as_deref().and_then(entry_base))
     }
 
-    /// [`Index::resolve`] for a reference of the index, from the keys its
-    /// entry computed. The texts are read back only to confirm a match.
+    /// [`Index::resolve`] for a reference of the index: its text is read
+    /// back, the base of its entry only when it is not the Bundle's first.
     pub fn resolve_ref(&self, r: &RefInfo) -> Resolution {
         match r.form {
             RefForm::Contained => Resolution::Contained,
             RefForm::Other => Resolution::NotFound,
-            form => {
+            RefForm::Absolute | RefForm::Relative(_) => {
                 let text = self.ref_text(r).unwrap_or_default();
                 let own;
-                let base = match form {
-                    RefForm::Relative { url_key: Some(_), first_base: true, .. } => {
-                        self.first_base()
-                    }
-                    RefForm::Relative { url_key: Some(_), .. } => {
+                let base = match r.form {
+                    RefForm::Relative(RefBase::First) => self.first_base(),
+                    RefForm::Relative(RefBase::Own) => {
                         own = self.entry(r.from).and_then(|e| self.full_url(e));
                         own.as_deref().and_then(entry_base)
                     }
                     _ => None,
                 };
-                self.resolve_form(form, &text, base)
+                self.resolve_text(&text, base)
             }
         }
     }
@@ -674,14 +660,24 @@ impl<'a> Index<'a> {
     /// Resolves every reference once all the entries are in, so that the
     /// rules and the hooks that follow share one pass over the references.
     pub fn resolve_refs(&mut self) {
-        self.resolved = self.refs.iter().map(|r| self.resolve_ref(r)).collect();
+        self.resolved = self
+            .refs
+            .iter()
+            .map(|r| match self.resolve_ref(r) {
+                Resolution::Entry(p) => p,
+                Resolution::Contained => CONTAINED,
+                Resolution::NotFound => NOT_FOUND,
+            })
+            .collect();
     }
 
     /// What the `i`-th reference of `refs` resolves to (computed on the spot
     /// when [`Index::resolve_refs`] has not run).
     pub fn target_of(&self, i: usize) -> Resolution {
         match self.resolved.get(i) {
-            Some(&t) => t,
+            Some(&CONTAINED) => Resolution::Contained,
+            Some(&NOT_FOUND) => Resolution::NotFound,
+            Some(&p) => Resolution::Entry(p),
             None => self.refs.get(i).map_or(Resolution::NotFound, |r| self.resolve_ref(r)),
         }
     }
@@ -691,44 +687,49 @@ impl<'a> Index<'a> {
         self.str_at(r.span)
     }
 
-    fn resolve_form(&self, form: RefForm, reference: &str, base: Option<&str>) -> Resolution {
-        match form {
+    /// Resolves `reference` made from an entry whose RESTful base is `base`.
+    fn resolve_text(&self, reference: &str, base: Option<&str>) -> Resolution {
+        match ref_form(base.is_some(), false, reference) {
             RefForm::Contained => Resolution::Contained,
             RefForm::Other => Resolution::NotFound,
-            RefForm::Absolute { url_key, tail_key } => {
-                if let Some(p) = self.by_full_url.get(&url_key).copied().filter(|&p| {
-                    self.entry(p).and_then(|e| self.full_url(e)).as_deref() == Some(reference)
-                }) {
+            RefForm::Absolute => {
+                if let Some(p) = self.by_full_url(reference) {
                     return Resolution::Entry(p);
                 }
                 // An absolute RESTful URL whose entry has another base still names Type/id.
-                match (tail_key, restful_tail(reference)) {
-                    (Some(k), Some((t, id))) => self
-                        .by_type_id_key(k, t, id)
+                match restful_tail(reference) {
+                    Some((t, id)) => self
+                        .by_type_id(t, id)
                         .filter(|&p| self.entry(p).is_some_and(|e| e.full_url_span.is_empty()))
                         .map_or(Resolution::NotFound, Resolution::Entry),
-                    _ => Resolution::NotFound,
+                    None => Resolution::NotFound,
                 }
             }
-            RefForm::Relative { url_key, type_id_key, .. } => {
+            RefForm::Relative(_) => {
                 let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
-                if let (Some(k), Some(base)) = (url_key, base) {
+                if let Some(base) = base {
                     let parts = [base, t, "/", id];
-                    let found = self.by_full_url.get(&k).copied().filter(|&p| {
-                        self.entry(p)
-                            .and_then(|e| self.full_url(e))
-                            .is_some_and(|u| is_concat(&u, &parts))
-                    });
+                    let found =
+                        self.by_full_url.get(&hash_parts(self.seed, &parts)).copied().filter(
+                            |&p| {
+                                self.entry(p)
+                                    .and_then(|e| self.full_url(e))
+                                    .is_some_and(|u| is_concat(&u, &parts))
+                            },
+                        );
                     if let Some(p) = found {
                         return Resolution::Entry(p);
                     }
                 }
-                self.by_type_id_key(type_id_key, t, id)
-                    .map_or(Resolution::NotFound, Resolution::Entry)
+                self.by_type_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
             }
         }
     }
 }
+
+/// [`Index::resolve_refs`]'s marks for the references that resolve to no entry.
+const NOT_FOUND: u32 = u32::MAX;
+const CONTAINED: u32 = u32::MAX - 1;
 
 /// The RESTful base of an entry's fullUrl, which its relative references
 /// are resolved against (a version tail does not count).
@@ -738,26 +739,21 @@ fn entry_base(full_url: &str) -> Option<&str> {
     url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
 }
 
-/// How `reference` is written, and its lookup keys (`base`: the RESTful
-/// base of the referencing entry's fullUrl; `first_base`: it is the
-/// Bundle's first base).
-fn ref_form(seed: u64, base: Option<&str>, first_base: bool, reference: &str) -> RefForm {
+/// How `reference` is written (`base`: the referencing entry's fullUrl
+/// has a RESTful base; `first`: it is the Bundle's first base).
+fn ref_form(base: bool, first: bool, reference: &str) -> RefForm {
     if reference.starts_with('#') {
-        return RefForm::Contained;
-    }
-    if reference.starts_with("urn:") || has_scheme(reference) {
-        return RefForm::Absolute {
-            url_key: hash_parts(seed, &[reference]),
-            tail_key: restful_tail(reference).map(|(t, id)| hash_parts(seed, &[t, "/", id])),
-        };
-    }
-    match split_type_id(reference) {
-        Some((t, id)) => RefForm::Relative {
-            url_key: base.map(|b| hash_parts(seed, &[b, t, "/", id])),
-            first_base: first_base && base.is_some(),
-            type_id_key: hash_parts(seed, &[t, "/", id]),
-        },
-        None => RefForm::Other,
+        RefForm::Contained
+    } else if reference.starts_with("urn:") || has_scheme(reference) {
+        RefForm::Absolute
+    } else if split_type_id(reference).is_some() {
+        RefForm::Relative(match (base, first) {
+            (false, _) => RefBase::None,
+            (true, true) => RefBase::First,
+            (true, false) => RefBase::Own,
+        })
+    } else {
+        RefForm::Other
     }
 }
 
@@ -986,5 +982,7 @@ mod tests {
     fn entry_record_stays_small() {
         // Most of the index on a Bundle of millions of entries (README memory figure).
         assert!(size_of::<EntryInfo>() <= 56, "{}", size_of::<EntryInfo>());
+        // One per literal reference: about one per entry in SAS Bundles.
+        assert!(size_of::<RefInfo>() <= 24, "{}", size_of::<RefInfo>());
     }
 }

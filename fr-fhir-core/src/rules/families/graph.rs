@@ -145,7 +145,7 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
     for (r, &t) in g.ix.refs.iter().zip(&g.target) {
         // Read back only when a finding quotes it: the input is cold by now.
         let text = || g.ix.ref_text(r).unwrap_or_default();
-        if matches!(r.form, RefForm::Absolute { .. } | RefForm::Other) {
+        if matches!(r.form, RefForm::Absolute | RefForm::Other) {
             em.at_sev(
                 Scope::ALL,
                 &RO1_REF_002,
