@@ -130,6 +130,8 @@ struct Streamer<'s, 'o, 'h, 'a> {
     em: &'s mut Emitter<'o>,
     hooks: &'s mut [&'h mut dyn Hook<'a>],
     src: &'a str,
+    /// The use case is decided (option, request, or a Bundle profile read
+    /// before the entries): the content is no longer observed.
     hinted: bool,
 }
 
@@ -142,12 +144,16 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
             && let Some(uc) = bundle_profile_use_case(header)
         {
             self.em.fix_use_case(uc);
+            // The content no longer decides anything.
+            self.hinted = true;
         }
     }
 
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
         self.ix.add(index, &entry);
-        if let Some(res) = &entry.resource {
+        if !self.hinted
+            && let Some(res) = &entry.resource
+        {
             self.ev.observe(res);
         }
         // Notes are in document order: those of this entry are at the end.

@@ -55,7 +55,8 @@ pub const ORGANIZATION_SOS: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/S
 /// assert_eq!(profiles::use_case_of_profile(profiles::SCHEDULE_PS), None);
 /// ```
 pub fn use_case_of_profile(url: &str) -> Option<UseCase> {
-    let url = url.split('|').next().unwrap_or(url);
+    // Without its `|version`.
+    let url = memchr::memchr(b'|', url.as_bytes()).and_then(|i| url.get(..i)).unwrap_or(url);
     match url {
         BUNDLE_PS | SLOT_PS => Some(UseCase::Ps),
         BUNDLE_CPTS | SLOT_CPTS | HEALTHCARE_SERVICE_CPTS | ORGANIZATION_CPTS => {
