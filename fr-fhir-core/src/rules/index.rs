@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::keyhash::{BuildU64Identity, KeyHasher, random_seed};
+use std::collections::hash_map::Entry;
 
 use crate::json::{Span, Str};
 use crate::model::{BundleEntry, Reference, Resource, Value, Visitor, Walk};
@@ -193,6 +194,10 @@ pub struct RefInfo {
     pub span: Span,
     /// Span of the Reference object.
     pub element: Span,
+    /// Position in `refs` of the first reference with the same text (its
+    /// own position for the first one): most references repeat a few texts,
+    /// which are then resolved once.
+    pub same_as: u32,
 }
 
 /// A Reference element of a tagged field (not [`RefField::Other`]) that has
@@ -289,6 +294,8 @@ pub struct Index<'a> {
     seed: u64,
     by_type_id: HashMap<u64, u32, BuildU64Identity>,
     by_full_url: HashMap<u64, u32, BuildU64Identity>,
+    /// First reference of each text (see [`RefInfo::same_as`]).
+    ref_texts: HashMap<u64, u32, BuildU64Identity>,
     /// `(type, id)` pairs seen twice.
     pub dup_type_id: Vec<Duplicate>,
     /// fullUrls seen twice.
@@ -306,10 +313,14 @@ pub struct Index<'a> {
     pub other_base: Vec<u32>,
 }
 
-struct RefCollector<'i> {
+struct RefCollector<'i, 's> {
     from: u32,
     field: RefField,
     out: &'i mut Vec<RefInfo>,
+    /// First reference of each text, by hash of the text.
+    texts: &'i mut HashMap<u64, u32, BuildU64Identity>,
+    src: &'s str,
+    seed: u64,
     depth: u32,
     /// The referencing entry's fullUrl has a RESTful base.
     base: bool,
@@ -317,15 +328,31 @@ struct RefCollector<'i> {
     on_first_base: bool,
 }
 
-impl<'a> Visitor<'a> for RefCollector<'_> {
+impl<'a> Visitor<'a> for RefCollector<'_, '_> {
     fn reference(&mut self, r: &Reference<'a>) {
         if let Some(text) = &r.reference {
+            let here = u32::try_from(self.out.len()).unwrap_or(u32::MAX);
+            // Equal hashes are confirmed on the bytes: the first occurrence
+            // of a text used often is still in cache.
+            let same_as = match self.texts.entry(hash_parts(self.seed, &[&text.text])) {
+                Entry::Vacant(v) => *v.insert(here),
+                Entry::Occupied(o) => {
+                    let first = *o.get();
+                    let same = self
+                        .out
+                        .get(first as usize)
+                        .and_then(|f| str_at(self.src, f.span))
+                        .is_some_and(|t| *t == *text.text);
+                    if same { first } else { here }
+                }
+            };
             self.out.push(RefInfo {
                 from: self.from,
                 field: self.field,
                 form: ref_form(self.base, self.on_first_base, &text.text),
                 span: text.span,
                 element: r.span,
+                same_as,
             });
         }
     }
@@ -385,6 +412,7 @@ impl<'a> Index<'a> {
             seed: random_seed(),
             by_type_id: HashMap::default(),
             by_full_url: HashMap::default(),
+            ref_texts: HashMap::default(),
             dup_type_id: Vec::new(),
             dup_full_url: Vec::new(),
             missing_refs: Vec::new(),
@@ -432,14 +460,7 @@ impl<'a> Index<'a> {
     /// The JSON string whose value is at `span` (quotes included), borrowed
     /// unless it holds escapes.
     fn str_at(&self, span: Span) -> Option<Str<'a>> {
-        if span.is_empty() {
-            return None;
-        }
-        let body = self.src.get(span.start as usize + 1..(span.end as usize).checked_sub(1)?)?;
-        if memchr::memchr(b'\\', body.as_bytes()).is_none() {
-            return Some(Str::Borrowed(body));
-        }
-        crate::json::Reader::at(self.src, span.start as usize).string().ok().map(|(s, _)| s)
+        str_at(self.src, span)
     }
 
     /// The entry's resource type (`""` when it has no resource).
@@ -551,6 +572,9 @@ impl<'a> Index<'a> {
             from: pos,
             field: RefField::Other,
             out: &mut self.refs,
+            texts: &mut self.ref_texts,
+            src: self.src,
+            seed: self.seed,
             depth: 0,
             base,
             on_first_base,
@@ -660,15 +684,23 @@ impl<'a> Index<'a> {
     /// Resolves every reference once all the entries are in, so that the
     /// rules and the hooks that follow share one pass over the references.
     pub fn resolve_refs(&mut self) {
-        self.resolved = self
-            .refs
-            .iter()
-            .map(|r| match self.resolve_ref(r) {
+        let mut resolved = Vec::with_capacity(self.refs.len());
+        for r in &self.refs {
+            // A text seen before, written the same way from the same kind of
+            // base, resolves as before; only another base needs a new look.
+            let earlier = self
+                .refs
+                .get(r.same_as as usize)
+                .filter(|f| f.form == r.form && r.form != RefForm::Relative(RefBase::Own))
+                .and_then(|_| resolved.get(r.same_as as usize).copied());
+            let t = earlier.unwrap_or_else(|| match self.resolve_ref(r) {
                 Resolution::Entry(p) => p,
                 Resolution::Contained => CONTAINED,
                 Resolution::NotFound => NOT_FOUND,
-            })
-            .collect();
+            });
+            resolved.push(t);
+        }
+        self.resolved = resolved;
     }
 
     /// What the `i`-th reference of `refs` resolves to (computed on the spot
@@ -755,6 +787,19 @@ fn ref_form(base: bool, first: bool, reference: &str) -> RefForm {
     } else {
         RefForm::Other
     }
+}
+
+/// The JSON string whose value is at `span` (quotes included), borrowed
+/// unless it holds escapes.
+fn str_at(src: &str, span: Span) -> Option<Str<'_>> {
+    if span.is_empty() {
+        return None;
+    }
+    let body = src.get(span.start as usize + 1..(span.end as usize).checked_sub(1)?)?;
+    if memchr::memchr(b'\\', body.as_bytes()).is_none() {
+        return Some(Str::Borrowed(body));
+    }
+    crate::json::Reader::at(src, span.start as usize).string().ok().map(|(s, _)| s)
 }
 
 /// The string value of `key` in the object at `span` (for resources kept raw).
@@ -960,6 +1005,15 @@ mod tests {
                 assert_eq!(ix.target_of(i), ix.resolve(ix.refs[i].from, &text));
             }
         };
+        // Equal texts (escapes decoded) share their first occurrence.
+        let texts: std::collections::HashSet<String> =
+            ix.refs.iter().map(|r| ix.ref_text(r).unwrap().to_string()).collect();
+        let firsts: std::collections::HashSet<u32> = ix.refs.iter().map(|r| r.same_as).collect();
+        assert_eq!(firsts.len(), texts.len());
+        for r in &ix.refs {
+            let first = &ix.refs[r.same_as as usize];
+            assert_eq!(ix.ref_text(first).as_deref(), ix.ref_text(r).as_deref());
+        }
         check(&ix);
         ix.resolve_refs();
         check(&ix);
@@ -983,6 +1037,6 @@ mod tests {
         // Most of the index on a Bundle of millions of entries (README memory figure).
         assert!(size_of::<EntryInfo>() <= 56, "{}", size_of::<EntryInfo>());
         // One per literal reference: about one per entry in SAS Bundles.
-        assert!(size_of::<RefInfo>() <= 24, "{}", size_of::<RefInfo>());
+        assert!(size_of::<RefInfo>() <= 28, "{}", size_of::<RefInfo>());
     }
 }
