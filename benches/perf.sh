@@ -4,7 +4,8 @@
 #   2. criterion throughput (parse, parse + all rules, serde_json IgnoredAny baseline;
 #      identifiers and request parsing),
 #   3. end-to-end time of the release binary on the SLA Bundle (hyperfine if present),
-#   4. wall time and peak RSS of the release binary on 50 MB and 400 MB (/usr/bin/time -v).
+#   4. wall time and peak RSS of the release binary on 50 MB and 400 MB (/usr/bin/time -v),
+#   5. linearity from hyperfine means on 50 MB and 400 MB.
 # Usage: benches/perf.sh [--quick]   (--quick: no criterion run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,3 +45,19 @@ for size in 50mb 400mb; do
     bound=$(( (bytes * 12 / 10 + 32000000) / 1024 ))
     echo "== $size: $bytes bytes, wall $wall, peak RSS $rss KiB (bound 1.2 x file + 32 MB = $bound KiB)"
 done
+
+# Linearity: mean wall times over several runs (one /usr/bin/time run is too coarse).
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 1 -r 10 "$bin -q $data/50mb.json" --export-json /tmp/sas-perf-50.json >/dev/null
+    hyperfine -N -w 1 -r 5 "$bin -q $data/400mb.json" --export-json /tmp/sas-perf-400.json >/dev/null
+    python3 - "$data" <<'PY'
+import json, os, sys
+data = sys.argv[1]
+t50 = json.load(open("/tmp/sas-perf-50.json"))["results"][0]["mean"]
+t400 = json.load(open("/tmp/sas-perf-400.json"))["results"][0]["mean"]
+s50 = os.path.getsize(f"{data}/50mb.json")
+s400 = os.path.getsize(f"{data}/400mb.json")
+print(f"== linearity: 50 MB {t50 * 1000:.0f} ms, 400 MB {t400:.3f} s ({s400 / t400 / 1e6:.0f} MB/s); "
+      f"time ratio {t400 / t50:.2f} for size ratio {s400 / s50:.2f} ({(t400 / t50) / (s400 / s50) - 1:+.1%})")
+PY
+fi
