@@ -424,6 +424,52 @@ fn a_hundred_thousand_empty_entries_complete() {
     assert!(report.findings.len() <= Options::default().max_findings, "{}", report.findings.len());
 }
 
+/// `slots` Slots on a common base, each referring to a Schedule: one in two
+/// to its own (all texts distinct), the others to Schedule 0 (one text shared
+/// by thousands), and the last `broken` ones to a Schedule that is missing.
+fn many_references(slots: usize, broken: usize) -> String {
+    let mut entries = Vec::with_capacity(2 * slots);
+    for i in 0..slots {
+        let target = if i + broken >= slots {
+            format!("missing-{i}")
+        } else if i % 2 == 0 {
+            format!("{i}")
+        } else {
+            "0".to_string()
+        };
+        entries.push(format!(
+            r#"{{"fullUrl":"https://h/fhir/Slot/s{i}","resource":{{"resourceType":"Slot","id":"s{i}","schedule":{{"reference":"Schedule/{target}"}},"status":"free","start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"}}}}"#
+        ));
+    }
+    for i in 0..slots {
+        entries.push(format!(
+            r#"{{"fullUrl":"https://h/fhir/Schedule/{i}","resource":{{"resourceType":"Schedule","id":"{i}"}}}}"#
+        ));
+    }
+    bundle(&format!(r#","total":{slots},"entry":[{}]"#, entries.join(",")))
+}
+
+#[test]
+fn twenty_thousand_references_resolve_each_to_its_target() {
+    let (slots, broken) = (20_000, 100);
+    let src = many_references(slots, broken);
+    let t = Instant::now();
+    let report =
+        validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
+    eprintln!("{slots} Slots and Schedules: {:?}", t.elapsed());
+    assert_eq!(report.entries as usize, 2 * slots);
+    let broken_at: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "RO1-SLOT-006")
+        .map(|f| f.resolved.as_ref().unwrap().expression.clone())
+        .collect();
+    let expected: Vec<String> = (slots - broken..slots)
+        .map(|i| format!("Bundle.entry[{i}].resource.schedule.reference"))
+        .collect();
+    assert_eq!(broken_at, expected);
+}
+
 #[test]
 fn the_findings_cap_bounds_the_report() {
     let src = empty_entries(2_000);
