@@ -682,3 +682,22 @@ proptest! {
         prop_assert!(r.findings.iter().all(|f| f.resolved.is_some()));
     }
 }
+
+#[test]
+fn five_thousand_exchanges_are_read_one_by_one_and_located() {
+    // Each request lacks its window: RO1-REQ-003 is located in its own URL,
+    // thousands of lines down the file.
+    let body = r#"{"resourceType":"Bundle","type":"searchset","total":0}"#;
+    let n = 5_000;
+    let entries =
+        (0..n).map(|i| har_entry(&format!("https://h/fhir/Slot?status=free&n={i}"), 200, body));
+    let src = har(entries.collect());
+    let r = reports(&src);
+    assert_eq!(r.len(), n);
+    let lines: Vec<&str> = src.lines().collect();
+    for i in [0, 1, n / 2, n - 1] {
+        let (line, _) = location(&r[i], "RO1-REQ-003");
+        let text = lines[line as usize - 1];
+        assert!(text.contains(&format!("&n={i}\"")), "exchange {i}: line {line} is {text}");
+    }
+}
