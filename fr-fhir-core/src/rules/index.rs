@@ -169,6 +169,20 @@ pub enum RefForm {
     Other,
 }
 
+impl RefForm {
+    /// A distinct short text per form (mixed into the key of a reference text).
+    fn tag(self) -> &'static str {
+        match self {
+            RefForm::Contained => "#",
+            RefForm::Relative(RefBase::None) => "r",
+            RefForm::Relative(RefBase::First) => "f",
+            RefForm::Relative(RefBase::Own) => "o",
+            RefForm::Absolute => "a",
+            RefForm::Other => "?",
+        }
+    }
+}
+
 /// The RESTful base of the entry holding a relative reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefBase {
@@ -194,9 +208,9 @@ pub struct RefInfo {
     pub span: Span,
     /// Span of the Reference object.
     pub element: Span,
-    /// Position in `refs` of the first reference with the same text (its
-    /// own position for the first one): most references repeat a few texts,
-    /// which are then resolved once.
+    /// Position in the index's `refs` of the first reference with the same
+    /// text and form (its own position for the first one): most references
+    /// repeat a few texts, which are then resolved once.
     pub same_as: u32,
 }
 
@@ -332,24 +346,24 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
     fn reference(&mut self, r: &Reference<'a>) {
         if let Some(text) = &r.reference {
             let here = u32::try_from(self.out.len()).unwrap_or(u32::MAX);
-            // Equal hashes are confirmed on the bytes: the first occurrence
-            // of a text used often is still in cache.
-            let same_as = match self.texts.entry(hash_parts(self.seed, &[&text.text])) {
+            let form = ref_form(self.base, self.on_first_base, &text.text);
+            // Keyed by form and text; equal hashes are confirmed on the
+            // bytes: the first occurrence of a text used often is in cache.
+            let key = hash_parts(self.seed, &[form.tag(), &text.text]);
+            let same_as = match self.texts.entry(key) {
                 Entry::Vacant(v) => *v.insert(here),
                 Entry::Occupied(o) => {
                     let first = *o.get();
-                    let same = self
-                        .out
-                        .get(first as usize)
-                        .and_then(|f| str_at(self.src, f.span))
-                        .is_some_and(|t| *t == *text.text);
+                    let same = self.out.get(first as usize).is_some_and(|f| {
+                        f.form == form && str_at(self.src, f.span).is_some_and(|t| *t == *text.text)
+                    });
                     if same { first } else { here }
                 }
             };
             self.out.push(RefInfo {
                 from: self.from,
                 field: self.field,
-                form: ref_form(self.base, self.on_first_base, &text.text),
+                form,
                 span: text.span,
                 element: r.span,
                 same_as,
@@ -500,6 +514,8 @@ impl<'a> Index<'a> {
     /// Adds an entry: its facts and all its literal references.
     pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
         let pos = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        // Resolutions are for a complete Bundle: a new entry may change them.
+        self.resolved.clear();
         let res = entry.resource.as_ref();
         let kind = res.map_or(EntryType::None, EntryType::of);
         if let Some(Resource::Other(o)) = res {
@@ -764,11 +780,9 @@ const NOT_FOUND: u32 = u32::MAX;
 const CONTAINED: u32 = u32::MAX - 1;
 
 /// The RESTful base of an entry's fullUrl, which its relative references
-/// are resolved against (a version tail does not count).
+/// are resolved against.
 fn entry_base(full_url: &str) -> Option<&str> {
-    let url = without_history(full_url);
-    let (t, id) = type_id_tail(url)?;
-    url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
+    restful_base(full_url)
 }
 
 /// How `reference` is written (`base`: the referencing entry's fullUrl
@@ -886,10 +900,17 @@ fn type_id_tail(url: &str) -> Option<(&str, &str)> {
     (ok_type && !id.is_empty()).then_some((t, id))
 }
 
-/// The base (with trailing `/`) of a RESTful fullUrl `base/Type/id`.
+/// The base (with trailing `/`) of a RESTful fullUrl `base/Type/id`, a
+/// `/_history/v` tail left aside.
+///
+/// ```
+/// use fr_fhir_core::rules::index::restful_base;
+/// assert_eq!(restful_base("https://a.fr/fhir/Slot/1/_history/2"), Some("https://a.fr/fhir/"));
+/// ```
 pub fn restful_base(full_url: &str) -> Option<&str> {
-    let (t, id) = restful_tail(full_url)?;
-    full_url.get(..full_url.len().checked_sub(t.len() + id.len() + 1)?)
+    let url = without_history(full_url);
+    let (t, id) = type_id_tail(url)?;
+    url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
 }
 
 #[cfg(test)]
@@ -1005,18 +1026,43 @@ mod tests {
                 assert_eq!(ix.target_of(i), ix.resolve(ix.refs[i].from, &text));
             }
         };
-        // Equal texts (escapes decoded) share their first occurrence.
-        let texts: std::collections::HashSet<String> =
-            ix.refs.iter().map(|r| ix.ref_text(r).unwrap().to_string()).collect();
+        // Equal texts (escapes decoded) of the same form share their first occurrence.
+        let texts: std::collections::HashSet<(String, &str)> =
+            ix.refs.iter().map(|r| (ix.ref_text(r).unwrap().to_string(), r.form.tag())).collect();
         let firsts: std::collections::HashSet<u32> = ix.refs.iter().map(|r| r.same_as).collect();
         assert_eq!(firsts.len(), texts.len());
         for r in &ix.refs {
             let first = &ix.refs[r.same_as as usize];
             assert_eq!(ix.ref_text(first).as_deref(), ix.ref_text(r).as_deref());
+            assert_eq!(first.form, r.form);
         }
         check(&ix);
         ix.resolve_refs();
         check(&ix);
+    }
+
+    #[test]
+    fn same_texts_share_their_resolution_per_form_and_only_while_complete() {
+        // The first `Schedule/s1` comes from an entry without a base, the
+        // next ones from entries on the first base: two groups.
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"resource":{"resourceType":"Slot","id":"a","schedule":{"reference":"Schedule/s1"}}},
+          {"fullUrl":"https://x.fr/fhir/Slot/b","resource":{"resourceType":"Slot","id":"b","schedule":{"reference":"Schedule/s1"}}},
+          {"fullUrl":"https://x.fr/fhir/Slot/c","resource":{"resourceType":"Slot","id":"c","schedule":{"reference":"Schedule/s1"}}},
+          {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"#;
+        let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(src) else { panic!() };
+        let mut ix = Index::new(src);
+        for (i, e) in b.entry.iter().enumerate().take(3) {
+            ix.add(i as u32, e);
+        }
+        assert_eq!(ix.refs.iter().map(|r| r.same_as).collect::<Vec<_>>(), [0, 1, 1]);
+        ix.resolve_refs();
+        assert_eq!(ix.target_of(2), Resolution::NotFound);
+        // The Schedule arrives: the resolutions of the incomplete Bundle go.
+        ix.add(3, &b.entry[3]);
+        assert_eq!((0..3).map(|i| ix.target_of(i)).collect::<Vec<_>>(), [Resolution::Entry(3); 3]);
+        ix.resolve_refs();
+        assert_eq!((0..3).map(|i| ix.target_of(i)).collect::<Vec<_>>(), [Resolution::Entry(3); 3]);
     }
 
     #[test]

@@ -10,9 +10,7 @@ use crate::rules::catalog::{
     RO1_BUNDLE_008, RO1_BUNDLE_009, RO1_BUNDLE_010, RO1_BUNDLE_011, RO1_BUNDLE_012, RO1_BUNDLE_013,
     RO1_FHIR_006,
 };
-use crate::rules::index::{
-    EntryInfo, Index, find_history, restful_base, restful_tail, without_history,
-};
+use crate::rules::index::{EntryInfo, Index, find_history, restful_base, restful_tail};
 use crate::rules::{Emitter, EntryCx, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
@@ -217,7 +215,11 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     // Entries.
     let sev = ps_warning(uc);
     let searched = searched_type(uc);
-    for e in &ix.entries {
+    // Positions of the entries on another base, in order: reported in the
+    // loop so that the findings come in the same order as the entries (the
+    // cap keeps the first ones).
+    let mut other_base = ix.other_base.iter().copied().peekable();
+    for (pos, e) in ix.entries.iter().enumerate() {
         let rtype = ix.rtype(e);
         if e.full_url_span.is_empty()
             && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None)
@@ -232,6 +234,9 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                 "l'entrée n'a pas de fullUrl",
                 "the entry has no fullUrl",
             );
+        }
+        if other_base.next_if(|&p| p as usize == pos).is_some() {
+            check_base(ix, e, em);
         }
         if searchset && e.span != e.entry_span {
             check_mode(e, rtype, ix.mode(e), searched, em);
@@ -254,7 +259,6 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             }
         }
     }
-    check_bases(ix, em);
     check_duplicates(ix, em);
 
     // Slices and cardinalities.
@@ -481,14 +485,12 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     }
 }
 
-/// RO1-BUNDLE-007 (warning part): every RESTful fullUrl shares the first one's base.
-fn check_bases(ix: &Index<'_>, em: &mut Emitter<'_>) {
+/// RO1-BUNDLE-007 (warning part): the entry `e`, whose RESTful fullUrl has
+/// another base than the first one (the index found it while reading).
+fn check_base(ix: &Index<'_>, e: &EntryInfo, em: &mut Emitter<'_>) {
     let Some(first) = ix.first_base() else { return };
-    for e in ix.other_base.iter().filter_map(|&pos| ix.entry(pos)) {
-        let url = ix.full_url(e);
-        let Some(base) = url.as_deref().map(without_history).and_then(restful_base) else {
-            continue;
-        };
+    let url = ix.full_url(e);
+    if let Some(base) = url.as_deref().and_then(restful_base) {
         em.at_sev(
             Scope::ALL,
             &RO1_BUNDLE_007,
@@ -786,6 +788,34 @@ mod tests {
             Some(json!("urn:uuid:5b0b2c5e-1111-4a00-8000-000000000001")),
         );
         assert!(of_rule(&src, None, "RO1-BUNDLE-007").is_empty());
+    }
+
+    #[test]
+    fn bundle_007_bases_come_in_entry_order_under_the_cap() {
+        // Six Patients on alternating bases: each has findings of its own
+        // (unexpected type, mode); with a cap of 4, the first base mismatch
+        // (entry 1) is among the first findings and must be kept.
+        let entries: Vec<serde_json::Value> = (0..6)
+            .map(|i| {
+                let host = if i % 2 == 0 { "x" } else { "y" };
+                json!({"fullUrl": format!("https://{host}.fr/fhir/Patient/p{i}"),
+                       "resource": {"resourceType": "Patient", "id": format!("p{i}")},
+                       "search": {"mode": "match"}})
+            })
+            .collect();
+        let src = patch(PS, "/entry", Some(serde_json::Value::Array(entries)));
+        let opts = crate::rules::Options { max_findings: 4, ..Default::default() };
+        let report = crate::rules::validate(&src, &opts).unwrap();
+        assert!(report.dropped > 0);
+        let kept: Vec<(&str, String)> = report
+            .findings
+            .iter()
+            .map(|f| (f.rule.id, f.resolved.as_ref().unwrap().expression.clone()))
+            .collect();
+        assert!(
+            kept.contains(&("RO1-BUNDLE-007", "Bundle.entry[1].fullUrl".to_string())),
+            "{kept:?}"
+        );
     }
 
     #[test]
