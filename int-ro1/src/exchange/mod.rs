@@ -162,6 +162,8 @@ pub struct HarInfo<'a> {
     pub mime_type: Option<Cow<'a, str>>,
     /// Entry `time` value.
     pub time_span: Option<Span>,
+    /// Entry `startedDateTime` value (quotes included).
+    pub started_span: Option<Span>,
     /// Why the body could not be decoded (compressed, not UTF-8, absent...).
     pub body_problem: Option<Message>,
 }
@@ -327,6 +329,15 @@ pub(crate) fn run(
     }
     if let Some(ms) = ex.time_ms {
         response::check_time(ms, &mut response);
+    }
+    let bundle = matches!(&outcome, BodyOutcome::Report(r) if r.resource_type == "Bundle");
+    if bundle
+        && opts.rules.now.is_none()
+        && ex.started.is_none()
+        && let Some(text) =
+            ex.har.as_ref().and_then(|h| h.started_span).and_then(|s| s.slice(file_src))
+    {
+        response::unreadable_capture_time(text, &mut response);
     }
 
     let mut report = ExchangeReport {
@@ -545,6 +556,7 @@ impl Locator<'_, '_> {
             parts::CONTENT_TYPE => self.har(|h| h.response_headers_span),
             parts::BODY => self.har(|h| h.content_span),
             parts::TIME => self.har(|h| h.time_span),
+            parts::STARTED => self.har(|h| h.started_span),
             _ => self.har(|_| None),
         }
     }

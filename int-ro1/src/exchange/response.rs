@@ -22,6 +22,8 @@ pub(crate) mod parts {
     pub const BODY: &str = "response.body";
     /// The capture timing.
     pub const TIME: &str = "time";
+    /// The capture moment.
+    pub const STARTED: &str = "startedDateTime";
 }
 
 /// IG threshold (annexes, "Performance attendue"), in milliseconds.
@@ -257,6 +259,29 @@ pub(crate) fn check_content_type(content_type: Option<&str>, out: &mut Vec<Findi
         }
         Some(_) => {}
     }
+}
+
+/// The HAR `startedDateTime` (`raw`, as written in the file, quotes
+/// included) does not parse: without the capture moment RO1-SLOT-017 (slots
+/// already started) cannot be checked. Said once, as information, instead of
+/// skipping the rule without a word.
+pub(crate) fn unreadable_capture_time(raw: &str, out: &mut Vec<Finding>) {
+    const MAX: usize = 60;
+    let shown: String = raw.chars().take(MAX).collect();
+    let cut = if raw.chars().count() > MAX { "…" } else { "" };
+    out.push(exchange_finding(
+        &catalog::RO1_SLOT_017,
+        Severity::Information,
+        parts::STARTED,
+        Message::new(
+            format!(
+                "startedDateTime {shown}{cut} n'est pas une date RFC 3339 : moment de la capture inconnu, les créneaux déjà commencés ne sont pas vérifiés (le donner avec --now)"
+            ),
+            format!(
+                "startedDateTime {shown}{cut} is not an RFC 3339 date: the capture moment is unknown, slots already started are not checked (give it with --now)"
+            ),
+        ),
+    ));
 }
 
 /// RO1-HTTP-005: above 7 s an error, above the kit's 1 s an information.

@@ -165,6 +165,34 @@ fn slot_017_capture_time_from_the_har_or_the_option() {
     assert_eq!(of_rule(&later[0], "RO1-SLOT-017"), []);
 }
 
+#[test]
+fn slot_017_unreadable_capture_time_is_said_not_skipped() {
+    let mut entry = har_entry(PS_URL, 200, PS);
+    entry["startedDateTime"] = json!("26/11/2026 09:12:47");
+    let src = har(vec![entry]);
+    let r = reports(&src);
+    assert_eq!(
+        of_rule(&r[0], "RO1-SLOT-017"),
+        [("startedDateTime".to_string(), Severity::Information)]
+    );
+    let f = r[0].findings.iter().find(|f| f.rule.id == "RO1-SLOT-017").unwrap();
+    assert!(
+        f.message.en.contains("\"26/11/2026 09:12:47\" is not an RFC 3339 date"),
+        "{}",
+        f.message.en
+    );
+    let (line, _) = location(&r[0], "RO1-SLOT-017");
+    let text = src.lines().nth(line as usize - 1).unwrap();
+    assert!(text.contains("\"startedDateTime\": \"26/11/2026"), "line {line}: {text}");
+    // Given with --now, the capture time is not needed.
+    let mut opts = ExchangeOptions::default();
+    opts.rules.now =
+        Some(chrono::DateTime::parse_from_rfc3339("2026-11-20T00:00:00Z").unwrap().to_utc());
+    let mut given = Vec::new();
+    validate_har(&src, &opts, |r| given.push(r)).unwrap();
+    assert_eq!(of_rule(&given[0], "RO1-SLOT-017"), []);
+}
+
 // ---------------------------------------------------------------- PRACT-005, REF-005
 
 #[test]

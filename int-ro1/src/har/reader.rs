@@ -149,8 +149,9 @@ fn read_entry<'a>(r: &mut Reader<'a>) -> Result<Exchange<'a>, Fail> {
     while let Some((key, _)) = r.next_key(&mut obj)? {
         match &*key {
             "startedDateTime" => {
-                let (text, _) = string(r, "startedDateTime")?;
+                let (text, span) = string(r, "startedDateTime")?;
                 ex.started = parse_started(&text);
+                har.started_span = Some(span);
             }
             "time" => {
                 let (text, span) = number(r, "time")?;
