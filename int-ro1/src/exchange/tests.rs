@@ -157,12 +157,17 @@ fn slot_017_capture_time_from_the_har_or_the_option() {
     let past: Vec<_> = of_rule(&r[0], "RO1-SLOT-017").into_iter().map(|(x, _)| x).collect();
     assert_eq!(past, [0, 1, 2, 5].map(|i| format!("Bundle.entry[{i}].resource.start")));
     assert_eq!(of_rule(&r[1], "RO1-SLOT-017"), []);
-    let mut opts = ExchangeOptions::default();
-    opts.rules.now =
-        Some(chrono::DateTime::parse_from_rfc3339("2026-11-20T00:00:00Z").unwrap().to_utc());
-    let mut later = Vec::new();
-    validate_har(&src, &opts, |r| later.push(r)).unwrap();
+    let later = reports_at(&src, "2026-11-20T00:00:00Z");
     assert_eq!(of_rule(&later[0], "RO1-SLOT-017"), []);
+}
+
+/// The reports of a HAR validated with `--now` set to `now`.
+fn reports_at(src: &str, now: &str) -> Vec<ExchangeReport> {
+    let mut opts = ExchangeOptions::default();
+    opts.rules.now = Some(chrono::DateTime::parse_from_rfc3339(now).unwrap().to_utc());
+    let mut out = Vec::new();
+    validate_har(src, &opts, |r| out.push(r)).unwrap();
+    out
 }
 
 #[test]
@@ -185,12 +190,7 @@ fn slot_017_unreadable_capture_time_is_said_not_skipped() {
     let text = src.lines().nth(line as usize - 1).unwrap();
     assert!(text.contains("\"startedDateTime\": \"26/11/2026"), "line {line}: {text}");
     // Given with --now, the capture time is not needed.
-    let mut opts = ExchangeOptions::default();
-    opts.rules.now =
-        Some(chrono::DateTime::parse_from_rfc3339("2026-11-20T00:00:00Z").unwrap().to_utc());
-    let mut given = Vec::new();
-    validate_har(&src, &opts, |r| given.push(r)).unwrap();
-    assert_eq!(of_rule(&given[0], "RO1-SLOT-017"), []);
+    assert_eq!(of_rule(&reports_at(&src, "2026-11-20T00:00:00Z")[0], "RO1-SLOT-017"), []);
 }
 
 // ---------------------------------------------------------------- PRACT-005, REF-005
