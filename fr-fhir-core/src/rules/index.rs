@@ -543,8 +543,14 @@ impl<'a> Index<'a> {
             && !rtype.is_empty()
         {
             let k = self.key2(rtype, id);
-            if let Some(&first) = self.by_type_id.get(&k) {
-                self.dup_type_id.push(Duplicate { first, second: pos });
+            if let Some(first) = self.by_type_id.get(&k).copied() {
+                // Confirmed on the texts (rare: only for repeated keys).
+                let same = self.entry(first).is_some_and(|e| {
+                    self.rtype(e) == rtype && self.id(e).as_deref() == Some(&**id)
+                });
+                if same {
+                    self.dup_type_id.push(Duplicate { first, second: pos });
+                }
             } else {
                 self.by_type_id.insert(k, pos);
             }
@@ -554,8 +560,11 @@ impl<'a> Index<'a> {
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
             let k = hash_parts(self.seed, &[&url.text]);
-            if let Some(&first) = self.by_full_url.get(&k) {
-                self.dup_full_url.push(Duplicate { first, second: pos });
+            if let Some(first) = self.by_full_url.get(&k).copied() {
+                let first_url = self.entry(first).and_then(|e| self.full_url(e));
+                if first_url.as_deref() == Some(&*url.text) {
+                    self.dup_full_url.push(Duplicate { first, second: pos });
+                }
             } else {
                 self.by_full_url.insert(k, pos);
             }
@@ -1063,6 +1072,27 @@ mod tests {
         assert_eq!((0..3).map(|i| ix.target_of(i)).collect::<Vec<_>>(), [Resolution::Entry(3); 3]);
         ix.resolve_refs();
         assert_eq!((0..3).map(|i| ix.target_of(i)).collect::<Vec<_>>(), [Resolution::Entry(3); 3]);
+    }
+
+    #[test]
+    fn duplicates_are_confirmed_on_the_texts() {
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","id":"a"}},
+          {"fullUrl":"urn:uuid:2","resource":{"resourceType":"Slot","id":"b"}},
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","id":"a"}}]}"#;
+        let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(src) else { panic!() };
+        let mut ix = Index::new(src);
+        ix.add(0, &b.entry[0]);
+        // Plant collisions: entry 1's keys already taken by entry 0.
+        let (url_key, id_key) = (hash_parts(ix.seed, &["urn:uuid:2"]), ix.key2("Slot", "b"));
+        ix.by_full_url.insert(url_key, 0);
+        ix.by_type_id.insert(id_key, 0);
+        ix.add(1, &b.entry[1]);
+        assert_eq!((ix.dup_full_url.len(), ix.dup_type_id.len()), (0, 0));
+        // A real repetition is one.
+        ix.add(2, &b.entry[2]);
+        assert_eq!(ix.dup_full_url, [Duplicate { first: 0, second: 2 }]);
+        assert_eq!(ix.dup_type_id, [Duplicate { first: 0, second: 2 }]);
     }
 
     #[test]
