@@ -249,7 +249,7 @@ pub fn validate_with<'a>(
     families::json_level::notes_to_findings(&cx, &mut em);
     let (emitted, dropped) = em.into_inner();
     report.dropped = dropped + cx.dropped;
-    let layout = EntryLayout { kept: kept.as_ref(), cursor: std::cell::Cell::new(0) };
+    let layout = EntryLayout { kept: kept.as_ref() };
     report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &layout);
     Ok(report)
 }
@@ -258,8 +258,6 @@ pub fn validate_with<'a>(
 /// object, its entry array and each entry (the entries are in document order).
 struct EntryLayout<'k, 'a> {
     kept: Option<&'k (Bundle<'a>, Index<'a>)>,
-    /// Position after the last entry asked for: the walk asks in order.
-    cursor: std::cell::Cell<usize>,
 }
 
 impl resolve::Layout for EntryLayout<'_, '_> {
@@ -271,12 +269,9 @@ impl resolve::Layout for EntryLayout<'_, '_> {
         if let Some(e) = header.entry_span.filter(|e| e.start == start) {
             return Some(e.end);
         }
-        let next = self.cursor.get();
-        let i = match ix.entries.get(next) {
-            Some(e) if e.entry_span.start == start => next,
-            _ => ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?,
-        };
-        self.cursor.set(i + 1);
+        // Asked only for the entries that hold findings (`element_at` goes
+        // straight to them), so a binary search each is enough.
+        let i = ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?;
         ix.entries.get(i).map(|e| e.entry_span.end)
     }
 

@@ -555,7 +555,7 @@ impl<'a> Index<'a> {
                 self.by_type_id.insert(k, pos);
             }
         }
-        let base = entry.full_url.as_ref().and_then(|u| entry_base(&u.text));
+        let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
         let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
@@ -641,11 +641,7 @@ impl<'a> Index<'a> {
 
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
-        self.by_type_id_key(self.key2(rtype, id), rtype, id)
-    }
-
-    fn by_type_id_key(&self, key: u64, rtype: &str, id: &str) -> Option<u32> {
-        let &pos = self.by_type_id.get(&key)?;
+        let &pos = self.by_type_id.get(&self.key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
@@ -681,7 +677,7 @@ impl<'a> Index<'a> {
     /// ```
     pub fn resolve(&self, from: u32, reference: &str) -> Resolution {
         let base = self.entry(from).and_then(|e| self.full_url(e));
-        self.resolve_text(reference, base.as_deref().and_then(entry_base))
+        self.resolve_text(reference, base.as_deref().and_then(restful_base))
     }
 
     /// [`Index::resolve`] for a reference of the index: its text is read
@@ -697,7 +693,7 @@ impl<'a> Index<'a> {
                     RefForm::Relative(RefBase::First) => self.first_base(),
                     RefForm::Relative(RefBase::Own) => {
                         own = self.entry(r.from).and_then(|e| self.full_url(e));
-                        own.as_deref().and_then(entry_base)
+                        own.as_deref().and_then(restful_base)
                     }
                     _ => None,
                 };
@@ -711,13 +707,11 @@ impl<'a> Index<'a> {
     pub fn resolve_refs(&mut self) {
         let mut resolved = Vec::with_capacity(self.refs.len());
         for r in &self.refs {
-            // A text seen before, written the same way from the same kind of
-            // base, resolves as before; only another base needs a new look.
-            let earlier = self
-                .refs
-                .get(r.same_as as usize)
-                .filter(|f| f.form == r.form && r.form != RefForm::Relative(RefBase::Own))
-                .and_then(|_| resolved.get(r.same_as as usize).copied());
+            // A text seen before in the same form (`same_as`) resolves as
+            // before; only an entry on another base of its own needs a new look.
+            let earlier = (r.form != RefForm::Relative(RefBase::Own))
+                .then(|| resolved.get(r.same_as as usize).copied())
+                .flatten();
             let t = earlier.unwrap_or_else(|| match self.resolve_ref(r) {
                 Resolution::Entry(p) => p,
                 Resolution::Contained => CONTAINED,
@@ -737,6 +731,21 @@ impl<'a> Index<'a> {
             Some(&p) => Resolution::Entry(p),
             None => self.refs.get(i).map_or(Resolution::NotFound, |r| self.resolve_ref(r)),
         }
+    }
+
+    /// Per reference of `refs`: the position of its target entry, or
+    /// [`NOT_FOUND`] / [`CONTAINED`]. Borrowed once [`Index::resolve_refs`]
+    /// ran, computed otherwise.
+    pub fn targets(&self) -> std::borrow::Cow<'_, [u32]> {
+        if self.resolved.len() == self.refs.len() {
+            return std::borrow::Cow::Borrowed(&self.resolved);
+        }
+        let mark = |t| match t {
+            Resolution::Entry(p) => p,
+            Resolution::Contained => CONTAINED,
+            Resolution::NotFound => NOT_FOUND,
+        };
+        std::borrow::Cow::Owned(self.refs.iter().map(|r| mark(self.resolve_ref(r))).collect())
     }
 
     /// The text of a reference of the index.
@@ -784,15 +793,10 @@ impl<'a> Index<'a> {
     }
 }
 
-/// [`Index::resolve_refs`]'s marks for the references that resolve to no entry.
-const NOT_FOUND: u32 = u32::MAX;
-const CONTAINED: u32 = u32::MAX - 1;
-
-/// The RESTful base of an entry's fullUrl, which its relative references
-/// are resolved against.
-fn entry_base(full_url: &str) -> Option<&str> {
-    restful_base(full_url)
-}
+/// Target of a reference that resolves to no entry (see [`Index::targets`]).
+pub const NOT_FOUND: u32 = u32::MAX;
+/// Target of a `#id` reference: a contained resource, not an entry.
+pub const CONTAINED: u32 = u32::MAX - 1;
 
 /// How `reference` is written (`base`: the referencing entry's fullUrl
 /// has a RESTful base; `first`: it is the Bundle's first base).

@@ -17,7 +17,7 @@ use crate::rules::catalog::{
     RO1_SLOT_006, RO1_SOS_001,
 };
 use crate::rules::index::{
-    EntryType, Index, RefField, RefForm, RefInfo, Resolution, restful_tail, split_type_id,
+    CONTAINED, EntryType, Index, NOT_FOUND, RefField, RefForm, RefInfo, restful_tail, split_type_id,
 };
 use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
@@ -40,17 +40,12 @@ pub const RULES: &[&RuleMeta] = &[
     &RO1_REF_004,
 ];
 
-/// Target of a reference that resolves to no entry.
-const NOT_FOUND: u32 = u32::MAX;
-/// Target of a `#id` reference (a contained resource, not an entry).
-const CONTAINED: u32 = u32::MAX - 1;
-
 /// The index with every reference resolved.
 struct Graph<'f, 'a> {
     ix: &'f Index<'a>,
     uc: UseCase,
     /// Per reference: the entry it resolves to, [`NOT_FOUND`] or [`CONTAINED`].
-    target: Vec<u32>,
+    target: std::borrow::Cow<'f, [u32]>,
 }
 
 impl<'a> Graph<'_, 'a> {
@@ -82,14 +77,7 @@ impl<'a> Graph<'_, 'a> {
 /// Runs every cross-resource rule.
 pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let ix = f.index;
-    let target = (0..ix.refs.len())
-        .map(|i| match ix.target_of(i) {
-            Resolution::Entry(p) => p,
-            Resolution::Contained => CONTAINED,
-            Resolution::NotFound => NOT_FOUND,
-        })
-        .collect();
-    let g = Graph { ix, uc: f.use_case, target };
+    let g = Graph { ix, uc: f.use_case, target: ix.targets() };
     check_references(&g, em);
     check_missing(&g, f.src, em);
     if g.uc == UseCase::Sos {
@@ -142,7 +130,7 @@ fn expectation(field: RefField, uc: UseCase) -> Option<Expect> {
 /// Per reference: form (REF-002), resolution under the field's rule or REF-001.
 fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
     let here = g.uc.scope();
-    for (r, &t) in g.ix.refs.iter().zip(&g.target) {
+    for (r, &t) in g.ix.refs.iter().zip(g.target.iter()) {
         // Read back only when a finding quotes it: the input is cold by now.
         let text = || g.ix.ref_text(r).unwrap_or_default();
         if matches!(r.form, RefForm::Absolute | RefForm::Other) {
@@ -309,7 +297,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
     let n = ix.entries.len();
     // The Practitioner each PractitionerRole entry names (when it resolves to one).
     let mut role_pract = vec![NOT_FOUND; n];
-    for (r, &t) in ix.refs.iter().zip(&g.target) {
+    for (r, &t) in ix.refs.iter().zip(g.target.iter()) {
         if r.field == RefField::RolePractitioner
             && g.rtype(t) == Some("Practitioner")
             && let Some(slot) = role_pract.get_mut(r.from as usize)
@@ -320,7 +308,8 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
     let mut role_count = vec![0u32; n];
     let mut role_last = vec![NOT_FOUND; n];
     let mut state = SchedState::default();
-    let actors = ix.refs.iter().zip(&g.target).filter(|(r, _)| r.field == RefField::ScheduleActor);
+    let actors =
+        ix.refs.iter().zip(g.target.iter()).filter(|(r, _)| r.field == RefField::ScheduleActor);
     for (r, &t) in actors {
         if state.from != Some(r.from) {
             state.finish(g, &role_pract, em);
@@ -484,7 +473,7 @@ fn check_sos_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
             );
         }
     }
-    for (r, &t) in g.ix.refs.iter().zip(&g.target) {
+    for (r, &t) in g.ix.refs.iter().zip(g.target.iter()) {
         if r.field != RefField::ScheduleActor
             || first.get(r.from as usize).is_some_and(|&f| f != r.element.start)
         {
@@ -551,7 +540,7 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
         }
     }
     let mut providers: HashMap<u32, u32> = HashMap::new();
-    for (r, &t) in g.ix.refs.iter().zip(&g.target) {
+    for (r, &t) in g.ix.refs.iter().zip(g.target.iter()) {
         if r.field != RefField::ProvidedBy || g.rtype(t) != Some("Organization") {
             continue;
         }
@@ -602,7 +591,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let slot_refs = || {
         ix.refs
             .iter()
-            .zip(&g.target)
+            .zip(g.target.iter())
             .filter(|(r, t)| r.field == RefField::SlotSchedule && (**t as usize) < n)
             .map(|(r, &t)| (r.from, t))
     };
