@@ -203,6 +203,7 @@ fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitR
                 message,
                 snippet,
                 missing,
+                cause: None,
             }
         })
         .collect();

@@ -5,34 +5,22 @@
 //! The binary is thin: the rules live in `fr-fhir-core` and `int-ro1`; this
 //! crate finds the inputs, runs them in parallel, and renders.
 
-mod check;
-mod cli;
-mod commands;
-mod engine;
-mod input;
-mod locale;
-mod locate;
-mod model;
-mod progress;
-mod redact;
-mod render;
-mod run;
-
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use fr_fhir_core::finding::Severity;
 use fr_fhir_core::rules::{Options, UseCase};
+use validator_cli::{commands, input, locale, render, run};
 
-use crate::check::Settings;
-use crate::cli::{CheckArgs, Cli, ColorArg, Command, Format, UseCaseArg};
-use crate::engine::EngineOptions;
-use crate::input::Origin;
-use crate::locale::tr;
-use crate::model::{InputKind, Summary};
-use crate::progress::Progress;
-use crate::render::{Ctx, TOOL};
+use validator_cli::check::Settings;
+use validator_cli::cli::{CheckArgs, Cli, ColorArg, Command, Format, UseCaseArg};
+use validator_cli::engine::EngineOptions;
+use validator_cli::input::Origin;
+use validator_cli::locale::tr;
+use validator_cli::model::{InputKind, Summary};
+use validator_cli::progress::Progress;
+use validator_cli::render::{Ctx, TOOL};
 
 /// Exit status of a usage error or an unusable input.
 const USAGE: u8 = 2;

@@ -108,6 +108,10 @@ pub struct Item {
     pub snippet: Option<Snippet>,
     /// The finding is about a missing element.
     pub missing: bool,
+    /// The defect this finding is a consequence of (a knock-on finding names
+    /// its cause: the schedule's practitioner that is missing or not
+    /// requested). Findings of one rule with the same cause form one group.
+    pub cause: Option<Message>,
 }
 
 /// A window on a source line.
