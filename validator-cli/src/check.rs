@@ -194,9 +194,12 @@ fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitR
                 Some(r) => (r.expression, r.line, r.column),
                 None => (unresolved_expression(&f.target), 0, 0),
             };
+            let fhirpath = matches!(f.target, Target::Body { .. })
+                && expression.starts_with(|c: char| c.is_ascii_uppercase());
             Item {
                 rule: f.rule,
                 severity: f.severity,
+                fhirpath,
                 expression,
                 line,
                 column,

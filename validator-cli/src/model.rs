@@ -96,8 +96,12 @@ pub struct Item {
     pub rule: &'static RuleMeta,
     /// Severity retained.
     pub severity: Severity,
-    /// FHIRPath (or request parameter / exchange part).
+    /// FHIRPath into the response body, or a JSON path from the HAR root
+    /// (`log.entries[1].time`), or a request part (`request.query.start`).
     pub expression: String,
+    /// `expression` is a FHIRPath into the body (the others are HAR or
+    /// request locations: OperationOutcome puts them in `location`).
+    pub fhirpath: bool,
     /// 1-based line in the file, 0 when unknown.
     pub line: u32,
     /// 1-based column (characters) in the file, 0 when unknown.
