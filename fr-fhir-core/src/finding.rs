@@ -65,6 +65,77 @@ impl std::str::FromStr for Severity {
     }
 }
 
+/// Findings counted per severity.
+///
+/// ```
+/// use fr_fhir_core::finding::{Counts, Severity};
+/// let mut c = Counts::default();
+/// c.add(Severity::Error);
+/// c.add(Severity::Warning);
+/// assert_eq!(c.at_least(Severity::Error), 1);
+/// assert_eq!(c.total(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Counts {
+    /// Fatal findings.
+    pub fatal: u64,
+    /// Errors.
+    pub error: u64,
+    /// Warnings.
+    pub warning: u64,
+    /// Information.
+    pub information: u64,
+}
+
+impl Counts {
+    /// Counts one finding.
+    pub fn add(&mut self, s: Severity) {
+        *self.get_mut(s) += 1;
+    }
+
+    /// The count of one severity.
+    pub fn get(&self, s: Severity) -> u64 {
+        match s {
+            Severity::Fatal => self.fatal,
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Information => self.information,
+        }
+    }
+
+    fn get_mut(&mut self, s: Severity) -> &mut u64 {
+        match s {
+            Severity::Fatal => &mut self.fatal,
+            Severity::Error => &mut self.error,
+            Severity::Warning => &mut self.warning,
+            Severity::Information => &mut self.information,
+        }
+    }
+
+    /// Adds other counts.
+    pub fn merge(&mut self, o: &Counts) {
+        self.fatal += o.fatal;
+        self.error += o.error;
+        self.warning += o.warning;
+        self.information += o.information;
+    }
+
+    /// Number of findings at or above `s`.
+    pub fn at_least(&self, s: Severity) -> u64 {
+        [Severity::Fatal, Severity::Error, Severity::Warning, Severity::Information]
+            .into_iter()
+            .filter(|&k| k >= s)
+            .map(|k| self.get(k))
+            .sum()
+    }
+
+    /// Number of findings of every severity.
+    pub fn total(&self) -> u64 {
+        self.at_least(Severity::Information)
+    }
+}
+
 /// A message in both languages of the users.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -6,7 +6,7 @@
 //! `tests/tests/hostile.rs`, which runs every function on a few thousand
 //! generated inputs, so a broken property shows in `cargo test` too.
 
-use fr_fhir_core::finding::{Finding, Resolved, Target};
+use fr_fhir_core::finding::{Finding, Resolved, Severity, Target};
 use fr_fhir_core::ids::{
     Adeli, AdeliRang, CheckedId, Finess, IdError, Idnps, Idnst, Rpps, RppsRang, Siren, Siret,
 };
@@ -59,11 +59,20 @@ pub fn validate_bytes(data: &[u8]) {
         }
         Err(e) => assert!(e.offset <= src.len(), "error offset {} past the end", e.offset),
     }
-    // A tiny cap must bound what is kept, whatever the input.
+    // A tiny cap must bound the information and warnings kept, whatever the
+    // input, keep every error, and leave the counts exact.
     let small = Options { max_findings: 3, ..Options::default() };
-    if let Ok(report) = validate(src, &small) {
+    let all = Options { max_findings: usize::MAX, ..Options::default() };
+    if let (Ok(report), Ok(full)) = (validate(src, &small), validate(src, &all)) {
+        let mild = report.findings.iter().filter(|f| f.severity < Severity::Error).count();
         // The cap counts per use case (PS, CPTS, SOS), up to three times the cap can survive.
-        assert!(report.findings.len() <= 3 * 3, "cap 3 kept {}", report.findings.len());
+        assert!(mild <= 3 * 3, "cap 3 kept {mild}");
+        let severe = |r: &fr_fhir_core::rules::Report| {
+            r.findings.iter().filter(|f| f.severity >= Severity::Error).count()
+        };
+        assert_eq!(severe(&report), severe(&full), "an error was dropped by the cap");
+        let kept = report.findings.len() as u64 + report.dropped.total();
+        assert_eq!(kept, full.findings.len() as u64, "counts differ with and without a cap");
     }
 }
 

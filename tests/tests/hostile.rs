@@ -19,6 +19,7 @@ mod harness;
 
 use std::time::Instant;
 
+use fr_fhir_core::finding::Severity;
 use fr_fhir_core::json::{DEFAULT_MAX_DEPTH, JsonError, JsonErrorKind};
 use fr_fhir_core::model::{Resource, parse_resource};
 use fr_fhir_core::rules::{Options, Report, validate};
@@ -419,9 +420,13 @@ fn a_hundred_thousand_empty_entries_complete() {
     let report = validate_ok(&src);
     eprintln!("100,000 empty entries: {:?}", t.elapsed());
     assert_eq!(report.entries, 100_000);
-    // One finding per empty entry at least: the default cap (10,000) applies.
-    assert!(report.dropped > 0, "nothing dropped");
-    assert!(report.findings.len() <= Options::default().max_findings, "{}", report.findings.len());
+    // Empty entries are errors (RO1-JSON-001): every one is kept, and the
+    // cap bounds the rest.
+    let errors = report.findings.iter().filter(|f| f.severity >= Severity::Error).count();
+    assert!(errors >= 100_000, "{errors} errors kept");
+    assert_eq!(report.dropped.error, 0);
+    let mild = report.findings.len() - errors;
+    assert!(mild <= Options::default().max_findings, "{mild}");
 }
 
 /// `slots` Slots on a common base, each referring to a Schedule: one in two
@@ -471,15 +476,19 @@ fn twenty_thousand_references_resolve_each_to_its_target() {
 }
 
 #[test]
-fn the_findings_cap_bounds_the_report() {
+fn the_findings_cap_bounds_warnings_and_keeps_errors() {
     let src = empty_entries(2_000);
     let opts = Options { max_findings: 100, ..Options::default() };
     let report = validate(&src, &opts).unwrap();
-    assert!(report.dropped > 0, "nothing dropped");
-    assert!(report.findings.len() <= 100, "{} findings kept", report.findings.len());
+    let mild = report.findings.iter().filter(|f| f.severity < Severity::Error).count();
+    assert!(mild <= 100, "{mild} information and warnings kept");
+    assert_eq!(report.dropped.error + report.dropped.fatal, 0, "errors are never dropped");
     let all = validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
-    assert_eq!(all.dropped, 0);
+    assert_eq!(all.dropped.total(), 0);
     assert!(all.findings.len() > 2_000, "{} findings without a cap", all.findings.len());
+    let errors = |r: &Report| r.findings.iter().filter(|f| f.severity >= Severity::Error).count();
+    assert_eq!(errors(&report), errors(&all));
+    assert_eq!(report.findings.len() as u64 + report.dropped.total(), all.findings.len() as u64);
 }
 
 // ---- Crashes found by the fuzzers (fuzz/), kept as regressions ----

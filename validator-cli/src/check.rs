@@ -9,7 +9,7 @@ use crate::engine::{self, EngineOptions, Unit, Unusable};
 use crate::input::source::{self, Text};
 use crate::input::{Origin, Planned};
 use crate::locate;
-use crate::model::{Counts, InputError, InputKind, InputReport, Item, UnitReport};
+use crate::model::{InputError, InputKind, InputReport, Item, UnitReport};
 use crate::redact::Redactor;
 
 /// What every input is checked against.
@@ -163,7 +163,9 @@ pub fn line_col(src: &str, offset: usize) -> (u32, u32) {
 /// Turns one validated exchange into its report; `loc` walks the file the
 /// locations refer to.
 fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitReport {
-    let mut counts = Counts::default();
+    // What the libraries did not keep (information and warnings beyond
+    // their cap) still counts: the counts and the exit status are exact.
+    let mut counts = u.dropped;
     let mut hidden = 0;
     let min = s.min_severity.unwrap_or(Severity::Information);
     let mut shown: Vec<Finding> = Vec::new();
@@ -226,7 +228,7 @@ fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitR
         items,
         counts,
         hidden,
-        dropped: u.dropped,
+        dropped: u.dropped.total(),
     }
 }
 

@@ -85,7 +85,8 @@ pub struct UnitReport {
     pub counts: Counts,
     /// Findings below --min-severity.
     pub hidden: u64,
-    /// Findings dropped by the library beyond its cap.
+    /// Findings the library did not keep beyond its cap (information and
+    /// warnings only); they are included in `counts`.
     pub dropped: u64,
 }
 
@@ -131,52 +132,8 @@ pub struct Snippet {
     pub cut_right: bool,
 }
 
-/// Findings per severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Fatal findings.
-    pub fatal: u64,
-    /// Errors.
-    pub error: u64,
-    /// Warnings.
-    pub warning: u64,
-    /// Information.
-    pub information: u64,
-}
-
-impl Counts {
-    /// Counts one finding.
-    pub fn add(&mut self, s: Severity) {
-        match s {
-            Severity::Fatal => self.fatal += 1,
-            Severity::Error => self.error += 1,
-            Severity::Warning => self.warning += 1,
-            Severity::Information => self.information += 1,
-        }
-    }
-
-    /// Adds other counts.
-    pub fn merge(&mut self, o: &Counts) {
-        self.fatal += o.fatal;
-        self.error += o.error;
-        self.warning += o.warning;
-        self.information += o.information;
-    }
-
-    /// Number of findings at or above `s`.
-    pub fn at_least(&self, s: Severity) -> u64 {
-        [
-            (Severity::Fatal, self.fatal),
-            (Severity::Error, self.error),
-            (Severity::Warning, self.warning),
-            (Severity::Information, self.information),
-        ]
-        .iter()
-        .filter(|(k, _)| *k >= s)
-        .map(|(_, n)| n)
-        .sum()
-    }
-}
+/// Findings per severity (the library's type).
+pub use fr_fhir_core::finding::Counts;
 
 impl InputReport {
     /// Counts over the exchanges of this input.

@@ -69,7 +69,8 @@ pub struct Note {
     pub span: Span,
 }
 
-/// Parse context: the notes, bounded so hostile input cannot exhaust memory.
+/// Parse context: the notes, bounded so hostile input cannot exhaust memory
+/// (a million notes, far beyond any real response; the rest are counted).
 #[derive(Debug, Clone)]
 pub struct Cx {
     /// Recorded notes, in document order.
@@ -82,7 +83,7 @@ pub struct Cx {
 
 impl Default for Cx {
     fn default() -> Self {
-        Cx { notes: Vec::new(), dropped: 0, max_notes: 100_000 }
+        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000 }
     }
 }
 

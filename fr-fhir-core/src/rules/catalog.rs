@@ -431,15 +431,15 @@ pub static RO1_BUNDLE_008: RuleMeta = RuleMeta {
     summary_en: "fullUrl values are unique within the Bundle (bdl-7), and so are the resource type + id pairs.",
 };
 
-/// RO1-BUNDLE-009 `entry-search-mode-match-include`: entry.search.mode is present: match on the searched resource (Slot for PS/CPTS, Schedule for SOS), include on the others.
+/// RO1-BUNDLE-009 `entry-search-mode-match-include`: entry.search.mode is match on the searched resource (Slot for PS/CPTS, Schedule for SOS) and include on the others; absent everywhere (1.1.0 style): one information.
 pub static RO1_BUNDLE_009: RuleMeta = RuleMeta {
     id: "RO1-BUNDLE-009",
     name: "entry-search-mode-match-include",
     severity: Severity::Warning,
     scope: "ALL",
-    source: "IG main (1.2.0) examples; FHIR validator warning on 1.1.0 examples",
-    summary_fr: "entry.search.mode est présent : match sur la ressource cherchée (Slot en PS/CPTS, Schedule en SOS), include sur les autres.",
-    summary_en: "entry.search.mode is present: match on the searched resource (Slot for PS/CPTS, Schedule for SOS), include on the others.",
+    source: "IG main (1.2.0) examples; FHIR validator warning on 1.1.0 examples; revised 2026-12 (AMB-28)",
+    summary_fr: "entry.search.mode vaut match sur la ressource cherchée (Slot en PS/CPTS, Schedule en SOS) et include sur les autres ; absent partout (style 1.1.0) : une seule information.",
+    summary_en: "entry.search.mode is match on the searched resource (Slot for PS/CPTS, Schedule for SOS) and include on the others; absent everywhere (1.1.0 style): one information.",
 };
 
 /// RO1-BUNDLE-010 `bundle-expected-resource-types`: Only the resource types expected for the use case appear in the Bundle (plus an OperationOutcome in outcome mode).

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Options, Scope};
-use crate::finding::{Finding, Message, RuleMeta, Severity};
+use crate::finding::{Counts, Finding, Message, RuleMeta, Severity};
 use crate::json::Span;
 
 /// A finding and the use cases it applies to.
@@ -15,7 +15,11 @@ pub struct Emitted {
     pub finding: Finding,
 }
 
-/// Collects findings (bounded: hostile input cannot exhaust memory).
+/// Collects findings. Information and warnings are capped per use case
+/// (`Options::max_findings`): hostile input cannot exhaust memory with them.
+/// Errors and fatals are always kept (up to [`MAX_SEVERE`], a guard against
+/// unbounded allocation far beyond any real response), and everything not
+/// kept is counted per use case and severity, so the counts stay exact.
 ///
 /// ```
 /// use fr_fhir_core::rules::{Emitter, Options, Scope, catalog};
@@ -31,11 +35,14 @@ pub struct Emitter<'o> {
     /// Validation options (strict mode...).
     pub opts: &'o Options,
     out: Vec<Emitted>,
-    dropped: u64,
-    /// Findings kept per use case (PS, CPTS, SOS): the cap applies to each,
-    /// so findings of the use cases that will be filtered out cannot crowd
-    /// out the real ones.
+    /// Findings not kept, per use case (PS, CPTS, SOS) and severity.
+    dropped: [Counts; 3],
+    /// Information and warnings kept per use case (PS, CPTS, SOS): the cap
+    /// applies to each, so findings of the use cases that will be filtered
+    /// out cannot crowd out the real ones.
     kept: [usize; 3],
+    /// Errors and fatals kept.
+    severe: usize,
     /// The use case, when known before the end (option or request).
     fixed: Option<super::UseCase>,
     /// Span of the entry being checked when reading it recorded no note
@@ -44,14 +51,23 @@ pub struct Emitter<'o> {
     clean: Span,
 }
 
+/// The most errors and fatals one input keeps (the rest are counted): a
+/// bound on memory for hostile input, two orders of magnitude above the
+/// largest real response (a 400 MB Bundle has about 2 million elements).
+pub const MAX_SEVERE: usize = 1_000_000;
+
+const USE_CASES: [super::UseCase; 3] =
+    [super::UseCase::Ps, super::UseCase::Cpts, super::UseCase::Sos];
+
 impl<'o> Emitter<'o> {
     /// An empty emitter.
     pub fn new(opts: &'o Options) -> Self {
         Emitter {
             opts,
             out: Vec::new(),
-            dropped: 0,
+            dropped: [Counts::default(); 3],
             kept: [0; 3],
+            severe: 0,
             fixed: opts.use_case,
             clean: Span::default(),
         }
@@ -80,9 +96,15 @@ impl<'o> Emitter<'o> {
         self.out.is_empty()
     }
 
-    /// Findings dropped beyond `Options::max_findings`.
-    pub fn dropped(&self) -> u64 {
-        self.dropped
+    /// Findings not kept (beyond `Options::max_findings`, or beyond
+    /// [`MAX_SEVERE`]) that hold in use case `uc`, per severity.
+    pub fn dropped(&self, uc: super::UseCase) -> Counts {
+        USE_CASES
+            .iter()
+            .position(|&u| u == uc)
+            .and_then(|i| self.dropped.get(i))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Fixes the use case before the end (findings of other use cases are then
@@ -91,39 +113,46 @@ impl<'o> Emitter<'o> {
         self.fixed = Some(uc);
     }
 
-    /// True when a finding of this scope can still be kept (its use case is
-    /// not ruled out and the cap is not reached): callers may skip building
-    /// the message otherwise.
+    /// True when a finding of this scope can still be reported (its use case
+    /// is not ruled out): callers may skip building the message otherwise.
+    /// The cap does not count here: a finding beyond it must still be pushed
+    /// so that it is counted.
     pub fn wants(&self, scope: Scope) -> bool {
-        use super::UseCase::{Cpts, Ps, Sos};
-        [Ps, Cpts, Sos].into_iter().enumerate().any(|(i, uc)| {
-            scope.contains(uc)
-                && self.fixed.is_none_or(|f| f == uc)
-                && self.kept.get(i).is_some_and(|&k| k < self.opts.max_findings)
-        })
+        USE_CASES.into_iter().any(|uc| scope.contains(uc) && self.fixed.is_none_or(|f| f == uc))
     }
 
     /// Adds a finding.
     pub fn push(&mut self, scope: Scope, finding: Finding) {
-        use super::UseCase::{Cpts, Ps, Sos};
-        if !self.fixed.is_none_or(|f| scope.contains(f)) {
+        let fixed = self.fixed;
+        let holds = |uc: super::UseCase| scope.contains(uc) && fixed.is_none_or(|f| f == uc);
+        if !USE_CASES.into_iter().any(holds) {
+            // Filtered out at the end anyway: neither kept nor counted.
             return;
         }
-        let mut room = false;
-        for (i, uc) in [Ps, Cpts, Sos].into_iter().enumerate() {
-            if scope.contains(uc)
-                && self.fixed.is_none_or(|f| f == uc)
-                && let Some(k) = self.kept.get_mut(i)
-                && *k < self.opts.max_findings
-            {
-                *k += 1;
-                room = true;
+        let sev = finding.severity;
+        let room = if sev >= Severity::Error {
+            self.severe < MAX_SEVERE && {
+                self.severe += 1;
+                true
             }
-        }
+        } else {
+            let mut room = false;
+            for (uc, k) in USE_CASES.into_iter().zip(self.kept.iter_mut()) {
+                if holds(uc) && *k < self.opts.max_findings {
+                    *k += 1;
+                    room = true;
+                }
+            }
+            room
+        };
         if room {
             self.out.push(Emitted { scope, finding });
         } else {
-            self.dropped += 1;
+            for (uc, d) in USE_CASES.into_iter().zip(self.dropped.iter_mut()) {
+                if holds(uc) {
+                    d.add(sev);
+                }
+            }
         }
     }
 
@@ -170,8 +199,9 @@ impl<'o> Emitter<'o> {
         if self.opts.strict { Severity::Error } else { Severity::Warning }
     }
 
-    /// Takes the findings out.
-    pub fn into_inner(self) -> (Vec<Emitted>, u64) {
+    /// Takes the findings out, with the counts of those not kept per use
+    /// case (PS, CPTS, SOS).
+    pub fn into_inner(self) -> (Vec<Emitted>, [Counts; 3]) {
         (self.out, self.dropped)
     }
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
 use super::{UseCase, families};
-use crate::finding::{Finding, Target};
+use crate::finding::{Counts, Finding, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
@@ -22,7 +22,8 @@ pub struct Options {
     pub strict: bool,
     /// The moment the response was produced (for "slot in the past").
     pub now: Option<DateTime<Utc>>,
-    /// Cap on findings kept per input (the rest are counted).
+    /// Cap on information and warning findings kept per input (the rest
+    /// are counted in [`Report::dropped`]). Errors and fatals are always kept.
     pub max_findings: usize,
 }
 
@@ -81,8 +82,11 @@ pub struct Report {
     pub entries: u32,
     /// Findings, in document order, with their locations resolved.
     pub findings: Vec<Finding>,
-    /// Findings and notes dropped beyond the caps.
-    pub dropped: u64,
+    /// Findings not kept beyond the caps, per severity (information and
+    /// warnings beyond `Options::max_findings`; errors only beyond the
+    /// memory guards [`crate::rules::MAX_SEVERE`] and `Cx::max_notes`).
+    /// Added to the counts of `findings`, they give the exact counts.
+    pub dropped: Counts,
 }
 
 /// Validates a response body (a searchset Bundle or an OperationOutcome).
@@ -199,7 +203,7 @@ pub fn validate_with<'a>(
         use_case_source: "default",
         entries: 0,
         findings: Vec::new(),
-        dropped: 0,
+        dropped: Counts::default(),
     };
     let hinted = opts
         .use_case
@@ -248,7 +252,10 @@ pub fn validate_with<'a>(
     }
     families::json_level::notes_to_findings(&cx, &mut em);
     let (emitted, dropped) = em.into_inner();
-    report.dropped = dropped + cx.dropped;
+    let i = [UseCase::Ps, UseCase::Cpts, UseCase::Sos].iter().position(|&u| u == report.use_case);
+    report.dropped = i.and_then(|i| dropped.get(i)).copied().unwrap_or_default();
+    // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
+    report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
     report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &layout);
     Ok(report)

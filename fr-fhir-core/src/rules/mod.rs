@@ -10,7 +10,7 @@ mod keyhash;
 pub mod profiles;
 mod scope;
 
-pub use emit::{Emitted, Emitter};
+pub use emit::{Emitted, Emitter, MAX_SEVERE};
 pub use engine::{EntryCx, Finish, Hook, Options, Report, quote, validate, validate_with};
 pub use scope::{Scope, UseCase};
 

@@ -24,7 +24,7 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
-use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
+use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
 use fr_fhir_core::model::sniff_resource_type;
 use fr_fhir_core::rules::{Options, UseCase, catalog, validate_with};
@@ -198,8 +198,10 @@ pub struct ExchangeReport {
     pub entries: u32,
     /// Request findings, then response findings, then body findings.
     pub findings: Vec<Finding>,
-    /// Findings dropped beyond `Options::max_findings`.
-    pub dropped: u64,
+    /// Findings not kept beyond `Options::max_findings` (information and
+    /// warnings only, but for the memory guards), per severity: with the
+    /// counts of `findings` they give the exact counts.
+    pub dropped: Counts,
 }
 
 impl ExchangeReport {
@@ -350,7 +352,7 @@ pub(crate) fn run(
         use_case_source: if req.is_some() { "request" } else { "default" },
         entries: 0,
         findings: Vec::new(),
-        dropped: 0,
+        dropped: Counts::default(),
     };
     if let Some(uc) = opts.rules.use_case {
         report.use_case = uc;
@@ -450,11 +452,22 @@ pub(crate) fn run(
         }
     }
 
+    // The cap applies to information and warnings: errors are always kept.
     let cap = opts.rules.max_findings;
-    if all.len() > cap {
-        report.dropped = report.dropped.saturating_add((all.len() - cap) as u64);
-        all.truncate(cap);
-    }
+    let mut mild = 0usize;
+    let dropped = &mut report.dropped;
+    all.retain(|f| {
+        if f.severity >= Severity::Error {
+            return true;
+        }
+        mild += 1;
+        if mild <= cap {
+            true
+        } else {
+            dropped.add(f.severity);
+            false
+        }
+    });
     report.findings = all;
     report
 }

@@ -162,6 +162,6 @@ fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) ->
         use_case_source: "default",
         entries: 0,
         findings: vec![finding],
-        dropped: 0,
+        dropped: fr_fhir_core::finding::Counts::default(),
     }
 }

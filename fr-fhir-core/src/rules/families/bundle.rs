@@ -4,13 +4,13 @@
 
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::Span;
-use crate::model::Resource;
+use crate::model::{Bundle, Resource};
 use crate::rules::catalog::{
     RO1_BUNDLE_001, RO1_BUNDLE_002, RO1_BUNDLE_003, RO1_BUNDLE_004, RO1_BUNDLE_006, RO1_BUNDLE_007,
     RO1_BUNDLE_008, RO1_BUNDLE_009, RO1_BUNDLE_010, RO1_BUNDLE_011, RO1_BUNDLE_012, RO1_BUNDLE_013,
-    RO1_FHIR_006,
+    RO1_FHIR_005, RO1_FHIR_006,
 };
-use crate::rules::index::{EntryInfo, Index, find_history, restful_base, restful_tail};
+use crate::rules::index::{EntryInfo, Index, SearchMode, find_history, restful_base, restful_tail};
 use crate::rules::{Emitter, EntryCx, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
@@ -219,6 +219,13 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     // loop so that the findings come in the same order as the entries (the
     // cap keeps the first ones).
     let mut other_base = ix.other_base.iter().copied().peekable();
+    // RO1-BUNDLE-009 (AMB-28): a Bundle in the IG 1.1.0 style has no
+    // search.mode at all, which 1.1.0 allows: said once, not per entry.
+    let with_resource = |e: &&EntryInfo| e.span != e.entry_span;
+    let modes_written = ix.entries.iter().filter(with_resource).any(|e| e.mode != SearchMode::None);
+    if searchset && !modes_written && ix.entries.iter().any(|e| with_resource(&e)) {
+        no_search_mode(b, em);
+    }
     for (pos, e) in ix.entries.iter().enumerate() {
         let rtype = ix.rtype(e);
         if e.full_url_span.is_empty()
@@ -238,7 +245,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         if other_base.next_if(|&p| p as usize == pos).is_some() {
             check_base(ix, e, em);
         }
-        if searchset && e.span != e.entry_span {
+        if searchset && modes_written && e.span != e.entry_span {
             check_mode(e, rtype, ix.mode(e), searched, em);
         }
         if e.span != e.entry_span && !expected_type(rtype, uc) {
@@ -510,7 +517,23 @@ fn check_base(ix: &Index<'_>, e: &EntryInfo, em: &mut Emitter<'_>) {
     }
 }
 
-/// RO1-BUNDLE-009: `match` on the searched type, `include` on the others.
+/// RO1-BUNDLE-009 when no entry has a search.mode: one information at
+/// `Bundle.entry`.
+fn no_search_mode(b: &Bundle<'_>, em: &mut Emitter<'_>) {
+    let Some(at) = b.entry_span else { return };
+    em.at_sev(
+        Scope::ALL,
+        &RO1_BUNDLE_009,
+        Severity::Information,
+        at,
+        "aucune entrée ne porte `search.mode` (style IG 1.1.0, permis) : l'IG 1.2.0 l'ajoute (`match` sur la ressource cherchée, `include` sur les autres)".into(),
+        "no entry carries `search.mode` (IG 1.1.0 style, allowed): IG 1.2.0 adds it (`match` on the searched resource, `include` on the others)".into(),
+    );
+}
+
+/// RO1-BUNDLE-009 when some entries have a search.mode: `match` on the
+/// searched type, `include` on the others, on every entry. A code outside
+/// the search-entry-mode value set is a base R4 binding error (RO1-FHIR-005).
 fn check_mode(
     e: &EntryInfo,
     rtype: &str,
@@ -518,8 +541,16 @@ fn check_mode(
     searched: &str,
     em: &mut Emitter<'_>,
 ) {
-    // Runs once per entry: when the cap is reached, do not even format.
-    if !em.wants(Scope::ALL) {
+    if e.mode == SearchMode::Other
+        && let Some(m) = mode
+    {
+        em.at(
+            Scope::ALL,
+            &RO1_FHIR_005,
+            e.mode_span,
+            format!("search.mode vaut {} : hors du jeu de valeurs requis search-entry-mode (match | include | outcome)", quote(m)),
+            format!("search.mode is {}: not in the required value set search-entry-mode (match | include | outcome)", quote(m)),
+        );
         return;
     }
     let expected = if rtype == "OperationOutcome" {
@@ -680,6 +711,44 @@ mod tests {
     }
 
     #[test]
+    fn bundle_009_absent_everywhere_is_one_information() {
+        // IG 1.1.0 style: no entry carries search.mode (allowed, AMB-28).
+        let mut v = doc(PS);
+        for e in v["entry"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("search");
+        }
+        let src = text(&v);
+        let i = crate::finding::Severity::Information;
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry", i));
+        // `search` written without `mode` counts as absent too.
+        for e in v["entry"].as_array_mut().unwrap() {
+            e["search"] = json!({"score": 1});
+        }
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), at("Bundle.entry", i));
+    }
+
+    #[test]
+    fn bundle_009_absent_on_some_entries_is_a_warning_each() {
+        let mut v = doc(PS);
+        v["entry"][1].as_object_mut().unwrap().remove("search");
+        v["entry"][3]["search"].as_object_mut().unwrap().remove("mode");
+        let mut expected = at("Bundle.entry[1].search", W);
+        expected.extend(at("Bundle.entry[3].search.mode", W));
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), expected);
+    }
+
+    #[test]
+    fn bundle_009_wrong_value_and_unknown_code() {
+        // Slot entries are `match` in PS: `include` is the wrong search mode.
+        let src = patch(PS, "/entry/0/search/mode", Some(json!("include")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[0].search.mode", W));
+        // A code outside search-entry-mode: the base R4 binding, not this rule.
+        let src = patch(PS, "/entry/0/search/mode", Some(json!("matched")));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-009").is_empty());
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-005"), at("Bundle.entry[0].search.mode", E));
+    }
+
+    #[test]
     fn bundle_001_type() {
         let src = patch(PS, "/type", Some(json!("collection")));
         assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
@@ -806,7 +875,7 @@ mod tests {
         let src = patch(PS, "/entry", Some(serde_json::Value::Array(entries)));
         let opts = crate::rules::Options { max_findings: 4, ..Default::default() };
         let report = crate::rules::validate(&src, &opts).unwrap();
-        assert!(report.dropped > 0);
+        assert!(report.dropped.total() > 0);
         let kept: Vec<(&str, String)> = report
             .findings
             .iter()

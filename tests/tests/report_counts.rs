@@ -1,0 +1,100 @@
+//! The report contract (SPEC §10), "nothing is dropped silently, errors
+//! never": the cap on stored findings applies to information and warnings
+//! only, errors are always kept, and the counts (kept + not kept) equal the
+//! counts of a run without any cap.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use fr_fhir_core::finding::{Counts, Severity};
+use fr_fhir_core::rules::{Options, validate};
+use int_ro1::exchange::{ExchangeOptions, validate_body};
+
+/// A searchset Bundle of `n` unexpected Patient entries (one RO1-BUNDLE-010
+/// warning each, one RO1-REF-004 warning each for the unresolvable link
+/// targets...) followed by two Practitioners with one error each.
+fn warnings_then_two_errors(n: usize) -> String {
+    let mut s = String::from(
+        r#"{"resourceType":"Bundle","type":"searchset","total":0,"link":[{"relation":"self","url":"https://h.fr/fhir/Slot?status=free"}],"entry":["#,
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            r#"{{"fullUrl":"https://h.fr/fhir/Patient/p{i}","resource":{{"resourceType":"Patient","id":"p{i}"}},"search":{{"mode":"include"}}}},"#
+        ));
+    }
+    s.push_str(r#"{"fullUrl":"https://h.fr/fhir/Practitioner/z1","resource":{"resourceType":"Practitioner","id":"z1","foo":1},"search":{"mode":"include"}},"#);
+    s.push_str(r#"{"fullUrl":"https://h.fr/fhir/Practitioner/z2","resource":{"resourceType":"Practitioner","id":"z2","gender":""},"search":{"mode":"include"}}]}"#);
+    s
+}
+
+fn count(findings: &[fr_fhir_core::finding::Finding]) -> Counts {
+    let mut c = Counts::default();
+    for f in findings {
+        c.add(f.severity);
+    }
+    c
+}
+
+fn has_error(findings: &[fr_fhir_core::finding::Finding], rule: &str, expression: &str) -> bool {
+    findings.iter().any(|f| {
+        f.rule.id == rule
+            && f.severity == Severity::Error
+            && f.resolved.as_ref().is_some_and(|r| r.expression == expression)
+    })
+}
+
+#[test]
+fn errors_after_50000_warnings_are_kept_and_counts_are_exact() {
+    let src = warnings_then_two_errors(50_000);
+    let capped = validate(&src, &Options::default()).unwrap();
+    assert!(capped.dropped.warning > 0, "the cap must have applied: {:?}", capped.dropped);
+    assert_eq!(capped.dropped.error + capped.dropped.fatal, 0);
+    assert!(has_error(&capped.findings, "RO1-FHIR-002", "Bundle.entry[50000].resource.foo"));
+    assert!(has_error(&capped.findings, "RO1-JSON-001", "Bundle.entry[50001].resource.gender"));
+
+    let uncapped =
+        validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
+    assert_eq!(uncapped.dropped, Counts::default());
+    let mut total = count(&capped.findings);
+    total.merge(&capped.dropped);
+    assert_eq!(total, count(&uncapped.findings));
+    assert!(total.warning >= 50_000);
+}
+
+#[test]
+fn the_exchange_cap_keeps_errors_too() {
+    // int-ro1 caps again after adding the request and response findings.
+    let src = warnings_then_two_errors(300);
+    let opts = ExchangeOptions {
+        rules: Options { max_findings: 50, ..Options::default() },
+        ..ExchangeOptions::default()
+    };
+    let capped = validate_body(&src, &opts);
+    assert!(capped.dropped.warning > 0);
+    assert!(has_error(&capped.findings, "RO1-FHIR-002", "Bundle.entry[300].resource.foo"));
+    assert!(has_error(&capped.findings, "RO1-JSON-001", "Bundle.entry[301].resource.gender"));
+    let uncapped = validate_body(
+        &src,
+        &ExchangeOptions {
+            rules: Options { max_findings: usize::MAX, ..Options::default() },
+            ..ExchangeOptions::default()
+        },
+    );
+    let mut total = count(&capped.findings);
+    total.merge(&capped.dropped);
+    assert_eq!(total, count(&uncapped.findings));
+    assert_eq!(uncapped.dropped, Counts::default());
+}
+
+#[test]
+fn findings_of_another_use_case_do_not_count() {
+    // A capped finding is counted only for the use cases it holds in: the
+    // counts follow the retained use case, like the kept findings.
+    let src = warnings_then_two_errors(200);
+    for max in [0, 10, 100, usize::MAX] {
+        let r = validate(&src, &Options { max_findings: max, ..Options::default() }).unwrap();
+        let mut total = count(&r.findings);
+        total.merge(&r.dropped);
+        let full =
+            validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
+        assert_eq!(total, count(&full.findings), "max_findings = {max}");
+    }
+}
