@@ -18,5 +18,6 @@ pub mod model;
 pub mod progress;
 pub mod redact;
 pub mod render;
+pub mod rules_doc;
 pub mod run;
 pub mod select;
