@@ -11,6 +11,11 @@ use fr_fhir_core::finding::Severity;
 #[derive(Debug, Parser)]
 #[command(name = "sas-validate", version, about, long_about = None)]
 #[command(subcommand_negates_reqs = true)]
+// clap's derived usage would suggest inputs before a subcommand; after an
+// input, `rules` is a file name.
+#[command(
+    override_usage = "sas-validate [OPTIONS] <INPUT>...\n       sas-validate [--lang <LANG>] <COMMAND>"
+)]
 #[command(
     after_help = "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unusable input."
 )]
