@@ -5,12 +5,15 @@
 use fr_fhir_core::finding::{Finding, Message, Severity, Target};
 use fr_fhir_core::json::Reader;
 
+use crate::baseline::{Baseline, Budget};
 use crate::engine::{self, EngineOptions, Unit, Unusable};
+use crate::fingerprint::{fingerprint, scalar_at};
 use crate::input::source::{self, Text};
 use crate::input::{Origin, Planned};
 use crate::locate;
 use crate::model::{InputError, InputKind, InputReport, Item, UnitReport};
 use crate::redact::Redactor;
+use crate::select::Selection;
 
 /// What every input is checked against.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +24,11 @@ pub struct Settings {
     pub min_severity: Option<Severity>,
     /// `--redact`.
     pub redact: bool,
+    /// `--select` / `--ignore`: findings of other rules are dropped before
+    /// they are counted (fatal ones never are).
+    pub selection: Selection,
+    /// `--baseline`: findings it lists are dropped before they are counted.
+    pub baseline: Option<std::sync::Arc<Baseline>>,
 }
 
 /// Validates one planned input.
@@ -75,6 +83,8 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
     }
     let kind = kind.unwrap_or_else(|| sniff(text.src));
     rep.kind = Some(kind);
+    let mut budget = Budget::new(s.baseline.as_deref());
+    let path = p.display.as_str();
     let result = match kind {
         InputKind::Body => {
             let redactor = s.redact.then(|| {
@@ -83,7 +93,7 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
                 r
             });
             engine::body(text.src, &s.engine)
-                .map(|u| rep.units.push(unit(u, text.src, redactor.as_ref(), s)))
+                .map(|u| rep.units.push(unit(u, text.src, redactor.as_ref(), s, path, &mut budget)))
         }
         InputKind::Har => {
             // The personal data of every body of the capture is masked in
@@ -95,7 +105,7 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
             });
             let mut units = Vec::new();
             let r = engine::har(text.src, &s.engine, &mut |u| {
-                units.push(unit(u, text.src, redactor.as_ref(), s));
+                units.push(unit(u, text.src, redactor.as_ref(), s, path, &mut budget));
             });
             rep.units = units;
             r.map(|_| ())
@@ -160,26 +170,55 @@ pub fn line_col(src: &str, offset: usize) -> (u32, u32) {
     (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(col).unwrap_or(u32::MAX))
 }
 
-/// Turns one validated exchange into its report; `loc` walks the file the
-/// locations refer to.
-fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitReport {
+/// Turns one validated exchange into its report; `file` is the text the
+/// locations refer to, `path` the input as given (for fingerprints).
+fn unit(
+    u: Unit,
+    file: &str,
+    redactor: Option<&Redactor>,
+    s: &Settings,
+    path: &str,
+    budget: &mut Budget<'_>,
+) -> UnitReport {
     // What the libraries did not keep (information and warnings beyond
     // their cap) still counts: the counts and the exit status are exact.
     let mut counts = u.dropped;
-    let mut hidden = 0;
+    let (mut hidden, mut ignored, mut baselined) = (0, 0, 0);
     let min = s.min_severity.unwrap_or(Severity::Information);
-    let mut shown: Vec<Finding> = Vec::new();
+    let mut shown: Vec<(Finding, String)> = Vec::new();
     for f in u.findings {
+        // A broken body is never filtered out: it hides every other defect.
+        let fatal = f.severity == Severity::Fatal;
+        if !fatal && !s.selection.keeps(f.rule) {
+            ignored += 1;
+            continue;
+        }
+        // Read the value now: the source text does not leave this thread.
+        let value = match (&f.target, f.resolved.as_ref().and_then(|r| r.offset)) {
+            (Target::Body { child: None, .. }, Some(o)) => {
+                usize::try_from(o).ok().and_then(|o| scalar_at(file, o))
+            }
+            _ => None,
+        };
+        let expression = match &f.resolved {
+            Some(r) => std::borrow::Cow::Borrowed(r.expression.as_str()),
+            None => std::borrow::Cow::Owned(unresolved_expression(&f.target)),
+        };
+        let fp = fingerprint(f.rule.id, path, u.index, &expression, value.as_deref());
+        if !fatal && budget.take(&fp) {
+            baselined += 1;
+            continue;
+        }
         counts.add(f.severity);
         if f.severity >= min {
-            shown.push(f);
+            shown.push((f, fp));
         } else {
             hidden += 1;
         }
     }
     let items = shown
         .into_iter()
-        .map(|f| {
+        .map(|(f, fingerprint)| {
             // The libraries give the byte offset of each located finding.
             let off =
                 f.resolved.as_ref().and_then(|r| r.offset).and_then(|o| usize::try_from(o).ok());
@@ -209,6 +248,7 @@ fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitR
                 snippet,
                 missing,
                 cause: None,
+                fingerprint,
             }
         })
         .collect();
@@ -228,6 +268,8 @@ fn unit(u: Unit, file: &str, redactor: Option<&Redactor>, s: &Settings) -> UnitR
         items,
         counts,
         hidden,
+        ignored,
+        baselined,
         dropped: u.dropped.total(),
     }
 }

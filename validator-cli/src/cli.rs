@@ -10,15 +10,23 @@ use fr_fhir_core::finding::Severity;
 /// Validateur hors ligne des échanges INT_RO1 de recherche de créneaux du SAS.
 #[derive(Debug, Parser)]
 #[command(name = "sas-validate", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(subcommand_negates_reqs = true)]
+// clap's derived usage would suggest inputs before a subcommand; after an
+// input, `rules` is a file name.
 #[command(
-    after_help = "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unusable input.\n\
-Code retour : 0 aucun constat au niveau de --fail-on, 1 constats, 2 erreur d'usage ou entrée inutilisable."
+    override_usage = "sas-validate [OPTIONS] <INPUT>...\n       sas-validate [--lang <LANG>] <COMMAND>"
+)]
+#[command(
+    after_help = "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unusable input."
 )]
 pub struct Cli {
     /// Subcommand (`rules`, `explain`, `completions`, `schema`).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of messages (default: from LC_ALL, LC_MESSAGES, LANG; French unless `en*`).
+    /// Global: `sas-validate --lang en explain RO1-SLOT-004` works.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
     /// Validation options.
     #[command(flatten)]
     pub check: CheckArgs,
@@ -36,12 +44,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Language of messages (default: from LC_ALL, LC_MESSAGES, LANG; French unless `en*`).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
     /// Use case (default: detected from the request, the profiles, the content).
-    #[arg(long, value_enum, default_value_t = UseCaseArg::Auto)]
-    pub use_case: UseCaseArg,
+    #[arg(long, value_enum)]
+    pub use_case: Option<UseCaseArg>,
     /// The moment the responses were produced (RFC 3339), for time-dependent rules.
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub now: Option<chrono::DateTime<chrono::Utc>>,
@@ -55,9 +60,26 @@ pub struct CheckArgs {
     /// Default: `warning` for text, `information` for the other formats.
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     pub min_severity: Option<Severity>,
-    /// Exit with status 1 when a finding reaches this severity.
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity, default_value = "error")]
-    pub fail_on: Severity,
+    /// Exit with status 1 when a finding reaches this severity [default: error].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Report only these rules: IDs, ID prefixes or names, repeatable or comma-separated
+    /// (`RO1-BUNDLE-009`, `RO1-ID`, `finess-luhn`).
+    #[arg(long, value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not report these rules (same syntax as --select; wins over it).
+    #[arg(long, value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Configuration file (default: the first sas-validate.toml from the first input's
+    /// directory up; in FILE, a [tool.sas-validate] table is used when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not count the findings listed in this baseline file (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the fingerprints of the current findings to FILE and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Colored text output (`auto`: when stdout is a terminal and NO_COLOR is unset).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -74,9 +96,6 @@ pub struct CheckArgs {
 pub enum Command {
     /// List the rule catalogue.
     Rules {
-        /// Language (default: from the locale).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         /// Print the catalogue as JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -85,9 +104,6 @@ pub enum Command {
     Explain {
         /// Rule ID or name.
         rule: String,
-        /// Language (default: from the locale).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
     /// Print a shell completion script.
     Completions {
@@ -168,6 +184,24 @@ pub enum SchemaKind {
     OperationOutcome,
 }
 
+/// `--request` is something the request parser can make sense of: an
+/// absolute `http(s)://` URL, a path or query starting with `/` or `?`, or a
+/// relative path or bare query that has a `?` or an `=` (`Slot?status=free`,
+/// `status=free`). Spaces, control characters or another scheme are not.
+pub fn request_makes_sense(s: &str) -> bool {
+    if s.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+        return !rest.is_empty() && !rest.starts_with('/');
+    }
+    if lower.contains("://") {
+        return false;
+    }
+    s.starts_with('/') || s.starts_with('?') || s.contains('?') || s.contains('=')
+}
+
 fn parse_severity(s: &str) -> Result<Severity, String> {
     s.to_ascii_lowercase().parse()
 }
@@ -192,6 +226,16 @@ mod tests {
     fn instants_must_carry_an_offset() {
         assert!(parse_instant("2026-11-26T09:00:00+01:00").is_ok());
         assert!(parse_instant("2026-11-26T09:00:00").is_err());
+    }
+
+    #[test]
+    fn requests_must_look_like_urls() {
+        for ok in ["https://h/fhir/Slot?status=free", "/fhir/Slot?a=b", "?a=b", "Slot?a=b", "a=b"] {
+            assert!(request_makes_sense(ok), "{ok}");
+        }
+        for bad in ["not a url", "", "foo", "ftp://h/x?a=b", "http://", "https:///x"] {
+            assert!(!request_makes_sense(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -3,10 +3,14 @@
 //! renderers directly; it is not a stable API (the stable API is the
 //! `fr-fhir-core` and `int-ro1` crates).
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod cli_fr;
 pub mod commands;
+pub mod config;
 pub mod engine;
+pub mod fingerprint;
 pub mod input;
 pub mod locale;
 pub mod locate;
@@ -14,4 +18,6 @@ pub mod model;
 pub mod progress;
 pub mod redact;
 pub mod render;
+pub mod rules_doc;
 pub mod run;
+pub mod select;

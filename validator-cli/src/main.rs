@@ -5,16 +5,19 @@
 //! The binary is thin: the rules live in `fr-fhir-core` and `int-ro1`; this
 //! crate finds the inputs, runs them in parallel, and renders.
 
+use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser;
-use fr_fhir_core::finding::Severity;
+use fr_fhir_core::finding::{Lang, Message, Severity};
 use fr_fhir_core::rules::{Options, UseCase};
-use validator_cli::{commands, input, locale, render, run};
+use validator_cli::baseline::{self, Baseline};
+use validator_cli::select::Selection;
+use validator_cli::{cli, cli_fr, commands, config, input, locale, render, run};
 
 use validator_cli::check::Settings;
-use validator_cli::cli::{CheckArgs, Cli, ColorArg, Command, Format, UseCaseArg};
+use validator_cli::cli::{CheckArgs, ColorArg, Command, Format, LangArg, UseCaseArg};
 use validator_cli::engine::EngineOptions;
 use validator_cli::input::Origin;
 use validator_cli::locale::tr;
@@ -30,20 +33,24 @@ fn main() -> ExitCode {
 }
 
 fn real_main() -> u8 {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    // The language of --help and of argument errors is known before parsing.
+    let lang = locale::resolve(cli_fr::lang_in_args(&argv));
+    let cli = match cli_fr::parse(argv, lang) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { USAGE } else { 0 };
+            let code = if e.use_stderr() { USAGE } else { 0 };
+            let _ = cli_fr::print_error(&e, lang);
+            return code;
         }
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let result = match cli.command {
-        Some(Command::Rules { lang, json }) => {
-            commands::rules::print(&mut out, locale::resolve(lang), json).map(|()| 0)
+        Some(Command::Rules { json }) => {
+            commands::rules::print(&mut out, locale::resolve(cli.lang), json).map(|()| 0)
         }
-        Some(Command::Explain { rule, lang }) => {
-            let lang = locale::resolve(lang);
+        Some(Command::Explain { rule }) => {
+            let lang = locale::resolve(cli.lang);
             commands::explain::print(&mut out, &mut io::stderr(), &rule, lang)
                 .map(|found| if found { 0 } else { USAGE })
         }
@@ -52,7 +59,7 @@ fn real_main() -> u8 {
             Ok(0)
         }
         Some(Command::Schema { kind }) => commands::schema::print(&mut out, kind).map(|()| 0),
-        None => validate(&cli.check, &mut out),
+        None => validate(&cli.check, cli.lang, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {
@@ -66,8 +73,50 @@ fn real_main() -> u8 {
     }
 }
 
-fn validate(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let lang = locale::resolve(args.lang);
+/// Prints a usage error in the run's language; the exit status is 2.
+fn usage_error(m: &Message, lang: Lang) -> io::Result<u8> {
+    eprintln!("{TOOL}: {}", m.get(lang));
+    Ok(USAGE)
+}
+
+fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) -> io::Result<u8> {
+    // Until the configuration is read, its errors are in the language of
+    // the command line or the locale.
+    let early = locale::resolve(lang_arg);
+    let config = match config::load(args.config.as_deref(), &args.inputs) {
+        Ok(c) => c,
+        Err(m) => return usage_error(&m, early),
+    };
+    let lang = locale::resolve(lang_arg.or(config.lang));
+    if let Some(r) = &args.request
+        && !cli::request_makes_sense(r)
+    {
+        let m = Message::new(
+            format!(
+                "--request : `{r}` n'est pas une URL de requête (attendu : http(s)://hôte/chemin?requête, /chemin?requête ou ?requête)"
+            ),
+            format!(
+                "--request: `{r}` is not a request URL (expected: http(s)://host/path?query, /path?query or ?query)"
+            ),
+        );
+        return usage_error(&m, lang);
+    }
+    // The command line replaces the file's lists, as it does its values.
+    let select = if args.select.is_empty() { &config.select } else { &args.select };
+    let ignore = if args.ignore.is_empty() { &config.ignore } else { &args.ignore };
+    let selection = match Selection::new(select, ignore) {
+        Ok(s) => s,
+        Err(m) => return usage_error(&m, lang),
+    };
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+    let writing = args.write_baseline.is_some();
+    // A new baseline lists every current finding, whatever the old one says.
+    let baseline_path =
+        if writing { None } else { args.baseline.clone().or(config.baseline.clone()) };
+    let baseline = match baseline_path.as_deref().map(Baseline::read).transpose() {
+        Ok(b) => b.map(Arc::new),
+        Err(m) => return usage_error(&m, lang),
+    };
     let planned = input::discover(&args.inputs);
     if args.request.is_some() {
         let single_body = matches!(
@@ -79,52 +128,92 @@ fn validate(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                 "{TOOL}: {}",
                 tr(
                     lang,
-                    "--request s'applique à un seul fichier de réponse (.json ou -), pas à une capture HAR ni à plusieurs entrées",
+                    "--request s'applique à un seul fichier de réponse (.json ou -), pas à une capture HAR ni à plusieurs fichiers",
                     "--request applies to a single response file (.json or -), not to a HAR capture or several inputs",
                 )
             );
             return Ok(USAGE);
         }
     }
+    let use_case = args.use_case.or(config.use_case).unwrap_or(UseCaseArg::Auto);
     let settings = Settings {
         engine: EngineOptions {
             rules: Options {
-                use_case: match args.use_case {
+                use_case: match use_case {
                     UseCaseArg::Ps => Some(UseCase::Ps),
                     UseCaseArg::Cpts => Some(UseCase::Cpts),
                     UseCaseArg::Sos => Some(UseCase::Sos),
                     UseCaseArg::Auto => None,
                 },
-                strict: args.strict,
+                strict: args.strict || config.strict.unwrap_or(false),
                 now: args.now,
                 ..Options::default()
             },
             request: args.request.clone(),
         },
         // People read text: the information notes (e.g. "request taken from
-        // the self link") would drown the defects. Tools get everything.
-        min_severity: Some(args.min_severity.unwrap_or(if args.format == Format::Text {
-            Severity::Warning
-        } else {
+        // the self link") would drown the defects. Tools get everything, and
+        // a baseline must list every finding that counts.
+        min_severity: Some(if writing {
             Severity::Information
-        })),
-        redact: args.redact,
+        } else {
+            args.min_severity.or(config.min_severity).unwrap_or(if args.format == Format::Text {
+                Severity::Warning
+            } else {
+                Severity::Information
+            })
+        }),
+        redact: args.redact || config.redact.unwrap_or(false),
+        selection,
+        baseline,
     };
     let ctx = Ctx {
         lang,
         color: args.format == Format::Text && use_color(args.color),
         quiet: args.quiet,
-        fail_on: args.fail_on,
+        fail_on,
     };
     let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(1)
     });
     let progress = (!args.quiet && io::stderr().is_terminal())
         .then(|| Progress::new(planned.len(), planned.iter().map(|p| p.size).sum(), lang));
-    let mut renderer = render::renderer(args.format, ctx);
     let mut summary = Summary::default();
+    if let Some(file) = &args.write_baseline {
+        let mut writer = baseline::Writer::default();
+        run::run(&planned, &settings, jobs, progress, &mut |report| {
+            summary.add(&report, fail_on);
+            if let Some(line) = render::input_error_line(&report, lang) {
+                eprintln!("{line}");
+            }
+            writer.add(&report);
+            Ok(())
+        })?;
+        let n = writer.len() as u64;
+        if let Err(e) = std::fs::write(file, writer.to_json()) {
+            let shown = file.display();
+            let m = Message::new(
+                format!("{shown} : écriture impossible ({e})"),
+                format!("{shown}: cannot write ({e})"),
+            );
+            return usage_error(&m, lang);
+        }
+        if !args.quiet {
+            let what = match lang {
+                Lang::Fr => render::plural(lang, n, "constat", "constats"),
+                Lang::En => render::plural(lang, n, "finding", "findings"),
+            };
+            eprintln!(
+                "{TOOL}: {} {what} → {}",
+                tr(lang, "référence écrite :", "baseline written:"),
+                file.display()
+            );
+        }
+        return Ok(if summary.unusable > 0 { USAGE } else { 0 });
+    }
+    let mut renderer = render::renderer(args.format, ctx);
     run::run(&planned, &settings, jobs, progress, &mut |report| {
-        summary.add(&report, args.fail_on);
+        summary.add(&report, fail_on);
         if let Some(line) = render::input_error_line(&report, lang) {
             eprintln!("{line}");
         }

@@ -85,6 +85,10 @@ pub struct UnitReport {
     pub counts: Counts,
     /// Findings below --min-severity.
     pub hidden: u64,
+    /// Findings of rules left out by --select / --ignore (not counted).
+    pub ignored: u64,
+    /// Findings listed in the --baseline (not counted).
+    pub baselined: u64,
     /// Findings the library did not keep beyond its cap (information and
     /// warnings only); they are included in `counts`.
     pub dropped: u64,
@@ -117,6 +121,10 @@ pub struct Item {
     /// its cause: the schedule's practitioner that is missing or not
     /// requested). Findings of one rule with the same cause form one group.
     pub cause: Option<Message>,
+    /// Stable identity of the finding for `--baseline` (16 hex digits):
+    /// rule, input path, exchange, expression and the value found there,
+    /// not the line or column (see `fingerprint.rs`).
+    pub fingerprint: String,
 }
 
 /// A window on a source line.
@@ -166,6 +174,10 @@ pub struct Summary {
     pub counts: Counts,
     /// Findings hidden by --min-severity.
     pub hidden: u64,
+    /// Findings of rules left out by --select / --ignore (not counted).
+    pub ignored: u64,
+    /// Findings suppressed by the --baseline (not counted).
+    pub baselined: u64,
     /// Findings dropped beyond the library's cap.
     pub dropped: u64,
     /// The --fail-on threshold.
@@ -190,6 +202,8 @@ impl Summary {
         for u in &r.units {
             self.exchanges += 1;
             self.hidden += u.hidden;
+            self.ignored += u.ignored;
+            self.baselined += u.baselined;
             self.dropped += u.dropped;
         }
         self.exit_code = if self.unusable > 0 {
@@ -246,6 +260,8 @@ mod tests {
             items: Vec::new(),
             counts: Counts { error: 1, ..Counts::default() },
             hidden: 0,
+            ignored: 0,
+            baselined: 0,
             dropped: 0,
         };
         let ok = InputReport {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Out, run, run_en};
+use common::{Out, root, run, run_en};
 
 /// A body with defects, one with identifier defects, a capture with a
 /// failing exchange, a clean body.
@@ -115,6 +115,25 @@ fn sarif() {
     let rules = &mut v["runs"][0]["tool"]["driver"]["rules"];
     let first = rules[0].clone();
     *rules = serde_json::Value::Array(vec![first]);
+    // The inputs are under the working directory: relative to %SRCROOT%,
+    // which is that directory (machine-dependent, checked then masked).
+    let base = &mut v["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    let want = format!("file://{}/", root().canonicalize().unwrap().display());
+    assert_eq!(base.as_str(), Some(want.as_str()));
+    *base = serde_json::Value::from("file:///WORKSPACE/");
+    for r in v["runs"][0]["results"].as_array().unwrap() {
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+            "%SRCROOT%"
+        );
+        assert_eq!(r["partialFingerprints"]["sasValidate/v1"].as_str().unwrap().len(), 16);
+    }
+    assert!(
+        v["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/blob/main/docs/RULES.md#ro1-req-001")
+    );
     insta::assert_snapshot!("sarif", serde_json::to_string_pretty(&v).unwrap());
 }
 

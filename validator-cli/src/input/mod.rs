@@ -7,6 +7,8 @@ mod walk;
 
 use std::path::{Path, PathBuf};
 
+use fr_fhir_core::finding::Message;
+
 use crate::model::{InputError, InputKind};
 
 /// Files above this size are memory-mapped instead of read.
@@ -46,7 +48,15 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Planned> {
         let display = p.display().to_string();
         match std::fs::metadata(p) {
             Err(e) => out.push(Planned { display, what: Err(source::io_message(&e)), size: 0 }),
-            Ok(m) if m.is_dir() => walk::walk(p, &mut seen, &mut out),
+            Ok(m) if m.is_dir() => {
+                let before = out.len();
+                walk::walk(p, &mut seen, &mut out);
+                // A directory with nothing to validate is a mistake in the
+                // command (wrong directory, wrong extension), not a pass.
+                if out.len() == before {
+                    out.push(Planned { display, what: Err(nothing_found()), size: 0 });
+                }
+            }
             Ok(m) => {
                 // An explicit file is validated whatever its extension:
                 // `.har` is a capture, anything else a response body.
@@ -62,6 +72,16 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Planned> {
         }
     }
     out
+}
+
+fn nothing_found() -> InputError {
+    InputError::plain(
+        "not-found",
+        Message::new(
+            "aucun fichier à valider (.json ou .har) dans ce répertoire",
+            "no input found (no .json or .har file in this directory)",
+        ),
+    )
 }
 
 /// `.json` is a response body, `.har` a capture (any case); other files are

@@ -54,6 +54,10 @@ pub struct JsonSummary {
     pub hidden: u64,
     /// Findings dropped beyond the per-input cap (10,000).
     pub dropped: u64,
+    /// Findings of rules left out by `--select` / `--ignore` (not counted).
+    pub ignored: u64,
+    /// Findings suppressed by `--baseline` (not counted).
+    pub baselined: u64,
     /// The `--fail-on` threshold.
     pub fail_on: &'static str,
     /// Exit status of the run: 0, 1 or 2.
@@ -196,6 +200,9 @@ pub struct Finding {
     pub source: &'static str,
     /// The source line around the position; null when there is none.
     pub snippet: Option<Snippet>,
+    /// Stable identity for `--baseline` (16 hex digits, FNV-1a 64 of rule,
+    /// input path, exchange, expression and the value there).
+    pub fingerprint: String,
 }
 
 /// A window on the source line of a finding.
@@ -272,6 +279,7 @@ pub fn finding(i: &Item, ctx: &Ctx) -> Finding {
             cut_left: s.cut_left,
             cut_right: s.cut_right,
         }),
+        fingerprint: i.fingerprint.clone(),
     }
 }
 
@@ -285,6 +293,8 @@ pub fn summary(s: &Summary, ctx: &Ctx) -> JsonSummary {
         findings: (&s.counts).into(),
         hidden: s.hidden,
         dropped: s.dropped,
+        ignored: s.ignored,
+        baselined: s.baselined,
         fail_on: ctx.fail_on.as_str(),
         exit_code: s.exit_code,
     }

@@ -3,6 +3,7 @@
 //! physical location, unusable inputs as tool execution notifications.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use fr_fhir_core::finding::{Lang, Severity};
 use fr_fhir_core::rules::catalog::RULES;
@@ -28,10 +29,24 @@ struct Log {
 #[serde(rename_all = "camelCase")]
 struct Run {
     tool: Tool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<BaseIds>,
     invocations: Vec<Invocation>,
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult>,
     column_kind: &'static str,
+}
+
+/// `%SRCROOT%`: the working directory, that relative URIs start from.
+#[derive(Serialize)]
+struct BaseIds {
+    #[serde(rename = "%SRCROOT%")]
+    src_root: BaseUri,
+}
+
+#[derive(Serialize)]
+struct BaseUri {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -57,6 +72,7 @@ struct Rule {
     short_description: Text,
     full_description: Text,
     help: Help,
+    help_uri: String,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -110,6 +126,8 @@ struct Artifact {
 struct ArtifactLocation {
     uri: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     index: Option<usize>,
 }
 
@@ -121,7 +139,16 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
     properties: ResultProperties,
+}
+
+/// Lets code-scanning services follow a finding across runs (the same
+/// fingerprint as `--baseline`).
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "sasValidate/v1")]
+    v1: String,
 }
 
 #[derive(Serialize)]
@@ -172,9 +199,41 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a SARIF URI reference: relative paths stay relative (to the
-/// directory the tool ran in), absolute ones become `file://` URIs; bytes
-/// outside the unreserved set are percent-encoded.
+/// Id of the base URI of relative artifact locations.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// Where an input is, for SARIF: relative to `%SRCROOT%` (the working
+/// directory, `cwd`) when it is under it, so that code-scanning services
+/// map it onto the repository; an absolute `file://` URI otherwise.
+fn artifact(path: &str, cwd: Option<&Path>) -> ArtifactLocation {
+    let under = cwd.and_then(|cwd| {
+        if path == "-" {
+            return None;
+        }
+        let p = Path::new(path);
+        let abs = std::fs::canonicalize(cwd.join(p)).unwrap_or_else(|_| cwd.join(p));
+        abs.strip_prefix(cwd)
+            .ok()
+            .filter(|rel| !rel.components().any(|c| c == std::path::Component::ParentDir))
+            .map(|rel| rel.to_string_lossy().into_owned())
+    });
+    match under {
+        Some(rel) => ArtifactLocation { uri: uri(&rel), uri_base_id: Some(SRCROOT), index: None },
+        None => {
+            let abs = match cwd {
+                Some(cwd) if path != "-" && Path::new(path).is_relative() => {
+                    cwd.join(path).to_string_lossy().into_owned()
+                }
+                _ => path.to_string(),
+            };
+            ArtifactLocation { uri: uri(&abs), uri_base_id: None, index: None }
+        }
+    }
+}
+
+/// A path as a SARIF URI reference: relative paths stay relative, absolute
+/// ones become `file://` URIs; bytes outside the unreserved set are
+/// percent-encoded.
 pub fn uri(path: &str) -> String {
     let p = path.replace('\\', "/");
     let mut out = String::new();
@@ -212,6 +271,7 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
         short_description: Text { text: summary.to_string() },
         full_description: Text { text: what.to_string() },
         help: Help { text, markdown },
+        help_uri: crate::rules_doc::help_uri(r.id),
         default_configuration: Configuration { level: level(r.severity) },
         properties: RuleProperties {
             tags: r.scope.split(',').map(|s| s.trim().to_string()).collect(),
@@ -224,6 +284,8 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
 /// The SARIF renderer.
 pub struct Sarif {
     ctx: Ctx,
+    /// The working directory (canonical), base of relative URIs.
+    cwd: Option<PathBuf>,
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult>,
     notifications: Vec<Notification>,
@@ -232,21 +294,33 @@ pub struct Sarif {
 impl Sarif {
     /// A SARIF renderer.
     pub fn new(ctx: Ctx) -> Self {
-        Sarif { ctx, artifacts: Vec::new(), results: Vec::new(), notifications: Vec::new() }
+        let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+        Sarif { ctx, cwd, artifacts: Vec::new(), results: Vec::new(), notifications: Vec::new() }
     }
 }
 
-fn file_location(uri: String, index: usize, region: Option<Region>) -> PhysicalLocation {
-    PhysicalLocation { artifact_location: ArtifactLocation { uri, index: Some(index) }, region }
+fn file_location(a: &ArtifactLocation, index: usize, region: Option<Region>) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: a.uri.clone(),
+            uri_base_id: a.uri_base_id,
+            index: Some(index),
+        },
+        region,
+    }
 }
 
 impl Renderer for Sarif {
     fn input(&mut self, _out: &mut dyn Write, r: InputReport) -> io::Result<()> {
         let lang = self.ctx.lang;
         let index = self.artifacts.len();
-        let u = uri(&r.path);
+        let u = artifact(&r.path, self.cwd.as_deref());
         self.artifacts.push(Artifact {
-            location: ArtifactLocation { uri: u.clone(), index: None },
+            location: ArtifactLocation {
+                uri: u.uri.clone(),
+                uri_base_id: u.uri_base_id,
+                index: None,
+            },
             length: r.size,
         });
         let mut notes: Vec<(&'static str, String, Option<Region>)> =
@@ -264,7 +338,7 @@ impl Renderer for Sarif {
                 level,
                 message: Text { text: format!("{}: {text}", r.path) },
                 locations: vec![Location {
-                    physical_location: file_location(u.clone(), index, region),
+                    physical_location: file_location(&u, index, region),
                     logical_locations: Vec::new(),
                 }],
             });
@@ -290,9 +364,10 @@ impl Renderer for Sarif {
                     level: level(it.severity),
                     message: Text { text: it.message.get(lang).to_string() },
                     locations: vec![Location {
-                        physical_location: file_location(u.clone(), index, region),
+                        physical_location: file_location(&u, index, region),
                         logical_locations: logical,
                     }],
+                    partial_fingerprints: Fingerprints { v1: it.fingerprint.clone() },
                     properties: ResultProperties {
                         severity: it.severity.as_str(),
                         exchange: unit.index,
@@ -309,6 +384,11 @@ impl Renderer for Sarif {
             schema: SCHEMA,
             version: "2.1.0",
             runs: vec![Run {
+                original_uri_base_ids: self.cwd.as_ref().map(|cwd| BaseIds {
+                    src_root: BaseUri {
+                        uri: format!("{}/", uri(&cwd.to_string_lossy()).trim_end_matches('/')),
+                    },
+                }),
                 tool: Tool {
                     driver: Driver {
                         name: TOOL,
@@ -342,6 +422,19 @@ mod tests {
         assert_eq!(uri("examples/a b.json"), "examples/a%20b.json");
         assert_eq!(uri("/tmp/é.har"), "file:///tmp/%C3%A9.har");
         assert_eq!(uri("-"), "-");
+    }
+
+    #[test]
+    fn inputs_under_the_working_directory_are_relative_to_srcroot() {
+        let cwd = Path::new("/nonexistent/work");
+        let a = artifact("examples/a.json", Some(cwd));
+        assert_eq!((a.uri.as_str(), a.uri_base_id), ("examples/a.json", Some(SRCROOT)));
+        let a = artifact("/nonexistent/work/b.json", Some(cwd));
+        assert_eq!((a.uri.as_str(), a.uri_base_id), ("b.json", Some(SRCROOT)));
+        let a = artifact("/elsewhere/c.json", Some(cwd));
+        assert_eq!((a.uri.as_str(), a.uri_base_id), ("file:///elsewhere/c.json", None));
+        assert_eq!(artifact("-", Some(cwd)).uri_base_id, None);
+        assert_eq!(artifact("../d.json", Some(cwd)).uri_base_id, None);
     }
 
     #[test]

@@ -186,6 +186,24 @@ impl Renderer for Text {
                 Lang::En => format!(" ({} hidden below --min-severity)", s.hidden),
             });
         }
+        if s.ignored > 0 {
+            line.push_str(&match lang {
+                Lang::Fr => format!(
+                    " ({} par --select/--ignore)",
+                    plural(lang, s.ignored, "écarté", "écartés")
+                ),
+                Lang::En => format!(" ({} ignored by --select/--ignore)", s.ignored),
+            });
+        }
+        if s.baselined > 0 {
+            line.push_str(&match lang {
+                Lang::Fr => format!(
+                    " ({} par la référence)",
+                    plural(lang, s.baselined, "connu écarté", "connus écartés")
+                ),
+                Lang::En => format!(" ({} in the baseline)", s.baselined),
+            });
+        }
         if s.dropped > 0 {
             line.push_str(&match lang {
                 Lang::Fr => {

@@ -1,0 +1,161 @@
+//! Finding fingerprints, for `--baseline`: rule ID + input path + exchange
+//! index + expression + the JSON scalar found there. Line and column are
+//! left out on purpose, so that re-indenting or minifying a file keeps its
+//! fingerprints; the value is in, so that a changed value is a new finding.
+
+/// The fingerprint of one finding: FNV-1a 64 of its parts, 16 hex digits.
+/// FNV is tiny, stable across Rust versions and platforms (unlike
+/// `DefaultHasher`), and collisions only matter within one baseline.
+pub fn fingerprint(
+    rule: &str,
+    path: &str,
+    exchange: usize,
+    expression: &str,
+    value: Option<&str>,
+) -> String {
+    let path = path.replace('\\', "/");
+    let exchange = exchange.to_string();
+    let mut h = Fnv::default();
+    // A unit separator between parts: `a` + `bc` differs from `ab` + `c`.
+    for part in [rule, path.as_str(), exchange.as_str(), expression, value.unwrap_or("\u{1}")] {
+        h.write(part.as_bytes());
+        h.write(&[0x1f]);
+    }
+    format!("{:016x}", h.0)
+}
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The JSON scalar (string, number, `true`, `false`, `null`) that starts
+/// at `offset` in `src`, decoded so that escapes do not matter; `None` at an
+/// object, an array or anywhere else. In a HAR capture a body is a JSON
+/// string, so its scalars are escaped once more (`\"value\"`): that form is
+/// read too.
+pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
+    let rest = src.get(offset..)?;
+    if let Some(inner) = rest.strip_prefix("\\\"") {
+        // Undo the HAR level of escaping (`\"` is a quote of the body, `\\`
+        // a backslash of the body) until the body's string ends.
+        let mut body = String::from("\"");
+        let mut chars = inner.chars();
+        let mut escaped = false;
+        while let Some(c) = chars.next() {
+            let c = match c {
+                '\\' => match chars.next()? {
+                    '"' => '"',
+                    '\\' => '\\',
+                    '/' => '/',
+                    _ => return None,
+                },
+                c => c,
+            };
+            body.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                return serde_json::from_str::<String>(&body).ok();
+            }
+        }
+        return None;
+    }
+    match rest.as_bytes().first()? {
+        b'"' => {
+            let bytes = rest.as_bytes();
+            let mut i = 1;
+            while let Some(b) = bytes.get(i) {
+                match b {
+                    b'\\' => i += 2,
+                    b'"' => return serde_json::from_str::<String>(rest.get(..=i)?).ok(),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
+            let end = rest
+                .find(|c: char| matches!(c, ',' | '}' | ']' | '\\') || c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            let token = rest.get(..end)?;
+            serde_json::from_str::<serde_json::Value>(token)
+                .ok()
+                .filter(|v| !v.is_object() && !v.is_array())
+                .map(|_| token.to_string())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_hex_and_sensitive_to_every_part() {
+        let a =
+            fingerprint("RO1-SLOT-004", "a.json", 0, "Bundle.entry[1].resource.start", Some("x"));
+        assert_eq!(a.len(), 16);
+        assert_eq!(
+            a,
+            fingerprint("RO1-SLOT-004", "a.json", 0, "Bundle.entry[1].resource.start", Some("x"))
+        );
+        assert_ne!(
+            a,
+            fingerprint("RO1-SLOT-004", "a.json", 0, "Bundle.entry[1].resource.start", Some("y"))
+        );
+        assert_ne!(
+            a,
+            fingerprint("RO1-SLOT-004", "a.json", 1, "Bundle.entry[1].resource.start", Some("x"))
+        );
+        assert_ne!(
+            a,
+            fingerprint("RO1-SLOT-004", "a.json", 0, "Bundle.entry[1].resource.start", None)
+        );
+        assert_eq!(
+            a,
+            fingerprint("RO1-SLOT-004", "a.json", 0, "Bundle.entry[1].resource.start", Some("x"))
+        );
+        // FNV-1a 64 of the empty input is its offset basis.
+        assert_eq!(format!("{:016x}", Fnv::default().0), "cbf29ce484222325");
+    }
+
+    #[test]
+    fn windows_separators_do_not_matter() {
+        assert_eq!(
+            fingerprint("R", "a\\b.json", 0, "", None),
+            fingerprint("R", "a/b.json", 0, "", None)
+        );
+    }
+
+    #[test]
+    fn scalars_are_read_and_decoded() {
+        let src = r#"{"a": "x\u00e9\"", "b": 12.5, "c": true, "d": [1], "e": {}}"#;
+        let at = |k: &str| scalar_at(src, src.find(k).unwrap_or(0) + k.len() + 2);
+        assert_eq!(at(r#""a""#).as_deref(), Some("xé\""));
+        assert_eq!(at(r#""b""#).as_deref(), Some("12.5"));
+        assert_eq!(at(r#""c""#).as_deref(), Some("true"));
+        assert_eq!(at(r#""d""#), None);
+        assert_eq!(at(r#""e""#), None);
+        assert_eq!(scalar_at(src, 999), None);
+        let har = r#"{"text": "{\"start\": \"2026\\\"x\", \"n\": 3}"}"#;
+        let off = har.find(r#"\"2026"#).unwrap_or(0);
+        assert_eq!(scalar_at(har, off).as_deref(), Some("2026\"x"));
+        assert_eq!(scalar_at(har, har.find("3}").unwrap_or(0)).as_deref(), Some("3"));
+    }
+}

@@ -1,0 +1,69 @@
+//! `docs/RULES.md`: the documentation `explain` prints, one section per
+//! rule, so that SARIF `helpUri` (and people browsing the repository) have
+//! a page to point at. Generated here and checked by a test, so it cannot
+//! drift from the catalogue.
+
+use fr_fhir_core::finding::Lang;
+use fr_fhir_core::rules::catalog::RULES;
+use fr_fhir_core::rules::docs::doc;
+
+/// Path of the page in the repository.
+pub const PATH: &str = "docs/RULES.md";
+
+/// The URL of a rule's section: anchor = lower-case ID.
+pub fn help_uri(id: &str) -> String {
+    format!(
+        "{}/blob/main/{PATH}#{}",
+        env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'),
+        id.to_ascii_lowercase()
+    )
+}
+
+/// The whole page.
+pub fn markdown() -> String {
+    let mut s = String::from(
+        "<!-- Generated from fr-fhir-core's rule catalogue and docs: do not edit.\n     \
+         Regenerate with `SAS_UPDATE_DOCS=1 cargo test -p validator-cli --test rules_doc`. -->\n\n\
+         # Rules of sas-validate / Règles de sas-validate\n\n\
+         The same text as `sas-validate explain RULE` (English, then French).\n\
+         Le même texte que `sas-validate explain RÈGLE` (anglais, puis français).\n",
+    );
+    for r in RULES {
+        s.push_str(&format!(
+            "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n",
+            r.id.to_ascii_lowercase(),
+            r.id,
+            r.name
+        ));
+        s.push_str(&format!(
+            "Severity / sévérité: `{}` · Scope / portée: {} · Source: {}\n\n",
+            r.severity, r.scope, r.source
+        ));
+        s.push_str(&format!("{}\n\n*{}*\n", r.summary_en, r.summary_fr));
+        if let Some(d) = doc(r.id) {
+            for lang in [Lang::En, Lang::Fr] {
+                for (i, (heading, body)) in d.sections(lang).into_iter().enumerate() {
+                    // The failing example is code (JSON, a URL, an HTTP line).
+                    let body = body.trim_end();
+                    if i == 2 {
+                        s.push_str(&format!("\n#### {heading}\n\n```text\n{body}\n```\n"));
+                    } else {
+                        s.push_str(&format!("\n#### {heading}\n\n{body}\n"));
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_lower_case_ids() {
+        assert!(help_uri("RO1-SLOT-004").ends_with("/blob/main/docs/RULES.md#ro1-slot-004"));
+        assert!(markdown().contains("<a id=\"ro1-slot-004\"></a>"));
+    }
+}
