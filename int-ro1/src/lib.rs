@@ -35,6 +35,7 @@ pub const RULES: &[&RuleMeta] = &[
     &c::RO1_HTTP_003,
     &c::RO1_HTTP_004,
     &c::RO1_HTTP_005,
+    &c::RO1_BODY_001,
     &c::RO1_OO_001,
     &c::RO1_WIN_001,
     &c::RO1_WIN_002,

@@ -63,23 +63,25 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
     rep.size = raw.len() as u64;
     let text = match source::decode(raw) {
         Ok(t) => t,
-        Err(offset) => {
+        // A capture that is not text cannot be read at all; a response body
+        // that is not UTF-8 is the vendor's defect (SPEC §10).
+        Err(offset) if *kind == Some(InputKind::Har) => {
             rep.error = Some(invalid_utf8(raw, offset));
+            return rep;
+        }
+        Err(offset) => {
+            let e = invalid_utf8(raw, offset);
+            let valid = raw.get(..offset).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+            let (line, column) = e.position.unwrap_or((0, 0));
+            let u = engine::broken_body(e.message, line, column, offset);
+            let mut budget = Budget::new(s.baseline.as_deref());
+            rep.kind = Some(InputKind::Body);
+            rep.units.push(unit(u, valid, None, s, p.display.as_str(), &mut budget));
             return rep;
         }
     };
     if text.bom {
         rep.notes.push(source::bom_note());
-    }
-    if text.src.trim().is_empty() {
-        rep.error = Some(InputError::plain(
-            "structure",
-            Message::new(
-                "fichier vide : un corps de réponse JSON est attendu",
-                "empty file: a JSON response body is expected",
-            ),
-        ));
-        return rep;
     }
     let kind = kind.unwrap_or_else(|| sniff(text.src));
     rep.kind = Some(kind);
@@ -92,8 +94,9 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
                 r.learn_json(text.src);
                 r
             });
-            engine::body(text.src, &s.engine)
-                .map(|u| rep.units.push(unit(u, text.src, redactor.as_ref(), s, path, &mut budget)))
+            let u = engine::body(text.src, &s.engine);
+            rep.units.push(unit(u, text.src, redactor.as_ref(), s, path, &mut budget));
+            Ok(())
         }
         InputKind::Har => {
             // The personal data of every body of the capture is masked in
@@ -308,22 +311,42 @@ mod tests {
         assert_eq!(line_col("abc", 99), (1, 4));
     }
 
-    #[test]
-    fn invalid_utf8_is_unusable_with_its_offset() {
-        let r = planned(b"{\n\"a\": \"\xC3\x28\"}", "bad-utf8.json");
-        let e = r.error.unwrap();
-        assert_eq!(e.offset, Some(8));
-        assert_eq!(e.position, Some((2, 7)));
-        assert!(e.message.en.contains("byte offset 8"));
+    /// The one fatal finding of a broken body.
+    fn fatal(r: InputReport) -> Item {
+        assert!(r.error.is_none(), "a broken body is not an unusable input: {:?}", r.error);
+        assert_eq!(r.counts().fatal, 1);
+        let mut items: Vec<Item> = r.units.into_iter().flat_map(|u| u.items).collect();
+        assert_eq!(items.len(), 1, "{items:?}");
+        let f = items.remove(0);
+        assert_eq!((f.rule.id, f.severity), ("RO1-BODY-001", Severity::Fatal));
+        f
     }
 
     #[test]
-    fn empty_and_non_json_files_are_unusable() {
-        assert!(planned(b"  \n", "empty.json").error.unwrap().message.en.starts_with("empty file"));
-        let e = planned(b"\xEF\xBB\xBFhello", "text.json").error.unwrap();
-        assert!(e.message.en.contains("JSON"), "{e:?}");
-        assert_eq!(e.offset, Some(3));
-        assert_eq!(e.position, Some((1, 1)));
+    fn invalid_utf8_body_is_a_fatal_finding_at_its_offset() {
+        let r = planned(b"{\n\"a\": \"\xC3\x28\"}", "bad-utf8.json");
+        let f = fatal(r);
+        assert_eq!((f.line, f.column), (2, 7));
+        assert!(f.message.en.contains("byte offset 8"));
+    }
+
+    #[test]
+    fn empty_and_non_json_bodies_are_fatal_findings() {
+        assert!(fatal(planned(b"  \n", "empty.json")).message.en.contains("empty response body"));
+        let f = fatal(planned(b"\xEF\xBB\xBFhello", "text.json"));
+        assert!(f.message.en.contains("JSON"), "{f:?}");
+        assert_eq!((f.line, f.column), (1, 1));
+        let f = fatal(planned(b"<html><body>502</body></html>", "proxy.json"));
+        assert!(f.message.en.contains("HTML"));
+        let f = fatal(planned(b"[1, 2]", "array.json"));
+        assert!(f.message.en.contains("JSON array"), "{f:?}");
+        let f = fatal(planned(b"{\"resourceType\": \"Bundel\"}", "typo.json"));
+        assert!(f.message.en.contains("`Bundel`"), "{f:?}");
+        let f = fatal(planned(b"{\"type\": \"searchset\"}", "no-type.json"));
+        assert!(f.message.en.contains("without `resourceType`"), "{f:?}");
+        let f = fatal(planned(b"{\"resourceType\": \"Bundle\", \"type\": \"searchs", "cut.json"));
+        assert!(f.message.en.contains("not valid JSON"), "{f:?}");
+        assert_eq!(f.line, 1);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The one place that calls the validation libraries: everything else in the
 //! CLI works on [`Unit`], one validated exchange.
 
-use fr_fhir_core::finding::{Message, Severity, Target};
+use fr_fhir_core::finding::{Counts, Finding, Message, Resolved};
+use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::Options;
+use fr_fhir_core::rules::{UseCase, catalog};
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
 
 /// One validated exchange: int-ro1's report, used as is by every renderer.
@@ -30,24 +32,40 @@ pub struct EngineOptions {
     pub request: Option<String>,
 }
 
-/// Validates a response body (the whole file); a body that is not JSON at
-/// all makes the input unusable.
-pub fn body(src: &str, opts: &EngineOptions) -> Result<Unit, Unusable> {
-    let r = int_ro1::exchange::validate_body(src, &exchange_options(opts));
-    if let Some(m) = r.unusable_message() {
-        let fatal = r.findings.iter().find(|f| f.severity == Severity::Fatal);
-        let offset = fatal.and_then(|f| match f.target {
-            Target::Body { span, .. } => Some(span.start as usize),
-            _ => None,
-        });
-        let position = fatal.and_then(|f| f.resolved.as_ref()).map(|p| (p.line, p.column));
-        return Err(Unusable { message: m.clone(), offset, position, code: "structure" });
-    }
-    let mut u = r;
+/// Validates a response body (the whole file). A body that is not usable
+/// FHIR JSON is the vendor's defect: a fatal RO1-BODY-001 finding of the
+/// exchange (SPEC §10), not an unusable input.
+pub fn body(src: &str, opts: &EngineOptions) -> Unit {
+    let mut u = int_ro1::exchange::validate_body(src, &exchange_options(opts));
     if u.url.is_none() {
         u.url.clone_from(&opts.request);
     }
-    Ok(u)
+    u
+}
+
+/// The report of a body file that is not UTF-8 text: one fatal RO1-BODY-001
+/// finding at the first invalid byte.
+pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> Unit {
+    let at = u32::try_from(offset).unwrap_or(u32::MAX);
+    let mut f = Finding::body(&catalog::RO1_BODY_001, Span::new(at, at), message);
+    f.resolved = Some(Resolved {
+        expression: int_ro1::exchange::parts::BODY.to_owned(),
+        line,
+        column,
+        offset: Some(offset as u64),
+    });
+    Unit {
+        index: 0,
+        method: None,
+        url: None,
+        status: None,
+        resource_type: String::new(),
+        use_case: UseCase::Ps,
+        use_case_source: "default",
+        entries: 0,
+        findings: vec![f],
+        dropped: Counts::default(),
+    }
 }
 
 /// Validates every exchange of a HAR capture in file order. Broken entries

@@ -74,26 +74,35 @@ fn missing_path_exits_2_with_one_line_on_stderr() {
     assert!(o.stderr.starts_with("sas-validate: examples/nope.json: no such file"), "{}", o.stderr);
 }
 
+/// The one finding of a broken body, from `--format json`.
+fn body_fatal(o: &common::Out) -> serde_json::Value {
+    let v = json(o);
+    assert!(v["inputs"][0]["error"].is_null(), "a broken body is not an unusable input: {v}");
+    let f = v["inputs"][0]["exchanges"][0]["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0]["rule"].as_str(), f[0]["severity"].as_str()),
+        (Some("RO1-BODY-001"), Some("fatal"))
+    );
+    f[0].clone()
+}
+
 #[test]
-fn non_json_file_exits_2_with_its_position() {
+fn non_json_body_is_a_fatal_finding_with_its_position() {
     let d = scratch("nonjson");
     std::fs::write(d.join("page.json"), "{\n  \"resourceType\": \"Bundle\",\n  \"total\": tru\n}")
         .unwrap();
     let p = d.join("page.json");
     let o = run_en(&[p.to_str().unwrap()]);
-    assert_eq!(o.code, 2);
-    assert!(
-        o.stderr.contains("page.json:3:12: the response body is not valid JSON"),
-        "{}",
-        o.stderr
-    );
+    // The vendor's defect: exit 1, said like any finding (SPEC §10).
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stderr.is_empty(), "{}", o.stderr);
+    assert!(o.stdout.contains("page.json:3:12: fatal RO1-BODY-001"), "{}", o.stdout);
+    assert!(o.stdout.contains("the response body is not valid JSON"), "{}", o.stdout);
     let j = run_en(&["--format", "json", p.to_str().unwrap()]);
-    assert_eq!(j.code, 2);
-    let e = &json(&j)["inputs"][0]["error"];
-    assert_eq!(
-        (e["line"].as_u64(), e["column"].as_u64(), e["code"].as_str()),
-        (Some(3), Some(12), Some("structure"))
-    );
+    assert_eq!(j.code, 1);
+    let f = body_fatal(&j);
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(3), Some(12)));
 }
 
 #[test]
@@ -261,9 +270,17 @@ fn hostile(name: &str, bytes: &[u8]) -> common::Out {
 #[test]
 fn invalid_utf8_gives_the_byte_offset() {
     let o = hostile("latin1.json", b"{\"resourceType\":\"Bundle\",\"id\":\"caf\xE9\"}");
-    assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("invalid byte 0xE9 at byte offset 34"), "{}", o.stderr);
-    assert_eq!(json(&o)["inputs"][0]["error"]["offset"], 34);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let f = body_fatal(&o);
+    assert!(
+        f["message_en"].as_str().unwrap().contains("invalid byte 0xE9 at byte offset 34"),
+        "{f}"
+    );
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(1), Some(35)));
+    // A HAR capture that is not text cannot be read at all: exit 2.
+    let har = hostile("latin1.har", b"{\"log\":{\"entries\":[],\"x\":\"caf\xE9\"}}");
+    assert_eq!(har.code, 2, "{}", har.stderr);
+    assert!(har.stderr.contains("invalid byte 0xE9 at byte offset"), "{}", har.stderr);
 }
 
 #[test]
@@ -277,14 +294,20 @@ fn a_bom_is_named_and_ignored() {
 }
 
 #[test]
-fn empty_truncated_and_deep_inputs_exit_2_without_crashing() {
-    assert_eq!(hostile("empty.json", b"").code, 2);
+fn empty_truncated_and_deep_bodies_are_fatal_findings_without_crashing() {
+    let e = hostile("empty.json", b"");
+    assert_eq!(e.code, 1, "{}", e.stderr);
+    assert!(body_fatal(&e)["message_en"].as_str().unwrap().contains("empty response body"));
     let t = hostile("truncated.json", br#"{"resourceType":"Bundle","entry":[{"#);
-    assert_eq!(t.code, 2);
-    assert!(t.stderr.contains("truncated.json:1:"), "{}", t.stderr);
+    assert_eq!(t.code, 1, "{}", t.stderr);
+    assert_eq!(body_fatal(&t)["line"].as_u64(), Some(1));
     let deep = hostile("deep.json", "[".repeat(100_000).as_bytes());
-    assert_eq!(deep.code, 2, "{}", deep.stderr);
-    assert!(deep.stderr.contains("nesting"), "{}", deep.stderr);
+    assert_eq!(deep.code, 1, "{}", deep.stderr);
+    assert!(body_fatal(&deep)["message_en"].as_str().unwrap().contains("array"));
+    let nested = format!("{{\"resourceType\":\"Bundle\",\"a\":{}", "[".repeat(100_000));
+    let deep = hostile("deep-object.json", nested.as_bytes());
+    assert_eq!(deep.code, 1, "{}", deep.stderr);
+    assert!(body_fatal(&deep)["message_en"].as_str().unwrap().contains("nesting"));
 }
 
 #[test]

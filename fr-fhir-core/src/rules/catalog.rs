@@ -222,6 +222,20 @@ pub static RO1_HTTP_004: RuleMeta = RuleMeta {
     summary_en: "The body is UTF-8 JSON whose resourceType is Bundle (2xx) or OperationOutcome (4xx/5xx).",
 };
 
+/// RO1-BODY-001 `body-not-fhir-json`: The response body is usable FHIR JSON: not empty, not HTML or text, well-formed JSON, a resource with a known resourceType.
+///
+/// Not a row of the catalogue: SPEC §10 (report contract) makes a broken body
+/// a finding of its own instead of a tool failure; see [`REPORT_RULES`].
+pub static RO1_BODY_001: RuleMeta = RuleMeta {
+    id: "RO1-BODY-001",
+    name: "body-not-fhir-json",
+    severity: Severity::Fatal,
+    scope: "ALL",
+    source: "SPEC §10 report contract; FHIR R4 JSON format — https://hl7.org/fhir/R4/json.html",
+    summary_fr: "Le corps de la réponse est du JSON FHIR exploitable : ni vide, ni HTML ou texte, du JSON bien formé, une ressource au resourceType connu.",
+    summary_en: "The response body is usable FHIR JSON: not empty, not HTML or text, well-formed JSON, a resource with a known resourceType.",
+};
+
 /// RO1-HTTP-005 `response-within-7s`: The answer arrives within 7 s for 1 to 25 practitioners; the kit's 1 s threshold for one practitioner is given as information.
 pub static RO1_HTTP_005: RuleMeta = RuleMeta {
     id: "RO1-HTTP-005",
@@ -1553,6 +1567,7 @@ pub static RULES: &[&RuleMeta] = &[
     &RO1_HTTP_003,
     &RO1_HTTP_004,
     &RO1_HTTP_005,
+    &RO1_BODY_001,
     &RO1_JSON_001,
     &RO1_FHIR_001,
     &RO1_FHIR_002,
@@ -1673,6 +1688,10 @@ pub static RULES: &[&RuleMeta] = &[
     &RO1_REGUL_004,
 ];
 
+/// Rules of the validator that are not rows of the SAS rule catalogue
+/// (`rule-catalogue.csv`): they come from the report contract (SPEC §10).
+pub const REPORT_RULES: &[&RuleMeta] = &[&RO1_BODY_001];
+
 /// Looks a rule up by its ID or its name.
 ///
 /// The comparison ignores ASCII case and reads `_` as `-`, so `RO1-SLOT-004`,
@@ -1777,7 +1796,11 @@ mod tests {
     fn ids_are_exactly_the_csv_ones_in_order() {
         let Some(rows) = csv_rows() else { return };
         let csv: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-        let ours: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let ours: Vec<&str> = RULES
+            .iter()
+            .filter(|r| !REPORT_RULES.iter().any(|x| x.id == r.id))
+            .map(|r| r.id)
+            .collect();
         let missing: Vec<_> = csv.iter().filter(|id| !ours.contains(id)).collect();
         let extra: Vec<_> = ours.iter().filter(|id| !csv.contains(id)).collect();
         assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");

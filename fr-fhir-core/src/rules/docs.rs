@@ -308,6 +308,17 @@ pub static DOCS: &[RuleDoc] = &[
         fix_en: "Speed up the search (index on practitioner and start date, includes fetched in one query) to stay below 1 s per practitioner.",
     },
     RuleDoc {
+        id: "RO1-BODY-001",
+        what_fr: "Signale un corps de réponse inexploitable : vide, page HTML ou XML, texte, JSON tronqué ou mal formé, valeur JSON qui n'est pas une ressource (tableau, chaîne, objet sans resourceType), resourceType inconnu en FHIR R4, corps non UTF-8 ou illisible dans la capture. Gravité fatal : aucune autre règle ne peut s'appliquer à ce corps.",
+        why_fr: "Contrat de rapport (SPEC §10) : un corps cassé est un défaut de l'éditeur, rapporté comme un constat avec sa ligne et sa colonne (code retour 1), et non une panne de l'outil (code retour 2, réservé à ce qui ne peut pas être lu : fichier absent, capture HAR qui n'en est pas une). Format JSON de FHIR R4.",
+        example_fr: "HTTP/1.1 200 OK  Content-Type: text/html  <html><body>Erreur interne</body></html>",
+        fix_fr: "Répondez toujours en JSON FHIR : un Bundle searchset en cas de succès, un OperationOutcome en cas d'échec ; vérifiez qu'aucun proxy ne remplace la réponse par une page d'erreur.",
+        what_en: "Reports an unusable response body: empty, an HTML or XML page, text, truncated or malformed JSON, a JSON value that is not a resource (array, string, object without resourceType), a resourceType unknown to FHIR R4, a body that is not UTF-8 or cannot be read from the capture. Severity fatal: no other rule can apply to that body.",
+        why_en: "Report contract (SPEC §10): a broken body is the vendor's defect, reported as a finding with its line and column (exit status 1), not a failure of the tool (exit status 2, kept for what cannot be read: a missing file, a HAR capture that is not one). FHIR R4 JSON format.",
+        example_en: "HTTP/1.1 200 OK  Content-Type: text/html  <html><body>Internal error</body></html>",
+        fix_en: "Always answer FHIR JSON: a searchset Bundle on success, an OperationOutcome on failure; check that no proxy replaces the answer with an error page.",
+    },
+    RuleDoc {
         id: "RO1-JSON-001",
         what_fr: "Parcourt tout le JSON et signale chaque chaîne vide, tableau vide, objet vide ou valeur null. Exception du format JSON FHIR : un null à l'intérieur d'un tableau de primitives ou de son jumeau _x, où il sert à aligner les deux tableaux, est légal.",
         why_fr: "FAQ PS n° 10 et SOS n° 6 : les éléments vides sont interdits, on omet la donnée ; c'est aussi une règle du format JSON de FHIR R4. Kit officiel ANS : vérifié seulement via le validateur HL7.",

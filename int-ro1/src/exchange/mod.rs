@@ -26,8 +26,8 @@ use std::borrow::Cow;
 use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
-use fr_fhir_core::model::sniff_resource_type;
-use fr_fhir_core::rules::{Options, UseCase, catalog, validate_with};
+use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
+use fr_fhir_core::rules::{Options, UseCase, catalog, quote, validate_with};
 
 use crate::har::EscapeMap;
 use crate::request::query::ParsedQuery;
@@ -37,11 +37,11 @@ mod hook;
 pub(crate) mod locate;
 mod response;
 
-pub use response::{KIT_TIME_MS, MAX_TIME_MS};
+pub use response::{KIT_TIME_MS, MAX_TIME_MS, parts};
 
 use hook::RequestHook;
 use locate::LineIndex;
-use response::{BodyKind, parts};
+use response::BodyKind;
 
 /// One request/response pair to validate.
 #[derive(Debug, Clone)]
@@ -166,6 +166,27 @@ pub struct HarInfo<'a> {
     pub started_span: Option<Span>,
     /// Why the body could not be decoded (compressed, not UTF-8, absent...).
     pub body_problem: Option<Message>,
+    /// `response.content.mimeType` value.
+    pub mime_span: Option<Span>,
+    /// Where each of [`Exchange::request_headers`] is in `request.headers`.
+    pub request_header_items: Vec<HarItem>,
+    /// Where each of [`Exchange::response_headers`] is in `response.headers`.
+    pub response_header_items: Vec<HarItem>,
+    /// Names of the `request.queryString` pairs, in order.
+    pub query_names: Vec<Cow<'a, str>>,
+    /// Where each of `query_names` is in `request.queryString`.
+    pub query_items: Vec<HarItem>,
+    /// The URL had no query: it was rebuilt from `request.queryString`.
+    pub url_rebuilt: bool,
+}
+
+/// One item of a HAR `[{name, value}]` array (headers, queryString).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HarItem {
+    /// Position in the array (the `k` of `headers[k]`).
+    pub index: u32,
+    /// The `{name, value}` object in the HAR file.
+    pub span: Span,
 }
 
 /// What to validate against.
@@ -221,7 +242,7 @@ impl ExchangeReport {
     pub fn unusable_message(&self) -> Option<&Message> {
         self.findings
             .iter()
-            .find(|f| f.severity == Severity::Fatal && f.rule.id == catalog::RO1_HTTP_004.id)
+            .find(|f| f.severity == Severity::Fatal && f.rule.id == catalog::RO1_BODY_001.id)
             .map(|f| &f.message)
     }
 }
@@ -247,13 +268,13 @@ pub fn validate_exchange(
 }
 
 /// Validates a body file (JSON), the request given by `opts.request` or
-/// else taken from `Bundle.link[self]`. A body that is not JSON gives a
-/// fatal RO1-HTTP-004 finding (see [`ExchangeReport::unusable`]).
+/// else taken from `Bundle.link[self]`. A body that is not usable FHIR JSON gives a
+/// fatal RO1-BODY-001 finding (see [`ExchangeReport::unusable`]).
 ///
 /// ```
 /// use int_ro1::exchange::{ExchangeOptions, validate_body};
 /// let r = validate_body("", &ExchangeOptions::default());
-/// assert_eq!(r.findings[0].rule.id, "RO1-HTTP-004");
+/// assert_eq!(r.findings[0].rule.id, "RO1-BODY-001");
 /// assert!(r.unusable().is_some());
 /// ```
 pub fn validate_body(src: &str, opts: &ExchangeOptions) -> ExchangeReport {
@@ -310,9 +331,12 @@ pub(crate) fn run(
     let mut hook = RequestHook::new(req.as_ref().zip(raw.as_ref()));
     let outcome = match ex.har.as_ref().and_then(|h| h.body_problem.clone()) {
         Some(problem) => BodyOutcome::Unusable(unusable(Span::default(), problem)),
-        None => match validate_with(&ex.body, &rules, &mut [&mut hook]) {
-            Ok(report) => BodyOutcome::Report(report),
-            Err(e) => BodyOutcome::Unusable(not_json(&ex.body, &e)),
+        None => match not_a_resource(&ex.body) {
+            Some(f) => BodyOutcome::Unusable(f),
+            None => match validate_with(&ex.body, &rules, &mut [&mut hook]) {
+                Ok(report) => BodyOutcome::Report(report),
+                Err(e) => BodyOutcome::Unusable(not_json(&ex.body, &e)),
+            },
         },
     };
     let derived = hook.derived.take();
@@ -373,12 +397,12 @@ pub(crate) fn run(
     }
 
     // Locate everything in the file, in increasing offsets (one pass).
-    let loc = Locator { ex, file_src, from };
+    let loc = Locator { ex, file_src, from, index, query: raw.as_ref() };
     let mut pending: Vec<(usize, usize)> = Vec::new(); // (finding position, file offset)
     let mut all: Vec<Finding> = Vec::new();
     for f in request_exchange {
         let off = loc.exchange_offset(&f);
-        push_located(&mut all, &mut pending, f, exchange_expression, off);
+        push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     }
     // A request the vendor refused with 4xx: refusing it was the right answer
     // (RO1-HTTP-001: a deserved 4xx cannot be judged otherwise), so the request's
@@ -393,7 +417,7 @@ pub(crate) fn run(
             );
         }
         let off = loc.request_offset(&f);
-        push_located(&mut all, &mut pending, f, request_expression, off);
+        push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     }
     if let Some(d) = &derived {
         let start = d.value_span.start.saturating_add(1);
@@ -416,7 +440,7 @@ pub(crate) fn run(
     }
     for f in response {
         let off = loc.exchange_offset(&f);
-        push_located(&mut all, &mut pending, f, exchange_expression, off);
+        push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     }
     if let Some(f) = body_unusable {
         let off = match (&f.target, ex.har.as_ref().and_then(|h| h.body_problem.as_ref())) {
@@ -424,7 +448,7 @@ pub(crate) fn run(
             (Target::Body { span, .. }, None) => loc.body_to_file(span.start as usize),
             _ => None,
         };
-        push_located(&mut all, &mut pending, f, |_| parts::BODY.to_owned(), off);
+        push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     }
     let relocate = !matches!(ex.body_origin, BodyOrigin::File | BodyOrigin::Stdin);
     for f in body_findings {
@@ -437,7 +461,7 @@ pub(crate) fn run(
             push_located(&mut all, &mut pending, f, |_| expression.clone(), off);
         } else if f.resolved.is_none() {
             // Findings the engine resolves not (exchange parts): by hand.
-            push_located(&mut all, &mut pending, f, exchange_expression, None);
+            push_located(&mut all, &mut pending, f, |f| loc.expression(f), None);
         } else {
             all.push(f);
         }
@@ -490,6 +514,9 @@ fn push_located(
     all.push(f);
 }
 
+/// Where an exchange-level finding points, for an exchange without a HAR
+/// file (a body file with `--request`): `request.method`,
+/// `response.status`, `request.query.start`...
 fn exchange_expression(f: &Finding) -> String {
     match &f.target {
         Target::Exchange { part } => match part.as_ref() {
@@ -501,7 +528,7 @@ fn exchange_expression(f: &Finding) -> String {
             },
         },
         Target::Request { .. } => request_expression(f),
-        Target::Body { .. } => String::new(),
+        Target::Body { .. } => parts::BODY.to_owned(),
     }
 }
 
@@ -513,14 +540,85 @@ fn request_expression(f: &Finding) -> String {
     }
 }
 
-/// Maps positions of the exchange's parts to offsets in the file.
+/// Maps positions of the exchange's parts to offsets in the file, and the
+/// parts to the expressions that name them: JSON paths from the HAR root
+/// (SPEC §10) for an exchange read from a HAR file.
 struct Locator<'e, 'a> {
     ex: &'e Exchange<'a>,
     file_src: &'e str,
     from: RequestFrom,
+    /// Position of the exchange in `log.entries`.
+    index: usize,
+    /// The request as parsed, to tell which parameter a finding is on.
+    query: Option<&'e ParsedQuery<'e>>,
 }
 
 impl Locator<'_, '_> {
+    /// The expression of a finding outside the body: a path from the HAR
+    /// root (`log.entries[1].response.status`) when the exchange comes from
+    /// a HAR file, else a name of the part (`response.status`).
+    fn expression(&self, f: &Finding) -> String {
+        let Some(h) = self.ex.har.as_ref() else { return exchange_expression(f) };
+        let entry = format!("log.entries[{}]", self.index);
+        let item = |items: &[HarItem],
+                    list: &str,
+                    name: &str,
+                    headers: &[(Cow<'_, str>, Cow<'_, str>)]| {
+            let k = headers.iter().position(|(n, _)| n.trim().eq_ignore_ascii_case(name));
+            match k.and_then(|k| items.get(k)) {
+                Some(it) => format!("{entry}.{list}[{}]", it.index),
+                None => format!("{entry}.{list}"),
+            }
+        };
+        match &f.target {
+            Target::Exchange { part } => match part.as_ref() {
+                "method" => format!("{entry}.request.method"),
+                "body" => format!("{entry}.request.postData"),
+                parts::STATUS => format!("{entry}.response.status"),
+                parts::CONTENT_TYPE => {
+                    let headers = &self.ex.response_headers;
+                    if self.ex.response_header("Content-Type").is_some() {
+                        item(&h.response_header_items, "response.headers", "Content-Type", headers)
+                    } else {
+                        format!("{entry}.response.content.mimeType")
+                    }
+                }
+                parts::BODY => format!("{entry}.response.content.text"),
+                parts::TIME => format!("{entry}.time"),
+                parts::STARTED => format!("{entry}.startedDateTime"),
+                other => match other.strip_prefix("header:") {
+                    Some(name) => item(
+                        &h.request_header_items,
+                        "request.headers",
+                        name,
+                        &self.ex.request_headers,
+                    ),
+                    None => entry,
+                },
+            },
+            Target::Request { .. } => match self.query_item(f) {
+                Some(it) => format!("{entry}.request.queryString[{}]", it.index),
+                None => format!("{entry}.request.url"),
+            },
+            // A body that cannot be used as a whole.
+            Target::Body { .. } => format!("{entry}.response.content.text"),
+        }
+    }
+
+    /// The `request.queryString` item a request finding is about: the n-th
+    /// parameter of that name in the URL is the n-th of that name there.
+    fn query_item(&self, f: &Finding) -> Option<HarItem> {
+        let Target::Request { span, .. } = &f.target else { return None };
+        let h = self.ex.har.as_ref()?;
+        let params = &self.query?.params;
+        let p =
+            params.iter().position(|p| p.span.start <= span.start && span.start <= p.span.end)?;
+        let name = params.get(p)?.name.as_ref();
+        let nth = params.iter().take(p).filter(|q| q.name == name).count();
+        let k = h.query_names.iter().enumerate().filter(|(_, n)| n.as_ref() == name).nth(nth)?.0;
+        h.query_items.get(k).copied()
+    }
+
     fn har(&self, part: impl Fn(&HarInfo<'_>) -> Option<Span>) -> Option<usize> {
         let h = self.ex.har.as_ref()?;
         Some(part(h).unwrap_or(h.entry_span).start as usize)
@@ -547,6 +645,10 @@ impl Locator<'_, '_> {
             return None;
         }
         let h = self.ex.har.as_ref()?;
+        if h.url_rebuilt {
+            // The query is not in the file's URL: point at its queryString item.
+            return Some(self.query_item(f).map_or(h.entry_span, |it| it.span).start as usize);
+        }
         let url = h.url_span?;
         let start = url.start.saturating_add(1);
         let at = match &f.target {
@@ -564,9 +666,28 @@ impl Locator<'_, '_> {
         match part.as_ref() {
             "method" => self.har(|h| h.method_span),
             "body" => self.har(|_| None),
-            "header:Accept" => self.har(|h| h.request_headers_span),
+            "header:Accept" => self.har(|h| {
+                let k = self
+                    .ex
+                    .request_headers
+                    .iter()
+                    .position(|(n, _)| n.trim().eq_ignore_ascii_case("Accept"));
+                k.and_then(|k| h.request_header_items.get(k))
+                    .map(|it| it.span)
+                    .or(h.request_headers_span)
+            }),
             parts::STATUS => self.har(|h| h.status_span),
-            parts::CONTENT_TYPE => self.har(|h| h.response_headers_span),
+            parts::CONTENT_TYPE => self.har(|h| {
+                let k = self
+                    .ex
+                    .response_headers
+                    .iter()
+                    .position(|(n, _)| n.trim().eq_ignore_ascii_case("Content-Type"));
+                match k.and_then(|k| h.response_header_items.get(k)) {
+                    Some(it) => Some(it.span),
+                    None => h.mime_span.or(h.response_headers_span),
+                }
+            }),
             parts::BODY => self.har(|h| h.content_span),
             parts::TIME => self.har(|h| h.time_span),
             parts::STARTED => self.har(|h| h.started_span),
@@ -575,21 +696,59 @@ impl Locator<'_, '_> {
     }
 }
 
-/// The fatal RO1-HTTP-004 finding of an unusable body.
+/// The fatal RO1-BODY-001 finding of an unusable body.
 fn unusable(at: Span, message: Message) -> Finding {
-    Finding::body(&catalog::RO1_HTTP_004, at, message).with_severity(Severity::Fatal)
+    Finding::body(&catalog::RO1_BODY_001, at, message)
+}
+
+/// A body that is JSON but not a FHIR resource: a value other than an
+/// object, an object without `resourceType`, or a type FHIR R4 does not
+/// have. `None` when it is a resource, or when it is not JSON at all (the
+/// reading then says where it breaks).
+fn not_a_resource(body: &str) -> Option<Finding> {
+    let mut r = Reader::new(body);
+    let kind = r.peek().ok()?;
+    let at = Span::new(r.pos32(), r.pos32());
+    let (fr, en) = match kind {
+        Kind::Object => match sniff_resource_type(&r) {
+            Ok(Some(t)) if is_r4_resource_type(&t) => return None,
+            Ok(Some(t)) => (
+                format!(
+                    "resourceType {} inconnu en FHIR R4 (la casse compte) : le corps n'est pas une ressource FHIR",
+                    quote(&t)
+                ),
+                format!(
+                    "resourceType {} is not a FHIR R4 resource type (case matters): the body is not a FHIR resource",
+                    quote(&t)
+                ),
+            ),
+            Ok(None) => (
+                "objet JSON sans `resourceType` : le corps n'est pas une ressource FHIR".to_owned(),
+                "JSON object without `resourceType`: the body is not a FHIR resource".to_owned(),
+            ),
+            Err(_) => return None,
+        },
+        other => (
+            format!(
+                "le corps est une valeur JSON de type {}, pas une ressource FHIR (un objet avec resourceType)",
+                other.name_fr()
+            ),
+            format!(
+                "the body is a JSON {}, not a FHIR resource (an object with resourceType)",
+                other.name()
+            ),
+        ),
+    };
+    Some(unusable(at, Message::new(fr, en)))
 }
 
 /// The body does not parse: say what it looks like, with the JSON position.
 fn not_json(body: &str, e: &JsonError) -> Finding {
     let trimmed = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let at = u32::try_from(e.offset).unwrap_or(u32::MAX);
-    let whole = |message| {
-        let mut f = unusable(Span::new(0, 0), message);
-        f.resolved =
-            Some(Resolved { expression: parts::BODY.to_owned(), line: 0, column: 0, offset: None });
-        f
-    };
+    // The body as a whole: located by the exchange (`response.body`, or
+    // `log.entries[i].response.content.text` in a HAR capture).
+    let whole = |message| unusable(Span::new(0, 0), message);
     if trimmed.is_empty() {
         return whole(Message::new(
             "corps de réponse vide : attendu un Bundle (succès) ou un OperationOutcome (échec) en JSON",

@@ -13,7 +13,7 @@ use fr_fhir_core::rules::catalog;
 
 /// Part names of exchange-level findings; they double as the expression
 /// shown to users.
-pub(crate) mod parts {
+pub mod parts {
     /// The response status code.
     pub const STATUS: &str = "response.status";
     /// The response `Content-Type` header.

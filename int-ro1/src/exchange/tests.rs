@@ -178,7 +178,7 @@ fn slot_017_unreadable_capture_time_is_said_not_skipped() {
     let r = reports(&src);
     assert_eq!(
         of_rule(&r[0], "RO1-SLOT-017"),
-        [("startedDateTime".to_string(), Severity::Information)]
+        [("log.entries[0].startedDateTime".to_string(), Severity::Information)]
     );
     let f = r[0].findings.iter().find(|f| f.rule.id == "RO1-SLOT-017").unwrap();
     assert!(
@@ -405,10 +405,10 @@ fn req_001_015_method_and_accept_from_the_har() {
     let src = har(vec![entry, har_entry(PS_URL, 200, PS)]);
     let r = reports(&src);
     let req1 = of_rule(&r[0], "RO1-REQ-001");
-    assert_eq!(req1, [e("request.method"), e("request.body")]);
+    assert_eq!(req1, [e("log.entries[0].request.method"), e("log.entries[0].request.postData")]);
     assert_eq!(
         of_rule(&r[0], "RO1-REQ-015"),
-        [("request.headers.Accept".to_owned(), Severity::Warning)]
+        [("log.entries[0].request.headers[0]".to_owned(), Severity::Warning)]
     );
     let at = src.find("\"POST\"").unwrap();
     assert_eq!(location(&r[0], "RO1-REQ-001"), line_col(&src, at));
@@ -450,19 +450,24 @@ fn http_findings_on_captured_exchanges() {
         har_entry(PS_URL, 400, ERROR_400),
     ]);
     let r = reports(&src);
-    assert_eq!(of_rule(&r[0], "RO1-HTTP-005"), [e("time")]);
+    assert_eq!(of_rule(&r[0], "RO1-HTTP-005"), [e("log.entries[0].time")]);
     let at = src.find("7500").unwrap();
     assert_eq!(location(&r[0], "RO1-HTTP-005"), line_col(&src, at));
 
-    assert_eq!(of_rule(&r[1], "RO1-HTTP-004"), [("response.body".to_owned(), Severity::Fatal)]);
-    assert_eq!(of_rule(&r[1], "RO1-HTTP-003"), [e("response.headers.Content-Type")]);
+    let fatal = |i: usize| [(format!("log.entries[{i}].response.content.text"), Severity::Fatal)];
+    assert_eq!(of_rule(&r[1], "RO1-BODY-001"), fatal(1));
+    assert_eq!(of_rule(&r[1], "RO1-HTTP-003"), [e("log.entries[1].response.headers[0]")]);
+    // Located at the header item (`{"name": "Content-Type", ...}`) in the HAR.
+    let value = src.find("\"text/html; charset=utf-8\"").unwrap();
+    let at = src[..value].rfind('{').unwrap();
+    assert_eq!(location(&r[1], "RO1-HTTP-003"), line_col(&src, at));
     assert!(r[1].unusable().unwrap().contains("HTML"));
     assert_eq!(r[1].resource_type, "");
 
-    assert_eq!(of_rule(&r[2], "RO1-OO-001"), [e("response.body")]);
-    assert_eq!(of_rule(&r[3], "RO1-HTTP-004"), [("response.body".to_owned(), Severity::Fatal)]);
+    assert_eq!(of_rule(&r[2], "RO1-OO-001"), [e("log.entries[2].response.content.text")]);
+    assert_eq!(of_rule(&r[3], "RO1-BODY-001"), fatal(3));
     assert!(r[3].unusable().unwrap().contains("empty"));
-    assert_eq!(of_rule(&r[4], "RO1-HTTP-002"), [e("response.status")]);
+    assert_eq!(of_rule(&r[4], "RO1-HTTP-002"), [e("log.entries[4].response.status")]);
     for (i, report) in r.iter().enumerate().skip(5) {
         assert_eq!(errors(report), [], "exchange {i}");
     }
@@ -475,7 +480,7 @@ fn syntax_error_inside_a_har_body_is_located_in_the_har() {
     let src = har(vec![har_entry(PS_URL, 200, &body)]);
     let r = reports(&src);
     let f = r[0].findings.iter().find(|f| f.severity == Severity::Fatal).unwrap();
-    assert_eq!(f.rule.id, "RO1-HTTP-004");
+    assert_eq!(f.rule.id, "RO1-BODY-001");
     let l = f.resolved.as_ref().unwrap();
     assert_eq!(l.expression, "Bundle.entry[0].resource.status");
     let at = src.find("\\\"status\\\": free").unwrap() + "\\\"status\\\": ".len();
@@ -552,7 +557,9 @@ fn compressed_and_undecodable_bodies_are_findings() {
         let why = r[i].unusable().unwrap_or_else(|| panic!("exchange {i}"));
         assert!(why.contains(needle), "exchange {i}: {why}");
         let f = r[i].findings.iter().find(|f| f.severity == Severity::Fatal).unwrap();
-        assert_eq!(f.resolved.as_ref().unwrap().expression, "response.body");
+        let expected = format!("log.entries[{i}].response.content.text");
+        assert_eq!(f.resolved.as_ref().unwrap().expression, expected);
+        assert_eq!(f.rule.id, "RO1-BODY-001");
         assert_ne!(f.resolved.as_ref().unwrap().line, 0);
     }
     assert_eq!(r[5].unusable(), None);
@@ -614,6 +621,49 @@ fn url_only_in_query_string() {
         url.unwrap(),
         "https://h/fhir/Slot?status=free&start=ge2026-11-26T09:12:47.318%2B01:00"
     );
+}
+
+#[test]
+fn request_findings_name_their_query_string_item() {
+    // The URL carries the query and `queryString` lists it: the finding names
+    // the item (the n-th parameter of that name), its line:column stays on
+    // the value inside the URL.
+    let url = PS_URL.replace("status=free", "status=busy");
+    let mut entry = har_entry(&url, 200, PS);
+    let (_, query) = url.split_once('?').unwrap();
+    let items: Vec<Value> = query
+        .split('&')
+        .map(|p| {
+            let (n, v) = p.split_once('=').unwrap_or((p, ""));
+            json!({"name": n, "value": v})
+        })
+        .collect();
+    let k = items.iter().position(|i| i["name"] == "status").unwrap();
+    entry["request"]["queryString"] = Value::Array(items);
+    let src = har(vec![har_entry(PS_URL, 200, PS), entry]);
+    let r = reports(&src);
+    let expected = format!("log.entries[1].request.queryString[{k}]");
+    assert_eq!(of_rule(&r[1], "RO1-REQ-008"), [e(&expected)]);
+    let at = src.find("status=busy").unwrap() + "status=".len();
+    assert_eq!(location(&r[1], "RO1-REQ-008"), line_col(&src, at));
+    // Without `queryString`, the URL is named.
+    let src = har(vec![har_entry(&url, 200, PS)]);
+    assert_eq!(of_rule(&reports(&src)[0], "RO1-REQ-008"), [e("log.entries[0].request.url")]);
+}
+
+#[test]
+fn a_query_only_in_query_string_is_located_at_its_item() {
+    let mut entry = har_entry("https://h/fhir/Slot", 200, EMPTY);
+    entry["request"]["queryString"] = json!([
+        {"name": "status", "value": "busy"},
+        {"name": "start", "value": "ge2026-11-26T09:12:47.318+01:00"}
+    ]);
+    let src = har(vec![entry]);
+    let r = reports(&src);
+    assert_eq!(of_rule(&r[0], "RO1-REQ-008"), [e("log.entries[0].request.queryString[0]")]);
+    let value = src.find("\"busy\"").unwrap();
+    let at = src[..value].rfind('{').unwrap();
+    assert_eq!(location(&r[0], "RO1-REQ-008"), line_col(&src, at));
 }
 
 // ---------------------------------------------------------------- 1,000 exchanges

@@ -117,7 +117,7 @@ pub fn for_each_exchange(
 /// let mut reports = Vec::new();
 /// validate_har(har, &ExchangeOptions::default(), |r| reports.push(r)).unwrap();
 /// let slow = reports[0].findings.iter().find(|f| f.rule.id == "RO1-HTTP-005").unwrap();
-/// assert_eq!(slow.resolved.as_ref().unwrap().expression, "time");
+/// assert_eq!(slow.resolved.as_ref().unwrap().expression, "log.entries[0].time");
 /// ```
 pub fn validate_har(
     src: &str,

@@ -9,7 +9,7 @@ use fr_fhir_core::json::{JsonError, Kind, Reader, Span, Str};
 
 use super::text::decode_json_string;
 use super::{HarError, base64};
-use crate::exchange::{BodyOrigin, Exchange, HarInfo};
+use crate::exchange::{BodyOrigin, Exchange, HarInfo, HarItem};
 
 /// Headers kept per list: far above real traffic, bounds hostile input.
 pub const MAX_HEADERS: usize = 1000;
@@ -181,7 +181,8 @@ fn read_entry<'a>(r: &mut Reader<'a>) -> Result<Exchange<'a>, Fail> {
             "entry without `response`".into(),
         ));
     };
-    add_query_string(&mut ex, &query_string);
+    har.query_names = query_string.iter().map(|(n, _)| n.clone()).collect();
+    har.url_rebuilt = add_query_string(&mut ex, &query_string);
     decode_body(&mut ex, &mut har, content);
     ex.har = Some(har);
     Ok(ex)
@@ -194,20 +195,27 @@ fn parse_started(text: &str) -> Option<DateTime<FixedOffset>> {
         .or_else(|| fr_fhir_core::primitives::parse_instant(text).ok())
 }
 
+/// Reads a `[{name, value}]` array into `out`, and the array position and
+/// span of each pair kept into `items` (parallel to the pairs it adds).
 fn read_headers<'a>(
     r: &mut Reader<'a>,
     what: &str,
     out: &mut Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    items: &mut Vec<HarItem>,
 ) -> Result<Span, Fail> {
     expect(r, Kind::Array, what)?;
     let mut arr = r.array()?;
     let start = arr.start();
+    let mut index = 0u32;
     while r.next_item(&mut arr)?.is_some() {
+        let at = index;
+        index = index.saturating_add(1);
         if r.peek()? != Kind::Object || out.len() >= MAX_HEADERS {
             r.skip_value()?;
             continue;
         }
         let mut h = r.object()?;
+        let item_start = h.start();
         let (mut name, mut value) = (None, None);
         while let Some((key, _)) = r.next_key(&mut h)? {
             match &*key {
@@ -220,6 +228,7 @@ fn read_headers<'a>(
         }
         if let (Some(n), Some(v)) = (name, value) {
             out.push((n.into_cow(), v.into_cow()));
+            items.push(HarItem { index: at, span: Span::new(item_start, r.pos32()) });
         }
     }
     Ok(Span::new(start, r.pos32()))
@@ -250,11 +259,15 @@ fn read_request<'a>(
                 har.url_escapes = map;
             }
             "headers" => {
-                har.request_headers_span =
-                    Some(read_headers(r, "request.headers", &mut ex.request_headers)?);
+                har.request_headers_span = Some(read_headers(
+                    r,
+                    "request.headers",
+                    &mut ex.request_headers,
+                    &mut har.request_header_items,
+                )?);
             }
             "queryString" => {
-                read_headers(r, "request.queryString", query_string)?;
+                read_headers(r, "request.queryString", query_string, &mut har.query_items)?;
             }
             "postData" => {
                 expect(r, Kind::Object, "request.postData")?;
@@ -314,8 +327,12 @@ fn read_response<'a>(
                 har.status_span = Some(span);
             }
             "headers" => {
-                har.response_headers_span =
-                    Some(read_headers(r, "response.headers", &mut ex.response_headers)?);
+                har.response_headers_span = Some(read_headers(
+                    r,
+                    "response.headers",
+                    &mut ex.response_headers,
+                    &mut har.response_header_items,
+                )?);
             }
             "content" => {
                 expect(r, Kind::Object, "response.content")?;
@@ -333,8 +350,9 @@ fn read_response<'a>(
                             content.encoding = Some(string(r, "response.content.encoding")?.0);
                         }
                         "mimeType" => {
-                            har.mime_type =
-                                Some(string(r, "response.content.mimeType")?.0.into_cow());
+                            let (m, span) = string(r, "response.content.mimeType")?;
+                            har.mime_type = Some(m.into_cow());
+                            har.mime_span = Some(span);
                         }
                         _ => {
                             r.skip_value()?;
@@ -351,11 +369,12 @@ fn read_response<'a>(
     Ok(content)
 }
 
-/// Some exporters give the parameters only in `queryString`.
-fn add_query_string(ex: &mut Exchange<'_>, params: &[(Cow<'_, str>, Cow<'_, str>)]) {
-    let Some(url) = &ex.url else { return };
+/// Some exporters give the parameters only in `queryString`: the URL is
+/// rebuilt with them (true when it was).
+fn add_query_string(ex: &mut Exchange<'_>, params: &[(Cow<'_, str>, Cow<'_, str>)]) -> bool {
+    let Some(url) = &ex.url else { return false };
     if params.is_empty() || url.contains('?') {
-        return;
+        return false;
     }
     let mut out = url.to_string();
     for (i, (name, value)) in params.iter().enumerate() {
@@ -365,6 +384,7 @@ fn add_query_string(ex: &mut Exchange<'_>, params: &[(Cow<'_, str>, Cow<'_, str>
         encode_into(value, &mut out);
     }
     ex.url = Some(Cow::Owned(out));
+    true
 }
 
 fn encode_into(text: &str, out: &mut String) {
