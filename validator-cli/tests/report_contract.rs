@@ -1,0 +1,124 @@
+//! The report contract (SPEC §10) through the binary, in every format:
+//! errors are never dropped by the findings cap, HAR-level findings are
+//! located by a JSON path from the HAR root, a broken body is a fatal
+//! finding (exit 1) while an unreadable capture is exit 2.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+
+use common::{root, run_env};
+
+const FORMATS: [&str; 7] =
+    ["text", "json", "json-lines", "operation-outcome", "junit", "sarif", "github"];
+
+fn run_en(args: &[&str]) -> common::Out {
+    run_env(args, None, &[("LANG", "en_GB.UTF-8")])
+}
+
+/// A scratch folder of its own for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d =
+        std::env::temp_dir().join(format!("sas-validate-contract-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// 50,000 entries with warnings only, then two entries with one error each.
+fn warnings_then_two_errors() -> String {
+    let mut s = String::from(
+        r#"{"resourceType":"Bundle","type":"searchset","total":0,"link":[{"relation":"self","url":"https://h.fr/fhir/Slot?status=free"}],"entry":["#,
+    );
+    for i in 0..50_000 {
+        s.push_str(&format!(
+            r#"{{"fullUrl":"https://h.fr/fhir/Patient/p{i}","resource":{{"resourceType":"Patient","id":"p{i}"}},"search":{{"mode":"include"}}}},"#
+        ));
+    }
+    s.push_str(r#"{"fullUrl":"https://h.fr/fhir/Practitioner/z1","resource":{"resourceType":"Practitioner","id":"z1","unknownElement":1},"search":{"mode":"include"}},"#);
+    s.push_str(r#"{"fullUrl":"https://h.fr/fhir/Practitioner/z2","resource":{"resourceType":"Practitioner","id":"z2","gender":""},"search":{"mode":"include"}}]}"#);
+    s
+}
+
+#[test]
+fn two_errors_after_50000_warnings_fail_the_run_in_every_format() {
+    let d = scratch("cap");
+    let p = d.join("big.json");
+    std::fs::write(&p, warnings_then_two_errors()).unwrap();
+    let path = p.to_str().unwrap();
+    // The seven runs of a 5 MB input are independent: run them side by side.
+    std::thread::scope(|s| {
+        for format in FORMATS {
+            s.spawn(move || {
+                let o = run_en(&["--format", format, "--quiet", path]);
+                assert_eq!(o.code, 1, "{format}: {}", o.stderr);
+                for needle in ["unknownElement", "empty string"] {
+                    assert!(o.stdout.contains(needle), "{format}: `{needle}` missing");
+                }
+            });
+        }
+    });
+    // The counts are those of every finding, stored or not.
+    let o = run_en(&["--format", "json", path]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let s = &v["summary"];
+    assert!(s["dropped"].as_u64().unwrap() > 0, "the cap applied: {s}");
+    assert!(s["findings"]["warning"].as_u64().unwrap() >= 50_000, "{s}");
+    let kept: u64 = v["inputs"][0]["exchanges"][0]["findings"].as_array().unwrap().len() as u64;
+    let counted: u64 = ["fatal", "error", "warning", "information"]
+        .iter()
+        .map(|k| s["findings"][k].as_u64().unwrap())
+        .sum();
+    assert_eq!(kept + s["dropped"].as_u64().unwrap(), counted);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn har_locations_are_paths_from_the_har_root_in_every_format() {
+    let har = root().join("examples/captures/ps-ok.har");
+    let har = har.to_str().unwrap();
+    for format in FORMATS {
+        let o = run_en(&["--format", format, "--min-severity", "information", har]);
+        assert!(
+            o.stdout.contains("log.entries[1].request.queryString[0]"),
+            "{format}: {}",
+            o.stdout
+        );
+        assert!(!o.stdout.contains("request.query.start"), "{format}");
+    }
+}
+
+#[test]
+fn a_broken_body_in_a_har_is_a_fatal_finding_of_its_exchange() {
+    let d = scratch("har-html");
+    let p = d.join("proxy.har");
+    let entry = |status: u32, body: &str| {
+        serde_json::json!({
+            "startedDateTime": "2026-11-26T09:12:47.318+01:00", "time": 120,
+            "request": {"method": "GET", "url": "https://h.fr/fhir/Slot?status=free", "headers": []},
+            "response": {"status": status, "headers": [{"name": "Content-Type", "value": "text/html"}],
+                         "content": {"mimeType": "text/html", "text": body}}
+        })
+    };
+    let har = serde_json::json!({"log": {"version": "1.2", "entries": [
+        entry(200, r#"{"resourceType":"Bundle","type":"searchset","total":0}"#),
+        entry(502, "<html><body>Bad gateway</body></html>"),
+    ]}});
+    std::fs::write(&p, serde_json::to_string_pretty(&har).unwrap()).unwrap();
+    let o = run_en(&["--format", "json", p.to_str().unwrap()]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let f = v["inputs"][0]["exchanges"][1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "RO1-BODY-001")
+        .cloned()
+        .unwrap();
+    assert_eq!(f["severity"], "fatal");
+    assert_eq!(f["expression"], "log.entries[1].response.content.text");
+    assert!(f["line"].as_u64().unwrap() > 1);
+    // A file that is not a HAR capture cannot be read: exit 2.
+    std::fs::write(&p, r#"{"entries": []}"#).unwrap();
+    assert_eq!(run_en(&[p.to_str().unwrap()]).code, 2);
+    let _ = std::fs::remove_dir_all(&d);
+}
