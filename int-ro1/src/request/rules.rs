@@ -125,6 +125,7 @@ fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Fi
         target: Target::Exchange { part: Cow::Borrowed(part) },
         message,
         resolved: None,
+        cause: None,
     }
 }
 
@@ -169,6 +170,7 @@ impl Checker<'_, '_, '_> {
             target: Target::Request { span, param: Cow::Owned(param.to_owned()) },
             message,
             resolved: None,
+            cause: None,
         });
     }
 
