@@ -527,6 +527,18 @@ fn request_findings_point_into_the_har_url() {
     assert_eq!(location(&r, "RO1-REQ-008"), (0, 0));
 }
 
+#[test]
+fn request_identifier_findings_point_at_the_value_in_the_har() {
+    // Second token of the list, wrong check digit: line:column on its value.
+    let url = PS_URL.replace("810005987317", "810005987318");
+    let src = har(vec![har_entry(&url, 200, PS)]);
+    let r = reports(&src);
+    let at = src.find("810005987318").unwrap();
+    assert_eq!(location(&r[0], "RO1-ID-003"), line_col(&src, at));
+    let f = r[0].findings.iter().find(|f| f.rule.id == "RO1-ID-003").unwrap();
+    assert!(f.message.en.starts_with("identifier `810005987318`: IDNPS RPPS: check digit"));
+}
+
 // ---------------------------------------------------------------- HTTP, OO
 
 #[test]

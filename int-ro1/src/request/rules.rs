@@ -136,6 +136,13 @@ fn path_rule(use_case: UseCase) -> &'static RuleMeta {
     }
 }
 
+/// An identifier error named with its value, as the body rules say it
+/// (`identifier `810…`: IDNPS RPPS: check digit (Luhn) is 9, expected 4`).
+fn quoted(value: &str, error: &Message) -> Message {
+    let shown = fr_fhir_core::rules::quote(value);
+    with_cause(format!("identifiant {shown}"), format!("identifier {shown}"), error)
+}
+
 /// Prefixes a bilingual message with context in both languages.
 fn with_cause(fr: String, en: String, cause: &Message) -> Message {
     Message::new(format!("{fr} : {}", cause.fr), format!("{en}: {}", cause.en))
@@ -574,9 +581,12 @@ impl Checker<'_, '_, '_> {
                 ),
             ),
         }
+        // The value's defects point at the value, so that the line:column
+        // lands on the identifier and not on its system.
+        let at = token.value_span.filter(|s| !s.is_empty()).unwrap_or(span);
         match uc {
-            UseCase::Ps | UseCase::Cpts => self.idnps_value(rule, span, &token.value),
-            UseCase::Sos => self.siret_value(rule, span, &token.value),
+            UseCase::Ps | UseCase::Cpts => self.idnps_value(rule, at, &token.value),
+            UseCase::Sos => self.siret_value(rule, at, &token.value),
         }
     }
 
@@ -592,7 +602,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_003, span, name, e.message());
+                    self.push(&catalog::RO1_ID_003, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {
@@ -622,7 +632,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_008, span, name, e.message());
+                    self.push(&catalog::RO1_ID_008, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {
