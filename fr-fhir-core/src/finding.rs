@@ -235,6 +235,46 @@ pub struct Finding {
     pub message: Message,
     /// Filled by resolution: FHIRPath with indices, line and column (1-based).
     pub resolved: Option<Resolved>,
+    /// The defect this finding is a consequence of, when it is a knock-on
+    /// (SPEC §10 "Repetition and causes"): the slots of a schedule whose
+    /// practitioner was not requested all name that practitioner. Boxed: most
+    /// findings have none and `Finding` is moved around a lot.
+    pub cause: Option<Box<Cause>>,
+}
+
+/// What a knock-on finding is a consequence of.
+///
+/// Every finding caused by the same defect carries the same `message`, so that
+/// renderers can group them under it.
+///
+/// ```
+/// use fr_fhir_core::finding::{Cause, Message};
+/// let c = Cause::new(Message::new("praticien absent", "practitioner missing"))
+///     .at("Bundle.entry[3].resource");
+/// assert_eq!(c.expression.as_deref(), Some("Bundle.entry[3].resource"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Cause {
+    /// The cause in both languages, naming the resource and the defect.
+    pub message: Message,
+    /// Where the cause is, when it is one element of the same body
+    /// (FHIRPath with indices, as in [`Resolved::expression`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+}
+
+impl Cause {
+    /// A cause without a location.
+    pub fn new(message: Message) -> Self {
+        Cause { message, expression: None }
+    }
+
+    /// The same cause located at `expression` (a FHIRPath of the body).
+    pub fn at(mut self, expression: impl Into<String>) -> Self {
+        self.expression = Some(expression.into());
+        self
+    }
 }
 
 /// The rendered location of a finding.
@@ -262,6 +302,7 @@ impl Finding {
             target: Target::Body { span, child: None },
             message,
             resolved: None,
+            cause: None,
         }
     }
 
@@ -278,12 +319,19 @@ impl Finding {
             target: Target::Body { span: parent, child: Some(child.into()) },
             message,
             resolved: None,
+            cause: None,
         }
     }
 
     /// Same finding with another severity.
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
+        self
+    }
+
+    /// Same finding, marked as a consequence of `cause`.
+    pub fn caused_by(mut self, cause: Cause) -> Self {
+        self.cause = Some(Box::new(cause));
         self
     }
 }

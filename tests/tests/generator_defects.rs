@@ -69,3 +69,58 @@ fn every_injected_defect_is_reported_at_its_path() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The 17-defect Bundle of issue 12: its two identifier defects
+/// (`rpps-check-digit`, `rpps-format`) make every slot of those two
+/// practitioners an RO1-REF-005 knock-on. Each knock-on names its cause,
+/// located at the defective identifier, with one cause text per practitioner.
+#[test]
+fn ref_005_knock_ons_name_the_identifier_defect() {
+    let Some(gen_path) = generator() else {
+        eprintln!("ref_005_knock_ons_name_the_identifier_defect: SKIPPED, no generator");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("sas-gen-ko-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("bad17.json");
+    let side = dir.join("bad17.defects.json");
+    let st = Command::new("python3")
+        .arg(&gen_path)
+        .args(["--practitioners", "25", "--days", "3", "--seed", "1", "--defects", "17"])
+        .arg("--out")
+        .arg(&out)
+        .arg("--defects-out")
+        .arg(&side)
+        .status();
+    let Ok(st) = st else {
+        eprintln!("ref_005_knock_ons_name_the_identifier_defect: SKIPPED, no python3");
+        return;
+    };
+    assert!(st.success(), "generator failed");
+    let src = std::fs::read_to_string(&out).unwrap();
+    let defects: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
+    let id_defects: Vec<&str> = defects["defects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"].as_str().unwrap().starts_with("rpps-"))
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    let report = validate_body(&src, &ExchangeOptions::default());
+    let knock_ons: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "RO1-REF-005").collect();
+    assert!(!knock_ons.is_empty());
+    let mut texts = std::collections::BTreeMap::new();
+    for f in &knock_ons {
+        let cause = f.cause.as_ref().expect("a REF-005 knock-on without cause");
+        let at = cause.expression.as_deref().unwrap();
+        assert!(id_defects.contains(&at), "cause at {at}, not an identifier defect");
+        // One cause text per practitioner.
+        let text = texts.entry(at).or_insert_with(|| cause.message.en.clone());
+        assert_eq!(*text, cause.message.en);
+    }
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.values().any(|t| t.contains("wrong check digit")), "{texts:?}");
+    assert!(texts.values().any(|t| t.contains("malformed")), "{texts:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

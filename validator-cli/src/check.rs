@@ -250,7 +250,11 @@ fn unit(
                 message,
                 snippet,
                 missing,
-                cause: None,
+                // Redacted like the message: a cause names identifiers too.
+                cause: f.cause.map(|c| match redactor {
+                    Some(r) => Message::new(r.message(&c.message.fr), r.message(&c.message.en)),
+                    None => c.message,
+                }),
                 fingerprint,
             }
         })

@@ -11,10 +11,11 @@
 //! their identifiers are always kept and compared at the end, where the
 //! index resolves Slot → Schedule → actor chains.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use fr_fhir_core::finding::{Finding, Message, Severity};
+use fr_fhir_core::finding::{Cause, Finding, Message, Severity};
+use fr_fhir_core::ids::{IdError, Idnps, Idnst};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
 use fr_fhir_core::primitives::{paris, parse_instant};
@@ -45,13 +46,109 @@ struct SlotStart {
 struct Holder {
     /// Position in `Bundle.entry`.
     index: u32,
+    /// Span and text of each national identifier value.
     ids: Vec<(Span, Box<str>)>,
+    /// Position in `identifier` of the first of them, to locate a cause.
+    first: u32,
 }
 
 impl Holder {
     /// `None` when there is nothing to compare (reported by other rules).
     fn matched(&self, wanted: &HashSet<&str>) -> Option<bool> {
         (!self.ids.is_empty()).then(|| self.ids.iter().any(|(_, v)| wanted.contains(&**v)))
+    }
+}
+
+/// Which national identifiers a holder carries: persons (PS/CPTS) or
+/// structures (SOS). Decides the words of a cause and how a value is checked.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Practitioner,
+    Association,
+}
+
+impl Kind {
+    /// Why a value that was not requested may not match: its form or its key,
+    /// as the RO1-ID rules say it (`None` when it is well formed).
+    fn defect(self, value: &str) -> Option<(&'static str, &'static str, IdError)> {
+        let (form, key) = match self {
+            Kind::Practitioner => match Idnps::parse_form(value) {
+                Err(e) => (Some(e), None),
+                Ok(id) => (None, id.check_key().err()),
+            },
+            Kind::Association => match Idnst::parse_form(value) {
+                Err(e) => (Some(e), None),
+                Ok(id) => (None, id.check_key().err()),
+            },
+        };
+        match (form, key) {
+            (Some(e), _) => Some(("mal formé", "malformed", e)),
+            (None, Some(e)) => Some(("clé fausse", "wrong check digit", e)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The cause shared by every slot of the not-requested holders at `positions`
+/// (index positions): which resource, which identifier, and why it does not
+/// match when its form or key says so. The text depends on the holders only,
+/// so the knock-ons of one practitioner group together.
+fn holder_cause(ix: &Index<'_>, holders: &[Holder], positions: &[u32], kind: Kind) -> Cause {
+    let mut fr = Vec::new();
+    let mut en = Vec::new();
+    let mut expression = None;
+    for &pos in positions {
+        let Some(e) = ix.entry(pos) else { continue };
+        let Some(h) = holder_at(ix, holders, pos) else { continue };
+        let name = match ix.id(e) {
+            Some(id) => format!("{}/{}", ix.rtype(e), &*id),
+            None => ix.rtype(e).to_owned(),
+        };
+        let (what_fr, what_en) = match kind {
+            Kind::Practitioner => ("praticien", "practitioner"),
+            Kind::Association => ("association", "association"),
+        };
+        // Each value with the defect that explains why it matches nothing.
+        let (mut ids_fr, mut ids_en) = (Vec::new(), Vec::new());
+        for (_, v) in &h.ids {
+            match kind.defect(v) {
+                Some((d_fr, d_en, err)) => {
+                    let m = err.message();
+                    ids_fr.push(format!("{} ({d_fr} : {})", quote(v), m.fr));
+                    ids_en.push(format!("{} ({d_en}: {})", quote(v), m.en));
+                }
+                None => {
+                    ids_fr.push(quote(v));
+                    ids_en.push(quote(v));
+                }
+            }
+        }
+        let plural = h.ids.len() > 1;
+        let one_fr = format!(
+            "{what_fr} {} (entrée {}) : {} {} absent{} de la requête",
+            quote(&name),
+            e.index,
+            if plural { "identifiants" } else { "identifiant" },
+            ids_fr.join(", "),
+            if plural { "s" } else { "" },
+        );
+        let one_en = format!(
+            "{what_en} {} (entry {}): {} {} not requested",
+            quote(&name),
+            e.index,
+            if plural { "identifiers" } else { "identifier" },
+            ids_en.join(", "),
+        );
+        fr.push(one_fr);
+        en.push(one_en);
+        expression.get_or_insert_with(|| {
+            format!("Bundle.entry[{}].resource.identifier[{}].value", e.index, h.first)
+        });
+    }
+    let cause = Cause::new(Message::new(fr.join(" ; "), en.join("; ")));
+    match expression {
+        Some(x) => cause.at(x),
+        None => cause,
     }
 }
 
@@ -91,13 +188,19 @@ fn is_national(id: &Identifier<'_>, oid: &str, type_code: &str) -> bool {
 }
 
 fn holder(index: u32, ids: &[Identifier<'_>], oid: &str, type_code: &str) -> Holder {
-    let ids = ids
+    let national = ids
         .iter()
-        .filter(|id| is_national(id, oid, type_code))
-        .filter_map(|id| id.value.as_ref())
-        .map(|v| (v.span, Box::from(v.as_str())))
+        .enumerate()
+        .filter(|(_, id)| is_national(id, oid, type_code))
+        .filter_map(|(k, id)| id.value.as_ref().map(|v| (k, v)));
+    let mut first = None;
+    let ids = national
+        .map(|(k, v)| {
+            first.get_or_insert(k);
+            (v.span, Box::from(v.as_str()))
+        })
         .collect();
-    Holder { index, ids }
+    Holder { index, ids, first: first.and_then(|k| u32::try_from(k).ok()).unwrap_or(0) }
 }
 
 /// The text of a string value at `span` (quotes removed), for messages.
@@ -206,35 +309,41 @@ impl RequestHook<'_> {
         match req.use_case {
             UseCase::Ps | UseCase::Cpts => {
                 pract_005(&self.practitioners, &wanted, em);
-                let matched = |pos: u32| matched_at(f.index, &self.practitioners, &wanted, pos);
+                let holders = &self.practitioners;
+                // Judged once per schedule: its slots share the verdict and the cause.
+                let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
                 for (slot_ref, schedule) in slot_schedules(f.index) {
-                    let mut verdicts =
-                        targets(f.index, schedule, RefField::ScheduleActor, "Practitioner")
-                            .filter_map(&matched)
-                            .peekable();
-                    if verdicts.peek().is_some() && !verdicts.any(|ok| ok) {
-                        em.at(
-                            Scope::PS_CPTS,
-                            &catalog::RO1_REF_005,
-                            slot_ref.span,
-                            format!(
-                                "le créneau relève de l'agenda {} dont le praticien n'est pas parmi ceux demandés",
-                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
-                            ),
-                            format!(
-                                "the slot belongs to schedule {} whose practitioner is not among those requested",
-                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
-                            ),
-                        );
-                    }
+                    let cause = verdicts.entry(schedule).or_insert_with(|| {
+                        let actors =
+                            targets(f.index, schedule, RefField::ScheduleActor, "Practitioner");
+                        not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
+                    });
+                    let Some(cause) = cause else { continue };
+                    let text = f.index.ref_text(slot_ref).unwrap_or_default();
+                    let message = Message::new(
+                        format!(
+                            "le créneau relève de l'agenda {} dont le praticien n'est pas parmi ceux demandés",
+                            quote(&text)
+                        ),
+                        format!(
+                            "the slot belongs to schedule {} whose practitioner is not among those requested",
+                            quote(&text)
+                        ),
+                    );
+                    em.push(
+                        Scope::PS_CPTS,
+                        Finding::body(&catalog::RO1_REF_005, slot_ref.span, message)
+                            .caused_by(cause.clone()),
+                    );
                 }
             }
             UseCase::Sos => {
                 sos_identifiers(&self.organizations, &wanted, em);
-                let matched = |pos: u32| matched_at(f.index, &self.organizations, &wanted, pos);
+                let holders = &self.organizations;
+                let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
                 for (slot_ref, schedule) in slot_schedules(f.index) {
-                    let mut verdicts =
-                        targets(f.index, schedule, RefField::ScheduleActor, "Location")
+                    let cause = verdicts.entry(schedule).or_insert_with(|| {
+                        let orgs = targets(f.index, schedule, RefField::ScheduleActor, "Location")
                             .flat_map(|loc| {
                                 targets(
                                     f.index,
@@ -242,40 +351,59 @@ impl RequestHook<'_> {
                                     RefField::ManagingOrganization,
                                     "Organization",
                                 )
-                            })
-                            .filter_map(&matched)
-                            .peekable();
-                    if verdicts.peek().is_some() && !verdicts.any(|ok| ok) {
-                        em.at(
-                            Scope::SOS,
-                            &catalog::RO1_SOS_005,
-                            slot_ref.span,
-                            format!(
-                                "le créneau relève de l'agenda {} dont l'association n'est pas parmi celles demandées",
-                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
-                            ),
-                            format!(
-                                "the slot belongs to schedule {} whose association is not among those requested",
-                                quote(&f.index.ref_text(slot_ref).unwrap_or_default())
-                            ),
-                        );
-                    }
+                            });
+                        not_requested(f.index, holders, &wanted, orgs, Kind::Association)
+                    });
+                    let Some(cause) = cause else { continue };
+                    let text = f.index.ref_text(slot_ref).unwrap_or_default();
+                    let message = Message::new(
+                        format!(
+                            "le créneau relève de l'agenda {} dont l'association n'est pas parmi celles demandées",
+                            quote(&text)
+                        ),
+                        format!(
+                            "the slot belongs to schedule {} whose association is not among those requested",
+                            quote(&text)
+                        ),
+                    );
+                    em.push(
+                        Scope::SOS,
+                        Finding::body(&catalog::RO1_SOS_005, slot_ref.span, message)
+                            .caused_by(cause.clone()),
+                    );
                 }
             }
         }
     }
 }
 
-/// Whether the entry at index position `pos` is a holder matching the request.
-fn matched_at(
+/// The holder kept for the entry at index position `pos`.
+fn holder_at<'h>(ix: &Index<'_>, holders: &'h [Holder], pos: u32) -> Option<&'h Holder> {
+    let index = ix.entry(pos)?.index;
+    let i = holders.binary_search_by_key(&index, |h| h.index).ok()?;
+    holders.get(i)
+}
+
+/// The cause of the knock-ons when the holders at `positions` can be compared
+/// and none of them was requested; `None` when one was, or none can be
+/// compared (no identifier: other rules say so).
+fn not_requested(
     ix: &Index<'_>,
     holders: &[Holder],
     wanted: &HashSet<&str>,
-    pos: u32,
-) -> Option<bool> {
-    let index = ix.entry(pos)?.index;
-    let i = holders.binary_search_by_key(&index, |h| h.index).ok()?;
-    holders.get(i)?.matched(wanted)
+    positions: impl Iterator<Item = u32>,
+    kind: Kind,
+) -> Option<Cause> {
+    let mut judged = Vec::new();
+    for pos in positions {
+        match holder_at(ix, holders, pos).and_then(|h| h.matched(wanted)) {
+            Some(true) => return None,
+            Some(false) if !judged.contains(&pos) => judged.push(pos),
+            Some(false) => {}
+            None => {}
+        }
+    }
+    (!judged.is_empty()).then(|| holder_cause(ix, holders, &judged, kind))
 }
 
 /// The references made by the entry at position `from` (the index keeps

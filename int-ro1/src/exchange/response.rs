@@ -43,6 +43,7 @@ pub(crate) fn exchange_finding(
         target: Target::Exchange { part: Cow::Borrowed(part) },
         message,
         resolved: None,
+        cause: None,
     }
 }
 

@@ -224,6 +224,91 @@ fn ref_005_not_repeated_on_a_broken_link() {
     assert_eq!(of_rule(&r, "RO1-REF-005"), []);
 }
 
+/// (expression, cause in English) of the findings of `rule`.
+fn causes(r: &ExchangeReport, rule: &str) -> Vec<(String, Option<String>)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule.id == rule)
+        .map(|f| {
+            let x = f.resolved.as_ref().unwrap().expression.clone();
+            (x, f.cause.as_ref().map(|c| c.message.en.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn ref_005_names_the_practitioner_not_requested() {
+    // Neither practitioner of the example is requested: 8 knock-ons, two causes.
+    let url =
+        PS_URL.replace("810103874524,urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "810007219644");
+    let r = validate_body(PS, &with_request(&url));
+    let got = causes(&r, "RO1-REF-005");
+    assert_eq!(got.len(), 8);
+    let cause_of = |slot: usize| got[slot].1.clone().unwrap();
+    // Slots 0-4 are on two schedules of one practitioner: one cause text.
+    for slot in 1..5 {
+        assert_eq!(cause_of(slot), cause_of(0));
+    }
+    for slot in 6..8 {
+        assert_eq!(cause_of(slot), cause_of(5));
+    }
+    assert_ne!(cause_of(0), cause_of(5));
+    assert_eq!(
+        cause_of(0),
+        "practitioner `Practitioner/prat-4821` (entry 11): identifier `810103874524` not requested"
+    );
+    assert!(
+        cause_of(5).contains("`Practitioner/prat-5307`") && cause_of(5).contains("810005987317")
+    );
+    let first = r.findings.iter().find(|f| f.rule.id == "RO1-REF-005").unwrap();
+    let cause = first.cause.as_ref().unwrap();
+    assert!(cause.message.fr.starts_with(
+        "praticien `Practitioner/prat-4821` (entrée 11) : identifiant `810103874524`"
+    ));
+    assert_eq!(cause.expression.as_deref(), Some("Bundle.entry[11].resource.identifier[0].value"));
+    // The message itself is unchanged.
+    assert!(
+        first.message.en.starts_with("the slot belongs to schedule `Schedule/agenda-4821-lyon3`")
+    );
+
+    // One of the two requested: the slots of the requested one carry nothing.
+    let url = PS_URL.replace(",urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "");
+    let r = validate_body(PS, &with_request(&url));
+    let got = causes(&r, "RO1-REF-005");
+    assert_eq!(got.len(), 3);
+    assert!(got.iter().all(|(_, c)| c.as_deref().is_some_and(|c| c.contains("prat-5307"))));
+    assert!(r.findings.iter().filter(|f| f.rule.id != "RO1-REF-005").all(|f| f.cause.is_none()));
+}
+
+#[test]
+fn ref_005_cause_says_why_the_identifier_does_not_match() {
+    let key = patch(PS, "/entry/12/resource/identifier/0/value", json!("810005987318"));
+    let r = validate_body(&key, &with_request(PS_URL));
+    let got = causes(&r, "RO1-REF-005");
+    assert_eq!(got.len(), 3);
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some(
+            "practitioner `Practitioner/prat-5307` (entry 12): identifier `810005987318` (wrong check digit: IDNPS RPPS: check digit (Luhn) is 8, expected 7) not requested"
+        )
+    );
+    let form = patch(PS, "/entry/12/resource/identifier/0/value", json!("8100059873170"));
+    let r = validate_body(&form, &with_request(PS_URL));
+    let got = causes(&r, "RO1-REF-005");
+    assert_eq!(got.len(), 3);
+    let fr = &r.findings.iter().find(|f| f.rule.id == "RO1-REF-005").unwrap().cause;
+    assert!(
+        fr.as_ref()
+            .unwrap()
+            .message
+            .fr
+            .contains("`8100059873170` (mal formé : IDNPS RPPS : 13 caractères")
+    );
+    assert!(
+        got[0].1.as_deref().unwrap().contains("(malformed: IDNPS RPPS: 13 characters, expected 12")
+    );
+}
+
 /// The corpus expectations of the request-dependent rules hold when the
 /// request is taken from each example's self link.
 #[test]
@@ -288,6 +373,16 @@ fn sos_005_association_not_requested() {
     got.sort();
     expected.sort();
     assert_eq!(got, expected);
+    // The four slots name the association, with one cause text.
+    let knock_ons: Vec<_> = causes(&r, "RO1-SOS-005")
+        .into_iter()
+        .filter(|(x, _)| x.ends_with("schedule.reference"))
+        .map(|(_, c)| c.unwrap())
+        .collect();
+    assert_eq!(knock_ons.len(), 4);
+    assert!(knock_ons.iter().all(|c| *c == knock_ons[0]));
+    assert!(knock_ons[0].starts_with("association `Organization/"), "{}", knock_ons[0]);
+    assert!(knock_ons[0].contains("(entry 8): identifier `342587613300025` not requested"));
     assert_eq!(of_rule(&validate_body(SOS, &with_request(SOS_URL)), "RO1-SOS-005"), []);
     // PS rules do not apply to SOS and the other way round.
     assert_eq!(of_rule(&r, "RO1-PRACT-005"), []);
@@ -430,6 +525,18 @@ fn request_findings_point_into_the_har_url() {
     // Given with --request instead, the position is unknown (0:0).
     let r = validate_body(PS, &with_request(&url));
     assert_eq!(location(&r, "RO1-REQ-008"), (0, 0));
+}
+
+#[test]
+fn request_identifier_findings_point_at_the_value_in_the_har() {
+    // Second token of the list, wrong check digit: line:column on its value.
+    let url = PS_URL.replace("810005987317", "810005987318");
+    let src = har(vec![har_entry(&url, 200, PS)]);
+    let r = reports(&src);
+    let at = src.find("810005987318").unwrap();
+    assert_eq!(location(&r[0], "RO1-ID-003"), line_col(&src, at));
+    let f = r[0].findings.iter().find(|f| f.rule.id == "RO1-ID-003").unwrap();
+    assert!(f.message.en.starts_with("identifier `810005987318`: IDNPS RPPS: check digit"));
 }
 
 // ---------------------------------------------------------------- HTTP, OO

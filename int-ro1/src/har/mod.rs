@@ -151,6 +151,7 @@ fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) ->
             column,
             offset: Some(e.offset as u64),
         }),
+        cause: None,
     };
     ExchangeReport {
         index,

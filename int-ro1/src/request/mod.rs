@@ -135,6 +135,7 @@ impl SearchRequest {
             } else if name == use_case.identifier_param() {
                 req.identifiers.extend(split_tokens(value).into_iter().map(|t| Token {
                     span: Some(p.value_span_of(t.range)),
+                    value_span: Some(p.value_span_of(t.value_range)),
                     system: t.system,
                     value: t.value,
                     padded: t.padded,

@@ -309,6 +309,9 @@ pub struct Token {
     pub value: String,
     /// The token in the parsed input (whitespace around it excluded).
     pub span: Option<Span>,
+    /// The value alone (after the `|`) in the parsed input: findings about
+    /// the identifier point there, not at its system.
+    pub value_span: Option<Span>,
     /// True when the token had spaces around it (`a, b`).
     pub padded: bool,
 }
@@ -322,7 +325,13 @@ impl Token {
     /// assert_eq!(t.to_query_text(), "urn:oid:1.2.250.1.71.4.2.1|810002909371");
     /// ```
     pub fn new(system: impl Into<String>, value: impl Into<String>) -> Self {
-        Token { system: Some(system.into()), value: value.into(), span: None, padded: false }
+        Token {
+            system: Some(system.into()),
+            value: value.into(),
+            span: None,
+            value_span: None,
+            padded: false,
+        }
     }
 
     /// The token with FHIR search escaping (`\|`, `\,`, `\$`, `\\`), before
@@ -352,6 +361,8 @@ fn escape_into(text: &str, out: &mut String) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TokenPart {
     pub(crate) range: std::ops::Range<usize>,
+    /// The value after the first unescaped `|` (the whole token without one).
+    pub(crate) value_range: std::ops::Range<usize>,
     pub(crate) system: Option<String>,
     pub(crate) value: String,
     pub(crate) padded: bool,
@@ -396,11 +407,12 @@ fn token_part(list: &str, range: std::ops::Range<usize>) -> TokenPart {
     let lead = raw.len() - raw.trim_start().len();
     let range = range.start + lead..range.start + lead + trimmed.len();
     let mut system = None;
+    let mut value_start = 0;
     let mut current = String::with_capacity(trimmed.len());
-    let mut chars = trimmed.chars();
-    while let Some(c) = chars.next() {
+    let mut chars = trimmed.char_indices();
+    while let Some((i, c)) = chars.next() {
         match c {
-            '\\' => match chars.next() {
+            '\\' => match chars.next().map(|(_, n)| n) {
                 Some(n @ ('\\' | '|' | ',' | '$')) => current.push(n),
                 Some(n) => {
                     current.push('\\');
@@ -408,11 +420,15 @@ fn token_part(list: &str, range: std::ops::Range<usize>) -> TokenPart {
                 }
                 None => current.push('\\'),
             },
-            '|' if system.is_none() => system = Some(std::mem::take(&mut current)),
+            '|' if system.is_none() => {
+                system = Some(std::mem::take(&mut current));
+                value_start = i + 1;
+            }
             _ => current.push(c),
         }
     }
-    TokenPart { range, system, value: current, padded: trimmed.len() != raw.len() }
+    let value_range = range.start + value_start..range.end;
+    TokenPart { range, value_range, system, value: current, padded: trimmed.len() != raw.len() }
 }
 
 #[cfg(test)]

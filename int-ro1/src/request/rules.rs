@@ -125,6 +125,7 @@ fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Fi
         target: Target::Exchange { part: Cow::Borrowed(part) },
         message,
         resolved: None,
+        cause: None,
     }
 }
 
@@ -133,6 +134,13 @@ fn path_rule(use_case: UseCase) -> &'static RuleMeta {
         UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_001,
         UseCase::Sos => &catalog::RO1_REQ_002,
     }
+}
+
+/// An identifier error named with its value, as the body rules say it
+/// (`identifier `810…`: IDNPS RPPS: check digit (Luhn) is 9, expected 4`).
+fn quoted(value: &str, error: &Message) -> Message {
+    let shown = fr_fhir_core::rules::quote(value);
+    with_cause(format!("identifiant {shown}"), format!("identifier {shown}"), error)
 }
 
 /// Prefixes a bilingual message with context in both languages.
@@ -169,6 +177,7 @@ impl Checker<'_, '_, '_> {
             target: Target::Request { span, param: Cow::Owned(param.to_owned()) },
             message,
             resolved: None,
+            cause: None,
         });
     }
 
@@ -572,9 +581,12 @@ impl Checker<'_, '_, '_> {
                 ),
             ),
         }
+        // The value's defects point at the value, so that the line:column
+        // lands on the identifier and not on its system.
+        let at = token.value_span.filter(|s| !s.is_empty()).unwrap_or(span);
         match uc {
-            UseCase::Ps | UseCase::Cpts => self.idnps_value(rule, span, &token.value),
-            UseCase::Sos => self.siret_value(rule, span, &token.value),
+            UseCase::Ps | UseCase::Cpts => self.idnps_value(rule, at, &token.value),
+            UseCase::Sos => self.siret_value(rule, at, &token.value),
         }
     }
 
@@ -590,7 +602,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_003, span, name, e.message());
+                    self.push(&catalog::RO1_ID_003, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {
@@ -620,7 +632,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_008, span, name, e.message());
+                    self.push(&catalog::RO1_ID_008, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {

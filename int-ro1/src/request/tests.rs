@@ -335,9 +335,49 @@ fn req_007_tokens() {
     }
     // ADELI is accepted; a wrong RPPS key is only a warning.
     assert!(check(&ps_url(&["0123456789"])).is_empty());
-    let f = check(&ps_url(&["810100050075"]));
+    let url = ps_url(&["810100050075"]);
+    let f = check(&url);
     assert_eq!(ids_of(&f), ["RO1-ID-003"]);
     assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].message.en,
+        "identifier `810100050075`: IDNPS RPPS: check digit (Luhn) is 5, expected 8"
+    );
+    assert_eq!(
+        f[0].message.fr,
+        "identifiant `810100050075` : IDNPS RPPS : clé de contrôle (Luhn) 5, attendu 8"
+    );
+    assert_eq!(pointed(&url, &f[0]), "810100050075");
+}
+
+/// Every finding about an identifier of the request quotes the value and
+/// the defect (length, character and position, prefix, key), and points at
+/// the value inside the list, whichever token of the list it is.
+#[test]
+fn identifier_findings_name_the_value_and_point_at_it() {
+    let ok = ps_url(&[RPPS_OK, RPPS_OK_2]);
+    let cases = [
+        (
+            RPPS_OK_2,
+            "8101012152",
+            "`8101012152`",
+            "IDNPS RPPS: 10 characters, expected 12 (8 + 11)",
+        ),
+        (RPPS_OK_2, "8101O1215225", "`8101O1215225`", "character `O` at position 5"),
+        (RPPS_OK_2, "910101215225", "`910101215225`", "unknown prefix `9`"),
+        (RPPS_OK_2, "810101215226", "`810101215226`", "check digit (Luhn) is 6, expected 5"),
+    ];
+    for (from, to, quoted, defect) in cases {
+        let url = edit(&ok, from, to);
+        let f = check(&url);
+        assert_eq!(f.len(), 1, "{to}: {f:?}");
+        let m = &f[0].message;
+        assert!(m.en.contains(quoted) && m.en.contains(defect), "{}", m.en);
+        assert!(m.fr.contains(quoted), "{}", m.fr);
+        assert_eq!(pointed(&url, &f[0]), to);
+        let Target::Request { param, .. } = &f[0].target else { panic!("{:?}", f[0].target) };
+        assert_eq!(param, "schedule.actor:Practitioner.identifier");
+    }
 }
 
 #[test]
@@ -415,9 +455,14 @@ fn req_013_sos_identifiers() {
     let f = check(&url);
     assert_eq!(ids_of(&f), ["RO1-REQ-013"]);
     assert!(f[0].message.en.contains("found an IDNST FINESS"));
-    assert_eq!(pointed(&url, &f[0]), "urn:oid:1.2.250.1.71.4.2.2%7C1950047225");
-    let f = check(&edit(&ok, SIRET_OK, "334173748400021"));
+    // A defect of the value points at the value, not at its system.
+    assert_eq!(pointed(&url, &f[0]), "1950047225");
+    let url = edit(&ok, SIRET_OK, "334173748400021");
+    let f = check(&url);
     assert_eq!(ids_of(&f), ["RO1-ID-008"]);
+    assert_eq!(pointed(&url, &f[0]), "334173748400021");
+    assert!(f[0].message.en.starts_with("identifier `334173748400021`: IDNST SIRET: "));
+    assert!(f[0].message.fr.starts_with("identifiant `334173748400021` : IDNST SIRET : "));
     let f = check(&edit(&ok, "4.2.2%7C", "4.2.1%7C"));
     assert_eq!(ids_of(&f), ["RO1-REQ-013"]);
 }
@@ -565,6 +610,7 @@ fn without_spans(mut r: SearchRequest) -> SearchRequest {
     }
     for t in &mut r.identifiers {
         t.span = None;
+        t.value_span = None;
     }
     for i in &mut r.includes {
         i.span = None;
@@ -589,6 +635,7 @@ fn token() -> impl Strategy<Value = Token> {
         system: system.map(|s| s.trim().to_owned()),
         value: value.trim().to_owned(),
         span: None,
+        value_span: None,
         padded: false,
     })
 }

@@ -200,9 +200,23 @@ pub struct Finding {
     pub source: &'static str,
     /// The source line around the position; null when there is none.
     pub snippet: Option<Snippet>,
+    /// For a knock-on finding, the defect it is a consequence of (the
+    /// schedule's practitioner that was not requested...); absent otherwise.
+    /// Findings with the same cause share the same text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<CauseText>,
     /// Stable identity for `--baseline` (16 hex digits, FNV-1a 64 of rule,
     /// input path, exchange, expression and the value there).
     pub fingerprint: String,
+}
+
+/// The cause of a knock-on finding, in both languages.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CauseText {
+    /// The cause in French.
+    pub fr: String,
+    /// The cause in English.
+    pub en: String,
 }
 
 /// A window on the source line of a finding.
@@ -279,6 +293,7 @@ pub fn finding(i: &Item, ctx: &Ctx) -> Finding {
             cut_left: s.cut_left,
             cut_right: s.cut_right,
         }),
+        cause: i.cause.as_ref().map(|c| CauseText { fr: c.fr.clone(), en: c.en.clone() }),
         fingerprint: i.fingerprint.clone(),
     }
 }

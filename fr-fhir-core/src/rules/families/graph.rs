@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::finding::{RuleMeta, Severity};
+use crate::finding::{Cause, Finding, Message, RuleMeta, Severity};
 use crate::json::{Span, Str};
 use crate::rules::catalog::{
     RO1_CPTS_003, RO1_CPTS_004, RO1_CPTS_007, RO1_PRACT_006, RO1_REF_001, RO1_REF_002, RO1_REF_004,
@@ -166,23 +166,26 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         match expectation(r.field, g.uc) {
             Some(x) => {
                 if t == NOT_FOUND || t == CONTAINED {
-                    em.at(
-                        x.scope,
-                        x.rule,
-                        r.span,
+                    let text = text();
+                    let message = Message::new(
                         format!(
                             "{} {} ne correspond à aucune entrée {} du Bundle",
                             x.what,
-                            quote(&text()),
+                            quote(&text),
                             x.rtype
                         ),
                         format!(
                             "{} {} matches no {} entry of the Bundle",
                             x.what,
-                            quote(&text()),
+                            quote(&text),
                             x.rtype
                         ),
                     );
+                    let mut finding = Finding::body(x.rule, r.span, message);
+                    if let Some(cause) = missing_target(r.field, x.rtype, &text) {
+                        finding = finding.caused_by(cause);
+                    }
+                    em.push(x.scope, finding);
                 } else if let Some(found) = g.rtype(t).filter(|found| *found != x.rtype) {
                     em.at(
                         x.scope,
@@ -213,6 +216,20 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
             None => {}
         }
     }
+}
+
+/// The cause of a broken reference that every slot of a schedule (or of a
+/// service) repeats: the one missing resource. Its text depends on the
+/// reference only, so the slots pointing at the same missing `Schedule/x`
+/// group under it (SPEC §10). `None` for fields that are not per slot.
+fn missing_target(field: RefField, rtype: &str, text: &str) -> Option<Cause> {
+    if !matches!(field, RefField::SlotSchedule | RefField::ServiceTypeExtension) {
+        return None;
+    }
+    Some(Cause::new(Message::new(
+        format!("ressource {rtype} {} absente du Bundle", quote(text)),
+        format!("{rtype} resource {} is not in the Bundle", quote(text)),
+    )))
 }
 
 const BIT_SCHEDULE: u8 = 1;
@@ -708,6 +725,10 @@ mod tests {
             at("Bundle.entry[0].resource.schedule.reference", E)
         );
         assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+        let report = crate::rules::validate(&src, &crate::rules::Options::default()).unwrap();
+        let cause = report.findings.iter().find_map(|f| f.cause.as_ref()).unwrap();
+        assert_eq!(cause.message.en, "Schedule resource `Schedule/inconnu` is not in the Bundle");
+        assert_eq!(cause.message.fr, "ressource Schedule `Schedule/inconnu` absente du Bundle");
         let src = patch(
             PS,
             "/entry/0/resource/schedule/reference",
