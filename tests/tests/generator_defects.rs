@@ -19,6 +19,35 @@ fn generator() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// Runs the generator with `args` into `dir`: the Bundle and its defect
+/// sidecar, or `None` (with a note naming `test`) when python3 is missing.
+fn generate(
+    gen_path: &PathBuf,
+    dir: &std::path::Path,
+    name: &str,
+    args: &[&str],
+    test: &str,
+) -> Option<(String, serde_json::Value)> {
+    let out = dir.join(format!("{name}.json"));
+    let side = dir.join(format!("{name}.defects.json"));
+    let st = Command::new("python3")
+        .arg(gen_path)
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .arg("--defects-out")
+        .arg(&side)
+        .status();
+    let Ok(st) = st else {
+        eprintln!("{test}: SKIPPED, no python3");
+        return None;
+    };
+    assert!(st.success(), "generator failed");
+    let src = std::fs::read_to_string(&out).unwrap();
+    let defects = serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
+    Some((src, defects))
+}
+
 #[test]
 fn every_injected_defect_is_reported_at_its_path() {
     let Some(gen_path) = generator() else {
@@ -28,26 +57,14 @@ fn every_injected_defect_is_reported_at_its_path() {
     let dir = std::env::temp_dir().join(format!("sas-gen-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for seed in [11, 12, 13] {
-        let out = dir.join(format!("bad-{seed}.json"));
-        let side = dir.join(format!("bad-{seed}.defects.json"));
-        let st = Command::new("python3")
-            .arg(&gen_path)
-            .args(["--practitioners", "8", "--days", "3", "--search-mode", "--defects", "40"])
-            .arg("--seed")
-            .arg(seed.to_string())
-            .arg("--out")
-            .arg(&out)
-            .arg("--defects-out")
-            .arg(&side)
-            .status();
-        let Ok(st) = st else {
-            eprintln!("every_injected_defect_is_reported_at_its_path: SKIPPED, no python3");
+        let seed = seed.to_string();
+        let args = ["--practitioners", "8", "--days", "3", "--search-mode", "--defects", "40"];
+        let args: Vec<&str> = args.into_iter().chain(["--seed", seed.as_str()]).collect();
+        let test = "every_injected_defect_is_reported_at_its_path";
+        let Some((src, defects)) = generate(&gen_path, &dir, &format!("bad-{seed}"), &args, test)
+        else {
             return;
         };
-        assert!(st.success(), "generator failed");
-        let src = std::fs::read_to_string(&out).unwrap();
-        let defects: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
         let report = validate_body(&src, &ExchangeOptions::default());
         let found: Vec<(String, &str)> = report
             .findings
@@ -82,24 +99,9 @@ fn ref_005_knock_ons_name_the_identifier_defect() {
     };
     let dir = std::env::temp_dir().join(format!("sas-gen-ko-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("bad17.json");
-    let side = dir.join("bad17.defects.json");
-    let st = Command::new("python3")
-        .arg(&gen_path)
-        .args(["--practitioners", "25", "--days", "3", "--seed", "1", "--defects", "17"])
-        .arg("--out")
-        .arg(&out)
-        .arg("--defects-out")
-        .arg(&side)
-        .status();
-    let Ok(st) = st else {
-        eprintln!("ref_005_knock_ons_name_the_identifier_defect: SKIPPED, no python3");
-        return;
-    };
-    assert!(st.success(), "generator failed");
-    let src = std::fs::read_to_string(&out).unwrap();
-    let defects: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&side).unwrap()).unwrap();
+    let args = ["--practitioners", "25", "--days", "3", "--seed", "1", "--defects", "17"];
+    let test = "ref_005_knock_ons_name_the_identifier_defect";
+    let Some((src, defects)) = generate(&gen_path, &dir, "bad17", &args, test) else { return };
     let id_defects: Vec<&str> = defects["defects"]
         .as_array()
         .unwrap()
