@@ -2,6 +2,8 @@
 //! print (locations resolved, snippets cut, personal data masked). The source
 //! text is dropped before a report leaves its worker thread.
 
+use std::time::Duration;
+
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
 
 /// The kind of an input.
@@ -38,6 +40,8 @@ pub struct InputReport {
     pub units: Vec<UnitReport>,
     /// Why the input could not be used at all (exit status 2).
     pub error: Option<InputError>,
+    /// Time spent reading and validating the input (JUnit `time`).
+    pub elapsed: Duration,
 }
 
 /// Why an input could not be used.
@@ -298,6 +302,7 @@ mod tests {
             notes: Vec::new(),
             units: vec![unit],
             error: None,
+            elapsed: Duration::ZERO,
         };
         s.add(&ok, Severity::Error);
         assert_eq!(s.exit_code, 1);
