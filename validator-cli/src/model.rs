@@ -122,6 +122,16 @@ pub struct Item {
     pub cause: Option<Message>,
 }
 
+impl Item {
+    /// The Bundle entry the finding is in: `N` of a `Bundle.entry[N]`
+    /// expression (the text renderer says which entries a group covers).
+    pub fn entry(&self) -> Option<u64> {
+        let rest = self.expression.strip_prefix("Bundle.entry[")?;
+        let end = rest.find(']')?;
+        rest.get(..end)?.parse().ok()
+    }
+}
+
 /// A window on a source line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
