@@ -121,7 +121,22 @@ fn validate(args: &CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     });
     let progress = (!args.quiet && io::stderr().is_terminal())
         .then(|| Progress::new(planned.len(), planned.iter().map(|p| p.size).sum(), lang));
-    let mut renderer = render::renderer(args.format, ctx);
+    let mut renderer = if args.statistics {
+        let Some(r) = render::statistics::renderer(args.format, ctx) else {
+            eprintln!(
+                "{TOOL}: {}",
+                tr(
+                    lang,
+                    "--statistics s'utilise avec --format text ou json",
+                    "--statistics works with --format text or json",
+                )
+            );
+            return Ok(USAGE);
+        };
+        r
+    } else {
+        render::renderer(args.format, ctx)
+    };
     let mut summary = Summary::default();
     run::run(&planned, &settings, jobs, progress, &mut |report| {
         summary.add(&report, args.fail_on);

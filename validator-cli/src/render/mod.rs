@@ -7,6 +7,7 @@ mod json_lines;
 mod junit;
 mod operation_outcome;
 mod sarif;
+pub mod statistics;
 pub mod text;
 
 use std::io::{self, Write};
