@@ -1,12 +1,35 @@
-//! `--format junit`: a testsuite per input, a testcase per exchange; the
-//! findings at or above `--fail-on` make the testcase fail, the others go to
-//! its `system-out`. An unusable input is a testcase in error.
+//! `--format junit`: a testsuite per input; in it, per exchange, a failing
+//! testcase per rule with findings at or above `--fail-on` (its failure
+//! lists every occurrence), and a passing testcase named after the exchange
+//! when the exchange has no failure or has findings below `--fail-on` (those
+//! go to its `system-out`). So a Bundle with 3 failing rules shows 3
+//! failures in a CI test summary. An unusable input is a testcase in error.
+//!
+//! `time` is the measured time of the input (reading and validation); its
+//! testcases share it equally (the engine does not time rules one by one).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Ctx, Renderer, TOOL, location};
-use crate::model::{InputKind, InputReport, Item, Summary, severity_label};
+use fr_fhir_core::finding::{RuleMeta, Severity};
+
+use super::{Ctx, Renderer, TOOL, location, plural};
+use crate::model::{InputKind, InputReport, Item, Summary, UnitReport, severity_label};
+
+/// A testcase before its share of the input's time is known.
+struct Case {
+    name: String,
+    /// Markup inside `<testcase>` (failure, error, system-out), escaped.
+    body: String,
+}
+
+/// The failing findings of one rule in one exchange.
+struct RuleFailure<'a> {
+    rule: &'static RuleMeta,
+    severity: Severity,
+    items: Vec<&'a Item>,
+}
 
 /// The JUnit renderer: suites are kept until the totals of the root element are known.
 pub struct Junit {
@@ -15,16 +38,121 @@ pub struct Junit {
     tests: u64,
     failures: u64,
     errors: u64,
+    /// Sum of the inputs' times (the inputs run in parallel: more than the
+    /// wall-clock time of the run).
+    time: f64,
 }
 
 impl Junit {
     /// A JUnit renderer.
     pub fn new(ctx: Ctx) -> Self {
-        Junit { ctx, suites: String::new(), tests: 0, failures: 0, errors: 0 }
+        Junit { ctx, suites: String::new(), tests: 0, failures: 0, errors: 0, time: 0.0 }
     }
 
-    fn finding_line(&self, path: &str, it: &Item) -> String {
-        let mut s = format!(
+    /// The exchange's name: its index, request and status in a HAR, the
+    /// path of a body file.
+    fn exchange_name(r: &InputReport, u: &UnitReport) -> String {
+        let mut name = match r.kind {
+            Some(InputKind::Har) => format!("#{}", u.index),
+            _ => r.path.clone(),
+        };
+        if let Some(m) = &u.method {
+            let _ = write!(name, " {m}");
+        }
+        if let Some(url) = &u.url {
+            let _ = write!(name, " {url}");
+        }
+        if let Some(s) = u.status {
+            let _ = write!(name, " \u{2192} {s}");
+        }
+        name
+    }
+
+    /// The testcases of one exchange.
+    fn exchange_cases(&self, r: &InputReport, u: &UnitReport, cases: &mut Vec<Case>) -> u64 {
+        let lang = self.ctx.lang;
+        let name = Self::exchange_name(r, u);
+        let mut rules: Vec<RuleFailure<'_>> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut other: Vec<&Item> = Vec::new();
+        for it in &u.items {
+            if it.severity < self.ctx.fail_on {
+                other.push(it);
+                continue;
+            }
+            match at.get(it.rule.id).and_then(|&i| rules.get_mut(i)) {
+                Some(f) => {
+                    f.severity = f.severity.max(it.severity);
+                    f.items.push(it);
+                }
+                None => {
+                    at.insert(it.rule.id, rules.len());
+                    rules.push(RuleFailure { rule: it.rule, severity: it.severity, items: vec![it] });
+                }
+            }
+        }
+        let failures = rules.len() as u64;
+        for f in &rules {
+            let mut text = String::new();
+            for (i, it) in f.items.iter().enumerate() {
+                if i > 0 {
+                    text.push('\n');
+                }
+                self.finding_line(&mut text, &r.path, it);
+            }
+            let n = f.items.len() as u64;
+            let message = format!(
+                "{} {}: {}",
+                f.rule.id,
+                f.rule.name,
+                plural(lang, n, "occurrence", "occurrences")
+            );
+            cases.push(Case {
+                // A body file is its suite (classname): the rule alone names the case.
+                name: match r.kind {
+                    Some(InputKind::Har) => format!("{name} {} {}", f.rule.id, f.rule.name),
+                    _ => format!("{} {}", f.rule.id, f.rule.name),
+                },
+                body: format!(
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                    f.severity.as_str(),
+                    escape(&message),
+                    escape(&text)
+                ),
+            });
+        }
+        // Findings at or above --fail-on hidden by --min-severity still fail
+        // the exchange: say so rather than show a pass.
+        let hidden_failure = rules.is_empty() && u.counts.at_least(self.ctx.fail_on) > 0;
+        let mut notes: Vec<String> = r.notes.iter().map(|n| n.get(lang).to_string()).collect();
+        for it in &other {
+            let mut line = String::new();
+            self.finding_line(&mut line, &r.path, it);
+            notes.push(line);
+        }
+        if rules.is_empty() || !notes.is_empty() {
+            let mut body = String::new();
+            if hidden_failure {
+                let summary = super::text::counts_text(&u.counts, lang);
+                let _ = writeln!(
+                    body,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    self.ctx.fail_on.as_str(),
+                    escape(&summary),
+                    escape(&summary)
+                );
+            }
+            if !notes.is_empty() {
+                let _ = writeln!(body, "      <system-out>{}</system-out>", escape(&notes.join("\n")));
+            }
+            cases.push(Case { name, body });
+        }
+        failures + u64::from(hidden_failure)
+    }
+
+    fn finding_line(&self, s: &mut String, path: &str, it: &Item) {
+        let _ = write!(
+            s,
             "{}: {} {} {}: {}",
             location(path, it.line, it.column),
             severity_label(it.severity, self.ctx.lang),
@@ -35,7 +163,6 @@ impl Junit {
         if !it.expression.is_empty() {
             let _ = write!(s, "\n    --> {}", it.expression);
         }
-        s
     }
 }
 
@@ -62,77 +189,60 @@ impl Renderer for Junit {
     fn input(&mut self, _out: &mut dyn Write, r: InputReport) -> io::Result<()> {
         let lang = self.ctx.lang;
         let path = escape(&r.path);
-        let mut cases = String::new();
-        let (mut tests, mut failures, mut errors) = (0u64, 0u64, 0u64);
+        let mut cases: Vec<Case> = Vec::new();
+        let (mut failures, mut errors) = (0u64, 0u64);
         if let Some(e) = &r.error {
-            tests += 1;
             errors += 1;
             let (l, c) = e.position.unwrap_or((0, 0));
             let text = format!("{}: {}", location(&r.path, l, c), e.message.get(lang));
-            let _ = write!(
-                cases,
-                "    <testcase classname=\"{path}\" name=\"{path}\">\n      <error type=\"{}\" message=\"{}\">{}</error>\n    </testcase>\n",
-                e.code,
-                escape(e.message.get(lang)),
-                escape(&text)
-            );
+            cases.push(Case {
+                name: r.path.clone(),
+                body: format!(
+                    "      <error type=\"{}\" message=\"{}\">{}</error>\n",
+                    e.code,
+                    escape(e.message.get(lang)),
+                    escape(&text)
+                ),
+            });
         }
         for u in &r.units {
-            tests += 1;
-            let mut name = match r.kind {
-                Some(InputKind::Har) => format!("#{}", u.index),
-                _ => r.path.clone(),
-            };
-            if let Some(m) = &u.method {
-                let _ = write!(name, " {m}");
-            }
-            if let Some(url) = &u.url {
-                let _ = write!(name, " {url}");
-            }
-            if let Some(s) = u.status {
-                let _ = write!(name, " \u{2192} {s}");
-            }
-            let (failing, other): (Vec<&Item>, Vec<&Item>) =
-                u.items.iter().partition(|i| i.severity >= self.ctx.fail_on);
-            let failed = u.counts.at_least(self.ctx.fail_on);
-            let _ =
-                writeln!(cases, "    <testcase classname=\"{path}\" name=\"{}\">", escape(&name));
-            if failed > 0 {
-                failures += 1;
-                let body: Vec<String> =
-                    failing.iter().map(|i| self.finding_line(&r.path, i)).collect();
-                let summary = super::text::counts_text(&u.counts, lang);
+            failures += self.exchange_cases(&r, u, &mut cases);
+        }
+        let secs = r.elapsed.as_secs_f64();
+        let share = secs / cases.len().max(1) as f64;
+        let tests = cases.len() as u64;
+        let _ = writeln!(
+            self.suites,
+            "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\" time=\"{secs:.6}\">"
+        );
+        for c in &cases {
+            let name = escape(&c.name);
+            if c.body.is_empty() {
                 let _ = writeln!(
-                    cases,
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    self.ctx.fail_on.as_str(),
-                    escape(&summary),
-                    escape(&body.join("\n"))
+                    self.suites,
+                    "    <testcase classname=\"{path}\" name=\"{name}\" time=\"{share:.6}\"/>"
+                );
+            } else {
+                let _ = write!(
+                    self.suites,
+                    "    <testcase classname=\"{path}\" name=\"{name}\" time=\"{share:.6}\">\n{}    </testcase>\n",
+                    c.body
                 );
             }
-            let mut notes: Vec<String> = r.notes.iter().map(|n| n.get(lang).to_string()).collect();
-            notes.extend(other.iter().map(|i| self.finding_line(&r.path, i)));
-            if !notes.is_empty() {
-                let _ =
-                    writeln!(cases, "      <system-out>{}</system-out>", escape(&notes.join("\n")));
-            }
-            cases.push_str("    </testcase>\n");
         }
-        let _ = write!(
-            self.suites,
-            "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n{cases}  </testsuite>\n"
-        );
+        self.suites.push_str("  </testsuite>\n");
         self.tests += tests;
         self.failures += failures;
         self.errors += errors;
+        self.time += secs;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, _s: &Summary) -> io::Result<()> {
         write!(
             out,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{TOOL}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{}</testsuites>\n",
-            self.tests, self.failures, self.errors, self.suites
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{TOOL}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.6}\">\n{}</testsuites>\n",
+            self.tests, self.failures, self.errors, self.time, self.suites
         )
     }
 }
