@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::{Ctx, Renderer, location};
 use crate::model::{InputReport, Item, Summary};
 
-/// Code system of the rule codes in `issue.details.coding`.
+/// Code system of the rule codes in `issue.details.coding`: one stable URI
+/// (kept from the first release, documented in JSON-OUTPUT.md), so that a
+/// FHIR tool can match rules across runs and versions.
 pub const RULE_SYSTEM: &str = "urn:sas-fhir:sas-validate:rule";
 
 #[derive(Serialize)]
@@ -62,6 +64,10 @@ struct Entry {
 
 /// The IssueType of a finding: what kind of defect its rule detects.
 fn issue_type(it: &Item) -> &'static str {
+    // SPEC §10: a body that is not usable FHIR JSON is a structure defect.
+    if it.severity == Severity::Fatal {
+        return "structure";
+    }
     if it.severity == Severity::Information {
         return "informational";
     }
@@ -100,13 +106,26 @@ fn issue(path: &str, exchange: usize, it: &Item, ctx: &Ctx) -> Issue {
             it.rule.name,
             location(path, it.line, it.column)
         ),
-        location: if it.line > 0 {
-            vec![format!("Line[{}] Col[{}]", it.line, it.column)]
+        location: locations(it),
+        expression: if it.fhirpath && !it.expression.is_empty() {
+            vec![it.expression.clone()]
         } else {
             Vec::new()
         },
-        expression: if it.expression.is_empty() { Vec::new() } else { vec![it.expression.clone()] },
     }
+}
+
+/// `issue.location`: a HAR or request location (FHIR reserves `expression`
+/// for FHIRPath), then the `Line[n] Col[m]` position of the HL7 validator.
+fn locations(it: &Item) -> Vec<String> {
+    let mut l = Vec::new();
+    if !it.fhirpath && !it.expression.is_empty() {
+        l.push(it.expression.clone());
+    }
+    if it.line > 0 {
+        l.push(format!("Line[{}] Col[{}]", it.line, it.column));
+    }
+    l
 }
 
 fn plain(severity: &'static str, code: &'static str, path: &str, m: &Message, ctx: &Ctx) -> Issue {
@@ -190,5 +209,40 @@ mod tests {
         assert_eq!(t("RO1-REQ-003"), Some("invalid"));
         assert_eq!(t("RO1-SLOT-005"), Some("business-rule"));
         assert_eq!(t("RO1-FHIR-003"), Some("value"));
+    }
+
+    fn item(expression: &str, fhirpath: bool, severity: Severity) -> Item {
+        Item {
+            rule: by_id("RO1-SLOT-005").unwrap_or_else(|| unreachable!()),
+            severity,
+            expression: expression.to_string(),
+            fhirpath,
+            line: 4,
+            column: 9,
+            message: Message::new("m", "m"),
+            snippet: None,
+            missing: false,
+            cause: None,
+        }
+    }
+
+    #[test]
+    fn fhirpath_goes_to_expression_other_locations_to_location() {
+        let ctx = Ctx {
+            lang: fr_fhir_core::finding::Lang::En,
+            color: false,
+            quiet: false,
+            fail_on: Severity::Error,
+        };
+        let body =
+            issue("a.har", 0, &item("Bundle.entry[2].resource.end", true, Severity::Error), &ctx);
+        assert_eq!(body.expression, vec!["Bundle.entry[2].resource.end"]);
+        assert_eq!(body.location, vec!["Line[4] Col[9]"]);
+        let har = issue("a.har", 1, &item("log.entries[1].time", false, Severity::Warning), &ctx);
+        assert!(har.expression.is_empty());
+        assert_eq!(har.location, vec!["log.entries[1].time", "Line[4] Col[9]"]);
+        let fatal = issue("a.json", 0, &item("", false, Severity::Fatal), &ctx);
+        assert_eq!((fatal.severity, fatal.code), ("fatal", "structure"));
+        assert_eq!(fatal.details.coding.first().map(|c| c.system), Some(RULE_SYSTEM));
     }
 }
