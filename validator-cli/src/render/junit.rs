@@ -87,7 +87,11 @@ impl Junit {
                 }
                 None => {
                     at.insert(it.rule.id, rules.len());
-                    rules.push(RuleFailure { rule: it.rule, severity: it.severity, items: vec![it] });
+                    rules.push(RuleFailure {
+                        rule: it.rule,
+                        severity: it.severity,
+                        items: vec![it],
+                    });
                 }
             }
         }
@@ -143,7 +147,8 @@ impl Junit {
                 );
             }
             if !notes.is_empty() {
-                let _ = writeln!(body, "      <system-out>{}</system-out>", escape(&notes.join("\n")));
+                let _ =
+                    writeln!(body, "      <system-out>{}</system-out>", escape(&notes.join("\n")));
             }
             cases.push(Case { name, body });
         }
