@@ -1,10 +1,14 @@
 //! `--format github`: GitHub Actions workflow commands, which the runner
-//! turns into annotations on the files of a pull request.
+//! turns into annotations on the files of a pull request. GitHub shows only
+//! the first annotations of each kind on a pull request, so errors come
+//! first (written as they come), warnings and notices are kept until the end
+//! of the run, and a last `::notice` gives the totals.
 
 use std::io::{self, Write};
 
 use fr_fhir_core::finding::Severity;
 
+use super::text::summary_line;
 use super::{Ctx, Renderer, TOOL};
 use crate::model::{InputReport, Summary};
 
@@ -41,12 +45,16 @@ fn properties(path: &str, line: u32, col: u32, title: &str) -> String {
 /// The GitHub Actions renderer.
 pub struct Github {
     ctx: Ctx,
+    /// `::warning` commands, written after every error.
+    warnings: Vec<u8>,
+    /// `::notice` commands, written after every warning.
+    notices: Vec<u8>,
 }
 
 impl Github {
     /// A GitHub Actions renderer.
     pub fn new(ctx: Ctx) -> Self {
-        Github { ctx }
+        Github { ctx, warnings: Vec::new(), notices: Vec::new() }
     }
 }
 
@@ -64,7 +72,7 @@ impl Renderer for Github {
         }
         for n in &r.notes {
             writeln!(
-                out,
+                self.warnings,
                 "::warning {}::{}",
                 properties(&r.path, 0, 0, TOOL),
                 escape_data(n.get(lang))
@@ -77,10 +85,15 @@ impl Renderer for Github {
                 if !it.expression.is_empty() {
                     msg.push_str(&format!("\n\u{2192} {}", it.expression));
                 }
+                let kind = command(it.severity);
+                let sink: &mut dyn Write = match it.severity {
+                    Severity::Fatal | Severity::Error => &mut *out,
+                    Severity::Warning => &mut self.warnings,
+                    Severity::Information => &mut self.notices,
+                };
                 writeln!(
-                    out,
-                    "::{} {}::{}",
-                    command(it.severity),
+                    sink,
+                    "::{kind} {}::{}",
                     properties(&r.path, it.line, it.column, &title),
                     escape_data(&msg)
                 )?;
@@ -89,7 +102,16 @@ impl Renderer for Github {
         Ok(())
     }
 
-    fn finish(&mut self, _out: &mut dyn Write, _s: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        out.write_all(&std::mem::take(&mut self.warnings))?;
+        out.write_all(&std::mem::take(&mut self.notices))?;
+        if !self.ctx.quiet {
+            writeln!(
+                out,
+                "::notice title={TOOL}::{}",
+                escape_data(&summary_line(s, self.ctx.lang))
+            )?;
+        }
         Ok(())
     }
 }
