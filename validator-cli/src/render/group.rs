@@ -135,7 +135,9 @@ mod tests {
             item("RO1-SLOT-002", 5, Some("p2")),
         ];
         let b = blocks(&items);
-        let shape: Vec<(Option<&str>, Vec<(&str, usize)>)> = b
+        // (cause, [(rule, occurrences shown)]) per block.
+        type Shape<'a> = Vec<(Option<&'a str>, Vec<(&'a str, usize)>)>;
+        let shape: Shape<'_> = b
             .iter()
             .map(|b| {
                 (

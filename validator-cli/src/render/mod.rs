@@ -85,7 +85,7 @@ pub fn digits(lang: Lang, n: u64) -> String {
     };
     let mut out = String::with_capacity(plain.len() + plain.len() / 3 * 3);
     for (i, c) in plain.chars().enumerate() {
-        if i > 0 && (plain.len() - i) % 3 == 0 {
+        if i > 0 && (plain.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
