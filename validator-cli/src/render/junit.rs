@@ -69,7 +69,13 @@ impl Junit {
     }
 
     /// The testcases of one exchange.
-    fn exchange_cases(&self, r: &InputReport, u: &UnitReport, cases: &mut Vec<Case>) -> u64 {
+    fn exchange_cases(
+        &self,
+        r: &InputReport,
+        path: &str,
+        u: &UnitReport,
+        cases: &mut Vec<Case>,
+    ) -> u64 {
         let lang = self.ctx.lang;
         let name = Self::exchange_name(r, u);
         let mut rules: Vec<RuleFailure<'_>> = Vec::new();
@@ -102,7 +108,7 @@ impl Junit {
                 if i > 0 {
                     text.push('\n');
                 }
-                self.finding_line(&mut text, &r.path, it);
+                self.finding_line(&mut text, path, it);
             }
             let n = f.items.len() as u64;
             let message = format!(
@@ -121,18 +127,25 @@ impl Junit {
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                     f.severity.as_str(),
                     escape(&message),
-                    escape(&text)
+                    text
                 ),
             });
         }
         // Findings at or above --fail-on hidden by --min-severity still fail
         // the exchange: say so rather than show a pass.
         let hidden_failure = rules.is_empty() && u.counts.at_least(self.ctx.fail_on) > 0;
-        let mut notes: Vec<String> = r.notes.iter().map(|n| n.get(lang).to_string()).collect();
+        let mut notes = String::new();
+        for n in &r.notes {
+            if !notes.is_empty() {
+                notes.push('\n');
+            }
+            escape_into(&mut notes, n.get(lang));
+        }
         for it in &other {
-            let mut line = String::new();
-            self.finding_line(&mut line, &r.path, it);
-            notes.push(line);
+            if !notes.is_empty() {
+                notes.push('\n');
+            }
+            self.finding_line(&mut notes, path, it);
         }
         if rules.is_empty() || !notes.is_empty() {
             let mut body = String::new();
@@ -147,26 +160,34 @@ impl Junit {
                 );
             }
             if !notes.is_empty() {
-                let _ =
-                    writeln!(body, "      <system-out>{}</system-out>", escape(&notes.join("\n")));
+                let _ = writeln!(body, "      <system-out>{notes}</system-out>");
             }
             cases.push(Case { name, body });
         }
         failures + u64::from(hidden_failure)
     }
 
+    /// One finding as a line of a failure or system-out, escaped; `path`
+    /// is already escaped.
     fn finding_line(&self, s: &mut String, path: &str, it: &Item) {
+        s.push_str(path);
+        if it.line > 0 {
+            let _ = write!(s, ":{}", it.line);
+            if it.column > 0 {
+                let _ = write!(s, ":{}", it.column);
+            }
+        }
         let _ = write!(
             s,
-            "{}: {} {} {}: {}",
-            location(path, it.line, it.column),
+            ": {} {} {}: ",
             severity_label(it.severity, self.ctx.lang),
             it.rule.id,
-            it.rule.name,
-            it.message.get(self.ctx.lang)
+            it.rule.name
         );
+        escape_into(s, it.message.get(self.ctx.lang));
         if !it.expression.is_empty() {
-            let _ = write!(s, "\n    --> {}", it.expression);
+            s.push_str("\n    --&gt; ");
+            escape_into(s, &it.expression);
         }
     }
 }
@@ -175,19 +196,42 @@ impl Junit {
 /// cannot carry at all (most C0 controls, U+FFFE/U+FFFF) become U+FFFD.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
+}
+
+/// Appends `s` escaped as [`escape`] does, copying the runs between special
+/// characters in one piece (the renderer runs this on every finding).
+pub fn escape_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (esc, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 => ("\u{FFFD}", 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{FFFD}", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // `i` is at an ASCII byte or the lead byte of a character: a boundary.
+        out.push_str(s.get(start..i).unwrap_or_default());
+        out.push_str(esc);
+        i += len;
+        start = i;
+    }
+    out.push_str(s.get(start..).unwrap_or_default());
 }
 
 impl Renderer for Junit {
@@ -211,7 +255,7 @@ impl Renderer for Junit {
             });
         }
         for u in &r.units {
-            failures += self.exchange_cases(&r, u, &mut cases);
+            failures += self.exchange_cases(&r, &path, u, &mut cases);
         }
         let secs = r.elapsed.as_secs_f64();
         let share = secs / cases.len().max(1) as f64;
@@ -261,5 +305,6 @@ mod tests {
         assert_eq!(escape("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
         assert_eq!(escape("x\u{0}y\u{1b}z\tw\n"), "x\u{FFFD}y\u{FFFD}z\tw\n");
         assert_eq!(escape("]]>"), "]]&gt;");
+        assert_eq!(escape("é\u{FFFE}x\u{FFFF}\u{FFFD}"), "é\u{FFFD}x\u{FFFD}\u{FFFD}");
     }
 }
