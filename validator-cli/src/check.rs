@@ -33,6 +33,13 @@ pub struct Settings {
 
 /// Validates one planned input.
 pub fn check(p: &Planned, s: &Settings) -> InputReport {
+    let start = std::time::Instant::now();
+    let mut rep = validate(p, s);
+    rep.elapsed = start.elapsed();
+    rep
+}
+
+fn validate(p: &Planned, s: &Settings) -> InputReport {
     let mut rep = InputReport {
         path: p.display.clone(),
         kind: None,
@@ -40,6 +47,7 @@ pub fn check(p: &Planned, s: &Settings) -> InputReport {
         notes: Vec::new(),
         units: Vec::new(),
         error: None,
+        elapsed: std::time::Duration::ZERO,
     };
     let (origin, kind) = match &p.what {
         Ok(w) => w,

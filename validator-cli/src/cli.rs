@@ -89,6 +89,11 @@ pub struct CheckArgs {
     /// No summary, notes or progress bar: findings and errors only.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// One line per rule instead of each finding: count, ID, severity, name, first location,
+    /// most frequent first. Counts the findings at or above --min-severity. With --format json:
+    /// a JSON array. Text and json only.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 /// Subcommands.

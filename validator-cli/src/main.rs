@@ -178,6 +178,22 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
     });
     let progress = (!args.quiet && io::stderr().is_terminal())
         .then(|| Progress::new(planned.len(), planned.iter().map(|p| p.size).sum(), lang));
+    let mut renderer = if args.statistics {
+        let Some(r) = render::statistics::renderer(args.format, ctx) else {
+            eprintln!(
+                "{TOOL}: {}",
+                tr(
+                    lang,
+                    "--statistics s'utilise avec --format text ou json",
+                    "--statistics works with --format text or json",
+                )
+            );
+            return Ok(USAGE);
+        };
+        r
+    } else {
+        render::renderer(args.format, ctx)
+    };
     let mut summary = Summary::default();
     if let Some(file) = &args.write_baseline {
         let mut writer = baseline::Writer::default();
@@ -211,7 +227,6 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
         }
         return Ok(if summary.unusable > 0 { USAGE } else { 0 });
     }
-    let mut renderer = render::renderer(args.format, ctx);
     run::run(&planned, &settings, jobs, progress, &mut |report| {
         summary.add(&report, fail_on);
         if let Some(line) = render::input_error_line(&report, lang) {

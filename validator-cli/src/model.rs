@@ -2,6 +2,8 @@
 //! print (locations resolved, snippets cut, personal data masked). The source
 //! text is dropped before a report leaves its worker thread.
 
+use std::time::Duration;
+
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
 
 /// The kind of an input.
@@ -38,6 +40,8 @@ pub struct InputReport {
     pub units: Vec<UnitReport>,
     /// Why the input could not be used at all (exit status 2).
     pub error: Option<InputError>,
+    /// Time spent reading and validating the input (JUnit `time`).
+    pub elapsed: Duration,
 }
 
 /// Why an input could not be used.
@@ -125,6 +129,16 @@ pub struct Item {
     /// rule, input path, exchange, expression and the value found there,
     /// not the line or column (see `fingerprint.rs`).
     pub fingerprint: String,
+}
+
+impl Item {
+    /// The Bundle entry the finding is in: `N` of a `Bundle.entry[N]`
+    /// expression (the text renderer says which entries a group covers).
+    pub fn entry(&self) -> Option<u64> {
+        let rest = self.expression.strip_prefix("Bundle.entry[")?;
+        let end = rest.find(']')?;
+        rest.get(..end)?.parse().ok()
+    }
 }
 
 /// A window on a source line.
@@ -271,6 +285,7 @@ mod tests {
             notes: Vec::new(),
             units: vec![unit],
             error: None,
+            elapsed: Duration::ZERO,
         };
         s.add(&ok, Severity::Error);
         assert_eq!(s.exit_code, 1);

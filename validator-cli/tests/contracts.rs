@@ -19,7 +19,7 @@ fn valid_files_exit_0_and_print_only_the_summary() {
     let o = run(&["examples/valid/ps-two-practitioners.json", "examples/valid/error-400.json"]);
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     assert_eq!(o.stdout.lines().count(), 1, "{}", o.stdout);
-    assert!(o.stdout.starts_with("2 entrées vérifiées (2 échanges)"), "{}", o.stdout);
+    assert!(o.stdout.starts_with("2 fichiers vérifiés (2 échanges)"), "{}", o.stdout);
     let q = run(&["--quiet", "examples/valid/ps-two-practitioners.json"]);
     assert_eq!((q.code, q.stdout.as_str(), q.stderr.as_str()), (0, "", ""));
 }

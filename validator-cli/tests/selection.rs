@@ -142,7 +142,7 @@ fn explicit_config_uses_the_tool_table() {
     .unwrap();
     let o = run_en(&["--config", s(&f), DATES]);
     assert!(!o.stdout.contains("RO1-SLOT-"), "{}", o.stdout);
-    assert!(o.stdout.contains("vérifiée"), "lang from the file: {}", o.stdout);
+    assert!(o.stdout.contains("vérifié"), "lang from the file: {}", o.stdout);
 }
 
 #[test]

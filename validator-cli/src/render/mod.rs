@@ -1,12 +1,14 @@
 //! One renderer per output format, all fed the same reports in input order.
 
 mod github;
+pub mod group;
 pub mod json;
 mod json_lines;
 mod junit;
 mod operation_outcome;
 mod sarif;
-mod text;
+pub mod statistics;
+pub mod text;
 
 use std::io::{self, Write};
 
@@ -70,14 +72,35 @@ pub fn input_error_line(r: &InputReport, lang: Lang) -> Option<String> {
     Some(format!("{TOOL}: {}: {}", location(&r.path, l, c), e.message.get(lang)))
 }
 
+/// Thousands separator of French numbers: the narrow no-break space
+/// (U+202F) of French typography, so a count never breaks across lines.
+pub const FR_THOUSANDS: char = '\u{202F}';
+
+/// `n` with thousands separators: `2\u{202F}273` in French, `2,273` in English.
+pub fn digits(lang: Lang, n: u64) -> String {
+    let plain = n.to_string();
+    let sep = match lang {
+        Lang::Fr => FR_THOUSANDS,
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 * 3);
+    for (i, c) in plain.chars().enumerate() {
+        if i > 0 && (plain.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `n word` with the plural form when needed (French: 0 and 1 take the
-/// singular; English: only 1 does).
+/// singular; English: only 1 does), `n` with thousands separators.
 pub fn plural(lang: Lang, n: u64, one: &str, many: &str) -> String {
     let singular = match lang {
         Lang::Fr => n <= 1,
         Lang::En => n == 1,
     };
-    format!("{n} {}", if singular { one } else { many })
+    format!("{} {}", digits(lang, n), if singular { one } else { many })
 }
 
 #[cfg(test)]
@@ -96,5 +119,16 @@ mod tests {
         assert_eq!(plural(Lang::Fr, 0, "erreur", "erreurs"), "0 erreur");
         assert_eq!(plural(Lang::En, 0, "error", "errors"), "0 errors");
         assert_eq!(plural(Lang::En, 1, "error", "errors"), "1 error");
+        assert_eq!(plural(Lang::En, 2273, "error", "errors"), "2,273 errors");
+    }
+
+    #[test]
+    fn thousands_separators_per_language() {
+        assert_eq!(digits(Lang::En, 0), "0");
+        assert_eq!(digits(Lang::En, 999), "999");
+        assert_eq!(digits(Lang::En, 1000), "1,000");
+        assert_eq!(digits(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(digits(Lang::Fr, 2281), "2\u{202F}281");
+        assert_eq!(digits(Lang::Fr, 50_000), "50\u{202F}000");
     }
 }

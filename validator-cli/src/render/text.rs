@@ -1,11 +1,14 @@
 //! Human-readable output: one block per finding with the source line and a
-//! caret, a line per input with findings, a total at the end.
+//! caret, a line per input with findings, a total at the end. Repetitions
+//! of one rule with one cause show their first three occurrences and a
+//! count; knock-on findings are gathered under their cause (`group.rs`).
 
 use std::io::{self, Write};
 
 use fr_fhir_core::finding::{Lang, Severity};
 
-use super::{Ctx, Renderer, location, plural};
+use super::group::{self, Group};
+use super::{Ctx, Renderer, digits, location, plural};
 use crate::locale::tr;
 use crate::model::{Counts, InputKind, InputReport, Item, Summary, UnitReport, severity_label};
 
@@ -61,6 +64,17 @@ impl Text {
         )
     }
 
+    fn group(&self, out: &mut dyn Write, path: &str, g: &Group<'_>) -> io::Result<()> {
+        for it in &g.first {
+            self.item(out, path, it)?;
+        }
+        if g.more > 0 {
+            let line = more_line(self.ctx.lang, g.more, g.entries);
+            writeln!(out, "{}", self.paint(DIM, &line))?;
+        }
+        Ok(())
+    }
+
     fn item(&self, out: &mut dyn Write, path: &str, it: &Item) -> io::Result<()> {
         let lang = self.ctx.lang;
         let color = severity_color(it.severity);
@@ -94,6 +108,32 @@ impl Text {
         }
         Ok(())
     }
+}
+
+/// `… and 2,273 more (entries 3–2,281)`: the occurrences of a group that are
+/// not shown, and the Bundle entries they are in.
+pub fn more_line(lang: Lang, more: u64, entries: Option<(u64, u64)>) -> String {
+    let mut s = match lang {
+        Lang::Fr => format!(
+            "\u{2026} et {} {}",
+            digits(lang, more),
+            if more == 1 { "autre" } else { "autres" }
+        ),
+        Lang::En => format!("\u{2026} and {} more", digits(lang, more)),
+    };
+    match entries {
+        Some((lo, hi)) if lo == hi => {
+            s.push_str(&format!(" ({} {})", tr(lang, "entrée", "entry"), digits(lang, lo)));
+        }
+        Some((lo, hi)) => s.push_str(&format!(
+            " ({} {}\u{2013}{})",
+            tr(lang, "entrées", "entries"),
+            digits(lang, lo),
+            digits(lang, hi)
+        )),
+        None => {}
+    }
+    s
 }
 
 /// `3 erreurs, 1 avertissement`: the non-zero counts, most severe first.
@@ -137,8 +177,14 @@ impl Renderer for Text {
             if r.kind == Some(InputKind::Har) {
                 self.exchange_header(out, &r.path, u)?;
             }
-            for it in &u.items {
-                self.item(out, &r.path, it)?;
+            for block in group::blocks(&u.items) {
+                if let Some(cause) = block.cause {
+                    let head = format!("{} {}", tr(lang, "cause :", "caused by:"), cause.get(lang));
+                    writeln!(out, "{}", self.paint(BOLD, &head))?;
+                }
+                for g in &block.groups {
+                    self.group(out, &r.path, g)?;
+                }
             }
         }
         if r.shown() > 0 && !self.ctx.quiet {
@@ -156,76 +202,7 @@ impl Renderer for Text {
         if self.ctx.quiet {
             return Ok(());
         }
-        let lang = self.ctx.lang;
-        let mut line = match lang {
-            Lang::Fr => format!(
-                "{} vérifiée{} ({}) : {}",
-                plural(lang, s.inputs, "entrée", "entrées"),
-                if s.inputs > 1 { "s" } else { "" },
-                plural(lang, s.exchanges, "échange", "échanges"),
-                counts_text(&s.counts, lang),
-            ),
-            Lang::En => format!(
-                "Checked {} ({}): {}",
-                plural(lang, s.inputs, "input", "inputs"),
-                plural(lang, s.exchanges, "exchange", "exchanges"),
-                counts_text(&s.counts, lang),
-            ),
-        };
-        if s.failed > 0 {
-            let inputs =
-                plural(lang, s.failed, tr(lang, "entrée", "input"), tr(lang, "entrées", "inputs"));
-            line.push_str(&format!(" {} {inputs}", tr(lang, "dans", "in")));
-        }
-        if s.hidden > 0 {
-            line.push_str(&match lang {
-                Lang::Fr => format!(
-                    " ({} sous --min-severity)",
-                    plural(lang, s.hidden, "masqué", "masqués")
-                ),
-                Lang::En => format!(" ({} hidden below --min-severity)", s.hidden),
-            });
-        }
-        if s.ignored > 0 {
-            line.push_str(&match lang {
-                Lang::Fr => format!(
-                    " ({} par --select/--ignore)",
-                    plural(lang, s.ignored, "écarté", "écartés")
-                ),
-                Lang::En => format!(" ({} ignored by --select/--ignore)", s.ignored),
-            });
-        }
-        if s.baselined > 0 {
-            line.push_str(&match lang {
-                Lang::Fr => format!(
-                    " ({} par la référence)",
-                    plural(lang, s.baselined, "connu écarté", "connus écartés")
-                ),
-                Lang::En => format!(" ({} in the baseline)", s.baselined),
-            });
-        }
-        if s.dropped > 0 {
-            line.push_str(&match lang {
-                Lang::Fr => {
-                    format!(" ({} au-delà de la limite)", plural(lang, s.dropped, "omis", "omis"))
-                }
-                Lang::En => format!(" ({} dropped beyond the cap)", s.dropped),
-            });
-        }
-        if s.unusable > 0 {
-            line.push_str(&match lang {
-                Lang::Fr => {
-                    format!(
-                        " ; {}",
-                        plural(lang, s.unusable, "entrée inutilisable", "entrées inutilisables")
-                    )
-                }
-                Lang::En => {
-                    format!("; {}", plural(lang, s.unusable, "unusable input", "unusable inputs"))
-                }
-            });
-        }
-        line.push('.');
+        let line = summary_line(s, self.ctx.lang);
         let style = match s.exit_code {
             0 => "\x1b[1;32m",
             1 => severity_color(Severity::Error),
@@ -233,4 +210,79 @@ impl Renderer for Text {
         };
         writeln!(out, "{}", self.paint(style, &line))
     }
+}
+
+/// The last line of a run: files, exchanges, counts, and what was not shown.
+/// French says "fichier" for an input: "entrée" is a Bundle entry.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    let mut line = match lang {
+        Lang::Fr => format!(
+            "{} vérifié{} ({}) : {}",
+            plural(lang, s.inputs, "fichier", "fichiers"),
+            if s.inputs > 1 { "s" } else { "" },
+            plural(lang, s.exchanges, "échange", "échanges"),
+            counts_text(&s.counts, lang),
+        ),
+        Lang::En => format!(
+            "Checked {} ({}): {}",
+            plural(lang, s.inputs, "input", "inputs"),
+            plural(lang, s.exchanges, "exchange", "exchanges"),
+            counts_text(&s.counts, lang),
+        ),
+    };
+    if s.failed > 0 {
+        let inputs =
+            plural(lang, s.failed, tr(lang, "fichier", "input"), tr(lang, "fichiers", "inputs"));
+        line.push_str(&format!(" {} {inputs}", tr(lang, "dans", "in")));
+    }
+    if s.hidden > 0 {
+        line.push_str(&match lang {
+            Lang::Fr => {
+                format!(" ({} sous --min-severity)", plural(lang, s.hidden, "masqué", "masqués"))
+            }
+            Lang::En => format!(" ({} hidden below --min-severity)", digits(lang, s.hidden)),
+        });
+    }
+    if s.ignored > 0 {
+        line.push_str(&match lang {
+            Lang::Fr => {
+                format!(" ({} par --select/--ignore)", plural(lang, s.ignored, "écarté", "écartés"))
+            }
+            Lang::En => format!(" ({} ignored by --select/--ignore)", digits(lang, s.ignored)),
+        });
+    }
+    if s.baselined > 0 {
+        line.push_str(&match lang {
+            Lang::Fr => format!(
+                " ({} par la référence)",
+                plural(lang, s.baselined, "connu écarté", "connus écartés")
+            ),
+            Lang::En => format!(" ({} in the baseline)", digits(lang, s.baselined)),
+        });
+    }
+    if s.dropped > 0 {
+        // Counted above, only not stored (information and warnings).
+        line.push_str(&match lang {
+            Lang::Fr => format!(
+                " (dont {} au-delà de la limite de stockage)",
+                plural(lang, s.dropped, "non conservé", "non conservés")
+            ),
+            Lang::En => {
+                format!(" ({} of them not stored beyond the cap)", digits(lang, s.dropped))
+            }
+        });
+    }
+    if s.unusable > 0 {
+        line.push_str(&match lang {
+            Lang::Fr => format!(
+                " ; {}",
+                plural(lang, s.unusable, "fichier inutilisable", "fichiers inutilisables")
+            ),
+            Lang::En => {
+                format!("; {}", plural(lang, s.unusable, "unusable input", "unusable inputs"))
+            }
+        });
+    }
+    line.push('.');
+    line
 }
