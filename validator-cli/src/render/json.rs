@@ -233,28 +233,30 @@ pub struct Snippet {
 }
 
 /// Builds the input element.
-pub fn input(r: &InputReport, ctx: &Ctx) -> Input {
+pub fn input(r: InputReport, ctx: &Ctx) -> Input {
     Input {
-        path: r.path.clone(),
+        path: r.path,
         kind: r.kind.map(|k| k.as_str()),
         size: r.size,
         notes: r.notes.iter().map(|n| Text::new(n, ctx)).collect(),
-        error: r.error.as_ref().map(|e| InputError {
+        error: r.error.map(|e| InputError {
             message: e.message.get(ctx.lang).into(),
-            message_fr: e.message.fr.clone(),
-            message_en: e.message.en.clone(),
+            message_fr: e.message.fr,
+            message_en: e.message.en,
             code: e.code,
             line: e.position.map(|p| p.0),
             column: e.position.map(|p| p.1),
             offset: e.offset,
         }),
-        exchanges: r.units.iter().map(|u| exchange(u, ctx)).collect(),
+        exchanges: r.units.into_iter().map(|u| exchange(u, ctx)).collect(),
     }
 }
 
-/// Builds an exchange element.
-pub fn exchange(u: &UnitReport, ctx: &Ctx) -> Exchange {
-    Exchange { head: exchange_head(u), findings: u.items.iter().map(|i| finding(i, ctx)).collect() }
+/// Builds an exchange element (the report is the renderer's: its strings
+/// move into the element).
+pub fn exchange(u: UnitReport, ctx: &Ctx) -> Exchange {
+    let head = exchange_head(&u);
+    Exchange { head, findings: u.items.into_iter().map(|i| finding(i, ctx)).collect() }
 }
 
 /// Builds an exchange element without its findings.
@@ -275,26 +277,26 @@ pub fn exchange_head(u: &UnitReport) -> ExchangeHead {
 }
 
 /// Builds a finding element.
-pub fn finding(i: &Item, ctx: &Ctx) -> Finding {
+pub fn finding(i: Item, ctx: &Ctx) -> Finding {
     Finding {
         rule: i.rule.id,
         name: i.rule.name,
         severity: i.severity.as_str(),
-        expression: i.expression.clone(),
+        expression: i.expression,
         line: (i.line > 0).then_some(i.line),
         column: (i.column > 0).then_some(i.column),
         message: i.message.get(ctx.lang).into(),
-        message_fr: i.message.fr.clone(),
-        message_en: i.message.en.clone(),
+        message_fr: i.message.fr,
+        message_en: i.message.en,
         source: i.rule.source,
-        snippet: i.snippet.as_ref().map(|s| Snippet {
-            text: s.text.clone(),
+        snippet: i.snippet.map(|s| Snippet {
+            text: s.text,
             caret: s.caret,
             cut_left: s.cut_left,
             cut_right: s.cut_right,
         }),
-        cause: i.cause.as_ref().map(|c| CauseText { fr: c.fr.clone(), en: c.en.clone() }),
-        fingerprint: i.fingerprint.clone(),
+        cause: i.cause.map(|c| CauseText { fr: c.fr, en: c.en }),
+        fingerprint: i.fingerprint,
     }
 }
 
@@ -338,7 +340,7 @@ impl Json {
 
 impl Renderer for Json {
     fn input(&mut self, _out: &mut dyn Write, r: InputReport) -> io::Result<()> {
-        self.inputs.push(input(&r, &self.ctx));
+        self.inputs.push(input(r, &self.ctx));
         Ok(())
     }
 

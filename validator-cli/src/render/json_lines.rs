@@ -58,7 +58,8 @@ fn line(out: &mut dyn Write, m: &Message<'_>) -> io::Result<()> {
 
 impl Renderer for JsonLines {
     fn input(&mut self, out: &mut dyn Write, r: InputReport) -> io::Result<()> {
-        let j = json::input(&r, &self.ctx);
+        let counts = (&r.counts()).into();
+        let j = json::input(r, &self.ctx);
         line(out, &Message::Begin { path: &j.path, kind: j.kind, size: j.size, notes: j.notes })?;
         let mut exchanges = Vec::with_capacity(j.exchanges.len());
         for ex in j.exchanges {
@@ -70,7 +71,6 @@ impl Renderer for JsonLines {
             }
             exchanges.push(ex.head);
         }
-        let counts = (&r.counts()).into();
         line(out, &Message::End { path: &j.path, error: j.error, counts, exchanges })
     }
 

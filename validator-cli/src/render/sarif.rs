@@ -124,7 +124,7 @@ struct Artifact {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
-    uri: String,
+    uri: SharedStr,
     #[serde(skip_serializing_if = "Option::is_none")]
     uri_base_id: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -138,7 +138,8 @@ struct SarifResult {
     rule_index: usize,
     level: &'static str,
     message: Text,
-    locations: Vec<Location>,
+    /// One location: an array of one, without an allocation per result.
+    locations: [Location; 1],
     partial_fingerprints: Fingerprints,
     properties: ResultProperties,
 }
@@ -161,8 +162,8 @@ struct ResultProperties {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    logical_locations: Vec<LogicalLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[LogicalLocation; 1]>,
 }
 
 #[derive(Serialize)]
@@ -188,6 +189,30 @@ struct Region {
 struct LogicalLocation {
     fully_qualified_name: String,
     kind: &'static str,
+}
+
+/// A string shared by every result of one input (its URI): cloned by a
+/// reference count, written as a plain JSON string.
+#[derive(Clone)]
+struct SharedStr(std::rc::Rc<str>);
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl SharedStr {
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        SharedStr(s.into())
+    }
 }
 
 /// SARIF result level of a severity.
@@ -218,7 +243,9 @@ fn artifact(path: &str, cwd: Option<&Path>) -> ArtifactLocation {
             .map(|rel| rel.to_string_lossy().into_owned())
     });
     match under {
-        Some(rel) => ArtifactLocation { uri: uri(&rel), uri_base_id: Some(SRCROOT), index: None },
+        Some(rel) => {
+            ArtifactLocation { uri: uri(&rel).into(), uri_base_id: Some(SRCROOT), index: None }
+        }
         None => {
             let abs = match cwd {
                 Some(cwd) if path != "-" && Path::new(path).is_relative() => {
@@ -226,7 +253,7 @@ fn artifact(path: &str, cwd: Option<&Path>) -> ArtifactLocation {
                 }
                 _ => path.to_string(),
             };
-            ArtifactLocation { uri: uri(&abs), uri_base_id: None, index: None }
+            ArtifactLocation { uri: uri(&abs).into(), uri_base_id: None, index: None }
         }
     }
 }
@@ -289,13 +316,23 @@ pub struct Sarif {
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult>,
     notifications: Vec<Notification>,
+    /// Position of each rule in `rules[]`, by ID (looked up once per result).
+    rule_index: std::collections::HashMap<&'static str, usize>,
 }
 
 impl Sarif {
     /// A SARIF renderer.
     pub fn new(ctx: Ctx) -> Self {
         let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-        Sarif { ctx, cwd, artifacts: Vec::new(), results: Vec::new(), notifications: Vec::new() }
+        let rule_index = RULES.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        Sarif {
+            ctx,
+            cwd,
+            artifacts: Vec::new(),
+            results: Vec::new(),
+            notifications: Vec::new(),
+            rule_index,
+        }
     }
 }
 
@@ -339,35 +376,35 @@ impl Renderer for Sarif {
                 message: Text { text: format!("{}: {text}", r.path) },
                 locations: vec![Location {
                     physical_location: file_location(&u, index, region),
-                    logical_locations: Vec::new(),
+                    logical_locations: None,
                 }],
             });
         }
-        for unit in &r.units {
-            for it in &unit.items {
+        // The report is ours: its strings move into the results.
+        for unit in r.units {
+            for it in unit.items {
                 let region = (it.line > 0).then(|| Region {
                     start_line: it.line,
                     start_column: (it.column > 0).then_some(it.column),
-                    snippet: it.snippet.as_ref().map(|s| Text { text: s.text.clone() }),
+                    snippet: it.snippet.map(|s| Text { text: s.text }),
                 });
-                let logical = if it.expression.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![LogicalLocation {
-                        fully_qualified_name: it.expression.clone(),
-                        kind: "element",
-                    }]
+                let logical = (!it.expression.is_empty()).then(|| {
+                    [LogicalLocation { fully_qualified_name: it.expression, kind: "element" }]
+                });
+                let message = match lang {
+                    Lang::Fr => it.message.fr,
+                    Lang::En => it.message.en,
                 };
                 self.results.push(SarifResult {
                     rule_id: it.rule.id,
-                    rule_index: RULES.iter().position(|x| x.id == it.rule.id).unwrap_or(0),
+                    rule_index: self.rule_index.get(it.rule.id).copied().unwrap_or(0),
                     level: level(it.severity),
-                    message: Text { text: it.message.get(lang).to_string() },
-                    locations: vec![Location {
+                    message: Text { text: message },
+                    locations: [Location {
                         physical_location: file_location(&u, index, region),
                         logical_locations: logical,
                     }],
-                    partial_fingerprints: Fingerprints { v1: it.fingerprint.clone() },
+                    partial_fingerprints: Fingerprints { v1: it.fingerprint },
                     properties: ResultProperties {
                         severity: it.severity.as_str(),
                         exchange: unit.index,
