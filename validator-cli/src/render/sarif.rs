@@ -388,9 +388,10 @@ impl Renderer for Sarif {
                     start_column: (it.column > 0).then_some(it.column),
                     snippet: it.snippet.map(|s| Text { text: s.text }),
                 });
-                let logical = (!it.expression.is_empty()).then(|| {
-                    [LogicalLocation { fully_qualified_name: it.expression, kind: "element" }]
-                });
+                let logical = (!it.expression.is_empty()).then_some([LogicalLocation {
+                    fully_qualified_name: it.expression,
+                    kind: "element",
+                }]);
                 let message = match lang {
                     Lang::Fr => it.message.fr,
                     Lang::En => it.message.en,
