@@ -9,7 +9,7 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
-use crate::json::Span;
+use crate::json::span::Span;
 
 /// How bad a finding is, ordered from the least to the most severe.
 ///

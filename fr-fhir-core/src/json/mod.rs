@@ -8,7 +8,7 @@
 mod error;
 mod reader;
 pub mod resolve;
-mod span;
+pub(crate) mod span;
 
 pub use error::{JsonError, JsonErrorKind};
 pub use reader::{Arr, DEFAULT_MAX_DEPTH, Kind, Obj, Reader};

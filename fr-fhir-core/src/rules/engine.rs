@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
 use super::{UseCase, families};
@@ -31,42 +32,6 @@ impl Default for Options {
     fn default() -> Self {
         Options { use_case: None, strict: false, now: None, max_findings: 10_000 }
     }
-}
-
-/// One entry as rules see it.
-#[derive(Debug)]
-pub struct EntryCx<'e, 'a> {
-    /// Position in `Bundle.entry`.
-    pub index: u32,
-    /// The entry.
-    pub entry: &'e BundleEntry<'a>,
-    /// The whole input.
-    pub src: &'a str,
-}
-
-/// The end of a Bundle as cross-resource rules see it.
-#[derive(Debug)]
-pub struct Finish<'f, 'a> {
-    /// The Bundle without its entries.
-    pub bundle: &'f Bundle<'a>,
-    /// The cross-resource index.
-    pub index: &'f Index<'a>,
-    /// The use case finally retained.
-    pub use_case: UseCase,
-    /// The whole input.
-    pub src: &'a str,
-}
-
-/// Extra checks run by other crates in the same pass (int-ro1's request-dependent rules).
-pub trait Hook<'a> {
-    /// A use case known from outside the body (the request path...).
-    fn use_case(&self) -> Option<UseCase> {
-        None
-    }
-    /// Called for each entry.
-    fn entry(&mut self, _e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {}
-    /// Called once after the last entry.
-    fn finish(&mut self, _f: &Finish<'_, 'a>, _em: &mut Emitter<'_>) {}
 }
 
 /// The result of validating one document.

@@ -1,5 +1,6 @@
 //! The SAS / FR Core profile rules of the slot-search response body.
 pub mod catalog;
+mod context;
 pub mod docs;
 mod emit;
 mod engine;
@@ -10,8 +11,9 @@ mod keyhash;
 pub mod profiles;
 mod scope;
 
+pub use context::{EntryCx, Finish, Hook};
 pub use emit::{Emitted, Emitter, MAX_SEVERE};
-pub use engine::{EntryCx, Finish, Hook, Options, Report, quote, validate, validate_with};
+pub use engine::{Options, Report, quote, validate, validate_with};
 pub use scope::{Scope, UseCase};
 
 /// True when a body-level rule of the catalogue has an implementation in this crate.

@@ -29,7 +29,7 @@ use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
 use fr_fhir_core::rules::{Options, UseCase, catalog, quote, validate_with};
 
-use crate::har::EscapeMap;
+use crate::har::text::EscapeMap;
 use crate::request::query::ParsedQuery;
 use crate::request::{SearchRequest, check_accept, check_method};
 

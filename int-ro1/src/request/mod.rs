@@ -26,6 +26,7 @@
 //! ```
 
 mod build;
+pub mod names;
 pub mod params;
 pub mod query;
 mod rules;
@@ -37,7 +38,7 @@ pub use params::{DateParam, Include, IncludeParam, Prefix, Token, UseCase, UseCa
 pub use rules::{check_accept, check_method};
 pub use selflink::{SelfLinkDiff, compare_self_link};
 
-use params::{names, split_tokens, values};
+use params::{split_tokens, values};
 use query::ParsedQuery;
 
 /// A typed SAS slot search.

@@ -15,7 +15,7 @@ use std::ops::Range;
 use fr_fhir_core::finding::Message;
 use fr_fhir_core::json::Span;
 
-use super::params::names;
+use super::names;
 
 /// Longest input accepted, in bytes. A real slot search with 25 identifiers
 /// is about 1.3 KB; anything above this limit is refused before any

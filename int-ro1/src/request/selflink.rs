@@ -12,7 +12,7 @@ use fr_fhir_core::finding::{Finding, Message};
 use fr_fhir_core::json::Span;
 
 use super::catalog;
-use super::params::names;
+use super::names;
 use super::query::ParsedQuery;
 
 /// What differs between the request and the self link.

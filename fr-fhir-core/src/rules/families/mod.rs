@@ -20,8 +20,8 @@ pub mod sos;
 pub mod structure;
 pub mod terminology;
 
+use super::context::{EntryCx, Finish};
 use super::emit::Emitter;
-use super::engine::{EntryCx, Finish};
 use crate::model::Resource;
 
 /// Every family's implemented rules (for `rules::implemented` and the corpus summary).
