@@ -2,6 +2,7 @@
 //! request, the request-dependent response rules, the HTTP response rules,
 //! and captured exchanges (HAR files and plain body files).
 pub mod exchange;
+pub mod flow;
 pub mod har;
 pub mod request;
 
@@ -36,6 +37,7 @@ pub const RULES: &[&RuleMeta] = &[
     &c::RO1_HTTP_004,
     &c::RO1_HTTP_005,
     &c::RO1_BODY_001,
+    &c::RO1_FLOW_001,
     &c::RO1_OO_001,
     &c::RO1_WIN_001,
     &c::RO1_WIN_002,

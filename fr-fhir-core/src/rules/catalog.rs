@@ -236,6 +236,19 @@ pub static RO1_BODY_001: RuleMeta = RuleMeta {
     summary_en: "The response body is usable FHIR JSON: not empty, not HTML or text, well-formed JSON, a resource with a known resourceType.",
 };
 
+/// RO1-FLOW-001 `exchange-flow-not-supported`: An exchange of another SAS flow (appointments INT_R03, regulator accounts INT_R02) found in a capture is named, not validated as a slot search.
+///
+/// Not a row of the catalogue: see [`REPORT_RULES`].
+pub static RO1_FLOW_001: RuleMeta = RuleMeta {
+    id: "RO1-FLOW-001",
+    name: "exchange-flow-not-supported",
+    severity: Severity::Information,
+    scope: "ALL",
+    source: "SPEC §2.9, §2.10 (INT_R03 appointments, INT_R02 regulator accounts)",
+    summary_fr: "Un échange d'un autre flux SAS (rendez-vous INT_R03, comptes régulateurs INT_R02) présent dans une capture est signalé, pas validé comme une recherche de créneaux.",
+    summary_en: "An exchange of another SAS flow (appointments INT_R03, regulator accounts INT_R02) found in a capture is named, not validated as a slot search.",
+};
+
 /// RO1-HTTP-005 `response-within-7s`: The answer arrives within 7 s for 1 to 25 practitioners; the kit's 1 s threshold for one practitioner is given as information.
 pub static RO1_HTTP_005: RuleMeta = RuleMeta {
     id: "RO1-HTTP-005",
@@ -1568,6 +1581,7 @@ pub static RULES: &[&RuleMeta] = &[
     &RO1_HTTP_004,
     &RO1_HTTP_005,
     &RO1_BODY_001,
+    &RO1_FLOW_001,
     &RO1_JSON_001,
     &RO1_FHIR_001,
     &RO1_FHIR_002,
@@ -1690,7 +1704,7 @@ pub static RULES: &[&RuleMeta] = &[
 
 /// Rules of the validator that are not rows of the SAS rule catalogue
 /// (`rule-catalogue.csv`): they come from the report contract (SPEC §10).
-pub const REPORT_RULES: &[&RuleMeta] = &[&RO1_BODY_001];
+pub const REPORT_RULES: &[&RuleMeta] = &[&RO1_BODY_001, &RO1_FLOW_001];
 
 /// Looks a rule up by its ID or its name.
 ///

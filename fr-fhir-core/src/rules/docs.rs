@@ -319,6 +319,17 @@ pub static DOCS: &[RuleDoc] = &[
         fix_en: "Always answer FHIR JSON: a searchset Bundle on success, an OperationOutcome on failure; check that no proxy replaces the answer with an error page.",
     },
     RuleDoc {
+        id: "RO1-FLOW-001",
+        what_fr: "Signale, dans une capture HAR, un échange d'un autre flux SAS que la recherche de créneaux : POST ou PUT sur [base]/Appointment (rendez-vous, INT_R03) ou sur [base]/Practitioner (comptes régulateurs, INT_R02). L'échange n'est pas validé comme une recherche (aucune erreur RO1-REQ-001 « GET attendu ») : ces flux ne sont pas encore vérifiés par l'outil.",
+        why_fr: "Une capture d'une session de certification mêle les trois flux ; les valider comme des recherches de créneaux donnerait de fausses erreurs. SPEC §2.9 et §2.10.",
+        example_fr: "POST https://agenda.exemple-editeur.fr/fhir/Practitioner   (dans une capture .har)",
+        fix_fr: "Rien à corriger : l'information dit que cet échange n'a pas été vérifié. Pour ne valider que les recherches, capturez-les à part.",
+        what_en: "Reports, in a HAR capture, an exchange of another SAS flow than the slot search: POST or PUT on [base]/Appointment (appointments, INT_R03) or on [base]/Practitioner (regulator accounts, INT_R02). The exchange is not validated as a search (no RO1-REQ-001 \"GET expected\" error): these flows are not checked by the tool yet.",
+        why_en: "A capture of a certification session mixes the three flows; validating them as slot searches would give false errors. SPEC §2.9 and §2.10.",
+        example_en: "POST https://agenda.exemple-editeur.fr/fhir/Practitioner   (in a .har capture)",
+        fix_en: "Nothing to fix: the information says this exchange was not checked. To validate only the searches, capture them apart.",
+    },
+    RuleDoc {
         id: "RO1-JSON-001",
         what_fr: "Parcourt tout le JSON et signale chaque chaîne vide, tableau vide, objet vide ou valeur null. Exception du format JSON FHIR : un null à l'intérieur d'un tableau de primitives ou de son jumeau _x, où il sert à aligner les deux tableaux, est légal.",
         why_fr: "FAQ PS n° 10 et SOS n° 6 : les éléments vides sont interdits, on omet la donnée ; c'est aussi une règle du format JSON de FHIR R4. Kit officiel ANS : vérifié seulement via le validateur HL7.",

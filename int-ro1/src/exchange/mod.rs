@@ -29,6 +29,7 @@ use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
 use fr_fhir_core::rules::{Options, UseCase, catalog, quote, validate_with};
 
+use crate::flow::Flow;
 use crate::har::text::EscapeMap;
 use crate::request::query::ParsedQuery;
 use crate::request::{SearchRequest, check_accept, check_method};
@@ -302,6 +303,9 @@ pub(crate) fn run(
     index: usize,
     lines: &mut LineIndex,
 ) -> ExchangeReport {
+    if let Some(report) = other_flow(ex, file_src, index, lines) {
+        return report;
+    }
     let mut rules = opts.rules.clone();
     if rules.now.is_none() {
         rules.now = ex.started.map(|t| t.to_utc());
@@ -466,15 +470,7 @@ pub(crate) fn run(
             all.push(f);
         }
     }
-    pending.sort_unstable_by_key(|&(_, off)| off);
-    for (i, off) in pending {
-        let (line, column) = lines.locate(file_src, off);
-        if let Some(r) = all.get_mut(i).and_then(|f| f.resolved.as_mut()) {
-            r.line = line;
-            r.column = column;
-            r.offset = Some(off as u64);
-        }
-    }
+    locate_pending(&mut all, pending, lines, file_src);
 
     // The cap applies to information and warnings: errors are always kept.
     let cap = opts.rules.max_findings;
@@ -494,6 +490,80 @@ pub(crate) fn run(
     });
     report.findings = all;
     report
+}
+
+/// The report of an exchange of another SAS flow (appointments, regulator
+/// accounts): one information finding on its request line, no slot-search
+/// rule (a `POST /Practitioner` is not a search sent with the wrong method).
+fn other_flow(
+    ex: &Exchange<'_>,
+    file_src: &str,
+    index: usize,
+    lines: &mut LineIndex,
+) -> Option<ExchangeReport> {
+    let url = ex.url.as_deref()?;
+    let flow = Flow::of(ex.method.as_deref(), url);
+    if flow == Flow::SlotSearch {
+        return None;
+    }
+    let method = ex.method.as_deref().unwrap_or("");
+    let (fr, en) = match flow {
+        Flow::Appointments => ("rendez-vous", "appointments"),
+        _ => ("comptes régulateurs", "regulator accounts"),
+    };
+    let f = Finding {
+        rule: &catalog::RO1_FLOW_001,
+        severity: catalog::RO1_FLOW_001.severity,
+        target: Target::Exchange { part: Cow::Borrowed(parts::URL) },
+        message: Message::new(
+            format!(
+                "`{method}` sur {} : échange du flux {} ({fr}), pas une recherche de créneaux ; ce flux n'est pas encore vérifié",
+                quote(url),
+                flow.name()
+            ),
+            format!(
+                "`{method}` on {}: an exchange of the {} flow ({en}), not a slot search; this flow is not checked yet",
+                quote(url),
+                flow.name()
+            ),
+        ),
+        resolved: None,
+        cause: None,
+    };
+    let loc = Locator { ex, file_src, from: RequestFrom::Exchange, index, query: None };
+    let (mut all, mut pending) = (Vec::new(), Vec::new());
+    let off = loc.exchange_offset(&f);
+    push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
+    locate_pending(&mut all, pending, lines, file_src);
+    Some(ExchangeReport {
+        index,
+        method: ex.method.as_ref().map(|m| m.to_string()),
+        url: Some(url.to_owned()),
+        status: ex.status,
+        resource_type: String::new(),
+        use_case: UseCase::Ps,
+        use_case_source: "default",
+        entries: 0,
+        findings: all,
+        dropped: Counts::default(),
+    })
+}
+
+/// Fills line and column of the findings queued by [`push_located`], in
+/// increasing offsets (the line index walks the file forward once).
+fn locate_pending(
+    all: &mut [Finding],
+    mut pending: Vec<(usize, usize)>,
+    lines: &mut LineIndex,
+    file_src: &str,
+) {
+    pending.sort_unstable_by_key(|&(_, off)| off);
+    for (i, off) in pending {
+        let (line, column) = lines.locate(file_src, off);
+        if let Some(r) = all.get_mut(i).and_then(|f| f.resolved.as_mut()) {
+            (r.line, r.column, r.offset) = (line, column, Some(off as u64));
+        }
+    }
 }
 
 /// Resolves `f` with `expression` (computed from it), line/column 0 for
@@ -573,6 +643,7 @@ impl Locator<'_, '_> {
         match &f.target {
             Target::Exchange { part } => match part.as_ref() {
                 "method" => format!("{entry}.request.method"),
+                parts::URL => format!("{entry}.request.url"),
                 "body" => format!("{entry}.request.postData"),
                 parts::STATUS => format!("{entry}.response.status"),
                 parts::CONTENT_TYPE => {
@@ -665,6 +736,7 @@ impl Locator<'_, '_> {
         let Target::Exchange { part } = &f.target else { return self.request_offset(f) };
         match part.as_ref() {
             "method" => self.har(|h| h.method_span),
+            parts::URL => self.har(|h| h.url_span),
             "body" => self.har(|_| None),
             "header:Accept" => self.har(|h| {
                 let k = self

@@ -14,6 +14,8 @@ use fr_fhir_core::rules::catalog;
 /// Part names of exchange-level findings; they double as the expression
 /// shown to users.
 pub mod parts {
+    /// The request URL.
+    pub const URL: &str = "request.url";
     /// The response status code.
     pub const STATUS: &str = "response.status";
     /// The response `Content-Type` header.

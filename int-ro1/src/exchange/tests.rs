@@ -773,6 +773,35 @@ fn a_query_only_in_query_string_is_located_at_its_item() {
     assert_eq!(location(&r[0], "RO1-REQ-008"), line_col(&src, at));
 }
 
+#[test]
+fn exchanges_of_other_flows_get_one_information_not_search_errors() {
+    let mut account = har_entry("https://h/fhir/Practitioner", 201, "");
+    account["request"]["method"] = json!("POST");
+    account["request"]["postData"] =
+        json!({"mimeType": "application/fhir+json", "text": "{\"resourceType\":\"Practitioner\"}"});
+    let mut booking = har_entry("https://h/fhir/Appointment?identifier=urn:x|42", 200, "");
+    booking["request"]["method"] = json!("PUT");
+    // A search sent with the wrong method stays a (wrong) search.
+    let mut post_search = har_entry(PS_URL, 200, PS);
+    post_search["request"]["method"] = json!("POST");
+    let src = har(vec![har_entry(PS_URL, 200, PS), account, booking, post_search]);
+    let r = reports(&src);
+    assert_eq!(errors(&r[0]), []);
+    for (i, flow) in [(1, "INT_R02"), (2, "INT_R03")] {
+        let only: Vec<_> = r[i].findings.iter().map(|f| (f.rule.id, f.severity)).collect();
+        assert_eq!(only, [("RO1-FLOW-001", Severity::Information)], "exchange {i}");
+        let f = &r[i].findings[0];
+        assert!(f.message.en.contains(flow), "{}", f.message.en);
+        assert_eq!(
+            f.resolved.as_ref().unwrap().expression,
+            format!("log.entries[{i}].request.url")
+        );
+    }
+    let url_at = src.match_indices("\"https://h/fhir/Practitioner\"").next().unwrap().0;
+    assert_eq!(location(&r[1], "RO1-FLOW-001"), line_col(&src, url_at));
+    assert_eq!(of_rule(&r[3], "RO1-REQ-001")[0].0, "log.entries[3].request.method");
+}
+
 // ---------------------------------------------------------------- 1,000 exchanges
 
 #[test]
