@@ -98,3 +98,35 @@ fn findings_of_another_use_case_do_not_count() {
         assert_eq!(total, count(&full.findings), "max_findings = {max}");
     }
 }
+
+#[test]
+fn ignored_rules_are_left_out_before_the_cap() {
+    let src = warnings_then_two_errors(500);
+    let full = validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
+    let of = |rule: &str| full.findings.iter().filter(|f| f.rule.id == rule).count() as u64;
+    let ignore = Some(std::sync::Arc::new(["RO1-BUNDLE-010"].into_iter().collect()));
+    let r = validate(&src, &Options { max_findings: 100, ignore, ..Options::default() }).unwrap();
+    assert_eq!(r.ignored, of("RO1-BUNDLE-010"));
+    assert!(r.findings.iter().all(|f| f.rule.id != "RO1-BUNDLE-010"));
+    let mut total = count(&r.findings);
+    total.merge(&r.dropped);
+    let mut expected = count(&full.findings);
+    expected.warning -= of("RO1-BUNDLE-010");
+    assert_eq!(total, expected);
+}
+
+#[test]
+fn an_ignored_specific_finding_still_shadows_the_generic_one() {
+    // `start` without a time zone: RO1-SLOT-003 replaces RO1-FHIR-003 there;
+    // ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back.
+    let src = include_str!("../../examples/invalid/ps-slot-dates.json");
+    let ignore = Some(std::sync::Arc::new(["RO1-SLOT-003"].into_iter().collect()));
+    let plain = validate(src, &Options::default()).unwrap();
+    let r = validate(src, &Options { ignore, ..Options::default() }).unwrap();
+    let generic = |r: &fr_fhir_core::rules::Report| {
+        r.findings.iter().filter(|f| f.rule.id == "RO1-FHIR-003").count()
+    };
+    assert_eq!(generic(&r), generic(&plain));
+    assert_eq!(r.ignored, 1);
+    assert_eq!(r.findings.len() + 1, plain.findings.len());
+}

@@ -94,7 +94,8 @@ fn validate(p: &Planned, s: &Settings) -> InputReport {
     let kind = kind.unwrap_or_else(|| sniff(text.src));
     rep.kind = Some(kind);
     let mut budget = Budget::new(s.baseline.as_deref());
-    let path = p.display.as_str();
+    let key = crate::fingerprint::input_key(&p.display);
+    let path = key.as_str();
     let result = match kind {
         InputKind::Body => {
             let redactor = s.redact.then(|| {
@@ -194,7 +195,9 @@ fn unit(
     // What the libraries did not keep (information and warnings beyond
     // their cap) still counts: the counts and the exit status are exact.
     let mut counts = u.dropped;
-    let (mut hidden, mut ignored, mut baselined) = (0, 0, 0);
+    // The libraries already left out the ignored rules' findings (before
+    // their cap); the rest of the selection is applied here.
+    let (mut hidden, mut ignored, mut baselined) = (0, u.ignored, 0);
     let min = s.min_severity.unwrap_or(Severity::Information);
     let mut shown: Vec<(Finding, String)> = Vec::new();
     for f in u.findings {
@@ -209,6 +212,9 @@ fn unit(
             (Target::Body { child: None, .. }, Some(o)) => {
                 usize::try_from(o).ok().and_then(|o| scalar_at(file, o))
             }
+            // A request finding quotes the value it is about (the bad
+            // identifier...): another bad value is a new finding.
+            (Target::Request { .. }, _) => Some(f.message.en.clone()),
             _ => None,
         };
         let expression = match &f.resolved {

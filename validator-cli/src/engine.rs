@@ -65,6 +65,7 @@ pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> U
         entries: 0,
         findings: vec![f],
         dropped: Counts::default(),
+        ignored: 0,
     }
 }
 

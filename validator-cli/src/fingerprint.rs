@@ -24,6 +24,27 @@ pub fn fingerprint(
     format!("{:016x}", h.0)
 }
 
+/// The input path as it enters a fingerprint: relative to the working
+/// directory when the file is under it, whatever way it was typed (`inv/`,
+/// `./inv/`, an absolute path), so that a baseline written from one command
+/// line applies to another; the path as given otherwise (stdin is `-`).
+///
+/// ```
+/// let here = std::env::current_dir().unwrap().join("Cargo.toml");
+/// assert_eq!(validator_cli::fingerprint::input_key(here.to_str().unwrap()), "Cargo.toml");
+/// assert_eq!(validator_cli::fingerprint::input_key("./Cargo.toml"), "Cargo.toml");
+/// ```
+pub fn input_key(path: &str) -> String {
+    let relative = (path != "-")
+        .then(|| {
+            let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok()?;
+            let abs = std::fs::canonicalize(path).ok()?;
+            abs.strip_prefix(&cwd).ok().map(|r| r.to_string_lossy().into_owned())
+        })
+        .flatten();
+    relative.unwrap_or_else(|| path.to_owned()).replace('\\', "/")
+}
+
 struct Fnv(u64);
 
 impl Default for Fnv {
@@ -41,16 +62,27 @@ impl Fnv {
     }
 }
 
+/// The longest value read into a fingerprint, in bytes. A longer scalar
+/// (a base64 body, where every finding points at the one string) is left
+/// out: reading it for each finding would be quadratic, and a value that
+/// long identifies nothing better than its expression does.
+const MAX_VALUE: usize = 1024;
+
 /// The JSON scalar (string, number, `true`, `false`, `null`) that starts
 /// at `offset` in `src`, decoded so that escapes do not matter; `None` at an
-/// object, an array or anywhere else. In a HAR capture a body is a JSON
-/// string, so its scalars are escaped once more (`\"value\"`): that form is
-/// read too.
+/// object, an array, a scalar longer than [`MAX_VALUE`] or anywhere else. In a
+/// HAR capture a body is a JSON string, so its scalars are escaped once more
+/// (`\"value\"`): that form is read too, whatever escapes the HAR writer
+/// chose (`\u00e9` or `é` give the same value).
 pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
-    let rest = src.get(offset..)?;
+    let mut end = offset.saturating_add(MAX_VALUE).min(src.len());
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = src.get(offset..end)?;
+    let cut = end < src.len();
     if let Some(inner) = rest.strip_prefix("\\\"") {
-        // Undo the HAR level of escaping (`\"` is a quote of the body, `\\`
-        // a backslash of the body) until the body's string ends.
+        // Undo the HAR level of escaping until the body's string ends.
         let mut body = String::from("\"");
         let mut chars = inner.chars();
         let mut escaped = false;
@@ -60,6 +92,10 @@ pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
                     '"' => '"',
                     '\\' => '\\',
                     '/' => '/',
+                    'u' => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                    }
                     _ => return None,
                 },
                 c => c,
@@ -89,9 +125,14 @@ pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
             None
         }
         b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
-            let end = rest
-                .find(|c: char| matches!(c, ',' | '}' | ']' | '\\') || c.is_ascii_whitespace())
-                .unwrap_or(rest.len());
+            let end =
+                rest.find(|c: char| matches!(c, ',' | '}' | ']' | '\\') || c.is_ascii_whitespace());
+            // A token running to the end of a cut window is too long.
+            let end = match end {
+                Some(e) => e,
+                None if cut => return None,
+                None => rest.len(),
+            };
             let token = rest.get(..end)?;
             serde_json::from_str::<serde_json::Value>(token)
                 .ok()
@@ -157,5 +198,26 @@ mod tests {
         let off = har.find(r#"\"2026"#).unwrap_or(0);
         assert_eq!(scalar_at(har, off).as_deref(), Some("2026\"x"));
         assert_eq!(scalar_at(har, har.find("3}").unwrap_or(0)).as_deref(), Some("3"));
+    }
+
+    #[test]
+    fn the_har_writer_escapes_do_not_change_the_value() {
+        // `é` written raw or as `\u00e9` by the HAR writer: the same value.
+        let raw = "{\"text\": \"{\\\"status\\\": \\\"occupé\\\"}\"}";
+        let ascii = "{\"text\": \"{\\\"status\\\": \\\"occup\\u00e9\\\"}\"}";
+        let at = |s: &str| scalar_at(s, s.find("\\\"occup").unwrap_or(0));
+        assert_eq!(at(raw).as_deref(), Some("occupé"));
+        assert_eq!(at(ascii).as_deref(), Some("occupé"));
+    }
+
+    #[test]
+    fn long_scalars_are_left_out() {
+        // A base64 body: every finding in it points at this one string.
+        let long = format!("{{\"text\": \"{}\"}}", "A".repeat(5 * MAX_VALUE));
+        assert_eq!(scalar_at(&long, long.find("\"A").unwrap_or(0)), None);
+        let number = format!("{{\"n\": {}}}", "1".repeat(2 * MAX_VALUE));
+        assert_eq!(scalar_at(&number, 6), None);
+        let short = format!("{{\"text\": \"{}\"}}", "A".repeat(MAX_VALUE - 2));
+        assert!(scalar_at(&short, 9).is_some());
     }
 }

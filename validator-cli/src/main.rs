@@ -147,7 +147,14 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 },
                 strict: args.strict || config.strict.unwrap_or(false),
                 now: args.now,
-                ..Options::default()
+                ignore: selection.ignored_ids(),
+                // A baseline fingerprints every finding and the statistics
+                // count every finding per rule: nothing may go unstored.
+                max_findings: if writing || baseline.is_some() || args.statistics {
+                    usize::MAX
+                } else {
+                    Options::default().max_findings
+                },
             },
             request: args.request.clone(),
         },

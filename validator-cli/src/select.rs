@@ -10,12 +10,14 @@ use fr_fhir_core::rules::catalog::RULES;
 pub struct Selection {
     /// `keep[i]`: rule `RULES[i]` is reported.
     keep: Vec<bool>,
+    /// Every rule is reported.
+    all: bool,
 }
 
 impl Default for Selection {
     /// Every rule.
     fn default() -> Self {
-        Selection { keep: vec![true; RULES.len()] }
+        Selection { keep: vec![true; RULES.len()], all: true }
     }
 }
 
@@ -32,12 +34,16 @@ impl Selection {
                 (select.is_empty() || select.iter().any(|s| matches(s, r)))
                     && !ignore.iter().any(|s| matches(s, r))
             })
-            .collect();
-        Ok(Selection { keep })
+            .collect::<Vec<bool>>();
+        let all = keep.iter().all(|k| *k);
+        Ok(Selection { keep, all })
     }
 
     /// The rule is reported.
     pub fn keeps(&self, rule: &RuleMeta) -> bool {
+        if self.all {
+            return true;
+        }
         // Rules are `static`s of the catalogue: their ID is the key. A rule
         // outside the catalogue (none today) is kept rather than lost.
         RULES
@@ -49,7 +55,18 @@ impl Selection {
 
     /// Every rule is reported (nothing to filter).
     pub fn is_all(&self) -> bool {
-        self.keep.iter().all(|k| *k)
+        self.all
+    }
+
+    /// The IDs of the rules left out, for the libraries (`Options::ignore`):
+    /// they drop those findings before their cap, so that the rules left
+    /// keep exact counts; `None` when every rule is reported.
+    pub fn ignored_ids(&self) -> Option<std::sync::Arc<std::collections::HashSet<&'static str>>> {
+        if self.all {
+            return None;
+        }
+        let ids = RULES.iter().zip(&self.keep).filter(|(_, k)| !**k).map(|(r, _)| r.id);
+        Some(std::sync::Arc::new(ids.collect()))
     }
 }
 

@@ -24,12 +24,13 @@ fn scratch(name: &str) -> std::path::PathBuf {
     d
 }
 
-/// 50,000 entries with warnings only, then two entries with one error each.
-fn warnings_then_two_errors() -> String {
+/// `n` entries with warnings only (RO1-BUNDLE-010 and RO1-REF-004 each),
+/// then two entries with one error each.
+fn warnings_then_two_errors(n: usize) -> String {
     let mut s = String::from(
         r#"{"resourceType":"Bundle","type":"searchset","total":0,"link":[{"relation":"self","url":"https://h.fr/fhir/Slot?status=free"}],"entry":["#,
     );
-    for i in 0..50_000 {
+    for i in 0..n {
         s.push_str(&format!(
             r#"{{"fullUrl":"https://h.fr/fhir/Patient/p{i}","resource":{{"resourceType":"Patient","id":"p{i}"}},"search":{{"mode":"include"}}}},"#
         ));
@@ -43,7 +44,7 @@ fn warnings_then_two_errors() -> String {
 fn two_errors_after_50000_warnings_fail_the_run_in_every_format() {
     let d = scratch("cap");
     let p = d.join("big.json");
-    std::fs::write(&p, warnings_then_two_errors()).unwrap();
+    std::fs::write(&p, warnings_then_two_errors(50_000)).unwrap();
     let path = p.to_str().unwrap();
     // The seven runs of a 5 MB input are independent: run them side by side.
     std::thread::scope(|s| {
@@ -120,5 +121,71 @@ fn a_broken_body_in_a_har_is_a_fatal_finding_of_its_exchange() {
     // A file that is not a HAR capture cannot be read: exit 2.
     std::fs::write(&p, r#"{"entries": []}"#).unwrap();
     assert_eq!(run_en(&[p.to_str().unwrap()]).code, 2);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+fn summary(o: &common::Out) -> serde_json::Value {
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    v["summary"].clone()
+}
+
+/// Beyond the cap, `--ignore`, `--statistics` and `--baseline` still see
+/// every finding: the ignored rules are left out before the cap, the other
+/// two store every finding.
+#[test]
+fn selection_statistics_and_baseline_are_exact_beyond_the_cap() {
+    let d = scratch("beyond-cap");
+    let p = d.join("w.json");
+    std::fs::write(&p, warnings_then_two_errors(12_000)).unwrap();
+    let path = p.to_str().unwrap();
+
+    let all = summary(&run_en(&["--format", "json", path]));
+    assert!(all["dropped"].as_u64().unwrap() > 0, "the cap applied: {all}");
+    let warnings = all["findings"]["warning"].as_u64().unwrap();
+    assert!(warnings >= 24_000, "{all}");
+
+    let o = run_en(&[
+        "--format",
+        "json",
+        "--ignore",
+        "RO1-BUNDLE-010,RO1-REF-004",
+        "--fail-on",
+        "warning",
+        path,
+    ]);
+    let s = summary(&o);
+    // Every warning of the two rules is left out, none is counted.
+    let ignored = s["ignored"].as_u64().unwrap();
+    assert!(ignored >= 24_000, "{s}");
+    assert_eq!(s["findings"]["warning"].as_u64().unwrap() + ignored, warnings, "{s}");
+    assert_eq!(s["dropped"], 0, "{s}");
+
+    let stats = run_en(&["--format", "json", "--statistics", path]);
+    let v: serde_json::Value = serde_json::from_str(&stats.stdout).unwrap();
+    let count = |rule: &str| {
+        v.as_array()
+            .and_then(|a| a.iter().find(|r| r["rule"] == rule))
+            .and_then(|r| r["count"].as_u64())
+    };
+    assert_eq!(count("RO1-BUNDLE-010"), Some(12_000), "{}", stats.stdout);
+    // The two Practitioners of the end have unresolved references too.
+    assert_eq!(count("RO1-REF-004"), Some(12_002));
+
+    let bl = d.join("baseline.json");
+    let w = run_en(&["--write-baseline", bl.to_str().unwrap(), path]);
+    assert_ne!(w.code, 2, "{}", w.stderr);
+    let again = run_en(&[
+        "--format",
+        "json",
+        "--fail-on",
+        "information",
+        "--baseline",
+        bl.to_str().unwrap(),
+        path,
+    ]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let s = summary(&again);
+    assert_eq!(s["findings"]["warning"], 0, "{s}");
+    assert_eq!(s["findings"]["error"], 0, "{s}");
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -43,6 +43,12 @@ pub struct Emitter<'o> {
     kept: [usize; 3],
     /// Errors and fatals kept.
     severe: usize,
+    /// Findings of ignored rules, per use case (PS, CPTS, SOS).
+    ignored: [u64; 3],
+    /// Where the ignored findings on an element were, and their rule: an
+    /// ignored specific finding still shadows the generic one on the same
+    /// element (ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back).
+    ignored_at: Vec<(Span, &'static RuleMeta)>,
     /// The use case, when known before the end (option or request).
     fixed: Option<super::UseCase>,
     /// Span of the entry being checked when reading it recorded no note
@@ -68,6 +74,8 @@ impl<'o> Emitter<'o> {
             dropped: [Counts::default(); 3],
             kept: [0; 3],
             severe: 0,
+            ignored: [0; 3],
+            ignored_at: Vec::new(),
             fixed: opts.use_case,
             clean: Span::default(),
         }
@@ -107,6 +115,16 @@ impl<'o> Emitter<'o> {
             .unwrap_or_default()
     }
 
+    /// Findings of ignored rules (`Options::ignore`) that hold in `uc`.
+    pub fn ignored(&self, uc: super::UseCase) -> u64 {
+        USE_CASES
+            .iter()
+            .position(|&u| u == uc)
+            .and_then(|i| self.ignored.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// Fixes the use case before the end (findings of other use cases are then
     /// dropped at once instead of at the end).
     pub fn fix_use_case(&mut self, uc: super::UseCase) {
@@ -130,6 +148,17 @@ impl<'o> Emitter<'o> {
             return;
         }
         let sev = finding.severity;
+        if sev != Severity::Fatal && self.opts.ignores(finding.rule.id) {
+            for (uc, n) in USE_CASES.into_iter().zip(self.ignored.iter_mut()) {
+                if holds(uc) {
+                    *n += 1;
+                }
+            }
+            if let crate::finding::Target::Body { span, child: None } = finding.target {
+                self.ignored_at.push((span, finding.rule));
+            }
+            return;
+        }
         let room = if sev >= Severity::Error {
             self.severe < MAX_SEVERE && {
                 self.severe += 1;
@@ -203,5 +232,10 @@ impl<'o> Emitter<'o> {
     /// case (PS, CPTS, SOS).
     pub fn into_inner(self) -> (Vec<Emitted>, [Counts; 3]) {
         (self.out, self.dropped)
+    }
+
+    /// Where the findings of ignored rules were (element span and rule).
+    pub fn ignored_at(&self) -> &[(Span, &'static RuleMeta)] {
+        &self.ignored_at
     }
 }

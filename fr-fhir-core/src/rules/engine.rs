@@ -26,11 +26,29 @@ pub struct Options {
     /// Cap on information and warning findings kept per input (the rest
     /// are counted in [`Report::dropped`]). Errors and fatals are always kept.
     pub max_findings: usize,
+    /// IDs of rules not to report (`--ignore`): their findings are neither
+    /// stored nor counted, only tallied in [`Report::ignored`]; applied
+    /// before the cap, so the rules left keep exact counts. Fatal findings
+    /// are never ignored.
+    pub ignore: Option<std::sync::Arc<std::collections::HashSet<&'static str>>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { use_case: None, strict: false, now: None, max_findings: 10_000 }
+        Options { use_case: None, strict: false, now: None, max_findings: 10_000, ignore: None }
+    }
+}
+
+impl Options {
+    /// True when findings of `rule` are not to be reported.
+    ///
+    /// ```
+    /// use fr_fhir_core::rules::Options;
+    /// let opts = Options { ignore: Some(std::sync::Arc::new(["RO1-SLOT-015"].into())), ..Options::default() };
+    /// assert!(opts.ignores("RO1-SLOT-015") && !opts.ignores("RO1-SLOT-001"));
+    /// ```
+    pub fn ignores(&self, rule: &str) -> bool {
+        self.ignore.as_ref().is_some_and(|set| set.contains(rule))
     }
 }
 
@@ -52,6 +70,8 @@ pub struct Report {
     /// memory guards [`crate::rules::MAX_SEVERE`] and `Cx::max_notes`).
     /// Added to the counts of `findings`, they give the exact counts.
     pub dropped: Counts,
+    /// Findings of rules in `Options::ignore`, not stored nor counted.
+    pub ignored: u64,
 }
 
 /// Validates a response body (a searchset Bundle or an OperationOutcome).
@@ -169,6 +189,7 @@ pub fn validate_with<'a>(
         entries: 0,
         findings: Vec::new(),
         dropped: Counts::default(),
+        ignored: 0,
     };
     let hinted = opts
         .use_case
@@ -216,13 +237,21 @@ pub fn validate_with<'a>(
         families::check_root(res.as_ref(), src, &mut em);
     }
     families::json_level::notes_to_findings(&cx, &mut em);
+    report.ignored = em.ignored(report.use_case);
+    let ignored_at = em.ignored_at().to_vec();
     let (emitted, dropped) = em.into_inner();
     let i = [UseCase::Ps, UseCase::Cpts, UseCase::Sos].iter().position(|&u| u == report.use_case);
     report.dropped = i.and_then(|i| dropped.get(i)).copied().unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
-    report.findings = finalize(src, &report.resource_type, report.use_case, emitted, &layout);
+    let shadows = Shadows { ignored: &ignored_at };
+    let (findings, shadowed) =
+        finalize(src, &report.resource_type, report.use_case, emitted, &shadows, &layout);
+    report.findings = findings;
+    // An ignored generic finding that a specific one shadows would not
+    // have been reported anyway: it is not counted as ignored either.
+    report.ignored = report.ignored.saturating_sub(shadowed);
     Ok(report)
 }
 
@@ -258,6 +287,13 @@ impl resolve::Layout for EntryLayout<'_, '_> {
     }
 }
 
+/// The findings left out by `Options::ignore` on an element: the specific
+/// ones still shadow the generic finding there (ignoring RO1-SLOT-003 must
+/// not bring RO1-FHIR-003 back).
+struct Shadows<'s> {
+    ignored: &'s [(Span, &'static crate::finding::RuleMeta)],
+}
+
 /// Keeps the findings of the retained use case, drops generic findings
 /// shadowed by a specific one on the same element, resolves locations and
 /// sorts in document order.
@@ -266,8 +302,9 @@ fn finalize(
     root: &str,
     uc: UseCase,
     emitted: Vec<Emitted>,
+    shadows: &Shadows<'_>,
     layout: &dyn resolve::Layout,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, u64) {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
     let specific: std::collections::HashSet<(u32, u32)> = findings
@@ -277,7 +314,21 @@ fn finalize(
             Target::Body { span, child: None } => Some((span.start, span.end)),
             _ => None,
         })
+        .chain(
+            shadows
+                .ignored
+                .iter()
+                .filter(|(_, rule)| !families::json_level::is_generic(rule))
+                .map(|(span, _)| (span.start, span.end)),
+        )
         .collect();
+    let shadowed = shadows
+        .ignored
+        .iter()
+        .filter(|(span, rule)| {
+            families::json_level::is_generic(rule) && specific.contains(&(span.start, span.end))
+        })
+        .count() as u64;
     findings.retain(|f| match &f.target {
         Target::Body { span, child: None } if families::json_level::is_generic(f.rule) => {
             !specific.contains(&(span.start, span.end))
@@ -326,7 +377,7 @@ fn finalize(
         };
         key(a).cmp(&key(b)).then_with(|| a.rule.id.cmp(b.rule.id))
     });
-    findings
+    (findings, shadowed)
 }
 
 /// A value as shown in messages: between backticks, cut after 80 characters.

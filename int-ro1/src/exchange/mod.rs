@@ -224,6 +224,8 @@ pub struct ExchangeReport {
     /// warnings only, but for the memory guards), per severity: with the
     /// counts of `findings` they give the exact counts.
     pub dropped: Counts,
+    /// Findings of rules in `Options::ignore`: not stored, not counted.
+    pub ignored: u64,
 }
 
 impl ExchangeReport {
@@ -381,6 +383,7 @@ pub(crate) fn run(
         entries: 0,
         findings: Vec::new(),
         dropped: Counts::default(),
+        ignored: 0,
     };
     if let Some(uc) = opts.rules.use_case {
         report.use_case = uc;
@@ -395,6 +398,7 @@ pub(crate) fn run(
             report.use_case_source = r.use_case_source;
             report.entries = r.entries;
             report.dropped = r.dropped;
+            report.ignored = r.ignored;
             body_findings = r.findings;
         }
         BodyOutcome::Unusable(f) => body_unusable = Some(f),
@@ -475,8 +479,12 @@ pub(crate) fn run(
     // The cap applies to information and warnings: errors are always kept.
     let cap = opts.rules.max_findings;
     let mut mild = 0usize;
-    let dropped = &mut report.dropped;
+    let (dropped, ignored) = (&mut report.dropped, &mut report.ignored);
     all.retain(|f| {
+        if f.severity != Severity::Fatal && opts.rules.ignores(f.rule.id) {
+            *ignored += 1;
+            return false;
+        }
         if f.severity >= Severity::Error {
             return true;
         }
@@ -546,6 +554,7 @@ fn other_flow(
         entries: 0,
         findings: all,
         dropped: Counts::default(),
+        ignored: 0,
     })
 }
 

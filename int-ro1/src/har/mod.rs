@@ -164,5 +164,6 @@ fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) ->
         entries: 0,
         findings: vec![finding],
         dropped: fr_fhir_core::finding::Counts::default(),
+        ignored: 0,
     }
 }
