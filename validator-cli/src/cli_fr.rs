@@ -113,6 +113,10 @@ const ARGS: Helps = &[
     ),
     ("jobs", "Nombre de fichiers validés en parallèle (défaut : le nombre de processeurs)."),
     ("quiet", "Ni résumé, ni notes, ni barre de progression : constats et erreurs seulement."),
+    (
+        "statistics",
+        "Une ligne par règle (nombre, ID, sévérité, nom, premier emplacement) au lieu de chaque constat, avec --format text ou json ; compte les constats au niveau de --min-severity ou au-dessus.",
+    ),
 ];
 
 /// French about of each subcommand, then the help of its arguments.
@@ -222,9 +226,10 @@ fn french_message(e: &clap::Error) -> Option<String> {
             format!("valeur « {} » invalide pour « {} »{valid}", value(), arg())
         }
         ErrorKind::ValueValidation => format!("valeur « {} » invalide pour « {} »", value(), arg()),
-        ErrorKind::MissingRequiredArgument => {
+        ErrorKind::MissingRequiredArgument if arg().contains("INPUT") => {
             format!("argument obligatoire absent : {} (aucun fichier à valider)", arg())
         }
+        ErrorKind::MissingRequiredArgument => format!("argument obligatoire absent : {}", arg()),
         ErrorKind::InvalidSubcommand => format!("sous-commande inconnue « {} »", arg()),
         _ => return None,
     })

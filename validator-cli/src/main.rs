@@ -232,7 +232,30 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 file.display()
             );
         }
-        return Ok(if summary.unusable > 0 { USAGE } else { 0 });
+        // A broken body is never written to a baseline: say so, and fail.
+        if summary.counts.fatal > 0 && !args.quiet {
+            let n = summary.counts.fatal;
+            eprintln!(
+                "{TOOL}: {}",
+                match lang {
+                    Lang::Fr => format!(
+                        "{} (corps inexploitable) : jamais mis dans la référence, à corriger",
+                        render::plural(lang, n, "constat fatal", "constats fatals")
+                    ),
+                    Lang::En => format!(
+                        "{} (unusable body): never written to the baseline, to be fixed",
+                        render::plural(lang, n, "fatal finding", "fatal findings")
+                    ),
+                }
+            );
+        }
+        return Ok(if summary.unusable > 0 {
+            USAGE
+        } else if summary.counts.fatal > 0 {
+            1
+        } else {
+            0
+        });
     }
     run::run(&planned, &settings, jobs, progress, &mut |report| {
         summary.add(&report, fail_on);

@@ -169,6 +169,8 @@ pub struct HarInfo<'a> {
     pub body_problem: Option<Message>,
     /// `response.content.mimeType` value.
     pub mime_span: Option<Span>,
+    /// Start of the `request.postData` object.
+    pub post_data_span: Option<Span>,
     /// Where each of [`Exchange::request_headers`] is in `request.headers`.
     pub request_header_items: Vec<HarItem>,
     /// Where each of [`Exchange::response_headers`] is in `response.headers`.
@@ -229,8 +231,8 @@ pub struct ExchangeReport {
 }
 
 impl ExchangeReport {
-    /// Why the body could not be read at all (not JSON, empty, compressed),
-    /// in English; `None` when it could.
+    /// Why the body (or the HAR entry) could not be read at all (not JSON,
+    /// empty, compressed, a broken entry), in English; `None` when it could.
     ///
     /// ```
     /// use int_ro1::exchange::{ExchangeOptions, validate_body};
@@ -243,10 +245,7 @@ impl ExchangeReport {
 
     /// Same as [`ExchangeReport::unusable`], in both languages.
     pub fn unusable_message(&self) -> Option<&Message> {
-        self.findings
-            .iter()
-            .find(|f| f.severity == Severity::Fatal && f.rule.id == catalog::RO1_BODY_001.id)
-            .map(|f| &f.message)
+        self.findings.iter().find(|f| f.severity == Severity::Fatal).map(|f| &f.message)
     }
 }
 
@@ -746,7 +745,7 @@ impl Locator<'_, '_> {
         match part.as_ref() {
             "method" => self.har(|h| h.method_span),
             parts::URL => self.har(|h| h.url_span),
-            "body" => self.har(|_| None),
+            "body" => self.har(|h| h.post_data_span),
             "header:Accept" => self.har(|h| {
                 let k = self
                     .ex

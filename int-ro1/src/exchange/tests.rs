@@ -506,7 +506,14 @@ fn req_001_015_method_and_accept_from_the_har() {
         [("log.entries[0].request.headers[0]".to_owned(), Severity::Warning)]
     );
     let at = src.find("\"POST\"").unwrap();
-    assert_eq!(location(&r[0], "RO1-REQ-001"), line_col(&src, at));
+    let f = r[0].findings.iter().filter(|f| f.rule.id == "RO1-REQ-001");
+    let lines: Vec<(u32, u32)> =
+        f.map(|f| f.resolved.as_ref().map(|l| (l.line, l.column)).unwrap()).collect();
+    assert_eq!(lines[0], line_col(&src, at));
+    // The request body is located at its `postData` object.
+    let post = src.find("\"postData\"").unwrap();
+    let post = post + src[post..].find('{').unwrap();
+    assert_eq!(lines[1], line_col(&src, post));
     assert_eq!((of_rule(&r[1], "RO1-REQ-001"), of_rule(&r[1], "RO1-REQ-015")), (vec![], vec![]));
 }
 

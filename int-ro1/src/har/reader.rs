@@ -272,6 +272,7 @@ fn read_request<'a>(
             "postData" => {
                 expect(r, Kind::Object, "request.postData")?;
                 let mut pd = r.object()?;
+                har.post_data_span = Some(Span::new(pd.start(), pd.start()));
                 while let Some((k, _)) = r.next_key(&mut pd)? {
                     if k == "text" {
                         let (t, _) = string(r, "request.postData.text")?;

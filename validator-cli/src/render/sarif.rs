@@ -370,6 +370,19 @@ impl Renderer for Sarif {
             });
             notes.push(("error", e.message.get(lang).to_string(), region));
         }
+        let dropped: u64 = r.units.iter().map(|u| u.dropped).sum();
+        if dropped > 0 {
+            // The totals count them; the results cannot list them.
+            let (fr, en) = (
+                format!(
+                    "{dropped} constats (informations et avertissements) non conservés au-delà de la limite de 10 000 : comptés dans les totaux, pas listés (--statistics ou --baseline les conservent tous)"
+                ),
+                format!(
+                    "{dropped} findings (information and warnings) not stored beyond the cap of 10,000: counted in the totals, not listed (--statistics or --baseline keep them all)"
+                ),
+            );
+            notes.push(("note", if lang == Lang::Fr { fr } else { en }, None));
+        }
         for (level, text, region) in notes {
             self.notifications.push(Notification {
                 level,
