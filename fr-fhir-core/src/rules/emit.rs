@@ -65,6 +65,11 @@ pub const MAX_SEVERE: usize = 1_000_000;
 const USE_CASES: [super::UseCase; 3] =
     [super::UseCase::Ps, super::UseCase::Cpts, super::UseCase::Sos];
 
+/// The entry of `uc` in a per-use-case array (PS, CPTS, SOS).
+pub(crate) fn of_use_case<T: Copy + Default>(per: &[T; 3], uc: super::UseCase) -> T {
+    USE_CASES.iter().position(|&u| u == uc).and_then(|i| per.get(i)).copied().unwrap_or_default()
+}
+
 impl<'o> Emitter<'o> {
     /// An empty emitter.
     pub fn new(opts: &'o Options) -> Self {
@@ -107,22 +112,12 @@ impl<'o> Emitter<'o> {
     /// Findings not kept (beyond `Options::max_findings`, or beyond
     /// [`MAX_SEVERE`]) that hold in use case `uc`, per severity.
     pub fn dropped(&self, uc: super::UseCase) -> Counts {
-        USE_CASES
-            .iter()
-            .position(|&u| u == uc)
-            .and_then(|i| self.dropped.get(i))
-            .copied()
-            .unwrap_or_default()
+        of_use_case(&self.dropped, uc)
     }
 
     /// Findings of ignored rules (`Options::ignore`) that hold in `uc`.
     pub fn ignored(&self, uc: super::UseCase) -> u64 {
-        USE_CASES
-            .iter()
-            .position(|&u| u == uc)
-            .and_then(|i| self.ignored.get(i))
-            .copied()
-            .unwrap_or_default()
+        of_use_case(&self.ignored, uc)
     }
 
     /// Fixes the use case before the end (findings of other use cases are then

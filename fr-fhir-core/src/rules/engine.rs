@@ -240,8 +240,7 @@ pub fn validate_with<'a>(
     report.ignored = em.ignored(report.use_case);
     let ignored_at = em.ignored_at().to_vec();
     let (emitted, dropped) = em.into_inner();
-    let i = [UseCase::Ps, UseCase::Cpts, UseCase::Sos].iter().position(|&u| u == report.use_case);
-    report.dropped = i.and_then(|i| dropped.get(i)).copied().unwrap_or_default();
+    report.dropped = super::emit::of_use_case(&dropped, report.use_case);
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
