@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fr_fhir_core::finding::{Lang, Message, Severity};
+use fr_fhir_core::rules::UseCaseSource;
 use fr_fhir_core::rules::catalog::by_id;
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
@@ -86,7 +87,7 @@ fn report() -> InputReport {
                 status: Some(200),
                 resource_type: "Bundle".into(),
                 use_case: "PS",
-                use_case_source: "request",
+                use_case_source: UseCaseSource::Request,
                 entries: per_unit as u32 / 2,
                 items,
                 counts,

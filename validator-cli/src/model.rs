@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
+use fr_fhir_core::rules::UseCaseSource;
 
 /// The kind of an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +81,7 @@ pub struct UnitReport {
     /// `PS`, `CPTS` or `SOS`.
     pub use_case: &'static str,
     /// Where the use case came from.
-    pub use_case_source: &'static str,
+    pub use_case_source: UseCaseSource,
     /// Bundle entries read.
     pub entries: u32,
     /// Findings at or above --min-severity, in document order.
@@ -269,7 +270,7 @@ mod tests {
             status: None,
             resource_type: String::new(),
             use_case: "PS",
-            use_case_source: "default",
+            use_case_source: UseCaseSource::Default,
             entries: 0,
             items: Vec::new(),
             counts: Counts { error: 1, ..Counts::default() },

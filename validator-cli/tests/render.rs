@@ -8,6 +8,7 @@ mod common;
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, Severity};
+use fr_fhir_core::rules::UseCaseSource;
 use fr_fhir_core::rules::catalog::by_id;
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
@@ -53,7 +54,7 @@ fn unit(index: usize, items: Vec<Item>) -> UnitReport {
         status: Some(200),
         resource_type: "Bundle".into(),
         use_case: "PS",
-        use_case_source: "request",
+        use_case_source: UseCaseSource::Request,
         entries: 0,
         items,
         counts,

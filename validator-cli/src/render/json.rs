@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use fr_fhir_core::rules::UseCaseSource;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -163,7 +164,10 @@ pub struct ExchangeHead {
     /// Use case retained: `PS`, `CPTS` or `SOS`.
     pub use_case: &'static str,
     /// Why: `option`, `request`, `profile`, `content` or `default`.
-    pub use_case_source: &'static str,
+    // Described as a plain string, as before the enum: the published schema
+    // of the report does not change.
+    #[schemars(with = "String")]
+    pub use_case_source: UseCaseSource,
     /// Bundle entries read.
     pub entries: u32,
     /// Findings per severity, hidden ones included.
