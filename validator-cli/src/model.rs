@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
-use fr_fhir_core::rules::UseCaseSource;
+use fr_fhir_core::rules::{UseCase, UseCaseSource};
 
 /// The kind of an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,8 +78,8 @@ pub struct UnitReport {
     pub status: Option<u16>,
     /// `resourceType` of the body ("" when none).
     pub resource_type: String,
-    /// `PS`, `CPTS` or `SOS`.
-    pub use_case: &'static str,
+    /// The use case retained.
+    pub use_case: UseCase,
     /// Where the use case came from.
     pub use_case_source: UseCaseSource,
     /// Bundle entries read.
@@ -269,7 +269,7 @@ mod tests {
             url: None,
             status: None,
             resource_type: String::new(),
-            use_case: "PS",
+            use_case: UseCase::Ps,
             use_case_source: UseCaseSource::Default,
             entries: 0,
             items: Vec::new(),

@@ -162,6 +162,8 @@ pub struct ExchangeHead {
     /// `resourceType` of the body (empty when none).
     pub resource_type: String,
     /// Use case retained: `PS`, `CPTS` or `SOS`.
+    // `UseCase` serialises in lower case (`ps`); this report has always
+    // written the catalogue's upper-case name, hence its `as_str`.
     pub use_case: &'static str,
     /// Why: `option`, `request`, `profile`, `content` or `default`.
     // Described as a plain string, as before the enum: the published schema
@@ -271,7 +273,7 @@ pub fn exchange_head(u: &UnitReport) -> ExchangeHead {
         url: u.url.clone(),
         status: u.status,
         resource_type: u.resource_type.clone(),
-        use_case: u.use_case,
+        use_case: u.use_case.as_str(),
         use_case_source: u.use_case_source,
         entries: u.entries,
         counts: (&u.counts).into(),
