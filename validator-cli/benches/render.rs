@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fr_fhir_core::finding::{Lang, Message, Severity};
 use fr_fhir_core::rules::catalog::by_id;
+use fr_fhir_core::rules::{UseCase, UseCaseSource};
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
 use validator_cli::render::{Ctx, renderer};
@@ -85,8 +86,8 @@ fn report() -> InputReport {
                 url: Some("https://agenda.example/fhir/Slot?status=free&start=ge2026-11-26".into()),
                 status: Some(200),
                 resource_type: "Bundle".into(),
-                use_case: "PS",
-                use_case_source: "request",
+                use_case: UseCase::Ps,
+                use_case_source: UseCaseSource::Request,
                 entries: per_unit as u32 / 2,
                 items,
                 counts,

@@ -283,7 +283,7 @@ fn unit(
         url,
         status: u.status,
         resource_type: u.resource_type,
-        use_case: u.use_case.as_str(),
+        use_case: u.use_case,
         use_case_source: u.use_case_source,
         entries: u.entries,
         items,

@@ -4,7 +4,7 @@
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::Options;
-use fr_fhir_core::rules::{UseCase, catalog};
+use fr_fhir_core::rules::{UseCase, UseCaseSource, catalog};
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
 
 /// One validated exchange: int-ro1's report, used as is by every renderer.
@@ -61,7 +61,7 @@ pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> U
         status: None,
         resource_type: String::new(),
         use_case: UseCase::Ps,
-        use_case_source: "default",
+        use_case_source: UseCaseSource::Default,
         entries: 0,
         findings: vec![f],
         dropped: Counts::default(),

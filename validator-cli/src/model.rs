@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
+use fr_fhir_core::rules::{UseCase, UseCaseSource};
 
 /// The kind of an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +78,10 @@ pub struct UnitReport {
     pub status: Option<u16>,
     /// `resourceType` of the body ("" when none).
     pub resource_type: String,
-    /// `PS`, `CPTS` or `SOS`.
-    pub use_case: &'static str,
+    /// The use case retained.
+    pub use_case: UseCase,
     /// Where the use case came from.
-    pub use_case_source: &'static str,
+    pub use_case_source: UseCaseSource,
     /// Bundle entries read.
     pub entries: u32,
     /// Findings at or above --min-severity, in document order.
@@ -268,8 +269,8 @@ mod tests {
             url: None,
             status: None,
             resource_type: String::new(),
-            use_case: "PS",
-            use_case_source: "default",
+            use_case: UseCase::Ps,
+            use_case_source: UseCaseSource::Default,
             entries: 0,
             items: Vec::new(),
             counts: Counts { error: 1, ..Counts::default() },

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, Severity};
 use fr_fhir_core::rules::catalog::by_id;
+use fr_fhir_core::rules::{UseCase, UseCaseSource};
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
 use validator_cli::render::{Ctx, renderer, statistics};
@@ -52,8 +53,8 @@ fn unit(index: usize, items: Vec<Item>) -> UnitReport {
         url: Some("https://x.example/fhir/Slot".into()),
         status: Some(200),
         resource_type: "Bundle".into(),
-        use_case: "PS",
-        use_case_source: "request",
+        use_case: UseCase::Ps,
+        use_case_source: UseCaseSource::Request,
         entries: 0,
         items,
         counts,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::{UseCase, families};
+use super::{UseCase, UseCaseSource, families};
 use crate::finding::{Counts, Finding, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
@@ -59,8 +59,8 @@ pub struct Report {
     pub resource_type: String,
     /// The use case retained, and why.
     pub use_case: UseCase,
-    /// Where the use case came from: `option`, `request`, `profile`, `content`, `default`.
-    pub use_case_source: &'static str,
+    /// Where the use case came from.
+    pub use_case_source: UseCaseSource,
     /// Number of Bundle entries read.
     pub entries: u32,
     /// Findings, in document order, with their locations resolved.
@@ -185,7 +185,7 @@ pub fn validate_with<'a>(
     let mut report = Report {
         resource_type: rt.as_deref().unwrap_or_default().to_string(),
         use_case: UseCase::Ps,
-        use_case_source: "default",
+        use_case_source: UseCaseSource::Default,
         entries: 0,
         findings: Vec::new(),
         dropped: Counts::default(),
@@ -193,8 +193,8 @@ pub fn validate_with<'a>(
     };
     let hinted = opts
         .use_case
-        .map(|u| (u, "option"))
-        .or_else(|| hooks.iter().find_map(|h| h.use_case()).map(|u| (u, "request")));
+        .map(|u| (u, UseCaseSource::Option))
+        .or_else(|| hooks.iter().find_map(|h| h.use_case()).map(|u| (u, UseCaseSource::Request)));
 
     if let Some((uc, _)) = hinted {
         em.fix_use_case(uc);
@@ -213,10 +213,10 @@ pub fn validate_with<'a>(
         ix.resolve_refs();
         r.finish()?;
         let (uc, source) = hinted.unwrap_or_else(|| match bundle_profile_use_case(&header) {
-            Some(u) => (u, "profile"),
-            None if ev.sos > 0 => (UseCase::Sos, "content"),
-            None if ev.cpts > 0 => (UseCase::Cpts, "content"),
-            None => (UseCase::Ps, "default"),
+            Some(u) => (u, UseCaseSource::Profile),
+            None if ev.sos > 0 => (UseCase::Sos, UseCaseSource::Content),
+            None if ev.cpts > 0 => (UseCase::Cpts, UseCaseSource::Content),
+            None => (UseCase::Ps, UseCaseSource::Default),
         });
         report.use_case = uc;
         report.use_case_source = source;

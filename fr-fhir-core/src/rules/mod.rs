@@ -14,7 +14,7 @@ mod scope;
 pub use context::{EntryCx, Finish, Hook};
 pub use emit::{Emitted, Emitter, MAX_SEVERE};
 pub use engine::{Options, Report, quote, validate, validate_with};
-pub use scope::{Scope, UseCase};
+pub use scope::{Scope, UseCase, UseCaseSource};
 
 /// True when a body-level rule of the catalogue has an implementation in this crate.
 ///

@@ -47,6 +47,55 @@ impl std::str::FromStr for UseCase {
     }
 }
 
+/// Where the use case retained for an input came from, strongest first.
+///
+/// Reports carry it next to the use case so a reader can tell a guess
+/// (`Content`, `Default`) from a declaration (`Option`, `Request`,
+/// `Profile`). Its text form (`as_str`, `Display`, serde) is the lower-case
+/// word the machine formats have always written.
+///
+/// ```
+/// use fr_fhir_core::rules::UseCaseSource;
+/// assert_eq!(UseCaseSource::Profile.as_str(), "profile");
+/// assert_eq!(UseCaseSource::Default.to_string(), "default");
+/// assert_eq!(serde_json::to_string(&UseCaseSource::Request).ok().as_deref(), Some("\"request\""));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum UseCaseSource {
+    /// Given by the caller (`Options::use_case`, `--use-case`).
+    Option,
+    /// Read from the search request that produced the body.
+    Request,
+    /// Read from the profile declared by the Bundle.
+    Profile,
+    /// Inferred from the resources in the Bundle.
+    Content,
+    /// Nothing told: PS assumed.
+    Default,
+}
+
+impl UseCaseSource {
+    /// The lower-case word written in reports (`option`, `request`,
+    /// `profile`, `content`, `default`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UseCaseSource::Option => "option",
+            UseCaseSource::Request => "request",
+            UseCaseSource::Profile => "profile",
+            UseCaseSource::Content => "content",
+            UseCaseSource::Default => "default",
+        }
+    }
+}
+
+impl std::fmt::Display for UseCaseSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A set of use cases: a finding is kept only when the use case finally
 /// detected for the input is in its scope. Rules emit findings as they
 /// stream past and the use case is often known only at the end.

@@ -27,7 +27,7 @@ use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
-use fr_fhir_core::rules::{Options, UseCase, catalog, quote, validate_with};
+use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, catalog, quote, validate_with};
 
 use crate::flow::Flow;
 use crate::har::text::EscapeMap;
@@ -216,8 +216,8 @@ pub struct ExchangeReport {
     pub resource_type: String,
     /// The use case retained.
     pub use_case: UseCase,
-    /// Where it came from: `option`, `request`, `profile`, `content`, `default`.
-    pub use_case_source: &'static str,
+    /// Where it came from.
+    pub use_case_source: UseCaseSource,
     /// Number of Bundle entries read.
     pub entries: u32,
     /// Request findings, then response findings, then body findings.
@@ -378,7 +378,11 @@ pub(crate) fn run(
         status: ex.status,
         resource_type: String::new(),
         use_case: req.as_ref().map_or(UseCase::Ps, |r| r.use_case),
-        use_case_source: if req.is_some() { "request" } else { "default" },
+        use_case_source: if req.is_some() {
+            UseCaseSource::Request
+        } else {
+            UseCaseSource::Default
+        },
         entries: 0,
         findings: Vec::new(),
         dropped: Counts::default(),
@@ -386,7 +390,7 @@ pub(crate) fn run(
     };
     if let Some(uc) = opts.rules.use_case {
         report.use_case = uc;
-        report.use_case_source = "option";
+        report.use_case_source = UseCaseSource::Option;
     }
     let mut body_findings = Vec::new();
     let mut body_unusable = None;
@@ -549,7 +553,7 @@ fn other_flow(
         status: ex.status,
         resource_type: String::new(),
         use_case: UseCase::Ps,
-        use_case_source: "default",
+        use_case_source: UseCaseSource::Default,
         entries: 0,
         findings: all,
         dropped: Counts::default(),

@@ -416,7 +416,7 @@ fn bundle_005_request_taken_from_the_self_link() {
         of_rule(&r, "RO1-BUNDLE-005"),
         [("Bundle.link[0].url".to_owned(), Severity::Information)]
     );
-    assert_eq!(r.use_case_source, "profile");
+    assert_eq!(r.use_case_source, UseCaseSource::Profile);
     // Without a self link either, the comparison rules are said to be skipped.
     let mut v: Value = serde_json::from_str(EMPTY).unwrap();
     v.as_object_mut().unwrap().remove("link");
@@ -473,7 +473,10 @@ fn captures_of_the_examples() {
     let r = reports(PS_HAR);
     assert_eq!(r.len(), 2);
     assert_eq!(errors(&r[0]), []);
-    assert_eq!((r[0].status, r[0].use_case_source, r[0].entries), (Some(200), "request", 16));
+    assert_eq!(
+        (r[0].status, r[0].use_case_source, r[0].entries),
+        (Some(200), UseCaseSource::Request, 16)
+    );
     // The second request lacks `start=le` and the server refused it with 400:
     // the right answer, so the request defect is reported as information,
     // located inside the HAR's URL.

@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use fr_fhir_core::rules::UseCaseSource;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -161,9 +162,14 @@ pub struct ExchangeHead {
     /// `resourceType` of the body (empty when none).
     pub resource_type: String,
     /// Use case retained: `PS`, `CPTS` or `SOS`.
+    // `UseCase` serialises in lower case (`ps`); this report has always
+    // written the catalogue's upper-case name, hence its `as_str`.
     pub use_case: &'static str,
     /// Why: `option`, `request`, `profile`, `content` or `default`.
-    pub use_case_source: &'static str,
+    // Described as a plain string, as before the enum: the published schema
+    // of the report does not change.
+    #[schemars(with = "String")]
+    pub use_case_source: UseCaseSource,
     /// Bundle entries read.
     pub entries: u32,
     /// Findings per severity, hidden ones included.
@@ -267,7 +273,7 @@ pub fn exchange_head(u: &UnitReport) -> ExchangeHead {
         url: u.url.clone(),
         status: u.status,
         resource_type: u.resource_type.clone(),
-        use_case: u.use_case,
+        use_case: u.use_case.as_str(),
         use_case_source: u.use_case_source,
         entries: u.entries,
         counts: (&u.counts).into(),

@@ -54,7 +54,7 @@ impl Text {
             h.push_str(&format!(" \u{2192} {s}"));
         }
         if !u.resource_type.is_empty() {
-            h.push_str(&format!(" ({}, {})", u.resource_type, u.use_case));
+            h.push_str(&format!(" ({}, {})", u.resource_type, u.use_case.as_str()));
         }
         writeln!(
             out,
