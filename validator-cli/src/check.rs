@@ -304,7 +304,6 @@ fn unresolved_expression(t: &Target) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -385,7 +385,6 @@ fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize], out: &mut 
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -865,5 +865,4 @@ fn not_json(body: &str, e: &JsonError) -> Finding {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests;
