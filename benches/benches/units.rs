@@ -1,7 +1,8 @@
 //! Throughput of the small, hot pieces: national identifiers (form and
 //! Luhn key) and the INT_RO1 search request (parse and request rules), on
 //! inputs of the shape the SLA case carries (25 practitioners).
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+// Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
+#![allow(clippy::unwrap_used, missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fr_fhir_core::ids::{Adeli, Finess, Idnps, Idnst, Rpps, Siret, luhn};

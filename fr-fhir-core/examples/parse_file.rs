@@ -1,5 +1,6 @@
 //! Parses (and optionally validates) a file N times: a profiling driver.
 //! `cargo run --release -p fr-fhir-core --example parse_file -- FILE [N] [validate]`
+// Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use fr_fhir_core::json::Reader;

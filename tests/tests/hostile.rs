@@ -12,7 +12,8 @@
 //! The caller reads bytes, converts them with [`std::str::from_utf8`] and
 //! reports [`std::str::Utf8Error::valid_up_to`] as the byte offset of the
 //! first invalid sequence (see `invalid_utf8_is_reported_at_the_str_boundary`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+// clippy.toml lets #[test] fns unwrap, panic and index; the helpers outside them need this.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 #[path = "../../fuzz/src/harness.rs"]
 mod harness;

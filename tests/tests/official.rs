@@ -3,7 +3,6 @@
 //! `search.mode` added only on the IG's main branch...) is pinned in
 //! `tests/snapshots/official-examples.txt`. Set `SAS_UPDATE_SNAPSHOTS=1` to
 //! rewrite the snapshot after a reviewed change.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use fr_fhir_core::finding::Severity;
 use fr_fhir_core::rules::{Options, validate};

@@ -2,7 +2,6 @@
 //! never": the cap on stored findings applies to information and warnings
 //! only, errors are always kept, and the counts (kept + not kept) equal the
 //! counts of a run without any cap.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use fr_fhir_core::finding::{Counts, Severity};
 use fr_fhir_core::rules::{Options, validate};

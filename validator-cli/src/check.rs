@@ -3,7 +3,7 @@
 //! worker thread; the source text does not outlive this function.
 
 use fr_fhir_core::finding::{Finding, Message, Severity, Target};
-use fr_fhir_core::json::Reader;
+use fr_fhir_core::json::{LineIndex, Reader};
 
 use crate::baseline::{Baseline, Budget};
 use crate::engine::{self, EngineOptions, Unit, Unusable};
@@ -155,7 +155,7 @@ fn invalid_utf8(raw: &[u8], offset: usize) -> InputError {
             format!("texte non UTF-8 : octet 0x{byte:02X} invalide à l'offset {offset}"),
             format!("not UTF-8 text: invalid byte 0x{byte:02X} at byte offset {offset}"),
         ),
-        position: Some(line_col(valid, valid.len())),
+        position: Some(LineIndex::default().locate(valid, valid.len())),
         offset: Some(offset as u64),
         code: "structure",
     }
@@ -163,23 +163,14 @@ fn invalid_utf8(raw: &[u8], offset: usize) -> InputError {
 
 fn unusable(e: Unusable, text: Text<'_>) -> InputError {
     let bom = if text.bom { 3 } else { 0 };
-    let position = e.position.or_else(|| e.offset.map(|o| line_col(text.src, o)));
+    let position =
+        e.position.or_else(|| e.offset.map(|o| LineIndex::default().locate(text.src, o)));
     InputError {
         message: e.message,
         position,
         offset: e.offset.map(|o| (o + bom) as u64),
         code: e.code,
     }
-}
-
-/// 1-based line and column (characters) of a byte offset.
-pub fn line_col(src: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(src.len());
-    let head = src.as_bytes().get(..offset).unwrap_or_default();
-    let line = memchr::memchr_iter(b'\n', head).count() + 1;
-    let start = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
-    let col = src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(col).unwrap_or(u32::MAX))
 }
 
 /// Turns one validated exchange into its report; `file` is the text the
@@ -304,7 +295,6 @@ fn unresolved_expression(t: &Target) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -320,13 +310,6 @@ mod tests {
         let r = check(&p, &Settings::default());
         let _ = std::fs::remove_file(path);
         r
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
-        assert_eq!(line_col("", 0), (1, 1));
-        assert_eq!(line_col("abc", 99), (1, 4));
     }
 
     /// The one fatal finding of a broken body.

@@ -236,7 +236,6 @@ fn french_message(e: &clap::Error) -> Option<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -170,7 +170,6 @@ fn parse(text: &str, path: &Path, pyproject: bool) -> Result<Config, Message> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -72,7 +72,6 @@ fn char_floor(s: &str, mut i: usize) -> usize {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -285,7 +285,6 @@ pub fn mask_digit_runs(s: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -100,7 +100,6 @@ fn matches(key: &str, r: &RuleMeta) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use fr_fhir_core::rules::catalog::by_id;

@@ -1,6 +1,5 @@
 //! Snapshots of every output format on the examples: the exact text users
 //! and tools receive is reviewed in `tests/snapshots/`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
 

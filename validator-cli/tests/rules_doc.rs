@@ -1,6 +1,5 @@
 //! docs/RULES.md is generated from the rule catalogue: this test fails when
 //! it is stale, and rewrites it when SAS_UPDATE_DOCS=1.
-#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod common;
 

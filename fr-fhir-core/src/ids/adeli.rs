@@ -121,7 +121,6 @@ impl AdeliRang {
 super::registry_impls!(AdeliRang, AdeliRang::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

@@ -113,7 +113,6 @@ impl Finess {
 super::registry_impls!(Finess, Finess::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

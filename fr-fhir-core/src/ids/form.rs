@@ -177,7 +177,6 @@ impl<const N: usize> std::fmt::Debug for InlineStr<N> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -52,7 +52,6 @@ pub fn check_digit(body: &[u8]) -> Option<u8> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -169,7 +169,6 @@ macro_rules! registry_impls {
 pub(crate) use {checked_id_impls, registry_impls};
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 pub(crate) mod test_util {
     use super::*;
 
@@ -190,7 +189,6 @@ pub(crate) mod test_util {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

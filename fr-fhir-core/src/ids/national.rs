@@ -371,7 +371,6 @@ impl fmt::Display for Idnst {
 super::checked_id_impls!(Idnst, Idnst::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

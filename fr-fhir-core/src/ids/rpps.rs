@@ -68,7 +68,6 @@ impl Rpps {
 super::registry_impls!(Rpps, Rpps::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

@@ -83,7 +83,6 @@ impl RppsRang {
 super::registry_impls!(RppsRang, RppsRang::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

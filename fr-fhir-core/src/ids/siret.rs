@@ -172,7 +172,6 @@ impl Siret {
 super::registry_impls!(Siret, Siret::KIND);
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::ids::test_util::round_trip;

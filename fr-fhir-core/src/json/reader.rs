@@ -667,7 +667,6 @@ fn span(start: usize, end: usize) -> Span {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -5,8 +5,8 @@
 //! validation, walking the text a single time whatever the number of
 //! findings (sorted offsets, one forward scan), so it stays linear.
 
-use super::Span;
 use super::reader::{Kind, Reader};
+use super::{LineIndex, Span};
 
 /// A rendered location.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -231,22 +231,6 @@ fn paths(
     }
 }
 
-/// Number of UTF-8 characters in `bytes` (bytes minus continuation bytes).
-/// Minified Bundles are one line of many megabytes, so this runs over most
-/// of the input: the inner loop sums one-byte flags over 64-byte blocks,
-/// a shape the compiler turns into vector code, and widens every block.
-fn count_chars(bytes: &[u8]) -> usize {
-    let mut continuation = 0usize;
-    let mut blocks = bytes.chunks_exact(64);
-    for block in &mut blocks {
-        // A continuation byte is 0b10xx_xxxx, i.e. below -64 as a signed byte.
-        let n: u8 = block.iter().map(|&b| u8::from((b as i8) < -64)).fold(0, u8::wrapping_add);
-        continuation += usize::from(n);
-    }
-    continuation += blocks.remainder().iter().filter(|&&b| (b as i8) < -64).count();
-    bytes.len() - continuation
-}
-
 enum Step {
     Next,
     Done,
@@ -354,38 +338,21 @@ fn skip_container(bytes: &[u8], pos: usize) -> Option<usize> {
     }
 }
 
+/// Line and column of every target, in one forward walk: `order` sorts the
+/// targets by offset, so the shared [`LineIndex`] scans the text once.
 fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize], out: &mut [Location]) {
-    let bytes = src.as_bytes();
-    let (mut pos, mut line, mut line_start) = (0usize, 1u32, 0usize);
-    let (mut col_pos, mut col) = (0usize, 1u32);
+    let mut index = LineIndex::default();
     for &i in order {
         let Some(&(off, _)) = targets.get(i) else { continue };
-        let off = (off as usize).min(bytes.len());
-        if off >= pos {
-            let chunk = bytes.get(pos..off).unwrap_or_default();
-            for nl in memchr::memchr_iter(b'\n', chunk) {
-                line += 1;
-                line_start = pos + nl + 1;
-            }
-            pos = off;
-        }
-        if col_pos < line_start || col_pos > off {
-            col_pos = line_start;
-            col = 1;
-        }
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        let chunk = bytes.get(col_pos..off).unwrap_or_default();
-        col += count_chars(chunk) as u32;
-        col_pos = off;
+        let (line, column) = index.locate(src, off as usize);
         if let Some(o) = out.get_mut(i) {
             o.line = line;
-            o.column = col;
+            o.column = column;
         }
     }
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -418,14 +385,6 @@ mod tests {
         assert_eq!((out[0].line, out[0].column), (2, 8));
         assert_eq!(out[1].expression, "X.a");
         assert_eq!((out[1].line, out[1].column), (1, 7));
-    }
-
-    #[test]
-    fn counts_characters() {
-        for s in ["", "abc", "é", "aéb€c😀 and some more text here", "ééééééééééééééééé"]
-        {
-            assert_eq!(count_chars(s.as_bytes()), s.chars().count(), "{s}");
-        }
     }
 
     /// A layout that knows the elements of one array, as the engine knows

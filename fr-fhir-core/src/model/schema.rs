@@ -102,7 +102,6 @@ impl JsonSchema for super::Bundle<'_> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     #[test]
     fn slot_schema_names_json_elements() {

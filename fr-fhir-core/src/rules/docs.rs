@@ -1630,7 +1630,6 @@ pub static DOCS: &[RuleDoc] = &[
 ];
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use catalog::RULES;

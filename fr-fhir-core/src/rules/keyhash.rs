@@ -114,7 +114,6 @@ impl Hasher for U64Identity {
 pub type BuildU64Identity = BuildHasherDefault<U64Identity>;
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

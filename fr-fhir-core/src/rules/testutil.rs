@@ -1,6 +1,5 @@
 //! Test helpers for rule families: run the validator on a document and
 //! mutate the project's valid examples with JSON pointers.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::Value;
 

@@ -25,7 +25,7 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
-use fr_fhir_core::json::{JsonError, Kind, Reader, Span, resolve};
+use fr_fhir_core::json::{JsonError, Kind, LineIndex, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
 use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, catalog, quote, validate_with};
 
@@ -35,13 +35,11 @@ use crate::request::query::ParsedQuery;
 use crate::request::{SearchRequest, check_accept, check_method};
 
 mod hook;
-pub(crate) mod locate;
 mod response;
 
 pub use response::{KIT_TIME_MS, MAX_TIME_MS, parts};
 
 use hook::RequestHook;
-use locate::LineIndex;
 use response::BodyKind;
 
 /// One request/response pair to validate.
@@ -869,5 +867,4 @@ fn not_json(body: &str, e: &JsonError) -> Finding {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests;

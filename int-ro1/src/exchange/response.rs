@@ -323,7 +323,6 @@ pub(crate) fn check_time(time_ms: f64, out: &mut Vec<Finding>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

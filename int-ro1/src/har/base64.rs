@@ -57,7 +57,6 @@ pub fn decode(text: &str) -> Result<Vec<u8>, BadBase64> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -28,10 +28,9 @@ mod reader;
 pub mod text;
 
 use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
-use fr_fhir_core::json::{JsonError, Span};
+use fr_fhir_core::json::{JsonError, LineIndex, Span};
 use fr_fhir_core::rules::catalog;
 
-use crate::exchange::locate::LineIndex;
 use crate::exchange::{Exchange, ExchangeOptions, ExchangeReport, run};
 
 pub use text::EscapeMap;
@@ -124,6 +123,9 @@ pub fn validate_har(
     opts: &ExchangeOptions,
     mut f: impl FnMut(ExchangeReport),
 ) -> Result<usize, HarError> {
+    // One index for the whole file: exchanges come in file order and the
+    // findings of each are sorted, so a HAR of a thousand exchanges is
+    // located in one forward pass over its text.
     let mut lines = LineIndex::default();
     reader::read(src, |i, ex| {
         let report = match ex {

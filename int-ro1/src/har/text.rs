@@ -189,7 +189,6 @@ pub fn decode_json_string(raw: &str) -> Result<(Cow<'_, str>, EscapeMap), BadEsc
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

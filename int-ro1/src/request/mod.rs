@@ -192,5 +192,4 @@ fn detect_use_case(raw: &ParsedQuery<'_>) -> UseCase {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests;

@@ -405,7 +405,6 @@ fn token_part(list: &str, range: std::ops::Range<usize>) -> TokenPart {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

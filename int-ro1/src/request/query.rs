@@ -538,7 +538,6 @@ fn repair_offset_sign(value: &mut Decoded<'_>, raw: &str, offset: usize) -> Opti
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -93,7 +93,6 @@ pub fn blocks(items: &[Item]) -> Vec<Block<'_>> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use fr_fhir_core::rules::catalog::by_id;

@@ -309,7 +309,6 @@ impl Renderer for OperationOutcome {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use fr_fhir_core::rules::catalog::by_id;

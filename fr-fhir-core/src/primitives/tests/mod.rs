@@ -1,6 +1,5 @@
 //! Tests of the primitive rules: one file per family, each rule with
 //! passing and failing values and the exact reason expected.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod dates;
 mod messages;

@@ -192,7 +192,6 @@ fn report(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use crate::finding::Severity;
     use crate::rules::UseCase;

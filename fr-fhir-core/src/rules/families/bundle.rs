@@ -688,7 +688,6 @@ pub fn check_not_a_bundle(res: Option<&Resource<'_>>, src: &str, em: &mut Emitte
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use serde_json::json;
 

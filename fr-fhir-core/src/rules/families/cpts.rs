@@ -232,7 +232,6 @@ fn id_type(t: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use crate::finding::Severity;
     use crate::ids::{IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_V2_0203};

@@ -694,7 +694,6 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use serde_json::json;
 

@@ -385,7 +385,6 @@ pub(crate) fn report_type(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch, run};

@@ -133,7 +133,6 @@ fn check_cpts_slot(meta: Option<&Meta<'_>>, span: Span, em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use serde_json::json;
 

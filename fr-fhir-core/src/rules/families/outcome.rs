@@ -131,7 +131,6 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use serde_json::json;
 

@@ -221,7 +221,6 @@ pub(crate) fn check_phone(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::finding::Severity;

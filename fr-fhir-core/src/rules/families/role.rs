@@ -576,7 +576,6 @@ fn check_contained_meta(loc: &Location<'_>, em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch, run};

@@ -894,7 +894,6 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
 
     #[test]

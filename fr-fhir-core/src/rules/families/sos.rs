@@ -255,7 +255,6 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::rules::UseCase;

@@ -220,7 +220,6 @@ pub fn has_key(src: &str, obj: Span, key: &str, skip: Option<Span>) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use serde_json::json;
 
