@@ -1,10 +1,10 @@
 //! The one place that calls the validation libraries: everything else in the
 //! CLI works on [`Unit`], one validated exchange.
 
-use fr_fhir_core::finding::{Counts, Finding, Message, Resolved};
+use fr_fhir_core::finding::{Finding, Message, Resolved};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::Options;
-use fr_fhir_core::rules::{UseCase, UseCaseSource, catalog};
+use fr_fhir_core::rules::catalog;
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
 
 /// One validated exchange: int-ro1's report, used as is by every renderer.
@@ -54,19 +54,7 @@ pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> U
         column,
         offset: Some(offset as u64),
     });
-    Unit {
-        index: 0,
-        method: None,
-        url: None,
-        status: None,
-        resource_type: String::new(),
-        use_case: UseCase::Ps,
-        use_case_source: UseCaseSource::Default,
-        entries: 0,
-        findings: vec![f],
-        dropped: Counts::default(),
-        ignored: 0,
-    }
+    Unit::of_findings(0, vec![f])
 }
 
 /// Validates every exchange of a HAR capture in file order. Broken entries

@@ -229,6 +229,31 @@ pub struct ExchangeReport {
 }
 
 impl ExchangeReport {
+    /// The report of exchange `index` made of `findings` alone, with nothing
+    /// read from a body (a broken capture entry, another flow, a body file
+    /// that is not text).
+    ///
+    /// ```
+    /// use int_ro1::exchange::ExchangeReport;
+    /// let r = ExchangeReport::of_findings(3, Vec::new());
+    /// assert_eq!((r.index, r.entries, r.resource_type.as_str()), (3, 0, ""));
+    /// ```
+    pub fn of_findings(index: usize, findings: Vec<Finding>) -> Self {
+        ExchangeReport {
+            index,
+            method: None,
+            url: None,
+            status: None,
+            resource_type: String::new(),
+            use_case: UseCase::Ps,
+            use_case_source: UseCaseSource::Default,
+            entries: 0,
+            findings,
+            dropped: Counts::default(),
+            ignored: 0,
+        }
+    }
+
     /// Why the body (or the HAR entry) could not be read at all (not JSON,
     /// empty, compressed, a broken entry), in English; `None` when it could.
     ///
@@ -544,19 +569,11 @@ fn other_flow(
     let off = loc.exchange_offset(&f);
     push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     locate_pending(&mut all, pending, lines, file_src);
-    Some(ExchangeReport {
-        index,
-        method: ex.method.as_ref().map(|m| m.to_string()),
-        url: Some(url.to_owned()),
-        status: ex.status,
-        resource_type: String::new(),
-        use_case: UseCase::Ps,
-        use_case_source: UseCaseSource::Default,
-        entries: 0,
-        findings: all,
-        dropped: Counts::default(),
-        ignored: 0,
-    })
+    let mut report = ExchangeReport::of_findings(index, all);
+    report.method = ex.method.as_ref().map(|m| m.to_string());
+    report.url = Some(url.to_owned());
+    report.status = ex.status;
+    Some(report)
 }
 
 /// Fills line and column of the findings queued by [`push_located`], in

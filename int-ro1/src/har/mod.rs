@@ -155,17 +155,5 @@ fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) ->
         }),
         cause: None,
     };
-    ExchangeReport {
-        index,
-        method: None,
-        url: None,
-        status: None,
-        resource_type: String::new(),
-        use_case: fr_fhir_core::rules::UseCase::Ps,
-        use_case_source: fr_fhir_core::rules::UseCaseSource::Default,
-        entries: 0,
-        findings: vec![finding],
-        dropped: fr_fhir_core::finding::Counts::default(),
-        ignored: 0,
-    }
+    ExchangeReport::of_findings(index, vec![finding])
 }
