@@ -242,6 +242,75 @@ pub struct Finding {
     pub cause: Option<Box<Cause>>,
 }
 
+/// The one-line form of the command line: `line:column: severity RULE-ID
+/// name: message [expression]`, in English; the alternate form (`{:#}`) is
+/// in French.
+///
+/// ```
+/// use fr_fhir_core::rules::{Options, validate};
+/// let src = r#"{"resourceType":"Bundle","type":"collection","total":0}"#;
+/// let report = validate(src, &Options::default()).unwrap();
+/// let f = report.findings.iter().find(|f| f.rule.id == "RO1-BUNDLE-001").unwrap();
+/// assert_eq!(
+///     format!("{f}"),
+///     "1:33: error RO1-BUNDLE-001 bundle-type-searchset: Bundle.type is `collection`: `searchset` expected [Bundle.type]"
+/// );
+/// assert!(format!("{f:#}").contains("erreur RO1-BUNDLE-001"));
+/// ```
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (lang, severity) = if f.alternate() {
+            let sev = match self.severity {
+                Severity::Fatal => "fatal",
+                Severity::Error => "erreur",
+                Severity::Warning => "avertissement",
+                Severity::Information => "information",
+            };
+            (Lang::Fr, sev)
+        } else {
+            (Lang::En, self.severity.as_str())
+        };
+        if let Some(r) = self.resolved.as_ref().filter(|r| r.line > 0) {
+            write!(f, "{}:{}: ", r.line, r.column)?;
+        }
+        write!(f, "{severity} {} {}: {}", self.rule.id, self.rule.name, self.message.get(lang))?;
+        match self.resolved.as_ref().filter(|r| !r.expression.is_empty()) {
+            Some(r) => write!(f, " [{}]", r.expression),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A finding as data: rule ID and name, severity, location (expression,
+/// line, column when resolved), message in both languages, source, cause.
+/// The internal byte spans are left out.
+///
+/// ```
+/// use fr_fhir_core::rules::{Options, validate};
+/// let src = r#"{"resourceType":"Bundle","type":"collection","total":0}"#;
+/// let report = validate(src, &Options::default()).unwrap();
+/// let json = serde_json::to_value(&report.findings[0]).unwrap();
+/// assert!(json["rule"].as_str().unwrap().starts_with("RO1-"));
+/// assert!(json["message"]["fr"].is_string() && json["line"].is_number());
+/// ```
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.resolved.as_ref();
+        let mut st = s.serialize_struct("Finding", 9)?;
+        st.serialize_field("rule", self.rule.id)?;
+        st.serialize_field("name", self.rule.name)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("expression", &r.map(|r| r.expression.as_str()))?;
+        st.serialize_field("line", &r.map(|r| r.line).filter(|&l| l > 0))?;
+        st.serialize_field("column", &r.map(|r| r.column).filter(|&c| c > 0))?;
+        st.serialize_field("message", &self.message)?;
+        st.serialize_field("source", self.rule.source)?;
+        st.serialize_field("cause", &self.cause)?;
+        st.end()
+    }
+}
+
 /// What a knock-on finding is a consequence of.
 ///
 /// Every finding caused by the same defect carries the same `message`, so that

@@ -8,7 +8,7 @@ use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
 use super::{UseCase, UseCaseSource, families};
-use crate::finding::{Counts, Finding, Target};
+use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
@@ -72,6 +72,29 @@ pub struct Report {
     pub dropped: Counts,
     /// Findings of rules in `Options::ignore`, not stored nor counted.
     pub ignored: u64,
+}
+
+impl Report {
+    /// Counts of every finding per severity, stored or not (beyond the cap).
+    pub fn counts(&self) -> Counts {
+        let mut c = self.dropped;
+        for f in &self.findings {
+            c.add(f.severity);
+        }
+        c
+    }
+
+    /// True when a finding reaches `severity` (the question a CI test asks).
+    ///
+    /// ```
+    /// use fr_fhir_core::finding::Severity;
+    /// use fr_fhir_core::rules::{Options, validate};
+    /// let report = validate(r#"{"resourceType":"Bundle","type":"batch"}"#, &Options::default()).unwrap();
+    /// assert!(report.has(Severity::Error));
+    /// ```
+    pub fn has(&self, severity: Severity) -> bool {
+        self.counts().at_least(severity) > 0
+    }
 }
 
 /// Validates a response body (a searchset Bundle or an OperationOutcome).

@@ -229,6 +229,28 @@ pub struct ExchangeReport {
 }
 
 impl ExchangeReport {
+    /// Counts of every finding per severity, stored or not (beyond the cap).
+    pub fn counts(&self) -> Counts {
+        let mut c = self.dropped;
+        for f in &self.findings {
+            c.add(f.severity);
+        }
+        c
+    }
+
+    /// True when a finding reaches `severity`: what a vendor's CI test
+    /// asserts on a captured response (request-dependent rules included).
+    ///
+    /// ```
+    /// use fr_fhir_core::finding::Severity;
+    /// use int_ro1::exchange::{ExchangeOptions, validate_body};
+    /// let r = validate_body("<html>502</html>", &ExchangeOptions::default());
+    /// assert!(r.has(Severity::Error));
+    /// ```
+    pub fn has(&self, severity: Severity) -> bool {
+        self.counts().at_least(severity) > 0
+    }
+
     /// The report of exchange `index` made of `findings` alone, with nothing
     /// read from a body (a broken capture entry, another flow, a body file
     /// that is not text).
