@@ -24,8 +24,11 @@ impl Flow {
     /// assert_eq!(Flow::of(Some("POST"), "https://h/fhir/Practitioner"), Flow::RegulatorAccounts);
     /// assert_eq!(Flow::of(Some("PUT"), "/fhir/Appointment?identifier=s|1"), Flow::Appointments);
     /// assert_eq!(Flow::of(Some("GET"), "https://h/fhir/Slot?status=free"), Flow::SlotSearch);
-    /// // A search sent with the wrong method is still a (wrong) search.
+    /// // A search sent with the wrong method or path is still a (wrong) search.
     /// assert_eq!(Flow::of(Some("POST"), "https://h/fhir/Slot"), Flow::SlotSearch);
+    /// let search = "https://h/fhir/Practitioner?start=ge2026-11-26&_include=Slot:schedule";
+    /// assert_eq!(Flow::of(Some("POST"), search), Flow::SlotSearch);
+    /// assert_eq!(Flow::of(Some("POST"), "https://h/fhir/Practitioner/_search"), Flow::SlotSearch);
     /// ```
     pub fn of(method: Option<&str>, url: &str) -> Flow {
         let writes = method.is_some_and(|m| {
@@ -34,11 +37,27 @@ impl Flow {
         if !writes {
             return Flow::SlotSearch;
         }
-        let path = url.split(['?', '#']).next().unwrap_or("");
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let path = path.split('#').next().unwrap_or("");
+        // The other flows' requests carry at most `identifier` (conditional
+        // PUT) and `_format`: a query with anything else is a search sent
+        // with the wrong method or path, and judged as one (a wrong search
+        // must not pass for another flow).
+        let search_like = query.split('#').next().unwrap_or("").split('&').any(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            !name.is_empty() && !matches!(name, "identifier" | "_format")
+        });
+        if search_like {
+            return Flow::SlotSearch;
+        }
         let mut segments = path.trim_end_matches('/').rsplit('/');
         // `…/Appointment` or `…/Appointment/{id}`.
         let last = segments.next().unwrap_or("");
         let before = segments.next().unwrap_or("");
+        // `[type]/_search` is a search (FHIR's POST form of it).
+        if last == "_search" {
+            return Flow::SlotSearch;
+        }
         for s in [last, before] {
             match s {
                 "Appointment" => return Flow::Appointments,

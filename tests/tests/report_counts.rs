@@ -129,3 +129,26 @@ fn an_ignored_specific_finding_still_shadows_the_generic_one() {
     assert_eq!(r.ignored, 1);
     assert_eq!(r.findings.len() + 1, plain.findings.len());
 }
+
+#[test]
+fn an_ignored_finding_of_another_use_case_shadows_nothing() {
+    // A PS Bundle whose first Slot declares a malformed profile URI: the
+    // CPTS/SOS-scoped RO1-META-001 on that element is filtered out in PS and
+    // must not hide the RO1-FHIR-003 error there once ignored.
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/valid/ps-two-practitioners.json"))
+            .unwrap();
+    v.as_object_mut().unwrap().remove("meta");
+    v["entry"][0]["resource"]["meta"]["profile"] =
+        serde_json::json!(["bad uri", "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"]);
+    let src = serde_json::to_string_pretty(&v).unwrap();
+    let fhir_003 = |r: &fr_fhir_core::rules::Report| {
+        r.findings.iter().filter(|f| f.rule.id == "RO1-FHIR-003").count()
+    };
+    let plain = validate(&src, &Options::default()).unwrap();
+    assert_eq!(fhir_003(&plain), 1, "{:?}", plain.findings);
+    let ignore = Some(std::sync::Arc::new(["RO1-META-001"].into_iter().collect()));
+    let r = validate(&src, &Options { ignore, ..Options::default() }).unwrap();
+    assert_eq!(fhir_003(&r), 1);
+    assert!(r.has(Severity::Error));
+}

@@ -29,6 +29,11 @@ pub struct Settings {
     pub selection: Selection,
     /// `--baseline`: findings it lists are dropped before they are counted.
     pub baseline: Option<std::sync::Arc<Baseline>>,
+    /// Information and warnings stored per exchange once the baseline has
+    /// been applied (the libraries' cap is lifted so that every finding can
+    /// be fingerprinted; this one bounds what is kept after). `None`: no cap
+    /// here (the libraries apply theirs, or `--statistics` needs them all).
+    pub stored_cap: Option<usize>,
 }
 
 /// Validates one planned input.
@@ -189,6 +194,7 @@ fn unit(
     // The libraries already left out the ignored rules' findings (before
     // their cap); the rest of the selection is applied here.
     let (mut hidden, mut ignored, mut baselined) = (0, u.ignored, 0);
+    let (mut mild, mut dropped) = (0usize, u.dropped.total());
     let min = s.min_severity.unwrap_or(Severity::Information);
     let mut shown: Vec<(Finding, String)> = Vec::new();
     for f in u.findings {
@@ -218,6 +224,14 @@ fn unit(
             continue;
         }
         counts.add(f.severity);
+        if f.severity < Severity::Error && s.stored_cap.is_some_and(|cap| mild >= cap) {
+            // Counted above; not stored (SPEC §10: never an error).
+            dropped += 1;
+            continue;
+        }
+        if f.severity < Severity::Error {
+            mild += 1;
+        }
         if f.severity >= min {
             shown.push((f, fp));
         } else {
@@ -282,7 +296,7 @@ fn unit(
         hidden,
         ignored,
         baselined,
-        dropped: u.dropped.total(),
+        dropped,
     }
 }
 

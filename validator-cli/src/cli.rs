@@ -77,7 +77,8 @@ pub struct CheckArgs {
     /// Do not count the findings listed in this baseline file (see --write-baseline).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Write the fingerprints of the current findings to FILE and exit 0.
+    /// Write the fingerprints of the current findings to FILE and exit 0 (1 when a body is broken:
+    /// fatal findings are never baselined).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Colored text output (`auto`: when stdout is a terminal and NO_COLOR is unset).

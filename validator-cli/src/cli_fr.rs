@@ -105,7 +105,7 @@ const ARGS: Helps = &[
     ),
     (
         "write_baseline",
-        "Écrit les empreintes des constats actuels dans FILE et termine avec le code 0.",
+        "Écrit les empreintes des constats actuels dans FILE et termine avec le code 0 (1 si un corps est inexploitable : les constats fatals ne vont jamais dans la référence).",
     ),
     (
         "color",

@@ -93,8 +93,20 @@ pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
                     '\\' => '\\',
                     '/' => '/',
                     'u' => {
-                        let hex: String = chars.by_ref().take(4).collect();
-                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                        let unit = hex4(&mut chars)?;
+                        if (0xD800..0xDC00).contains(&unit) {
+                            // A surrogate pair: `\uD83D\uDE00` is one character.
+                            if chars.next()? != '\\' || chars.next()? != 'u' {
+                                return None;
+                            }
+                            let low = hex4(&mut chars)?;
+                            if !(0xDC00..0xE000).contains(&low) {
+                                return None;
+                            }
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
+                        } else {
+                            char::from_u32(unit)?
+                        }
                     }
                     _ => return None,
                 },
@@ -141,6 +153,15 @@ pub fn scalar_at(src: &str, offset: usize) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Four hexadecimal digits of a `\u` escape.
+fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
+    let mut v = 0;
+    for _ in 0..4 {
+        v = v * 16 + chars.next()?.to_digit(16)?;
+    }
+    Some(v)
 }
 
 #[cfg(test)]
@@ -208,6 +229,11 @@ mod tests {
         let at = |s: &str| scalar_at(s, s.find("\\\"occup").unwrap_or(0));
         assert_eq!(at(raw).as_deref(), Some("occupé"));
         assert_eq!(at(ascii).as_deref(), Some("occupé"));
+        // A character outside the BMP, escaped as a surrogate pair.
+        let pair = "{\"text\": \"{\\\"status\\\": \\\"occup\\ud83d\\ude00\\\"}\"}";
+        assert_eq!(at(pair).as_deref(), Some("occup😀"));
+        let lone = "{\"text\": \"{\\\"status\\\": \\\"occup\\ud83d\\\"}\"}";
+        assert_eq!(at(lone), None);
     }
 
     #[test]

@@ -171,6 +171,8 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
             })
         }),
         redact: args.redact || config.redact.unwrap_or(false),
+        stored_cap: (baseline.is_some() && !args.statistics)
+            .then_some(Options::default().max_findings),
         selection,
         baseline,
     };

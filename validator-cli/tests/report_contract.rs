@@ -188,5 +188,19 @@ fn selection_statistics_and_baseline_are_exact_beyond_the_cap() {
     let s = summary(&again);
     assert_eq!(s["findings"]["warning"], 0, "{s}");
     assert_eq!(s["findings"]["error"], 0, "{s}");
+    // A baseline that lists none of them: every finding is fingerprinted,
+    // then the usual cap bounds what is stored; the counts stay exact.
+    let other = d.join("other.json");
+    let empty = root().join("examples/valid/error-400.json");
+    let w = run_en(&["--write-baseline", other.to_str().unwrap(), empty.to_str().unwrap()]);
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let o = run_en(&["--format", "json", "--baseline", other.to_str().unwrap(), path]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let listed = v["inputs"][0]["exchanges"][0]["findings"].as_array().unwrap();
+    let mild =
+        listed.iter().filter(|f| f["severity"] == "warning" || f["severity"] == "information");
+    assert!(mild.count() <= 10_000);
+    assert_eq!(v["summary"]["findings"], all["findings"]);
+    assert!(v["summary"]["dropped"].as_u64().unwrap() > 0);
     let _ = std::fs::remove_dir_all(&d);
 }

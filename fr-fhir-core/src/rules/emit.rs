@@ -48,7 +48,7 @@ pub struct Emitter<'o> {
     /// Where the ignored findings on an element were, and their rule: an
     /// ignored specific finding still shadows the generic one on the same
     /// element (ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back).
-    ignored_at: Vec<(Span, &'static RuleMeta)>,
+    ignored_at: Vec<(Span, &'static RuleMeta, Scope)>,
     /// The use case, when known before the end (option or request).
     fixed: Option<super::UseCase>,
     /// Span of the entry being checked when reading it recorded no note
@@ -150,7 +150,7 @@ impl<'o> Emitter<'o> {
                 }
             }
             if let crate::finding::Target::Body { span, child: None } = finding.target {
-                self.ignored_at.push((span, finding.rule));
+                self.ignored_at.push((span, finding.rule, scope));
             }
             return;
         }
@@ -229,8 +229,9 @@ impl<'o> Emitter<'o> {
         (self.out, self.dropped)
     }
 
-    /// Where the findings of ignored rules were (element span and rule).
-    pub fn ignored_at(&self) -> &[(Span, &'static RuleMeta)] {
+    /// Where the findings of ignored rules were: element span, rule, and the
+    /// use cases they hold in (one of another use case shadows nothing).
+    pub fn ignored_at(&self) -> &[(Span, &'static RuleMeta, Scope)] {
         &self.ignored_at
     }
 }

@@ -261,7 +261,13 @@ pub fn validate_with<'a>(
     }
     families::json_level::notes_to_findings(&cx, &mut em);
     report.ignored = em.ignored(report.use_case);
-    let ignored_at = em.ignored_at().to_vec();
+    // Only the ignored findings of the retained use case shadow anything.
+    let ignored_at: Vec<(Span, &'static crate::finding::RuleMeta)> = em
+        .ignored_at()
+        .iter()
+        .filter(|(_, _, scope)| scope.contains(report.use_case))
+        .map(|&(span, rule, _)| (span, rule))
+        .collect();
     let (emitted, dropped) = em.into_inner();
     report.dropped = super::emit::of_use_case(&dropped, report.use_case);
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).

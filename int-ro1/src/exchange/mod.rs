@@ -349,7 +349,7 @@ pub(crate) fn run(
     index: usize,
     lines: &mut LineIndex,
 ) -> ExchangeReport {
-    if let Some(report) = other_flow(ex, file_src, index, lines) {
+    if let Some(report) = other_flow(ex, file_src, opts, index, lines) {
         return report;
     }
     let mut rules = opts.rules.clone();
@@ -554,6 +554,7 @@ pub(crate) fn run(
 fn other_flow(
     ex: &Exchange<'_>,
     file_src: &str,
+    opts: &ExchangeOptions,
     index: usize,
     lines: &mut LineIndex,
 ) -> Option<ExchangeReport> {
@@ -561,6 +562,11 @@ fn other_flow(
     let flow = Flow::of(ex.method.as_deref(), url);
     if flow == Flow::SlotSearch {
         return None;
+    }
+    if opts.rules.ignores(catalog::RO1_FLOW_001.id) {
+        let mut report = ExchangeReport::of_findings(index, Vec::new());
+        report.ignored = 1;
+        return Some(report);
     }
     let method = ex.method.as_deref().unwrap_or("");
     let (fr, en) = match flow {

@@ -810,6 +810,16 @@ fn exchanges_of_other_flows_get_one_information_not_search_errors() {
     let url_at = src.match_indices("\"https://h/fhir/Practitioner\"").next().unwrap().0;
     assert_eq!(location(&r[1], "RO1-FLOW-001"), line_col(&src, url_at));
     assert_eq!(of_rule(&r[3], "RO1-REQ-001")[0].0, "log.entries[3].request.method");
+    // A search query on the wrong path and method is a wrong search, not
+    // another flow: its body is judged (a 502 HTML page is fatal).
+    let query = PS_URL.split_once('?').unwrap().1;
+    let mut misrouted =
+        har_entry(&format!("https://h/fhir/Practitioner?{query}"), 502, "<html>Bad gateway</html>");
+    misrouted["request"]["method"] = json!("POST");
+    let r = reports(&har(vec![misrouted]));
+    assert!(of_rule(&r[0], "RO1-FLOW-001").is_empty());
+    assert!(!of_rule(&r[0], "RO1-REQ-001").is_empty());
+    assert!(r[0].unusable().is_some());
 }
 
 // ---------------------------------------------------------------- 1,000 exchanges
