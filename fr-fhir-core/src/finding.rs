@@ -301,7 +301,8 @@ impl Serialize for Finding {
         st.serialize_field("rule", self.rule.id)?;
         st.serialize_field("name", self.rule.name)?;
         st.serialize_field("severity", &self.severity)?;
-        st.serialize_field("expression", &r.map(|r| r.expression.as_str()))?;
+        let expression = r.map(|r| r.expression.as_str()).filter(|e| !e.is_empty());
+        st.serialize_field("expression", &expression)?;
         st.serialize_field("line", &r.map(|r| r.line).filter(|&l| l > 0))?;
         st.serialize_field("column", &r.map(|r| r.column).filter(|&c| c > 0))?;
         st.serialize_field("message", &self.message)?;

@@ -89,7 +89,8 @@ fn validate(p: &Planned, s: &Settings) -> InputReport {
             let u = engine::broken_body(e.message, line, column, offset);
             let mut budget = Budget::new(s.baseline.as_deref());
             rep.kind = Some(InputKind::Body);
-            rep.units.push(unit(u, valid, None, s, p.display.as_str(), &mut budget));
+            let key = crate::fingerprint::input_key(&p.display);
+            rep.units.push(unit(u, valid, None, s, &key, &mut budget));
             return rep;
         }
     };

@@ -37,12 +37,30 @@ pub fn fingerprint(
 pub fn input_key(path: &str) -> String {
     let relative = (path != "-")
         .then(|| {
-            let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok()?;
-            let abs = std::fs::canonicalize(path).ok()?;
+            let cwd = lexical(&std::env::current_dir().ok()?);
+            let abs = lexical(&std::path::absolute(path).ok()?);
             abs.strip_prefix(&cwd).ok().map(|r| r.to_string_lossy().into_owned())
         })
         .flatten();
     relative.unwrap_or_else(|| path.to_owned()).replace('\\', "/")
+}
+
+/// `path` without `.` components and with `..` folded, without touching the
+/// file system: a symbolic link keeps the name it was given by (a baseline
+/// must not depend on where a link points).
+fn lexical(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 struct Fnv(u64);
