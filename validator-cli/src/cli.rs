@@ -51,11 +51,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub now: Option<chrono::DateTime<chrono::Utc>>,
     /// Check-digit (Luhn) findings become errors.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_strict")]
     pub strict: bool,
+    /// Check-digit findings stay warnings, whatever the configuration file says.
+    #[arg(long, overrides_with = "strict")]
+    pub no_strict: bool,
     /// Mask names, identifiers, phone numbers and addresses in messages and snippets.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_redact")]
     pub redact: bool,
+    /// Do not mask personal data, whatever the configuration file says.
+    #[arg(long, overrides_with = "redact")]
+    pub no_redact: bool,
     /// Hide findings below this severity; they still count for --fail-on.
     /// Default: `warning` for text, `information` for the other formats.
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]

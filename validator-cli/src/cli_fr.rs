@@ -84,6 +84,14 @@ const ARGS: Helps = &[
         "Instant où les réponses ont été produites (RFC 3339), pour les règles qui dépendent de l'heure.",
     ),
     ("strict", "Les constats de clé de contrôle (Luhn) deviennent des erreurs."),
+    (
+        "no_strict",
+        "Les constats de clé de contrôle restent des avertissements, quoi que dise le fichier de configuration.",
+    ),
+    (
+        "no_redact",
+        "Ne masque pas les données personnelles, quoi que dise le fichier de configuration.",
+    ),
     ("redact", "Masque noms, identifiants, téléphones et adresses dans les messages et extraits."),
     (
         "min_severity",

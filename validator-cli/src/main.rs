@@ -145,7 +145,8 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                     UseCaseArg::Sos => Some(UseCase::Sos),
                     UseCaseArg::Auto => None,
                 },
-                strict: args.strict || config.strict.unwrap_or(false),
+                // The command line wins over the file, in both directions.
+                strict: args.strict || (!args.no_strict && config.strict.unwrap_or(false)),
                 now: args.now,
                 ignore: selection.ignored_ids(),
                 // A baseline fingerprints every finding and the statistics
@@ -170,7 +171,7 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 Severity::Information
             })
         }),
-        redact: args.redact || config.redact.unwrap_or(false),
+        redact: args.redact || (!args.no_redact && config.redact.unwrap_or(false)),
         stored_cap: (baseline.is_some() && !args.statistics)
             .then_some(Options::default().max_findings),
         selection,

@@ -133,6 +133,29 @@ fn config_is_found_walking_up_and_flags_override_it() {
 }
 
 #[test]
+fn boolean_settings_of_the_file_can_be_switched_off() {
+    let d = scratch("cfg-bool");
+    std::fs::copy(root().join("examples/invalid/ps-identifiers.json"), d.join("x.json")).unwrap();
+    std::fs::write(d.join("sas-validate.toml"), "strict = true\nselect = [\"RO1-ID-003\"]\n")
+        .unwrap();
+    let input = d.join("x.json");
+    // The finding in the body (the self link's one is information anyway).
+    let severity = |v: &Value| {
+        let findings = v["inputs"][0]["exchanges"][0]["findings"].as_array()?;
+        let body =
+            |f: &&Value| f["expression"].as_str().is_some_and(|e| e.starts_with("Bundle.entry"));
+        let f = findings.iter().find(body)?;
+        f["severity"].as_str().map(str::to_owned)
+    };
+    // `strict` from the file: the check-digit finding is an error...
+    let v = json(&run_en(&["-f", "json", s(&input)]));
+    assert_eq!(severity(&v).as_deref(), Some("error"));
+    // ... and `--no-strict` turns it back into a warning.
+    let v = json(&run_en(&["-f", "json", "--no-strict", s(&input)]));
+    assert_eq!(severity(&v).as_deref(), Some("warning"));
+}
+
+#[test]
 fn explicit_config_uses_the_tool_table() {
     let d = scratch("cfg-tool");
     let f = d.join("pyproject.toml");
