@@ -850,8 +850,8 @@ fn not_a_resource(body: &str) -> Option<Finding> {
                 ),
             ),
             Ok(None) => (
-                "objet JSON sans `resourceType` : le corps n'est pas une ressource FHIR".to_owned(),
-                "JSON object without `resourceType`: the body is not a FHIR resource".to_owned(),
+                "objet JSON sans `resourceType` (une chaîne) : le corps n'est pas une ressource FHIR".to_owned(),
+                "JSON object without `resourceType` (a string): the body is not a FHIR resource".to_owned(),
             ),
             Err(_) => return None,
         },
