@@ -6,6 +6,18 @@ pub mod flow;
 pub mod har;
 pub mod request;
 
+/// The core crate, for the types this one returns: depending on `int-ro1`
+/// alone is enough (`int_ro1::fr_fhir_core::model::Bundle`).
+pub use fr_fhir_core;
+/// The finding types of every report, at the root.
+///
+/// ```
+/// use int_ro1::Severity;
+/// use int_ro1::exchange::{ExchangeOptions, validate_body};
+/// assert!(validate_body("", &ExchangeOptions::default()).has(Severity::Fatal));
+/// ```
+pub use fr_fhir_core::finding::{Counts, Finding, Lang, Message, Severity};
+
 use fr_fhir_core::finding::RuleMeta;
 use fr_fhir_core::rules::catalog as c;
 

@@ -78,6 +78,67 @@ impl<'a> Identifier<'a> {
     }
 }
 
+impl<'a> Identifier<'a> {
+    /// An identifier whose type comes from another code system than
+    /// fr-v2-0203: a Location's `INTRN` identifier types from
+    /// fr-location-identifier-type, a CPTS Organization's from FR Core.
+    ///
+    /// ```
+    /// use fr_fhir_core::ids::SYSTEM_FR_LOCATION_ID_TYPE;
+    /// use fr_fhir_core::model::Identifier;
+    /// let id = Identifier::typed(SYSTEM_FR_LOCATION_ID_TYPE, "INTRN", "https://editeur.fr/lieux", "cab-12");
+    /// let coding = &id.type_.as_ref().unwrap().coding[0];
+    /// assert_eq!(coding.system.as_ref().unwrap().as_str(), SYSTEM_FR_LOCATION_ID_TYPE);
+    /// ```
+    pub fn typed(
+        type_system: &'static str,
+        type_code: &'static str,
+        system: impl Into<Str<'a>>,
+        value: impl Into<Str<'a>>,
+    ) -> Self {
+        Identifier {
+            type_: Some(CodeableConcept::of(type_system, type_code)),
+            system: Some(Uri::new(system)),
+            value: Some(FhirString::new(value)),
+            ..Default::default()
+        }
+    }
+}
+
+/// A person national identifier as the FHIR `Identifier` the SAS profiles
+/// expect (system `urn:oid:1.2.250.1.71.4.2.1`, type `IDNPS`).
+///
+/// ```
+/// use fr_fhir_core::ids::Idnps;
+/// use fr_fhir_core::model::Identifier;
+/// let idnps = Idnps::parse_form("810002909371").unwrap();
+/// let id = Identifier::from(&idnps);
+/// assert_eq!(id.value.unwrap().as_str(), "810002909371");
+/// assert_eq!(id.system.unwrap().as_str(), Idnps::SYSTEM);
+/// ```
+impl From<&crate::ids::Idnps> for Identifier<'static> {
+    fn from(id: &crate::ids::Idnps) -> Self {
+        use crate::ids::Idnps;
+        Identifier::national(Idnps::SYSTEM, Idnps::TYPE_CODE, id.to_string())
+    }
+}
+
+/// A structure national identifier as the FHIR `Identifier` the SAS profiles
+/// expect (system `urn:oid:1.2.250.1.71.4.2.2`, type `IDNST`).
+///
+/// ```
+/// use fr_fhir_core::ids::Idnst;
+/// use fr_fhir_core::model::Identifier;
+/// let idnst = Idnst::parse_form("1750000011").unwrap();
+/// assert_eq!(Identifier::from(&idnst).system.unwrap().as_str(), Idnst::SYSTEM);
+/// ```
+impl From<&crate::ids::Idnst> for Identifier<'static> {
+    fn from(id: &crate::ids::Idnst) -> Self {
+        use crate::ids::Idnst;
+        Identifier::national(Idnst::SYSTEM, Idnst::TYPE_CODE, id.to_string())
+    }
+}
+
 impl<'a> Bundle<'a> {
     /// An empty searchset with its self link and `total` 0.
     pub fn searchset(self_url: impl Into<Str<'a>>) -> Self {

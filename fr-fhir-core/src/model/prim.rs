@@ -48,11 +48,6 @@ impl<'a, K: PrimitiveType> Prim<'a, K> {
         Prim { text, span, kind: PhantomData }
     }
 
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        self.text.as_str()
-    }
-
     /// True when the text follows the FHIR lexical rule of `K`.
     pub fn is_valid(&self) -> bool {
         primitives::check(K::KIND, self.as_str()).is_ok()
@@ -142,6 +137,17 @@ impl<K: PrimitiveType> Serialize for Prim<'_, K> {
 }
 
 impl<K> Prim<'_, K> {
+    /// The text (whatever the FHIR type: reading it needs no knowledge of
+    /// the type).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::FhirString;
+    /// assert_eq!(FhirString::new("texte").as_str(), "texte");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
     /// Detaches the value from the input.
     pub fn into_owned(self) -> Prim<'static, K> {
         Prim { text: self.text.into_owned(), span: self.span, kind: PhantomData }
