@@ -8,3 +8,4 @@ pub mod primitives;
 pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+pub mod vocab;
