@@ -191,6 +191,19 @@ fn knock_ons_are_grouped_under_their_cause() {
         "{fr}"
     );
     assert!(fr.contains("\u{2026} et 203 autres (entrées 4\u{2013}206)"), "{fr}");
+    // In the CI formats that list every occurrence, each knock-on names it.
+    let gh = render(Format::Github, Lang::En, false, reports());
+    let annotations = gh.lines().filter(|l| l.contains("RO1-REF-005"));
+    assert!(annotations.clone().count() == 206);
+    assert!(
+        annotations.into_iter().all(|l| l.contains("%0Acaused by: the Schedule's practitioner"))
+    );
+    let junit = render(Format::Junit, Lang::En, false, reports());
+    assert_eq!(
+        junit.matches("caused by: the Schedule&apos;s practitioner").count(),
+        206,
+        "{junit}"
+    );
 }
 
 fn stats_input() -> Vec<InputReport> {

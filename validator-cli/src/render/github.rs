@@ -133,6 +133,14 @@ impl Renderer for Github {
                     line.push_str("%0A\u{2192} ");
                     push_escaped(&mut line, &it.expression, false);
                 }
+                // A knock-on says what to fix first (SPEC §10).
+                if let Some(cause) = &it.cause {
+                    line.push_str(match lang {
+                        fr_fhir_core::finding::Lang::Fr => "%0Acause : ",
+                        fr_fhir_core::finding::Lang::En => "%0Acaused by: ",
+                    });
+                    push_escaped(&mut line, cause.get(lang), false);
+                }
                 line.push('\n');
                 let sink: &mut dyn Write = match it.severity {
                     Severity::Fatal | Severity::Error => &mut *out,

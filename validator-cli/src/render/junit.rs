@@ -189,6 +189,13 @@ impl Junit {
             s.push_str("\n    --&gt; ");
             escape_into(s, &it.expression);
         }
+        if let Some(cause) = &it.cause {
+            s.push_str(match self.ctx.lang {
+                fr_fhir_core::finding::Lang::Fr => "\n    cause : ",
+                fr_fhir_core::finding::Lang::En => "\n    caused by: ",
+            });
+            escape_into(s, cause.get(self.ctx.lang));
+        }
     }
 }
 
