@@ -8,4 +8,5 @@ pub mod primitives;
 pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+pub mod view;
 pub mod vocab;
