@@ -5,6 +5,7 @@ pub mod exchange;
 pub mod flow;
 pub mod har;
 pub mod request;
+pub mod response;
 
 /// The core crate, for the types this one returns: depending on `int-ro1`
 /// alone is enough (`int_ro1::fr_fhir_core::model::Bundle`).
