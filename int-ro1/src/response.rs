@@ -17,17 +17,21 @@
 //!
 //! let at = |s| DateTime::parse_from_rfc3339(s).unwrap();
 //! let rpps = Idnps::parse_form("810002909371").unwrap();
-//! let request = SearchRequest::ps(at("2026-11-26T08:00:00+01:00"), at("2026-11-28T23:59:59.999+01:00"), &[rpps.clone()]);
+//! let (from, to) = (at("2026-11-26T08:00:00+01:00"), at("2026-11-28T23:59:59.999+01:00"));
+//! let request = SearchRequest::ps(from, to, &[rpps.clone()]);
+//! let base = "https://agenda.exemple.fr/fhir";
 //!
-//! let mut response = ResponseBuilder::new(&request, "https://agenda.exemple.fr/fhir").unwrap();
-//! let cabinet = Place::new("Cabinet Paul Bert", "42 rue Paul Bert", "LYON", "69003", Idnst::parse_form("1690041272").unwrap());
+//! let mut response = ResponseBuilder::new(&request, base).unwrap();
+//! let finess = Idnst::parse_form("1690041272").unwrap();
+//! let cabinet = Place::new("Cabinet Paul Bert", "42 rue Paul Bert", "LYON", "69003", finess);
+//! let (start, end) = (at("2026-11-26T14:00:00+01:00"), at("2026-11-26T14:20:00+01:00"));
 //! response
 //!     .practitioner(&rpps, "GARNIER", "Hélène")
 //!     .role(cabinet)
-//!     .slot(FreeSlot::new(at("2026-11-26T14:00:00+01:00"), at("2026-11-26T14:20:00+01:00"), "https://agenda.exemple.fr/rdv/42"));
+//!     .slot(FreeSlot::new(start, end, "https://agenda.exemple.fr/rdv/42"));
 //! let body = serde_json::to_string(&response.build()).unwrap();
 //!
-//! let opts = ExchangeOptions { request: Some(request.to_url(Some("https://agenda.exemple.fr/fhir"))), ..Default::default() };
+//! let opts = ExchangeOptions { request: Some(request.to_url(Some(base))), ..Default::default() };
 //! assert!(!validate_body(&body, &opts).has(Severity::Warning));
 //! ```
 
@@ -831,5 +835,113 @@ mod tests {
             ResponseBuilder::new(&cpts, BASE).unwrap_err(),
             UnsupportedUseCase(UseCase::Cpts)
         );
+    }
+
+    mod property {
+        use super::*;
+        use fr_fhir_core::ids::strategy::{idnst_sas, rpps};
+        use proptest::prelude::*;
+
+        /// A place with 0..=3 slots, each given as (minutes after the window
+        /// start, duration, offset hours, slot type bits, consultation bits, walk-in).
+        type PlacePlan = (Idnst, String, Option<String>, Vec<(u32, u32, i32, u8, u8, bool)>);
+
+        fn place_plan() -> impl Strategy<Value = PlacePlan> {
+            (
+                idnst_sas(),
+                "[0-9]{5}",
+                proptest::option::of("\\+33[1-9][0-9]{8}"),
+                proptest::collection::vec(
+                    // The window is 3 days long: starts stay inside it.
+                    (0u32..(3 * 24 * 60 - 1), 5u32..=60, -3i32..=3, 1u8..8, 1u8..8, any::<bool>()),
+                    0..=3,
+                ),
+            )
+        }
+
+        fn pick<T: Copy>(bits: u8, all: &[T]) -> Vec<T> {
+            all.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, t)| *t).collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// Whatever practitioners, places and in-window slots are given,
+            /// the built response gets no finding of warning or above.
+            #[test]
+            fn any_built_response_is_clean(
+                practitioners in proptest::collection::btree_map(
+                    rpps().prop_map(|r| r.as_str().to_owned()),
+                    ("[A-Z]{2,12}", proptest::collection::vec(place_plan(), 1..=3)),
+                    1..=4,
+                ),
+            ) {
+                let window_start = at("2026-11-26T09:12:47.318+01:00");
+                let ids: Vec<Idnps> = practitioners
+                    .keys()
+                    .map(|r| Idnps::parse_form(&format!("8{r}")).unwrap())
+                    .collect();
+                let request = SearchRequest::ps(
+                    window_start,
+                    window_start + chrono::Duration::days(3),
+                    &ids,
+                );
+                let mut b = ResponseBuilder::new(&request, BASE).unwrap();
+                let mut slots = 0;
+                for (idnps, (family, places)) in ids.iter().zip(practitioners.values()) {
+                    let p = b.practitioner(idnps, family.clone(), "Camille");
+                    for (j, (structure, postal_code, phone, plan)) in places.iter().enumerate() {
+                        let mut place = Place::new(
+                            "Cabinet",
+                            "1 place de la Mairie",
+                            "LYON",
+                            postal_code.clone(),
+                            *structure,
+                        );
+                        if j % 2 == 1 {
+                            let system = "https://agenda.exemple-editeur.fr/lieux";
+                            place = place.intrn(system, format!("L-{j}"));
+                        }
+                        if let Some(phone) = phone {
+                            place = place.phone(phone.clone());
+                        }
+                        let role = p.role(place);
+                        for &(after, minutes, hours, types, kinds, walk_in) in plan {
+                            let offset = FixedOffset::east_opt(hours * 3600).unwrap();
+                            let start = (window_start + chrono::Duration::minutes(after.into()))
+                                .with_timezone(&offset);
+                            let end = start + chrono::Duration::minutes(minutes.into());
+                            let reason = if walk_in {
+                                AppointmentReason::WalkIn
+                            } else {
+                                AppointmentReason::Routine
+                            };
+                            let types = pick(types, &[SlotType::Public, SlotType::Pro, SlotType::Snp]);
+                            role.slot(
+                                FreeSlot::new(start, end, "https://agenda.exemple-editeur.fr/rdv")
+                                    .slot_types(&types)
+                                    .consultation_types(&pick(kinds, &[
+                                        ConsultationType::Ambulatory,
+                                        ConsultationType::Home,
+                                        ConsultationType::Teleconsultation,
+                                    ]))
+                                    .appointment(reason),
+                            );
+                            slots += 1;
+                        }
+                    }
+                }
+                let bundle = b.build();
+                prop_assert_eq!(bundle.total.as_ref().and_then(|t| t.value()), Some(slots));
+                let report = validate(&request, &bundle);
+                let bad: Vec<String> = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity >= Severity::Warning)
+                    .map(|f| f.to_string())
+                    .collect();
+                prop_assert!(bad.is_empty(), "{:#?}", bad);
+            }
+        }
     }
 }
