@@ -3,9 +3,11 @@
 //! and what it resolves (Slot → Schedule → Practitioner / PractitionerRole →
 //! contained Location) cannot be wired wrong.
 //!
-//! Only the PS shape (SPEC §1.2, §2.1–2.6) is built for now: a CPTS or SOS
-//! request is refused by [`ResponseBuilder::new`] rather than answered with a
-//! Bundle of the wrong shape.
+//! The PS shape (SPEC §1.2, §2.1–2.6) and the CPTS one (§1.3, §2.7: slots
+//! labelled for a [`Cpts`] name its HealthcareService, provided by its
+//! Organization) are built; an SOS request is refused by
+//! [`ResponseBuilder::new`] rather than answered with a Bundle of the wrong
+//! shape.
 //!
 //! ```
 //! use chrono::DateTime;
@@ -38,12 +40,14 @@
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
-use fr_fhir_core::ids::{Idnps, Idnst};
+use fr_fhir_core::ids::{Finess, Idnps, Idnst};
 use fr_fhir_core::json::Str;
 use fr_fhir_core::model::{
-    Address, Bundle, CodeableConcept, Coding, ContactPoint, FhirString, HumanName, Id, Identifier,
-    Instant, Location, Meta, Practitioner, PractitionerRole, Reference, Resource, Schedule, Slot,
+    Address, Bundle, Code, CodeableConcept, Coding, ContactPoint, Extension, FhirString,
+    HealthcareService, HumanName, Id, Identifier, Instant, Location, Meta, Organization,
+    Practitioner, PractitionerRole, Reference, Resource, Schedule, Slot, Value,
 };
+use fr_fhir_core::rules::families::terminology::TRE_R66_CPTS;
 use fr_fhir_core::vocab::{
     AppointmentReason, ConsultationType, SearchMode, SlotStatus, SlotType, profiles, sas_instant,
     systems,
@@ -72,16 +76,17 @@ impl fmt::Display for UnsupportedUseCase {
             UseCase::Cpts => "CPTS",
             UseCase::Sos => "SOS",
         };
-        write!(f, "the response builder does not build {name} responses yet (PS only)")
+        write!(f, "the response builder does not build {name} responses yet (PS and CPTS only)")
     }
 }
 
 impl std::error::Error for UnsupportedUseCase {}
 
-/// The response to one PS slot search, built practitioner by practitioner.
+/// The response to one PS or CPTS slot search, built practitioner by
+/// practitioner.
 ///
 /// Resource ids are generated from positions (`prat-0`, `role-0-1`,
-/// `agenda-0-1`, `lieu-0-1`, `crn-0-1-2`), which keeps them unique in the
+/// `agenda-0-1`, `lieu-0-1`, `crn-0-1-2`, CPTS `hs-0` and `org-0`), which keeps them unique in the
 /// Bundle. Only what the matches reach is written: a role without a slot, and
 /// a practitioner without such a role, are left out (the SAS flags includes
 /// that no Slot reaches, RO1-REF-004).
@@ -103,6 +108,7 @@ impl std::error::Error for UnsupportedUseCase {}
 /// ```
 #[derive(Debug, Clone)]
 pub struct ResponseBuilder {
+    use_case: UseCase,
     base: String,
     self_link: String,
     /// Practitioners before the last one.
@@ -128,11 +134,12 @@ impl ResponseBuilder {
     /// assert_eq!(link, req.to_url(Some("https://h/fhir")));
     /// ```
     pub fn new(request: &SearchRequest, base: &str) -> Result<Self, UnsupportedUseCase> {
-        if request.use_case != UseCase::Ps {
+        if request.use_case == UseCase::Sos {
             return Err(UnsupportedUseCase(request.use_case));
         }
         let base = base.trim_end_matches('/').to_owned();
         Ok(ResponseBuilder {
+            use_case: request.use_case,
             self_link: request.to_url(Some(&base)),
             base,
             practitioners: Vec::new(),
@@ -168,8 +175,9 @@ impl ResponseBuilder {
         })
     }
 
-    /// The searchset: Slots (`match`), then Schedules, Practitioners and
-    /// PractitionerRoles (`include`), `total` = number of Slots.
+    /// The searchset: Slots (`match`), then Schedules, Practitioners,
+    /// PractitionerRoles and, for CPTS, HealthcareServices and Organizations
+    /// (`include`), `total` = number of Slots.
     ///
     /// ```
     /// use chrono::DateTime;
@@ -188,8 +196,17 @@ impl ResponseBuilder {
     /// assert_eq!(json["entry"].as_array().unwrap().len(), 5);
     /// ```
     pub fn build(&self) -> Bundle<'static> {
+        let cpts_mode = self.use_case == UseCase::Cpts;
         let mut bundle = Bundle::searchset(Str::from(self.self_link.clone()));
-        bundle.meta = Some(Meta::profiled(profiles::BUNDLE_PS));
+        let (bundle_profile, slot_profile) = if cpts_mode {
+            (profiles::BUNDLE_CPTS, profiles::SLOT_CPTS)
+        } else {
+            (profiles::BUNDLE_PS, profiles::SLOT_PS)
+        };
+        bundle.meta = Some(Meta::profiled(bundle_profile));
+        // The CPTS named by the written slots, in order of first appearance:
+        // one HealthcareService and one Organization each (RO1-CPTS-007).
+        let mut cpts: Vec<&Cpts> = Vec::new();
         let mut schedules = Vec::new();
         let mut practitioners = Vec::new();
         let mut roles = Vec::new();
@@ -197,18 +214,42 @@ impl ResponseBuilder {
             let pid = format!("prat-{i}");
             let mut reached = false;
             for (j, role) in p.roles.iter().chain(&p.last).enumerate() {
-                if role.slots.is_empty() {
+                let slots: Vec<(usize, &FreeSlot, Vec<SlotType>)> = role
+                    .slots
+                    .iter()
+                    .enumerate()
+                    .map(|(k, slot)| (k, slot, slot.security(cpts_mode)))
+                    .filter(|(_, _, security)| !security.is_empty())
+                    .collect();
+                if slots.is_empty() {
                     continue;
                 }
                 reached = true;
                 let rid = format!("role-{i}-{j}");
                 let sid = format!("agenda-{i}-{j}");
                 let lid = format!("lieu-{i}-{j}");
-                for (k, slot) in role.slots.iter().enumerate() {
+                for (k, slot, security) in slots {
                     let slot_id = format!("crn-{i}-{j}-{k}");
+                    let mut resource =
+                        slot.resource(slot_id.clone(), &sid, slot_profile, &security);
+                    if cpts_mode {
+                        let services = slot.cpts.iter().map(|c| {
+                            let n = match cpts.iter().position(|known| known.finess == c.finess) {
+                                Some(n) => n,
+                                None => {
+                                    cpts.push(c);
+                                    cpts.len() - 1
+                                }
+                            };
+                            cpts_service_type(&format!("hs-{n}"))
+                        });
+                        // After the consultation types, before the visit reasons.
+                        let at = slot.consultation_types.len().min(resource.service_type.len());
+                        resource.service_type.splice(at..at, services);
+                    }
                     bundle.push(
                         self.full_url("Slot", &slot_id),
-                        Resource::Slot(Box::new(slot.resource(slot_id, &sid))),
+                        Resource::Slot(Box::new(resource)),
                         SearchMode::Match.as_str(),
                     );
                 }
@@ -228,7 +269,23 @@ impl ResponseBuilder {
                 ));
             }
         }
-        for (url, resource) in schedules.into_iter().chain(practitioners).chain(roles) {
+        let services = cpts.iter().enumerate().flat_map(|(n, c)| {
+            let (hs, org) = (format!("hs-{n}"), format!("org-{n}"));
+            [
+                (
+                    self.full_url("HealthcareService", &hs),
+                    Resource::HealthcareService(Box::new(c.service(&hs, &org))),
+                ),
+                (
+                    self.full_url("Organization", &org),
+                    Resource::Organization(Box::new(c.organization(&org))),
+                ),
+            ]
+        });
+        let services: Vec<_> = services.collect();
+        for (url, resource) in
+            schedules.into_iter().chain(practitioners).chain(roles).chain(services)
+        {
             bundle.push(url, resource, SearchMode::Include.as_str());
         }
         bundle
@@ -474,7 +531,7 @@ impl Place {
                 .phone
                 .iter()
                 .map(|phone| ContactPoint {
-                    system: Some(fr_fhir_core::model::Code::new("phone")),
+                    system: Some(Code::new("phone")),
                     value: Some(FhirString::new(Str::from(phone.clone()))),
                     ..Default::default()
                 })
@@ -525,6 +582,7 @@ pub struct FreeSlot {
     appointment: AppointmentReason,
     specialties: Vec<String>,
     reasons: Vec<String>,
+    cpts: Vec<Cpts>,
 }
 
 impl FreeSlot {
@@ -552,10 +610,13 @@ impl FreeSlot {
             appointment: AppointmentReason::Routine,
             specialties: Vec::new(),
             reasons: Vec::new(),
+            cpts: Vec::new(),
         }
     }
 
     /// Who may book it (`Slot.meta.security`, several allowed).
+    /// [`SlotType::Cpts`] is not taken from here: [`FreeSlot::cpts`] sets it,
+    /// with the CPTS it names.
     ///
     /// ```
     /// use chrono::DateTime;
@@ -624,7 +685,41 @@ impl FreeSlot {
         self
     }
 
-    fn resource(&self, id: String, schedule_id: &str) -> Slot<'static> {
+    /// Opens the slot to `cpts`: in a CPTS response the slot carries the
+    /// `CPTS` slot type and a serviceType naming the CPTS' HealthcareService;
+    /// in a PS response neither is written, and a slot open to CPTS alone is
+    /// left out.
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use int_ro1::response::{Cpts, FreeSlot};
+    /// let t = DateTime::parse_from_rfc3339("2026-11-26T09:00:00Z").unwrap();
+    /// let cpts = Cpts::new("440025633".parse().unwrap(), "CPTS Loire et Erdre", "+33261910800");
+    /// let slot = FreeSlot::new(t, t, "https://h/rdv").cpts(&cpts);
+    /// ```
+    pub fn cpts(mut self, cpts: &Cpts) -> Self {
+        self.cpts.push(cpts.clone());
+        self
+    }
+
+    /// The slot types written: those given, plus `CPTS` when the slot is open
+    /// to a CPTS and the response is a CPTS one.
+    fn security(&self, cpts_mode: bool) -> Vec<SlotType> {
+        let mut types: Vec<SlotType> =
+            self.slot_types.iter().copied().filter(|t| *t != SlotType::Cpts).collect();
+        if cpts_mode && !self.cpts.is_empty() {
+            types.push(SlotType::Cpts);
+        }
+        types
+    }
+
+    fn resource(
+        &self,
+        id: String,
+        schedule_id: &str,
+        profile: &'static str,
+        security: &[SlotType],
+    ) -> Slot<'static> {
         let service_type = self
             .consultation_types
             .iter()
@@ -634,8 +729,8 @@ impl FreeSlot {
         Slot {
             id: Some(Id::new(Str::from(id))),
             meta: Some(Meta {
-                security: self.slot_types.iter().map(|t| t.coding()).collect::<Vec<Coding>>(),
-                ..Meta::profiled(profiles::SLOT_PS)
+                security: security.iter().map(|t| t.coding()).collect::<Vec<Coding>>(),
+                ..Meta::profiled(profile)
             }),
             service_type,
             specialty: self
@@ -648,10 +743,86 @@ impl FreeSlot {
                 ..Default::default()
             }),
             schedule: Some(Reference::to(Str::from(format!("Schedule/{schedule_id}")))),
-            status: Some(fr_fhir_core::model::Code::new(SlotStatus::Free.as_str())),
+            status: Some(Code::new(SlotStatus::Free.as_str())),
             start: Some(Instant::new(Str::from(sas_instant(&self.start)))),
             end: Some(Instant::new(Str::from(sas_instant(&self.end)))),
             comment: Some(FhirString::new(Str::from(self.booking_url.clone()))),
+            ..Default::default()
+        }
+    }
+}
+
+/// The `serviceType` of a slot open to a CPTS: TRE_R66 `604` and the R5
+/// extension naming the CPTS' HealthcareService (RO1-CPTS-001).
+fn cpts_service_type(service_id: &str) -> CodeableConcept<'static> {
+    CodeableConcept {
+        extension: vec![Extension {
+            url: Some(fr_fhir_core::model::Uri::new(systems::EXT_SLOT_SERVICE_TYPE_R5)),
+            value: Some(Value::Reference(Box::new(Reference::to(Str::from(format!(
+                "HealthcareService/{service_id}"
+            )))))),
+            ..Default::default()
+        }],
+        ..CodeableConcept::of(systems::TRE_R66, TRE_R66_CPTS)
+    }
+}
+
+/// A CPTS (communauté professionnelle territoriale de santé) a slot can be
+/// opened to: written as a HealthcareService provided by an Organization
+/// identified by `1` + its FINESS (RO1-CPTS-005, hence a [`Finess`]), with
+/// its name and phone (RO1-CPTS-006).
+///
+/// ```
+/// use int_ro1::response::Cpts;
+/// let cpts = Cpts::new("440025633".parse().unwrap(), "CPTS Loire et Erdre Nord", "+33261910800");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cpts {
+    finess: Finess,
+    name: String,
+    phone: String,
+}
+
+impl Cpts {
+    /// The CPTS of FINESS `finess`, named `name`, reached at `phone`
+    /// (`+33XXXXXXXXX`).
+    ///
+    /// ```
+    /// use int_ro1::response::Cpts;
+    /// let cpts = Cpts::new("440025633".parse().unwrap(), "CPTS Loire et Erdre Nord", "+33261910800");
+    /// ```
+    pub fn new(finess: Finess, name: impl Into<String>, phone: impl Into<String>) -> Self {
+        Cpts { finess, name: name.into(), phone: phone.into() }
+    }
+
+    fn service(&self, id: &str, organization_id: &str) -> HealthcareService<'static> {
+        HealthcareService {
+            id: Some(Id::new(Str::from(id.to_owned()))),
+            meta: Some(Meta::profiled(profiles::HEALTHCARE_SERVICE_CPTS)),
+            provided_by: Some(Reference::to(Str::from(format!("Organization/{organization_id}")))),
+            name: Some(FhirString::new(Str::from(self.name.clone()))),
+            ..Default::default()
+        }
+    }
+
+    fn organization(&self, id: &str) -> Organization<'static> {
+        Organization {
+            id: Some(Id::new(Str::from(id.to_owned()))),
+            meta: Some(Meta::profiled(profiles::ORGANIZATION_CPTS)),
+            // The type system of the 1.1.0 package, the one of the official
+            // CPTS example (SPEC §2.7 notes that main moves it to FR Core).
+            identifier: vec![Identifier::typed(
+                systems::SYSTEM_FR_LOCATION_ID_TYPE,
+                Idnst::TYPE_CODE,
+                Idnst::SYSTEM,
+                Idnst::Finess(self.finess).to_string(),
+            )],
+            name: Some(FhirString::new(Str::from(self.name.clone()))),
+            telecom: vec![ContactPoint {
+                system: Some(Code::new("phone")),
+                value: Some(FhirString::new(Str::from(self.phone.clone()))),
+                ..Default::default()
+            }],
             ..Default::default()
         }
     }
@@ -828,13 +999,105 @@ mod tests {
     }
 
     #[test]
-    fn cpts_and_sos_are_refused() {
+    fn sos_is_refused() {
         let t = at("2026-11-26T09:00:00+01:00");
-        let cpts = SearchRequest::cpts(t, t, &[]);
-        assert_eq!(
-            ResponseBuilder::new(&cpts, BASE).unwrap_err(),
-            UnsupportedUseCase(UseCase::Cpts)
+        let sos = SearchRequest::sos(t, t, &[Idnst::parse_form("334173748400020").unwrap()]);
+        assert_eq!(ResponseBuilder::new(&sos, BASE).unwrap_err(), UnsupportedUseCase(UseCase::Sos));
+    }
+
+    /// One practitioner whose place has a slot open to two CPTS, one open to
+    /// the public alone and one open to the first CPTS alone.
+    fn one_practitioner_two_cpts(request: &SearchRequest, roussel: &Idnps) -> Bundle<'static> {
+        let loire = Cpts::new(
+            Finess::parse_form("440025633").unwrap(),
+            "CPTS Loire et Erdre Nord",
+            "+33261910800",
         );
+        let estuaire = Cpts::new(
+            Finess::parse_form("440041036").unwrap(),
+            "CPTS de l'Estuaire",
+            "+33261910900",
+        );
+        let rdv = "https://agenda.exemple-editeur.fr/rdv/roussel";
+        let mut b = ResponseBuilder::new(request, BASE).unwrap();
+        b.practitioner(roussel, "ROUSSEL", "Amandine")
+            .role(Place::new(
+                "Cabinet de Saint-Herblain",
+                "3 rue de la Paix",
+                "SAINT-HERBLAIN",
+                "44800",
+                Idnst::parse_form("1440041036").unwrap(),
+            ))
+            .slot(
+                FreeSlot::new(
+                    at("2026-11-27T15:00:00+01:00"),
+                    at("2026-11-27T15:20:00+01:00"),
+                    rdv,
+                )
+                .cpts(&loire)
+                .cpts(&estuaire)
+                .reason("Soins non programmés"),
+            )
+            .slot(FreeSlot::new(
+                at("2026-11-28T09:30:00+01:00"),
+                at("2026-11-28T09:50:00+01:00"),
+                rdv,
+            ))
+            .slot(
+                FreeSlot::new(
+                    at("2026-11-28T10:30:00+01:00"),
+                    at("2026-11-28T10:50:00+01:00"),
+                    rdv,
+                )
+                .slot_types(&[])
+                .cpts(&loire),
+            );
+        b.build()
+    }
+
+    #[test]
+    fn the_built_cpts_response_has_no_warning() {
+        let roussel = Idnps::parse_form("810102468377").unwrap();
+        let (from, to) = (at("2026-11-27T13:05:31.880+01:00"), at("2026-11-29T23:59:59.999+01:00"));
+        let request = SearchRequest::cpts(from, to, std::slice::from_ref(&roussel));
+        let bundle = one_practitioner_two_cpts(&request, &roussel);
+        let report = validate(&request, &bundle);
+        for f in &report.findings {
+            eprintln!("{f}");
+        }
+        assert_eq!(report.use_case, UseCase::Cpts);
+        assert_clean(&report);
+        let json = serde_json::to_value(&bundle).unwrap();
+        assert_eq!(json["total"], 3);
+        let types: Vec<&str> = json["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["resource"]["resourceType"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            types.iter().filter(|t| **t == "HealthcareService" || **t == "Organization").count(),
+            4
+        );
+        let first = &json["entry"][0]["resource"];
+        assert_eq!(
+            first["serviceType"][1]["extension"][0]["valueReference"]["reference"],
+            "HealthcareService/hs-0"
+        );
+        assert_eq!(first["serviceType"][3]["text"], "Soins non programmés");
+    }
+
+    #[test]
+    fn a_ps_response_leaves_the_cpts_out() {
+        let roussel = Idnps::parse_form("810102468377").unwrap();
+        let (from, to) = (at("2026-11-27T13:05:31.880+01:00"), at("2026-11-29T23:59:59.999+01:00"));
+        let request = SearchRequest::ps(from, to, std::slice::from_ref(&roussel));
+        let bundle = one_practitioner_two_cpts(&request, &roussel);
+        assert_clean(&validate(&request, &bundle));
+        let json = serde_json::to_string(&bundle).unwrap();
+        // The slot open to a CPTS alone is not an answer to a PS search.
+        assert_eq!(bundle.total.as_ref().and_then(|t| t.value()), Some(2));
+        assert!(!json.contains("HealthcareService") && !json.contains("\"CPTS\""));
     }
 
     mod property {
@@ -843,8 +1106,9 @@ mod tests {
         use proptest::prelude::*;
 
         /// A place with 0..=3 slots, each given as (minutes after the window
-        /// start, duration, offset hours, slot type bits, consultation bits, walk-in).
-        type PlacePlan = (Idnst, String, Option<String>, Vec<(u32, u32, i32, u8, u8, bool)>);
+        /// start, duration, offset hours, slot type bits, consultation bits,
+        /// walk-in, CPTS bits).
+        type PlacePlan = (Idnst, String, Option<String>, Vec<(u32, u32, i32, u8, u8, bool, u8)>);
 
         fn place_plan() -> impl Strategy<Value = PlacePlan> {
             (
@@ -853,7 +1117,15 @@ mod tests {
                 proptest::option::of("\\+33[1-9][0-9]{8}"),
                 proptest::collection::vec(
                     // The window is 3 days long: starts stay inside it.
-                    (0u32..(3 * 24 * 60 - 1), 5u32..=60, -3i32..=3, 1u8..8, 1u8..8, any::<bool>()),
+                    (
+                        0u32..(3 * 24 * 60 - 1),
+                        5u32..=60,
+                        -3i32..=3,
+                        1u8..8,
+                        1u8..8,
+                        any::<bool>(),
+                        0u8..4,
+                    ),
                     0..=3,
                 ),
             )
@@ -866,10 +1138,12 @@ mod tests {
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(64))]
 
-            /// Whatever practitioners, places and in-window slots are given,
-            /// the built response gets no finding of warning or above.
+            /// Whatever practitioners, places, in-window slots and CPTS are
+            /// given, the built PS or CPTS response gets no finding of warning
+            /// or above.
             #[test]
             fn any_built_response_is_clean(
+                cpts_search in any::<bool>(),
                 practitioners in proptest::collection::btree_map(
                     rpps().prop_map(|r| r.as_str().to_owned()),
                     ("[A-Z]{2,12}", proptest::collection::vec(place_plan(), 1..=3)),
@@ -881,11 +1155,16 @@ mod tests {
                     .keys()
                     .map(|r| Idnps::parse_form(&format!("8{r}")).unwrap())
                     .collect();
-                let request = SearchRequest::ps(
-                    window_start,
-                    window_start + chrono::Duration::days(3),
-                    &ids,
-                );
+                let window_end = window_start + chrono::Duration::days(3);
+                let request = if cpts_search {
+                    SearchRequest::cpts(window_start, window_end, &ids)
+                } else {
+                    SearchRequest::ps(window_start, window_end, &ids)
+                };
+                let all_cpts = [
+                    Cpts::new(Finess::parse_form("440025633").unwrap(), "CPTS A", "+33261910800"),
+                    Cpts::new(Finess::parse_form("440041036").unwrap(), "CPTS B", "+33261910900"),
+                ];
                 let mut b = ResponseBuilder::new(&request, BASE).unwrap();
                 let mut slots = 0;
                 for (idnps, (family, places)) in ids.iter().zip(practitioners.values()) {
@@ -906,7 +1185,7 @@ mod tests {
                             place = place.phone(phone.clone());
                         }
                         let role = p.role(place);
-                        for &(after, minutes, hours, types, kinds, walk_in) in plan {
+                        for &(after, minutes, hours, types, kinds, walk_in, cpts) in plan {
                             let offset = FixedOffset::east_opt(hours * 3600).unwrap();
                             let start = (window_start + chrono::Duration::minutes(after.into()))
                                 .with_timezone(&offset);
@@ -917,16 +1196,20 @@ mod tests {
                                 AppointmentReason::Routine
                             };
                             let types = pick(types, &[SlotType::Public, SlotType::Pro, SlotType::Snp]);
-                            role.slot(
-                                FreeSlot::new(start, end, "https://agenda.exemple-editeur.fr/rdv")
+                            let mut slot = FreeSlot::new(start, end, "https://agenda.exemple-editeur.fr/rdv")
                                     .slot_types(&types)
                                     .consultation_types(&pick(kinds, &[
                                         ConsultationType::Ambulatory,
                                         ConsultationType::Home,
                                         ConsultationType::Teleconsultation,
                                     ]))
-                                    .appointment(reason),
-                            );
+                                    .appointment(reason);
+                            for c in pick(cpts, &[0, 1]) {
+                                if let Some(c) = all_cpts.get(c) {
+                                    slot = slot.cpts(c);
+                                }
+                            }
+                            role.slot(slot);
                             slots += 1;
                         }
                     }
