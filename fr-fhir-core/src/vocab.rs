@@ -35,6 +35,9 @@ pub mod systems {
     };
 }
 
+/// The TRE_R66 establishment category of a CPTS (`HealthcareService.category`).
+pub use crate::rules::families::terminology::TRE_R66_CPTS;
+
 /// A slot type of `Slot.meta.security` (TRE_R314): who may book the slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SlotType {

@@ -47,7 +47,7 @@ use fr_fhir_core::model::{
     HealthcareService, HumanName, Id, Identifier, Instant, Location, Meta, Organization,
     Practitioner, PractitionerRole, Reference, Resource, Schedule, Slot, Value,
 };
-use fr_fhir_core::rules::families::terminology::TRE_R66_CPTS;
+use fr_fhir_core::vocab::TRE_R66_CPTS;
 use fr_fhir_core::vocab::{
     AppointmentReason, ConsultationType, SearchMode, SlotStatus, SlotType, profiles, sas_instant,
     systems,
