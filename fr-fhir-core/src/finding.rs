@@ -134,6 +134,15 @@ impl Counts {
     pub fn total(&self) -> u64 {
         self.at_least(Severity::Information)
     }
+
+    /// These counts plus one per finding of `findings` (a report's counts:
+    /// what it did not store, plus what it holds).
+    pub fn with<'f>(mut self, findings: impl IntoIterator<Item = &'f Finding>) -> Counts {
+        for f in findings {
+            self.add(f.severity);
+        }
+        self
+    }
 }
 
 /// A message in both languages of the users.

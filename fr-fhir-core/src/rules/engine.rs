@@ -77,11 +77,7 @@ pub struct Report {
 impl Report {
     /// Counts of every finding per severity, stored or not (beyond the cap).
     pub fn counts(&self) -> Counts {
-        let mut c = self.dropped;
-        for f in &self.findings {
-            c.add(f.severity);
-        }
-        c
+        self.dropped.with(&self.findings)
     }
 
     /// True when a finding reaches `severity` (the question a CI test asks).

@@ -231,11 +231,7 @@ pub struct ExchangeReport {
 impl ExchangeReport {
     /// Counts of every finding per severity, stored or not (beyond the cap).
     pub fn counts(&self) -> Counts {
-        let mut c = self.dropped;
-        for f in &self.findings {
-            c.add(f.severity);
-        }
-        c
+        self.dropped.with(&self.findings)
     }
 
     /// True when a finding reaches `severity`: what a vendor's CI test
