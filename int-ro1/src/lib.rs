@@ -1,6 +1,7 @@
 //! int-ro1: the SAS INT_RO1 slot-search exchange contract: the search
 //! request, the request-dependent response rules, the HTTP response rules,
 //! and captured exchanges (HAR files and plain body files).
+pub mod capture;
 pub mod exchange;
 pub mod flow;
 pub mod har;

@@ -3,7 +3,7 @@
 //! worker thread; the source text does not outlive this function.
 
 use fr_fhir_core::finding::{Finding, Message, Severity, Target};
-use fr_fhir_core::json::{LineIndex, Reader};
+use fr_fhir_core::json::LineIndex;
 
 use crate::baseline::{Baseline, Budget};
 use crate::engine::{self, EngineOptions, Unit, Unusable};
@@ -135,22 +135,13 @@ fn validate(p: &Planned, s: &Settings) -> InputReport {
     rep
 }
 
-/// Standard input holds a HAR capture when its top-level object has `log`.
+/// Standard input holds a HAR capture when its top-level object has `log`
+/// (the libraries' rule, so that both tell captures apart alike).
 fn sniff(src: &str) -> InputKind {
-    let mut r = Reader::new(src);
-    let Ok(mut obj) = r.object() else { return InputKind::Body };
-    while let Ok(Some((key, _))) = r.next_key(&mut obj) {
-        match &*key {
-            "log" => return InputKind::Har,
-            "resourceType" => return InputKind::Body,
-            _ => {
-                if r.skip_value().is_err() {
-                    break;
-                }
-            }
-        }
+    match int_ro1::capture::sniff(src) {
+        int_ro1::capture::CaptureKind::Har => InputKind::Har,
+        int_ro1::capture::CaptureKind::Body => InputKind::Body,
     }
-    InputKind::Body
 }
 
 fn invalid_utf8(raw: &[u8], offset: usize) -> InputError {
