@@ -310,69 +310,72 @@ impl RequestHook<'_> {
             UseCase::Ps | UseCase::Cpts => {
                 pract_005(&self.practitioners, &wanted, em);
                 let holders = &self.practitioners;
-                // Judged once per schedule: its slots share the verdict and the cause.
-                let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
-                for (slot_ref, schedule) in slot_schedules(f.index) {
-                    let cause = verdicts.entry(schedule).or_insert_with(|| {
-                        let actors =
-                            targets(f.index, schedule, RefField::ScheduleActor, "Practitioner");
-                        not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
-                    });
-                    let Some(cause) = cause else { continue };
-                    let text = f.index.ref_text(slot_ref).unwrap_or_default();
-                    let message = Message::new(
-                        format!(
-                            "le créneau relève de l'agenda {} dont le praticien n'est pas parmi ceux demandés",
-                            quote(&text)
-                        ),
-                        format!(
-                            "the slot belongs to schedule {} whose practitioner is not among those requested",
-                            quote(&text)
-                        ),
-                    );
-                    em.push(
-                        Scope::PS_CPTS,
-                        Finding::body(&catalog::RO1_REF_005, slot_ref.span, message)
-                            .caused_by(cause.clone()),
-                    );
-                }
+                let of = KnockOn {
+                    rule: &catalog::RO1_REF_005,
+                    scope: Scope::PS_CPTS,
+                    fr: "dont le praticien n'est pas parmi ceux demandés",
+                    en: "whose practitioner is not among those requested",
+                };
+                of.emit(f, em, |schedule| {
+                    let actors =
+                        targets(f.index, schedule, RefField::ScheduleActor, "Practitioner");
+                    not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
+                });
             }
             UseCase::Sos => {
                 sos_identifiers(&self.organizations, &wanted, em);
                 let holders = &self.organizations;
-                let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
-                for (slot_ref, schedule) in slot_schedules(f.index) {
-                    let cause = verdicts.entry(schedule).or_insert_with(|| {
-                        let orgs = targets(f.index, schedule, RefField::ScheduleActor, "Location")
-                            .flat_map(|loc| {
-                                targets(
-                                    f.index,
-                                    loc,
-                                    RefField::ManagingOrganization,
-                                    "Organization",
-                                )
-                            });
-                        not_requested(f.index, holders, &wanted, orgs, Kind::Association)
-                    });
-                    let Some(cause) = cause else { continue };
-                    let text = f.index.ref_text(slot_ref).unwrap_or_default();
-                    let message = Message::new(
-                        format!(
-                            "le créneau relève de l'agenda {} dont l'association n'est pas parmi celles demandées",
-                            quote(&text)
-                        ),
-                        format!(
-                            "the slot belongs to schedule {} whose association is not among those requested",
-                            quote(&text)
-                        ),
-                    );
-                    em.push(
-                        Scope::SOS,
-                        Finding::body(&catalog::RO1_SOS_005, slot_ref.span, message)
-                            .caused_by(cause.clone()),
-                    );
-                }
+                let of = KnockOn {
+                    rule: &catalog::RO1_SOS_005,
+                    scope: Scope::SOS,
+                    fr: "dont l'association n'est pas parmi celles demandées",
+                    en: "whose association is not among those requested",
+                };
+                of.emit(f, em, |schedule| {
+                    let orgs = targets(f.index, schedule, RefField::ScheduleActor, "Location")
+                        .flat_map(|loc| {
+                            targets(f.index, loc, RefField::ManagingOrganization, "Organization")
+                        });
+                    not_requested(f.index, holders, &wanted, orgs, Kind::Association)
+                });
             }
+        }
+    }
+}
+
+/// A slot whose schedule belongs to a holder that was not requested
+/// (RO1-REF-005 for practitioners, RO1-SOS-005 for associations).
+struct KnockOn {
+    rule: &'static fr_fhir_core::finding::RuleMeta,
+    scope: Scope,
+    /// End of the message after "the slot belongs to schedule `…`".
+    fr: &'static str,
+    en: &'static str,
+}
+
+impl KnockOn {
+    /// One finding per slot whose schedule `verdict` names a cause for;
+    /// the verdict is computed once per schedule, so that its slots share
+    /// the cause (and group under it).
+    fn emit(
+        &self,
+        f: &Finish<'_, '_>,
+        em: &mut Emitter<'_>,
+        mut verdict: impl FnMut(u32) -> Option<Cause>,
+    ) {
+        let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
+        for (slot_ref, schedule) in slot_schedules(f.index) {
+            let cause = verdicts.entry(schedule).or_insert_with(|| verdict(schedule));
+            let Some(cause) = cause else { continue };
+            let text = quote(&f.index.ref_text(slot_ref).unwrap_or_default());
+            let message = Message::new(
+                format!("le créneau relève de l'agenda {text} {}", self.fr),
+                format!("the slot belongs to schedule {text} {}", self.en),
+            );
+            em.push(
+                self.scope,
+                Finding::body(self.rule, slot_ref.span, message).caused_by(cause.clone()),
+            );
         }
     }
 }
