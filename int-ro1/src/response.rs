@@ -71,11 +71,7 @@ pub struct UnsupportedUseCase(pub UseCase);
 
 impl fmt::Display for UnsupportedUseCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self.0 {
-            UseCase::Ps => "PS",
-            UseCase::Cpts => "CPTS",
-            UseCase::Sos => "SOS",
-        };
+        let name = self.0.as_str();
         write!(f, "the response builder does not build {name} responses yet (PS and CPTS only)")
     }
 }
@@ -134,7 +130,7 @@ impl ResponseBuilder {
     /// assert_eq!(link, req.to_url(Some("https://h/fhir")));
     /// ```
     pub fn new(request: &SearchRequest, base: &str) -> Result<Self, UnsupportedUseCase> {
-        if request.use_case == UseCase::Sos {
+        if request.use_case == UseCase::SOS {
             return Err(UnsupportedUseCase(request.use_case));
         }
         let base = base.trim_end_matches('/').to_owned();
@@ -196,7 +192,7 @@ impl ResponseBuilder {
     /// assert_eq!(json["entry"].as_array().unwrap().len(), 5);
     /// ```
     pub fn build(&self) -> Bundle<'static> {
-        let cpts_mode = self.use_case == UseCase::Cpts;
+        let cpts_mode = self.use_case == UseCase::CPTS;
         let mut bundle = Bundle::searchset(Str::from(self.self_link.clone()));
         let (bundle_profile, slot_profile) = if cpts_mode {
             (profiles::BUNDLE_CPTS, profiles::SLOT_CPTS)
@@ -1002,7 +998,7 @@ mod tests {
     fn sos_is_refused() {
         let t = at("2026-11-26T09:00:00+01:00");
         let sos = SearchRequest::sos(t, t, &[Idnst::parse_form("334173748400020").unwrap()]);
-        assert_eq!(ResponseBuilder::new(&sos, BASE).unwrap_err(), UnsupportedUseCase(UseCase::Sos));
+        assert_eq!(ResponseBuilder::new(&sos, BASE).unwrap_err(), UnsupportedUseCase(UseCase::SOS));
     }
 
     /// One practitioner whose place has a slot open to two CPTS, one open to
@@ -1065,7 +1061,7 @@ mod tests {
         for f in &report.findings {
             eprintln!("{f}");
         }
-        assert_eq!(report.use_case, UseCase::Cpts);
+        assert_eq!(report.use_case, UseCase::CPTS);
         assert_clean(&report);
         let json = serde_json::to_value(&bundle).unwrap();
         assert_eq!(json["total"], 3);

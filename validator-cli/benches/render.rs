@@ -87,7 +87,7 @@ fn report() -> InputReport {
                 url: Some("https://agenda.example/fhir/Slot?status=free&start=ge2026-11-26".into()),
                 status: Some(200),
                 resource_type: "Bundle".into(),
-                use_case: UseCase::Ps,
+                use_case: UseCase::PS,
                 use_case_source: UseCaseSource::Request,
                 entries: per_unit as u32 / 2,
                 items,

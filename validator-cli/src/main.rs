@@ -140,9 +140,9 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
         engine: EngineOptions {
             rules: Options {
                 use_case: match use_case {
-                    UseCaseArg::Ps => Some(UseCase::Ps),
-                    UseCaseArg::Cpts => Some(UseCase::Cpts),
-                    UseCaseArg::Sos => Some(UseCase::Sos),
+                    UseCaseArg::Ps => Some(UseCase::PS),
+                    UseCaseArg::Cpts => Some(UseCase::CPTS),
+                    UseCaseArg::Sos => Some(UseCase::SOS),
                     UseCaseArg::Auto => None,
                 },
                 // The command line wins over the file, in both directions.

@@ -269,7 +269,7 @@ mod tests {
             url: None,
             status: None,
             resource_type: String::new(),
-            use_case: UseCase::Ps,
+            use_case: UseCase::PS,
             use_case_source: UseCaseSource::Default,
             entries: 0,
             items: Vec::new(),

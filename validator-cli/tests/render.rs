@@ -54,7 +54,7 @@ fn unit(index: usize, items: Vec<Item>) -> UnitReport {
         url: Some("https://x.example/fhir/Slot".into()),
         status: Some(200),
         resource_type: "Bundle".into(),
-        use_case: UseCase::Ps,
+        use_case: UseCase::PS,
         use_case_source: UseCaseSource::Request,
         entries: 0,
         items,

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Options, Scope};
+use super::scope::USE_CASES;
+use super::{Options, Scope, UseCase};
 use crate::finding::{Counts, Finding, Message, RuleMeta, Severity};
 use crate::json::Span;
 
@@ -35,22 +36,16 @@ pub struct Emitter<'o> {
     /// Validation options (strict mode...).
     pub opts: &'o Options,
     out: Vec<Emitted>,
-    /// Findings not kept, per use case (PS, CPTS, SOS) and severity.
-    dropped: [Counts; 3],
-    /// Information and warnings kept per use case (PS, CPTS, SOS): the cap
-    /// applies to each, so findings of the use cases that will be filtered
-    /// out cannot crowd out the real ones.
-    kept: [usize; 3],
+    /// Bookkeeping per use case, indexed by [`UseCase::index`].
+    per: Vec<PerUseCase>,
     /// Errors and fatals kept.
     severe: usize,
-    /// Findings of ignored rules, per use case (PS, CPTS, SOS).
-    ignored: [u64; 3],
     /// Where the ignored findings on an element were, and their rule: an
     /// ignored specific finding still shadows the generic one on the same
     /// element (ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back).
     ignored_at: Vec<(Span, &'static RuleMeta, Scope)>,
     /// The use case, when known before the end (option or request).
-    fixed: Option<super::UseCase>,
+    fixed: Option<UseCase>,
     /// Span of the entry being checked when reading it recorded no note
     /// (empty otherwise): no element in it can be written with a wrong JSON
     /// type, so rules reporting a missing element need not look again.
@@ -62,12 +57,17 @@ pub struct Emitter<'o> {
 /// largest real response (a 400 MB Bundle has about 2 million elements).
 pub const MAX_SEVERE: usize = 1_000_000;
 
-const USE_CASES: [super::UseCase; 3] =
-    [super::UseCase::Ps, super::UseCase::Cpts, super::UseCase::Sos];
-
-/// The entry of `uc` in a per-use-case array (PS, CPTS, SOS).
-pub(crate) fn of_use_case<T: Copy + Default>(per: &[T; 3], uc: super::UseCase) -> T {
-    USE_CASES.iter().position(|&u| u == uc).and_then(|i| per.get(i)).copied().unwrap_or_default()
+/// What the emitter counts for one use case.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PerUseCase {
+    /// Findings not kept, per severity.
+    pub dropped: Counts,
+    /// Information and warnings kept: the cap applies to each use case, so
+    /// findings of the use cases that will be filtered out cannot crowd out
+    /// the real ones.
+    kept: usize,
+    /// Findings of ignored rules.
+    pub ignored: u64,
 }
 
 impl<'o> Emitter<'o> {
@@ -76,10 +76,8 @@ impl<'o> Emitter<'o> {
         Emitter {
             opts,
             out: Vec::new(),
-            dropped: [Counts::default(); 3],
-            kept: [0; 3],
+            per: vec![PerUseCase::default(); USE_CASES.len()],
             severe: 0,
-            ignored: [0; 3],
             ignored_at: Vec::new(),
             fixed: opts.use_case,
             clean: Span::default(),
@@ -111,18 +109,27 @@ impl<'o> Emitter<'o> {
 
     /// Findings not kept (beyond `Options::max_findings`, or beyond
     /// [`MAX_SEVERE`]) that hold in use case `uc`, per severity.
-    pub fn dropped(&self, uc: super::UseCase) -> Counts {
-        of_use_case(&self.dropped, uc)
+    pub fn dropped(&self, uc: UseCase) -> Counts {
+        self.of(uc).dropped
+    }
+
+    fn of(&self, uc: UseCase) -> PerUseCase {
+        self.per.get(uc.index()).copied().unwrap_or_default()
+    }
+
+    /// The use cases with their bookkeeping.
+    fn each(&mut self) -> impl Iterator<Item = (UseCase, &mut PerUseCase)> {
+        UseCase::all().zip(self.per.iter_mut())
     }
 
     /// Findings of ignored rules (`Options::ignore`) that hold in `uc`.
-    pub fn ignored(&self, uc: super::UseCase) -> u64 {
-        of_use_case(&self.ignored, uc)
+    pub fn ignored(&self, uc: UseCase) -> u64 {
+        self.of(uc).ignored
     }
 
     /// Fixes the use case before the end (findings of other use cases are then
     /// dropped at once instead of at the end).
-    pub fn fix_use_case(&mut self, uc: super::UseCase) {
+    pub fn fix_use_case(&mut self, uc: UseCase) {
         self.fixed = Some(uc);
     }
 
@@ -131,22 +138,25 @@ impl<'o> Emitter<'o> {
     /// The cap does not count here: a finding beyond it must still be pushed
     /// so that it is counted.
     pub fn wants(&self, scope: Scope) -> bool {
-        USE_CASES.into_iter().any(|uc| scope.contains(uc) && self.fixed.is_none_or(|f| f == uc))
+        match self.fixed {
+            Some(uc) => scope.contains(uc),
+            None => !scope.is_empty(),
+        }
     }
 
     /// Adds a finding.
     pub fn push(&mut self, scope: Scope, finding: Finding) {
         let fixed = self.fixed;
-        let holds = |uc: super::UseCase| scope.contains(uc) && fixed.is_none_or(|f| f == uc);
-        if !USE_CASES.into_iter().any(holds) {
+        let holds = |uc: UseCase| scope.contains(uc) && fixed.is_none_or(|f| f == uc);
+        if !self.wants(scope) {
             // Filtered out at the end anyway: neither kept nor counted.
             return;
         }
         let sev = finding.severity;
         if sev != Severity::Fatal && self.opts.ignores(finding.rule.id) {
-            for (uc, n) in USE_CASES.into_iter().zip(self.ignored.iter_mut()) {
+            for (uc, per) in self.each() {
                 if holds(uc) {
-                    *n += 1;
+                    per.ignored += 1;
                 }
             }
             if let crate::finding::Target::Body { span, child: None } = finding.target {
@@ -161,9 +171,10 @@ impl<'o> Emitter<'o> {
             }
         } else {
             let mut room = false;
-            for (uc, k) in USE_CASES.into_iter().zip(self.kept.iter_mut()) {
-                if holds(uc) && *k < self.opts.max_findings {
-                    *k += 1;
+            let cap = self.opts.max_findings;
+            for (uc, per) in self.each() {
+                if holds(uc) && per.kept < cap {
+                    per.kept += 1;
                     room = true;
                 }
             }
@@ -172,9 +183,9 @@ impl<'o> Emitter<'o> {
         if room {
             self.out.push(Emitted { scope, finding });
         } else {
-            for (uc, d) in USE_CASES.into_iter().zip(self.dropped.iter_mut()) {
+            for (uc, per) in self.each() {
                 if holds(uc) {
-                    d.add(sev);
+                    per.dropped.add(sev);
                 }
             }
         }
@@ -223,10 +234,10 @@ impl<'o> Emitter<'o> {
         if self.opts.strict { Severity::Error } else { Severity::Warning }
     }
 
-    /// Takes the findings out, with the counts of those not kept per use
-    /// case (PS, CPTS, SOS).
-    pub fn into_inner(self) -> (Vec<Emitted>, [Counts; 3]) {
-        (self.out, self.dropped)
+    /// Takes the findings out, with the bookkeeping of each use case
+    /// (indexed by [`UseCase::index`]).
+    pub fn into_inner(self) -> (Vec<Emitted>, Vec<PerUseCase>) {
+        (self.out, self.per)
     }
 
     /// Where the findings of ignored rules were: element span, rule, and the

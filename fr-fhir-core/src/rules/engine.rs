@@ -118,8 +118,8 @@ impl Evidence {
         let profiles = res.meta().map(|m| m.profile.as_slice()).unwrap_or_default();
         for p in profiles {
             match super::profiles::use_case_of_profile(p.as_str()) {
-                Some(UseCase::Cpts) => self.cpts += 1,
-                Some(UseCase::Sos) => self.sos += 1,
+                Some(UseCase::CPTS) => self.cpts += 1,
+                Some(UseCase::SOS) => self.sos += 1,
                 _ => {}
             }
         }
@@ -203,7 +203,7 @@ pub fn validate_with<'a>(
     let mut kept: Option<(Bundle<'a>, Index<'a>)> = None;
     let mut report = Report {
         resource_type: rt.as_deref().unwrap_or_default().to_string(),
-        use_case: UseCase::Ps,
+        use_case: UseCase::PS,
         use_case_source: UseCaseSource::Default,
         entries: 0,
         findings: Vec::new(),
@@ -233,9 +233,9 @@ pub fn validate_with<'a>(
         r.finish()?;
         let (uc, source) = hinted.unwrap_or_else(|| match bundle_profile_use_case(&header) {
             Some(u) => (u, UseCaseSource::Profile),
-            None if ev.sos > 0 => (UseCase::Sos, UseCaseSource::Content),
-            None if ev.cpts > 0 => (UseCase::Cpts, UseCaseSource::Content),
-            None => (UseCase::Ps, UseCaseSource::Default),
+            None if ev.sos > 0 => (UseCase::SOS, UseCaseSource::Content),
+            None if ev.cpts > 0 => (UseCase::CPTS, UseCaseSource::Content),
+            None => (UseCase::PS, UseCaseSource::Default),
         });
         report.use_case = uc;
         report.use_case_source = source;
@@ -265,7 +265,7 @@ pub fn validate_with<'a>(
         .map(|&(span, rule, _)| (span, rule))
         .collect();
     let (emitted, dropped) = em.into_inner();
-    report.dropped = super::emit::of_use_case(&dropped, report.use_case);
+    report.dropped = dropped.get(report.use_case.index()).map(|p| p.dropped).unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };

@@ -12,9 +12,9 @@ pub mod profiles;
 mod scope;
 
 pub use context::{EntryCx, Finish, Hook};
-pub use emit::{Emitted, Emitter, MAX_SEVERE};
+pub use emit::{Emitted, Emitter, MAX_SEVERE, PerUseCase};
 pub use engine::{Options, Report, quote, validate, validate_with};
-pub use scope::{Scope, UseCase, UseCaseSource};
+pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};
 
 /// True when a body-level rule of the catalogue has an implementation in this crate.
 ///

@@ -51,19 +51,19 @@ pub const ORGANIZATION_SOS: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/S
 ///
 /// ```
 /// use fr_fhir_core::rules::{profiles, UseCase};
-/// assert_eq!(profiles::use_case_of_profile(profiles::SLOT_CPTS), Some(UseCase::Cpts));
+/// assert_eq!(profiles::use_case_of_profile(profiles::SLOT_CPTS), Some(UseCase::CPTS));
 /// assert_eq!(profiles::use_case_of_profile(profiles::SCHEDULE_PS), None);
 /// ```
 pub fn use_case_of_profile(url: &str) -> Option<UseCase> {
     // Without its `|version`.
     let url = memchr::memchr(b'|', url.as_bytes()).and_then(|i| url.get(..i)).unwrap_or(url);
     match url {
-        BUNDLE_PS | SLOT_PS => Some(UseCase::Ps),
+        BUNDLE_PS | SLOT_PS => Some(UseCase::PS),
         BUNDLE_CPTS | SLOT_CPTS | HEALTHCARE_SERVICE_CPTS | ORGANIZATION_CPTS => {
-            Some(UseCase::Cpts)
+            Some(UseCase::CPTS)
         }
         BUNDLE_SOS | SLOT_SOS | SCHEDULE_SOS | LOCATION_SOS | ORGANIZATION_SOS => {
-            Some(UseCase::Sos)
+            Some(UseCase::SOS)
         }
         _ => None,
     }
@@ -77,21 +77,21 @@ pub fn use_case_of_profile(url: &str) -> Option<UseCase> {
 /// plain PS slots (FrSlotAgregateur): both are accepted there.
 pub fn expected_profiles(rtype: &str, uc: UseCase, contained: bool) -> &'static [&'static str] {
     match (rtype, uc) {
-        ("Bundle", UseCase::Ps) => &[BUNDLE_PS],
-        ("Bundle", UseCase::Cpts) => &[BUNDLE_CPTS],
-        ("Bundle", UseCase::Sos) => &[BUNDLE_SOS],
-        ("Slot", UseCase::Ps) => &[SLOT_PS],
-        ("Slot", UseCase::Cpts) => &[SLOT_CPTS, SLOT_PS],
-        ("Slot", UseCase::Sos) => &[SLOT_SOS],
-        ("Schedule", UseCase::Ps | UseCase::Cpts) => &[SCHEDULE_PS],
-        ("Schedule", UseCase::Sos) => &[SCHEDULE_SOS],
-        ("Practitioner", UseCase::Ps | UseCase::Cpts) => &[PRACTITIONER_PS],
-        ("PractitionerRole", UseCase::Ps | UseCase::Cpts) => &[ROLE_PS],
-        ("Location", UseCase::Ps | UseCase::Cpts) if contained => &[LOCATION_PS],
-        ("Location", UseCase::Sos) => &[LOCATION_SOS],
-        ("HealthcareService", UseCase::Cpts) => &[HEALTHCARE_SERVICE_CPTS],
-        ("Organization", UseCase::Cpts) => &[ORGANIZATION_CPTS],
-        ("Organization", UseCase::Sos) => &[ORGANIZATION_SOS],
+        ("Bundle", UseCase::PS) => &[BUNDLE_PS],
+        ("Bundle", UseCase::CPTS) => &[BUNDLE_CPTS],
+        ("Bundle", UseCase::SOS) => &[BUNDLE_SOS],
+        ("Slot", UseCase::PS) => &[SLOT_PS],
+        ("Slot", UseCase::CPTS) => &[SLOT_CPTS, SLOT_PS],
+        ("Slot", UseCase::SOS) => &[SLOT_SOS],
+        ("Schedule", UseCase::PS | UseCase::CPTS) => &[SCHEDULE_PS],
+        ("Schedule", UseCase::SOS) => &[SCHEDULE_SOS],
+        ("Practitioner", UseCase::PS | UseCase::CPTS) => &[PRACTITIONER_PS],
+        ("PractitionerRole", UseCase::PS | UseCase::CPTS) => &[ROLE_PS],
+        ("Location", UseCase::PS | UseCase::CPTS) if contained => &[LOCATION_PS],
+        ("Location", UseCase::SOS) => &[LOCATION_SOS],
+        ("HealthcareService", UseCase::CPTS) => &[HEALTHCARE_SERVICE_CPTS],
+        ("Organization", UseCase::CPTS) => &[ORGANIZATION_CPTS],
+        ("Organization", UseCase::SOS) => &[ORGANIZATION_SOS],
         _ => &[],
     }
 }

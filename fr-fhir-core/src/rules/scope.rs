@@ -1,49 +1,153 @@
-//! The three SAS slot searches and sets of them.
+//! Use cases as data, and sets of them.
+//!
+//! A use case is a row of [`USE_CASES`] (a flow and a variant of it: the
+//! three slot searches of INT_RO1, the appointments of INT_R03, the regulator
+//! accounts of INT_R02), not a variant of a closed enum: the engine's
+//! bookkeeping is sized by the table, and adding a use case is adding a row.
 
 use serde::Serialize;
 
-/// One of the three SAS slot searches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum UseCase {
-    /// Individual practitioners (INT_R01).
-    Ps,
-    /// Practitioners whose slots are also offered to CPTS (INT_R04).
-    Cpts,
-    /// SOS Médecins associations (search on Schedule).
-    Sos,
+/// What the engine knows of one use case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UseCaseDef {
+    /// Upper-case name used in the catalogue (`PS`, `CPTS`, `SOS`...).
+    pub id: &'static str,
+    /// The exchange it belongs to (`INT_RO1`...).
+    pub flow: &'static str,
+    /// What it is, in French.
+    pub label_fr: &'static str,
+    /// What it is, in English.
+    pub label_en: &'static str,
+}
+
+/// Every use case, in a fixed order (a [`UseCase`] is an index in it).
+pub static USE_CASES: &[UseCaseDef] = &DEFS;
+
+const DEFS: [UseCaseDef; 5] = [
+    UseCaseDef {
+        id: "PS",
+        flow: "INT_RO1",
+        label_fr: "recherche de créneaux de praticiens (PS)",
+        label_en: "slot search of practitioners (PS)",
+    },
+    UseCaseDef {
+        id: "CPTS",
+        flow: "INT_RO1",
+        label_fr: "recherche de créneaux offerts aux CPTS",
+        label_en: "slot search of slots offered to CPTS",
+    },
+    UseCaseDef {
+        id: "SOS",
+        flow: "INT_RO1",
+        label_fr: "recherche de créneaux SOS Médecins",
+        label_en: "SOS Médecins slot search",
+    },
+    UseCaseDef {
+        id: "APPT",
+        flow: "INT_R03",
+        label_fr: "envoi des rendez-vous pris",
+        label_en: "appointments sent by the vendor",
+    },
+    UseCaseDef {
+        id: "REGUL",
+        flow: "INT_R02",
+        label_fr: "comptes des régulateurs",
+        label_en: "regulator accounts",
+    },
+];
+
+/// One use case: an index in [`USE_CASES`].
+///
+/// ```
+/// use fr_fhir_core::rules::UseCase;
+/// assert_eq!(UseCase::CPTS.as_str(), "CPTS");
+/// assert_eq!(UseCase::SOS.def().flow, "INT_RO1");
+/// assert_eq!("sos".parse::<UseCase>(), Ok(UseCase::SOS));
+/// assert_eq!(serde_json::to_string(&UseCase::PS).ok().as_deref(), Some("\"ps\""));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UseCase(u8);
+
+impl std::fmt::Debug for UseCase {
+    /// `Ps`, `Cpts`, `Sos`...: the form debug output has always had.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut chars = self.as_str().chars();
+        if let Some(first) = chars.next() {
+            write!(f, "{first}")?;
+        }
+        chars.try_for_each(|c| write!(f, "{}", c.to_ascii_lowercase()))
+    }
 }
 
 impl UseCase {
-    /// Upper-case name used in the catalogue (`PS`, `CPTS`, `SOS`).
+    /// Individual practitioners (INT_RO1, search on Slot).
+    pub const PS: UseCase = UseCase(0);
+    /// Practitioners whose slots are also offered to CPTS (search on Slot).
+    pub const CPTS: UseCase = UseCase(1);
+    /// SOS Médecins associations (search on Schedule).
+    pub const SOS: UseCase = UseCase(2);
+    /// Appointments sent by the vendor (INT_R03).
+    pub const APPT: UseCase = UseCase(3);
+    /// Regulator accounts (INT_R02).
+    pub const REGUL: UseCase = UseCase(4);
+
+    /// Every use case of [`USE_CASES`], in order.
+    pub fn all() -> impl Iterator<Item = UseCase> {
+        (0..USE_CASES.len()).filter_map(|i| u8::try_from(i).ok()).map(UseCase)
+    }
+
+    /// Its position in [`USE_CASES`] (for per-use-case bookkeeping).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Its row of [`USE_CASES`].
+    pub fn def(self) -> &'static UseCaseDef {
+        // Every UseCase is built from an index of the table.
+        DEFS.get(self.index()).unwrap_or(&DEFS[0])
+    }
+
+    /// Upper-case name used in the catalogue (`PS`, `CPTS`, `SOS`...).
     pub fn as_str(self) -> &'static str {
-        match self {
-            UseCase::Ps => "PS",
-            UseCase::Cpts => "CPTS",
-            UseCase::Sos => "SOS",
-        }
+        self.def().id
     }
 
     /// The scope holding only this use case.
-    pub fn scope(self) -> Scope {
-        match self {
-            UseCase::Ps => Scope::PS,
-            UseCase::Cpts => Scope::CPTS,
-            UseCase::Sos => Scope::SOS,
-        }
+    pub const fn scope(self) -> Scope {
+        Scope(1 << self.0)
+    }
+}
+
+impl std::fmt::Display for UseCase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for UseCase {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.as_str().to_ascii_lowercase())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for UseCase {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UseCase".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<String> = USE_CASES.iter().map(|u| u.id.to_ascii_lowercase()).collect();
+        schemars::json_schema!({ "type": "string", "enum": ids })
     }
 }
 
 impl std::str::FromStr for UseCase {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "ps" => Ok(UseCase::Ps),
-            "cpts" => Ok(UseCase::Cpts),
-            "sos" => Ok(UseCase::Sos),
-            other => Err(format!("unknown use case `{other}` (expected ps, cpts or sos)")),
-        }
+        UseCase::all().find(|u| u.as_str().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let known: Vec<String> = USE_CASES.iter().map(|u| u.id.to_ascii_lowercase()).collect();
+            format!("unknown use case `{s}` (expected {})", known.join(", "))
+        })
     }
 }
 
@@ -102,25 +206,36 @@ impl std::fmt::Display for UseCaseSource {
 ///
 /// ```
 /// use fr_fhir_core::rules::{Scope, UseCase};
-/// assert!(Scope::PS_CPTS.contains(UseCase::Cpts));
-/// assert!(!Scope::SOS.contains(UseCase::Ps));
+/// assert!(Scope::PS_CPTS.contains(UseCase::CPTS));
+/// assert!(!Scope::SOS.contains(UseCase::PS));
+/// assert_eq!(Scope::PS_CPTS.to_string(), "PS,CPTS");
+/// assert_eq!("CPTS,SOS".parse::<Scope>(), Ok(Scope::CPTS_SOS));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Scope(u8);
+pub struct Scope(u32);
+
+// A scope is a bit set over the rows of the table.
+const _: () = assert!(DEFS.len() <= 32);
 
 impl Scope {
+    /// No use case.
+    pub const NONE: Scope = Scope(0);
     /// PS only.
-    pub const PS: Scope = Scope(1);
+    pub const PS: Scope = UseCase::PS.scope();
     /// CPTS only.
-    pub const CPTS: Scope = Scope(2);
+    pub const CPTS: Scope = UseCase::CPTS.scope();
     /// SOS only.
-    pub const SOS: Scope = Scope(4);
+    pub const SOS: Scope = UseCase::SOS.scope();
     /// PS and CPTS (the practitioner searches).
-    pub const PS_CPTS: Scope = Scope(3);
+    pub const PS_CPTS: Scope = Scope::PS.or(Scope::CPTS);
     /// CPTS and SOS.
-    pub const CPTS_SOS: Scope = Scope(6);
-    /// The three searches.
-    pub const ALL: Scope = Scope(7);
+    pub const CPTS_SOS: Scope = Scope::CPTS.or(Scope::SOS);
+    /// The three slot searches of INT_RO1.
+    pub const ALL: Scope = Scope::PS_CPTS.or(Scope::SOS);
+    /// Appointments (INT_R03).
+    pub const APPT: Scope = UseCase::APPT.scope();
+    /// Regulator accounts (INT_R02).
+    pub const REGUL: Scope = UseCase::REGUL.scope();
 
     /// True when `uc` is in the set.
     pub fn contains(self, uc: UseCase) -> bool {
@@ -130,5 +245,71 @@ impl Scope {
     /// Union.
     pub const fn or(self, other: Scope) -> Scope {
         Scope(self.0 | other.0)
+    }
+
+    /// Intersection.
+    pub const fn and(self, other: Scope) -> Scope {
+        Scope(self.0 & other.0)
+    }
+
+    /// True when no use case is in the set.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The use cases of the set, in table order.
+    pub fn iter(self) -> impl Iterator<Item = UseCase> {
+        UseCase::all().filter(move |&u| self.contains(u))
+    }
+}
+
+impl std::fmt::Display for Scope {
+    /// The catalogue's form: upper-case names joined by commas (`PS,CPTS`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, uc) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(uc.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for Scope {
+    type Err = String;
+    /// Parses the catalogue's form (`PS,CPTS`; spaces allowed).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.split(',')
+            .map(str::trim)
+            .try_fold(Scope::NONE, |acc, part| part.parse::<UseCase>().map(|u| acc.or(u.scope())))
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_and_the_constants_agree() {
+        let ids: Vec<&str> = UseCase::all().map(UseCase::as_str).collect();
+        assert_eq!(ids, ["PS", "CPTS", "SOS", "APPT", "REGUL"]);
+        assert_eq!(UseCase::REGUL.index(), 4);
+    }
+
+    #[test]
+    fn scopes_print_and_parse_back() {
+        for s in [Scope::PS, Scope::PS_CPTS, Scope::ALL, Scope::CPTS_SOS, Scope::APPT] {
+            assert_eq!(s.to_string().parse::<Scope>(), Ok(s));
+        }
+        assert_eq!(Scope::ALL.to_string(), "PS,CPTS,SOS");
+        assert!("PS,XYZ".parse::<Scope>().is_err());
+        assert_eq!(Scope::ALL.and(Scope::CPTS_SOS), Scope::CPTS_SOS);
     }
 }

@@ -93,7 +93,7 @@ pub fn set(v: &mut Value, pointer: &str, value: Option<Value>) {
 #[test]
 fn valid_examples_are_clean() {
     for (src, uc) in
-        [(PS, UseCase::Ps), (CPTS, UseCase::Cpts), (SOS, UseCase::Sos), (EMPTY, UseCase::Ps)]
+        [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
     {
         let bad: Vec<_> =
             run(src, Some(uc)).into_iter().filter(|f| f.2 >= Severity::Warning).collect();

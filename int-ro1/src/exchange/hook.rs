@@ -307,7 +307,7 @@ impl RequestHook<'_> {
             return;
         }
         match req.use_case {
-            UseCase::Ps | UseCase::Cpts => {
+            UseCase::PS | UseCase::CPTS => {
                 pract_005(&self.practitioners, &wanted, em);
                 let holders = &self.practitioners;
                 let of = KnockOn {
@@ -322,7 +322,7 @@ impl RequestHook<'_> {
                     not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
                 });
             }
-            UseCase::Sos => {
+            _ /* SOS */ => {
                 sos_identifiers(&self.organizations, &wanted, em);
                 let holders = &self.organizations;
                 let of = KnockOn {

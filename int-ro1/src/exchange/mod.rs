@@ -263,7 +263,7 @@ impl ExchangeReport {
             url: None,
             status: None,
             resource_type: String::new(),
-            use_case: UseCase::Ps,
+            use_case: UseCase::PS,
             use_case_source: UseCaseSource::Default,
             entries: 0,
             findings,
@@ -418,7 +418,7 @@ pub(crate) fn run(
         url: ex.url.as_ref().map(|u| u.to_string()),
         status: ex.status,
         resource_type: String::new(),
-        use_case: req.as_ref().map_or(UseCase::Ps, |r| r.use_case),
+        use_case: req.as_ref().map_or(UseCase::PS, |r| r.use_case),
         use_case_source: if req.is_some() {
             UseCaseSource::Request
         } else {

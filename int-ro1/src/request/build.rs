@@ -37,7 +37,7 @@ impl SearchRequest {
         identifiers: &[Idnps],
     ) -> Self {
         let tokens = identifiers.iter().map(|id| Token::new(values::PS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::Ps, window_start, window_end, tokens)
+        Self::typed(UseCase::PS, window_start, window_end, tokens)
     }
 
     /// The CPTS search: the PS search plus the two CPTS includes.
@@ -47,7 +47,7 @@ impl SearchRequest {
     /// use int_ro1::request::{SearchRequest, UseCase};
     /// let t = DateTime::parse_from_rfc3339("2024-06-12T16:20:00+02:00").unwrap();
     /// let r = SearchRequest::cpts(t, t, &["810002909371".parse().unwrap()]);
-    /// assert_eq!(SearchRequest::parse(&r.to_url(None)).use_case, UseCase::Cpts);
+    /// assert_eq!(SearchRequest::parse(&r.to_url(None)).use_case, UseCase::CPTS);
     /// ```
     pub fn cpts(
         window_start: DateTime<FixedOffset>,
@@ -55,7 +55,7 @@ impl SearchRequest {
         identifiers: &[Idnps],
     ) -> Self {
         let tokens = identifiers.iter().map(|id| Token::new(values::PS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::Cpts, window_start, window_end, tokens)
+        Self::typed(UseCase::CPTS, window_start, window_end, tokens)
     }
 
     /// The SOS search for the associations (prefixed SIRET) `identifiers`.
@@ -73,7 +73,7 @@ impl SearchRequest {
         identifiers: &[Idnst],
     ) -> Self {
         let tokens = identifiers.iter().map(|id| Token::new(values::SOS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::Sos, window_start, window_end, tokens)
+        Self::typed(UseCase::SOS, window_start, window_end, tokens)
     }
 
     fn typed(
@@ -96,7 +96,7 @@ impl SearchRequest {
             .iter()
             .map(|i| IncludeParam { value: i.value.to_owned(), iterate: i.iterate, span: None })
             .collect();
-        if use_case == UseCase::Sos {
+        if use_case == UseCase::SOS {
             req.revincludes.push(values::SLOT_SCHEDULE.to_owned());
         }
         req
@@ -143,7 +143,7 @@ impl SearchRequest {
                 q.push(names::REVINCLUDE, r);
             }
         };
-        if uc == UseCase::Sos {
+        if uc == UseCase::SOS {
             revincludes(&mut q);
             includes(&mut q);
         } else {
@@ -160,10 +160,10 @@ impl SearchRequest {
         let identifiers = identifiers.as_deref();
         let status = self.status.as_deref();
         let ordered = match uc {
-            UseCase::Sos => [(uc.status_param(), status), (uc.identifier_param(), identifiers)],
-            UseCase::Ps | UseCase::Cpts => {
+            UseCase::PS | UseCase::CPTS => {
                 [(uc.identifier_param(), identifiers), (uc.status_param(), status)]
             }
+            _ /* SOS */ => [(uc.status_param(), status), (uc.identifier_param(), identifiers)],
         };
         for (name, value) in ordered {
             if let Some(value) = value {

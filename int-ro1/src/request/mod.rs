@@ -20,7 +20,7 @@
 //!     &actor:Location.organization.identifier=urn:oid:1.2.250.1.71.4.2.2%7C334173748400020";
 //! let raw = ParsedQuery::parse(url);
 //! let req = SearchRequest::from_query(&raw);
-//! assert_eq!(req.use_case, UseCase::Sos);
+//! assert_eq!(req.use_case, UseCase::SOS);
 //! assert_eq!(req.identifiers[0].value, "334173748400020");
 //! assert!(req.check(&raw).is_empty());
 //! ```
@@ -96,7 +96,7 @@ impl SearchRequest {
     /// ```
     /// use int_ro1::request::{SearchRequest, UseCase};
     /// let r = SearchRequest::parse("/fhir/Slot?status=free&_count=1000");
-    /// assert_eq!((r.use_case, r.base.as_deref(), r.count), (UseCase::Ps, Some("/fhir"), Some(1000)));
+    /// assert_eq!((r.use_case, r.base.as_deref(), r.count), (UseCase::PS, Some("/fhir"), Some(1000)));
     /// ```
     pub fn parse(input: &str) -> Self {
         Self::from_query(&ParsedQuery::parse(input))
@@ -177,16 +177,16 @@ fn detect_use_case(raw: &ParsedQuery<'_>) -> UseCase {
     let has = |name: &str, value: &str| raw.get_all(name).any(|p| p.value == value);
     let cpts = has(names::INCLUDE, values::SLOT_SERVICE_TYPE)
         || has(names::INCLUDE_ITERATE, values::HEALTHCARE_SERVICE_ORGANIZATION);
-    let slot_search = if cpts { UseCase::Cpts } else { UseCase::Ps };
+    let slot_search = if cpts { UseCase::CPTS } else { UseCase::PS };
     match raw.path.as_ref().map(|p| p.resource) {
-        Some("Schedule") => UseCase::Sos,
+        Some("Schedule") => UseCase::SOS,
         Some("Slot") => slot_search,
         _ => {
             let sos =
                 [names::SOS_START, names::SOS_STATUS, names::SOS_IDENTIFIER, names::REVINCLUDE]
                     .iter()
                     .any(|n| raw.get_all(n).next().is_some());
-            if sos { UseCase::Sos } else { slot_search }
+            if sos { UseCase::SOS } else { slot_search }
         }
     }
 }

@@ -42,9 +42,9 @@ pub use fr_fhir_core::rules::UseCase;
 ///
 /// ```
 /// use int_ro1::request::{UseCase, UseCaseParams};
-/// assert_eq!(UseCase::Sos.resource(), "Schedule");
-/// assert_eq!(UseCase::Cpts.start_param(), "start");
-/// assert_eq!(UseCase::Cpts.required_includes().len(), 4);
+/// assert_eq!(UseCase::SOS.resource(), "Schedule");
+/// assert_eq!(UseCase::CPTS.start_param(), "start");
+/// assert_eq!(UseCase::CPTS.required_includes().len(), 4);
 /// ```
 pub trait UseCaseParams: Copy {
     /// The resource type searched.
@@ -64,36 +64,36 @@ pub trait UseCaseParams: Copy {
 impl UseCaseParams for UseCase {
     fn resource(self) -> &'static str {
         match self {
-            UseCase::Ps | UseCase::Cpts => "Slot",
-            UseCase::Sos => "Schedule",
+            UseCase::PS | UseCase::CPTS => "Slot",
+            _ /* SOS */ => "Schedule",
         }
     }
 
     fn start_param(self) -> &'static str {
         match self {
-            UseCase::Ps | UseCase::Cpts => names::START,
-            UseCase::Sos => names::SOS_START,
+            UseCase::PS | UseCase::CPTS => names::START,
+            _ /* SOS */ => names::SOS_START,
         }
     }
 
     fn status_param(self) -> &'static str {
         match self {
-            UseCase::Ps | UseCase::Cpts => names::STATUS,
-            UseCase::Sos => names::SOS_STATUS,
+            UseCase::PS | UseCase::CPTS => names::STATUS,
+            _ /* SOS */ => names::SOS_STATUS,
         }
     }
 
     fn identifier_param(self) -> &'static str {
         match self {
-            UseCase::Ps | UseCase::Cpts => names::PS_IDENTIFIER,
-            UseCase::Sos => names::SOS_IDENTIFIER,
+            UseCase::PS | UseCase::CPTS => names::PS_IDENTIFIER,
+            _ /* SOS */ => names::SOS_IDENTIFIER,
         }
     }
 
     fn identifier_system(self) -> &'static str {
         match self {
-            UseCase::Ps | UseCase::Cpts => values::PS_SYSTEM,
-            UseCase::Sos => values::SOS_SYSTEM,
+            UseCase::PS | UseCase::CPTS => values::PS_SYSTEM,
+            _ /* SOS */ => values::SOS_SYSTEM,
         }
     }
 
@@ -113,9 +113,9 @@ impl UseCaseParams for UseCase {
             Include::new(values::LOCATION_ORGANIZATION, true),
         ];
         match self {
-            UseCase::Ps => &PS,
-            UseCase::Cpts => &CPTS,
-            UseCase::Sos => &SOS,
+            UseCase::PS => &PS,
+            UseCase::CPTS => &CPTS,
+            _ /* SOS */ => &SOS,
         }
     }
 }

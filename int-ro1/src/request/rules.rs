@@ -54,8 +54,8 @@ impl SearchRequest {
 ///
 /// ```
 /// use int_ro1::request::{UseCase, check_method};
-/// assert!(check_method(UseCase::Ps, "GET", 0).is_empty());
-/// assert_eq!(check_method(UseCase::Sos, "POST", 12).len(), 2);
+/// assert!(check_method(UseCase::PS, "GET", 0).is_empty());
+/// assert_eq!(check_method(UseCase::SOS, "POST", 12).len(), 2);
 /// ```
 pub fn check_method(use_case: UseCase, method: &str, body_len: usize) -> Vec<Finding> {
     let rule = path_rule(use_case);
@@ -131,8 +131,8 @@ fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Fi
 
 fn path_rule(use_case: UseCase) -> &'static RuleMeta {
     match use_case {
-        UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_001,
-        UseCase::Sos => &catalog::RO1_REQ_002,
+        UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_001,
+        _ /* SOS */ => &catalog::RO1_REQ_002,
     }
 }
 
@@ -188,42 +188,42 @@ impl Checker<'_, '_, '_> {
 
     fn date_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_003,
-            UseCase::Sos => &catalog::RO1_REQ_012,
+            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_003,
+            _ /* SOS */ => &catalog::RO1_REQ_012,
         }
     }
 
     fn identifier_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_006,
-            UseCase::Sos => &catalog::RO1_REQ_013,
+            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_006,
+            _ /* SOS */ => &catalog::RO1_REQ_013,
         }
     }
 
     fn token_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_007,
-            UseCase::Sos => &catalog::RO1_REQ_013,
+            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_007,
+            _ /* SOS */ => &catalog::RO1_REQ_013,
         }
     }
 
     fn status_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_008,
-            UseCase::Sos => &catalog::RO1_REQ_012,
+            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_008,
+            _ /* SOS */ => &catalog::RO1_REQ_012,
         }
     }
 
     fn include_rule(&self, include: Include<'_>) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::Sos => &catalog::RO1_REQ_011,
-            UseCase::Cpts
+            UseCase::CPTS
                 if include.value == values::SLOT_SERVICE_TYPE
                     || include.value == values::HEALTHCARE_SERVICE_ORGANIZATION =>
             {
                 &catalog::RO1_REQ_010
             }
-            UseCase::Ps | UseCase::Cpts => &catalog::RO1_REQ_009,
+            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_009,
+            _ /* SOS */ => &catalog::RO1_REQ_011,
         }
     }
 
@@ -505,7 +505,7 @@ impl Checker<'_, '_, '_> {
                     format!("{n} identifiers: at most {} expected", values::MAX_IDENTIFIERS),
                 ),
             );
-        } else if self.uc() == UseCase::Sos && n > values::SOS_FUNCTIONAL_MAX {
+        } else if self.uc() == UseCase::SOS && n > values::SOS_FUNCTIONAL_MAX {
             self.push_as(
                 rule,
                 Severity::Warning,
@@ -585,8 +585,8 @@ impl Checker<'_, '_, '_> {
         // lands on the identifier and not on its system.
         let at = token.value_span.filter(|s| !s.is_empty()).unwrap_or(span);
         match uc {
-            UseCase::Ps | UseCase::Cpts => self.idnps_value(rule, at, &token.value),
-            UseCase::Sos => self.siret_value(rule, at, &token.value),
+            UseCase::PS | UseCase::CPTS => self.idnps_value(rule, at, &token.value),
+            _ /* SOS */ => self.siret_value(rule, at, &token.value),
         }
     }
 
@@ -684,7 +684,7 @@ impl Checker<'_, '_, '_> {
     fn includes(&mut self) {
         let mut required: Vec<(&str, &str)> =
             self.uc().required_includes().iter().map(|i| (i.param_name(), i.value)).collect();
-        if self.uc() == UseCase::Sos {
+        if self.uc() == UseCase::SOS {
             required.insert(0, (names::REVINCLUDE, values::SLOT_SCHEDULE));
         }
         for (name, value) in required {
@@ -734,7 +734,7 @@ impl Checker<'_, '_, '_> {
             }
             if is_include_name(name) {
                 let listed = if name == names::REVINCLUDE {
-                    uc == UseCase::Sos && p.value == values::SLOT_SCHEDULE
+                    uc == UseCase::SOS && p.value == values::SLOT_SCHEDULE
                 } else {
                     allowed.contains(&Include::new(&p.value, name == names::INCLUDE_ITERATE))
                 };
@@ -778,7 +778,7 @@ fn is_include_name(name: &str) -> bool {
 /// A hint for the usual confusions: the OpenAPI parameter name (AMB-30) and
 /// the parameters of the other search.
 fn unlisted_hint(uc: UseCase, name: &str) -> (String, String) {
-    let other = if uc == UseCase::Sos { UseCase::Ps } else { UseCase::Sos };
+    let other = if uc == UseCase::SOS { UseCase::PS } else { UseCase::SOS };
     if name == names::OPENAPI_START {
         let expected = uc.start_param();
         return (

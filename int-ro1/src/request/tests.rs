@@ -103,7 +103,7 @@ fn canonical_requests_pass_every_rule() {
 fn ig_ps_page_example() {
     let raw = ParsedQuery::parse(IG_PS_PAGE);
     let req = SearchRequest::from_query(&raw);
-    assert_eq!(req.use_case, UseCase::Ps);
+    assert_eq!(req.use_case, UseCase::PS);
     assert_eq!(req.base, None);
     let values: Vec<&str> = req.identifiers.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["810101288385", "800001288385", "810106738385"]);
@@ -137,7 +137,7 @@ fn ig_ps_page_example() {
 fn faq_sos_self_link() {
     let raw = ParsedQuery::parse(FAQ_SOS);
     let req = SearchRequest::from_query(&raw);
-    assert_eq!(req.use_case, UseCase::Sos);
+    assert_eq!(req.use_case, UseCase::SOS);
     assert_eq!(req.base.as_deref(), Some("https://editeur.fr"));
     assert_eq!(req.count, Some(1000));
     assert_eq!(req.identifiers.len(), 2);
@@ -163,7 +163,7 @@ fn faq_sos_self_link() {
 fn ig_ps_self_link_with_kit_offsets() {
     let raw = ParsedQuery::parse(IG_PS_SELF);
     let req = SearchRequest::from_query(&raw);
-    assert_eq!(req.use_case, UseCase::Ps);
+    assert_eq!(req.use_case, UseCase::PS);
     assert!(raw.path.as_ref().unwrap().trailing_slash);
     let ge = req.ge.as_ref().unwrap().bound.clone().unwrap();
     let le = req.le.as_ref().unwrap().bound.clone().unwrap();
@@ -182,7 +182,7 @@ fn ig_ps_self_link_with_kit_offsets() {
 fn ig_cpts_self_link_lacks_an_include() {
     let raw = ParsedQuery::parse(IG_CPTS_SELF);
     let req = SearchRequest::from_query(&raw);
-    assert_eq!(req.use_case, UseCase::Cpts);
+    assert_eq!(req.use_case, UseCase::CPTS);
     let f = req.check(&raw);
     let missing = only(&f, "RO1-REQ-010");
     assert_eq!(missing.len(), 1);
@@ -214,12 +214,12 @@ fn req_002_path_of_sos_searches() {
 
 #[test]
 fn method_and_body() {
-    assert!(check_method(UseCase::Ps, "GET", 0).is_empty());
-    let f = check_method(UseCase::Ps, "POST", 0);
+    assert!(check_method(UseCase::PS, "GET", 0).is_empty());
+    let f = check_method(UseCase::PS, "POST", 0);
     assert_eq!(ids_of(&f), ["RO1-REQ-001"]);
     assert!(f[0].message.en.contains("`POST`"));
     assert_eq!(f[0].target, Target::Exchange { part: "method".into() });
-    assert_eq!(ids_of(&check_method(UseCase::Sos, "GET", 3)), ["RO1-REQ-002"]);
+    assert_eq!(ids_of(&check_method(UseCase::SOS, "GET", 3)), ["RO1-REQ-002"]);
 }
 
 #[test]
@@ -593,7 +593,7 @@ fn canonical_url_order_and_encoding() {
     assert!(req.to_url(None).contains(
         "schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810101288385,urn:oid:1.2.250.1.71.4.2.1%7C800001288385,"
     ));
-    let mut odd = SearchRequest::empty(UseCase::Ps);
+    let mut odd = SearchRequest::empty(UseCase::PS);
     odd.identifiers.push(Token::new("s,|", "v é&="));
     odd.other.push(("a b".into(), "100%+".into()));
     assert_eq!(
@@ -647,7 +647,7 @@ fn request() -> impl Strategy<Value = SearchRequest> {
         }),
         proptest::collection::vec(token(), 0..4),
     ];
-    let uc = prop_oneof![Just(UseCase::Ps), Just(UseCase::Cpts), Just(UseCase::Sos)];
+    let uc = prop_oneof![Just(UseCase::PS), Just(UseCase::CPTS), Just(UseCase::SOS)];
     let other = proptest::collection::vec(
         (
             "[a-z][a-z0-9.]{0,8}".prop_filter("typed name", |n| n != "start" && n != "status"),
@@ -672,9 +672,9 @@ fn request() -> impl Strategy<Value = SearchRequest> {
             |(uc, (from, to), ids, base, (status, count, format), extra_includes, other)| {
                 let idnps: [Idnps; 0] = [];
                 let mut r = match uc {
-                    UseCase::Ps => SearchRequest::ps(from, to, &idnps),
-                    UseCase::Cpts => SearchRequest::cpts(from, to, &idnps),
-                    UseCase::Sos => SearchRequest::sos(from, to, &[]),
+                    UseCase::PS => SearchRequest::ps(from, to, &idnps),
+                    UseCase::CPTS => SearchRequest::cpts(from, to, &idnps),
+                    _ /* SOS */ => SearchRequest::sos(from, to, &[]),
                 };
                 r.identifiers = ids;
                 r.base = base;

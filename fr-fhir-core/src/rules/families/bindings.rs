@@ -272,9 +272,9 @@ mod tests {
         // Days of an entry Location: RO1-SOS-006 in SOS, this rule elsewhere.
         let doc =
             patch(SOS, "/entry/6/resource/hoursOfOperation/0/daysOfWeek/0", Some(json!("Mon")));
-        assert_eq!(of_rule(&doc, Some(UseCase::Sos), RULE), []);
+        assert_eq!(of_rule(&doc, Some(UseCase::SOS), RULE), []);
         assert_eq!(
-            of_rule(&doc, Some(UseCase::Ps), RULE),
+            of_rule(&doc, Some(UseCase::PS), RULE),
             one("Bundle.entry[6].resource.hoursOfOperation[0].daysOfWeek[0]")
         );
         let hours = json!([{"daysOfWeek": ["lun"]}]);

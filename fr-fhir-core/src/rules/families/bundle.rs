@@ -86,7 +86,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
 /// Severity of the rules that are profile constraints for CPTS/SOS and only
 /// recommendations for PS.
 fn ps_warning(uc: UseCase) -> Severity {
-    if uc == UseCase::Ps { Severity::Warning } else { Severity::Error }
+    if uc == UseCase::PS { Severity::Warning } else { Severity::Error }
 }
 
 /// A missing element with a severity other than the rule's.
@@ -109,7 +109,7 @@ fn missing_sev(
 
 /// The resource type the search is on (its entries are the matches).
 fn searched_type(uc: UseCase) -> &'static str {
-    if uc == UseCase::Sos { "Schedule" } else { "Slot" }
+    if uc == UseCase::SOS { "Schedule" } else { "Slot" }
 }
 
 /// Entry counts by resource type.
@@ -276,8 +276,8 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         Some(sp) => em.at(here, rule, sp, fr, en),
         None => em.missing(here, rule, b.span, "entry", fr, en),
     };
-    if uc != UseCase::Ps && (b.entry_count > 0 || total > 0) {
-        let needed: &[&str] = if uc == UseCase::Sos {
+    if uc != UseCase::PS && (b.entry_count > 0 || total > 0) {
+        let needed: &[&str] = if uc == UseCase::SOS {
             &["Slot", "Schedule", "Location", "Organization"]
         } else {
             &["Slot", "Schedule", "Practitioner", "PractitionerRole"]
@@ -308,7 +308,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             "empty result: the `entry` element must be omitted, not given as an empty array".into(),
         );
     }
-    if uc != UseCase::Sos && counts.slot > 0 {
+    if uc != UseCase::SOS && counts.slot > 0 {
         for (n, t) in [(counts.practitioner, "Practitioner"), (counts.role, "PractitionerRole")] {
             if n == 0 {
                 entry_at(
@@ -383,12 +383,12 @@ fn bundle_invariants(f: &Finish<'_, '_>, btype: Option<&str>, em: &mut Emitter<'
 fn check_total(total: u64, span: Span, c: &Counts, uc: UseCase, em: &mut Emitter<'_>) {
     let matches = u64::from(if c.with_mode > 0 {
         c.matches
-    } else if uc == UseCase::Sos {
+    } else if uc == UseCase::SOS {
         c.schedule
     } else {
         c.slot
     });
-    if total == matches || (uc == UseCase::Sos && total == u64::from(c.slot)) {
+    if total == matches || (uc == UseCase::SOS && total == u64::from(c.slot)) {
         return;
     }
     let what = if c.with_mode > 0 { "entrées `match`" } else { searched_type(uc) };
@@ -595,8 +595,8 @@ fn check_mode(
 /// Resource types a response of the use case may hold as entries (RO1-BUNDLE-010).
 fn expected_type(rtype: &str, uc: UseCase) -> bool {
     match uc {
-        UseCase::Ps => matches!(rtype, "Slot" | "Schedule" | "Practitioner" | "PractitionerRole"),
-        UseCase::Cpts => matches!(
+        UseCase::PS => matches!(rtype, "Slot" | "Schedule" | "Practitioner" | "PractitionerRole"),
+        UseCase::CPTS => matches!(
             rtype,
             "Slot"
                 | "Schedule"
@@ -605,7 +605,8 @@ fn expected_type(rtype: &str, uc: UseCase) -> bool {
                 | "HealthcareService"
                 | "Organization"
         ),
-        UseCase::Sos => matches!(rtype, "Slot" | "Schedule" | "Location" | "Organization"),
+        UseCase::SOS => matches!(rtype, "Slot" | "Schedule" | "Location" | "Organization"),
+        _ => false,
     }
 }
 
@@ -699,7 +700,7 @@ mod tests {
     #[test]
     fn valid_examples_are_clean_for_bundle_rules() {
         for (src, uc) in
-            [(PS, UseCase::Ps), (CPTS, UseCase::Cpts), (SOS, UseCase::Sos), (EMPTY, UseCase::Ps)]
+            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
         {
             let bad: Vec<_> = run(src, Some(uc))
                 .into_iter()

@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy", ERR));
         let d = patch(CPTS, &format!("{HS}/providedBy"), Some(json!({"display": "CPTS"})));
         assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy.reference", ERR));
-        assert_eq!(of_rule(&d, Some(UseCase::Ps), "RO1-CPTS-004"), []);
+        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-004"), []);
         assert_eq!(of_rule(CPTS, None, "RO1-CPTS-004"), []);
     }
 

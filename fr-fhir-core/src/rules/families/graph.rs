@@ -80,12 +80,12 @@ pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let g = Graph { ix, uc: f.use_case, target: ix.targets() };
     check_references(&g, em);
     check_missing(&g, f.src, em);
-    if g.uc == UseCase::Sos {
+    if g.uc == UseCase::SOS {
         check_sos_schedules(&g, em);
     } else {
         let unnamed_roles = check_ps_schedules(&g, em);
         check_practitioners(&g, em);
-        if g.uc == UseCase::Cpts {
+        if g.uc == UseCase::CPTS {
             check_cpts_services(&g, f, em);
         }
         check_reachability(&g, &unnamed_roles, em);
@@ -107,16 +107,16 @@ fn expectation(field: RefField, uc: UseCase) -> Option<Expect> {
     let (rule, scope, rtype, what): (&'static RuleMeta, Scope, &'static str, &'static str) =
         match (field, uc) {
             (RefField::SlotSchedule, _) => (&RO1_SLOT_006, Scope::ALL, "Schedule", "Slot.schedule"),
-            (RefField::RolePractitioner, UseCase::Ps | UseCase::Cpts) => {
+            (RefField::RolePractitioner, UseCase::PS | UseCase::CPTS) => {
                 (&RO1_ROLE_003, Scope::PS_CPTS, "Practitioner", "PractitionerRole.practitioner")
             }
-            (RefField::ProvidedBy, UseCase::Cpts) => {
+            (RefField::ProvidedBy, UseCase::CPTS) => {
                 (&RO1_CPTS_004, Scope::CPTS, "Organization", "HealthcareService.providedBy")
             }
-            (RefField::ManagingOrganization, UseCase::Sos) => {
+            (RefField::ManagingOrganization, UseCase::SOS) => {
                 (&RO1_SOS_001, Scope::SOS, "Organization", "Location.managingOrganization")
             }
-            (RefField::ServiceTypeExtension, UseCase::Cpts) => (
+            (RefField::ServiceTypeExtension, UseCase::CPTS) => (
                 &RO1_CPTS_003,
                 Scope::CPTS,
                 "HealthcareService",
@@ -160,7 +160,7 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                 continue;
             }
             // PS/CPTS: the contained Location is RO1-ROLE-002's business.
-            RefField::RoleLocation if g.uc != UseCase::Sos => continue,
+            RefField::RoleLocation if g.uc != UseCase::SOS => continue,
             _ => {}
         }
         match expectation(r.field, g.uc) {
@@ -250,7 +250,7 @@ fn field_bit(field: RefField) -> u8 {
 /// Reference elements without `reference`, and mandatory reference elements
 /// that are absent altogether.
 fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
-    let ps_cpts = g.uc != UseCase::Sos;
+    let ps_cpts = g.uc != UseCase::SOS;
     let mut seen = vec![0u8; g.ix.entries.len()];
     let fields = g.ix.refs.iter().map(|r| (r.from, r.field));
     for (from, field) in fields.chain(g.ix.missing_refs.iter().map(|m| (m.from, m.field))) {
@@ -588,7 +588,7 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
 fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
     let ix = g.ix;
     let n = ix.entries.len();
-    let searched = if g.uc == UseCase::Sos { EntryType::Schedule } else { EntryType::Slot };
+    let searched = if g.uc == UseCase::SOS { EntryType::Schedule } else { EntryType::Slot };
     let any_match = ix.entries.iter().any(|e| ix.mode(e) == Some("match"));
     // Forward edges: the references of each entry are contiguous.
     let mut first_ref = vec![0u32; n + 1];
@@ -705,7 +705,7 @@ mod tests {
     #[test]
     fn valid_examples_are_clean_for_graph_rules() {
         for (src, uc) in
-            [(PS, UseCase::Ps), (CPTS, UseCase::Cpts), (SOS, UseCase::Sos), (EMPTY, UseCase::Ps)]
+            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
         {
             let bad: Vec<_> = run(src, Some(uc))
                 .into_iter()
@@ -764,7 +764,7 @@ mod tests {
         let src = patch(PS, "/entry/8/resource/actor", None);
         assert_eq!(of_rule(&src, None, "RO1-SCHED-001"), at("Bundle.entry[8].resource.actor", E));
         // Not a SOS rule.
-        assert!(of_rule(&src, Some(UseCase::Sos), "RO1-SCHED-001").is_empty());
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-SCHED-001").is_empty());
     }
 
     #[test]
@@ -856,7 +856,7 @@ mod tests {
             of_rule(&src, None, "RO1-PRACT-006"),
             at("Bundle.entry[12].resource.identifier[0].value", E)
         );
-        assert!(of_rule(&src, Some(UseCase::Sos), "RO1-PRACT-006").is_empty());
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-PRACT-006").is_empty());
     }
 
     #[test]
@@ -890,9 +890,9 @@ mod tests {
             at("Bundle.entry[13].resource.practitioner.reference", E)
         );
         // SOS: no such rule, the broken reference is RO1-REF-001's.
-        assert!(of_rule(&src, Some(UseCase::Sos), "RO1-ROLE-003").is_empty());
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-ROLE-003").is_empty());
         assert_eq!(
-            of_rule(&src, Some(UseCase::Sos), "RO1-REF-001"),
+            of_rule(&src, Some(UseCase::SOS), "RO1-REF-001"),
             at("Bundle.entry[13].resource.practitioner.reference", E)
         );
     }
@@ -904,7 +904,7 @@ mod tests {
         let path = "Bundle.entry[0].resource.serviceType[1].extension[0].valueReference.reference";
         assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
         assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-        assert_eq!(of_rule(&src, Some(UseCase::Ps), "RO1-REF-001"), at(path, E));
+        assert_eq!(of_rule(&src, Some(UseCase::PS), "RO1-REF-001"), at(path, E));
         let src = patch(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")));
         assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
     }

@@ -20,9 +20,9 @@ pub fn check_resource(res: &Resource<'_>, contained: bool, em: &mut Emitter<'_>)
     let rtype = res.resource_type();
     let span = res.span();
     let meta = res.meta();
-    let ps = expected_profiles(rtype, UseCase::Ps, contained);
-    let cpts = expected_profiles(rtype, UseCase::Cpts, contained);
-    let sos = expected_profiles(rtype, UseCase::Sos, contained);
+    let ps = expected_profiles(rtype, UseCase::PS, contained);
+    let cpts = expected_profiles(rtype, UseCase::CPTS, contained);
+    let sos = expected_profiles(rtype, UseCase::SOS, contained);
     if ps == cpts {
         check_profiles(rtype, span, meta, ps, Scope::PS_CPTS, em);
     } else {
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn valid_examples_declare_their_profiles() {
         for (src, uc) in
-            [(PS, UseCase::Ps), (CPTS, UseCase::Cpts), (SOS, UseCase::Sos), (EMPTY, UseCase::Ps)]
+            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
         {
             assert!(of_rule(src, Some(uc), "RO1-META-001").is_empty(), "{uc:?}");
             assert!(of_rule(src, Some(uc), "RO1-CPTS-009").is_empty(), "{uc:?}");
@@ -158,7 +158,7 @@ mod tests {
             Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
         );
         assert_eq!(
-            of_rule(&src, Some(UseCase::Ps), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
             [("Bundle.entry[8].resource.meta.profile[0]".into(), Severity::Error)]
         );
     }
@@ -167,17 +167,17 @@ mod tests {
     fn missing_meta_and_missing_profile() {
         let src = patch(PS, "/entry/0/resource/meta/profile", None);
         assert_eq!(
-            of_rule(&src, Some(UseCase::Ps), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
             [("Bundle.entry[0].resource.meta.profile".into(), Severity::Error)]
         );
         let src = patch(PS, "/entry/11/resource/meta", None);
         assert_eq!(
-            of_rule(&src, Some(UseCase::Ps), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
             [("Bundle.entry[11].resource.meta.profile".into(), Severity::Error)]
         );
         let src = patch(PS, "/meta/profile", None);
         assert_eq!(
-            of_rule(&src, Some(UseCase::Ps), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
             [("Bundle.meta.profile".into(), Severity::Error)]
         );
     }
@@ -186,7 +186,7 @@ mod tests {
     fn contained_location_is_checked() {
         let src = patch(PS, "/entry/13/resource/contained/0/meta", None);
         assert_eq!(
-            of_rule(&src, Some(UseCase::Ps), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
             [("Bundle.entry[13].resource.contained[0].meta.profile".into(), Severity::Error)]
         );
     }
@@ -200,7 +200,7 @@ mod tests {
             Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
         );
         assert_eq!(
-            of_rule(&src, Some(UseCase::Sos), "RO1-META-001"),
+            of_rule(&src, Some(UseCase::SOS), "RO1-META-001"),
             [("Bundle.entry[2].resource.meta.profile[0]".into(), Severity::Error)]
         );
         // Accepted in CPTS, with a version suffix too.
@@ -209,7 +209,7 @@ mod tests {
             "/entry/2/resource/meta/profile",
             Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur|1.1.0"])),
         );
-        assert!(of_rule(&src, Some(UseCase::Cpts), "RO1-META-001").is_empty());
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
     }
 
     #[test]
@@ -220,16 +220,16 @@ mod tests {
             Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
         );
         assert_eq!(
-            of_rule(&src, Some(UseCase::Cpts), "RO1-CPTS-009"),
+            of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009"),
             [("Bundle.entry[0].resource.meta.profile[0]".into(), Severity::Warning)]
         );
-        assert!(of_rule(&src, Some(UseCase::Cpts), "RO1-META-001").is_empty());
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
         // Not labelled CPTS (entry 2): the PS profile is fine.
         let src = patch(
             CPTS,
             "/entry/2/resource/meta/profile",
             Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
         );
-        assert!(of_rule(&src, Some(UseCase::Cpts), "RO1-CPTS-009").is_empty());
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009").is_empty());
     }
 }

@@ -357,6 +357,6 @@ mod tests {
     #[test]
     fn practitioner_rules_do_not_apply_to_sos() {
         let doc = patch(PS, &format!("{P}/identifier"), None);
-        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::Sos), "RO1-PRACT-001"), []);
+        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-PRACT-001"), []);
     }
 }

@@ -830,6 +830,6 @@ mod tests {
     #[test]
     fn role_rules_do_not_apply_to_sos() {
         let doc = patch(PS, &format!("{R}/organization"), None);
-        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::Sos), "RO1-ROLE-004"), []);
+        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-ROLE-004"), []);
     }
 }

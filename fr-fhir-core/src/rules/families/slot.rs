@@ -1041,20 +1041,20 @@ mod tests {
     fn slot_007_security_per_use_case() {
         let sys = term::TRE_R314;
         let d = p(PS, "meta/security", Some(json!([coding(sys, "PRIVE")])));
-        for uc in [UseCase::Ps, UseCase::Cpts, UseCase::Sos] {
+        for uc in [UseCase::PS, UseCase::CPTS, UseCase::SOS] {
             assert_eq!(of_slot0(&d, Some(uc), "RO1-SLOT-007"), at("meta.security[0].code", ERR));
         }
         let d = p(PS, "meta/security", Some(json!([coding(sys, "PUBLIC"), coding(sys, "CPTS")])));
         assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[1].code", WARN));
-        assert_eq!(of_slot0(&d, Some(UseCase::Cpts), "RO1-SLOT-007"), []);
+        assert_eq!(of_slot0(&d, Some(UseCase::CPTS), "RO1-SLOT-007"), []);
         assert_eq!(
-            of_slot0(&d, Some(UseCase::Sos), "RO1-SLOT-007"),
+            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
             at("meta.security[1].code", ERR)
         );
         let d = p(PS, "meta/security", Some(json!([coding(sys, "PRO")])));
         assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), []);
         assert_eq!(
-            of_slot0(&d, Some(UseCase::Sos), "RO1-SLOT-007"),
+            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
             at("meta.security[0].code", ERR)
         );
         let d = p(PS, "meta/security", Some(json!([coding("https://x.example/types", "PUBLIC")])));
@@ -1219,7 +1219,7 @@ mod tests {
         let d = patch(CPTS, &format!("{CPTS_ST}/extension"), None);
         assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType[1].extension", ERR));
         // Only in the CPTS use case.
-        assert_eq!(of_rule(&d, Some(UseCase::Ps), "RO1-CPTS-001"), []);
+        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-001"), []);
         let d = patch(
             CPTS,
             &format!("{CPTS_ST}/extension/0/valueReference"),

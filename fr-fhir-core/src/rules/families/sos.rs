@@ -284,7 +284,7 @@ mod tests {
         let doc = patch(SOS, &format!("{L}/name"), None);
         assert_eq!(of_rule(&doc, None, "RO1-SOS-002"), at(EL, "name", Severity::Error));
         // Only in SOS.
-        assert_eq!(of_rule(&doc, Some(UseCase::Ps), "RO1-SOS-002"), []);
+        assert_eq!(of_rule(&doc, Some(UseCase::PS), "RO1-SOS-002"), []);
     }
 
     #[test]
@@ -296,7 +296,7 @@ mod tests {
         );
         let doc = patch(SOS, &format!("{L}/address/line"), None);
         assert_eq!(of_rule(&doc, None, "RO1-LOC-002"), at(EL, "address.line", Severity::Error));
-        assert_eq!(of_rule(&doc, Some(UseCase::Ps), "RO1-LOC-002"), []);
+        assert_eq!(of_rule(&doc, Some(UseCase::PS), "RO1-LOC-002"), []);
     }
 
     #[test]
@@ -389,7 +389,7 @@ mod tests {
         assert_eq!(of_rule(&doc, None, "RO1-SOS-004"), at(EO, "identifier[1]", Severity::Error));
         // A CPTS Organization is not judged by the SOS rule.
         let doc = patch(SOS, &format!("{O}/identifier/0/value"), Some(json!("1950047225")));
-        assert_eq!(of_rule(&doc, Some(UseCase::Cpts), "RO1-SOS-004"), []);
+        assert_eq!(of_rule(&doc, Some(UseCase::CPTS), "RO1-SOS-004"), []);
     }
 
     #[test]

@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn valid_examples_are_clean() {
         for (src, uc) in
-            [(PS, UseCase::Ps), (CPTS, UseCase::Cpts), (SOS, UseCase::Sos), (EMPTY, UseCase::Ps)]
+            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
         {
             assert!(of_rule(src, Some(uc), "RO1-FHIR-007").is_empty());
             assert!(of_rule(src, Some(uc), "RO1-FHIR-008").is_empty());
