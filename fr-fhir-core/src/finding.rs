@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 use crate::json::span::Span;
+use crate::rules::scope::Scope;
 
 /// How bad a finding is, ordered from the least to the most severe.
 ///
@@ -221,14 +222,77 @@ pub struct RuleMeta {
     pub name: &'static str,
     /// Default severity.
     pub severity: Severity,
-    /// Use cases the rule applies to: `PS`, `CPTS`, `SOS`, `ALL`...
-    pub scope: &'static str,
+    /// Use cases the rule applies to (written `PS,CPTS`, `ALL`...): a
+    /// finding of the rule never holds outside them.
+    pub scope: Scope,
     /// Where the constraint comes from (IG element, requirement `agg-psindiv #N`).
     pub source: &'static str,
     /// One-line summary in French.
     pub summary_fr: &'static str,
     /// One-line summary in English.
     pub summary_en: &'static str,
+    /// The user documentation shown by `sas-validate explain`.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
+    pub doc: RuleDoc,
+}
+
+/// The user documentation of a rule, in fixed sections (the layout of
+/// `ruff rule`): what the rule checks, why (its source, and the reading of
+/// SPEC §8 it follows when sources disagree, `AMB-nn`), a short failing
+/// input, and how to fix it, each in French and in English.
+///
+/// ```
+/// use fr_fhir_core::rules::catalog::by_id;
+/// let d = &by_id("RO1-SLOT-005").unwrap().doc;
+/// assert!(d.example_en.contains("\"start\""));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleDoc {
+    /// What the rule checks, in French.
+    pub what_fr: &'static str,
+    /// Why: the source of the constraint and the reading adopted, in French.
+    pub why_fr: &'static str,
+    /// A short failing input (JSON excerpt, request URL or HTTP line), notes in French.
+    pub example_fr: &'static str,
+    /// How to fix it, in French.
+    pub fix_fr: &'static str,
+    /// What the rule checks, in English.
+    pub what_en: &'static str,
+    /// Why: the source of the constraint and the reading adopted, in English.
+    pub why_en: &'static str,
+    /// A short failing input (JSON excerpt, request URL or HTTP line), notes in English.
+    pub example_en: &'static str,
+    /// How to fix it, in English.
+    pub fix_en: &'static str,
+}
+
+impl RuleDoc {
+    /// The four sections in `lang`, each with its heading, in display order.
+    ///
+    /// ```
+    /// use fr_fhir_core::finding::Lang;
+    /// let d = &fr_fhir_core::rules::catalog::by_id("slot-status-free").unwrap().doc;
+    /// let sections = d.sections(Lang::Fr);
+    /// assert_eq!(sections[0].0, "Ce que vérifie la règle");
+    /// assert_eq!(sections[3].1, d.fix_fr);
+    /// ```
+    pub fn sections(&self, lang: Lang) -> [(&'static str, &'static str); 4] {
+        match lang {
+            Lang::Fr => [
+                ("Ce que vérifie la règle", self.what_fr),
+                ("Pourquoi", self.why_fr),
+                ("Exemple en défaut", self.example_fr),
+                ("Correction", self.fix_fr),
+            ],
+            Lang::En => [
+                ("What it checks", self.what_en),
+                ("Why", self.why_en),
+                ("Failing example", self.example_en),
+                ("How to fix", self.fix_en),
+            ],
+        }
+    }
 }
 
 /// One defect (or remark) found in an input.

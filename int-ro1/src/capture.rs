@@ -17,10 +17,10 @@ use std::path::Path;
 
 use fr_fhir_core::finding::{Finding, Message, Resolved};
 use fr_fhir_core::json::{LineIndex, Reader, Span};
-use fr_fhir_core::rules::catalog;
 
 use crate::exchange::{ExchangeOptions, ExchangeReport, parts, validate_body};
 use crate::har::{HarError, validate_har};
+use crate::rules::body::ro1_body_001;
 
 /// What a capture holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +138,7 @@ fn not_utf8(bytes: &[u8], offset: usize) -> (Finding, HarError) {
     let valid = bytes.get(..offset).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
     let (line, column) = LineIndex::default().locate(valid, valid.len());
     let at = u32::try_from(offset).unwrap_or(u32::MAX);
-    let mut f = Finding::body(&catalog::RO1_BODY_001, Span::new(at, at), message.clone());
+    let mut f = Finding::body(&ro1_body_001::RULE, Span::new(at, at), message.clone());
     f.resolved = Some(Resolved {
         expression: parts::BODY.to_owned(),
         line,

@@ -7,6 +7,7 @@ pub mod flow;
 pub mod har;
 pub mod request;
 pub mod response;
+pub mod rules;
 
 /// The core crate, for the types this one returns: depending on `int-ro1`
 /// alone is enough (`int_ro1::fr_fhir_core::model::Bundle`).
@@ -20,44 +21,29 @@ pub use fr_fhir_core;
 /// ```
 pub use fr_fhir_core::finding::{Counts, Finding, Lang, Message, Severity};
 
-use fr_fhir_core::finding::RuleMeta;
-use fr_fhir_core::rules::catalog as c;
+use fr_fhir_core::rules::catalog::Catalogue;
 
-/// The catalogue rules implemented by this crate (the request, the rules
-/// that compare the response with the request, the response contract).
+/// The whole rule catalogue: the rules of the core crate (bodies) and those
+/// of this pack (request, exchange, request-dependent), in catalogue order.
 ///
 /// ```
-/// assert!(int_ro1::RULES.iter().any(|r| r.id == "RO1-WIN-001"));
+/// let c = int_ro1::catalog();
+/// assert!(c.is_checked("RO1-WIN-001") && c.is_checked("RO1-SLOT-004"));
+/// assert_eq!(c.rules().first().map(|r| r.id), Some("RO1-REQ-001"));
 /// ```
-pub const RULES: &[&RuleMeta] = &[
-    &c::RO1_REQ_001,
-    &c::RO1_REQ_002,
-    &c::RO1_REQ_003,
-    &c::RO1_REQ_004,
-    &c::RO1_REQ_005,
-    &c::RO1_REQ_006,
-    &c::RO1_REQ_007,
-    &c::RO1_REQ_008,
-    &c::RO1_REQ_009,
-    &c::RO1_REQ_010,
-    &c::RO1_REQ_011,
-    &c::RO1_REQ_012,
-    &c::RO1_REQ_013,
-    &c::RO1_REQ_014,
-    &c::RO1_REQ_015,
-    &c::RO1_HTTP_001,
-    &c::RO1_HTTP_002,
-    &c::RO1_HTTP_003,
-    &c::RO1_HTTP_004,
-    &c::RO1_HTTP_005,
-    &c::RO1_BODY_001,
-    &c::RO1_FLOW_001,
-    &c::RO1_OO_001,
-    &c::RO1_WIN_001,
-    &c::RO1_WIN_002,
-    &c::RO1_WIN_003,
-    &c::RO1_PRACT_005,
-    &c::RO1_REF_005,
-    &c::RO1_SOS_005,
-    &c::RO1_BUNDLE_005,
-];
+pub fn catalog() -> &'static Catalogue {
+    static ALL: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        use fr_fhir_core::rules::catalog as core;
+        Catalogue::new(&[core::CHECKED, rules::CHECKED], &[core::PLANNED, rules::PLANNED])
+    })
+}
+
+/// Looks a rule of the whole catalogue up by ID or name (see [`Catalogue::by_id`]).
+///
+/// ```
+/// assert_eq!(int_ro1::by_id("ro1-req-001").map(|r| r.name), Some("request-get-slot-path"));
+/// ```
+pub fn by_id(id: &str) -> Option<&'static fr_fhir_core::finding::RuleMeta> {
+    catalog().by_id(id)
+}

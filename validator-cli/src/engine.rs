@@ -4,8 +4,8 @@
 use fr_fhir_core::finding::{Finding, Message, Resolved};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::Options;
-use fr_fhir_core::rules::catalog;
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
+use int_ro1::rules::body::ro1_body_001;
 
 /// One validated exchange: int-ro1's report, used as is by every renderer.
 pub type Unit = ExchangeReport;
@@ -47,7 +47,7 @@ pub fn body(src: &str, opts: &EngineOptions) -> Unit {
 /// finding at the first invalid byte.
 pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> Unit {
     let at = u32::try_from(offset).unwrap_or(u32::MAX);
-    let mut f = Finding::body(&catalog::RO1_BODY_001, Span::new(at, at), message);
+    let mut f = Finding::body(&ro1_body_001::RULE, Span::new(at, at), message);
     f.resolved = Some(Resolved {
         expression: int_ro1::exchange::parts::BODY.to_owned(),
         line,

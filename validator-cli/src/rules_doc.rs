@@ -4,8 +4,6 @@
 //! drift from the catalogue.
 
 use fr_fhir_core::finding::Lang;
-use fr_fhir_core::rules::catalog::RULES;
-use fr_fhir_core::rules::docs::doc;
 
 /// Path of the page in the repository.
 pub const PATH: &str = "docs/RULES.md";
@@ -28,7 +26,7 @@ pub fn markdown() -> String {
          The same text as `sas-validate explain RULE` (English, then French).\n\
          Le même texte que `sas-validate explain RÈGLE` (anglais, puis français).\n",
     );
-    for r in RULES {
+    for r in int_ro1::catalog().rules() {
         s.push_str(&format!(
             "\n<a id=\"{}\"></a>\n\n## {} `{}`\n\n",
             r.id.to_ascii_lowercase(),
@@ -40,7 +38,7 @@ pub fn markdown() -> String {
             r.severity, r.scope, r.source
         ));
         s.push_str(&format!("{}\n\n*{}*\n", r.summary_en, r.summary_fr));
-        if let Some(d) = doc(r.id) {
+        if let Some(d) = int_ro1::by_id(r.id).map(|r| &r.doc) {
             for lang in [Lang::En, Lang::Fr] {
                 for (i, (heading, body)) in d.sections(lang).into_iter().enumerate() {
                     // The failing example is code (JSON, a URL, an HTTP line).

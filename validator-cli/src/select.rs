@@ -3,7 +3,6 @@
 //! takes `RO1-ID-001` but not `RO1-IDX-001`) or a kebab name (`finess-luhn`).
 
 use fr_fhir_core::finding::{Message, RuleMeta};
-use fr_fhir_core::rules::catalog::RULES;
 
 /// The rules reported, as a set of catalogue indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +16,7 @@ pub struct Selection {
 impl Default for Selection {
     /// Every rule.
     fn default() -> Self {
-        Selection { keep: vec![true; RULES.len()], all: true }
+        Selection { keep: vec![true; int_ro1::catalog().rules().len()], all: true }
     }
 }
 
@@ -28,7 +27,8 @@ impl Selection {
     pub fn new(select: &[String], ignore: &[String]) -> Result<Self, Message> {
         let select = parse(select)?;
         let ignore = parse(ignore)?;
-        let keep = RULES
+        let keep = int_ro1::catalog()
+            .rules()
             .iter()
             .map(|r| {
                 (select.is_empty() || select.iter().any(|s| matches(s, r)))
@@ -46,7 +46,8 @@ impl Selection {
         }
         // Rules are `static`s of the catalogue: their ID is the key. A rule
         // outside the catalogue (none today) is kept rather than lost.
-        RULES
+        int_ro1::catalog()
+            .rules()
             .iter()
             .position(|r| r.id == rule.id)
             .and_then(|i| self.keep.get(i).copied())
@@ -65,7 +66,12 @@ impl Selection {
         if self.all {
             return None;
         }
-        let ids = RULES.iter().zip(&self.keep).filter(|(_, k)| !**k).map(|(r, _)| r.id);
+        let ids = int_ro1::catalog()
+            .rules()
+            .iter()
+            .zip(&self.keep)
+            .filter(|(_, k)| !**k)
+            .map(|(r, _)| r.id);
         Some(std::sync::Arc::new(ids.collect()))
     }
 }
@@ -76,7 +82,7 @@ fn parse(raw: &[String]) -> Result<Vec<String>, Message> {
     let mut out = Vec::new();
     for s in raw.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
         let key = s.to_ascii_uppercase().replace('_', "-");
-        if !RULES.iter().any(|r| matches(&key, r)) {
+        if !int_ro1::catalog().rules().iter().any(|r| matches(&key, r)) {
             return Err(Message::new(
                 format!(
                     "sélecteur de règle inconnu `{s}` (un ID, un préfixe d'ID ou un nom : voir `sas-validate rules`)"
@@ -102,7 +108,7 @@ fn matches(key: &str, r: &RuleMeta) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fr_fhir_core::rules::catalog::by_id;
+    use int_ro1::by_id;
 
     fn sel(select: &[&str], ignore: &[&str]) -> Result<Selection, Message> {
         let v = |x: &[&str]| x.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();

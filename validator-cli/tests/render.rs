@@ -9,8 +9,8 @@ mod common;
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, Severity};
-use fr_fhir_core::rules::catalog::by_id;
 use fr_fhir_core::rules::{UseCase, UseCaseSource};
+use int_ro1::by_id;
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
 use validator_cli::render::{Ctx, renderer, statistics};

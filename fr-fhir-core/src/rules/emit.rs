@@ -23,11 +23,11 @@ pub struct Emitted {
 /// kept is counted per use case and severity, so the counts stay exact.
 ///
 /// ```
-/// use fr_fhir_core::rules::{Emitter, Options, Scope, catalog};
+/// use fr_fhir_core::rules::{Emitter, Options, Scope, slot::ro1_slot_002};
 /// use fr_fhir_core::json::Span;
 /// let opts = Options::default();
 /// let mut em = Emitter::new(&opts);
-/// em.missing(Scope::ALL, &catalog::RO1_SLOT_002, Span::new(0, 10), "end",
+/// em.missing(Scope::ALL, &ro1_slot_002::RULE, Span::new(0, 10), "end",
 ///     "Slot.end est absent".into(), "Slot.end is missing".into());
 /// assert_eq!(em.len(), 1);
 /// ```
@@ -145,7 +145,18 @@ impl<'o> Emitter<'o> {
     }
 
     /// Adds a finding.
+    ///
+    /// A rule reports in the use cases its catalogue row declares
+    /// (`RuleMeta::scope`); outside them only as a softer reading (the PS
+    /// warnings of RO1-BUNDLE-004/006, whose row says CPTS,SOS). Checked
+    /// in debug builds, so every test run checks the rules against their rows.
     pub fn push(&mut self, scope: Scope, finding: Finding) {
+        debug_assert!(
+            scope.and(finding.rule.scope) == scope || finding.severity < finding.rule.severity,
+            "{} reports in {scope} at its full severity, outside its scope {}",
+            finding.rule.id,
+            finding.rule.scope
+        );
         let fixed = self.fixed;
         let holds = |uc: UseCase| scope.contains(uc) && fixed.is_none_or(|f| f == uc);
         if !self.wants(scope) {

@@ -13,6 +13,7 @@ use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
 };
+use crate::rules::fhir::ro1_fhir_001;
 
 /// What to validate against.
 #[derive(Debug, Clone)]
@@ -385,7 +386,7 @@ fn finalize(
     // RO1-FHIR-001, not also as a missing element.
     let wrong_type: std::collections::HashSet<String> = findings
         .iter()
-        .filter(|f| f.rule.id == super::catalog::RO1_FHIR_001.id)
+        .filter(|f| f.rule.id == ro1_fhir_001::RULE.id)
         .filter_map(|f| f.resolved.as_ref().map(|r| r.expression.clone()))
         .collect();
     if !wrong_type.is_empty() {

@@ -1,15 +1,29 @@
 //! The SAS / FR Core profile rules of the slot-search response body.
 pub mod catalog;
 mod context;
-pub mod docs;
 mod emit;
 mod engine;
 pub mod families;
 
+pub mod bundle;
+pub mod cpts;
+pub mod fhir;
+pub mod id;
+pub mod json;
+pub mod loc;
+pub mod meta;
+pub mod oo;
+pub mod pract;
+pub mod r#ref;
+pub mod role;
+pub mod sched;
+pub mod slot;
+pub mod sos;
+
 pub mod index;
 mod keyhash;
 pub mod profiles;
-mod scope;
+pub(crate) mod scope;
 
 pub use context::{EntryCx, Finish, Hook};
 pub use emit::{Emitted, Emitter, MAX_SEVERE, PerUseCase};
@@ -22,7 +36,7 @@ pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};
 /// assert!(fr_fhir_core::rules::implemented("RO1-JSON-001"));
 /// ```
 pub fn implemented(id: &str) -> bool {
-    families::FAMILIES.iter().flat_map(|f| f.iter()).any(|r| r.id == id)
+    catalog::core().is_checked(id)
 }
 
 #[cfg(test)]

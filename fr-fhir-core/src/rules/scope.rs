@@ -43,16 +43,16 @@ const DEFS: [UseCaseDef; 5] = [
         label_en: "SOS Médecins slot search",
     },
     UseCaseDef {
-        id: "APPT",
-        flow: "INT_R03",
-        label_fr: "envoi des rendez-vous pris",
-        label_en: "appointments sent by the vendor",
-    },
-    UseCaseDef {
         id: "REGUL",
         flow: "INT_R02",
         label_fr: "comptes des régulateurs",
         label_en: "regulator accounts",
+    },
+    UseCaseDef {
+        id: "APPT",
+        flow: "INT_R03",
+        label_fr: "envoi des rendez-vous pris",
+        label_en: "appointments sent by the vendor",
     },
 ];
 
@@ -86,10 +86,10 @@ impl UseCase {
     pub const CPTS: UseCase = UseCase(1);
     /// SOS Médecins associations (search on Schedule).
     pub const SOS: UseCase = UseCase(2);
-    /// Appointments sent by the vendor (INT_R03).
-    pub const APPT: UseCase = UseCase(3);
     /// Regulator accounts (INT_R02).
-    pub const REGUL: UseCase = UseCase(4);
+    pub const REGUL: UseCase = UseCase(3);
+    /// Appointments sent by the vendor (INT_R03).
+    pub const APPT: UseCase = UseCase(4);
 
     /// Every use case of [`USE_CASES`], in order.
     pub fn all() -> impl Iterator<Item = UseCase> {
@@ -231,7 +231,9 @@ impl Scope {
     /// CPTS and SOS.
     pub const CPTS_SOS: Scope = Scope::CPTS.or(Scope::SOS);
     /// The three slot searches of INT_RO1.
-    pub const ALL: Scope = Scope::PS_CPTS.or(Scope::SOS);
+    pub const SLOT_SEARCHES: Scope = Scope::PS_CPTS.or(Scope::SOS);
+    /// Every use case of the table (the catalogue's `ALL`).
+    pub const ALL: Scope = Scope((1 << DEFS.len()) - 1);
     /// Appointments (INT_R03).
     pub const APPT: Scope = UseCase::APPT.scope();
     /// Regulator accounts (INT_R02).
@@ -264,8 +266,12 @@ impl Scope {
 }
 
 impl std::fmt::Display for Scope {
-    /// The catalogue's form: upper-case names joined by commas (`PS,CPTS`).
+    /// The catalogue's form: upper-case names joined by commas (`PS,CPTS`),
+    /// `ALL` for every use case.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if *self == Scope::ALL {
+            return f.write_str("ALL");
+        }
         for (i, uc) in self.iter().enumerate() {
             if i > 0 {
                 f.write_str(",")?;
@@ -278,11 +284,24 @@ impl std::fmt::Display for Scope {
 
 impl std::str::FromStr for Scope {
     type Err = String;
-    /// Parses the catalogue's form (`PS,CPTS`; spaces allowed).
+    /// Parses the catalogue's form (`PS,CPTS`, `ALL`; spaces allowed).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim() == "ALL" {
+            return Ok(Scope::ALL);
+        }
         s.split(',')
             .map(str::trim)
             .try_fold(Scope::NONE, |acc, part| part.parse::<UseCase>().map(|u| acc.or(u.scope())))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Scope {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scope".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "description": "Use cases joined by commas (PS,CPTS), or ALL" })
     }
 }
 
@@ -299,8 +318,8 @@ mod tests {
     #[test]
     fn the_table_and_the_constants_agree() {
         let ids: Vec<&str> = UseCase::all().map(UseCase::as_str).collect();
-        assert_eq!(ids, ["PS", "CPTS", "SOS", "APPT", "REGUL"]);
-        assert_eq!(UseCase::REGUL.index(), 4);
+        assert_eq!(ids, ["PS", "CPTS", "SOS", "REGUL", "APPT"]);
+        assert_eq!(UseCase::APPT.index(), 4);
     }
 
     #[test]
@@ -308,7 +327,9 @@ mod tests {
         for s in [Scope::PS, Scope::PS_CPTS, Scope::ALL, Scope::CPTS_SOS, Scope::APPT] {
             assert_eq!(s.to_string().parse::<Scope>(), Ok(s));
         }
-        assert_eq!(Scope::ALL.to_string(), "PS,CPTS,SOS");
+        assert_eq!(Scope::SLOT_SEARCHES.to_string(), "PS,CPTS,SOS");
+        assert_eq!(Scope::ALL.to_string(), "ALL");
+        assert_eq!(Scope::REGUL.or(Scope::APPT).to_string(), "REGUL,APPT");
         assert!("PS,XYZ".parse::<Scope>().is_err());
         assert_eq!(Scope::ALL.and(Scope::CPTS_SOS), Scope::CPTS_SOS);
     }

@@ -20,10 +20,16 @@ use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
 use fr_fhir_core::primitives::{paris, parse_instant};
 use fr_fhir_core::rules::index::{EntryType, Index, RefField, RefInfo, Resolution};
-use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, Scope, UseCase, catalog, quote};
+use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, Scope, UseCase, quote};
 
 use crate::request::query::ParsedQuery;
 use crate::request::{DateParam, SearchRequest, compare_self_link};
+use crate::rules::bundle::ro1_bundle_005;
+use crate::rules::pract::ro1_pract_005;
+use crate::rules::r#ref::ro1_ref_005;
+use crate::rules::sos::ro1_sos_005;
+use crate::rules::win::ro1_win_001;
+use crate::rules::win::ro1_win_002;
 
 /// The request as read from the self link when none was given.
 #[derive(Debug, Clone)]
@@ -263,7 +269,7 @@ impl<'a> Hook<'a> for RequestHook<'_> {
             em.push(
                 Scope::ALL,
                 Finding::missing(
-                    &catalog::RO1_BUNDLE_005,
+                    &ro1_bundle_005::RULE,
                     f.bundle.span,
                     "link",
                     Message::new(
@@ -280,7 +286,7 @@ impl<'a> Hook<'a> for RequestHook<'_> {
         em.push(
             Scope::ALL,
             Finding::body(
-                &catalog::RO1_BUNDLE_005,
+                &ro1_bundle_005::RULE,
                 url.span,
                 Message::new(
                     "aucune requête fournie : la requête est reprise du lien self du Bundle (--request pour la donner)",
@@ -311,7 +317,7 @@ impl RequestHook<'_> {
                 pract_005(&self.practitioners, &wanted, em);
                 let holders = &self.practitioners;
                 let of = KnockOn {
-                    rule: &catalog::RO1_REF_005,
+                    rule: &ro1_ref_005::RULE,
                     scope: Scope::PS_CPTS,
                     fr: "dont le praticien n'est pas parmi ceux demandés",
                     en: "whose practitioner is not among those requested",
@@ -326,7 +332,7 @@ impl RequestHook<'_> {
                 sos_identifiers(&self.organizations, &wanted, em);
                 let holders = &self.organizations;
                 let of = KnockOn {
-                    rule: &catalog::RO1_SOS_005,
+                    rule: &ro1_sos_005::RULE,
                     scope: Scope::SOS,
                     fr: "dont l'association n'est pas parmi celles demandées",
                     en: "whose association is not among those requested",
@@ -458,7 +464,7 @@ fn pract_005(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<'_>) {
         if !wanted.contains(&**value) {
             em.at(
                 Scope::PS_CPTS,
-                &catalog::RO1_PRACT_005,
+                &ro1_pract_005::RULE,
                 *span,
                 format!(
                     "identifiant {} absent de la requête (demandés : {})",
@@ -481,7 +487,7 @@ fn sos_identifiers(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<
         if !wanted.contains(&**value) {
             em.at(
                 Scope::SOS,
-                &catalog::RO1_SOS_005,
+                &ro1_sos_005::RULE,
                 *span,
                 format!(
                     "identifiant d'association {} absent de la requête (demandés : {})",
@@ -527,7 +533,7 @@ fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>)
         };
         em.at_sev(
             Scope::ALL,
-            &catalog::RO1_WIN_001,
+            &ro1_win_001::RULE,
             severity,
             slot.span,
             format!(
@@ -543,7 +549,7 @@ fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>)
         if !bound.le_admits(slot.at) {
             em.at(
                 Scope::ALL,
-                &catalog::RO1_WIN_002,
+                &ro1_win_002::RULE,
                 slot.span,
                 format!("le créneau commence à `{start}`, après la borne `{value}` de la requête"),
                 format!("the slot starts at `{start}`, after the request bound `{value}`"),
@@ -552,7 +558,7 @@ fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>)
             // The kit compares the written dates only (SPEC §4).
             em.at_sev(
                 Scope::ALL,
-                &catalog::RO1_WIN_002,
+                &ro1_win_002::RULE,
                 Severity::Warning,
                 slot.span,
                 format!(

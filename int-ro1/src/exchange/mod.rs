@@ -27,7 +27,7 @@ use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, Kind, LineIndex, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
-use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, catalog, quote, validate_with};
+use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, quote, validate_with};
 
 use crate::flow::Flow;
 use crate::har::text::EscapeMap;
@@ -39,6 +39,8 @@ mod response;
 
 pub use response::{KIT_TIME_MS, MAX_TIME_MS, parts};
 
+use crate::rules::body::ro1_body_001;
+use crate::rules::flow::ro1_flow_001;
 use hook::RequestHook;
 use response::BodyKind;
 
@@ -559,7 +561,7 @@ fn other_flow(
     if flow == Flow::SlotSearch {
         return None;
     }
-    if opts.rules.ignores(catalog::RO1_FLOW_001.id) {
+    if opts.rules.ignores(ro1_flow_001::RULE.id) {
         let mut report = ExchangeReport::of_findings(index, Vec::new());
         report.ignored = 1;
         return Some(report);
@@ -570,8 +572,8 @@ fn other_flow(
         _ => ("comptes régulateurs", "regulator accounts"),
     };
     let f = Finding {
-        rule: &catalog::RO1_FLOW_001,
-        severity: catalog::RO1_FLOW_001.severity,
+        rule: &ro1_flow_001::RULE,
+        severity: ro1_flow_001::RULE.severity,
         target: Target::Exchange { part: Cow::Borrowed(parts::URL) },
         message: Message::new(
             format!(
@@ -821,7 +823,7 @@ impl Locator<'_, '_> {
 
 /// The fatal RO1-BODY-001 finding of an unusable body.
 fn unusable(at: Span, message: Message) -> Finding {
-    Finding::body(&catalog::RO1_BODY_001, at, message)
+    Finding::body(&ro1_body_001::RULE, at, message)
 }
 
 /// A body that is JSON but not a FHIR resource: a value other than an

@@ -8,8 +8,14 @@
 
 use std::borrow::Cow;
 
+use crate::rules::http::ro1_http_001;
+use crate::rules::http::ro1_http_002;
+use crate::rules::http::ro1_http_003;
+use crate::rules::http::ro1_http_004;
+use crate::rules::http::ro1_http_005;
+use crate::rules::oo::ro1_oo_001;
 use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity, Target};
-use fr_fhir_core::rules::catalog;
+use fr_fhir_core::rules::slot::ro1_slot_017;
 
 /// Part names of exchange-level findings; they double as the expression
 /// shown to users.
@@ -73,7 +79,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
             if status != 200 {
                 push(
                     out,
-                    &catalog::RO1_HTTP_002,
+                    &ro1_http_002::RULE,
                     error,
                     parts::STATUS,
                     format!(
@@ -88,7 +94,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
                 Some("Bundle") | None => {}
                 Some("") => push(
                     out,
-                    &catalog::RO1_HTTP_004,
+                    &ro1_http_004::RULE,
                     error,
                     parts::BODY,
                     format!(
@@ -100,7 +106,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
                 ),
                 Some("OperationOutcome") => push(
                     out,
-                    &catalog::RO1_HTTP_001,
+                    &ro1_http_001::RULE,
                     error,
                     parts::BODY,
                     format!(
@@ -112,7 +118,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
                 ),
                 Some(other) => push(
                     out,
-                    &catalog::RO1_HTTP_001,
+                    &ro1_http_001::RULE,
                     error,
                     parts::BODY,
                     format!(
@@ -128,7 +134,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
             if status == 404 {
                 push(
                     out,
-                    &catalog::RO1_HTTP_001,
+                    &ro1_http_001::RULE,
                     Severity::Information,
                     parts::STATUS,
                     "statut 404 : si la recherche n'a rien trouvé (praticien inconnu, aucun créneau), la réponse attendue est 200 avec un Bundle de total 0".into(),
@@ -139,7 +145,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
                 Some("OperationOutcome") | None => {}
                 Some("") => push(
                     out,
-                    &catalog::RO1_OO_001,
+                    &ro1_oo_001::RULE,
                     error,
                     parts::BODY,
                     format!(
@@ -151,7 +157,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
                 ),
                 Some(other) => push(
                     out,
-                    &catalog::RO1_OO_001,
+                    &ro1_oo_001::RULE,
                     error,
                     parts::BODY,
                     format!(
@@ -165,7 +171,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
         }
         0 => push(
             out,
-            &catalog::RO1_HTTP_002,
+            &ro1_http_002::RULE,
             error,
             parts::STATUS,
             "statut 0 : aucune réponse n'a été reçue (requête interrompue, erreur réseau ou TLS)"
@@ -174,7 +180,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
         ),
         _ => push(
             out,
-            &catalog::RO1_HTTP_002,
+            &ro1_http_002::RULE,
             error,
             parts::STATUS,
             format!(
@@ -192,7 +198,7 @@ pub(crate) fn check_status(status: u16, body: BodyKind<'_>, out: &mut Vec<Findin
 ///
 /// `content_type` is `None` when the response has no such header.
 pub(crate) fn check_content_type(content_type: Option<&str>, out: &mut Vec<Finding>) {
-    let rule = &catalog::RO1_HTTP_003;
+    let rule = &ro1_http_003::RULE;
     let Some(ct) = content_type else {
         out.push(exchange_finding(
             rule,
@@ -273,7 +279,7 @@ pub(crate) fn unreadable_capture_time(raw: &str, out: &mut Vec<Finding>) {
     let shown: String = raw.chars().take(MAX).collect();
     let cut = if raw.chars().count() > MAX { "…" } else { "" };
     out.push(exchange_finding(
-        &catalog::RO1_SLOT_017,
+        &ro1_slot_017::RULE,
         Severity::Information,
         parts::STARTED,
         Message::new(
@@ -294,7 +300,7 @@ pub(crate) fn check_time(time_ms: f64, out: &mut Vec<Finding>) {
         return;
     }
     let secs = time_ms / 1000.0;
-    let rule = &catalog::RO1_HTTP_005;
+    let rule = &ro1_http_005::RULE;
     if time_ms > MAX_TIME_MS {
         out.push(exchange_finding(
             rule,

@@ -29,10 +29,10 @@ pub mod text;
 
 use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, LineIndex, Span};
-use fr_fhir_core::rules::catalog;
 
 use crate::exchange::{Exchange, ExchangeOptions, ExchangeReport, run};
 
+use crate::rules::http::ro1_http_004;
 pub use text::EscapeMap;
 
 /// A HAR file (or one of its entries) that cannot be read.
@@ -140,7 +140,7 @@ pub fn validate_har(
 fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) -> ExchangeReport {
     let (line, column) = lines.locate(src, e.offset);
     let finding = Finding {
-        rule: &catalog::RO1_HTTP_004,
+        rule: &ro1_http_004::RULE,
         severity: Severity::Fatal,
         target: Target::Body { span: Span::default(), child: None },
         message: Message::new(

@@ -32,8 +32,6 @@ pub mod query;
 mod rules;
 mod selflink;
 
-use fr_fhir_core::rules::catalog;
-
 pub use params::{DateParam, Include, IncludeParam, Prefix, Token, UseCase, UseCaseParams};
 pub use rules::{check_accept, check_method};
 pub use selflink::{SelfLinkDiff, compare_self_link};

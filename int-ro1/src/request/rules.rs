@@ -11,11 +11,28 @@ use fr_fhir_core::ids::{Idnps, Idnst};
 use fr_fhir_core::json::Span;
 
 use super::SearchRequest;
-use super::catalog;
 use super::params::{
     DateParam, Include, Prefix, Token, UseCase, UseCaseParams, names, token_ranges, values,
 };
 use super::query::{DecodeErrorKind, ParsedQuery, RepairSource};
+use crate::rules::req::ro1_req_001;
+use crate::rules::req::ro1_req_002;
+use crate::rules::req::ro1_req_003;
+use crate::rules::req::ro1_req_004;
+use crate::rules::req::ro1_req_005;
+use crate::rules::req::ro1_req_006;
+use crate::rules::req::ro1_req_007;
+use crate::rules::req::ro1_req_008;
+use crate::rules::req::ro1_req_009;
+use crate::rules::req::ro1_req_010;
+use crate::rules::req::ro1_req_011;
+use crate::rules::req::ro1_req_012;
+use crate::rules::req::ro1_req_013;
+use crate::rules::req::ro1_req_014;
+use crate::rules::req::ro1_req_015;
+use crate::rules::win::ro1_win_003;
+use fr_fhir_core::rules::id::ro1_id_003;
+use fr_fhir_core::rules::id::ro1_id_008;
 
 /// Longest window before RO1-REQ-005 warns; one second of slack lets an
 /// upper bound written to the second or millisecond close an exact 72 h.
@@ -105,7 +122,7 @@ pub fn check_accept(accept: Option<&str>) -> Option<Finding> {
     }
     let actual = accept.map_or_else(|| "(absent)".to_owned(), |a| format!("`{a}`"));
     Some(exchange(
-        &catalog::RO1_REQ_015,
+        &ro1_req_015::RULE,
         "header:Accept",
         Message::new(
             format!(
@@ -131,8 +148,8 @@ fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Fi
 
 fn path_rule(use_case: UseCase) -> &'static RuleMeta {
     match use_case {
-        UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_001,
-        _ /* SOS */ => &catalog::RO1_REQ_002,
+        UseCase::PS | UseCase::CPTS => &ro1_req_001::RULE,
+        _ /* SOS */ => &ro1_req_002::RULE,
     }
 }
 
@@ -188,29 +205,29 @@ impl Checker<'_, '_, '_> {
 
     fn date_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_003,
-            _ /* SOS */ => &catalog::RO1_REQ_012,
+            UseCase::PS | UseCase::CPTS => &ro1_req_003::RULE,
+            _ /* SOS */ => &ro1_req_012::RULE,
         }
     }
 
     fn identifier_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_006,
-            _ /* SOS */ => &catalog::RO1_REQ_013,
+            UseCase::PS | UseCase::CPTS => &ro1_req_006::RULE,
+            _ /* SOS */ => &ro1_req_013::RULE,
         }
     }
 
     fn token_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_007,
-            _ /* SOS */ => &catalog::RO1_REQ_013,
+            UseCase::PS | UseCase::CPTS => &ro1_req_007::RULE,
+            _ /* SOS */ => &ro1_req_013::RULE,
         }
     }
 
     fn status_rule(&self) -> &'static RuleMeta {
         match self.uc() {
-            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_008,
-            _ /* SOS */ => &catalog::RO1_REQ_012,
+            UseCase::PS | UseCase::CPTS => &ro1_req_008::RULE,
+            _ /* SOS */ => &ro1_req_012::RULE,
         }
     }
 
@@ -220,10 +237,10 @@ impl Checker<'_, '_, '_> {
                 if include.value == values::SLOT_SERVICE_TYPE
                     || include.value == values::HEALTHCARE_SERVICE_ORGANIZATION =>
             {
-                &catalog::RO1_REQ_010
+                &ro1_req_010::RULE
             }
-            UseCase::PS | UseCase::CPTS => &catalog::RO1_REQ_009,
-            _ /* SOS */ => &catalog::RO1_REQ_011,
+            UseCase::PS | UseCase::CPTS => &ro1_req_009::RULE,
+            _ /* SOS */ => &ro1_req_011::RULE,
         }
     }
 
@@ -242,7 +259,7 @@ impl Checker<'_, '_, '_> {
         {
             self.include_rule(Include::new(value, name == names::INCLUDE_ITERATE))
         } else {
-            &catalog::RO1_REQ_014
+            &ro1_req_014::RULE
         }
     }
 
@@ -385,7 +402,7 @@ impl Checker<'_, '_, '_> {
         let span = le.span.unwrap_or(self.raw.query);
         if lower.lower >= upper.upper {
             self.push(
-                &catalog::RO1_REQ_004,
+                &ro1_req_004::RULE,
                 span,
                 name,
                 Message::new(
@@ -405,7 +422,7 @@ impl Checker<'_, '_, '_> {
         if length > MAX_WINDOW + WINDOW_SLACK {
             let hours = length.num_minutes() as f64 / 60.0;
             self.push(
-                &catalog::RO1_REQ_005,
+                &ro1_req_005::RULE,
                 span,
                 name,
                 Message::new(
@@ -439,7 +456,7 @@ impl Checker<'_, '_, '_> {
                 ),
             };
             self.push_as(
-                &catalog::RO1_WIN_003,
+                &ro1_win_003::RULE,
                 severity,
                 repair.span,
                 name,
@@ -451,7 +468,7 @@ impl Checker<'_, '_, '_> {
         {
             let span = date.span.unwrap_or(self.raw.query);
             self.push_as(
-                &catalog::RO1_WIN_003,
+                &ro1_win_003::RULE,
                 Severity::Information,
                 span,
                 name,
@@ -602,7 +619,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_003, span, name, quoted(value, &e.message()));
+                    self.push(&ro1_id_003::RULE, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {
@@ -632,7 +649,7 @@ impl Checker<'_, '_, '_> {
                 if let Err(e) = id.check_key()
                     && e.is_check_digit()
                 {
-                    self.push(&catalog::RO1_ID_008, span, name, quoted(value, &e.message()));
+                    self.push(&ro1_id_008::RULE, span, name, quoted(value, &e.message()));
                 }
             }
             Ok(other) => {
@@ -740,7 +757,7 @@ impl Checker<'_, '_, '_> {
                 };
                 if !listed {
                     self.push(
-                        &catalog::RO1_REQ_014,
+                        &ro1_req_014::RULE,
                         p.span,
                         name,
                         Message::new(
@@ -759,7 +776,7 @@ impl Checker<'_, '_, '_> {
             }
             let (fr_hint, en_hint) = unlisted_hint(uc, name);
             self.push(
-                &catalog::RO1_REQ_014,
+                &ro1_req_014::RULE,
                 p.span,
                 name,
                 Message::new(

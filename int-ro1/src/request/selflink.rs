@@ -11,9 +11,9 @@ use std::cmp::Ordering;
 use fr_fhir_core::finding::{Finding, Message};
 use fr_fhir_core::json::Span;
 
-use super::catalog;
 use super::names;
 use super::query::ParsedQuery;
+use crate::rules::bundle::ro1_bundle_005;
 
 /// What differs between the request and the self link.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -93,7 +93,7 @@ impl SelfLinkDiff {
     /// assert!(f[1].message.en.contains("AMB-17"));
     /// ```
     pub fn findings(&self, link_span: Span) -> Vec<Finding> {
-        let rule = &catalog::RO1_BUNDLE_005;
+        let rule = &ro1_bundle_005::RULE;
         let mut out = Vec::new();
         for (name, value) in &self.missing {
             out.push(Finding::body(

@@ -3,8 +3,7 @@
 use std::io::{self, Write};
 
 use fr_fhir_core::finding::Lang;
-use fr_fhir_core::rules::catalog::{RULES, by_id};
-use fr_fhir_core::rules::docs::doc;
+use int_ro1::by_id;
 
 use crate::locale::tr;
 
@@ -19,7 +18,8 @@ pub fn print(
     let Some(rule) = by_id(query) else {
         writeln!(err, "sas-validate: {} `{query}`", tr(lang, "règle inconnue :", "unknown rule:"))?;
         let q = query.trim().to_ascii_lowercase();
-        let near: Vec<&str> = RULES
+        let near: Vec<&str> = int_ro1::catalog()
+            .rules()
             .iter()
             .filter(|r| {
                 !q.is_empty()
@@ -60,7 +60,7 @@ pub fn print(
         rule.scope
     )?;
     writeln!(out, "{} {}", tr(lang, "Source :", "Source:"), rule.source)?;
-    if let Some(d) = doc(rule.id) {
+    if let Some(d) = int_ro1::by_id(rule.id).map(|r| &r.doc) {
         for (heading, body) in d.sections(lang) {
             writeln!(out)?;
             writeln!(out, "## {heading}")?;

@@ -3,14 +3,13 @@
 use std::io::{self, Write};
 
 use fr_fhir_core::finding::{Lang, RuleMeta};
-use fr_fhir_core::rules::catalog::RULES;
 
 use crate::locale::tr;
 
 /// Prints the catalogue.
 pub fn print(out: &mut dyn Write, lang: Lang, json: bool) -> io::Result<()> {
     if json {
-        let rules: Vec<&RuleMeta> = RULES.to_vec();
+        let rules: Vec<&RuleMeta> = int_ro1::catalog().rules().to_vec();
         serde_json::to_writer_pretty(&mut *out, &rules)?;
         return writeln!(out);
     }
@@ -21,14 +20,18 @@ pub fn print(out: &mut dyn Write, lang: Lang, json: bool) -> io::Result<()> {
         tr(lang, "NOM", "NAME"),
         tr(lang, "RÉSUMÉ", "SUMMARY"),
     ];
-    let rows: Vec<[&str; 5]> = RULES
+    let scopes: Vec<String> =
+        int_ro1::catalog().rules().iter().map(|r| r.scope.to_string()).collect();
+    let rows: Vec<[&str; 5]> = int_ro1::catalog()
+        .rules()
         .iter()
-        .map(|r| {
+        .zip(&scopes)
+        .map(|(r, scope)| {
             let summary = match lang {
                 Lang::Fr => r.summary_fr,
                 Lang::En => r.summary_en,
             };
-            [r.id, r.severity.as_str(), r.scope, r.name, summary]
+            [r.id, r.severity.as_str(), scope, r.name, summary]
         })
         .collect();
     let mut widths = head.map(|h| h.chars().count());

@@ -95,7 +95,7 @@ pub fn blocks(items: &[Item]) -> Vec<Block<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fr_fhir_core::rules::catalog::by_id;
+    use int_ro1::by_id;
 
     fn item(rule: &str, entry: u64, cause: Option<&str>) -> Item {
         Item {

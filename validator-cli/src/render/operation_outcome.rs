@@ -311,7 +311,7 @@ impl Renderer for OperationOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fr_fhir_core::rules::catalog::by_id;
+    use int_ro1::by_id;
 
     #[test]
     fn issue_types_follow_the_rule_family() {

@@ -6,8 +6,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use fr_fhir_core::finding::{Lang, Severity};
-use fr_fhir_core::rules::catalog::RULES;
-use fr_fhir_core::rules::docs::doc;
 use serde::Serialize;
 
 use super::{Ctx, Renderer, TOOL, VERSION};
@@ -283,7 +281,7 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
         Lang::Fr => r.summary_fr,
         Lang::En => r.summary_en,
     };
-    let sections = doc(r.id).map(|d| d.sections(lang));
+    let sections = int_ro1::by_id(r.id).map(|r| &r.doc).map(|d| d.sections(lang));
     let what = sections.as_ref().and_then(|s| s.first()).map_or(summary, |s| s.1);
     let (text, markdown) = match &sections {
         Some(s) => (
@@ -301,7 +299,7 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
         help_uri: crate::rules_doc::help_uri(r.id),
         default_configuration: Configuration { level: level(r.severity) },
         properties: RuleProperties {
-            tags: r.scope.split(',').map(|s| s.trim().to_string()).collect(),
+            tags: r.scope.to_string().split(',').map(str::to_string).collect(),
             source: r.source,
             severity: r.severity.as_str(),
         },
@@ -324,7 +322,8 @@ impl Sarif {
     /// A SARIF renderer.
     pub fn new(ctx: Ctx) -> Self {
         let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-        let rule_index = RULES.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let rule_index =
+            int_ro1::catalog().rules().iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         Sarif {
             ctx,
             cwd,
@@ -446,7 +445,7 @@ impl Renderer for Sarif {
                         version: VERSION,
                         semantic_version: VERSION,
                         language: super::json::lang_code(&self.ctx),
-                        rules: RULES.iter().map(|r| rule(r, lang)).collect(),
+                        rules: int_ro1::catalog().rules().iter().map(|r| rule(r, lang)).collect(),
                     },
                 },
                 invocations: vec![Invocation {
@@ -490,7 +489,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_help() {
-        for r in RULES {
+        for r in int_ro1::catalog().rules() {
             let s = rule(r, Lang::En);
             assert!(!s.help.text.is_empty() && !s.short_description.text.is_empty(), "{}", r.id);
         }

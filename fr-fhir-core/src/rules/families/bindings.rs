@@ -15,13 +15,13 @@ use crate::model::{
     Address, Code, ContactPoint, Extension, HumanName, Identifier, Location, Narrative, Resource,
     Value, Visitor, Walk,
 };
-use crate::rules::catalog::RO1_FHIR_005;
 use crate::rules::families::sos::DAYS_OF_WEEK;
 use crate::rules::families::terminology::IDENTIFIER_USE_CODES;
+use crate::rules::fhir::ro1_fhir_005;
 use crate::rules::{Emitter, Scope, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_FHIR_005];
+pub const RULES: &[&RuleMeta] = &[&ro1_fhir_005::RULE];
 
 /// A FHIR R4 value set with a required binding: its name and codes.
 struct ValueSet {
@@ -176,7 +176,7 @@ fn report(
     let expected = vs.codes.join(", ");
     em.at(
         scope,
-        &RO1_FHIR_005,
+        &ro1_fhir_005::RULE,
         span,
         format!(
             "{element} {} hors du jeu de valeurs FHIR R4 {} (liaison obligatoire) : attendu {expected}",

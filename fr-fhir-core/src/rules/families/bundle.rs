@@ -5,29 +5,38 @@
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::{Bundle, Resource};
-use crate::rules::catalog::{
-    RO1_BUNDLE_001, RO1_BUNDLE_002, RO1_BUNDLE_003, RO1_BUNDLE_004, RO1_BUNDLE_006, RO1_BUNDLE_007,
-    RO1_BUNDLE_008, RO1_BUNDLE_009, RO1_BUNDLE_010, RO1_BUNDLE_011, RO1_BUNDLE_012, RO1_BUNDLE_013,
-    RO1_FHIR_005, RO1_FHIR_006,
-};
+use crate::rules::bundle::ro1_bundle_001;
+use crate::rules::bundle::ro1_bundle_002;
+use crate::rules::bundle::ro1_bundle_003;
+use crate::rules::bundle::ro1_bundle_004;
+use crate::rules::bundle::ro1_bundle_006;
+use crate::rules::bundle::ro1_bundle_007;
+use crate::rules::bundle::ro1_bundle_008;
+use crate::rules::bundle::ro1_bundle_009;
+use crate::rules::bundle::ro1_bundle_010;
+use crate::rules::bundle::ro1_bundle_011;
+use crate::rules::bundle::ro1_bundle_012;
+use crate::rules::bundle::ro1_bundle_013;
+use crate::rules::fhir::ro1_fhir_005;
+use crate::rules::fhir::ro1_fhir_006;
 use crate::rules::index::{EntryInfo, Index, SearchMode, find_history, restful_base, restful_tail};
 use crate::rules::{Emitter, EntryCx, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_BUNDLE_001,
-    &RO1_BUNDLE_002,
-    &RO1_BUNDLE_003,
-    &RO1_BUNDLE_004,
-    &RO1_BUNDLE_006,
-    &RO1_BUNDLE_007,
-    &RO1_BUNDLE_008,
-    &RO1_BUNDLE_009,
-    &RO1_BUNDLE_010,
-    &RO1_BUNDLE_011,
-    &RO1_BUNDLE_012,
-    &RO1_BUNDLE_013,
-    &RO1_FHIR_006,
+    &ro1_bundle_001::RULE,
+    &ro1_bundle_002::RULE,
+    &ro1_bundle_003::RULE,
+    &ro1_bundle_004::RULE,
+    &ro1_bundle_006::RULE,
+    &ro1_bundle_007::RULE,
+    &ro1_bundle_008::RULE,
+    &ro1_bundle_009::RULE,
+    &ro1_bundle_010::RULE,
+    &ro1_bundle_011::RULE,
+    &ro1_bundle_012::RULE,
+    &ro1_bundle_013::RULE,
+    &ro1_fhir_006::RULE,
 ];
 
 /// Per-entry Bundle rules that need nothing but the entry: bdl-5, bdl-8 and
@@ -41,7 +50,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     {
         em.missing(
             Scope::ALL,
-            &RO1_FHIR_006,
+            &ro1_fhir_006::RULE,
             entry.span,
             "resource",
             "bdl-5 : l'entrée n'a ni `resource`, ni `request`, ni `response`".into(),
@@ -53,7 +62,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     if find_history(url_text).is_some() {
         em.at(
             Scope::ALL,
-            &RO1_FHIR_006,
+            &ro1_fhir_006::RULE,
             url.span,
             format!("bdl-8 : fullUrl {} désigne une version (`/_history/`)", quote(url_text)),
             format!("bdl-8: fullUrl {} is version-specific (`/_history/`)", quote(url_text)),
@@ -69,7 +78,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     if !ok {
         em.at(
             Scope::ALL,
-            &RO1_BUNDLE_007,
+            &ro1_bundle_007::RULE,
             url.span,
             format!(
                 "fullUrl {} ne se termine pas par `/{rtype}/{id}` (type et id de la ressource)",
@@ -175,7 +184,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     match &b.type_ {
         None if !present("type") => em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_001,
+            &ro1_bundle_001::RULE,
             b.span,
             "type",
             "Bundle.type est absent : `searchset` attendu".into(),
@@ -183,7 +192,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         ),
         Some(t) if t.as_str() != "searchset" => em.at(
             Scope::ALL,
-            &RO1_BUNDLE_001,
+            &ro1_bundle_001::RULE,
             t.span,
             format!("Bundle.type vaut {} : `searchset` attendu", quote(t.as_str())),
             format!("Bundle.type is {}: `searchset` expected", quote(t.as_str())),
@@ -196,7 +205,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     match &b.total {
         None if searchset && !present("total") => em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_002,
+            &ro1_bundle_002::RULE,
             b.span,
             "total",
             "Bundle.total est absent : il doit indiquer le nombre de résultats (0 si aucun)".into(),
@@ -234,7 +243,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             missing_sev(
                 em,
                 here,
-                &RO1_BUNDLE_006,
+                &ro1_bundle_006::RULE,
                 sev,
                 e.entry_span,
                 "fullUrl",
@@ -253,7 +262,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             if !outcome {
                 em.missing(
                     here,
-                    &RO1_BUNDLE_010,
+                    &ro1_bundle_010::RULE,
                     e.span,
                     "resourceType",
                     format!(
@@ -285,7 +294,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         for t in needed.iter().filter(|t| counts.get(t) == 0) {
             entry_at(
                 em,
-                &RO1_BUNDLE_011,
+                &ro1_bundle_011::RULE,
                 format!(
                     "réponse {} non vide sans aucune entrée {t} (tranche obligatoire du profil de Bundle)",
                     uc.as_str()
@@ -302,7 +311,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     {
         em.at(
             Scope::ALL,
-            &RO1_BUNDLE_012,
+            &ro1_bundle_012::RULE,
             sp,
             "résultat vide : l'élément `entry` doit être omis, pas donné comme tableau vide".into(),
             "empty result: the `entry` element must be omitted, not given as an empty array".into(),
@@ -313,7 +322,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             if n == 0 {
                 entry_at(
                     em,
-                    &RO1_BUNDLE_013,
+                    &ro1_bundle_013::RULE,
                     format!("le Bundle contient des Slot mais aucun {t}"),
                     format!("the Bundle holds Slots but no {t}"),
                 );
@@ -331,7 +340,7 @@ fn bundle_invariants(f: &Finish<'_, '_>, btype: Option<&str>, em: &mut Emitter<'
     {
         em.at(
             Scope::ALL,
-            &RO1_FHIR_006,
+            &ro1_fhir_006::RULE,
             total.span,
             format!(
                 "bdl-1 : `total` n'est permis que dans un Bundle searchset ou history (type {})",
@@ -347,7 +356,7 @@ fn bundle_invariants(f: &Finish<'_, '_>, btype: Option<&str>, em: &mut Emitter<'
         for e in f.index.entries.iter().filter(|e| !e.search_span.is_empty()) {
             em.at(
                 Scope::ALL,
-                &RO1_FHIR_006,
+                &ro1_fhir_006::RULE,
                 e.search_span,
                 format!(
                     "bdl-2 : `entry.search` n'est permis que dans un Bundle searchset (type {})",
@@ -370,7 +379,7 @@ fn bundle_invariants(f: &Finish<'_, '_>, btype: Option<&str>, em: &mut Emitter<'
             let inv = if p.name == "request" { "bdl-3" } else { "bdl-4" };
             em.at(
                 Scope::ALL,
-                &RO1_FHIR_006,
+                &ro1_fhir_006::RULE,
                 p.span,
                 format!("{inv} : `entry.{}` n'est pas permis dans un Bundle {}", p.name, quote(t)),
                 format!("{inv}: `entry.{}` is not allowed in a {} Bundle", p.name, quote(t)),
@@ -408,7 +417,7 @@ fn check_total(total: u64, span: Span, c: &Counts, uc: UseCase, em: &mut Emitter
     };
     em.at_sev(
         uc.scope(),
-        &RO1_BUNDLE_003,
+        &ro1_bundle_003::RULE,
         sev,
         span,
         format!("Bundle.total vaut {total} pour {matches} {what} ({fr_tail})"),
@@ -428,7 +437,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         missing_sev(
             em,
             here,
-            &RO1_BUNDLE_004,
+            &ro1_bundle_004::RULE,
             sev,
             b.span,
             "link",
@@ -445,7 +454,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                 if selves > 1 {
                     em.at_sev(
                         here,
-                        &RO1_BUNDLE_004,
+                        &ro1_bundle_004::RULE,
                         sev,
                         link.span,
                         "second lien `self` : un seul lien est attendu".into(),
@@ -455,7 +464,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
                     missing_sev(
                         em,
                         here,
-                        &RO1_BUNDLE_004,
+                        &ro1_bundle_004::RULE,
                         sev,
                         link.span,
                         "url",
@@ -466,7 +475,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             }
             Some(r) => em.at_sev(
                 here,
-                &RO1_BUNDLE_004,
+                &ro1_bundle_004::RULE,
                 sev,
                 r.span,
                 format!(
@@ -481,7 +490,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
             None => missing_sev(
                 em,
                 here,
-                &RO1_BUNDLE_004,
+                &ro1_bundle_004::RULE,
                 sev,
                 link.span,
                 "relation",
@@ -500,7 +509,7 @@ fn check_base(ix: &Index<'_>, e: &EntryInfo, em: &mut Emitter<'_>) {
     if let Some(base) = url.as_deref().and_then(restful_base) {
         em.at_sev(
             Scope::ALL,
-            &RO1_BUNDLE_007,
+            &ro1_bundle_007::RULE,
             Severity::Warning,
             e.full_url_span,
             format!(
@@ -523,7 +532,7 @@ fn no_search_mode(b: &Bundle<'_>, em: &mut Emitter<'_>) {
     let Some(at) = b.entry_span else { return };
     em.at_sev(
         Scope::ALL,
-        &RO1_BUNDLE_009,
+        &ro1_bundle_009::RULE,
         Severity::Information,
         at,
         "aucune entrée ne porte `search.mode` (style IG 1.1.0, permis) : l'IG 1.2.0 l'ajoute (`match` sur la ressource cherchée, `include` sur les autres)".into(),
@@ -546,7 +555,7 @@ fn check_mode(
     {
         em.at(
             Scope::ALL,
-            &RO1_FHIR_005,
+            &ro1_fhir_005::RULE,
             e.mode_span,
             format!("search.mode vaut {} : hors du jeu de valeurs requis search-entry-mode (match | include | outcome)", quote(m)),
             format!("search.mode is {}: not in the required value set search-entry-mode (match | include | outcome)", quote(m)),
@@ -563,7 +572,7 @@ fn check_mode(
     match mode {
         None if e.search_span.is_empty() => em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_009,
+            &ro1_bundle_009::RULE,
             e.entry_span,
             "search",
             format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
@@ -571,7 +580,7 @@ fn check_mode(
         ),
         None => em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_009,
+            &ro1_bundle_009::RULE,
             e.search_span,
             "mode",
             format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
@@ -579,7 +588,7 @@ fn check_mode(
         ),
         Some(m) if m != expected => em.at(
             Scope::ALL,
-            &RO1_BUNDLE_009,
+            &ro1_bundle_009::RULE,
             e.mode_span,
             format!(
                 "search.mode vaut {} pour une entrée {} : `{expected}` attendu",
@@ -620,7 +629,7 @@ fn check_duplicates(ix: &Index<'_>, em: &mut Emitter<'_>) {
         let url = url.as_deref().unwrap_or_default();
         em.at(
             Scope::ALL,
-            &RO1_BUNDLE_008,
+            &ro1_bundle_008::RULE,
             e.full_url_span,
             format!(
                 "fullUrl {} déjà utilisé par l'entrée {}",
@@ -640,7 +649,7 @@ fn check_duplicates(ix: &Index<'_>, em: &mut Emitter<'_>) {
         let rtype = ix.rtype(e);
         em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_008,
+            &ro1_bundle_008::RULE,
             e.span,
             "id",
             format!("{rtype}/{id} figure déjà à l'entrée {}", first_index(ix, d.first)),
@@ -659,14 +668,14 @@ pub fn check_not_a_bundle(res: Option<&Resource<'_>>, src: &str, em: &mut Emitte
     match res {
         Some(r) if r.resource_type().is_empty() => em.at(
             Scope::ALL,
-            &RO1_BUNDLE_001,
+            &ro1_bundle_001::RULE,
             r.span(),
             "la réponse n'a pas de `resourceType` : un Bundle searchset est attendu".into(),
             "the answer has no `resourceType`: a searchset Bundle is expected".into(),
         ),
         Some(r) => em.missing(
             Scope::ALL,
-            &RO1_BUNDLE_001,
+            &ro1_bundle_001::RULE,
             r.span(),
             "resourceType",
             format!(
@@ -680,7 +689,7 @@ pub fn check_not_a_bundle(res: Option<&Resource<'_>>, src: &str, em: &mut Emitte
         ),
         None => em.at(
             Scope::ALL,
-            &RO1_BUNDLE_001,
+            &ro1_bundle_001::RULE,
             whole,
             "la réponse n'est pas une ressource FHIR : un Bundle searchset est attendu".into(),
             "the answer is not a FHIR resource: a searchset Bundle is expected".into(),

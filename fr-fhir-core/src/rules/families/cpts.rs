@@ -13,11 +13,13 @@ use crate::ids::{
     IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
 };
 use crate::model::{CodeableConcept, HealthcareService, Identifier, Organization};
-use crate::rules::catalog::{RO1_CPTS_004, RO1_CPTS_005, RO1_CPTS_006};
+use crate::rules::cpts::ro1_cpts_004;
+use crate::rules::cpts::ro1_cpts_005;
+use crate::rules::cpts::ro1_cpts_006;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_CPTS_004, &RO1_CPTS_005, &RO1_CPTS_006];
+pub const RULES: &[&RuleMeta] = &[&ro1_cpts_004::RULE, &ro1_cpts_005::RULE, &ro1_cpts_006::RULE];
 
 /// CPTS Organization (RO1-CPTS-005, RO1-CPTS-006).
 pub fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
@@ -27,7 +29,7 @@ pub fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Em
             em,
             e.src,
             Scope::CPTS,
-            &RO1_CPTS_006,
+            &ro1_cpts_006::RULE,
             None,
             o.span,
             "name",
@@ -40,7 +42,7 @@ pub fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Em
             em,
             e.src,
             Scope::CPTS,
-            &RO1_CPTS_006,
+            &ro1_cpts_006::RULE,
             None,
             o.span,
             "telecom",
@@ -63,7 +65,7 @@ pub fn check_healthcare_service(
             em,
             e.src,
             Scope::CPTS,
-            &RO1_CPTS_004,
+            &ro1_cpts_004::RULE,
             None,
             h.span,
             "id",
@@ -77,7 +79,7 @@ pub fn check_healthcare_service(
             em,
             e.src,
             Scope::CPTS,
-            &RO1_CPTS_004,
+            &ro1_cpts_004::RULE,
             None,
             h.span,
             "providedBy",
@@ -88,7 +90,7 @@ pub fn check_healthcare_service(
             em,
             e.src,
             Scope::CPTS,
-            &RO1_CPTS_004,
+            &ro1_cpts_004::RULE,
             None,
             r.span,
             "reference",
@@ -112,7 +114,7 @@ fn identifiers(o: &Organization<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::CPTS,
-            &RO1_CPTS_005,
+            &ro1_cpts_005::RULE,
             None,
             o.span,
             "identifier",
@@ -133,7 +135,7 @@ fn identifiers(o: &Organization<'_>, src: &str, em: &mut Emitter<'_>) {
         } else {
             em.at(
                 Scope::CPTS,
-                &RO1_CPTS_005,
+                &ro1_cpts_005::RULE,
                 id.span,
                 format!("identifiant en trop ({n} au total) : l'Organization CPTS a exactement un identifiant, l'IDNST 1 + FINESS"),
                 format!("extra identifier ({n} in all): the CPTS Organization has exactly one identifier, the IDNST 1 + FINESS"),
@@ -148,7 +150,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::CPTS,
-            &RO1_CPTS_005,
+            &ro1_cpts_005::RULE,
             None,
             id.span,
             "system",
@@ -157,7 +159,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
         ),
         Some(s) if s != OID_IDNST => em.at(
             Scope::CPTS,
-            &RO1_CPTS_005,
+            &ro1_cpts_005::RULE,
             s.span,
             format!(
                 "system {} : l'identifiant de l'Organization CPTS est un IDNST ({OID_IDNST})",
@@ -175,7 +177,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::CPTS,
-            &RO1_CPTS_005,
+            &ro1_cpts_005::RULE,
             None,
             id.span,
             "type",
@@ -193,7 +195,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::CPTS,
-            &RO1_CPTS_005,
+            &ro1_cpts_005::RULE,
             None,
             id.span,
             "value",
@@ -213,7 +215,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
                 };
             em.at(
                 Scope::CPTS,
-                &RO1_CPTS_005,
+                &ro1_cpts_005::RULE,
                 v.span,
                 format!("valeur {q} hors du motif ^1[0-9]{{9}}$ : attendu le FINESS préfixé par 1{fr_note}"),
                 format!("value {q} does not match ^1[0-9]{{9}}$: expected the FINESS prefixed with 1{en_note}"),
@@ -228,7 +230,7 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
 fn id_type(t: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
     let tolerated = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203];
     let m = match_type(t, SYSTEM_FR_LOCATION_ID_TYPE, IDNST, &tolerated);
-    report_type(em, Scope::CPTS, &RO1_CPTS_005, t, m, SYSTEM_FR_LOCATION_ID_TYPE, IDNST);
+    report_type(em, Scope::CPTS, &ro1_cpts_005::RULE, t, m, SYSTEM_FR_LOCATION_ID_TYPE, IDNST);
 }
 
 #[cfg(test)]

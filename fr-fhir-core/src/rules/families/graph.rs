@@ -11,33 +11,43 @@ use std::collections::HashMap;
 
 use crate::finding::{Cause, Finding, Message, RuleMeta, Severity};
 use crate::json::{Span, Str};
-use crate::rules::catalog::{
-    RO1_CPTS_003, RO1_CPTS_004, RO1_CPTS_007, RO1_PRACT_006, RO1_REF_001, RO1_REF_002, RO1_REF_004,
-    RO1_ROLE_003, RO1_SCHED_001, RO1_SCHED_002, RO1_SCHED_004, RO1_SCHED_005, RO1_SCHED_006,
-    RO1_SLOT_006, RO1_SOS_001,
-};
+use crate::rules::cpts::ro1_cpts_003;
+use crate::rules::cpts::ro1_cpts_004;
+use crate::rules::cpts::ro1_cpts_007;
 use crate::rules::index::{
     CONTAINED, EntryType, Index, NOT_FOUND, RefField, RefForm, RefInfo, restful_tail, split_type_id,
 };
+use crate::rules::pract::ro1_pract_006;
+use crate::rules::r#ref::ro1_ref_001;
+use crate::rules::r#ref::ro1_ref_002;
+use crate::rules::r#ref::ro1_ref_004;
+use crate::rules::role::ro1_role_003;
+use crate::rules::sched::ro1_sched_001;
+use crate::rules::sched::ro1_sched_002;
+use crate::rules::sched::ro1_sched_004;
+use crate::rules::sched::ro1_sched_005;
+use crate::rules::sched::ro1_sched_006;
+use crate::rules::slot::ro1_slot_006;
+use crate::rules::sos::ro1_sos_001;
 use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_SLOT_006,
-    &RO1_SCHED_001,
-    &RO1_SCHED_002,
-    &RO1_SCHED_004,
-    &RO1_SCHED_005,
-    &RO1_SCHED_006,
-    &RO1_PRACT_006,
-    &RO1_ROLE_003,
-    &RO1_CPTS_003,
-    &RO1_CPTS_004,
-    &RO1_CPTS_007,
-    &RO1_SOS_001,
-    &RO1_REF_001,
-    &RO1_REF_002,
-    &RO1_REF_004,
+    &ro1_slot_006::RULE,
+    &ro1_sched_001::RULE,
+    &ro1_sched_002::RULE,
+    &ro1_sched_004::RULE,
+    &ro1_sched_005::RULE,
+    &ro1_sched_006::RULE,
+    &ro1_pract_006::RULE,
+    &ro1_role_003::RULE,
+    &ro1_cpts_003::RULE,
+    &ro1_cpts_004::RULE,
+    &ro1_cpts_007::RULE,
+    &ro1_sos_001::RULE,
+    &ro1_ref_001::RULE,
+    &ro1_ref_002::RULE,
+    &ro1_ref_004::RULE,
 ];
 
 /// The index with every reference resolved.
@@ -106,18 +116,23 @@ struct Expect {
 fn expectation(field: RefField, uc: UseCase) -> Option<Expect> {
     let (rule, scope, rtype, what): (&'static RuleMeta, Scope, &'static str, &'static str) =
         match (field, uc) {
-            (RefField::SlotSchedule, _) => (&RO1_SLOT_006, Scope::ALL, "Schedule", "Slot.schedule"),
-            (RefField::RolePractitioner, UseCase::PS | UseCase::CPTS) => {
-                (&RO1_ROLE_003, Scope::PS_CPTS, "Practitioner", "PractitionerRole.practitioner")
+            (RefField::SlotSchedule, _) => {
+                (&ro1_slot_006::RULE, Scope::ALL, "Schedule", "Slot.schedule")
             }
+            (RefField::RolePractitioner, UseCase::PS | UseCase::CPTS) => (
+                &ro1_role_003::RULE,
+                Scope::PS_CPTS,
+                "Practitioner",
+                "PractitionerRole.practitioner",
+            ),
             (RefField::ProvidedBy, UseCase::CPTS) => {
-                (&RO1_CPTS_004, Scope::CPTS, "Organization", "HealthcareService.providedBy")
+                (&ro1_cpts_004::RULE, Scope::CPTS, "Organization", "HealthcareService.providedBy")
             }
             (RefField::ManagingOrganization, UseCase::SOS) => {
-                (&RO1_SOS_001, Scope::SOS, "Organization", "Location.managingOrganization")
+                (&ro1_sos_001::RULE, Scope::SOS, "Organization", "Location.managingOrganization")
             }
             (RefField::ServiceTypeExtension, UseCase::CPTS) => (
-                &RO1_CPTS_003,
+                &ro1_cpts_003::RULE,
                 Scope::CPTS,
                 "HealthcareService",
                 "Slot.serviceType.extension.valueReference",
@@ -136,7 +151,7 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         if matches!(r.form, RefForm::Absolute | RefForm::Other) {
             em.at_sev(
                 Scope::ALL,
-                &RO1_REF_002,
+                &ro1_ref_002::RULE,
                 Severity::Warning,
                 r.span,
                 format!("référence {} : la forme relative `Type/id` est attendue", quote(&text())),
@@ -148,7 +163,7 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
                 if t == NOT_FOUND || t == CONTAINED {
                     em.at(
                         Scope::ALL,
-                        &RO1_SCHED_002,
+                        &ro1_sched_002::RULE,
                         r.span,
                         format!(
                             "Schedule.actor {} ne correspond à aucune entrée du Bundle",
@@ -208,7 +223,7 @@ fn check_references(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
             }
             None if t == NOT_FOUND => em.at(
                 here,
-                &RO1_REF_001,
+                &ro1_ref_001::RULE,
                 r.span,
                 format!("la référence {} ne correspond à aucune entrée du Bundle", quote(&text())),
                 format!("reference {} matches no entry of the Bundle", quote(&text())),
@@ -260,13 +275,13 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
     }
     for m in &g.ix.missing_refs {
         let (rule, scope, what) = match m.field {
-            RefField::SlotSchedule => (&RO1_SLOT_006, Scope::ALL, "Slot.schedule"),
-            RefField::ScheduleActor => (&RO1_SCHED_002, Scope::ALL, "Schedule.actor"),
+            RefField::SlotSchedule => (&ro1_slot_006::RULE, Scope::ALL, "Slot.schedule"),
+            RefField::ScheduleActor => (&ro1_sched_002::RULE, Scope::ALL, "Schedule.actor"),
             RefField::RolePractitioner if ps_cpts => {
-                (&RO1_ROLE_003, Scope::PS_CPTS, "PractitionerRole.practitioner")
+                (&ro1_role_003::RULE, Scope::PS_CPTS, "PractitionerRole.practitioner")
             }
             RefField::ManagingOrganization if !ps_cpts => {
-                (&RO1_SOS_001, Scope::SOS, "Location.managingOrganization")
+                (&ro1_sos_001::RULE, Scope::SOS, "Location.managingOrganization")
             }
             _ => continue,
         };
@@ -282,14 +297,14 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
     for (e, &bits) in g.ix.entries.iter().zip(&seen) {
         let rtype = g.ix.rtype(e);
         let (rule, scope, child, bit): (&'static RuleMeta, Scope, &'static str, u8) = match rtype {
-            "Slot" => (&RO1_SLOT_006, Scope::ALL, "schedule", BIT_SCHEDULE),
-            "Schedule" if ps_cpts => (&RO1_SCHED_001, Scope::PS_CPTS, "actor", BIT_ACTOR),
-            "Schedule" => (&RO1_SCHED_005, Scope::SOS, "actor", BIT_ACTOR),
+            "Slot" => (&ro1_slot_006::RULE, Scope::ALL, "schedule", BIT_SCHEDULE),
+            "Schedule" if ps_cpts => (&ro1_sched_001::RULE, Scope::PS_CPTS, "actor", BIT_ACTOR),
+            "Schedule" => (&ro1_sched_005::RULE, Scope::SOS, "actor", BIT_ACTOR),
             "PractitionerRole" if ps_cpts => {
-                (&RO1_ROLE_003, Scope::PS_CPTS, "practitioner", BIT_PRACTITIONER)
+                (&ro1_role_003::RULE, Scope::PS_CPTS, "practitioner", BIT_PRACTITIONER)
             }
             "Location" if !ps_cpts => {
-                (&RO1_SOS_001, Scope::SOS, "managingOrganization", BIT_ORGANIZATION)
+                (&ro1_sos_001::RULE, Scope::SOS, "managingOrganization", BIT_ORGANIZATION)
             }
             _ => continue,
         };
@@ -341,7 +356,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
                 if state.practitioners == 2 {
                     em.at(
                         Scope::PS_CPTS,
-                        &RO1_SCHED_001,
+                        &ro1_sched_001::RULE,
                         r.element,
                         "second Practitioner dans Schedule.actor : un agenda appartient à un seul praticien".into(),
                         "second Practitioner in Schedule.actor: a schedule belongs to one practitioner".into(),
@@ -365,7 +380,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
                     if *count == 2 {
                         em.at_sev(
                             Scope::PS_CPTS,
-                            &RO1_SCHED_004,
+                            &ro1_sched_004::RULE,
                             Severity::Warning,
                             r.element,
                             format!("{} est déjà l'acteur d'un autre Schedule : un agenda par lieu d'exercice", quote(&g.ix.ref_text(r).unwrap_or_default())),
@@ -376,7 +391,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
             }
             Some(other) => em.at(
                 Scope::PS_CPTS,
-                &RO1_SCHED_001,
+                &ro1_sched_001::RULE,
                 r.element,
                 format!("acteur de type {other} : Schedule.actor désigne un Practitioner et un PractitionerRole"),
                 format!("actor of type {other}: Schedule.actor names one Practitioner and one PractitionerRole"),
@@ -391,7 +406,7 @@ fn check_ps_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
             *flag = true;
             em.at_sev(
                 Scope::PS_CPTS,
-                &RO1_SCHED_004,
+                &ro1_sched_004::RULE,
                 Severity::Warning,
                 e.span,
                 "aucun Schedule ne désigne ce PractitionerRole : un agenda par lieu d'exercice est attendu".into(),
@@ -428,7 +443,7 @@ impl SchedState {
             if count == 0 {
                 em.missing(
                     Scope::PS_CPTS,
-                    &RO1_SCHED_001,
+                    &ro1_sched_001::RULE,
                     e.span,
                     "actor",
                     format!("Schedule.actor ne désigne aucun {t} (un Practitioner et un PractitionerRole attendus)"),
@@ -443,7 +458,7 @@ impl SchedState {
             if q != NOT_FOUND && q != p {
                 em.at(
                     Scope::PS_CPTS,
-                    &RO1_SCHED_006,
+                    &ro1_sched_006::RULE,
                     element,
                     format!(
                         "le PractitionerRole de l'entrée {} appartient au Practitioner de l'entrée {}, pas à celui du Schedule (entrée {})",
@@ -483,7 +498,7 @@ fn check_sos_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         if first.get(from as usize).is_some_and(|&f| f != el.start) {
             em.at(
                 Scope::SOS,
-                &RO1_SCHED_005,
+                &ro1_sched_005::RULE,
                 el,
                 "acteur supplémentaire : un Schedule SOS a un seul acteur, son lieu fixe de consultation".into(),
                 "extra actor: a SOS Schedule has a single actor, its fixed consultation place".into(),
@@ -499,7 +514,7 @@ fn check_sos_schedules(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         if let Some(found) = g.rtype(t).filter(|found| *found != "Location") {
             em.at(
                 Scope::SOS,
-                &RO1_SCHED_005,
+                &ro1_sched_005::RULE,
                 r.span,
                 format!(
                     "Schedule.actor {} désigne une ressource {found} : Location attendu",
@@ -533,7 +548,7 @@ fn check_practitioners(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         if !same {
             em.at(
                 Scope::PS_CPTS,
-                &RO1_PRACT_006,
+                &ro1_pract_006::RULE,
                 id.span,
                 format!("l'identifiant {} est déjà celui du Practitioner de l'entrée {} : un seul Practitioner par praticien", quote(&id.value), g.entry_no(first)),
                 format!("identifier {} already belongs to the Practitioner of entry {}: one Practitioner per practitioner", quote(&id.value), g.entry_no(first)),
@@ -552,8 +567,15 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
         let en =
             format!("{hs} HealthcareService for {org} Organization: one service per CPTS expected");
         match f.bundle.entry_span {
-            Some(sp) => em.at_sev(Scope::CPTS, &RO1_CPTS_007, Severity::Warning, sp, fr, en),
-            None => em.at_sev(Scope::CPTS, &RO1_CPTS_007, Severity::Warning, f.bundle.span, fr, en),
+            Some(sp) => em.at_sev(Scope::CPTS, &ro1_cpts_007::RULE, Severity::Warning, sp, fr, en),
+            None => em.at_sev(
+                Scope::CPTS,
+                &ro1_cpts_007::RULE,
+                Severity::Warning,
+                f.bundle.span,
+                fr,
+                en,
+            ),
         }
     }
     let mut providers: HashMap<u32, u32> = HashMap::new();
@@ -565,7 +587,7 @@ fn check_cpts_services(g: &Graph<'_, '_>, f: &Finish<'_, '_>, em: &mut Emitter<'
         if first != r.from {
             em.at_sev(
                 Scope::CPTS,
-                &RO1_CPTS_007,
+                &ro1_cpts_007::RULE,
                 Severity::Warning,
                 r.span,
                 format!(
@@ -669,7 +691,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
         if no_slot {
             em.at_sev(
                 Scope::ALL,
-                &RO1_REF_004,
+                &ro1_ref_004::RULE,
                 Severity::Warning,
                 e.entry_span,
                 "Schedule sans aucun Slot dans le Bundle".into(),
@@ -680,7 +702,7 @@ fn check_reachability(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
         {
             em.at_sev(
                 Scope::ALL,
-                &RO1_REF_004,
+                &ro1_ref_004::RULE,
                 Severity::Warning,
                 e.entry_span,
                 format!(

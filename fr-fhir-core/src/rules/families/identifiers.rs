@@ -18,24 +18,30 @@ use crate::ids::{
 };
 use crate::json::Span;
 use crate::model::{CodeableConcept, Coding, Identifier, Resource, Visitor, Walk};
-use crate::rules::catalog::{
-    RO1_ID_001, RO1_ID_002, RO1_ID_003, RO1_ID_004, RO1_ID_005, RO1_ID_006, RO1_ID_007, RO1_ID_008,
-    RO1_ID_009, RO1_ID_010,
-};
+use crate::rules::id::ro1_id_001;
+use crate::rules::id::ro1_id_002;
+use crate::rules::id::ro1_id_003;
+use crate::rules::id::ro1_id_004;
+use crate::rules::id::ro1_id_005;
+use crate::rules::id::ro1_id_006;
+use crate::rules::id::ro1_id_007;
+use crate::rules::id::ro1_id_008;
+use crate::rules::id::ro1_id_009;
+use crate::rules::id::ro1_id_010;
 use crate::rules::{Emitter, Scope, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_ID_001,
-    &RO1_ID_002,
-    &RO1_ID_003,
-    &RO1_ID_004,
-    &RO1_ID_005,
-    &RO1_ID_006,
-    &RO1_ID_007,
-    &RO1_ID_008,
-    &RO1_ID_009,
-    &RO1_ID_010,
+    &ro1_id_001::RULE,
+    &ro1_id_002::RULE,
+    &ro1_id_003::RULE,
+    &ro1_id_004::RULE,
+    &ro1_id_005::RULE,
+    &ro1_id_006::RULE,
+    &ro1_id_007::RULE,
+    &ro1_id_008::RULE,
+    &ro1_id_009::RULE,
+    &ro1_id_010::RULE,
 ];
 
 /// Checks every identifier of a resource (contained ones included).
@@ -108,7 +114,7 @@ fn check_system_type_agree(id: &Identifier<'_>, system: Option<&str>, em: &mut E
     let sys = system.unwrap_or_default();
     em.at(
         Scope::ALL,
-        &RO1_ID_001,
+        &ro1_id_001::RULE,
         first.span,
         format!(
             "type d'identifiant {} incompatible avec le système {sys} : {expected} attendu",
@@ -126,17 +132,17 @@ fn check_system_type_agree(id: &Identifier<'_>, system: Option<&str>, em: &mut E
 fn check_idnps_value(v: &str, span: Span, em: &mut Emitter<'_>) {
     match v.as_bytes().first() {
         Some(b'8') => match Idnps::parse_form(v) {
-            Err(e) => form_error(em, &RO1_ID_002, None, span, v, e),
+            Err(e) => form_error(em, &ro1_id_002::RULE, None, span, v, e),
             Ok(id) => {
                 if let Err(e) = id.check_key() {
                     let sev = em.check_digit_severity();
-                    form_error(em, &RO1_ID_003, Some(sev), span, v, e);
+                    form_error(em, &ro1_id_003::RULE, Some(sev), span, v, e);
                 }
             }
         },
         Some(b'0') => {
             if let Err(e) = Idnps::parse_form(v) {
-                form_error(em, &RO1_ID_004, None, span, v, e);
+                form_error(em, &ro1_id_004::RULE, None, span, v, e);
             }
         }
         _ => {
@@ -160,36 +166,36 @@ fn check_idnps_value(v: &str, span: Span, em: &mut Emitter<'_>) {
 fn check_idnst_value(v: &str, span: Span, em: &mut Emitter<'_>) {
     match v.as_bytes().first() {
         Some(b'1') => match Idnst::parse_form(v) {
-            Err(e) => form_error(em, &RO1_ID_005, None, span, v, e),
+            Err(e) => form_error(em, &ro1_id_005::RULE, None, span, v, e),
             Ok(id) => {
                 if let Err(e) = id.check_sas_form() {
-                    form_error(em, &RO1_ID_005, None, span, v, e);
+                    form_error(em, &ro1_id_005::RULE, None, span, v, e);
                 } else if let Err(e) = id.check_key() {
                     let sev = em.check_digit_severity();
-                    form_error(em, &RO1_ID_006, Some(sev), span, v, e);
+                    form_error(em, &ro1_id_006::RULE, Some(sev), span, v, e);
                 }
             }
         },
         Some(b'3') => match Idnst::parse_form(v) {
-            Err(e) => form_error(em, &RO1_ID_007, None, span, v, e),
+            Err(e) => form_error(em, &ro1_id_007::RULE, None, span, v, e),
             Ok(id) => {
                 if let Err(e) = id.check_key() {
                     let sev = em.check_digit_severity();
-                    form_error(em, &RO1_ID_008, Some(sev), span, v, e);
+                    form_error(em, &ro1_id_008::RULE, Some(sev), span, v, e);
                 }
             }
         },
         Some(b'4') => match Idnst::parse_form(v) {
-            Err(e) => form_error(em, &RO1_ID_009, None, span, v, e),
+            Err(e) => form_error(em, &ro1_id_009::RULE, None, span, v, e),
             Ok(id) => {
                 if let Err(e) = id.check_sas_form() {
-                    form_error(em, &RO1_ID_009, None, span, v, e);
+                    form_error(em, &ro1_id_009::RULE, None, span, v, e);
                 }
             }
         },
         Some(b'0') => {
             if let Err(e) = Idnst::parse_form(v) {
-                form_error(em, &RO1_ID_009, None, span, v, e);
+                form_error(em, &ro1_id_009::RULE, None, span, v, e);
             }
         }
         _ => {
@@ -237,7 +243,7 @@ fn form_error(
 fn bare_number(em: &mut Emitter<'_>, span: Span, v: &str, what: &str, prefix: &str) {
     em.at(
         Scope::ALL,
-        &RO1_ID_010,
+        &ro1_id_010::RULE,
         span,
         format!(
             "{} ressemble à un numéro {what} sans préfixe national : envoyer {prefix}{v}",

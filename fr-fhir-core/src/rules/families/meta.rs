@@ -7,12 +7,13 @@
 use crate::finding::RuleMeta;
 use crate::json::Span;
 use crate::model::{Meta, Resource};
-use crate::rules::catalog::{RO1_CPTS_009, RO1_META_001};
+use crate::rules::cpts::ro1_cpts_009;
+use crate::rules::meta::ro1_meta_001;
 use crate::rules::profiles::{SLOT_CPTS, SLOT_PS, expected_profiles};
 use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_META_001, &RO1_CPTS_009];
+pub const RULES: &[&RuleMeta] = &[&ro1_meta_001::RULE, &ro1_cpts_009::RULE];
 
 /// Per resource (entries and contained ones): the contained resources of an
 /// entry are checked here too.
@@ -99,7 +100,7 @@ fn check_profiles(
     report(
         em,
         scope,
-        &RO1_META_001,
+        &ro1_meta_001::RULE,
         span,
         meta,
         format!(
@@ -123,7 +124,7 @@ fn check_cpts_slot(meta: Option<&Meta<'_>>, span: Span, em: &mut Emitter<'_>) {
         report(
             em,
             Scope::CPTS,
-            &RO1_CPTS_009,
+            &ro1_cpts_009::RULE,
             span,
             meta,
             format!("Slot étiqueté CPTS sans le profil {} dans meta.profile", quote(SLOT_CPTS)),

@@ -3,11 +3,12 @@
 
 use crate::finding::RuleMeta;
 use crate::model::OperationOutcome;
-use crate::rules::catalog::{RO1_OO_002, RO1_OO_003};
+use crate::rules::oo::ro1_oo_002;
+use crate::rules::oo::ro1_oo_003;
 use crate::rules::{Emitter, Scope, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_OO_002, &RO1_OO_003];
+pub const RULES: &[&RuleMeta] = &[&ro1_oo_002::RULE, &ro1_oo_003::RULE];
 
 /// FHIR R4 `issue-severity` codes.
 const ISSUE_SEVERITY: &[&str] = &["fatal", "error", "warning", "information"];
@@ -52,7 +53,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
     if oo.issue.is_empty() {
         em.missing(
             Scope::ALL,
-            &RO1_OO_002,
+            &ro1_oo_002::RULE,
             oo.span,
             "issue",
             "OperationOutcome sans `issue` : au moins un problème doit être décrit".into(),
@@ -66,7 +67,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
         match &issue.severity {
             None => em.missing(
                 Scope::ALL,
-                &RO1_OO_002,
+                &ro1_oo_002::RULE,
                 issue.span,
                 "severity",
                 "issue sans `severity` (fatal, error, warning ou information)".into(),
@@ -74,7 +75,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
             ),
             Some(s) if !ISSUE_SEVERITY.contains(&s.as_str()) => em.at(
                 Scope::ALL,
-                &RO1_OO_002,
+                &ro1_oo_002::RULE,
                 s.span,
                 format!(
                     "issue.severity {} inconnu : fatal, error, warning ou information attendu",
@@ -90,7 +91,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
         match &issue.code {
             None => em.missing(
                 Scope::ALL,
-                &RO1_OO_002,
+                &ro1_oo_002::RULE,
                 issue.span,
                 "code",
                 "issue sans `code` (IssueType, par exemple `invalid` ou `required`)".into(),
@@ -98,7 +99,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
             ),
             Some(c) if !ISSUE_TYPE.contains(&c.as_str()) => em.at(
                 Scope::ALL,
-                &RO1_OO_002,
+                &ro1_oo_002::RULE,
                 c.span,
                 format!("issue.code {} n'est pas un code IssueType FHIR R4", quote(c.as_str())),
                 format!("issue.code {} is not a FHIR R4 IssueType code", quote(c.as_str())),
@@ -111,7 +112,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
     if !failure {
         em.missing(
             Scope::ALL,
-            &RO1_OO_003,
+            &ro1_oo_003::RULE,
             oo.span,
             "issue",
             "aucun issue de sévérité `error` ou `fatal` : l'échec de la recherche n'est pas signalé".into(),
@@ -121,7 +122,7 @@ pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
     if !explained && let Some(first) = oo.issue.first() {
         em.missing(
             Scope::ALL,
-            &RO1_OO_003,
+            &ro1_oo_003::RULE,
             first.span,
             "diagnostics",
             "aucun issue n'explique la cause (`details.text` ou `diagnostics`)".into(),

@@ -6,22 +6,25 @@
 use crate::finding::RuleMeta;
 use crate::ids::{IDNPS, Idnps, OID_IDNPS, SYSTEM_FR_V2_0203};
 use crate::model::{CodeableConcept, ContactPoint, Practitioner};
-use crate::rules::catalog::{
-    RO1_PRACT_001, RO1_PRACT_002, RO1_PRACT_003, RO1_PRACT_004, RO1_PRACT_007, RO1_PRACT_008,
-    RO1_PRACT_009,
-};
 use crate::rules::families::identifiers::{TypeMatch, match_type, report_type};
+use crate::rules::pract::ro1_pract_001;
+use crate::rules::pract::ro1_pract_002;
+use crate::rules::pract::ro1_pract_003;
+use crate::rules::pract::ro1_pract_004;
+use crate::rules::pract::ro1_pract_007;
+use crate::rules::pract::ro1_pract_008;
+use crate::rules::pract::ro1_pract_009;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_PRACT_001,
-    &RO1_PRACT_002,
-    &RO1_PRACT_003,
-    &RO1_PRACT_004,
-    &RO1_PRACT_007,
-    &RO1_PRACT_008,
-    &RO1_PRACT_009,
+    &ro1_pract_001::RULE,
+    &ro1_pract_002::RULE,
+    &ro1_pract_003::RULE,
+    &ro1_pract_004::RULE,
+    &ro1_pract_007::RULE,
+    &ro1_pract_008::RULE,
+    &ro1_pract_009::RULE,
 ];
 
 /// Practitioner profiles are PS/CPTS ones.
@@ -38,7 +41,7 @@ fn check_identifiers(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
     if p.identifier.is_empty() {
         em.missing(
             SCOPE,
-            &RO1_PRACT_001,
+            &ro1_pract_001::RULE,
             p.span,
             "identifier",
             "Practitioner sans identifiant : l'IDNPS (8 + RPPS ou 0 + ADELI) est obligatoire"
@@ -56,7 +59,7 @@ fn check_identifiers(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
             None => missing_part(em, id.span, "system"),
             Some(s) if s != OID_IDNPS => em.at(
                 SCOPE,
-                &RO1_PRACT_003,
+                &ro1_pract_003::RULE,
                 s.span,
                 format!("système d'identifiant {}, attendu {OID_IDNPS}", quote(s.as_str())),
                 format!("identifier system {}, expected {OID_IDNPS}", quote(s.as_str())),
@@ -80,7 +83,7 @@ fn check_identifiers(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
                 if let Some(m) = problem {
                     em.at(
                         SCOPE,
-                        &RO1_PRACT_004,
+                        &ro1_pract_004::RULE,
                         v.span,
                         format!(
                             "{} n'est pas un IDNPS 8 + RPPS (11 chiffres) ou 0 + ADELI : {}",
@@ -102,7 +105,7 @@ fn check_identifiers(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
 fn missing_part(em: &mut Emitter<'_>, span: crate::json::Span, part: &'static str) {
     em.missing(
         SCOPE,
-        &RO1_PRACT_001,
+        &ro1_pract_001::RULE,
         span,
         part,
         format!("identifiant du praticien sans `{part}` (type, system et value sont obligatoires)"),
@@ -114,14 +117,14 @@ fn missing_part(em: &mut Emitter<'_>, span: crate::json::Span, part: &'static st
 fn check_type(ty: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
     let m = match_type(ty, SYSTEM_FR_V2_0203, IDNPS, &[]);
     let TypeMatch::Exact(k) = m else {
-        report_type(em, SCOPE, &RO1_PRACT_002, ty, m, SYSTEM_FR_V2_0203, IDNPS);
+        report_type(em, SCOPE, &ro1_pract_002::RULE, ty, m, SYSTEM_FR_V2_0203, IDNPS);
         return;
     };
     for (i, c) in ty.coding.iter().enumerate() {
         if i != k {
             em.at(
                 SCOPE,
-                &RO1_PRACT_002,
+                &ro1_pract_002::RULE,
                 c.span,
                 "codage en trop : identifier.type n'admet qu'un codage, fr-v2-0203#IDNPS".into(),
                 "extra coding: identifier.type allows one coding only, fr-v2-0203#IDNPS".into(),
@@ -135,7 +138,7 @@ fn check_names(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
     if p.name.is_empty() {
         em.missing(
             SCOPE,
-            &RO1_PRACT_007,
+            &ro1_pract_007::RULE,
             p.span,
             "name",
             "Practitioner sans nom : name.family et name.given sont attendus s'ils sont connus"
@@ -148,7 +151,7 @@ fn check_names(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
         if n.family.is_none() {
             em.missing(
                 SCOPE,
-                &RO1_PRACT_007,
+                &ro1_pract_007::RULE,
                 n.span,
                 "family",
                 "nom du praticien sans `family` (nom d'exercice)".into(),
@@ -158,7 +161,7 @@ fn check_names(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
         if n.given.is_empty() {
             em.missing(
                 SCOPE,
-                &RO1_PRACT_007,
+                &ro1_pract_007::RULE,
                 n.span,
                 "given",
                 "nom du praticien sans `given` (prénom)".into(),
@@ -174,7 +177,7 @@ fn check_telecoms(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
             if !present {
                 em.missing(
                     SCOPE,
-                    &RO1_PRACT_008,
+                    &ro1_pract_008::RULE,
                     t.span,
                     part,
                     format!("telecom sans `{part}` : omettre telecom si le numéro n'est pas connu"),
@@ -182,7 +185,7 @@ fn check_telecoms(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
                 );
             }
         }
-        check_phone(t, SCOPE, &RO1_PRACT_009, em);
+        check_phone(t, SCOPE, &ro1_pract_009::RULE, em);
     }
 }
 

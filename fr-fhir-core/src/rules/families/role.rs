@@ -14,30 +14,39 @@ use crate::json::Span;
 use crate::model::{
     CodeableConcept, Identifier, Location, PractitionerRole, Reference, Resource, Visitor, Walk,
 };
-use crate::rules::catalog::{
-    RO1_LOC_001, RO1_LOC_002, RO1_LOC_003, RO1_LOC_004, RO1_LOC_005, RO1_REF_003, RO1_ROLE_001,
-    RO1_ROLE_002, RO1_ROLE_004, RO1_ROLE_005, RO1_ROLE_006, RO1_ROLE_007, RO1_ROLE_008,
-};
 use crate::rules::families::identifiers::{match_type, report_type};
 use crate::rules::families::practitioner::check_phone;
 use crate::rules::families::terminology::{TRE_R38, is_tre_r38_code};
+use crate::rules::loc::ro1_loc_001;
+use crate::rules::loc::ro1_loc_002;
+use crate::rules::loc::ro1_loc_003;
+use crate::rules::loc::ro1_loc_004;
+use crate::rules::loc::ro1_loc_005;
+use crate::rules::r#ref::ro1_ref_003;
+use crate::rules::role::ro1_role_001;
+use crate::rules::role::ro1_role_002;
+use crate::rules::role::ro1_role_004;
+use crate::rules::role::ro1_role_005;
+use crate::rules::role::ro1_role_006;
+use crate::rules::role::ro1_role_007;
+use crate::rules::role::ro1_role_008;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_ROLE_001,
-    &RO1_ROLE_002,
-    &RO1_ROLE_004,
-    &RO1_ROLE_005,
-    &RO1_ROLE_006,
-    &RO1_ROLE_007,
-    &RO1_ROLE_008,
-    &RO1_LOC_001,
-    &RO1_LOC_002,
-    &RO1_LOC_003,
-    &RO1_LOC_004,
-    &RO1_LOC_005,
-    &RO1_REF_003,
+    &ro1_role_001::RULE,
+    &ro1_role_002::RULE,
+    &ro1_role_004::RULE,
+    &ro1_role_005::RULE,
+    &ro1_role_006::RULE,
+    &ro1_role_007::RULE,
+    &ro1_role_008::RULE,
+    &ro1_loc_001::RULE,
+    &ro1_loc_002::RULE,
+    &ro1_loc_003::RULE,
+    &ro1_loc_004::RULE,
+    &ro1_loc_005::RULE,
+    &ro1_ref_003::RULE,
 ];
 
 /// PractitionerRole profiles are PS/CPTS ones.
@@ -52,7 +61,7 @@ pub fn check(r: &PractitionerRole<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_
     check_location_ref(r, em);
     check_organization(r, em);
     for t in &r.telecom {
-        check_phone(t, SCOPE, &RO1_ROLE_007, em);
+        check_phone(t, SCOPE, &ro1_role_007::RULE, em);
     }
     check_specialties(&r.specialty, em);
 }
@@ -62,7 +71,7 @@ fn check_contained(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     if r.contained.is_empty() {
         em.missing(
             SCOPE,
-            &RO1_ROLE_001,
+            &ro1_role_001::RULE,
             r.span,
             "contained",
             "PractitionerRole sans ressource contenue : le lieu de consultation (Location) doit y figurer".into(),
@@ -73,7 +82,7 @@ fn check_contained(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     {
         em.at(
                 SCOPE,
-                &RO1_ROLE_001,
+                &ro1_role_001::RULE,
                 first.span(),
                 format!("ressource contenue {} : le lieu de consultation (Location) est attendu dans contained", first.resource_type()),
                 format!("contained {}: the place of consultation (Location) is expected in contained", first.resource_type()),
@@ -97,7 +106,7 @@ fn check_referenced(r: &PractitionerRole<'_>, c: &Resource<'_>, em: &mut Emitter
     let Some(id) = c.id() else {
         em.at(
             SCOPE,
-            &RO1_REF_003,
+            &ro1_ref_003::RULE,
             c.span(),
             format!(
                 "{} contenu sans id : aucune référence #id ne peut le désigner",
@@ -112,7 +121,7 @@ fn check_referenced(r: &PractitionerRole<'_>, c: &Resource<'_>, em: &mut Emitter
     if !finder.found {
         em.at(
             SCOPE,
-            &RO1_REF_003,
+            &ro1_ref_003::RULE,
             c.span(),
             format!(
                 "{} contenu {} : aucune référence `#{}` du PractitionerRole ne le désigne",
@@ -149,7 +158,7 @@ fn check_location_ref(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     let Some(first) = r.location.first() else {
         em.missing(
             SCOPE,
-            &RO1_ROLE_002,
+            &ro1_role_002::RULE,
             r.span,
             "location",
             "PractitionerRole sans location : une référence `#id` vers la Location contenue est attendue".into(),
@@ -160,7 +169,7 @@ fn check_location_ref(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     for extra in r.location.iter().skip(1) {
         em.at(
             SCOPE,
-            &RO1_ROLE_002,
+            &ro1_role_002::RULE,
             extra.span,
             "location en trop : un PractitionerRole par lieu de consultation, donc une seule location".into(),
             "extra location: one PractitionerRole per place of consultation, so a single location".into(),
@@ -169,7 +178,7 @@ fn check_location_ref(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     let Some(text) = &first.reference else {
         em.missing(
             SCOPE,
-            &RO1_ROLE_002,
+            &ro1_role_002::RULE,
             first.span,
             "reference",
             "location sans reference : `#id` de la Location contenue attendu".into(),
@@ -203,7 +212,7 @@ fn check_location_ref(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     if let Some((fr, en)) = problem {
         em.at(
             SCOPE,
-            &RO1_ROLE_002,
+            &ro1_role_002::RULE,
             text.span,
             format!("location {} : {fr}", quote(s)),
             format!("location {}: {en}", quote(s)),
@@ -221,7 +230,7 @@ fn check_organization(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
         None => {
             em.missing(
                 SCOPE,
-                &RO1_ROLE_004,
+                &ro1_role_004::RULE,
                 r.span,
                 "organization.identifier",
                 fr.into(),
@@ -231,7 +240,14 @@ fn check_organization(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
         }
         Some(org) => match &org.identifier {
             None => {
-                em.missing(SCOPE, &RO1_ROLE_004, org.span, "identifier", fr.into(), en.into());
+                em.missing(
+                    SCOPE,
+                    &ro1_role_004::RULE,
+                    org.span,
+                    "identifier",
+                    fr.into(),
+                    en.into(),
+                );
                 return;
             }
             Some(id) => id,
@@ -239,7 +255,7 @@ fn check_organization(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
     };
     check_organization_system_type(id, em);
     match &id.value {
-        None => em.missing(SCOPE, &RO1_ROLE_004, id.span, "value", fr.into(), en.into()),
+        None => em.missing(SCOPE, &ro1_role_004::RULE, id.span, "value", fr.into(), en.into()),
         Some(v) => check_organization_value(v.as_str(), v.span, em),
     }
 }
@@ -251,7 +267,7 @@ fn check_organization_system_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         None => em.push(
             SCOPE,
             crate::finding::Finding::missing(
-                &RO1_ROLE_005,
+                &ro1_role_005::RULE,
                 id.span,
                 "system",
                 crate::finding::Message::new(
@@ -263,7 +279,7 @@ fn check_organization_system_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         ),
         Some(s) if s != OID_IDNST => em.at(
             SCOPE,
-            &RO1_ROLE_005,
+            &ro1_role_005::RULE,
             s.span,
             format!(
                 "system {} : {OID_IDNST} attendu (identifiant national de structure)",
@@ -277,7 +293,7 @@ fn check_organization_system_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         None => em.push(
             SCOPE,
             crate::finding::Finding::missing(
-                &RO1_ROLE_005,
+                &ro1_role_005::RULE,
                 id.span,
                 "type",
                 crate::finding::Message::new(
@@ -294,7 +310,7 @@ fn check_organization_system_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         Some(ty) => {
             let tolerated = [SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE];
             let m = match_type(ty, SYSTEM_FR_V2_0203, IDNST, &tolerated);
-            report_type(em, SCOPE, &RO1_ROLE_005, ty, m, SYSTEM_FR_V2_0203, IDNST);
+            report_type(em, SCOPE, &ro1_role_005::RULE, ty, m, SYSTEM_FR_V2_0203, IDNST);
         }
     }
 }
@@ -312,7 +328,7 @@ fn check_organization_value(v: &str, span: Span, em: &mut Emitter<'_>) {
     if let Some(m) = problem {
         em.at(
             SCOPE,
-            &RO1_ROLE_006,
+            &ro1_role_006::RULE,
             span,
             format!("{} n'est pas un IDNST admis (1 + FINESS, 3 + SIRET, 4 + RPPS-rang, 0 + ADELI-rang) : {}", quote(v), m.fr),
             format!("{} is not an accepted IDNST (1 + FINESS, 3 + SIRET, 4 + RPPS-rang, 0 + ADELI-rang): {}", quote(v), m.en),
@@ -329,7 +345,7 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
             if sp.text.is_some() {
                 em.at_sev(
                     SCOPE,
-                    &RO1_ROLE_008,
+                    &ro1_role_008::RULE,
                     Severity::Warning,
                     sp.span,
                     "spécialité en texte seul : la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38".into(),
@@ -344,14 +360,14 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
             match &first.system {
                 Some(sys) => em.at(
                     SCOPE,
-                    &RO1_ROLE_008,
+                    &ro1_role_008::RULE,
                     sys.span,
                     format!("spécialité codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({TRE_R38}) est obligatoire", quote(sys.as_str())),
                     format!("specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({TRE_R38}) is required", quote(sys.as_str())),
                 ),
                 None => em.missing(
                     SCOPE,
-                    &RO1_ROLE_008,
+                    &ro1_role_008::RULE,
                     first.span,
                     "system",
                     format!("spécialité codée sans système : {TRE_R38} attendu"),
@@ -371,7 +387,7 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
         match &r38.code {
             None => em.missing(
                 SCOPE,
-                &RO1_ROLE_008,
+                &ro1_role_008::RULE,
                 r38.span,
                 "code",
                 "spécialité TRE_R38 sans code (par ex. SM54)".into(),
@@ -379,7 +395,7 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
             ),
             Some(k) => em.at_sev(
                 SCOPE,
-                &RO1_ROLE_008,
+                &ro1_role_008::RULE,
                 Severity::Warning,
                 k.span,
                 format!(
@@ -428,7 +444,7 @@ fn check_contained_location(loc: &Location<'_>, em: &mut Emitter<'_>) {
     if loc.identifier.is_empty() {
         em.missing(
             SCOPE,
-            &RO1_LOC_001,
+            &ro1_loc_001::RULE,
             loc.span,
             "identifier",
             "Location sans identifiant : un identifiant du lieu (type, system, value) est obligatoire".into(),
@@ -436,7 +452,13 @@ fn check_contained_location(loc: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
     for id in &loc.identifier {
-        identifier_parts(id, SCOPE, &RO1_LOC_001, ("identifiant du lieu", "place identifier"), em);
+        identifier_parts(
+            id,
+            SCOPE,
+            &ro1_loc_001::RULE,
+            ("identifiant du lieu", "place identifier"),
+            em,
+        );
         if let Some(ty) = &id.type_ {
             check_location_id_type(ty, em);
         }
@@ -472,7 +494,7 @@ fn check_location_id_type(ty: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
     };
     em.at(
         SCOPE,
-        &RO1_LOC_005,
+        &ro1_loc_005::RULE,
         span,
         format!("type d'identifiant du lieu {found_fr} : attendu {expected}"),
         format!("place identifier type {found_en}: expected {expected}"),
@@ -486,7 +508,7 @@ pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'
     let Some(addr) = &loc.address else {
         em.missing(
             scope,
-            &RO1_LOC_002,
+            &ro1_loc_002::RULE,
             loc.span,
             "address",
             "Location sans adresse : line, city et postalCode sont obligatoires".into(),
@@ -502,7 +524,7 @@ pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'
         if !present {
             em.missing(
                 scope,
-                &RO1_LOC_002,
+                &ro1_loc_002::RULE,
                 addr.span,
                 part,
                 format!(
@@ -515,7 +537,7 @@ pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'
     for extra in addr.line.iter().skip(1) {
         em.at(
             scope,
-            &RO1_LOC_002,
+            &ro1_loc_002::RULE,
             extra.span,
             format!(
                 "ligne d'adresse en trop {} : une seule ligne est admise",
@@ -529,7 +551,7 @@ pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'
         if !(s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())) {
             em.at(
                 scope,
-                &RO1_LOC_003,
+                &ro1_loc_003::RULE,
                 pc.span,
                 format!("code postal {} : 5 chiffres attendus", quote(s)),
                 format!("postal code {}: 5 digits expected", quote(s)),
@@ -545,7 +567,7 @@ fn check_contained_meta(loc: &Location<'_>, em: &mut Emitter<'_>) {
         let mut report = |span: Span, what: &str| {
             em.at(
                 SCOPE,
-                &RO1_LOC_004,
+                &ro1_loc_004::RULE,
                 span,
                 format!("meta.{what} interdit dans une ressource contenue (dom-4/dom-5)"),
                 format!("meta.{what} is not allowed in a contained resource (dom-4/dom-5)"),
@@ -564,7 +586,7 @@ fn check_contained_meta(loc: &Location<'_>, em: &mut Emitter<'_>) {
     for nested in &loc.contained {
         em.at(
             SCOPE,
-            &RO1_LOC_004,
+            &ro1_loc_004::RULE,
             nested.span(),
             format!(
                 "{} contenu dans une ressource elle-même contenue (dom-2)",

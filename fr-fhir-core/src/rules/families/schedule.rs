@@ -4,11 +4,11 @@
 use super::slot::check_specialties;
 use crate::finding::RuleMeta;
 use crate::model::Schedule;
-use crate::rules::catalog::RO1_SCHED_003;
+use crate::rules::sched::ro1_sched_003;
 use crate::rules::{Emitter, EntryCx, Scope};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_SCHED_003];
+pub const RULES: &[&RuleMeta] = &[&ro1_sched_003::RULE];
 
 /// Checks one Schedule: serviceType forbidden, at most one serviceCategory,
 /// specialties coded in TRE_R38.
@@ -16,7 +16,7 @@ pub fn check(s: &Schedule<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     for st in &s.service_type {
         em.at(
             Scope::ALL,
-            &RO1_SCHED_003,
+            &ro1_sched_003::RULE,
             st.span,
             "Schedule.serviceType est interdit (FR Core FrSchedule 0..0) : le type de consultation se porte sur chaque Slot".into(),
             "Schedule.serviceType is forbidden (FR Core FrSchedule 0..0): the consultation type belongs on each Slot".into(),
@@ -26,13 +26,13 @@ pub fn check(s: &Schedule<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     for sc in s.service_category.iter().skip(1) {
         em.at(
             Scope::ALL,
-            &RO1_SCHED_003,
+            &ro1_sched_003::RULE,
             sc.span,
             format!("Schedule.serviceCategory répété ({n} éléments) : FR Core FrSchedule en permet au plus un"),
             format!("Schedule.serviceCategory repeated ({n} elements): FR Core FrSchedule allows at most one"),
         );
     }
-    check_specialties(&s.specialty, &RO1_SCHED_003, "Schedule", em);
+    check_specialties(&s.specialty, &ro1_sched_003::RULE, "Schedule", em);
 }
 
 #[cfg(test)]

@@ -10,35 +10,48 @@ use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{Kind, Reader, Span};
 use crate::model::{CodeableConcept, Coding, Extension, Instant, Slot, Value};
 use crate::primitives::{SasInstantError, check_sas_instant, parse_instant};
-use crate::rules::catalog::{
-    RO1_CPTS_001, RO1_CPTS_002, RO1_CPTS_008, RO1_SLOT_001, RO1_SLOT_002, RO1_SLOT_003,
-    RO1_SLOT_004, RO1_SLOT_005, RO1_SLOT_007, RO1_SLOT_008, RO1_SLOT_009, RO1_SLOT_010,
-    RO1_SLOT_011, RO1_SLOT_012, RO1_SLOT_013, RO1_SLOT_014, RO1_SLOT_015, RO1_SLOT_016,
-    RO1_SLOT_017,
-};
+use crate::rules::cpts::ro1_cpts_001;
+use crate::rules::cpts::ro1_cpts_002;
+use crate::rules::cpts::ro1_cpts_008;
+use crate::rules::slot::ro1_slot_001;
+use crate::rules::slot::ro1_slot_002;
+use crate::rules::slot::ro1_slot_003;
+use crate::rules::slot::ro1_slot_004;
+use crate::rules::slot::ro1_slot_005;
+use crate::rules::slot::ro1_slot_007;
+use crate::rules::slot::ro1_slot_008;
+use crate::rules::slot::ro1_slot_009;
+use crate::rules::slot::ro1_slot_010;
+use crate::rules::slot::ro1_slot_011;
+use crate::rules::slot::ro1_slot_012;
+use crate::rules::slot::ro1_slot_013;
+use crate::rules::slot::ro1_slot_014;
+use crate::rules::slot::ro1_slot_015;
+use crate::rules::slot::ro1_slot_016;
+use crate::rules::slot::ro1_slot_017;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[
-    &RO1_SLOT_001,
-    &RO1_SLOT_002,
-    &RO1_SLOT_003,
-    &RO1_SLOT_004,
-    &RO1_SLOT_005,
-    &RO1_SLOT_007,
-    &RO1_SLOT_008,
-    &RO1_SLOT_009,
-    &RO1_SLOT_010,
-    &RO1_SLOT_011,
-    &RO1_SLOT_012,
-    &RO1_SLOT_013,
-    &RO1_SLOT_014,
-    &RO1_SLOT_015,
-    &RO1_SLOT_016,
-    &RO1_SLOT_017,
-    &RO1_CPTS_001,
-    &RO1_CPTS_002,
-    &RO1_CPTS_008,
+    &ro1_slot_001::RULE,
+    &ro1_slot_002::RULE,
+    &ro1_slot_003::RULE,
+    &ro1_slot_004::RULE,
+    &ro1_slot_005::RULE,
+    &ro1_slot_007::RULE,
+    &ro1_slot_008::RULE,
+    &ro1_slot_009::RULE,
+    &ro1_slot_010::RULE,
+    &ro1_slot_011::RULE,
+    &ro1_slot_012::RULE,
+    &ro1_slot_013::RULE,
+    &ro1_slot_014::RULE,
+    &ro1_slot_015::RULE,
+    &ro1_slot_016::RULE,
+    &ro1_slot_017::RULE,
+    &ro1_cpts_001::RULE,
+    &ro1_cpts_002::RULE,
+    &ro1_cpts_008::RULE,
 ];
 
 /// Checks one Slot.
@@ -47,7 +60,7 @@ pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     dates(s, e.src, em);
     security(s, e.src, em);
     service_types(s, em);
-    check_specialties(&s.specialty, &RO1_SLOT_012, "Slot", em);
+    check_specialties(&s.specialty, &ro1_slot_012::RULE, "Slot", em);
     appointment(s, e.src, em);
     fr_core(s, em);
     cpts(s, e.src, em);
@@ -100,7 +113,7 @@ fn status(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
         Some(st) if st == "free" => {}
         Some(st) => em.at(
             Scope::ALL,
-            &RO1_SLOT_001,
+            &ro1_slot_001::RULE,
             st.span,
             format!(
                 "Slot.status vaut {} : seuls les créneaux libres (`free`) sont transmis",
@@ -112,7 +125,7 @@ fn status(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::ALL,
-            &RO1_SLOT_001,
+            &ro1_slot_001::RULE,
             None,
             s.span,
             "status",
@@ -132,7 +145,7 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
         let (qa, qb) = (quote(sa.as_str()), quote(sb.as_str()));
         em.at(
             Scope::ALL,
-            &RO1_SLOT_005,
+            &ro1_slot_005::RULE,
             sb.span,
             format!("Slot.end {qb} n'est pas postérieur à Slot.start {qa}"),
             format!("Slot.end {qb} is not after Slot.start {qa}"),
@@ -144,7 +157,7 @@ fn dates(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
         let (q, now) = (quote(sa.as_str()), now.to_rfc3339());
         em.at(
             Scope::ALL,
-            &RO1_SLOT_017,
+            &ro1_slot_017::RULE,
             sa.span,
             format!("Slot.start {q} est antérieur au moment de la réponse ({now}) : créneau déjà commencé"),
             format!("Slot.start {q} is earlier than the moment of the response ({now}): the slot has already started"),
@@ -187,7 +200,7 @@ fn instant<'v, 'a>(
             em,
             src,
             Scope::ALL,
-            &RO1_SLOT_002,
+            &ro1_slot_002::RULE,
             None,
             slot,
             name,
@@ -203,7 +216,7 @@ fn instant<'v, 'a>(
             let m = err.message_with_value(text);
             em.at(
                 Scope::ALL,
-                &RO1_SLOT_003,
+                &ro1_slot_003::RULE,
                 v.span,
                 format!("Slot.{name} : {}", m.fr),
                 format!("Slot.{name}: {}", m.en),
@@ -214,7 +227,7 @@ fn instant<'v, 'a>(
             let m = err.message_with_value(text);
             em.at(
                 Scope::ALL,
-                &RO1_SLOT_004,
+                &ro1_slot_004::RULE,
                 v.span,
                 format!("Slot.{name} : {}", m.fr),
                 format!("Slot.{name}: {}", m.en),
@@ -230,7 +243,14 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     const EN: &str = "Slot.meta.security is missing: at least one TRE_R314 slot type (PUBLIC, PRO, SNP, CPTS) is expected";
     let Some(meta) = &s.meta else {
         if em.is_clean(s.span) || !written(src, s.span, "meta") {
-            em.missing(Scope::ALL, &RO1_SLOT_007, s.span, "meta.security", FR.into(), EN.into());
+            em.missing(
+                Scope::ALL,
+                &ro1_slot_007::RULE,
+                s.span,
+                "meta.security",
+                FR.into(),
+                EN.into(),
+            );
         }
         return;
     };
@@ -239,7 +259,7 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::ALL,
-            &RO1_SLOT_007,
+            &ro1_slot_007::RULE,
             None,
             meta.span,
             "security",
@@ -253,7 +273,7 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
                 em,
                 src,
                 Scope::ALL,
-                &RO1_SLOT_007,
+                &ro1_slot_007::RULE,
                 None,
                 c.span,
                 "system",
@@ -265,7 +285,7 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
         if sys != term::TRE_R314 {
             em.at(
                 Scope::ALL,
-                &RO1_SLOT_007,
+                &ro1_slot_007::RULE,
                 sys.span,
                 format!(
                     "système de type de créneau {} : attendu {}",
@@ -281,7 +301,7 @@ fn security(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
                 em,
                 src,
                 Scope::ALL,
-                &RO1_SLOT_007,
+                &ro1_slot_007::RULE,
                 None,
                 c.span,
                 "code",
@@ -301,7 +321,7 @@ fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
         "PUBLIC" | "SNP" => {}
         "PRO" => em.at(
             Scope::SOS,
-            &RO1_SLOT_007,
+            &ro1_slot_007::RULE,
             span,
             "type de créneau `PRO` non autorisé en SOS (sas-sos-valueset-typecreneau : PUBLIC, SNP)".into(),
             "slot type `PRO` is not allowed for SOS (sas-sos-valueset-typecreneau: PUBLIC, SNP)".into(),
@@ -309,7 +329,7 @@ fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
         term::SLOT_TYPE_CPTS => {
             em.at_sev(
                 Scope::PS,
-                &RO1_SLOT_007,
+                &ro1_slot_007::RULE,
                 Severity::Warning,
                 span,
                 "type de créneau `CPTS` sur un Slot PS : accepté (JDV_J165 2024), mais un créneau ouvert aux CPTS relève du profil sas-cpts-slot-aggregator".into(),
@@ -317,7 +337,7 @@ fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
             );
             em.at(
                 Scope::SOS,
-                &RO1_SLOT_007,
+                &ro1_slot_007::RULE,
                 span,
                 "type de créneau `CPTS` non autorisé en SOS (sas-sos-valueset-typecreneau : PUBLIC, SNP)".into(),
                 "slot type `CPTS` is not allowed for SOS (sas-sos-valueset-typecreneau: PUBLIC, SNP)".into(),
@@ -332,7 +352,7 @@ fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
             ] {
                 em.at(
                     scope,
-                    &RO1_SLOT_007,
+                    &ro1_slot_007::RULE,
                     span,
                     format!("type de créneau {q} inconnu de TRE_R314 : attendu {allowed}"),
                     format!("slot type {q} is not a TRE_R314 code: expected {allowed}"),
@@ -374,7 +394,7 @@ fn service_types(s: &Slot<'_>, em: &mut Emitter<'_>) {
             for x in st.extension.iter().filter(|x| is_r5_service_type(x)) {
                 em.at(
                     Scope::CPTS,
-                    &RO1_CPTS_002,
+                    &ro1_cpts_002::RULE,
                     x.span,
                     "extension serviceType R5 sur un type de consultation v3-ActCode : elle n'est permise que sur le serviceType TRE_R66 604".into(),
                     "R5 serviceType extension on a v3-ActCode consultation type: it belongs only on the TRE_R66 604 serviceType".into(),
@@ -385,7 +405,7 @@ fn service_types(s: &Slot<'_>, em: &mut Emitter<'_>) {
     if !consultation {
         em.missing(
             Scope::ALL,
-            &RO1_SLOT_010,
+            &ro1_slot_010::RULE,
             s.span,
             "serviceType",
             "aucun serviceType ne porte de type de consultation v3-ActCode AMB, HH ou VR".into(),
@@ -398,7 +418,9 @@ fn service_types(s: &Slot<'_>, em: &mut Emitter<'_>) {
 /// Returns true for AMB, HH, VR.
 fn consultation_code(c: &Coding<'_>, em: &mut Emitter<'_>) -> bool {
     let Some(code) = &c.code else {
-        for (scope, rule) in [(Scope::PS_CPTS, &RO1_SLOT_008), (Scope::SOS, &RO1_SLOT_009)] {
+        for (scope, rule) in
+            [(Scope::PS_CPTS, &ro1_slot_008::RULE), (Scope::SOS, &ro1_slot_009::RULE)]
+        {
             em.missing(
                 scope,
                 rule,
@@ -418,7 +440,7 @@ fn consultation_code(c: &Coding<'_>, em: &mut Emitter<'_>) -> bool {
     if term::is_act_encounter_code(k) {
         em.at_sev(
             Scope::PS_CPTS,
-            &RO1_SLOT_008,
+            &ro1_slot_008::RULE,
             Severity::Warning,
             code.span,
             format!("type de consultation {q} : ActEncounterCode valide mais non utilisé par le SAS (AMB, HH, VR)"),
@@ -427,7 +449,7 @@ fn consultation_code(c: &Coding<'_>, em: &mut Emitter<'_>) -> bool {
     } else {
         em.at(
             Scope::PS_CPTS,
-            &RO1_SLOT_008,
+            &ro1_slot_008::RULE,
             code.span,
             format!(
                 "type de consultation {q} absent de v3-ActEncounterCode : attendu AMB, HH ou VR"
@@ -437,7 +459,7 @@ fn consultation_code(c: &Coding<'_>, em: &mut Emitter<'_>) -> bool {
     }
     em.at(
         Scope::SOS,
-        &RO1_SLOT_009,
+        &ro1_slot_009::RULE,
         code.span,
         format!("type de consultation {q} non autorisé en SOS : attendu AMB, HH ou VR"),
         format!("consultation type {q} is not allowed for SOS: expected AMB, HH or VR"),
@@ -454,7 +476,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     let span = sys.map_or(c.span, |s| s.span);
     em.at(
         Scope::SOS,
-        &RO1_SLOT_009,
+        &ro1_slot_009::RULE,
         span,
         format!("serviceType codé dans {shown} : en SOS, seuls les types v3-ActCode AMB, HH, VR sont permis"),
         format!("serviceType coded in {shown_en}: for SOS, only v3-ActCode AMB, HH, VR are allowed"),
@@ -462,7 +484,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     if !is_cpts_coding(c) {
         em.at(
             Scope::PS_CPTS,
-            &RO1_SLOT_011,
+            &ro1_slot_011::RULE,
             span,
             format!("serviceType codé dans {shown} : un motif de consultation se transmet en texte seul (serviceType.text, sans coding)"),
             format!("serviceType coded in {shown_en}: a visit reason is sent as text only (serviceType.text, no coding)"),
@@ -472,7 +494,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     match (sys, &c.code) {
         (None, _) => em.missing(
             Scope::CPTS,
-            &RO1_CPTS_002,
+            &ro1_cpts_002::RULE,
             c.span,
             "system",
             format!("code CPTS `604` sans système : attendu {}", term::TRE_R66),
@@ -480,7 +502,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         ),
         (Some(sys), _) if sys != term::TRE_R66 => em.at(
             Scope::CPTS,
-            &RO1_CPTS_002,
+            &ro1_cpts_002::RULE,
             sys.span,
             format!(
                 "système TRE_R66 non canonique {} : attendu {}",
@@ -495,7 +517,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         ),
         (Some(_), None) => em.missing(
             Scope::CPTS,
-            &RO1_CPTS_002,
+            &ro1_cpts_002::RULE,
             c.span,
             "code",
             "codage TRE_R66 sans code : attendu `604` (CPTS)".into(),
@@ -503,7 +525,7 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         ),
         (Some(_), Some(code)) if code != term::TRE_R66_CPTS => em.at(
             Scope::CPTS,
-            &RO1_CPTS_002,
+            &ro1_cpts_002::RULE,
             code.span,
             format!("catégorie TRE_R66 {} : attendu `604` (CPTS)", quote(code.as_str())),
             format!("TRE_R66 category {}: expected `604` (CPTS)", quote(code.as_str())),
@@ -594,7 +616,7 @@ fn appointment(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::ALL,
-            &RO1_SLOT_014,
+            &ro1_slot_014::RULE,
             None,
             s.span,
             "appointmentType",
@@ -609,7 +631,7 @@ fn appointment(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
                     em,
                     src,
                     Scope::ALL,
-                    &RO1_SLOT_014,
+                    &ro1_slot_014::RULE,
                     None,
                     at.span,
                     "coding",
@@ -631,7 +653,7 @@ fn appointment_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     match (&c.system, &c.code) {
         (None, _) => em.missing(
             Scope::ALL,
-            &RO1_SLOT_013,
+            &ro1_slot_013::RULE,
             c.span,
             "system",
             format!("appointmentType sans système : attendu {}", term::V2_0276),
@@ -639,14 +661,14 @@ fn appointment_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         ),
         (Some(sys), _) if sys != term::V2_0276 => em.at(
             Scope::ALL,
-            &RO1_SLOT_013,
+            &ro1_slot_013::RULE,
             sys.span,
             format!("système d'appointmentType {} : attendu {}", quote(sys.as_str()), term::V2_0276),
             format!("appointmentType system {}: expected {}", quote(sys.as_str()), term::V2_0276),
         ),
         (Some(_), None) => em.missing(
             Scope::ALL,
-            &RO1_SLOT_013,
+            &ro1_slot_013::RULE,
             c.span,
             "code",
             "appointmentType sans code : attendu ROUTINE ou WALKIN".into(),
@@ -654,7 +676,7 @@ fn appointment_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         ),
         (Some(_), Some(k)) if k != term::ROUTINE && k != term::WALKIN => em.at(
             Scope::ALL,
-            &RO1_SLOT_013,
+            &ro1_slot_013::RULE,
             k.span,
             format!("appointmentType {} : le SAS ne comprend que ROUTINE (avec RDV) et WALKIN (sans RDV)", quote(k.as_str())),
             format!("appointmentType {}: the SAS only understands ROUTINE (booking) and WALKIN (walk-in)", quote(k.as_str())),
@@ -671,7 +693,7 @@ fn comment(s: &Slot<'_>, routine: bool, src: &str, em: &mut Emitter<'_>) {
             em,
             src,
             Scope::ALL,
-            &RO1_SLOT_015,
+            &ro1_slot_015::RULE,
             Some(sev),
             s.span,
             "comment",
@@ -684,7 +706,7 @@ fn comment(s: &Slot<'_>, routine: bool, src: &str, em: &mut Emitter<'_>) {
     if text.trim().is_empty() {
         em.at_sev(
             Scope::ALL,
-            &RO1_SLOT_015,
+            &ro1_slot_015::RULE,
             sev,
             c.span,
             "Slot.comment est vide : l'URL de prise de rendez-vous est attendue".into(),
@@ -693,7 +715,7 @@ fn comment(s: &Slot<'_>, routine: bool, src: &str, em: &mut Emitter<'_>) {
     } else if !is_http_url(text) {
         em.at_sev(
             Scope::ALL,
-            &RO1_SLOT_015,
+            &ro1_slot_015::RULE,
             sev,
             c.span,
             format!(
@@ -734,7 +756,7 @@ fn fr_core(s: &Slot<'_>, em: &mut Emitter<'_>) {
     for sc in s.service_category.iter().skip(1) {
         em.at(
             Scope::ALL,
-            &RO1_SLOT_016,
+            &ro1_slot_016::RULE,
             sc.span,
             format!(
                 "Slot.serviceCategory répété ({n} éléments) : FR Core FrSlot en permet au plus un"
@@ -750,7 +772,7 @@ fn fr_core(s: &Slot<'_>, em: &mut Emitter<'_>) {
         {
             em.at(
                 Scope::ALL,
-                &RO1_SLOT_016,
+                &ro1_slot_016::RULE,
                 u.span,
                 format!("Slot.identifier.use {} hors IdentifierUse (usual, official, temp, secondary, old)", quote(u.as_str())),
                 format!("Slot.identifier.use {} is not in IdentifierUse (usual, official, temp, secondary, old)", quote(u.as_str())),
@@ -775,7 +797,7 @@ fn cpts(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
         } else if coded {
             em.at(
                 Scope::CPTS,
-                &RO1_CPTS_008,
+                &ro1_cpts_008::RULE,
                 st.span,
                 "serviceType CPTS (TRE_R66 604) sur un Slot sans l'étiquette CPTS dans meta.security".into(),
                 "CPTS serviceType (TRE_R66 604) on a Slot without the CPTS label in meta.security".into(),
@@ -785,7 +807,7 @@ fn cpts(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
             for x in st.extension.iter().filter(|x| is_r5_service_type(x)) {
                 em.at(
                     Scope::CPTS,
-                    &RO1_CPTS_008,
+                    &ro1_cpts_008::RULE,
                     x.span,
                     "référence à un HealthcareService sur un Slot sans l'étiquette CPTS dans meta.security".into(),
                     "HealthcareService reference on a Slot without the CPTS label in meta.security".into(),
@@ -796,7 +818,7 @@ fn cpts(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
     if labelled && cpts_types == 0 {
         em.missing(
             Scope::CPTS,
-            &RO1_CPTS_001,
+            &ro1_cpts_001::RULE,
             s.span,
             "serviceType",
             format!("Slot étiqueté CPTS sans serviceType {}#604 portant l'extension {} vers le HealthcareService de la CPTS", term::TRE_R66, term::EXT_SLOT_SERVICE_TYPE_R5),
@@ -818,7 +840,7 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
                 };
                 em.at(
                     Scope::CPTS,
-                    &RO1_CPTS_001,
+                    &ro1_cpts_001::RULE,
                     span,
                     format!(
                         "extension {shown} sur le serviceType CPTS : attendu {}",
@@ -834,7 +856,7 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
                 em,
                 src,
                 Scope::CPTS,
-                &RO1_CPTS_001,
+                &ro1_cpts_001::RULE,
                 None,
                 st.span,
                 "extension",
@@ -857,7 +879,7 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
                     em,
                     src,
                     Scope::CPTS,
-                    &RO1_CPTS_001,
+                    &ro1_cpts_001::RULE,
                     None,
                     r.span,
                     "reference",
@@ -868,14 +890,14 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
         }
         Some(v) => em.at(
             Scope::CPTS,
-            &RO1_CPTS_001,
+            &ro1_cpts_001::RULE,
             x.value_span,
             format!("extension serviceType R5 avec {} : attendu valueReference vers `HealthcareService/<id>`", v.key()),
             format!("R5 serviceType extension with {}: expected a valueReference to `HealthcareService/<id>`", v.key()),
         ),
         None => em.missing(
             Scope::CPTS,
-            &RO1_CPTS_001,
+            &ro1_cpts_001::RULE,
             x.span,
             "valueReference",
             "extension serviceType R5 sans valueReference : attendu `HealthcareService/<id>`".into(),
@@ -885,7 +907,7 @@ fn cpts_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
     for extra in r5 {
         em.at(
             Scope::CPTS,
-            &RO1_CPTS_001,
+            &ro1_cpts_001::RULE,
             extra.span,
             "plusieurs extensions serviceType R5 sur un même serviceType : un serviceType 604 par CPTS".into(),
             "several R5 serviceType extensions on one serviceType: one 604 serviceType per CPTS".into(),

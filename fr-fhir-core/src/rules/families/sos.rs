@@ -11,13 +11,17 @@ use crate::ids::{
 };
 use crate::model::{Identifier, Location, Organization};
 use crate::primitives::{PrimitiveKind, check as check_primitive};
-use crate::rules::catalog::{RO1_SOS_002, RO1_SOS_003, RO1_SOS_004, RO1_SOS_006};
 use crate::rules::families::identifiers::{TypeMatch, match_type, report_type};
 use crate::rules::families::role::check_address;
+use crate::rules::sos::ro1_sos_002;
+use crate::rules::sos::ro1_sos_003;
+use crate::rules::sos::ro1_sos_004;
+use crate::rules::sos::ro1_sos_006;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_SOS_002, &RO1_SOS_003, &RO1_SOS_004, &RO1_SOS_006];
+pub const RULES: &[&RuleMeta] =
+    &[&ro1_sos_002::RULE, &ro1_sos_003::RULE, &ro1_sos_004::RULE, &ro1_sos_006::RULE];
 
 const SCOPE: Scope = Scope::SOS;
 
@@ -29,7 +33,7 @@ pub fn check_location(l: &Location<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'
     if l.name.is_none() {
         em.missing(
             SCOPE,
-            &RO1_SOS_002,
+            &ro1_sos_002::RULE,
             l.span,
             "name",
             "lieu fixe de consultation sans nom (Location.name est obligatoire)".into(),
@@ -47,7 +51,7 @@ fn check_place_identifiers(l: &Location<'_>, em: &mut Emitter<'_>) {
     if l.identifier.is_empty() {
         em.missing(
             SCOPE,
-            &RO1_SOS_003,
+            &ro1_sos_003::RULE,
             l.span,
             "identifier",
             "lieu SOS sans identifiant : identifiant technique INTRN (type, system, value) attendu".into(),
@@ -58,7 +62,7 @@ fn check_place_identifiers(l: &Location<'_>, em: &mut Emitter<'_>) {
         super::role::identifier_parts(
             id,
             SCOPE,
-            &RO1_SOS_003,
+            &ro1_sos_003::RULE,
             ("identifiant du lieu SOS", "SOS place identifier"),
             em,
         );
@@ -84,7 +88,15 @@ fn check_place_identifier_type(
         TypeMatch::Tolerated(c) => Some(c),
         // Neither INTRN nor IDNST: the pattern of the profile is INTRN.
         _ => {
-            report_type(em, SCOPE, &RO1_SOS_003, ty, intrn, SYSTEM_FR_LOCATION_ID_TYPE, INTRN);
+            report_type(
+                em,
+                SCOPE,
+                &ro1_sos_003::RULE,
+                ty,
+                intrn,
+                SYSTEM_FR_LOCATION_ID_TYPE,
+                INTRN,
+            );
             return;
         }
     };
@@ -92,7 +104,7 @@ fn check_place_identifier_type(
         Some(s) if s != OID_IDNST => {
             em.at(
                 SCOPE,
-                &RO1_SOS_003,
+                &ro1_sos_003::RULE,
                 s.span,
                 format!(
                     "identifiant IDNST du lieu avec le système {} : {OID_IDNST} attendu",
@@ -116,7 +128,7 @@ fn check_place_identifier_type(
         let m = e.message();
         em.at(
             SCOPE,
-            &RO1_SOS_003,
+            &ro1_sos_003::RULE,
             v.span,
             format!("{} n'est pas un IDNST préfixé : {}", quote(v.as_str()), m.fr),
             format!("{} is not a prefixed IDNST: {}", quote(v.as_str()), m.en),
@@ -126,7 +138,7 @@ fn check_place_identifier_type(
     let span = coding.and_then(|c| c.code.as_ref()).map_or(ty.span, |k| k.span);
     em.at_sev(
         SCOPE,
-        &RO1_SOS_003,
+        &ro1_sos_003::RULE,
         Severity::Warning,
         span,
         "identifiant IDNST du lieu admis par la page SOS, mais le profil sas-sos-location-aggregator 1.1.0 impose le type INTRN".into(),
@@ -141,7 +153,7 @@ fn check_hours(l: &Location<'_>, em: &mut Emitter<'_>) {
             if !DAYS_OF_WEEK.contains(&d.as_str()) {
                 em.at(
                     SCOPE,
-                    &RO1_SOS_006,
+                    &ro1_sos_006::RULE,
                     d.span,
                     format!(
                         "jour {} : attendu mon, tue, wed, thu, fri, sat ou sun",
@@ -165,7 +177,7 @@ fn check_hours(l: &Location<'_>, em: &mut Emitter<'_>) {
             });
             em.at(
                 SCOPE,
-                &RO1_SOS_006,
+                &ro1_sos_006::RULE,
                 t.span,
                 format!("heure {} : forme hh:mm:ss attendue ({})", quote(s), detail.fr),
                 format!("time {}: hh:mm:ss form expected ({})", quote(s), detail.en),
@@ -179,7 +191,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
     let Some(id) = o.identifier.first() else {
         em.missing(
             SCOPE,
-            &RO1_SOS_004,
+            &ro1_sos_004::RULE,
             o.span,
             "identifier",
             "association SOS sans identifiant : 3 + SIRET sous urn:oid:1.2.250.1.71.4.2.2 attendu".into(),
@@ -190,7 +202,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
     for extra in o.identifier.iter().skip(1) {
         em.at(
             SCOPE,
-            &RO1_SOS_004,
+            &ro1_sos_004::RULE,
             extra.span,
             "identifiant en trop : l'association SOS a un seul identifiant (3 + SIRET)".into(),
             "extra identifier: the SOS association has a single identifier (3 + SIRET)".into(),
@@ -200,7 +212,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
         em.push(
             SCOPE,
             Finding::missing(
-                &RO1_SOS_004,
+                &ro1_sos_004::RULE,
                 id.span,
                 part,
                 Message::new(
@@ -214,7 +226,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
         None => missing(em, "system"),
         Some(s) if s != OID_IDNST => em.at(
             SCOPE,
-            &RO1_SOS_004,
+            &ro1_sos_004::RULE,
             s.span,
             format!("system {} : {OID_IDNST} attendu", quote(s.as_str())),
             format!("system {}: {OID_IDNST} expected", quote(s.as_str())),
@@ -226,7 +238,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
         Some(ty) => {
             let tolerated = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203];
             let m = match_type(ty, SYSTEM_FR_LOCATION_ID_TYPE, IDNST, &tolerated);
-            report_type(em, SCOPE, &RO1_SOS_004, ty, m, SYSTEM_FR_LOCATION_ID_TYPE, IDNST);
+            report_type(em, SCOPE, &ro1_sos_004::RULE, ty, m, SYSTEM_FR_LOCATION_ID_TYPE, IDNST);
         }
     }
     match &id.value {
@@ -238,7 +250,7 @@ pub fn check_organization(o: &Organization<'_>, _e: &EntryCx<'_, '_>, em: &mut E
             if !siret_form {
                 em.at(
                     SCOPE,
-                    &RO1_SOS_004,
+                    &ro1_sos_004::RULE,
                     v.span,
                     format!(
                         "{} : 3 suivi des 14 chiffres du SIRET attendu (^3[0-9]{{14}}$)",

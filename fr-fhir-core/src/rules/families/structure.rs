@@ -6,11 +6,12 @@ use std::collections::HashSet;
 use crate::finding::RuleMeta;
 use crate::json::{Reader, Span};
 use crate::model::{Extension, Resource, Visitor, Walk};
-use crate::rules::catalog::{RO1_FHIR_007, RO1_FHIR_008};
+use crate::rules::fhir::ro1_fhir_007;
+use crate::rules::fhir::ro1_fhir_008;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&RO1_FHIR_007, &RO1_FHIR_008];
+pub const RULES: &[&RuleMeta] = &[&ro1_fhir_007::RULE, &ro1_fhir_008::RULE];
 
 /// Checks the entry's resource (contained ones included) and the entry's own
 /// modifier extensions.
@@ -42,7 +43,7 @@ pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
         for nested in c.contained() {
             em.at(
                 Scope::ALL,
-                &RO1_FHIR_007,
+                &ro1_fhir_007::RULE,
                 nested.span(),
                 "dom-2 : une ressource contenue ne peut pas contenir d'autres ressources".into(),
                 "dom-2: a contained resource cannot contain other resources".into(),
@@ -55,7 +56,7 @@ pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
         match c.id() {
             None => em.missing(
                 Scope::ALL,
-                &RO1_FHIR_007,
+                &ro1_fhir_007::RULE,
                 c.span(),
                 "id",
                 format!(
@@ -69,7 +70,7 @@ pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
             ),
             Some(id) if !id.is_valid() => em.at(
                 Scope::ALL,
-                &RO1_FHIR_007,
+                &ro1_fhir_007::RULE,
                 id.span,
                 format!(
                     "id {} de ressource contenue invalide (1 à 64 caractères parmi [A-Za-z0-9.-])",
@@ -84,7 +85,7 @@ pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
                 if contained.len() > 1 && !ids.insert(id.as_str()) {
                     em.at(
                         Scope::ALL,
-                        &RO1_FHIR_007,
+                        &ro1_fhir_007::RULE,
                         id.span,
                         format!("id {} déjà utilisé par une autre ressource contenue de la même ressource", quote(id.as_str())),
                         format!("id {} already used by another contained resource of the same resource", quote(id.as_str())),
@@ -126,7 +127,7 @@ fn modifiers(exts: &[Extension<'_>], em: &mut Emitter<'_>) {
         let url = x.url.as_ref().map_or("", |u| u.as_str());
         em.at(
             Scope::ALL,
-            &RO1_FHIR_008,
+            &ro1_fhir_008::RULE,
             x.span,
             format!("modifierExtension {} inconnue : elle change le sens de la ressource et ne peut pas être ignorée", quote(url)),
             format!("unknown modifierExtension {}: it changes the meaning of the resource and cannot be ignored", quote(url)),
@@ -144,7 +145,7 @@ impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
         if x.url.is_none() {
             self.em.missing(
                 Scope::ALL,
-                &RO1_FHIR_008,
+                &ro1_fhir_008::RULE,
                 x.span,
                 "url",
                 "extension sans `url`".into(),
@@ -157,7 +158,7 @@ impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
         match (value, x.extension.is_empty()) {
             (true, false) => self.em.at(
                 Scope::ALL,
-                &RO1_FHIR_008,
+                &ro1_fhir_008::RULE,
                 x.span,
                 format!(
                     "ext-1 : l'extension {} a à la fois une valeur et des sous-extensions",
@@ -167,7 +168,7 @@ impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
             ),
             (false, true) => self.em.at(
                 Scope::ALL,
-                &RO1_FHIR_008,
+                &ro1_fhir_008::RULE,
                 x.span,
                 format!(
                     "ext-1 : l'extension {} n'a ni valeur (`value[x]`) ni sous-extension",

@@ -1,0 +1,27 @@
+//! RO1-LOC-001 `location-identifier-complete`.
+//!
+//! The contained Location has an identifier, and every identifier has a type, a system and a value.
+
+use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::rules::Scope;
+
+/// RO1-LOC-001 `location-identifier-complete`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-LOC-001",
+    name: "location-identifier-complete",
+    severity: Severity::Error,
+    scope: Scope::PS_CPTS,
+    source: "FrLocation identifier 1..*, type/system/value 1..1; FAQ — https://interop.esante.gouv.fr/ig/fhir/sas/faq.html",
+    summary_fr: "Le Location contenu a un identifier, et chaque identifiant a un type, un système et une valeur.",
+    summary_en: "The contained Location has an identifier, and every identifier has a type, a system and a value.",
+    doc: RuleDoc {
+        what_fr: "Vérifie que le Location contenu dans le PractitionerRole a au moins un identifier et que chacun porte type, system et value.",
+        why_fr: "FrLocation (identifier 1..*, type, system et value 1..1) et FAQ. Kit officiel ANS : vérifié seulement via le validateur HL7.",
+        example_fr: r#"{"resourceType":"Location","id":"lieu1","address":{…}}"#,
+        fix_fr: "Ajoutez l'identifiant technique du lieu : type INTRN, system = OID ou URL de l'éditeur, value = identifiant.",
+        what_en: "Checks that the Location contained in the PractitionerRole has at least one identifier and that each carries type, system and value.",
+        why_en: "FrLocation (identifier 1..*, type, system and value 1..1) and FAQ. Official ANS kit: checked only through the HL7 validator.",
+        example_en: r#"{"resourceType":"Location","id":"lieu1","address":{…}}"#,
+        fix_en: "Add the place's technical id: type INTRN, system = vendor OID or URL, value = the id.",
+    },
+};

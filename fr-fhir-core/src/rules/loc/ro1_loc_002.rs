@@ -1,0 +1,27 @@
+//! RO1-LOC-002 `location-address-line-city-cp`.
+//!
+//! Location.address is present with exactly one line, a city and a postalCode.
+
+use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::rules::Scope;
+
+/// RO1-LOC-002 `location-address-line-city-cp`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-LOC-002",
+    name: "location-address-line-city-cp",
+    severity: Severity::Error,
+    scope: Scope::SLOT_SEARCHES,
+    source: "FrLocationAgregateur / sas-sos-location-aggregator; agg-psindiv #38-#40 — https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-FrLocationAgregateur.html https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-sas-sos-location-aggregator.html https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-FrPractitionerRoleExerciceAgregateur.html",
+    summary_fr: "Location.address est présente avec exactement une ligne, une ville et un code postal.",
+    summary_en: "Location.address is present with exactly one line, a city and a postalCode.",
+    doc: RuleDoc {
+        what_fr: "Vérifie que le Location (contenu en PS/CPTS, entrée en SOS) a une address avec exactement un élément line, un city et un postalCode.",
+        why_fr: "FrLocationAgregateur et sas-sos-location-aggregator (address 1..1, line 1..1, city et postalCode 1..1) ; exigences agg-psindiv #38 à #40 ; vérifié par le kit (validate_location). Kit officiel ANS : vérifié par une assertion dédiée.",
+        example_fr: r#"{"resourceType":"Location","address":{"line":["12 rue de la Paix","Bâtiment B"],"postalCode":"75002"}}"#,
+        fix_fr: "Regroupez l'adresse sur une seule ligne et renseignez city et postalCode.",
+        what_en: "Checks that the Location (contained for PS/CPTS, an entry for SOS) has an address with exactly one line element, a city and a postalCode.",
+        why_en: "FrLocationAgregateur and sas-sos-location-aggregator (address 1..1, line 1..1, city and postalCode 1..1); requirements agg-psindiv #38 to #40; checked by the kit (validate_location). Official ANS kit: checked by a dedicated assertion.",
+        example_en: r#"{"resourceType":"Location","address":{"line":["12 rue de la Paix","Bâtiment B"],"postalCode":"75002"}}"#,
+        fix_en: "Put the street address on a single line and fill in city and postalCode.",
+    },
+};

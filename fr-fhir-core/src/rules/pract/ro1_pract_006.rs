@@ -1,0 +1,27 @@
+//! RO1-PRACT-006 `practitioner-unique-per-id`.
+//!
+//! There is at most one Practitioner resource per national identifier.
+
+use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::rules::Scope;
+
+/// RO1-PRACT-006 `practitioner-unique-per-id`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-PRACT-006",
+    name: "practitioner-unique-per-id",
+    severity: Severity::Error,
+    scope: Scope::PS_CPTS,
+    source: "kit validate_cardinality / multi-place (exactly 1 Practitioner per RPPS)",
+    summary_fr: "Il y a au plus un Practitioner par identifiant national.",
+    summary_en: "There is at most one Practitioner resource per national identifier.",
+    doc: RuleDoc {
+        what_fr: "Signale deux ressources Practitioner qui portent la même valeur d'identifiant national.",
+        why_fr: "Kit (validate_cardinality, scénario multi-lieux : exactement un Practitioner par RPPS) ; un praticien à deux lieux a deux PractitionerRole mais un seul Practitioner. Kit officiel ANS : vérifié par une assertion dédiée.",
+        example_fr: r#"{"resourceType":"Practitioner","id":"p1","identifier":[{"value":"810101215225",…}]} + {"resourceType":"Practitioner","id":"p1-lieu2","identifier":[{"value":"810101215225",…}]}"#,
+        fix_fr: "Fusionnez les Practitioner d'un même praticien et faites pointer ses rôles et agendas vers cette seule ressource.",
+        what_en: "Reports two Practitioner resources that carry the same national identifier value.",
+        why_en: "Kit (validate_cardinality, multi-place scenario: exactly one Practitioner per RPPS); a practitioner with two places has two PractitionerRoles but a single Practitioner. Official ANS kit: checked by a dedicated assertion.",
+        example_en: r#"{"resourceType":"Practitioner","id":"p1","identifier":[{"value":"810101215225",…}]} + {"resourceType":"Practitioner","id":"p1-lieu2","identifier":[{"value":"810101215225",…}]}"#,
+        fix_en: "Merge the Practitioners of one practitioner and point their roles and schedules at that single resource.",
+    },
+};

@@ -1,0 +1,27 @@
+//! RO1-PRACT-008 `practitioner-telecom-system-value`.
+//!
+//! Each Practitioner.telecom has both system and value; no telecom element when the vendor has no number.
+
+use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::rules::Scope;
+
+/// RO1-PRACT-008 `practitioner-telecom-system-value`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-PRACT-008",
+    name: "practitioner-telecom-system-value",
+    severity: Severity::Error,
+    scope: Scope::PS_CPTS,
+    source: "FrPractitioner; agg-psindiv #35, #36 — https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-FrPractitionerAgregateur.html",
+    summary_fr: "Chaque Practitioner.telecom a un system et une value ; pas de telecom quand l'éditeur n'a pas de numéro.",
+    summary_en: "Each Practitioner.telecom has both system and value; no telecom element when the vendor has no number.",
+    doc: RuleDoc {
+        what_fr: "Vérifie que chaque élément de Practitioner.telecom porte system et value ; un telecom sans valeur (numéro inconnu) est signalé.",
+        why_fr: "FrPractitioner (system et value 1..1 dans FrContactPoint) ; exigences agg-psindiv #35 et #36. Kit officiel ANS : non vérifié.",
+        example_fr: r#"{"resourceType":"Practitioner","telecom":[{"system":"phone"}]}"#,
+        fix_fr: r#"Omettez telecom quand le numéro est inconnu, sinon envoyez {"system":"phone","value":"+33…"}."#,
+        what_en: "Checks that every Practitioner.telecom element carries system and value; a telecom without a value (unknown number) is reported.",
+        why_en: "FrPractitioner (system and value 1..1 in FrContactPoint); requirements agg-psindiv #35 and #36. Official ANS kit: not checked.",
+        example_en: r#"{"resourceType":"Practitioner","telecom":[{"system":"phone"}]}"#,
+        fix_en: r#"Leave telecom out when the number is unknown, otherwise send {"system":"phone","value":"+33…"}."#,
+    },
+};

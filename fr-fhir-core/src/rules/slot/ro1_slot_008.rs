@@ -1,0 +1,27 @@
+//! RO1-SLOT-008 `slot-consultation-type-actencounter`.
+//!
+//! A serviceType coded in v3-ActCode is an ActEncounterCode; the SAS only uses AMB, HH and VR (warning for the others).
+
+use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::rules::Scope;
+
+/// RO1-SLOT-008 `slot-consultation-type-actencounter`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-SLOT-008",
+    name: "slot-consultation-type-actencounter",
+    severity: Severity::Error,
+    scope: Scope::PS_CPTS,
+    source: "FrSlotAgregateur slice TypeConsultation (required v3-ActEncounterCode); IG nomenclature — https://interop.esante.gouv.fr/ig/fhir/sas/specifications_techniques-ps-recherche_creneaux.html https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-FrSlotAgregateur.html",
+    summary_fr: "Un serviceType codé dans v3-ActCode est un ActEncounterCode ; le SAS n'utilise que AMB, HH et VR (avertissement pour les autres).",
+    summary_en: "A serviceType coded in v3-ActCode is an ActEncounterCode; the SAS only uses AMB, HH and VR (warning for the others).",
+    doc: RuleDoc {
+        what_fr: "Pour chaque codage de Slot.serviceType dont le système est http://terminology.hl7.org/CodeSystem/v3-ActCode (tranche TypeConsultation), vérifie que le code appartient à v3-ActEncounterCode (erreur sinon) et avertit s'il n'est pas AMB, HH ou VR.",
+        why_fr: "La tranche TypeConsultation de FrSlotAgregateur lie obligatoirement v3-ActEncounterCode ; la nomenclature de l'IG ne retient que AMB (cabinet), HH (domicile) et VR (téléconsultation). Kit officiel ANS : vérifié en partie.",
+        example_fr: r#"{"serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"TELE"}]}]}"#,
+        fix_fr: "Utilisez AMB (au cabinet), HH (à domicile) ou VR (téléconsultation).",
+        what_en: "For every Slot.serviceType coding whose system is http://terminology.hl7.org/CodeSystem/v3-ActCode (TypeConsultation slice), checks that the code belongs to v3-ActEncounterCode (error otherwise) and warns when it is not AMB, HH or VR.",
+        why_en: "The TypeConsultation slice of FrSlotAgregateur has a required binding to v3-ActEncounterCode; the IG nomenclature only keeps AMB (practice), HH (home) and VR (teleconsultation). Official ANS kit: partly checked.",
+        example_en: r#"{"serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"TELE"}]}]}"#,
+        fix_en: "Use AMB (at the practice), HH (at home) or VR (teleconsultation).",
+    },
+};

@@ -1,0 +1,27 @@
+//! RO1-REGUL-001 `regul-meta-source-sas`.
+//!
+//! The regulator Practitioner meta.source is urn:oid:1.2.250.1.213.3.6.
+
+use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
+use fr_fhir_core::rules::Scope;
+
+/// RO1-REGUL-001 `regul-meta-source-sas`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-REGUL-001",
+    name: "regul-meta-source-sas",
+    severity: Severity::Error,
+    scope: Scope::REGUL,
+    source: "FrPractitionerRegul pattern — https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition-FrPractitionerRegul.html",
+    summary_fr: "meta.source du Practitioner régulateur vaut urn:oid:1.2.250.1.213.3.6.",
+    summary_en: "The regulator Practitioner meta.source is urn:oid:1.2.250.1.213.3.6.",
+    doc: RuleDoc {
+        what_fr: "Vérifie que le Practitioner reçu du SAS pour un compte régulateur porte meta.source = urn:oid:1.2.250.1.213.3.6.",
+        why_fr: "Motif de FrPractitionerRegul ; le kit l'envoie toujours. Kit officiel ANS : vérifié par une assertion dédiée.",
+        example_fr: r#"{"resourceType":"Practitioner","meta":{"source":"urn:oid:1.2.250.1.71.4.2.1"}}"#,
+        fix_fr: "Attendez et conservez meta.source = urn:oid:1.2.250.1.213.3.6 dans les ressources régulateur.",
+        what_en: "Checks that the Practitioner received from the SAS for a regulator account carries meta.source = urn:oid:1.2.250.1.213.3.6.",
+        why_en: "FrPractitionerRegul pattern; the kit always sends it. Official ANS kit: checked by a dedicated assertion.",
+        example_en: r#"{"resourceType":"Practitioner","meta":{"source":"urn:oid:1.2.250.1.71.4.2.1"}}"#,
+        fix_en: "Expect and keep meta.source = urn:oid:1.2.250.1.213.3.6 in regulator resources.",
+    },
+};

@@ -1,0 +1,27 @@
+//! RO1-WIN-002 `slot-start-before-le-bound`.
+//!
+//! Slot.start is at or before the le bound of the request; Slot.end may go beyond it.
+
+use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
+use fr_fhir_core::rules::Scope;
+
+/// RO1-WIN-002 `slot-start-before-le-bound`.
+pub static RULE: RuleMeta = RuleMeta {
+    id: "RO1-WIN-002",
+    name: "slot-start-before-le-bound",
+    severity: Severity::Error,
+    scope: Scope::ALL,
+    source: "agg-psindiv #7; SearchParameter expression Slot.start — https://interop.esante.gouv.fr/ig/fhir/sas/specifications_techniques-ps-recherche_creneaux.html",
+    summary_fr: "Slot.start n'est pas postérieur à la borne le de la requête ; Slot.end peut la dépasser.",
+    summary_en: "Slot.start is at or before the le bound of the request; Slot.end may go beyond it.",
+    doc: RuleDoc {
+        what_fr: "Compare chaque Slot.start à la fin de l'intervalle de la borne haute (le2024-06-14 couvre toute la journée) et signale un créneau qui commence après ; la fin du créneau n'est pas comparée.",
+        why_fr: "Exigence agg-psindiv #7 et expression Slot.start du SearchParameter ; le kit ne compare que les dates (lecture AMB-05). Kit officiel ANS : vérifié en partie.",
+        example_fr: "requête : start=le2024-06-14T23:59:59.999+02:00   Slot.start: 2024-06-15T08:00:00.000+02:00",
+        fix_fr: "Appliquez la borne le au début du créneau, en tenant compte de sa précision et du décalage horaire.",
+        what_en: "Compares every Slot.start with the end of the upper bound's interval (le2024-06-14 covers the whole day) and reports a slot that starts after it; the slot end is not compared.",
+        why_en: "Requirement agg-psindiv #7 and the Slot.start expression of the SearchParameter; the kit compares calendar dates only (reading AMB-05). Official ANS kit: partly checked.",
+        example_en: "request: start=le2024-06-14T23:59:59.999+02:00   Slot.start: 2024-06-15T08:00:00.000+02:00",
+        fix_en: "Apply the le bound to the slot start, taking its precision and the offset into account.",
+    },
+};
