@@ -30,13 +30,13 @@ pub mod systems {
         OID_IDNPS, OID_IDNST, OID_SAS_INTRN, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE,
         SYSTEM_FR_V2_0203,
     };
-    pub use crate::rules::families::terminology::{
+    pub use crate::rules::support::terminology::{
         EXT_SLOT_SERVICE_TYPE_R5, TRE_R38, TRE_R66, TRE_R314, V2_0276, V3_ACT_CODE,
     };
 }
 
 /// The TRE_R66 establishment category of a CPTS (`HealthcareService.category`).
-pub use crate::rules::families::terminology::TRE_R66_CPTS;
+pub use crate::rules::support::terminology::TRE_R66_CPTS;
 
 /// A slot type of `Slot.meta.security` (TRE_R314): who may book the slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -201,7 +201,7 @@ pub fn sas_instant(t: &DateTime<FixedOffset>) -> String {
 mod tests {
     use super::*;
     use crate::primitives::check_sas_instant;
-    use crate::rules::families::terminology::{SAS_CONSULTATION_CODES, TRE_R314_CODES};
+    use crate::rules::support::terminology::{SAS_CONSULTATION_CODES, TRE_R314_CODES};
 
     #[test]
     fn enums_cover_the_code_lists_the_rules_check() {

@@ -4,6 +4,7 @@ mod context;
 mod emit;
 mod engine;
 pub mod families;
+pub mod support;
 
 pub mod bundle;
 pub mod cpts;

@@ -15,9 +15,9 @@ use crate::model::{
     Address, Code, ContactPoint, Extension, HumanName, Identifier, Location, Narrative, Resource,
     Value, Visitor, Walk,
 };
-use crate::rules::families::sos::DAYS_OF_WEEK;
-use crate::rules::families::terminology::IDENTIFIER_USE_CODES;
 use crate::rules::fhir::ro1_fhir_005;
+use crate::rules::support::location::DAYS_OF_WEEK;
+use crate::rules::support::terminology::IDENTIFIER_USE_CODES;
 use crate::rules::{Emitter, Scope, quote};
 
 /// The catalogue rules this family implements.

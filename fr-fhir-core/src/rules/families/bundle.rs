@@ -46,7 +46,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     if entry.resource.is_none()
         && entry.request.is_none()
         && entry.response.is_none()
-        && !super::structure::has_key(e.src, entry.span, "resource", None)
+        && !crate::rules::support::presence::has_key(e.src, entry.span, "resource", None)
     {
         em.missing(
             Scope::ALL,
@@ -180,7 +180,8 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let btype = b.type_.as_ref().map(|t| t.as_str());
     let searchset = btype.is_none_or(|t| t == "searchset");
 
-    let present = |key: &str| super::structure::has_key(f.src, b.span, key, b.entry_span);
+    let present =
+        |key: &str| crate::rules::support::presence::has_key(f.src, b.span, key, b.entry_span);
     match &b.type_ {
         None if !present("type") => em.missing(
             Scope::ALL,
@@ -238,7 +239,7 @@ pub fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     for (pos, e) in ix.entries.iter().enumerate() {
         let rtype = ix.rtype(e);
         if e.full_url_span.is_empty()
-            && !super::structure::has_key(f.src, e.entry_span, "fullUrl", None)
+            && !crate::rules::support::presence::has_key(f.src, e.entry_span, "fullUrl", None)
         {
             missing_sev(
                 em,
@@ -431,7 +432,7 @@ fn check_links(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let here = f.use_case.scope();
     let sev = ps_warning(f.use_case);
     if b.link.is_empty() {
-        if super::structure::has_key(f.src, b.span, "link", b.entry_span) {
+        if crate::rules::support::presence::has_key(f.src, b.span, "link", b.entry_span) {
             return;
         }
         missing_sev(

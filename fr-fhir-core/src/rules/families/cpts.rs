@@ -6,8 +6,6 @@
 //! dropped for the other use cases. Whether `providedBy` resolves is a
 //! cross-resource rule ([`super::graph`]).
 
-use super::identifiers::{match_type, report_type};
-use super::slot::missing;
 use crate::finding::RuleMeta;
 use crate::ids::{
     IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
@@ -16,6 +14,8 @@ use crate::model::{CodeableConcept, HealthcareService, Identifier, Organization}
 use crate::rules::cpts::ro1_cpts_004;
 use crate::rules::cpts::ro1_cpts_005;
 use crate::rules::cpts::ro1_cpts_006;
+use crate::rules::support::identifier_type::{match_type, report_type};
+use crate::rules::support::presence::missing;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.

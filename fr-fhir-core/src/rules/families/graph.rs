@@ -308,7 +308,7 @@ fn check_missing(g: &Graph<'_, '_>, src: &str, em: &mut Emitter<'_>) {
             }
             _ => continue,
         };
-        if bits & bit == 0 && !super::structure::has_key(src, e.span, child, None) {
+        if bits & bit == 0 && !crate::rules::support::presence::has_key(src, e.span, child, None) {
             em.missing(
                 scope,
                 rule,

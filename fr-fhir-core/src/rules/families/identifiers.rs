@@ -17,7 +17,7 @@ use crate::ids::{
     Adeli, IDNPS, IDNST, INTRN, Idnps, Idnst, OID_IDNPS, OID_IDNST, OID_SAS_INTRN, Rpps, Siret,
 };
 use crate::json::Span;
-use crate::model::{CodeableConcept, Coding, Identifier, Resource, Visitor, Walk};
+use crate::model::{CodeableConcept, Identifier, Resource, Visitor, Walk};
 use crate::rules::id::ro1_id_001;
 use crate::rules::id::ro1_id_002;
 use crate::rules::id::ro1_id_003;
@@ -256,143 +256,10 @@ fn bare_number(em: &mut Emitter<'_>, span: Span, v: &str, what: &str, prefix: &s
     );
 }
 
-/// How an `identifier.type` relates to an expected coding (shared by the
-/// resource rules: RO1-PRACT-002, RO1-ROLE-005, RO1-SOS-003, RO1-SOS-004).
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum TypeMatch<'t, 'a> {
-    /// The expected code in the expected system, at this index of `coding`.
-    Exact(usize),
-    /// The expected code in a tolerated system (AMB-10).
-    Tolerated(&'t Coding<'a>),
-    /// The expected code in a system that is not accepted.
-    WrongSystem(&'t Coding<'a>),
-    /// No coding carries the expected code: the first coding.
-    WrongCode(&'t Coding<'a>),
-    /// No coding at all (text only).
-    NoCoding,
-}
-
-/// Finds the coding `system#code` (or `code` in one of `tolerated`) in `ty`.
-pub(crate) fn match_type<'t, 'a>(
-    ty: &'t CodeableConcept<'a>,
-    system: &str,
-    code: &str,
-    tolerated: &[&str],
-) -> TypeMatch<'t, 'a> {
-    let mut soft = None;
-    let mut wrong_system = None;
-    for (i, c) in ty.coding.iter().enumerate() {
-        if c.code.as_ref().is_none_or(|k| k != code) {
-            continue;
-        }
-        let sys = c.system.as_ref().map(|s| s.as_str());
-        match sys {
-            Some(s) if s == system => return TypeMatch::Exact(i),
-            Some(s) if tolerated.contains(&s) => {
-                soft.get_or_insert(c);
-            }
-            _ => {
-                wrong_system.get_or_insert(c);
-            }
-        }
-    }
-    if let Some(c) = soft {
-        TypeMatch::Tolerated(c)
-    } else if let Some(c) = wrong_system {
-        TypeMatch::WrongSystem(c)
-    } else if let Some(c) = ty.coding.first() {
-        TypeMatch::WrongCode(c)
-    } else {
-        TypeMatch::NoCoding
-    }
-}
-
-/// Reports a [`TypeMatch`] that is not exact: a tolerated system as a
-/// warning, everything else with the rule's severity, on the most specific
-/// element (the coding's system or code, or the missing `coding`).
-pub(crate) fn report_type(
-    em: &mut Emitter<'_>,
-    scope: Scope,
-    rule: &'static RuleMeta,
-    ty: &CodeableConcept<'_>,
-    m: TypeMatch<'_, '_>,
-    system: &str,
-    code: &str,
-) {
-    match m {
-        TypeMatch::Exact(_) => {}
-        TypeMatch::Tolerated(c) => {
-            let found = c.system.as_ref().map(|s| s.as_str()).unwrap_or_default();
-            let span = c.system.as_ref().map_or(c.span, |s| s.span);
-            em.at_sev(
-                scope,
-                rule,
-                Severity::Warning,
-                span,
-                format!(
-                    "code {code} admis dans le système {found}, mais le profil attend {system}"
-                ),
-                format!("code {code} accepted in system {found}, but the profile expects {system}"),
-            );
-        }
-        TypeMatch::WrongSystem(c) => match &c.system {
-            Some(s) => em.at(
-                scope,
-                rule,
-                s.span,
-                format!(
-                    "type d'identifiant {code} dans le système {}, attendu {system}",
-                    quote(s.as_str())
-                ),
-                format!(
-                    "identifier type {code} in system {}, expected {system}",
-                    quote(s.as_str())
-                ),
-            ),
-            None => em.missing(
-                scope,
-                rule,
-                c.span,
-                "system",
-                format!(
-                    "le codage {code} du type d'identifiant n'a pas de système : {system} attendu"
-                ),
-                format!(
-                    "the {code} coding of the identifier type has no system: {system} expected"
-                ),
-            ),
-        },
-        TypeMatch::WrongCode(c) => match &c.code {
-            Some(k) => em.at(
-                scope,
-                rule,
-                k.span,
-                format!("type d'identifiant {}, attendu {system}#{code}", quote(k.as_str())),
-                format!("identifier type {}, expected {system}#{code}", quote(k.as_str())),
-            ),
-            None => em.missing(
-                scope,
-                rule,
-                c.span,
-                "code",
-                format!("type d'identifiant sans code : {system}#{code} attendu"),
-                format!("identifier type without a code: {system}#{code} expected"),
-            ),
-        },
-        TypeMatch::NoCoding => em.missing(
-            scope,
-            rule,
-            ty.span,
-            "coding",
-            format!("type d'identifiant sans codage : {system}#{code} attendu"),
-            format!("identifier type without a coding: {system}#{code} expected"),
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::support::identifier_type::{TypeMatch, match_type};
     use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch, run};
     use serde_json::json;
 

@@ -18,7 +18,6 @@ pub mod schedule;
 pub mod slot;
 pub mod sos;
 pub mod structure;
-pub mod terminology;
 
 use super::context::{EntryCx, Finish};
 use super::emit::Emitter;

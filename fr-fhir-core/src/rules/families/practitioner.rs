@@ -5,8 +5,7 @@
 
 use crate::finding::RuleMeta;
 use crate::ids::{IDNPS, Idnps, OID_IDNPS, SYSTEM_FR_V2_0203};
-use crate::model::{CodeableConcept, ContactPoint, Practitioner};
-use crate::rules::families::identifiers::{TypeMatch, match_type, report_type};
+use crate::model::{CodeableConcept, Practitioner};
 use crate::rules::pract::ro1_pract_001;
 use crate::rules::pract::ro1_pract_002;
 use crate::rules::pract::ro1_pract_003;
@@ -14,6 +13,8 @@ use crate::rules::pract::ro1_pract_004;
 use crate::rules::pract::ro1_pract_007;
 use crate::rules::pract::ro1_pract_008;
 use crate::rules::pract::ro1_pract_009;
+use crate::rules::support::identifier_type::{TypeMatch, match_type, report_type};
+use crate::rules::support::phone::check_phone;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
@@ -186,40 +187,6 @@ fn check_telecoms(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
             }
         }
         check_phone(t, SCOPE, &ro1_pract_009::RULE, em);
-    }
-}
-
-/// Country codes of the phone numbers SAS accepts: France and the overseas
-/// departments with their own code.
-const PHONE_COUNTRY_CODES: &[&str] = &["+33", "+262", "+590", "+594", "+596"];
-
-/// True for `+33` (or an overseas code) followed by exactly 9 digits, e.g.
-/// `+33465712040` (not `04 65 71 20 40`).
-pub(crate) fn is_sas_phone(s: &str) -> bool {
-    PHONE_COUNTRY_CODES.iter().any(|cc| {
-        s.strip_prefix(cc)
-            .is_some_and(|rest| rest.len() == 9 && rest.bytes().all(|b| b.is_ascii_digit()))
-    })
-}
-
-/// Warns on a `phone` telecom whose value is not in the international form
-/// (RO1-PRACT-009 here, RO1-ROLE-007 for PractitionerRole).
-pub(crate) fn check_phone(
-    t: &ContactPoint<'_>,
-    scope: Scope,
-    rule: &'static RuleMeta,
-    em: &mut Emitter<'_>,
-) {
-    let is_phone = t.system.as_ref().is_some_and(|s| s == "phone");
-    let Some(v) = t.value.as_ref().filter(|_| is_phone) else { return };
-    if !is_sas_phone(v.as_str()) {
-        em.at(
-            scope,
-            rule,
-            v.span,
-            format!("téléphone {} : forme internationale attendue, +33 suivi de 9 chiffres (ou +262, +590, +594, +596)", quote(v.as_str())),
-            format!("phone {}: international form expected, +33 followed by 9 digits (or +262, +590, +594, +596)", quote(v.as_str())),
-        );
     }
 }
 

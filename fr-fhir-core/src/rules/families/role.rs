@@ -14,9 +14,6 @@ use crate::json::Span;
 use crate::model::{
     CodeableConcept, Identifier, Location, PractitionerRole, Reference, Resource, Visitor, Walk,
 };
-use crate::rules::families::identifiers::{match_type, report_type};
-use crate::rules::families::practitioner::check_phone;
-use crate::rules::families::terminology::{TRE_R38, is_tre_r38_code};
 use crate::rules::loc::ro1_loc_001;
 use crate::rules::loc::ro1_loc_002;
 use crate::rules::loc::ro1_loc_003;
@@ -30,6 +27,10 @@ use crate::rules::role::ro1_role_005;
 use crate::rules::role::ro1_role_006;
 use crate::rules::role::ro1_role_007;
 use crate::rules::role::ro1_role_008;
+use crate::rules::support::identifier_type::{match_type, report_type};
+use crate::rules::support::location::{check_address, identifier_parts};
+use crate::rules::support::phone::check_phone;
+use crate::rules::support::terminology::{TRE_R38, is_tre_r38_code};
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
@@ -411,34 +412,6 @@ fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
     }
 }
 
-/// A place identifier needs its type, system and value (FrLocation 1..1 each):
-/// one finding per missing part. `label` names the identifier in messages
-/// (French, English). Shared with the SOS places.
-pub(crate) fn identifier_parts(
-    id: &Identifier<'_>,
-    scope: Scope,
-    rule: &'static RuleMeta,
-    label: (&str, &str),
-    em: &mut Emitter<'_>,
-) {
-    for (present, part) in [
-        (id.type_.is_some(), "type"),
-        (id.system.is_some(), "system"),
-        (id.value.is_some(), "value"),
-    ] {
-        if !present {
-            em.missing(
-                scope,
-                rule,
-                id.span,
-                part,
-                format!("{} sans `{part}` (type, system et value sont obligatoires)", label.0),
-                format!("{} without `{part}` (type, system and value are mandatory)", label.1),
-            );
-        }
-    }
-}
-
 /// RO1-LOC-001, 002, 003, 004, 005 on the Location contained in a role.
 fn check_contained_location(loc: &Location<'_>, em: &mut Emitter<'_>) {
     if loc.identifier.is_empty() {
@@ -499,65 +472,6 @@ fn check_location_id_type(ty: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
         format!("type d'identifiant du lieu {found_fr} : attendu {expected}"),
         format!("place identifier type {found_en}: expected {expected}"),
     );
-}
-
-/// RO1-LOC-002 and RO1-LOC-003: the address of a place of consultation,
-/// contained (PS/CPTS) or an entry (SOS): exactly one line, a city and a
-/// 5-digit postal code.
-pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'_>) {
-    let Some(addr) = &loc.address else {
-        em.missing(
-            scope,
-            &ro1_loc_002::RULE,
-            loc.span,
-            "address",
-            "Location sans adresse : line, city et postalCode sont obligatoires".into(),
-            "Location without an address: line, city and postalCode are mandatory".into(),
-        );
-        return;
-    };
-    for (present, part) in [
-        (!addr.line.is_empty(), "line"),
-        (addr.city.is_some(), "city"),
-        (addr.postal_code.is_some(), "postalCode"),
-    ] {
-        if !present {
-            em.missing(
-                scope,
-                &ro1_loc_002::RULE,
-                addr.span,
-                part,
-                format!(
-                    "adresse du lieu sans `{part}` (line, city et postalCode sont obligatoires)"
-                ),
-                format!("place address without `{part}` (line, city and postalCode are mandatory)"),
-            );
-        }
-    }
-    for extra in addr.line.iter().skip(1) {
-        em.at(
-            scope,
-            &ro1_loc_002::RULE,
-            extra.span,
-            format!(
-                "ligne d'adresse en trop {} : une seule ligne est admise",
-                quote(extra.as_str())
-            ),
-            format!("extra address line {}: a single line is allowed", quote(extra.as_str())),
-        );
-    }
-    if let Some(pc) = &addr.postal_code {
-        let s = pc.as_str();
-        if !(s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())) {
-            em.at(
-                scope,
-                &ro1_loc_003::RULE,
-                pc.span,
-                format!("code postal {} : 5 chiffres attendus", quote(s)),
-                format!("postal code {}: 5 digits expected", quote(s)),
-            );
-        }
-    }
 }
 
 /// RO1-LOC-004: a contained resource has no version, no security label and

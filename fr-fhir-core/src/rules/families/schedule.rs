@@ -1,10 +1,10 @@
 //! Schedule rules local to one Schedule: RO1-SCHED-003 (FR Core FrSchedule
 //! restrictions). The actor rules need the other entries: see [`super::graph`].
 
-use super::slot::check_specialties;
 use crate::finding::RuleMeta;
 use crate::model::Schedule;
 use crate::rules::sched::ro1_sched_003;
+use crate::rules::support::specialties::check_specialties;
 use crate::rules::{Emitter, EntryCx, Scope};
 
 /// The catalogue rules this family implements.

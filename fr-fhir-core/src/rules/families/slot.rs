@@ -5,9 +5,8 @@
 //! finding per scope (SLOT-007, SLOT-008/009): the engine keeps the one of
 //! the use case finally detected.
 
-use super::terminology::{self as term, is_tre_r66_like};
-use crate::finding::{Finding, Message, RuleMeta, Severity};
-use crate::json::{Kind, Reader, Span};
+use crate::finding::{RuleMeta, Severity};
+use crate::json::Span;
 use crate::model::{CodeableConcept, Coding, Extension, Instant, Slot, Value};
 use crate::primitives::{SasInstantError, check_sas_instant, parse_instant};
 use crate::rules::cpts::ro1_cpts_001;
@@ -29,6 +28,9 @@ use crate::rules::slot::ro1_slot_014;
 use crate::rules::slot::ro1_slot_015;
 use crate::rules::slot::ro1_slot_016;
 use crate::rules::slot::ro1_slot_017;
+use crate::rules::support::presence::{missing, written};
+use crate::rules::support::specialties::check_specialties;
+use crate::rules::support::terminology::{self as term, is_tre_r66_like};
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
@@ -64,48 +66,6 @@ pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     appointment(s, e.src, em);
     fr_core(s, em);
     cpts(s, e.src, em);
-}
-
-/// True when `key` is written in the JSON object at `obj` with a non-null
-/// value the model could not keep (wrong JSON type, already reported by
-/// RO1-FHIR-001): such an element is not reported a second time as missing.
-/// Runs only on the error path (the element is absent from the model).
-pub(super) fn written(src: &str, obj: Span, key: &str) -> bool {
-    if obj.is_empty() {
-        return false;
-    }
-    let mut r = Reader::at(src, obj.start as usize);
-    let Ok(mut o) = r.object() else { return false };
-    while let Ok(Some((k, _))) = r.next_key(&mut o) {
-        if &*k == key {
-            return !matches!(r.peek(), Ok(Kind::Null) | Err(_));
-        }
-        if r.skip_value().is_err() {
-            return false;
-        }
-    }
-    false
-}
-
-/// Reports `child` of `parent` as missing, unless it is written with a wrong
-/// JSON type.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn missing(
-    em: &mut Emitter<'_>,
-    src: &str,
-    scope: Scope,
-    rule: &'static RuleMeta,
-    severity: Option<Severity>,
-    parent: Span,
-    child: &'static str,
-    fr: String,
-    en: String,
-) {
-    if !em.is_clean(parent) && written(src, parent, child) {
-        return;
-    }
-    let f = Finding::missing(rule, parent, child, Message::new(fr, en));
-    em.push(scope, f.with_severity(severity.unwrap_or(rule.severity)));
 }
 
 fn status(s: &Slot<'_>, src: &str, em: &mut Emitter<'_>) {
@@ -531,81 +491,6 @@ fn other_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
             format!("TRE_R66 category {}: expected `604` (CPTS)", quote(code.as_str())),
         ),
         _ => {}
-    }
-}
-
-/// Each specialty with codings has a TRE_R38 one (error otherwise); a
-/// text-only specialty is a warning (AMB-08); an unknown TRE_R38 code is a
-/// warning (newer NOS releases add codes). Shared with RO1-SCHED-003.
-pub(super) fn check_specialties(
-    list: &[CodeableConcept<'_>],
-    rule: &'static RuleMeta,
-    owner: &'static str,
-    em: &mut Emitter<'_>,
-) {
-    for sp in list {
-        let Some(first) = sp.coding.first() else {
-            if sp.text.is_some() {
-                em.at_sev(
-                    Scope::ALL,
-                    rule,
-                    Severity::Warning,
-                    sp.span,
-                    format!("{owner}.specialty en texte seul : accepté par le SAS, mais la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38"),
-                    format!("text-only {owner}.specialty: accepted by the SAS, but the required binding fr-practitioner-specialty expects a TRE_R38 code"),
-                );
-            }
-            continue;
-        };
-        let mut r38 =
-            sp.coding.iter().filter(|c| c.system.as_ref().is_some_and(|s| s == term::TRE_R38));
-        let Some(first_r38) = r38.clone().next() else {
-            match &first.system {
-                Some(sys) => em.at(
-                    Scope::ALL,
-                    rule,
-                    sys.span,
-                    format!("{owner}.specialty codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({}) est obligatoire", quote(sys.as_str()), term::TRE_R38),
-                    format!("{owner}.specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({}) is required", quote(sys.as_str()), term::TRE_R38),
-                ),
-                None => em.missing(
-                    Scope::ALL,
-                    rule,
-                    first.span,
-                    "system",
-                    format!("{owner}.specialty codée sans système : attendu {}", term::TRE_R38),
-                    format!("{owner}.specialty coded without a system: expected {}", term::TRE_R38),
-                ),
-            }
-            continue;
-        };
-        if r38.any(|c| c.code.as_ref().is_some_and(|k| term::is_tre_r38_code(k.as_str()))) {
-            continue;
-        }
-        match &first_r38.code {
-            None => em.missing(
-                Scope::ALL,
-                rule,
-                first_r38.span,
-                "code",
-                format!("{owner}.specialty TRE_R38 sans code (par ex. SM54)"),
-                format!("TRE_R38 {owner}.specialty without a code (e.g. SM54)"),
-            ),
-            Some(k) => em.at_sev(
-                Scope::ALL,
-                rule,
-                Severity::Warning,
-                k.span,
-                format!(
-                    "code {} inconnu de TRE_R38-SpecialiteOrdinale (version NOS 0.1.0)",
-                    quote(k.as_str())
-                ),
-                format!(
-                    "code {} is not in TRE_R38-SpecialiteOrdinale (NOS release 0.1.0)",
-                    quote(k.as_str())
-                ),
-            ),
-        }
     }
 }
 

@@ -11,12 +11,12 @@ use crate::ids::{
 };
 use crate::model::{Identifier, Location, Organization};
 use crate::primitives::{PrimitiveKind, check as check_primitive};
-use crate::rules::families::identifiers::{TypeMatch, match_type, report_type};
-use crate::rules::families::role::check_address;
 use crate::rules::sos::ro1_sos_002;
 use crate::rules::sos::ro1_sos_003;
 use crate::rules::sos::ro1_sos_004;
 use crate::rules::sos::ro1_sos_006;
+use crate::rules::support::identifier_type::{TypeMatch, match_type, report_type};
+use crate::rules::support::location::{DAYS_OF_WEEK, check_address, identifier_parts};
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// The catalogue rules this family implements.
@@ -24,9 +24,6 @@ pub const RULES: &[&RuleMeta] =
     &[&ro1_sos_002::RULE, &ro1_sos_003::RULE, &ro1_sos_004::RULE, &ro1_sos_006::RULE];
 
 const SCOPE: Scope = Scope::SOS;
-
-/// Days of the week (FHIR R4 required binding `days-of-week`).
-pub(crate) const DAYS_OF_WEEK: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// SOS fixed consultation place.
 pub fn check_location(l: &Location<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
@@ -59,7 +56,7 @@ fn check_place_identifiers(l: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
     for id in &l.identifier {
-        super::role::identifier_parts(
+        identifier_parts(
             id,
             SCOPE,
             &ro1_sos_003::RULE,

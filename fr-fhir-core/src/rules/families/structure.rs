@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use crate::finding::RuleMeta;
-use crate::json::{Reader, Span};
 use crate::model::{Extension, Resource, Visitor, Walk};
 use crate::rules::fhir::ro1_fhir_007;
 use crate::rules::fhir::ro1_fhir_008;
@@ -182,42 +181,6 @@ impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
             _ => {}
         }
     }
-}
-
-/// True when the object at `obj` has the member `key`, whatever its value.
-/// Models drop a value of the wrong JSON type (RO1-FHIR-001 reports it), so
-/// rules about an absent element ask the text before saying "missing".
-/// `skip` is a member value jumped over without reading it (the entry array
-/// of a Bundle). Reads only the keys of that one object.
-///
-/// ```
-/// use fr_fhir_core::json::Span;
-/// use fr_fhir_core::rules::families::structure::has_key;
-/// let src = r#"{"type":"searchset","entry":[{"total":1}],"total":"2"}"#;
-/// let whole = Span::new(0, src.len() as u32);
-/// let entry = Span::new(src.find('[').unwrap() as u32, src.find(']').unwrap() as u32 + 1);
-/// assert!(has_key(src, whole, "total", Some(entry)));
-/// assert!(!has_key(src, whole, "link", Some(entry)));
-/// ```
-pub fn has_key(src: &str, obj: Span, key: &str, skip: Option<Span>) -> bool {
-    let mut r = Reader::at(src, obj.start as usize);
-    let Ok(mut o) = r.object() else { return false };
-    while let Ok(Some((k, _))) = r.next_key(&mut o) {
-        if &*k == key {
-            return true;
-        }
-        match skip {
-            Some(sp) if r.peek().is_ok() && r.pos32() == sp.start => {
-                r = Reader::at(src, sp.end as usize);
-            }
-            _ => {
-                if r.skip_value().is_err() {
-                    return false;
-                }
-            }
-        }
-    }
-    false
 }
 
 #[cfg(test)]

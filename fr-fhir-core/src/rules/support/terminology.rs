@@ -55,7 +55,7 @@ pub const TRE_R38_CODES: &[&str] = &[
 /// Whether `code` is a known TRE_R38 specialty.
 ///
 /// ```
-/// use fr_fhir_core::rules::families::terminology::is_tre_r38_code;
+/// use fr_fhir_core::rules::support::terminology::is_tre_r38_code;
 /// assert!(is_tre_r38_code("SM54"));
 /// assert!(!is_tre_r38_code("MG"));
 /// ```
@@ -66,7 +66,7 @@ pub fn is_tre_r38_code(code: &str) -> bool {
 /// Whether `code` belongs to v3-ActEncounterCode.
 ///
 /// ```
-/// use fr_fhir_core::rules::families::terminology::is_act_encounter_code;
+/// use fr_fhir_core::rules::support::terminology::is_act_encounter_code;
 /// assert!(is_act_encounter_code("VR"));
 /// assert!(!is_act_encounter_code("CABINET"));
 /// ```
@@ -77,7 +77,7 @@ pub fn is_act_encounter_code(code: &str) -> bool {
 /// Whether `code` is one of the SAS consultation types (AMB, HH, VR).
 ///
 /// ```
-/// use fr_fhir_core::rules::families::terminology::is_sas_consultation_code;
+/// use fr_fhir_core::rules::support::terminology::is_sas_consultation_code;
 /// assert!(is_sas_consultation_code("HH"));
 /// assert!(!is_sas_consultation_code("EMER"));
 /// ```
@@ -89,7 +89,7 @@ pub fn is_sas_consultation_code(code: &str) -> bool {
 /// variants written in the IG pages (AMB-12).
 ///
 /// ```
-/// use fr_fhir_core::rules::families::terminology::{TRE_R66, is_tre_r66_like};
+/// use fr_fhir_core::rules::support::terminology::{TRE_R66, is_tre_r66_like};
 /// assert!(is_tre_r66_like(TRE_R66));
 /// assert!(is_tre_r66_like("https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement"));
 /// assert!(!is_tre_r66_like("http://terminology.hl7.org/CodeSystem/v3-ActCode"));

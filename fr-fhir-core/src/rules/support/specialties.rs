@@ -1,0 +1,82 @@
+//! Specialties coded in TRE_R38-SpecialiteOrdinale: the same check for
+//! Slot.specialty (RO1-SLOT-012) and Schedule.specialty (RO1-SCHED-003).
+
+use super::terminology as term;
+use crate::finding::{RuleMeta, Severity};
+use crate::model::CodeableConcept;
+use crate::rules::{Emitter, Scope, quote};
+
+/// Each specialty with codings has a TRE_R38 one (error otherwise); a
+/// text-only specialty is a warning (AMB-08); an unknown TRE_R38 code is a
+/// warning (newer NOS releases add codes). Shared with RO1-SCHED-003.
+pub(crate) fn check_specialties(
+    list: &[CodeableConcept<'_>],
+    rule: &'static RuleMeta,
+    owner: &'static str,
+    em: &mut Emitter<'_>,
+) {
+    for sp in list {
+        let Some(first) = sp.coding.first() else {
+            if sp.text.is_some() {
+                em.at_sev(
+                    Scope::ALL,
+                    rule,
+                    Severity::Warning,
+                    sp.span,
+                    format!("{owner}.specialty en texte seul : accepté par le SAS, mais la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38"),
+                    format!("text-only {owner}.specialty: accepted by the SAS, but the required binding fr-practitioner-specialty expects a TRE_R38 code"),
+                );
+            }
+            continue;
+        };
+        let mut r38 =
+            sp.coding.iter().filter(|c| c.system.as_ref().is_some_and(|s| s == term::TRE_R38));
+        let Some(first_r38) = r38.clone().next() else {
+            match &first.system {
+                Some(sys) => em.at(
+                    Scope::ALL,
+                    rule,
+                    sys.span,
+                    format!("{owner}.specialty codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({}) est obligatoire", quote(sys.as_str()), term::TRE_R38),
+                    format!("{owner}.specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({}) is required", quote(sys.as_str()), term::TRE_R38),
+                ),
+                None => em.missing(
+                    Scope::ALL,
+                    rule,
+                    first.span,
+                    "system",
+                    format!("{owner}.specialty codée sans système : attendu {}", term::TRE_R38),
+                    format!("{owner}.specialty coded without a system: expected {}", term::TRE_R38),
+                ),
+            }
+            continue;
+        };
+        if r38.any(|c| c.code.as_ref().is_some_and(|k| term::is_tre_r38_code(k.as_str()))) {
+            continue;
+        }
+        match &first_r38.code {
+            None => em.missing(
+                Scope::ALL,
+                rule,
+                first_r38.span,
+                "code",
+                format!("{owner}.specialty TRE_R38 sans code (par ex. SM54)"),
+                format!("TRE_R38 {owner}.specialty without a code (e.g. SM54)"),
+            ),
+            Some(k) => em.at_sev(
+                Scope::ALL,
+                rule,
+                Severity::Warning,
+                k.span,
+                format!(
+                    "code {} inconnu de TRE_R38-SpecialiteOrdinale (version NOS 0.1.0)",
+                    quote(k.as_str())
+                ),
+                format!(
+                    "code {} is not in TRE_R38-SpecialiteOrdinale (NOS release 0.1.0)",
+                    quote(k.as_str())
+                ),
+            ),
+        }
+    }
+}
