@@ -9,8 +9,8 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
+use crate::engine::scope::Scope;
 use crate::json::span::Span;
-use crate::rules::scope::Scope;
 
 /// How bad a finding is, ordered from the least to the most severe.
 ///

@@ -1,9 +1,16 @@
-//! The SAS / FR Core profile rules of the slot-search response body.
+//! The SAS / FR Core profile rules of a slot-search response body, one file
+//! per rule in the folder of its ID prefix (`slot/ro1_slot_004.rs`), run by
+//! the [`crate::engine`] as the rule set [`SLOT_SEARCH_BODY`].
+//!
+//! - the folders (`bundle`, `slot`, `sched`, ...) hold the rules: metadata,
+//!   user documentation and check;
+//! - [`families`] are the visitors that call the rules' checks on each
+//!   resource type and at the end of the Bundle;
+//! - [`support`] holds the helpers several folders share;
+//! - [`catalog`] derives the catalogue from the folders.
 pub mod catalog;
-mod context;
-mod emit;
-mod engine;
 pub mod families;
+pub mod profiles;
 pub mod support;
 
 pub mod bundle;
@@ -21,15 +28,39 @@ pub mod sched;
 pub mod slot;
 pub mod sos;
 
-pub mod index;
-mod keyhash;
-pub mod profiles;
-pub(crate) mod scope;
+pub use crate::engine::index;
+pub use crate::engine::{
+    Emitted, Emitter, EntryCx, Finish, Hook, MAX_SEVERE, Options, PerUseCase, Report, RuleSet,
+    Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource, quote,
+};
+pub use families::SLOT_SEARCH_BODY;
 
-pub use context::{EntryCx, Finish, Hook};
-pub use emit::{Emitted, Emitter, MAX_SEVERE, PerUseCase};
-pub use engine::{Options, Report, quote, validate, validate_with};
-pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};
+use crate::json::JsonError;
+
+/// Validates a slot-search response body (a searchset Bundle or an
+/// OperationOutcome) with the SAS body rules.
+///
+/// ```
+/// use fr_fhir_core::rules::{validate, Options};
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0,
+///   "link":[{"relation":"self","url":"https://x.fr/Slot?status=free"}]}"#;
+/// let report = validate(src, &Options::default()).unwrap();
+/// assert_eq!(report.resource_type, "Bundle");
+/// assert!(report.findings.iter().all(|f| f.rule.id != "RO1-BUNDLE-001"));
+/// ```
+pub fn validate(src: &str, opts: &Options) -> Result<Report, JsonError> {
+    validate_with(src, opts, &mut [])
+}
+
+/// [`validate`] with extra hooks run in the same pass (int-ro1's
+/// request-dependent rules).
+pub fn validate_with<'a>(
+    src: &'a str,
+    opts: &Options,
+    hooks: &mut [&mut dyn Hook<'a>],
+) -> Result<Report, JsonError> {
+    crate::engine::run(src, opts, &SLOT_SEARCH_BODY, hooks)
+}
 
 /// True when a body-level rule of the catalogue has an implementation in this crate.
 ///

@@ -1,8 +1,8 @@
-//! The rule families, one file per resource or concern. Each family exposes
-//! plain functions called by the engine: per entry as it streams past
-//! (`check_*` on one resource), or once at the end on the index
-//! (`check_graph`, `check_bundle`). The doc comment of each rule, written for
-//! users, lives in [`super::docs`] and is what `sas-validate explain` prints.
+//! The visitors of the SAS slot-search body: which rules run on each resource
+//! type as the Bundle streams past, and at its end. The rules themselves
+//! (metadata, user documentation, check) are the files of the prefix folders
+//! of [`super`]; a visitor only calls them in order. [`SLOT_SEARCH_BODY`]
+//! is the rule set the engine runs.
 
 pub mod bindings;
 pub mod bundle;
@@ -19,27 +19,82 @@ pub mod slot;
 pub mod sos;
 pub mod structure;
 
-use super::context::{EntryCx, Finish};
-use super::emit::Emitter;
-use crate::model::Resource;
+use crate::engine::{EntryCx, Finish, RuleSet, UseCase};
+use crate::finding::RuleMeta;
+use crate::model::{Cx, Resource};
+use crate::rules::{Emitter, fhir::ro1_fhir_001, profiles};
 
-/// Every family's implemented rules (for `rules::implemented` and the corpus summary).
-pub const FAMILIES: &[&[&crate::finding::RuleMeta]] = &[
-    bindings::RULES,
-    bundle::RULES,
-    cpts::RULES,
-    graph::RULES,
-    identifiers::RULES,
-    json_level::RULES,
-    meta::RULES,
-    outcome::RULES,
-    practitioner::RULES,
-    role::RULES,
-    schedule::RULES,
-    slot::RULES,
-    sos::RULES,
-    structure::RULES,
-];
+/// The SAS slot-search body rules (PS, CPTS, SOS Médecins), as the rule set
+/// the engine runs.
+#[derive(Debug, Clone, Copy)]
+pub struct SlotSearchBody;
+
+/// The SAS slot-search body rules.
+pub static SLOT_SEARCH_BODY: SlotSearchBody = SlotSearchBody;
+
+impl RuleSet for SlotSearchBody {
+    fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+        check_entry(e, em);
+    }
+
+    fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+        check_bundle(f, em);
+    }
+
+    fn check_root(&self, res: Option<&Resource<'_>>, src: &str, em: &mut Emitter<'_>) {
+        check_root(res, src, em);
+    }
+
+    fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>) {
+        json_level::notes_to_findings(cx, em);
+    }
+
+    fn is_generic(&self, rule: &RuleMeta) -> bool {
+        json_level::is_generic(rule)
+    }
+
+    fn wrong_type_rule(&self) -> Option<&'static RuleMeta> {
+        Some(&ro1_fhir_001::RULE)
+    }
+
+    fn use_case_of_profile(&self, url: &str) -> Option<UseCase> {
+        profiles::use_case_of_profile(url)
+    }
+
+    /// Each CPTS or SOS profile declared, a HealthcareService (CPTS), a
+    /// Location (SOS).
+    fn hint(&self, res: &Resource<'_>, seen: &mut [u32]) {
+        let mut count = |uc: UseCase| {
+            if let Some(n) = seen.get_mut(uc.index()) {
+                *n += 1;
+            }
+        };
+        let declared = res.meta().map(|m| m.profile.as_slice()).unwrap_or_default();
+        for p in declared {
+            if let Some(uc @ (UseCase::CPTS | UseCase::SOS)) =
+                profiles::use_case_of_profile(p.as_str())
+            {
+                count(uc);
+            }
+        }
+        match res {
+            Resource::HealthcareService(_) => count(UseCase::CPTS),
+            Resource::Location(_) => count(UseCase::SOS),
+            _ => {}
+        }
+    }
+
+    /// SOS when any resource hints at it, else CPTS when any does.
+    fn decide(&self, seen: &[u32]) -> Option<UseCase> {
+        let any = |uc: UseCase| seen.get(uc.index()).is_some_and(|&n| n > 0);
+        [UseCase::SOS, UseCase::CPTS].into_iter().find(|&uc| any(uc))
+    }
+
+    /// PS: the first and most common search.
+    fn default_use_case(&self) -> UseCase {
+        UseCase::PS
+    }
+}
 
 /// Per-entry rules, dispatched on the resource type.
 pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

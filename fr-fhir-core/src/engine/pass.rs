@@ -7,13 +7,12 @@ use chrono::{DateTime, Utc};
 use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::{UseCase, UseCaseSource, families};
+use super::{RuleSet, USE_CASES, UseCase, UseCaseSource};
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
 };
-use crate::rules::fhir::ro1_fhir_001;
 
 /// What to validate against.
 #[derive(Debug, Clone)]
@@ -68,7 +67,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Findings not kept beyond the caps, per severity (information and
     /// warnings beyond `Options::max_findings`; errors only beyond the
-    /// memory guards [`crate::rules::MAX_SEVERE`] and `Cx::max_notes`).
+    /// memory guards [`crate::engine::MAX_SEVERE`] and `Cx::max_notes`).
     /// Added to the counts of `findings`, they give the exact counts.
     pub dropped: Counts,
     /// Findings of rules in `Options::ignore`, not stored nor counted.
@@ -94,48 +93,12 @@ impl Report {
     }
 }
 
-/// Validates a response body (a searchset Bundle or an OperationOutcome).
-///
-/// ```
-/// use fr_fhir_core::rules::{validate, Options};
-/// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0,
-///   "link":[{"relation":"self","url":"https://x.fr/Slot?status=free"}]}"#;
-/// let report = validate(src, &Options::default()).unwrap();
-/// assert_eq!(report.resource_type, "Bundle");
-/// assert!(report.findings.iter().all(|f| f.rule.id != "RO1-BUNDLE-001"));
-/// ```
-pub fn validate(src: &str, opts: &Options) -> Result<Report, JsonError> {
-    validate_with(src, opts, &mut [])
-}
-
-#[derive(Debug, Default)]
-struct Evidence {
-    cpts: u32,
-    sos: u32,
-}
-
-impl Evidence {
-    fn observe(&mut self, res: &Resource<'_>) {
-        let profiles = res.meta().map(|m| m.profile.as_slice()).unwrap_or_default();
-        for p in profiles {
-            match super::profiles::use_case_of_profile(p.as_str()) {
-                Some(UseCase::CPTS) => self.cpts += 1,
-                Some(UseCase::SOS) => self.sos += 1,
-                _ => {}
-            }
-        }
-        match res {
-            Resource::HealthcareService(_) => self.cpts += 1,
-            Resource::Location(_) => self.sos += 1,
-            _ => {}
-        }
-    }
-}
-
 /// The per-entry side of the pass: index, evidence of the use case, rules, hooks.
 struct Streamer<'s, 'o, 'h, 'a> {
+    rules: &'s dyn RuleSet,
     ix: Index<'a>,
-    ev: Evidence,
+    /// How many resources hinted at each use case (indexed by `UseCase::index`).
+    seen: Vec<u32>,
     em: &'s mut Emitter<'o>,
     hooks: &'s mut [&'h mut dyn Hook<'a>],
     src: &'a str,
@@ -150,7 +113,7 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
         // outranks the content), so findings of the other use cases can be
         // dropped as they come instead of at the end.
         if !self.hinted
-            && let Some(uc) = bundle_profile_use_case(header)
+            && let Some(uc) = bundle_profile_use_case(self.rules, header)
         {
             self.em.fix_use_case(uc);
             // The content no longer decides anything.
@@ -163,14 +126,14 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
         if !self.hinted
             && let Some(res) = &entry.resource
         {
-            self.ev.observe(res);
+            self.rules.hint(res, &mut self.seen);
         }
         // Notes are in document order: those of this entry are at the end.
         let clean =
             cx.dropped == 0 && cx.notes.last().is_none_or(|n| n.span.start < entry.span.start);
         self.em.set_clean(if clean { entry.span } else { Span::default() });
         let e = EntryCx { index, entry: &entry, src: self.src };
-        families::check_entry(&e, self.em);
+        self.rules.check_entry(&e, self.em);
         for h in self.hooks.iter_mut() {
             h.entry(&e, self.em);
         }
@@ -178,18 +141,28 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
     }
 }
 
-fn bundle_profile_use_case(header: &Bundle<'_>) -> Option<UseCase> {
+fn bundle_profile_use_case(rules: &dyn RuleSet, header: &Bundle<'_>) -> Option<UseCase> {
     header
         .meta
         .iter()
         .flat_map(|m| m.profile.iter())
-        .find_map(|p| super::profiles::use_case_of_profile(p.as_str()))
+        .find_map(|p| rules.use_case_of_profile(p.as_str()))
 }
 
-/// [`validate`] with extra hooks run in the same pass.
-pub fn validate_with<'a>(
+/// Validates one document (a Bundle streamed entry by entry, or any other
+/// resource) with a rule set and extra hooks run in the same pass.
+///
+/// ```
+/// use fr_fhir_core::engine::{Options, run};
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+/// let src = r#"{"resourceType":"OperationOutcome","issue":[]}"#;
+/// let report = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
+/// assert_eq!(report.resource_type, "OperationOutcome");
+/// ```
+pub fn run<'a>(
     src: &'a str,
     opts: &Options,
+    rules: &dyn RuleSet,
     hooks: &mut [&mut dyn Hook<'a>],
 ) -> Result<Report, JsonError> {
     let mut r = Reader::new(src);
@@ -204,7 +177,7 @@ pub fn validate_with<'a>(
     let mut kept: Option<(Bundle<'a>, Index<'a>)> = None;
     let mut report = Report {
         resource_type: rt.as_deref().unwrap_or_default().to_string(),
-        use_case: UseCase::PS,
+        use_case: rules.default_use_case(),
         use_case_source: UseCaseSource::Default,
         entries: 0,
         findings: Vec::new(),
@@ -221,28 +194,30 @@ pub fn validate_with<'a>(
     }
     if rt.as_deref() == Some("Bundle") {
         let mut st = Streamer {
+            rules,
             ix: Index::new(src),
-            ev: Evidence::default(),
+            seen: vec![0; USE_CASES.len()],
             em: &mut em,
             hooks: &mut *hooks,
             src,
             hinted: hinted.is_some(),
         };
         let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
-        let (mut ix, ev) = (st.ix, st.ev);
+        let (mut ix, seen) = (st.ix, st.seen);
         ix.resolve_refs();
         r.finish()?;
-        let (uc, source) = hinted.unwrap_or_else(|| match bundle_profile_use_case(&header) {
-            Some(u) => (u, UseCaseSource::Profile),
-            None if ev.sos > 0 => (UseCase::SOS, UseCaseSource::Content),
-            None if ev.cpts > 0 => (UseCase::CPTS, UseCaseSource::Content),
-            None => (UseCase::PS, UseCaseSource::Default),
+        let (uc, source) = hinted.unwrap_or_else(|| {
+            match (bundle_profile_use_case(rules, &header), rules.decide(&seen)) {
+                (Some(u), _) => (u, UseCaseSource::Profile),
+                (None, Some(u)) => (u, UseCaseSource::Content),
+                (None, None) => (rules.default_use_case(), UseCaseSource::Default),
+            }
         });
         report.use_case = uc;
         report.use_case_source = source;
         report.entries = header.entry_count;
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
-        families::check_bundle(&f, &mut em);
+        rules.check_bundle(&f, &mut em);
         for h in hooks.iter_mut() {
             h.finish(&f, &mut em);
         }
@@ -254,9 +229,9 @@ pub fn validate_with<'a>(
             report.use_case = uc;
             report.use_case_source = source;
         }
-        families::check_root(res.as_ref(), src, &mut em);
+        rules.check_root(res.as_ref(), src, &mut em);
     }
-    families::json_level::notes_to_findings(&cx, &mut em);
+    rules.check_notes(&cx, &mut em);
     report.ignored = em.ignored(report.use_case);
     // Only the ignored findings of the retained use case shadow anything.
     let ignored_at: Vec<(Span, &'static crate::finding::RuleMeta)> = em
@@ -272,7 +247,7 @@ pub fn validate_with<'a>(
     let layout = EntryLayout { kept: kept.as_ref() };
     let shadows = Shadows { ignored: &ignored_at };
     let (findings, shadowed) =
-        finalize(src, &report.resource_type, report.use_case, emitted, &shadows, &layout);
+        finalize(src, &report.resource_type, report.use_case, emitted, &shadows, &layout, rules);
     report.findings = findings;
     // An ignored generic finding that a specific one shadows would not
     // have been reported anyway: it is not counted as ignored either.
@@ -329,12 +304,13 @@ fn finalize(
     emitted: Vec<Emitted>,
     shadows: &Shadows<'_>,
     layout: &dyn resolve::Layout,
+    rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
     let specific: std::collections::HashSet<(u32, u32)> = findings
         .iter()
-        .filter(|f| !families::json_level::is_generic(f.rule))
+        .filter(|f| !rules.is_generic(f.rule))
         .filter_map(|f| match &f.target {
             Target::Body { span, child: None } => Some((span.start, span.end)),
             _ => None,
@@ -343,19 +319,17 @@ fn finalize(
             shadows
                 .ignored
                 .iter()
-                .filter(|(_, rule)| !families::json_level::is_generic(rule))
+                .filter(|(_, rule)| !rules.is_generic(rule))
                 .map(|(span, _)| (span.start, span.end)),
         )
         .collect();
     let shadowed = shadows
         .ignored
         .iter()
-        .filter(|(span, rule)| {
-            families::json_level::is_generic(rule) && specific.contains(&(span.start, span.end))
-        })
+        .filter(|(span, rule)| rules.is_generic(rule) && specific.contains(&(span.start, span.end)))
         .count() as u64;
     findings.retain(|f| match &f.target {
-        Target::Body { span, child: None } if families::json_level::is_generic(f.rule) => {
+        Target::Body { span, child: None } if rules.is_generic(f.rule) => {
             !specific.contains(&(span.start, span.end))
         }
         _ => true,
@@ -384,9 +358,10 @@ fn finalize(
     }
     // A value of the wrong JSON type is read as absent: report it once, as
     // RO1-FHIR-001, not also as a missing element.
+    let wrong_type_rule = rules.wrong_type_rule().map(|r| r.id);
     let wrong_type: std::collections::HashSet<String> = findings
         .iter()
-        .filter(|f| f.rule.id == ro1_fhir_001::RULE.id)
+        .filter(|f| Some(f.rule.id) == wrong_type_rule)
         .filter_map(|f| f.resolved.as_ref().map(|r| r.expression.clone()))
         .collect();
     if !wrong_type.is_empty() {

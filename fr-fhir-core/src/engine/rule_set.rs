@@ -1,0 +1,57 @@
+//! What the engine asks of a set of rules.
+
+use super::{EntryCx, Finish, UseCase};
+use crate::engine::Emitter;
+use crate::finding::RuleMeta;
+use crate::model::{Cx, Resource};
+
+/// A set of rules the engine runs over one document: the checks at each
+/// point of the pass, and what the set knows of its use cases.
+///
+/// The SAS slot-search body rules are one ([`crate::rules::SLOT_SEARCH_BODY`]);
+/// a flow pack brings its own, or adds [`super::Hook`]s to that one.
+pub trait RuleSet: Sync {
+    /// Checks one Bundle entry as it streams past.
+    fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>);
+
+    /// Checks the end of a Bundle: Bundle-level and cross-resource rules.
+    fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>);
+
+    /// Checks a document that is not a Bundle (`None`: not a resource).
+    fn check_root(&self, res: Option<&Resource<'_>>, src: &str, em: &mut Emitter<'_>);
+
+    /// Turns what reading the JSON noted (syntax, wrong types, unknown
+    /// elements) into findings.
+    fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>);
+
+    /// True for a generic rule whose finding on an element a specific
+    /// finding on the same element replaces.
+    fn is_generic(&self, _rule: &RuleMeta) -> bool {
+        false
+    }
+
+    /// The rule reporting a value of the wrong JSON type: a finding of it
+    /// replaces the "missing" findings on the same element (the value was
+    /// read as absent).
+    fn wrong_type_rule(&self) -> Option<&'static RuleMeta> {
+        None
+    }
+
+    /// The use case a profile canonical declares, if any.
+    fn use_case_of_profile(&self, _url: &str) -> Option<UseCase> {
+        None
+    }
+
+    /// Counts what a resource of the Bundle hints at (its profiles, its
+    /// type) in `seen`, indexed by [`UseCase::index`].
+    fn hint(&self, _res: &Resource<'_>, _seen: &mut [u32]) {}
+
+    /// The use case retained from the hints counted over the Bundle
+    /// (`seen[uc.index()]`), when nothing declared one.
+    fn decide(&self, _seen: &[u32]) -> Option<UseCase> {
+        None
+    }
+
+    /// The use case assumed when nothing tells.
+    fn default_use_case(&self) -> UseCase;
+}
