@@ -40,7 +40,7 @@ mod response;
 pub use response::{KIT_TIME_MS, MAX_TIME_MS, parts};
 
 use crate::rules::body::ro1_body_001;
-use crate::rules::flow::ro1_flow_001;
+use crate::rules::flow::{ro1_flow_001, ro1_flow_002};
 use hook::RequestHook;
 use response::BodyKind;
 
@@ -546,9 +546,10 @@ pub(crate) fn run(
     report
 }
 
-/// The report of an exchange of another SAS flow (appointments, regulator
-/// accounts): one information finding on its request line, no slot-search
-/// rule (a `POST /Practitioner` is not a search sent with the wrong method).
+/// The report of an exchange the slot search does not claim: one
+/// information finding on its request line, no slot-search rule (a
+/// `POST /Practitioner` is not a search sent with the wrong method, a
+/// `GET /metadata` not a search on the wrong path).
 fn other_flow(
     ex: &Exchange<'_>,
     file_src: &str,
@@ -558,35 +559,52 @@ fn other_flow(
 ) -> Option<ExchangeReport> {
     let url = ex.url.as_deref()?;
     let flow = Flow::of(ex.method.as_deref(), url);
-    if flow == Flow::SlotSearch {
-        return None;
-    }
-    if opts.rules.ignores(ro1_flow_001::RULE.id) {
+    let rule = match flow {
+        Flow::SlotSearch => return None,
+        Flow::Appointments | Flow::RegulatorAccounts => &ro1_flow_001::RULE,
+        Flow::Unclaimed => &ro1_flow_002::RULE,
+    };
+    if opts.rules.ignores(rule.id) {
         let mut report = ExchangeReport::of_findings(index, Vec::new());
         report.ignored = 1;
         return Some(report);
     }
     let method = ex.method.as_deref().unwrap_or("");
-    let (fr, en) = match flow {
-        Flow::Appointments => ("rendez-vous", "appointments"),
-        _ => ("comptes régulateurs", "regulator accounts"),
-    };
-    let f = Finding {
-        rule: &ro1_flow_001::RULE,
-        severity: ro1_flow_001::RULE.severity,
-        target: Target::Exchange { part: Cow::Borrowed(parts::URL) },
-        message: Message::new(
+    let message = match flow {
+        Flow::Unclaimed => Message::new(
             format!(
-                "`{method}` sur {} : échange du flux {} ({fr}), pas une recherche de créneaux ; ce flux n'est pas encore vérifié",
-                quote(url),
-                flow.name()
+                "`{method}` sur {} : échange d'aucun flux SAS (recherche de créneaux INT_RO1, comptes régulateurs INT_R02, rendez-vous INT_R03), non vérifié",
+                quote(url)
             ),
             format!(
-                "`{method}` on {}: an exchange of the {} flow ({en}), not a slot search; this flow is not checked yet",
-                quote(url),
-                flow.name()
+                "`{method}` on {}: an exchange of no SAS flow (slot search INT_RO1, regulator accounts INT_R02, appointments INT_R03), not checked",
+                quote(url)
             ),
         ),
+        _ => {
+            let (fr, en) = match flow {
+                Flow::Appointments => ("rendez-vous", "appointments"),
+                _ => ("comptes régulateurs", "regulator accounts"),
+            };
+            Message::new(
+                format!(
+                    "`{method}` sur {} : échange du flux {} ({fr}), pas une recherche de créneaux ; ce flux n'est pas encore vérifié",
+                    quote(url),
+                    flow.name()
+                ),
+                format!(
+                    "`{method}` on {}: an exchange of the {} flow ({en}), not a slot search; this flow is not checked yet",
+                    quote(url),
+                    flow.name()
+                ),
+            )
+        }
+    };
+    let f = Finding {
+        rule,
+        severity: rule.severity,
+        target: Target::Exchange { part: Cow::Borrowed(parts::URL) },
+        message,
         resolved: None,
         cause: None,
     };

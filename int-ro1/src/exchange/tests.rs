@@ -935,3 +935,35 @@ fn five_thousand_exchanges_are_read_one_by_one_and_located() {
         assert!(text.contains(&format!("&n={i}\"")), "exchange {i}: line {line} is {text}");
     }
 }
+
+#[test]
+fn exchanges_of_no_sas_flow_get_one_information_not_search_errors() {
+    let metadata =
+        har_entry("https://h/fhir/metadata", 200, "{\"resourceType\":\"CapabilityStatement\"}");
+    let mut preflight = har_entry(PS_URL, 204, "");
+    preflight["request"]["method"] = json!("OPTIONS");
+    let read = har_entry(
+        "https://h/fhir/Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|810002673899",
+        200,
+        "",
+    );
+    let src = har(vec![metadata, har_entry(PS_URL, 200, PS), preflight, read]);
+    let r = reports(&src);
+    assert_eq!(errors(&r[1]), []);
+    for i in [0, 2, 3] {
+        let only: Vec<_> = r[i].findings.iter().map(|f| (f.rule.id, f.severity)).collect();
+        assert_eq!(only, [("RO1-FLOW-002", Severity::Information)], "exchange {i}");
+        let f = &r[i].findings[0];
+        assert!(f.message.en.contains("no SAS flow"), "{}", f.message.en);
+        assert_eq!(
+            f.resolved.as_ref().unwrap().expression,
+            format!("log.entries[{i}].request.url")
+        );
+    }
+    // Ignored, it is tallied, not reported.
+    let mut opts = ExchangeOptions::default();
+    opts.rules.ignore = Some(std::sync::Arc::new(["RO1-FLOW-002"].into()));
+    let mut r = Vec::new();
+    validate_har(&src, &opts, |x| r.push(x)).unwrap();
+    assert!(r[0].findings.is_empty() && r[0].ignored == 1);
+}

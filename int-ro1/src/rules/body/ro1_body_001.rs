@@ -3,7 +3,7 @@
 //! The response body is usable FHIR JSON: not empty, not HTML or text, well-formed JSON, a resource with a known resourceType.
 //!
 //! Not a row of the catalogue: SPEC §10 (report contract) makes a broken body
-//! a finding of its own instead of a tool failure; see [`REPORT_RULES`].
+//! a finding of its own instead of a tool failure.
 
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;

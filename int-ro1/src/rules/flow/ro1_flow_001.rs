@@ -2,7 +2,7 @@
 //!
 //! An exchange of another SAS flow (appointments INT_R03, regulator accounts INT_R02) found in a capture is named, not validated as a slot search.
 //!
-//! Not a row of the catalogue: see [`REPORT_RULES`].
+//! Not a row of the catalogue: a rule of the report contract (SPEC §10).
 
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
