@@ -3,7 +3,9 @@
 //! The answer is a Bundle of type searchset.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::Resource;
+use crate::rules::{Emitter, Finish, Scope, quote};
 
 /// RO1-BUNDLE-001 `bundle-type-searchset`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,85 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Set "type":"searchset" in the answer Bundle."#,
     },
 };
+
+/// Bundle.type is `searchset`.
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    match &b.type_ {
+        None if !super::bundle_has_key(f, "type") => em.missing(
+            Scope::ALL,
+            &RULE,
+            b.span,
+            "type",
+            "Bundle.type est absent : `searchset` attendu".into(),
+            "Bundle.type is missing: `searchset` expected".into(),
+        ),
+        Some(t) if t.as_str() != "searchset" => em.at(
+            Scope::ALL,
+            &RULE,
+            t.span,
+            format!("Bundle.type vaut {} : `searchset` attendu", quote(t.as_str())),
+            format!("Bundle.type is {}: `searchset` expected", quote(t.as_str())),
+        ),
+        _ => {}
+    }
+}
+
+/// The document is not a Bundle at all.
+pub(crate) fn check_not_a_bundle(res: Option<&Resource<'_>>, src: &str, em: &mut Emitter<'_>) {
+    let whole = Span::new(0, u32::try_from(src.len()).unwrap_or(u32::MAX));
+    match res {
+        Some(r) if r.resource_type().is_empty() => em.at(
+            Scope::ALL,
+            &RULE,
+            r.span(),
+            "la réponse n'a pas de `resourceType` : un Bundle searchset est attendu".into(),
+            "the answer has no `resourceType`: a searchset Bundle is expected".into(),
+        ),
+        Some(r) => em.missing(
+            Scope::ALL,
+            &RULE,
+            r.span(),
+            "resourceType",
+            format!(
+                "la réponse est une ressource {} : un Bundle searchset est attendu",
+                quote(r.resource_type())
+            ),
+            format!(
+                "the answer is a {} resource: a searchset Bundle is expected",
+                quote(r.resource_type())
+            ),
+        ),
+        None => em.at(
+            Scope::ALL,
+            &RULE,
+            whole,
+            "la réponse n'est pas une ressource FHIR : un Bundle searchset est attendu".into(),
+            "the answer is not a FHIR resource: a searchset Bundle is expected".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
+
+    #[test]
+    fn bundle_001_type() {
+        let src = patch(PS, "/type", Some(json!("collection")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
+        let src = patch(PS, "/type", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
+        // Wrong JSON type: RO1-FHIR-001 only.
+        let src = patch(PS, "/type", Some(json!(1)));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-001").is_empty());
+    }
+
+    #[test]
+    fn bundle_001_not_a_bundle() {
+        let slot = text(&doc(PS)["entry"][0]["resource"]);
+        assert_eq!(of_rule(&slot, None, "RO1-BUNDLE-001"), at("Slot.resourceType", E));
+    }
+}

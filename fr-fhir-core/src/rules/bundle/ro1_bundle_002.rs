@@ -3,7 +3,7 @@
 //! Bundle.total is present and is 0 when nothing matches.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope};
 
 /// RO1-BUNDLE-002 `bundle-total-present`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +25,33 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "total": <number of matches>, or "total": 0 for a search with no match."#,
     },
 };
+
+/// A searchset Bundle gives its total.
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    if b.total.is_none() && super::is_searchset(b) && !super::bundle_has_key(f, "total") {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            b.span,
+            "total",
+            "Bundle.total est absent : il doit indiquer le nombre de résultats (0 si aucun)".into(),
+            "Bundle.total is missing: it must give the number of matches (0 when none)".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, E, PS, at, of_rule, patch};
+
+    #[test]
+    fn bundle_002_total() {
+        let src = patch(CPTS, "/total", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-002"), at("Bundle.total", E));
+        let src = patch(PS, "/total", Some(json!("8")));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-002").is_empty());
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! Bundle.total is not smaller than the number of matches (error) and does not exceed it (warning).
 
+use super::Counts;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope, UseCase};
 
 /// RO1-BUNDLE-003 `bundle-total-matches-count`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,79 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Compute total from the entries actually returned in match mode (the Slots for PS/CPTS).",
     },
 };
+
+/// Bundle.total of a searchset gives the number of matches returned (AMB-07:
+/// for SOS the Slot count is accepted too).
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, c: &Counts, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    let Some(t) = &b.total else { return };
+    if !super::is_searchset(b) {
+        return;
+    }
+    let Ok(total) = t.as_str().parse::<u64>() else { return };
+    let uc = f.use_case;
+    let matches = u64::from(if c.with_mode > 0 {
+        c.matches
+    } else if uc == UseCase::SOS {
+        c.schedule
+    } else {
+        c.slot
+    });
+    if total == matches || (uc == UseCase::SOS && total == u64::from(c.slot)) {
+        return;
+    }
+    let what = if c.with_mode > 0 { "entrées `match`" } else { super::searched_type(uc) };
+    let what_en = if c.with_mode > 0 { "`match` entries" } else { super::searched_type(uc) };
+    let (sev, fr_tail, en_tail) = if total < matches {
+        (
+            Severity::Error,
+            "le SAS ne pagine pas : total ne peut être inférieur",
+            "the SAS does not page: total cannot be smaller",
+        )
+    } else {
+        (
+            Severity::Warning,
+            "total dépasse le nombre de résultats renvoyés",
+            "total exceeds the number of matches returned",
+        )
+    };
+    em.at_sev(
+        uc.scope(),
+        &RULE,
+        sev,
+        t.span,
+        format!("Bundle.total vaut {total} pour {matches} {what} ({fr_tail})"),
+        format!("Bundle.total is {total} for {matches} {what_en} ({en_tail})"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, SOS, W, at, doc, of_rule, patch, set, text};
+
+    #[test]
+    fn bundle_003_total_against_matches() {
+        let src = patch(PS, "/total", Some(json!(7)));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
+        let src = patch(PS, "/total", Some(json!(9)));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
+        // Without search.mode, the Slots are the matches.
+        let mut v = doc(PS);
+        for e in v["entry"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("search");
+        }
+        set(&mut v, "/total", Some(json!(7)));
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-003"), at("Bundle.total", E));
+        // SOS (AMB-07): the Schedules or the Slots.
+        for ok in [2, 4] {
+            let src = patch(SOS, "/total", Some(json!(ok)));
+            assert!(of_rule(&src, None, "RO1-BUNDLE-003").is_empty());
+        }
+        let src = patch(SOS, "/total", Some(json!(3)));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
+        let src = patch(SOS, "/total", Some(json!(1)));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! For CPTS and SOS, Bundle.link holds exactly one link, the self link; it is recommended for PS.
 
+use super::missing_sev;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope, quote};
 
 /// RO1-BUNDLE-004 `bundle-single-self-link`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,101 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Return a single link {"relation":"self","url":"<request URL>"} and every match in a single page."#,
     },
 };
+
+/// Exactly one link, the self link (AMB-29).
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    let here = f.use_case.scope();
+    let sev = super::ps_warning(f.use_case);
+    if b.link.is_empty() {
+        if super::bundle_has_key(f, "link") {
+            return;
+        }
+        missing_sev(
+            em,
+            here,
+            &RULE,
+            sev,
+            b.span,
+            "link",
+            "Bundle.link est absent : un lien `self` qui reprend la requête est attendu",
+            "Bundle.link is missing: a `self` link repeating the request is expected",
+        );
+        return;
+    }
+    let mut selves = 0u32;
+    for link in &b.link {
+        match &link.relation {
+            Some(r) if r.as_str() == "self" => {
+                selves += 1;
+                if selves > 1 {
+                    em.at_sev(
+                        here,
+                        &RULE,
+                        sev,
+                        link.span,
+                        "second lien `self` : un seul lien est attendu".into(),
+                        "second `self` link: exactly one link is expected".into(),
+                    );
+                } else if link.url.is_none() {
+                    missing_sev(
+                        em,
+                        here,
+                        &RULE,
+                        sev,
+                        link.span,
+                        "url",
+                        "le lien `self` n'a pas d'url",
+                        "the `self` link has no url",
+                    );
+                }
+            }
+            Some(r) => em.at_sev(
+                here,
+                &RULE,
+                sev,
+                r.span,
+                format!(
+                    "lien {} inattendu : le SAS ne pagine pas, seul le lien `self` est attendu",
+                    quote(r.as_str())
+                ),
+                format!(
+                    "unexpected {} link: the SAS does not page, only the `self` link is expected",
+                    quote(r.as_str())
+                ),
+            ),
+            None => missing_sev(
+                em,
+                here,
+                &RULE,
+                sev,
+                link.span,
+                "relation",
+                "lien sans `relation` : `self` attendu",
+                "link without `relation`: `self` expected",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, E, PS, SOS, W, at, doc, of_rule, patch, text};
+
+    #[test]
+    fn bundle_004_links() {
+        let src = patch(CPTS, "/link", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", E));
+        let src = patch(PS, "/link", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", W));
+        let next = json!({"relation": "next", "url": "https://agenda.exemple-editeur.fr/fhir/Slot?page=2"});
+        let mut v = doc(SOS);
+        v["link"].as_array_mut().unwrap().push(next);
+        let src = text(&v);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[1].relation", E));
+        let src = patch(SOS, "/link/0/url", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[0].url", E));
+    }
+}

@@ -3,7 +3,8 @@
 //! For CPTS and SOS, every entry has a fullUrl; it is strongly recommended for PS.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::EntryInfo;
+use crate::rules::{Emitter, Finish, Scope};
 
 /// RO1-BUNDLE-006 `entry-fullurl-present`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,41 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "fullUrl": "[base]/<Type>/<id>" to every entry."#,
     },
 };
+
+/// The entry `e` of the index has a fullUrl.
+pub(crate) fn check_index_entry(f: &Finish<'_, '_>, e: &EntryInfo, em: &mut Emitter<'_>) {
+    if e.full_url_span.is_empty()
+        && !crate::rules::support::presence::has_key(f.src, e.entry_span, "fullUrl", None)
+    {
+        super::missing_sev(
+            em,
+            f.use_case.scope(),
+            &RULE,
+            super::ps_warning(f.use_case),
+            e.entry_span,
+            "fullUrl",
+            "l'entrée n'a pas de fullUrl",
+            "the entry has no fullUrl",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, E, PS, W, at, of_rule, patch};
+
+    #[test]
+    fn bundle_006_full_url() {
+        let src = patch(CPTS, "/entry/3/fullUrl", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", E));
+        let src = patch(PS, "/entry/3/fullUrl", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", W));
+        // Wrong JSON type: RO1-FHIR-001 only.
+        let src = patch(PS, "/entry/3/fullUrl", Some(json!(3)));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-006").is_empty());
+        let src = patch(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")));
+        assert!(of_rule(&src, None, "RO1-FHIR-006").is_empty());
+    }
+}

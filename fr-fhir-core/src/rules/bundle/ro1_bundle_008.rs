@@ -3,7 +3,8 @@
 //! fullUrl values are unique within the Bundle (bdl-7), and so are the resource type + id pairs.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::Index;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-BUNDLE-008 `fullurl-unique`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,67 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Deduplicate the included resources before building the Bundle.",
     },
 };
+
+/// fullUrl and type/id are unique; a repeated entry is reported once.
+pub(crate) fn check_bundle(ix: &Index<'_>, em: &mut Emitter<'_>) {
+    let mut reported = std::collections::HashSet::new();
+    for d in &ix.dup_full_url {
+        let Some(e) = ix.entry(d.second) else { continue };
+        reported.insert(d.second);
+        let url = ix.full_url(e);
+        let url = url.as_deref().unwrap_or_default();
+        em.at(
+            Scope::ALL,
+            &RULE,
+            e.full_url_span,
+            format!(
+                "fullUrl {} déjà utilisé par l'entrée {}",
+                quote(url),
+                first_index(ix, d.first)
+            ),
+            format!("fullUrl {} already used by entry {}", quote(url), first_index(ix, d.first)),
+        );
+    }
+    for d in &ix.dup_type_id {
+        if reported.contains(&d.second) {
+            continue;
+        }
+        let Some(e) = ix.entry(d.second) else { continue };
+        let id = ix.id(e);
+        let id = id.as_deref().unwrap_or_default();
+        let rtype = ix.rtype(e);
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            e.span,
+            "id",
+            format!("{rtype}/{id} figure déjà à l'entrée {}", first_index(ix, d.first)),
+            format!("{rtype}/{id} already appears at entry {}", first_index(ix, d.first)),
+        );
+    }
+}
+
+fn first_index(ix: &Index<'_>, pos: u32) -> u32 {
+    ix.entry(pos).map_or(pos, |e| e.index)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
+
+    #[test]
+    fn bundle_008_duplicates() {
+        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001";
+        let src = patch(PS, "/entry/1/fullUrl", Some(json!(url)));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].fullUrl", E));
+        let src = patch(PS, "/entry/1/resource/id", Some(json!("crn-90001")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].resource.id", E));
+        // The same entry twice: one finding.
+        let mut v = doc(PS);
+        let copy = v["entry"][11].clone();
+        v["entry"].as_array_mut().unwrap().push(copy);
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-008"), at("Bundle.entry[16].fullUrl", E));
+    }
+}

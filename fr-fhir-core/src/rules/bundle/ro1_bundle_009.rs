@@ -3,7 +3,10 @@
 //! entry.search.mode is match on the searched resource (Slot for PS/CPTS, Schedule for SOS) and include on the others; absent everywhere (1.1.0 style): one information.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Bundle;
+use crate::rules::fhir::ro1_fhir_005;
+use crate::rules::index::{EntryInfo, Index, SearchMode};
+use crate::rules::{Emitter, Finish, Scope, quote};
 
 /// RO1-BUNDLE-009 `entry-search-mode-match-include`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,171 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "search":{"mode":"match"} to the Slots (Schedules for SOS) and "search":{"mode":"include"} to the other entries."#,
     },
 };
+
+/// What the rule decides once per Bundle before looking at each entry.
+pub(crate) struct SearchModes {
+    /// Some entries carry a search.mode: then every entry must.
+    per_entry: bool,
+    /// The resource type of the matches.
+    searched: &'static str,
+}
+
+/// Search modes of the Bundle as a whole; the per-entry part is
+/// [`SearchModes::check_index_entry`].
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) -> SearchModes {
+    let ix = f.index;
+    let searchset = super::is_searchset(f.bundle);
+    // AMB-28: a Bundle in the IG 1.1.0 style has no search.mode at all,
+    // which 1.1.0 allows: said once, not per entry.
+    let with_resource = |e: &&EntryInfo| e.span != e.entry_span;
+    let modes_written = ix.entries.iter().filter(with_resource).any(|e| e.mode != SearchMode::None);
+    if searchset && !modes_written && ix.entries.iter().any(|e| with_resource(&e)) {
+        no_search_mode(f.bundle, em);
+    }
+    SearchModes {
+        per_entry: searchset && modes_written,
+        searched: super::searched_type(f.use_case),
+    }
+}
+
+impl SearchModes {
+    /// The search.mode of the entry `e` of the index, when some entries carry one.
+    pub(crate) fn check_index_entry(&self, ix: &Index<'_>, e: &EntryInfo, em: &mut Emitter<'_>) {
+        if self.per_entry && e.span != e.entry_span {
+            check_mode(e, ix.rtype(e), ix.mode(e), self.searched, em);
+        }
+    }
+}
+
+/// No entry has a search.mode: one information at `Bundle.entry`.
+fn no_search_mode(b: &Bundle<'_>, em: &mut Emitter<'_>) {
+    let Some(at) = b.entry_span else { return };
+    em.at_sev(
+        Scope::ALL,
+        &RULE,
+        Severity::Information,
+        at,
+        "aucune entrée ne porte `search.mode` (style IG 1.1.0, permis) : l'IG 1.2.0 l'ajoute (`match` sur la ressource cherchée, `include` sur les autres)".into(),
+        "no entry carries `search.mode` (IG 1.1.0 style, allowed): IG 1.2.0 adds it (`match` on the searched resource, `include` on the others)".into(),
+    );
+}
+
+/// Some entries have a search.mode: `match` on the searched type, `include`
+/// on the others, on every entry. A code outside the search-entry-mode value
+/// set is a base R4 binding error, reported as RO1-FHIR-005 instead: this
+/// rule is the one reading search.mode, so it decides which rule a code goes to.
+fn check_mode(
+    e: &EntryInfo,
+    rtype: &str,
+    mode: Option<&str>,
+    searched: &str,
+    em: &mut Emitter<'_>,
+) {
+    if e.mode == SearchMode::Other
+        && let Some(m) = mode
+    {
+        em.at(
+            Scope::ALL,
+            &ro1_fhir_005::RULE,
+            e.mode_span,
+            format!("search.mode vaut {} : hors du jeu de valeurs requis search-entry-mode (match | include | outcome)", quote(m)),
+            format!("search.mode is {}: not in the required value set search-entry-mode (match | include | outcome)", quote(m)),
+        );
+        return;
+    }
+    let expected = if rtype == "OperationOutcome" {
+        "outcome"
+    } else if rtype == searched {
+        "match"
+    } else {
+        "include"
+    };
+    match mode {
+        None if e.search_span.is_empty() => em.missing(
+            Scope::ALL,
+            &RULE,
+            e.entry_span,
+            "search",
+            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
+            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
+        ),
+        None => em.missing(
+            Scope::ALL,
+            &RULE,
+            e.search_span,
+            "mode",
+            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
+            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
+        ),
+        Some(m) if m != expected => em.at(
+            Scope::ALL,
+            &RULE,
+            e.mode_span,
+            format!(
+                "search.mode vaut {} pour une entrée {} : `{expected}` attendu",
+                quote(m),
+                rtype
+            ),
+            format!("search.mode is {} for a {} entry: `{expected}` expected", quote(m), rtype),
+        ),
+        Some(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, SOS, W, at, doc, of_rule, patch, text};
+
+    #[test]
+    fn bundle_009_absent_everywhere_is_one_information() {
+        // IG 1.1.0 style: no entry carries search.mode (allowed, AMB-28).
+        let mut v = doc(PS);
+        for e in v["entry"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("search");
+        }
+        let src = text(&v);
+        let i = crate::finding::Severity::Information;
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry", i));
+        // `search` written without `mode` counts as absent too.
+        for e in v["entry"].as_array_mut().unwrap() {
+            e["search"] = json!({"score": 1});
+        }
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), at("Bundle.entry", i));
+    }
+
+    #[test]
+    fn bundle_009_absent_on_some_entries_is_a_warning_each() {
+        let mut v = doc(PS);
+        v["entry"][1].as_object_mut().unwrap().remove("search");
+        v["entry"][3]["search"].as_object_mut().unwrap().remove("mode");
+        let mut expected = at("Bundle.entry[1].search", W);
+        expected.extend(at("Bundle.entry[3].search.mode", W));
+        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), expected);
+    }
+
+    #[test]
+    fn bundle_009_wrong_value_and_unknown_code() {
+        // Slot entries are `match` in PS: `include` is the wrong search mode.
+        let src = patch(PS, "/entry/0/search/mode", Some(json!("include")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[0].search.mode", W));
+        // A code outside search-entry-mode: the base R4 binding, not this rule.
+        let src = patch(PS, "/entry/0/search/mode", Some(json!("matched")));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-009").is_empty());
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-005"), at("Bundle.entry[0].search.mode", E));
+    }
+
+    #[test]
+    fn bundle_009_search_mode() {
+        let src = patch(PS, "/entry/0/search/mode", Some(json!("include")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[0].search.mode", W));
+        let src = patch(PS, "/entry/8/search", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[8].search", W));
+        let src = patch(PS, "/entry/8/search", Some(json!({"score": 1})));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[8].search.mode", W));
+        // SOS: the Schedules are the matches.
+        let src = patch(SOS, "/entry/2/search/mode", Some(json!("match")));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[2].search.mode", W));
+    }
+}

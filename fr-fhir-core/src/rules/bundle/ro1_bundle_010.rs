@@ -3,7 +3,8 @@
 //! Only the resource types expected for the use case appear in the Bundle (plus an OperationOutcome in outcome mode).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::EntryInfo;
+use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
 /// RO1-BUNDLE-010 `bundle-expected-resource-types`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,71 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Remove the resources not provided for; for PS, put the Location in PractitionerRole.contained.",
     },
 };
+
+/// The resource of the entry `e` of the index is of a type the use case's
+/// response may hold (an OperationOutcome with mode `outcome` always may).
+pub(crate) fn check_index_entry(f: &Finish<'_, '_>, e: &EntryInfo, em: &mut Emitter<'_>) {
+    let ix = f.index;
+    let uc = f.use_case;
+    let rtype = ix.rtype(e);
+    if e.span == e.entry_span || expected_type(rtype, uc) {
+        return;
+    }
+    let outcome = rtype == "OperationOutcome" && ix.mode(e) == Some("outcome");
+    if !outcome {
+        em.missing(
+            uc.scope(),
+            &RULE,
+            e.span,
+            "resourceType",
+            format!("ressource {} inattendue dans une réponse {}", quote(rtype), uc.as_str()),
+            format!("unexpected {} resource in a {} response", quote(rtype), uc.as_str()),
+        );
+    }
+}
+
+/// Resource types a response of the use case may hold as entries.
+fn expected_type(rtype: &str, uc: UseCase) -> bool {
+    match uc {
+        UseCase::PS => matches!(rtype, "Slot" | "Schedule" | "Practitioner" | "PractitionerRole"),
+        UseCase::CPTS => matches!(
+            rtype,
+            "Slot"
+                | "Schedule"
+                | "Practitioner"
+                | "PractitionerRole"
+                | "HealthcareService"
+                | "Organization"
+        ),
+        UseCase::SOS => matches!(rtype, "Slot" | "Schedule" | "Location" | "Organization"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{PS, SOS, W, at, doc, of_rule, text};
+
+    #[test]
+    fn bundle_010_unexpected_types() {
+        // A Location entry: expected in SOS, not in PS.
+        let mut v = doc(PS);
+        let loc = doc(SOS)["entry"][6].clone();
+        v["entry"].as_array_mut().unwrap().push(loc);
+        assert_eq!(
+            of_rule(&text(&v), None, "RO1-BUNDLE-010"),
+            at("Bundle.entry[16].resource.resourceType", W)
+        );
+        assert!(of_rule(SOS, None, "RO1-BUNDLE-010").is_empty());
+        // An OperationOutcome with mode outcome is allowed.
+        let mut v = doc(PS);
+        let oo = json!({"resource": {"resourceType": "OperationOutcome",
+            "issue": [{"severity": "information", "code": "informational"}]},
+            "search": {"mode": "outcome"}});
+        v["entry"].as_array_mut().unwrap().push(oo);
+        assert!(of_rule(&text(&v), None, "RO1-BUNDLE-010").is_empty());
+        assert!(of_rule(&text(&v), None, "RO1-BUNDLE-009").is_empty());
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! A non-empty CPTS Bundle holds at least one Slot, Schedule, Practitioner and PractitionerRole; a non-empty SOS Bundle at least one Slot, Schedule, Location and Organization.
 
+use super::Counts;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope, UseCase};
 
 /// RO1-BUNDLE-011 `bundle-slice-minimums`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,52 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Include every referenced resource (Schedule, Practitioner, PractitionerRole for CPTS; Schedule, Location, Organization for SOS).",
     },
 };
+
+/// A non-empty CPTS or SOS response holds every mandatory slice of its
+/// Bundle profile (AMB-03: an empty result needs none).
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, counts: &Counts, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    let uc = f.use_case;
+    let total = b.total.as_ref().and_then(|t| t.as_str().parse::<u64>().ok()).unwrap_or(0);
+    if uc == UseCase::PS || (b.entry_count == 0 && total == 0) {
+        return;
+    }
+    let needed: &[&str] = if uc == UseCase::SOS {
+        &["Slot", "Schedule", "Location", "Organization"]
+    } else {
+        &["Slot", "Schedule", "Practitioner", "PractitionerRole"]
+    };
+    for t in needed.iter().filter(|t| counts.get(t) == 0) {
+        super::at_entries(
+            em,
+            f,
+            &RULE,
+            format!(
+                "réponse {} non vide sans aucune entrée {t} (tranche obligatoire du profil de Bundle)",
+                uc.as_str()
+            ),
+            format!(
+                "non-empty {} response without any {t} entry (mandatory slice of the Bundle profile)",
+                uc.as_str()
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, at, of_rule, patch};
+
+    #[test]
+    fn bundle_011_slices() {
+        let src = patch(CPTS, "/entry/4", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
+        let src = patch(SOS, "/entry/8", None);
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
+        // AMB-03: an empty result needs no slice.
+        let src = patch(EMPTY, "/meta/profile/0", Some(json!(crate::rules::profiles::BUNDLE_CPTS)));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-011").is_empty());
+    }
+}

@@ -3,7 +3,7 @@
 //! An empty result is a 200 with a searchset Bundle, total 0 and no entry element (not an empty array).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope};
 
 /// RO1-BUNDLE-012 `empty-result-no-entry`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +25,32 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Return {"resourceType":"Bundle","meta":{…},"type":"searchset","total":0,"link":[{"relation":"self","url":"…"}]} without entry."#,
     },
 };
+
+/// An empty result omits `entry` rather than giving an empty array.
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let b = f.bundle;
+    if let Some(sp) = b.entry_span
+        && b.entry_count == 0
+    {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            sp,
+            "résultat vide : l'élément `entry` doit être omis, pas donné comme tableau vide".into(),
+            "empty result: the `entry` element must be omitted, not given as an empty array".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, EMPTY, at, of_rule, patch};
+
+    #[test]
+    fn bundle_012_empty_entry_array() {
+        let src = patch(EMPTY, "/entry", Some(json!([])));
+        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-012"), at("Bundle.entry", E));
+    }
+}

@@ -2,8 +2,9 @@
 //!
 //! As soon as it holds a Slot, the Bundle holds at least one Practitioner and one PractitionerRole.
 
+use super::Counts;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Finish, Scope, UseCase};
 
 /// RO1-BUNDLE-013 `bundle-practitioner-with-slots`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,36 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Make sure the request carries _include:iterate=Schedule:actor and that your server includes the Practitioner and PractitionerRole that are the Schedule actors.",
     },
 };
+
+/// A PS or CPTS Bundle holding Slots holds a Practitioner and a PractitionerRole.
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, counts: &Counts, em: &mut Emitter<'_>) {
+    if f.use_case == UseCase::SOS || counts.slot == 0 {
+        return;
+    }
+    for (n, t) in [(counts.practitioner, "Practitioner"), (counts.role, "PractitionerRole")] {
+        if n == 0 {
+            super::at_entries(
+                em,
+                f,
+                &RULE,
+                format!("le Bundle contient des Slot mais aucun {t}"),
+                format!("the Bundle holds Slots but no {t}"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testutil::{PS, W, doc, of_rule, text};
+
+    #[test]
+    fn bundle_013_slots_without_practitioner() {
+        let mut v = doc(PS);
+        v["entry"].as_array_mut().unwrap().truncate(11);
+        assert_eq!(
+            of_rule(&text(&v), None, "RO1-BUNDLE-013"),
+            [("Bundle.entry".to_string(), W), ("Bundle.entry".to_string(), W)]
+        );
+    }
+}

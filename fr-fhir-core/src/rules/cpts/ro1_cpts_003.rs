@@ -3,7 +3,9 @@
 //! Each valueReference of the serviceType extension points to a HealthcareService entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{RefField, RefInfo};
+use crate::rules::support::graph::{Expect, Graph, check_resolves};
+use crate::rules::{Emitter, Scope, UseCase};
 
 /// RO1-CPTS-003 `cpts-healthcare-service-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,46 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Include in the Bundle the HealthcareService of every referenced CPTS.",
     },
 };
+
+static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::CPTS,
+    rtype: "HealthcareService",
+    what: "Slot.serviceType.extension.valueReference",
+};
+
+/// A Slot's service type extension reference (CPTS) that names no
+/// HealthcareService entry; true when the reference is this rule's (in PS it
+/// is RO1-REF-001's).
+pub(crate) fn check_graph_reference(
+    g: &Graph<'_, '_>,
+    r: &RefInfo,
+    t: u32,
+    em: &mut Emitter<'_>,
+) -> bool {
+    if r.field != RefField::ServiceTypeExtension || g.uc != UseCase::CPTS {
+        return false;
+    }
+    check_resolves(g, r, t, &EXPECT, em);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
+
+    #[test]
+    fn cpts_003_service_type_target() {
+        let p = "/entry/0/resource/serviceType/1/extension/0/valueReference/reference";
+        let src = patch(CPTS, p, Some(json!("HealthcareService/inconnu")));
+        let path = "Bundle.entry[0].resource.serviceType[1].extension[0].valueReference.reference";
+        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
+        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+        assert_eq!(of_rule(&src, Some(UseCase::PS), "RO1-REF-001"), at(path, E));
+        let src = patch(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")));
+        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
+    }
+}

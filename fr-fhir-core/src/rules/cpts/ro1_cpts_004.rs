@@ -25,3 +25,49 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "providedBy":{"reference":"Organization/<id>"} and include that Organization."#,
     },
 };
+
+// End of Bundle: providedBy resolves to an Organization entry (the per-entry
+// check sits right after RULE). Full paths keep this part independent of the
+// imports at the top of the file, which belong to the per-entry check.
+
+static GRAPH_EXPECT: crate::rules::support::graph::Expect = crate::rules::support::graph::Expect {
+    rule: &RULE,
+    scope: Scope::CPTS,
+    rtype: "Organization",
+    what: "HealthcareService.providedBy",
+};
+
+/// A `HealthcareService.providedBy` reference (CPTS) that names no
+/// Organization entry; true when the reference is this rule's.
+pub(crate) fn check_graph_reference(
+    g: &crate::rules::support::graph::Graph<'_, '_>,
+    r: &crate::rules::index::RefInfo,
+    t: u32,
+    em: &mut crate::rules::Emitter<'_>,
+) -> bool {
+    if r.field != crate::rules::index::RefField::ProvidedBy || g.uc != crate::rules::UseCase::CPTS {
+        return false;
+    }
+    crate::rules::support::graph::check_resolves(g, r, t, &GRAPH_EXPECT, em);
+    true
+}
+
+#[cfg(test)]
+mod graph_tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
+
+    #[test]
+    fn cpts_004_provided_by() {
+        let src = patch(
+            CPTS,
+            "/entry/6/resource/providedBy/reference",
+            Some(json!("Organization/inconnue")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-CPTS-004"),
+            at("Bundle.entry[6].resource.providedBy.reference", E)
+        );
+    }
+}

@@ -3,7 +3,11 @@
 //! There is one HealthcareService per CPTS Organization (equal counts, distinct providedBy targets).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use std::collections::HashMap;
+
+use crate::rules::index::{EntryType, RefField};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-CPTS-007 `cpts-one-service-per-organization`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,75 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Create one HealthcareService per CPTS, each pointing at its CPTS Organization.",
     },
 };
+
+/// One HealthcareService per CPTS Organization: as many of each, and no
+/// Organization providing two.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
+    let count = |t: EntryType| g.ix.entries.iter().filter(|e| e.kind == t).count();
+    let (hs, org) = (count(EntryType::HealthcareService), count(EntryType::Organization));
+    if hs != org {
+        let fr =
+            format!("{hs} HealthcareService pour {org} Organization : une offre par CPTS attendue");
+        let en =
+            format!("{hs} HealthcareService for {org} Organization: one service per CPTS expected");
+        let at = g.bundle.entry_span.unwrap_or(g.bundle.span);
+        em.at_sev(Scope::CPTS, &RULE, Severity::Warning, at, fr, en);
+    }
+    let mut providers: HashMap<u32, u32> = HashMap::new();
+    for (r, t) in g.resolved() {
+        if r.field != RefField::ProvidedBy || g.rtype(t) != Some("Organization") {
+            continue;
+        }
+        let first = *providers.entry(t).or_insert(r.from);
+        if first != r.from {
+            em.at_sev(
+                Scope::CPTS,
+                &RULE,
+                Severity::Warning,
+                r.span,
+                format!(
+                    "{} est déjà l'Organization du HealthcareService de l'entrée {}",
+                    quote(&g.text(r)),
+                    g.entry_no(first)
+                ),
+                format!(
+                    "{} is already the Organization of the HealthcareService of entry {}",
+                    quote(&g.text(r)),
+                    g.entry_no(first)
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{CPTS, W, doc, of_rule, set, text};
+
+    #[test]
+    fn cpts_007_one_service_per_organization() {
+        let mut v = doc(CPTS);
+        let mut hs = v["entry"][6].clone();
+        set(&mut hs, "/resource/id", Some(json!("hs-2")));
+        set(
+            &mut hs,
+            "/fullUrl",
+            Some(json!("https://agenda.exemple-editeur.fr/fhir/HealthcareService/hs-2")),
+        );
+        v["entry"].as_array_mut().unwrap().push(hs);
+        set(
+            &mut v,
+            "/entry/1/resource/serviceType/2/extension/0/valueReference/reference",
+            Some(json!("HealthcareService/hs-2")),
+        );
+        assert_eq!(
+            of_rule(&text(&v), None, "RO1-CPTS-007"),
+            [
+                ("Bundle.entry".to_string(), W),
+                ("Bundle.entry[8].resource.providedBy.reference".to_string(), W)
+            ]
+        );
+    }
+}

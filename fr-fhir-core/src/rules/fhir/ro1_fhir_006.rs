@@ -3,7 +3,8 @@
 //! The FHIR R4 Bundle invariants (bdl-1 to bdl-5, bdl-7, bdl-8) hold.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::find_history;
+use crate::rules::{Emitter, EntryCx, Finish, Scope, quote};
 
 /// RO1-FHIR-006 `bundle-invariants-bdl`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,115 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "In a searchset, every entry carries resource (and search), never request or response; fullUrls are unique and have no /_history/.",
     },
 };
+
+/// bdl-5 and bdl-8, which need nothing but the entry.
+pub(crate) fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    let entry = e.entry;
+    if entry.resource.is_none()
+        && entry.request.is_none()
+        && entry.response.is_none()
+        && !crate::rules::support::presence::has_key(e.src, entry.span, "resource", None)
+    {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            entry.span,
+            "resource",
+            "bdl-5 : l'entrée n'a ni `resource`, ni `request`, ni `response`".into(),
+            "bdl-5: the entry has no `resource`, `request` or `response`".into(),
+        );
+    }
+    let Some(url) = &entry.full_url else { return };
+    let url_text = url.as_str();
+    if find_history(url_text).is_some() {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            url.span,
+            format!("bdl-8 : fullUrl {} désigne une version (`/_history/`)", quote(url_text)),
+            format!("bdl-8: fullUrl {} is version-specific (`/_history/`)", quote(url_text)),
+        );
+    }
+}
+
+/// bdl-1..4, which depend on Bundle.type (bdl-5 and bdl-8 are per entry,
+/// bdl-7 is RO1-BUNDLE-008).
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let Some(t) = f.bundle.type_.as_ref().map(|t| t.as_str()) else { return };
+    if let Some(total) = &f.bundle.total
+        && t != "searchset"
+        && t != "history"
+    {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            total.span,
+            format!(
+                "bdl-1 : `total` n'est permis que dans un Bundle searchset ou history (type {})",
+                quote(t)
+            ),
+            format!(
+                "bdl-1: `total` is only allowed in a searchset or history Bundle (type {})",
+                quote(t)
+            ),
+        );
+    }
+    if t != "searchset" {
+        for e in f.index.entries.iter().filter(|e| !e.search_span.is_empty()) {
+            em.at(
+                Scope::ALL,
+                &RULE,
+                e.search_span,
+                format!(
+                    "bdl-2 : `entry.search` n'est permis que dans un Bundle searchset (type {})",
+                    quote(t)
+                ),
+                format!(
+                    "bdl-2: `entry.search` is only allowed in a searchset Bundle (type {})",
+                    quote(t)
+                ),
+            );
+        }
+    }
+    for p in &f.index.entry_parts {
+        let allowed: &[&str] = if p.name == "request" {
+            &["batch", "transaction", "history"]
+        } else {
+            &["batch-response", "transaction-response", "history"]
+        };
+        if !allowed.contains(&t) {
+            let inv = if p.name == "request" { "bdl-3" } else { "bdl-4" };
+            em.at(
+                Scope::ALL,
+                &RULE,
+                p.span,
+                format!("{inv} : `entry.{}` n'est pas permis dans un Bundle {}", p.name, quote(t)),
+                format!("{inv}: `entry.{}` is not allowed in a {} Bundle", p.name, quote(t)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn fhir_006_invariants() {
+        let src = patch(PS, "/type", Some(json!("collection")));
+        let got = of_rule(&src, None, "RO1-FHIR-006");
+        assert_eq!(got.len(), 17, "{got:?}");
+        assert!(got.contains(&("Bundle.total".into(), E)));
+        assert!(got.contains(&("Bundle.entry[15].search".into(), E)));
+        let src = patch(PS, "/entry/0/request", Some(json!({"method": "GET", "url": "Slot/1"})));
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].request", E));
+        let src = patch(PS, "/entry/0/resource", None);
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].resource", E));
+        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001/_history/2";
+        let src = patch(PS, "/entry/0/fullUrl", Some(json!(url)));
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].fullUrl", E));
+        assert!(of_rule(&src, None, "RO1-BUNDLE-007").is_empty());
+    }
+}

@@ -3,7 +3,10 @@
 //! There is at most one Practitioner resource per national identifier.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use std::collections::HashMap;
+
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-PRACT-006 `practitioner-unique-per-id`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,49 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Merge the Practitioners of one practitioner and point their roles and schedules at that single resource.",
     },
 };
+
+/// One Practitioner entry per national identifier.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for id in &g.ix.practitioner_ids {
+        let first = *seen.entry(&id.value).or_insert(id.from);
+        if first == id.from {
+            continue;
+        }
+        // The same resource included twice is RO1-BUNDLE-008's.
+        let same = match (g.ix.entry(first), g.ix.entry(id.from)) {
+            (Some(a), Some(b)) => {
+                let id = g.ix.id(a);
+                id.is_some() && id == g.ix.id(b)
+            }
+            _ => false,
+        };
+        if !same {
+            em.at(
+                Scope::PS_CPTS,
+                &RULE,
+                id.span,
+                format!("l'identifiant {} est déjà celui du Practitioner de l'entrée {} : un seul Practitioner par praticien", quote(&id.value), g.entry_no(first)),
+                format!("identifier {} already belongs to the Practitioner of entry {}: one Practitioner per practitioner", quote(&id.value), g.entry_no(first)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn pract_006_one_practitioner_per_identifier() {
+        let src = patch(PS, "/entry/12/resource/identifier/0/value", Some(json!("810103874524")));
+        assert_eq!(
+            of_rule(&src, None, "RO1-PRACT-006"),
+            at("Bundle.entry[12].resource.identifier[0].value", E)
+        );
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-PRACT-006").is_empty());
+    }
+}

@@ -3,7 +3,9 @@
 //! Every literal reference in the Bundle resolves to exactly one entry.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{NOT_FOUND, RefField, RefInfo};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, UseCase, quote};
 
 /// RO1-REF-001 `reference-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,44 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Include the referenced resource or fix its id in the reference.",
     },
 };
+
+/// A reference that names no entry, when no rule of its field covers it in
+/// the use case (the caller asks them first).
+pub(crate) fn check_graph_reference(g: &Graph<'_, '_>, r: &RefInfo, t: u32, em: &mut Emitter<'_>) {
+    // PS/CPTS: the contained Location is RO1-ROLE-002's business.
+    if r.field == RefField::RoleLocation && g.uc != UseCase::SOS {
+        return;
+    }
+    if t == NOT_FOUND {
+        em.at(
+            g.uc.scope(),
+            &RULE,
+            r.span,
+            format!("la référence {} ne correspond à aucune entrée du Bundle", quote(&g.text(r))),
+            format!("reference {} matches no entry of the Bundle", quote(&g.text(r))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn ref_001_other_references() {
+        let src = patch(
+            PS,
+            "/entry/13/resource/healthcareService",
+            Some(json!([{"reference": "HealthcareService/x"}])),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-REF-001"),
+            at("Bundle.entry[13].resource.healthcareService[0].reference", E)
+        );
+        let src =
+            patch(PS, "/entry/13/resource/healthcareService", Some(json!([{"display": "x"}])));
+        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+    }
+}

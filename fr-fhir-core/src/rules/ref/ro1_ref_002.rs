@@ -3,7 +3,9 @@
 //! References use the relative form Type/id.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{RefForm, RefInfo};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-REF-002 `reference-relative-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,36 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Write "reference":"Schedule/s1"."#,
     },
 };
+
+/// A reference not written in the relative form `Type/id` (a warning, in
+/// every use case, whatever rule judges where it leads).
+pub(crate) fn check_graph_reference(g: &Graph<'_, '_>, r: &RefInfo, em: &mut Emitter<'_>) {
+    if matches!(r.form, RefForm::Absolute | RefForm::Other) {
+        em.at_sev(
+            Scope::ALL,
+            &RULE,
+            Severity::Warning,
+            r.span,
+            format!("référence {} : la forme relative `Type/id` est attendue", quote(&g.text(r))),
+            format!("reference {}: the relative form `Type/id` is expected", quote(&g.text(r))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{PS, W, at, of_rule, patch};
+
+    #[test]
+    fn ref_002_relative_form() {
+        let url = "https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3";
+        let src = patch(PS, "/entry/0/resource/schedule/reference", Some(json!(url)));
+        assert_eq!(
+            of_rule(&src, None, "RO1-REF-002"),
+            at("Bundle.entry[0].resource.schedule.reference", W)
+        );
+        assert!(of_rule(&src, None, "RO1-SLOT-006").is_empty());
+    }
+}

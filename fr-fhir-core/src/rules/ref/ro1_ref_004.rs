@@ -3,7 +3,9 @@
 //! No orphan include: every include entry is reachable from a match entry, and every Schedule has at least one Slot.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryType, NOT_FOUND, RefField};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, UseCase};
 
 /// RO1-REF-004 `no-orphan-include`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,143 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Include only the resources referenced by the returned slots.",
     },
 };
+
+/// Every included entry is reachable from a match, every Schedule has a
+/// Slot. `skip`: entries already reported as unreachable.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>) {
+    let ix = g.ix;
+    let n = ix.entries.len();
+    let searched = if g.uc == UseCase::SOS { EntryType::Schedule } else { EntryType::Slot };
+    let any_match = ix.entries.iter().any(|e| ix.mode(e) == Some("match"));
+    // Forward edges: the references of each entry are contiguous.
+    let mut first_ref = vec![0u32; n + 1];
+    for r in &ix.refs {
+        if let Some(c) = first_ref.get_mut(r.from as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..first_ref.len() {
+        let prev = first_ref.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = first_ref.get_mut(i) {
+            *c += prev;
+        }
+    }
+    // Reverse Slot -> Schedule edges (a SOS Slot is reached from its Schedule).
+    let mut slots_of = vec![0u32; n + 1];
+    let slot_refs = || {
+        ix.refs
+            .iter()
+            .zip(g.target.iter())
+            .filter(|(r, t)| r.field == RefField::SlotSchedule && (**t as usize) < n)
+            .map(|(r, &t)| (r.from, t))
+    };
+    for (_, t) in slot_refs() {
+        if let Some(c) = slots_of.get_mut(t as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..slots_of.len() {
+        let prev = slots_of.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = slots_of.get_mut(i) {
+            *c += prev;
+        }
+    }
+    let mut fill = slots_of.clone();
+    let mut rev = vec![0u32; slots_of.last().copied().unwrap_or(0) as usize];
+    for (from, t) in slot_refs() {
+        if let Some(at) = fill.get_mut(t as usize) {
+            if let Some(x) = rev.get_mut(*at as usize) {
+                *x = from;
+            }
+            *at += 1;
+        }
+    }
+    let mut seen = vec![false; n];
+    let mut stack: Vec<u32> = Vec::new();
+    for (pos, e) in ix.entries.iter().enumerate() {
+        let root = if any_match { ix.mode(e) == Some("match") } else { e.kind == searched };
+        if root {
+            if let Some(s) = seen.get_mut(pos) {
+                *s = true;
+            }
+            stack.push(u32::try_from(pos).unwrap_or(NOT_FOUND));
+        }
+    }
+    while let Some(p) = stack.pop() {
+        let i = p as usize;
+        let fwd = first_ref.get(i).copied().unwrap_or(0) as usize
+            ..first_ref.get(i + 1).copied().unwrap_or(0) as usize;
+        let back = slots_of.get(i).copied().unwrap_or(0) as usize
+            ..slots_of.get(i + 1).copied().unwrap_or(0) as usize;
+        let next =
+            g.target.get(fwd).unwrap_or_default().iter().chain(rev.get(back).unwrap_or_default());
+        for &q in next {
+            if let Some(s) = seen.get_mut(q as usize)
+                && !*s
+            {
+                *s = true;
+                stack.push(q);
+            }
+        }
+    }
+    for (pos, e) in ix.entries.iter().enumerate() {
+        if e.span == e.entry_span || ix.mode(e) == Some("outcome") {
+            continue;
+        }
+        let no_slot = e.kind == EntryType::Schedule && slots_of.get(pos) == slots_of.get(pos + 1);
+        if no_slot {
+            em.at_sev(
+                Scope::ALL,
+                &RULE,
+                Severity::Warning,
+                e.entry_span,
+                "Schedule sans aucun Slot dans le Bundle".into(),
+                "Schedule without any Slot in the Bundle".into(),
+            );
+        } else if !seen.get(pos).copied().unwrap_or(true)
+            && !skip.get(pos).copied().unwrap_or(false)
+        {
+            em.at_sev(
+                Scope::ALL,
+                &RULE,
+                Severity::Warning,
+                e.entry_span,
+                format!(
+                    "entrée {} inutile : aucun résultat (`match`) n'y mène par les références",
+                    ix.rtype(e)
+                ),
+                format!("useless {} entry: no match leads to it through references", ix.rtype(e)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{PS, SOS, W, doc, of_rule, patch, set, text};
+
+    #[test]
+    fn ref_004_orphans_and_empty_schedules() {
+        let mut v = doc(PS);
+        for i in 5..8 {
+            set(
+                &mut v,
+                &format!("/entry/{i}/resource/schedule/reference"),
+                Some(json!("Schedule/agenda-4821-vlb")),
+            );
+        }
+        assert_eq!(
+            of_rule(&text(&v), None, "RO1-REF-004"),
+            [
+                ("Bundle.entry[10]".to_string(), W),
+                ("Bundle.entry[12]".to_string(), W),
+                ("Bundle.entry[15]".to_string(), W)
+            ]
+        );
+        // SOS: Slots are reached backwards from their Schedule.
+        let src = patch(SOS, "/entry/2/search", None);
+        assert!(of_rule(&src, None, "RO1-REF-004").is_empty());
+    }
+}

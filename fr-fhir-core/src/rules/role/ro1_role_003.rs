@@ -3,7 +3,11 @@
 //! PractitionerRole.practitioner.reference is present and points to a Practitioner of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryInfo, MissingRef, RefField, RefInfo};
+use crate::rules::support::graph::{
+    Expect, FieldsSeen, Graph, check_resolves, no_reference, reference_element_absent,
+};
+use crate::rules::{Emitter, Scope, UseCase};
 
 /// RO1-ROLE-003 `role-practitioner-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,93 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "practitioner":{"reference":"Practitioner/<id>"} and include that Practitioner."#,
     },
 };
+
+static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::PS_CPTS,
+    rtype: "Practitioner",
+    what: "PractitionerRole.practitioner",
+};
+
+/// A `PractitionerRole.practitioner` reference (PS, CPTS) that names no
+/// Practitioner entry; true when the reference is this rule's (in SOS it is
+/// RO1-REF-001's).
+pub(crate) fn check_graph_reference(
+    g: &Graph<'_, '_>,
+    r: &RefInfo,
+    t: u32,
+    em: &mut Emitter<'_>,
+) -> bool {
+    if r.field != RefField::RolePractitioner || !matches!(g.uc, UseCase::PS | UseCase::CPTS) {
+        return false;
+    }
+    check_resolves(g, r, t, &EXPECT, em);
+    true
+}
+
+/// A `PractitionerRole.practitioner` element without `reference` (PS, CPTS).
+pub(crate) fn check_graph_bare_reference(g: &Graph<'_, '_>, m: &MissingRef, em: &mut Emitter<'_>) {
+    if m.field == RefField::RolePractitioner && g.uc != UseCase::SOS {
+        no_reference(m, Scope::PS_CPTS, &RULE, EXPECT.what, em);
+    }
+}
+
+/// A PractitionerRole entry without `practitioner` (PS, CPTS).
+pub(crate) fn check_graph_entry(
+    g: &Graph<'_, '_>,
+    seen: &FieldsSeen,
+    pos: usize,
+    e: &EntryInfo,
+    em: &mut Emitter<'_>,
+) {
+    if g.uc != UseCase::SOS && g.ix.rtype(e) == "PractitionerRole" {
+        let field = RefField::RolePractitioner;
+        reference_element_absent(g, seen, pos, e, field, "practitioner", Scope::PS_CPTS, &RULE, em);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn role_003_practitioner() {
+        let src = patch(PS, "/entry/13/resource/practitioner", None);
+        assert_eq!(
+            of_rule(&src, None, "RO1-ROLE-003"),
+            at("Bundle.entry[13].resource.practitioner", E)
+        );
+        let src = patch(PS, "/entry/13/resource/practitioner", Some(json!({"display": "Dr X"})));
+        assert_eq!(
+            of_rule(&src, None, "RO1-ROLE-003"),
+            at("Bundle.entry[13].resource.practitioner.reference", E)
+        );
+        let src = patch(
+            PS,
+            "/entry/13/resource/practitioner/reference",
+            Some(json!("PractitionerRole/role-4821-vlb")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-ROLE-003"),
+            at("Bundle.entry[13].resource.practitioner.reference", E)
+        );
+        let src = patch(
+            PS,
+            "/entry/13/resource/practitioner/reference",
+            Some(json!("Practitioner/inconnu")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-ROLE-003"),
+            at("Bundle.entry[13].resource.practitioner.reference", E)
+        );
+        // SOS: no such rule, the broken reference is RO1-REF-001's.
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-ROLE-003").is_empty());
+        assert_eq!(
+            of_rule(&src, Some(UseCase::SOS), "RO1-REF-001"),
+            at("Bundle.entry[13].resource.practitioner.reference", E)
+        );
+    }
+}

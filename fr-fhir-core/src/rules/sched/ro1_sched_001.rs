@@ -3,7 +3,9 @@
 //! Schedule.actor references exactly one Practitioner and at least one PractitionerRole.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryInfo, RefField};
+use crate::rules::support::graph::{FieldsSeen, Graph, reference_element_absent};
+use crate::rules::{Emitter, Scope, UseCase};
 
 /// RO1-SCHED-001 `schedule-actor-practitioner-and-role`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,89 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Put both the Practitioner reference and the reference to the place's PractitionerRole in Schedule.actor.",
     },
 };
+
+/// A Schedule entry without `actor` (PS, CPTS).
+pub(crate) fn check_graph_entry(
+    g: &Graph<'_, '_>,
+    seen: &FieldsSeen,
+    pos: usize,
+    e: &EntryInfo,
+    em: &mut Emitter<'_>,
+) {
+    if g.uc != UseCase::SOS && g.ix.rtype(e) == "Schedule" {
+        let field = RefField::ScheduleActor;
+        reference_element_absent(g, seen, pos, e, field, "actor", Scope::PS_CPTS, &RULE, em);
+    }
+}
+
+/// The actors of each Schedule (PS, CPTS): one Practitioner and one
+/// PractitionerRole, nothing else.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
+    let actors = g.schedule_actors();
+    for schedule in actors.chunk_by(|a, b| a.0.from == b.0.from) {
+        let (mut practitioners, mut roles) = (0u32, 0u32);
+        for &(r, t) in schedule {
+            match g.named_type(r, t).as_deref() {
+                Some("Practitioner") => {
+                    practitioners += 1;
+                    if practitioners == 2 {
+                        em.at(
+                            Scope::PS_CPTS,
+                            &RULE,
+                            r.element,
+                            "second Practitioner dans Schedule.actor : un agenda appartient à un seul praticien".into(),
+                            "second Practitioner in Schedule.actor: a schedule belongs to one practitioner".into(),
+                        );
+                    }
+                }
+                Some("PractitionerRole") => roles += 1,
+                Some(other) => em.at(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    r.element,
+                    format!("acteur de type {other} : Schedule.actor désigne un Practitioner et un PractitionerRole"),
+                    format!("actor of type {other}: Schedule.actor names one Practitioner and one PractitionerRole"),
+                ),
+                None => {}
+            }
+        }
+        let Some(e) = schedule.first().and_then(|(r, _)| g.ix.entry(r.from)) else { continue };
+        for (count, t) in [(practitioners, "Practitioner"), (roles, "PractitionerRole")] {
+            if count == 0 {
+                em.missing(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    e.span,
+                    "actor",
+                    format!("Schedule.actor ne désigne aucun {t} (un Practitioner et un PractitionerRole attendus)"),
+                    format!("Schedule.actor names no {t} (one Practitioner and one PractitionerRole expected)"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn sched_001_actors() {
+        let src = patch(PS, "/entry/8/resource/actor/0", None);
+        assert_eq!(of_rule(&src, None, "RO1-SCHED-001"), at("Bundle.entry[8].resource.actor", E));
+        let actors = json!([{"reference": "Practitioner/prat-4821"}, {"reference": "Practitioner/prat-5307"},
+            {"reference": "PractitionerRole/role-4821-lyon3"}]);
+        let src = patch(PS, "/entry/8/resource/actor", Some(actors));
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-001"),
+            at("Bundle.entry[8].resource.actor[1]", E)
+        );
+        let src = patch(PS, "/entry/8/resource/actor", None);
+        assert_eq!(of_rule(&src, None, "RO1-SCHED-001"), at("Bundle.entry[8].resource.actor", E));
+        // Not a SOS rule.
+        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-SCHED-001").is_empty());
+    }
+}

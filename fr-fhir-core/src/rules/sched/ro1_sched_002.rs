@@ -3,7 +3,9 @@
 //! Every Schedule.actor.reference points to an entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{CONTAINED, MissingRef, NOT_FOUND, RefField, RefInfo};
+use crate::rules::support::graph::{Graph, no_reference};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SCHED-002 `schedule-actor-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,60 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Include in the Bundle every resource referenced by Schedule.actor.",
     },
 };
+
+/// A `Schedule.actor` reference that names no entry (whatever its type:
+/// RO1-SCHED-001/005 judge the type); true when the reference is this rule's.
+pub(crate) fn check_graph_reference(
+    g: &Graph<'_, '_>,
+    r: &RefInfo,
+    t: u32,
+    em: &mut Emitter<'_>,
+) -> bool {
+    if r.field != RefField::ScheduleActor {
+        return false;
+    }
+    if t == NOT_FOUND || t == CONTAINED {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            r.span,
+            format!("Schedule.actor {} ne correspond à aucune entrée du Bundle", quote(&g.text(r))),
+            format!("Schedule.actor {} matches no entry of the Bundle", quote(&g.text(r))),
+        );
+    }
+    true
+}
+
+/// A `Schedule.actor` element without `reference`.
+pub(crate) fn check_graph_bare_reference(m: &MissingRef, em: &mut Emitter<'_>) {
+    if m.field == RefField::ScheduleActor {
+        no_reference(m, Scope::ALL, &RULE, "Schedule.actor", em);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, SOS, at, of_rule, patch};
+
+    #[test]
+    fn sched_002_actor_resolves() {
+        let src = patch(
+            PS,
+            "/entry/8/resource/actor/1/reference",
+            Some(json!("PractitionerRole/ancien")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-002"),
+            at("Bundle.entry[8].resource.actor[1].reference", E)
+        );
+        assert!(of_rule(&src, None, "RO1-SCHED-001").is_empty());
+        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+        let src = patch(SOS, "/entry/0/resource/actor/0", Some(json!({"display": "lieu"})));
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-002"),
+            at("Bundle.entry[0].resource.actor[0].reference", E)
+        );
+    }
+}

@@ -3,7 +3,9 @@
 //! There is one Schedule per PractitionerRole: no role is the actor of two Schedules and every role is the actor of one.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryType, NOT_FOUND};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SCHED-004 `schedule-one-per-role`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,77 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Create one Schedule per place of practice (PractitionerRole) and attach that place's slots to it.",
     },
 };
+
+/// One Schedule per PractitionerRole (PS, CPTS): a role named by a second
+/// Schedule, a role no Schedule names. Returns, per entry, whether it is such
+/// an unnamed role (reported here, not again as an orphan by RO1-REF-004).
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> {
+    let ix = g.ix;
+    let n = ix.entries.len();
+    let mut role_count = vec![0u32; n];
+    let mut role_last = vec![NOT_FOUND; n];
+    for (r, t) in g.schedule_actors() {
+        if t == NOT_FOUND || g.named_type(r, t).as_deref() != Some("PractitionerRole") {
+            continue;
+        }
+        let (Some(count), Some(last)) =
+            (role_count.get_mut(t as usize), role_last.get_mut(t as usize))
+        else {
+            continue;
+        };
+        if *last != r.from {
+            *last = r.from;
+            *count += 1;
+            if *count == 2 {
+                em.at_sev(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    Severity::Warning,
+                    r.element,
+                    format!("{} est déjà l'acteur d'un autre Schedule : un agenda par lieu d'exercice", quote(&g.text(r))),
+                    format!("{} is already the actor of another Schedule: one schedule per place of practice", quote(&g.text(r))),
+                );
+            }
+        }
+    }
+    let mut unnamed = vec![false; n];
+    for ((e, &count), flag) in ix.entries.iter().zip(&role_count).zip(unnamed.iter_mut()) {
+        if e.kind == EntryType::PractitionerRole && count == 0 {
+            *flag = true;
+            em.at_sev(
+                Scope::PS_CPTS,
+                &RULE,
+                Severity::Warning,
+                e.span,
+                "aucun Schedule ne désigne ce PractitionerRole : un agenda par lieu d'exercice est attendu".into(),
+                "no Schedule names this PractitionerRole: one schedule per place of practice is expected".into(),
+            );
+        }
+    }
+    unnamed
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{PS, W, of_rule, patch};
+
+    #[test]
+    fn sched_004_one_schedule_per_role() {
+        let src = patch(
+            PS,
+            "/entry/9/resource/actor/1/reference",
+            Some(json!("PractitionerRole/role-4821-lyon3")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-004"),
+            [
+                ("Bundle.entry[9].resource.actor[1]".to_string(), W),
+                ("Bundle.entry[14].resource".to_string(), W)
+            ]
+        );
+        // The unnamed role is not reported again as an orphan.
+        assert!(of_rule(&src, None, "RO1-REF-004").is_empty());
+    }
+}

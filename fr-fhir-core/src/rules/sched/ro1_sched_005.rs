@@ -3,7 +3,9 @@
 //! For SOS, Schedule.actor has exactly one reference, to a Location of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryInfo, RefField};
+use crate::rules::support::graph::{FieldsSeen, Graph, reference_element_absent};
+use crate::rules::{Emitter, Scope, UseCase, quote};
 
 /// RO1-SCHED-005 `sos-schedule-actor-location`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,99 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Keep only the reference to the fixed place's Location in Schedule.actor.",
     },
 };
+
+/// A Schedule entry without `actor` (SOS).
+pub(crate) fn check_graph_entry(
+    g: &Graph<'_, '_>,
+    seen: &FieldsSeen,
+    pos: usize,
+    e: &EntryInfo,
+    em: &mut Emitter<'_>,
+) {
+    if g.uc == UseCase::SOS && g.ix.rtype(e) == "Schedule" {
+        let field = RefField::ScheduleActor;
+        reference_element_absent(g, seen, pos, e, field, "actor", Scope::SOS, &RULE, em);
+    }
+}
+
+/// One actor per SOS Schedule, a Location of the Bundle.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
+    // The first actor element of each Schedule (with or without a reference).
+    let mut first = vec![u32::MAX; g.ix.entries.len()];
+    let actors =
+        g.ix.refs
+            .iter()
+            .filter(|r| r.field == RefField::ScheduleActor)
+            .map(|r| (r.from, r.element));
+    let missing = g.ix.missing_refs.iter().filter(|m| m.field == RefField::ScheduleActor);
+    let all = || actors.clone().chain(missing.clone().map(|m| (m.from, m.element)));
+    for (from, el) in all() {
+        if let Some(f) = first.get_mut(from as usize) {
+            *f = (*f).min(el.start);
+        }
+    }
+    for (from, el) in all() {
+        if first.get(from as usize).is_some_and(|&f| f != el.start) {
+            em.at(
+                Scope::SOS,
+                &RULE,
+                el,
+                "acteur supplémentaire : un Schedule SOS a un seul acteur, son lieu fixe de consultation".into(),
+                "extra actor: a SOS Schedule has a single actor, its fixed consultation place".into(),
+            );
+        }
+    }
+    for (r, t) in g.resolved() {
+        if r.field != RefField::ScheduleActor
+            || first.get(r.from as usize).is_some_and(|&f| f != r.element.start)
+        {
+            continue;
+        }
+        if let Some(found) = g.rtype(t).filter(|found| *found != "Location") {
+            em.at(
+                Scope::SOS,
+                &RULE,
+                r.span,
+                format!(
+                    "Schedule.actor {} désigne une ressource {found} : Location attendu",
+                    quote(&g.text(r))
+                ),
+                format!(
+                    "Schedule.actor {} names a {found} resource: Location expected",
+                    quote(&g.text(r))
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, SOS, at, doc, of_rule, patch, text};
+
+    #[test]
+    fn sched_005_sos_actor() {
+        let mut v = doc(SOS);
+        v["entry"][0]["resource"]["actor"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"reference": "Location/lieu-sos-montauban"}));
+        assert_eq!(
+            of_rule(&text(&v), None, "RO1-SCHED-005"),
+            at("Bundle.entry[0].resource.actor[1]", E)
+        );
+        let src = patch(
+            SOS,
+            "/entry/0/resource/actor/0/reference",
+            Some(json!("Organization/org-sos-broceliande")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-005"),
+            at("Bundle.entry[0].resource.actor[0].reference", E)
+        );
+        let src = patch(SOS, "/entry/0/resource/actor", None);
+        assert_eq!(of_rule(&src, None, "RO1-SCHED-005"), at("Bundle.entry[0].resource.actor", E));
+    }
+}

@@ -3,7 +3,9 @@
 //! The Practitioner named in Schedule.actor is the PractitionerRole.practitioner of the role named in the same Schedule.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{NOT_FOUND, RefField};
+use crate::rules::support::graph::Graph;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SCHED-006 `schedule-actors-same-practitioner`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,87 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "In every Schedule, name the role and the practitioner that belong together.",
     },
 };
+
+/// The PractitionerRole actors of each Schedule (PS, CPTS) belong to its
+/// Practitioner actor.
+pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
+    // The Practitioner each PractitionerRole entry names (when it resolves to one).
+    let mut role_pract = vec![NOT_FOUND; g.ix.entries.len()];
+    for (r, t) in g.resolved() {
+        if r.field == RefField::RolePractitioner
+            && g.rtype(t) == Some("Practitioner")
+            && let Some(slot) = role_pract.get_mut(r.from as usize)
+        {
+            *slot = t;
+        }
+    }
+    let actors = g.schedule_actors();
+    let mut role_actors = Vec::new();
+    for schedule in actors.chunk_by(|a, b| a.0.from == b.0.from) {
+        let (mut practitioners, mut practitioner) = (0u32, None);
+        role_actors.clear();
+        for &(r, t) in schedule {
+            match g.named_type(r, t).as_deref() {
+                Some("Practitioner") => {
+                    practitioners += 1;
+                    if t != NOT_FOUND {
+                        practitioner = Some(t);
+                    }
+                }
+                Some("PractitionerRole") if t != NOT_FOUND => role_actors.push((t, r.element)),
+                _ => {}
+            }
+        }
+        // Only with exactly one Practitioner (otherwise RO1-SCHED-001 said it).
+        let (1, Some(p)) = (practitioners, practitioner) else { continue };
+        for &(role, element) in &role_actors {
+            let q = role_pract.get(role as usize).copied().unwrap_or(NOT_FOUND);
+            if q != NOT_FOUND && q != p {
+                em.at(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    element,
+                    format!(
+                        "le PractitionerRole de l'entrée {} appartient au Practitioner de l'entrée {}, pas à celui du Schedule (entrée {})",
+                        g.entry_no(role),
+                        g.entry_no(q),
+                        g.entry_no(p)
+                    ),
+                    format!(
+                        "the PractitionerRole of entry {} belongs to the Practitioner of entry {}, not to the Schedule's (entry {})",
+                        g.entry_no(role),
+                        g.entry_no(q),
+                        g.entry_no(p)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+
+    #[test]
+    fn sched_006_role_of_another_practitioner() {
+        let src = patch(
+            PS,
+            "/entry/8/resource/actor/1/reference",
+            Some(json!("PractitionerRole/role-5307-lyon7")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-SCHED-006"),
+            at("Bundle.entry[8].resource.actor[1]", E)
+        );
+        // Broken role link: not reported again.
+        let src = patch(
+            PS,
+            "/entry/15/resource/practitioner/reference",
+            Some(json!("Practitioner/inconnu")),
+        );
+        assert!(of_rule(&src, None, "RO1-SCHED-006").is_empty());
+    }
+}

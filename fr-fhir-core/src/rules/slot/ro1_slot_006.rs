@@ -3,7 +3,11 @@
 //! Slot.schedule.reference is present and points to a Schedule entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::index::{EntryInfo, MissingRef, RefField, RefInfo};
+use crate::rules::support::graph::{
+    Expect, FieldsSeen, Graph, check_resolves, no_reference, reference_element_absent,
+};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SLOT-006 `slot-schedule-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,84 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Reference the Schedule as "Schedule/<id>" and include it in the Bundle."#,
     },
 };
+
+static EXPECT: Expect =
+    Expect { rule: &RULE, scope: Scope::ALL, rtype: "Schedule", what: "Slot.schedule" };
+
+/// A `Slot.schedule` reference that names no Schedule entry; true when the
+/// reference is this rule's (no other rule reports it).
+pub(crate) fn check_graph_reference(
+    g: &Graph<'_, '_>,
+    r: &RefInfo,
+    t: u32,
+    em: &mut Emitter<'_>,
+) -> bool {
+    if r.field != RefField::SlotSchedule {
+        return false;
+    }
+    check_resolves(g, r, t, &EXPECT, em);
+    true
+}
+
+/// A `Slot.schedule` element without `reference`.
+pub(crate) fn check_graph_bare_reference(m: &MissingRef, em: &mut Emitter<'_>) {
+    if m.field == RefField::SlotSchedule {
+        no_reference(m, Scope::ALL, &RULE, EXPECT.what, em);
+    }
+}
+
+/// A Slot entry without `schedule`.
+pub(crate) fn check_graph_entry(
+    g: &Graph<'_, '_>,
+    seen: &FieldsSeen,
+    pos: usize,
+    e: &EntryInfo,
+    em: &mut Emitter<'_>,
+) {
+    if g.ix.rtype(e) == "Slot" {
+        let field = RefField::SlotSchedule;
+        reference_element_absent(g, seen, pos, e, field, "schedule", Scope::ALL, &RULE, em);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::rules::testutil::{E, PS, SOS, at, of_rule, patch};
+
+    #[test]
+    fn slot_006_schedule() {
+        let src =
+            patch(PS, "/entry/0/resource/schedule/reference", Some(json!("Schedule/inconnu")));
+        assert_eq!(
+            of_rule(&src, None, "RO1-SLOT-006"),
+            at("Bundle.entry[0].resource.schedule.reference", E)
+        );
+        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+        let report = crate::rules::validate(&src, &crate::rules::Options::default()).unwrap();
+        let cause = report.findings.iter().find_map(|f| f.cause.as_ref()).unwrap();
+        assert_eq!(cause.message.en, "Schedule resource `Schedule/inconnu` is not in the Bundle");
+        assert_eq!(cause.message.fr, "ressource Schedule `Schedule/inconnu` absente du Bundle");
+        let src = patch(
+            PS,
+            "/entry/0/resource/schedule/reference",
+            Some(json!("Practitioner/prat-4821")),
+        );
+        assert_eq!(
+            of_rule(&src, None, "RO1-SLOT-006"),
+            at("Bundle.entry[0].resource.schedule.reference", E)
+        );
+        let src = patch(PS, "/entry/0/resource/schedule", Some(json!({"display": "agenda"})));
+        assert_eq!(
+            of_rule(&src, None, "RO1-SLOT-006"),
+            at("Bundle.entry[0].resource.schedule.reference", E)
+        );
+        let src = patch(SOS, "/entry/2/resource/schedule", None);
+        assert_eq!(of_rule(&src, None, "RO1-SLOT-006"), at("Bundle.entry[2].resource.schedule", E));
+        // Wrong JSON type: RO1-FHIR-001 only.
+        let src =
+            patch(PS, "/entry/0/resource/schedule", Some(json!("Schedule/agenda-4821-lyon3")));
+        assert!(of_rule(&src, None, "RO1-SLOT-006").is_empty());
+    }
+}
