@@ -87,7 +87,6 @@ pub(crate) fn findings(diff: &SelfLinkDiff, link_span: Span) -> Vec<Finding> {
             ),
         ));
     }
-
     out
 }
 
