@@ -1,7 +1,8 @@
 //! The request-dependent body rules, run inside the validator's single pass
 //! over the body (SPEC §7: "need the captured request next to the
-//! response"): RO1-WIN-001/002, RO1-PRACT-005, RO1-REF-005, RO1-SOS-005,
-//! RO1-BUNDLE-005. (RO1-SLOT-017, slots before the capture time, is the
+//! response"): this hook visits the slots, practitioners, organizations and
+//! the self link, and calls the checks of RO1-WIN-001/002, RO1-PRACT-005,
+//! RO1-REF-005, RO1-SOS-005 and RO1-BUNDLE-005 in their rule files. (RO1-SLOT-017, slots before the capture time, is the
 //! slot family's: the exchange only sets `Options::now` from the capture.)
 //!
 //! When the request is known before the body, slots are judged as they
@@ -13,17 +14,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, TimeDelta, Utc};
-use fr_fhir_core::finding::{Cause, Finding, Message, Severity};
+use chrono::{DateTime, Utc};
+use fr_fhir_core::finding::{Cause, Finding, Message};
 use fr_fhir_core::ids::{IdError, Idnps, Idnst};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
-use fr_fhir_core::primitives::{paris, parse_instant};
+use fr_fhir_core::primitives::parse_instant;
 use fr_fhir_core::rules::index::{EntryType, Index, RefField, RefInfo, Resolution};
-use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, Scope, UseCase, quote};
+use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, UseCase, quote};
 
 use crate::request::query::ParsedQuery;
-use crate::request::{DateParam, SearchRequest, compare_self_link};
+use crate::request::{SearchRequest, compare_self_link};
 use crate::rules::bundle::ro1_bundle_005;
 use crate::rules::pract::ro1_pract_005;
 use crate::rules::r#ref::ro1_ref_005;
@@ -258,43 +259,18 @@ impl<'a> Hook<'a> for RequestHook<'_> {
         if let Some((req, raw)) = self.given {
             if let Some(url) = self_link {
                 let diff = compare_self_link(raw, &ParsedQuery::parse(url.as_str()));
-                for finding in diff.findings(url.span) {
-                    em.push(Scope::PS_CPTS, finding);
-                }
+                ro1_bundle_005::check(&diff, url.span, em);
             }
             self.against(req, f, em);
             return;
         }
         let Some(url) = self_link else {
-            em.push(
-                Scope::ALL,
-                Finding::missing(
-                    &ro1_bundle_005::RULE,
-                    f.bundle.span,
-                    "link",
-                    Message::new(
-                        "ni requête ni lien self : les règles qui comparent la réponse à la requête (RO1-WIN, PRACT-005, REF-005, SOS-005) ne sont pas vérifiées",
-                        "no request and no self link: the rules comparing the response with the request (RO1-WIN, PRACT-005, REF-005, SOS-005) are not checked",
-                    ),
-                )
-                .with_severity(Severity::Information),
-            );
+            ro1_bundle_005::no_request(f.bundle.span, em);
             return;
         };
         let raw = ParsedQuery::parse(url.as_str());
         let req = SearchRequest::from_query(&raw);
-        em.push(
-            Scope::ALL,
-            Finding::body(
-                &ro1_bundle_005::RULE,
-                url.span,
-                Message::new(
-                    "aucune requête fournie : la requête est reprise du lien self du Bundle (--request pour la donner)",
-                    "no request given: the request is taken from the Bundle's self link (use --request to give it)",
-                ),
-            )
-            .with_severity(Severity::Information),
-        );
+        ro1_bundle_005::request_from_self_link(url.span, em);
         let findings = req.check(&raw);
         self.against(&req, f, em);
         self.derived = Some(Derived { value_span: url.span, findings });
@@ -312,32 +288,21 @@ impl RequestHook<'_> {
         if wanted.is_empty() {
             return;
         }
+        let requested = wanted_list(&wanted);
         match req.use_case {
             UseCase::PS | UseCase::CPTS => {
-                pract_005(&self.practitioners, &wanted, em);
                 let holders = &self.practitioners;
-                let of = KnockOn {
-                    rule: &ro1_ref_005::RULE,
-                    scope: Scope::PS_CPTS,
-                    fr: "dont le praticien n'est pas parmi ceux demandés",
-                    en: "whose practitioner is not among those requested",
-                };
-                of.emit(f, em, |schedule| {
+                ro1_pract_005::check(national_ids(holders), &wanted, &requested, em);
+                knock_ons(f, em, ro1_ref_005::check_slot, |schedule| {
                     let actors =
                         targets(f.index, schedule, RefField::ScheduleActor, "Practitioner");
                     not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
                 });
             }
             _ /* SOS */ => {
-                sos_identifiers(&self.organizations, &wanted, em);
                 let holders = &self.organizations;
-                let of = KnockOn {
-                    rule: &ro1_sos_005::RULE,
-                    scope: Scope::SOS,
-                    fr: "dont l'association n'est pas parmi celles demandées",
-                    en: "whose association is not among those requested",
-                };
-                of.emit(f, em, |schedule| {
+                ro1_sos_005::check_identifiers(national_ids(holders), &wanted, &requested, em);
+                knock_ons(f, em, ro1_sos_005::check_slot, |schedule| {
                     let orgs = targets(f.index, schedule, RefField::ScheduleActor, "Location")
                         .flat_map(|loc| {
                             targets(f.index, loc, RefField::ManagingOrganization, "Organization")
@@ -349,40 +314,27 @@ impl RequestHook<'_> {
     }
 }
 
-/// A slot whose schedule belongs to a holder that was not requested
-/// (RO1-REF-005 for practitioners, RO1-SOS-005 for associations).
-struct KnockOn {
-    rule: &'static fr_fhir_core::finding::RuleMeta,
-    scope: Scope,
-    /// End of the message after "the slot belongs to schedule `…`".
-    fr: &'static str,
-    en: &'static str,
+/// The national identifiers of `holders`, in entry order, as span and text.
+fn national_ids(holders: &[Holder]) -> impl Iterator<Item = (Span, &str)> {
+    holders.iter().flat_map(|h| h.ids.iter()).map(|(span, v)| (*span, &**v))
 }
 
-impl KnockOn {
-    /// One finding per slot whose schedule `verdict` names a cause for;
-    /// the verdict is computed once per schedule, so that its slots share
-    /// the cause (and group under it).
-    fn emit(
-        &self,
-        f: &Finish<'_, '_>,
-        em: &mut Emitter<'_>,
-        mut verdict: impl FnMut(u32) -> Option<Cause>,
-    ) {
-        let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
-        for (slot_ref, schedule) in slot_schedules(f.index) {
-            let cause = verdicts.entry(schedule).or_insert_with(|| verdict(schedule));
-            let Some(cause) = cause else { continue };
-            let text = quote(&f.index.ref_text(slot_ref).unwrap_or_default());
-            let message = Message::new(
-                format!("le créneau relève de l'agenda {text} {}", self.fr),
-                format!("the slot belongs to schedule {text} {}", self.en),
-            );
-            em.push(
-                self.scope,
-                Finding::body(self.rule, slot_ref.span, message).caused_by(cause.clone()),
-            );
-        }
+/// Reports, through `report` (RO1-REF-005 for practitioners, RO1-SOS-005 for
+/// associations), each slot whose schedule `verdict` names a cause for; the
+/// verdict is computed once per schedule, so that its slots share the cause
+/// (and group under it).
+fn knock_ons(
+    f: &Finish<'_, '_>,
+    em: &mut Emitter<'_>,
+    report: fn(&mut Emitter<'_>, &str, Span, Cause),
+    mut verdict: impl FnMut(u32) -> Option<Cause>,
+) {
+    let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
+    for (slot_ref, schedule) in slot_schedules(f.index) {
+        let cause = verdicts.entry(schedule).or_insert_with(|| verdict(schedule));
+        let Some(cause) = cause else { continue };
+        let text = quote(&f.index.ref_text(slot_ref).unwrap_or_default());
+        report(em, &text, slot_ref.span, cause.clone());
     }
 }
 
@@ -451,6 +403,7 @@ fn slot_schedules<'i>(ix: &'i Index<'_>) -> impl Iterator<Item = (&'i RefInfo, u
     )
 }
 
+/// The requested identifiers as the messages show them: sorted, five at most.
 fn wanted_list(wanted: &HashSet<&str>) -> String {
     let mut v: Vec<&str> = wanted.iter().copied().collect();
     v.sort_unstable();
@@ -458,116 +411,9 @@ fn wanted_list(wanted: &HashSet<&str>) -> String {
     if v.len() > 5 { format!("{shown}…") } else { shown }
 }
 
-/// RO1-PRACT-005: every IDNPS of a returned Practitioner was requested.
-fn pract_005(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<'_>) {
-    for (span, value) in holders.iter().flat_map(|h| h.ids.iter()) {
-        if !wanted.contains(&**value) {
-            em.at(
-                Scope::PS_CPTS,
-                &ro1_pract_005::RULE,
-                *span,
-                format!(
-                    "identifiant {} absent de la requête (demandés : {})",
-                    quote(value),
-                    wanted_list(wanted)
-                ),
-                format!(
-                    "identifier {} was not requested (requested: {})",
-                    quote(value),
-                    wanted_list(wanted)
-                ),
-            );
-        }
-    }
-}
-
-/// RO1-SOS-005, first half: every IDNST of a returned Organization was requested.
-fn sos_identifiers(holders: &[Holder], wanted: &HashSet<&str>, em: &mut Emitter<'_>) {
-    for (span, value) in holders.iter().flat_map(|h| h.ids.iter()) {
-        if !wanted.contains(&**value) {
-            em.at(
-                Scope::SOS,
-                &ro1_sos_005::RULE,
-                *span,
-                format!(
-                    "identifiant d'association {} absent de la requête (demandés : {})",
-                    quote(value),
-                    wanted_list(wanted)
-                ),
-                format!(
-                    "association identifier {} was not requested (requested: {})",
-                    quote(value),
-                    wanted_list(wanted)
-                ),
-            );
-        }
-    }
-}
-
-/// A bound written with a zero offset (`Z`, `+00:00`): the official kit
-/// writes Paris wall-clock time that way (AMB-05).
-fn zero_offset(d: &DateParam) -> bool {
-    d.text.ends_with('Z') || d.text.ends_with("+00:00") || d.text.ends_with("-00:00")
-}
-
-/// RO1-WIN-001 / RO1-WIN-002 with FHIR's precision semantics.
+/// RO1-WIN-001 / RO1-WIN-002 on one slot start.
 fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>) {
     let start = text_at(src, slot.span);
-    if let Some(ge) = &req.ge
-        && let Ok(bound) = &ge.bound
-        && !bound.ge_admits(slot.at)
-    {
-        let value = ge.value();
-        // Read as Paris time, a `+00:00` bound starts up to 2 h earlier: a
-        // server that did so is not clearly wrong.
-        let paris = TimeDelta::seconds(i64::from(paris::offset_at_utc(slot.at).local_minus_utc()));
-        let lenient = zero_offset(ge) && bound.lower - slot.at <= paris;
-        let (severity, fr_note, en_note) = if lenient {
-            (
-                Severity::Warning,
-                " ; la borne en `+00:00` est peut-être l'heure de Paris, comme l'écrit le kit (AMB-05)",
-                "; the `+00:00` bound may be Paris time, as the kit writes it (AMB-05)",
-            )
-        } else {
-            (Severity::Error, "", "")
-        };
-        em.at_sev(
-            Scope::ALL,
-            &ro1_win_001::RULE,
-            severity,
-            slot.span,
-            format!(
-                "le créneau commence à `{start}`, avant la borne `{value}` de la requête{fr_note}"
-            ),
-            format!("the slot starts at `{start}`, before the request bound `{value}`{en_note}"),
-        );
-    }
-    if let Some(le) = &req.le
-        && let Ok(bound) = &le.bound
-    {
-        let value = le.value();
-        if !bound.le_admits(slot.at) {
-            em.at(
-                Scope::ALL,
-                &ro1_win_002::RULE,
-                slot.span,
-                format!("le créneau commence à `{start}`, après la borne `{value}` de la requête"),
-                format!("the slot starts at `{start}`, after the request bound `{value}`"),
-            );
-        } else if start.get(..10).zip(le.text.get(..10)).is_some_and(|(s, b)| s > b) {
-            // The kit compares the written dates only (SPEC §4).
-            em.at_sev(
-                Scope::ALL,
-                &ro1_win_002::RULE,
-                Severity::Warning,
-                slot.span,
-                format!(
-                    "le créneau `{start}` est dans la fenêtre, mais sa date écrite dépasse celle de la borne `{value}` : le kit officiel, qui ne compare que les dates, le refuserait"
-                ),
-                format!(
-                    "the slot `{start}` is inside the window, but its written date is after the one of the bound `{value}`: the official kit, which compares dates only, would reject it"
-                ),
-            );
-        }
-    }
+    ro1_win_001::check(req, slot.at, slot.span, start, em);
+    ro1_win_002::check(req, slot.at, slot.span, start, em);
 }

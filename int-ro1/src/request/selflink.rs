@@ -1,4 +1,5 @@
-//! RO1-BUNDLE-005: does the Bundle's self link repeat the request?
+//! Does the Bundle's self link repeat the request? The comparison; its
+//! RO1-BUNDLE-005 findings are written in that rule's file.
 //!
 //! Like the official kit, parameters are compared as multisets of decoded
 //! `(name, value)` pairs, so order and percent-encoding do not matter; the
@@ -8,10 +9,9 @@
 
 use std::cmp::Ordering;
 
-use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::finding::Finding;
 use fr_fhir_core::json::Span;
 
-use super::names;
 use super::query::ParsedQuery;
 use crate::rules::bundle::ro1_bundle_005;
 
@@ -93,50 +93,6 @@ impl SelfLinkDiff {
     /// assert!(f[1].message.en.contains("AMB-17"));
     /// ```
     pub fn findings(&self, link_span: Span) -> Vec<Finding> {
-        let rule = &ro1_bundle_005::RULE;
-        let mut out = Vec::new();
-        for (name, value) in &self.missing {
-            out.push(Finding::body(
-                rule,
-                link_span,
-                Message::new(
-                    format!("le lien self ne reprend pas le paramètre `{name}={value}` de la requête (erreur pour le kit officiel)"),
-                    format!("the self link lacks the request parameter `{name}={value}` (an error for the official kit)"),
-                ),
-            ));
-        }
-        for (name, value) in &self.extra {
-            let message = if name == names::COUNT {
-                Message::new(
-                    format!(
-                        "le lien self ajoute `{name}={value}`, absent de la requête (comme les exemples de la FAQ, AMB-17) ; le kit officiel exige les mêmes paramètres"
-                    ),
-                    format!(
-                        "the self link adds `{name}={value}`, which the request did not send (as the FAQ examples do, AMB-17); the official kit demands the same parameters"
-                    ),
-                )
-            } else {
-                Message::new(
-                    format!(
-                        "le lien self ajoute `{name}={value}`, absent de la requête (erreur pour le kit officiel)"
-                    ),
-                    format!(
-                        "the self link adds `{name}={value}`, which the request did not send (an error for the official kit)"
-                    ),
-                )
-            };
-            out.push(Finding::body(rule, link_span, message));
-        }
-        if self.text_differs && self.same_params() {
-            out.push(Finding::body(
-                rule,
-                link_span,
-                Message::new(
-                    "le lien self a les mêmes paramètres que la requête mais un texte différent (ordre ou encodage)",
-                    "the self link has the request's parameters but a different text (order or encoding)",
-                ),
-            ));
-        }
-        out
+        ro1_bundle_005::findings(self, link_span)
     }
 }

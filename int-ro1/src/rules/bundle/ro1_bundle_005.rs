@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::Emitter;
+
+use crate::request::{SelfLinkDiff, names};
+
 /// RO1-BUNDLE-005 `self-link-echoes-request`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-BUNDLE-005",
@@ -25,3 +31,96 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Copy the exact URL received into the self link, without adding or dropping any parameter.",
     },
 };
+
+/// The self link (its `url` element at `link_span`) against the request
+/// that was given.
+pub(crate) fn check(diff: &SelfLinkDiff, link_span: Span, em: &mut Emitter<'_>) {
+    for finding in findings(diff, link_span) {
+        em.push(Scope::PS_CPTS, finding);
+    }
+}
+
+/// The findings of `diff`, all on the self link's `url` element at
+/// `link_span` in the body.
+pub(crate) fn findings(diff: &SelfLinkDiff, link_span: Span) -> Vec<Finding> {
+    let rule = &RULE;
+    let mut out = Vec::new();
+    for (name, value) in &diff.missing {
+        out.push(Finding::body(
+            rule,
+            link_span,
+            Message::new(
+                format!("le lien self ne reprend pas le paramètre `{name}={value}` de la requête (erreur pour le kit officiel)"),
+                format!("the self link lacks the request parameter `{name}={value}` (an error for the official kit)"),
+            ),
+        ));
+    }
+    for (name, value) in &diff.extra {
+        let message = if name == names::COUNT {
+            Message::new(
+                format!(
+                    "le lien self ajoute `{name}={value}`, absent de la requête (comme les exemples de la FAQ, AMB-17) ; le kit officiel exige les mêmes paramètres"
+                ),
+                format!(
+                    "the self link adds `{name}={value}`, which the request did not send (as the FAQ examples do, AMB-17); the official kit demands the same parameters"
+                ),
+            )
+        } else {
+            Message::new(
+                format!(
+                    "le lien self ajoute `{name}={value}`, absent de la requête (erreur pour le kit officiel)"
+                ),
+                format!(
+                    "the self link adds `{name}={value}`, which the request did not send (an error for the official kit)"
+                ),
+            )
+        };
+        out.push(Finding::body(rule, link_span, message));
+    }
+    if diff.text_differs && diff.same_params() {
+        out.push(Finding::body(
+            rule,
+            link_span,
+            Message::new(
+                "le lien self a les mêmes paramètres que la requête mais un texte différent (ordre ou encodage)",
+                "the self link has the request's parameters but a different text (order or encoding)",
+            ),
+        ));
+    }
+    out
+}
+
+/// Neither a request nor a self link: the comparisons are not made. Said
+/// once on the Bundle (at `bundle_span`) instead of skipping them silently.
+pub(crate) fn no_request(bundle_span: Span, em: &mut Emitter<'_>) {
+    em.push(
+        Scope::ALL,
+        Finding::missing(
+            &RULE,
+            bundle_span,
+            "link",
+            Message::new(
+                "ni requête ni lien self : les règles qui comparent la réponse à la requête (RO1-WIN, PRACT-005, REF-005, SOS-005) ne sont pas vérifiées",
+                "no request and no self link: the rules comparing the response with the request (RO1-WIN, PRACT-005, REF-005, SOS-005) are not checked",
+            ),
+        )
+        .with_severity(Severity::Information),
+    );
+}
+
+/// No request was given: the one of the self link (its `url` at
+/// `link_span`) stands in for it.
+pub(crate) fn request_from_self_link(link_span: Span, em: &mut Emitter<'_>) {
+    em.push(
+        Scope::ALL,
+        Finding::body(
+            &RULE,
+            link_span,
+            Message::new(
+                "aucune requête fournie : la requête est reprise du lien self du Bundle (--request pour la donner)",
+                "no request given: the request is taken from the Bundle's self link (use --request to give it)",
+            ),
+        )
+        .with_severity(Severity::Information),
+    );
+}

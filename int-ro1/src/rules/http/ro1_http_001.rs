@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange_finding;
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-HTTP-001 `success-is-searchset-bundle`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-HTTP-001",
@@ -25,3 +29,42 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Answer 200 with {"resourceType":"Bundle","type":"searchset","total":…}; when nothing matches, total is 0."#,
     },
 };
+
+/// A success (2xx) that brought another resource than a Bundle, or a 404
+/// that may stand for an empty result. `resource_type` is the body's
+/// `resourceType` (`None` when the body is not usable JSON, `""` when it has
+/// none: RO1-HTTP-004's and RO1-OO-001's cases).
+pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Finding>) {
+    let push = |out: &mut Vec<Finding>, severity, part, fr: String, en: String| {
+        out.push(exchange_finding(&RULE, severity, part, Message::new(fr, en)));
+    };
+    match (status, resource_type) {
+        (200..=299, Some("OperationOutcome")) => push(
+            out,
+            Severity::Error,
+            parts::BODY,
+            format!(
+                "réponse {status} avec un OperationOutcome : un échec se signale par un statut 4xx/5xx, un résultat vide par 200 et un Bundle de total 0"
+            ),
+            format!(
+                "{status} response carrying an OperationOutcome: a failure takes a 4xx/5xx status, an empty result is 200 with a Bundle of total 0"
+            ),
+        ),
+        (200..=299, Some("Bundle" | "") | None) => {}
+        (200..=299, Some(other)) => push(
+            out,
+            Severity::Error,
+            parts::BODY,
+            format!("réponse {status} avec une ressource `{other}`, attendu un Bundle searchset"),
+            format!("{status} response carrying a `{other}` resource, expected a searchset Bundle"),
+        ),
+        (404, _) => push(
+            out,
+            Severity::Information,
+            parts::STATUS,
+            "statut 404 : si la recherche n'a rien trouvé (praticien inconnu, aucun créneau), la réponse attendue est 200 avec un Bundle de total 0".into(),
+            "status 404: when the search found nothing (unknown practitioner, no slot) the expected answer is 200 with a Bundle of total 0".into(),
+        ),
+        _ => {}
+    }
+}

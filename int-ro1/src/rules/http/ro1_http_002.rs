@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange_finding;
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-HTTP-002 `failure-is-4xx-5xx-outcome`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-HTTP-002",
@@ -25,3 +29,31 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Answer 200 + Bundle on success, 4xx/5xx + OperationOutcome otherwise, without redirects.",
     },
 };
+
+/// The status code itself: 200 for a success, 4xx/5xx for a failure.
+pub(crate) fn check(status: u16, out: &mut Vec<Finding>) {
+    let message = match status {
+        200 | 400..=599 => return,
+        201..=299 => Message::new(
+            format!(
+                "statut HTTP {status} : une recherche aboutie répond 200 avec un Bundle searchset"
+            ),
+            format!(
+                "HTTP status {status}: a successful search answers 200 with a searchset Bundle"
+            ),
+        ),
+        0 => Message::new(
+            "statut 0 : aucune réponse n'a été reçue (requête interrompue, erreur réseau ou TLS)",
+            "status 0: no response was received (aborted request, network or TLS error)",
+        ),
+        _ => Message::new(
+            format!(
+                "statut HTTP {status} : attendu 200 (succès) ou 4xx/5xx avec un OperationOutcome (échec)"
+            ),
+            format!(
+                "HTTP status {status}: expected 200 (success) or 4xx/5xx with an OperationOutcome (failure)"
+            ),
+        ),
+    };
+    out.push(exchange_finding(&RULE, Severity::Error, parts::STATUS, message));
+}

@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange_finding;
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-HTTP-003 `response-content-type-json`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-HTTP-003",
@@ -25,3 +29,107 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send Content-Type: application/fhir+json; charset=utf-8.",
     },
 };
+
+/// The response media type: `application/fhir+json` with `charset=utf-8`;
+/// other JSON types and a missing charset are warnings. `content_type` is
+/// `None` when the response has no such header.
+pub(crate) fn check(content_type: Option<&str>, out: &mut Vec<Finding>) {
+    let rule = &RULE;
+    let Some(ct) = content_type else {
+        out.push(exchange_finding(
+            rule,
+            Severity::Error,
+            parts::CONTENT_TYPE,
+            Message::new(
+                "en-tête Content-Type absent, attendu `application/fhir+json; charset=utf-8`",
+                "no Content-Type header, expected `application/fhir+json; charset=utf-8`",
+            ),
+        ));
+        return;
+    };
+    let mut items = ct.split(';');
+    let media = items.next().unwrap_or("").trim().to_ascii_lowercase();
+    let charset = items.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches('"').to_owned())
+    });
+    // `application/json+fhir` is the legacy FHIR type the IG itself shows (AMB-27).
+    let json_like =
+        media == "application/json" || media == "application/json+fhir" || media.ends_with("+json");
+    if media != "application/fhir+json" {
+        let (severity, fr, en) = if json_like {
+            (
+                Severity::Warning,
+                format!(
+                    "Content-Type `{ct}` : type JSON accepté, mais `application/fhir+json` est attendu"
+                ),
+                format!(
+                    "Content-Type `{ct}`: a JSON type, but `application/fhir+json` is expected"
+                ),
+            )
+        } else {
+            (
+                Severity::Error,
+                format!(
+                    "Content-Type `{ct}` : ce n'est pas du JSON, attendu `application/fhir+json`"
+                ),
+                format!("Content-Type `{ct}` is not JSON, expected `application/fhir+json`"),
+            )
+        };
+        out.push(exchange_finding(rule, severity, parts::CONTENT_TYPE, Message::new(fr, en)));
+        if !json_like {
+            return;
+        }
+    }
+    match charset {
+        None => out.push(exchange_finding(
+            rule,
+            Severity::Warning,
+            parts::CONTENT_TYPE,
+            Message::new(
+                format!("Content-Type `{ct}` sans `charset` : attendu `charset=utf-8`"),
+                format!("Content-Type `{ct}` has no `charset`: expected `charset=utf-8`"),
+            ),
+        )),
+        Some(cs) if !cs.eq_ignore_ascii_case("utf-8") && !cs.eq_ignore_ascii_case("utf8") => {
+            out.push(exchange_finding(
+                rule,
+                Severity::Error,
+                parts::CONTENT_TYPE,
+                Message::new(
+                    format!("jeu de caractères `{cs}`, attendu `utf-8`"),
+                    format!("character set `{cs}`, expected `utf-8`"),
+                ),
+            ));
+        }
+        Some(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content_type(ct: Option<&str>) -> Vec<Severity> {
+        let mut out = Vec::new();
+        check(ct, &mut out);
+        assert!(out.iter().all(|f| f.rule.id == "RO1-HTTP-003"));
+        out.iter().map(|f| f.severity).collect()
+    }
+
+    #[test]
+    fn http_003_media_type_and_charset() {
+        assert_eq!(content_type(Some("application/fhir+json;charset=utf-8")), []);
+        assert_eq!(content_type(Some("Application/FHIR+JSON; charset=\"UTF-8\"")), []);
+        assert_eq!(content_type(Some("application/fhir+json")), [Severity::Warning]);
+        assert_eq!(content_type(Some("application/json")), [Severity::Warning, Severity::Warning]);
+        assert_eq!(content_type(Some("application/json+fhir; charset=utf-8")), [Severity::Warning]);
+        assert_eq!(content_type(Some("text/html; charset=utf-8")), [Severity::Error]);
+        assert_eq!(content_type(Some("application/fhir+xml")), [Severity::Error]);
+        assert_eq!(
+            content_type(Some("application/fhir+json; charset=iso-8859-1")),
+            [Severity::Error]
+        );
+        assert_eq!(content_type(None), [Severity::Error]);
+    }
+}

@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange_finding;
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-HTTP-004 `body-is-bundle-or-outcome`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-HTTP-004",
@@ -25,3 +29,23 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Wrap the result in a searchset Bundle (or the error in an OperationOutcome) encoded as UTF-8.",
     },
 };
+
+/// A success whose JSON body has no `resourceType` (`resource_type` is
+/// `Some("")`); a body that is not JSON at all is reported where it is read.
+pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Finding>) {
+    if (200..=299).contains(&status) && resource_type == Some("") {
+        out.push(exchange_finding(
+            &RULE,
+            Severity::Error,
+            parts::BODY,
+            Message::new(
+                format!(
+                    "réponse {status} : le corps JSON n'a pas de `resourceType`, attendu `Bundle`"
+                ),
+                format!(
+                    "{status} response: the JSON body has no `resourceType`, expected `Bundle`"
+                ),
+            ),
+        ));
+    }
+}

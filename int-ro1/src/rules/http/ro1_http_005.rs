@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange_finding;
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-HTTP-005 `response-within-7s`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-HTTP-005",
@@ -25,3 +29,64 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Speed up the search (index on practitioner and start date, includes fetched in one query) to stay below 1 s per practitioner.",
     },
 };
+
+/// IG threshold (annexes, "Performance attendue"), in milliseconds.
+pub const MAX_TIME_MS: f64 = 7000.0;
+/// The official kit's threshold for one practitioner (AMB-16), in milliseconds.
+pub const KIT_TIME_MS: f64 = 1000.0;
+
+/// The response time: above 7 s an error, above the kit's 1 s an information.
+pub(crate) fn check(time_ms: f64, out: &mut Vec<Finding>) {
+    // HAR writes -1 for an unknown time.
+    if !time_ms.is_finite() || time_ms < 0.0 {
+        return;
+    }
+    let secs = time_ms / 1000.0;
+    let rule = &RULE;
+    if time_ms > MAX_TIME_MS {
+        out.push(exchange_finding(
+            rule,
+            Severity::Error,
+            parts::TIME,
+            Message::new(
+                format!("réponse en {secs:.2} s, au-delà des 7 s après lesquelles SAS l'abandonne"),
+                format!("answer in {secs:.2} s, beyond the 7 s after which SAS drops it"),
+            ),
+        ));
+    } else if time_ms > KIT_TIME_MS {
+        out.push(exchange_finding(
+            rule,
+            Severity::Information,
+            parts::TIME,
+            Message::new(
+                format!(
+                    "réponse en {secs:.2} s : dans les 7 s du guide, mais le test de performance du kit officiel exige moins de 1 s pour un praticien"
+                ),
+                format!(
+                    "answer in {secs:.2} s: within the IG's 7 s, but the official kit's performance test demands under 1 s for one practitioner"
+                ),
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_005_thresholds() {
+        let run = |ms: f64| {
+            let mut out = Vec::new();
+            check(ms, &mut out);
+            out.iter().map(|f| f.severity).collect::<Vec<_>>()
+        };
+        assert_eq!(run(412.7), []);
+        assert_eq!(run(1000.0), []);
+        assert_eq!(run(1000.5), [Severity::Information]);
+        assert_eq!(run(7000.0), [Severity::Information]);
+        assert_eq!(run(7001.0), [Severity::Error]);
+        assert_eq!(run(-1.0), []);
+        assert_eq!(run(f64::NAN), []);
+    }
+}

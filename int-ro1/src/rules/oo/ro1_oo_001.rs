@@ -5,6 +5,11 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use std::borrow::Cow;
+
+use crate::exchange::parts;
+use fr_fhir_core::finding::{Finding, Message, Target};
+
 /// RO1-OO-001 `error-body-operation-outcome`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-OO-001",
@@ -25,3 +30,37 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Return {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"…"}]}."#,
     },
 };
+
+/// A failure (4xx/5xx) whose body is JSON but not an OperationOutcome.
+/// `resource_type` is the body's `resourceType` (`None` when the body is not
+/// usable JSON, reported as such elsewhere; `""` when it has none).
+pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Finding>) {
+    if !(400..=599).contains(&status) {
+        return;
+    }
+    let message = match resource_type {
+        Some("OperationOutcome") | None => return,
+        Some("") => Message::new(
+            format!(
+                "réponse {status} : le corps JSON n'a pas de `resourceType`, attendu `OperationOutcome`"
+            ),
+            format!(
+                "{status} response: the JSON body has no `resourceType`, expected `OperationOutcome`"
+            ),
+        ),
+        Some(other) => Message::new(
+            format!("réponse {status} avec une ressource `{other}`, attendu un OperationOutcome"),
+            format!(
+                "{status} response carrying a `{other}` resource, expected an OperationOutcome"
+            ),
+        ),
+    };
+    out.push(Finding {
+        rule: &RULE,
+        severity: Severity::Error,
+        target: Target::Exchange { part: Cow::Borrowed(parts::BODY) },
+        message,
+        resolved: None,
+        cause: None,
+    });
+}

@@ -5,6 +5,11 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use std::collections::HashSet;
+
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::{Emitter, quote};
+
 /// RO1-PRACT-005 `practitioner-was-requested`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-PRACT-005",
@@ -25,3 +30,27 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Return only the requested practitioners, with the identifier exactly as requested.",
     },
 };
+
+/// Every IDNPS of a returned Practitioner (`ids`: span and value) is one of
+/// the `wanted` identifiers of the request, shown as `requested`.
+pub(crate) fn check<'v>(
+    ids: impl Iterator<Item = (Span, &'v str)>,
+    wanted: &HashSet<&str>,
+    requested: &str,
+    em: &mut Emitter<'_>,
+) {
+    for (span, value) in ids {
+        if !wanted.contains(value) {
+            em.at(
+                Scope::PS_CPTS,
+                &RULE,
+                span,
+                format!(
+                    "identifiant {} absent de la requête (demandés : {requested})",
+                    quote(value)
+                ),
+                format!("identifier {} was not requested (requested: {requested})", quote(value)),
+            );
+        }
+    }
+}

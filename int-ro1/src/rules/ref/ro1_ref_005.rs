@@ -5,6 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::Emitter;
+
 /// RO1-REF-005 `slot-of-requested-practitioner`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REF-005",
@@ -25,3 +29,17 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Filter the schedules on the identifiers received in the request.",
     },
 };
+
+/// The slot at `span` (its reference written `slot`) belongs to a schedule
+/// whose practitioner was not requested, for `cause`.
+pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
+    let message = Message::new(
+        format!(
+            "le créneau relève de l'agenda {slot} dont le praticien n'est pas parmi ceux demandés"
+        ),
+        format!(
+            "the slot belongs to schedule {slot} whose practitioner is not among those requested"
+        ),
+    );
+    em.push(Scope::PS_CPTS, Finding::body(&RULE, span, message).caused_by(cause));
+}

@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::push;
+use crate::request::SearchRequest;
+use crate::request::params::UseCaseParams;
+use crate::request::query::ParsedQuery;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-REQ-004 `request-window-bounds-ordered`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-004",
@@ -25,3 +31,28 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Put the start date in start=ge and the end date in start=le.",
     },
 };
+
+/// The window is empty: its `ge` bound is not before its `le` bound.
+pub(crate) fn check(req: &SearchRequest, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
+    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
+    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
+    if lower.lower < upper.upper {
+        return;
+    }
+    push(
+        out,
+        &RULE,
+        le.span.unwrap_or(raw.query),
+        req.use_case.start_param(),
+        Message::new(
+            format!(
+                "fenêtre vide : la borne ge `{}` n'est pas avant la borne le `{}`",
+                ge.text, le.text
+            ),
+            format!(
+                "empty window: the ge bound `{}` is not before the le bound `{}`",
+                ge.text, le.text
+            ),
+        ),
+    );
+}

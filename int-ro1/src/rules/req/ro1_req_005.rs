@@ -5,6 +5,14 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use chrono::TimeDelta;
+
+use super::push;
+use crate::request::SearchRequest;
+use crate::request::params::UseCaseParams;
+use crate::request::query::ParsedQuery;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-REQ-005 `request-window-at-most-72h`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-005",
@@ -25,3 +33,38 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "To reproduce the SAS calls, keep the window to 72 hours at most (at the latest 23:59:59 on the day after tomorrow).",
     },
 };
+
+/// Longest window before the rule warns; one second of slack lets an
+/// upper bound written to the second or millisecond close an exact 72 h.
+const MAX_WINDOW: TimeDelta = TimeDelta::hours(72);
+const WINDOW_SLACK: TimeDelta = TimeDelta::seconds(1);
+
+/// The window is longer than 72 h. An empty window (RO1-REQ-004) has no
+/// positive length, so it never reaches this rule.
+pub(crate) fn check(req: &SearchRequest, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
+    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
+    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
+    if lower.lower >= upper.upper {
+        return;
+    }
+    let length = upper.upper - lower.lower;
+    if length > MAX_WINDOW + WINDOW_SLACK {
+        let hours = length.num_minutes() as f64 / 60.0;
+        push(
+            out,
+            &RULE,
+            le.span.unwrap_or(raw.query),
+            req.use_case.start_param(),
+            Message::new(
+                format!(
+                    "fenêtre de {hours:.1} h (`{}` à `{}`) : au plus 72 h attendues (kit officiel)",
+                    ge.text, le.text
+                ),
+                format!(
+                    "window of {hours:.1} h (`{}` to `{}`): at most 72 h expected (official kit)",
+                    ge.text, le.text
+                ),
+            ),
+        );
+    }
+}

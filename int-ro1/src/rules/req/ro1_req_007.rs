@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::{push, quoted, with_cause};
+use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::ids::Idnps;
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::id::ro1_id_003;
+
 /// RO1-REQ-007 `request-practitioner-token-idnps`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-007",
@@ -25,3 +31,36 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write each token as urn:oid:1.2.250.1.71.4.2.1|8<RPPS> (or |0<ADELI>), for example urn:oid:1.2.250.1.71.4.2.1|810101215225.",
     },
 };
+
+/// The value of a PS/CPTS token: a prefixed IDNPS (8 + RPPS or 0 + ADELI).
+/// A wrong check digit is RO1-ID-003's, as in the body.
+pub(crate) fn check_value(span: Span, name: &str, value: &str, out: &mut Vec<Finding>) {
+    let rule = &RULE;
+    let expected = (
+        format!("valeur `{value}` : IDNPS préfixé attendu (8 + RPPS ou 0 + ADELI)"),
+        format!("value `{value}`: a prefixed IDNPS (8 + RPPS or 0 + ADELI) expected"),
+    );
+    match Idnps::parse_form(value) {
+        Err(e) => push(out, rule, span, name, with_cause(expected.0, expected.1, &e.message())),
+        Ok(id @ (Idnps::Rpps(_) | Idnps::Adeli(_))) => {
+            if let Err(e) = id.check_key()
+                && e.is_check_digit()
+            {
+                push(out, &ro1_id_003::RULE, span, name, quoted(value, &e.message()));
+            }
+        }
+        Ok(other) => {
+            let kind = other.kind_name();
+            push(
+                out,
+                rule,
+                span,
+                name,
+                Message::new(
+                    format!("{} ; forme interne {kind} trouvée", expected.0),
+                    format!("{}; found the internal form {kind}", expected.1),
+                ),
+            );
+        }
+    }
+}

@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::{push, quoted, with_cause};
+use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::ids::Idnst;
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::id::ro1_id_008;
+
 /// RO1-REQ-013 `request-sos-siret-tokens`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-013",
@@ -25,3 +31,36 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Prefix each SIRET with 3 and the system urn:oid:1.2.250.1.71.4.2.2|, and keep the list to 10 associations when possible.",
     },
 };
+
+/// The value of a SOS token: a prefixed SIRET (3 + 14 digits). A wrong
+/// check digit is RO1-ID-008's, as in the body.
+pub(crate) fn check_value(span: Span, name: &str, value: &str, out: &mut Vec<Finding>) {
+    let rule = &RULE;
+    let expected = (
+        format!("valeur `{value}` : SIRET préfixé attendu (3 + 14 chiffres)"),
+        format!("value `{value}`: a prefixed SIRET (3 + 14 digits) expected"),
+    );
+    match Idnst::parse_form(value) {
+        Err(e) => push(out, rule, span, name, with_cause(expected.0, expected.1, &e.message())),
+        Ok(id @ Idnst::Siret(_)) => {
+            if let Err(e) = id.check_key()
+                && e.is_check_digit()
+            {
+                push(out, &ro1_id_008::RULE, span, name, quoted(value, &e.message()));
+            }
+        }
+        Ok(other) => {
+            let kind = other.kind_name();
+            push(
+                out,
+                rule,
+                span,
+                name,
+                Message::new(
+                    format!("{} ; IDNST {kind} trouvé", expected.0),
+                    format!("{}; found an IDNST {kind}", expected.1),
+                ),
+            );
+        }
+    }
+}

@@ -5,6 +5,11 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::{is_include_name, push};
+use crate::request::params::{Include, UseCase, UseCaseParams, names, values};
+use crate::request::query::ParsedQuery;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-REQ-014 `request-params-listed-by-ig`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-014",
@@ -25,3 +30,90 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Nothing mandatory; to match the SAS calls, drop the parameters the IG does not list.",
     },
 };
+
+/// Parameters and include values the IG does not list for `uc`: tolerated.
+pub(crate) fn check(uc: UseCase, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
+    let search = uc.as_str();
+    let known = [uc.start_param(), uc.identifier_param(), uc.status_param(), names::FORMAT];
+    let allowed = uc.required_includes();
+    for p in &raw.params {
+        let name = p.name.as_ref();
+        if known.contains(&name) {
+            continue;
+        }
+        if is_include_name(name) {
+            let listed = if name == names::REVINCLUDE {
+                uc == UseCase::SOS && p.value == values::SLOT_SCHEDULE
+            } else {
+                allowed.contains(&Include::new(&p.value, name == names::INCLUDE_ITERATE))
+            };
+            if !listed {
+                push(
+                    out,
+                    &RULE,
+                    p.span,
+                    name,
+                    Message::new(
+                        format!(
+                            "`{name}={}` non prévu par l'IG pour une recherche {search} : toléré",
+                            p.value
+                        ),
+                        format!(
+                            "`{name}={}` is not listed by the IG for a {search} search: tolerated",
+                            p.value
+                        ),
+                    ),
+                );
+            }
+            continue;
+        }
+        let (fr_hint, en_hint) = unlisted_hint(uc, name);
+        push(
+            out,
+            &RULE,
+            p.span,
+            name,
+            Message::new(
+                format!(
+                    "paramètre `{name}` non prévu par l'IG pour une recherche {search} : toléré{fr_hint}"
+                ),
+                format!(
+                    "parameter `{name}` is not listed by the IG for a {search} search: tolerated{en_hint}"
+                ),
+            ),
+        );
+    }
+}
+
+/// A hint for the usual confusions: the OpenAPI parameter name (AMB-30) and
+/// the parameters of the other search.
+fn unlisted_hint(uc: UseCase, name: &str) -> (String, String) {
+    let other = if uc == UseCase::SOS { UseCase::PS } else { UseCase::SOS };
+    if name == names::OPENAPI_START {
+        let expected = uc.start_param();
+        return (
+            format!(" ; nom issu de l'OpenAPI généré, le paramètre est `{expected}` (AMB-30)"),
+            format!(
+                "; name taken from the generated OpenAPI, the parameter is `{expected}` (AMB-30)"
+            ),
+        );
+    }
+    if name == names::COUNT {
+        return (
+            " (les liens self de la FAQ portent `_count=1000`)".to_owned(),
+            " (the FAQ self links carry `_count=1000`)".to_owned(),
+        );
+    }
+    let pairs = [
+        (other.start_param(), uc.start_param()),
+        (other.status_param(), uc.status_param()),
+        (other.identifier_param(), uc.identifier_param()),
+    ];
+    match pairs.iter().find(|(theirs, _)| *theirs == name) {
+        Some((_, ours)) => (
+            format!(" ; paramètre de la recherche {}, attendu ici `{ours}`", other.as_str()),
+            format!("; this is the {} search parameter, expected here `{ours}`", other.as_str()),
+        ),
+        None => (String::new(), String::new()),
+    }
+}

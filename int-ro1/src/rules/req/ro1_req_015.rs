@@ -5,6 +5,9 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use super::exchange;
+use fr_fhir_core::finding::{Finding, Message};
+
 /// RO1-REQ-015 `request-accept-fhir-json`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-REQ-015",
@@ -25,3 +28,31 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send Accept: application/fhir+json (or application/json+fhir, as the SAS does).",
     },
 };
+
+/// The `Accept` header: one of its media types must be
+/// `application/json+fhir` (IG) or `application/fhir+json`.
+pub(crate) fn check(accept: Option<&str>) -> Option<Finding> {
+    const ACCEPTED: [&str; 2] = ["application/json+fhir", "application/fhir+json"];
+    let ok = accept.is_some_and(|a| {
+        a.split(',').any(|item| {
+            let media = item.split(';').next().unwrap_or("").trim();
+            ACCEPTED.iter().any(|x| media.eq_ignore_ascii_case(x))
+        })
+    });
+    if ok {
+        return None;
+    }
+    let actual = accept.map_or_else(|| "(absent)".to_owned(), |a| format!("`{a}`"));
+    Some(exchange(
+        &RULE,
+        "header:Accept",
+        Message::new(
+            format!(
+                "en-tête Accept {actual}, attendu `application/json+fhir` ou `application/fhir+json`"
+            ),
+            format!(
+                "Accept header {actual}, expected `application/json+fhir` or `application/fhir+json`"
+            ),
+        ),
+    ))
+}

@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use std::collections::HashSet;
+
+use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::{Emitter, quote};
+
 /// RO1-SOS-005 `sos-organization-was-requested`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-SOS-005",
@@ -25,3 +31,45 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Filter the schedules on the SIRET numbers received in the request.",
     },
 };
+
+/// First half: every IDNST of a returned Organization (`ids`: span and
+/// value) is one of the `wanted` identifiers of the request, shown as
+/// `requested`.
+pub(crate) fn check_identifiers<'v>(
+    ids: impl Iterator<Item = (Span, &'v str)>,
+    wanted: &HashSet<&str>,
+    requested: &str,
+    em: &mut Emitter<'_>,
+) {
+    for (span, value) in ids {
+        if !wanted.contains(value) {
+            em.at(
+                Scope::SOS,
+                &RULE,
+                span,
+                format!(
+                    "identifiant d'association {} absent de la requête (demandés : {requested})",
+                    quote(value)
+                ),
+                format!(
+                    "association identifier {} was not requested (requested: {requested})",
+                    quote(value)
+                ),
+            );
+        }
+    }
+}
+
+/// Second half: the slot at `span` (its reference written `slot`) belongs
+/// to a schedule whose association was not requested, for `cause`.
+pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
+    let message = Message::new(
+        format!(
+            "le créneau relève de l'agenda {slot} dont l'association n'est pas parmi celles demandées"
+        ),
+        format!(
+            "the slot belongs to schedule {slot} whose association is not among those requested"
+        ),
+    );
+    em.push(Scope::SOS, Finding::body(&RULE, span, message).caused_by(cause));
+}

@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use chrono::{DateTime, Utc};
+use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::Emitter;
+
+use crate::request::SearchRequest;
+
 /// RO1-WIN-002 `slot-start-before-le-bound`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-WIN-002",
@@ -25,3 +31,41 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Apply the le bound to the slot start, taking its precision and the offset into account.",
     },
 };
+
+/// The slot starting at `at` (written `start`, at `span`) against the
+/// request's `le` bound, with FHIR's precision semantics; a slot inside
+/// the window whose written date passes the bound's is a warning, since
+/// the kit compares the written dates only (SPEC §4).
+pub(crate) fn check(
+    req: &SearchRequest,
+    at: DateTime<Utc>,
+    span: Span,
+    start: &str,
+    em: &mut Emitter<'_>,
+) {
+    let Some(le) = &req.le else { return };
+    let Ok(bound) = &le.bound else { return };
+    let value = le.value();
+    if !bound.le_admits(at) {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            span,
+            format!("le créneau commence à `{start}`, après la borne `{value}` de la requête"),
+            format!("the slot starts at `{start}`, after the request bound `{value}`"),
+        );
+    } else if start.get(..10).zip(le.text.get(..10)).is_some_and(|(s, b)| s > b) {
+        em.at_sev(
+            Scope::ALL,
+            &RULE,
+            Severity::Warning,
+            span,
+            format!(
+                "le créneau `{start}` est dans la fenêtre, mais sa date écrite dépasse celle de la borne `{value}` : le kit officiel, qui ne compare que les dates, le refuserait"
+            ),
+            format!(
+                "the slot `{start}` is inside the window, but its written date is after the one of the bound `{value}`: the official kit, which compares dates only, would reject it"
+            ),
+        );
+    }
+}

@@ -5,6 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
+use std::borrow::Cow;
+
+use crate::request::DateParam;
+use crate::request::query::{ParsedQuery, RepairSource};
+use fr_fhir_core::finding::{Finding, Message, Target};
+
 /// RO1-WIN-003 `request-bounds-paris-time`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-WIN-003",
@@ -25,3 +31,52 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send bounds with an explicit offset and encode + as %2B.",
     },
 };
+
+/// How the bound `date` of parameter `name` was read: a restored offset
+/// sign, or a bound read as Paris time.
+pub(crate) fn check(name: &str, date: &DateParam, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
+    let value = date.value();
+    let mut push = |severity, span, message| {
+        out.push(Finding {
+            rule: &RULE,
+            severity,
+            target: Target::Request { span, param: Cow::Owned(name.to_owned()) },
+            message,
+            resolved: None,
+            cause: None,
+        });
+    };
+    if let Some(repair) = date.repair {
+        let (severity, fr, en) = match repair.source {
+            RepairSource::RawPlus => (
+                Severity::Information,
+                "`+` non encodé lu comme signe du décalage (encoder `%2B` pour lever l'ambiguïté)",
+                "unencoded `+` read as the offset sign (encode it as `%2B` to be unambiguous)",
+            ),
+            RepairSource::EncodedSpace | RepairSource::RawSpace => (
+                Severity::Warning,
+                "espace avant le décalage lue comme `+` (le `+` n'a pas été encodé `%2B`)",
+                "space before the offset read as `+` (the `+` was not encoded as `%2B`)",
+            ),
+        };
+        push(
+            severity,
+            repair.span,
+            Message::new(format!("`{name}={value}` : {fr}"), format!("`{name}={value}`: {en}")),
+        );
+    }
+    if let Ok(bound) = &date.bound
+        && !bound.had_zone
+    {
+        push(
+            Severity::Information,
+            date.span.unwrap_or(raw.query),
+            Message::new(
+                format!(
+                    "`{name}={value}` sans décalage horaire : lu en heure de Paris (Europe/Paris)"
+                ),
+                format!("`{name}={value}` has no offset: read as Europe/Paris wall-clock time"),
+            ),
+        );
+    }
+}
