@@ -31,13 +31,15 @@ use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, quote, validate_with}
 
 use crate::flow::Flow;
 use crate::har::text::EscapeMap;
+use crate::request::SearchRequest;
 use crate::request::query::ParsedQuery;
-use crate::request::{SearchRequest, check_accept, check_method};
+use crate::rules::visit::request::{check_accept, check_method};
 
 mod hook;
+pub mod parts;
 mod response;
 
-pub use response::{KIT_TIME_MS, MAX_TIME_MS, parts};
+pub use response::{KIT_TIME_MS, MAX_TIME_MS};
 
 use crate::rules::body::ro1_body_001;
 use crate::rules::flow::{ro1_flow_001, ro1_flow_002};

@@ -8,6 +8,7 @@
 //! Bundle; RO1-OO-001 that a failure did not bring an OperationOutcome;
 //! RO1-HTTP-002 that the status code itself is not one of the contract.
 
+use super::parts;
 use std::borrow::Cow;
 
 use crate::rules::http::ro1_http_001;
@@ -20,23 +21,6 @@ use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity, Target};
 use fr_fhir_core::rules::slot::ro1_slot_017;
 
 pub use crate::rules::http::ro1_http_005::{KIT_TIME_MS, MAX_TIME_MS};
-
-/// Part names of exchange-level findings; they double as the expression
-/// shown to users.
-pub mod parts {
-    /// The request URL.
-    pub const URL: &str = "request.url";
-    /// The response status code.
-    pub const STATUS: &str = "response.status";
-    /// The response `Content-Type` header.
-    pub const CONTENT_TYPE: &str = "response.headers.Content-Type";
-    /// The response body as a whole.
-    pub const BODY: &str = "response.body";
-    /// The capture timing.
-    pub const TIME: &str = "time";
-    /// The capture moment.
-    pub const STARTED: &str = "startedDateTime";
-}
 
 pub(crate) fn exchange_finding(
     rule: &'static RuleMeta,

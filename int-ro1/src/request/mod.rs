@@ -29,11 +29,9 @@ mod build;
 pub mod names;
 pub mod params;
 pub mod query;
-mod rules;
 mod selflink;
 
 pub use params::{DateParam, Include, IncludeParam, Prefix, Token, UseCase, UseCaseParams};
-pub use rules::{check_accept, check_method};
 pub use selflink::{SelfLinkDiff, compare_self_link};
 
 use params::{split_tokens, values};

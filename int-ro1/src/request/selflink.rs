@@ -9,11 +9,7 @@
 
 use std::cmp::Ordering;
 
-use fr_fhir_core::finding::Finding;
-use fr_fhir_core::json::Span;
-
 use super::query::ParsedQuery;
-use crate::rules::bundle::ro1_bundle_005;
 
 /// What differs between the request and the self link.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -76,23 +72,5 @@ impl SelfLinkDiff {
     /// True when both carry the same parameters (the text may still differ).
     pub fn same_params(&self) -> bool {
         self.missing.is_empty() && self.extra.is_empty()
-    }
-
-    /// The RO1-BUNDLE-005 findings, all on the self link's `url` element at
-    /// `link_span` in the body.
-    ///
-    /// ```
-    /// use fr_fhir_core::json::Span;
-    /// use int_ro1::request::compare_self_link;
-    /// use int_ro1::request::query::ParsedQuery;
-    /// let req = ParsedQuery::parse("status=free&start=ge2024-01-01");
-    /// let link = ParsedQuery::parse("Slot?start=ge2024-01-01&_count=1000");
-    /// let f = compare_self_link(&req, &link).findings(Span::new(10, 60));
-    /// assert_eq!(f.len(), 2);
-    /// assert!(f[0].message.en.contains("`status=free`"));
-    /// assert!(f[1].message.en.contains("AMB-17"));
-    /// ```
-    pub fn findings(&self, link_span: Span) -> Vec<Finding> {
-        ro1_bundle_005::findings(self, link_span)
     }
 }

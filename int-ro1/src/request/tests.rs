@@ -9,6 +9,7 @@ use proptest::prelude::*;
 
 use super::query::{ParsedQuery, RepairSource};
 use super::*;
+use crate::rules::visit::request::{check_accept, check_method};
 
 const RPPS_OK: &str = "810002909371";
 const RPPS_OK_2: &str = "810101215225";

@@ -18,6 +18,7 @@ pub mod r#ref;
 pub mod regul;
 pub mod req;
 pub mod sos;
+pub mod visit;
 pub mod win;
 
 /// The folders of the rules this pack checks.

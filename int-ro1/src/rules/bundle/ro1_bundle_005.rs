@@ -124,3 +124,25 @@ pub(crate) fn request_from_self_link(link_span: Span, em: &mut Emitter<'_>) {
         .with_severity(Severity::Information),
     );
 }
+
+// The self-link findings are this rule's: the comparison (`request::selflink`)
+// stays a plain model, the rule reads it.
+impl SelfLinkDiff {
+    /// The RO1-BUNDLE-005 findings, all on the self link's `url` element at
+    /// `link_span` in the body.
+    ///
+    /// ```
+    /// use fr_fhir_core::json::Span;
+    /// use int_ro1::request::compare_self_link;
+    /// use int_ro1::request::query::ParsedQuery;
+    /// let req = ParsedQuery::parse("status=free&start=ge2024-01-01");
+    /// let link = ParsedQuery::parse("Slot?start=ge2024-01-01&_count=1000");
+    /// let f = compare_self_link(&req, &link).findings(Span::new(10, 60));
+    /// assert_eq!(f.len(), 2);
+    /// assert!(f[0].message.en.contains("`status=free`"));
+    /// assert!(f[1].message.en.contains("AMB-17"));
+    /// ```
+    pub fn findings(&self, link_span: Span) -> Vec<Finding> {
+        findings(self, link_span)
+    }
+}

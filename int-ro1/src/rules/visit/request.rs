@@ -8,9 +8,9 @@
 
 use fr_fhir_core::finding::{Finding, RuleMeta};
 
-use super::SearchRequest;
-use super::params::{Include, UseCase, UseCaseParams, names, values};
-use super::query::ParsedQuery;
+use crate::request::SearchRequest;
+use crate::request::params::{Include, UseCase, UseCaseParams, names, values};
+use crate::request::query::ParsedQuery;
 use crate::rules::req::{self, IdentifierRules};
 use crate::rules::req::{
     ro1_req_001, ro1_req_002, ro1_req_003, ro1_req_004, ro1_req_005, ro1_req_006, ro1_req_007,
@@ -55,7 +55,8 @@ impl SearchRequest {
 /// RO1-REQ-001 / RO1-REQ-002 on the method and body of the request.
 ///
 /// ```
-/// use int_ro1::request::{UseCase, check_method};
+/// use int_ro1::request::UseCase;
+/// use int_ro1::rules::visit::request::check_method;
 /// assert!(check_method(UseCase::PS, "GET", 0).is_empty());
 /// assert_eq!(check_method(UseCase::SOS, "POST", 12).len(), 2);
 /// ```
@@ -67,7 +68,7 @@ pub fn check_method(use_case: UseCase, method: &str, body_len: usize) -> Vec<Fin
 /// `application/json+fhir` (IG) or `application/fhir+json`.
 ///
 /// ```
-/// use int_ro1::request::check_accept;
+/// use int_ro1::rules::visit::request::check_accept;
 /// assert!(check_accept(Some("application/fhir+json; charset=utf-8")).is_none());
 /// assert!(check_accept(Some("application/json")).is_some());
 /// assert!(check_accept(None).is_some());
