@@ -25,3 +25,55 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "providedBy":{"reference":"Organization/<id>"} and include that Organization."#,
     },
 };
+
+use crate::model::HealthcareService;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx};
+
+/// Local part on each HealthcareService: id and providedBy.reference present
+/// (whether providedBy resolves is checked at the end of the Bundle).
+pub(crate) fn check_healthcare_service(
+    h: &HealthcareService<'_>,
+    e: &EntryCx<'_, '_>,
+    em: &mut Emitter<'_>,
+) {
+    if h.id.is_none() {
+        missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            h.span,
+            "id",
+            "HealthcareService sans id : le Slot le référence par `HealthcareService/<id>`".into(),
+            "HealthcareService without an id: the Slot references it as `HealthcareService/<id>`"
+                .into(),
+        );
+    }
+    match &h.provided_by {
+        None => missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            h.span,
+            "providedBy",
+            "HealthcareService sans providedBy : attendu `Organization/<id>` de la CPTS".into(),
+            "HealthcareService without providedBy: expected `Organization/<id>` of the CPTS".into(),
+        ),
+        Some(r) if r.reference.is_none() => missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            r.span,
+            "reference",
+            "HealthcareService.providedBy sans reference : attendu `Organization/<id>` de la CPTS".into(),
+            "HealthcareService.providedBy without a reference: expected `Organization/<id>` of the CPTS".into(),
+        ),
+        Some(_) => {}
+    }
+}
