@@ -1,0 +1,37 @@
+//! Declared profiles read the same way by rules of several folders: the
+//! `meta.profile` expectations (RO1-META-001, RO1-CPTS-009).
+
+use crate::finding::RuleMeta;
+use crate::json::Span;
+use crate::model::Meta;
+use crate::rules::{Emitter, Scope};
+
+/// A canonical without its `|version` suffix.
+fn canonical(url: &str) -> &str {
+    url.split('|').next().unwrap_or(url)
+}
+
+/// True when `meta.profile` declares one of `expected` (any version).
+pub(crate) fn declares_profile(meta: Option<&Meta<'_>>, expected: &[&str]) -> bool {
+    meta.is_some_and(|m| m.profile.iter().any(|p| expected.contains(&canonical(p.as_str()))))
+}
+
+/// Reports where the expected profile is missing: the first declared
+/// profile, or the absent `meta.profile`.
+pub(crate) fn report_profile(
+    em: &mut Emitter<'_>,
+    scope: Scope,
+    rule: &'static RuleMeta,
+    span: Span,
+    meta: Option<&Meta<'_>>,
+    fr: String,
+    en: String,
+) {
+    match meta {
+        None => em.missing(scope, rule, span, "meta.profile", fr, en),
+        Some(m) => match m.profile.first() {
+            None => em.missing(scope, rule, m.span, "profile", fr, en),
+            Some(p) => em.at(scope, rule, p.span, fr, en),
+        },
+    }
+}
