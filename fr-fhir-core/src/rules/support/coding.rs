@@ -1,10 +1,21 @@
-//! Declared profiles read the same way by rules of several folders: the
-//! `meta.profile` expectations (RO1-META-001, RO1-CPTS-009).
+//! Codings and declared profiles read the same way by rules of several
+//! folders: the CPTS serviceType coding (RO1-SLOT-011 and the CPTS rules on
+//! Slot) and the `meta.profile` expectations (RO1-META-001, RO1-CPTS-009).
 
+use super::terminology::{self as term, is_tre_r66_like};
 use crate::finding::RuleMeta;
 use crate::json::Span;
-use crate::model::Meta;
+use crate::model::{Coding, Meta};
 use crate::rules::{Emitter, Scope};
+
+/// A coding of the CPTS serviceType: TRE_R66 (any spelling of the system,
+/// CPTS-002 reports non-canonical ones) or a bare `604`.
+pub(crate) fn is_cpts_coding(c: &Coding<'_>) -> bool {
+    match &c.system {
+        Some(sys) => is_tre_r66_like(sys.as_str()),
+        None => c.code.as_ref().is_some_and(|k| k == term::TRE_R66_CPTS),
+    }
+}
 
 /// A canonical without its `|version` suffix.
 fn canonical(url: &str) -> &str {
