@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{CodeableConcept, Coding};
 use crate::rules::cpts::{has_system, is_r5_service_type};
-use crate::rules::support::coding::is_cpts_coding;
+use crate::rules::support::coding::{is_act_code, is_cpts_coding};
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, Scope, quote};
 
@@ -33,11 +33,10 @@ pub static RULE: RuleMeta = RuleMeta {
 /// The CPTS serviceType coding (outside v3-ActCode) is written
 /// `TRE_R66#604` with the canonical system.
 pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    let sys = c.system.as_ref();
-    if sys.is_some_and(|s| s == term::V3_ACT_CODE) || !is_cpts_coding(c) {
+    if is_act_code(c) || !is_cpts_coding(c) {
         return;
     }
-    match (sys, &c.code) {
+    match (c.system.as_ref(), &c.code) {
         (None, _) => em.missing(
             Scope::CPTS,
             &RULE,

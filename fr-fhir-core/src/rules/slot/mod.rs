@@ -2,9 +2,8 @@
 
 use crate::finding::RuleMeta;
 use crate::json::Span;
-use crate::model::{Coding, Instant};
+use crate::model::Instant;
 use crate::primitives::{SasInstantError, check_sas_instant};
-use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, EntryCx};
 
 pub mod ro1_slot_001;
@@ -82,12 +81,6 @@ pub(crate) fn check_instant<'v, 'a>(
         }
     };
     Some(Checked { value: v, sas })
-}
-
-/// True for a v3-ActCode coding: the TypeConsultation slice of serviceType
-/// (RO1-SLOT-008 to 011).
-pub(crate) fn is_act_code(c: &Coding<'_>) -> bool {
-    c.system.as_ref().is_some_and(|sys| sys == term::V3_ACT_CODE)
 }
 
 /// Shared by the tests of the Slot rules: the valid examples and paths into

@@ -4,7 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Coding;
-use crate::rules::slot::is_act_code;
+use crate::rules::support::coding::is_act_code;
 use crate::rules::support::coding::is_cpts_coding;
 use crate::rules::{Emitter, Scope, quote};
 

@@ -1,6 +1,7 @@
 //! Codings and declared profiles read the same way by rules of several
-//! folders: the CPTS serviceType coding (RO1-SLOT-011 and the CPTS rules on
-//! Slot) and the `meta.profile` expectations (RO1-META-001, RO1-CPTS-009).
+//! folders: the v3-ActCode and CPTS serviceType codings (the SLOT rules and
+//! the CPTS rules on Slot) and the `meta.profile` expectations
+//! (RO1-META-001, RO1-CPTS-009).
 
 use super::terminology::{self as term, is_tre_r66_like};
 use crate::finding::RuleMeta;
@@ -15,6 +16,12 @@ pub(crate) fn is_cpts_coding(c: &Coding<'_>) -> bool {
         Some(sys) => is_tre_r66_like(sys.as_str()),
         None => c.code.as_ref().is_some_and(|k| k == term::TRE_R66_CPTS),
     }
+}
+
+/// True for a v3-ActCode coding: the TypeConsultation slice of a Slot's
+/// serviceType (RO1-SLOT-008 to 011, RO1-CPTS-002).
+pub(crate) fn is_act_code(c: &Coding<'_>) -> bool {
+    c.system.as_ref().is_some_and(|sys| sys == term::V3_ACT_CODE)
 }
 
 /// A canonical without its `|version` suffix.
