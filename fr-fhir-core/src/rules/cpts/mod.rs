@@ -1,6 +1,8 @@
 //! RO1-CPTS-*: the CPTS search.
 
 use crate::finding::RuleMeta;
+use crate::model::{CodeableConcept, Extension, Slot};
+use crate::rules::support::terminology as term;
 
 pub mod ro1_cpts_001;
 pub mod ro1_cpts_002;
@@ -24,3 +26,49 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_cpts_008::RULE,
     &ro1_cpts_009::RULE,
 ];
+
+/// True when the Slot is labelled CPTS in meta.security (RO1-CPTS-001/008).
+pub(crate) fn is_labelled_cpts(s: &Slot<'_>) -> bool {
+    s.meta.as_ref().is_some_and(|m| {
+        m.security.iter().any(|c| c.code.as_ref().is_some_and(|k| k == term::SLOT_TYPE_CPTS))
+    })
+}
+
+/// True when a coding of `cc` has `system`.
+pub(crate) fn has_system(cc: &CodeableConcept<'_>, system: &str) -> bool {
+    cc.coding.iter().any(|c| c.system.as_ref().is_some_and(|s| s == system))
+}
+
+/// True for the R5 serviceType extension that points a Slot at its CPTS
+/// HealthcareService.
+pub(crate) fn is_r5_service_type(x: &Extension<'_>) -> bool {
+    x.url.as_ref().is_some_and(|u| u == term::EXT_SLOT_SERVICE_TYPE_R5)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{CPTS, of_rule, patch};
+    use serde_json::json;
+
+    const HS: &str = "/entry/6/resource";
+    const HS_E: &str = "Bundle.entry[6].resource";
+    const ERR: Severity = Severity::Error;
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn cpts_004_id_and_provided_by_reference() {
+        let d = patch(CPTS, &format!("{HS}/id"), None);
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "id", ERR));
+        let d = patch(CPTS, &format!("{HS}/providedBy"), None);
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy", ERR));
+        let d = patch(CPTS, &format!("{HS}/providedBy"), Some(json!({"display": "CPTS"})));
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy.reference", ERR));
+        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-004"), []);
+        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-004"), []);
+    }
+}

@@ -3,7 +3,12 @@
 //! A Slot labelled CPTS carries, for each CPTS, a serviceType TRE_R66#604 with the R5 serviceType extension referencing HealthcareService/\<id\>.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{CodeableConcept, Slot, Value};
+use crate::rules::cpts::{is_labelled_cpts, is_r5_service_type};
+use crate::rules::support::coding::is_cpts_coding;
+use crate::rules::support::presence::missing;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// RO1-CPTS-001 `cpts-slot-service-type-reference`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +30,162 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add one serviceType {"extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType","valueReference":{"reference":"HealthcareService/<id>"}}],"coding":[{"system":"https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement","code":"604"}]} per CPTS."#,
     },
 };
+
+/// A Slot labelled CPTS carries, per CPTS, a TRE_R66 604 serviceType with the
+/// R5 extension pointing at the HealthcareService. Whether the reference
+/// resolves is RO1-CPTS-003.
+pub(crate) fn check_slot(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    if !is_labelled_cpts(s) {
+        return;
+    }
+    let mut cpts_types = 0usize;
+    for st in s.service_type.iter().filter(|st| st.coding.iter().any(is_cpts_coding)) {
+        cpts_types += 1;
+        check_extension(st, e.src, em);
+    }
+    if cpts_types == 0 {
+        em.missing(
+            Scope::CPTS,
+            &RULE,
+            s.span,
+            "serviceType",
+            format!("Slot étiqueté CPTS sans serviceType {}#604 portant l'extension {} vers le HealthcareService de la CPTS", term::TRE_R66, term::EXT_SLOT_SERVICE_TYPE_R5),
+            format!("Slot labelled CPTS without a {}#604 serviceType carrying the {} extension to the CPTS HealthcareService", term::TRE_R66, term::EXT_SLOT_SERVICE_TYPE_R5),
+        );
+    }
+}
+
+/// The R5 extension of one CPTS serviceType: exactly one, with a valueReference
+/// that has a `reference`.
+fn check_extension(st: &CodeableConcept<'_>, src: &str, em: &mut Emitter<'_>) {
+    let mut r5 = st.extension.iter().filter(|x| is_r5_service_type(x));
+    let Some(x) = r5.next() else {
+        match st.extension.first() {
+            Some(other) => {
+                let (span, shown) = match &other.url {
+                    Some(u) => (u.span, quote(u.as_str())),
+                    None => (other.span, "`?`".to_string()),
+                };
+                em.at(
+                    Scope::CPTS,
+                    &RULE,
+                    span,
+                    format!(
+                        "extension {shown} sur le serviceType CPTS : attendu {}",
+                        term::EXT_SLOT_SERVICE_TYPE_R5
+                    ),
+                    format!(
+                        "extension {shown} on the CPTS serviceType: expected {}",
+                        term::EXT_SLOT_SERVICE_TYPE_R5
+                    ),
+                );
+            }
+            None => missing(
+                em,
+                src,
+                Scope::CPTS,
+                &RULE,
+                None,
+                st.span,
+                "extension",
+                format!(
+                    "serviceType CPTS (604) sans l'extension {} qui référence le HealthcareService de la CPTS",
+                    term::EXT_SLOT_SERVICE_TYPE_R5
+                ),
+                format!(
+                    "CPTS serviceType (604) without the {} extension referencing the CPTS HealthcareService",
+                    term::EXT_SLOT_SERVICE_TYPE_R5
+                ),
+            ),
+        }
+        return;
+    };
+    match &x.value {
+        Some(Value::Reference(r)) => {
+            if r.reference.is_none() {
+                missing(
+                    em,
+                    src,
+                    Scope::CPTS,
+                    &RULE,
+                    None,
+                    r.span,
+                    "reference",
+                    "valueReference sans `reference` : attendu `HealthcareService/<id>`".into(),
+                    "valueReference without `reference`: expected `HealthcareService/<id>`".into(),
+                );
+            }
+        }
+        Some(v) => em.at(
+            Scope::CPTS,
+            &RULE,
+            x.value_span,
+            format!("extension serviceType R5 avec {} : attendu valueReference vers `HealthcareService/<id>`", v.key()),
+            format!("R5 serviceType extension with {}: expected a valueReference to `HealthcareService/<id>`", v.key()),
+        ),
+        None => em.missing(
+            Scope::CPTS,
+            &RULE,
+            x.span,
+            "valueReference",
+            "extension serviceType R5 sans valueReference : attendu `HealthcareService/<id>`".into(),
+            "R5 serviceType extension without valueReference: expected `HealthcareService/<id>`".into(),
+        ),
+    }
+    for extra in r5 {
+        em.at(
+            Scope::CPTS,
+            &RULE,
+            extra.span,
+            "plusieurs extensions serviceType R5 sur un même serviceType : un serviceType 604 par CPTS".into(),
+            "several R5 serviceType extensions on one serviceType: one 604 serviceType per CPTS".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+
+    const E0: &str = "Bundle.entry[0].resource";
+    const CPTS_ST: &str = "/entry/0/resource/serviceType/1";
+    const ERR: Severity = Severity::Error;
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E0}.{path}"), sev)]
+    }
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{CPTS, doc, of_rule, patch, set};
+    use serde_json::json;
+
+    #[test]
+    fn cpts_001_extension_on_cpts_service_type() {
+        let d = patch(CPTS, &format!("{CPTS_ST}/extension"), None);
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType[1].extension", ERR));
+        // Only in the CPTS use case.
+        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-001"), []);
+        let d = patch(
+            CPTS,
+            &format!("{CPTS_ST}/extension/0/valueReference"),
+            Some(json!({"display": "CPTS"})),
+        );
+        assert_eq!(
+            of_rule(&d, None, "RO1-CPTS-001"),
+            at("serviceType[1].extension[0].valueReference.reference", ERR)
+        );
+        let d =
+            patch(CPTS, &format!("{CPTS_ST}/extension/0/url"), Some(json!("http://x.example/ext")));
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType[1].extension[0].url", ERR));
+        let mut v = doc(CPTS);
+        set(&mut v, &format!("{CPTS_ST}/extension/0/valueReference"), None);
+        set(&mut v, &format!("{CPTS_ST}/extension/0/valueString"), Some(json!("hs")));
+        let d = v.to_string();
+        assert_eq!(
+            of_rule(&d, None, "RO1-CPTS-001"),
+            at("serviceType[1].extension[0].valueString", ERR)
+        );
+        let d = patch(CPTS, CPTS_ST, None);
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType", ERR));
+        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-001"), []);
+    }
+}

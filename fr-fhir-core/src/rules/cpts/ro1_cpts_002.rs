@@ -3,7 +3,11 @@
 //! The CPTS coding uses the canonical TRE_R66 system and code 604; a v3-ActCode serviceType carries no such extension.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{CodeableConcept, Coding};
+use crate::rules::cpts::{has_system, is_r5_service_type};
+use crate::rules::support::coding::{is_act_code, is_cpts_coding};
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-CPTS-002 `cpts-tre-r66-604-canonical`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,98 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write the system exactly as https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement/FHIR/TRE-R66-CategorieEtablissement and remove the extension from AMB/HH/VR serviceTypes.",
     },
 };
+
+/// The CPTS serviceType coding (outside v3-ActCode) is written
+/// `TRE_R66#604` with the canonical system.
+pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
+    if is_act_code(c) || !is_cpts_coding(c) {
+        return;
+    }
+    match (c.system.as_ref(), &c.code) {
+        (None, _) => em.missing(
+            Scope::CPTS,
+            &RULE,
+            c.span,
+            "system",
+            format!("code CPTS `604` sans système : attendu {}", term::TRE_R66),
+            format!("CPTS code `604` without a system: expected {}", term::TRE_R66),
+        ),
+        (Some(sys), _) if sys != term::TRE_R66 => em.at(
+            Scope::CPTS,
+            &RULE,
+            sys.span,
+            format!(
+                "système TRE_R66 non canonique {} : attendu {}",
+                quote(sys.as_str()),
+                term::TRE_R66
+            ),
+            format!(
+                "non-canonical TRE_R66 system {}: expected {}",
+                quote(sys.as_str()),
+                term::TRE_R66
+            ),
+        ),
+        (Some(_), None) => em.missing(
+            Scope::CPTS,
+            &RULE,
+            c.span,
+            "code",
+            "codage TRE_R66 sans code : attendu `604` (CPTS)".into(),
+            "TRE_R66 coding without a code: expected `604` (CPTS)".into(),
+        ),
+        (Some(_), Some(code)) if code != term::TRE_R66_CPTS => em.at(
+            Scope::CPTS,
+            &RULE,
+            code.span,
+            format!("catégorie TRE_R66 {} : attendu `604` (CPTS)", quote(code.as_str())),
+            format!("TRE_R66 category {}: expected `604` (CPTS)", quote(code.as_str())),
+        ),
+        _ => {}
+    }
+}
+
+/// The TypeConsultation slice forbids the R5 serviceType extension (0..0):
+/// it belongs only on the TRE_R66 604 serviceType.
+pub(crate) fn check_service_type(st: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
+    if !has_system(st, term::V3_ACT_CODE) || st.coding.iter().any(is_cpts_coding) {
+        return;
+    }
+    for x in st.extension.iter().filter(|x| is_r5_service_type(x)) {
+        em.at(
+            Scope::CPTS,
+            &RULE,
+            x.span,
+            "extension serviceType R5 sur un type de consultation v3-ActCode : elle n'est permise que sur le serviceType TRE_R66 604".into(),
+            "R5 serviceType extension on a v3-ActCode consultation type: it belongs only on the TRE_R66 604 serviceType".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+
+    const E0: &str = "Bundle.entry[0].resource";
+    const CPTS_ST: &str = "/entry/0/resource/serviceType/1";
+    const ERR: Severity = Severity::Error;
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E0}.{path}"), sev)]
+    }
+    use crate::rules::testutil::{CPTS, doc, of_rule, patch};
+    use serde_json::json;
+
+    #[test]
+    fn cpts_002_canonical_system_and_code() {
+        let variant = "https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement";
+        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/system"), Some(json!(variant)));
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].system", ERR));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
+        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/code"), Some(json!("603")));
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].code", ERR));
+        let ext = doc(CPTS)["entry"][0]["resource"]["serviceType"][1]["extension"].clone();
+        let d = patch(CPTS, "/entry/0/resource/serviceType/0/extension", Some(ext));
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[0].extension[0]", ERR));
+        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-002"), []);
+    }
+}

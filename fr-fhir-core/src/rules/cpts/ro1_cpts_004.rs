@@ -3,7 +3,10 @@
 //! HealthcareService.id is present and providedBy.reference points to an Organization of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::HealthcareService;
+use crate::rules::support::graph;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx, Scope, UseCase, index};
 
 /// RO1-CPTS-004 `cpts-service-provided-by-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -26,11 +29,57 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-// End of Bundle: providedBy resolves to an Organization entry (the per-entry
-// check sits right after RULE). Full paths keep this part independent of the
-// imports at the top of the file, which belong to the per-entry check.
+/// Local part on each HealthcareService: id and providedBy.reference present
+/// (whether providedBy resolves is checked at the end of the Bundle).
+pub(crate) fn check_healthcare_service(
+    h: &HealthcareService<'_>,
+    e: &EntryCx<'_, '_>,
+    em: &mut Emitter<'_>,
+) {
+    if h.id.is_none() {
+        missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            h.span,
+            "id",
+            "HealthcareService sans id : le Slot le référence par `HealthcareService/<id>`".into(),
+            "HealthcareService without an id: the Slot references it as `HealthcareService/<id>`"
+                .into(),
+        );
+    }
+    match &h.provided_by {
+        None => missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            h.span,
+            "providedBy",
+            "HealthcareService sans providedBy : attendu `Organization/<id>` de la CPTS".into(),
+            "HealthcareService without providedBy: expected `Organization/<id>` of the CPTS".into(),
+        ),
+        Some(r) if r.reference.is_none() => missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            r.span,
+            "reference",
+            "HealthcareService.providedBy sans reference : attendu `Organization/<id>` de la CPTS".into(),
+            "HealthcareService.providedBy without a reference: expected `Organization/<id>` of the CPTS".into(),
+        ),
+        Some(_) => {}
+    }
+}
 
-static GRAPH_EXPECT: crate::rules::support::graph::Expect = crate::rules::support::graph::Expect {
+// End of Bundle: providedBy resolves to an Organization entry.
+
+static GRAPH_EXPECT: graph::Expect = graph::Expect {
     rule: &RULE,
     scope: Scope::CPTS,
     rtype: "Organization",
@@ -40,20 +89,20 @@ static GRAPH_EXPECT: crate::rules::support::graph::Expect = crate::rules::suppor
 /// A `HealthcareService.providedBy` reference (CPTS) that names no
 /// Organization entry; true when the reference is this rule's.
 pub(crate) fn check_graph_reference(
-    g: &crate::rules::support::graph::Graph<'_, '_>,
-    r: &crate::rules::index::RefInfo,
+    g: &graph::Graph<'_, '_>,
+    r: &index::RefInfo,
     t: u32,
-    em: &mut crate::rules::Emitter<'_>,
+    em: &mut Emitter<'_>,
 ) -> bool {
-    if r.field != crate::rules::index::RefField::ProvidedBy || g.uc != crate::rules::UseCase::CPTS {
+    if r.field != index::RefField::ProvidedBy || g.uc != UseCase::CPTS {
         return false;
     }
-    crate::rules::support::graph::check_resolves(g, r, t, &GRAPH_EXPECT, em);
+    graph::check_resolves(g, r, t, &GRAPH_EXPECT, em);
     true
 }
 
 #[cfg(test)]
-mod graph_tests {
+mod tests {
     use serde_json::json;
 
     use crate::rules::testutil::{CPTS, E, at, of_rule, patch};

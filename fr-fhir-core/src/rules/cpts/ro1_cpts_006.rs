@@ -3,7 +3,9 @@
 //! The CPTS Organization has a name and a telecom.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Organization;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx, Scope};
 
 /// RO1-CPTS-006 `cpts-organization-name-telecom`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,59 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Fill in the CPTS name and phone number.",
     },
 };
+
+/// The CPTS Organization has its must-support name and telecom.
+pub(crate) fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    if o.name.is_none() {
+        missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            o.span,
+            "name",
+            "Organization CPTS sans name (élément must-support, affiché par le SAS)".into(),
+            "CPTS Organization without a name (must-support element, shown by the SAS)".into(),
+        );
+    }
+    if o.telecom.is_empty() {
+        missing(
+            em,
+            e.src,
+            Scope::CPTS,
+            &RULE,
+            None,
+            o.span,
+            "telecom",
+            "Organization CPTS sans telecom (élément must-support : le téléphone de la CPTS)"
+                .into(),
+            "CPTS Organization without a telecom (must-support element: the CPTS phone number)"
+                .into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{CPTS, SOS, of_rule, patch};
+
+    const ORG: &str = "/entry/7/resource";
+    const ORG_E: &str = "Bundle.entry[7].resource";
+    const WARN: Severity = Severity::Warning;
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn cpts_006_name_and_telecom() {
+        for el in ["name", "telecom"] {
+            let d = patch(CPTS, &format!("{ORG}/{el}"), None);
+            assert_eq!(of_rule(&d, None, "RO1-CPTS-006"), at(ORG_E, el, WARN));
+        }
+        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-006"), []);
+        assert_eq!(of_rule(SOS, None, "RO1-CPTS-006"), []);
+    }
+}

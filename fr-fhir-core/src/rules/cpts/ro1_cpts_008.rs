@@ -3,7 +3,11 @@
 //! A Slot without the CPTS label carries no TRE_R66 serviceType nor HealthcareService reference.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::cpts::{has_system, is_labelled_cpts, is_r5_service_type};
+use crate::rules::support::coding::is_cpts_coding;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-CPTS-008 `non-cpts-slot-no-cpts-service`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,73 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the CPTS label to meta.security if the slot is open to the CPTS, otherwise remove the 604 serviceType.",
     },
 };
+
+/// A Slot without the CPTS label carries neither the CPTS serviceType nor
+/// the R5 extension to a HealthcareService.
+pub(crate) fn check_slot(s: &Slot<'_>, em: &mut Emitter<'_>) {
+    if is_labelled_cpts(s) {
+        return;
+    }
+    for st in &s.service_type {
+        if st.coding.iter().any(is_cpts_coding) {
+            em.at(
+                Scope::CPTS,
+                &RULE,
+                st.span,
+                "serviceType CPTS (TRE_R66 604) sur un Slot sans l'étiquette CPTS dans meta.security".into(),
+                "CPTS serviceType (TRE_R66 604) on a Slot without the CPTS label in meta.security".into(),
+            );
+        } else if !has_system(st, term::V3_ACT_CODE) {
+            // On a v3-ActCode serviceType, CPTS-002 already reports the extension.
+            for x in st.extension.iter().filter(|x| is_r5_service_type(x)) {
+                em.at(
+                    Scope::CPTS,
+                    &RULE,
+                    x.span,
+                    "référence à un HealthcareService sur un Slot sans l'étiquette CPTS dans meta.security".into(),
+                    "HealthcareService reference on a Slot without the CPTS label in meta.security".into(),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::support::terminology as term;
+    use crate::rules::testutil::{CPTS, doc, of_rule, patch};
+    use serde_json::{Value as Json, json};
+
+    const WARN: Severity = Severity::Warning;
+
+    fn coding(system: &str, code: &str) -> Json {
+        json!({"system": system, "code": code})
+    }
+
+    #[test]
+    fn cpts_008_no_cpts_service_without_label() {
+        let st = doc(CPTS)["entry"][0]["resource"]["serviceType"][1].clone();
+        let e2 = "Bundle.entry[2].resource";
+        let d = patch(
+            CPTS,
+            "/entry/2/resource/serviceType",
+            Some(json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, st])),
+        );
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-008"), [(format!("{e2}.serviceType[1]"), WARN)]);
+        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), []);
+        let ext = st["extension"].clone();
+        let d = patch(
+            CPTS,
+            "/entry/2/resource/serviceType",
+            Some(
+                json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"text": "CPTS", "extension": ext}]),
+            ),
+        );
+        assert_eq!(
+            of_rule(&d, None, "RO1-CPTS-008"),
+            [(format!("{e2}.serviceType[1].extension[0]"), WARN)]
+        );
+        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-008"), []);
+    }
+}

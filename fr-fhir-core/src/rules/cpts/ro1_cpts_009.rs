@@ -3,7 +3,10 @@
 //! A CPTS Slot declares the sas-cpts-slot-aggregator profile in meta.profile.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::profiles::{SLOT_CPTS, SLOT_PS};
+use crate::rules::support::coding::{declares_profile, report_profile};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-CPTS-009 `cpts-slot-profile`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,53 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Declare "profile":["https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator"] on CPTS Slots."#,
     },
 };
+
+/// A Slot labelled CPTS declares the CPTS Slot profile (the kit finds CPTS
+/// Slots only through it). A Slot without any accepted profile is already
+/// reported by RO1-META-001.
+pub(crate) fn check_slot(s: &Slot<'_>, em: &mut Emitter<'_>) {
+    let meta = s.meta.as_ref();
+    let Some(m) = meta else { return };
+    let cpts = m.security.iter().any(|c| c.code.as_ref().is_some_and(|k| k.as_str() == "CPTS"));
+    if cpts && !declares_profile(meta, &[SLOT_CPTS]) && declares_profile(meta, &[SLOT_PS]) {
+        report_profile(
+            em,
+            Scope::CPTS,
+            &RULE,
+            s.span,
+            meta,
+            format!("Slot étiqueté CPTS sans le profil {} dans meta.profile", quote(SLOT_CPTS)),
+            format!("Slot labelled CPTS without the profile {} in meta.profile", quote(SLOT_CPTS)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{CPTS, of_rule, patch};
+
+    #[test]
+    fn cpts_slot_with_the_ps_profile() {
+        let src = patch(
+            CPTS,
+            "/entry/0/resource/meta/profile",
+            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
+        );
+        assert_eq!(
+            of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009"),
+            [("Bundle.entry[0].resource.meta.profile[0]".into(), Severity::Warning)]
+        );
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
+        // Not labelled CPTS (entry 2): the PS profile is fine.
+        let src = patch(
+            CPTS,
+            "/entry/2/resource/meta/profile",
+            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
+        );
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009").is_empty());
+    }
+}

@@ -1,91 +1,16 @@
-//! Schedule rules local to one Schedule: RO1-SCHED-003 (FR Core FrSchedule
-//! restrictions). The actor rules need the other entries: see [`super::graph`].
+//! Schedule visitor: the rules local to one Schedule (RO1-SCHED-003, FR Core
+//! FrSchedule restrictions). The actor rules need the other entries: see
+//! [`super::graph`].
 
 use crate::finding::RuleMeta;
 use crate::model::Schedule;
 use crate::rules::sched::ro1_sched_003;
-use crate::rules::support::specialties::check_specialties;
-use crate::rules::{Emitter, EntryCx, Scope};
+use crate::rules::{Emitter, EntryCx};
 
 /// The catalogue rules this family implements.
 pub const RULES: &[&RuleMeta] = &[&ro1_sched_003::RULE];
 
-/// Checks one Schedule: serviceType forbidden, at most one serviceCategory,
-/// specialties coded in TRE_R38.
+/// Checks one Schedule.
 pub fn check(s: &Schedule<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
-    for st in &s.service_type {
-        em.at(
-            Scope::ALL,
-            &ro1_sched_003::RULE,
-            st.span,
-            "Schedule.serviceType est interdit (FR Core FrSchedule 0..0) : le type de consultation se porte sur chaque Slot".into(),
-            "Schedule.serviceType is forbidden (FR Core FrSchedule 0..0): the consultation type belongs on each Slot".into(),
-        );
-    }
-    let n = s.service_category.len();
-    for sc in s.service_category.iter().skip(1) {
-        em.at(
-            Scope::ALL,
-            &ro1_sched_003::RULE,
-            sc.span,
-            format!("Schedule.serviceCategory répété ({n} éléments) : FR Core FrSchedule en permet au plus un"),
-            format!("Schedule.serviceCategory repeated ({n} elements): FR Core FrSchedule allows at most one"),
-        );
-    }
-    check_specialties(&s.specialty, &ro1_sched_003::RULE, "Schedule", em);
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, SOS, of_rule, patch};
-    use serde_json::json;
-
-    const SCH: &str = "/entry/8/resource";
-    const SCH_E: &str = "Bundle.entry[8].resource";
-    const V3: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{SCH_E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn sched_003_no_service_type() {
-        let st = json!([{"coding": [{"system": V3, "code": "AMB"}]}]);
-        let d = patch(PS, &format!("{SCH}/serviceType"), Some(st));
-        assert_eq!(of_rule(&d, None, "RO1-SCHED-003"), at("serviceType[0]", Severity::Error));
-        assert_eq!(of_rule(PS, None, "RO1-SCHED-003"), []);
-        assert_eq!(of_rule(SOS, None, "RO1-SCHED-003"), []);
-    }
-
-    #[test]
-    fn sched_003_one_service_category() {
-        let d = patch(
-            PS,
-            &format!("{SCH}/serviceCategory"),
-            Some(json!([{"text": "a"}, {"text": "b"}])),
-        );
-        assert_eq!(of_rule(&d, None, "RO1-SCHED-003"), at("serviceCategory[1]", Severity::Error));
-        let d = patch(PS, &format!("{SCH}/serviceCategory"), Some(json!([{"text": "a"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SCHED-003"), []);
-    }
-
-    #[test]
-    fn sched_003_specialty_tre_r38() {
-        let r38 = "https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale";
-        let sp = json!([{"coding": [{"system": "https://x.example/spe", "code": "MG"}]}]);
-        let d = patch(PS, &format!("{SCH}/specialty"), Some(sp));
-        assert_eq!(
-            of_rule(&d, None, "RO1-SCHED-003"),
-            at("specialty[0].coding[0].system", Severity::Error)
-        );
-        let d = patch(PS, &format!("{SCH}/specialty"), Some(json!([{"text": "Pédiatrie"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SCHED-003"), at("specialty[0]", Severity::Warning));
-        let d = patch(
-            PS,
-            &format!("{SCH}/specialty"),
-            Some(json!([{"coding": [{"system": r38, "code": "SM54"}]}])),
-        );
-        assert_eq!(of_rule(&d, None, "RO1-SCHED-003"), []);
-    }
+    ro1_sched_003::check(s, em);
 }

@@ -3,7 +3,11 @@
 //! Every resource, including the Bundle and the contained Location, declares the expected SAS profile canonical URL in meta.profile.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::{Meta, Resource};
+use crate::rules::profiles::expected_profiles;
+use crate::rules::support::coding::{declares_profile, report_profile};
+use crate::rules::{Emitter, Finish, Scope, UseCase, quote};
 
 /// RO1-META-001 `meta-profile-sas-canonical`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,137 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add to the meta.profile of every resource the canonical URL of its SAS profile: http://sas.fr/fhir/StructureDefinition/<profile> for the PS profiles, https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-… for the CPTS and SOS profiles.",
     },
 };
+
+/// One resource (an entry or a contained one) against the profiles of every
+/// use case: the use case is known only at the end of the Bundle, so each
+/// finding carries the scope it holds in.
+pub(crate) fn check_resource(res: &Resource<'_>, contained: bool, em: &mut Emitter<'_>) {
+    let rtype = res.resource_type();
+    let span = res.span();
+    let meta = res.meta();
+    let ps = expected_profiles(rtype, UseCase::PS, contained);
+    let cpts = expected_profiles(rtype, UseCase::CPTS, contained);
+    let sos = expected_profiles(rtype, UseCase::SOS, contained);
+    if ps == cpts {
+        check_profiles(rtype, span, meta, ps, Scope::PS_CPTS, em);
+    } else {
+        check_profiles(rtype, span, meta, ps, Scope::PS, em);
+        check_profiles(rtype, span, meta, cpts, Scope::CPTS, em);
+    }
+    check_profiles(rtype, span, meta, sos, Scope::SOS, em);
+}
+
+/// The Bundle's own `meta.profile`, against the use case finally detected.
+pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+    let expected = expected_profiles("Bundle", f.use_case, false);
+    check_profiles(
+        "Bundle",
+        f.bundle.span,
+        f.bundle.meta.as_ref(),
+        expected,
+        f.use_case.scope(),
+        em,
+    );
+}
+
+fn check_profiles(
+    rtype: &str,
+    span: Span,
+    meta: Option<&Meta<'_>>,
+    expected: &[&str],
+    scope: Scope,
+    em: &mut Emitter<'_>,
+) {
+    // A type the use case does not expect is RO1-BUNDLE-010's business.
+    // Findings of a use case already ruled out are not even formatted.
+    if expected.is_empty() || !em.wants(scope) || declares_profile(meta, expected) {
+        return;
+    }
+    let list = expected.iter().map(|p| quote(p)).collect::<Vec<_>>();
+    report_profile(
+        em,
+        scope,
+        &RULE,
+        span,
+        meta,
+        format!(
+            "{rtype} : meta.profile ne déclare pas le profil SAS attendu {}",
+            list.join(" ou ")
+        ),
+        format!(
+            "{rtype}: meta.profile does not declare the expected SAS profile {}",
+            list.join(" or ")
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch};
+
+    #[test]
+    fn wrong_profile_points_at_the_declared_one() {
+        let src = patch(
+            PS,
+            "/entry/8/resource/meta/profile",
+            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
+        );
+        assert_eq!(
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
+            [("Bundle.entry[8].resource.meta.profile[0]".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn missing_meta_and_missing_profile() {
+        let src = patch(PS, "/entry/0/resource/meta/profile", None);
+        assert_eq!(
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
+            [("Bundle.entry[0].resource.meta.profile".into(), Severity::Error)]
+        );
+        let src = patch(PS, "/entry/11/resource/meta", None);
+        assert_eq!(
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
+            [("Bundle.entry[11].resource.meta.profile".into(), Severity::Error)]
+        );
+        let src = patch(PS, "/meta/profile", None);
+        assert_eq!(
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
+            [("Bundle.meta.profile".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn contained_location_is_checked() {
+        let src = patch(PS, "/entry/13/resource/contained/0/meta", None);
+        assert_eq!(
+            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
+            [("Bundle.entry[13].resource.contained[0].meta.profile".into(), Severity::Error)]
+        );
+    }
+
+    #[test]
+    fn profile_of_another_use_case() {
+        // A PS Slot profile in a SOS response.
+        let src = patch(
+            SOS,
+            "/entry/2/resource/meta/profile",
+            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
+        );
+        assert_eq!(
+            of_rule(&src, Some(UseCase::SOS), "RO1-META-001"),
+            [("Bundle.entry[2].resource.meta.profile[0]".into(), Severity::Error)]
+        );
+        // Accepted in CPTS, with a version suffix too.
+        let src = patch(
+            CPTS,
+            "/entry/2/resource/meta/profile",
+            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur|1.1.0"])),
+        );
+        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
+    }
+}

@@ -1,6 +1,10 @@
 //! RO1-SLOT-*: Slot.
 
 use crate::finding::RuleMeta;
+use crate::json::Span;
+use crate::model::Instant;
+use crate::primitives::{SasInstantError, check_sas_instant};
+use crate::rules::{Emitter, EntryCx};
 
 pub mod ro1_slot_001;
 pub mod ro1_slot_002;
@@ -40,3 +44,121 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_slot_016::RULE,
     &ro1_slot_017::RULE,
 ];
+
+/// A valid instant of a Slot, and whether it has the SAS form.
+#[derive(Clone, Copy)]
+pub(crate) struct Checked<'v, 'a> {
+    /// The instant as written.
+    pub(crate) value: &'v Instant<'a>,
+    /// True when it is in the SAS form (RO1-SLOT-004 holds).
+    pub(crate) sas: bool,
+}
+
+/// Checks one of start/end: present (RO1-SLOT-002), a FHIR instant
+/// (RO1-SLOT-003), in the SAS form (RO1-SLOT-004). One reading of the value
+/// decides which of the three reports, so an invalid instant is reported
+/// once. Returns it when it is a valid FHIR instant.
+pub(crate) fn check_instant<'v, 'a>(
+    v: Option<&'v Instant<'a>>,
+    name: &'static str,
+    slot: Span,
+    e: &EntryCx<'_, '_>,
+    em: &mut Emitter<'_>,
+) -> Option<Checked<'v, 'a>> {
+    let Some(v) = v else {
+        ro1_slot_002::report_missing(name, slot, e, em);
+        return None;
+    };
+    let sas = match check_sas_instant(v.as_str()) {
+        Ok(()) => true,
+        Err(err @ SasInstantError::NotInstant(_)) => {
+            ro1_slot_003::report(v, name, &err, em);
+            return None;
+        }
+        Err(err) => {
+            ro1_slot_004::report(v, name, &err, em);
+            false
+        }
+    };
+    Some(Checked { value: v, sas })
+}
+
+/// Shared by the tests of the Slot rules: the valid examples and paths into
+/// their first Slot.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{of_rule, patch};
+    use serde_json::{Value as Json, json};
+
+    pub(crate) use crate::rules::testutil::PS;
+
+    /// The first Slot of the examples, as a JSON pointer.
+    pub(crate) const S0: &str = "/entry/0/resource";
+    /// The first Slot of the examples, as a FHIRPath.
+    pub(crate) const E0: &str = "Bundle.entry[0].resource";
+    /// A vendor's code system for visit reasons.
+    pub(crate) const OTHER_SYSTEM: &str = "https://editeur.example/motifs";
+    /// Shorthand severity.
+    pub(crate) const ERR: Severity = Severity::Error;
+    /// Shorthand severity.
+    pub(crate) const WARN: Severity = Severity::Warning;
+
+    /// One finding at `path` in the first Slot.
+    pub(crate) fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E0}.{path}"), sev)]
+    }
+
+    /// `src` with `path` of the first Slot set (or removed).
+    pub(crate) fn p(src: &str, path: &str, v: Option<Json>) -> String {
+        patch(src, &format!("{S0}/{path}"), v)
+    }
+
+    /// A coding as JSON.
+    pub(crate) fn coding(system: &str, code: &str) -> Json {
+        json!({"system": system, "code": code})
+    }
+
+    /// Findings of `rule` on the first Slot only (the other slots of the PS
+    /// example use PRO, which SOS forbids).
+    pub(crate) fn of_slot0(src: &str, uc: Option<UseCase>, rule: &str) -> Vec<(String, Severity)> {
+        of_rule(src, uc, rule).into_iter().filter(|f| f.0.starts_with(E0)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::json::Span;
+    use crate::rules::UseCase;
+    use crate::rules::families::slot::RULES;
+    use crate::rules::support::presence::written;
+    use crate::rules::testutil::{CPTS, PS, SOS, run};
+
+    const WARN: Severity = Severity::Warning;
+
+    fn own_findings(src: &str, uc: Option<UseCase>) -> Vec<(String, String, Severity)> {
+        run(src, uc)
+            .into_iter()
+            .filter(|f| RULES.iter().any(|r| r.id == f.0) && f.2 >= WARN)
+            .collect()
+    }
+
+    #[test]
+    fn valid_examples_give_nothing() {
+        assert_eq!(own_findings(PS, None), []);
+        assert_eq!(own_findings(CPTS, None), []);
+        assert_eq!(own_findings(SOS, None), []);
+    }
+
+    #[test]
+    fn written_sees_keys_of_the_object_only() {
+        let src = r#"{"a": {"end": 1}, "b": null, "c": [1]}"#;
+        let span = Span::new(0, src.len() as u32);
+        assert!(!written(src, span, "end"));
+        assert!(!written(src, span, "b"));
+        assert!(written(src, span, "c"));
+        assert!(!written(src, Span::default(), "c"));
+    }
+}

@@ -3,7 +3,9 @@
 //! Every Slot has status free.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// RO1-SLOT-001 `slot-status-free`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,58 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Filter out non-free slots on the server side and send only "status":"free"."#,
     },
 };
+
+/// Slot.status is `free`.
+pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    match &s.status {
+        Some(st) if st == "free" => {}
+        Some(st) => em.at(
+            Scope::ALL,
+            &RULE,
+            st.span,
+            format!(
+                "Slot.status vaut {} : seuls les créneaux libres (`free`) sont transmis",
+                quote(st.as_str())
+            ),
+            format!("Slot.status is {}: only free slots (`free`) may be sent", quote(st.as_str())),
+        ),
+        None => missing(
+            em,
+            e.src,
+            Scope::ALL,
+            &RULE,
+            None,
+            s.span,
+            "status",
+            "Slot.status est absent : attendu `free`".into(),
+            "Slot.status is missing: expected `free`".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_001_status() {
+        let d = p(PS, "status", Some(json!("busy")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
+        let d = p(PS, "status", None);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
+        // A wrong JSON type is FHIR-001 alone, not also "missing".
+        let d = p(PS, "status", Some(json!(["free"])));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), []);
+        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty()); // Same for the other elements checked as missing (null is absent).
+        for (el, rule) in
+            [("comment", "RO1-SLOT-015"), ("meta", "RO1-SLOT-007"), ("start", "RO1-SLOT-002")]
+        {
+            for v in [json!(12), json!([]), json!(true)] {
+                let d = p(PS, el, Some(v.clone()));
+                assert_eq!(of_rule(&d, None, rule), [], "{el} = {v}");
+            }
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! Every Slot has a start and an end.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx, Scope};
 
 /// RO1-SLOT-002 `slot-start-end-present`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,39 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Fill in the end time of the slot in end.",
     },
 };
+
+/// Reports Slot.`name` (start or end) as missing from the Slot at `slot`.
+pub(crate) fn report_missing(
+    name: &'static str,
+    slot: Span,
+    e: &EntryCx<'_, '_>,
+    em: &mut Emitter<'_>,
+) {
+    missing(
+        em,
+        e.src,
+        Scope::ALL,
+        &RULE,
+        None,
+        slot,
+        name,
+        format!("Slot.{name} est absent (obligatoire, 1..1)"),
+        format!("Slot.{name} is missing (mandatory, 1..1)"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, at, p};
+    use crate::rules::testutil::of_rule;
+
+    #[test]
+    fn slot_002_start_end_present() {
+        for el in ["start", "end"] {
+            let d = p(PS, el, None);
+            assert_eq!(of_rule(&d, None, "RO1-SLOT-002"), at(el, ERR));
+            assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
+        }
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-002"), []);
+    }
+}

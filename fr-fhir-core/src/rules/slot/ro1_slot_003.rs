@@ -3,7 +3,9 @@
 //! start and end are valid FHIR instants: seconds and a time zone (Z or ±hh:mm, within -12:00..+14:00) are mandatory.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Instant;
+use crate::primitives::SasInstantError;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SLOT-003 `slot-instant-valid`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,34 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write dates with seconds and offset, for example 2024-06-12T08:00:00.000+02:00.",
     },
 };
+
+/// Reports Slot.`name` as not a FHIR instant (`err` is the `NotInstant` reading).
+pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mut Emitter<'_>) {
+    let m = err.message_with_value(v.as_str());
+    em.at(
+        Scope::ALL,
+        &RULE,
+        v.span,
+        format!("Slot.{name} : {}", m.fr),
+        format!("Slot.{name}: {}", m.en),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_003_invalid_instant_only_once() {
+        let d = p(PS, "start", Some(json!("2026-11-26T14:00:00.000")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("start", ERR));
+        for other in ["RO1-SLOT-004", "RO1-SLOT-005", "RO1-FHIR-003"] {
+            assert_eq!(of_rule(&d, None, other), [], "{other}");
+        }
+        let d = p(PS, "end", Some(json!("2026-02-30T14:20:00.000+01:00")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("end", ERR));
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-003"), []);
+    }
+}

@@ -3,7 +3,9 @@
 //! start and end are written exactly YYYY-MM-DDThh:mm:ss.sss±hh:mm (three fraction digits, numeric offset, no Z).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Instant;
+use crate::primitives::SasInstantError;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SLOT-004 `slot-instant-sas-format`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,35 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Format as Paris time with milliseconds and offset: 2024-06-12T08:00:00.000+02:00.",
     },
 };
+
+/// Reports Slot.`name` as a FHIR instant outside the SAS form.
+pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mut Emitter<'_>) {
+    let m = err.message_with_value(v.as_str());
+    em.at(
+        Scope::ALL,
+        &RULE,
+        v.span,
+        format!("Slot.{name} : {}", m.fr),
+        format!("Slot.{name}: {}", m.en),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, S0, at, p};
+    use crate::rules::testutil::{of_rule, patch};
+    use serde_json::json;
+
+    #[test]
+    fn slot_004_sas_format() {
+        let d = p(PS, "start", Some(json!("2026-11-26T13:00:00Z")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("start", ERR));
+        let d = p(PS, "end", Some(json!("2026-11-26T14:20:00.00+01:00")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("end", ERR));
+        // Overseas offsets are fine.
+        let d = p(PS, "start", Some(json!("2026-11-26T09:00:00.000-04:00")));
+        let d = patch(&d, &format!("{S0}/end"), Some(json!("2026-11-26T09:20:00.000-04:00")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), []);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
+    }
+}

@@ -3,7 +3,11 @@
 //! Slot.meta.security carries at least one TRE_R314 slot type allowed for the use case (PS: PUBLIC, PRO, SNP; CPTS: plus CPTS; SOS: PUBLIC, SNP).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::Slot;
+use crate::rules::support::presence::{missing, written};
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// RO1-SLOT-007 `slot-security-type-creneau`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +29,150 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Code the slot type in meta.security with the TRE_R314 system and an allowed code (PUBLIC, PRO, SNP, and CPTS for CPTS).",
     },
 };
+
+/// Slot.meta.security carries TRE_R314 slot types allowed in each use case.
+pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    let src = e.src;
+    const FR: &str = "Slot.meta.security est absent : au moins un type de créneau TRE_R314 (PUBLIC, PRO, SNP, CPTS) est attendu";
+    const EN: &str = "Slot.meta.security is missing: at least one TRE_R314 slot type (PUBLIC, PRO, SNP, CPTS) is expected";
+    let Some(meta) = &s.meta else {
+        if em.is_clean(s.span) || !written(src, s.span, "meta") {
+            em.missing(Scope::ALL, &RULE, s.span, "meta.security", FR.into(), EN.into());
+        }
+        return;
+    };
+    if meta.security.is_empty() {
+        missing(em, src, Scope::ALL, &RULE, None, meta.span, "security", FR.into(), EN.into());
+    }
+    for c in &meta.security {
+        let Some(sys) = &c.system else {
+            missing(
+                em,
+                src,
+                Scope::ALL,
+                &RULE,
+                None,
+                c.span,
+                "system",
+                format!("type de créneau sans système : attendu {}", term::TRE_R314),
+                format!("slot type without a system: expected {}", term::TRE_R314),
+            );
+            continue;
+        };
+        if sys != term::TRE_R314 {
+            em.at(
+                Scope::ALL,
+                &RULE,
+                sys.span,
+                format!(
+                    "système de type de créneau {} : attendu {}",
+                    quote(sys.as_str()),
+                    term::TRE_R314
+                ),
+                format!("slot type system {}: expected {}", quote(sys.as_str()), term::TRE_R314),
+            );
+            continue;
+        }
+        let Some(code) = &c.code else {
+            missing(
+                em,
+                src,
+                Scope::ALL,
+                &RULE,
+                None,
+                c.span,
+                "code",
+                "type de créneau TRE_R314 sans code (PUBLIC, PRO, SNP, CPTS)".into(),
+                "TRE_R314 slot type without a code (PUBLIC, PRO, SNP, CPTS)".into(),
+            );
+            continue;
+        };
+        security_code(code.as_str(), code.span, em);
+    }
+}
+
+/// Allowed slot types: PS = JDV_J165 (PUBLIC, PRO, SNP; CPTS tolerated, AMB-15),
+/// CPTS = PUBLIC, PRO, SNP, CPTS; SOS = PUBLIC, SNP.
+fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
+    match code {
+        "PUBLIC" | "SNP" => {}
+        "PRO" => em.at(
+            Scope::SOS,
+            &RULE,
+            span,
+            "type de créneau `PRO` non autorisé en SOS (sas-sos-valueset-typecreneau : PUBLIC, SNP)".into(),
+            "slot type `PRO` is not allowed for SOS (sas-sos-valueset-typecreneau: PUBLIC, SNP)".into(),
+        ),
+        term::SLOT_TYPE_CPTS => {
+            em.at_sev(
+                Scope::PS,
+                &RULE,
+                Severity::Warning,
+                span,
+                "type de créneau `CPTS` sur un Slot PS : accepté (JDV_J165 2024), mais un créneau ouvert aux CPTS relève du profil sas-cpts-slot-aggregator".into(),
+                "slot type `CPTS` on a PS Slot: accepted (JDV_J165 2024), but a slot open to CPTS belongs to the sas-cpts-slot-aggregator profile".into(),
+            );
+            em.at(
+                Scope::SOS,
+                &RULE,
+                span,
+                "type de créneau `CPTS` non autorisé en SOS (sas-sos-valueset-typecreneau : PUBLIC, SNP)".into(),
+                "slot type `CPTS` is not allowed for SOS (sas-sos-valueset-typecreneau: PUBLIC, SNP)".into(),
+            );
+        }
+        other => {
+            let q = quote(other);
+            for (scope, allowed) in [
+                (Scope::PS, "PUBLIC, PRO, SNP"),
+                (Scope::CPTS, "PUBLIC, PRO, SNP, CPTS"),
+                (Scope::SOS, "PUBLIC, SNP"),
+            ] {
+                em.at(
+                    scope,
+                    &RULE,
+                    span,
+                    format!("type de créneau {q} inconnu de TRE_R314 : attendu {allowed}"),
+                    format!("slot type {q} is not a TRE_R314 code: expected {allowed}"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::UseCase;
+    use crate::rules::slot::testing::{ERR, PS, WARN, at, coding, of_slot0, p};
+    use crate::rules::support::terminology as term;
+    use serde_json::json;
+
+    #[test]
+    fn slot_007_security_per_use_case() {
+        let sys = term::TRE_R314;
+        let d = p(PS, "meta/security", Some(json!([coding(sys, "PRIVE")])));
+        for uc in [UseCase::PS, UseCase::CPTS, UseCase::SOS] {
+            assert_eq!(of_slot0(&d, Some(uc), "RO1-SLOT-007"), at("meta.security[0].code", ERR));
+        }
+        let d = p(PS, "meta/security", Some(json!([coding(sys, "PUBLIC"), coding(sys, "CPTS")])));
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[1].code", WARN));
+        assert_eq!(of_slot0(&d, Some(UseCase::CPTS), "RO1-SLOT-007"), []);
+        assert_eq!(
+            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
+            at("meta.security[1].code", ERR)
+        );
+        let d = p(PS, "meta/security", Some(json!([coding(sys, "PRO")])));
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), []);
+        assert_eq!(
+            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
+            at("meta.security[0].code", ERR)
+        );
+        let d = p(PS, "meta/security", Some(json!([coding("https://x.example/types", "PUBLIC")])));
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[0].system", ERR));
+        let d = p(PS, "meta/security", Some(json!([{"code": "PUBLIC"}])));
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[0].system", ERR));
+        let d = p(PS, "meta/security", None);
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security", ERR));
+        let d = p(PS, "meta", None);
+        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security", ERR));
+    }
+}

@@ -3,7 +3,10 @@
 //! A serviceType coded in v3-ActCode is an ActEncounterCode; the SAS only uses AMB, HH and VR (warning for the others).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Coding;
+use crate::rules::support::coding::is_act_code;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-008 `slot-consultation-type-actencounter`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,67 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Use AMB (at the practice), HH (at home) or VR (teleconsultation).",
     },
 };
+
+/// A v3-ActCode serviceType coding (TypeConsultation slice) has a code among
+/// AMB, HH, VR; another ActEncounterCode is only a warning.
+pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
+    if !is_act_code(c) {
+        return;
+    }
+    let Some(code) = &c.code else {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            c.span,
+            "code",
+            "type de consultation v3-ActCode sans code : attendu AMB, HH ou VR".into(),
+            "v3-ActCode consultation type without a code: expected AMB, HH or VR".into(),
+        );
+        return;
+    };
+    let k = code.as_str();
+    if term::is_sas_consultation_code(k) {
+        return;
+    }
+    let q = quote(k);
+    if term::is_act_encounter_code(k) {
+        em.at_sev(
+            Scope::PS_CPTS,
+            &RULE,
+            Severity::Warning,
+            code.span,
+            format!("type de consultation {q} : ActEncounterCode valide mais non utilisé par le SAS (AMB, HH, VR)"),
+            format!("consultation type {q}: a valid ActEncounterCode the SAS does not use (AMB, HH, VR)"),
+        );
+    } else {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            code.span,
+            format!(
+                "type de consultation {q} absent de v3-ActEncounterCode : attendu AMB, HH ou VR"
+            ),
+            format!("consultation type {q} is not in v3-ActEncounterCode: expected AMB, HH or VR"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, WARN, at, coding, p};
+    use crate::rules::support::terminology as term;
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_008_consultation_codes() {
+        let v3 = term::V3_ACT_CODE;
+        let d = p(PS, "serviceType/0/coding/0/code", Some(json!("CABINET")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[0].coding[0].code", ERR));
+        let d = p(PS, "serviceType/1", Some(json!({"coding": [coding(v3, "EMER")]})));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", WARN));
+        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"system": v3}]})));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", ERR));
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-008"), []);
+    }
+}

@@ -3,7 +3,10 @@
 //! For SOS, every Slot.serviceType coding is AMB, HH or VR from the v3-ActCode system.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Coding;
+use crate::rules::support::coding::is_act_code;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-009 `sos-slot-service-type-amb-hh-vr`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,66 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "For SOS, send only v3-ActCode AMB, HH or VR codings in serviceType.",
     },
 };
+
+/// SOS (sas-valueset-typeconsultation): a serviceType coding is v3-ActCode
+/// AMB, HH or VR, nothing else.
+pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
+    if !is_act_code(c) {
+        let sys = c.system.as_ref();
+        let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
+        let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
+        em.at(
+            Scope::SOS,
+            &RULE,
+            sys.map_or(c.span, |s| s.span),
+            format!("serviceType codé dans {shown} : en SOS, seuls les types v3-ActCode AMB, HH, VR sont permis"),
+            format!("serviceType coded in {shown_en}: for SOS, only v3-ActCode AMB, HH, VR are allowed"),
+        );
+        return;
+    }
+    let Some(code) = &c.code else {
+        em.missing(
+            Scope::SOS,
+            &RULE,
+            c.span,
+            "code",
+            "type de consultation v3-ActCode sans code : attendu AMB, HH ou VR".into(),
+            "v3-ActCode consultation type without a code: expected AMB, HH or VR".into(),
+        );
+        return;
+    };
+    let k = code.as_str();
+    if term::is_sas_consultation_code(k) {
+        return;
+    }
+    let q = quote(k);
+    em.at(
+        Scope::SOS,
+        &RULE,
+        code.span,
+        format!("type de consultation {q} non autorisé en SOS : attendu AMB, HH ou VR"),
+        format!("consultation type {q} is not allowed for SOS: expected AMB, HH or VR"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, coding};
+    use crate::rules::support::terminology as term;
+    use crate::rules::testutil::{SOS, of_rule, patch};
+    use serde_json::json;
+
+    #[test]
+    fn slot_009_sos_only_amb_hh_vr() {
+        const SOS2: &str = "/entry/2/resource/serviceType";
+        let e = "Bundle.entry[2].resource.serviceType";
+        let d = patch(SOS, &format!("{SOS2}/0/coding/0/code"), Some(json!("EMER")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[0].coding[0].code"), ERR)]);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), []);
+        let st = json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]);
+        let d = patch(SOS, SOS2, Some(st));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[1].coding[0].system"), ERR)]);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
+        assert_eq!(of_rule(SOS, None, "RO1-SLOT-009"), []);
+    }
+}

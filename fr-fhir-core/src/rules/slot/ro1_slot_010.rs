@@ -3,7 +3,10 @@
 //! At least one serviceType carries a consultation type coding (AMB, HH or VR).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::support::coding::is_act_code;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SLOT-010 `slot-consultation-type-present`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,37 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add a serviceType {"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"}]} (or HH, VR)."#,
     },
 };
+
+/// At least one serviceType carries a v3-ActCode consultation type AMB, HH or VR.
+pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
+    let consultation = s.service_type.iter().flat_map(|st| &st.coding).any(|c| {
+        is_act_code(c)
+            && c.code.as_ref().is_some_and(|k| term::is_sas_consultation_code(k.as_str()))
+    });
+    if !consultation {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            s.span,
+            "serviceType",
+            "aucun serviceType ne porte de type de consultation v3-ActCode AMB, HH ou VR".into(),
+            "no serviceType carries a v3-ActCode consultation type AMB, HH or VR".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{PS, WARN, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_010_consultation_type_present() {
+        let d = p(PS, "serviceType", Some(json!([{"text": "Consultation"}])));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
+        let d = p(PS, "serviceType", None);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-010"), []);
+    }
+}

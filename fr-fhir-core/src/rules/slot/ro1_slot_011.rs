@@ -3,7 +3,10 @@
 //! Visit reasons (motifs) are sent as serviceType entries with text only (no coding).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Coding;
+use crate::rules::support::coding::is_act_code;
+use crate::rules::support::coding::is_cpts_coding;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-011 `slot-motif-as-service-type-text`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,39 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Send each reason as {"text":"Renouvellement d'ordonnance"} in serviceType, without coding."#,
     },
 };
+
+/// A serviceType coding outside v3-ActCode that is not the CPTS one is a
+/// coded visit reason: PS/CPTS expect it as text only.
+pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
+    if is_act_code(c) || is_cpts_coding(c) {
+        return;
+    }
+    let sys = c.system.as_ref();
+    let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
+    let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
+    em.at(
+        Scope::PS_CPTS,
+        &RULE,
+        sys.map_or(c.span, |s| s.span),
+        format!("serviceType codé dans {shown} : un motif de consultation se transmet en texte seul (serviceType.text, sans coding)"),
+        format!("serviceType coded in {shown_en}: a visit reason is sent as text only (serviceType.text, no coding)"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{OTHER_SYSTEM, PS, WARN, at, coding, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_011_coded_motif() {
+        let motif = json!({"coding": [coding(OTHER_SYSTEM, "M12")], "text": "Renouvellement"});
+        let d = p(PS, "serviceType/1", Some(motif));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0].system", WARN));
+        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"code": "M12"}]})));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0]", WARN));
+        // Text only, the expected form.
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-011"), []);
+    }
+}

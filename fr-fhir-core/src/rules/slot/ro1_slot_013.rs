@@ -3,7 +3,9 @@
 //! appointmentType.coding, when present, is ROUTINE or WALKIN from v2-0276.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{Coding, Slot};
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-013 `slot-appointment-type-routine-walkin`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,62 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Use ROUTINE for a bookable slot and WALKIN for a walk-in consultation.",
     },
 };
+
+/// Each appointmentType coding is v2-0276 ROUTINE or WALKIN.
+pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
+    for c in s.appointment_type.iter().flat_map(|at| &at.coding) {
+        check_coding(c, em);
+    }
+}
+
+fn check_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
+    match (&c.system, &c.code) {
+        (None, _) => em.missing(
+            Scope::ALL,
+            &RULE,
+            c.span,
+            "system",
+            format!("appointmentType sans système : attendu {}", term::V2_0276),
+            format!("appointmentType without a system: expected {}", term::V2_0276),
+        ),
+        (Some(sys), _) if sys != term::V2_0276 => em.at(
+            Scope::ALL,
+            &RULE,
+            sys.span,
+            format!("système d'appointmentType {} : attendu {}", quote(sys.as_str()), term::V2_0276),
+            format!("appointmentType system {}: expected {}", quote(sys.as_str()), term::V2_0276),
+        ),
+        (Some(_), None) => em.missing(
+            Scope::ALL,
+            &RULE,
+            c.span,
+            "code",
+            "appointmentType sans code : attendu ROUTINE ou WALKIN".into(),
+            "appointmentType without a code: expected ROUTINE or WALKIN".into(),
+        ),
+        (Some(_), Some(k)) if k != term::ROUTINE && k != term::WALKIN => em.at(
+            Scope::ALL,
+            &RULE,
+            k.span,
+            format!("appointmentType {} : le SAS ne comprend que ROUTINE (avec RDV) et WALKIN (sans RDV)", quote(k.as_str())),
+            format!("appointmentType {}: the SAS only understands ROUTINE (booking) and WALKIN (walk-in)", quote(k.as_str())),
+        ),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{ERR, PS, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_013_appointment_type_codes() {
+        let d = p(PS, "appointmentType/coding/0/code", Some(json!("EMERGENCY")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].code", ERR));
+        let d = p(PS, "appointmentType/coding/0/system", Some(json!("http://x.example/cs")));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].system", ERR));
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-013"), []);
+    }
+}

@@ -3,7 +3,9 @@
 //! Slot.appointmentType is present.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::support::presence::missing;
+use crate::rules::{Emitter, EntryCx, Scope};
 
 /// RO1-SLOT-014 `slot-appointment-type-present`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,50 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "appointmentType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0276","code":"ROUTINE"}]}."#,
     },
 };
+
+/// Slot.appointmentType is present and coded.
+pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    match &s.appointment_type {
+        None => missing(
+            em,
+            e.src,
+            Scope::ALL,
+            &RULE,
+            None,
+            s.span,
+            "appointmentType",
+            "Slot.appointmentType est absent : attendu ROUTINE (avec RDV) ou WALKIN (sans RDV)"
+                .into(),
+            "Slot.appointmentType is missing: expected ROUTINE (booking) or WALKIN (walk-in)"
+                .into(),
+        ),
+        Some(at) if at.coding.is_empty() => missing(
+            em,
+            e.src,
+            Scope::ALL,
+            &RULE,
+            None,
+            at.span,
+            "coding",
+            "Slot.appointmentType sans coding : attendu v2-0276 ROUTINE ou WALKIN".into(),
+            "Slot.appointmentType without coding: expected v2-0276 ROUTINE or WALKIN".into(),
+        ),
+        Some(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{PS, WARN, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_014_appointment_type_present() {
+        let d = p(PS, "appointmentType", None);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType", WARN));
+        let d = p(PS, "appointmentType", Some(json!({"text": "avec RDV"})));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType.coding", WARN));
+        assert_eq!(of_rule(PS, None, "RO1-SLOT-014"), []);
+    }
+}

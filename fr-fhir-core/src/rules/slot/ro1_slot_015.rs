@@ -3,7 +3,10 @@
 //! Slot.comment is present, not blank and an absolute http(s) URL when appointmentType is ROUTINE (warning when WALKIN or absent).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::support::presence::missing;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 /// RO1-SLOT-015 `slot-comment-booking-url`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,125 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Put the practitioner's agenda URL in comment, for example https://rdv.editeur.example/agenda/810101215225.",
     },
 };
+
+/// The booking URL: error for a ROUTINE slot, warning otherwise (AMB-06).
+pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    let src = e.src;
+    let routine = s
+        .appointment_type
+        .iter()
+        .flat_map(|at| &at.coding)
+        .any(|c| c.code.as_ref().is_some_and(|k| k == term::ROUTINE));
+    let sev = if routine { Severity::Error } else { Severity::Warning };
+    let Some(c) = &s.comment else {
+        missing(
+            em,
+            src,
+            Scope::ALL,
+            &RULE,
+            Some(sev),
+            s.span,
+            "comment",
+            "Slot.comment est absent : l'URL de prise de rendez-vous (agenda du praticien) est attendue".into(),
+            "Slot.comment is missing: the booking URL (the practitioner's agenda) is expected".into(),
+        );
+        return;
+    };
+    let text = c.as_str();
+    if text.trim().is_empty() {
+        em.at_sev(
+            Scope::ALL,
+            &RULE,
+            sev,
+            c.span,
+            "Slot.comment est vide : l'URL de prise de rendez-vous est attendue".into(),
+            "Slot.comment is blank: the booking URL is expected".into(),
+        );
+    } else if !is_http_url(text) {
+        em.at_sev(
+            Scope::ALL,
+            &RULE,
+            sev,
+            c.span,
+            format!(
+                "Slot.comment {} n'est pas une URL http(s) absolue de prise de rendez-vous",
+                quote(text)
+            ),
+            format!("Slot.comment {} is not an absolute http(s) booking URL", quote(text)),
+        );
+    }
+}
+
+/// `http://` or `https://` (any case), a non-empty host, no whitespace or
+/// control character.
+fn is_http_url(s: &str) -> bool {
+    let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = if lower_starts("https://") {
+        s.get(8..)
+    } else if lower_starts("http://") {
+        s.get(7..)
+    } else {
+        None
+    };
+    let Some(rest) = rest else { return false };
+    let host_len = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    host_len > 0 && !rest.starts_with(':') && !has_space_or_control(s)
+}
+
+/// Unicode whitespace or control character. Runs on every Slot's URL:
+/// the branch-free ASCII pass settles nearly all of them, characters are
+/// decoded only when a space, a control or a non-ASCII byte is present.
+fn has_space_or_control(s: &str) -> bool {
+    let odd = s.bytes().fold(false, |any, b| any | (b <= b' ') | (b >= 0x7f));
+    odd && s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_http_url;
+    use crate::rules::slot::testing::{ERR, PS, S0, WARN, at, p};
+    use crate::rules::testutil::{of_rule, patch};
+    use serde_json::json;
+
+    #[test]
+    fn http_urls() {
+        assert!(is_http_url("https://a.fr/rdv?x=1"));
+        assert!(is_http_url("HTTP://a.fr"));
+        assert!(is_http_url("https://a.fr/médecin"));
+        assert!(!is_http_url("https://a.fr/x y"));
+        assert!(!is_http_url("https://a.fr/x\u{2003}y"));
+        assert!(!is_http_url("https://a.fr/x\u{85}"));
+        assert!(!is_http_url("https:///x"));
+        assert!(!is_http_url("https://:80/x"));
+        assert!(!is_http_url("ftp://a.fr"));
+    }
+
+    #[test]
+    fn slot_015_comment_severity_follows_appointment_type() {
+        // Slot 0 is ROUTINE, slot 2 WALKIN.
+        let d = p(PS, "comment", None);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR));
+        let d = patch(PS, "/entry/2/resource/comment", None);
+        assert_eq!(
+            of_rule(&d, None, "RO1-SLOT-015"),
+            [("Bundle.entry[2].resource.comment".to_string(), WARN)]
+        );
+        let d = p(PS, "appointmentType", None);
+        let d = patch(&d, &format!("{S0}/comment"), None);
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", WARN));
+        for bad in [
+            "Prendre RDV au 04 65 71 27 77",
+            "   ",
+            "ftp://x.example/a",
+            "https:///agenda",
+            "www.x.fr",
+        ] {
+            let d = p(PS, "comment", Some(json!(bad)));
+            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR), "{bad}");
+        }
+        for good in ["HTTPS://agenda.example.fr", "http://x.fr:8080/a?b=c#d"] {
+            let d = p(PS, "comment", Some(json!(good)));
+            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), [], "{good}");
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! Slot.serviceCategory has at most one element and Slot.identifier.use, if any, comes from IdentifierUse.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Slot;
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-016 `slot-fr-core-cardinalities`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,60 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send only one serviceCategory per slot.",
     },
 };
+
+/// FR Core FrSlot restrictions: at most one serviceCategory, identifier.use
+/// in IdentifierUse.
+pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
+    let n = s.service_category.len();
+    for sc in s.service_category.iter().skip(1) {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            sc.span,
+            format!(
+                "Slot.serviceCategory répété ({n} éléments) : FR Core FrSlot en permet au plus un"
+            ),
+            format!(
+                "Slot.serviceCategory repeated ({n} elements): FR Core FrSlot allows at most one"
+            ),
+        );
+    }
+    for id in &s.identifier {
+        if let Some(u) = &id.use_
+            && !term::IDENTIFIER_USE_CODES.contains(&u.as_str())
+        {
+            em.at(
+                Scope::ALL,
+                &RULE,
+                u.span,
+                format!("Slot.identifier.use {} hors IdentifierUse (usual, official, temp, secondary, old)", quote(u.as_str())),
+                format!("Slot.identifier.use {} is not in IdentifierUse (usual, official, temp, secondary, old)", quote(u.as_str())),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::slot::testing::{E0, ERR, PS, at, p};
+    use crate::rules::testutil::of_rule;
+    use serde_json::json;
+
+    #[test]
+    fn slot_016_fr_core() {
+        let d =
+            p(PS, "serviceCategory", Some(json!([{"text": "a"}, {"text": "b"}, {"text": "c"}])));
+        assert_eq!(
+            of_rule(&d, None, "RO1-SLOT-016"),
+            [(format!("{E0}.serviceCategory[1]"), ERR), (format!("{E0}.serviceCategory[2]"), ERR)]
+        );
+        let d = p(PS, "serviceCategory", Some(json!([{"text": "a"}])));
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), []);
+        let d = p(
+            PS,
+            "identifier",
+            Some(json!([{"use": "primary", "value": "x"}, {"use": "official", "value": "y"}])),
+        );
+        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), at("identifier[0].use", ERR));
+    }
+}

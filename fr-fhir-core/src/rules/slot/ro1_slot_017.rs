@@ -3,7 +3,9 @@
 //! Slot.start is not earlier than the moment the response was produced.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::primitives::parse_instant;
+use crate::rules::slot::Checked;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SLOT-017 `slot-not-in-past`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,45 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Exclude the slots that have already started when the answer is built.",
     },
 };
+
+/// Slot.start is not earlier than the moment of the response (when known).
+pub(crate) fn check(start: Option<Checked<'_, '_>>, em: &mut Emitter<'_>) {
+    if let (Some(now), Some(sa)) = (em.opts.now, start.map(|a| a.value))
+        && parse_instant(sa.as_str()).is_ok_and(|a| a < now)
+    {
+        let (q, now) = (quote(sa.as_str()), now.to_rfc3339());
+        em.at(
+            Scope::ALL,
+            &RULE,
+            sa.span,
+            format!("Slot.start {q} est antérieur au moment de la réponse ({now}) : créneau déjà commencé"),
+            format!("Slot.start {q} is earlier than the moment of the response ({now}): the slot has already started"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::slot::testing::{PS, WARN, at};
+    use crate::rules::{Options, validate};
+
+    fn with_now(src: &str, now: Option<&str>) -> Vec<(String, Severity)> {
+        let opts = Options { now: now.map(|n| n.parse().unwrap()), ..Options::default() };
+        let report = validate(src, &opts).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == "RO1-SLOT-017")
+            .map(|f| (f.resolved.as_ref().unwrap().expression.clone(), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn slot_017_slot_in_the_past() {
+        // Slot 0 starts at 13:00Z, slot 1 at 13:20Z, the others later.
+        assert_eq!(with_now(PS, Some("2026-11-26T13:10:00Z")), at("start", WARN));
+        assert_eq!(with_now(PS, Some("2026-11-26T13:00:00Z")), []);
+        assert_eq!(with_now(PS, None), []);
+    }
+}

@@ -3,7 +3,8 @@
 //! The SOS Location has a name and an address with one line, a city and a postalCode (at most 5 characters).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Location;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SOS-002 `sos-location-name-address`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,39 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the name of the fixed consultation place and its full address.",
     },
 };
+
+/// The fixed consultation place has a name.
+pub(crate) fn check(l: &Location<'_>, em: &mut Emitter<'_>) {
+    if l.name.is_none() {
+        em.missing(
+            Scope::SOS,
+            &RULE,
+            l.span,
+            "name",
+            "lieu fixe de consultation sans nom (Location.name est obligatoire)".into(),
+            "fixed consultation place without a name (Location.name is mandatory)".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{SOS, of_rule, patch};
+
+    const L: &str = "/entry/6/resource";
+    const EL: &str = "Bundle.entry[6].resource";
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn sos_002_name() {
+        let doc = patch(SOS, &format!("{L}/name"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-SOS-002"), at(EL, "name", Severity::Error));
+        // Only in SOS.
+        assert_eq!(of_rule(&doc, Some(UseCase::PS), "RO1-SOS-002"), []);
+    }
+}

@@ -3,7 +3,14 @@
 //! The SOS Location has a complete identifier of type INTRN with a vendor system; an IDNST with urn:oid:1.2.250.1.71.4.2.2 is accepted with a warning.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::{
+    IDNST, INTRN, IdError, Idnst, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE,
+    SYSTEM_FR_V2_0203,
+};
+use crate::model::{CodeableConcept, Identifier, Location};
+use crate::rules::support::identifier_type::{TypeMatch, match_type, report_type};
+use crate::rules::support::location::identifier_parts;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SOS-003 `sos-location-identifier`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +32,149 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Send {"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"INTRN"}]},"system":"<vendor OID or URL>","value":"<id>"}."#,
     },
 };
+
+/// RO1-SOS-003 (AMB-11): INTRN with the vendor's system, or IDNST with the
+/// structure OID and a prefixed value, accepted with a warning.
+pub(crate) fn check(l: &Location<'_>, em: &mut Emitter<'_>) {
+    if l.identifier.is_empty() {
+        em.missing(
+            Scope::SOS,
+            &RULE,
+            l.span,
+            "identifier",
+            "lieu SOS sans identifiant : identifiant technique INTRN (type, system, value) attendu".into(),
+            "SOS place without an identifier: technical INTRN identifier (type, system, value) expected".into(),
+        );
+    }
+    for id in &l.identifier {
+        identifier_parts(
+            id,
+            Scope::SOS,
+            &RULE,
+            ("identifiant du lieu SOS", "SOS place identifier"),
+            em,
+        );
+        if let Some(ty) = &id.type_ {
+            check_type(id, ty, em);
+        }
+    }
+}
+
+fn check_type(id: &Identifier<'_>, ty: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
+    let intrn = match_type(ty, SYSTEM_FR_LOCATION_ID_TYPE, INTRN, &[]);
+    if matches!(intrn, TypeMatch::Exact(_)) {
+        return;
+    }
+    let idnst_systems = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203];
+    let idnst = match_type(ty, SYSTEM_FR_LOCATION_ID_TYPE, IDNST, &idnst_systems);
+    let coding = match idnst {
+        TypeMatch::Exact(k) => ty.coding.get(k),
+        TypeMatch::Tolerated(c) => Some(c),
+        // Neither INTRN nor IDNST: the pattern of the profile is INTRN.
+        _ => {
+            report_type(em, Scope::SOS, &RULE, ty, intrn, SYSTEM_FR_LOCATION_ID_TYPE, INTRN);
+            return;
+        }
+    };
+    match &id.system {
+        Some(s) if s != OID_IDNST => {
+            em.at(
+                Scope::SOS,
+                &RULE,
+                s.span,
+                format!(
+                    "identifiant IDNST du lieu avec le système {} : {OID_IDNST} attendu",
+                    quote(s.as_str())
+                ),
+                format!(
+                    "IDNST place identifier with system {}: {OID_IDNST} expected",
+                    quote(s.as_str())
+                ),
+            );
+            return;
+        }
+        None => return,
+        Some(_) => {}
+    }
+    // Malformed values of a known prefix are RO1-ID-0xx findings; an
+    // unknown prefix means the value is not a national id at all.
+    if let Some(v) = &id.value
+        && let Err(e @ IdError::UnknownPrefix { .. }) = Idnst::parse_form(v.as_str())
+    {
+        let m = e.message();
+        em.at(
+            Scope::SOS,
+            &RULE,
+            v.span,
+            format!("{} n'est pas un IDNST préfixé : {}", quote(v.as_str()), m.fr),
+            format!("{} is not a prefixed IDNST: {}", quote(v.as_str()), m.en),
+        );
+        return;
+    }
+    let span = coding.and_then(|c| c.code.as_ref()).map_or(ty.span, |k| k.span);
+    em.at_sev(
+        Scope::SOS,
+        &RULE,
+        Severity::Warning,
+        span,
+        "identifiant IDNST du lieu admis par la page SOS, mais le profil sas-sos-location-aggregator 1.1.0 impose le type INTRN".into(),
+        "IDNST place identifier allowed by the SOS page, but the sas-sos-location-aggregator 1.1.0 profile requires type INTRN".into(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::ids::{OID_IDNST, SYSTEM_FR_LOCATION_ID_TYPE};
+    use crate::rules::testutil::{SOS, of_rule, patch};
+    use serde_json::json;
+
+    const L: &str = "/entry/6/resource";
+    const EL: &str = "Bundle.entry[6].resource";
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn sos_003_place_identifier() {
+        let doc = patch(SOS, &format!("{L}/identifier"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-SOS-003"), at(EL, "identifier", Severity::Error));
+        let doc = patch(SOS, &format!("{L}/identifier/0/value"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-003"),
+            at(EL, "identifier[0].value", Severity::Error)
+        );
+        let doc = patch(SOS, &format!("{L}/identifier/0/type/coding/0/code"), Some(json!("EXTRN")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-003"),
+            at(EL, "identifier[0].type.coding[0].code", Severity::Error)
+        );
+        // IDNST with the structure OID and a prefixed SIRET: accepted, warning.
+        let idnst = json!({
+            "type": {"coding": [{"system": SYSTEM_FR_LOCATION_ID_TYPE, "code": "IDNST"}]},
+            "system": OID_IDNST,
+            "value": "334173748400020"
+        });
+        let doc = patch(SOS, &format!("{L}/identifier/0"), Some(idnst.clone()));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-003"),
+            at(EL, "identifier[0].type.coding[0].code", Severity::Warning)
+        );
+        let doc = patch(
+            &doc,
+            &format!("{L}/identifier/0/system"),
+            Some(json!("https://agenda.exemple-editeur.fr/lieux")),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-003"),
+            at(EL, "identifier[0].system", Severity::Error)
+        );
+        let doc = patch(SOS, &format!("{L}/identifier/0"), Some(idnst));
+        let doc = patch(&doc, &format!("{L}/identifier/0/value"), Some(json!("PFG-56-01")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-003"),
+            at(EL, "identifier[0].value", Severity::Error)
+        );
+    }
+}

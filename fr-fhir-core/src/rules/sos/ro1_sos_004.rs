@@ -2,8 +2,13 @@
 //!
 //! The SOS Organization has exactly one identifier: system urn:oid:1.2.250.1.71.4.2.2, type IDNST, value 3 + SIRET (^3\[0-9\]{14}$).
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::finding::{Finding, Message, RuleDoc, RuleMeta, Severity};
+use crate::ids::{
+    IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
+};
+use crate::model::Organization;
+use crate::rules::support::identifier_type::{match_type, report_type};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SOS-004 `sos-organization-siret`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +30,150 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send the association's SIRET prefixed with 3 (334173748400020), with the IDNST system and type.",
     },
 };
+
+/// The SOS association has one identifier: 3 + SIRET under the IDNST OID.
+pub(crate) fn check_organization(o: &Organization<'_>, em: &mut Emitter<'_>) {
+    let Some(id) = o.identifier.first() else {
+        em.missing(
+            Scope::SOS,
+            &RULE,
+            o.span,
+            "identifier",
+            "association SOS sans identifiant : 3 + SIRET sous urn:oid:1.2.250.1.71.4.2.2 attendu".into(),
+            "SOS association without an identifier: 3 + SIRET under urn:oid:1.2.250.1.71.4.2.2 expected".into(),
+        );
+        return;
+    };
+    for extra in o.identifier.iter().skip(1) {
+        em.at(
+            Scope::SOS,
+            &RULE,
+            extra.span,
+            "identifiant en trop : l'association SOS a un seul identifiant (3 + SIRET)".into(),
+            "extra identifier: the SOS association has a single identifier (3 + SIRET)".into(),
+        );
+    }
+    let missing = |em: &mut Emitter<'_>, part: &'static str| {
+        em.push(
+            Scope::SOS,
+            Finding::missing(
+                &RULE,
+                id.span,
+                part,
+                Message::new(
+                    format!("identifiant de l'association sans `{part}` (type, system et value sont obligatoires)"),
+                    format!("association identifier without `{part}` (type, system and value are mandatory)"),
+                ),
+            ),
+        );
+    };
+    match &id.system {
+        None => missing(em, "system"),
+        Some(s) if s != OID_IDNST => em.at(
+            Scope::SOS,
+            &RULE,
+            s.span,
+            format!("system {} : {OID_IDNST} attendu", quote(s.as_str())),
+            format!("system {}: {OID_IDNST} expected", quote(s.as_str())),
+        ),
+        Some(_) => {}
+    }
+    match &id.type_ {
+        None => missing(em, "type"),
+        Some(ty) => {
+            let tolerated = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203];
+            let m = match_type(ty, SYSTEM_FR_LOCATION_ID_TYPE, IDNST, &tolerated);
+            report_type(em, Scope::SOS, &RULE, ty, m, SYSTEM_FR_LOCATION_ID_TYPE, IDNST);
+        }
+    }
+    match &id.value {
+        None => missing(em, "value"),
+        Some(v) => {
+            let s = v.as_str();
+            let siret_form =
+                s.len() == 15 && s.starts_with('3') && s.bytes().all(|b| b.is_ascii_digit());
+            if !siret_form {
+                em.at(
+                    Scope::SOS,
+                    &RULE,
+                    v.span,
+                    format!(
+                        "{} : 3 suivi des 14 chiffres du SIRET attendu (^3[0-9]{{14}}$)",
+                        quote(s)
+                    ),
+                    format!(
+                        "{}: 3 followed by the 14 SIRET digits expected (^3[0-9]{{14}}$)",
+                        quote(s)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::ids::{OID_IDNST, SYSTEM_FR_V2_0203};
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{SOS, of_rule, patch};
+    use serde_json::json;
+
+    const O: &str = "/entry/8/resource";
+    const EO: &str = "Bundle.entry[8].resource";
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn sos_004_association_identifier() {
+        let doc = patch(SOS, &format!("{O}/identifier"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-SOS-004"), at(EO, "identifier", Severity::Error));
+        let doc = patch(SOS, &format!("{O}/identifier/0/value"), Some(json!("1950047225")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-004"),
+            at(EO, "identifier[0].value", Severity::Error)
+        );
+        let doc = patch(
+            SOS,
+            &format!("{O}/identifier/0/system"),
+            Some(json!("urn:oid:1.2.250.1.71.4.2.1")),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-004"),
+            at(EO, "identifier[0].system", Severity::Error)
+        );
+        let doc = patch(
+            SOS,
+            &format!("{O}/identifier/0/type/coding/0/system"),
+            Some(json!(SYSTEM_FR_V2_0203)),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-004"),
+            at(EO, "identifier[0].type.coding[0].system", Severity::Warning)
+        );
+        let doc = patch(
+            SOS,
+            &format!("{O}/identifier/0/type/coding/0/system"),
+            Some(json!("http://terminology.hl7.org/CodeSystem/v2-0203")),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-004"),
+            at(EO, "identifier[0].type.coding[0].system", Severity::Error)
+        );
+        let doc = patch(SOS, &format!("{O}/identifier/0/type"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-004"),
+            at(EO, "identifier[0].type", Severity::Error)
+        );
+        let mut ids =
+            crate::rules::testutil::doc(SOS)["entry"][8]["resource"]["identifier"].clone();
+        ids.as_array_mut().unwrap().push(json!({"system": OID_IDNST, "value": "334173748400020"}));
+        let doc = patch(SOS, &format!("{O}/identifier"), Some(ids));
+        assert_eq!(of_rule(&doc, None, "RO1-SOS-004"), at(EO, "identifier[1]", Severity::Error));
+        // A CPTS Organization is not judged by the SOS rule.
+        let doc = patch(SOS, &format!("{O}/identifier/0/value"), Some(json!("1950047225")));
+        assert_eq!(of_rule(&doc, Some(UseCase::CPTS), "RO1-SOS-004"), []);
+    }
+}

@@ -2,8 +2,11 @@
 //!
 //! Location.hoursOfOperation days are mon to sun and opening and closing times are FHIR times hh:mm:ss.
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::finding::{Message, RuleDoc, RuleMeta, Severity};
+use crate::model::Location;
+use crate::primitives::{PrimitiveKind, check as check_primitive};
+use crate::rules::support::location::DAYS_OF_WEEK;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-SOS-006 `sos-opening-hours-valid`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,77 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write days as FHIR codes (mon…sun) and times as 08:00:00.",
     },
 };
+
+/// Days mon..sun, times hh:mm:ss.
+pub(crate) fn check(l: &Location<'_>, em: &mut Emitter<'_>) {
+    for h in &l.hours_of_operation {
+        for d in &h.days_of_week {
+            if !DAYS_OF_WEEK.contains(&d.as_str()) {
+                em.at(
+                    Scope::SOS,
+                    &RULE,
+                    d.span,
+                    format!(
+                        "jour {} : attendu mon, tue, wed, thu, fri, sat ou sun",
+                        quote(d.as_str())
+                    ),
+                    format!(
+                        "day {}: expected mon, tue, wed, thu, fri, sat or sun",
+                        quote(d.as_str())
+                    ),
+                );
+            }
+        }
+        for t in [&h.opening_time, &h.closing_time].into_iter().flatten() {
+            let s = t.as_str();
+            let lexical = check_primitive(PrimitiveKind::Time, s).err();
+            if lexical.is_none() && s.len() == 8 {
+                continue;
+            }
+            let detail = lexical.map(|e| e.message()).unwrap_or_else(|| {
+                Message::new("fraction de seconde en trop", "extra fraction of a second")
+            });
+            em.at(
+                Scope::SOS,
+                &RULE,
+                t.span,
+                format!("heure {} : forme hh:mm:ss attendue ({})", quote(s), detail.fr),
+                format!("time {}: hh:mm:ss form expected ({})", quote(s), detail.en),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{SOS, of_rule, patch};
+    use serde_json::json;
+
+    const L: &str = "/entry/6/resource";
+    const EL: &str = "Bundle.entry[6].resource";
+
+    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{base}.{path}"), sev)]
+    }
+
+    #[test]
+    fn sos_006_hours() {
+        let h = format!("{L}/hoursOfOperation/0");
+        let doc = patch(SOS, &format!("{h}/daysOfWeek/0"), Some(json!("lundi")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-SOS-006"),
+            at(EL, "hoursOfOperation[0].daysOfWeek[0]", Severity::Error)
+        );
+        // The binding finding of another use case is not repeated in SOS.
+        assert_eq!(of_rule(&doc, None, "RO1-FHIR-005"), []);
+        for bad in ["8h00", "19:00", "19:00:00.000"] {
+            let doc = patch(SOS, &format!("{h}/openingTime"), Some(json!(bad)));
+            assert_eq!(
+                of_rule(&doc, None, "RO1-SOS-006"),
+                at(EL, "hoursOfOperation[0].openingTime", Severity::Error),
+                "{bad}"
+            );
+        }
+    }
+}
