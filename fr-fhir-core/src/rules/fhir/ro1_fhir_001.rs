@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::NoteKind;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-001 `fhir-json-value-types`.
 pub static RULE: RuleMeta = RuleMeta {

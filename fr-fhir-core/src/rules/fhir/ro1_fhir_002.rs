@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::NoteKind;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-002 `fhir-no-unknown-property`.
 pub static RULE: RuleMeta = RuleMeta {

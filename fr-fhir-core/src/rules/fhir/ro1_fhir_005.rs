@@ -17,10 +17,9 @@ use crate::model::{
     Address, Code, ContactPoint, Extension, HumanName, Identifier, Location, Narrative, Resource,
     Value, Visitor, Walk,
 };
-use crate::rules::Scope;
 use crate::rules::support::location::DAYS_OF_WEEK;
 use crate::rules::support::terminology::IDENTIFIER_USE_CODES;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-FHIR-005 `fhir-required-binding`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -3,11 +3,10 @@
 //! Contained resources have unique ids within their container, no nested contained (dom-2), and every id is a valid FHIR id.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope, quote};
 use std::collections::HashSet;
 
 use crate::model::Resource;
-use crate::rules::{Emitter, quote};
 
 /// RO1-FHIR-007 `contained-resource-rules`.
 pub static RULE: RuleMeta = RuleMeta {

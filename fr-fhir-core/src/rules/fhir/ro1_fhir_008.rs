@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{BundleEntry, Extension, Resource, Visitor, Walk};
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-FHIR-008 `extension-url-and-value`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::{IDNPS, IDNST, INTRN, OID_IDNPS, OID_IDNST, OID_SAS_INTRN};
 use crate::model::Identifier;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ID-001 `identifier-system-matches-type`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,9 +5,8 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnps;
 use crate::json::Span;
-use crate::rules::Emitter;
-use crate::rules::Scope;
 use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-002 `idnps-rpps-form`.
 pub static RULE: RuleMeta = RuleMeta {

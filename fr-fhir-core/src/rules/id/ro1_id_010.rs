@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::{Adeli, Rpps, Siret};
 use crate::json::Span;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ID-010 `identifier-national-prefix`.
 pub static RULE: RuleMeta = RuleMeta {

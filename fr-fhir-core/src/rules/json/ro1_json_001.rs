@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::NoteKind;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-JSON-001 `json-no-empty-element`.
 pub static RULE: RuleMeta = RuleMeta {

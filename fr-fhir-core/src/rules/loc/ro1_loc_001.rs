@@ -4,9 +4,8 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{Identifier, Location};
-use crate::rules::Emitter;
-use crate::rules::Scope;
 use crate::rules::support::location::identifier_parts;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-LOC-001 `location-identifier-complete`.
 pub static RULE: RuleMeta = RuleMeta {

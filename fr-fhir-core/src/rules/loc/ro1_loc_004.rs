@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::Location;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-LOC-004 `contained-location-no-meta`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::SYSTEM_FR_LOCATION_ID_TYPE;
 use crate::model::Identifier;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-LOC-005 `location-identifier-type-binding`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::OperationOutcome;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-OO-003 `outcome-issue-explains-error`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::json::Span;
 use crate::model::{Identifier, Practitioner};
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-001 `practitioner-identifier-complete`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,9 +5,8 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::{IDNPS, SYSTEM_FR_V2_0203};
 use crate::model::Identifier;
-use crate::rules::Emitter;
-use crate::rules::Scope;
 use crate::rules::support::identifier_type::{TypeMatch, match_type, report_type};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-002 `practitioner-identifier-type-idnps`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::OID_IDNPS;
 use crate::model::Identifier;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-PRACT-003 `practitioner-identifier-system-oid`.
 pub static RULE: RuleMeta = RuleMeta {

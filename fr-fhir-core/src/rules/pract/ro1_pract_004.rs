@@ -6,8 +6,7 @@ use crate::finding::Message;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnps;
 use crate::model::Identifier;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-PRACT-004 `practitioner-idnps-prefixed`.
 pub static RULE: RuleMeta = RuleMeta {

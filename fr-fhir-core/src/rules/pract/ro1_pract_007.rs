@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Practitioner;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-007 `practitioner-name-sent`.
 pub static RULE: RuleMeta = RuleMeta {

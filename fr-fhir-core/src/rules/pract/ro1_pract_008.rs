@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::ContactPoint;
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-008 `practitioner-telecom-system-value`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -4,9 +4,8 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::ContactPoint;
-use crate::rules::Emitter;
-use crate::rules::Scope;
 use crate::rules::support::phone::check_phone;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-009 `practitioner-phone-international`.
 pub static RULE: RuleMeta = RuleMeta {

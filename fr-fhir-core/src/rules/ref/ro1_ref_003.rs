@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{PractitionerRole, Reference, Resource, Visitor, Walk};
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-REF-003 `contained-location-referenced`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{PractitionerRole, Resource};
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ROLE-001 `role-contains-location`.
 pub static RULE: RuleMeta = RuleMeta {

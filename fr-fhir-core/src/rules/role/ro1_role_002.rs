@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{PractitionerRole, Resource};
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-002 `role-location-contained-ref`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -4,8 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{Identifier, PractitionerRole};
-use crate::rules::Emitter;
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ROLE-004 `role-organization-identifier`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -8,9 +8,8 @@ use crate::ids::{
     IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
 };
 use crate::model::Identifier;
-use crate::rules::Scope;
 use crate::rules::support::identifier_type::{match_type, report_type};
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-005 `role-organization-idnst-system`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -5,8 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnst;
 use crate::model::Identifier;
-use crate::rules::Scope;
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-006 `role-organization-id-form`.
 pub static RULE: RuleMeta = RuleMeta {

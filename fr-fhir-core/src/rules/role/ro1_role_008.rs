@@ -9,9 +9,8 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{CodeableConcept, Coding};
-use crate::rules::Scope;
 use crate::rules::support::terminology::{TRE_R38, is_tre_r38_code};
-use crate::rules::{Emitter, quote};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-008 `role-code-specialty-bindings`.
 pub static RULE: RuleMeta = RuleMeta {
