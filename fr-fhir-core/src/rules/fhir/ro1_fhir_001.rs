@@ -3,7 +3,9 @@
 //! Every JSON value has the JSON type FHIR R4 prescribes for its element; a repeating element is always an array, a singleton never is.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::NoteKind;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-001 `fhir-json-value-types`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,33 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Serialize every element with its FHIR type: numbers unquoted, 0..* elements as arrays even with a single value.",
     },
 };
+
+/// Reports a reader note of a value of the wrong JSON type (a repeating
+/// element given once, a single one given as an array, or another type).
+pub(crate) fn check_note(kind: &NoteKind, sp: Span, em: &mut Emitter<'_>) {
+    let NoteKind::WrongType { expected, found, cardinality } = kind else { return };
+    let (fr, en) = if *cardinality && *expected == crate::json::Kind::Array {
+        (
+            format!("élément répétable donné comme {} au lieu d'un tableau", found.name_fr()),
+            format!("repeating element given as a {} instead of an array", found.name()),
+        )
+    } else if *cardinality {
+        (
+            format!(
+                "élément non répétable donné comme tableau au lieu d'un(e) {}",
+                expected.name_fr()
+            ),
+            format!("single-valued element given as an array instead of a {}", expected.name()),
+        )
+    } else {
+        (
+            format!(
+                "type JSON incorrect : {} trouvé, {} attendu",
+                found.name_fr(),
+                expected.name_fr()
+            ),
+            format!("wrong JSON type: found {}, expected {}", found.name(), expected.name()),
+        )
+    };
+    em.at(Scope::ALL, &RULE, sp, fr, en);
+}

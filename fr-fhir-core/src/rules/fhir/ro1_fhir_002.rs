@@ -3,7 +3,9 @@
 //! No unknown property: every key is an element of the resource or datatype (or its _x sibling), and resourceType is a known type spelled with its exact case.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::NoteKind;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-002 `fhir-no-unknown-property`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,27 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Fix the element name (start instead of begin…) or move the data into a declared extension.",
     },
 };
+
+/// Reports a reader note of an unknown element or resource type, or of a
+/// missing or unexpected `resourceType`.
+pub(crate) fn check_note(kind: &NoteKind, sp: Span, em: &mut Emitter<'_>) {
+    let (fr, en) = match kind {
+        NoteKind::UnknownElement { name, owner } => (
+            format!("élément inconnu `{name}` : ce n'est pas un élément de {owner} en FHIR R4"),
+            format!("unknown element `{name}`: not an element of {owner} in FHIR R4"),
+        ),
+        NoteKind::UnknownResourceType { name } => (
+            format!("resourceType `{name}` inconnu en FHIR R4 (la casse compte)"),
+            format!("resourceType `{name}` is not a FHIR R4 resource type (case matters)"),
+        ),
+        NoteKind::MissingResourceType => {
+            ("ressource sans `resourceType`".into(), "resource without `resourceType`".into())
+        }
+        NoteKind::ResourceTypeMismatch { expected, found } => (
+            format!("resourceType `{found}` trouvé, `{expected}` attendu ici"),
+            format!("resourceType `{found}` found, `{expected}` expected here"),
+        ),
+        _ => return,
+    };
+    em.at(Scope::ALL, &RULE, sp, fr, en);
+}

@@ -3,7 +3,9 @@
 //! Every primitive matches its FHIR R4 lexical rule (id, uri, code, date, dateTime, instant, time, integers, decimal, boolean).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::NoteKind;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-003 `fhir-primitive-lexical-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,10 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Produce conforming values: alphanumeric ids with . and - only, complete dates, codes without stray spaces.",
     },
 };
+
+/// Reports a reader note of a primitive value that breaks its lexical rule.
+pub(crate) fn check_note(kind: &NoteKind, sp: Span, em: &mut Emitter<'_>) {
+    let NoteKind::Primitive(e) = kind else { return };
+    let m = e.message();
+    em.at(Scope::ALL, &RULE, sp, m.fr, m.en);
+}

@@ -3,7 +3,9 @@
 //! The base FHIR R4 cardinalities (min and max) of every modeled resource and datatype hold, on top of the SAS profile ones.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::NoteKind;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-FHIR-004 `fhir-base-cardinality`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,15 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Fill in the elements FHIR R4 requires (here link.relation = "self") and send a single value for 0..1 elements."#,
     },
 };
+
+/// Reports a reader note of a key given twice in one object.
+pub(crate) fn check_note(kind: &NoteKind, sp: Span, em: &mut Emitter<'_>) {
+    let NoteKind::DuplicateKey { name } = kind else { return };
+    em.at(
+        Scope::ALL,
+        &RULE,
+        sp,
+        format!("clé `{name}` présente deux fois dans le même objet (seule la première est lue)"),
+        format!("key `{name}` appears twice in the same object (only the first is read)"),
+    );
+}

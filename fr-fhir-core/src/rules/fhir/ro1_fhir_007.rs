@@ -3,7 +3,10 @@
 //! Contained resources have unique ids within their container, no nested contained (dom-2), and every id is a valid FHIR id.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::rules::{Emitter, Scope, quote};
+use std::collections::HashSet;
+
+use crate::model::Resource;
 
 /// RO1-FHIR-007 `contained-resource-rules`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,112 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Give every contained resource a distinct id (lieu1, lieu2…) and do not put contained inside a contained resource.",
     },
 };
+
+/// Checks one contained resource `c` of a container holding `siblings`
+/// contained resources: no nested contained (dom-2), a valid id, unique among
+/// its siblings. `seen` carries the ids of the siblings checked before it.
+pub(crate) fn check_contained<'c>(
+    c: &'c Resource<'_>,
+    siblings: usize,
+    seen: &mut HashSet<&'c str>,
+    em: &mut Emitter<'_>,
+) {
+    for nested in c.contained() {
+        em.at(
+            Scope::ALL,
+            &RULE,
+            nested.span(),
+            "dom-2 : une ressource contenue ne peut pas contenir d'autres ressources".into(),
+            "dom-2: a contained resource cannot contain other resources".into(),
+        );
+    }
+    // Resources this crate does not model keep no parsed id.
+    if matches!(c, Resource::Other(_)) {
+        return;
+    }
+    match c.id() {
+        None => em.missing(
+            Scope::ALL,
+            &RULE,
+            c.span(),
+            "id",
+            format!(
+                "ressource contenue {} sans id : elle ne peut pas être référencée par `#id`",
+                c.resource_type()
+            ),
+            format!("contained {} without id: it cannot be referenced by `#id`", c.resource_type()),
+        ),
+        Some(id) if !id.is_valid() => em.at(
+            Scope::ALL,
+            &RULE,
+            id.span,
+            format!(
+                "id {} de ressource contenue invalide (1 à 64 caractères parmi [A-Za-z0-9.-])",
+                quote(id.as_str())
+            ),
+            format!(
+                "invalid contained resource id {} (1 to 64 characters of [A-Za-z0-9.-])",
+                quote(id.as_str())
+            ),
+        ),
+        Some(id) => {
+            if siblings > 1 && !seen.insert(id.as_str()) {
+                em.at(
+                    Scope::ALL,
+                    &RULE,
+                    id.span,
+                    format!(
+                        "id {} déjà utilisé par une autre ressource contenue de la même ressource",
+                        quote(id.as_str())
+                    ),
+                    format!(
+                        "id {} already used by another contained resource of the same resource",
+                        quote(id.as_str())
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, doc, of_rule, patch};
+
+    const E: Severity = Severity::Error;
+
+    fn at(path: &str) -> Vec<(String, Severity)> {
+        vec![(path.to_string(), E)]
+    }
+
+    #[test]
+    fn fhir_007_contained() {
+        let loc = doc(PS)["entry"][13]["resource"]["contained"][0].clone();
+        let src =
+            patch(PS, "/entry/13/resource/contained", Some(json!([loc.clone(), loc.clone()])));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-007"),
+            at("Bundle.entry[13].resource.contained[1].id")
+        );
+        let src = patch(PS, "/entry/13/resource/contained/0/contained", Some(json!([loc])));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-007"),
+            at("Bundle.entry[13].resource.contained[0].contained[0]")
+        );
+        let src = patch(PS, "/entry/13/resource/contained/0/id", None);
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-007"),
+            at("Bundle.entry[13].resource.contained[0].id")
+        );
+        // An invalid id: RO1-FHIR-007 replaces the generic RO1-FHIR-003.
+        let src = patch(PS, "/entry/13/resource/contained/0/id", Some(json!("lieu lyon")));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-007"),
+            at("Bundle.entry[13].resource.contained[0].id")
+        );
+        assert!(of_rule(&src, None, "RO1-FHIR-003").is_empty());
+    }
+}

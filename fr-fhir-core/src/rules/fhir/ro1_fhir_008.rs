@@ -3,7 +3,8 @@
 //! Every Extension has a url and exactly one of value\[x\] or nested extensions (ext-1); an unknown modifierExtension is an error.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{BundleEntry, Extension, Resource, Visitor, Walk};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-FHIR-008 `extension-url-and-value`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,153 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the expected value (here valueReference) to the extension, or remove the extension.",
     },
 };
+
+/// The modifier extensions of a Bundle entry and of its backbone elements.
+pub(crate) fn check_entry_modifiers(entry: &BundleEntry<'_>, em: &mut Emitter<'_>) {
+    modifiers(&entry.modifier_extension, em);
+    if let Some(s) = &entry.search {
+        modifiers(&s.modifier_extension, em);
+    }
+    if let Some(r) = &entry.request {
+        modifiers(&r.modifier_extension, em);
+    }
+    if let Some(r) = &entry.response {
+        modifiers(&r.modifier_extension, em);
+    }
+}
+
+/// ext-1 and `url` on every extension of a resource, contained ones included.
+pub(crate) fn check_extensions(res: &Resource<'_>, em: &mut Emitter<'_>) {
+    res.walk(&mut ExtensionCheck { em });
+}
+
+/// The modifier extensions of a resource and of its backbone elements.
+pub(crate) fn check_modifiers(res: &Resource<'_>, em: &mut Emitter<'_>) {
+    match res {
+        Resource::Slot(x) => modifiers(&x.modifier_extension, em),
+        Resource::Schedule(x) => modifiers(&x.modifier_extension, em),
+        Resource::Practitioner(x) => modifiers(&x.modifier_extension, em),
+        Resource::PractitionerRole(x) => modifiers(&x.modifier_extension, em),
+        Resource::Location(x) => {
+            modifiers(&x.modifier_extension, em);
+            for h in &x.hours_of_operation {
+                modifiers(&h.modifier_extension, em);
+            }
+        }
+        Resource::Organization(x) => modifiers(&x.modifier_extension, em),
+        Resource::HealthcareService(x) => modifiers(&x.modifier_extension, em),
+        Resource::OperationOutcome(x) => {
+            modifiers(&x.modifier_extension, em);
+            for i in &x.issue {
+                modifiers(&i.modifier_extension, em);
+            }
+        }
+        Resource::Bundle(_) | Resource::Other(_) => {}
+    }
+}
+
+/// No modifier extension is known to the SAS profiles: none can be ignored.
+fn modifiers(exts: &[Extension<'_>], em: &mut Emitter<'_>) {
+    for x in exts {
+        let url = x.url.as_ref().map_or("", |u| u.as_str());
+        em.at(
+            Scope::ALL,
+            &RULE,
+            x.span,
+            format!("modifierExtension {} inconnue : elle change le sens de la ressource et ne peut pas être ignorée", quote(url)),
+            format!("unknown modifierExtension {}: it changes the meaning of the resource and cannot be ignored", quote(url)),
+        );
+    }
+}
+
+/// ext-1 on every extension met by the walk.
+struct ExtensionCheck<'e, 'o> {
+    em: &'e mut Emitter<'o>,
+}
+
+impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
+    fn extension(&mut self, x: &Extension<'a>) {
+        if x.url.is_none() {
+            self.em.missing(
+                Scope::ALL,
+                &RULE,
+                x.span,
+                "url",
+                "extension sans `url`".into(),
+                "extension without `url`".into(),
+            );
+        }
+        let url = x.url.as_ref().map_or("", |u| u.as_str());
+        // An unknown `valueXxx` is kept raw (and reported by RO1-FHIR-002).
+        let value = x.value.is_some() || x.extras.raw().iter().any(|r| r.name.starts_with("value"));
+        match (value, x.extension.is_empty()) {
+            (true, false) => self.em.at(
+                Scope::ALL,
+                &RULE,
+                x.span,
+                format!(
+                    "ext-1 : l'extension {} a à la fois une valeur et des sous-extensions",
+                    quote(url)
+                ),
+                format!("ext-1: extension {} has both a value and sub-extensions", quote(url)),
+            ),
+            (false, true) => self.em.at(
+                Scope::ALL,
+                &RULE,
+                x.span,
+                format!(
+                    "ext-1 : l'extension {} n'a ni valeur (`value[x]`) ni sous-extension",
+                    quote(url)
+                ),
+                format!(
+                    "ext-1: extension {} has neither a value (`value[x]`) nor sub-extensions",
+                    quote(url)
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::testutil::{CPTS, PS, of_rule, patch};
+
+    const E: Severity = Severity::Error;
+
+    fn at(path: &str) -> Vec<(String, Severity)> {
+        vec![(path.to_string(), E)]
+    }
+
+    #[test]
+    fn fhir_008_extensions() {
+        let p = "/entry/0/resource/serviceType/1/extension/0";
+        let src = patch(CPTS, &format!("{p}/valueReference"), None);
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-008"),
+            at("Bundle.entry[0].resource.serviceType[1].extension[0]")
+        );
+        let src =
+            patch(CPTS, &format!("{p}/extension"), Some(json!([{"url": "x", "valueString": "y"}])));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-008"),
+            at("Bundle.entry[0].resource.serviceType[1].extension[0]")
+        );
+        let src = patch(PS, "/entry/0/resource/extension", Some(json!([{"valueString": "y"}])));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-008"),
+            at("Bundle.entry[0].resource.extension[0].url")
+        );
+        let ext = json!([{"url": "https://exemple.fr/ext", "valueBoolean": true}]);
+        let src = patch(PS, "/entry/13/resource/contained/0/modifierExtension", Some(ext.clone()));
+        assert_eq!(
+            of_rule(&src, None, "RO1-FHIR-008"),
+            at("Bundle.entry[13].resource.contained[0].modifierExtension[0]")
+        );
+        let src = patch(PS, "/entry/0/modifierExtension", Some(ext));
+        assert_eq!(of_rule(&src, None, "RO1-FHIR-008"), at("Bundle.entry[0].modifierExtension[0]"));
+    }
+}

@@ -3,7 +3,9 @@
 //! Identifier system and type agree: 4.2.1 with IDNPS, 4.2.2 with IDNST, 1.2.250.1.213.3.6 with INTRN.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::{IDNPS, IDNST, INTRN, OID_IDNPS, OID_IDNST, OID_SAS_INTRN};
+use crate::model::Identifier;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ID-001 `identifier-system-matches-type`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,65 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Align the system with the type: an IDNPS goes under urn:oid:1.2.250.1.71.4.2.1.",
     },
 };
+
+/// Checks that the type of an identifier goes with its system. Only the
+/// three OIDs of SAS say which type they go with; an identifier whose type
+/// carries no code at all is left to the resource rules (missing type).
+pub(crate) fn check(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    let system = id.system.as_ref().map(|s| s.as_str());
+    let expected = match system {
+        Some(OID_IDNPS) => IDNPS,
+        Some(OID_IDNST) => IDNST,
+        Some(OID_SAS_INTRN) => INTRN,
+        _ => return,
+    };
+    let Some(ty) = &id.type_ else { return };
+    let mut coded = ty.coding.iter().filter_map(|c| c.code.as_ref());
+    let Some(first) = coded.next() else { return };
+    if first == expected || coded.any(|c| c == expected) {
+        return;
+    }
+    let sys = system.unwrap_or_default();
+    em.at(
+        Scope::ALL,
+        &RULE,
+        first.span,
+        format!(
+            "type d'identifiant {} incompatible avec le système {sys} : {expected} attendu",
+            quote(first.as_str())
+        ),
+        format!(
+            "identifier type {} does not go with system {sys}: {expected} expected",
+            quote(first.as_str())
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::ids::OID_IDNST;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const PRACT0: &str = "/entry/11/resource/identifier/0";
+
+    #[test]
+    fn id_001_system_and_type_disagree() {
+        let doc = patch(PS, &format!("{PRACT0}/system"), Some(json!(OID_IDNST)));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-001"),
+            [(
+                "Bundle.entry[11].resource.identifier[0].type.coding[0].code".into(),
+                Severity::Error
+            )]
+        );
+        // A type without any code is the resource rules' business.
+        let doc = patch(PS, &format!("{PRACT0}/type"), Some(json!({"text": "RPPS"})));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-001"), []);
+        // Another system: not judged here.
+        let doc =
+            patch(PS, &format!("{PRACT0}/system"), Some(json!("https://rpps.esante.gouv.fr")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-001"), []);
+    }
+}

@@ -3,7 +3,10 @@
 //! An IDNPS of RPPS form is 8 followed by 11 digits (^8\[0-9\]{11}$).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnps;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-002 `idnps-rpps-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,32 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Check the RPPS: 11 digits, preceded by the prefix 8.",
     },
 };
+
+/// Checks the form of an IDNPS value `8` + RPPS.
+pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if v.starts_with('8')
+        && let Err(e) = Idnps::parse_form(v)
+    {
+        form_error(em, &RULE, None, span, v, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const PRACT0: &str = "/entry/11/resource/identifier/0";
+
+    #[test]
+    fn id_002_rpps_form() {
+        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("81010387452")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-002"),
+            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Error)]
+        );
+        // Truncated, not bare: no ID-010 on top.
+        assert_eq!(of_rule(&doc, None, "RO1-ID-010"), []);
+    }
+}

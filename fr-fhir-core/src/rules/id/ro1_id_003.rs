@@ -3,7 +3,10 @@
 //! The 11 RPPS digits after the 8 prefix pass the Luhn check.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnps;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-003 `rpps-luhn`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,44 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Check how the RPPS was entered in your directory (probably a typo) or use a valid test RPPS.",
     },
 };
+
+/// Checks the key of a well-formed IDNPS value `8` + RPPS: a warning, an
+/// error under `--strict`.
+pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if !v.starts_with('8') {
+        return;
+    }
+    if let Ok(id) = Idnps::parse_form(v)
+        && let Err(e) = id.check_key()
+    {
+        let sev = em.check_digit_severity();
+        form_error(em, &RULE, Some(sev), span, v, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const PRACT0: &str = "/entry/11/resource/identifier/0";
+
+    #[test]
+    fn id_003_rpps_key_is_a_warning_or_an_error_when_strict() {
+        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("810103874525")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-003"),
+            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
+        );
+        let opts = crate::rules::Options { strict: true, ..Default::default() };
+        let report = crate::rules::validate(&doc, &opts).unwrap();
+        let sev: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == "RO1-ID-003")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(sev, [Severity::Error]);
+    }
+}

@@ -3,7 +3,10 @@
 //! An IDNPS of ADELI form is 0 followed by the 9-character ADELI number.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnps;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-004 `idnps-adeli-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,32 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send 0 followed by the full 9-character ADELI number.",
     },
 };
+
+/// Checks the form of an IDNPS value `0` + ADELI.
+pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if v.starts_with('0')
+        && let Err(e) = Idnps::parse_form(v)
+    {
+        form_error(em, &RULE, None, span, v, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const PRACT0: &str = "/entry/11/resource/identifier/0";
+
+    #[test]
+    fn id_004_adeli_form() {
+        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("07512345")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-004"),
+            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
+        );
+        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("0751234567")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-004"), []);
+    }
+}

@@ -3,7 +3,10 @@
 //! An IDNST of FINESS form is 1 followed by 9 digits (^1\[0-9\]{9}$).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-005 `idnst-finess-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,18 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Check the FINESS: 9 digits, preceded by the prefix 1.",
     },
 };
+
+/// Checks the form of an IDNST value `1` + FINESS, the SAS pattern included.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if !v.starts_with('1') {
+        return;
+    }
+    match Idnst::parse_form(v) {
+        Err(e) => form_error(em, &RULE, None, span, v, e),
+        Ok(id) => {
+            if let Err(e) = id.check_sas_form() {
+                form_error(em, &RULE, None, span, v, e);
+            }
+        }
+    }
+}

@@ -3,7 +3,10 @@
 //! The 9 FINESS digits pass the Luhn check.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-006 `finess-luhn`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,18 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Check the FINESS in the national register (the check digit of 1810004421 should be 4).",
     },
 };
+
+/// Checks the key of an IDNST value `1` + FINESS of the SAS form: a
+/// warning, an error under `--strict`.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if !v.starts_with('1') {
+        return;
+    }
+    if let Ok(id) = Idnst::parse_form(v)
+        && id.check_sas_form().is_ok()
+        && let Err(e) = id.check_key()
+    {
+        let sev = em.check_digit_severity();
+        form_error(em, &RULE, Some(sev), span, v, e);
+    }
+}

@@ -3,7 +3,10 @@
 //! An IDNST of SIRET form is 3 followed by 14 digits (^3\[0-9\]{14}$).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-007 `idnst-siret-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,12 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send the full SIRET (SIREN + NIC, 14 digits) preceded by 3.",
     },
 };
+
+/// Checks the form of an IDNST value `3` + SIRET.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if v.starts_with('3')
+        && let Err(e) = Idnst::parse_form(v)
+    {
+        form_error(em, &RULE, None, span, v, e);
+    }
+}

@@ -3,7 +3,10 @@
 //! The 14 SIRET digits pass the Luhn check (except La Poste, SIREN 356000000, whose digit sum is a multiple of 5).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-008 `siret-luhn`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,17 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Check the SIRET in the SIRENE register.",
     },
 };
+
+/// Checks the key of a well-formed IDNST value `3` + SIRET: a warning, an
+/// error under `--strict`.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if !v.starts_with('3') {
+        return;
+    }
+    if let Ok(id) = Idnst::parse_form(v)
+        && let Err(e) = id.check_key()
+    {
+        let sev = em.check_digit_severity();
+        form_error(em, &RULE, Some(sev), span, v, e);
+    }
+}

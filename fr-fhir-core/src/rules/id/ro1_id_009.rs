@@ -3,7 +3,10 @@
 //! An RPPS-rang IDNST is 4 followed by 14 digits; an ADELI-rang is 0 followed by the ADELI practice id.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::json::Span;
+use crate::rules::id::form_error;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-009 `idnst-rang-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,48 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Prefer the place's FINESS or SIRET; otherwise send the RPPS-rang as 4 + 14 digits.",
     },
 };
+
+/// Checks the form of an IDNST value `4` + RPPS-rang (the SAS form
+/// included) or `0` + ADELI-rang.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    match v.as_bytes().first() {
+        Some(b'4') => match Idnst::parse_form(v) {
+            Err(e) => form_error(em, &RULE, None, span, v, e),
+            Ok(id) => {
+                if let Err(e) = id.check_sas_form() {
+                    form_error(em, &RULE, None, span, v, e);
+                }
+            }
+        },
+        Some(b'0') => {
+            if let Err(e) = Idnst::parse_form(v) {
+                form_error(em, &RULE, None, span, v, e);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const ORG0: &str = "/entry/13/resource/organization/identifier";
+
+    #[test]
+    fn id_009_rang_forms() {
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("4F58000880311022013")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-009"),
+            [("Bundle.entry[13].resource.organization.identifier.value".into(), Severity::Warning)]
+        );
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("412345678912345")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-009"), []);
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("0")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-009").len(), 1);
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("0751234567")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-009"), []);
+    }
+}

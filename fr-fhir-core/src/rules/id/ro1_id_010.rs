@@ -3,7 +3,9 @@
 //! National identifiers are returned with their prefix, never a bare RPPS, FINESS or SIRET.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::{Adeli, Rpps, Siret};
+use crate::json::Span;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ID-010 `identifier-national-prefix`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,92 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the prefix when building the answer: 8 + RPPS, 1 + FINESS, 3 + SIRET.",
     },
 };
+
+/// Checks an IDNPS value without a national prefix (`8` or `0`): a keyed
+/// RPPS or an ADELI number is reported as a bare number rather than as a
+/// malformed prefixed value.
+pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if matches!(v.as_bytes().first(), Some(b'8' | b'0')) {
+        return;
+    }
+    let bare = if Rpps::parse_form(v).is_ok_and(|r| r.check_key().is_ok()) {
+        Some(("RPPS", "8"))
+    } else if Adeli::parse_form(v).is_ok() {
+        Some(("ADELI", "0"))
+    } else {
+        None
+    };
+    if let Some((what, prefix)) = bare {
+        bare_number(em, span, v, what, prefix);
+    }
+}
+
+/// Checks an IDNST value without a national prefix (`1`, `3`, `4` or `0`):
+/// a keyed FINESS or SIRET is reported as a bare number. SIREN (`2`) and
+/// unknown prefixes are left to the resource rules, which know whether the
+/// structure may be one.
+pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
+    if matches!(v.as_bytes().first(), Some(b'1' | b'3' | b'4' | b'0')) {
+        return;
+    }
+    let bare = if is_keyed::<9>(v) {
+        Some(("FINESS", "1"))
+    } else if Siret::parse_form(v).is_ok_and(|s| s.check_key().is_ok()) {
+        Some(("SIRET", "3"))
+    } else {
+        None
+    };
+    if let Some((what, prefix)) = bare {
+        bare_number(em, span, v, what, prefix);
+    }
+}
+
+/// `N` ASCII digits passing Luhn.
+fn is_keyed<const N: usize>(v: &str) -> bool {
+    v.len() == N
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && crate::ids::luhn::is_valid(v.as_bytes())
+}
+
+fn bare_number(em: &mut Emitter<'_>, span: Span, v: &str, what: &str, prefix: &str) {
+    em.at(
+        Scope::ALL,
+        &RULE,
+        span,
+        format!(
+            "{} ressemble à un numéro {what} sans préfixe national : envoyer {prefix}{v}",
+            quote(v)
+        ),
+        format!(
+            "{} looks like a bare {what} number without its national prefix: send {prefix}{v}",
+            quote(v)
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const PRACT0: &str = "/entry/11/resource/identifier/0";
+    const ORG0: &str = "/entry/13/resource/organization/identifier";
+
+    #[test]
+    fn id_010_bare_numbers() {
+        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("10103874524")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ID-010"),
+            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
+        );
+        assert_eq!(of_rule(&doc, None, "RO1-ID-002"), []);
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("85312046700016")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-010").len(), 1, "bare SIRET");
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("690041272")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-010").len(), 1, "bare FINESS");
+        // Not keyed: just a wrong value, not a bare number.
+        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("690041273")));
+        assert_eq!(of_rule(&doc, None, "RO1-ID-010"), []);
+    }
+}

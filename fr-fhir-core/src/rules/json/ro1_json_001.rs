@@ -3,7 +3,9 @@
 //! No empty element: no empty string, empty array, empty object or null; absent data is omitted.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::NoteKind;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-JSON-001 `json-no-empty-element`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,28 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Leave the element out when the data is missing, instead of writing "", [], {} or null."#,
     },
 };
+
+/// Reports a reader note of a `null` or an empty value; other notes are left
+/// to their rules.
+pub(crate) fn check_note(kind: &NoteKind, sp: Span, em: &mut Emitter<'_>) {
+    let (fr, en) = match kind {
+        NoteKind::Null | NoteKind::NullInPrimitiveArray { .. } => (
+            "valeur `null` : un élément absent doit être omis (null n'est permis que dans un tableau de primitives aligné sur son `_x`)",
+            "`null` value: absent data must be omitted (null is only allowed in a primitive array aligned with its `_x` sibling)",
+        ),
+        NoteKind::EmptyString => (
+            "chaîne vide `\"\"` : un élément sans valeur doit être omis",
+            "empty string `\"\"`: an element without a value must be omitted",
+        ),
+        NoteKind::EmptyArray => (
+            "tableau vide `[]` : un élément répété sans occurrence doit être omis",
+            "empty array `[]`: a repeating element with no occurrence must be omitted",
+        ),
+        NoteKind::EmptyObject => (
+            "objet vide `{}` : un élément sans contenu doit être omis",
+            "empty object `{}`: an element without content must be omitted",
+        ),
+        _ => return,
+    };
+    em.at(Scope::ALL, &RULE, sp, fr.into(), en.into());
+}

@@ -3,7 +3,9 @@
 //! The contained Location has an identifier, and every identifier has a type, a system and a value.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{Identifier, Location};
+use crate::rules::support::location::identifier_parts;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-LOC-001 `location-identifier-complete`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,49 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the place's technical id: type INTRN, system = vendor OID or URL, value = the id.",
     },
 };
+
+/// Checks that a contained Location has an identifier.
+pub(crate) fn check_identifiers(loc: &Location<'_>, em: &mut Emitter<'_>) {
+    if loc.identifier.is_empty() {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            loc.span,
+            "identifier",
+            "Location sans identifiant : un identifiant du lieu (type, system, value) est obligatoire".into(),
+            "Location without an identifier: an id of the place (type, system, value) is mandatory".into(),
+        );
+    }
+}
+
+/// Checks that a place identifier has its type, system and value.
+pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    identifier_parts(id, Scope::PS_CPTS, &RULE, ("identifiant du lieu", "place identifier"), em);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+
+    const E: &str = "Bundle.entry[13].resource";
+    const L: &str = "/entry/13/resource/contained/0";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn loc_001_identifier() {
+        let doc = patch(PS, &format!("{L}/identifier"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-001"),
+            at("contained[0].identifier", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{L}/identifier/0/system"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-001"),
+            at("contained[0].identifier[0].system", Severity::Error)
+        );
+    }
+}

@@ -3,7 +3,9 @@
 //! The contained Location has no meta.versionId, meta.lastUpdated or meta.security and no nested contained.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::Location;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-LOC-004 `contained-location-no-meta`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,72 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Keep only meta.profile in the meta of the contained Location.",
     },
 };
+
+/// Checks that a contained Location has no version, no security label and
+/// no contained resources of its own (dom-2, dom-4, dom-5).
+pub(crate) fn check_contained_meta(loc: &Location<'_>, em: &mut Emitter<'_>) {
+    if let Some(meta) = &loc.meta {
+        let mut report = |span: Span, what: &str| {
+            em.at(
+                Scope::PS_CPTS,
+                &RULE,
+                span,
+                format!("meta.{what} interdit dans une ressource contenue (dom-4/dom-5)"),
+                format!("meta.{what} is not allowed in a contained resource (dom-4/dom-5)"),
+            );
+        };
+        if let Some(v) = &meta.version_id {
+            report(v.span, "versionId");
+        }
+        if let Some(v) = &meta.last_updated {
+            report(v.span, "lastUpdated");
+        }
+        for s in &meta.security {
+            report(s.span, "security");
+        }
+    }
+    for nested in &loc.contained {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            nested.span(),
+            format!(
+                "{} contenu dans une ressource elle-même contenue (dom-2)",
+                nested.resource_type()
+            ),
+            format!("{} contained in a contained resource (dom-2)", nested.resource_type()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const E: &str = "Bundle.entry[13].resource";
+    const L: &str = "/entry/13/resource/contained/0";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn loc_004_contained_meta() {
+        let doc = patch(PS, &format!("{L}/meta/versionId"), Some(json!("3")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-004"),
+            at("contained[0].meta.versionId", Severity::Error)
+        );
+        let doc = patch(
+            PS,
+            &format!("{L}/contained"),
+            Some(json!([{"resourceType": "Location", "id": "x"}])),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-004"),
+            at("contained[0].contained[0]", Severity::Error)
+        );
+    }
+}

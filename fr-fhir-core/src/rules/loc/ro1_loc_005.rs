@@ -3,7 +3,9 @@
 //! Location.identifier.type comes from fr-location-identifier-type (INTRN, EXTRN, GLBL, IDNST).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::SYSTEM_FR_LOCATION_ID_TYPE;
+use crate::model::Identifier;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-LOC-005 `location-identifier-type-binding`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,74 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Code the type with http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type, usually INTRN.",
     },
 };
+
+/// Location identifier types of FR Core (`fr-location-identifier-type`).
+const LOCATION_ID_TYPES: &[&str] = &["INTRN", "EXTRN", "GLBL", "IDNST"];
+
+/// Checks the type of a place identifier against fr-location-identifier-type:
+/// an extensible binding, hence a warning. A missing type is RO1-LOC-001's.
+pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    let Some(ty) = &id.type_ else { return };
+    let ok = ty.coding.iter().any(|c| {
+        c.system.as_ref().is_some_and(|s| s == SYSTEM_FR_LOCATION_ID_TYPE)
+            && c.code.as_ref().is_some_and(|k| LOCATION_ID_TYPES.contains(&k.as_str()))
+    });
+    if ok {
+        return;
+    }
+    let expected = "fr-location-identifier-type (INTRN, EXTRN, GLBL, IDNST)";
+    let (span, found_fr, found_en) = match ty.coding.first() {
+        None => (ty.span, "texte seul".to_owned(), "text only".to_owned()),
+        Some(c) => match (&c.system, &c.code) {
+            (Some(s), _) if s != SYSTEM_FR_LOCATION_ID_TYPE => {
+                (s.span, quote(s.as_str()), quote(s.as_str()))
+            }
+            (None, _) => {
+                (c.span, "codage sans système".to_owned(), "coding without a system".to_owned())
+            }
+            (_, Some(k)) => (k.span, quote(k.as_str()), quote(k.as_str())),
+            (_, None) => {
+                (c.span, "codage sans code".to_owned(), "coding without a code".to_owned())
+            }
+        },
+    };
+    em.at(
+        Scope::PS_CPTS,
+        &RULE,
+        span,
+        format!("type d'identifiant du lieu {found_fr} : attendu {expected}"),
+        format!("place identifier type {found_en}: expected {expected}"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const E: &str = "Bundle.entry[13].resource";
+    const L: &str = "/entry/13/resource/contained/0";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn loc_005_identifier_type() {
+        let doc = patch(
+            PS,
+            &format!("{L}/identifier/0/type"),
+            Some(json!({"text": "identifiant du cabinet"})),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-005"),
+            at("contained[0].identifier[0].type", Severity::Warning)
+        );
+        let doc = patch(PS, &format!("{L}/identifier/0/type/coding/0/code"), Some(json!("XX")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-LOC-005"),
+            at("contained[0].identifier[0].type.coding[0].code", Severity::Warning)
+        );
+    }
+}

@@ -3,7 +3,8 @@
 //! OperationOutcome.issue has at least one element, each with a severity and an IssueType code.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::OperationOutcome;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-OO-002 `outcome-issue-severity-code`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,135 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "severity":"error" and an IssueType code (invalid, required, value, exception…) to every issue."#,
     },
 };
+
+/// FHIR R4 `issue-severity` codes.
+const ISSUE_SEVERITY: &[&str] = &["fatal", "error", "warning", "information"];
+
+/// FHIR R4 `issue-type` codes (the whole hierarchy).
+const ISSUE_TYPE: &[&str] = &[
+    "invalid",
+    "structure",
+    "required",
+    "value",
+    "invariant",
+    "security",
+    "login",
+    "unknown",
+    "expired",
+    "forbidden",
+    "suppressed",
+    "processing",
+    "not-supported",
+    "duplicate",
+    "multiple-matches",
+    "not-found",
+    "deleted",
+    "too-long",
+    "code-invalid",
+    "extension",
+    "too-costly",
+    "business-rule",
+    "conflict",
+    "transient",
+    "lock-error",
+    "no-store",
+    "exception",
+    "timeout",
+    "incomplete",
+    "throttled",
+    "informational",
+];
+
+/// Checks the issues of an OperationOutcome body: at least one, each with a
+/// known severity and IssueType code.
+pub(crate) fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
+    if oo.issue.is_empty() {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            oo.span,
+            "issue",
+            "OperationOutcome sans `issue` : au moins un problème doit être décrit".into(),
+            "OperationOutcome without `issue`: at least one issue must be described".into(),
+        );
+        return;
+    }
+    for issue in &oo.issue {
+        match &issue.severity {
+            None => em.missing(
+                Scope::ALL,
+                &RULE,
+                issue.span,
+                "severity",
+                "issue sans `severity` (fatal, error, warning ou information)".into(),
+                "issue without `severity` (fatal, error, warning or information)".into(),
+            ),
+            Some(s) if !ISSUE_SEVERITY.contains(&s.as_str()) => em.at(
+                Scope::ALL,
+                &RULE,
+                s.span,
+                format!(
+                    "issue.severity {} inconnu : fatal, error, warning ou information attendu",
+                    quote(s.as_str())
+                ),
+                format!(
+                    "unknown issue.severity {}: fatal, error, warning or information expected",
+                    quote(s.as_str())
+                ),
+            ),
+            Some(_) => {}
+        }
+        match &issue.code {
+            None => em.missing(
+                Scope::ALL,
+                &RULE,
+                issue.span,
+                "code",
+                "issue sans `code` (IssueType, par exemple `invalid` ou `required`)".into(),
+                "issue without `code` (IssueType, e.g. `invalid` or `required`)".into(),
+            ),
+            Some(c) if !ISSUE_TYPE.contains(&c.as_str()) => em.at(
+                Scope::ALL,
+                &RULE,
+                c.span,
+                format!("issue.code {} n'est pas un code IssueType FHIR R4", quote(c.as_str())),
+                format!("issue.code {} is not a FHIR R4 IssueType code", quote(c.as_str())),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::testutil::{of_rule, patch};
+
+    const OO: &str = include_str!("../../../../examples/valid/error-400.json");
+
+    #[test]
+    fn issue_needs_severity_and_code() {
+        let src = patch(OO, "/issue/0/severity", None);
+        assert!(
+            of_rule(&src, None, "RO1-OO-002")
+                .contains(&("OperationOutcome.issue[0].severity".into(), Severity::Error))
+        );
+        let src = patch(OO, "/issue/0/code", Some(json!("missing-param")));
+        assert_eq!(
+            of_rule(&src, None, "RO1-OO-002"),
+            [("OperationOutcome.issue[0].code".into(), Severity::Error)]
+        );
+        let src = patch(OO, "/issue/0/severity", Some(json!("critical")));
+        assert!(
+            of_rule(&src, None, "RO1-OO-002")
+                .contains(&("OperationOutcome.issue[0].severity".into(), Severity::Error))
+        );
+        let src = patch(OO, "/issue", None);
+        assert_eq!(
+            of_rule(&src, None, "RO1-OO-002"),
+            [("OperationOutcome.issue".into(), Severity::Error)]
+        );
+    }
+}

@@ -3,7 +3,8 @@
 //! An error OperationOutcome holds at least one error or fatal issue whose details.text or diagnostics explains the cause.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::OperationOutcome;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-OO-003 `outcome-issue-explains-error`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,69 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Describe the cause in diagnostics (for example 'parameter start with prefix le is missing').",
     },
 };
+
+/// Checks that an OperationOutcome body states the failure (an `error` or
+/// `fatal` issue) and explains it. A body without issues is RO1-OO-002's.
+pub(crate) fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
+    let Some(first) = oo.issue.first() else { return };
+    // An unknown severity is RO1-OO-002's finding; it states no failure.
+    let failure = oo
+        .issue
+        .iter()
+        .any(|i| i.severity.as_ref().is_some_and(|s| matches!(s.as_str(), "fatal" | "error")));
+    let explained = oo
+        .issue
+        .iter()
+        .any(|i| i.diagnostics.is_some() || i.details.as_ref().is_some_and(|d| d.text.is_some()));
+    if !failure {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            oo.span,
+            "issue",
+            "aucun issue de sévérité `error` ou `fatal` : l'échec de la recherche n'est pas signalé".into(),
+            "no issue of severity `error` or `fatal`: the failure of the search is not stated".into(),
+        );
+    }
+    if !explained {
+        em.missing(
+            Scope::ALL,
+            &RULE,
+            first.span,
+            "diagnostics",
+            "aucun issue n'explique la cause (`details.text` ou `diagnostics`)".into(),
+            "no issue explains the cause (`details.text` or `diagnostics`)".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::finding::Severity;
+    use crate::rules::testutil::{of_rule, patch};
+
+    const OO: &str = include_str!("../../../../examples/valid/error-400.json");
+
+    #[test]
+    fn failure_must_be_stated_and_explained() {
+        let src = patch(OO, "/issue/0/severity", Some(json!("warning")));
+        assert_eq!(
+            of_rule(&src, None, "RO1-OO-003"),
+            [("OperationOutcome.issue".into(), Severity::Warning)]
+        );
+        let mut v: serde_json::Value = serde_json::from_str(OO).unwrap();
+        let issue = v["issue"][0].as_object_mut().unwrap();
+        issue.remove("details");
+        issue.remove("diagnostics");
+        let src = serde_json::to_string(&v).unwrap();
+        assert_eq!(
+            of_rule(&src, None, "RO1-OO-003"),
+            [("OperationOutcome.issue[0].diagnostics".into(), Severity::Warning)]
+        );
+        // details.text alone explains.
+        let src = patch(OO, "/issue/0/diagnostics", None);
+        assert!(of_rule(&src, None, "RO1-OO-003").is_empty());
+    }
+}

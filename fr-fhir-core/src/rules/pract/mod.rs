@@ -22,3 +22,19 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_pract_008::RULE,
     &ro1_pract_009::RULE,
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::testutil::{CPTS, PS, run};
+
+    fn pract_findings(src: &str) -> Vec<(String, String, Severity)> {
+        run(src, None).into_iter().filter(|f| f.0.starts_with("RO1-PRACT-")).collect()
+    }
+
+    #[test]
+    fn valid_examples_are_clean() {
+        assert_eq!(pract_findings(PS), []);
+        assert_eq!(pract_findings(CPTS), []);
+    }
+}

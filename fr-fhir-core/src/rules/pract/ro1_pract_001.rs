@@ -3,7 +3,9 @@
 //! Practitioner.identifier is present and every identifier has a type, a system and a value.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::json::Span;
+use crate::model::{Identifier, Practitioner};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-001 `practitioner-identifier-complete`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,84 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Complete the identifier: type IDNPS, system urn:oid:1.2.250.1.71.4.2.1 and a prefixed value.",
     },
 };
+
+/// Checks that a Practitioner has an identifier.
+pub(crate) fn check_identifiers(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
+    if p.identifier.is_empty() {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            p.span,
+            "identifier",
+            "Practitioner sans identifiant : l'IDNPS (8 + RPPS ou 0 + ADELI) est obligatoire"
+                .into(),
+            "Practitioner without an identifier: the IDNPS (8 + RPPS or 0 + ADELI) is mandatory"
+                .into(),
+        );
+    }
+}
+
+/// Checks that a practitioner identifier has a `type`.
+pub(crate) fn check_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    if id.type_.is_none() {
+        missing_part(em, id.span, "type");
+    }
+}
+
+/// Checks that a practitioner identifier has a `system`.
+pub(crate) fn check_system(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    if id.system.is_none() {
+        missing_part(em, id.span, "system");
+    }
+}
+
+/// Checks that a practitioner identifier has a `value`.
+pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    if id.value.is_none() {
+        missing_part(em, id.span, "value");
+    }
+}
+
+fn missing_part(em: &mut Emitter<'_>, span: Span, part: &'static str) {
+    em.missing(
+        Scope::PS_CPTS,
+        &RULE,
+        span,
+        part,
+        format!("identifiant du praticien sans `{part}` (type, system et value sont obligatoires)"),
+        format!("practitioner identifier without `{part}` (type, system and value are mandatory)"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_001_identifier_and_parts() {
+        let doc = patch(PS, &format!("{P}/identifier"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-001"), at("identifier", Severity::Error));
+        for part in ["type", "system", "value"] {
+            let doc = patch(PS, &format!("{P}/identifier/0/{part}"), None);
+            assert_eq!(
+                of_rule(&doc, None, "RO1-PRACT-001"),
+                at(&format!("identifier[0].{part}"), Severity::Error),
+                "{part}"
+            );
+        }
+    }
+
+    #[test]
+    fn practitioner_rules_do_not_apply_to_sos() {
+        let doc = patch(PS, &format!("{P}/identifier"), None);
+        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-PRACT-001"), []);
+    }
+}

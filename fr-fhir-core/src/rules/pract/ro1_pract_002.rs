@@ -3,7 +3,10 @@
 //! Each Practitioner identifier.type holds the coding fr-v2-0203#IDNPS and has a single coding.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::{IDNPS, SYSTEM_FR_V2_0203};
+use crate::model::Identifier;
+use crate::rules::support::identifier_type::{TypeMatch, match_type, report_type};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-002 `practitioner-identifier-type-idnps`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,68 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Set "type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]}."#,
     },
 };
+
+/// Checks the type of a practitioner identifier: the IDNPS coding, and no
+/// other (coding 0..1). A missing type is RO1-PRACT-001's.
+pub(crate) fn check_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    let Some(ty) = &id.type_ else { return };
+    let m = match_type(ty, SYSTEM_FR_V2_0203, IDNPS, &[]);
+    let TypeMatch::Exact(k) = m else {
+        report_type(em, Scope::PS_CPTS, &RULE, ty, m, SYSTEM_FR_V2_0203, IDNPS);
+        return;
+    };
+    for (i, c) in ty.coding.iter().enumerate() {
+        if i != k {
+            em.at(
+                Scope::PS_CPTS,
+                &RULE,
+                c.span,
+                "codage en trop : identifier.type n'admet qu'un codage, fr-v2-0203#IDNPS".into(),
+                "extra coding: identifier.type allows one coding only, fr-v2-0203#IDNPS".into(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_002_idnps_coding() {
+        let extra = json!([
+            {"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MD"},
+            {"system": SYSTEM_FR_V2_0203, "code": "IDNPS"}
+        ]);
+        let doc = patch(PS, &format!("{P}/identifier/0/type/coding"), Some(extra));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-PRACT-002"),
+            at("identifier[0].type.coding[0]", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{P}/identifier/0/type/coding/0/code"), Some(json!("RPPS")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-PRACT-002"),
+            at("identifier[0].type.coding[0].code", Severity::Error)
+        );
+        let doc =
+            patch(PS, &format!("{P}/identifier/0/type/coding/0/system"), Some(json!("urn:x")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-PRACT-002"),
+            at("identifier[0].type.coding[0].system", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{P}/identifier/0/type"), Some(json!({"text": "RPPS"})));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-PRACT-002"),
+            at("identifier[0].type.coding", Severity::Error)
+        );
+    }
+}

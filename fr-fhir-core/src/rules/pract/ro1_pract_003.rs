@@ -3,7 +3,9 @@
 //! Each Practitioner identifier.system is urn:oid:1.2.250.1.71.4.2.1.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::OID_IDNPS;
+use crate::model::Identifier;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-PRACT-003 `practitioner-identifier-system-oid`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,42 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Use "system":"urn:oid:1.2.250.1.71.4.2.1" with the prefixed value (810101215225)."#,
     },
 };
+
+/// Checks the system of a practitioner identifier: the IDNPS OID. A missing
+/// system is RO1-PRACT-001's.
+pub(crate) fn check_system(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    if let Some(s) = &id.system
+        && s != OID_IDNPS
+    {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            s.span,
+            format!("système d'identifiant {}, attendu {OID_IDNPS}", quote(s.as_str())),
+            format!("identifier system {}, expected {OID_IDNPS}", quote(s.as_str())),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_003_system() {
+        let doc = patch(PS, &format!("{P}/identifier/0/system"), Some(json!("1.2.250.1.71.4.2.1")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-PRACT-003"),
+            at("identifier[0].system", Severity::Error)
+        );
+    }
+}

@@ -2,8 +2,11 @@
 //!
 //! The Practitioner identifier.value is a prefixed IDNPS: 8 + 11-digit RPPS or 0 + ADELI.
 
+use crate::finding::Message;
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnps;
+use crate::model::Identifier;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-PRACT-004 `practitioner-idnps-prefixed`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +28,66 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Add the national prefix: 8 before the RPPS, 0 before the ADELI number.",
     },
 };
+
+/// Checks the value of a practitioner identifier: an IDNPS `8` + RPPS or
+/// `0` + ADELI, not another internal form. A missing value is
+/// RO1-PRACT-001's.
+pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    let Some(v) = &id.value else { return };
+    let problem = match Idnps::parse_form(v.as_str()) {
+        Ok(Idnps::Rpps(_) | Idnps::Adeli(_)) => None,
+        Ok(other) => Some(Message::new(
+            format!("forme interne {} non admise pour un praticien", other.kind_name()),
+            format!("internal form {} not accepted for a practitioner", other.kind_name()),
+        )),
+        Err(e) => Some(e.message()),
+    };
+    if let Some(m) = problem {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            v.span,
+            format!(
+                "{} n'est pas un IDNPS 8 + RPPS (11 chiffres) ou 0 + ADELI : {}",
+                quote(v.as_str()),
+                m.fr
+            ),
+            format!(
+                "{} is not an IDNPS 8 + RPPS (11 digits) or 0 + ADELI: {}",
+                quote(v.as_str()),
+                m.en
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_004_value_forms() {
+        for bad in ["81010387452", "10103874524", "3456780581/11242343", "X"] {
+            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(bad)));
+            assert_eq!(
+                of_rule(&doc, None, "RO1-PRACT-004"),
+                at("identifier[0].value", Severity::Error),
+                "{bad}"
+            );
+        }
+        // ADELI is accepted (AMB-23); a wrong RPPS key is not this rule's business.
+        for good in ["0751234567", "810103874525"] {
+            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(good)));
+            assert_eq!(of_rule(&doc, None, "RO1-PRACT-004"), [], "{good}");
+        }
+    }
+}

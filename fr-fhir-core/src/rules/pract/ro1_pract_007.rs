@@ -3,7 +3,8 @@
 //! The Practitioner name.family and name.given are sent when known.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::Practitioner;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-007 `practitioner-name-sent`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,65 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Fill in the practice name in name.family and the first name in name.given.",
     },
 };
+
+/// Checks the names of a Practitioner: family and given, when known (hence
+/// a warning).
+pub(crate) fn check_names(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
+    if p.name.is_empty() {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            p.span,
+            "name",
+            "Practitioner sans nom : name.family et name.given sont attendus s'ils sont connus"
+                .into(),
+            "Practitioner without a name: name.family and name.given are expected when known"
+                .into(),
+        );
+    }
+    for n in &p.name {
+        if n.family.is_none() {
+            em.missing(
+                Scope::PS_CPTS,
+                &RULE,
+                n.span,
+                "family",
+                "nom du praticien sans `family` (nom d'exercice)".into(),
+                "practitioner name without `family`".into(),
+            );
+        }
+        if n.given.is_empty() {
+            em.missing(
+                Scope::PS_CPTS,
+                &RULE,
+                n.span,
+                "given",
+                "nom du praticien sans `given` (prénom)".into(),
+                "practitioner name without `given` (first name)".into(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_007_names() {
+        let doc = patch(PS, &format!("{P}/name"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name", Severity::Warning));
+        let doc = patch(PS, &format!("{P}/name/0/given"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].given", Severity::Warning));
+        let doc = patch(PS, &format!("{P}/name/0/family"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].family", Severity::Warning));
+    }
+}

@@ -3,7 +3,8 @@
 //! Each Practitioner.telecom has both system and value; no telecom element when the vendor has no number.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::ContactPoint;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-008 `practitioner-telecom-system-value`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,40 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Leave telecom out when the number is unknown, otherwise send {"system":"phone","value":"+33…"}."#,
     },
 };
+
+/// Checks that a telecom has its `system` and `value`.
+pub(crate) fn check_telecom(t: &ContactPoint<'_>, em: &mut Emitter<'_>) {
+    for (present, part) in [(t.system.is_some(), "system"), (t.value.is_some(), "value")] {
+        if !present {
+            em.missing(
+                Scope::PS_CPTS,
+                &RULE,
+                t.span,
+                part,
+                format!("telecom sans `{part}` : omettre telecom si le numéro n'est pas connu"),
+                format!("telecom without `{part}`: omit telecom when the number is unknown"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_008_telecom_parts() {
+        let doc = patch(PS, &format!("{P}/telecom/0/value"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].value", Severity::Error));
+        let doc = patch(PS, &format!("{P}/telecom/0/system"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].system", Severity::Error));
+    }
+}

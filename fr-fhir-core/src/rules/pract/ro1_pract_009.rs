@@ -3,7 +3,9 @@
 //! Practitioner phone numbers use the international form +33 followed by 9 digits (overseas +262, +590, +594, +596).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::ContactPoint;
+use crate::rules::support::phone::check_phone;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-PRACT-009 `practitioner-phone-international`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,45 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write the number in international form: +33123456789.",
     },
 };
+
+/// Checks that a phone telecom is in the international form.
+pub(crate) fn check_telecom(t: &ContactPoint<'_>, em: &mut Emitter<'_>) {
+    check_phone(t, Scope::PS_CPTS, &RULE, em);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const P: &str = "/entry/11/resource";
+    const E: &str = "Bundle.entry[11].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn pract_009_phone_form() {
+        for bad in ["04 65 71 20 40", "0465712040", "+330465712040", "+3346571204"] {
+            let doc = patch(PS, &format!("{P}/telecom/0/value"), Some(json!(bad)));
+            assert_eq!(
+                of_rule(&doc, None, "RO1-PRACT-009"),
+                at("telecom[0].value", Severity::Warning),
+                "{bad}"
+            );
+        }
+        for good in ["+262262123456", "+596696123456"] {
+            let doc = patch(PS, &format!("{P}/telecom/0/value"), Some(json!(good)));
+            assert_eq!(of_rule(&doc, None, "RO1-PRACT-009"), [], "{good}");
+        }
+        // Not a phone: not judged.
+        let doc = patch(
+            PS,
+            &format!("{P}/telecom/0"),
+            Some(json!({"system": "email", "value": "a@b.fr"})),
+        );
+        assert_eq!(of_rule(&doc, None, "RO1-PRACT-009"), []);
+    }
+}

@@ -3,7 +3,8 @@
 //! The contained Location is referenced from its container (#id) and nothing outside the container refers to it.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{PractitionerRole, Reference, Resource, Visitor, Walk};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-REF-003 `contained-location-referenced`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,98 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Make the contained Location id and the #id reference of PractitionerRole.location match.",
     },
 };
+
+/// Checks that some `#id` of the container names the contained resource
+/// (FHIR dom-3). Resources of types this crate does not model are skipped:
+/// their id is not read.
+pub(crate) fn check_contained(r: &PractitionerRole<'_>, c: &Resource<'_>, em: &mut Emitter<'_>) {
+    if matches!(c, Resource::Other(_)) {
+        return;
+    }
+    let Some(id) = c.id() else {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            c.span(),
+            format!(
+                "{} contenu sans id : aucune référence #id ne peut le désigner",
+                c.resource_type()
+            ),
+            format!("contained {} without an id: no #id reference can name it", c.resource_type()),
+        );
+        return;
+    };
+    let mut finder = LocalRef { id: id.as_str(), found: false };
+    r.walk(&mut finder);
+    if !finder.found {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            c.span(),
+            format!(
+                "{} contenu {} : aucune référence `#{}` du PractitionerRole ne le désigne",
+                c.resource_type(),
+                quote(id.as_str()),
+                id.as_str()
+            ),
+            format!(
+                "contained {} {}: no `#{}` reference of the PractitionerRole names it",
+                c.resource_type(),
+                quote(id.as_str()),
+                id.as_str()
+            ),
+        );
+    }
+}
+
+/// Looks for a `#id` reference anywhere in the container.
+struct LocalRef<'i> {
+    id: &'i str,
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for LocalRef<'_> {
+    fn reference(&mut self, r: &Reference<'a>) {
+        if let Some(text) = &r.reference {
+            self.found |= text.as_str().strip_prefix('#') == Some(self.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+    const L: &str = "/entry/13/resource/contained/0";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn valid_examples_are_clean() {
+        for src in [PS, CPTS, SOS] {
+            assert_eq!(of_rule(src, None, RULE.id), []);
+        }
+    }
+
+    #[test]
+    fn ref_003_unreferenced_contained() {
+        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
+        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), at("contained[0]", Severity::Error));
+        let doc = patch(PS, &format!("{L}/id"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), at("contained[0]", Severity::Error));
+        // A reference from elsewhere in the container counts (dom-3).
+        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
+        let doc = patch(
+            &doc,
+            &format!("{R}/healthcareService"),
+            Some(json!([{"reference": "#lieu-lyon3"}])),
+        );
+        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), []);
+    }
+}

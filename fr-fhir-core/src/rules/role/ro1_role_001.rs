@@ -3,7 +3,8 @@
 //! PractitionerRole.contained holds the consultation Location.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{PractitionerRole, Resource};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ROLE-001 `role-contains-location`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,52 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Put the Location in "contained":[{"resourceType":"Location","id":"lieu1",…}]."#,
     },
 };
+
+/// Checks that a PractitionerRole contains resources and a Location among
+/// them.
+pub(crate) fn check_contained(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
+    if r.contained.is_empty() {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            r.span,
+            "contained",
+            "PractitionerRole sans ressource contenue : le lieu de consultation (Location) doit y figurer".into(),
+            "PractitionerRole without contained resources: the place of consultation (Location) belongs there".into(),
+        );
+    } else if !r.contained.iter().any(|c| matches!(c, Resource::Location(_)))
+        && let Some(first) = r.contained.first()
+    {
+        em.at(
+                Scope::PS_CPTS,
+                &RULE,
+                first.span(),
+                format!("ressource contenue {} : le lieu de consultation (Location) est attendu dans contained", first.resource_type()),
+                format!("contained {}: the place of consultation (Location) is expected in contained", first.resource_type()),
+            );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+    const L: &str = "/entry/13/resource/contained/0";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_001_contained_location() {
+        let doc = patch(PS, &format!("{R}/contained"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained", Severity::Error));
+        let doc = patch(PS, &format!("{L}/resourceType"), Some(json!("Organization")));
+        let doc = patch(&doc, &format!("{L}/address"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained[0]", Severity::Error));
+    }
+}

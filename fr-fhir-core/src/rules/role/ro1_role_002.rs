@@ -3,7 +3,8 @@
 //! PractitionerRole.location has exactly one element, whose reference is #\<id\> of the contained Location.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{PractitionerRole, Resource};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-002 `role-location-contained-ref`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,110 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r##"Write "location":[{"reference":"#lieu1"}]."##,
     },
 };
+
+/// Checks the `location` of a PractitionerRole: one, a `#id` naming a
+/// contained Location.
+pub(crate) fn check_location(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
+    let Some(first) = r.location.first() else {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            r.span,
+            "location",
+            "PractitionerRole sans location : une référence `#id` vers la Location contenue est attendue".into(),
+            "PractitionerRole without location: a `#id` reference to the contained Location is expected".into(),
+        );
+        return;
+    };
+    for extra in r.location.iter().skip(1) {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            extra.span,
+            "location en trop : un PractitionerRole par lieu de consultation, donc une seule location".into(),
+            "extra location: one PractitionerRole per place of consultation, so a single location".into(),
+        );
+    }
+    let Some(text) = &first.reference else {
+        em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            first.span,
+            "reference",
+            "location sans reference : `#id` de la Location contenue attendu".into(),
+            "location without reference: `#id` of the contained Location expected".into(),
+        );
+        return;
+    };
+    let s = text.as_str();
+    let problem = match s.strip_prefix('#') {
+        None => Some((
+            "référence non locale : la Location doit être contenue et référencée par `#id`"
+                .to_owned(),
+            "not a local reference: the Location must be contained and referenced as `#id`"
+                .to_owned(),
+        )),
+        Some(id) => match r.contained.iter().find(|c| c.id().is_some_and(|i| i == id)) {
+            None => Some((
+                format!("aucune ressource contenue n'a l'id {}", quote(id)),
+                format!("no contained resource has id {}", quote(id)),
+            )),
+            Some(Resource::Location(_)) => None,
+            Some(other) => Some((
+                format!(
+                    "`#{id}` désigne un(e) {} contenu(e), pas une Location",
+                    other.resource_type()
+                ),
+                format!("`#{id}` names a contained {}, not a Location", other.resource_type()),
+            )),
+        },
+    };
+    if let Some((fr, en)) = problem {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            text.span,
+            format!("location {} : {fr}", quote(s)),
+            format!("location {}: {en}", quote(s)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_002_location_reference() {
+        let doc = patch(PS, &format!("{R}/location"), None);
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-002"), at("location", Severity::Error));
+        let doc =
+            patch(PS, &format!("{R}/location/0/reference"), Some(json!("Location/lieu-lyon3")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-002"),
+            at("location[0].reference", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-002"),
+            at("location[0].reference", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{R}/location/0"), Some(json!({"display": "Cabinet"})));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-002"),
+            at("location[0].reference", Severity::Error)
+        );
+        let two = json!([{"reference": "#lieu-lyon3"}, {"reference": "#lieu-lyon3"}]);
+        let doc = patch(PS, &format!("{R}/location"), Some(two));
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-002"), at("location[1]", Severity::Error));
+    }
+}

@@ -3,7 +3,8 @@
 //! PractitionerRole.organization.identifier (national structure id) is present.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{Identifier, PractitionerRole};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ROLE-004 `role-organization-identifier`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +26,76 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Add "organization":{"identifier":{"type":…IDNST…,"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1<FINESS>"}}."#,
     },
 };
+
+/// What RO1-ROLE-004 says whichever part is missing.
+const MISSING: (&str, &str) = (
+    "identifiant national de la structure d'exercice absent (FINESS, SIRET ou RPPS-rang préfixé)",
+    "national id of the practice structure missing (prefixed FINESS, SIRET or RPPS-rang)",
+);
+
+/// Checks that a PractitionerRole names its structure by a logical
+/// reference with an identifier.
+pub(crate) fn check_organization(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
+    let (fr, en) = MISSING;
+    match &r.organization {
+        None => em.missing(
+            Scope::PS_CPTS,
+            &RULE,
+            r.span,
+            "organization.identifier",
+            fr.into(),
+            en.into(),
+        ),
+        Some(org) if org.identifier.is_none() => {
+            em.missing(Scope::PS_CPTS, &RULE, org.span, "identifier", fr.into(), en.into());
+        }
+        Some(_) => {}
+    }
+}
+
+/// Checks that the structure identifier has a value.
+pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    if id.value.is_none() {
+        let (fr, en) = MISSING;
+        em.missing(Scope::PS_CPTS, &RULE, id.span, "value", fr.into(), en.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_004_structure_id_present() {
+        let doc = patch(PS, &format!("{R}/organization"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-004"),
+            at("organization.identifier", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{R}/organization"), Some(json!({"display": "Cabinet"})));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-004"),
+            at("organization.identifier", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{R}/organization/identifier/value"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-004"),
+            at("organization.identifier.value", Severity::Error)
+        );
+    }
+
+    #[test]
+    fn role_rules_do_not_apply_to_sos() {
+        let doc = patch(PS, &format!("{R}/organization"), None);
+        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-ROLE-004"), []);
+    }
+}

@@ -2,8 +2,14 @@
 //!
 //! organization.identifier has system urn:oid:1.2.250.1.71.4.2.2 and type fr-v2-0203#IDNST: a different one is an error; a missing one is a warning.
 
+use crate::finding::{Finding, Message};
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::{
+    IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
+};
+use crate::model::Identifier;
+use crate::rules::support::identifier_type::{match_type, report_type};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-005 `role-organization-idnst-system`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +31,104 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: r#"Use "system":"urn:oid:1.2.250.1.71.4.2.2" and "type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNST"}]}."#,
     },
 };
+
+/// Checks the system and type of the structure identifier (AMB-22): missing
+/// system/type is a warning, a different one
+/// an error; the IDNST code in another FR code system is a warning (AMB-10).
+pub(crate) fn check_system_type(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    match &id.system {
+        None => em.push(
+            Scope::PS_CPTS,
+            Finding::missing(
+                &RULE,
+                id.span,
+                "system",
+                Message::new(
+                    format!("organization.identifier sans system : {OID_IDNST} attendu"),
+                    format!("organization.identifier without system: {OID_IDNST} expected"),
+                ),
+            )
+            .with_severity(Severity::Warning),
+        ),
+        Some(s) if s != OID_IDNST => em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            s.span,
+            format!(
+                "system {} : {OID_IDNST} attendu (identifiant national de structure)",
+                quote(s.as_str())
+            ),
+            format!("system {}: {OID_IDNST} expected (national structure id)", quote(s.as_str())),
+        ),
+        Some(_) => {}
+    }
+    match &id.type_ {
+        None => em.push(
+            Scope::PS_CPTS,
+            Finding::missing(
+                &RULE,
+                id.span,
+                "type",
+                Message::new(
+                    format!(
+                        "organization.identifier sans type : {SYSTEM_FR_V2_0203}#IDNST attendu"
+                    ),
+                    format!(
+                        "organization.identifier without type: {SYSTEM_FR_V2_0203}#IDNST expected"
+                    ),
+                ),
+            )
+            .with_severity(Severity::Warning),
+        ),
+        Some(ty) => {
+            let tolerated = [SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE];
+            let m = match_type(ty, SYSTEM_FR_V2_0203, IDNST, &tolerated);
+            report_type(em, Scope::PS_CPTS, &RULE, ty, m, SYSTEM_FR_V2_0203, IDNST);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_005_system_and_type() {
+        let o = format!("{R}/organization/identifier");
+        let doc = patch(PS, &format!("{o}/system"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-005"),
+            at("organization.identifier.system", Severity::Warning)
+        );
+        let doc = patch(PS, &format!("{o}/type"), None);
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-005"),
+            at("organization.identifier.type", Severity::Warning)
+        );
+        let doc = patch(PS, &format!("{o}/system"), Some(json!("https://finess.esante.gouv.fr")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-005"),
+            at("organization.identifier.system", Severity::Error)
+        );
+        let doc = patch(PS, &format!("{o}/type/coding/0/code"), Some(json!("FINEG")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-005"),
+            at("organization.identifier.type.coding[0].code", Severity::Error)
+        );
+        let doc =
+            patch(PS, &format!("{o}/type/coding/0/system"), Some(json!(SYSTEM_FR_CORE_V2_0203)));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-005"),
+            at("organization.identifier.type.coding[0].system", Severity::Warning)
+        );
+    }
+}

@@ -3,7 +3,9 @@
 //! organization.identifier.value is 1 + FINESS, 3 + SIRET, 4 + RPPS-rang or 0 + ADELI-rang (preference FINESS, then SIRET, then rang).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::ids::Idnst;
+use crate::model::Identifier;
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-006 `role-organization-id-form`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,58 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Prefix the structure id: 1950047225 for FINESS 950047225.",
     },
 };
+
+/// Checks that the structure identifier value is one of the forms the kit
+/// accepts. A RPPS-rang outside the kit form is only warned about by
+/// RO1-ID-009 (AMB-21).
+pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
+    let Some(value) = &id.value else { return };
+    let (v, span) = (value.as_str(), value.span);
+    let problem = match Idnst::parse_form(v) {
+        Err(e) => Some(e.message()),
+        Ok(form @ (Idnst::Siren(_) | Idnst::Finess(_))) => {
+            form.check_sas_form().err().map(|e| e.message())
+        }
+        Ok(_) => None,
+    };
+    if let Some(m) = problem {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            span,
+            format!("{} n'est pas un IDNST admis (1 + FINESS, 3 + SIRET, 4 + RPPS-rang, 0 + ADELI-rang) : {}", quote(v), m.fr),
+            format!("{} is not an accepted IDNST (1 + FINESS, 3 + SIRET, 4 + RPPS-rang, 0 + ADELI-rang): {}", quote(v), m.en),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_006_structure_id_forms() {
+        let v = format!("{R}/organization/identifier/value");
+        for bad in ["2902134766", "385312046700", "12A0000014", "9123"] {
+            let doc = patch(PS, &v, Some(json!(bad)));
+            assert_eq!(
+                of_rule(&doc, None, "RO1-ROLE-006"),
+                at("organization.identifier.value", Severity::Error),
+                "{bad}"
+            );
+        }
+        for good in ["1690041272", "412345678912345", "4F58000880311022013", "0751234567"] {
+            let doc = patch(PS, &v, Some(json!(good)));
+            assert_eq!(of_rule(&doc, None, "RO1-ROLE-006"), [], "{good}");
+        }
+    }
+}

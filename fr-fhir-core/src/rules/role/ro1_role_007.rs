@@ -3,7 +3,9 @@
 //! The PractitionerRole.telecom phone is in +33XXXXXXXXX form.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::ContactPoint;
+use crate::rules::support::phone::check_phone;
+use crate::rules::{Emitter, Scope};
 
 /// RO1-ROLE-007 `role-phone-international`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,28 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write the number in international form: +33123456789.",
     },
 };
+
+/// Checks that a phone telecom is in the international form.
+pub(crate) fn check_telecom(t: &ContactPoint<'_>, em: &mut Emitter<'_>) {
+    check_phone(t, Scope::PS_CPTS, &RULE, em);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_007_phone() {
+        let doc = patch(PS, &format!("{R}/telecom/0/value"), Some(json!("04 65 71 20 40")));
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-007"), at("telecom[0].value", Severity::Warning));
+    }
+}

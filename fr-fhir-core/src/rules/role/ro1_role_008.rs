@@ -1,9 +1,16 @@
 //! RO1-ROLE-008 `role-code-specialty-bindings`.
 //!
 //! PractitionerRole.code comes from fr-practioner-role-exercice and coded specialties from TRE_R38.
+//!
+//! The specialties are checked against TRE_R38 only: the content of the
+//! value set `fr-practioner-role-exercice` (PractitionerRole.code) is not
+//! among the sources (FR Core 1.1.0 package not found), so `code` is not
+//! judged.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::model::{CodeableConcept, Coding};
+use crate::rules::support::terminology::{TRE_R38, is_tre_r38_code};
+use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-008 `role-code-specialty-bindings`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +32,120 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Use the codes of the French terminologies (TRE_R38 for the specialty).",
     },
 };
+
+/// Checks the specialties of a PractitionerRole: each coded specialty has a TRE_R38
+/// coding; text only is a warning (AMB-08), an unknown TRE_R38 code too
+/// (newer NOS releases add codes).
+pub(crate) fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
+    for sp in list {
+        let Some(first) = sp.coding.first() else {
+            if sp.text.is_some() {
+                em.at_sev(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    Severity::Warning,
+                    sp.span,
+                    "spécialité en texte seul : la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38".into(),
+                    "text-only specialty: the required binding fr-practitioner-specialty expects a TRE_R38 code".into(),
+                );
+            }
+            continue;
+        };
+        let in_r38 = |c: &&Coding<'_>| c.system.as_ref().is_some_and(|s| s == TRE_R38);
+        let Some(r38) = sp.coding.iter().find(in_r38) else {
+            match &first.system {
+                Some(sys) => em.at(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    sys.span,
+                    format!("spécialité codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({TRE_R38}) est obligatoire", quote(sys.as_str())),
+                    format!("specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({TRE_R38}) is required", quote(sys.as_str())),
+                ),
+                None => em.missing(
+                    Scope::PS_CPTS,
+                    &RULE,
+                    first.span,
+                    "system",
+                    format!("spécialité codée sans système : {TRE_R38} attendu"),
+                    format!("specialty coded without a system: {TRE_R38} expected"),
+                ),
+            }
+            continue;
+        };
+        let known = sp
+            .coding
+            .iter()
+            .filter(in_r38)
+            .any(|c| c.code.as_ref().is_some_and(|k| is_tre_r38_code(k.as_str())));
+        if known {
+            continue;
+        }
+        match &r38.code {
+            None => em.missing(
+                Scope::PS_CPTS,
+                &RULE,
+                r38.span,
+                "code",
+                "spécialité TRE_R38 sans code (par ex. SM54)".into(),
+                "TRE_R38 specialty without a code (e.g. SM54)".into(),
+            ),
+            Some(k) => em.at_sev(
+                Scope::PS_CPTS,
+                &RULE,
+                Severity::Warning,
+                k.span,
+                format!(
+                    "code {} inconnu de TRE_R38-SpecialiteOrdinale (version NOS 0.1.0)",
+                    quote(k.as_str())
+                ),
+                format!(
+                    "code {} is not in TRE_R38-SpecialiteOrdinale (NOS release 0.1.0)",
+                    quote(k.as_str())
+                ),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{PS, of_rule, patch};
+    use serde_json::json;
+
+    const R: &str = "/entry/13/resource";
+    const E: &str = "Bundle.entry[13].resource";
+
+    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
+        vec![(format!("{E}.{path}"), sev)]
+    }
+
+    #[test]
+    fn role_008_specialties() {
+        let sp = format!("{R}/specialty");
+        let r38 = |code: &str| json!([{"coding": [{"system": TRE_R38, "code": code}]}]);
+        let doc = patch(PS, &sp, Some(r38("SM54")));
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-008"), []);
+        let doc = patch(PS, &sp, Some(r38("SM99")));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-008"),
+            at("specialty[0].coding[0].code", Severity::Warning)
+        );
+        let doc = patch(
+            PS,
+            &sp,
+            Some(json!([{"coding": [{"system": "http://snomed.info/sct", "code": "394814009"}]}])),
+        );
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-008"),
+            at("specialty[0].coding[0].system", Severity::Error)
+        );
+        let doc = patch(PS, &sp, Some(json!([{"text": "Médecine générale"}])));
+        assert_eq!(of_rule(&doc, None, "RO1-ROLE-008"), at("specialty[0]", Severity::Warning));
+        let doc = patch(PS, &sp, Some(json!([{"coding": [{"system": TRE_R38}]}])));
+        assert_eq!(
+            of_rule(&doc, None, "RO1-ROLE-008"),
+            at("specialty[0].coding[0].code", Severity::Error)
+        );
+    }
+}

@@ -138,3 +138,44 @@ pub(crate) fn report_type(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::IDNPS;
+    use crate::model::Resource;
+    use serde_json::json;
+
+    #[test]
+    fn match_type_cases() {
+        let sys = crate::ids::SYSTEM_FR_V2_0203;
+        let cc = |codings: serde_json::Value| {
+            json!({"resourceType": "Practitioner", "identifier": [{"type": {"coding": codings}}]})
+                .to_string()
+        };
+        let check = |text: &str, tolerated: &[&str]| -> &'static str {
+            let (res, _) = crate::model::parse_resource(text).unwrap();
+            let Resource::Practitioner(p) = res else { return "not a practitioner" };
+            let ty = p.identifier[0].type_.as_ref().unwrap();
+            match match_type(ty, sys, IDNPS, tolerated) {
+                TypeMatch::Exact(_) => "exact",
+                TypeMatch::Tolerated(_) => "tolerated",
+                TypeMatch::WrongSystem(_) => "system",
+                TypeMatch::WrongCode(_) => "code",
+                TypeMatch::NoCoding => "none",
+            }
+        };
+        let other = "http://terminology.hl7.org/CodeSystem/v2-0203";
+        assert_eq!(
+            check(
+                &cc(json!([{"system": other, "code": "MD"}, {"system": sys, "code": "IDNPS"}])),
+                &[]
+            ),
+            "exact"
+        );
+        assert_eq!(check(&cc(json!([{"system": other, "code": "IDNPS"}])), &[other]), "tolerated");
+        assert_eq!(check(&cc(json!([{"system": other, "code": "IDNPS"}])), &[]), "system");
+        assert_eq!(check(&cc(json!([{"code": "IDNPS"}])), &[]), "system");
+        assert_eq!(check(&cc(json!([{"system": sys, "code": "RPPS"}])), &[]), "code");
+    }
+}
