@@ -69,6 +69,7 @@ fn check_contained_location(l: &Location<'_>, em: &mut Emitter<'_>) {
         ro1_loc_001::check_identifier(id, em);
         ro1_loc_005::check_identifier(id, em);
     }
-    loc::check_contained_address(l, em);
+    loc::ro1_loc_002::check_address(l, crate::rules::Scope::PS_CPTS, em);
+    loc::ro1_loc_003::check_postal_code(l, crate::rules::Scope::PS_CPTS, em);
     ro1_loc_004::check_contained_meta(l, em);
 }

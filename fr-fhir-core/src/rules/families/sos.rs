@@ -7,11 +7,11 @@
 
 use crate::finding::RuleMeta;
 use crate::model::{Location, Organization};
+use crate::rules::loc::{ro1_loc_002, ro1_loc_003};
 use crate::rules::sos::ro1_sos_002;
 use crate::rules::sos::ro1_sos_003;
 use crate::rules::sos::ro1_sos_004;
 use crate::rules::sos::ro1_sos_006;
-use crate::rules::support::location::check_address;
 use crate::rules::{Emitter, EntryCx, Scope};
 
 /// The catalogue rules this family implements.
@@ -21,7 +21,8 @@ pub const RULES: &[&RuleMeta] =
 /// SOS fixed consultation place.
 pub fn check_location(l: &Location<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     ro1_sos_002::check(l, em);
-    check_address(l, Scope::SOS, em);
+    ro1_loc_002::check_address(l, Scope::SOS, em);
+    ro1_loc_003::check_postal_code(l, Scope::SOS, em);
     ro1_sos_003::check(l, em);
     ro1_sos_006::check(l, em);
 }

@@ -1,9 +1,6 @@
 //! RO1-LOC-*: the Location contained in PractitionerRole.
 
 use crate::finding::RuleMeta;
-use crate::model::Location;
-use crate::rules::support::location::check_address;
-use crate::rules::{Emitter, Scope};
 
 pub mod ro1_loc_001;
 pub mod ro1_loc_002;
@@ -19,12 +16,6 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_loc_004::RULE,
     &ro1_loc_005::RULE,
 ];
-
-/// RO1-LOC-002 and RO1-LOC-003 on the address of the Location contained in a
-/// role (PS/CPTS); the SOS places share the same support helper.
-pub(crate) fn check_contained_address(loc: &Location<'_>, em: &mut Emitter<'_>) {
-    check_address(loc, Scope::PS_CPTS, em);
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,9 @@
 //! Location.address is present with exactly one line, a city and a postalCode.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::model::Location;
 use crate::rules::Scope;
+use crate::rules::{Emitter, quote};
 
 /// RO1-LOC-002 `location-address-line-city-cp`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,50 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Put the street address on a single line and fill in city and postalCode.",
     },
 };
+
+/// RO1-LOC-002 and RO1-LOC-003: the address of a place of consultation,
+/// contained (PS/CPTS) or an entry (SOS): exactly one line, a city and a
+/// 5-digit postal code.
+pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'_>) {
+    let Some(addr) = &loc.address else {
+        em.missing(
+            scope,
+            &RULE,
+            loc.span,
+            "address",
+            "Location sans adresse : line, city et postalCode sont obligatoires".into(),
+            "Location without an address: line, city and postalCode are mandatory".into(),
+        );
+        return;
+    };
+    for (present, part) in [
+        (!addr.line.is_empty(), "line"),
+        (addr.city.is_some(), "city"),
+        (addr.postal_code.is_some(), "postalCode"),
+    ] {
+        if !present {
+            em.missing(
+                scope,
+                &RULE,
+                addr.span,
+                part,
+                format!(
+                    "adresse du lieu sans `{part}` (line, city et postalCode sont obligatoires)"
+                ),
+                format!("place address without `{part}` (line, city and postalCode are mandatory)"),
+            );
+        }
+    }
+    for extra in addr.line.iter().skip(1) {
+        em.at(
+            scope,
+            &RULE,
+            extra.span,
+            format!(
+                "ligne d'adresse en trop {} : une seule ligne est admise",
+                quote(extra.as_str())
+            ),
+            format!("extra address line {}: a single line is allowed", quote(extra.as_str())),
+        );
+    }
+}

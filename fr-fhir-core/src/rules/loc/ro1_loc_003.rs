@@ -3,7 +3,9 @@
 //! The Location postal code is exactly 5 digits.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
+use crate::model::Location;
 use crate::rules::Scope;
+use crate::rules::{Emitter, quote};
 
 /// RO1-LOC-003 `location-postal-code-5-digits`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -25,3 +27,21 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send the postal code as 5 digits (75002, 97400…).",
     },
 };
+
+/// The postal code of a Location address has five digits (the address
+/// itself is RO1-LOC-002's).
+pub(crate) fn check_postal_code(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'_>) {
+    let Some(addr) = &loc.address else { return };
+    if let Some(pc) = &addr.postal_code {
+        let s = pc.as_str();
+        if !(s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())) {
+            em.at(
+                scope,
+                &RULE,
+                pc.span,
+                format!("code postal {} : 5 chiffres attendus", quote(s)),
+                format!("postal code {}: 5 digits expected", quote(s)),
+            );
+        }
+    }
+}
