@@ -1,6 +1,6 @@
 //! What rules see: one entry while the Bundle streams ([`EntryCx`]), the end
 //! of the Bundle with its index ([`Finish`]), and the [`Hook`] other crates
-//! plug into the same pass. A leaf module: the engine and the rule families
+//! plug into the same pass. A leaf module: the engine and the rules
 //! both depend on it, and on nothing of each other.
 
 use super::UseCase;

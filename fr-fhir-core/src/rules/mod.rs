@@ -4,14 +4,14 @@
 //!
 //! - the folders (`bundle`, `slot`, `sched`, ...) hold the rules: metadata,
 //!   user documentation and check;
-//! - [`families`] are the visitors that call the rules' checks on each
+//! - [`visit`] holds the visitors that call the rules' checks on each
 //!   resource type and at the end of the Bundle;
 //! - [`support`] holds the helpers several folders share;
 //! - [`catalog`] derives the catalogue from the folders.
 pub mod catalog;
-pub mod families;
 pub mod profiles;
 pub mod support;
+pub mod visit;
 
 pub mod bundle;
 pub mod cpts;
@@ -33,7 +33,7 @@ pub use crate::engine::{
     Emitted, Emitter, EntryCx, Finish, Hook, MAX_SEVERE, Options, PerUseCase, Report, RuleSet,
     Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource, quote,
 };
-pub use families::SLOT_SEARCH_BODY;
+pub use visit::SLOT_SEARCH_BODY;
 
 use crate::json::JsonError;
 

@@ -1,4 +1,4 @@
-//! Test helpers for rule families: run the validator on a document and
+//! Test helpers for the rules: run the validator on a document and
 //! mutate the project's valid examples with JSON pointers.
 
 use serde_json::Value;

@@ -129,19 +129,22 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
+    use super::RULES;
     use crate::finding::Severity;
     use crate::json::Span;
     use crate::rules::UseCase;
-    use crate::rules::families::slot::RULES;
     use crate::rules::support::presence::written;
     use crate::rules::testutil::{CPTS, PS, SOS, run};
 
     const WARN: Severity = Severity::Warning;
+    /// The CPTS rules checked on each Slot.
+    const CPTS_ON_SLOT: &[&str] = &["RO1-CPTS-001", "RO1-CPTS-002", "RO1-CPTS-008"];
 
     fn own_findings(src: &str, uc: Option<UseCase>) -> Vec<(String, String, Severity)> {
         run(src, uc)
             .into_iter()
-            .filter(|f| RULES.iter().any(|r| r.id == f.0) && f.2 >= WARN)
+            .filter(|f| RULES.iter().any(|r| r.id == f.0) || CPTS_ON_SLOT.contains(&f.0.as_str()))
+            .filter(|f| f.2 >= WARN)
             .collect()
     }
 

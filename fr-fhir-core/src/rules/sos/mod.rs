@@ -23,9 +23,9 @@ pub const PLANNED: &[&RuleMeta] = &[&ro1_sos_007::RULE];
 
 #[cfg(test)]
 mod tests {
+    use super::RULES;
     use crate::finding::Severity;
     use crate::rules::UseCase;
-    use crate::rules::families::sos::RULES;
     use crate::rules::testutil::{SOS, of_rule, patch, run};
     use serde_json::json;
 

@@ -5,16 +5,12 @@
 //! finding per scope (SLOT-007, SLOT-008/009): the engine keeps the one of
 //! the use case finally detected.
 
-use crate::finding::RuleMeta;
 use crate::model::Slot;
 use crate::rules::cpts::ro1_cpts_001;
 use crate::rules::cpts::ro1_cpts_002;
 use crate::rules::cpts::ro1_cpts_008;
 use crate::rules::slot::check_instant;
 use crate::rules::slot::ro1_slot_001;
-use crate::rules::slot::ro1_slot_002;
-use crate::rules::slot::ro1_slot_003;
-use crate::rules::slot::ro1_slot_004;
 use crate::rules::slot::ro1_slot_005;
 use crate::rules::slot::ro1_slot_007;
 use crate::rules::slot::ro1_slot_008;
@@ -28,29 +24,6 @@ use crate::rules::slot::ro1_slot_015;
 use crate::rules::slot::ro1_slot_016;
 use crate::rules::slot::ro1_slot_017;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_slot_001::RULE,
-    &ro1_slot_002::RULE,
-    &ro1_slot_003::RULE,
-    &ro1_slot_004::RULE,
-    &ro1_slot_005::RULE,
-    &ro1_slot_007::RULE,
-    &ro1_slot_008::RULE,
-    &ro1_slot_009::RULE,
-    &ro1_slot_010::RULE,
-    &ro1_slot_011::RULE,
-    &ro1_slot_012::RULE,
-    &ro1_slot_013::RULE,
-    &ro1_slot_014::RULE,
-    &ro1_slot_015::RULE,
-    &ro1_slot_016::RULE,
-    &ro1_slot_017::RULE,
-    &ro1_cpts_001::RULE,
-    &ro1_cpts_002::RULE,
-    &ro1_cpts_008::RULE,
-];
 
 /// Checks one Slot.
 pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

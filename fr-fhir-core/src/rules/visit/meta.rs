@@ -1,14 +1,10 @@
 //! `meta.profile` visitor: RO1-META-001 on every resource (entries and the
 //! resources they contain) and on the Bundle, RO1-CPTS-009 on each Slot.
 
-use crate::finding::RuleMeta;
 use crate::model::Resource;
 use crate::rules::cpts::ro1_cpts_009;
 use crate::rules::meta::ro1_meta_001;
 use crate::rules::{Emitter, Finish};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&ro1_meta_001::RULE, &ro1_cpts_009::RULE];
 
 /// Per resource (entries and contained ones): the contained resources of an
 /// entry are checked here too.

@@ -1,14 +1,10 @@
 //! Visits an OperationOutcome body for RO1-OO-002 and RO1-OO-003 (RO1-OO-001
 //! needs the HTTP status and lives in int-ro1).
 
-use crate::finding::RuleMeta;
 use crate::model::OperationOutcome;
 use crate::rules::Emitter;
 use crate::rules::oo::ro1_oo_002;
 use crate::rules::oo::ro1_oo_003;
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&ro1_oo_002::RULE, &ro1_oo_003::RULE];
 
 /// Checks an OperationOutcome body.
 pub fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {

@@ -13,15 +13,6 @@ use crate::rules::fhir::ro1_fhir_004;
 use crate::rules::fhir::ro1_fhir_005;
 use crate::rules::json::ro1_json_001;
 
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_json_001::RULE,
-    &ro1_fhir_001::RULE,
-    &ro1_fhir_002::RULE,
-    &ro1_fhir_003::RULE,
-    &ro1_fhir_004::RULE,
-];
-
 /// True for the generic rules a more specific finding on the same element replaces
 /// (RO1-SLOT-003 on `Slot.start` makes RO1-FHIR-003 redundant there, RO1-SLOT-001
 /// on `Slot.status` makes RO1-FHIR-005 redundant).

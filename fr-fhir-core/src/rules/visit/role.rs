@@ -5,12 +5,9 @@
 //!
 //! RO1-ROLE-003 (the practitioner resolves in the Bundle) is a graph rule.
 
-use crate::finding::RuleMeta;
 use crate::model::{Location, PractitionerRole, Resource};
 use crate::rules::loc;
 use crate::rules::loc::ro1_loc_001;
-use crate::rules::loc::ro1_loc_002;
-use crate::rules::loc::ro1_loc_003;
 use crate::rules::loc::ro1_loc_004;
 use crate::rules::loc::ro1_loc_005;
 use crate::rules::r#ref::ro1_ref_003;
@@ -22,23 +19,6 @@ use crate::rules::role::ro1_role_006;
 use crate::rules::role::ro1_role_007;
 use crate::rules::role::ro1_role_008;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_role_001::RULE,
-    &ro1_role_002::RULE,
-    &ro1_role_004::RULE,
-    &ro1_role_005::RULE,
-    &ro1_role_006::RULE,
-    &ro1_role_007::RULE,
-    &ro1_role_008::RULE,
-    &ro1_loc_001::RULE,
-    &ro1_loc_002::RULE,
-    &ro1_loc_003::RULE,
-    &ro1_loc_004::RULE,
-    &ro1_loc_005::RULE,
-    &ro1_ref_003::RULE,
-];
 
 /// Checks one PractitionerRole.
 pub fn check(r: &PractitionerRole<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

@@ -4,7 +4,6 @@
 //! RO1-PRACT-005 needs the request (int-ro1) and RO1-PRACT-006 the whole
 //! Bundle (graph): not here.
 
-use crate::finding::RuleMeta;
 use crate::model::Practitioner;
 use crate::rules::pract::ro1_pract_001;
 use crate::rules::pract::ro1_pract_002;
@@ -14,17 +13,6 @@ use crate::rules::pract::ro1_pract_007;
 use crate::rules::pract::ro1_pract_008;
 use crate::rules::pract::ro1_pract_009;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_pract_001::RULE,
-    &ro1_pract_002::RULE,
-    &ro1_pract_003::RULE,
-    &ro1_pract_004::RULE,
-    &ro1_pract_007::RULE,
-    &ro1_pract_008::RULE,
-    &ro1_pract_009::RULE,
-];
 
 /// Checks one Practitioner.
 pub fn check(p: &Practitioner<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

@@ -5,7 +5,6 @@
 //! check (scope SOS here); RO1-SOS-002 keeps `name` and the presence of the
 //! place's own elements.
 
-use crate::finding::RuleMeta;
 use crate::model::{Location, Organization};
 use crate::rules::loc::{ro1_loc_002, ro1_loc_003};
 use crate::rules::sos::ro1_sos_002;
@@ -13,10 +12,6 @@ use crate::rules::sos::ro1_sos_003;
 use crate::rules::sos::ro1_sos_004;
 use crate::rules::sos::ro1_sos_006;
 use crate::rules::{Emitter, EntryCx, Scope};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] =
-    &[&ro1_sos_002::RULE, &ro1_sos_003::RULE, &ro1_sos_004::RULE, &ro1_sos_006::RULE];
 
 /// SOS fixed consultation place.
 pub fn check_location(l: &Location<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

@@ -4,7 +4,6 @@
 //! Bundle and its indexed entries at the end, or a document that is not a
 //! Bundle. The checks live in their rule files.
 
-use crate::finding::RuleMeta;
 use crate::model::Resource;
 use crate::rules::bundle::{
     Counts, ro1_bundle_001, ro1_bundle_002, ro1_bundle_003, ro1_bundle_004, ro1_bundle_006,
@@ -13,23 +12,6 @@ use crate::rules::bundle::{
 };
 use crate::rules::fhir::ro1_fhir_006;
 use crate::rules::{Emitter, EntryCx, Finish};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_bundle_001::RULE,
-    &ro1_bundle_002::RULE,
-    &ro1_bundle_003::RULE,
-    &ro1_bundle_004::RULE,
-    &ro1_bundle_006::RULE,
-    &ro1_bundle_007::RULE,
-    &ro1_bundle_008::RULE,
-    &ro1_bundle_009::RULE,
-    &ro1_bundle_010::RULE,
-    &ro1_bundle_011::RULE,
-    &ro1_bundle_012::RULE,
-    &ro1_bundle_013::RULE,
-    &ro1_fhir_006::RULE,
-];
 
 /// Per-entry Bundle rules that need nothing but the entry: bdl-5, bdl-8 and
 /// the `/{type}/{id}` ending of a RESTful fullUrl (RO1-BUNDLE-007).

@@ -7,15 +7,11 @@
 //! dropped for the other use cases. Whether `providedBy` resolves is a
 //! cross-resource rule ([`super::graph`]).
 
-use crate::finding::RuleMeta;
 use crate::model::{HealthcareService, Organization};
 use crate::rules::cpts::ro1_cpts_004;
 use crate::rules::cpts::ro1_cpts_005;
 use crate::rules::cpts::ro1_cpts_006;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&ro1_cpts_004::RULE, &ro1_cpts_005::RULE, &ro1_cpts_006::RULE];
 
 /// CPTS Organization.
 pub fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {

@@ -6,14 +6,10 @@
 
 use std::collections::HashSet;
 
-use crate::finding::RuleMeta;
 use crate::model::Resource;
 use crate::rules::fhir::ro1_fhir_007;
 use crate::rules::fhir::ro1_fhir_008;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&ro1_fhir_007::RULE, &ro1_fhir_008::RULE];
 
 /// Checks the entry's resource (contained ones included) and the entry's own
 /// modifier extensions.

@@ -11,7 +11,6 @@
 //! ([`crate::rules::id::national_kind`]); each value rule then looks at the
 //! national prefix it knows.
 
-use crate::finding::RuleMeta;
 use crate::model::{Identifier, Resource, Visitor, Walk};
 use crate::rules::Emitter;
 use crate::rules::id::ro1_id_001;
@@ -25,20 +24,6 @@ use crate::rules::id::ro1_id_008;
 use crate::rules::id::ro1_id_009;
 use crate::rules::id::ro1_id_010;
 use crate::rules::id::{Kind, national_kind};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[
-    &ro1_id_001::RULE,
-    &ro1_id_002::RULE,
-    &ro1_id_003::RULE,
-    &ro1_id_004::RULE,
-    &ro1_id_005::RULE,
-    &ro1_id_006::RULE,
-    &ro1_id_007::RULE,
-    &ro1_id_008::RULE,
-    &ro1_id_009::RULE,
-    &ro1_id_010::RULE,
-];
 
 /// Checks every identifier of a resource (contained ones included).
 pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {

@@ -2,13 +2,9 @@
 //! FrSchedule restrictions). The actor rules need the other entries: see
 //! [`super::graph`].
 
-use crate::finding::RuleMeta;
 use crate::model::Schedule;
 use crate::rules::sched::ro1_sched_003;
 use crate::rules::{Emitter, EntryCx};
-
-/// The catalogue rules this family implements.
-pub const RULES: &[&RuleMeta] = &[&ro1_sched_003::RULE];
 
 /// Checks one Schedule.
 pub fn check(s: &Schedule<'_>, _e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
