@@ -18,7 +18,7 @@ fn catalogue() -> &'static [&'static RuleMeta] {
 
 /// The report contract's own rules (SPEC §10), not rows of the CSV.
 fn report_rule(id: &str) -> bool {
-    id.starts_with("RO1-BODY-") || id.starts_with("RO1-FLOW-")
+    ["RO1-BODY-", "RO1-FLOW-", "RO1-HAR-"].iter().any(|p| id.starts_with(p))
 }
 
 fn workspace() -> PathBuf {

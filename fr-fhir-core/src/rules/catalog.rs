@@ -40,8 +40,8 @@ pub static PLANNED: &[&[&RuleMeta]] = &[sos::PLANNED, oo::PLANNED];
 /// The catalogue's sections, in order: a rule's place is its prefix's rank,
 /// then its number.
 pub const PREFIX_ORDER: &[&str] = &[
-    "REQ", "HTTP", "BODY", "FLOW", "JSON", "FHIR", "META", "BUNDLE", "SLOT", "SCHED", "PRACT",
-    "ROLE", "LOC", "CPTS", "SOS", "ID", "REF", "WIN", "OO", "NFR", "APPT", "REGUL",
+    "REQ", "HTTP", "BODY", "FLOW", "HAR", "JSON", "FHIR", "META", "BUNDLE", "SLOT", "SCHED",
+    "PRACT", "ROLE", "LOC", "CPTS", "SOS", "ID", "REF", "WIN", "OO", "NFR", "APPT", "REGUL",
 ];
 
 /// Rules in catalogue order, each known as checked or planned.

@@ -717,7 +717,7 @@ fn entries_of_the_wrong_shape_are_reported_and_skipped() {
     assert_eq!(r.len(), 4);
     for (i, report) in r.iter().enumerate().take(3) {
         let f = &report.findings[0];
-        assert_eq!((f.rule.id, f.severity), ("RO1-HTTP-004", Severity::Fatal), "entry {i}");
+        assert_eq!((f.rule.id, f.severity), ("RO1-HAR-001", Severity::Fatal), "entry {i}");
         assert_eq!(f.resolved.as_ref().unwrap().expression, format!("log.entries[{i}]"));
     }
     assert!(r[2].findings[0].message.en.contains("`response.status` is a string"));

@@ -27,12 +27,12 @@ pub mod base64;
 mod reader;
 pub mod text;
 
-use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
-use fr_fhir_core::json::{JsonError, LineIndex, Span};
+use fr_fhir_core::finding::Message;
+use fr_fhir_core::json::{JsonError, LineIndex};
 
 use crate::exchange::{Exchange, ExchangeOptions, ExchangeReport, run};
 
-use crate::rules::http::ro1_http_004;
+use crate::rules::har::ro1_har_001;
 pub use text::EscapeMap;
 
 /// A HAR file (or one of its entries) that cannot be read.
@@ -138,22 +138,6 @@ pub fn validate_har(
 
 /// The report of an entry that could not be turned into an exchange.
 fn broken_entry(index: usize, e: &HarError, src: &str, lines: &mut LineIndex) -> ExchangeReport {
-    let (line, column) = lines.locate(src, e.offset);
-    let finding = Finding {
-        rule: &ro1_http_004::RULE,
-        severity: Severity::Fatal,
-        target: Target::Body { span: Span::default(), child: None },
-        message: Message::new(
-            format!("entrée HAR inutilisable : {}", e.message.fr),
-            format!("unusable HAR entry: {}", e.message.en),
-        ),
-        resolved: Some(Resolved {
-            expression: format!("log.entries[{index}]"),
-            line,
-            column,
-            offset: Some(e.offset as u64),
-        }),
-        cause: None,
-    };
-    ExchangeReport::of_findings(index, vec![finding])
+    let at = lines.locate(src, e.offset);
+    ExchangeReport::of_findings(index, vec![ro1_har_001::finding(index, &e.message, at, e.offset)])
 }

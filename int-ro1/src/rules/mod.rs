@@ -10,6 +10,7 @@ pub mod appt;
 pub mod body;
 pub mod bundle;
 pub mod flow;
+pub mod har;
 pub mod http;
 pub mod nfr;
 pub mod oo;
@@ -27,6 +28,7 @@ pub static CHECKED: &[&[&RuleMeta]] = &[
     http::RULES,
     body::RULES,
     flow::RULES,
+    har::RULES,
     bundle::RULES,
     pract::RULES,
     sos::RULES,
