@@ -85,27 +85,3 @@ pub(crate) fn check_not_a_bundle(res: Option<&Resource<'_>>, src: &str, em: &mut
         ),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
-
-    #[test]
-    fn bundle_001_type() {
-        let src = patch(PS, "/type", Some(json!("collection")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
-        let src = patch(PS, "/type", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
-        // Wrong JSON type: RO1-FHIR-001 only.
-        let src = patch(PS, "/type", Some(json!(1)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-001").is_empty());
-    }
-
-    #[test]
-    fn bundle_001_not_a_bundle() {
-        let slot = text(&doc(PS)["entry"][0]["resource"]);
-        assert_eq!(of_rule(&slot, None, "RO1-BUNDLE-001"), at("Slot.resourceType", E));
-    }
-}

@@ -40,18 +40,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, E, PS, at, of_rule, patch};
-
-    #[test]
-    fn bundle_002_total() {
-        let src = patch(CPTS, "/total", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-002"), at("Bundle.total", E));
-        let src = patch(PS, "/total", Some(json!("8")));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-002").is_empty());
-    }
-}

@@ -71,34 +71,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, c: &Counts, em: &mut Emitter<'_>)
         format!("Bundle.total is {total} for {matches} {what_en} ({en_tail})"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, SOS, W, at, doc, of_rule, patch, set, text};
-
-    #[test]
-    fn bundle_003_total_against_matches() {
-        let src = patch(PS, "/total", Some(json!(7)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
-        let src = patch(PS, "/total", Some(json!(9)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
-        // Without search.mode, the Slots are the matches.
-        let mut v = doc(PS);
-        for e in v["entry"].as_array_mut().unwrap() {
-            e.as_object_mut().unwrap().remove("search");
-        }
-        set(&mut v, "/total", Some(json!(7)));
-        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-003"), at("Bundle.total", E));
-        // SOS (AMB-07): the Schedules or the Slots.
-        for ok in [2, 4] {
-            let src = patch(SOS, "/total", Some(json!(ok)));
-            assert!(of_rule(&src, None, "RO1-BUNDLE-003").is_empty());
-        }
-        let src = patch(SOS, "/total", Some(json!(3)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
-        let src = patch(SOS, "/total", Some(json!(1)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
-    }
-}

@@ -102,25 +102,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, E, PS, SOS, W, at, doc, of_rule, patch, text};
-
-    #[test]
-    fn bundle_004_links() {
-        let src = patch(CPTS, "/link", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", E));
-        let src = patch(PS, "/link", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", W));
-        let next = json!({"relation": "next", "url": "https://agenda.exemple-editeur.fr/fhir/Slot?page=2"});
-        let mut v = doc(SOS);
-        v["link"].as_array_mut().unwrap().push(next);
-        let src = text(&v);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[1].relation", E));
-        let src = patch(SOS, "/link/0/url", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[0].url", E));
-    }
-}

@@ -44,23 +44,3 @@ pub(crate) fn check_index_entry(f: &Finish<'_, '_>, e: &EntryInfo, em: &mut Emit
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, E, PS, W, at, of_rule, patch};
-
-    #[test]
-    fn bundle_006_full_url() {
-        let src = patch(CPTS, "/entry/3/fullUrl", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", E));
-        let src = patch(PS, "/entry/3/fullUrl", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", W));
-        // Wrong JSON type: RO1-FHIR-001 only.
-        let src = patch(PS, "/entry/3/fullUrl", Some(json!(3)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-006").is_empty());
-        let src = patch(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")));
-        assert!(of_rule(&src, None, "RO1-FHIR-006").is_empty());
-    }
-}

@@ -69,24 +69,3 @@ pub(crate) fn check_bundle(ix: &Index<'_>, em: &mut Emitter<'_>) {
 fn first_index(ix: &Index<'_>, pos: u32) -> u32 {
     ix.entry(pos).map_or(pos, |e| e.index)
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
-
-    #[test]
-    fn bundle_008_duplicates() {
-        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001";
-        let src = patch(PS, "/entry/1/fullUrl", Some(json!(url)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].fullUrl", E));
-        let src = patch(PS, "/entry/1/resource/id", Some(json!("crn-90001")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].resource.id", E));
-        // The same entry twice: one finding.
-        let mut v = doc(PS);
-        let copy = v["entry"][11].clone();
-        v["entry"].as_array_mut().unwrap().push(copy);
-        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-008"), at("Bundle.entry[16].fullUrl", E));
-    }
-}

@@ -66,31 +66,3 @@ fn expected_type(rtype: &str, uc: UseCase) -> bool {
         _ => false,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{PS, SOS, W, at, doc, of_rule, text};
-
-    #[test]
-    fn bundle_010_unexpected_types() {
-        // A Location entry: expected in SOS, not in PS.
-        let mut v = doc(PS);
-        let loc = doc(SOS)["entry"][6].clone();
-        v["entry"].as_array_mut().unwrap().push(loc);
-        assert_eq!(
-            of_rule(&text(&v), None, "RO1-BUNDLE-010"),
-            at("Bundle.entry[16].resource.resourceType", W)
-        );
-        assert!(of_rule(SOS, None, "RO1-BUNDLE-010").is_empty());
-        // An OperationOutcome with mode outcome is allowed.
-        let mut v = doc(PS);
-        let oo = json!({"resource": {"resourceType": "OperationOutcome",
-            "issue": [{"severity": "information", "code": "informational"}]},
-            "search": {"mode": "outcome"}});
-        v["entry"].as_array_mut().unwrap().push(oo);
-        assert!(of_rule(&text(&v), None, "RO1-BUNDLE-010").is_empty());
-        assert!(of_rule(&text(&v), None, "RO1-BUNDLE-009").is_empty());
-    }
-}

@@ -57,21 +57,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, counts: &Counts, em: &mut Emitter
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, at, of_rule, patch};
-
-    #[test]
-    fn bundle_011_slices() {
-        let src = patch(CPTS, "/entry/4", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
-        let src = patch(SOS, "/entry/8", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
-        // AMB-03: an empty result needs no slice.
-        let src = patch(EMPTY, "/meta/profile/0", Some(json!(crate::rules::profiles::BUNDLE_CPTS)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-011").is_empty());
-    }
-}

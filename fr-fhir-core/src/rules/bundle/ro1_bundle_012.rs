@@ -41,16 +41,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, EMPTY, at, of_rule, patch};
-
-    #[test]
-    fn bundle_012_empty_entry_array() {
-        let src = patch(EMPTY, "/entry", Some(json!([])));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-012"), at("Bundle.entry", E));
-    }
-}

@@ -44,18 +44,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, counts: &Counts, em: &mut Emitter
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::testutil::{PS, W, doc, of_rule, text};
-
-    #[test]
-    fn bundle_013_slots_without_practitioner() {
-        let mut v = doc(PS);
-        v["entry"].as_array_mut().unwrap().truncate(11);
-        assert_eq!(
-            of_rule(&text(&v), None, "RO1-BUNDLE-013"),
-            [("Bundle.entry".to_string(), W), ("Bundle.entry".to_string(), W)]
-        );
-    }
-}

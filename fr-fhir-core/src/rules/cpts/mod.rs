@@ -46,29 +46,4 @@ pub(crate) fn is_r5_service_type(x: &Extension<'_>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, of_rule, patch};
-    use serde_json::json;
-
-    const HS: &str = "/entry/6/resource";
-    const HS_E: &str = "Bundle.entry[6].resource";
-    const ERR: Severity = Severity::Error;
-
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn cpts_004_id_and_provided_by_reference() {
-        let d = patch(CPTS, &format!("{HS}/id"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "id", ERR));
-        let d = patch(CPTS, &format!("{HS}/providedBy"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy", ERR));
-        let d = patch(CPTS, &format!("{HS}/providedBy"), Some(json!({"display": "CPTS"})));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy.reference", ERR));
-        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-004"), []);
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-004"), []);
-    }
-}
+mod tests;

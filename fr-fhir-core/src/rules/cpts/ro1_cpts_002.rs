@@ -95,32 +95,3 @@ pub(crate) fn check_service_type(st: &CodeableConcept<'_>, em: &mut Emitter<'_>)
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-
-    const E0: &str = "Bundle.entry[0].resource";
-    const CPTS_ST: &str = "/entry/0/resource/serviceType/1";
-    const ERR: Severity = Severity::Error;
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E0}.{path}"), sev)]
-    }
-    use crate::rules::testutil::{CPTS, doc, of_rule, patch};
-    use serde_json::json;
-
-    #[test]
-    fn cpts_002_canonical_system_and_code() {
-        let variant = "https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement";
-        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/system"), Some(json!(variant)));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].system", ERR));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
-        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/code"), Some(json!("603")));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].code", ERR));
-        let ext = doc(CPTS)["entry"][0]["resource"]["serviceType"][1]["extension"].clone();
-        let d = patch(CPTS, "/entry/0/resource/serviceType/0/extension", Some(ext));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[0].extension[0]", ERR));
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-002"), []);
-    }
-}

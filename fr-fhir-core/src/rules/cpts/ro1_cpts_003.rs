@@ -50,23 +50,3 @@ pub(crate) fn check_graph_reference(
     check_resolves(g, r, t, &EXPECT, em);
     true
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
-
-    #[test]
-    fn cpts_003_service_type_target() {
-        let p = "/entry/0/resource/serviceType/1/extension/0/valueReference/reference";
-        let src = patch(CPTS, p, Some(json!("HealthcareService/inconnu")));
-        let path = "Bundle.entry[0].resource.serviceType[1].extension[0].valueReference.reference";
-        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-        assert_eq!(of_rule(&src, Some(UseCase::PS), "RO1-REF-001"), at(path, E));
-        let src = patch(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")));
-        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
-    }
-}

@@ -100,23 +100,3 @@ pub(crate) fn check_graph_reference(
     graph::check_resolves(g, r, t, &GRAPH_EXPECT, em);
     true
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
-
-    #[test]
-    fn cpts_004_provided_by() {
-        let src = patch(
-            CPTS,
-            "/entry/6/resource/providedBy/reference",
-            Some(json!("Organization/inconnue")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-CPTS-004"),
-            at("Bundle.entry[6].resource.providedBy.reference", E)
-        );
-    }
-}

@@ -59,27 +59,3 @@ pub(crate) fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: 
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{CPTS, SOS, of_rule, patch};
-
-    const ORG: &str = "/entry/7/resource";
-    const ORG_E: &str = "Bundle.entry[7].resource";
-    const WARN: Severity = Severity::Warning;
-
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn cpts_006_name_and_telecom() {
-        for el in ["name", "telecom"] {
-            let d = patch(CPTS, &format!("{ORG}/{el}"), None);
-            assert_eq!(of_rule(&d, None, "RO1-CPTS-006"), at(ORG_E, el, WARN));
-        }
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-006"), []);
-        assert_eq!(of_rule(SOS, None, "RO1-CPTS-006"), []);
-    }
-}

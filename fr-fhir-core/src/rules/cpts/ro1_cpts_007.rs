@@ -69,35 +69,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{CPTS, W, doc, of_rule, set, text};
-
-    #[test]
-    fn cpts_007_one_service_per_organization() {
-        let mut v = doc(CPTS);
-        let mut hs = v["entry"][6].clone();
-        set(&mut hs, "/resource/id", Some(json!("hs-2")));
-        set(
-            &mut hs,
-            "/fullUrl",
-            Some(json!("https://agenda.exemple-editeur.fr/fhir/HealthcareService/hs-2")),
-        );
-        v["entry"].as_array_mut().unwrap().push(hs);
-        set(
-            &mut v,
-            "/entry/1/resource/serviceType/2/extension/0/valueReference/reference",
-            Some(json!("HealthcareService/hs-2")),
-        );
-        assert_eq!(
-            of_rule(&text(&v), None, "RO1-CPTS-007"),
-            [
-                ("Bundle.entry".to_string(), W),
-                ("Bundle.entry[8].resource.providedBy.reference".to_string(), W)
-            ]
-        );
-    }
-}

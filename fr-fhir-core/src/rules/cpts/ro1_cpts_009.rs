@@ -48,33 +48,3 @@ pub(crate) fn check_slot(s: &Slot<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::finding::Severity;
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, of_rule, patch};
-
-    #[test]
-    fn cpts_slot_with_the_ps_profile() {
-        let src = patch(
-            CPTS,
-            "/entry/0/resource/meta/profile",
-            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
-        );
-        assert_eq!(
-            of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009"),
-            [("Bundle.entry[0].resource.meta.profile[0]".into(), Severity::Warning)]
-        );
-        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
-        // Not labelled CPTS (entry 2): the PS profile is fine.
-        let src = patch(
-            CPTS,
-            "/entry/2/resource/meta/profile",
-            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
-        );
-        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-CPTS-009").is_empty());
-    }
-}

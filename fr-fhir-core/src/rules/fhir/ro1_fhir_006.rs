@@ -114,27 +114,3 @@ pub(crate) fn check_bundle(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
-
-    #[test]
-    fn fhir_006_invariants() {
-        let src = patch(PS, "/type", Some(json!("collection")));
-        let got = of_rule(&src, None, "RO1-FHIR-006");
-        assert_eq!(got.len(), 17, "{got:?}");
-        assert!(got.contains(&("Bundle.total".into(), E)));
-        assert!(got.contains(&("Bundle.entry[15].search".into(), E)));
-        let src = patch(PS, "/entry/0/request", Some(json!({"method": "GET", "url": "Slot/1"})));
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].request", E));
-        let src = patch(PS, "/entry/0/resource", None);
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].resource", E));
-        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001/_history/2";
-        let src = patch(PS, "/entry/0/fullUrl", Some(json!(url)));
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].fullUrl", E));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-007").is_empty());
-    }
-}

@@ -60,32 +60,3 @@ pub(crate) fn check(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         ),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::ids::OID_IDNST;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const PRACT0: &str = "/entry/11/resource/identifier/0";
-
-    #[test]
-    fn id_001_system_and_type_disagree() {
-        let doc = patch(PS, &format!("{PRACT0}/system"), Some(json!(OID_IDNST)));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-001"),
-            [(
-                "Bundle.entry[11].resource.identifier[0].type.coding[0].code".into(),
-                Severity::Error
-            )]
-        );
-        // A type without any code is the resource rules' business.
-        let doc = patch(PS, &format!("{PRACT0}/type"), Some(json!({"text": "RPPS"})));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-001"), []);
-        // Another system: not judged here.
-        let doc =
-            patch(PS, &format!("{PRACT0}/system"), Some(json!("https://rpps.esante.gouv.fr")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-001"), []);
-    }
-}

@@ -37,23 +37,3 @@ pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
         form_error(em, &RULE, None, span, v, e);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const PRACT0: &str = "/entry/11/resource/identifier/0";
-
-    #[test]
-    fn id_002_rpps_form() {
-        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("81010387452")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-002"),
-            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Error)]
-        );
-        // Truncated, not bare: no ID-010 on top.
-        assert_eq!(of_rule(&doc, None, "RO1-ID-010"), []);
-    }
-}

@@ -42,30 +42,3 @@ pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
         form_error(em, &RULE, Some(sev), span, v, e);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const PRACT0: &str = "/entry/11/resource/identifier/0";
-
-    #[test]
-    fn id_003_rpps_key_is_a_warning_or_an_error_when_strict() {
-        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("810103874525")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-003"),
-            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
-        );
-        let opts = crate::rules::Options { strict: true, ..Default::default() };
-        let report = crate::rules::validate(&doc, &opts).unwrap();
-        let sev: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.rule.id == "RO1-ID-003")
-            .map(|f| f.severity)
-            .collect();
-        assert_eq!(sev, [Severity::Error]);
-    }
-}

@@ -37,23 +37,3 @@ pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
         form_error(em, &RULE, None, span, v, e);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const PRACT0: &str = "/entry/11/resource/identifier/0";
-
-    #[test]
-    fn id_004_adeli_form() {
-        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("07512345")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-004"),
-            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
-        );
-        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("0751234567")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-004"), []);
-    }
-}

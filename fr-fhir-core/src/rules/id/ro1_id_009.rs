@@ -49,27 +49,3 @@ pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
         _ => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const ORG0: &str = "/entry/13/resource/organization/identifier";
-
-    #[test]
-    fn id_009_rang_forms() {
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("4F58000880311022013")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-009"),
-            [("Bundle.entry[13].resource.organization.identifier.value".into(), Severity::Warning)]
-        );
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("412345678912345")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-009"), []);
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("0")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-009").len(), 1);
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("0751234567")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-009"), []);
-    }
-}

@@ -89,30 +89,3 @@ fn bare_number(em: &mut Emitter<'_>, span: Span, v: &str, what: &str, prefix: &s
         ),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const PRACT0: &str = "/entry/11/resource/identifier/0";
-    const ORG0: &str = "/entry/13/resource/organization/identifier";
-
-    #[test]
-    fn id_010_bare_numbers() {
-        let doc = patch(PS, &format!("{PRACT0}/value"), Some(json!("10103874524")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ID-010"),
-            [("Bundle.entry[11].resource.identifier[0].value".into(), Severity::Warning)]
-        );
-        assert_eq!(of_rule(&doc, None, "RO1-ID-002"), []);
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("85312046700016")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-010").len(), 1, "bare SIRET");
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("690041272")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-010").len(), 1, "bare FINESS");
-        // Not keyed: just a wrong value, not a bare number.
-        let doc = patch(PS, &format!("{ORG0}/value"), Some(json!("690041273")));
-        assert_eq!(of_rule(&doc, None, "RO1-ID-010"), []);
-    }
-}

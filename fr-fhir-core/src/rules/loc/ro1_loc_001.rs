@@ -46,30 +46,3 @@ pub(crate) fn check_identifiers(loc: &Location<'_>, em: &mut Emitter<'_>) {
 pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
     identifier_parts(id, Scope::PS_CPTS, &RULE, ("identifiant du lieu", "place identifier"), em);
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const E: &str = "Bundle.entry[13].resource";
-    const L: &str = "/entry/13/resource/contained/0";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn loc_001_identifier() {
-        let doc = patch(PS, &format!("{L}/identifier"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-001"),
-            at("contained[0].identifier", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{L}/identifier/0/system"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-001"),
-            at("contained[0].identifier[0].system", Severity::Error)
-        );
-    }
-}

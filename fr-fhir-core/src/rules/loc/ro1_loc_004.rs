@@ -64,35 +64,3 @@ pub(crate) fn check_contained_meta(loc: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const E: &str = "Bundle.entry[13].resource";
-    const L: &str = "/entry/13/resource/contained/0";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn loc_004_contained_meta() {
-        let doc = patch(PS, &format!("{L}/meta/versionId"), Some(json!("3")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-004"),
-            at("contained[0].meta.versionId", Severity::Error)
-        );
-        let doc = patch(
-            PS,
-            &format!("{L}/contained"),
-            Some(json!([{"resourceType": "Location", "id": "x"}])),
-        );
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-004"),
-            at("contained[0].contained[0]", Severity::Error)
-        );
-    }
-}

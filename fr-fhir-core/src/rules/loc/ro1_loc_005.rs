@@ -66,35 +66,3 @@ pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         format!("place identifier type {found_en}: expected {expected}"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const E: &str = "Bundle.entry[13].resource";
-    const L: &str = "/entry/13/resource/contained/0";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn loc_005_identifier_type() {
-        let doc = patch(
-            PS,
-            &format!("{L}/identifier/0/type"),
-            Some(json!({"text": "identifiant du cabinet"})),
-        );
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-005"),
-            at("contained[0].identifier[0].type", Severity::Warning)
-        );
-        let doc = patch(PS, &format!("{L}/identifier/0/type/coding/0/code"), Some(json!("XX")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-LOC-005"),
-            at("contained[0].identifier[0].type.coding[0].code", Severity::Warning)
-        );
-    }
-}

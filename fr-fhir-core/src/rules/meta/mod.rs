@@ -8,17 +8,4 @@ pub mod ro1_meta_001;
 pub const RULES: &[&RuleMeta] = &[&ro1_meta_001::RULE];
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, EMPTY, PS, SOS, of_rule};
-
-    #[test]
-    fn valid_examples_declare_their_profiles() {
-        for (src, uc) in
-            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
-        {
-            assert!(of_rule(src, Some(uc), "RO1-META-001").is_empty(), "{uc:?}");
-            assert!(of_rule(src, Some(uc), "RO1-CPTS-009").is_empty(), "{uc:?}");
-        }
-    }
-}
+mod tests;

@@ -124,37 +124,3 @@ pub(crate) fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::finding::Severity;
-    use crate::rules::testutil::{of_rule, patch};
-
-    const OO: &str = include_str!("../../../../examples/valid/error-400.json");
-
-    #[test]
-    fn issue_needs_severity_and_code() {
-        let src = patch(OO, "/issue/0/severity", None);
-        assert!(
-            of_rule(&src, None, "RO1-OO-002")
-                .contains(&("OperationOutcome.issue[0].severity".into(), Severity::Error))
-        );
-        let src = patch(OO, "/issue/0/code", Some(json!("missing-param")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-OO-002"),
-            [("OperationOutcome.issue[0].code".into(), Severity::Error)]
-        );
-        let src = patch(OO, "/issue/0/severity", Some(json!("critical")));
-        assert!(
-            of_rule(&src, None, "RO1-OO-002")
-                .contains(&("OperationOutcome.issue[0].severity".into(), Severity::Error))
-        );
-        let src = patch(OO, "/issue", None);
-        assert_eq!(
-            of_rule(&src, None, "RO1-OO-002"),
-            [("OperationOutcome.issue".into(), Severity::Error)]
-        );
-    }
-}

@@ -61,34 +61,3 @@ pub(crate) fn check(oo: &OperationOutcome<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::finding::Severity;
-    use crate::rules::testutil::{of_rule, patch};
-
-    const OO: &str = include_str!("../../../../examples/valid/error-400.json");
-
-    #[test]
-    fn failure_must_be_stated_and_explained() {
-        let src = patch(OO, "/issue/0/severity", Some(json!("warning")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-OO-003"),
-            [("OperationOutcome.issue".into(), Severity::Warning)]
-        );
-        let mut v: serde_json::Value = serde_json::from_str(OO).unwrap();
-        let issue = v["issue"][0].as_object_mut().unwrap();
-        issue.remove("details");
-        issue.remove("diagnostics");
-        let src = serde_json::to_string(&v).unwrap();
-        assert_eq!(
-            of_rule(&src, None, "RO1-OO-003"),
-            [("OperationOutcome.issue[0].diagnostics".into(), Severity::Warning)]
-        );
-        // details.text alone explains.
-        let src = patch(OO, "/issue/0/diagnostics", None);
-        assert!(of_rule(&src, None, "RO1-OO-003").is_empty());
-    }
-}

@@ -24,17 +24,4 @@ pub const RULES: &[&RuleMeta] = &[
 ];
 
 #[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{CPTS, PS, run};
-
-    fn pract_findings(src: &str) -> Vec<(String, String, Severity)> {
-        run(src, None).into_iter().filter(|f| f.0.starts_with("RO1-PRACT-")).collect()
-    }
-
-    #[test]
-    fn valid_examples_are_clean() {
-        assert_eq!(pract_findings(PS), []);
-        assert_eq!(pract_findings(CPTS), []);
-    }
-}
+mod tests;

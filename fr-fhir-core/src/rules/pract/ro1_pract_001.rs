@@ -75,36 +75,3 @@ fn missing_part(em: &mut Emitter<'_>, span: Span, part: &'static str) {
         format!("practitioner identifier without `{part}` (type, system and value are mandatory)"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn pract_001_identifier_and_parts() {
-        let doc = patch(PS, &format!("{P}/identifier"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-001"), at("identifier", Severity::Error));
-        for part in ["type", "system", "value"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/{part}"), None);
-            assert_eq!(
-                of_rule(&doc, None, "RO1-PRACT-001"),
-                at(&format!("identifier[0].{part}"), Severity::Error),
-                "{part}"
-            );
-        }
-    }
-
-    #[test]
-    fn practitioner_rules_do_not_apply_to_sos() {
-        let doc = patch(PS, &format!("{P}/identifier"), None);
-        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-PRACT-001"), []);
-    }
-}

@@ -43,26 +43,3 @@ pub(crate) fn check_system(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn pract_003_system() {
-        let doc = patch(PS, &format!("{P}/identifier/0/system"), Some(json!("1.2.250.1.71.4.2.1")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-003"),
-            at("identifier[0].system", Severity::Error)
-        );
-    }
-}

@@ -60,34 +60,3 @@ pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn pract_004_value_forms() {
-        for bad in ["81010387452", "10103874524", "3456780581/11242343", "X"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-PRACT-004"),
-                at("identifier[0].value", Severity::Error),
-                "{bad}"
-            );
-        }
-        // ADELI is accepted (AMB-23); a wrong RPPS key is not this rule's business.
-        for good in ["0751234567", "810103874525"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(good)));
-            assert_eq!(of_rule(&doc, None, "RO1-PRACT-004"), [], "{good}");
-        }
-    }
-}

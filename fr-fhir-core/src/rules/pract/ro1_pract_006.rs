@@ -56,21 +56,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
-
-    #[test]
-    fn pract_006_one_practitioner_per_identifier() {
-        let src = patch(PS, "/entry/12/resource/identifier/0/value", Some(json!("810103874524")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-PRACT-006"),
-            at("Bundle.entry[12].resource.identifier[0].value", E)
-        );
-        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-PRACT-006").is_empty());
-    }
-}

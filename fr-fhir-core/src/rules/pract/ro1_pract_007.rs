@@ -65,26 +65,3 @@ pub(crate) fn check_names(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn pract_007_names() {
-        let doc = patch(PS, &format!("{P}/name"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name", Severity::Warning));
-        let doc = patch(PS, &format!("{P}/name/0/given"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].given", Severity::Warning));
-        let doc = patch(PS, &format!("{P}/name/0/family"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].family", Severity::Warning));
-    }
-}

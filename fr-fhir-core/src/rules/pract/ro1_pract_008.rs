@@ -42,24 +42,3 @@ pub(crate) fn check_telecom(t: &ContactPoint<'_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn pract_008_telecom_parts() {
-        let doc = patch(PS, &format!("{P}/telecom/0/value"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].value", Severity::Error));
-        let doc = patch(PS, &format!("{P}/telecom/0/system"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].system", Severity::Error));
-    }
-}

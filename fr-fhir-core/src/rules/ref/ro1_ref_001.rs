@@ -45,26 +45,3 @@ pub(crate) fn check_graph_reference(g: &Graph<'_, '_>, r: &RefInfo, t: u32, em: 
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
-
-    #[test]
-    fn ref_001_other_references() {
-        let src = patch(
-            PS,
-            "/entry/13/resource/healthcareService",
-            Some(json!([{"reference": "HealthcareService/x"}])),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-REF-001"),
-            at("Bundle.entry[13].resource.healthcareService[0].reference", E)
-        );
-        let src =
-            patch(PS, "/entry/13/resource/healthcareService", Some(json!([{"display": "x"}])));
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-    }
-}

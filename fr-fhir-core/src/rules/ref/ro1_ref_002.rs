@@ -42,21 +42,3 @@ pub(crate) fn check_graph_reference(g: &Graph<'_, '_>, r: &RefInfo, em: &mut Emi
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{PS, W, at, of_rule, patch};
-
-    #[test]
-    fn ref_002_relative_form() {
-        let url = "https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3";
-        let src = patch(PS, "/entry/0/resource/schedule/reference", Some(json!(url)));
-        assert_eq!(
-            of_rule(&src, None, "RO1-REF-002"),
-            at("Bundle.entry[0].resource.schedule.reference", W)
-        );
-        assert!(of_rule(&src, None, "RO1-SLOT-006").is_empty());
-    }
-}

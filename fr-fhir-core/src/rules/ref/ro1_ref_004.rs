@@ -137,33 +137,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{PS, SOS, W, doc, of_rule, patch, set, text};
-
-    #[test]
-    fn ref_004_orphans_and_empty_schedules() {
-        let mut v = doc(PS);
-        for i in 5..8 {
-            set(
-                &mut v,
-                &format!("/entry/{i}/resource/schedule/reference"),
-                Some(json!("Schedule/agenda-4821-vlb")),
-            );
-        }
-        assert_eq!(
-            of_rule(&text(&v), None, "RO1-REF-004"),
-            [
-                ("Bundle.entry[10]".to_string(), W),
-                ("Bundle.entry[12]".to_string(), W),
-                ("Bundle.entry[15]".to_string(), W)
-            ]
-        );
-        // SOS: Slots are reached backwards from their Schedule.
-        let src = patch(SOS, "/entry/2/search", None);
-        assert!(of_rule(&src, None, "RO1-REF-004").is_empty());
-    }
-}

@@ -24,19 +24,4 @@ pub const RULES: &[&RuleMeta] = &[
 ];
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::finding::Severity;
-    use crate::rules::testutil::{CPTS, PS, SOS, run};
-
-    fn mine(src: &str) -> Vec<(String, String, Severity)> {
-        run(src, None).into_iter().filter(|f| RULES.iter().any(|r| r.id == f.0)).collect()
-    }
-
-    #[test]
-    fn valid_examples_are_clean() {
-        for src in [PS, CPTS, SOS] {
-            assert_eq!(mine(src), []);
-        }
-    }
-}
+mod tests;

@@ -51,27 +51,3 @@ pub(crate) fn check_contained(r: &PractitionerRole<'_>, em: &mut Emitter<'_>) {
             );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-    const L: &str = "/entry/13/resource/contained/0";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_001_contained_location() {
-        let doc = patch(PS, &format!("{R}/contained"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained", Severity::Error));
-        let doc = patch(PS, &format!("{L}/resourceType"), Some(json!("Organization")));
-        let doc = patch(&doc, &format!("{L}/address"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained[0]", Severity::Error));
-    }
-}

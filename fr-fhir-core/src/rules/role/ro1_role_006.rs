@@ -51,34 +51,3 @@ pub(crate) fn check_value(id: &Identifier<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_006_structure_id_forms() {
-        let v = format!("{R}/organization/identifier/value");
-        for bad in ["2902134766", "385312046700", "12A0000014", "9123"] {
-            let doc = patch(PS, &v, Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-ROLE-006"),
-                at("organization.identifier.value", Severity::Error),
-                "{bad}"
-            );
-        }
-        for good in ["1690041272", "412345678912345", "4F58000880311022013", "0751234567"] {
-            let doc = patch(PS, &v, Some(json!(good)));
-            assert_eq!(of_rule(&doc, None, "RO1-ROLE-006"), [], "{good}");
-        }
-    }
-}

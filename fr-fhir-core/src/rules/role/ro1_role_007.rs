@@ -32,23 +32,3 @@ pub static RULE: RuleMeta = RuleMeta {
 pub(crate) fn check_telecom(t: &ContactPoint<'_>, em: &mut Emitter<'_>) {
     check_phone(t, Scope::PS_CPTS, &RULE, em);
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testutil::{PS, of_rule, patch};
-    use serde_json::json;
-
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_007_phone() {
-        let doc = patch(PS, &format!("{R}/telecom/0/value"), Some(json!("04 65 71 20 40")));
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-007"), at("telecom[0].value", Severity::Warning));
-    }
-}

@@ -18,3 +18,6 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_sched_005::RULE,
     &ro1_sched_006::RULE,
 ];
+
+#[cfg(test)]
+mod tests;

@@ -88,28 +88,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
-
-    #[test]
-    fn sched_001_actors() {
-        let src = patch(PS, "/entry/8/resource/actor/0", None);
-        assert_eq!(of_rule(&src, None, "RO1-SCHED-001"), at("Bundle.entry[8].resource.actor", E));
-        let actors = json!([{"reference": "Practitioner/prat-4821"}, {"reference": "Practitioner/prat-5307"},
-            {"reference": "PractitionerRole/role-4821-lyon3"}]);
-        let src = patch(PS, "/entry/8/resource/actor", Some(actors));
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-001"),
-            at("Bundle.entry[8].resource.actor[1]", E)
-        );
-        let src = patch(PS, "/entry/8/resource/actor", None);
-        assert_eq!(of_rule(&src, None, "RO1-SCHED-001"), at("Bundle.entry[8].resource.actor", E));
-        // Not a SOS rule.
-        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-SCHED-001").is_empty());
-    }
-}

@@ -57,30 +57,3 @@ pub(crate) fn check_graph_bare_reference(m: &MissingRef, em: &mut Emitter<'_>) {
         no_reference(m, Scope::ALL, &RULE, "Schedule.actor", em);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, SOS, at, of_rule, patch};
-
-    #[test]
-    fn sched_002_actor_resolves() {
-        let src = patch(
-            PS,
-            "/entry/8/resource/actor/1/reference",
-            Some(json!("PractitionerRole/ancien")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-002"),
-            at("Bundle.entry[8].resource.actor[1].reference", E)
-        );
-        assert!(of_rule(&src, None, "RO1-SCHED-001").is_empty());
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-        let src = patch(SOS, "/entry/0/resource/actor/0", Some(json!({"display": "lieu"})));
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-002"),
-            at("Bundle.entry[0].resource.actor[0].reference", E)
-        );
-    }
-}

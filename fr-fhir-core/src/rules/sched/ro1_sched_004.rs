@@ -76,28 +76,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) -> Vec<bool> 
     }
     unnamed
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{PS, W, of_rule, patch};
-
-    #[test]
-    fn sched_004_one_schedule_per_role() {
-        let src = patch(
-            PS,
-            "/entry/9/resource/actor/1/reference",
-            Some(json!("PractitionerRole/role-4821-lyon3")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-004"),
-            [
-                ("Bundle.entry[9].resource.actor[1]".to_string(), W),
-                ("Bundle.entry[14].resource".to_string(), W)
-            ]
-        );
-        // The unnamed role is not reported again as an orphan.
-        assert!(of_rule(&src, None, "RO1-REF-004").is_empty());
-    }
-}

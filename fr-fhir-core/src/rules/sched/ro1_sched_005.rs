@@ -92,34 +92,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, SOS, at, doc, of_rule, patch, text};
-
-    #[test]
-    fn sched_005_sos_actor() {
-        let mut v = doc(SOS);
-        v["entry"][0]["resource"]["actor"]
-            .as_array_mut()
-            .unwrap()
-            .push(json!({"reference": "Location/lieu-sos-montauban"}));
-        assert_eq!(
-            of_rule(&text(&v), None, "RO1-SCHED-005"),
-            at("Bundle.entry[0].resource.actor[1]", E)
-        );
-        let src = patch(
-            SOS,
-            "/entry/0/resource/actor/0/reference",
-            Some(json!("Organization/org-sos-broceliande")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-005"),
-            at("Bundle.entry[0].resource.actor[0].reference", E)
-        );
-        let src = patch(SOS, "/entry/0/resource/actor", None);
-        assert_eq!(of_rule(&src, None, "RO1-SCHED-005"), at("Bundle.entry[0].resource.actor", E));
-    }
-}

@@ -84,30 +84,3 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
-
-    #[test]
-    fn sched_006_role_of_another_practitioner() {
-        let src = patch(
-            PS,
-            "/entry/8/resource/actor/1/reference",
-            Some(json!("PractitionerRole/role-5307-lyon7")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SCHED-006"),
-            at("Bundle.entry[8].resource.actor[1]", E)
-        );
-        // Broken role link: not reported again.
-        let src = patch(
-            PS,
-            "/entry/15/resource/practitioner/reference",
-            Some(json!("Practitioner/inconnu")),
-        );
-        assert!(of_rule(&src, None, "RO1-SCHED-006").is_empty());
-    }
-}

@@ -128,40 +128,4 @@ pub(crate) mod testing {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::RULES;
-    use crate::finding::Severity;
-    use crate::json::Span;
-    use crate::rules::UseCase;
-    use crate::rules::support::presence::written;
-    use crate::rules::testutil::{CPTS, PS, SOS, run};
-
-    const WARN: Severity = Severity::Warning;
-    /// The CPTS rules checked on each Slot.
-    const CPTS_ON_SLOT: &[&str] = &["RO1-CPTS-001", "RO1-CPTS-002", "RO1-CPTS-008"];
-
-    fn own_findings(src: &str, uc: Option<UseCase>) -> Vec<(String, String, Severity)> {
-        run(src, uc)
-            .into_iter()
-            .filter(|f| RULES.iter().any(|r| r.id == f.0) || CPTS_ON_SLOT.contains(&f.0.as_str()))
-            .filter(|f| f.2 >= WARN)
-            .collect()
-    }
-
-    #[test]
-    fn valid_examples_give_nothing() {
-        assert_eq!(own_findings(PS, None), []);
-        assert_eq!(own_findings(CPTS, None), []);
-        assert_eq!(own_findings(SOS, None), []);
-    }
-
-    #[test]
-    fn written_sees_keys_of_the_object_only() {
-        let src = r#"{"a": {"end": 1}, "b": null, "c": [1]}"#;
-        let span = Span::new(0, src.len() as u32);
-        assert!(!written(src, span, "end"));
-        assert!(!written(src, span, "b"));
-        assert!(written(src, span, "c"));
-        assert!(!written(src, Span::default(), "c"));
-    }
-}
+mod tests;

@@ -55,30 +55,3 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         ),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_001_status() {
-        let d = p(PS, "status", Some(json!("busy")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
-        let d = p(PS, "status", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
-        // A wrong JSON type is FHIR-001 alone, not also "missing".
-        let d = p(PS, "status", Some(json!(["free"])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), []);
-        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty()); // Same for the other elements checked as missing (null is absent).
-        for (el, rule) in
-            [("comment", "RO1-SLOT-015"), ("meta", "RO1-SLOT-007"), ("start", "RO1-SLOT-002")]
-        {
-            for v in [json!(12), json!([]), json!(true)] {
-                let d = p(PS, el, Some(v.clone()));
-                assert_eq!(of_rule(&d, None, rule), [], "{el} = {v}");
-            }
-        }
-    }
-}

@@ -47,19 +47,3 @@ pub(crate) fn report_missing(
         format!("Slot.{name} is missing (mandatory, 1..1)"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-
-    #[test]
-    fn slot_002_start_end_present() {
-        for el in ["start", "end"] {
-            let d = p(PS, el, None);
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-002"), at(el, ERR));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
-        }
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-002"), []);
-    }
-}

@@ -39,22 +39,3 @@ pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mu
         format!("Slot.{name}: {}", m.en),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_003_invalid_instant_only_once() {
-        let d = p(PS, "start", Some(json!("2026-11-26T14:00:00.000")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("start", ERR));
-        for other in ["RO1-SLOT-004", "RO1-SLOT-005", "RO1-FHIR-003"] {
-            assert_eq!(of_rule(&d, None, other), [], "{other}");
-        }
-        let d = p(PS, "end", Some(json!("2026-02-30T14:20:00.000+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("end", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-003"), []);
-    }
-}

@@ -39,23 +39,3 @@ pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mu
         format!("Slot.{name}: {}", m.en),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, S0, at, p};
-    use crate::rules::testutil::{of_rule, patch};
-    use serde_json::json;
-
-    #[test]
-    fn slot_004_sas_format() {
-        let d = p(PS, "start", Some(json!("2026-11-26T13:00:00Z")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("start", ERR));
-        let d = p(PS, "end", Some(json!("2026-11-26T14:20:00.00+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("end", ERR));
-        // Overseas offsets are fine.
-        let d = p(PS, "start", Some(json!("2026-11-26T09:00:00.000-04:00")));
-        let d = patch(&d, &format!("{S0}/end"), Some(json!("2026-11-26T09:20:00.000-04:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), []);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
-    }
-}

@@ -52,7 +52,7 @@ pub(crate) fn check(
 /// `a < b` for two valid instants. Two values in the SAS form
 /// (`YYYY-MM-DDThh:mm:ss.sss±hh:mm`, fixed width) with the same offset compare
 /// as text, which spares two calendar parses per Slot on the usual path.
-fn is_before(a: Checked<'_, '_>, b: Checked<'_, '_>) -> bool {
+pub(super) fn is_before(a: Checked<'_, '_>, b: Checked<'_, '_>) -> bool {
     let (ta, tb) = (a.value.as_str(), b.value.as_str());
     if a.sas && b.sas && ta.len() == tb.len() && ta.get(23..) == tb.get(23..) {
         return ta < tb;
@@ -61,43 +61,5 @@ fn is_before(a: Checked<'_, '_>, b: Checked<'_, '_>) -> bool {
         (Ok(x), Ok(y)) => x < y,
         // Not comparable: RO1-SLOT-003 already reported the invalid one.
         _ => true,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::primitives::check_sas_instant;
-    use crate::rules::slot::Checked;
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn instants_compare_as_text_only_with_equal_offsets() {
-        use crate::model::Instant;
-        let before = |a: &str, b: &str| {
-            let (a, b) = (Instant::new(a), Instant::new(b));
-            let checked = |v| Checked { value: v, sas: check_sas_instant(v.as_str()).is_ok() };
-            super::is_before(checked(&a), checked(&b))
-        };
-        assert!(before("2026-11-26T09:00:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
-        assert!(!before("2026-11-26T09:20:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
-        // Different offsets: 10:00+02:00 is 08:00Z, before 09:30+01:00 (08:30Z).
-        assert!(before("2026-11-26T10:00:00.000+02:00", "2026-11-26T09:30:00.000+01:00"));
-        assert!(!before("2026-11-26T09:30:00.000+01:00", "2026-11-26T10:00:00.000+02:00"));
-        // Other FHIR forms go through the calendar.
-        assert!(before("2026-11-26T08:00:00Z", "2026-11-26T09:30:00.000+01:00"));
-        assert!(!before("2026-11-26T08:45:00Z", "2026-11-26T09:30:00.000+01:00"));
-    }
-
-    #[test]
-    fn slot_005_start_before_end() {
-        let d = p(PS, "end", Some(json!("2026-11-26T14:00:00.000+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), at("end", ERR));
-        // Offsets are taken into account: the start 14:00+01:00 is 13:00Z.
-        let d = p(PS, "end", Some(json!("2026-11-26T12:55:00.000+00:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), at("end", ERR));
-        let d = p(PS, "end", Some(json!("2026-11-26T13:05:00.000+00:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
     }
 }

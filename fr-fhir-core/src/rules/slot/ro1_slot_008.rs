@@ -72,23 +72,3 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, WARN, at, coding, p};
-    use crate::rules::support::terminology as term;
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_008_consultation_codes() {
-        let v3 = term::V3_ACT_CODE;
-        let d = p(PS, "serviceType/0/coding/0/code", Some(json!("CABINET")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[0].coding[0].code", ERR));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [coding(v3, "EMER")]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", WARN));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"system": v3}]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-008"), []);
-    }
-}

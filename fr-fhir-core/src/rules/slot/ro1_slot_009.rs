@@ -69,25 +69,3 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         format!("consultation type {q} is not allowed for SOS: expected AMB, HH or VR"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, coding};
-    use crate::rules::support::terminology as term;
-    use crate::rules::testutil::{SOS, of_rule, patch};
-    use serde_json::json;
-
-    #[test]
-    fn slot_009_sos_only_amb_hh_vr() {
-        const SOS2: &str = "/entry/2/resource/serviceType";
-        let e = "Bundle.entry[2].resource.serviceType";
-        let d = patch(SOS, &format!("{SOS2}/0/coding/0/code"), Some(json!("EMER")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[0].coding[0].code"), ERR)]);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), []);
-        let st = json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]);
-        let d = patch(SOS, SOS2, Some(st));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[1].coding[0].system"), ERR)]);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
-        assert_eq!(of_rule(SOS, None, "RO1-SLOT-009"), []);
-    }
-}

@@ -46,19 +46,3 @@ pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{PS, WARN, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_010_consultation_type_present() {
-        let d = p(PS, "serviceType", Some(json!([{"text": "Consultation"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
-        let d = p(PS, "serviceType", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-010"), []);
-    }
-}

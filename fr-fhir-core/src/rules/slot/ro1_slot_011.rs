@@ -46,21 +46,3 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         format!("serviceType coded in {shown_en}: a visit reason is sent as text only (serviceType.text, no coding)"),
     );
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{OTHER_SYSTEM, PS, WARN, at, coding, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_011_coded_motif() {
-        let motif = json!({"coding": [coding(OTHER_SYSTEM, "M12")], "text": "Renouvellement"});
-        let d = p(PS, "serviceType/1", Some(motif));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0].system", WARN));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"code": "M12"}]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0]", WARN));
-        // Text only, the expected form.
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-011"), []);
-    }
-}

@@ -32,26 +32,3 @@ pub static RULE: RuleMeta = RuleMeta {
 pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
     check_specialties(&s.specialty, &RULE, "Slot", em);
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, PS, WARN, at, coding, p};
-    use crate::rules::support::terminology as term;
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_012_specialty() {
-        let d = p(PS, "specialty/0/coding/0/system", Some(json!("https://editeur.example/spe")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0].coding[0].system", ERR));
-        let d = p(PS, "specialty/0", Some(json!({"text": "Médecine générale"})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0]", WARN));
-        let d = p(PS, "specialty/0/coding/0/code", Some(json!("SM99")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0].coding[0].code", WARN));
-        // Another coding next to a TRE_R38 one is fine.
-        let both = json!({"coding": [coding(OTHER_SYSTEM, "MG"), coding(term::TRE_R38, "SM54")]});
-        let d = p(PS, "specialty/0", Some(both));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), []);
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-012"), []);
-    }
-}

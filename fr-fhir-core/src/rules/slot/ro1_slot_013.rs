@@ -70,19 +70,3 @@ fn check_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
         _ => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_013_appointment_type_codes() {
-        let d = p(PS, "appointmentType/coding/0/code", Some(json!("EMERGENCY")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].code", ERR));
-        let d = p(PS, "appointmentType/coding/0/system", Some(json!("http://x.example/cs")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].system", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-013"), []);
-    }
-}

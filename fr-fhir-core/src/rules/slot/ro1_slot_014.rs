@@ -58,19 +58,3 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         Some(_) => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{PS, WARN, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_014_appointment_type_present() {
-        let d = p(PS, "appointmentType", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType", WARN));
-        let d = p(PS, "appointmentType", Some(json!({"text": "avec RDV"})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType.coding", WARN));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-014"), []);
-    }
-}

@@ -79,7 +79,7 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
 
 /// `http://` or `https://` (any case), a non-empty host, no whitespace or
 /// control character.
-fn is_http_url(s: &str) -> bool {
+pub(super) fn is_http_url(s: &str) -> bool {
     let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let rest = if lower_starts("https://") {
         s.get(8..)
@@ -99,54 +99,4 @@ fn is_http_url(s: &str) -> bool {
 fn has_space_or_control(s: &str) -> bool {
     let odd = s.bytes().fold(false, |any, b| any | (b <= b' ') | (b >= 0x7f));
     odd && s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_http_url;
-    use crate::rules::slot::testing::{ERR, PS, S0, WARN, at, p};
-    use crate::rules::testutil::{of_rule, patch};
-    use serde_json::json;
-
-    #[test]
-    fn http_urls() {
-        assert!(is_http_url("https://a.fr/rdv?x=1"));
-        assert!(is_http_url("HTTP://a.fr"));
-        assert!(is_http_url("https://a.fr/médecin"));
-        assert!(!is_http_url("https://a.fr/x y"));
-        assert!(!is_http_url("https://a.fr/x\u{2003}y"));
-        assert!(!is_http_url("https://a.fr/x\u{85}"));
-        assert!(!is_http_url("https:///x"));
-        assert!(!is_http_url("https://:80/x"));
-        assert!(!is_http_url("ftp://a.fr"));
-    }
-
-    #[test]
-    fn slot_015_comment_severity_follows_appointment_type() {
-        // Slot 0 is ROUTINE, slot 2 WALKIN.
-        let d = p(PS, "comment", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR));
-        let d = patch(PS, "/entry/2/resource/comment", None);
-        assert_eq!(
-            of_rule(&d, None, "RO1-SLOT-015"),
-            [("Bundle.entry[2].resource.comment".to_string(), WARN)]
-        );
-        let d = p(PS, "appointmentType", None);
-        let d = patch(&d, &format!("{S0}/comment"), None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", WARN));
-        for bad in [
-            "Prendre RDV au 04 65 71 27 77",
-            "   ",
-            "ftp://x.example/a",
-            "https:///agenda",
-            "www.x.fr",
-        ] {
-            let d = p(PS, "comment", Some(json!(bad)));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR), "{bad}");
-        }
-        for good in ["HTTPS://agenda.example.fr", "http://x.fr:8080/a?b=c#d"] {
-            let d = p(PS, "comment", Some(json!(good)));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), [], "{good}");
-        }
-    }
 }

@@ -59,28 +59,3 @@ pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::slot::testing::{E0, ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
-    use serde_json::json;
-
-    #[test]
-    fn slot_016_fr_core() {
-        let d =
-            p(PS, "serviceCategory", Some(json!([{"text": "a"}, {"text": "b"}, {"text": "c"}])));
-        assert_eq!(
-            of_rule(&d, None, "RO1-SLOT-016"),
-            [(format!("{E0}.serviceCategory[1]"), ERR), (format!("{E0}.serviceCategory[2]"), ERR)]
-        );
-        let d = p(PS, "serviceCategory", Some(json!([{"text": "a"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), []);
-        let d = p(
-            PS,
-            "identifier",
-            Some(json!([{"use": "primary", "value": "x"}, {"use": "official", "value": "y"}])),
-        );
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), at("identifier[0].use", ERR));
-    }
-}

@@ -43,29 +43,3 @@ pub(crate) fn check(start: Option<Checked<'_, '_>>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::slot::testing::{PS, WARN, at};
-    use crate::rules::{Options, validate};
-
-    fn with_now(src: &str, now: Option<&str>) -> Vec<(String, Severity)> {
-        let opts = Options { now: now.map(|n| n.parse().unwrap()), ..Options::default() };
-        let report = validate(src, &opts).unwrap();
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule.id == "RO1-SLOT-017")
-            .map(|f| (f.resolved.as_ref().unwrap().expression.clone(), f.severity))
-            .collect()
-    }
-
-    #[test]
-    fn slot_017_slot_in_the_past() {
-        // Slot 0 starts at 13:00Z, slot 1 at 13:20Z, the others later.
-        assert_eq!(with_now(PS, Some("2026-11-26T13:10:00Z")), at("start", WARN));
-        assert_eq!(with_now(PS, Some("2026-11-26T13:00:00Z")), []);
-        assert_eq!(with_now(PS, None), []);
-    }
-}

@@ -73,28 +73,3 @@ pub(crate) fn check_graph_entry(
         reference_element_absent(g, seen, pos, e, field, child, Scope::SOS, &RULE, em);
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use crate::rules::testutil::{E, SOS, at, of_rule, patch};
-
-    #[test]
-    fn sos_001_managing_organization() {
-        let src = patch(
-            SOS,
-            "/entry/6/resource/managingOrganization/reference",
-            Some(json!("Organization/inconnue")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SOS-001"),
-            at("Bundle.entry[6].resource.managingOrganization.reference", E)
-        );
-        let src = patch(SOS, "/entry/6/resource/managingOrganization", None);
-        assert_eq!(
-            of_rule(&src, None, "RO1-SOS-001"),
-            at("Bundle.entry[6].resource.managingOrganization", E)
-        );
-    }
-}

@@ -40,25 +40,3 @@ pub(crate) fn check(l: &Location<'_>, em: &mut Emitter<'_>) {
         );
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::UseCase;
-    use crate::rules::testutil::{SOS, of_rule, patch};
-
-    const L: &str = "/entry/6/resource";
-    const EL: &str = "Bundle.entry[6].resource";
-
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn sos_002_name() {
-        let doc = patch(SOS, &format!("{L}/name"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-SOS-002"), at(EL, "name", Severity::Error));
-        // Only in SOS.
-        assert_eq!(of_rule(&doc, Some(UseCase::PS), "RO1-SOS-002"), []);
-    }
-}

@@ -68,37 +68,3 @@ pub(crate) fn check(l: &Location<'_>, em: &mut Emitter<'_>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{SOS, of_rule, patch};
-    use serde_json::json;
-
-    const L: &str = "/entry/6/resource";
-    const EL: &str = "Bundle.entry[6].resource";
-
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn sos_006_hours() {
-        let h = format!("{L}/hoursOfOperation/0");
-        let doc = patch(SOS, &format!("{h}/daysOfWeek/0"), Some(json!("lundi")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-SOS-006"),
-            at(EL, "hoursOfOperation[0].daysOfWeek[0]", Severity::Error)
-        );
-        // The binding finding of another use case is not repeated in SOS.
-        assert_eq!(of_rule(&doc, None, "RO1-FHIR-005"), []);
-        for bad in ["8h00", "19:00", "19:00:00.000"] {
-            let doc = patch(SOS, &format!("{h}/openingTime"), Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-SOS-006"),
-                at(EL, "hoursOfOperation[0].openingTime", Severity::Error),
-                "{bad}"
-            );
-        }
-    }
-}
