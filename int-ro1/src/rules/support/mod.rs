@@ -4,3 +4,5 @@
 //! rule file, so every folder may call it without a cycle.
 
 pub mod findings;
+pub mod knock_on;
+pub mod requested;
