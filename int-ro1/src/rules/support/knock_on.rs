@@ -118,3 +118,45 @@ pub(crate) fn cause(unrequested: &[Unrequested<'_>], holders: &Holders) -> Cause
         None => cause,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fr_fhir_core::ids::Idnps;
+
+    const PERSONS: Holders = Holders {
+        what: ("praticien", "practitioner"),
+        defect: |v| Defect::of(Idnps::parse_form(v), Idnps::check_key),
+    };
+
+    #[test]
+    fn cause_names_each_holder_and_locates_the_first() {
+        let holders = [
+            Unrequested {
+                rtype: "Practitioner",
+                id: Some(Str::Borrowed("p1")),
+                entry: 3,
+                ids: vec!["810002909371"],
+                first: 1,
+            },
+            Unrequested {
+                rtype: "Practitioner",
+                id: None,
+                entry: 5,
+                ids: vec!["x", "y"],
+                first: 0,
+            },
+        ];
+        let cause = cause(&holders, &PERSONS);
+        assert!(cause.message.fr.starts_with("praticien `Practitioner/p1` (entrée 3) : identifiant `810002909371` absent de la requête ; praticien `Practitioner` (entrée 5) : identifiants `x` (mal formé"), "{}", cause.message.fr);
+        assert!(
+            cause.message.en.contains("(entry 5): identifiers `x` (malformed: "),
+            "{}",
+            cause.message.en
+        );
+        assert_eq!(
+            cause.expression.as_deref(),
+            Some("Bundle.entry[3].resource.identifier[1].value")
+        );
+    }
+}

@@ -25,3 +25,27 @@ fn shown(wanted: &HashSet<&str>) -> String {
     let shown = v.iter().take(5).map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
     if v.len() > 5 { format!("{shown}…") } else { shown }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_sorts_and_stops_at_five() {
+        let few: HashSet<&str> = ["b", "a"].into_iter().collect();
+        assert_eq!(shown(&few), "`a`, `b`");
+        let many: HashSet<&str> = ["6", "5", "4", "3", "2", "1"].into_iter().collect();
+        assert_eq!(shown(&many), "`1`, `2`, `3`, `4`, `5`…");
+    }
+
+    #[test]
+    fn each_unrequested_keeps_order_and_skips_wanted() {
+        let wanted: HashSet<&str> = ["x"].into_iter().collect();
+        let ids = [(Span::new(0, 1), "y"), (Span::new(1, 2), "x"), (Span::new(2, 3), "z")];
+        let mut seen = Vec::new();
+        each_unrequested(ids.into_iter(), &wanted, |_, v, requested| {
+            seen.push((v, requested.to_owned()));
+        });
+        assert_eq!(seen, [("y", "`x`".to_owned()), ("z", "`x`".to_owned())]);
+    }
+}
