@@ -7,6 +7,11 @@
 //! FHIR resource at all; RO1-HTTP-001 that a success did not bring a
 //! Bundle; RO1-OO-001 that a failure did not bring an OperationOutcome;
 //! RO1-HTTP-002 that the status code itself is not one of the contract.
+//!
+//! The one check with its text here is RO1-SLOT-017's on the exchange (an
+//! unreadable `startedDateTime`): its rule file is in fr-fhir-core, which
+//! cannot name the exchange parts, and no other int-ro1 rule shares it, so it
+//! has no rule file or support file of this crate to go to.
 
 use super::parts;
 
