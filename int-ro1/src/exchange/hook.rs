@@ -2,8 +2,11 @@
 //! over the body (SPEC §7: "need the captured request next to the
 //! response"): this hook visits the slots, practitioners, organizations and
 //! the self link, and calls the checks of RO1-WIN-001/002, RO1-PRACT-005,
-//! RO1-REF-005, RO1-SOS-005 and RO1-BUNDLE-005 in their rule files. (RO1-SLOT-017, slots before the capture time, is the
-//! slot family's: the exchange only sets `Options::now` from the capture.)
+//! RO1-REF-005, RO1-SOS-005 and RO1-BUNDLE-005 in their rule files; the
+//! knock-on causes of REF-005 and SOS-005 are worded there too, through
+//! `rules::support::knock_on`. (RO1-SLOT-017, slots before the capture time,
+//! is the slot family's: the exchange only sets `Options::now` from the
+//! capture.)
 //!
 //! When the request is known before the body, slots are judged as they
 //! stream past. Otherwise the request comes from `Bundle.link[self]`, which
@@ -15,13 +18,12 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use fr_fhir_core::finding::{Cause, Finding, Message};
-use fr_fhir_core::ids::{IdError, Idnps, Idnst};
+use fr_fhir_core::finding::{Cause, Finding};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
 use fr_fhir_core::primitives::parse_instant;
 use fr_fhir_core::rules::index::{EntryType, Index, RefField, RefInfo, Resolution};
-use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, UseCase, quote};
+use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, UseCase};
 
 use crate::request::query::ParsedQuery;
 use crate::request::{SearchRequest, compare_self_link};
@@ -29,6 +31,7 @@ use crate::rules::bundle::ro1_bundle_005;
 use crate::rules::pract::ro1_pract_005;
 use crate::rules::r#ref::ro1_ref_005;
 use crate::rules::sos::ro1_sos_005;
+use crate::rules::support::knock_on::Unrequested;
 use crate::rules::win::ro1_win_001;
 use crate::rules::win::ro1_win_002;
 
@@ -63,99 +66,6 @@ impl Holder {
     /// `None` when there is nothing to compare (reported by other rules).
     fn matched(&self, wanted: &HashSet<&str>) -> Option<bool> {
         (!self.ids.is_empty()).then(|| self.ids.iter().any(|(_, v)| wanted.contains(&**v)))
-    }
-}
-
-/// Which national identifiers a holder carries: persons (PS/CPTS) or
-/// structures (SOS). Decides the words of a cause and how a value is checked.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Practitioner,
-    Association,
-}
-
-impl Kind {
-    /// Why a value that was not requested may not match: its form or its key,
-    /// as the RO1-ID rules say it (`None` when it is well formed).
-    fn defect(self, value: &str) -> Option<(&'static str, &'static str, IdError)> {
-        let (form, key) = match self {
-            Kind::Practitioner => match Idnps::parse_form(value) {
-                Err(e) => (Some(e), None),
-                Ok(id) => (None, id.check_key().err()),
-            },
-            Kind::Association => match Idnst::parse_form(value) {
-                Err(e) => (Some(e), None),
-                Ok(id) => (None, id.check_key().err()),
-            },
-        };
-        match (form, key) {
-            (Some(e), _) => Some(("mal formé", "malformed", e)),
-            (None, Some(e)) => Some(("clé fausse", "wrong check digit", e)),
-            (None, None) => None,
-        }
-    }
-}
-
-/// The cause shared by every slot of the not-requested holders at `positions`
-/// (index positions): which resource, which identifier, and why it does not
-/// match when its form or key says so. The text depends on the holders only,
-/// so the knock-ons of one practitioner group together.
-fn holder_cause(ix: &Index<'_>, holders: &[Holder], positions: &[u32], kind: Kind) -> Cause {
-    let mut fr = Vec::new();
-    let mut en = Vec::new();
-    let mut expression = None;
-    for &pos in positions {
-        let Some(e) = ix.entry(pos) else { continue };
-        let Some(h) = holder_at(ix, holders, pos) else { continue };
-        let name = match ix.id(e) {
-            Some(id) => format!("{}/{}", ix.rtype(e), &*id),
-            None => ix.rtype(e).to_owned(),
-        };
-        let (what_fr, what_en) = match kind {
-            Kind::Practitioner => ("praticien", "practitioner"),
-            Kind::Association => ("association", "association"),
-        };
-        // Each value with the defect that explains why it matches nothing.
-        let (mut ids_fr, mut ids_en) = (Vec::new(), Vec::new());
-        for (_, v) in &h.ids {
-            match kind.defect(v) {
-                Some((d_fr, d_en, err)) => {
-                    let m = err.message();
-                    ids_fr.push(format!("{} ({d_fr} : {})", quote(v), m.fr));
-                    ids_en.push(format!("{} ({d_en}: {})", quote(v), m.en));
-                }
-                None => {
-                    ids_fr.push(quote(v));
-                    ids_en.push(quote(v));
-                }
-            }
-        }
-        let plural = h.ids.len() > 1;
-        let one_fr = format!(
-            "{what_fr} {} (entrée {}) : {} {} absent{} de la requête",
-            quote(&name),
-            e.index,
-            if plural { "identifiants" } else { "identifiant" },
-            ids_fr.join(", "),
-            if plural { "s" } else { "" },
-        );
-        let one_en = format!(
-            "{what_en} {} (entry {}): {} {} not requested",
-            quote(&name),
-            e.index,
-            if plural { "identifiers" } else { "identifier" },
-            ids_en.join(", "),
-        );
-        fr.push(one_fr);
-        en.push(one_en);
-        expression.get_or_insert_with(|| {
-            format!("Bundle.entry[{}].resource.identifier[{}].value", e.index, h.first)
-        });
-    }
-    let cause = Cause::new(Message::new(fr.join(" ; "), en.join("; ")));
-    match expression {
-        Some(x) => cause.at(x),
-        None => cause,
     }
 }
 
@@ -288,26 +198,25 @@ impl RequestHook<'_> {
         if wanted.is_empty() {
             return;
         }
-        let requested = wanted_list(&wanted);
         match req.use_case {
             UseCase::PS | UseCase::CPTS => {
                 let holders = &self.practitioners;
-                ro1_pract_005::check(national_ids(holders), &wanted, &requested, em);
+                ro1_pract_005::check(national_ids(holders), &wanted, em);
                 knock_ons(f, em, ro1_ref_005::check_slot, |schedule| {
                     let actors =
                         targets(f.index, schedule, RefField::ScheduleActor, "Practitioner");
-                    not_requested(f.index, holders, &wanted, actors, Kind::Practitioner)
+                    not_requested(f.index, holders, &wanted, actors).map(|u| ro1_ref_005::cause(&u))
                 });
             }
             _ /* SOS */ => {
                 let holders = &self.organizations;
-                ro1_sos_005::check_identifiers(national_ids(holders), &wanted, &requested, em);
+                ro1_sos_005::check_identifiers(national_ids(holders), &wanted, em);
                 knock_ons(f, em, ro1_sos_005::check_slot, |schedule| {
                     let orgs = targets(f.index, schedule, RefField::ScheduleActor, "Location")
                         .flat_map(|loc| {
                             targets(f.index, loc, RefField::ManagingOrganization, "Organization")
                         });
-                    not_requested(f.index, holders, &wanted, orgs, Kind::Association)
+                    not_requested(f.index, holders, &wanted, orgs).map(|u| ro1_sos_005::cause(&u))
                 });
             }
         }
@@ -333,7 +242,7 @@ fn knock_ons(
     for (slot_ref, schedule) in slot_schedules(f.index) {
         let cause = verdicts.entry(schedule).or_insert_with(|| verdict(schedule));
         let Some(cause) = cause else { continue };
-        let text = quote(&f.index.ref_text(slot_ref).unwrap_or_default());
+        let text = f.index.ref_text(slot_ref).unwrap_or_default();
         report(em, &text, slot_ref.span, cause.clone());
     }
 }
@@ -345,16 +254,15 @@ fn holder_at<'h>(ix: &Index<'_>, holders: &'h [Holder], pos: u32) -> Option<&'h 
     holders.get(i)
 }
 
-/// The cause of the knock-ons when the holders at `positions` can be compared
-/// and none of them was requested; `None` when one was, or none can be
-/// compared (no identifier: other rules say so).
-fn not_requested(
-    ix: &Index<'_>,
-    holders: &[Holder],
+/// The holders at `positions` when they can be compared and none of them was
+/// requested; `None` when one was, or none can be compared (no identifier:
+/// other rules say so).
+fn not_requested<'h>(
+    ix: &'h Index<'_>,
+    holders: &'h [Holder],
     wanted: &HashSet<&str>,
     positions: impl Iterator<Item = u32>,
-    kind: Kind,
-) -> Option<Cause> {
+) -> Option<Vec<Unrequested<'h>>> {
     let mut judged = Vec::new();
     for pos in positions {
         match holder_at(ix, holders, pos).and_then(|h| h.matched(wanted)) {
@@ -364,7 +272,21 @@ fn not_requested(
             None => {}
         }
     }
-    (!judged.is_empty()).then(|| holder_cause(ix, holders, &judged, kind))
+    if judged.is_empty() {
+        return None;
+    }
+    let unrequested = judged.into_iter().filter_map(|pos| {
+        let e = ix.entry(pos)?;
+        let h = holder_at(ix, holders, pos)?;
+        Some(Unrequested {
+            rtype: ix.rtype(e),
+            id: ix.id(e),
+            entry: e.index,
+            ids: h.ids.iter().map(|(_, v)| &**v).collect(),
+            first: h.first,
+        })
+    });
+    Some(unrequested.collect())
 }
 
 /// The references made by the entry at position `from` (the index keeps
@@ -401,14 +323,6 @@ fn slot_schedules<'i>(ix: &'i Index<'_>) -> impl Iterator<Item = (&'i RefInfo, u
             _ => None,
         },
     )
-}
-
-/// The requested identifiers as the messages show them: sorted, five at most.
-fn wanted_list(wanted: &HashSet<&str>) -> String {
-    let mut v: Vec<&str> = wanted.iter().copied().collect();
-    v.sort_unstable();
-    let shown = v.iter().take(5).map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
-    if v.len() > 5 { format!("{shown}…") } else { shown }
 }
 
 /// RO1-WIN-001 / RO1-WIN-002 on one slot start.

@@ -7,9 +7,13 @@
 //! FHIR resource at all; RO1-HTTP-001 that a success did not bring a
 //! Bundle; RO1-OO-001 that a failure did not bring an OperationOutcome;
 //! RO1-HTTP-002 that the status code itself is not one of the contract.
+//!
+//! The one check with its text here is RO1-SLOT-017's on the exchange (an
+//! unreadable `startedDateTime`): its rule file is in fr-fhir-core, which
+//! cannot name the exchange parts, and no other int-ro1 rule shares it, so it
+//! has no rule file or support file of this crate to go to.
 
 use super::parts;
-use std::borrow::Cow;
 
 use crate::rules::http::ro1_http_001;
 use crate::rules::http::ro1_http_002;
@@ -17,26 +21,11 @@ use crate::rules::http::ro1_http_003;
 use crate::rules::http::ro1_http_004;
 use crate::rules::http::ro1_http_005;
 use crate::rules::oo::ro1_oo_001;
-use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity, Target};
+use crate::rules::support::findings;
+use fr_fhir_core::finding::{Finding, Message, Severity};
 use fr_fhir_core::rules::slot::ro1_slot_017;
 
 pub use crate::rules::http::ro1_http_005::{KIT_TIME_MS, MAX_TIME_MS};
-
-pub(crate) fn exchange_finding(
-    rule: &'static RuleMeta,
-    severity: Severity,
-    part: &'static str,
-    message: Message,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        target: Target::Exchange { part: Cow::Borrowed(part) },
-        message,
-        resolved: None,
-        cause: None,
-    }
-}
 
 /// What the body turned out to be, for the status rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +65,7 @@ pub(crate) fn unreadable_capture_time(raw: &str, out: &mut Vec<Finding>) {
     const MAX: usize = 60;
     let shown: String = raw.chars().take(MAX).collect();
     let cut = if raw.chars().count() > MAX { "…" } else { "" };
-    out.push(exchange_finding(
+    out.push(findings::exchange(
         &ro1_slot_017::RULE,
         Severity::Information,
         parts::STARTED,

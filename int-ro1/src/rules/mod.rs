@@ -19,6 +19,7 @@ pub mod r#ref;
 pub mod regul;
 pub mod req;
 pub mod sos;
+pub mod support;
 pub mod visit;
 pub mod win;
 

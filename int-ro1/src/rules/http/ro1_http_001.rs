@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange_finding;
 use crate::exchange::parts;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-HTTP-001 `success-is-searchset-bundle`.
@@ -36,7 +36,7 @@ pub static RULE: RuleMeta = RuleMeta {
 /// none: RO1-HTTP-004's and RO1-OO-001's cases).
 pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Finding>) {
     let push = |out: &mut Vec<Finding>, severity, part, fr: String, en: String| {
-        out.push(exchange_finding(&RULE, severity, part, Message::new(fr, en)));
+        out.push(findings::exchange(&RULE, severity, part, Message::new(fr, en)));
     };
     match (status, resource_type) {
         (200..=299, Some("OperationOutcome")) => push(

@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange_finding;
 use crate::exchange::parts;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-HTTP-002 `failure-is-4xx-5xx-outcome`.
@@ -55,5 +55,5 @@ pub(crate) fn check(status: u16, out: &mut Vec<Finding>) {
             ),
         ),
     };
-    out.push(exchange_finding(&RULE, Severity::Error, parts::STATUS, message));
+    out.push(findings::exchange(&RULE, Severity::Error, parts::STATUS, message));
 }

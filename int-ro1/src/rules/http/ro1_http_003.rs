@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange_finding;
 use crate::exchange::parts;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-HTTP-003 `response-content-type-json`.
@@ -36,7 +36,7 @@ pub static RULE: RuleMeta = RuleMeta {
 pub(crate) fn check(content_type: Option<&str>, out: &mut Vec<Finding>) {
     let rule = &RULE;
     let Some(ct) = content_type else {
-        out.push(exchange_finding(
+        out.push(findings::exchange(
             rule,
             Severity::Error,
             parts::CONTENT_TYPE,
@@ -76,13 +76,13 @@ pub(crate) fn check(content_type: Option<&str>, out: &mut Vec<Finding>) {
                 format!("Content-Type `{ct}` is not JSON, expected `application/fhir+json`"),
             )
         };
-        out.push(exchange_finding(rule, severity, parts::CONTENT_TYPE, Message::new(fr, en)));
+        out.push(findings::exchange(rule, severity, parts::CONTENT_TYPE, Message::new(fr, en)));
         if !json_like {
             return;
         }
     }
     match charset {
-        None => out.push(exchange_finding(
+        None => out.push(findings::exchange(
             rule,
             Severity::Warning,
             parts::CONTENT_TYPE,
@@ -92,7 +92,7 @@ pub(crate) fn check(content_type: Option<&str>, out: &mut Vec<Finding>) {
             ),
         )),
         Some(cs) if !cs.eq_ignore_ascii_case("utf-8") && !cs.eq_ignore_ascii_case("utf8") => {
-            out.push(exchange_finding(
+            out.push(findings::exchange(
                 rule,
                 Severity::Error,
                 parts::CONTENT_TYPE,

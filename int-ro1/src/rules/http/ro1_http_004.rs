@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange_finding;
 use crate::exchange::parts;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-HTTP-004 `body-is-bundle-or-outcome`.
@@ -34,7 +34,7 @@ pub static RULE: RuleMeta = RuleMeta {
 /// `Some("")`); a body that is not JSON at all is reported where it is read.
 pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Finding>) {
     if (200..=299).contains(&status) && resource_type == Some("") {
-        out.push(exchange_finding(
+        out.push(findings::exchange(
             &RULE,
             Severity::Error,
             parts::BODY,

@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange_finding;
 use crate::exchange::parts;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-HTTP-005 `response-within-7s`.
@@ -44,7 +44,7 @@ pub(crate) fn check(time_ms: f64, out: &mut Vec<Finding>) {
     let secs = time_ms / 1000.0;
     let rule = &RULE;
     if time_ms > MAX_TIME_MS {
-        out.push(exchange_finding(
+        out.push(findings::exchange(
             rule,
             Severity::Error,
             parts::TIME,
@@ -54,7 +54,7 @@ pub(crate) fn check(time_ms: f64, out: &mut Vec<Finding>) {
             ),
         ));
     } else if time_ms > KIT_TIME_MS {
-        out.push(exchange_finding(
+        out.push(findings::exchange(
             rule,
             Severity::Information,
             parts::TIME,

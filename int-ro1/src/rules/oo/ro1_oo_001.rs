@@ -5,10 +5,9 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use std::borrow::Cow;
-
 use crate::exchange::parts;
-use fr_fhir_core::finding::{Finding, Message, Target};
+use crate::rules::support::findings;
+use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-OO-001 `error-body-operation-outcome`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -55,12 +54,5 @@ pub(crate) fn check(status: u16, resource_type: Option<&str>, out: &mut Vec<Find
             ),
         ),
     };
-    out.push(Finding {
-        rule: &RULE,
-        severity: Severity::Error,
-        target: Target::Exchange { part: Cow::Borrowed(parts::BODY) },
-        message,
-        resolved: None,
-        cause: None,
-    });
+    out.push(findings::exchange(&RULE, Severity::Error, parts::BODY, message));
 }

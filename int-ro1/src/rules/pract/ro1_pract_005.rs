@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::{Emitter, quote};
 
+use crate::rules::support::requested;
+
 /// RO1-PRACT-005 `practitioner-was-requested`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-PRACT-005",
@@ -32,25 +34,19 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 /// Every IDNPS of a returned Practitioner (`ids`: span and value) is one of
-/// the `wanted` identifiers of the request, shown as `requested`.
+/// the `wanted` identifiers of the request.
 pub(crate) fn check<'v>(
     ids: impl Iterator<Item = (Span, &'v str)>,
     wanted: &HashSet<&str>,
-    requested: &str,
     em: &mut Emitter<'_>,
 ) {
-    for (span, value) in ids {
-        if !wanted.contains(value) {
-            em.at(
-                Scope::PS_CPTS,
-                &RULE,
-                span,
-                format!(
-                    "identifiant {} absent de la requête (demandés : {requested})",
-                    quote(value)
-                ),
-                format!("identifier {} was not requested (requested: {requested})", quote(value)),
-            );
-        }
-    }
+    requested::each_unrequested(ids, wanted, |span, value, requested| {
+        em.at(
+            Scope::PS_CPTS,
+            &RULE,
+            span,
+            format!("identifiant {} absent de la requête (demandés : {requested})", quote(value)),
+            format!("identifier {} was not requested (requested: {requested})", quote(value)),
+        );
+    });
 }

@@ -6,8 +6,11 @@ use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
 use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::ids::Idnps;
 use fr_fhir_core::json::Span;
-use fr_fhir_core::rules::Emitter;
+use fr_fhir_core::rules::{Emitter, quote};
+
+use crate::rules::support::knock_on::{self, Defect, Holders, Unrequested};
 
 /// RO1-REF-005 `slot-of-requested-practitioner`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -30,9 +33,24 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// The slot at `span` (its reference written `slot`) belongs to a schedule
+/// The practitioners of the knock-ons, by their IDNPS.
+const PRACTITIONERS: Holders =
+    Holders { what: ("praticien", "practitioner"), defect: idnps_defect };
+
+fn idnps_defect(value: &str) -> Option<Defect> {
+    Defect::of(Idnps::parse_form(value), Idnps::check_key)
+}
+
+/// Why the slots of a schedule are reported: none of its practitioners,
+/// `unrequested`, was requested.
+pub(crate) fn cause(unrequested: &[Unrequested<'_>]) -> Cause {
+    knock_on::cause(unrequested, &PRACTITIONERS)
+}
+
+/// The slot at `span` (its reference as written, `slot`) belongs to a schedule
 /// whose practitioner was not requested, for `cause`.
 pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
+    let slot = quote(slot);
     let message = Message::new(
         format!(
             "le créneau relève de l'agenda {slot} dont le praticien n'est pas parmi ceux demandés"

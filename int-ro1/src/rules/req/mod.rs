@@ -1,8 +1,6 @@
 //! RO1-REQ-*: the search request.
 
-use std::borrow::Cow;
-
-use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity, Target};
+use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity};
 use fr_fhir_core::json::Span;
 
 use crate::request::SearchRequest;
@@ -10,6 +8,7 @@ use crate::request::params::{
     DateParam, Include, Prefix, Token, UseCase, UseCaseParams, names, token_ranges, values,
 };
 use crate::request::query::{DecodeErrorKind, ParsedQuery};
+use crate::rules::support::findings;
 
 pub mod ro1_req_001;
 pub mod ro1_req_002;
@@ -52,37 +51,7 @@ pub const RULES: &[&RuleMeta] = &[
 // REQ-009/010/011 for the includes): the driver in `request/rules.rs`
 // chooses the rule, these judge under it.
 
-/// A finding on the request method, body or headers.
-pub(crate) fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Finding {
-    Finding {
-        rule,
-        severity: rule.severity,
-        target: Target::Exchange { part: Cow::Borrowed(part) },
-        message,
-        resolved: None,
-        cause: None,
-    }
-}
-
-/// A finding at `span` in the captured query, on parameter `param`.
-pub(crate) fn at(
-    rule: &'static RuleMeta,
-    severity: Severity,
-    span: Span,
-    param: &str,
-    message: Message,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        target: Target::Request { span, param: Cow::Owned(param.to_owned()) },
-        message,
-        resolved: None,
-        cause: None,
-    }
-}
-
-/// [`at`] with the rule's own severity.
+/// [`findings::request`] with the rule's own severity.
 pub(crate) fn push(
     out: &mut Vec<Finding>,
     rule: &'static RuleMeta,
@@ -90,7 +59,7 @@ pub(crate) fn push(
     param: &str,
     message: Message,
 ) {
-    out.push(at(rule, rule.severity, span, param, message));
+    out.push(findings::request(rule, rule.severity, span, param, message));
 }
 
 /// An identifier error named with its value, as the body rules say it
@@ -114,8 +83,9 @@ pub(crate) fn is_include_name(name: &str) -> bool {
 pub(crate) fn check_method(rule: &'static RuleMeta, method: &str, body_len: usize) -> Vec<Finding> {
     let mut out = Vec::new();
     if method != "GET" {
-        out.push(exchange(
+        out.push(findings::exchange(
             rule,
+            rule.severity,
             "method",
             Message::new(
                 format!("méthode HTTP `{method}`, attendu `GET`"),
@@ -124,8 +94,9 @@ pub(crate) fn check_method(rule: &'static RuleMeta, method: &str, body_len: usiz
         ));
     }
     if body_len > 0 {
-        out.push(exchange(
+        out.push(findings::exchange(
             rule,
+            rule.severity,
             "body",
             Message::new(
                 format!("la requête de recherche a un corps de {body_len} octets, attendu aucun"),
@@ -155,7 +126,7 @@ pub(crate) fn check_decoding(
         };
         let message = e.message(raw.input());
         // A malformed URL is an error even on a tolerated parameter.
-        out.push(at(rule, Severity::Error, e.span, &param, message));
+        out.push(findings::request(rule, Severity::Error, e.span, &param, message));
     }
 }
 
@@ -333,7 +304,7 @@ pub(crate) fn check_identifiers(
             ),
         );
     } else if uc == UseCase::SOS && n > values::SOS_FUNCTIONAL_MAX {
-        out.push(at(
+        out.push(findings::request(
             rule,
             Severity::Warning,
             first.value_span,
@@ -382,7 +353,7 @@ fn check_token(
         return;
     }
     if token.padded {
-        out.push(at(
+        out.push(findings::request(
             rule,
             Severity::Warning,
             span,

@@ -5,7 +5,7 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::exchange;
+use crate::rules::support::findings;
 use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-REQ-015 `request-accept-fhir-json`.
@@ -43,8 +43,9 @@ pub(crate) fn check(accept: Option<&str>) -> Option<Finding> {
         return None;
     }
     let actual = accept.map_or_else(|| "(absent)".to_owned(), |a| format!("`{a}`"));
-    Some(exchange(
+    Some(findings::exchange(
         &RULE,
+        RULE.severity,
         "header:Accept",
         Message::new(
             format!(

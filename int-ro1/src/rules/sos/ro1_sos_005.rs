@@ -8,8 +8,12 @@ use fr_fhir_core::rules::Scope;
 use std::collections::HashSet;
 
 use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::ids::Idnst;
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::{Emitter, quote};
+
+use crate::rules::support::knock_on::{self, Defect, Holders, Unrequested};
+use crate::rules::support::requested;
 
 /// RO1-SOS-005 `sos-organization-was-requested`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -33,36 +37,47 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 /// First half: every IDNST of a returned Organization (`ids`: span and
-/// value) is one of the `wanted` identifiers of the request, shown as
-/// `requested`.
+/// value) is one of the `wanted` identifiers of the request.
 pub(crate) fn check_identifiers<'v>(
     ids: impl Iterator<Item = (Span, &'v str)>,
     wanted: &HashSet<&str>,
-    requested: &str,
     em: &mut Emitter<'_>,
 ) {
-    for (span, value) in ids {
-        if !wanted.contains(value) {
-            em.at(
-                Scope::SOS,
-                &RULE,
-                span,
-                format!(
-                    "identifiant d'association {} absent de la requête (demandés : {requested})",
-                    quote(value)
-                ),
-                format!(
-                    "association identifier {} was not requested (requested: {requested})",
-                    quote(value)
-                ),
-            );
-        }
-    }
+    requested::each_unrequested(ids, wanted, |span, value, requested| {
+        em.at(
+            Scope::SOS,
+            &RULE,
+            span,
+            format!(
+                "identifiant d'association {} absent de la requête (demandés : {requested})",
+                quote(value)
+            ),
+            format!(
+                "association identifier {} was not requested (requested: {requested})",
+                quote(value)
+            ),
+        );
+    });
 }
 
-/// Second half: the slot at `span` (its reference written `slot`) belongs
+/// The associations of the knock-ons, by their IDNST.
+const ASSOCIATIONS: Holders =
+    Holders { what: ("association", "association"), defect: idnst_defect };
+
+fn idnst_defect(value: &str) -> Option<Defect> {
+    Defect::of(Idnst::parse_form(value), Idnst::check_key)
+}
+
+/// Why the slots of a schedule are reported: none of its associations,
+/// `unrequested`, was requested.
+pub(crate) fn cause(unrequested: &[Unrequested<'_>]) -> Cause {
+    knock_on::cause(unrequested, &ASSOCIATIONS)
+}
+
+/// Second half: the slot at `span` (its reference as written, `slot`) belongs
 /// to a schedule whose association was not requested, for `cause`.
 pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
+    let slot = quote(slot);
     let message = Message::new(
         format!(
             "le créneau relève de l'agenda {slot} dont l'association n'est pas parmi celles demandées"

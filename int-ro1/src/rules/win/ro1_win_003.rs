@@ -5,11 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use std::borrow::Cow;
-
 use crate::request::DateParam;
 use crate::request::query::{ParsedQuery, RepairSource};
-use fr_fhir_core::finding::{Finding, Message, Target};
+use crate::rules::support::findings;
+use fr_fhir_core::finding::{Finding, Message};
 
 /// RO1-WIN-003 `request-bounds-paris-time`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -37,14 +36,7 @@ pub static RULE: RuleMeta = RuleMeta {
 pub(crate) fn check(name: &str, date: &DateParam, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
     let value = date.value();
     let mut push = |severity, span, message| {
-        out.push(Finding {
-            rule: &RULE,
-            severity,
-            target: Target::Request { span, param: Cow::Owned(name.to_owned()) },
-            message,
-            resolved: None,
-            cause: None,
-        });
+        out.push(findings::request(&RULE, severity, span, name, message));
     };
     if let Some(repair) = date.repair {
         let (severity, fr, en) = match repair.source {
