@@ -16,3 +16,6 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_http_004::RULE,
     &ro1_http_005::RULE,
 ];
+
+#[cfg(test)]
+mod tests;

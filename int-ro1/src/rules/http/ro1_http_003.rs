@@ -105,31 +105,3 @@ pub(crate) fn check(content_type: Option<&str>, out: &mut Vec<Finding>) {
         Some(_) => {}
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn content_type(ct: Option<&str>) -> Vec<Severity> {
-        let mut out = Vec::new();
-        check(ct, &mut out);
-        assert!(out.iter().all(|f| f.rule.id == "RO1-HTTP-003"));
-        out.iter().map(|f| f.severity).collect()
-    }
-
-    #[test]
-    fn http_003_media_type_and_charset() {
-        assert_eq!(content_type(Some("application/fhir+json;charset=utf-8")), []);
-        assert_eq!(content_type(Some("Application/FHIR+JSON; charset=\"UTF-8\"")), []);
-        assert_eq!(content_type(Some("application/fhir+json")), [Severity::Warning]);
-        assert_eq!(content_type(Some("application/json")), [Severity::Warning, Severity::Warning]);
-        assert_eq!(content_type(Some("application/json+fhir; charset=utf-8")), [Severity::Warning]);
-        assert_eq!(content_type(Some("text/html; charset=utf-8")), [Severity::Error]);
-        assert_eq!(content_type(Some("application/fhir+xml")), [Severity::Error]);
-        assert_eq!(
-            content_type(Some("application/fhir+json; charset=iso-8859-1")),
-            [Severity::Error]
-        );
-        assert_eq!(content_type(None), [Severity::Error]);
-    }
-}

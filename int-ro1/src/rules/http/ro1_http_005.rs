@@ -69,24 +69,3 @@ pub(crate) fn check(time_ms: f64, out: &mut Vec<Finding>) {
         ));
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn http_005_thresholds() {
-        let run = |ms: f64| {
-            let mut out = Vec::new();
-            check(ms, &mut out);
-            out.iter().map(|f| f.severity).collect::<Vec<_>>()
-        };
-        assert_eq!(run(412.7), []);
-        assert_eq!(run(1000.0), []);
-        assert_eq!(run(1000.5), [Severity::Information]);
-        assert_eq!(run(7000.0), [Severity::Information]);
-        assert_eq!(run(7001.0), [Severity::Error]);
-        assert_eq!(run(-1.0), []);
-        assert_eq!(run(f64::NAN), []);
-    }
-}
