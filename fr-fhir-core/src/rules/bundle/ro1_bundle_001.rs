@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que la ressource racine a resourceType Bundle et que Bundle.type vaut searchset.",
         why_fr: "Les profils BundleAgregateur, sas-cpts-bundle-aggregator et sas-sos-bundle-aggregator imposent le motif searchset ; exigences agg-psindiv #13 et #14. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Bundle","type":"collection","total":2,"entry":[…]}"#,
-        fix_fr: r#"Mettez "type":"searchset" dans le Bundle de réponse."#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"total\":2,\"entry\":[…]}",
+        fix_fr: "Mettez \"type\":\"searchset\" dans le Bundle de réponse.",
         what_en: "Checks that the root resource has resourceType Bundle and that Bundle.type is searchset.",
         why_en: "The BundleAgregateur, sas-cpts-bundle-aggregator and sas-sos-bundle-aggregator profiles impose the searchset pattern; requirements agg-psindiv #13 and #14. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Bundle","type":"collection","total":2,"entry":[…]}"#,
-        fix_en: r#"Set "type":"searchset" in the answer Bundle."#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"total\":2,\"entry\":[…]}",
+        fix_en: "Set \"type\":\"searchset\" in the answer Bundle.",
     },
 };
 

@@ -17,12 +17,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie la présence de Bundle.total, y compris pour un résultat vide ; obligatoire dans les profils CPTS et SOS (1..1), exigé par le texte de l'IG pour les PS.",
         why_fr: "sas-cpts-bundle-aggregator et sas-sos-bundle-aggregator déclarent total 1..1 ; l'IG écrit « Le service indique le total » pour tous les cas d'usage. Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","link":[…],"entry":[…]}"#,
-        fix_fr: r#"Ajoutez "total": <nombre de résultats>, ou "total": 0 pour une recherche sans résultat."#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[…],\"entry\":[…]}",
+        fix_fr: "Ajoutez \"total\": <nombre de résultats>, ou \"total\": 0 pour une recherche sans résultat.",
         what_en: "Checks that Bundle.total is present, including for an empty result; mandatory in the CPTS and SOS profiles (1..1), required by the IG narrative for PS.",
         why_en: "sas-cpts-bundle-aggregator and sas-sos-bundle-aggregator declare total 1..1; the IG says 'Le service indique le total' for every use case. Official ANS kit: partly checked.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","link":[…],"entry":[…]}"#,
-        fix_en: r#"Add "total": <number of matches>, or "total": 0 for a search with no match."#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[…],\"entry\":[…]}",
+        fix_en: "Add \"total\": <number of matches>, or \"total\": 0 for a search with no match.",
     },
 };
 

@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Compte les résultats : les entrées dont search.mode vaut match ; sans search.mode, les Slot en PS/CPTS et, en SOS, soit les Schedule soit les Slot. Un total inférieur est une erreur (le SAS ne pagine jamais), un total supérieur un avertissement.",
         why_fr: "Sémantique de recherche FHIR R4 (total = nombre de résultats) ; le kit vérifie total == nombre de Slot en avertissement ; en SOS l'exemple compte les Slot alors que la recherche porte sur Schedule (lecture AMB-07 : les deux comptes sont acceptés). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Slot",…}},…]}"#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Slot\",…}},…]}",
         fix_fr: "Calculez total à partir des entrées réellement renvoyées en mode match (les Slot en PS/CPTS).",
         what_en: "Counts the matches: the entries whose search.mode is match; without search.mode, the Slots for PS/CPTS and, for SOS, either the Schedules or the Slots. A smaller total is an error (the SAS never pages), a larger one a warning.",
         why_en: "FHIR R4 search semantics (total = number of matches); the kit checks total == number of Slots as a warning; for SOS the example counts the Slots although the search is on Schedule (reading AMB-07: both counts are accepted). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Slot",…}},…]}"#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Slot\",…}},…]}",
         fix_en: "Compute total from the entries actually returned in match mode (the Slots for PS/CPTS).",
     },
 };

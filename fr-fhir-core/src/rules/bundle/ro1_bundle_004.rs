@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que Bundle.link a exactement un élément, de relation self : aucun lien, plusieurs liens ou des liens de pagination (next, previous) sont signalés.",
         why_fr: "sas-cpts-bundle-aggregator et sas-sos-bundle-aggregator déclarent link 1..1 ; le SAS ne pagine pas (lecture AMB-29) ; le kit exige aussi link.url en PS. Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"link":[{"relation":"self","url":"https://…/Slot?…"},{"relation":"next","url":"https://…/Slot?…&page=2"}]}"#,
-        fix_fr: r#"Renvoyez un seul lien {"relation":"self","url":"<URL de la requête>"} et tous les résultats dans une seule page."#,
+        example_fr: "{\"link\":[{\"relation\":\"self\",\"url\":\"https://…/Slot?…\"},{\"relation\":\"next\",\"url\":\"https://…/Slot?…&page=2\"}]}",
+        fix_fr: "Renvoyez un seul lien {\"relation\":\"self\",\"url\":\"<URL de la requête>\"} et tous les résultats dans une seule page.",
         what_en: "Checks that Bundle.link has exactly one element, with relation self: no link, several links or paging links (next, previous) are reported.",
         why_en: "sas-cpts-bundle-aggregator and sas-sos-bundle-aggregator declare link 1..1; the SAS does not page (reading AMB-29); the kit also requires link.url for PS. Official ANS kit: partly checked.",
-        example_en: r#"{"link":[{"relation":"self","url":"https://…/Slot?…"},{"relation":"next","url":"https://…/Slot?…&page=2"}]}"#,
-        fix_en: r#"Return a single link {"relation":"self","url":"<request URL>"} and every match in a single page."#,
+        example_en: "{\"link\":[{\"relation\":\"self\",\"url\":\"https://…/Slot?…\"},{\"relation\":\"next\",\"url\":\"https://…/Slot?…&page=2\"}]}",
+        fix_en: "Return a single link {\"relation\":\"self\",\"url\":\"<request URL>\"} and every match in a single page.",
     },
 };
 

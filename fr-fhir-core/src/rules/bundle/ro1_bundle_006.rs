@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque Bundle.entry porte fullUrl.",
         why_fr: "Les tranches des Bundle CPTS et SOS déclarent fullUrl 1..1 ; sans fullUrl, la résolution des références entre entrées est fragile. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"entry":[{"resource":{"resourceType":"Slot","id":"1",…},"search":{"mode":"match"}}]}"#,
-        fix_fr: r#"Ajoutez "fullUrl": "[base]/<Type>/<id>" à chaque entrée."#,
+        example_fr: "{\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",\"id\":\"1\",…},\"search\":{\"mode\":\"match\"}}]}",
+        fix_fr: "Ajoutez \"fullUrl\": \"[base]/<Type>/<id>\" à chaque entrée.",
         what_en: "Checks that every Bundle.entry carries fullUrl.",
         why_en: "The CPTS and SOS Bundle slices declare fullUrl 1..1; without fullUrl, resolving references between entries is fragile. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"entry":[{"resource":{"resourceType":"Slot","id":"1",…},"search":{"mode":"match"}}]}"#,
-        fix_en: r#"Add "fullUrl": "[base]/<Type>/<id>" to every entry."#,
+        example_en: "{\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",\"id\":\"1\",…},\"search\":{\"mode\":\"match\"}}]}",
+        fix_en: "Add \"fullUrl\": \"[base]/<Type>/<id>\" to every entry.",
     },
 };
 

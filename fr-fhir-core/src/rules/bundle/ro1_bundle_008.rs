@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Signale deux entrées de même fullUrl, ou deux ressources de même type et même id.",
         why_fr: "Invariant bdl-7 de FHIR R4 ; une même ressource incluse deux fois (par exemple un Practitioner commun à deux Schedule) doit n'apparaître qu'une fois. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"entry":[{"fullUrl":"https://exemple.com/ans-sas/Practitioner/p1",…},{"fullUrl":"https://exemple.com/ans-sas/Practitioner/p1",…}]}"#,
+        example_fr: "{\"entry\":[{\"fullUrl\":\"https://exemple.com/ans-sas/Practitioner/p1\",…},{\"fullUrl\":\"https://exemple.com/ans-sas/Practitioner/p1\",…}]}",
         fix_fr: "Dédoublonnez les ressources incluses avant de construire le Bundle.",
         what_en: "Reports two entries with the same fullUrl, or two resources with the same type and id.",
         why_en: "FHIR R4 invariant bdl-7; a resource included twice (for example a Practitioner shared by two Schedules) must appear only once. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"entry":[{"fullUrl":"https://exemple.com/ans-sas/Practitioner/p1",…},{"fullUrl":"https://exemple.com/ans-sas/Practitioner/p1",…}]}"#,
+        example_en: "{\"entry\":[{\"fullUrl\":\"https://exemple.com/ans-sas/Practitioner/p1\",…},{\"fullUrl\":\"https://exemple.com/ans-sas/Practitioner/p1\",…}]}",
         fix_en: "Deduplicate the included resources before building the Bundle.",
     },
 };

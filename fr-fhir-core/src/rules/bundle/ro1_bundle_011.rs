@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Quand le Bundle n'est pas vide, vérifie les minimums des tranches : CPTS = au moins 1 Slot, 1 Schedule, 1 Practitioner, 1 PractitionerRole ; SOS = au moins 1 Slot, 1 Schedule, 1 Location, 1 Organization ; soit au moins 4 entrées.",
         why_fr: "Minimums des tranches de sas-cpts-bundle-aggregator et sas-sos-bundle-aggregator (entry 4..*) ; le profil les impose aussi à un Bundle vide, ce que contredisent la FAQ et l'exigence #8 : lecture AMB-03, ils ne s'appliquent que si total > 0. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Schedule",…}}]}   (CPTS)"#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Schedule\",…}}]}   (CPTS)",
         fix_fr: "Incluez toutes les ressources référencées (Schedule, Practitioner, PractitionerRole en CPTS ; Schedule, Location, Organization en SOS).",
         what_en: "When the Bundle is not empty, checks the slice minimums: CPTS = at least 1 Slot, 1 Schedule, 1 Practitioner, 1 PractitionerRole; SOS = at least 1 Slot, 1 Schedule, 1 Location, 1 Organization; that is at least 4 entries.",
         why_en: "Slice minimums of sas-cpts-bundle-aggregator and sas-sos-bundle-aggregator (entry 4..*); the profile also imposes them on an empty Bundle, which the FAQ and requirement #8 contradict: reading AMB-03, they apply only when total > 0. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Schedule",…}}]}   (CPTS)"#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":1,\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Schedule\",…}}]}   (CPTS)",
         fix_en: "Include every referenced resource (Schedule, Practitioner, PractitionerRole for CPTS; Schedule, Location, Organization for SOS).",
     },
 };

@@ -17,12 +17,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Quand aucun créneau ne correspond, vérifie que la réponse est 200, que le Bundle est de type searchset, que total vaut 0 et que l'élément entry est absent.",
         why_fr: "FAQ PS n° 9 et SOS n° 5, exigence agg-psindiv #8 ; le kit ne le vérifie pas, car il s'arrête sur un Bundle vide. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","total":0,"entry":[]}"#,
-        fix_fr: r#"Renvoyez {"resourceType":"Bundle","meta":{…},"type":"searchset","total":0,"link":[{"relation":"self","url":"…"}]} sans entry."#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0,\"entry\":[]}",
+        fix_fr: "Renvoyez {\"resourceType\":\"Bundle\",\"meta\":{…},\"type\":\"searchset\",\"total\":0,\"link\":[{\"relation\":\"self\",\"url\":\"…\"}]} sans entry.",
         what_en: "When no slot matches, checks that the answer is 200, that the Bundle is of type searchset, that total is 0 and that the entry element is absent.",
         why_en: "PS FAQ #9 and SOS FAQ #5, requirement agg-psindiv #8; the kit does not check it, as it stops on an empty Bundle. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","total":0,"entry":[]}"#,
-        fix_en: r#"Return {"resourceType":"Bundle","meta":{…},"type":"searchset","total":0,"link":[{"relation":"self","url":"…"}]} without entry."#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0,\"entry\":[]}",
+        fix_en: "Return {\"resourceType\":\"Bundle\",\"meta\":{…},\"type\":\"searchset\",\"total\":0,\"link\":[{\"relation\":\"self\",\"url\":\"…\"}]} without entry.",
     },
 };
 

@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Si le Bundle contient au moins un Slot, vérifie qu'il contient aussi au moins un Practitioner et au moins un PractitionerRole.",
         why_fr: "Exigences agg-psindiv #15 et #19, vérifiées par le kit (validate_cardinality) ; le profil PS n'impose pas de minimum, d'où l'avertissement. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Schedule",…}}]}"#,
+        example_fr: "{\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Schedule\",…}}]}",
         fix_fr: "Vérifiez que la requête porte bien _include:iterate=Schedule:actor et que votre serveur inclut le Practitioner et le PractitionerRole acteurs du Schedule.",
         what_en: "If the Bundle holds at least one Slot, checks that it also holds at least one Practitioner and at least one PractitionerRole.",
         why_en: "Requirements agg-psindiv #15 and #19, checked by the kit (validate_cardinality); the PS profile sets no minimum, hence the warning. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"entry":[{"resource":{"resourceType":"Slot",…}},{"resource":{"resourceType":"Schedule",…}}]}"#,
+        example_en: "{\"entry\":[{\"resource\":{\"resourceType\":\"Slot\",…}},{\"resource\":{\"resourceType\":\"Schedule\",…}}]}",
         fix_en: "Make sure the request carries _include:iterate=Schedule:actor and that your server includes the Practitioner and PractitionerRole that are the Schedule actors.",
     },
 };

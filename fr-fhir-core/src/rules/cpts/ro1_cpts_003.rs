@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que la référence portée par chaque extension serviceType R5 se résout vers une entrée HealthcareService du Bundle.",
         why_fr: "FAQ et scénarios single_slot/two_slot du kit ; la requête CPTS demande l'inclusion Slot:service-type-reference. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType","valueReference":{"reference":"HealthcareService/cpts-absente"}}]}"#,
+        example_fr: "{\"extension\":[{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType\",\"valueReference\":{\"reference\":\"HealthcareService/cpts-absente\"}}]}",
         fix_fr: "Incluez dans le Bundle le HealthcareService de chaque CPTS référencée.",
         what_en: "Checks that the reference carried by every R5 serviceType extension resolves to a HealthcareService entry of the Bundle.",
         why_en: "FAQ and the kit's single_slot/two_slot scenarios; the CPTS request asks for the Slot:service-type-reference include. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType","valueReference":{"reference":"HealthcareService/cpts-absente"}}]}"#,
+        example_en: "{\"extension\":[{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType\",\"valueReference\":{\"reference\":\"HealthcareService/cpts-absente\"}}]}",
         fix_en: "Include in the Bundle the HealthcareService of every referenced CPTS.",
     },
 };

@@ -20,12 +20,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque HealthcareService a un id et un providedBy.reference qui se résout vers une entrée Organization.",
         why_fr: "sas-cpts-healthcareservice-aggregator (id 1..1, providedBy 1..1) ; vérifié par le kit (validate_ref_cpts). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"HealthcareService","id":"hs1","providedBy":{"display":"CPTS Axe Majeur"}}"#,
-        fix_fr: r#"Ajoutez "providedBy":{"reference":"Organization/<id>"} et incluez cette Organization."#,
+        example_fr: "{\"resourceType\":\"HealthcareService\",\"id\":\"hs1\",\"providedBy\":{\"display\":\"CPTS Axe Majeur\"}}",
+        fix_fr: "Ajoutez \"providedBy\":{\"reference\":\"Organization/<id>\"} et incluez cette Organization.",
         what_en: "Checks that every HealthcareService has an id and a providedBy.reference that resolves to an Organization entry.",
         why_en: "sas-cpts-healthcareservice-aggregator (id 1..1, providedBy 1..1); checked by the kit (validate_ref_cpts). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"HealthcareService","id":"hs1","providedBy":{"display":"CPTS Axe Majeur"}}"#,
-        fix_en: r#"Add "providedBy":{"reference":"Organization/<id>"} and include that Organization."#,
+        example_en: "{\"resourceType\":\"HealthcareService\",\"id\":\"hs1\",\"providedBy\":{\"display\":\"CPTS Axe Majeur\"}}",
+        fix_en: "Add \"providedBy\":{\"reference\":\"Organization/<id>\"} and include that Organization.",
     },
 };
 

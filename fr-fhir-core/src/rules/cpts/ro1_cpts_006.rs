@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Avertit quand une Organization CPTS n'a pas de name ou pas de telecom.",
         why_fr: "Éléments must-support de sas-cpts-organization-aggregator, vérifiés par le groupe facultatif du kit (orga_optionnel_group). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Organization","identifier":[…]}"#,
+        example_fr: "{\"resourceType\":\"Organization\",\"identifier\":[…]}",
         fix_fr: "Renseignez le nom de la CPTS et son téléphone.",
         what_en: "Warns when a CPTS Organization has no name or no telecom.",
         why_en: "Must-support elements of sas-cpts-organization-aggregator, checked by the kit's optional group (orga_optionnel_group). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Organization","identifier":[…]}"#,
+        example_en: "{\"resourceType\":\"Organization\",\"identifier\":[…]}",
         fix_en: "Fill in the CPTS name and phone number.",
     },
 };

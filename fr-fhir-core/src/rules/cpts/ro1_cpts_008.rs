@@ -21,11 +21,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque Slot dont meta.security ne contient pas CPTS, signale un serviceType TRE_R66 ou une extension serviceType R5.",
         why_fr: "FAQ PS n° 12 : un créneau non ouvert aux CPTS est un créneau PS ordinaire. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"meta":{"security":[{"system":"…TRE-R314-TypeCreneau","code":"PUBLIC"}]},"serviceType":[{"coding":[{"system":"…TRE-R66-CategorieEtablissement","code":"604"}],"extension":[…]}]}"#,
+        example_fr: "{\"meta\":{\"security\":[{\"system\":\"…TRE-R314-TypeCreneau\",\"code\":\"PUBLIC\"}]},\"serviceType\":[{\"coding\":[{\"system\":\"…TRE-R66-CategorieEtablissement\",\"code\":\"604\"}],\"extension\":[…]}]}",
         fix_fr: "Ajoutez l'étiquette CPTS dans meta.security si le créneau est ouvert à la CPTS, sinon retirez le serviceType 604.",
         what_en: "For every Slot whose meta.security does not contain CPTS, reports a TRE_R66 serviceType or an R5 serviceType extension.",
         why_en: "PS FAQ #12: a slot not open to CPTS is a plain PS slot. Official ANS kit: not checked.",
-        example_en: r#"{"meta":{"security":[{"system":"…TRE-R314-TypeCreneau","code":"PUBLIC"}]},"serviceType":[{"coding":[{"system":"…TRE-R66-CategorieEtablissement","code":"604"}],"extension":[…]}]}"#,
+        example_en: "{\"meta\":{\"security\":[{\"system\":\"…TRE-R314-TypeCreneau\",\"code\":\"PUBLIC\"}]},\"serviceType\":[{\"coding\":[{\"system\":\"…TRE-R66-CategorieEtablissement\",\"code\":\"604\"}],\"extension\":[…]}]}",
         fix_en: "Add the CPTS label to meta.security if the slot is open to the CPTS, otherwise remove the 604 serviceType.",
     },
 };

@@ -20,12 +20,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour les Slot étiquetés CPTS, vérifie que meta.profile contient https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator.",
         why_fr: "Section « Validateur ressources » de la page CPTS ; en mode CPTS le kit ne trouve les Slot que par cette URL (SLOT_PROFILE_URL). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Slot","meta":{"profile":["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"],"security":[{…,"code":"CPTS"}]}}"#,
-        fix_fr: r#"Déclarez "profile":["https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator"] sur les Slot CPTS."#,
+        example_fr: "{\"resourceType\":\"Slot\",\"meta\":{\"profile\":[\"http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur\"],\"security\":[{…,\"code\":\"CPTS\"}]}}",
+        fix_fr: "Déclarez \"profile\":[\"https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator\"] sur les Slot CPTS.",
         what_en: "For Slots labelled CPTS, checks that meta.profile contains https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator.",
         why_en: "'Validateur ressources' section of the CPTS page; in CPTS mode the kit finds Slots only through that URL (SLOT_PROFILE_URL). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Slot","meta":{"profile":["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"],"security":[{…,"code":"CPTS"}]}}"#,
-        fix_en: r#"Declare "profile":["https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator"] on CPTS Slots."#,
+        example_en: "{\"resourceType\":\"Slot\",\"meta\":{\"profile\":[\"http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur\"],\"security\":[{…,\"code\":\"CPTS\"}]}}",
+        fix_en: "Declare \"profile\":[\"https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator\"] on CPTS Slots.",
     },
 };
 

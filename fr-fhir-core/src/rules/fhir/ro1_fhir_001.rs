@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie, pour chaque élément connu, le type JSON de la valeur (chaîne, nombre, booléen, objet, tableau) : un total en chaîne, un booléen entre guillemets, un serviceType objet au lieu de tableau ou un status en tableau sont signalés.",
         why_fr: "Format JSON de FHIR R4 : le type JSON découle du type de données et de la cardinalité ; le validateur HL7 rejette les autres formes. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","total":"4"}"#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":\"4\"}",
         fix_fr: "Sérialisez chaque élément avec son type FHIR : nombres sans guillemets, éléments 0..* en tableau même avec une seule valeur.",
         what_en: "Checks, for every known element, the JSON type of the value (string, number, boolean, object, array): a total as a string, a quoted boolean, a serviceType object instead of an array or a status as an array are reported.",
         why_en: "FHIR R4 JSON format: the JSON type follows from the datatype and the cardinality; the HL7 validator rejects other shapes. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","total":"4"}"#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":\"4\"}",
         fix_en: "Serialize every element with its FHIR type: numbers unquoted, 0..* elements as arrays even with a single value.",
     },
 };

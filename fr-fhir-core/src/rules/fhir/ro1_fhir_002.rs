@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Signale chaque clé JSON qui n'est pas un élément FHIR R4 de l'objet où elle apparaît (ni son jumeau _x d'extension de primitive), ainsi qu'un resourceType inconnu ou mal cassé (« slot »).",
         why_fr: "Format JSON de FHIR R4 : les propriétés inconnues sont interdites ; une donnée propre à l'éditeur passe par une extension. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"slot","id":"1","begin":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_fr: "{\"resourceType\":\"slot\",\"id\":\"1\",\"begin\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_fr: "Corrigez le nom de l'élément (start au lieu de begin…) ou passez la donnée dans une extension déclarée.",
         what_en: "Reports every JSON key that is not a FHIR R4 element of the object it appears in (nor its _x primitive-extension sibling), and an unknown or miscased resourceType ('slot').",
         why_en: "FHIR R4 JSON format: unknown properties are forbidden; vendor-specific data goes into an extension. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"slot","id":"1","begin":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_en: "{\"resourceType\":\"slot\",\"id\":\"1\",\"begin\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_en: "Fix the element name (start instead of begin…) or move the data into a declared extension.",
     },
 };

@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie les cardinalités minimales et maximales définies par FHIR R4 lui-même, par exemple Bundle.link.relation et Bundle.link.url 1..1, Slot.schedule 1..1, Identifier.use 0..1.",
         why_fr: "StructureDefinitions de FHIR R4 : les profils SAS se superposent à ces cardinalités de base, ils ne les remplacent pas. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","link":[{"url":"https://exemple.com/ans-sas/Slot?status=free"}]}"#,
-        fix_fr: r#"Renseignez les éléments obligatoires de FHIR R4 (ici link.relation = "self") et n'envoyez qu'une valeur pour les éléments 0..1."#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"url\":\"https://exemple.com/ans-sas/Slot?status=free\"}]}",
+        fix_fr: "Renseignez les éléments obligatoires de FHIR R4 (ici link.relation = \"self\") et n'envoyez qu'une valeur pour les éléments 0..1.",
         what_en: "Checks the minimum and maximum cardinalities defined by FHIR R4 itself, for example Bundle.link.relation and Bundle.link.url 1..1, Slot.schedule 1..1, Identifier.use 0..1.",
         why_en: "FHIR R4 StructureDefinitions: the SAS profiles add to these base cardinalities, they do not replace them. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","link":[{"url":"https://exemple.com/ans-sas/Slot?status=free"}]}"#,
-        fix_en: r#"Fill in the elements FHIR R4 requires (here link.relation = "self") and send a single value for 0..1 elements."#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"url\":\"https://exemple.com/ans-sas/Slot?status=free\"}]}",
+        fix_en: "Fill in the elements FHIR R4 requires (here link.relation = \"self\") and send a single value for 0..1 elements.",
     },
 };
 

@@ -33,12 +33,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les codes des éléments à liaison obligatoire de FHIR R4 appartiennent à leur ValueSet : administrative-gender, identifier-use, contact-point-system/use, address-use, days-of-week, search-entry-mode, slot-status, bundle-type, issue-severity, issue-type ; link.relation est une chaîne libre.",
         why_fr: "Liaisons « required » de FHIR R4 : un code hors du jeu de valeurs rend la ressource invalide quel que soit le profil. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"telecom":[{"system":"mobile","value":"+33612345678"}]}"#,
-        fix_fr: r#"Employez un code du jeu de valeurs (ici system = "phone", et use = "mobile" pour dire qu'il s'agit d'un portable)."#,
+        example_fr: "{\"telecom\":[{\"system\":\"mobile\",\"value\":\"+33612345678\"}]}",
+        fix_fr: "Employez un code du jeu de valeurs (ici system = \"phone\", et use = \"mobile\" pour dire qu'il s'agit d'un portable).",
         what_en: "Checks that the codes of base FHIR R4 elements with a required binding belong to their ValueSet: administrative-gender, identifier-use, contact-point-system/use, address-use, days-of-week, search-entry-mode, slot-status, bundle-type, issue-severity, issue-type; link.relation is a free string.",
         why_en: "FHIR R4 required bindings: a code outside the value set makes the resource invalid whatever the profile. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"telecom":[{"system":"mobile","value":"+33612345678"}]}"#,
-        fix_en: r#"Use a code of the value set (here system = "phone", and use = "mobile" to say it is a mobile number)."#,
+        example_en: "{\"telecom\":[{\"system\":\"mobile\",\"value\":\"+33612345678\"}]}",
+        fix_en: "Use a code of the value set (here system = \"phone\", and use = \"mobile\" to say it is a mobile number).",
     },
 };
 

@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie bdl-1 (total seulement en searchset/history), bdl-2 (entry.search seulement en searchset), bdl-3 et bdl-4 (entry.request et entry.response seulement en batch/transaction/history), bdl-5 (une entrée a une ressource, une request ou une response), bdl-7 (fullUrl unique) et bdl-8 (fullUrl sans version).",
         why_fr: "Invariants du Bundle FHIR R4, appliqués par le validateur HL7 que le kit exécute sur tout le Bundle. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Bundle","type":"searchset","entry":[{"request":{"method":"GET","url":"Slot/1"}}]}"#,
+        example_fr: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"Slot/1\"}}]}",
         fix_fr: "Dans un searchset, chaque entrée porte resource (et search), jamais request ni response ; les fullUrl sont uniques et sans /_history/.",
         what_en: "Checks bdl-1 (total only for searchset/history), bdl-2 (entry.search only in searchsets), bdl-3 and bdl-4 (entry.request and entry.response only in batch/transaction/history), bdl-5 (an entry has a resource, a request or a response), bdl-7 (fullUrl unique) and bdl-8 (fullUrl without version).",
         why_en: "FHIR R4 Bundle invariants, applied by the HL7 validator the kit runs on the whole Bundle. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Bundle","type":"searchset","entry":[{"request":{"method":"GET","url":"Slot/1"}}]}"#,
+        example_en: "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"request\":{\"method\":\"GET\",\"url\":\"Slot/1\"}}]}",
         fix_en: "In a searchset, every entry carries resource (and search), never request or response; fullUrls are unique and have no /_history/.",
     },
 };

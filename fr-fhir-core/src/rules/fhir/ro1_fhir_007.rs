@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque tableau contained, vérifie que chaque ressource contenue a un id FHIR valide, que ces id sont uniques dans le conteneur et qu'aucune ressource contenue ne contient elle-même de ressources ; aucune narration n'est exigée.",
         why_fr: "Règles dom-2 et dom-3 de FHIR R4 sur les ressources contenues : sans id unique, la référence locale #id serait ambiguë. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"PractitionerRole","contained":[{"resourceType":"Location","id":"lieu"},{"resourceType":"Location","id":"lieu"}]}"#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu\"},{\"resourceType\":\"Location\",\"id\":\"lieu\"}]}",
         fix_fr: "Donnez à chaque ressource contenue un id distinct (lieu1, lieu2…) et ne mettez pas de contained dans une ressource contenue.",
         what_en: "For every contained array, checks that each contained resource has a valid FHIR id, that these ids are unique within the container and that no contained resource itself contains resources; no narrative is required.",
         why_en: "FHIR R4 rules dom-2 and dom-3 on contained resources: without a unique id, the local #id reference would be ambiguous. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"PractitionerRole","contained":[{"resourceType":"Location","id":"lieu"},{"resourceType":"Location","id":"lieu"}]}"#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu\"},{\"resourceType\":\"Location\",\"id\":\"lieu\"}]}",
         fix_en: "Give every contained resource a distinct id (lieu1, lieu2…) and do not put contained inside a contained resource.",
     },
 };

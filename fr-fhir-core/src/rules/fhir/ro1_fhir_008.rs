@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque extension porte url et soit une valeur value[x], soit des sous-extensions, mais pas les deux ni aucune ; un modifierExtension que le validateur ne connaît pas est signalé, car il change le sens de la ressource et ne peut pas être ignoré.",
         why_fr: "Invariant ext-1 et règles des modifierExtension de FHIR R4. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"serviceType":[{"extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType"}]}]}"#,
+        example_fr: "{\"serviceType\":[{\"extension\":[{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType\"}]}]}",
         fix_fr: "Ajoutez la valeur attendue (ici valueReference) à l'extension, ou retirez l'extension.",
         what_en: "Checks that every extension carries url and either a value[x] or sub-extensions, but not both and not neither; a modifierExtension the validator does not know is reported, because it changes the meaning of the resource and cannot be ignored.",
         why_en: "FHIR R4 invariant ext-1 and modifierExtension rules. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"serviceType":[{"extension":[{"url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType"}]}]}"#,
+        example_en: "{\"serviceType\":[{\"extension\":[{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-Slot.serviceType\"}]}]}",
         fix_en: "Add the expected value (here valueReference) to the extension, or remove the extension.",
     },
 };

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque identifiant, vérifie que urn:oid:1.2.250.1.71.4.2.1 va avec le type IDNPS, urn:oid:1.2.250.1.71.4.2.2 avec IDNST et urn:oid:1.2.250.1.213.3.6 (identifiant technique régulateur) avec INTRN.",
         why_fr: "Motifs des profils et OID de la FAQ ; un système et un type discordants rendent l'identifiant inexploitable. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"810101215225"}]}"#,
+        example_fr: "{\"identifier\":[{\"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"IDNPS\"}]},\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"810101215225\"}]}",
         fix_fr: "Alignez le système sur le type : un IDNPS se met sous urn:oid:1.2.250.1.71.4.2.1.",
         what_en: "For every identifier, checks that urn:oid:1.2.250.1.71.4.2.1 goes with type IDNPS, urn:oid:1.2.250.1.71.4.2.2 with IDNST and urn:oid:1.2.250.1.213.3.6 (regulator technical id) with INTRN.",
         why_en: "Profile patterns and the FAQ OIDs; a mismatched system and type make the identifier unusable. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"810101215225"}]}"#,
+        example_en: "{\"identifier\":[{\"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"IDNPS\"}]},\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"810101215225\"}]}",
         fix_en: "Align the system with the type: an IDNPS goes under urn:oid:1.2.250.1.71.4.2.1.",
     },
 };

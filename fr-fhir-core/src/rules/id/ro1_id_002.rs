@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les valeurs IDNPS préfixées par 8 comptent 12 chiffres exactement.",
         why_fr: "Exigence agg-psindiv #17 et préfixe 8 de la FAQ ; vérifié par le kit. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"81010121522"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"81010121522\"}",
         fix_fr: "Vérifiez le RPPS : 11 chiffres, précédés du préfixe 8.",
         what_en: "Checks that IDNPS values prefixed with 8 are exactly 12 digits.",
         why_en: "Requirement agg-psindiv #17 and the FAQ prefix 8; checked by the kit. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"81010121522"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"81010121522\"}",
         fix_en: "Check the RPPS: 11 digits, preceded by the prefix 8.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Applique l'algorithme de Luhn aux 11 chiffres du RPPS (sans le préfixe 8) et avertit si la clé est fausse.",
         why_fr: "Les vrais RPPS passent Luhn, mais ni l'IG ni le kit ne l'exigent et les exemples de l'IG échouent : avertissement, qu'un mode production peut rendre bloquant. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810100050075"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"810100050075\"}",
         fix_fr: "Vérifiez la saisie du RPPS dans votre annuaire (faute de frappe probable) ou utilisez un RPPS de test valide.",
         what_en: "Applies the Luhn algorithm to the 11 RPPS digits (without the 8 prefix) and warns when the check digit is wrong.",
         why_en: "Real RPPS numbers pass Luhn, but neither the IG nor the kit require it and the IG examples fail it: warning, which a production mode can make blocking. Official ANS kit: not checked.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810100050075"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"810100050075\"}",
         fix_en: "Check how the RPPS was entered in your directory (probably a typo) or use a valid test RPPS.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les valeurs IDNPS préfixées par 0 comptent 10 caractères (0 + 9).",
         why_fr: "Préfixe 0 de la FAQ et format de l'annuaire ; aucune clé de contrôle ADELI n'est documentée, d'où un simple contrôle de longueur en avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"0751234"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"0751234\"}",
         fix_fr: "Envoyez 0 suivi du numéro ADELI complet à 9 caractères.",
         what_en: "Checks that IDNPS values prefixed with 0 are 10 characters long (0 + 9).",
         why_en: "FAQ prefix 0 and directory format; no ADELI check digit is documented, hence a plain length check as a warning. Official ANS kit: not checked.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"0751234"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"0751234\"}",
         fix_en: "Send 0 followed by the full 9-character ADELI number.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les valeurs IDNST préfixées par 1 sont 1 suivi de 9 chiffres exactement.",
         why_fr: "Invariant FINESS-invariant des profils et contrôle du kit ; lecture AMB-20 : les FINESS de Corse (2A, 2B) échouent à cette expression de l'IG, exception documentée. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"19500472"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"19500472\"}",
         fix_fr: "Vérifiez le FINESS : 9 chiffres, précédés du préfixe 1.",
         what_en: "Checks that IDNST values prefixed with 1 are 1 followed by exactly 9 digits.",
         why_en: "FINESS-invariant of the profiles and kit check; reading AMB-20: Corsican FINESS numbers (2A, 2B) fail this IG expression, a documented exception. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"19500472"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"19500472\"}",
         fix_en: "Check the FINESS: 9 digits, preceded by the prefix 1.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Applique l'algorithme de Luhn aux 9 chiffres du FINESS (sans le préfixe 1) et avertit si la clé est fausse.",
         why_fr: "Les vrais FINESS passent Luhn, mais rien ne l'exige dans l'IG ni dans le kit : avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1810004421"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"1810004421\"}",
         fix_fr: "Vérifiez le FINESS dans le fichier national (la clé de 1810004421 devrait être 4).",
         what_en: "Applies the Luhn algorithm to the 9 FINESS digits (without the 1 prefix) and warns when the check digit is wrong.",
         why_en: "Real FINESS numbers pass Luhn, but neither the IG nor the kit require it: warning. Official ANS kit: not checked.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1810004421"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"1810004421\"}",
         fix_en: "Check the FINESS in the national register (the check digit of 1810004421 should be 4).",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les valeurs IDNST préfixées par 3 sont 3 suivi de 14 chiffres exactement.",
         why_fr: "Invariant SIRET-invariant et contrôle du kit sur les identifiants de structure des PractitionerRole. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"3341737484"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"3341737484\"}",
         fix_fr: "Envoyez le SIRET complet (SIREN + NIC, 14 chiffres) précédé de 3.",
         what_en: "Checks that IDNST values prefixed with 3 are 3 followed by exactly 14 digits.",
         why_en: "SIRET-invariant and the kit's check on PractitionerRole structure ids. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"3341737484"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"3341737484\"}",
         fix_en: "Send the full SIRET (SIREN + NIC, 14 digits) preceded by 3.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Applique l'algorithme de Luhn aux 14 chiffres du SIRET (sans le préfixe 3) et avertit si la clé est fausse ; pour La Poste (SIREN 356000000) la règle est une somme des chiffres multiple de 5.",
         why_fr: "Règle INSEE du SIRET, vérifiée sur les SIRET des exemples SOS ; non exigée par l'IG : avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"334173748400021"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"334173748400021\"}",
         fix_fr: "Vérifiez le SIRET dans la base SIRENE.",
         what_en: "Applies the Luhn algorithm to the 14 SIRET digits (without the 3 prefix) and warns when the check digit is wrong; for La Poste (SIREN 356000000) the rule is a digit sum that is a multiple of 5.",
         why_en: "INSEE SIRET rule, verified on the SOS example SIRETs; not required by the IG: warning. Official ANS kit: not checked.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"334173748400021"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"334173748400021\"}",
         fix_en: "Check the SIRET in the SIRENE register.",
     },
 };

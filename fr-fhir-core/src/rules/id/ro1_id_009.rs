@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que les valeurs IDNST préfixées par 4 sont 4 suivi de 14 chiffres et que celles préfixées par 0 ont un identifiant de cabinet ADELI non vide après le préfixe.",
         why_fr: "Motif du kit (ps_validate_idnst) et FAQ ; l'annuaire publie des RPPS-rang alphanumériques (lecture AMB-21) : avertissement. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"4F58000880311022013"}"#,
+        example_fr: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"4F58000880311022013\"}",
         fix_fr: "Préférez le FINESS ou le SIRET du lieu ; à défaut, envoyez le RPPS-rang sous la forme 4 + 14 chiffres.",
         what_en: "Checks that IDNST values prefixed with 4 are 4 followed by 14 digits and that those prefixed with 0 have a non-empty ADELI practice id after the prefix.",
         why_en: "Kit pattern (ps_validate_idnst) and FAQ; the directory publishes alphanumeric RPPS-rang ids (reading AMB-21): warning. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"4F58000880311022013"}"#,
+        example_en: "{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"4F58000880311022013\"}",
         fix_en: "Prefer the place's FINESS or SIRET; otherwise send the RPPS-rang as 4 + 14 digits.",
     },
 };

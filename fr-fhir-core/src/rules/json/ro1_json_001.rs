@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Parcourt tout le JSON et signale chaque chaîne vide, tableau vide, objet vide ou valeur null. Exception du format JSON FHIR : un null à l'intérieur d'un tableau de primitives ou de son jumeau _x, où il sert à aligner les deux tableaux, est légal.",
         why_fr: "FAQ PS n° 10 et SOS n° 6 : les éléments vides sont interdits, on omet la donnée ; c'est aussi une règle du format JSON de FHIR R4. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Slot","comment":"","serviceType":[],"specialty":null}"#,
-        fix_fr: r#"Omettez l'élément quand la donnée manque, au lieu d'écrire "", [], {} ou null."#,
+        example_fr: "{\"resourceType\":\"Slot\",\"comment\":\"\",\"serviceType\":[],\"specialty\":null}",
+        fix_fr: "Omettez l'élément quand la donnée manque, au lieu d'écrire \"\", [], {} ou null.",
         what_en: "Walks the whole JSON and reports every empty string, empty array, empty object or null value. Exception from the FHIR JSON format: a null inside an array of primitives or of its _x sibling, where it keeps the two arrays aligned, is legal.",
         why_en: "PS FAQ #10 and SOS FAQ #6: empty elements are forbidden, the data is omitted; it is also a rule of the FHIR R4 JSON format. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Slot","comment":"","serviceType":[],"specialty":null}"#,
-        fix_en: r#"Leave the element out when the data is missing, instead of writing "", [], {} or null."#,
+        example_en: "{\"resourceType\":\"Slot\",\"comment\":\"\",\"serviceType\":[],\"specialty\":null}",
+        fix_en: "Leave the element out when the data is missing, instead of writing \"\", [], {} or null.",
     },
 };
 

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le Location contenu dans le PractitionerRole a au moins un identifier et que chacun porte type, system et value.",
         why_fr: "FrLocation (identifier 1..*, type, system et value 1..1) et FAQ. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Location","id":"lieu1","address":{…}}"#,
+        example_fr: "{\"resourceType\":\"Location\",\"id\":\"lieu1\",\"address\":{…}}",
         fix_fr: "Ajoutez l'identifiant technique du lieu : type INTRN, system = OID ou URL de l'éditeur, value = identifiant.",
         what_en: "Checks that the Location contained in the PractitionerRole has at least one identifier and that each carries type, system and value.",
         why_en: "FrLocation (identifier 1..*, type, system and value 1..1) and FAQ. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Location","id":"lieu1","address":{…}}"#,
+        example_en: "{\"resourceType\":\"Location\",\"id\":\"lieu1\",\"address\":{…}}",
         fix_en: "Add the place's technical id: type INTRN, system = vendor OID or URL, value = the id.",
     },
 };

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le Location (contenu en PS/CPTS, entrée en SOS) a une address avec exactement un élément line, un city et un postalCode.",
         why_fr: "FrLocationAgregateur et sas-sos-location-aggregator (address 1..1, line 1..1, city et postalCode 1..1) ; exigences agg-psindiv #38 à #40 ; vérifié par le kit (validate_location). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Location","address":{"line":["12 rue de la Paix","Bâtiment B"],"postalCode":"75002"}}"#,
+        example_fr: "{\"resourceType\":\"Location\",\"address\":{\"line\":[\"12 rue de la Paix\",\"Bâtiment B\"],\"postalCode\":\"75002\"}}",
         fix_fr: "Regroupez l'adresse sur une seule ligne et renseignez city et postalCode.",
         what_en: "Checks that the Location (contained for PS/CPTS, an entry for SOS) has an address with exactly one line element, a city and a postalCode.",
         why_en: "FrLocationAgregateur and sas-sos-location-aggregator (address 1..1, line 1..1, city and postalCode 1..1); requirements agg-psindiv #38 to #40; checked by the kit (validate_location). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Location","address":{"line":["12 rue de la Paix","Bâtiment B"],"postalCode":"75002"}}"#,
+        example_en: "{\"resourceType\":\"Location\",\"address\":{\"line\":[\"12 rue de la Paix\",\"Bâtiment B\"],\"postalCode\":\"75002\"}}",
         fix_en: "Put the street address on a single line and fill in city and postalCode.",
     },
 };

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que Location.address.postalCode est fait de 5 chiffres exactement, sans espace.",
         why_fr: "Exigence agg-psindiv #40 ([0-9]{5}), maxLength 5 de sas-sos-location-aggregator ; vérifié par le kit. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"address":{"line":["12 rue de la Paix"],"city":"Paris","postalCode":"75 002"}}"#,
+        example_fr: "{\"address\":{\"line\":[\"12 rue de la Paix\"],\"city\":\"Paris\",\"postalCode\":\"75 002\"}}",
         fix_fr: "Envoyez le code postal sur 5 chiffres (75002, 97400…).",
         what_en: "Checks that Location.address.postalCode is exactly 5 digits, with no spaces.",
         why_en: "Requirement agg-psindiv #40 ([0-9]{5}), maxLength 5 in sas-sos-location-aggregator; checked by the kit. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"address":{"line":["12 rue de la Paix"],"city":"Paris","postalCode":"75 002"}}"#,
+        example_en: "{\"address\":{\"line\":[\"12 rue de la Paix\"],\"city\":\"Paris\",\"postalCode\":\"75 002\"}}",
         fix_en: "Send the postal code as 5 digits (75002, 97400…).",
     },
 };

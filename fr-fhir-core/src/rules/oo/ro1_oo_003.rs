@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour une réponse 4xx/5xx, vérifie qu'au moins une issue est de sévérité error ou fatal et qu'une issue porte details.text ou diagnostics.",
         why_fr: "L'IG demande des « détails sur la raison de l'échec » ; la forme n'étant pas imposée, la règle est un avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"HTTP/1.1 500  {"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"informational"}]}"#,
+        example_fr: "HTTP/1.1 500  {\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"information\",\"code\":\"informational\"}]}",
         fix_fr: "Décrivez la cause dans diagnostics (par exemple « paramètre start avec le préfixe le absent »).",
         what_en: "For a 4xx/5xx answer, checks that at least one issue has severity error or fatal and that an issue carries details.text or diagnostics.",
         why_en: "The IG asks for 'détails sur la raison de l'échec'; the form is not imposed, so the rule is a warning. Official ANS kit: not checked.",
-        example_en: r#"HTTP/1.1 500  {"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"informational"}]}"#,
+        example_en: "HTTP/1.1 500  {\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"information\",\"code\":\"informational\"}]}",
         fix_en: "Describe the cause in diagnostics (for example 'parameter start with prefix le is missing').",
     },
 };

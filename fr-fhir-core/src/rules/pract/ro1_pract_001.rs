@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque Practitioner a au moins un identifier et que chacun porte type, system et value.",
         why_fr: "FrPractitionerAgregateur (identifier 1..*) et FrPractitioner (type, system, value 1..1) ; FAQ. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Practitioner","identifier":[{"value":"810101215225"}]}"#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"identifier\":[{\"value\":\"810101215225\"}]}",
         fix_fr: "Complétez l'identifiant : type IDNPS, system urn:oid:1.2.250.1.71.4.2.1 et value préfixée.",
         what_en: "Checks that every Practitioner has at least one identifier and that each carries type, system and value.",
         why_en: "FrPractitionerAgregateur (identifier 1..*) and FrPractitioner (type, system, value 1..1); FAQ. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Practitioner","identifier":[{"value":"810101215225"}]}"#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"identifier\":[{\"value\":\"810101215225\"}]}",
         fix_en: "Complete the identifier: type IDNPS, system urn:oid:1.2.250.1.71.4.2.1 and a prefixed value.",
     },
 };

@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le système de chaque identifiant du Practitioner est l'OID des identifiants nationaux de personnes, écrit urn:oid:1.2.250.1.71.4.2.1.",
         why_fr: "Motif de FrPractitionerAgregateur ; la FAQ demande d'écrire les OID sous la forme urn:oid:. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"identifier":[{"system":"https://rpps.esante.gouv.fr","value":"10101215225",…}]}"#,
-        fix_fr: r#"Utilisez "system":"urn:oid:1.2.250.1.71.4.2.1" avec la valeur préfixée (810101215225)."#,
+        example_fr: "{\"identifier\":[{\"system\":\"https://rpps.esante.gouv.fr\",\"value\":\"10101215225\",…}]}",
+        fix_fr: "Utilisez \"system\":\"urn:oid:1.2.250.1.71.4.2.1\" avec la valeur préfixée (810101215225).",
         what_en: "Checks that the system of every Practitioner identifier is the OID of national person identifiers, written urn:oid:1.2.250.1.71.4.2.1.",
         why_en: "FrPractitionerAgregateur pattern; the FAQ asks for OIDs written as urn:oid:. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"identifier":[{"system":"https://rpps.esante.gouv.fr","value":"10101215225",…}]}"#,
-        fix_en: r#"Use "system":"urn:oid:1.2.250.1.71.4.2.1" with the prefixed value (810101215225)."#,
+        example_en: "{\"identifier\":[{\"system\":\"https://rpps.esante.gouv.fr\",\"value\":\"10101215225\",…}]}",
+        fix_en: "Use \"system\":\"urn:oid:1.2.250.1.71.4.2.1\" with the prefixed value (810101215225).",
     },
 };
 

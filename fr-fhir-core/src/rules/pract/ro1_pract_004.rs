@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que la valeur de l'identifiant est 8 suivi des 11 chiffres du RPPS (12 caractères) ou 0 suivi du numéro ADELI.",
         why_fr: "Exigences agg-psindiv #16 et #17 et préfixes de la FAQ ; le kit n'accepte que la forme RPPS, mais l'IG accepte l'ADELI (lecture AMB-23). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"10101215225",…}]}"#,
+        example_fr: "{\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"10101215225\",…}]}",
         fix_fr: "Ajoutez le préfixe national : 8 devant le RPPS, 0 devant l'ADELI.",
         what_en: "Checks that the identifier value is 8 followed by the 11 RPPS digits (12 characters) or 0 followed by the ADELI number.",
         why_en: "Requirements agg-psindiv #16 and #17 and the FAQ prefixes; the kit accepts only the RPPS form, but the IG accepts ADELI (reading AMB-23). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"10101215225",…}]}"#,
+        example_en: "{\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.71.4.2.1\",\"value\":\"10101215225\",…}]}",
         fix_en: "Add the national prefix: 8 before the RPPS, 0 before the ADELI number.",
     },
 };

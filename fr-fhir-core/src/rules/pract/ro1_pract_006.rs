@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Signale deux ressources Practitioner qui portent la même valeur d'identifiant national.",
         why_fr: "Kit (validate_cardinality, scénario multi-lieux : exactement un Practitioner par RPPS) ; un praticien à deux lieux a deux PractitionerRole mais un seul Practitioner. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Practitioner","id":"p1","identifier":[{"value":"810101215225",…}]} + {"resourceType":"Practitioner","id":"p1-lieu2","identifier":[{"value":"810101215225",…}]}"#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"id\":\"p1\",\"identifier\":[{\"value\":\"810101215225\",…}]} + {\"resourceType\":\"Practitioner\",\"id\":\"p1-lieu2\",\"identifier\":[{\"value\":\"810101215225\",…}]}",
         fix_fr: "Fusionnez les Practitioner d'un même praticien et faites pointer ses rôles et agendas vers cette seule ressource.",
         what_en: "Reports two Practitioner resources that carry the same national identifier value.",
         why_en: "Kit (validate_cardinality, multi-place scenario: exactly one Practitioner per RPPS); a practitioner with two places has two PractitionerRoles but a single Practitioner. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Practitioner","id":"p1","identifier":[{"value":"810101215225",…}]} + {"resourceType":"Practitioner","id":"p1-lieu2","identifier":[{"value":"810101215225",…}]}"#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"id\":\"p1\",\"identifier\":[{\"value\":\"810101215225\",…}]} + {\"resourceType\":\"Practitioner\",\"id\":\"p1-lieu2\",\"identifier\":[{\"value\":\"810101215225\",…}]}",
         fix_en: "Merge the Practitioners of one practitioner and point their roles and schedules at that single resource.",
     },
 };

@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Avertit quand un Practitioner n'a pas de name.family ou pas de name.given.",
         why_fr: "Exigence agg-psindiv #33 (non vérifiable hors ligne : on ne sait pas si le nom est connu), le kit vérifie la présence ; d'où l'avertissement. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Practitioner","identifier":[…],"name":[{"family":"MARTIN"}]}"#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"identifier\":[…],\"name\":[{\"family\":\"MARTIN\"}]}",
         fix_fr: "Renseignez le nom d'exercice dans name.family et le prénom dans name.given.",
         what_en: "Warns when a Practitioner has no name.family or no name.given.",
         why_en: "Requirement agg-psindiv #33 (not checkable offline: whether the name is known is unknown), the kit checks presence; hence the warning. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Practitioner","identifier":[…],"name":[{"family":"MARTIN"}]}"#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"identifier\":[…],\"name\":[{\"family\":\"MARTIN\"}]}",
         fix_en: "Fill in the practice name in name.family and the first name in name.given.",
     },
 };

@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque élément de Practitioner.telecom porte system et value ; un telecom sans valeur (numéro inconnu) est signalé.",
         why_fr: "FrPractitioner (system et value 1..1 dans FrContactPoint) ; exigences agg-psindiv #35 et #36. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Practitioner","telecom":[{"system":"phone"}]}"#,
-        fix_fr: r#"Omettez telecom quand le numéro est inconnu, sinon envoyez {"system":"phone","value":"+33…"}."#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"telecom\":[{\"system\":\"phone\"}]}",
+        fix_fr: "Omettez telecom quand le numéro est inconnu, sinon envoyez {\"system\":\"phone\",\"value\":\"+33…\"}.",
         what_en: "Checks that every Practitioner.telecom element carries system and value; a telecom without a value (unknown number) is reported.",
         why_en: "FrPractitioner (system and value 1..1 in FrContactPoint); requirements agg-psindiv #35 and #36. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Practitioner","telecom":[{"system":"phone"}]}"#,
-        fix_en: r#"Leave telecom out when the number is unknown, otherwise send {"system":"phone","value":"+33…"}."#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"telecom\":[{\"system\":\"phone\"}]}",
+        fix_en: "Leave telecom out when the number is unknown, otherwise send {\"system\":\"phone\",\"value\":\"+33…\"}.",
     },
 };
 

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque Practitioner.telecom de system phone, vérifie que value vaut +33, +262, +590, +594 ou +596 suivi de 9 chiffres, sans espace ni point.",
         why_fr: "FAQ PS n° 2 et exigence agg-psindiv #34 ; le kit lit le téléphone sur PractitionerRole.telecom (lecture AMB-18 : les deux sont vérifiés, en avertissement). Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"telecom":[{"system":"phone","value":"01 23 45 67 89"}]}"#,
+        example_fr: "{\"telecom\":[{\"system\":\"phone\",\"value\":\"01 23 45 67 89\"}]}",
         fix_fr: "Écrivez le numéro au format international : +33123456789.",
         what_en: "For every Practitioner.telecom with system phone, checks that value is +33, +262, +590, +594 or +596 followed by 9 digits, with no spaces or dots.",
         why_en: "PS FAQ #2 and requirement agg-psindiv #34; the kit reads the phone on PractitionerRole.telecom (reading AMB-18: both are checked, as warnings). Official ANS kit: not checked.",
-        example_en: r#"{"telecom":[{"system":"phone","value":"01 23 45 67 89"}]}"#,
+        example_en: "{\"telecom\":[{\"system\":\"phone\",\"value\":\"01 23 45 67 89\"}]}",
         fix_en: "Write the number in international form: +33123456789.",
     },
 };

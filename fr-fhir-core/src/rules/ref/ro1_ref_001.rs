@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Résout chaque Reference.reference : une référence relative Type/id se résout par rapport à la base du fullUrl de l'entrée qui la porte, une référence absolue par rapport aux fullUrl ; aucune ou plusieurs entrées trouvées est une erreur.",
         why_fr: "Résolution des références dans un Bundle selon FHIR R4 et agrégation « bundled » des profils SAS ; le kit compare des chaînes « Type/ » + id. Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"resourceType":"PractitionerRole","practitioner":{"reference":"Practitioner/p9"}}   (aucune entrée Practitioner/p9)"#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"reference\":\"Practitioner/p9\"}}   (aucune entrée Practitioner/p9)",
         fix_fr: "Incluez la ressource référencée ou corrigez son id dans la référence.",
         what_en: "Resolves every Reference.reference: a relative Type/id reference is resolved against the base of the fullUrl of the entry holding it, an absolute one against the fullUrls; zero or several entries found is an error.",
         why_en: "FHIR R4 reference resolution within a Bundle and 'bundled' aggregation on SAS profiles; the kit compares 'Type/' + id strings. Official ANS kit: partly checked.",
-        example_en: r#"{"resourceType":"PractitionerRole","practitioner":{"reference":"Practitioner/p9"}}   (no entry Practitioner/p9)"#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"reference\":\"Practitioner/p9\"}}   (no entry Practitioner/p9)",
         fix_en: "Include the referenced resource or fix its id in the reference.",
     },
 };

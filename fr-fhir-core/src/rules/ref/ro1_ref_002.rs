@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Avertit pour une référence absolue (https://…/Type/id) ou d'une autre forme que Type/id (les références locales #id vers une ressource contenue restent admises).",
         why_fr: "Tous les exemples SAS et le kit utilisent la forme relative ; le kit compare des chaînes, une référence absolue pourtant valide le fait échouer. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"schedule":{"reference":"https://exemple.com/ans-sas/Schedule/s1"}}"#,
-        fix_fr: r#"Écrivez "reference":"Schedule/s1"."#,
+        example_fr: "{\"schedule\":{\"reference\":\"https://exemple.com/ans-sas/Schedule/s1\"}}",
+        fix_fr: "Écrivez \"reference\":\"Schedule/s1\".",
         what_en: "Warns about an absolute reference (https://…/Type/id) or any form other than Type/id (local #id references to a contained resource remain allowed).",
         why_en: "Every SAS example and the kit use the relative form; the kit compares strings, so a valid absolute reference still makes it fail. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"schedule":{"reference":"https://exemple.com/ans-sas/Schedule/s1"}}"#,
-        fix_en: r#"Write "reference":"Schedule/s1"."#,
+        example_en: "{\"schedule\":{\"reference\":\"https://exemple.com/ans-sas/Schedule/s1\"}}",
+        fix_en: "Write \"reference\":\"Schedule/s1\".",
     },
 };
 

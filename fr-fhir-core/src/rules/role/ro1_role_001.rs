@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque PractitionerRole a au moins une ressource contenue et qu'il s'agit d'un Location.",
         why_fr: "FrPractitionerRoleExerciceAgregateur (contained 1..*), exigence agg-psindiv #22 et FAQ : en PS le lieu n'est jamais une entrée du Bundle. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"PractitionerRole","location":[{"reference":"Location/cabinet"}]}"#,
-        fix_fr: r#"Placez le Location dans "contained":[{"resourceType":"Location","id":"lieu1",…}]."#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"location\":[{\"reference\":\"Location/cabinet\"}]}",
+        fix_fr: "Placez le Location dans \"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu1\",…}].",
         what_en: "Checks that every PractitionerRole has at least one contained resource and that it is a Location.",
         why_en: "FrPractitionerRoleExerciceAgregateur (contained 1..*), requirement agg-psindiv #22 and FAQ: for PS the place is never a Bundle entry. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"PractitionerRole","location":[{"reference":"Location/cabinet"}]}"#,
-        fix_en: r#"Put the Location in "contained":[{"resourceType":"Location","id":"lieu1",…}]."#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"location\":[{\"reference\":\"Location/cabinet\"}]}",
+        fix_en: "Put the Location in \"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu1\",…}].",
     },
 };
 

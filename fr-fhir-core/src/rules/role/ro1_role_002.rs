@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que PractitionerRole.location a un seul élément et que sa référence est locale (#id) et désigne un Location de contained.",
         why_fr: "FrPractitionerRoleExerciceAgregateur (location 1..1, agrégation contained) et règle dom-3 de FHIR ; le kit vérifie la référence (validate_ref). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"contained":[{"resourceType":"Location","id":"lieu1",…}],"location":[{"reference":"Location/lieu1"}]}"#,
-        fix_fr: r##"Écrivez "location":[{"reference":"#lieu1"}]."##,
+        example_fr: "{\"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu1\",…}],\"location\":[{\"reference\":\"Location/lieu1\"}]}",
+        fix_fr: "Écrivez \"location\":[{\"reference\":\"#lieu1\"}].",
         what_en: "Checks that PractitionerRole.location has a single element and that its reference is local (#id) and names a Location in contained.",
         why_en: "FrPractitionerRoleExerciceAgregateur (location 1..1, contained aggregation) and FHIR rule dom-3; the kit checks the reference (validate_ref). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"contained":[{"resourceType":"Location","id":"lieu1",…}],"location":[{"reference":"Location/lieu1"}]}"#,
-        fix_en: r##"Write "location":[{"reference":"#lieu1"}]."##,
+        example_en: "{\"contained\":[{\"resourceType\":\"Location\",\"id\":\"lieu1\",…}],\"location\":[{\"reference\":\"Location/lieu1\"}]}",
+        fix_en: "Write \"location\":[{\"reference\":\"#lieu1\"}].",
     },
 };
 

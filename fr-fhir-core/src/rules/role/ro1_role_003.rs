@@ -21,12 +21,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque PractitionerRole porte practitioner.reference et que celle-ci se résout vers une entrée Practitioner.",
         why_fr: "Agrégation referenced + bundled du profil et exigence agg-psindiv #21 ; le kit vérifie la référence (validate_ref). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"PractitionerRole","practitioner":{"display":"Dr MARTIN"}}"#,
-        fix_fr: r#"Ajoutez "practitioner":{"reference":"Practitioner/<id>"} et incluez ce Practitioner."#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"display\":\"Dr MARTIN\"}}",
+        fix_fr: "Ajoutez \"practitioner\":{\"reference\":\"Practitioner/<id>\"} et incluez ce Practitioner.",
         what_en: "Checks that every PractitionerRole carries practitioner.reference and that it resolves to a Practitioner entry.",
         why_en: "Referenced + bundled aggregation of the profile and requirement agg-psindiv #21; the kit checks the reference (validate_ref). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"PractitionerRole","practitioner":{"display":"Dr MARTIN"}}"#,
-        fix_en: r#"Add "practitioner":{"reference":"Practitioner/<id>"} and include that Practitioner."#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"practitioner\":{\"display\":\"Dr MARTIN\"}}",
+        fix_en: "Add \"practitioner\":{\"reference\":\"Practitioner/<id>\"} and include that Practitioner.",
     },
 };
 

@@ -18,12 +18,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque PractitionerRole porte organization.identifier, la référence logique à la structure d'exercice.",
         why_fr: "Exigence agg-psindiv #20 (SHALL, FINESS/SIRET) alors que le profil le laisse facultatif ; lecture AMB-22 : l'absence est une erreur. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"PractitionerRole","organization":{"display":"Cabinet médical"}}"#,
-        fix_fr: r#"Ajoutez "organization":{"identifier":{"type":…IDNST…,"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1<FINESS>"}}."#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"organization\":{\"display\":\"Cabinet médical\"}}",
+        fix_fr: "Ajoutez \"organization\":{\"identifier\":{\"type\":…IDNST…,\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"1<FINESS>\"}}.",
         what_en: "Checks that every PractitionerRole carries organization.identifier, the logical reference to the place of practice structure.",
         why_en: "Requirement agg-psindiv #20 (SHALL, FINESS/SIRET) although the profile keeps it optional; reading AMB-22: absence is an error. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"PractitionerRole","organization":{"display":"Cabinet médical"}}"#,
-        fix_en: r#"Add "organization":{"identifier":{"type":…IDNST…,"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1<FINESS>"}}."#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"organization\":{\"display\":\"Cabinet médical\"}}",
+        fix_en: "Add \"organization\":{\"identifier\":{\"type\":…IDNST…,\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"1<FINESS>\"}}.",
     },
 };
 

@@ -23,12 +23,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie le system et le type de PractitionerRole.organization.identifier : un autre système ou un autre type est une erreur ; un système ou un type absent (valeur seule, comme dans l'exemple CPTS officiel) est un avertissement.",
         why_fr: "Motifs de FrPractitionerRoleExerciceAgregateur ; lecture AMB-22. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"organization":{"identifier":{"system":"https://finess.esante.gouv.fr","value":"950047225"}}}"#,
-        fix_fr: r#"Utilisez "system":"urn:oid:1.2.250.1.71.4.2.2" et "type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNST"}]}."#,
+        example_fr: "{\"organization\":{\"identifier\":{\"system\":\"https://finess.esante.gouv.fr\",\"value\":\"950047225\"}}}",
+        fix_fr: "Utilisez \"system\":\"urn:oid:1.2.250.1.71.4.2.2\" et \"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"IDNST\"}]}.",
         what_en: "Checks the system and type of PractitionerRole.organization.identifier: another system or type is an error; a missing system or type (value only, as in the official CPTS example) is a warning.",
         why_en: "FrPractitionerRoleExerciceAgregateur patterns; reading AMB-22. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"organization":{"identifier":{"system":"https://finess.esante.gouv.fr","value":"950047225"}}}"#,
-        fix_en: r#"Use "system":"urn:oid:1.2.250.1.71.4.2.2" and "type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNST"}]}."#,
+        example_en: "{\"organization\":{\"identifier\":{\"system\":\"https://finess.esante.gouv.fr\",\"value\":\"950047225\"}}}",
+        fix_en: "Use \"system\":\"urn:oid:1.2.250.1.71.4.2.2\" and \"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"IDNST\"}]}.",
     },
 };
 

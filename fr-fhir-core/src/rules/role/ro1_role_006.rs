@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que la valeur est un IDNST préfixé : 1 suivi des 9 caractères du FINESS, 3 suivi des 14 chiffres du SIRET, 4 suivi de 14 chiffres (RPPS-rang, forme du kit) ou 0 suivi de l'ADELI-rang.",
         why_fr: "FAQ « ID nationaux de structure » et motifs du kit (ps_validate_idnst : ^1[0-9]{9}$, ^3[0-9]{14}$, ^4[0-9]{14}$) ; lectures AMB-20 (FINESS de Corse) et AMB-21 (RPPS-rang alphanumériques). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"organization":{"identifier":{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"950047225"}}}"#,
+        example_fr: "{\"organization\":{\"identifier\":{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"950047225\"}}}",
         fix_fr: "Préfixez l'identifiant de structure : 1950047225 pour le FINESS 950047225.",
         what_en: "Checks that the value is a prefixed IDNST: 1 followed by the 9 FINESS characters, 3 followed by the 14 SIRET digits, 4 followed by 14 digits (RPPS-rang, kit form) or 0 followed by the ADELI-rang.",
         why_en: "FAQ 'ID nationaux de structure' and kit patterns (ps_validate_idnst: ^1[0-9]{9}$, ^3[0-9]{14}$, ^4[0-9]{14}$); readings AMB-20 (Corsican FINESS) and AMB-21 (alphanumeric RPPS-rang). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"organization":{"identifier":{"system":"urn:oid:1.2.250.1.71.4.2.2","value":"950047225"}}}"#,
+        example_en: "{\"organization\":{\"identifier\":{\"system\":\"urn:oid:1.2.250.1.71.4.2.2\",\"value\":\"950047225\"}}}",
         fix_en: "Prefix the structure id: 1950047225 for FINESS 950047225.",
     },
 };

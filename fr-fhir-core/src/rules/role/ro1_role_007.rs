@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque PractitionerRole.telecom de system phone, vérifie que value vaut +33 (ou +262, +590, +594, +596) suivi de 9 chiffres.",
         why_fr: "FAQ PS n° 2 et test facultatif du kit (ps_validate_phone, qui lit PractitionerRole) ; lecture AMB-18. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"PractitionerRole","telecom":[{"system":"phone","value":"0123456789"}]}"#,
+        example_fr: "{\"resourceType\":\"PractitionerRole\",\"telecom\":[{\"system\":\"phone\",\"value\":\"0123456789\"}]}",
         fix_fr: "Écrivez le numéro au format international : +33123456789.",
         what_en: "For every PractitionerRole.telecom with system phone, checks that value is +33 (or +262, +590, +594, +596) followed by 9 digits.",
         why_en: "PS FAQ #2 and the kit's optional test (ps_validate_phone, which reads PractitionerRole); reading AMB-18. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"PractitionerRole","telecom":[{"system":"phone","value":"0123456789"}]}"#,
+        example_en: "{\"resourceType\":\"PractitionerRole\",\"telecom\":[{\"system\":\"phone\",\"value\":\"0123456789\"}]}",
         fix_en: "Write the number in international form: +33123456789.",
     },
 };

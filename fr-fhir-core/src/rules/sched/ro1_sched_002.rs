@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque référence de Schedule.actor se résout vers une ressource présente dans le Bundle.",
         why_fr: "FrScheduleAgregateur impose l'agrégation referenced + bundled ; sas-sos-schedule-aggregator rend actor.reference 1..1. Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"resourceType":"Schedule","actor":[{"reference":"Practitioner/p1"},{"reference":"PractitionerRole/absent"}]}"#,
+        example_fr: "{\"resourceType\":\"Schedule\",\"actor\":[{\"reference\":\"Practitioner/p1\"},{\"reference\":\"PractitionerRole/absent\"}]}",
         fix_fr: "Incluez dans le Bundle chaque ressource référencée par Schedule.actor.",
         what_en: "Checks that every Schedule.actor reference resolves to a resource present in the Bundle.",
         why_en: "FrScheduleAgregateur imposes the referenced + bundled aggregation; sas-sos-schedule-aggregator makes actor.reference 1..1. Official ANS kit: partly checked.",
-        example_en: r#"{"resourceType":"Schedule","actor":[{"reference":"Practitioner/p1"},{"reference":"PractitionerRole/absent"}]}"#,
+        example_en: "{\"resourceType\":\"Schedule\",\"actor\":[{\"reference\":\"Practitioner/p1\"},{\"reference\":\"PractitionerRole/absent\"}]}",
         fix_en: "Include in the Bundle every resource referenced by Schedule.actor.",
     },
 };

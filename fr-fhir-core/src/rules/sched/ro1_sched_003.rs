@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie les restrictions FR Core du Schedule : serviceType interdit (0..0), serviceCategory 0..1, et codages de specialty pris dans TRE_R38-SpecialiteOrdinale.",
         why_fr: "Profil FrSchedule de FR Core (serviceType 0..0), parent des profils SAS ; le type de consultation se met sur le Slot. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"resourceType":"Schedule","serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"}]}]}"#,
+        example_fr: "{\"resourceType\":\"Schedule\",\"serviceType\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"}]}]}",
         fix_fr: "Déplacez serviceType du Schedule vers les Slot.",
         what_en: "Checks the FR Core restrictions on Schedule: serviceType forbidden (0..0), serviceCategory 0..1, and specialty codings taken from TRE_R38-SpecialiteOrdinale.",
         why_en: "FR Core FrSchedule profile (serviceType 0..0), parent of the SAS profiles; the consultation type belongs on the Slot. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"resourceType":"Schedule","serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"}]}]}"#,
+        example_en: "{\"resourceType\":\"Schedule\",\"serviceType\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"}]}]}",
         fix_en: "Move serviceType from the Schedule to the Slots.",
     },
 };

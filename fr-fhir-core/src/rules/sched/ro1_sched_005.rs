@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque Schedule SOS a un seul acteur et que celui-ci se résout vers une entrée Location (un Schedule par point fixe de garde).",
         why_fr: "Profil sas-sos-schedule-aggregator (actor de type FrLocation) et FAQ SOS. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Schedule","actor":[{"reference":"Location/pfg1"},{"reference":"Organization/sos1"}]}"#,
+        example_fr: "{\"resourceType\":\"Schedule\",\"actor\":[{\"reference\":\"Location/pfg1\"},{\"reference\":\"Organization/sos1\"}]}",
         fix_fr: "Ne gardez que la référence au Location du point fixe dans Schedule.actor.",
         what_en: "Checks that every SOS Schedule has a single actor and that it resolves to a Location entry (one Schedule per fixed consultation place).",
         why_en: "sas-sos-schedule-aggregator profile (actor typed FrLocation) and SOS FAQ. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Schedule","actor":[{"reference":"Location/pfg1"},{"reference":"Organization/sos1"}]}"#,
+        example_en: "{\"resourceType\":\"Schedule\",\"actor\":[{\"reference\":\"Location/pfg1\"},{\"reference\":\"Organization/sos1\"}]}",
         fix_en: "Keep only the reference to the fixed place's Location in Schedule.actor.",
     },
 };

@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que Slot.status vaut free pour chaque créneau renvoyé.",
         why_fr: "FrSlotAgregateur fixe free, les profils CPTS et SOS imposent le motif free ; exigence agg-psindiv #10 ; nomenclature « statut du créneau » de l'IG. Les indisponibilités ne doivent pas être transmises. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Slot","status":"busy",…}"#,
-        fix_fr: r#"Filtrez les créneaux non libres côté serveur et n'envoyez que "status":"free"."#,
+        example_fr: "{\"resourceType\":\"Slot\",\"status\":\"busy\",…}",
+        fix_fr: "Filtrez les créneaux non libres côté serveur et n'envoyez que \"status\":\"free\".",
         what_en: "Checks that Slot.status is free for every slot returned.",
         why_en: "FrSlotAgregateur fixes free, the CPTS and SOS profiles impose the free pattern; requirement agg-psindiv #10; IG nomenclature 'statut du créneau'. Unavailable time must not be sent. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Slot","status":"busy",…}"#,
-        fix_en: r#"Filter out non-free slots on the server side and send only "status":"free"."#,
+        example_en: "{\"resourceType\":\"Slot\",\"status\":\"busy\",…}",
+        fix_en: "Filter out non-free slots on the server side and send only \"status\":\"free\".",
     },
 };
 

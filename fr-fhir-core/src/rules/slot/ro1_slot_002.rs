@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie la présence de Slot.start et de Slot.end.",
         why_fr: "Cardinalité 1..1 de FHIR R4 pour Slot.start et Slot.end ; exigence agg-psindiv #11. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Slot","status":"free","start":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_fr: "{\"resourceType\":\"Slot\",\"status\":\"free\",\"start\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_fr: "Renseignez l'heure de fin du créneau dans end.",
         what_en: "Checks that Slot.start and Slot.end are present.",
         why_en: "FHIR R4 cardinality 1..1 for Slot.start and Slot.end; requirement agg-psindiv #11. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Slot","status":"free","start":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_en: "{\"resourceType\":\"Slot\",\"status\":\"free\",\"start\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_en: "Fill in the end time of the slot in end.",
     },
 };

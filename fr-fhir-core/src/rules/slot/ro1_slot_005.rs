@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Compare les instants start et end de chaque Slot (décalages pris en compte) et signale, sur l'élément end, un créneau de durée nulle ou négative.",
         why_fr: "Contrôle du kit officiel (validate_dates) ; un créneau qui finit avant de commencer ne peut pas être proposé. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Slot","start":"2024-06-12T08:20:00.000+02:00","end":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_fr: "{\"resourceType\":\"Slot\",\"start\":\"2024-06-12T08:20:00.000+02:00\",\"end\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_fr: "Vérifiez le calcul de la fin du créneau (durée positive, même fuseau).",
         what_en: "Compares the start and end instants of every Slot (offsets taken into account) and reports, on the end element, a slot of zero or negative length.",
         why_en: "Check of the official kit (validate_dates); a slot that ends before it starts cannot be offered. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Slot","start":"2024-06-12T08:20:00.000+02:00","end":"2024-06-12T08:00:00.000+02:00"}"#,
+        example_en: "{\"resourceType\":\"Slot\",\"start\":\"2024-06-12T08:20:00.000+02:00\",\"end\":\"2024-06-12T08:00:00.000+02:00\"}",
         fix_en: "Check how the slot end is computed (positive length, same time zone).",
     },
 };

@@ -21,12 +21,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque Slot porte schedule.reference et que cette référence se résout vers une entrée Schedule du même Bundle.",
         why_fr: "FrSlotAgregateur impose l'agrégation referenced + bundled sur schedule ; exigence agg-psindiv #12. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/agenda-inconnu"},…}"#,
-        fix_fr: r#"Référencez le Schedule par "Schedule/<id>" et incluez-le dans le Bundle."#,
+        example_fr: "{\"resourceType\":\"Slot\",\"schedule\":{\"reference\":\"Schedule/agenda-inconnu\"},…}",
+        fix_fr: "Référencez le Schedule par \"Schedule/<id>\" et incluez-le dans le Bundle.",
         what_en: "Checks that every Slot carries schedule.reference and that this reference resolves to a Schedule entry of the same Bundle.",
         why_en: "FrSlotAgregateur imposes the referenced + bundled aggregation on schedule; requirement agg-psindiv #12. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/agenda-inconnu"},…}"#,
-        fix_en: r#"Reference the Schedule as "Schedule/<id>" and include it in the Bundle."#,
+        example_en: "{\"resourceType\":\"Slot\",\"schedule\":{\"reference\":\"Schedule/agenda-inconnu\"},…}",
+        fix_en: "Reference the Schedule as \"Schedule/<id>\" and include it in the Bundle.",
     },
 };
 

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque codage de Slot.serviceType dont le système est http://terminology.hl7.org/CodeSystem/v3-ActCode (tranche TypeConsultation), vérifie que le code appartient à v3-ActEncounterCode (erreur sinon) et avertit s'il n'est pas AMB, HH ou VR.",
         why_fr: "La tranche TypeConsultation de FrSlotAgregateur lie obligatoirement v3-ActEncounterCode ; la nomenclature de l'IG ne retient que AMB (cabinet), HH (domicile) et VR (téléconsultation). Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"TELE"}]}]}"#,
+        example_fr: "{\"serviceType\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"TELE\"}]}]}",
         fix_fr: "Utilisez AMB (au cabinet), HH (à domicile) ou VR (téléconsultation).",
         what_en: "For every Slot.serviceType coding whose system is http://terminology.hl7.org/CodeSystem/v3-ActCode (TypeConsultation slice), checks that the code belongs to v3-ActEncounterCode (error otherwise) and warns when it is not AMB, HH or VR.",
         why_en: "The TypeConsultation slice of FrSlotAgregateur has a required binding to v3-ActEncounterCode; the IG nomenclature only keeps AMB (practice), HH (home) and VR (teleconsultation). Official ANS kit: partly checked.",
-        example_en: r#"{"serviceType":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"TELE"}]}]}"#,
+        example_en: "{\"serviceType\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"TELE\"}]}]}",
         fix_en: "Use AMB (at the practice), HH (at home) or VR (teleconsultation).",
     },
 };

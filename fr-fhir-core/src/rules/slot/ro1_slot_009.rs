@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que tous les codages de Slot.serviceType d'un Slot SOS ont le système http://terminology.hl7.org/CodeSystem/v3-ActCode et l'un des codes AMB, HH, VR ; aucune tranche ne laisse passer d'autre codage.",
         why_fr: "sas-sos-slot-aggregator lie obligatoirement serviceType.coding à sas-valueset-typeconsultation, sans découpage. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"serviceType":[{"coding":[{"system":"https://editeur.example/motifs","code":"visite"}]}]}   (SOS)"#,
+        example_fr: "{\"serviceType\":[{\"coding\":[{\"system\":\"https://editeur.example/motifs\",\"code\":\"visite\"}]}]}   (SOS)",
         fix_fr: "N'envoyez en SOS que des codages v3-ActCode AMB, HH ou VR dans serviceType.",
         what_en: "Checks that every Slot.serviceType coding of an SOS Slot has the system http://terminology.hl7.org/CodeSystem/v3-ActCode and one of the codes AMB, HH, VR; no slice lets another coding through.",
         why_en: "sas-sos-slot-aggregator has a required binding of serviceType.coding to sas-valueset-typeconsultation, with no slicing. Official ANS kit: not checked.",
-        example_en: r#"{"serviceType":[{"coding":[{"system":"https://editeur.example/motifs","code":"visite"}]}]}   (SOS)"#,
+        example_en: "{\"serviceType\":[{\"coding\":[{\"system\":\"https://editeur.example/motifs\",\"code\":\"visite\"}]}]}   (SOS)",
         fix_en: "For SOS, send only v3-ActCode AMB, HH or VR codings in serviceType.",
     },
 };

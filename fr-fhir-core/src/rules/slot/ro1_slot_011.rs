@@ -20,12 +20,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Signale un serviceType qui ressemble à un motif (codage d'un système autre que v3-ActCode ou TRE_R66) : un motif doit être un serviceType avec text seul.",
         why_fr: "FAQ PS n° 5 : les motifs vont dans serviceType.text ; l'exigence agg-psindiv #41 dit Slot.specialty, ce que la lecture AMB-09 écarte ; règle en avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"serviceType":[{"coding":[{"system":"https://editeur.example/motifs","code":"M12"}],"text":"Renouvellement d'ordonnance"}]}"#,
-        fix_fr: r#"Envoyez chaque motif comme {"text":"Renouvellement d'ordonnance"} dans serviceType, sans coding."#,
+        example_fr: "{\"serviceType\":[{\"coding\":[{\"system\":\"https://editeur.example/motifs\",\"code\":\"M12\"}],\"text\":\"Renouvellement d'ordonnance\"}]}",
+        fix_fr: "Envoyez chaque motif comme {\"text\":\"Renouvellement d'ordonnance\"} dans serviceType, sans coding.",
         what_en: "Reports a serviceType that looks like a visit reason (a coding from a system other than v3-ActCode or TRE_R66): a reason must be a serviceType with text only.",
         why_en: "PS FAQ #5: reasons go in serviceType.text; requirement agg-psindiv #41 says Slot.specialty, which reading AMB-09 sets aside; the rule is a warning. Official ANS kit: not checked.",
-        example_en: r#"{"serviceType":[{"coding":[{"system":"https://editeur.example/motifs","code":"M12"}],"text":"Renouvellement d'ordonnance"}]}"#,
-        fix_en: r#"Send each reason as {"text":"Renouvellement d'ordonnance"} in serviceType, without coding."#,
+        example_en: "{\"serviceType\":[{\"coding\":[{\"system\":\"https://editeur.example/motifs\",\"code\":\"M12\"}],\"text\":\"Renouvellement d'ordonnance\"}]}",
+        fix_en: "Send each reason as {\"text\":\"Renouvellement d'ordonnance\"} in serviceType, without coding.",
     },
 };
 

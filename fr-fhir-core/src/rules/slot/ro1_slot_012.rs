@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Pour chaque Slot.specialty qui porte des codages, vérifie qu'au moins un vient de TRE_R38-SpecialiteOrdinale (erreur si tous viennent d'autres systèmes) ; une spécialité sans codage, en texte seul, est acceptée par le SAS mais échoue à la validation stricte du profil (avertissement).",
         why_fr: "Liaison obligatoire fr-practitioner-specialty de FrSlot (FR Core), nomenclature « Spécialités » et FAQ PS n° 3 ; le kit masque ce message du validateur ; lecture AMB-08. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"specialty":[{"coding":[{"system":"https://editeur.example/specialites","code":"MG"}]}]}"#,
-        fix_fr: r#"Codez la spécialité avec TRE_R38, par exemple {"system":"https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale","code":"SM54"} (médecine générale)."#,
+        example_fr: "{\"specialty\":[{\"coding\":[{\"system\":\"https://editeur.example/specialites\",\"code\":\"MG\"}]}]}",
+        fix_fr: "Codez la spécialité avec TRE_R38, par exemple {\"system\":\"https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale\",\"code\":\"SM54\"} (médecine générale).",
         what_en: "For every Slot.specialty that carries codings, checks that at least one comes from TRE_R38-SpecialiteOrdinale (error when all come from other systems); a specialty with no coding, text only, is accepted by the SAS but fails strict profile validation (warning).",
         why_en: "Required binding fr-practitioner-specialty of FrSlot (FR Core), IG nomenclature 'Spécialités' and PS FAQ #3; the kit silences that validator message; reading AMB-08. Official ANS kit: not checked.",
-        example_en: r#"{"specialty":[{"coding":[{"system":"https://editeur.example/specialites","code":"MG"}]}]}"#,
-        fix_en: r#"Code the specialty with TRE_R38, for example {"system":"https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale","code":"SM54"} (general medicine)."#,
+        example_en: "{\"specialty\":[{\"coding\":[{\"system\":\"https://editeur.example/specialites\",\"code\":\"MG\"}]}]}",
+        fix_en: "Code the specialty with TRE_R38, for example {\"system\":\"https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale\",\"code\":\"SM54\"} (general medicine).",
     },
 };
 

@@ -19,12 +19,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Avertit quand un Slot n'a pas d'appointmentType.",
         why_fr: "La plateforme s'en sert pour afficher « avec ou sans rendez-vous » (exigence agg-psindiv #49, nomenclature « Créneau avec ou sans RDV ») ; le profil le laisse facultatif, d'où l'avertissement. Kit officiel ANS : vérifié en partie.",
-        example_fr: r#"{"resourceType":"Slot","status":"free","start":"…","end":"…","schedule":{…}}"#,
-        fix_fr: r#"Ajoutez "appointmentType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0276","code":"ROUTINE"}]}."#,
+        example_fr: "{\"resourceType\":\"Slot\",\"status\":\"free\",\"start\":\"…\",\"end\":\"…\",\"schedule\":{…}}",
+        fix_fr: "Ajoutez \"appointmentType\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0276\",\"code\":\"ROUTINE\"}]}.",
         what_en: "Warns when a Slot has no appointmentType.",
         why_en: "The platform uses it to show booking vs walk-in (requirement agg-psindiv #49, nomenclature 'Créneau avec ou sans RDV'); the profile keeps it optional, hence the warning. Official ANS kit: partly checked.",
-        example_en: r#"{"resourceType":"Slot","status":"free","start":"…","end":"…","schedule":{…}}"#,
-        fix_en: r#"Add "appointmentType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0276","code":"ROUTINE"}]}."#,
+        example_en: "{\"resourceType\":\"Slot\",\"status\":\"free\",\"start\":\"…\",\"end\":\"…\",\"schedule\":{…}}",
+        fix_en: "Add \"appointmentType\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/v2-0276\",\"code\":\"ROUTINE\"}]}.",
     },
 };
 

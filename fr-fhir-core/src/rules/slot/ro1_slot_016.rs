@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie les restrictions FR Core du Slot : serviceCategory 0..1 (au lieu de 0..* en R4) et identifier.use lié obligatoirement à IdentifierUse.",
         why_fr: "Profil FrSlot de FR Core (parent des profils SAS), appliqué par le validateur HL7. Kit officiel ANS : vérifié seulement via le validateur HL7.",
-        example_fr: r#"{"serviceCategory":[{"text":"Médecine générale"},{"text":"Pédiatrie"}]}"#,
+        example_fr: "{\"serviceCategory\":[{\"text\":\"Médecine générale\"},{\"text\":\"Pédiatrie\"}]}",
         fix_fr: "N'envoyez qu'une serviceCategory par créneau.",
         what_en: "Checks the FR Core restrictions on Slot: serviceCategory 0..1 (instead of 0..* in R4) and identifier.use with a required binding to IdentifierUse.",
         why_en: "FR Core FrSlot profile (parent of the SAS profiles), applied by the HL7 validator. Official ANS kit: checked only through the HL7 validator.",
-        example_en: r#"{"serviceCategory":[{"text":"Médecine générale"},{"text":"Pédiatrie"}]}"#,
+        example_en: "{\"serviceCategory\":[{\"text\":\"Médecine générale\"},{\"text\":\"Pédiatrie\"}]}",
         fix_en: "Send only one serviceCategory per slot.",
     },
 };

@@ -19,11 +19,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Compare chaque Slot.start à l'heure de capture de l'échange (HAR startedDateTime, ou --now) et avertit pour un créneau déjà commencé ; une information signale un startedDateTime illisible, qui empêche la vérification.",
         why_fr: "Exigence agg-psindiv #5 et kit (validate_dates : aucun start avant maintenant) ; lecture AMB-32 : vérifié contre l'heure de capture ici, contre la borne ge dans RO1-WIN-001. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"capture à 2024-06-12T10:00:00+02:00, créneau : {"resourceType":"Slot","start":"2024-06-12T08:00:00.000+02:00",…}"#,
+        example_fr: "capture à 2024-06-12T10:00:00+02:00, créneau : {\"resourceType\":\"Slot\",\"start\":\"2024-06-12T08:00:00.000+02:00\",…}",
         fix_fr: "Excluez les créneaux déjà commencés au moment de la réponse.",
         what_en: "Compares every Slot.start with the capture time of the exchange (HAR startedDateTime, or --now) and warns about a slot that has already started; an information says so when startedDateTime cannot be read and the check cannot run.",
         why_en: "Requirement agg-psindiv #5 and kit (validate_dates: no start before now); reading AMB-32: checked against the capture time here, against the ge bound in RO1-WIN-001. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"captured at 2024-06-12T10:00:00+02:00, slot: {"resourceType":"Slot","start":"2024-06-12T08:00:00.000+02:00",…}"#,
+        example_en: "captured at 2024-06-12T10:00:00+02:00, slot: {\"resourceType\":\"Slot\",\"start\":\"2024-06-12T08:00:00.000+02:00\",…}",
         fix_en: "Exclude the slots that have already started when the answer is built.",
     },
 };

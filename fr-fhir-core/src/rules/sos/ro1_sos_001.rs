@@ -21,12 +21,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que Slot.schedule désigne un Schedule du Bundle, que Schedule.actor désigne un Location du Bundle et que Location.managingOrganization.reference désigne une Organization du Bundle.",
         why_fr: "Profils sas-sos-* (références 1..1) ; c'est ce chemin qui rattache un créneau à son association SOS Médecins. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Location","id":"pfg1","managingOrganization":{"reference":"Organization/inconnue"},…}"#,
-        fix_fr: r#"Incluez chaque ressource de la chaîne et référencez-la par "Type/id"."#,
+        example_fr: "{\"resourceType\":\"Location\",\"id\":\"pfg1\",\"managingOrganization\":{\"reference\":\"Organization/inconnue\"},…}",
+        fix_fr: "Incluez chaque ressource de la chaîne et référencez-la par \"Type/id\".",
         what_en: "Checks that Slot.schedule points to a Schedule of the Bundle, that Schedule.actor points to a Location of the Bundle and that Location.managingOrganization.reference points to an Organization of the Bundle.",
         why_en: "sas-sos-* profiles (references 1..1); this path is what ties a slot to its SOS Médecins association. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Location","id":"pfg1","managingOrganization":{"reference":"Organization/inconnue"},…}"#,
-        fix_en: r#"Include every resource of the chain and reference it as "Type/id"."#,
+        example_en: "{\"resourceType\":\"Location\",\"id\":\"pfg1\",\"managingOrganization\":{\"reference\":\"Organization/inconnue\"},…}",
+        fix_en: "Include every resource of the chain and reference it as \"Type/id\".",
     },
 };
 

@@ -18,11 +18,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que chaque Location SOS porte name et address, avec exactement un line, un city et un postalCode d'au plus 5 caractères.",
         why_fr: "Profil sas-sos-location-aggregator (name 1..1, address 1..1, line 1..1, postalCode maxLength 5). Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Location","id":"pfg1","address":{"city":"Rennes","postalCode":"35000"}}"#,
+        example_fr: "{\"resourceType\":\"Location\",\"id\":\"pfg1\",\"address\":{\"city\":\"Rennes\",\"postalCode\":\"35000\"}}",
         fix_fr: "Ajoutez le nom du point fixe de garde et son adresse complète.",
         what_en: "Checks that every SOS Location carries name and address, with exactly one line, a city and a postalCode of at most 5 characters.",
         why_en: "sas-sos-location-aggregator profile (name 1..1, address 1..1, line 1..1, postalCode maxLength 5). Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Location","id":"pfg1","address":{"city":"Rennes","postalCode":"35000"}}"#,
+        example_en: "{\"resourceType\":\"Location\",\"id\":\"pfg1\",\"address\":{\"city\":\"Rennes\",\"postalCode\":\"35000\"}}",
         fix_en: "Add the name of the fixed consultation place and its full address.",
     },
 };

@@ -20,11 +20,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que daysOfWeek ne contient que mon, tue, wed, thu, fri, sat, sun et que openingTime et closingTime ont la forme hh:mm:ss.",
         why_fr: "Nomenclature SOS « Horaires d'ouverture » de l'IG et liaison obligatoire days-of-week de FHIR R4. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"hoursOfOperation":[{"daysOfWeek":["lundi"],"openingTime":"8h00","closingTime":"20:00"}]}"#,
+        example_fr: "{\"hoursOfOperation\":[{\"daysOfWeek\":[\"lundi\"],\"openingTime\":\"8h00\",\"closingTime\":\"20:00\"}]}",
         fix_fr: "Écrivez les jours en codes FHIR (mon…sun) et les heures sur le modèle 08:00:00.",
         what_en: "Checks that daysOfWeek holds only mon, tue, wed, thu, fri, sat, sun and that openingTime and closingTime have the hh:mm:ss form.",
         why_en: "IG SOS nomenclature 'Horaires d'ouverture' and FHIR R4 required binding days-of-week. Official ANS kit: not checked.",
-        example_en: r#"{"hoursOfOperation":[{"daysOfWeek":["lundi"],"openingTime":"8h00","closingTime":"20:00"}]}"#,
+        example_en: "{\"hoursOfOperation\":[{\"daysOfWeek\":[\"lundi\"],\"openingTime\":\"8h00\",\"closingTime\":\"20:00\"}]}",
         fix_en: "Write days as FHIR codes (mon…sun) and times as 08:00:00.",
     },
 };

@@ -17,11 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que l'identifiant de l'opérateur a soit le type IDNPS, le système urn:oid:1.2.250.1.71.4.2.1 et un identifiant national préfixé, soit le type INTRN, le système urn:oid:1.2.250.1.213.3.6 et un UUID.",
         why_fr: "Nomenclature de la page gestion de rendez-vous et ValueSet sas-valueset-typeidentifiant (IDNPS, INTRN). Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"identifier":{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"INTRN"}]},"system":"urn:oid:1.2.250.1.213.3.6","value":"régulateur-42"}}"#,
+        example_fr: "{\"identifier\":{\"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"INTRN\"}]},\"system\":\"urn:oid:1.2.250.1.213.3.6\",\"value\":\"régulateur-42\"}}",
         fix_fr: "Reprenez l'identifiant tel que transmis par le SAS lors de la création du compte régulateur (UUID ou IDNPS).",
         what_en: "Checks that the operator identifier has either type IDNPS, system urn:oid:1.2.250.1.71.4.2.1 and a prefixed national id, or type INTRN, system urn:oid:1.2.250.1.213.3.6 and a UUID.",
         why_en: "Appointment page nomenclature and ValueSet sas-valueset-typeidentifiant (IDNPS, INTRN). Official ANS kit: not checked.",
-        example_en: r#"{"identifier":{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"INTRN"}]},"system":"urn:oid:1.2.250.1.213.3.6","value":"régulateur-42"}}"#,
+        example_en: "{\"identifier\":{\"type\":{\"coding\":[{\"system\":\"http://interopsante.org/fhir/CodeSystem/fr-v2-0203\",\"code\":\"INTRN\"}]},\"system\":\"urn:oid:1.2.250.1.213.3.6\",\"value\":\"régulateur-42\"}}",
         fix_en: "Reuse the identifier as the SAS sent it when the regulator account was created (UUID or IDNPS).",
     },
 };

@@ -17,11 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que participant.status vaut accepted ; needs-action est admis quand la version ciblée est celle de main (1.2.0).",
         why_fr: "FrAppointmentSAS 1.1.0 fixe accepted ; sur main, le ValueSet sas-valueset-participant-status admet accepted et needs-action. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"participant":[{"actor":{…},"status":"tentative"}]}"#,
-        fix_fr: r#"Envoyez "status":"accepted"."#,
+        example_fr: "{\"participant\":[{\"actor\":{…},\"status\":\"tentative\"}]}",
+        fix_fr: "Envoyez \"status\":\"accepted\".",
         what_en: "Checks that participant.status is accepted; needs-action is allowed when the targeted version is main (1.2.0).",
         why_en: "FrAppointmentSAS 1.1.0 fixes accepted; on main, the sas-valueset-participant-status ValueSet allows accepted and needs-action. Official ANS kit: not checked.",
-        example_en: r#"{"participant":[{"actor":{…},"status":"tentative"}]}"#,
-        fix_en: r#"Send "status":"accepted"."#,
+        example_en: "{\"participant\":[{\"actor\":{…},\"status\":\"tentative\"}]}",
+        fix_en: "Send \"status\":\"accepted\".",
     },
 };

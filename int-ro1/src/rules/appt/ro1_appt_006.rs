@@ -17,11 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Avertit quand Appointment.status n'est pas l'un des statuts utilisés par le SAS (booked, fulfilled, noshow, cancelled ; pending en SOS sur main) ou quand created est absent.",
         why_fr: "Nomenclature de la page gestion de rendez-vous et FSH main (created must-support) ; les autres statuts R4 restent valides, d'où l'avertissement. Kit officiel ANS : non vérifié.",
-        example_fr: r#"{"resourceType":"Appointment","status":"proposed",…}"#,
+        example_fr: "{\"resourceType\":\"Appointment\",\"status\":\"proposed\",…}",
         fix_fr: "Utilisez booked à la prise de rendez-vous puis fulfilled, noshow ou cancelled, et renseignez created.",
         what_en: "Warns when Appointment.status is not one of the statuses the SAS uses (booked, fulfilled, noshow, cancelled; pending for SOS on main) or when created is missing.",
         why_en: "Appointment page nomenclature and main FSH (created must-support); the other R4 statuses stay valid, hence the warning. Official ANS kit: not checked.",
-        example_en: r#"{"resourceType":"Appointment","status":"proposed",…}"#,
+        example_en: "{\"resourceType\":\"Appointment\",\"status\":\"proposed\",…}",
         fix_en: "Use booked when booking, then fulfilled, noshow or cancelled, and fill in created.",
     },
 };

@@ -21,11 +21,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le corps de la réponse se décode en UTF-8, se lit comme un objet JSON et porte resourceType Bundle pour un succès ou OperationOutcome pour un échec.",
         why_fr: "L'IG impose FHIR R4 en JSON ; le kit officiel commence par vérifier que la ressource reçue est un Bundle (assert_resource_type) et s'arrête sinon. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"HTTP/1.1 200 OK  {"resourceType":"Slot","id":"1","status":"free"}"#,
+        example_fr: "HTTP/1.1 200 OK  {\"resourceType\":\"Slot\",\"id\":\"1\",\"status\":\"free\"}",
         fix_fr: "Enveloppez le résultat dans un Bundle searchset (ou l'erreur dans un OperationOutcome) encodé en UTF-8.",
         what_en: "Checks that the response body decodes as UTF-8, parses as a JSON object and carries resourceType Bundle for a success or OperationOutcome for a failure.",
         why_en: "The IG requires FHIR R4 in JSON; the official kit starts by checking that the resource received is a Bundle (assert_resource_type) and stops otherwise. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"HTTP/1.1 200 OK  {"resourceType":"Slot","id":"1","status":"free"}"#,
+        example_en: "HTTP/1.1 200 OK  {\"resourceType\":\"Slot\",\"id\":\"1\",\"status\":\"free\"}",
         fix_en: "Wrap the result in a searchset Bundle (or the error in an OperationOutcome) encoded as UTF-8.",
     },
 };

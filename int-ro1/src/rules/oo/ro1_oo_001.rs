@@ -21,12 +21,12 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le corps d'une réponse d'erreur est un JSON de resourceType OperationOutcome (ni page HTML, ni JSON maison, ni corps vide).",
         why_fr: "IG, « Réponse de base – Echec » : le SAS lit la cause de l'échec dans l'OperationOutcome. Kit officiel ANS : non vérifié.",
-        example_fr: r#"HTTP/1.1 400 Bad Request  {"error":"missing parameter start"}"#,
-        fix_fr: r#"Renvoyez {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"…"}]}."#,
+        example_fr: "HTTP/1.1 400 Bad Request  {\"error\":\"missing parameter start\"}",
+        fix_fr: "Renvoyez {\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"required\",\"diagnostics\":\"…\"}]}.",
         what_en: "Checks that the body of an error answer is JSON with resourceType OperationOutcome (no HTML page, no home-made JSON, no empty body).",
         why_en: "IG, 'Réponse de base – Echec': the SAS reads the cause of the failure from the OperationOutcome. Official ANS kit: not checked.",
-        example_en: r#"HTTP/1.1 400 Bad Request  {"error":"missing parameter start"}"#,
-        fix_en: r#"Return {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"…"}]}."#,
+        example_en: "HTTP/1.1 400 Bad Request  {\"error\":\"missing parameter start\"}",
+        fix_en: "Return {\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"required\",\"diagnostics\":\"…\"}]}.",
     },
 };
 

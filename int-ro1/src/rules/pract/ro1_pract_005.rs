@@ -24,11 +24,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Compare chaque Practitioner.identifier.value aux valeurs des jetons de schedule.actor:Practitioner.identifier de la requête capturée, en égalité exacte de chaîne.",
         why_fr: "Exigence agg-psindiv #18 et kit (validate_rpps : identifiant renvoyé == identifiant demandé). Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"requête : …|810101215225   réponse : {"resourceType":"Practitioner","identifier":[{"value":"810002909371",…}]}"#,
+        example_fr: "requête : …|810101215225   réponse : {\"resourceType\":\"Practitioner\",\"identifier\":[{\"value\":\"810002909371\",…}]}",
         fix_fr: "Ne renvoyez que les praticiens demandés, avec l'identifiant exactement tel qu'il a été demandé.",
         what_en: "Compares every Practitioner.identifier.value with the token values of schedule.actor:Practitioner.identifier in the captured request, as exact string equality.",
         why_en: "Requirement agg-psindiv #18 and kit (validate_rpps: returned id == requested id). Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"request: …|810101215225   response: {"resourceType":"Practitioner","identifier":[{"value":"810002909371",…}]}"#,
+        example_en: "request: …|810101215225   response: {\"resourceType\":\"Practitioner\",\"identifier\":[{\"value\":\"810002909371\",…}]}",
         fix_en: "Return only the requested practitioners, with the identifier exactly as requested.",
     },
 };

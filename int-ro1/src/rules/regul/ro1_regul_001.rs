@@ -17,11 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie que le Practitioner reçu du SAS pour un compte régulateur porte meta.source = urn:oid:1.2.250.1.213.3.6.",
         why_fr: "Motif de FrPractitionerRegul ; le kit l'envoie toujours. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Practitioner","meta":{"source":"urn:oid:1.2.250.1.71.4.2.1"}}"#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"meta\":{\"source\":\"urn:oid:1.2.250.1.71.4.2.1\"}}",
         fix_fr: "Attendez et conservez meta.source = urn:oid:1.2.250.1.213.3.6 dans les ressources régulateur.",
         what_en: "Checks that the Practitioner received from the SAS for a regulator account carries meta.source = urn:oid:1.2.250.1.213.3.6.",
         why_en: "FrPractitionerRegul pattern; the kit always sends it. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Practitioner","meta":{"source":"urn:oid:1.2.250.1.71.4.2.1"}}"#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"meta\":{\"source\":\"urn:oid:1.2.250.1.71.4.2.1\"}}",
         fix_en: "Expect and keep meta.source = urn:oid:1.2.250.1.213.3.6 in regulator resources.",
     },
 };

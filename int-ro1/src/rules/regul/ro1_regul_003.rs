@@ -17,11 +17,11 @@ pub static RULE: RuleMeta = RuleMeta {
     doc: RuleDoc {
         what_fr: "Vérifie la présence de Practitioner.active, de name.family, d'un et un seul name.given et d'un telecom de system email portant une value.",
         why_fr: "Profil FrPractitionerRegul (active 1..1, family 1..1, given 1..1, telecom email) ; le kit attend un refus 4xx/5xx quand un champ manque. Kit officiel ANS : vérifié par une assertion dédiée.",
-        example_fr: r#"{"resourceType":"Practitioner","active":true,"name":[{"family":"DURAND"}],"telecom":[{"system":"email"}]}"#,
+        example_fr: "{\"resourceType\":\"Practitioner\",\"active\":true,\"name\":[{\"family\":\"DURAND\"}],\"telecom\":[{\"system\":\"email\"}]}",
         fix_fr: "Refusez (4xx + OperationOutcome) une ressource incomplète ; côté émetteur, renseignez tous ces champs.",
         what_en: "Checks that Practitioner.active, name.family, exactly one name.given and a telecom with system email carrying a value are present.",
         why_en: "FrPractitionerRegul profile (active 1..1, family 1..1, given 1..1, email telecom); the kit expects a 4xx/5xx refusal when a field is missing. Official ANS kit: checked by a dedicated assertion.",
-        example_en: r#"{"resourceType":"Practitioner","active":true,"name":[{"family":"DURAND"}],"telecom":[{"system":"email"}]}"#,
+        example_en: "{\"resourceType\":\"Practitioner\",\"active\":true,\"name\":[{\"family\":\"DURAND\"}],\"telecom\":[{\"system\":\"email\"}]}",
         fix_en: "Refuse (4xx + OperationOutcome) an incomplete resource; on the sender side, fill in all these fields.",
     },
 };
