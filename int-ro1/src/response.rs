@@ -932,7 +932,7 @@ mod tests {
             eprintln!("{f}");
         }
         assert_clean(&report);
-        assert_eq!(report.entries, 4 + 3 + 2 + 3);
+        assert_eq!(report.subject.entries, 4 + 3 + 2 + 3);
     }
 
     #[test]
@@ -1061,7 +1061,7 @@ mod tests {
         for f in &report.findings {
             eprintln!("{f}");
         }
-        assert_eq!(report.use_case, UseCase::CPTS);
+        assert_eq!(report.subject.use_case, UseCase::CPTS);
         assert_clean(&report);
         let json = serde_json::to_value(&bundle).unwrap();
         assert_eq!(json["total"], 3);

@@ -104,7 +104,7 @@ fn every_prefix_of_a_valid_bundle_is_a_located_error() {
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let text = serde_json::to_string(&v).unwrap();
     let whole = validate_ok(&text);
-    assert_eq!(whole.resource_type, "Bundle");
+    assert_eq!(whole.subject.resource_type, "Bundle");
     let cuts: Vec<usize> = (0..text.len()).filter(|&i| text.is_char_boundary(i)).collect();
     assert!(cuts.len() > 10_000, "{} cuts", cuts.len());
     for &cut in &cuts {
@@ -157,7 +157,7 @@ fn utf8_bom_is_an_error_at_offset_0_naming_the_bom() {
     assert!(e.to_string().contains("BOM"), "{e}");
     assert!(e.message().fr.contains("BOM"), "{e}");
     let stripped = with_bom.strip_prefix('\u{feff}').unwrap();
-    assert_eq!(validate_ok(stripped).resource_type, "Bundle");
+    assert_eq!(validate_ok(stripped).subject.resource_type, "Bundle");
 }
 
 const DEEP: usize = 100_000;
@@ -230,7 +230,7 @@ fn extensions_nested_to_the_depth_limit_fit_in_a_small_stack() {
         bundle(&format!(r#","total":1,"entry":[{{"resource":{}}}]"#, nested_extensions(levels)));
     on_small_stack(move || {
         let report = validate_ok(&src);
-        assert_eq!(report.entries, 1);
+        assert_eq!(report.subject.entries, 1);
         let slot = nested_extensions(levels);
         let (res, _) = parse_resource(&slot).unwrap();
         assert!(matches!(res, Resource::Slot(_)));
@@ -306,7 +306,7 @@ fn memory_bounded(test: &str, len: usize, unit: &str) {
         elapsed,
         report.findings.len()
     );
-    assert_eq!(report.entries, 1);
+    assert_eq!(report.subject.entries, 1);
     assert!(growth < 3 * src.len() as u64, "peak grew by {growth} bytes for {} bytes", src.len());
 }
 
@@ -393,7 +393,7 @@ fn a_duplicate_key_is_reported_and_the_first_value_read() {
 #[test]
 fn bundle_entries_that_are_not_objects_are_each_reported() {
     let report = validate_ok(&bundle(r#","total":0,"entry":[1,"x",null,[]]"#));
-    assert_eq!(report.entries, 4);
+    assert_eq!(report.subject.entries, 4);
     let got = located(&report);
     for (rule, at) in [
         ("RO1-FHIR-001", "Bundle.entry[0]"),
@@ -420,7 +420,7 @@ fn a_hundred_thousand_empty_entries_complete() {
     let t = Instant::now();
     let report = validate_ok(&src);
     eprintln!("100,000 empty entries: {:?}", t.elapsed());
-    assert_eq!(report.entries, 100_000);
+    assert_eq!(report.subject.entries, 100_000);
     // Empty entries are errors (RO1-JSON-001): every one is kept, and the
     // cap bounds the rest.
     let errors = report.findings.iter().filter(|f| f.severity >= Severity::Error).count();
@@ -463,7 +463,7 @@ fn twenty_thousand_references_resolve_each_to_its_target() {
     let report =
         validate(&src, &Options { max_findings: usize::MAX, ..Options::default() }).unwrap();
     eprintln!("{slots} Slots and Schedules: {:?}", t.elapsed());
-    assert_eq!(report.entries as usize, 2 * slots);
+    assert_eq!(report.subject.entries as usize, 2 * slots);
     let broken_at: Vec<String> = report
         .findings
         .iter()

@@ -30,7 +30,7 @@ fn official_bundles_have_no_error_and_pinned_warnings() {
         assert!(errors.is_empty(), "{name}: {errors:#?}");
         lines.push(format!(
             "{name} (use case {:?}, from {})",
-            report.use_case, report.use_case_source
+            report.subject.use_case, report.subject.use_case_source
         ));
         for f in &report.findings {
             let r = f.resolved.as_ref().unwrap();

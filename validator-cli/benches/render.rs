@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fr_fhir_core::finding::{Lang, Message, Severity};
-use fr_fhir_core::rules::{UseCase, UseCaseSource};
+use fr_fhir_core::rules::{Subject, UseCase, UseCaseSource};
 use int_ro1::by_id;
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
@@ -82,14 +82,16 @@ fn report() -> InputReport {
                 })
                 .collect();
             UnitReport {
-                index: u,
-                method: Some("GET".into()),
-                url: Some("https://agenda.example/fhir/Slot?status=free&start=ge2026-11-26".into()),
-                status: Some(200),
-                resource_type: "Bundle".into(),
-                use_case: UseCase::PS,
-                use_case_source: UseCaseSource::Request,
-                entries: per_unit as u32 / 2,
+                subject: Subject {
+                    index: u,
+                    method: Some("GET".into()),
+                    url: Some(
+                        "https://agenda.example/fhir/Slot?status=free&start=ge2026-11-26".into(),
+                    ),
+                    status: Some(200),
+                    entries: per_unit as u32 / 2,
+                    ..Subject::document("Bundle", UseCase::PS, UseCaseSource::Request)
+                },
                 items,
                 counts,
                 hidden: 0,

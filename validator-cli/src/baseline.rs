@@ -123,7 +123,7 @@ impl Writer {
             for it in u.items.iter().filter(|it| it.severity != Severity::Fatal) {
                 self.entries.push(Entry {
                     path: r.path.replace('\\', "/"),
-                    exchange: u.index,
+                    exchange: u.subject.index,
                     rule: it.rule.id.to_string(),
                     expression: it.expression.clone(),
                     fingerprint: it.fingerprint.clone(),

@@ -210,7 +210,7 @@ fn unit(
             Some(r) => std::borrow::Cow::Borrowed(r.expression.as_str()),
             None => std::borrow::Cow::Owned(unresolved_expression(&f.target)),
         };
-        let fp = fingerprint(f.rule.id, path, u.index, &expression, value.as_deref());
+        let fp = fingerprint(f.rule.id, path, u.subject.index, &expression, value.as_deref());
         if !fatal && budget.take(&fp) {
             baselined += 1;
             continue;
@@ -270,26 +270,11 @@ fn unit(
             }
         })
         .collect();
-    let url = match (redactor, u.url) {
-        (Some(r), Some(url)) => Some(r.code(&url)),
-        (_, url) => url,
-    };
-    UnitReport {
-        index: u.index,
-        method: u.method,
-        url,
-        status: u.status,
-        resource_type: u.resource_type,
-        use_case: u.use_case,
-        use_case_source: u.use_case_source,
-        entries: u.entries,
-        items,
-        counts,
-        hidden,
-        ignored,
-        baselined,
-        dropped,
+    let mut subject = u.subject;
+    if let (Some(r), Some(url)) = (redactor, &subject.url) {
+        subject.url = Some(r.code(url));
     }
+    UnitReport { subject, items, counts, hidden, ignored, baselined, dropped }
 }
 
 fn unresolved_expression(t: &Target) -> String {
@@ -365,7 +350,7 @@ mod tests {
         assert!(r.error.is_none(), "{:?}", r.error);
         assert_eq!(r.notes.len(), 1);
         assert_eq!(r.units.len(), 1);
-        assert_eq!(r.units[0].resource_type, "OperationOutcome");
+        assert_eq!(r.units[0].subject.resource_type, "OperationOutcome");
     }
 
     #[test]

@@ -37,8 +37,8 @@ pub struct EngineOptions {
 /// exchange (SPEC §10), not an unusable input.
 pub fn body(src: &str, opts: &EngineOptions) -> Unit {
     let mut u = int_ro1::exchange::validate_body(src, &exchange_options(opts));
-    if u.url.is_none() {
-        u.url.clone_from(&opts.request);
+    if u.subject.url.is_none() {
+        u.subject.url.clone_from(&opts.request);
     }
     u
 }

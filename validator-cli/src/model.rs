@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
-use fr_fhir_core::rules::{UseCase, UseCaseSource};
+use fr_fhir_core::rules::Subject;
 
 /// The kind of an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,22 +68,11 @@ impl InputError {
 /// One request/response exchange (a body file is one exchange).
 #[derive(Debug, Clone)]
 pub struct UnitReport {
-    /// Position in the file (0 for a body file).
-    pub index: usize,
-    /// HTTP method, when known.
-    pub method: Option<String>,
-    /// Request URL, when known (masked under --redact).
-    pub url: Option<String>,
-    /// HTTP status, when known.
-    pub status: Option<u16>,
-    /// `resourceType` of the body ("" when none).
-    pub resource_type: String,
-    /// The use case retained.
-    pub use_case: UseCase,
-    /// Where the use case came from.
-    pub use_case_source: UseCaseSource,
-    /// Bundle entries read.
-    pub entries: u32,
+    /// What was validated: position in the file (0 for a body file),
+    /// method, URL (masked under --redact) and status when known,
+    /// `resourceType` of the body ("" when none), use case retained and
+    /// why, Bundle entries read.
+    pub subject: Subject,
     /// Findings at or above --min-severity, in document order.
     pub items: Vec<Item>,
     /// Counts of every finding (hidden ones included).
@@ -248,6 +237,7 @@ pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fr_fhir_core::rules::{UseCase, UseCaseSource};
 
     #[test]
     fn counts_at_least_includes_more_severe() {
@@ -264,14 +254,7 @@ mod tests {
     fn exit_code_two_wins_over_one() {
         let mut s = Summary::default();
         let unit = UnitReport {
-            index: 0,
-            method: None,
-            url: None,
-            status: None,
-            resource_type: String::new(),
-            use_case: UseCase::PS,
-            use_case_source: UseCaseSource::Default,
-            entries: 0,
+            subject: Subject::document("", UseCase::PS, UseCaseSource::Default),
             items: Vec::new(),
             counts: Counts { error: 1, ..Counts::default() },
             hidden: 0,

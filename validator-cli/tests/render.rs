@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, Severity};
-use fr_fhir_core::rules::{UseCase, UseCaseSource};
+use fr_fhir_core::rules::{Subject, UseCase, UseCaseSource};
 use int_ro1::by_id;
 use validator_cli::cli::Format;
 use validator_cli::model::{Counts, InputKind, InputReport, Item, Snippet, Summary, UnitReport};
@@ -49,14 +49,14 @@ fn unit(index: usize, items: Vec<Item>) -> UnitReport {
         counts.add(it.severity);
     }
     UnitReport {
-        index,
-        method: Some("GET".into()),
-        url: Some("https://x.example/fhir/Slot".into()),
-        status: Some(200),
-        resource_type: "Bundle".into(),
-        use_case: UseCase::PS,
-        use_case_source: UseCaseSource::Request,
-        entries: 0,
+        subject: Subject {
+            index,
+            method: Some("GET".into()),
+            url: Some("https://x.example/fhir/Slot".into()),
+            status: Some(200),
+            entries: 0,
+            ..Subject::document("Bundle", UseCase::PS, UseCaseSource::Request)
+        },
         items,
         counts,
         hidden: 0,

@@ -15,9 +15,11 @@ mod keyhash;
 mod pass;
 mod rule_set;
 pub(crate) mod scope;
+mod subject;
 
 pub use context::{EntryCx, Finish, Hook};
 pub use emit::{Emitted, Emitter, MAX_SEVERE, PerUseCase};
 pub use pass::{Options, Report, quote, run};
 pub use rule_set::RuleSet;
 pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};
+pub use subject::Subject;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::{RuleSet, USE_CASES, UseCase, UseCaseSource};
+use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
@@ -55,14 +55,10 @@ impl Options {
 /// The result of validating one document.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// `resourceType` of the document (empty when unknown).
-    pub resource_type: String,
-    /// The use case retained, and why.
-    pub use_case: UseCase,
-    /// Where the use case came from.
-    pub use_case_source: UseCaseSource,
-    /// Number of Bundle entries read.
-    pub entries: u32,
+    /// What was validated: `resourceType` (empty when unknown), use case
+    /// retained and why, entries read; no exchange (index 0, no method,
+    /// URL or status).
+    pub subject: Subject,
     /// Findings, in document order, with their locations resolved.
     pub findings: Vec<Finding>,
     /// Findings not kept beyond the caps, per severity (information and
@@ -157,7 +153,7 @@ fn bundle_profile_use_case(rules: &dyn RuleSet, header: &Bundle<'_>) -> Option<U
 /// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
 /// let src = r#"{"resourceType":"OperationOutcome","issue":[]}"#;
 /// let report = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
-/// assert_eq!(report.resource_type, "OperationOutcome");
+/// assert_eq!(report.subject.resource_type, "OperationOutcome");
 /// ```
 pub fn run<'a>(
     src: &'a str,
@@ -176,10 +172,11 @@ pub fn run<'a>(
     // jump over entries without findings.
     let mut kept: Option<(Bundle<'a>, Index<'a>)> = None;
     let mut report = Report {
-        resource_type: rt.as_deref().unwrap_or_default().to_string(),
-        use_case: rules.default_use_case(),
-        use_case_source: UseCaseSource::Default,
-        entries: 0,
+        subject: Subject::document(
+            rt.as_deref().unwrap_or_default(),
+            rules.default_use_case(),
+            UseCaseSource::Default,
+        ),
         findings: Vec::new(),
         dropped: Counts::default(),
         ignored: 0,
@@ -213,9 +210,9 @@ pub fn run<'a>(
                 (None, None) => (rules.default_use_case(), UseCaseSource::Default),
             }
         });
-        report.use_case = uc;
-        report.use_case_source = source;
-        report.entries = header.entry_count;
+        report.subject.use_case = uc;
+        report.subject.use_case_source = source;
+        report.subject.entries = header.entry_count;
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
         rules.check_bundle(&f, &mut em);
         for h in hooks.iter_mut() {
@@ -226,28 +223,36 @@ pub fn run<'a>(
         let res = read_value::<Resource<'a>>(&mut r, &mut cx, None)?;
         r.finish()?;
         if let Some((uc, source)) = hinted {
-            report.use_case = uc;
-            report.use_case_source = source;
+            report.subject.use_case = uc;
+            report.subject.use_case_source = source;
         }
         rules.check_root(res.as_ref(), src, &mut em);
     }
     rules.check_notes(&cx, &mut em);
-    report.ignored = em.ignored(report.use_case);
+    report.ignored = em.ignored(report.subject.use_case);
     // Only the ignored findings of the retained use case shadow anything.
     let ignored_at: Vec<(Span, &'static crate::finding::RuleMeta)> = em
         .ignored_at()
         .iter()
-        .filter(|(_, _, scope)| scope.contains(report.use_case))
+        .filter(|(_, _, scope)| scope.contains(report.subject.use_case))
         .map(|&(span, rule, _)| (span, rule))
         .collect();
     let (emitted, dropped) = em.into_inner();
-    report.dropped = dropped.get(report.use_case.index()).map(|p| p.dropped).unwrap_or_default();
+    report.dropped =
+        dropped.get(report.subject.use_case.index()).map(|p| p.dropped).unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
     let shadows = Shadows { ignored: &ignored_at };
-    let (findings, shadowed) =
-        finalize(src, &report.resource_type, report.use_case, emitted, &shadows, &layout, rules);
+    let (findings, shadowed) = finalize(
+        src,
+        &report.subject.resource_type,
+        report.subject.use_case,
+        emitted,
+        &shadows,
+        &layout,
+        rules,
+    );
     report.findings = findings;
     // An ignored generic finding that a specific one shadows would not
     // have been reported anyway: it is not counted as ignored either.

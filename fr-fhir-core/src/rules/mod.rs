@@ -31,7 +31,7 @@ pub mod sos;
 pub use crate::engine::index;
 pub use crate::engine::{
     Emitted, Emitter, EntryCx, Finish, Hook, MAX_SEVERE, Options, PerUseCase, Report, RuleSet,
-    Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource, quote,
+    Scope, Subject, USE_CASES, UseCase, UseCaseDef, UseCaseSource, quote,
 };
 pub use visit::SLOT_SEARCH_BODY;
 
@@ -45,7 +45,7 @@ use crate::json::JsonError;
 /// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0,
 ///   "link":[{"relation":"self","url":"https://x.fr/Slot?status=free"}]}"#;
 /// let report = validate(src, &Options::default()).unwrap();
-/// assert_eq!(report.resource_type, "Bundle");
+/// assert_eq!(report.subject.resource_type, "Bundle");
 /// assert!(report.findings.iter().all(|f| f.rule.id != "RO1-BUNDLE-001"));
 /// ```
 pub fn validate(src: &str, opts: &Options) -> Result<Report, JsonError> {

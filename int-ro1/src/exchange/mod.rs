@@ -15,7 +15,7 @@
 //! let body = r#"{"resourceType":"Bundle","type":"searchset","total":0,
 //!   "link":[{"relation":"self","url":"https://h/fhir/Slot?status=free"}]}"#;
 //! let report = validate_body(body, &ExchangeOptions::default());
-//! assert_eq!(report.resource_type, "Bundle");
+//! assert_eq!(report.subject.resource_type, "Bundle");
 //! assert!(report.unusable().is_none());
 //! // The request was taken from the self link, and that is said.
 //! assert!(report.findings.iter().any(|f| f.rule.id == "RO1-BUNDLE-005"));
@@ -27,7 +27,7 @@ use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{JsonError, Kind, LineIndex, Reader, Span, resolve};
 use fr_fhir_core::model::{is_r4_resource_type, sniff_resource_type};
-use fr_fhir_core::rules::{Options, UseCase, UseCaseSource, quote, validate_with};
+use fr_fhir_core::rules::{Options, Subject, UseCase, UseCaseSource, quote, validate_with};
 
 use crate::flow::Flow;
 use crate::har::text::EscapeMap;
@@ -206,22 +206,10 @@ pub struct ExchangeOptions {
 /// Findings of one exchange, every one resolved.
 #[derive(Debug, Clone)]
 pub struct ExchangeReport {
-    /// Position in the file (0 for a body file).
-    pub index: usize,
-    /// HTTP method, when known.
-    pub method: Option<String>,
-    /// Request URL, when known.
-    pub url: Option<String>,
-    /// HTTP status, when known.
-    pub status: Option<u16>,
-    /// Body `resourceType` (`""` if none).
-    pub resource_type: String,
-    /// The use case retained.
-    pub use_case: UseCase,
-    /// Where it came from.
-    pub use_case_source: UseCaseSource,
-    /// Number of Bundle entries read.
-    pub entries: u32,
+    /// What was validated: position in the file (0 for a body file),
+    /// method, URL and status when known, body `resourceType` (`""` if
+    /// none), use case retained and why, Bundle entries read.
+    pub subject: Subject,
     /// Request findings, then response findings, then body findings.
     pub findings: Vec<Finding>,
     /// Findings not kept beyond `Options::max_findings` (information and
@@ -258,18 +246,14 @@ impl ExchangeReport {
     /// ```
     /// use int_ro1::exchange::ExchangeReport;
     /// let r = ExchangeReport::of_findings(3, Vec::new());
-    /// assert_eq!((r.index, r.entries, r.resource_type.as_str()), (3, 0, ""));
+    /// assert_eq!((r.subject.index, r.subject.entries, r.subject.resource_type.as_str()), (3, 0, ""));
     /// ```
     pub fn of_findings(index: usize, findings: Vec<Finding>) -> Self {
         ExchangeReport {
-            index,
-            method: None,
-            url: None,
-            status: None,
-            resource_type: String::new(),
-            use_case: UseCase::PS,
-            use_case_source: UseCaseSource::Default,
-            entries: 0,
+            subject: Subject {
+                index,
+                ..Subject::document("", UseCase::PS, UseCaseSource::Default)
+            },
             findings,
             dropped: Counts::default(),
             ignored: 0,
@@ -394,7 +378,7 @@ pub(crate) fn run(
     let mut response = Vec::new();
     if let Some(status) = ex.status {
         let kind = match &outcome {
-            BodyOutcome::Report(r) => BodyKind::Resource(&r.resource_type),
+            BodyOutcome::Report(r) => BodyKind::Resource(&r.subject.resource_type),
             BodyOutcome::Unusable(_) => BodyKind::Unusable,
         };
         response::check_status(status, kind, &mut response);
@@ -406,7 +390,7 @@ pub(crate) fn run(
     if let Some(ms) = ex.time_ms {
         response::check_time(ms, &mut response);
     }
-    let bundle = matches!(&outcome, BodyOutcome::Report(r) if r.resource_type == "Bundle");
+    let bundle = matches!(&outcome, BodyOutcome::Report(r) if r.subject.resource_type == "Bundle");
     if bundle
         && opts.rules.now.is_none()
         && ex.started.is_none()
@@ -416,35 +400,24 @@ pub(crate) fn run(
         response::unreadable_capture_time(text, &mut response);
     }
 
+    // No body read: the use case is the request's, or the option's.
+    let (use_case, use_case_source) = match (opts.rules.use_case, &req) {
+        (Some(uc), _) => (uc, UseCaseSource::Option),
+        (None, Some(r)) => (r.use_case, UseCaseSource::Request),
+        (None, None) => (UseCase::PS, UseCaseSource::Default),
+    };
     let mut report = ExchangeReport {
-        index,
-        method: ex.method.as_ref().map(|m| m.to_string()),
-        url: ex.url.as_ref().map(|u| u.to_string()),
-        status: ex.status,
-        resource_type: String::new(),
-        use_case: req.as_ref().map_or(UseCase::PS, |r| r.use_case),
-        use_case_source: if req.is_some() {
-            UseCaseSource::Request
-        } else {
-            UseCaseSource::Default
-        },
-        entries: 0,
+        subject: Subject::document("", use_case, use_case_source),
         findings: Vec::new(),
         dropped: Counts::default(),
         ignored: 0,
     };
-    if let Some(uc) = opts.rules.use_case {
-        report.use_case = uc;
-        report.use_case_source = UseCaseSource::Option;
-    }
     let mut body_findings = Vec::new();
     let mut body_unusable = None;
     match outcome {
         BodyOutcome::Report(r) => {
-            report.resource_type = r.resource_type;
-            report.use_case = r.use_case;
-            report.use_case_source = r.use_case_source;
-            report.entries = r.entries;
+            // The body's header: what was read, the use case retained.
+            report.subject = r.subject;
             report.dropped = r.dropped;
             report.ignored = r.ignored;
             body_findings = r.findings;
@@ -544,6 +517,14 @@ pub(crate) fn run(
             false
         }
     });
+    // Where the exchange was, what was asked: the body knows none of it.
+    report.subject = Subject {
+        index,
+        method: ex.method.as_ref().map(|m| m.to_string()),
+        url: ex.url.as_ref().map(|u| u.to_string()),
+        status: ex.status,
+        ..report.subject
+    };
     report.findings = all;
     report
 }
@@ -616,9 +597,9 @@ fn other_flow(
     push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
     locate_pending(&mut all, pending, lines, file_src);
     let mut report = ExchangeReport::of_findings(index, all);
-    report.method = ex.method.as_ref().map(|m| m.to_string());
-    report.url = Some(url.to_owned());
-    report.status = ex.status;
+    report.subject.method = ex.method.as_ref().map(|m| m.to_string());
+    report.subject.url = Some(url.to_owned());
+    report.subject.status = ex.status;
     Some(report)
 }
 

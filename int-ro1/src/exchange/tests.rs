@@ -416,7 +416,7 @@ fn bundle_005_request_taken_from_the_self_link() {
         of_rule(&r, "RO1-BUNDLE-005"),
         [("Bundle.link[0].url".to_owned(), Severity::Information)]
     );
-    assert_eq!(r.use_case_source, UseCaseSource::Profile);
+    assert_eq!(r.subject.use_case_source, UseCaseSource::Profile);
     // Without a self link either, the comparison rules are said to be skipped.
     let mut v: Value = serde_json::from_str(EMPTY).unwrap();
     v.as_object_mut().unwrap().remove("link");
@@ -474,7 +474,7 @@ fn captures_of_the_examples() {
     assert_eq!(r.len(), 2);
     assert_eq!(errors(&r[0]), []);
     assert_eq!(
-        (r[0].status, r[0].use_case_source, r[0].entries),
+        (r[0].subject.status, r[0].subject.use_case_source, r[0].subject.entries),
         (Some(200), UseCaseSource::Request, 16)
     );
     // The second request lacks `start=le` and the server refused it with 400:
@@ -491,7 +491,7 @@ fn captures_of_the_examples() {
     let b = reports(PS_BASE64_HAR);
     assert_eq!(b.len(), 1);
     assert_eq!(errors(&b[0]), []);
-    assert_eq!(b[0].entries, 16);
+    assert_eq!(b[0].subject.entries, 16);
 }
 
 #[test]
@@ -579,7 +579,7 @@ fn http_findings_on_captured_exchanges() {
     let at = src[..value].rfind('{').unwrap();
     assert_eq!(location(&r[1], "RO1-HTTP-003"), line_col(&src, at));
     assert!(r[1].unusable().unwrap().contains("HTML"));
-    assert_eq!(r[1].resource_type, "");
+    assert_eq!(r[1].subject.resource_type, "");
 
     assert_eq!(of_rule(&r[2], "RO1-OO-001"), [e("log.entries[2].response.content.text")]);
     assert_eq!(of_rule(&r[3], "RO1-BODY-001"), fatal(3));
@@ -840,14 +840,19 @@ fn a_thousand_exchanges_are_each_reported() {
     let mut last_line = 0;
     let n = validate_har(&src, &ExchangeOptions::default(), |r| {
         let slow: Vec<_> = r.findings.iter().filter(|f| f.rule.id == "RO1-HTTP-005").collect();
-        assert_eq!(slow.len(), usize::from(r.index % 7 == 0), "exchange {}", r.index);
+        assert_eq!(
+            slow.len(),
+            usize::from(r.subject.index % 7 == 0),
+            "exchange {}",
+            r.subject.index
+        );
         if let Some(f) = slow.first() {
             let line = f.resolved.as_ref().unwrap().line;
             assert!(line > last_line);
             last_line = line;
         }
         assert_eq!(errors(&r).len(), slow.len());
-        seen.push(r.index);
+        seen.push(r.subject.index);
     })
     .unwrap();
     assert_eq!(n, N);

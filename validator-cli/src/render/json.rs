@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use fr_fhir_core::rules::UseCaseSource;
+use fr_fhir_core::rules::{Subject, UseCaseSource};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -267,15 +267,19 @@ pub fn exchange(u: UnitReport, ctx: &Ctx) -> Exchange {
 
 /// Builds an exchange element without its findings.
 pub fn exchange_head(u: &UnitReport) -> ExchangeHead {
+    // Every field of the header, by name: a field added to `Subject` is a
+    // decision for the published schema, not a silent omission.
+    let Subject { index, method, url, status, resource_type, use_case, use_case_source, entries } =
+        &u.subject;
     ExchangeHead {
-        index: u.index,
-        method: u.method.clone(),
-        url: u.url.clone(),
-        status: u.status,
-        resource_type: u.resource_type.clone(),
-        use_case: u.use_case.as_str(),
-        use_case_source: u.use_case_source,
-        entries: u.entries,
+        index: *index,
+        method: method.clone(),
+        url: url.clone(),
+        status: *status,
+        resource_type: resource_type.clone(),
+        use_case: use_case.as_str(),
+        use_case_source: *use_case_source,
+        entries: *entries,
         counts: (&u.counts).into(),
         hidden: u.hidden,
         dropped: u.dropped,

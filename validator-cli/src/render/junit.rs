@@ -53,16 +53,16 @@ impl Junit {
     /// path of a body file.
     fn exchange_name(r: &InputReport, u: &UnitReport) -> String {
         let mut name = match r.kind {
-            Some(InputKind::Har) => format!("#{}", u.index),
+            Some(InputKind::Har) => format!("#{}", u.subject.index),
             _ => r.path.clone(),
         };
-        if let Some(m) = &u.method {
+        if let Some(m) = &u.subject.method {
             let _ = write!(name, " {m}");
         }
-        if let Some(url) = &u.url {
+        if let Some(url) = &u.subject.url {
             let _ = write!(name, " {url}");
         }
-        if let Some(s) = u.status {
+        if let Some(s) = u.subject.status {
             let _ = write!(name, " \u{2192} {s}");
         }
         name

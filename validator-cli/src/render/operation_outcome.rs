@@ -231,7 +231,7 @@ impl Serialize for IssuesView<'_> {
         }
         for u in &r.units {
             for it in &u.items {
-                seq.serialize_element(&issue(&r.path, u.index, it, ctx))?;
+                seq.serialize_element(&issue(&r.path, u.subject.index, it, ctx))?;
                 any = true;
             }
         }

@@ -420,7 +420,7 @@ impl Renderer for Sarif {
                     partial_fingerprints: Fingerprints { v1: it.fingerprint },
                     properties: ResultProperties {
                         severity: it.severity.as_str(),
-                        exchange: unit.index,
+                        exchange: unit.subject.index,
                     },
                 });
             }

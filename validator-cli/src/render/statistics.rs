@@ -98,7 +98,7 @@ impl Renderer for Statistics {
             for it in &u.items {
                 self.add(it.rule, it.severity, || First {
                     path: r.path.clone(),
-                    exchange: u.index,
+                    exchange: u.subject.index,
                     expression: it.expression.clone(),
                     line: (it.line > 0).then_some(it.line),
                     column: (it.column > 0).then_some(it.column),

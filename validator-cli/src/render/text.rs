@@ -43,18 +43,18 @@ impl Text {
 
     fn exchange_header(&self, out: &mut dyn Write, path: &str, u: &UnitReport) -> io::Result<()> {
         let lang = self.ctx.lang;
-        let mut h = format!("{path} #{}", u.index);
-        if let Some(m) = &u.method {
+        let mut h = format!("{path} #{}", u.subject.index);
+        if let Some(m) = &u.subject.method {
             h.push_str(&format!(" {m}"));
         }
-        if let Some(url) = &u.url {
+        if let Some(url) = &u.subject.url {
             h.push_str(&format!(" {url}"));
         }
-        if let Some(s) = u.status {
+        if let Some(s) = u.subject.status {
             h.push_str(&format!(" \u{2192} {s}"));
         }
-        if !u.resource_type.is_empty() {
-            h.push_str(&format!(" ({}, {})", u.resource_type, u.use_case.as_str()));
+        if !u.subject.resource_type.is_empty() {
+            h.push_str(&format!(" ({}, {})", u.subject.resource_type, u.subject.use_case.as_str()));
         }
         writeln!(
             out,
