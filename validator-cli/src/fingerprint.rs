@@ -88,7 +88,7 @@ const MAX_VALUE: usize = 1024;
 
 /// The JSON scalar (string, number, `true`, `false`, `null`) that starts
 /// at `offset` in `src`, decoded so that escapes do not matter; `None` at an
-/// object, an array, a scalar longer than [`MAX_VALUE`] or anywhere else. In a
+/// object, an array, a scalar longer than `MAX_VALUE` (1 KiB) or anywhere else. In a
 /// HAR capture a body is a JSON string, so its scalars are escaped once more
 /// (`\"value\"`): that form is read too, whatever escapes the HAR writer
 /// chose (`\u00e9` or `é` give the same value).

@@ -5,7 +5,7 @@
 //! documentation) and its check; each folder lists its files in `RULES`
 //! (checked) or `PLANNED` (in the catalogue, not checked yet). A
 //! [`Catalogue`] puts the folders of one or several crates (a flow pack adds
-//! its own) in catalogue order; [`core`] is the one of this crate.
+//! its own) in catalogue order; [`core()`] is the one of this crate.
 //!
 //! A rule is addressed by its stable ID (`RO1-SLOT-004`) or by its readable
 //! kebab-case name (`slot-instant-sas-format`), see [`Catalogue::by_id`].

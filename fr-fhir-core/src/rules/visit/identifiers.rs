@@ -8,7 +8,7 @@
 //! (examples/README.md: "distinct findings").
 //!
 //! Which value rules apply is decided by the national kind of the identifier
-//! ([`crate::rules::id::national_kind`]); each value rule then looks at the
+//! (`id::national_kind`); each value rule then looks at the
 //! national prefix it knows.
 
 use crate::model::{Identifier, Resource, Visitor, Walk};

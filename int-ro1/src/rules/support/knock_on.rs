@@ -1,7 +1,7 @@
 //! The cause of a knock-on: a Slot reported because the practitioner
 //! (RO1-REF-005) or the association (RO1-SOS-005) of its schedule was not
 //! requested. Both rules say it the same way; each gives its own words and
-//! identifier check through [`Holders`].
+//! identifier check through `Holders`.
 
 use fr_fhir_core::finding::{Cause, Message};
 use fr_fhir_core::ids::IdError;
