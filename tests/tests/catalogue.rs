@@ -288,3 +288,37 @@ fn exactly_one_source_file_defines_each_id() {
         assert_eq!(defining.len(), 1, "{}: defined in {defining:?}", rule.id);
     }
 }
+
+#[test]
+fn a_rule_never_calls_into_another_rule_folder() {
+    // Rule files and support helpers may name another rule's `RULE` (a check
+    // that reports a finding of that rule), never call its functions: what two
+    // folders share goes to `support`, and only visitors call rules.
+    let mut files = rule_files();
+    for krate in ["fr-fhir-core", "int-ro1"] {
+        rust_files(&workspace().join(krate).join("src/rules/support"), &mut files);
+    }
+    let mut sideways = vec![];
+    for f in &files {
+        let folder = f.parent().and_then(Path::file_name).unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(f).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (at, _) in code.match_indices("::ro1_") {
+            // `rules::<folder>::ro1_<prefix>_<nnn>::<item>`
+            let before = &code[..at];
+            let target = before.rsplit("::").next().unwrap_or("").trim_start_matches("r#");
+            let after = &code[at + 2..];
+            let name_len = after.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(0);
+            let item: String = after[name_len..]
+                .strip_prefix("::")
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if target != folder && !item.is_empty() && item != "RULE" {
+                sideways.push(format!("{}: {target}::{item}", f.display()));
+            }
+        }
+    }
+    assert!(sideways.is_empty(), "calls into another rule folder: {sideways:#?}");
+}
