@@ -3,9 +3,9 @@
 //! Each valueReference of the serviceType extension points to a HealthcareService entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{RefField, RefInfo};
-use crate::rules::support::graph::{Expect, Graph, check_resolves};
-use crate::rules::{Emitter, Scope, UseCase};
+use crate::rules::Scope;
+use crate::rules::index::RefField;
+use crate::rules::support::graph::Expect;
 
 /// RO1-CPTS-003 `cpts-healthcare-service-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -28,25 +28,12 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-static EXPECT: Expect = Expect {
+/// A Slot's service type extension reference (CPTS; in PS a broken one is
+/// RO1-REF-001's) names a HealthcareService entry.
+pub(crate) static EXPECT: Expect = Expect {
     rule: &RULE,
     scope: Scope::CPTS,
-    rtype: "HealthcareService",
+    field: RefField::ServiceTypeExtension,
     what: "Slot.serviceType.extension.valueReference",
+    rtype: Some("HealthcareService"),
 };
-
-/// A Slot's service type extension reference (CPTS) that names no
-/// HealthcareService entry; true when the reference is this rule's (in PS it
-/// is RO1-REF-001's).
-pub(crate) fn check_graph_reference(
-    g: &Graph<'_, '_>,
-    r: &RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != RefField::ServiceTypeExtension || g.uc != UseCase::CPTS {
-        return false;
-    }
-    check_resolves(g, r, t, &EXPECT, em);
-    true
-}

@@ -6,7 +6,7 @@ use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::HealthcareService;
 use crate::rules::support::graph;
 use crate::rules::support::presence::missing;
-use crate::rules::{Emitter, EntryCx, Scope, UseCase, index};
+use crate::rules::{Emitter, EntryCx, Scope, index};
 
 /// RO1-CPTS-004 `cpts-service-provided-by-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -79,24 +79,12 @@ pub(crate) fn check_healthcare_service(
 
 // End of Bundle: providedBy resolves to an Organization entry.
 
-static GRAPH_EXPECT: graph::Expect = graph::Expect {
+/// `HealthcareService.providedBy` (CPTS) names an Organization entry (its
+/// presence is checked on each HealthcareService above).
+pub(crate) static GRAPH_EXPECT: graph::Expect = graph::Expect {
     rule: &RULE,
     scope: Scope::CPTS,
-    rtype: "Organization",
+    field: index::RefField::ProvidedBy,
     what: "HealthcareService.providedBy",
+    rtype: Some("Organization"),
 };
-
-/// A `HealthcareService.providedBy` reference (CPTS) that names no
-/// Organization entry; true when the reference is this rule's.
-pub(crate) fn check_graph_reference(
-    g: &graph::Graph<'_, '_>,
-    r: &index::RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != index::RefField::ProvidedBy || g.uc != UseCase::CPTS {
-        return false;
-    }
-    graph::check_resolves(g, r, t, &GRAPH_EXPECT, em);
-    true
-}

@@ -32,10 +32,9 @@ pub static RULE: RuleMeta = RuleMeta {
 /// every use case, whatever rule judges where it leads).
 pub(crate) fn check_graph_reference(g: &Graph<'_, '_>, r: &RefInfo, em: &mut Emitter<'_>) {
     if matches!(r.form, RefForm::Absolute | RefForm::Other) {
-        em.at_sev(
+        em.at(
             Scope::ALL,
             &RULE,
-            Severity::Warning,
             r.span,
             format!("référence {} : la forme relative `Type/id` est attendue", quote(&g.text(r))),
             format!("reference {}: the relative form `Type/id` is expected", quote(&g.text(r))),

@@ -3,11 +3,9 @@
 //! PractitionerRole.practitioner.reference is present and points to a Practitioner of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryInfo, MissingRef, RefField, RefInfo};
-use crate::rules::support::graph::{
-    Expect, FieldsSeen, Graph, check_resolves, no_reference, reference_element_absent,
-};
-use crate::rules::{Emitter, Scope, UseCase};
+use crate::rules::Scope;
+use crate::rules::index::RefField;
+use crate::rules::support::graph::Expect;
 
 /// RO1-ROLE-003 `role-practitioner-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -30,46 +28,12 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-static EXPECT: Expect = Expect {
+/// `PractitionerRole.practitioner` (PS, CPTS; in SOS a broken one is
+/// RO1-REF-001's): present, with a `reference` naming a Practitioner entry.
+pub(crate) static EXPECT: Expect = Expect {
     rule: &RULE,
     scope: Scope::PS_CPTS,
-    rtype: "Practitioner",
+    field: RefField::RolePractitioner,
     what: "PractitionerRole.practitioner",
+    rtype: Some("Practitioner"),
 };
-
-/// A `PractitionerRole.practitioner` reference (PS, CPTS) that names no
-/// Practitioner entry; true when the reference is this rule's (in SOS it is
-/// RO1-REF-001's).
-pub(crate) fn check_graph_reference(
-    g: &Graph<'_, '_>,
-    r: &RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != RefField::RolePractitioner || !matches!(g.uc, UseCase::PS | UseCase::CPTS) {
-        return false;
-    }
-    check_resolves(g, r, t, &EXPECT, em);
-    true
-}
-
-/// A `PractitionerRole.practitioner` element without `reference` (PS, CPTS).
-pub(crate) fn check_graph_bare_reference(g: &Graph<'_, '_>, m: &MissingRef, em: &mut Emitter<'_>) {
-    if m.field == RefField::RolePractitioner && g.uc != UseCase::SOS {
-        no_reference(m, Scope::PS_CPTS, &RULE, EXPECT.what, em);
-    }
-}
-
-/// A PractitionerRole entry without `practitioner` (PS, CPTS).
-pub(crate) fn check_graph_entry(
-    g: &Graph<'_, '_>,
-    seen: &FieldsSeen,
-    pos: usize,
-    e: &EntryInfo,
-    em: &mut Emitter<'_>,
-) {
-    if g.uc != UseCase::SOS && g.ix.rtype(e) == "PractitionerRole" {
-        let field = RefField::RolePractitioner;
-        reference_element_absent(g, seen, pos, e, field, "practitioner", Scope::PS_CPTS, &RULE, em);
-    }
-}

@@ -3,9 +3,9 @@
 //! Schedule.actor references exactly one Practitioner and at least one PractitionerRole.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryInfo, RefField};
-use crate::rules::support::graph::{FieldsSeen, Graph, reference_element_absent};
-use crate::rules::{Emitter, Scope, UseCase};
+use crate::rules::index::RefField;
+use crate::rules::support::graph::{Expect, Graph};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SCHED-001 `schedule-actor-practitioner-and-role`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -28,19 +28,15 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// A Schedule entry without `actor` (PS, CPTS).
-pub(crate) fn check_graph_entry(
-    g: &Graph<'_, '_>,
-    seen: &FieldsSeen,
-    pos: usize,
-    e: &EntryInfo,
-    em: &mut Emitter<'_>,
-) {
-    if g.uc != UseCase::SOS && g.ix.rtype(e) == "Schedule" {
-        let field = RefField::ScheduleActor;
-        reference_element_absent(g, seen, pos, e, field, "actor", Scope::PS_CPTS, &RULE, em);
-    }
-}
+/// `Schedule.actor` is present (PS, CPTS); [`check_graph`] judges the
+/// types of the actors.
+pub(crate) static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::PS_CPTS,
+    field: RefField::ScheduleActor,
+    what: "Schedule.actor",
+    rtype: None,
+};
 
 /// The actors of each Schedule (PS, CPTS): one Practitioner and one
 /// PractitionerRole, nothing else.

@@ -3,9 +3,9 @@
 //! Every Schedule.actor.reference points to an entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{CONTAINED, MissingRef, NOT_FOUND, RefField, RefInfo};
-use crate::rules::support::graph::{Graph, no_reference};
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::Scope;
+use crate::rules::index::RefField;
+use crate::rules::support::graph::Expect;
 
 /// RO1-SCHED-002 `schedule-actor-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -28,32 +28,12 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// A `Schedule.actor` reference that names no entry (whatever its type:
-/// RO1-SCHED-001/005 judge the type); true when the reference is this rule's.
-pub(crate) fn check_graph_reference(
-    g: &Graph<'_, '_>,
-    r: &RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != RefField::ScheduleActor {
-        return false;
-    }
-    if t == NOT_FOUND || t == CONTAINED {
-        em.at(
-            Scope::ALL,
-            &RULE,
-            r.span,
-            format!("Schedule.actor {} ne correspond à aucune entrée du Bundle", quote(&g.text(r))),
-            format!("Schedule.actor {} matches no entry of the Bundle", quote(&g.text(r))),
-        );
-    }
-    true
-}
-
-/// A `Schedule.actor` element without `reference`.
-pub(crate) fn check_graph_bare_reference(m: &MissingRef, em: &mut Emitter<'_>) {
-    if m.field == RefField::ScheduleActor {
-        no_reference(m, Scope::ALL, &RULE, "Schedule.actor", em);
-    }
-}
+/// `Schedule.actor`: each element has a `reference` naming an entry, of
+/// whatever type (RO1-SCHED-001/005 judge the type).
+pub(crate) static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::ALL,
+    field: RefField::ScheduleActor,
+    what: "Schedule.actor",
+    rtype: None,
+};

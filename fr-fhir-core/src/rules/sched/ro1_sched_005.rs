@@ -3,9 +3,9 @@
 //! For SOS, Schedule.actor has exactly one reference, to a Location of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryInfo, RefField};
-use crate::rules::support::graph::{FieldsSeen, Graph, reference_element_absent};
-use crate::rules::{Emitter, Scope, UseCase, quote};
+use crate::rules::index::RefField;
+use crate::rules::support::graph::{Expect, Graph, check_type};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-SCHED-005 `sos-schedule-actor-location`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -28,19 +28,15 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// A Schedule entry without `actor` (SOS).
-pub(crate) fn check_graph_entry(
-    g: &Graph<'_, '_>,
-    seen: &FieldsSeen,
-    pos: usize,
-    e: &EntryInfo,
-    em: &mut Emitter<'_>,
-) {
-    if g.uc == UseCase::SOS && g.ix.rtype(e) == "Schedule" {
-        let field = RefField::ScheduleActor;
-        reference_element_absent(g, seen, pos, e, field, "actor", Scope::SOS, &RULE, em);
-    }
-}
+/// `Schedule.actor` (SOS): present, naming a Location entry (a broken one
+/// is RO1-SCHED-002's); [`check_graph`] keeps it to one actor.
+pub(crate) static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::SOS,
+    field: RefField::ScheduleActor,
+    what: "Schedule.actor",
+    rtype: Some("Location"),
+};
 
 /// One actor per SOS Schedule, a Location of the Bundle.
 pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
@@ -75,20 +71,6 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, em: &mut Emitter<'_>) {
         {
             continue;
         }
-        if let Some(found) = g.rtype(t).filter(|found| *found != "Location") {
-            em.at(
-                Scope::SOS,
-                &RULE,
-                r.span,
-                format!(
-                    "Schedule.actor {} désigne une ressource {found} : Location attendu",
-                    quote(&g.text(r))
-                ),
-                format!(
-                    "Schedule.actor {} names a {found} resource: Location expected",
-                    quote(&g.text(r))
-                ),
-            );
-        }
+        check_type(g, r, t, &EXPECT, em);
     }
 }

@@ -3,11 +3,9 @@
 //! Slot.schedule.reference is present and points to a Schedule entry of the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryInfo, MissingRef, RefField, RefInfo};
-use crate::rules::support::graph::{
-    Expect, FieldsSeen, Graph, check_resolves, no_reference, reference_element_absent,
-};
-use crate::rules::{Emitter, Scope};
+use crate::rules::Scope;
+use crate::rules::index::RefField;
+use crate::rules::support::graph::Expect;
 
 /// RO1-SLOT-006 `slot-schedule-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -30,41 +28,11 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-static EXPECT: Expect =
-    Expect { rule: &RULE, scope: Scope::ALL, rtype: "Schedule", what: "Slot.schedule" };
-
-/// A `Slot.schedule` reference that names no Schedule entry; true when the
-/// reference is this rule's (no other rule reports it).
-pub(crate) fn check_graph_reference(
-    g: &Graph<'_, '_>,
-    r: &RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != RefField::SlotSchedule {
-        return false;
-    }
-    check_resolves(g, r, t, &EXPECT, em);
-    true
-}
-
-/// A `Slot.schedule` element without `reference`.
-pub(crate) fn check_graph_bare_reference(m: &MissingRef, em: &mut Emitter<'_>) {
-    if m.field == RefField::SlotSchedule {
-        no_reference(m, Scope::ALL, &RULE, EXPECT.what, em);
-    }
-}
-
-/// A Slot entry without `schedule`.
-pub(crate) fn check_graph_entry(
-    g: &Graph<'_, '_>,
-    seen: &FieldsSeen,
-    pos: usize,
-    e: &EntryInfo,
-    em: &mut Emitter<'_>,
-) {
-    if g.ix.rtype(e) == "Slot" {
-        let field = RefField::SlotSchedule;
-        reference_element_absent(g, seen, pos, e, field, "schedule", Scope::ALL, &RULE, em);
-    }
-}
+/// `Slot.schedule`: present, with a `reference` naming a Schedule entry.
+pub(crate) static EXPECT: Expect = Expect {
+    rule: &RULE,
+    scope: Scope::ALL,
+    field: RefField::SlotSchedule,
+    what: "Slot.schedule",
+    rtype: Some("Schedule"),
+};

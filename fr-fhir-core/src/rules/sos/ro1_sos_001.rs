@@ -3,11 +3,9 @@
 //! For SOS, the chain Slot → Schedule → Location → Organization fully resolves within the Bundle.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryInfo, MissingRef, RefField, RefInfo};
-use crate::rules::support::graph::{
-    Expect, FieldsSeen, Graph, check_resolves, no_reference, reference_element_absent,
-};
-use crate::rules::{Emitter, Scope, UseCase};
+use crate::rules::Scope;
+use crate::rules::index::RefField;
+use crate::rules::support::graph::Expect;
 
 /// RO1-SOS-001 `sos-reference-chain-resolves`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -30,46 +28,12 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-static EXPECT: Expect = Expect {
+/// `Location.managingOrganization` (SOS): present, with a `reference`
+/// naming an Organization entry.
+pub(crate) static EXPECT: Expect = Expect {
     rule: &RULE,
     scope: Scope::SOS,
-    rtype: "Organization",
+    field: RefField::ManagingOrganization,
     what: "Location.managingOrganization",
+    rtype: Some("Organization"),
 };
-
-/// A `Location.managingOrganization` reference (SOS) that names no
-/// Organization entry; true when the reference is this rule's.
-pub(crate) fn check_graph_reference(
-    g: &Graph<'_, '_>,
-    r: &RefInfo,
-    t: u32,
-    em: &mut Emitter<'_>,
-) -> bool {
-    if r.field != RefField::ManagingOrganization || g.uc != UseCase::SOS {
-        return false;
-    }
-    check_resolves(g, r, t, &EXPECT, em);
-    true
-}
-
-/// A `Location.managingOrganization` element without `reference` (SOS).
-pub(crate) fn check_graph_bare_reference(g: &Graph<'_, '_>, m: &MissingRef, em: &mut Emitter<'_>) {
-    if m.field == RefField::ManagingOrganization && g.uc == UseCase::SOS {
-        no_reference(m, Scope::SOS, &RULE, EXPECT.what, em);
-    }
-}
-
-/// A Location entry without `managingOrganization` (SOS).
-pub(crate) fn check_graph_entry(
-    g: &Graph<'_, '_>,
-    seen: &FieldsSeen,
-    pos: usize,
-    e: &EntryInfo,
-    em: &mut Emitter<'_>,
-) {
-    if g.uc == UseCase::SOS && g.ix.rtype(e) == "Location" {
-        let field = RefField::ManagingOrganization;
-        let child = "managingOrganization";
-        reference_element_absent(g, seen, pos, e, field, child, Scope::SOS, &RULE, em);
-    }
-}

@@ -126,60 +126,66 @@ fn field_bit(field: RefField) -> u8 {
     }
 }
 
-/// What a field's reference must resolve to, and the rule saying so.
+/// A mandatory reference field, what its references must resolve to, and the
+/// rule saying so: the data each end-of-Bundle reference rule gives the
+/// checks below.
 pub(crate) struct Expect {
-    /// The rule reporting a reference of the field that does not resolve.
+    /// The rule reporting the field.
     pub(crate) rule: &'static RuleMeta,
-    /// The use cases it reports in.
+    /// The use cases it reports in (it checks nothing in the others).
     pub(crate) scope: Scope,
-    /// The resource type the reference must name.
-    pub(crate) rtype: &'static str,
-    /// The field, as messages name it.
+    /// The reference field.
+    pub(crate) field: RefField,
+    /// The field as messages name it, `Type.element`: the resource type
+    /// holding it, then its element.
     pub(crate) what: &'static str,
+    /// The resource type the reference must name (`None`: any entry).
+    pub(crate) rtype: Option<&'static str>,
 }
 
-/// Reports the reference `r` (target `t`) under `x.rule` when it resolves to
-/// no entry, or to an entry of another type than `x.rtype`.
-pub(crate) fn check_resolves(
+/// Reports the reference `r` (target `t`) of `x.field` under `x.rule` when it
+/// resolves to no entry, or to an entry of another type than `x.rtype`; true
+/// when the reference is `x.rule`'s (its field, in one of its use cases).
+pub(crate) fn check_reference(
     g: &Graph<'_, '_>,
     r: &RefInfo,
     t: u32,
     x: &Expect,
     em: &mut Emitter<'_>,
-) {
+) -> bool {
+    if r.field != x.field || !x.scope.contains(g.uc) {
+        return false;
+    }
     if t == NOT_FOUND || t == CONTAINED {
         let text = g.text(r);
+        let of = x.rtype.map(|rtype| format!(" {rtype}")).unwrap_or_default();
         let message = Message::new(
-            format!(
-                "{} {} ne correspond à aucune entrée {} du Bundle",
-                x.what,
-                quote(&text),
-                x.rtype
-            ),
-            format!("{} {} matches no {} entry of the Bundle", x.what, quote(&text), x.rtype),
+            format!("{} {} ne correspond à aucune entrée{of} du Bundle", x.what, quote(&text)),
+            format!("{} {} matches no{of} entry of the Bundle", x.what, quote(&text)),
         );
         let mut finding = Finding::body(x.rule, r.span, message);
-        if let Some(cause) = missing_target(r.field, x.rtype, &text) {
+        if let Some(cause) = x.rtype.and_then(|rtype| missing_target(r.field, rtype, &text)) {
             finding = finding.caused_by(cause);
         }
         em.push(x.scope, finding);
-    } else if let Some(found) = g.rtype(t).filter(|found| *found != x.rtype) {
+    } else {
+        check_type(g, r, t, x, em);
+    }
+    true
+}
+
+/// Reports the reference `r` (target `t`) under `x.rule` when it names an
+/// entry of another type than `x.rtype`.
+pub(crate) fn check_type(g: &Graph<'_, '_>, r: &RefInfo, t: u32, x: &Expect, em: &mut Emitter<'_>) {
+    let Some(rtype) = x.rtype else { return };
+    if let Some(found) = g.rtype(t).filter(|found| *found != rtype) {
+        let text = quote(&g.text(r));
         em.at(
             x.scope,
             x.rule,
             r.span,
-            format!(
-                "{} {} désigne une ressource {found} : {} attendu",
-                x.what,
-                quote(&g.text(r)),
-                x.rtype
-            ),
-            format!(
-                "{} {} names a {found} resource: {} expected",
-                x.what,
-                quote(&g.text(r)),
-                x.rtype
-            ),
+            format!("{} {text} désigne une ressource {found} : {rtype} attendu", x.what),
+            format!("{} {text} names a {found} resource: {rtype} expected", x.what),
         );
     }
 }
@@ -198,18 +204,21 @@ fn missing_target(field: RefField, rtype: &str, text: &str) -> Option<Cause> {
     )))
 }
 
-/// Reports the Reference element `m` (of the field `what`) under `rule`: it
-/// has no `reference`.
-pub(crate) fn no_reference(
+/// Reports the Reference element `m` under `x.rule` when it is of `x.field`
+/// (in one of `x`'s use cases) and has no `reference`.
+pub(crate) fn check_bare_reference(
+    g: &Graph<'_, '_>,
     m: &MissingRef,
-    scope: Scope,
-    rule: &'static RuleMeta,
-    what: &str,
+    x: &Expect,
     em: &mut Emitter<'_>,
 ) {
+    if m.field != x.field || !x.scope.contains(g.uc) {
+        return;
+    }
+    let what = x.what;
     em.missing(
-        scope,
-        rule,
+        x.scope,
+        x.rule,
         m.element,
         "reference",
         format!(
@@ -219,28 +228,27 @@ pub(crate) fn no_reference(
     );
 }
 
-/// Reports the mandatory reference element `child` (of `field`) of the entry
-/// at `pos` under `rule` when the entry holds none, unless it is written with
-/// a wrong JSON type (RO1-FHIR-001's).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn reference_element_absent(
+/// Reports under `x.rule` the entry `e` (at `pos`) of the type holding
+/// `x.field` when it holds no element of it (in one of `x`'s use cases),
+/// unless the element is written with a wrong JSON type (RO1-FHIR-001's).
+pub(crate) fn check_entry(
     g: &Graph<'_, '_>,
     seen: &FieldsSeen,
     pos: usize,
     e: &EntryInfo,
-    field: RefField,
-    child: &'static str,
-    scope: Scope,
-    rule: &'static RuleMeta,
+    x: &Expect,
     em: &mut Emitter<'_>,
 ) {
-    if seen.has(pos, field) || super::presence::has_key(g.src, e.span, child, None) {
+    let Some((rtype, child)) = x.what.split_once('.') else { return };
+    if !x.scope.contains(g.uc) || g.ix.rtype(e) != rtype || seen.has(pos, x.field) {
         return;
     }
-    let rtype = g.ix.rtype(e);
+    if super::presence::has_key(g.src, e.span, child, None) {
+        return;
+    }
     em.missing(
-        scope,
-        rule,
+        x.scope,
+        x.rule,
         e.span,
         child,
         format!("{rtype}.{child} est absent"),

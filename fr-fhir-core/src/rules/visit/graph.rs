@@ -13,39 +13,55 @@ use crate::rules::sched::{
 };
 use crate::rules::slot::ro1_slot_006;
 use crate::rules::sos::ro1_sos_001;
-use crate::rules::support::graph::Graph;
+use crate::rules::support::graph::{self, Expect, Graph};
 use crate::rules::{Emitter, Finish, UseCase};
+
+/// The rules judging where a reference of their field leads, in the order
+/// they are asked: a broken reference is reported once, under the first rule
+/// of its field in the use case; RO1-REF-001 takes the fields none covers.
+static RESOLVES: [&Expect; 6] = [
+    &ro1_sched_002::EXPECT,
+    &ro1_slot_006::EXPECT,
+    &ro1_role_003::EXPECT,
+    &ro1_cpts_004::GRAPH_EXPECT,
+    &ro1_sos_001::EXPECT,
+    &ro1_cpts_003::EXPECT,
+];
+
+/// The rules reporting a Reference element of their field without `reference`.
+static BARE: [&Expect; 4] =
+    [&ro1_slot_006::EXPECT, &ro1_sched_002::EXPECT, &ro1_role_003::EXPECT, &ro1_sos_001::EXPECT];
+
+/// The rules reporting an entry without the mandatory reference element of
+/// their field.
+static PRESENT: [&Expect; 5] = [
+    &ro1_slot_006::EXPECT,
+    &ro1_sched_001::EXPECT,
+    &ro1_sched_005::EXPECT,
+    &ro1_role_003::EXPECT,
+    &ro1_sos_001::EXPECT,
+];
 
 /// Runs every cross-resource rule.
 pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let g = Graph::new(f);
     for (r, t) in g.resolved() {
         ro1_ref_002::check_graph_reference(&g, r, em);
-        // A broken reference is reported once, under the rule of its field
-        // in the use case; RO1-REF-001 takes the fields no rule covers.
-        let covered = ro1_sched_002::check_graph_reference(&g, r, t, em)
-            || ro1_slot_006::check_graph_reference(&g, r, t, em)
-            || ro1_role_003::check_graph_reference(&g, r, t, em)
-            || ro1_cpts_004::check_graph_reference(&g, r, t, em)
-            || ro1_sos_001::check_graph_reference(&g, r, t, em)
-            || ro1_cpts_003::check_graph_reference(&g, r, t, em);
+        let covered = RESOLVES.iter().any(|x| graph::check_reference(&g, r, t, x, em));
         if !covered {
             ro1_ref_001::check_graph_reference(&g, r, t, em);
         }
     }
     for m in &g.ix.missing_refs {
-        ro1_slot_006::check_graph_bare_reference(m, em);
-        ro1_sched_002::check_graph_bare_reference(m, em);
-        ro1_role_003::check_graph_bare_reference(&g, m, em);
-        ro1_sos_001::check_graph_bare_reference(&g, m, em);
+        for x in BARE {
+            graph::check_bare_reference(&g, m, x, em);
+        }
     }
     let seen = g.fields_seen();
     for (pos, e) in g.ix.entries.iter().enumerate() {
-        ro1_slot_006::check_graph_entry(&g, &seen, pos, e, em);
-        ro1_sched_001::check_graph_entry(&g, &seen, pos, e, em);
-        ro1_sched_005::check_graph_entry(&g, &seen, pos, e, em);
-        ro1_role_003::check_graph_entry(&g, &seen, pos, e, em);
-        ro1_sos_001::check_graph_entry(&g, &seen, pos, e, em);
+        for x in PRESENT {
+            graph::check_entry(&g, &seen, pos, e, x, em);
+        }
     }
     if g.uc == UseCase::SOS {
         ro1_sched_005::check_graph(&g, em);
