@@ -1,5 +1,5 @@
 //! Tests of RO1-PRACT-*, one module per rule (the layout of ruff's rule
-//! folders): each runs its rule on official examples patched to fail and to pass.
+//! folders): each runs its rule on a table of official examples patched to fail and to pass.
 
 /// Tests about several rules of the folder.
 mod folder {
@@ -18,51 +18,40 @@ mod folder {
 }
 
 mod ro1_pract_001 {
-    use crate::finding::Severity;
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{E, PS, assert_cases, case, under};
 
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
+    const P: &str = "/entry/11/resource/identifier";
+    const X: &str = "Bundle.entry[11].resource";
 
     #[test]
     fn pract_001_identifier_and_parts() {
-        let doc = patch(PS, &format!("{P}/identifier"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-001"), at("identifier", Severity::Error));
+        let mut rows = vec![case(PS, P, None, under(X, "identifier", E))];
         for part in ["type", "system", "value"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/{part}"), None);
-            assert_eq!(
-                of_rule(&doc, None, "RO1-PRACT-001"),
-                at(&format!("identifier[0].{part}"), Severity::Error),
-                "{part}"
-            );
+            rows.push(case(
+                PS,
+                &format!("{P}/0/{part}"),
+                None,
+                under(X, &format!("identifier[0].{part}"), E),
+            ));
         }
+        assert_cases("RO1-PRACT-001", &rows);
     }
 
     #[test]
     fn practitioner_rules_do_not_apply_to_sos() {
-        let doc = patch(PS, &format!("{P}/identifier"), None);
-        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-PRACT-001"), []);
+        assert_cases("RO1-PRACT-001", &[case(PS, P, None, vec![]).uc(UseCase::SOS)]);
     }
 }
 
 mod ro1_pract_002 {
-    use crate::finding::Severity;
     use crate::ids::SYSTEM_FR_V2_0203;
 
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, assert_cases, case, under};
     use serde_json::json;
 
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
+    const T: &str = "/entry/11/resource/identifier/0/type";
+    const X: &str = "Bundle.entry[11].resource.identifier[0].type";
 
     #[test]
     fn pract_002_idnps_coding() {
@@ -70,81 +59,64 @@ mod ro1_pract_002 {
             {"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MD"},
             {"system": SYSTEM_FR_V2_0203, "code": "IDNPS"}
         ]);
-        let doc = patch(PS, &format!("{P}/identifier/0/type/coding"), Some(extra));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-002"),
-            at("identifier[0].type.coding[0]", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{P}/identifier/0/type/coding/0/code"), Some(json!("RPPS")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-002"),
-            at("identifier[0].type.coding[0].code", Severity::Error)
-        );
-        let doc =
-            patch(PS, &format!("{P}/identifier/0/type/coding/0/system"), Some(json!("urn:x")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-002"),
-            at("identifier[0].type.coding[0].system", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{P}/identifier/0/type"), Some(json!({"text": "RPPS"})));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-002"),
-            at("identifier[0].type.coding", Severity::Error)
+        assert_cases(
+            "RO1-PRACT-002",
+            &[
+                case(PS, &format!("{T}/coding"), Some(extra), under(X, "coding[0]", E)),
+                case(
+                    PS,
+                    &format!("{T}/coding/0/code"),
+                    Some(json!("RPPS")),
+                    under(X, "coding[0].code", E),
+                ),
+                case(
+                    PS,
+                    &format!("{T}/coding/0/system"),
+                    Some(json!("urn:x")),
+                    under(X, "coding[0].system", E),
+                ),
+                case(PS, T, Some(json!({"text": "RPPS"})), under(X, "coding", E)),
+            ],
         );
     }
 }
 
 mod ro1_pract_003 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, assert_cases, at, case};
     use serde_json::json;
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
 
     #[test]
     fn pract_003_system() {
-        let doc = patch(PS, &format!("{P}/identifier/0/system"), Some(json!("1.2.250.1.71.4.2.1")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-PRACT-003"),
-            at("identifier[0].system", Severity::Error)
+        assert_cases(
+            "RO1-PRACT-003",
+            &[case(
+                PS,
+                "/entry/11/resource/identifier/0/system",
+                Some(json!("1.2.250.1.71.4.2.1")),
+                at("Bundle.entry[11].resource.identifier[0].system", E),
+            )],
         );
     }
 }
 
 mod ro1_pract_004 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, assert_cases, at, case};
     use serde_json::json;
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
 
     #[test]
     fn pract_004_value_forms() {
-        for bad in ["81010387452", "10103874524", "3456780581/11242343", "X"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-PRACT-004"),
-                at("identifier[0].value", Severity::Error),
-                "{bad}"
-            );
-        }
+        let v = "/entry/11/resource/identifier/0/value";
+        let x = "Bundle.entry[11].resource.identifier[0].value";
+        assert_cases(
+            "RO1-PRACT-004",
+            &["81010387452", "10103874524", "3456780581/11242343", "X"]
+                .map(|b| case(PS, v, Some(json!(b)), at(x, E))),
+        );
         // ADELI is accepted (AMB-23); a wrong RPPS key is not this rule's business.
-        for good in ["0751234567", "810103874525"] {
-            let doc = patch(PS, &format!("{P}/identifier/0/value"), Some(json!(good)));
-            assert_eq!(of_rule(&doc, None, "RO1-PRACT-004"), [], "{good}");
-        }
+        assert_cases(
+            "RO1-PRACT-004",
+            &["0751234567", "810103874525"].map(|g| case(PS, v, Some(json!(g)), vec![])),
+        );
     }
 }
 
@@ -152,96 +124,74 @@ mod ro1_pract_006 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, assert_cases, at, case};
 
     #[test]
     fn pract_006_one_practitioner_per_identifier() {
-        let src = patch(PS, "/entry/12/resource/identifier/0/value", Some(json!("810103874524")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-PRACT-006"),
-            at("Bundle.entry[12].resource.identifier[0].value", E)
+        let v = "/entry/12/resource/identifier/0/value";
+        let rpps = Some(json!("810103874524"));
+        assert_cases(
+            "RO1-PRACT-006",
+            &[
+                case(PS, v, rpps.clone(), at("Bundle.entry[12].resource.identifier[0].value", E)),
+                case(PS, v, rpps, vec![]).uc(UseCase::SOS),
+            ],
         );
-        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-PRACT-006").is_empty());
     }
 }
 
 mod ro1_pract_007 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
+    use crate::rules::testutil::{PS, W, assert_cases, case, under};
 
     #[test]
     fn pract_007_names() {
-        let doc = patch(PS, &format!("{P}/name"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name", Severity::Warning));
-        let doc = patch(PS, &format!("{P}/name/0/given"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].given", Severity::Warning));
-        let doc = patch(PS, &format!("{P}/name/0/family"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-007"), at("name[0].family", Severity::Warning));
+        let x = "Bundle.entry[11].resource";
+        let n = "/entry/11/resource/name";
+        assert_cases(
+            "RO1-PRACT-007",
+            &[
+                case(PS, n, None, under(x, "name", W)),
+                case(PS, &format!("{n}/0/given"), None, under(x, "name[0].given", W)),
+                case(PS, &format!("{n}/0/family"), None, under(x, "name[0].family", W)),
+            ],
+        );
     }
 }
 
 mod ro1_pract_008 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
+    use crate::rules::testutil::{E, PS, assert_cases, case, under};
 
     #[test]
     fn pract_008_telecom_parts() {
-        let doc = patch(PS, &format!("{P}/telecom/0/value"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].value", Severity::Error));
-        let doc = patch(PS, &format!("{P}/telecom/0/system"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-008"), at("telecom[0].system", Severity::Error));
+        let x = "Bundle.entry[11].resource.telecom[0]";
+        let t = "/entry/11/resource/telecom/0";
+        assert_cases(
+            "RO1-PRACT-008",
+            &[
+                case(PS, &format!("{t}/value"), None, under(x, "value", E)),
+                case(PS, &format!("{t}/system"), None, under(x, "system", E)),
+            ],
+        );
     }
 }
 
 mod ro1_pract_009 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{PS, W, assert_cases, at, case};
     use serde_json::json;
-
-    const P: &str = "/entry/11/resource";
-    const E: &str = "Bundle.entry[11].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
 
     #[test]
     fn pract_009_phone_form() {
-        for bad in ["04 65 71 20 40", "0465712040", "+330465712040", "+3346571204"] {
-            let doc = patch(PS, &format!("{P}/telecom/0/value"), Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-PRACT-009"),
-                at("telecom[0].value", Severity::Warning),
-                "{bad}"
-            );
-        }
-        for good in ["+262262123456", "+596696123456"] {
-            let doc = patch(PS, &format!("{P}/telecom/0/value"), Some(json!(good)));
-            assert_eq!(of_rule(&doc, None, "RO1-PRACT-009"), [], "{good}");
-        }
-        // Not a phone: not judged.
-        let doc = patch(
-            PS,
-            &format!("{P}/telecom/0"),
-            Some(json!({"system": "email", "value": "a@b.fr"})),
+        let t = "/entry/11/resource/telecom/0";
+        let v = "/entry/11/resource/telecom/0/value";
+        let x = "Bundle.entry[11].resource.telecom[0].value";
+        let mut rows: Vec<_> = ["04 65 71 20 40", "0465712040", "+330465712040", "+3346571204"]
+            .map(|b| case(PS, v, Some(json!(b)), at(x, W)))
+            .into();
+        rows.extend(
+            ["+262262123456", "+596696123456"].map(|g| case(PS, v, Some(json!(g)), vec![])),
         );
-        assert_eq!(of_rule(&doc, None, "RO1-PRACT-009"), []);
+        // Not a phone: not judged.
+        rows.push(case(PS, t, Some(json!({"system": "email", "value": "a@b.fr"})), vec![]));
+        assert_cases("RO1-PRACT-009", &rows);
     }
 }
