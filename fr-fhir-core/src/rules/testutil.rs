@@ -201,3 +201,16 @@ fn valid_examples_are_clean() {
         assert!(bad.is_empty(), "{uc:?}: {bad:?}");
     }
 }
+
+/// Declares one table test: `rule_table! { fn name("RULE-ID") { setup } rows }`
+/// is a `#[test] fn name` that runs the setup, then [`assert_cases`] on the rows.
+macro_rules! rule_table {
+    (fn $test:ident($rule:expr) { $($setup:tt)* } $rows:expr) => {
+        #[test]
+        fn $test() {
+            $($setup)*
+            $crate::rules::testutil::assert_cases($rule, &$rows);
+        }
+    };
+}
+pub(crate) use rule_table;

@@ -23,141 +23,101 @@ mod folder {
 mod ro1_bundle_001 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, assert_cases, at, case, doc, text};
+    use crate::rules::testutil::{E, PS, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_001_type() {
-        assert_cases(
-            "RO1-BUNDLE-001",
-            &[
-                case(PS, "/type", Some(json!("collection")), at("Bundle.type", E)),
-                case(PS, "/type", None, at("Bundle.type", E)),
-                // Wrong JSON type: RO1-FHIR-001 only.
-                case(PS, "/type", Some(json!(1)), vec![]),
-            ],
-        );
-    }
+    rule_table! { fn bundle_001_type("RO1-BUNDLE-001") {} [
+        case(PS, "/type", Some(json!("collection")), at("Bundle.type", E)),
+        case(PS, "/type", None, at("Bundle.type", E)),
+        // Wrong JSON type: RO1-FHIR-001 only.
+        case(PS, "/type", Some(json!(1)), vec![]),
+    ] }
 
-    #[test]
-    fn bundle_001_not_a_bundle() {
+    rule_table! { fn bundle_001_not_a_bundle("RO1-BUNDLE-001") {
         let slot = text(&doc(PS)["entry"][0]["resource"]);
-        assert_cases("RO1-BUNDLE-001", &[case(&slot, "", None, at("Slot.resourceType", E))]);
-    }
+    } [case(&slot, "", None, at("Slot.resourceType", E))] }
 }
 
 mod ro1_bundle_002 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, PS, at, case, rule_table};
 
-    #[test]
-    fn bundle_002_total() {
-        assert_cases(
-            "RO1-BUNDLE-002",
-            &[
-                case(CPTS, "/total", None, at("Bundle.total", E)),
-                case(PS, "/total", Some(json!("8")), vec![]),
-            ],
-        );
-    }
+    rule_table! { fn bundle_002_total("RO1-BUNDLE-002") {} [
+        case(CPTS, "/total", None, at("Bundle.total", E)),
+        case(PS, "/total", Some(json!("8")), vec![]),
+    ] }
 }
 
 mod ro1_bundle_003 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, SOS, W, assert_cases, at, case, doc, text};
+    use crate::rules::testutil::{E, PS, SOS, W, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_003_total_against_matches() {
+    rule_table! { fn bundle_003_total_against_matches("RO1-BUNDLE-003") {
         // Without search.mode, the Slots are the matches.
         let mut no_mode = doc(PS);
         for e in no_mode["entry"].as_array_mut().unwrap() {
             e.as_object_mut().unwrap().remove("search");
         }
         let total = |n: i64| Some(json!(n));
-        assert_cases(
-            "RO1-BUNDLE-003",
-            &[
-                case(PS, "/total", total(7), at("Bundle.total", E)),
-                case(PS, "/total", total(9), at("Bundle.total", W)),
-                case(&text(&no_mode), "/total", total(7), at("Bundle.total", E)),
-                // SOS (AMB-07): the Schedules or the Slots.
-                case(SOS, "/total", total(2), vec![]),
-                case(SOS, "/total", total(4), vec![]),
-                case(SOS, "/total", total(3), at("Bundle.total", W)),
-                case(SOS, "/total", total(1), at("Bundle.total", E)),
-            ],
-        );
-    }
+    } [
+        case(PS, "/total", total(7), at("Bundle.total", E)),
+        case(PS, "/total", total(9), at("Bundle.total", W)),
+        case(&text(&no_mode), "/total", total(7), at("Bundle.total", E)),
+        // SOS (AMB-07): the Schedules or the Slots.
+        case(SOS, "/total", total(2), vec![]),
+        case(SOS, "/total", total(4), vec![]),
+        case(SOS, "/total", total(3), at("Bundle.total", W)),
+        case(SOS, "/total", total(1), at("Bundle.total", E)),
+    ] }
 }
 
 mod ro1_bundle_004 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, SOS, W, assert_cases, at, case, doc, text};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, W, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_004_links() {
+    rule_table! { fn bundle_004_links("RO1-BUNDLE-004") {
         let next = json!({"relation": "next", "url": "https://agenda.exemple-editeur.fr/fhir/Slot?page=2"});
         let mut v = doc(SOS);
         v["link"].as_array_mut().unwrap().push(next);
-        assert_cases(
-            "RO1-BUNDLE-004",
-            &[
-                case(CPTS, "/link", None, at("Bundle.link", E)),
-                case(PS, "/link", None, at("Bundle.link", W)),
-                case(&text(&v), "", None, at("Bundle.link[1].relation", E)),
-                case(SOS, "/link/0/url", None, at("Bundle.link[0].url", E)),
-            ],
-        );
-    }
+    } [
+        case(CPTS, "/link", None, at("Bundle.link", E)),
+        case(PS, "/link", None, at("Bundle.link", W)),
+        case(&text(&v), "", None, at("Bundle.link[1].relation", E)),
+        case(SOS, "/link/0/url", None, at("Bundle.link[0].url", E)),
+    ] }
 }
 
 mod ro1_bundle_006 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, W, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, PS, W, at, case, rule_table};
 
-    #[test]
-    fn bundle_006_full_url() {
+    rule_table! { fn bundle_006_full_url("RO1-BUNDLE-006") {
         let u = "/entry/3/fullUrl";
-        assert_cases(
-            "RO1-BUNDLE-006",
-            &[
-                case(CPTS, u, None, at("Bundle.entry[3].fullUrl", E)),
-                case(PS, u, None, at("Bundle.entry[3].fullUrl", W)),
-                // Wrong JSON type: RO1-FHIR-001 only.
-                case(PS, u, Some(json!(3)), vec![]),
-                case(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")), vec![])
-                    .rule("RO1-FHIR-006"),
-            ],
-        );
-    }
+    } [
+        case(CPTS, u, None, at("Bundle.entry[3].fullUrl", E)),
+        case(PS, u, None, at("Bundle.entry[3].fullUrl", W)),
+        // Wrong JSON type: RO1-FHIR-001 only.
+        case(PS, u, Some(json!(3)), vec![]),
+        case(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")), vec![]).rule("RO1-FHIR-006"),
+    ] }
 }
 
 mod ro1_bundle_007 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, W, assert_cases, at, case, patch};
+    use crate::rules::testutil::{E, PS, W, at, case, patch, rule_table};
 
-    #[test]
-    fn bundle_007_restful_full_url() {
+    rule_table! { fn bundle_007_restful_full_url("RO1-BUNDLE-007") {
         let own = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90002";
         let other = "https://autre-serveur.fr/fhir/Slot/crn-90002";
-        assert_cases(
-            "RO1-BUNDLE-007",
-            &[
-                case(PS, "/entry/0/fullUrl", Some(json!(own)), at("Bundle.entry[0].fullUrl", E)),
-                case(PS, "/entry/1/fullUrl", Some(json!(other)), at("Bundle.entry[1].fullUrl", W)),
-                case(
-                    PS,
-                    "/entry/1/fullUrl",
-                    Some(json!("urn:uuid:5b0b2c5e-1111-4a00-8000-000000000001")),
-                    vec![],
-                ),
-            ],
-        );
-    }
+    } [
+        case(PS, "/entry/0/fullUrl", Some(json!(own)), at("Bundle.entry[0].fullUrl", E)),
+        case(PS, "/entry/1/fullUrl", Some(json!(other)), at("Bundle.entry[1].fullUrl", W)),
+        case(PS, "/entry/1/fullUrl", Some(json!("urn:uuid:5b0b2c5e-1111-4a00-8000-000000000001")), vec![]),
+    ] }
 
     #[test]
     fn bundle_007_bases_come_in_entry_order_under_the_cap() {
@@ -191,39 +151,24 @@ mod ro1_bundle_007 {
 mod ro1_bundle_008 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, assert_cases, at, case, doc, text};
+    use crate::rules::testutil::{E, PS, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_008_duplicates() {
+    rule_table! { fn bundle_008_duplicates("RO1-BUNDLE-008") {
         // The same entry twice: one finding.
         let mut v = doc(PS);
         let copy = v["entry"][11].clone();
         v["entry"].as_array_mut().unwrap().push(copy);
-        assert_cases(
-            "RO1-BUNDLE-008",
-            &[
-                case(
-                    PS,
-                    "/entry/1/fullUrl",
-                    Some(json!("https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001")),
-                    at("Bundle.entry[1].fullUrl", E),
-                ),
-                case(
-                    PS,
-                    "/entry/1/resource/id",
-                    Some(json!("crn-90001")),
-                    at("Bundle.entry[1].resource.id", E),
-                ),
-                case(&text(&v), "", None, at("Bundle.entry[16].fullUrl", E)),
-            ],
-        );
-    }
+    } [
+        case(PS, "/entry/1/fullUrl", Some(json!("https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001")), at("Bundle.entry[1].fullUrl", E)),
+        case(PS, "/entry/1/resource/id", Some(json!("crn-90001")), at("Bundle.entry[1].resource.id", E)),
+        case(&text(&v), "", None, at("Bundle.entry[16].fullUrl", E)),
+    ] }
 }
 
 mod ro1_bundle_009 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, SOS, W, assert_cases, at, case, doc, of_rule, text};
+    use crate::rules::testutil::{E, PS, SOS, W, at, case, doc, of_rule, rule_table, text};
 
     #[test]
     fn bundle_009_absent_everywhere_is_one_information() {
@@ -252,50 +197,23 @@ mod ro1_bundle_009 {
         assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), expected);
     }
 
-    #[test]
-    fn bundle_009_wrong_value_and_unknown_code() {
+    rule_table! { fn bundle_009_wrong_value_and_unknown_code("RO1-BUNDLE-009") {
         let m = "/entry/0/search/mode";
-        assert_cases(
-            "RO1-BUNDLE-009",
-            &[
-                // Slot entries are `match` in PS: `include` is the wrong search mode.
-                case(PS, m, Some(json!("include")), at("Bundle.entry[0].search.mode", W)),
-                // A code outside search-entry-mode: the base R4 binding, not this rule.
-                case(PS, m, Some(json!("matched")), vec![]),
-                case(PS, m, Some(json!("matched")), at("Bundle.entry[0].search.mode", E))
-                    .rule("RO1-FHIR-005"),
-            ],
-        );
-    }
+    } [
+        // Slot entries are `match` in PS: `include` is the wrong search mode.
+        case(PS, m, Some(json!("include")), at("Bundle.entry[0].search.mode", W)),
+        // A code outside search-entry-mode: the base R4 binding, not this rule.
+        case(PS, m, Some(json!("matched")), vec![]),
+        case(PS, m, Some(json!("matched")), at("Bundle.entry[0].search.mode", E)).rule("RO1-FHIR-005"),
+    ] }
 
-    #[test]
-    fn bundle_009_search_mode() {
-        assert_cases(
-            "RO1-BUNDLE-009",
-            &[
-                case(
-                    PS,
-                    "/entry/0/search/mode",
-                    Some(json!("include")),
-                    at("Bundle.entry[0].search.mode", W),
-                ),
-                case(PS, "/entry/8/search", None, at("Bundle.entry[8].search", W)),
-                case(
-                    PS,
-                    "/entry/8/search",
-                    Some(json!({"score": 1})),
-                    at("Bundle.entry[8].search.mode", W),
-                ),
-                // SOS: the Schedules are the matches.
-                case(
-                    SOS,
-                    "/entry/2/search/mode",
-                    Some(json!("match")),
-                    at("Bundle.entry[2].search.mode", W),
-                ),
-            ],
-        );
-    }
+    rule_table! { fn bundle_009_search_mode("RO1-BUNDLE-009") {} [
+        case(PS, "/entry/0/search/mode", Some(json!("include")), at("Bundle.entry[0].search.mode", W)),
+        case(PS, "/entry/8/search", None, at("Bundle.entry[8].search", W)),
+        case(PS, "/entry/8/search", Some(json!({"score": 1})), at("Bundle.entry[8].search.mode", W)),
+        // SOS: the Schedules are the matches.
+        case(SOS, "/entry/2/search/mode", Some(json!("match")), at("Bundle.entry[2].search.mode", W)),
+    ] }
 }
 
 mod ro1_bundle_010 {
@@ -328,35 +246,24 @@ mod ro1_bundle_010 {
 mod ro1_bundle_011 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, at, case, rule_table};
 
-    #[test]
-    fn bundle_011_slices() {
+    rule_table! { fn bundle_011_slices("RO1-BUNDLE-011") {
         let cpts_profile = Some(json!(crate::rules::profiles::BUNDLE_CPTS));
-        assert_cases(
-            "RO1-BUNDLE-011",
-            &[
-                case(CPTS, "/entry/4", None, at("Bundle.entry", E)),
-                case(SOS, "/entry/8", None, at("Bundle.entry", E)),
-                // AMB-03: an empty result needs no slice.
-                case(EMPTY, "/meta/profile/0", cpts_profile, vec![]),
-            ],
-        );
-    }
+    } [
+        case(CPTS, "/entry/4", None, at("Bundle.entry", E)),
+        case(SOS, "/entry/8", None, at("Bundle.entry", E)),
+        // AMB-03: an empty result needs no slice.
+        case(EMPTY, "/meta/profile/0", cpts_profile, vec![]),
+    ] }
 }
 
 mod ro1_bundle_012 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, EMPTY, assert_cases, at, case};
+    use crate::rules::testutil::{E, EMPTY, at, case, rule_table};
 
-    #[test]
-    fn bundle_012_empty_entry_array() {
-        assert_cases(
-            "RO1-BUNDLE-012",
-            &[case(EMPTY, "/entry", Some(json!([])), at("Bundle.entry", E))],
-        );
-    }
+    rule_table! { fn bundle_012_empty_entry_array("RO1-BUNDLE-012") {} [case(EMPTY, "/entry", Some(json!([])), at("Bundle.entry", E))] }
 }
 
 mod ro1_bundle_013 {

@@ -4,165 +4,104 @@
 /// Tests about several rules of the folder.
 mod folder {
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, assert_cases, case, under};
+    use crate::rules::testutil::{CPTS, E, case, rule_table, under};
     use serde_json::json;
 
     const HS: &str = "/entry/6/resource";
     const X: &str = "Bundle.entry[6].resource";
 
-    #[test]
-    fn cpts_004_id_and_provided_by_reference() {
+    rule_table! { fn cpts_004_id_and_provided_by_reference("RO1-CPTS-004") {
         let by = format!("{HS}/providedBy");
         let display = Some(json!({"display": "CPTS"}));
-        assert_cases(
-            "RO1-CPTS-004",
-            &[
-                case(CPTS, &format!("{HS}/id"), None, under(X, "id", E)),
-                case(CPTS, &by, None, under(X, "providedBy", E)),
-                case(CPTS, &by, display.clone(), under(X, "providedBy.reference", E)),
-                case(CPTS, &by, display, vec![]).uc(UseCase::PS),
-                case(CPTS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(CPTS, &format!("{HS}/id"), None, under(X, "id", E)),
+        case(CPTS, &by, None, under(X, "providedBy", E)),
+        case(CPTS, &by, display.clone(), under(X, "providedBy.reference", E)),
+        case(CPTS, &by, display, vec![]).uc(UseCase::PS),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_001 {
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, assert_cases, case, under};
+    use crate::rules::testutil::{CPTS, E, case, rule_table, under};
     use serde_json::json;
 
     const ST: &str = "/entry/0/resource/serviceType/1";
     const X: &str = "Bundle.entry[0].resource";
 
-    #[test]
-    fn cpts_001_extension_on_cpts_service_type() {
+    rule_table! { fn cpts_001_extension_on_cpts_service_type("RO1-CPTS-001") {
         let ext = format!("{ST}/extension");
         let e0 = format!("{ST}/extension/0");
-        assert_cases(
-            "RO1-CPTS-001",
-            &[
-                case(CPTS, &ext, None, under(X, "serviceType[1].extension", E)),
-                // Only in the CPTS use case.
-                case(CPTS, &ext, None, vec![]).uc(UseCase::PS),
-                case(
-                    CPTS,
-                    &format!("{e0}/valueReference"),
-                    Some(json!({"display": "CPTS"})),
-                    under(X, "serviceType[1].extension[0].valueReference.reference", E),
-                ),
-                case(
-                    CPTS,
-                    &format!("{e0}/url"),
-                    Some(json!("http://x.example/ext")),
-                    under(X, "serviceType[1].extension[0].url", E),
-                ),
-                case(
-                    CPTS,
-                    &format!("{e0}/valueReference"),
-                    None,
-                    under(X, "serviceType[1].extension[0].valueString", E),
-                )
-                .then(&format!("{e0}/valueString"), Some(json!("hs"))),
-                case(CPTS, ST, None, under(X, "serviceType", E)),
-                case(CPTS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(CPTS, &ext, None, under(X, "serviceType[1].extension", E)),
+        // Only in the CPTS use case.
+        case(CPTS, &ext, None, vec![]).uc(UseCase::PS),
+        case(CPTS, &format!("{e0}/valueReference"), Some(json!({"display": "CPTS"})), under(X, "serviceType[1].extension[0].valueReference.reference", E)),
+        case(CPTS, &format!("{e0}/url"), Some(json!("http://x.example/ext")), under(X, "serviceType[1].extension[0].url", E)),
+        case(CPTS, &format!("{e0}/valueReference"), None, under(X, "serviceType[1].extension[0].valueString", E)).then(&format!("{e0}/valueString"), Some(json!("hs"))),
+        case(CPTS, ST, None, under(X, "serviceType", E)),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_002 {
-    use crate::rules::testutil::{CPTS, E, assert_cases, case, doc, under};
+    use crate::rules::testutil::{CPTS, E, case, doc, rule_table, under};
     use serde_json::json;
 
     const ST: &str = "/entry/0/resource/serviceType/1";
     const X: &str = "Bundle.entry[0].resource";
 
-    #[test]
-    fn cpts_002_canonical_system_and_code() {
+    rule_table! { fn cpts_002_canonical_system_and_code("RO1-CPTS-002") {
         let variant = Some(json!("https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement"));
         let system = format!("{ST}/coding/0/system");
         let ext = doc(CPTS)["entry"][0]["resource"]["serviceType"][1]["extension"].clone();
-        assert_cases(
-            "RO1-CPTS-002",
-            &[
-                case(
-                    CPTS,
-                    &system,
-                    variant.clone(),
-                    under(X, "serviceType[1].coding[0].system", E),
-                ),
-                case(CPTS, &system, variant, vec![]).rule("RO1-SLOT-011"),
-                case(
-                    CPTS,
-                    &format!("{ST}/coding/0/code"),
-                    Some(json!("603")),
-                    under(X, "serviceType[1].coding[0].code", E),
-                ),
-                case(
-                    CPTS,
-                    "/entry/0/resource/serviceType/0/extension",
-                    Some(ext),
-                    under(X, "serviceType[0].extension[0]", E),
-                ),
-                case(CPTS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(CPTS, &system, variant.clone(), under(X, "serviceType[1].coding[0].system", E)),
+        case(CPTS, &system, variant, vec![]).rule("RO1-SLOT-011"),
+        case(CPTS, &format!("{ST}/coding/0/code"), Some(json!("603")), under(X, "serviceType[1].coding[0].code", E)),
+        case(CPTS, "/entry/0/resource/serviceType/0/extension", Some(ext), under(X, "serviceType[0].extension[0]", E)),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_003 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, at, case, rule_table};
 
-    #[test]
-    fn cpts_003_service_type_target() {
+    rule_table! { fn cpts_003_service_type_target("RO1-CPTS-003") {
         let p = "/entry/0/resource/serviceType/1/extension/0/valueReference/reference";
         let path = "Bundle.entry[0].resource.serviceType[1].extension[0].valueReference.reference";
         let unknown = Some(json!("HealthcareService/inconnu"));
-        assert_cases(
-            "RO1-CPTS-003",
-            &[
-                case(CPTS, p, unknown.clone(), at(path, E)),
-                case(CPTS, p, unknown.clone(), vec![]).rule("RO1-REF-001"),
-                case(CPTS, p, unknown, at(path, E)).uc(UseCase::PS).rule("RO1-REF-001"),
-                case(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")), at(path, E)),
-            ],
-        );
-    }
+    } [
+        case(CPTS, p, unknown.clone(), at(path, E)),
+        case(CPTS, p, unknown.clone(), vec![]).rule("RO1-REF-001"),
+        case(CPTS, p, unknown, at(path, E)).uc(UseCase::PS).rule("RO1-REF-001"),
+        case(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")), at(path, E)),
+    ] }
 }
 
 mod ro1_cpts_004 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, at, case, rule_table};
 
-    #[test]
-    fn cpts_004_provided_by() {
-        assert_cases(
-            "RO1-CPTS-004",
-            &[case(
-                CPTS,
-                "/entry/6/resource/providedBy/reference",
-                Some(json!("Organization/inconnue")),
-                at("Bundle.entry[6].resource.providedBy.reference", E),
-            )],
-        );
-    }
+    rule_table! { fn cpts_004_provided_by("RO1-CPTS-004") {} [
+        case(CPTS, "/entry/6/resource/providedBy/reference", Some(json!("Organization/inconnue")), at("Bundle.entry[6].resource.providedBy.reference", E))
+    ] }
 }
 
 mod ro1_cpts_005 {
     use crate::ids::{IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_V2_0203};
-    use crate::rules::testutil::{CPTS, E, SOS, W, assert_cases, case, doc, under};
+    use crate::rules::testutil::{CPTS, E, SOS, W, case, doc, rule_table, under};
     use serde_json::json;
 
     const I: &str = "/entry/7/resource/identifier";
     const X: &str = "Bundle.entry[7].resource";
 
-    #[test]
-    fn cpts_005_identifier_parts() {
+    rule_table! { fn cpts_005_identifier_parts("RO1-CPTS-005") {
         let mut rows = vec![case(CPTS, I, None, under(X, "identifier", E))];
         for part in ["system", "type", "value"] {
             rows.push(case(
@@ -196,11 +135,9 @@ mod ro1_cpts_005 {
                 under(X, "identifier[0].type.coding[0].system", E),
             ),
         ]);
-        assert_cases("RO1-CPTS-005", &rows);
-    }
+    } rows }
 
-    #[test]
-    fn cpts_005_amb_10_tolerated_systems() {
+    rule_table! { fn cpts_005_amb_10_tolerated_systems("RO1-CPTS-005") {
         let rows = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203].map(|sys| {
             let coding = Some(json!({"system": sys, "code": IDNST}));
             case(
@@ -210,52 +147,30 @@ mod ro1_cpts_005 {
                 under(X, "identifier[0].type.coding[0].system", W),
             )
         });
-        assert_cases("RO1-CPTS-005", &rows);
-    }
+    } rows }
 
-    #[test]
-    fn cpts_005_exactly_one_identifier() {
+    rule_table! { fn cpts_005_exactly_one_identifier("RO1-CPTS-005") {
         // The SIRET comes first: it is the extra one, the FINESS is kept.
         let finess = doc(CPTS)["entry"][7]["resource"]["identifier"][0].clone();
         let mut siret = finess.clone();
         siret["value"] = json!("334173748400020");
-        assert_cases(
-            "RO1-CPTS-005",
-            &[
-                case(CPTS, I, Some(json!([siret, finess])), under(X, "identifier[0]", E)),
-                case(CPTS, "", None, vec![]),
-                // The SOS association (3 + SIRET) is judged by the SOS rules only.
-                case(SOS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(CPTS, I, Some(json!([siret, finess])), under(X, "identifier[0]", E)),
+        case(CPTS, "", None, vec![]),
+        // The SOS association (3 + SIRET) is judged by the SOS rules only.
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_006 {
-    use crate::rules::testutil::{CPTS, SOS, W, assert_cases, case, under};
+    use crate::rules::testutil::{CPTS, SOS, W, case, rule_table, under};
 
-    #[test]
-    fn cpts_006_name_and_telecom() {
-        assert_cases(
-            "RO1-CPTS-006",
-            &[
-                case(
-                    CPTS,
-                    "/entry/7/resource/name",
-                    None,
-                    under("Bundle.entry[7].resource", "name", W),
-                ),
-                case(
-                    CPTS,
-                    "/entry/7/resource/telecom",
-                    None,
-                    under("Bundle.entry[7].resource", "telecom", W),
-                ),
-                case(CPTS, "", None, vec![]),
-                case(SOS, "", None, vec![]),
-            ],
-        );
-    }
+    rule_table! { fn cpts_006_name_and_telecom("RO1-CPTS-006") {} [
+        case(CPTS, "/entry/7/resource/name", None, under("Bundle.entry[7].resource", "name", W)),
+        case(CPTS, "/entry/7/resource/telecom", None, under("Bundle.entry[7].resource", "telecom", W)),
+        case(CPTS, "", None, vec![]),
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_007 {

@@ -21,12 +21,11 @@ mod ro1_meta_001 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, PS, SOS, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, at, case, rule_table};
 
     const AGREGATEUR: &str = "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur";
 
-    #[test]
-    fn wrong_profile_points_at_the_declared_one() {
+    rule_table! { fn wrong_profile_points_at_the_declared_one("RO1-META-001") {
         let p = "/entry/8/resource/meta/profile";
         let row = case(
             PS,
@@ -34,11 +33,9 @@ mod ro1_meta_001 {
             Some(json!([AGREGATEUR])),
             at("Bundle.entry[8].resource.meta.profile[0]", E),
         );
-        assert_cases("RO1-META-001", &[row.uc(UseCase::PS)]);
-    }
+    } [row.uc(UseCase::PS)] }
 
-    #[test]
-    fn missing_meta_and_missing_profile() {
+    rule_table! { fn missing_meta_and_missing_profile("RO1-META-001") {
         let rows = [
             ("/entry/0/resource/meta/profile", "Bundle.entry[0].resource.meta.profile"),
             ("/entry/11/resource/meta", "Bundle.entry[11].resource.meta.profile"),
@@ -50,27 +47,14 @@ mod ro1_meta_001 {
             ),
         ]
         .map(|(p, x)| case(PS, p, None, at(x, E)).uc(UseCase::PS));
-        assert_cases("RO1-META-001", &rows);
-    }
+    } rows }
 
-    #[test]
-    fn profile_of_another_use_case() {
+    rule_table! { fn profile_of_another_use_case("RO1-META-001") {
         let versioned = format!("{AGREGATEUR}|1.1.0");
-        assert_cases(
-            "RO1-META-001",
-            &[
-                // A PS Slot profile in a SOS response.
-                case(
-                    SOS,
-                    "/entry/2/resource/meta/profile",
-                    Some(json!([AGREGATEUR])),
-                    at("Bundle.entry[2].resource.meta.profile[0]", E),
-                )
-                .uc(UseCase::SOS),
-                // Accepted in CPTS, with a version suffix too.
-                case(CPTS, "/entry/2/resource/meta/profile", Some(json!([versioned])), vec![])
-                    .uc(UseCase::CPTS),
-            ],
-        );
-    }
+    } [
+        // A PS Slot profile in a SOS response.
+        case(SOS, "/entry/2/resource/meta/profile", Some(json!([AGREGATEUR])), at("Bundle.entry[2].resource.meta.profile[0]", E)).uc(UseCase::SOS),
+        // Accepted in CPTS, with a version suffix too.
+        case(CPTS, "/entry/2/resource/meta/profile", Some(json!([versioned])), vec![]).uc(UseCase::CPTS),
+    ] }
 }

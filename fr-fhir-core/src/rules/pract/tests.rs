@@ -19,13 +19,12 @@ mod folder {
 
 mod ro1_pract_001 {
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, assert_cases, case, under};
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
 
     const P: &str = "/entry/11/resource/identifier";
     const X: &str = "Bundle.entry[11].resource";
 
-    #[test]
-    fn pract_001_identifier_and_parts() {
+    rule_table! { fn pract_001_identifier_and_parts("RO1-PRACT-001") {
         let mut rows = vec![case(PS, P, None, under(X, "identifier", E))];
         for part in ["type", "system", "value"] {
             rows.push(case(
@@ -35,152 +34,102 @@ mod ro1_pract_001 {
                 under(X, &format!("identifier[0].{part}"), E),
             ));
         }
-        assert_cases("RO1-PRACT-001", &rows);
-    }
+    } rows }
 
-    #[test]
-    fn practitioner_rules_do_not_apply_to_sos() {
-        assert_cases("RO1-PRACT-001", &[case(PS, P, None, vec![]).uc(UseCase::SOS)]);
-    }
+    rule_table! { fn practitioner_rules_do_not_apply_to_sos("RO1-PRACT-001") {} [case(PS, P, None, vec![]).uc(UseCase::SOS)] }
 }
 
 mod ro1_pract_002 {
     use crate::ids::SYSTEM_FR_V2_0203;
 
-    use crate::rules::testutil::{E, PS, assert_cases, case, under};
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
     use serde_json::json;
 
     const T: &str = "/entry/11/resource/identifier/0/type";
     const X: &str = "Bundle.entry[11].resource.identifier[0].type";
 
-    #[test]
-    fn pract_002_idnps_coding() {
+    rule_table! { fn pract_002_idnps_coding("RO1-PRACT-002") {
         let extra = json!([
             {"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MD"},
             {"system": SYSTEM_FR_V2_0203, "code": "IDNPS"}
         ]);
-        assert_cases(
-            "RO1-PRACT-002",
-            &[
-                case(PS, &format!("{T}/coding"), Some(extra), under(X, "coding[0]", E)),
-                case(
-                    PS,
-                    &format!("{T}/coding/0/code"),
-                    Some(json!("RPPS")),
-                    under(X, "coding[0].code", E),
-                ),
-                case(
-                    PS,
-                    &format!("{T}/coding/0/system"),
-                    Some(json!("urn:x")),
-                    under(X, "coding[0].system", E),
-                ),
-                case(PS, T, Some(json!({"text": "RPPS"})), under(X, "coding", E)),
-            ],
-        );
-    }
+    } [
+        case(PS, &format!("{T}/coding"), Some(extra), under(X, "coding[0]", E)),
+        case(PS, &format!("{T}/coding/0/code"), Some(json!("RPPS")), under(X, "coding[0].code", E)),
+        case(PS, &format!("{T}/coding/0/system"), Some(json!("urn:x")), under(X, "coding[0].system", E)),
+        case(PS, T, Some(json!({"text": "RPPS"})), under(X, "coding", E)),
+    ] }
 }
 
 mod ro1_pract_003 {
-    use crate::rules::testutil::{E, PS, assert_cases, at, case};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn pract_003_system() {
-        assert_cases(
-            "RO1-PRACT-003",
-            &[case(
-                PS,
-                "/entry/11/resource/identifier/0/system",
-                Some(json!("1.2.250.1.71.4.2.1")),
-                at("Bundle.entry[11].resource.identifier[0].system", E),
-            )],
-        );
-    }
+    rule_table! { fn pract_003_system("RO1-PRACT-003") {} [
+        case(PS, "/entry/11/resource/identifier/0/system", Some(json!("1.2.250.1.71.4.2.1")), at("Bundle.entry[11].resource.identifier[0].system", E))
+    ] }
 }
 
 mod ro1_pract_004 {
-    use crate::rules::testutil::{E, PS, assert_cases, at, case};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn pract_004_value_forms() {
+    rule_table! { fn pract_004_value_forms("RO1-PRACT-004") {
         let v = "/entry/11/resource/identifier/0/value";
         let x = "Bundle.entry[11].resource.identifier[0].value";
-        assert_cases(
-            "RO1-PRACT-004",
-            &["81010387452", "10103874524", "3456780581/11242343", "X"]
-                .map(|b| case(PS, v, Some(json!(b)), at(x, E))),
-        );
+        let bad = ["81010387452", "10103874524", "3456780581/11242343", "X"];
         // ADELI is accepted (AMB-23); a wrong RPPS key is not this rule's business.
-        assert_cases(
-            "RO1-PRACT-004",
-            &["0751234567", "810103874525"].map(|g| case(PS, v, Some(json!(g)), vec![])),
-        );
-    }
+        let good = ["0751234567", "810103874525"];
+        let mut rows: Vec<_> = bad.map(|b| case(PS, v, Some(json!(b)), at(x, E))).into();
+        rows.extend(good.map(|g| case(PS, v, Some(json!(g)), vec![])));
+    } rows }
 }
 
 mod ro1_pract_006 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, assert_cases, at, case};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
 
-    #[test]
-    fn pract_006_one_practitioner_per_identifier() {
+    rule_table! { fn pract_006_one_practitioner_per_identifier("RO1-PRACT-006") {
         let v = "/entry/12/resource/identifier/0/value";
         let rpps = Some(json!("810103874524"));
-        assert_cases(
-            "RO1-PRACT-006",
-            &[
-                case(PS, v, rpps.clone(), at("Bundle.entry[12].resource.identifier[0].value", E)),
-                case(PS, v, rpps, vec![]).uc(UseCase::SOS),
-            ],
-        );
-    }
+    } [
+        case(PS, v, rpps.clone(), at("Bundle.entry[12].resource.identifier[0].value", E)),
+        case(PS, v, rpps, vec![]).uc(UseCase::SOS),
+    ] }
 }
 
 mod ro1_pract_007 {
-    use crate::rules::testutil::{PS, W, assert_cases, case, under};
+    use crate::rules::testutil::{PS, W, case, rule_table, under};
 
-    #[test]
-    fn pract_007_names() {
+    rule_table! { fn pract_007_names("RO1-PRACT-007") {
         let x = "Bundle.entry[11].resource";
         let n = "/entry/11/resource/name";
-        assert_cases(
-            "RO1-PRACT-007",
-            &[
-                case(PS, n, None, under(x, "name", W)),
-                case(PS, &format!("{n}/0/given"), None, under(x, "name[0].given", W)),
-                case(PS, &format!("{n}/0/family"), None, under(x, "name[0].family", W)),
-            ],
-        );
-    }
+    } [
+        case(PS, n, None, under(x, "name", W)),
+        case(PS, &format!("{n}/0/given"), None, under(x, "name[0].given", W)),
+        case(PS, &format!("{n}/0/family"), None, under(x, "name[0].family", W)),
+    ] }
 }
 
 mod ro1_pract_008 {
-    use crate::rules::testutil::{E, PS, assert_cases, case, under};
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
 
-    #[test]
-    fn pract_008_telecom_parts() {
+    rule_table! { fn pract_008_telecom_parts("RO1-PRACT-008") {
         let x = "Bundle.entry[11].resource.telecom[0]";
         let t = "/entry/11/resource/telecom/0";
-        assert_cases(
-            "RO1-PRACT-008",
-            &[
-                case(PS, &format!("{t}/value"), None, under(x, "value", E)),
-                case(PS, &format!("{t}/system"), None, under(x, "system", E)),
-            ],
-        );
-    }
+    } [
+        case(PS, &format!("{t}/value"), None, under(x, "value", E)),
+        case(PS, &format!("{t}/system"), None, under(x, "system", E)),
+    ] }
 }
 
 mod ro1_pract_009 {
-    use crate::rules::testutil::{PS, W, assert_cases, at, case};
+    use crate::rules::testutil::{PS, W, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn pract_009_phone_form() {
+    rule_table! { fn pract_009_phone_form("RO1-PRACT-009") {
         let t = "/entry/11/resource/telecom/0";
         let v = "/entry/11/resource/telecom/0/value";
         let x = "Bundle.entry[11].resource.telecom[0].value";
@@ -192,6 +141,5 @@ mod ro1_pract_009 {
         );
         // Not a phone: not judged.
         rows.push(case(PS, t, Some(json!({"system": "email", "value": "a@b.fr"})), vec![]));
-        assert_cases("RO1-PRACT-009", &rows);
-    }
+    } rows }
 }

@@ -4,72 +4,46 @@
 mod ro1_ref_001 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, assert_cases, at, case};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
 
-    #[test]
-    fn ref_001_other_references() {
+    rule_table! { fn ref_001_other_references("RO1-REF-001") {
         let hs = "/entry/13/resource/healthcareService";
-        assert_cases(
-            "RO1-REF-001",
-            &[
-                case(
-                    PS,
-                    hs,
-                    Some(json!([{"reference": "HealthcareService/x"}])),
-                    at("Bundle.entry[13].resource.healthcareService[0].reference", E),
-                ),
-                case(PS, hs, Some(json!([{"display": "x"}])), vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, hs, Some(json!([{"reference": "HealthcareService/x"}])), at("Bundle.entry[13].resource.healthcareService[0].reference", E)),
+        case(PS, hs, Some(json!([{"display": "x"}])), vec![]),
+    ] }
 }
 
 mod ro1_ref_002 {
     use serde_json::json;
 
-    use crate::rules::testutil::{PS, W, assert_cases, at, case};
+    use crate::rules::testutil::{PS, W, at, case, rule_table};
 
-    #[test]
-    fn ref_002_relative_form() {
+    rule_table! { fn ref_002_relative_form("RO1-REF-002") {
         let r = "/entry/0/resource/schedule/reference";
         let url = Some(json!("https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3"));
-        assert_cases(
-            "RO1-REF-002",
-            &[
-                case(PS, r, url.clone(), at("Bundle.entry[0].resource.schedule.reference", W)),
-                case(PS, r, url, vec![]).rule("RO1-SLOT-006"),
-            ],
-        );
-    }
+    } [
+        case(PS, r, url.clone(), at("Bundle.entry[0].resource.schedule.reference", W)),
+        case(PS, r, url, vec![]).rule("RO1-SLOT-006"),
+    ] }
 }
 
 mod ro1_ref_003 {
     use crate::rules::r#ref::ro1_ref_003::*;
-    use crate::rules::testutil::{CPTS, E, PS, SOS, assert_cases, at, case};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn valid_examples_are_clean() {
-        assert_cases(RULE.id, &[PS, CPTS, SOS].map(|src| case(src, "", None, vec![])));
-    }
+    rule_table! { fn valid_examples_are_clean(RULE.id) {} [PS, CPTS, SOS].map(|src| case(src, "", None, vec![])) }
 
-    #[test]
-    fn ref_003_unreferenced_contained() {
+    rule_table! { fn ref_003_unreferenced_contained("RO1-REF-003") {
         let r0 = "/entry/13/resource/location/0/reference";
         let x = "Bundle.entry[13].resource.contained[0]";
-        assert_cases(
-            "RO1-REF-003",
-            &[
-                case(PS, r0, Some(json!("#autre")), at(x, E)),
-                case(PS, "/entry/13/resource/contained/0/id", None, at(x, E)),
-                // A reference from elsewhere in the container counts (dom-3).
-                case(PS, r0, Some(json!("#autre")), vec![]).then(
-                    "/entry/13/resource/healthcareService",
-                    Some(json!([{"reference": "#lieu-lyon3"}])),
-                ),
-            ],
-        );
-    }
+    } [
+        case(PS, r0, Some(json!("#autre")), at(x, E)),
+        case(PS, "/entry/13/resource/contained/0/id", None, at(x, E)),
+        // A reference from elsewhere in the container counts (dom-3).
+        case(PS, r0, Some(json!("#autre")), vec![]).then("/entry/13/resource/healthcareService", Some(json!([{"reference": "#lieu-lyon3"}]))),
+    ] }
 }
 
 mod ro1_ref_004 {

@@ -48,11 +48,10 @@ fn s0(path: &str) -> String {
 mod ro1_slot_001 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case, of_rule, patch};
+    use crate::rules::testutil::{case, of_rule, patch, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_001_status() {
+    rule_table! { fn slot_001_status("RO1-SLOT-001") {
         let mut rows = vec![
             case(PS, &s0("status"), Some(json!("busy")), at("status", ERR)),
             case(PS, &s0("status"), None, at("status", ERR)),
@@ -69,35 +68,31 @@ mod ro1_slot_001 {
                 rows.push(case(PS, &s0(el), Some(v), vec![]).rule(rule));
             }
         }
-        assert_cases("RO1-SLOT-001", &rows);
-    }
+    } rows }
 }
 
 mod ro1_slot_002 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
 
-    #[test]
-    fn slot_002_start_end_present() {
+    rule_table! { fn slot_002_start_end_present("RO1-SLOT-002") {
         let mut rows = vec![];
         for el in ["start", "end"] {
             rows.push(case(PS, &s0(el), None, at(el, ERR)));
             rows.push(case(PS, &s0(el), None, vec![]).rule("RO1-SLOT-005"));
         }
         rows.push(case(PS, "", None, vec![]));
-        assert_cases("RO1-SLOT-002", &rows);
-    }
+    } rows }
 }
 
 mod ro1_slot_003 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_003_invalid_instant_only_once() {
+    rule_table! { fn slot_003_invalid_instant_only_once("RO1-SLOT-003") {
         let local = Some(json!("2026-11-26T14:00:00.000"));
         let mut rows = vec![case(PS, &s0("start"), local.clone(), at("start", ERR))];
         for other in ["RO1-SLOT-004", "RO1-SLOT-005", "RO1-FHIR-003"] {
@@ -110,31 +105,25 @@ mod ro1_slot_003 {
             at("end", ERR),
         ));
         rows.push(case(PS, "", None, vec![]));
-        assert_cases("RO1-SLOT-003", &rows);
-    }
+    } rows }
 }
 
 mod ro1_slot_004 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_004_sas_format() {
+    rule_table! { fn slot_004_sas_format("RO1-SLOT-004") {
         // Overseas offsets are fine.
         let start = p(PS, "start", Some(json!("2026-11-26T09:00:00.000-04:00")));
         let end = Some(json!("2026-11-26T09:20:00.000-04:00"));
-        assert_cases(
-            "RO1-SLOT-004",
-            &[
-                case(PS, &s0("start"), Some(json!("2026-11-26T13:00:00Z")), at("start", ERR)),
-                case(PS, &s0("end"), Some(json!("2026-11-26T14:20:00.00+01:00")), at("end", ERR)),
-                case(&start, &s0("end"), end.clone(), vec![]),
-                case(&start, &s0("end"), end, vec![]).rule("RO1-SLOT-005"),
-            ],
-        );
-    }
+    } [
+        case(PS, &s0("start"), Some(json!("2026-11-26T13:00:00Z")), at("start", ERR)),
+        case(PS, &s0("end"), Some(json!("2026-11-26T14:20:00.00+01:00")), at("end", ERR)),
+        case(&start, &s0("end"), end.clone(), vec![]),
+        case(&start, &s0("end"), end, vec![]).rule("RO1-SLOT-005"),
+    ] }
 }
 
 mod ro1_slot_005 {
@@ -142,7 +131,7 @@ mod ro1_slot_005 {
     use crate::primitives::check_sas_instant;
     use crate::rules::slot::Checked;
     use crate::rules::slot::testing::{ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
     #[test]
@@ -163,18 +152,12 @@ mod ro1_slot_005 {
         assert!(!before("2026-11-26T08:45:00Z", "2026-11-26T09:30:00.000+01:00"));
     }
 
-    #[test]
-    fn slot_005_start_before_end() {
-        assert_cases(
-            "RO1-SLOT-005",
-            &[
-                case(PS, &s0("end"), Some(json!("2026-11-26T14:00:00.000+01:00")), at("end", ERR)),
-                // Offsets are taken into account: the start 14:00+01:00 is 13:00Z.
-                case(PS, &s0("end"), Some(json!("2026-11-26T12:55:00.000+00:00")), at("end", ERR)),
-                case(PS, &s0("end"), Some(json!("2026-11-26T13:05:00.000+00:00")), vec![]),
-            ],
-        );
-    }
+    rule_table! { fn slot_005_start_before_end("RO1-SLOT-005") {} [
+        case(PS, &s0("end"), Some(json!("2026-11-26T14:00:00.000+01:00")), at("end", ERR)),
+        // Offsets are taken into account: the start 14:00+01:00 is 13:00Z.
+        case(PS, &s0("end"), Some(json!("2026-11-26T12:55:00.000+00:00")), at("end", ERR)),
+        case(PS, &s0("end"), Some(json!("2026-11-26T13:05:00.000+00:00")), vec![]),
+    ] }
 }
 
 mod ro1_slot_006 {
@@ -259,47 +242,26 @@ mod ro1_slot_008 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, WARN, at, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_008_consultation_codes() {
+    rule_table! { fn slot_008_consultation_codes("RO1-SLOT-008") {
         let v3 = term::V3_ACT_CODE;
-        assert_cases(
-            "RO1-SLOT-008",
-            &[
-                case(
-                    PS,
-                    &s0("serviceType/0/coding/0/code"),
-                    Some(json!("CABINET")),
-                    at("serviceType[0].coding[0].code", ERR),
-                ),
-                case(
-                    PS,
-                    &s0("serviceType/1"),
-                    Some(json!({"coding": [coding(v3, "EMER")]})),
-                    at("serviceType[1].coding[0].code", WARN),
-                ),
-                case(
-                    PS,
-                    &s0("serviceType/1"),
-                    Some(json!({"coding": [{"system": v3}]})),
-                    at("serviceType[1].coding[0].code", ERR),
-                ),
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, &s0("serviceType/0/coding/0/code"), Some(json!("CABINET")), at("serviceType[0].coding[0].code", ERR)),
+        case(PS, &s0("serviceType/1"), Some(json!({"coding": [coding(v3, "EMER")]})), at("serviceType[1].coding[0].code", WARN)),
+        case(PS, &s0("serviceType/1"), Some(json!({"coding": [{"system": v3}]})), at("serviceType[1].coding[0].code", ERR)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_009 {
     use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::{SOS, assert_cases, at, case};
+    use crate::rules::testutil::{SOS, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_009_sos_only_amb_hh_vr() {
+    rule_table! { fn slot_009_sos_only_amb_hh_vr("RO1-SLOT-009") {
         let st = "/entry/2/resource/serviceType";
         let x = "Bundle.entry[2].resource.serviceType";
         let emer = Some(json!("EMER"));
@@ -307,165 +269,100 @@ mod ro1_slot_009 {
             json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]),
         );
         let code0 = format!("{st}/0/coding/0/code");
-        assert_cases(
-            "RO1-SLOT-009",
-            &[
-                case(SOS, &code0, emer.clone(), at(&format!("{x}[0].coding[0].code"), ERR)),
-                case(SOS, &code0, emer, vec![]).rule("RO1-SLOT-008"),
-                case(SOS, st, two.clone(), at(&format!("{x}[1].coding[0].system"), ERR)),
-                case(SOS, st, two, vec![]).rule("RO1-SLOT-011"),
-                case(SOS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(SOS, &code0, emer.clone(), at(&format!("{x}[0].coding[0].code"), ERR)),
+        case(SOS, &code0, emer, vec![]).rule("RO1-SLOT-008"),
+        case(SOS, st, two.clone(), at(&format!("{x}[1].coding[0].system"), ERR)),
+        case(SOS, st, two, vec![]).rule("RO1-SLOT-011"),
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_010 {
     use super::s0;
     use crate::rules::slot::testing::{PS, WARN, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_010_consultation_type_present() {
+    rule_table! { fn slot_010_consultation_type_present("RO1-SLOT-010") {
         let st = s0("serviceType");
-        assert_cases(
-            "RO1-SLOT-010",
-            &[
-                case(PS, &st, Some(json!([{"text": "Consultation"}])), at("serviceType", WARN)),
-                case(PS, &st, None, at("serviceType", WARN)),
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, &st, Some(json!([{"text": "Consultation"}])), at("serviceType", WARN)),
+        case(PS, &st, None, at("serviceType", WARN)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_011 {
     use super::s0;
     use crate::rules::slot::testing::{OTHER_SYSTEM, PS, WARN, at, coding};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_011_coded_motif() {
+    rule_table! { fn slot_011_coded_motif("RO1-SLOT-011") {
         let motif = json!({"coding": [coding(OTHER_SYSTEM, "M12")], "text": "Renouvellement"});
         let st1 = s0("serviceType/1");
-        assert_cases(
-            "RO1-SLOT-011",
-            &[
-                case(PS, &st1, Some(motif), at("serviceType[1].coding[0].system", WARN)),
-                case(
-                    PS,
-                    &st1,
-                    Some(json!({"coding": [{"code": "M12"}]})),
-                    at("serviceType[1].coding[0]", WARN),
-                ),
-                // Text only, the expected form.
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, &st1, Some(motif), at("serviceType[1].coding[0].system", WARN)),
+        case(PS, &st1, Some(json!({"coding": [{"code": "M12"}]})), at("serviceType[1].coding[0]", WARN)),
+        // Text only, the expected form.
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_012 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, PS, WARN, at, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_012_specialty() {
+    rule_table! { fn slot_012_specialty("RO1-SLOT-012") {
         // Another coding next to a TRE_R38 one is fine.
         let both = json!({"coding": [coding(OTHER_SYSTEM, "MG"), coding(term::TRE_R38, "SM54")]});
         let sp0 = s0("specialty/0");
-        assert_cases(
-            "RO1-SLOT-012",
-            &[
-                case(
-                    PS,
-                    &format!("{sp0}/coding/0/system"),
-                    Some(json!("https://editeur.example/spe")),
-                    at("specialty[0].coding[0].system", ERR),
-                ),
-                case(
-                    PS,
-                    &sp0,
-                    Some(json!({"text": "Médecine générale"})),
-                    at("specialty[0]", WARN),
-                ),
-                case(
-                    PS,
-                    &format!("{sp0}/coding/0/code"),
-                    Some(json!("SM99")),
-                    at("specialty[0].coding[0].code", WARN),
-                ),
-                case(PS, &sp0, Some(both), vec![]),
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, &format!("{sp0}/coding/0/system"), Some(json!("https://editeur.example/spe")), at("specialty[0].coding[0].system", ERR)),
+        case(PS, &sp0, Some(json!({"text": "Médecine générale"})), at("specialty[0]", WARN)),
+        case(PS, &format!("{sp0}/coding/0/code"), Some(json!("SM99")), at("specialty[0].coding[0].code", WARN)),
+        case(PS, &sp0, Some(both), vec![]),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_013 {
     use super::s0;
     use crate::rules::slot::testing::{ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_013_appointment_type_codes() {
-        assert_cases(
-            "RO1-SLOT-013",
-            &[
-                case(
-                    PS,
-                    &s0("appointmentType/coding/0/code"),
-                    Some(json!("EMERGENCY")),
-                    at("appointmentType.coding[0].code", ERR),
-                ),
-                case(
-                    PS,
-                    &s0("appointmentType/coding/0/system"),
-                    Some(json!("http://x.example/cs")),
-                    at("appointmentType.coding[0].system", ERR),
-                ),
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    rule_table! { fn slot_013_appointment_type_codes("RO1-SLOT-013") {} [
+        case(PS, &s0("appointmentType/coding/0/code"), Some(json!("EMERGENCY")), at("appointmentType.coding[0].code", ERR)),
+        case(PS, &s0("appointmentType/coding/0/system"), Some(json!("http://x.example/cs")), at("appointmentType.coding[0].system", ERR)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_014 {
     use super::s0;
     use crate::rules::slot::testing::{PS, WARN, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_014_appointment_type_present() {
+    rule_table! { fn slot_014_appointment_type_present("RO1-SLOT-014") {
         let at_ = s0("appointmentType");
-        assert_cases(
-            "RO1-SLOT-014",
-            &[
-                case(PS, &at_, None, at("appointmentType", WARN)),
-                case(
-                    PS,
-                    &at_,
-                    Some(json!({"text": "avec RDV"})),
-                    at("appointmentType.coding", WARN),
-                ),
-                case(PS, "", None, vec![]),
-            ],
-        );
-    }
+    } [
+        case(PS, &at_, None, at("appointmentType", WARN)),
+        case(PS, &at_, Some(json!({"text": "avec RDV"})), at("appointmentType.coding", WARN)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_015 {
     use super::s0;
     use crate::rules::slot::ro1_slot_015::is_http_url;
     use crate::rules::slot::testing::{ERR, PS, WARN, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
     #[test]
@@ -481,8 +378,7 @@ mod ro1_slot_015 {
         assert!(!is_http_url("ftp://a.fr"));
     }
 
-    #[test]
-    fn slot_015_comment_severity_follows_appointment_type() {
+    rule_table! { fn slot_015_comment_severity_follows_appointment_type("RO1-SLOT-015") {
         // Slot 0 is ROUTINE, slot 2 WALKIN.
         let mut rows = vec![
             case(PS, &s0("comment"), None, at("comment", ERR)),
@@ -504,38 +400,24 @@ mod ro1_slot_015 {
         rows.extend(bad.map(|b| case(PS, &s0("comment"), Some(json!(b)), at("comment", ERR))));
         let good = ["HTTPS://agenda.example.fr", "http://x.fr:8080/a?b=c#d"];
         rows.extend(good.map(|g| case(PS, &s0("comment"), Some(json!(g)), vec![])));
-        assert_cases("RO1-SLOT-015", &rows);
-    }
+    } rows }
 }
 
 mod ro1_slot_016 {
     use super::s0;
     use crate::rules::slot::testing::{E0, ERR, PS, at};
-    use crate::rules::testutil::{assert_cases, case};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_016_fr_core() {
+    rule_table! { fn slot_016_fr_core("RO1-SLOT-016") {
         let three = json!([{"text": "a"}, {"text": "b"}, {"text": "c"}]);
         let ids = json!([{"use": "primary", "value": "x"}, {"use": "official", "value": "y"}]);
         let sc = s0("serviceCategory");
-        assert_cases(
-            "RO1-SLOT-016",
-            &[
-                case(
-                    PS,
-                    &sc,
-                    Some(three),
-                    vec![
-                        (format!("{E0}.serviceCategory[1]"), ERR),
-                        (format!("{E0}.serviceCategory[2]"), ERR),
-                    ],
-                ),
-                case(PS, &sc, Some(json!([{"text": "a"}])), vec![]),
-                case(PS, &s0("identifier"), Some(ids), at("identifier[0].use", ERR)),
-            ],
-        );
-    }
+    } [
+        case(PS, &sc, Some(three), vec![(format!("{E0}.serviceCategory[1]"), ERR), (format!("{E0}.serviceCategory[2]"), ERR)]),
+        case(PS, &sc, Some(json!([{"text": "a"}])), vec![]),
+        case(PS, &s0("identifier"), Some(ids), at("identifier[0].use", ERR)),
+    ] }
 }
 
 mod ro1_slot_017 {

@@ -5,7 +5,7 @@
 mod folder {
     use crate::rules::UseCase;
     use crate::rules::sos::RULES;
-    use crate::rules::testutil::{E, SOS, assert_cases, case, run, under};
+    use crate::rules::testutil::{E, SOS, case, rule_table, run, under};
     use serde_json::json;
 
     const L: &str = "/entry/6/resource";
@@ -20,78 +20,51 @@ mod folder {
         assert_eq!(mine, []);
     }
 
-    #[test]
-    fn sos_address_uses_the_loc_rules() {
+    rule_table! { fn sos_address_uses_the_loc_rules("RO1-LOC-002") {
         let line = format!("{L}/address/line");
-        assert_cases(
-            "RO1-LOC-002",
-            &[
-                case(
-                    SOS,
-                    &format!("{L}/address/postalCode"),
-                    Some(json!("5680")),
-                    under(X, "address.postalCode", E),
-                )
-                .rule("RO1-LOC-003"),
-                case(SOS, &line, None, under(X, "address.line", E)),
-                case(SOS, &line, None, vec![]).uc(UseCase::PS),
-            ],
-        );
-    }
+    } [
+        case(SOS, &format!("{L}/address/postalCode"), Some(json!("5680")), under(X, "address.postalCode", E)).rule("RO1-LOC-003"),
+        case(SOS, &line, None, under(X, "address.line", E)),
+        case(SOS, &line, None, vec![]).uc(UseCase::PS),
+    ] }
 }
 
 mod ro1_sos_001 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, SOS, assert_cases, case, under};
+    use crate::rules::testutil::{E, SOS, case, rule_table, under};
 
-    #[test]
-    fn sos_001_managing_organization() {
+    rule_table! { fn sos_001_managing_organization("RO1-SOS-001") {
         let m = "/entry/6/resource/managingOrganization";
         let x = "Bundle.entry[6].resource";
-        assert_cases(
-            "RO1-SOS-001",
-            &[
-                case(
-                    SOS,
-                    &format!("{m}/reference"),
-                    Some(json!("Organization/inconnue")),
-                    under(x, "managingOrganization.reference", E),
-                ),
-                case(SOS, m, None, under(x, "managingOrganization", E)),
-            ],
-        );
-    }
+    } [
+        case(SOS, &format!("{m}/reference"), Some(json!("Organization/inconnue")), under(x, "managingOrganization.reference", E)),
+        case(SOS, m, None, under(x, "managingOrganization", E)),
+    ] }
 }
 
 mod ro1_sos_002 {
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, SOS, assert_cases, at, case};
+    use crate::rules::testutil::{E, SOS, at, case, rule_table};
 
-    #[test]
-    fn sos_002_name() {
+    rule_table! { fn sos_002_name("RO1-SOS-002") {
         let n = "/entry/6/resource/name";
-        assert_cases(
-            "RO1-SOS-002",
-            &[
-                case(SOS, n, None, at("Bundle.entry[6].resource.name", E)),
-                // Only in SOS.
-                case(SOS, n, None, vec![]).uc(UseCase::PS),
-            ],
-        );
-    }
+    } [
+        case(SOS, n, None, at("Bundle.entry[6].resource.name", E)),
+        // Only in SOS.
+        case(SOS, n, None, vec![]).uc(UseCase::PS),
+    ] }
 }
 
 mod ro1_sos_003 {
     use crate::ids::{OID_IDNST, SYSTEM_FR_LOCATION_ID_TYPE};
-    use crate::rules::testutil::{E, SOS, W, assert_cases, case, under};
+    use crate::rules::testutil::{E, SOS, W, case, rule_table, under};
     use serde_json::json;
 
     const I: &str = "/entry/6/resource/identifier";
     const X: &str = "Bundle.entry[6].resource";
 
-    #[test]
-    fn sos_003_place_identifier() {
+    rule_table! { fn sos_003_place_identifier("RO1-SOS-003") {
         // IDNST with the structure OID and a prefixed SIRET: accepted, warning.
         let idnst = json!({
             "type": {"coding": [{"system": SYSTEM_FR_LOCATION_ID_TYPE, "code": "IDNST"}]},
@@ -99,45 +72,26 @@ mod ro1_sos_003 {
             "value": "334173748400020"
         });
         let i0 = format!("{I}/0");
-        assert_cases(
-            "RO1-SOS-003",
-            &[
-                case(SOS, I, None, under(X, "identifier", E)),
-                case(SOS, &format!("{i0}/value"), None, under(X, "identifier[0].value", E)),
-                case(
-                    SOS,
-                    &format!("{i0}/type/coding/0/code"),
-                    Some(json!("EXTRN")),
-                    under(X, "identifier[0].type.coding[0].code", E),
-                ),
-                case(
-                    SOS,
-                    &i0,
-                    Some(idnst.clone()),
-                    under(X, "identifier[0].type.coding[0].code", W),
-                ),
-                case(SOS, &i0, Some(idnst.clone()), under(X, "identifier[0].system", E)).then(
-                    &format!("{i0}/system"),
-                    Some(json!("https://agenda.exemple-editeur.fr/lieux")),
-                ),
-                case(SOS, &i0, Some(idnst), under(X, "identifier[0].value", E))
-                    .then(&format!("{i0}/value"), Some(json!("PFG-56-01"))),
-            ],
-        );
-    }
+    } [
+        case(SOS, I, None, under(X, "identifier", E)),
+        case(SOS, &format!("{i0}/value"), None, under(X, "identifier[0].value", E)),
+        case(SOS, &format!("{i0}/type/coding/0/code"), Some(json!("EXTRN")), under(X, "identifier[0].type.coding[0].code", E)),
+        case(SOS, &i0, Some(idnst.clone()), under(X, "identifier[0].type.coding[0].code", W)),
+        case(SOS, &i0, Some(idnst.clone()), under(X, "identifier[0].system", E)).then(&format!("{i0}/system"), Some(json!("https://agenda.exemple-editeur.fr/lieux"))),
+        case(SOS, &i0, Some(idnst), under(X, "identifier[0].value", E)).then(&format!("{i0}/value"), Some(json!("PFG-56-01"))),
+    ] }
 }
 
 mod ro1_sos_004 {
     use crate::ids::{OID_IDNST, SYSTEM_FR_V2_0203};
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, SOS, W, assert_cases, case, doc, under};
+    use crate::rules::testutil::{E, SOS, W, case, doc, rule_table, under};
     use serde_json::json;
 
     const I: &str = "/entry/8/resource/identifier";
     const X: &str = "Bundle.entry[8].resource";
 
-    #[test]
-    fn sos_004_association_identifier() {
+    rule_table! { fn sos_004_association_identifier("RO1-SOS-004") {
         let mut ids = doc(SOS)["entry"][8]["resource"]["identifier"].clone();
         ids.as_array_mut().unwrap().push(json!({"system": OID_IDNST, "value": "334173748400020"}));
         let (value, system, type_system) = (
@@ -146,44 +100,24 @@ mod ro1_sos_004 {
             format!("{I}/0/type/coding/0/system"),
         );
         let finess = Some(json!("1950047225"));
-        assert_cases(
-            "RO1-SOS-004",
-            &[
-                case(SOS, I, None, under(X, "identifier", E)),
-                case(SOS, &value, finess.clone(), under(X, "identifier[0].value", E)),
-                case(
-                    SOS,
-                    &system,
-                    Some(json!("urn:oid:1.2.250.1.71.4.2.1")),
-                    under(X, "identifier[0].system", E),
-                ),
-                case(
-                    SOS,
-                    &type_system,
-                    Some(json!(SYSTEM_FR_V2_0203)),
-                    under(X, "identifier[0].type.coding[0].system", W),
-                ),
-                case(
-                    SOS,
-                    &type_system,
-                    Some(json!("http://terminology.hl7.org/CodeSystem/v2-0203")),
-                    under(X, "identifier[0].type.coding[0].system", E),
-                ),
-                case(SOS, &format!("{I}/0/type"), None, under(X, "identifier[0].type", E)),
-                case(SOS, I, Some(ids), under(X, "identifier[1]", E)),
-                // A CPTS Organization is not judged by the SOS rule.
-                case(SOS, &value, finess, vec![]).uc(UseCase::CPTS),
-            ],
-        );
-    }
+    } [
+        case(SOS, I, None, under(X, "identifier", E)),
+        case(SOS, &value, finess.clone(), under(X, "identifier[0].value", E)),
+        case(SOS, &system, Some(json!("urn:oid:1.2.250.1.71.4.2.1")), under(X, "identifier[0].system", E)),
+        case(SOS, &type_system, Some(json!(SYSTEM_FR_V2_0203)), under(X, "identifier[0].type.coding[0].system", W)),
+        case(SOS, &type_system, Some(json!("http://terminology.hl7.org/CodeSystem/v2-0203")), under(X, "identifier[0].type.coding[0].system", E)),
+        case(SOS, &format!("{I}/0/type"), None, under(X, "identifier[0].type", E)),
+        case(SOS, I, Some(ids), under(X, "identifier[1]", E)),
+        // A CPTS Organization is not judged by the SOS rule.
+        case(SOS, &value, finess, vec![]).uc(UseCase::CPTS),
+    ] }
 }
 
 mod ro1_sos_006 {
-    use crate::rules::testutil::{E, SOS, assert_cases, case, under};
+    use crate::rules::testutil::{E, SOS, case, rule_table, under};
     use serde_json::json;
 
-    #[test]
-    fn sos_006_hours() {
+    rule_table! { fn sos_006_hours("RO1-SOS-006") {
         let h = "/entry/6/resource/hoursOfOperation/0";
         let x = "Bundle.entry[6].resource.hoursOfOperation[0]";
         let day = format!("{h}/daysOfWeek/0");
@@ -195,6 +129,5 @@ mod ro1_sos_006 {
         rows.extend(["8h00", "19:00", "19:00:00.000"].map(|bad| {
             case(SOS, &format!("{h}/openingTime"), Some(json!(bad)), under(x, "openingTime", E))
         }));
-        assert_cases("RO1-SOS-006", &rows);
-    }
+    } rows }
 }
