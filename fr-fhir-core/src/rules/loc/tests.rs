@@ -27,15 +27,17 @@ mod folder {
     ] }
 }
 
+/// The contained Location of the PS example: its pointer and its FHIRPath.
+const L: &str = "/entry/13/resource/contained/0";
+const X: &str = "Bundle.entry[13].resource.contained[0]";
+
 mod ro1_loc_001 {
+    use super::{L, X};
     use crate::rules::testutil::{E, PS, case, rule_table, under};
 
-    rule_table! { fn loc_001_identifier("RO1-LOC-001") {
-        let x = "Bundle.entry[13].resource.contained[0]";
-        let i = "/entry/13/resource/contained/0/identifier";
-    } [
-        case(PS, i, None, under(x, "identifier", E)),
-        case(PS, &format!("{i}/0/system"), None, under(x, "identifier[0].system", E)),
+    rule_table! { fn loc_001_identifier("RO1-LOC-001") {} [
+        case(PS, &format!("{L}/identifier"), None, under(X, "identifier", E)),
+        case(PS, &format!("{L}/identifier/0/system"), None, under(X, "identifier[0].system", E)),
     ] }
 }
 

@@ -25,16 +25,12 @@ mod ro1_pract_001 {
     const X: &str = "Bundle.entry[11].resource";
 
     rule_table! { fn pract_001_identifier_and_parts("RO1-PRACT-001") {
-        let mut rows = vec![case(PS, P, None, under(X, "identifier", E))];
-        for part in ["type", "system", "value"] {
-            rows.push(case(
-                PS,
-                &format!("{P}/0/{part}"),
-                None,
-                under(X, &format!("identifier[0].{part}"), E),
-            ));
-        }
-    } rows }
+    } [
+        case(PS, P, None, under(X, "identifier", E)),
+        case(PS, &format!("{P}/0/type"), None, under(X, "identifier[0].type", E)),
+        case(PS, &format!("{P}/0/system"), None, under(X, "identifier[0].system", E)),
+        case(PS, &format!("{P}/0/value"), None, under(X, "identifier[0].value", E)),
+    ] }
 
     rule_table! { fn practitioner_rules_do_not_apply_to_sos("RO1-PRACT-001") {} [case(PS, P, None, vec![]).uc(UseCase::SOS)] }
 }
@@ -101,27 +97,21 @@ mod ro1_pract_006 {
 }
 
 mod ro1_pract_007 {
-    use crate::rules::testutil::{PS, W, case, rule_table, under};
+    use crate::rules::testutil::{PS, W, at, case, rule_table};
 
-    rule_table! { fn pract_007_names("RO1-PRACT-007") {
-        let x = "Bundle.entry[11].resource";
-        let n = "/entry/11/resource/name";
-    } [
-        case(PS, n, None, under(x, "name", W)),
-        case(PS, &format!("{n}/0/given"), None, under(x, "name[0].given", W)),
-        case(PS, &format!("{n}/0/family"), None, under(x, "name[0].family", W)),
+    rule_table! { fn pract_007_names("RO1-PRACT-007") {} [
+        case(PS, "/entry/11/resource/name", None, at("Bundle.entry[11].resource.name", W)),
+        case(PS, "/entry/11/resource/name/0/given", None, at("Bundle.entry[11].resource.name[0].given", W)),
+        case(PS, "/entry/11/resource/name/0/family", None, at("Bundle.entry[11].resource.name[0].family", W)),
     ] }
 }
 
 mod ro1_pract_008 {
-    use crate::rules::testutil::{E, PS, case, rule_table, under};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
 
-    rule_table! { fn pract_008_telecom_parts("RO1-PRACT-008") {
-        let x = "Bundle.entry[11].resource.telecom[0]";
-        let t = "/entry/11/resource/telecom/0";
-    } [
-        case(PS, &format!("{t}/value"), None, under(x, "value", E)),
-        case(PS, &format!("{t}/system"), None, under(x, "system", E)),
+    rule_table! { fn pract_008_telecom_parts("RO1-PRACT-008") {} [
+        case(PS, "/entry/11/resource/telecom/0/value", None, at("Bundle.entry[11].resource.telecom[0].value", E)),
+        case(PS, "/entry/11/resource/telecom/0/system", None, at("Bundle.entry[11].resource.telecom[0].system", E)),
     ] }
 }
 

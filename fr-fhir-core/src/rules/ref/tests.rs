@@ -20,11 +20,10 @@ mod ro1_ref_002 {
     use crate::rules::testutil::{PS, W, at, case, rule_table};
 
     rule_table! { fn ref_002_relative_form("RO1-REF-002") {
-        let r = "/entry/0/resource/schedule/reference";
         let url = Some(json!("https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3"));
     } [
-        case(PS, r, url.clone(), at("Bundle.entry[0].resource.schedule.reference", W)),
-        case(PS, r, url, vec![]).rule("RO1-SLOT-006"),
+        case(PS, "/entry/0/resource/schedule/reference", url.clone(), at("Bundle.entry[0].resource.schedule.reference", W)),
+        case(PS, "/entry/0/resource/schedule/reference", url, vec![]).rule("RO1-SLOT-006"),
     ] }
 }
 

@@ -262,9 +262,9 @@ mod ro1_slot_009 {
     use serde_json::json;
 
     rule_table! { fn slot_009_sos_only_amb_hh_vr("RO1-SLOT-009") {
+        let emer = Some(json!("EMER"));
         let st = "/entry/2/resource/serviceType";
         let x = "Bundle.entry[2].resource.serviceType";
-        let emer = Some(json!("EMER"));
         let two = Some(
             json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]),
         );
