@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{Options, UseCase, validate};
-use crate::finding::Severity;
+use crate::finding::{RuleMeta, Severity};
 
 /// The valid PS example (2 practitioners, 3 roles, 8 slots).
 pub const PS: &str = include_str!("../../../examples/valid/ps-two-practitioners.json");
@@ -90,6 +90,107 @@ pub fn set(v: &mut Value, pointer: &str, value: Option<Value>) {
     }
 }
 
+/// `[(prefix.path, sev)]`: one finding at a path under `prefix`.
+pub fn under(prefix: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
+    vec![(format!("{prefix}.{path}"), sev)]
+}
+
+/// What a row expects of its rule: exactly these findings, or only how many.
+#[derive(Debug)]
+pub enum Expect {
+    /// Exactly these (FHIRPath, severity) findings, in order.
+    Findings(Vec<(String, Severity)>),
+    /// Just this number of findings.
+    Count(usize),
+}
+
+/// One row of a rule's table test: `base` with `patches` applied (each sets,
+/// or with `None` removes, the element at a JSON pointer), validated in
+/// `use_case`, must give `expect` for the table's rule (or `rule`).
+#[derive(Debug)]
+pub struct Case {
+    /// The document text the patches apply to.
+    pub base: String,
+    /// (JSON pointer, new value or `None` to remove), applied in order.
+    pub patches: Vec<(String, Option<Value>)>,
+    /// The use case to validate in (`None`: from the document).
+    pub use_case: Option<UseCase>,
+    /// Another rule than the table's, for rows that check a neighbour.
+    pub rule: Option<&'static str>,
+    /// The expected findings of the rule.
+    pub expect: Expect,
+}
+
+/// A row: `base` with `value` set at `pointer` (`None` removes; an empty
+/// pointer leaves `base` as it is) must give exactly `expect`.
+pub fn case(
+    base: &str,
+    pointer: &str,
+    value: Option<Value>,
+    expect: Vec<(String, Severity)>,
+) -> Case {
+    let patches = if pointer.is_empty() { vec![] } else { vec![(pointer.to_string(), value)] };
+    Case {
+        base: base.to_string(),
+        patches,
+        use_case: None,
+        rule: None,
+        expect: Expect::Findings(expect),
+    }
+}
+
+/// A row that checks only the number of findings.
+pub fn count(base: &str, pointer: &str, value: Option<Value>, n: usize) -> Case {
+    Case { expect: Expect::Count(n), ..case(base, pointer, value, vec![]) }
+}
+
+impl Case {
+    /// One more patch, applied after the others.
+    pub fn then(mut self, pointer: &str, value: Option<Value>) -> Self {
+        self.patches.push((pointer.to_string(), value));
+        self
+    }
+
+    /// Validates in this use case.
+    pub fn uc(mut self, uc: UseCase) -> Self {
+        self.use_case = Some(uc);
+        self
+    }
+
+    /// Checks this rule instead of the table's.
+    pub fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = Some(rule);
+        self
+    }
+}
+
+/// Runs every row of a table on `rule` and names the row that fails.
+pub fn assert_cases(rule: &str, cases: &[Case]) {
+    for (i, c) in cases.iter().enumerate() {
+        let src = if c.patches.is_empty() {
+            c.base.clone()
+        } else {
+            let mut v = doc(&c.base);
+            for (pointer, value) in &c.patches {
+                set(&mut v, pointer, value.clone());
+            }
+            serde_json::to_string_pretty(&v).unwrap()
+        };
+        let rule = c.rule.unwrap_or(rule);
+        let got = of_rule(&src, c.use_case, rule);
+        let row = format!("row {i}: {rule} on {:?} in {:?}", c.patches, c.use_case);
+        match &c.expect {
+            Expect::Findings(want) => assert_eq!(&got, want, "{row}"),
+            Expect::Count(n) => assert_eq!(got.len(), *n, "{row}: {got:?}"),
+        }
+    }
+}
+
+/// Every finding of a folder's `rules` (the folders' "valid examples are clean" tests).
+pub fn of_rules(src: &str, rules: &[&RuleMeta]) -> Vec<(String, String, Severity)> {
+    run(src, None).into_iter().filter(|f| rules.iter().any(|r| r.id == f.0)).collect()
+}
+
 #[test]
 fn valid_examples_are_clean() {
     for (src, uc) in
@@ -100,3 +201,16 @@ fn valid_examples_are_clean() {
         assert!(bad.is_empty(), "{uc:?}: {bad:?}");
     }
 }
+
+/// Declares one table test: `rule_table! { fn name("RULE-ID") { setup } rows }`
+/// is a `#[test] fn name` that runs the setup, then [`assert_cases`] on the rows.
+macro_rules! rule_table {
+    (fn $test:ident($rule:expr) { $($setup:tt)* } $rows:expr) => {
+        #[test]
+        fn $test() {
+            $($setup)*
+            $crate::rules::testutil::assert_cases($rule, &$rows);
+        }
+    };
+}
+pub(crate) use rule_table;

@@ -8,13 +8,11 @@ mod folder {
 
     #[test]
     fn valid_examples_are_clean_for_bundle_rules() {
-        for (src, uc) in
-            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)]
-        {
-            let bad: Vec<_> = run(src, Some(uc))
-                .into_iter()
-                .filter(|f| f.0.starts_with("RO1-BUNDLE") || f.0 == "RO1-FHIR-006")
-                .collect();
+        let examples =
+            [(PS, UseCase::PS), (CPTS, UseCase::CPTS), (SOS, UseCase::SOS), (EMPTY, UseCase::PS)];
+        for (src, uc) in examples {
+            let mut bad = run(src, Some(uc));
+            bad.retain(|f| f.0.starts_with("RO1-BUNDLE") || f.0 == "RO1-FHIR-006");
             assert!(bad.is_empty(), "{uc:?}: {bad:?}");
         }
     }
@@ -23,131 +21,101 @@ mod folder {
 mod ro1_bundle_001 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
+    use crate::rules::testutil::{E, PS, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_001_type() {
-        let src = patch(PS, "/type", Some(json!("collection")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
-        let src = patch(PS, "/type", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-001"), at("Bundle.type", E));
+    rule_table! { fn bundle_001_type("RO1-BUNDLE-001") {} [
+        case(PS, "/type", Some(json!("collection")), at("Bundle.type", E)),
+        case(PS, "/type", None, at("Bundle.type", E)),
         // Wrong JSON type: RO1-FHIR-001 only.
-        let src = patch(PS, "/type", Some(json!(1)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-001").is_empty());
-    }
+        case(PS, "/type", Some(json!(1)), vec![]),
+    ] }
 
-    #[test]
-    fn bundle_001_not_a_bundle() {
+    rule_table! { fn bundle_001_not_a_bundle("RO1-BUNDLE-001") {
         let slot = text(&doc(PS)["entry"][0]["resource"]);
-        assert_eq!(of_rule(&slot, None, "RO1-BUNDLE-001"), at("Slot.resourceType", E));
-    }
+    } [case(&slot, "", None, at("Slot.resourceType", E))] }
 }
 
 mod ro1_bundle_002 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, at, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, at, case, rule_table};
 
-    #[test]
-    fn bundle_002_total() {
-        let src = patch(CPTS, "/total", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-002"), at("Bundle.total", E));
-        let src = patch(PS, "/total", Some(json!("8")));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-002").is_empty());
-    }
+    rule_table! { fn bundle_002_total("RO1-BUNDLE-002") {} [
+        case(CPTS, "/total", None, at("Bundle.total", E)),
+        case(PS, "/total", Some(json!("8")), vec![]),
+    ] }
 }
 
 mod ro1_bundle_003 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, SOS, W, at, doc, of_rule, patch, set, text};
+    use crate::rules::testutil::{E, PS, SOS, W, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_003_total_against_matches() {
-        let src = patch(PS, "/total", Some(json!(7)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
-        let src = patch(PS, "/total", Some(json!(9)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
+    rule_table! { fn bundle_003_total_against_matches("RO1-BUNDLE-003") {
         // Without search.mode, the Slots are the matches.
-        let mut v = doc(PS);
-        for e in v["entry"].as_array_mut().unwrap() {
+        let mut no_mode = doc(PS);
+        for e in no_mode["entry"].as_array_mut().unwrap() {
             e.as_object_mut().unwrap().remove("search");
         }
-        set(&mut v, "/total", Some(json!(7)));
-        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-003"), at("Bundle.total", E));
+        let total = |n: i64| Some(json!(n));
+    } [
+        case(PS, "/total", total(7), at("Bundle.total", E)),
+        case(PS, "/total", total(9), at("Bundle.total", W)),
+        case(&text(&no_mode), "/total", total(7), at("Bundle.total", E)),
         // SOS (AMB-07): the Schedules or the Slots.
-        for ok in [2, 4] {
-            let src = patch(SOS, "/total", Some(json!(ok)));
-            assert!(of_rule(&src, None, "RO1-BUNDLE-003").is_empty());
-        }
-        let src = patch(SOS, "/total", Some(json!(3)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", W));
-        let src = patch(SOS, "/total", Some(json!(1)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-003"), at("Bundle.total", E));
-    }
+        case(SOS, "/total", total(2), vec![]),
+        case(SOS, "/total", total(4), vec![]),
+        case(SOS, "/total", total(3), at("Bundle.total", W)),
+        case(SOS, "/total", total(1), at("Bundle.total", E)),
+    ] }
 }
 
 mod ro1_bundle_004 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, SOS, W, at, doc, of_rule, patch, text};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, W, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_004_links() {
-        let src = patch(CPTS, "/link", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", E));
-        let src = patch(PS, "/link", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link", W));
+    rule_table! { fn bundle_004_links("RO1-BUNDLE-004") {
         let next = json!({"relation": "next", "url": "https://agenda.exemple-editeur.fr/fhir/Slot?page=2"});
         let mut v = doc(SOS);
         v["link"].as_array_mut().unwrap().push(next);
-        let src = text(&v);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[1].relation", E));
-        let src = patch(SOS, "/link/0/url", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-004"), at("Bundle.link[0].url", E));
-    }
+    } [
+        case(CPTS, "/link", None, at("Bundle.link", E)),
+        case(PS, "/link", None, at("Bundle.link", W)),
+        case(&text(&v), "", None, at("Bundle.link[1].relation", E)),
+        case(SOS, "/link/0/url", None, at("Bundle.link[0].url", E)),
+    ] }
 }
 
 mod ro1_bundle_006 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, PS, W, at, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, W, at, case, rule_table};
 
-    #[test]
-    fn bundle_006_full_url() {
-        let src = patch(CPTS, "/entry/3/fullUrl", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", E));
-        let src = patch(PS, "/entry/3/fullUrl", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-006"), at("Bundle.entry[3].fullUrl", W));
+    rule_table! { fn bundle_006_full_url("RO1-BUNDLE-006") {
+        let u = "/entry/3/fullUrl";
+    } [
+        case(CPTS, u, None, at("Bundle.entry[3].fullUrl", E)),
+        case(PS, u, None, at("Bundle.entry[3].fullUrl", W)),
         // Wrong JSON type: RO1-FHIR-001 only.
-        let src = patch(PS, "/entry/3/fullUrl", Some(json!(3)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-006").is_empty());
-        let src = patch(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")));
-        assert!(of_rule(&src, None, "RO1-FHIR-006").is_empty());
-    }
+        case(PS, u, Some(json!(3)), vec![]),
+        case(PS, "/entry/3/resource", Some(json!("Schedule/agenda-4821-lyon3")), vec![]).rule("RO1-FHIR-006"),
+    ] }
 }
 
 mod ro1_bundle_007 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, W, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, W, at, case, patch, rule_table};
 
-    #[test]
-    fn bundle_007_restful_full_url() {
-        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90002";
-        let src = patch(PS, "/entry/0/fullUrl", Some(json!(url)));
-        let got = of_rule(&src, None, "RO1-BUNDLE-007");
-        assert_eq!(got, at("Bundle.entry[0].fullUrl", E));
-        let url = "https://autre-serveur.fr/fhir/Slot/crn-90002";
-        let src = patch(PS, "/entry/1/fullUrl", Some(json!(url)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-007"), at("Bundle.entry[1].fullUrl", W));
-        let src = patch(
-            PS,
-            "/entry/1/fullUrl",
-            Some(json!("urn:uuid:5b0b2c5e-1111-4a00-8000-000000000001")),
-        );
-        assert!(of_rule(&src, None, "RO1-BUNDLE-007").is_empty());
-    }
+    rule_table! { fn bundle_007_restful_full_url("RO1-BUNDLE-007") {
+        let own = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90002";
+        let other = "https://autre-serveur.fr/fhir/Slot/crn-90002";
+    } [
+        case(PS, "/entry/0/fullUrl", Some(json!(own)), at("Bundle.entry[0].fullUrl", E)),
+        case(PS, "/entry/1/fullUrl", Some(json!(other)), at("Bundle.entry[1].fullUrl", W)),
+        case(PS, "/entry/1/fullUrl", Some(json!("urn:uuid:5b0b2c5e-1111-4a00-8000-000000000001")), vec![]),
+    ] }
 
     #[test]
     fn bundle_007_bases_come_in_entry_order_under_the_cap() {
@@ -181,27 +149,24 @@ mod ro1_bundle_007 {
 mod ro1_bundle_008 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, at, doc, of_rule, patch, text};
+    use crate::rules::testutil::{E, PS, at, case, doc, rule_table, text};
 
-    #[test]
-    fn bundle_008_duplicates() {
-        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001";
-        let src = patch(PS, "/entry/1/fullUrl", Some(json!(url)));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].fullUrl", E));
-        let src = patch(PS, "/entry/1/resource/id", Some(json!("crn-90001")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-008"), at("Bundle.entry[1].resource.id", E));
+    rule_table! { fn bundle_008_duplicates("RO1-BUNDLE-008") {
         // The same entry twice: one finding.
         let mut v = doc(PS);
         let copy = v["entry"][11].clone();
         v["entry"].as_array_mut().unwrap().push(copy);
-        assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-008"), at("Bundle.entry[16].fullUrl", E));
-    }
+    } [
+        case(PS, "/entry/1/fullUrl", Some(json!("https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001")), at("Bundle.entry[1].fullUrl", E)),
+        case(PS, "/entry/1/resource/id", Some(json!("crn-90001")), at("Bundle.entry[1].resource.id", E)),
+        case(&text(&v), "", None, at("Bundle.entry[16].fullUrl", E)),
+    ] }
 }
 
 mod ro1_bundle_009 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, SOS, W, at, doc, of_rule, patch, text};
+    use crate::rules::testutil::{E, PS, SOS, W, at, case, doc, of_rule, rule_table, text};
 
     #[test]
     fn bundle_009_absent_everywhere_is_one_information() {
@@ -230,29 +195,23 @@ mod ro1_bundle_009 {
         assert_eq!(of_rule(&text(&v), None, "RO1-BUNDLE-009"), expected);
     }
 
-    #[test]
-    fn bundle_009_wrong_value_and_unknown_code() {
+    rule_table! { fn bundle_009_wrong_value_and_unknown_code("RO1-BUNDLE-009") {
+        let m = "/entry/0/search/mode";
+    } [
         // Slot entries are `match` in PS: `include` is the wrong search mode.
-        let src = patch(PS, "/entry/0/search/mode", Some(json!("include")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[0].search.mode", W));
+        case(PS, m, Some(json!("include")), at("Bundle.entry[0].search.mode", W)),
         // A code outside search-entry-mode: the base R4 binding, not this rule.
-        let src = patch(PS, "/entry/0/search/mode", Some(json!("matched")));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-009").is_empty());
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-005"), at("Bundle.entry[0].search.mode", E));
-    }
+        case(PS, m, Some(json!("matched")), vec![]),
+        case(PS, m, Some(json!("matched")), at("Bundle.entry[0].search.mode", E)).rule("RO1-FHIR-005"),
+    ] }
 
-    #[test]
-    fn bundle_009_search_mode() {
-        let src = patch(PS, "/entry/0/search/mode", Some(json!("include")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[0].search.mode", W));
-        let src = patch(PS, "/entry/8/search", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[8].search", W));
-        let src = patch(PS, "/entry/8/search", Some(json!({"score": 1})));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[8].search.mode", W));
+    rule_table! { fn bundle_009_search_mode("RO1-BUNDLE-009") {} [
+        case(PS, "/entry/0/search/mode", Some(json!("include")), at("Bundle.entry[0].search.mode", W)),
+        case(PS, "/entry/8/search", None, at("Bundle.entry[8].search", W)),
+        case(PS, "/entry/8/search", Some(json!({"score": 1})), at("Bundle.entry[8].search.mode", W)),
         // SOS: the Schedules are the matches.
-        let src = patch(SOS, "/entry/2/search/mode", Some(json!("match")));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-009"), at("Bundle.entry[2].search.mode", W));
-    }
+        case(SOS, "/entry/2/search/mode", Some(json!("match")), at("Bundle.entry[2].search.mode", W)),
+    ] }
 }
 
 mod ro1_bundle_010 {
@@ -285,30 +244,24 @@ mod ro1_bundle_010 {
 mod ro1_bundle_011 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, at, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, EMPTY, SOS, at, case, rule_table};
 
-    #[test]
-    fn bundle_011_slices() {
-        let src = patch(CPTS, "/entry/4", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
-        let src = patch(SOS, "/entry/8", None);
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-011"), at("Bundle.entry", E));
+    rule_table! { fn bundle_011_slices("RO1-BUNDLE-011") {
+        let cpts_profile = Some(json!(crate::rules::profiles::BUNDLE_CPTS));
+    } [
+        case(CPTS, "/entry/4", None, at("Bundle.entry", E)),
+        case(SOS, "/entry/8", None, at("Bundle.entry", E)),
         // AMB-03: an empty result needs no slice.
-        let src = patch(EMPTY, "/meta/profile/0", Some(json!(crate::rules::profiles::BUNDLE_CPTS)));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-011").is_empty());
-    }
+        case(EMPTY, "/meta/profile/0", cpts_profile, vec![]),
+    ] }
 }
 
 mod ro1_bundle_012 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, EMPTY, at, of_rule, patch};
+    use crate::rules::testutil::{E, EMPTY, at, case, rule_table};
 
-    #[test]
-    fn bundle_012_empty_entry_array() {
-        let src = patch(EMPTY, "/entry", Some(json!([])));
-        assert_eq!(of_rule(&src, None, "RO1-BUNDLE-012"), at("Bundle.entry", E));
-    }
+    rule_table! { fn bundle_012_empty_entry_array("RO1-BUNDLE-012") {} [case(EMPTY, "/entry", Some(json!([])), at("Bundle.entry", E))] }
 }
 
 mod ro1_bundle_013 {

@@ -3,247 +3,169 @@
 
 /// Tests about several rules of the folder.
 mod folder {
-    use crate::finding::Severity;
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, case, rule_table, under};
     use serde_json::json;
 
     const HS: &str = "/entry/6/resource";
-    const HS_E: &str = "Bundle.entry[6].resource";
-    const ERR: Severity = Severity::Error;
+    const X: &str = "Bundle.entry[6].resource";
 
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn cpts_004_id_and_provided_by_reference() {
-        let d = patch(CPTS, &format!("{HS}/id"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "id", ERR));
-        let d = patch(CPTS, &format!("{HS}/providedBy"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy", ERR));
-        let d = patch(CPTS, &format!("{HS}/providedBy"), Some(json!({"display": "CPTS"})));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-004"), at(HS_E, "providedBy.reference", ERR));
-        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-004"), []);
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-004"), []);
-    }
+    rule_table! { fn cpts_004_id_and_provided_by_reference("RO1-CPTS-004") {
+        let by = format!("{HS}/providedBy");
+        let display = Some(json!({"display": "CPTS"}));
+    } [
+        case(CPTS, &format!("{HS}/id"), None, under(X, "id", E)),
+        case(CPTS, &by, None, under(X, "providedBy", E)),
+        case(CPTS, &by, display.clone(), under(X, "providedBy.reference", E)),
+        case(CPTS, &by, display, vec![]).uc(UseCase::PS),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_001 {
-    use crate::finding::Severity;
-
-    const E0: &str = "Bundle.entry[0].resource";
-    const CPTS_ST: &str = "/entry/0/resource/serviceType/1";
-    const ERR: Severity = Severity::Error;
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E0}.{path}"), sev)]
-    }
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, doc, of_rule, patch, set};
+    use crate::rules::testutil::{CPTS, E, case, rule_table, under};
     use serde_json::json;
 
-    #[test]
-    fn cpts_001_extension_on_cpts_service_type() {
-        let d = patch(CPTS, &format!("{CPTS_ST}/extension"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType[1].extension", ERR));
+    const ST: &str = "/entry/0/resource/serviceType/1";
+    const X: &str = "Bundle.entry[0].resource";
+
+    rule_table! { fn cpts_001_extension_on_cpts_service_type("RO1-CPTS-001") {
+        let ext = format!("{ST}/extension");
+        let e0 = format!("{ST}/extension/0");
+    } [
+        case(CPTS, &ext, None, under(X, "serviceType[1].extension", E)),
         // Only in the CPTS use case.
-        assert_eq!(of_rule(&d, Some(UseCase::PS), "RO1-CPTS-001"), []);
-        let d = patch(
-            CPTS,
-            &format!("{CPTS_ST}/extension/0/valueReference"),
-            Some(json!({"display": "CPTS"})),
-        );
-        assert_eq!(
-            of_rule(&d, None, "RO1-CPTS-001"),
-            at("serviceType[1].extension[0].valueReference.reference", ERR)
-        );
-        let d =
-            patch(CPTS, &format!("{CPTS_ST}/extension/0/url"), Some(json!("http://x.example/ext")));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType[1].extension[0].url", ERR));
-        let mut v = doc(CPTS);
-        set(&mut v, &format!("{CPTS_ST}/extension/0/valueReference"), None);
-        set(&mut v, &format!("{CPTS_ST}/extension/0/valueString"), Some(json!("hs")));
-        let d = v.to_string();
-        assert_eq!(
-            of_rule(&d, None, "RO1-CPTS-001"),
-            at("serviceType[1].extension[0].valueString", ERR)
-        );
-        let d = patch(CPTS, CPTS_ST, None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-001"), at("serviceType", ERR));
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-001"), []);
-    }
+        case(CPTS, &ext, None, vec![]).uc(UseCase::PS),
+        case(CPTS, &format!("{e0}/valueReference"), Some(json!({"display": "CPTS"})), under(X, "serviceType[1].extension[0].valueReference.reference", E)),
+        case(CPTS, &format!("{e0}/url"), Some(json!("http://x.example/ext")), under(X, "serviceType[1].extension[0].url", E)),
+        case(CPTS, &format!("{e0}/valueReference"), None, under(X, "serviceType[1].extension[0].valueString", E)).then(&format!("{e0}/valueString"), Some(json!("hs"))),
+        case(CPTS, ST, None, under(X, "serviceType", E)),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_002 {
-    use crate::finding::Severity;
-
-    const E0: &str = "Bundle.entry[0].resource";
-    const CPTS_ST: &str = "/entry/0/resource/serviceType/1";
-    const ERR: Severity = Severity::Error;
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E0}.{path}"), sev)]
-    }
-    use crate::rules::testutil::{CPTS, doc, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, case, doc, rule_table, under};
     use serde_json::json;
 
-    #[test]
-    fn cpts_002_canonical_system_and_code() {
-        let variant = "https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement";
-        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/system"), Some(json!(variant)));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].system", ERR));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
-        let d = patch(CPTS, &format!("{CPTS_ST}/coding/0/code"), Some(json!("603")));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[1].coding[0].code", ERR));
+    const ST: &str = "/entry/0/resource/serviceType/1";
+    const X: &str = "Bundle.entry[0].resource";
+
+    rule_table! { fn cpts_002_canonical_system_and_code("RO1-CPTS-002") {
+        let variant = Some(json!("https://mos.esante.gouv.fr/NOS/TRE_R66-CategorieEtablissement"));
+        let system = format!("{ST}/coding/0/system");
         let ext = doc(CPTS)["entry"][0]["resource"]["serviceType"][1]["extension"].clone();
-        let d = patch(CPTS, "/entry/0/resource/serviceType/0/extension", Some(ext));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-002"), at("serviceType[0].extension[0]", ERR));
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-002"), []);
-    }
+    } [
+        case(CPTS, &system, variant.clone(), under(X, "serviceType[1].coding[0].system", E)),
+        case(CPTS, &system, variant, vec![]).rule("RO1-SLOT-011"),
+        case(CPTS, &format!("{ST}/coding/0/code"), Some(json!("603")), under(X, "serviceType[1].coding[0].code", E)),
+        case(CPTS, "/entry/0/resource/serviceType/0/extension", Some(ext), under(X, "serviceType[0].extension[0]", E)),
+        case(CPTS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_003 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, at, case, rule_table};
 
-    #[test]
-    fn cpts_003_service_type_target() {
+    rule_table! { fn cpts_003_service_type_target("RO1-CPTS-003") {
         let p = "/entry/0/resource/serviceType/1/extension/0/valueReference/reference";
-        let src = patch(CPTS, p, Some(json!("HealthcareService/inconnu")));
         let path = "Bundle.entry[0].resource.serviceType[1].extension[0].valueReference.reference";
-        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-        assert_eq!(of_rule(&src, Some(UseCase::PS), "RO1-REF-001"), at(path, E));
-        let src = patch(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")));
-        assert_eq!(of_rule(&src, None, "RO1-CPTS-003"), at(path, E));
-    }
+        let unknown = Some(json!("HealthcareService/inconnu"));
+    } [
+        case(CPTS, p, unknown.clone(), at(path, E)),
+        case(CPTS, p, unknown.clone(), vec![]).rule("RO1-REF-001"),
+        case(CPTS, p, unknown, at(path, E)).uc(UseCase::PS).rule("RO1-REF-001"),
+        case(CPTS, p, Some(json!("Organization/org-cpts-loire-erdre")), at(path, E)),
+    ] }
 }
 
 mod ro1_cpts_004 {
     use serde_json::json;
 
-    use crate::rules::testutil::{CPTS, E, at, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, at, case, rule_table};
 
-    #[test]
-    fn cpts_004_provided_by() {
-        let src = patch(
-            CPTS,
-            "/entry/6/resource/providedBy/reference",
-            Some(json!("Organization/inconnue")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-CPTS-004"),
-            at("Bundle.entry[6].resource.providedBy.reference", E)
-        );
-    }
+    rule_table! { fn cpts_004_provided_by("RO1-CPTS-004") {} [
+        case(CPTS, "/entry/6/resource/providedBy/reference", Some(json!("Organization/inconnue")), at("Bundle.entry[6].resource.providedBy.reference", E))
+    ] }
 }
 
 mod ro1_cpts_005 {
-    use crate::finding::Severity;
     use crate::ids::{IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_V2_0203};
-    use crate::rules::testutil::{CPTS, SOS, doc, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, SOS, W, case, doc, rule_table, under};
     use serde_json::json;
 
-    const ORG: &str = "/entry/7/resource";
-    const ORG_E: &str = "Bundle.entry[7].resource";
-    const ERR: Severity = Severity::Error;
-    const WARN: Severity = Severity::Warning;
+    const I: &str = "/entry/7/resource/identifier";
+    const X: &str = "Bundle.entry[7].resource";
 
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn cpts_005_identifier_parts() {
-        let d = patch(CPTS, &format!("{ORG}/identifier"), None);
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-005"), at(ORG_E, "identifier", ERR));
-        for part in ["system", "type", "value"] {
-            let d = patch(CPTS, &format!("{ORG}/identifier/0/{part}"), None);
-            assert_eq!(
-                of_rule(&d, None, "RO1-CPTS-005"),
-                at(ORG_E, &format!("identifier[0].{part}"), ERR)
-            );
-        }
-        let d = patch(CPTS, &format!("{ORG}/identifier/0/value"), Some(json!("950047225")));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-005"), at(ORG_E, "identifier[0].value", ERR));
-        let d = patch(CPTS, &format!("{ORG}/identifier/0/value"), Some(json!("12A0000014")));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-005"), at(ORG_E, "identifier[0].value", ERR));
-        let d = patch(
-            CPTS,
-            &format!("{ORG}/identifier/0/system"),
-            Some(json!("urn:oid:1.2.250.1.71.4.2.1")),
-        );
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-005"), at(ORG_E, "identifier[0].system", ERR));
-        let d =
-            patch(CPTS, &format!("{ORG}/identifier/0/type/coding/0/code"), Some(json!("INTRN")));
-        assert_eq!(
-            of_rule(&d, None, "RO1-CPTS-005"),
-            at(ORG_E, "identifier[0].type.coding[0].code", ERR)
-        );
-        let d = patch(
-            CPTS,
-            &format!("{ORG}/identifier/0/type/coding/0/system"),
-            Some(json!("http://x.example/cs")),
-        );
-        assert_eq!(
-            of_rule(&d, None, "RO1-CPTS-005"),
-            at(ORG_E, "identifier[0].type.coding[0].system", ERR)
-        );
-    }
-
-    #[test]
-    fn cpts_005_amb_10_tolerated_systems() {
-        for sys in [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203] {
-            let d = patch(
+    rule_table! { fn cpts_005_identifier_parts("RO1-CPTS-005") {
+        let (value, system, coding) =
+            (format!("{I}/0/value"), format!("{I}/0/system"), format!("{I}/0/type/coding/0"));
+        let rows = [
+            case(CPTS, I, None, under(X, "identifier", E)),
+            case(CPTS, &system, None, under(X, "identifier[0].system", E)),
+            case(CPTS, &format!("{I}/0/type"), None, under(X, "identifier[0].type", E)),
+            case(CPTS, &value, None, under(X, "identifier[0].value", E)),
+            case(CPTS, &value, Some(json!("950047225")), under(X, "identifier[0].value", E)),
+            case(CPTS, &value, Some(json!("12A0000014")), under(X, "identifier[0].value", E)),
+            case(
                 CPTS,
-                &format!("{ORG}/identifier/0/type/coding/0"),
-                Some(json!({"system": sys, "code": IDNST})),
-            );
-            assert_eq!(
-                of_rule(&d, None, "RO1-CPTS-005"),
-                at(ORG_E, "identifier[0].type.coding[0].system", WARN)
-            );
-        }
-    }
+                &system,
+                Some(json!("urn:oid:1.2.250.1.71.4.2.1")),
+                under(X, "identifier[0].system", E),
+            ),
+            case(
+                CPTS,
+                &format!("{coding}/code"),
+                Some(json!("INTRN")),
+                under(X, "identifier[0].type.coding[0].code", E),
+            ),
+            case(
+                CPTS,
+                &format!("{coding}/system"),
+                Some(json!("http://x.example/cs")),
+                under(X, "identifier[0].type.coding[0].system", E),
+            ),
+        ];
+    } rows }
 
-    #[test]
-    fn cpts_005_exactly_one_identifier() {
+    rule_table! { fn cpts_005_amb_10_tolerated_systems("RO1-CPTS-005") {
+        let rows = [SYSTEM_FR_V2_0203, SYSTEM_FR_CORE_V2_0203].map(|sys| {
+            let coding = Some(json!({"system": sys, "code": IDNST}));
+            case(
+                CPTS,
+                &format!("{I}/0/type/coding/0"),
+                coding,
+                under(X, "identifier[0].type.coding[0].system", W),
+            )
+        });
+    } rows }
+
+    rule_table! { fn cpts_005_exactly_one_identifier("RO1-CPTS-005") {
         // The SIRET comes first: it is the extra one, the FINESS is kept.
         let finess = doc(CPTS)["entry"][7]["resource"]["identifier"][0].clone();
         let mut siret = finess.clone();
         siret["value"] = json!("334173748400020");
-        let d = patch(CPTS, &format!("{ORG}/identifier"), Some(json!([siret, finess])));
-        assert_eq!(of_rule(&d, None, "RO1-CPTS-005"), at(ORG_E, "identifier[0]", ERR));
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-005"), []);
+    } [
+        case(CPTS, I, Some(json!([siret, finess])), under(X, "identifier[0]", E)),
+        case(CPTS, "", None, vec![]),
         // The SOS association (3 + SIRET) is judged by the SOS rules only.
-        assert_eq!(of_rule(SOS, None, "RO1-CPTS-005"), []);
-    }
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_006 {
-    use crate::finding::Severity;
-    use crate::rules::testutil::{CPTS, SOS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, SOS, W, case, rule_table, under};
 
-    const ORG: &str = "/entry/7/resource";
-    const ORG_E: &str = "Bundle.entry[7].resource";
-    const WARN: Severity = Severity::Warning;
-
-    fn at(base: &str, path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{base}.{path}"), sev)]
-    }
-
-    #[test]
-    fn cpts_006_name_and_telecom() {
-        for el in ["name", "telecom"] {
-            let d = patch(CPTS, &format!("{ORG}/{el}"), None);
-            assert_eq!(of_rule(&d, None, "RO1-CPTS-006"), at(ORG_E, el, WARN));
-        }
-        assert_eq!(of_rule(CPTS, None, "RO1-CPTS-006"), []);
-        assert_eq!(of_rule(SOS, None, "RO1-CPTS-006"), []);
-    }
+    rule_table! { fn cpts_006_name_and_telecom("RO1-CPTS-006") {} [
+        case(CPTS, "/entry/7/resource/name", None, under("Bundle.entry[7].resource", "name", W)),
+        case(CPTS, "/entry/7/resource/telecom", None, under("Bundle.entry[7].resource", "telecom", W)),
+        case(CPTS, "", None, vec![]),
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_cpts_007 {

@@ -18,211 +18,117 @@ mod folder {
 }
 
 mod ro1_fhir_005 {
-    use crate::finding::Severity;
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, at, case, rule_table};
     use serde_json::json;
 
     const RULE: &str = "RO1-FHIR-005";
 
-    fn one(path: &str) -> Vec<(String, Severity)> {
-        vec![(path.to_string(), Severity::Error)]
-    }
+    rule_table! { fn valid_examples_are_clean(RULE) {} [PS, CPTS, SOS].map(|src| case(src, "", None, vec![])) }
 
-    #[test]
-    fn valid_examples_are_clean() {
-        for src in [PS, CPTS, SOS] {
-            assert_eq!(of_rule(src, None, RULE), []);
-        }
-    }
+    rule_table! { fn contact_point_system_and_use(RULE) {} [
+        case(PS, "/entry/11/resource/telecom/0/system", Some(json!("mobile")), at("Bundle.entry[11].resource.telecom[0].system", E)),
+        case(PS, "/entry/13/resource/telecom/0/use", Some(json!("pro")), at("Bundle.entry[13].resource.telecom[0].use", E)),
+        case(PS, "/entry/13/resource/telecom/0/use", Some(json!("work")), vec![]),
+    ] }
 
-    #[test]
-    fn contact_point_system_and_use() {
-        let doc = patch(PS, "/entry/11/resource/telecom/0/system", Some(json!("mobile")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[11].resource.telecom[0].system"));
-        let doc = patch(PS, "/entry/13/resource/telecom/0/use", Some(json!("pro")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[13].resource.telecom[0].use"));
-        let doc = patch(PS, "/entry/13/resource/telecom/0/use", Some(json!("work")));
-        assert_eq!(of_rule(&doc, None, RULE), []);
-    }
-
-    #[test]
-    fn identifier_use_everywhere_but_slots() {
-        let doc = patch(PS, "/entry/13/resource/organization/identifier/use", Some(json!("main")));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.organization.identifier.use")
-        );
-        let doc = patch(PS, "/entry/13/resource/contained/0/identifier/0/use", Some(json!("main")));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.contained[0].identifier[0].use")
-        );
+    rule_table! { fn identifier_use_everywhere_but_slots(RULE) {
+        let main = Some(json!("main"));
+    } [
+        case(PS, "/entry/13/resource/organization/identifier/use", main.clone(), at("Bundle.entry[13].resource.organization.identifier.use", E)),
+        case(PS, "/entry/13/resource/contained/0/identifier/0/use", main, at("Bundle.entry[13].resource.contained[0].identifier[0].use", E)),
         // RO1-SLOT-016 reports the Slot's own identifiers.
-        let doc =
-            patch(PS, "/entry/0/resource/identifier", Some(json!([{"use": "main", "value": "x"}])));
-        assert_eq!(of_rule(&doc, None, RULE), []);
-    }
+        case(PS, "/entry/0/resource/identifier", Some(json!([{"use": "main", "value": "x"}])), vec![]),
+    ] }
 
-    #[test]
-    fn address_name_gender_narrative() {
-        let doc = patch(PS, "/entry/13/resource/contained/0/address/use", Some(json!("pro")));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.contained[0].address.use")
-        );
-        let doc = patch(PS, "/entry/13/resource/contained/0/address/type", Some(json!("postale")));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.contained[0].address.type")
-        );
-        let doc = patch(PS, "/entry/11/resource/name/0/use", Some(json!("exercice")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[11].resource.name[0].use"));
-        let doc = patch(PS, "/entry/11/resource/gender", Some(json!("F")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[11].resource.gender"));
+    rule_table! { fn address_name_gender_narrative(RULE) {
+        let a = "/entry/13/resource/contained/0/address";
+        let x = "Bundle.entry[13].resource.contained[0].address";
         let text =
             json!({"status": "done", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>"});
-        let doc = patch(PS, "/entry/8/resource/text", Some(text));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[8].resource.text.status"));
-        let doc = patch(PS, "/entry/11/resource/gender", Some(json!("female")));
-        assert_eq!(of_rule(&doc, None, RULE), []);
-    }
+    } [
+        case(PS, &format!("{a}/use"), Some(json!("pro")), at(&format!("{x}.use"), E)),
+        case(PS, &format!("{a}/type"), Some(json!("postale")), at(&format!("{x}.type"), E)),
+        case(PS, "/entry/11/resource/name/0/use", Some(json!("exercice")), at("Bundle.entry[11].resource.name[0].use", E)),
+        case(PS, "/entry/11/resource/gender", Some(json!("F")), at("Bundle.entry[11].resource.gender", E)),
+        case(PS, "/entry/8/resource/text", Some(text), at("Bundle.entry[8].resource.text.status", E)),
+        case(PS, "/entry/11/resource/gender", Some(json!("female")), vec![]),
+    ] }
 
-    #[test]
-    fn location_codes() {
-        let doc = patch(SOS, "/entry/6/resource/status", Some(json!("open")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[6].resource.status"));
-        let doc = patch(SOS, "/entry/6/resource/mode", Some(json!("physical")));
-        assert_eq!(of_rule(&doc, None, RULE), one("Bundle.entry[6].resource.mode"));
-        // Days of an entry Location: RO1-SOS-006 in SOS, this rule elsewhere.
-        let doc =
-            patch(SOS, "/entry/6/resource/hoursOfOperation/0/daysOfWeek/0", Some(json!("Mon")));
-        assert_eq!(of_rule(&doc, Some(UseCase::SOS), RULE), []);
-        assert_eq!(
-            of_rule(&doc, Some(UseCase::PS), RULE),
-            one("Bundle.entry[6].resource.hoursOfOperation[0].daysOfWeek[0]")
-        );
+    rule_table! { fn location_codes(RULE) {
+        let day = "/entry/6/resource/hoursOfOperation/0/daysOfWeek/0";
         let hours = json!([{"daysOfWeek": ["lun"]}]);
-        let doc = patch(PS, "/entry/13/resource/contained/0/hoursOfOperation", Some(hours));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.contained[0].hoursOfOperation[0].daysOfWeek[0]")
-        );
-    }
+    } [
+        case(SOS, "/entry/6/resource/status", Some(json!("open")), at("Bundle.entry[6].resource.status", E)),
+        case(SOS, "/entry/6/resource/mode", Some(json!("physical")), at("Bundle.entry[6].resource.mode", E)),
+        // Days of an entry Location: RO1-SOS-006 in SOS, this rule elsewhere.
+        case(SOS, day, Some(json!("Mon")), vec![]).uc(UseCase::SOS),
+        case(SOS, day, Some(json!("Mon")), at("Bundle.entry[6].resource.hoursOfOperation[0].daysOfWeek[0]", E)).uc(UseCase::PS),
+        case(PS, "/entry/13/resource/contained/0/hoursOfOperation", Some(hours), at("Bundle.entry[13].resource.contained[0].hoursOfOperation[0].daysOfWeek[0]", E)),
+    ] }
 
-    #[test]
-    fn extension_values() {
+    rule_table! { fn extension_values(RULE) {
         let ext = json!([{"url": "http://example.org/x", "valueContactPoint": {"system": "tel", "value": "+33465712040"}}]);
-        let doc = patch(PS, "/entry/13/resource/extension", Some(ext));
-        assert_eq!(
-            of_rule(&doc, None, RULE),
-            one("Bundle.entry[13].resource.extension[0].valueContactPoint.system")
-        );
-    }
+    } [
+        case(PS, "/entry/13/resource/extension", Some(ext), at("Bundle.entry[13].resource.extension[0].valueContactPoint.system", E))
+    ] }
 }
 
 mod ro1_fhir_006 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, at, case, of_rule, patch, rule_table};
 
-    #[test]
-    fn fhir_006_invariants() {
+    rule_table! { fn fhir_006_invariants("RO1-FHIR-006") {
         let src = patch(PS, "/type", Some(json!("collection")));
         let got = of_rule(&src, None, "RO1-FHIR-006");
         assert_eq!(got.len(), 17, "{got:?}");
         assert!(got.contains(&("Bundle.total".into(), E)));
         assert!(got.contains(&("Bundle.entry[15].search".into(), E)));
-        let src = patch(PS, "/entry/0/request", Some(json!({"method": "GET", "url": "Slot/1"})));
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].request", E));
-        let src = patch(PS, "/entry/0/resource", None);
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].resource", E));
-        let url = "https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001/_history/2";
-        let src = patch(PS, "/entry/0/fullUrl", Some(json!(url)));
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-006"), at("Bundle.entry[0].fullUrl", E));
-        assert!(of_rule(&src, None, "RO1-BUNDLE-007").is_empty());
-    }
+        let history =
+            Some(json!("https://agenda.exemple-editeur.fr/fhir/Slot/crn-90001/_history/2"));
+    } [
+        case(PS, "/entry/0/request", Some(json!({"method": "GET", "url": "Slot/1"})), at("Bundle.entry[0].request", E)),
+        case(PS, "/entry/0/resource", None, at("Bundle.entry[0].resource", E)),
+        case(PS, "/entry/0/fullUrl", history.clone(), at("Bundle.entry[0].fullUrl", E)),
+        case(PS, "/entry/0/fullUrl", history, vec![]).rule("RO1-BUNDLE-007"),
+    ] }
 }
 
 mod ro1_fhir_007 {
     use serde_json::json;
 
-    use crate::finding::Severity;
-    use crate::rules::testutil::{PS, doc, of_rule, patch};
+    use crate::rules::testutil::{E, PS, at, case, doc, rule_table};
 
-    const E: Severity = Severity::Error;
-
-    fn at(path: &str) -> Vec<(String, Severity)> {
-        vec![(path.to_string(), E)]
-    }
-
-    #[test]
-    fn fhir_007_contained() {
+    rule_table! { fn fhir_007_contained("RO1-FHIR-007") {
         let loc = doc(PS)["entry"][13]["resource"]["contained"][0].clone();
-        let src =
-            patch(PS, "/entry/13/resource/contained", Some(json!([loc.clone(), loc.clone()])));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-007"),
-            at("Bundle.entry[13].resource.contained[1].id")
-        );
-        let src = patch(PS, "/entry/13/resource/contained/0/contained", Some(json!([loc])));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-007"),
-            at("Bundle.entry[13].resource.contained[0].contained[0]")
-        );
-        let src = patch(PS, "/entry/13/resource/contained/0/id", None);
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-007"),
-            at("Bundle.entry[13].resource.contained[0].id")
-        );
+        let c0 = "/entry/13/resource/contained/0";
+        let x = "Bundle.entry[13].resource.contained";
+        let bad_id = Some(json!("lieu lyon"));
+    } [
+        case(PS, "/entry/13/resource/contained", Some(json!([loc.clone(), loc.clone()])), at(&format!("{x}[1].id"), E)),
+        case(PS, &format!("{c0}/contained"), Some(json!([loc])), at(&format!("{x}[0].contained[0]"), E)),
+        case(PS, &format!("{c0}/id"), None, at(&format!("{x}[0].id"), E)),
         // An invalid id: RO1-FHIR-007 replaces the generic RO1-FHIR-003.
-        let src = patch(PS, "/entry/13/resource/contained/0/id", Some(json!("lieu lyon")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-007"),
-            at("Bundle.entry[13].resource.contained[0].id")
-        );
-        assert!(of_rule(&src, None, "RO1-FHIR-003").is_empty());
-    }
+        case(PS, &format!("{c0}/id"), bad_id.clone(), at(&format!("{x}[0].id"), E)),
+        case(PS, &format!("{c0}/id"), bad_id, vec![]).rule("RO1-FHIR-003"),
+    ] }
 }
 
 mod ro1_fhir_008 {
     use serde_json::json;
 
-    use crate::finding::Severity;
-    use crate::rules::testutil::{CPTS, PS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, at, case, rule_table};
 
-    const E: Severity = Severity::Error;
-
-    fn at(path: &str) -> Vec<(String, Severity)> {
-        vec![(path.to_string(), E)]
-    }
-
-    #[test]
-    fn fhir_008_extensions() {
+    rule_table! { fn fhir_008_extensions("RO1-FHIR-008") {
         let p = "/entry/0/resource/serviceType/1/extension/0";
-        let src = patch(CPTS, &format!("{p}/valueReference"), None);
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-008"),
-            at("Bundle.entry[0].resource.serviceType[1].extension[0]")
-        );
-        let src =
-            patch(CPTS, &format!("{p}/extension"), Some(json!([{"url": "x", "valueString": "y"}])));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-008"),
-            at("Bundle.entry[0].resource.serviceType[1].extension[0]")
-        );
-        let src = patch(PS, "/entry/0/resource/extension", Some(json!([{"valueString": "y"}])));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-008"),
-            at("Bundle.entry[0].resource.extension[0].url")
-        );
+        let x = "Bundle.entry[0].resource.serviceType[1].extension[0]";
         let ext = json!([{"url": "https://exemple.fr/ext", "valueBoolean": true}]);
-        let src = patch(PS, "/entry/13/resource/contained/0/modifierExtension", Some(ext.clone()));
-        assert_eq!(
-            of_rule(&src, None, "RO1-FHIR-008"),
-            at("Bundle.entry[13].resource.contained[0].modifierExtension[0]")
-        );
-        let src = patch(PS, "/entry/0/modifierExtension", Some(ext));
-        assert_eq!(of_rule(&src, None, "RO1-FHIR-008"), at("Bundle.entry[0].modifierExtension[0]"));
-    }
+    } [
+        case(CPTS, &format!("{p}/valueReference"), None, at(x, E)),
+        case(CPTS, &format!("{p}/extension"), Some(json!([{"url": "x", "valueString": "y"}])), at(x, E)),
+        case(PS, "/entry/0/resource/extension", Some(json!([{"valueString": "y"}])), at("Bundle.entry[0].resource.extension[0].url", E)),
+        case(PS, "/entry/13/resource/contained/0/modifierExtension", Some(ext.clone()), at("Bundle.entry[13].resource.contained[0].modifierExtension[0]", E)),
+        case(PS, "/entry/0/modifierExtension", Some(ext), at("Bundle.entry[0].modifierExtension[0]", E)),
+    ] }
 }

@@ -20,69 +20,41 @@ mod folder {
 mod ro1_meta_001 {
     use serde_json::json;
 
-    use crate::finding::Severity;
     use crate::rules::UseCase;
-    use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, at, case, rule_table};
 
-    #[test]
-    fn wrong_profile_points_at_the_declared_one() {
-        let src = patch(
+    const AGREGATEUR: &str = "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur";
+
+    rule_table! { fn wrong_profile_points_at_the_declared_one("RO1-META-001") {
+        let p = "/entry/8/resource/meta/profile";
+        let row = case(
             PS,
-            "/entry/8/resource/meta/profile",
-            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
+            p,
+            Some(json!([AGREGATEUR])),
+            at("Bundle.entry[8].resource.meta.profile[0]", E),
         );
-        assert_eq!(
-            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
-            [("Bundle.entry[8].resource.meta.profile[0]".into(), Severity::Error)]
-        );
-    }
+    } [row.uc(UseCase::PS)] }
 
-    #[test]
-    fn missing_meta_and_missing_profile() {
-        let src = patch(PS, "/entry/0/resource/meta/profile", None);
-        assert_eq!(
-            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
-            [("Bundle.entry[0].resource.meta.profile".into(), Severity::Error)]
-        );
-        let src = patch(PS, "/entry/11/resource/meta", None);
-        assert_eq!(
-            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
-            [("Bundle.entry[11].resource.meta.profile".into(), Severity::Error)]
-        );
-        let src = patch(PS, "/meta/profile", None);
-        assert_eq!(
-            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
-            [("Bundle.meta.profile".into(), Severity::Error)]
-        );
-    }
+    rule_table! { fn missing_meta_and_missing_profile("RO1-META-001") {
+        let rows = [
+            ("/entry/0/resource/meta/profile", "Bundle.entry[0].resource.meta.profile"),
+            ("/entry/11/resource/meta", "Bundle.entry[11].resource.meta.profile"),
+            ("/meta/profile", "Bundle.meta.profile"),
+            // A contained Location is checked too.
+            (
+                "/entry/13/resource/contained/0/meta",
+                "Bundle.entry[13].resource.contained[0].meta.profile",
+            ),
+        ]
+        .map(|(p, x)| case(PS, p, None, at(x, E)).uc(UseCase::PS));
+    } rows }
 
-    #[test]
-    fn contained_location_is_checked() {
-        let src = patch(PS, "/entry/13/resource/contained/0/meta", None);
-        assert_eq!(
-            of_rule(&src, Some(UseCase::PS), "RO1-META-001"),
-            [("Bundle.entry[13].resource.contained[0].meta.profile".into(), Severity::Error)]
-        );
-    }
-
-    #[test]
-    fn profile_of_another_use_case() {
+    rule_table! { fn profile_of_another_use_case("RO1-META-001") {
+        let versioned = format!("{AGREGATEUR}|1.1.0");
+    } [
         // A PS Slot profile in a SOS response.
-        let src = patch(
-            SOS,
-            "/entry/2/resource/meta/profile",
-            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"])),
-        );
-        assert_eq!(
-            of_rule(&src, Some(UseCase::SOS), "RO1-META-001"),
-            [("Bundle.entry[2].resource.meta.profile[0]".into(), Severity::Error)]
-        );
+        case(SOS, "/entry/2/resource/meta/profile", Some(json!([AGREGATEUR])), at("Bundle.entry[2].resource.meta.profile[0]", E)).uc(UseCase::SOS),
         // Accepted in CPTS, with a version suffix too.
-        let src = patch(
-            CPTS,
-            "/entry/2/resource/meta/profile",
-            Some(json!(["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur|1.1.0"])),
-        );
-        assert!(of_rule(&src, Some(UseCase::CPTS), "RO1-META-001").is_empty());
-    }
+        case(CPTS, "/entry/2/resource/meta/profile", Some(json!([versioned])), vec![]).uc(UseCase::CPTS),
+    ] }
 }

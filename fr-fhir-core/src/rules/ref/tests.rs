@@ -4,78 +4,45 @@
 mod ro1_ref_001 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
 
-    #[test]
-    fn ref_001_other_references() {
-        let src = patch(
-            PS,
-            "/entry/13/resource/healthcareService",
-            Some(json!([{"reference": "HealthcareService/x"}])),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-REF-001"),
-            at("Bundle.entry[13].resource.healthcareService[0].reference", E)
-        );
-        let src =
-            patch(PS, "/entry/13/resource/healthcareService", Some(json!([{"display": "x"}])));
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
-    }
+    rule_table! { fn ref_001_other_references("RO1-REF-001") {
+        let hs = "/entry/13/resource/healthcareService";
+    } [
+        case(PS, hs, Some(json!([{"reference": "HealthcareService/x"}])), at("Bundle.entry[13].resource.healthcareService[0].reference", E)),
+        case(PS, hs, Some(json!([{"display": "x"}])), vec![]),
+    ] }
 }
 
 mod ro1_ref_002 {
     use serde_json::json;
 
-    use crate::rules::testutil::{PS, W, at, of_rule, patch};
+    use crate::rules::testutil::{PS, W, at, case, rule_table};
 
-    #[test]
-    fn ref_002_relative_form() {
-        let url = "https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3";
-        let src = patch(PS, "/entry/0/resource/schedule/reference", Some(json!(url)));
-        assert_eq!(
-            of_rule(&src, None, "RO1-REF-002"),
-            at("Bundle.entry[0].resource.schedule.reference", W)
-        );
-        assert!(of_rule(&src, None, "RO1-SLOT-006").is_empty());
-    }
+    rule_table! { fn ref_002_relative_form("RO1-REF-002") {
+        let url = Some(json!("https://agenda.exemple-editeur.fr/fhir/Schedule/agenda-4821-lyon3"));
+    } [
+        case(PS, "/entry/0/resource/schedule/reference", url.clone(), at("Bundle.entry[0].resource.schedule.reference", W)),
+        case(PS, "/entry/0/resource/schedule/reference", url, vec![]).rule("RO1-SLOT-006"),
+    ] }
 }
 
 mod ro1_ref_003 {
-    use crate::finding::Severity;
     use crate::rules::r#ref::ro1_ref_003::*;
-    use crate::rules::testutil::{CPTS, PS, SOS, of_rule, patch};
+    use crate::rules::testutil::{CPTS, E, PS, SOS, at, case, rule_table};
     use serde_json::json;
 
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-    const L: &str = "/entry/13/resource/contained/0";
+    rule_table! { fn valid_examples_are_clean(RULE.id) {} [PS, CPTS, SOS].map(|src| case(src, "", None, vec![])) }
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn valid_examples_are_clean() {
-        for src in [PS, CPTS, SOS] {
-            assert_eq!(of_rule(src, None, RULE.id), []);
-        }
-    }
-
-    #[test]
-    fn ref_003_unreferenced_contained() {
-        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
-        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), at("contained[0]", Severity::Error));
-        let doc = patch(PS, &format!("{L}/id"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), at("contained[0]", Severity::Error));
+    rule_table! { fn ref_003_unreferenced_contained("RO1-REF-003") {
+        let r0 = "/entry/13/resource/location/0/reference";
+        let x = "Bundle.entry[13].resource.contained[0]";
+    } [
+        case(PS, r0, Some(json!("#autre")), at(x, E)),
+        case(PS, "/entry/13/resource/contained/0/id", None, at(x, E)),
         // A reference from elsewhere in the container counts (dom-3).
-        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
-        let doc = patch(
-            &doc,
-            &format!("{R}/healthcareService"),
-            Some(json!([{"reference": "#lieu-lyon3"}])),
-        );
-        assert_eq!(of_rule(&doc, None, "RO1-REF-003"), []);
-    }
+        case(PS, r0, Some(json!("#autre")), vec![]).then("/entry/13/resource/healthcareService", Some(json!([{"reference": "#lieu-lyon3"}]))),
+    ] }
 }
 
 mod ro1_ref_004 {

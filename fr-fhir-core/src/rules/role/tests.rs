@@ -1,308 +1,153 @@
 //! Tests of RO1-ROLE-*, one module per rule (the layout of ruff's rule
-//! folders): each runs its rule on official examples patched to fail and to pass.
+//! folders): each runs its rule on a table of official examples patched to fail and to pass.
 
 /// Tests about several rules of the folder.
 mod folder {
-    use crate::finding::Severity;
-    use crate::rules::role::*;
-    use crate::rules::testutil::{CPTS, PS, SOS, run};
-
-    fn mine(src: &str) -> Vec<(String, String, Severity)> {
-        run(src, None).into_iter().filter(|f| RULES.iter().any(|r| r.id == f.0)).collect()
-    }
+    use crate::rules::role::RULES;
+    use crate::rules::testutil::{CPTS, PS, SOS, of_rules};
 
     #[test]
     fn valid_examples_are_clean() {
         for src in [PS, CPTS, SOS] {
-            assert_eq!(mine(src), []);
+            assert_eq!(of_rules(src, RULES), []);
         }
     }
 }
 
 mod ro1_role_001 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
     use serde_json::json;
 
     const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
+    const X: &str = "Bundle.entry[13].resource";
     const L: &str = "/entry/13/resource/contained/0";
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_001_contained_location() {
-        let doc = patch(PS, &format!("{R}/contained"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained", Severity::Error));
-        let doc = patch(PS, &format!("{L}/resourceType"), Some(json!("Organization")));
-        let doc = patch(&doc, &format!("{L}/address"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-001"), at("contained[0]", Severity::Error));
-    }
+    rule_table! { fn role_001_contained_location("RO1-ROLE-001") {} [
+        case(PS, &format!("{R}/contained"), None, under(X, "contained", E)),
+        case(PS, &format!("{L}/resourceType"), Some(json!("Organization")), under(X, "contained[0]", E)).then(&format!("{L}/address"), None),
+    ] }
 }
 
 mod ro1_role_002 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
     use serde_json::json;
 
     const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
+    const X: &str = "Bundle.entry[13].resource";
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_002_location_reference() {
-        let doc = patch(PS, &format!("{R}/location"), None);
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-002"), at("location", Severity::Error));
-        let doc =
-            patch(PS, &format!("{R}/location/0/reference"), Some(json!("Location/lieu-lyon3")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-002"),
-            at("location[0].reference", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{R}/location/0/reference"), Some(json!("#autre")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-002"),
-            at("location[0].reference", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{R}/location/0"), Some(json!({"display": "Cabinet"})));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-002"),
-            at("location[0].reference", Severity::Error)
-        );
+    rule_table! { fn role_002_location_reference("RO1-ROLE-002") {
         let two = json!([{"reference": "#lieu-lyon3"}, {"reference": "#lieu-lyon3"}]);
-        let doc = patch(PS, &format!("{R}/location"), Some(two));
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-002"), at("location[1]", Severity::Error));
-    }
+        let r0 = format!("{R}/location/0/reference");
+    } [
+        case(PS, &format!("{R}/location"), None, under(X, "location", E)),
+        case(PS, &r0, Some(json!("Location/lieu-lyon3")), under(X, "location[0].reference", E)),
+        case(PS, &r0, Some(json!("#autre")), under(X, "location[0].reference", E)),
+        case(PS, &format!("{R}/location/0"), Some(json!({"display": "Cabinet"})), under(X, "location[0].reference", E)),
+        case(PS, &format!("{R}/location"), Some(two), under(X, "location[1]", E)),
+    ] }
 }
 
 mod ro1_role_003 {
     use serde_json::json;
 
     use crate::rules::UseCase;
-    use crate::rules::testutil::{E, PS, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
 
-    #[test]
-    fn role_003_practitioner() {
-        let src = patch(PS, "/entry/13/resource/practitioner", None);
-        assert_eq!(
-            of_rule(&src, None, "RO1-ROLE-003"),
-            at("Bundle.entry[13].resource.practitioner", E)
-        );
-        let src = patch(PS, "/entry/13/resource/practitioner", Some(json!({"display": "Dr X"})));
-        assert_eq!(
-            of_rule(&src, None, "RO1-ROLE-003"),
-            at("Bundle.entry[13].resource.practitioner.reference", E)
-        );
-        let src = patch(
-            PS,
-            "/entry/13/resource/practitioner/reference",
-            Some(json!("PractitionerRole/role-4821-vlb")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-ROLE-003"),
-            at("Bundle.entry[13].resource.practitioner.reference", E)
-        );
-        let src = patch(
-            PS,
-            "/entry/13/resource/practitioner/reference",
-            Some(json!("Practitioner/inconnu")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-ROLE-003"),
-            at("Bundle.entry[13].resource.practitioner.reference", E)
-        );
+    rule_table! { fn role_003_practitioner("RO1-ROLE-003") {
+        let p = "/entry/13/resource/practitioner";
+        let r = "/entry/13/resource/practitioner/reference";
+        let x = "Bundle.entry[13].resource.practitioner.reference";
+        let unknown = Some(json!("Practitioner/inconnu"));
+    } [
+        case(PS, p, None, at("Bundle.entry[13].resource.practitioner", E)),
+        case(PS, p, Some(json!({"display": "Dr X"})), at(x, E)),
+        case(PS, r, Some(json!("PractitionerRole/role-4821-vlb")), at(x, E)),
+        case(PS, r, unknown.clone(), at(x, E)),
         // SOS: no such rule, the broken reference is RO1-REF-001's.
-        assert!(of_rule(&src, Some(UseCase::SOS), "RO1-ROLE-003").is_empty());
-        assert_eq!(
-            of_rule(&src, Some(UseCase::SOS), "RO1-REF-001"),
-            at("Bundle.entry[13].resource.practitioner.reference", E)
-        );
-    }
+        case(PS, r, unknown.clone(), vec![]).uc(UseCase::SOS),
+        case(PS, r, unknown, at(x, E)).uc(UseCase::SOS).rule("RO1-REF-001"),
+    ] }
 }
 
 mod ro1_role_004 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::UseCase;
+    use crate::rules::testutil::{E, PS, case, rule_table, under};
     use serde_json::json;
 
     const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
+    const X: &str = "Bundle.entry[13].resource";
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
+    rule_table! { fn role_004_structure_id_present("RO1-ROLE-004") {
+        let org = format!("{R}/organization");
+    } [
+        case(PS, &org, None, under(X, "organization.identifier", E)),
+        case(PS, &org, Some(json!({"display": "Cabinet"})), under(X, "organization.identifier", E)),
+        case(PS, &format!("{org}/identifier/value"), None, under(X, "organization.identifier.value", E)),
+    ] }
 
-    #[test]
-    fn role_004_structure_id_present() {
-        let doc = patch(PS, &format!("{R}/organization"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-004"),
-            at("organization.identifier", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{R}/organization"), Some(json!({"display": "Cabinet"})));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-004"),
-            at("organization.identifier", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{R}/organization/identifier/value"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-004"),
-            at("organization.identifier.value", Severity::Error)
-        );
-    }
-
-    #[test]
-    fn role_rules_do_not_apply_to_sos() {
-        let doc = patch(PS, &format!("{R}/organization"), None);
-        assert_eq!(of_rule(&doc, Some(crate::rules::UseCase::SOS), "RO1-ROLE-004"), []);
-    }
+    rule_table! { fn role_rules_do_not_apply_to_sos("RO1-ROLE-004") {} [case(PS, &format!("{R}/organization"), None, vec![]).uc(UseCase::SOS)] }
 }
 
 mod ro1_role_005 {
-    use crate::finding::Severity;
     use crate::ids::SYSTEM_FR_CORE_V2_0203;
 
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, W, case, rule_table, under};
     use serde_json::json;
 
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
+    const X: &str = "Bundle.entry[13].resource.organization.identifier";
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_005_system_and_type() {
-        let o = format!("{R}/organization/identifier");
-        let doc = patch(PS, &format!("{o}/system"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-005"),
-            at("organization.identifier.system", Severity::Warning)
-        );
-        let doc = patch(PS, &format!("{o}/type"), None);
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-005"),
-            at("organization.identifier.type", Severity::Warning)
-        );
-        let doc = patch(PS, &format!("{o}/system"), Some(json!("https://finess.esante.gouv.fr")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-005"),
-            at("organization.identifier.system", Severity::Error)
-        );
-        let doc = patch(PS, &format!("{o}/type/coding/0/code"), Some(json!("FINEG")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-005"),
-            at("organization.identifier.type.coding[0].code", Severity::Error)
-        );
-        let doc =
-            patch(PS, &format!("{o}/type/coding/0/system"), Some(json!(SYSTEM_FR_CORE_V2_0203)));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-005"),
-            at("organization.identifier.type.coding[0].system", Severity::Warning)
-        );
-    }
+    rule_table! { fn role_005_system_and_type("RO1-ROLE-005") {
+        let o = "/entry/13/resource/organization/identifier";
+    } [
+        case(PS, &format!("{o}/system"), None, under(X, "system", W)),
+        case(PS, &format!("{o}/type"), None, under(X, "type", W)),
+        case(PS, &format!("{o}/system"), Some(json!("https://finess.esante.gouv.fr")), under(X, "system", E)),
+        case(PS, &format!("{o}/type/coding/0/code"), Some(json!("FINEG")), under(X, "type.coding[0].code", E)),
+        case(PS, &format!("{o}/type/coding/0/system"), Some(json!(SYSTEM_FR_CORE_V2_0203)), under(X, "type.coding[0].system", W)),
+    ] }
 }
 
 mod ro1_role_006 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, at, case, rule_table};
     use serde_json::json;
 
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_006_structure_id_forms() {
-        let v = format!("{R}/organization/identifier/value");
-        for bad in ["2902134766", "385312046700", "12A0000014", "9123"] {
-            let doc = patch(PS, &v, Some(json!(bad)));
-            assert_eq!(
-                of_rule(&doc, None, "RO1-ROLE-006"),
-                at("organization.identifier.value", Severity::Error),
-                "{bad}"
-            );
-        }
-        for good in ["1690041272", "412345678912345", "4F58000880311022013", "0751234567"] {
-            let doc = patch(PS, &v, Some(json!(good)));
-            assert_eq!(of_rule(&doc, None, "RO1-ROLE-006"), [], "{good}");
-        }
-    }
+    rule_table! { fn role_006_structure_id_forms("RO1-ROLE-006") {
+        let v = "/entry/13/resource/organization/identifier/value";
+        let x = "Bundle.entry[13].resource.organization.identifier.value";
+        let bad = ["2902134766", "385312046700", "12A0000014", "9123"];
+        let good = ["1690041272", "412345678912345", "4F58000880311022013", "0751234567"];
+        let mut rows: Vec<_> = bad.map(|b| case(PS, v, Some(json!(b)), at(x, E))).into();
+        rows.extend(good.map(|g| case(PS, v, Some(json!(g)), vec![])));
+    } rows }
 }
 
 mod ro1_role_007 {
-    use crate::finding::Severity;
-
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{PS, W, at, case, rule_table};
     use serde_json::json;
 
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
-
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_007_phone() {
-        let doc = patch(PS, &format!("{R}/telecom/0/value"), Some(json!("04 65 71 20 40")));
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-007"), at("telecom[0].value", Severity::Warning));
-    }
+    rule_table! { fn role_007_phone("RO1-ROLE-007") {} [
+        case(PS, "/entry/13/resource/telecom/0/value", Some(json!("04 65 71 20 40")), at("Bundle.entry[13].resource.telecom[0].value", W))
+    ] }
 }
 
 mod ro1_role_008 {
-    use crate::finding::Severity;
     use crate::rules::support::terminology::TRE_R38;
 
-    use crate::rules::testutil::{PS, of_rule, patch};
+    use crate::rules::testutil::{E, PS, W, case, rule_table, under};
     use serde_json::json;
 
-    const R: &str = "/entry/13/resource";
-    const E: &str = "Bundle.entry[13].resource";
+    const X: &str = "Bundle.entry[13].resource";
 
-    fn at(path: &str, sev: Severity) -> Vec<(String, Severity)> {
-        vec![(format!("{E}.{path}"), sev)]
-    }
-
-    #[test]
-    fn role_008_specialties() {
-        let sp = format!("{R}/specialty");
-        let r38 = |code: &str| json!([{"coding": [{"system": TRE_R38, "code": code}]}]);
-        let doc = patch(PS, &sp, Some(r38("SM54")));
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-008"), []);
-        let doc = patch(PS, &sp, Some(r38("SM99")));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-008"),
-            at("specialty[0].coding[0].code", Severity::Warning)
-        );
-        let doc = patch(
-            PS,
-            &sp,
-            Some(json!([{"coding": [{"system": "http://snomed.info/sct", "code": "394814009"}]}])),
-        );
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-008"),
-            at("specialty[0].coding[0].system", Severity::Error)
-        );
-        let doc = patch(PS, &sp, Some(json!([{"text": "Médecine générale"}])));
-        assert_eq!(of_rule(&doc, None, "RO1-ROLE-008"), at("specialty[0]", Severity::Warning));
-        let doc = patch(PS, &sp, Some(json!([{"coding": [{"system": TRE_R38}]}])));
-        assert_eq!(
-            of_rule(&doc, None, "RO1-ROLE-008"),
-            at("specialty[0].coding[0].code", Severity::Error)
-        );
-    }
+    rule_table! { fn role_008_specialties("RO1-ROLE-008") {
+        let sp = "/entry/13/resource/specialty";
+        let r38 = |code: &str| Some(json!([{"coding": [{"system": TRE_R38, "code": code}]}]));
+        let snomed =
+            json!([{"coding": [{"system": "http://snomed.info/sct", "code": "394814009"}]}]);
+    } [
+        case(PS, sp, r38("SM54"), vec![]),
+        case(PS, sp, r38("SM99"), under(X, "specialty[0].coding[0].code", W)),
+        case(PS, sp, Some(snomed), under(X, "specialty[0].coding[0].system", E)),
+        case(PS, sp, Some(json!([{"text": "Médecine générale"}])), under(X, "specialty[0]", W)),
+        case(PS, sp, Some(json!([{"coding": [{"system": TRE_R38}]}])), under(X, "specialty[0].coding[0].code", E)),
+    ] }
 }

@@ -40,89 +40,98 @@ mod folder {
     }
 }
 
+/// The pointer of `path` in the first Slot.
+fn s0(path: &str) -> String {
+    format!("{}/{path}", crate::rules::slot::testing::S0)
+}
+
 mod ro1_slot_001 {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, at};
+    use crate::rules::testutil::{case, of_rule, patch, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_001_status() {
-        let d = p(PS, "status", Some(json!("busy")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
-        let d = p(PS, "status", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), at("status", ERR));
-        // A wrong JSON type is FHIR-001 alone, not also "missing".
-        let d = p(PS, "status", Some(json!(["free"])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-001"), []);
-        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty()); // Same for the other elements checked as missing (null is absent).
+    rule_table! { fn slot_001_status("RO1-SLOT-001") {
+        let mut rows = vec![
+            case(PS, &s0("status"), Some(json!("busy")), at("status", ERR)),
+            case(PS, &s0("status"), None, at("status", ERR)),
+            // A wrong JSON type is FHIR-001 alone, not also "missing".
+            case(PS, &s0("status"), Some(json!(["free"])), vec![]),
+        ];
+        let d = patch(PS, &s0("status"), Some(json!(["free"])));
+        assert!(!of_rule(&d, None, "RO1-FHIR-001").is_empty());
+        // Same for the other elements checked as missing (null is absent).
         for (el, rule) in
             [("comment", "RO1-SLOT-015"), ("meta", "RO1-SLOT-007"), ("start", "RO1-SLOT-002")]
         {
             for v in [json!(12), json!([]), json!(true)] {
-                let d = p(PS, el, Some(v.clone()));
-                assert_eq!(of_rule(&d, None, rule), [], "{el} = {v}");
+                rows.push(case(PS, &s0(el), Some(v), vec![]).rule(rule));
             }
         }
-    }
+    } rows }
 }
 
 mod ro1_slot_002 {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, at};
+    use crate::rules::testutil::{case, rule_table};
 
-    #[test]
-    fn slot_002_start_end_present() {
+    rule_table! { fn slot_002_start_end_present("RO1-SLOT-002") {
+        let mut rows = vec![];
         for el in ["start", "end"] {
-            let d = p(PS, el, None);
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-002"), at(el, ERR));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
+            rows.push(case(PS, &s0(el), None, at(el, ERR)));
+            rows.push(case(PS, &s0(el), None, vec![]).rule("RO1-SLOT-005"));
         }
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-002"), []);
-    }
+        rows.push(case(PS, "", None, vec![]));
+    } rows }
 }
 
 mod ro1_slot_003 {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_003_invalid_instant_only_once() {
-        let d = p(PS, "start", Some(json!("2026-11-26T14:00:00.000")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("start", ERR));
+    rule_table! { fn slot_003_invalid_instant_only_once("RO1-SLOT-003") {
+        let local = Some(json!("2026-11-26T14:00:00.000"));
+        let mut rows = vec![case(PS, &s0("start"), local.clone(), at("start", ERR))];
         for other in ["RO1-SLOT-004", "RO1-SLOT-005", "RO1-FHIR-003"] {
-            assert_eq!(of_rule(&d, None, other), [], "{other}");
+            rows.push(case(PS, &s0("start"), local.clone(), vec![]).rule(other));
         }
-        let d = p(PS, "end", Some(json!("2026-02-30T14:20:00.000+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-003"), at("end", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-003"), []);
-    }
+        rows.push(case(
+            PS,
+            &s0("end"),
+            Some(json!("2026-02-30T14:20:00.000+01:00")),
+            at("end", ERR),
+        ));
+        rows.push(case(PS, "", None, vec![]));
+    } rows }
 }
 
 mod ro1_slot_004 {
-    use crate::rules::slot::testing::{ERR, PS, S0, at, p};
-    use crate::rules::testutil::{of_rule, patch};
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, at, p};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_004_sas_format() {
-        let d = p(PS, "start", Some(json!("2026-11-26T13:00:00Z")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("start", ERR));
-        let d = p(PS, "end", Some(json!("2026-11-26T14:20:00.00+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), at("end", ERR));
+    rule_table! { fn slot_004_sas_format("RO1-SLOT-004") {
         // Overseas offsets are fine.
-        let d = p(PS, "start", Some(json!("2026-11-26T09:00:00.000-04:00")));
-        let d = patch(&d, &format!("{S0}/end"), Some(json!("2026-11-26T09:20:00.000-04:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-004"), []);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
-    }
+        let start = p(PS, "start", Some(json!("2026-11-26T09:00:00.000-04:00")));
+        let end = Some(json!("2026-11-26T09:20:00.000-04:00"));
+    } [
+        case(PS, &s0("start"), Some(json!("2026-11-26T13:00:00Z")), at("start", ERR)),
+        case(PS, &s0("end"), Some(json!("2026-11-26T14:20:00.00+01:00")), at("end", ERR)),
+        case(&start, &s0("end"), end.clone(), vec![]),
+        case(&start, &s0("end"), end, vec![]).rule("RO1-SLOT-005"),
+    ] }
 }
 
 mod ro1_slot_005 {
+    use super::s0;
     use crate::primitives::check_sas_instant;
     use crate::rules::slot::Checked;
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use crate::rules::slot::testing::{ERR, PS, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
     #[test]
@@ -143,56 +152,47 @@ mod ro1_slot_005 {
         assert!(!before("2026-11-26T08:45:00Z", "2026-11-26T09:30:00.000+01:00"));
     }
 
-    #[test]
-    fn slot_005_start_before_end() {
-        let d = p(PS, "end", Some(json!("2026-11-26T14:00:00.000+01:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), at("end", ERR));
+    rule_table! { fn slot_005_start_before_end("RO1-SLOT-005") {} [
+        case(PS, &s0("end"), Some(json!("2026-11-26T14:00:00.000+01:00")), at("end", ERR)),
         // Offsets are taken into account: the start 14:00+01:00 is 13:00Z.
-        let d = p(PS, "end", Some(json!("2026-11-26T12:55:00.000+00:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), at("end", ERR));
-        let d = p(PS, "end", Some(json!("2026-11-26T13:05:00.000+00:00")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-005"), []);
-    }
+        case(PS, &s0("end"), Some(json!("2026-11-26T12:55:00.000+00:00")), at("end", ERR)),
+        case(PS, &s0("end"), Some(json!("2026-11-26T13:05:00.000+00:00")), vec![]),
+    ] }
 }
 
 mod ro1_slot_006 {
     use serde_json::json;
 
-    use crate::rules::testutil::{E, PS, SOS, at, of_rule, patch};
+    use crate::rules::testutil::{E, PS, SOS, assert_cases, at, case, patch};
 
     #[test]
     fn slot_006_schedule() {
-        let src =
-            patch(PS, "/entry/0/resource/schedule/reference", Some(json!("Schedule/inconnu")));
-        assert_eq!(
-            of_rule(&src, None, "RO1-SLOT-006"),
-            at("Bundle.entry[0].resource.schedule.reference", E)
+        let s = "/entry/0/resource/schedule";
+        let r = "/entry/0/resource/schedule/reference";
+        let x = "Bundle.entry[0].resource.schedule.reference";
+        let unknown = Some(json!("Schedule/inconnu"));
+        assert_cases(
+            "RO1-SLOT-006",
+            &[
+                case(PS, r, unknown.clone(), at(x, E)),
+                case(PS, r, unknown.clone(), vec![]).rule("RO1-REF-001"),
+                case(PS, r, Some(json!("Practitioner/prat-4821")), at(x, E)),
+                case(PS, s, Some(json!({"display": "agenda"})), at(x, E)),
+                case(
+                    SOS,
+                    "/entry/2/resource/schedule",
+                    None,
+                    at("Bundle.entry[2].resource.schedule", E),
+                ),
+                // Wrong JSON type: RO1-FHIR-001 only.
+                case(PS, s, Some(json!("Schedule/agenda-4821-lyon3")), vec![]),
+            ],
         );
-        assert!(of_rule(&src, None, "RO1-REF-001").is_empty());
+        let src = patch(PS, r, unknown);
         let report = crate::rules::validate(&src, &crate::rules::Options::default()).unwrap();
         let cause = report.findings.iter().find_map(|f| f.cause.as_ref()).unwrap();
         assert_eq!(cause.message.en, "Schedule resource `Schedule/inconnu` is not in the Bundle");
         assert_eq!(cause.message.fr, "ressource Schedule `Schedule/inconnu` absente du Bundle");
-        let src = patch(
-            PS,
-            "/entry/0/resource/schedule/reference",
-            Some(json!("Practitioner/prat-4821")),
-        );
-        assert_eq!(
-            of_rule(&src, None, "RO1-SLOT-006"),
-            at("Bundle.entry[0].resource.schedule.reference", E)
-        );
-        let src = patch(PS, "/entry/0/resource/schedule", Some(json!({"display": "agenda"})));
-        assert_eq!(
-            of_rule(&src, None, "RO1-SLOT-006"),
-            at("Bundle.entry[0].resource.schedule.reference", E)
-        );
-        let src = patch(SOS, "/entry/2/resource/schedule", None);
-        assert_eq!(of_rule(&src, None, "RO1-SLOT-006"), at("Bundle.entry[2].resource.schedule", E));
-        // Wrong JSON type: RO1-FHIR-001 only.
-        let src =
-            patch(PS, "/entry/0/resource/schedule", Some(json!("Schedule/agenda-4821-lyon3")));
-        assert!(of_rule(&src, None, "RO1-SLOT-006").is_empty());
     }
 }
 
@@ -205,162 +205,164 @@ mod ro1_slot_007 {
     #[test]
     fn slot_007_security_per_use_case() {
         let sys = term::TRE_R314;
-        let d = p(PS, "meta/security", Some(json!([coding(sys, "PRIVE")])));
-        for uc in [UseCase::PS, UseCase::CPTS, UseCase::SOS] {
-            assert_eq!(of_slot0(&d, Some(uc), "RO1-SLOT-007"), at("meta.security[0].code", ERR));
+        let (ps, cpts, sos) = (Some(UseCase::PS), Some(UseCase::CPTS), Some(UseCase::SOS));
+        let prive = Some(json!([coding(sys, "PRIVE")]));
+        let public_cpts = Some(json!([coding(sys, "PUBLIC"), coding(sys, "CPTS")]));
+        let pro = Some(json!([coding(sys, "PRO")]));
+        let other = Some(json!([coding("https://x.example/types", "PUBLIC")]));
+        // (meta/security or, for the last row, meta; use case; expected on the first Slot).
+        let rows = [
+            ("meta/security", prive.clone(), ps, at("meta.security[0].code", ERR)),
+            ("meta/security", prive.clone(), cpts, at("meta.security[0].code", ERR)),
+            ("meta/security", prive, sos, at("meta.security[0].code", ERR)),
+            ("meta/security", public_cpts.clone(), None, at("meta.security[1].code", WARN)),
+            ("meta/security", public_cpts.clone(), cpts, vec![]),
+            ("meta/security", public_cpts, sos, at("meta.security[1].code", ERR)),
+            ("meta/security", pro.clone(), None, vec![]),
+            ("meta/security", pro, sos, at("meta.security[0].code", ERR)),
+            ("meta/security", other, None, at("meta.security[0].system", ERR)),
+            (
+                "meta/security",
+                Some(json!([{"code": "PUBLIC"}])),
+                None,
+                at("meta.security[0].system", ERR),
+            ),
+            ("meta/security", None, None, at("meta.security", ERR)),
+            ("meta", None, None, at("meta.security", ERR)),
+        ];
+        // Findings on the first Slot only: the other slots of the PS example use PRO, which SOS forbids.
+        for (i, (path, v, uc, want)) in rows.into_iter().enumerate() {
+            let d = p(PS, path, v);
+            assert_eq!(of_slot0(&d, uc, "RO1-SLOT-007"), want, "row {i}: {path} in {uc:?}");
         }
-        let d = p(PS, "meta/security", Some(json!([coding(sys, "PUBLIC"), coding(sys, "CPTS")])));
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[1].code", WARN));
-        assert_eq!(of_slot0(&d, Some(UseCase::CPTS), "RO1-SLOT-007"), []);
-        assert_eq!(
-            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
-            at("meta.security[1].code", ERR)
-        );
-        let d = p(PS, "meta/security", Some(json!([coding(sys, "PRO")])));
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), []);
-        assert_eq!(
-            of_slot0(&d, Some(UseCase::SOS), "RO1-SLOT-007"),
-            at("meta.security[0].code", ERR)
-        );
-        let d = p(PS, "meta/security", Some(json!([coding("https://x.example/types", "PUBLIC")])));
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[0].system", ERR));
-        let d = p(PS, "meta/security", Some(json!([{"code": "PUBLIC"}])));
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security[0].system", ERR));
-        let d = p(PS, "meta/security", None);
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security", ERR));
-        let d = p(PS, "meta", None);
-        assert_eq!(of_slot0(&d, None, "RO1-SLOT-007"), at("meta.security", ERR));
     }
 }
 
 mod ro1_slot_008 {
-    use crate::rules::slot::testing::{ERR, PS, WARN, at, coding, p};
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, WARN, at, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::of_rule;
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_008_consultation_codes() {
+    rule_table! { fn slot_008_consultation_codes("RO1-SLOT-008") {
         let v3 = term::V3_ACT_CODE;
-        let d = p(PS, "serviceType/0/coding/0/code", Some(json!("CABINET")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[0].coding[0].code", ERR));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [coding(v3, "EMER")]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", WARN));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"system": v3}]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), at("serviceType[1].coding[0].code", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-008"), []);
-    }
+    } [
+        case(PS, &s0("serviceType/0/coding/0/code"), Some(json!("CABINET")), at("serviceType[0].coding[0].code", ERR)),
+        case(PS, &s0("serviceType/1"), Some(json!({"coding": [coding(v3, "EMER")]})), at("serviceType[1].coding[0].code", WARN)),
+        case(PS, &s0("serviceType/1"), Some(json!({"coding": [{"system": v3}]})), at("serviceType[1].coding[0].code", ERR)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_009 {
     use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::{SOS, of_rule, patch};
+    use crate::rules::testutil::{SOS, at, case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_009_sos_only_amb_hh_vr() {
-        const SOS2: &str = "/entry/2/resource/serviceType";
-        let e = "Bundle.entry[2].resource.serviceType";
-        let d = patch(SOS, &format!("{SOS2}/0/coding/0/code"), Some(json!("EMER")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[0].coding[0].code"), ERR)]);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-008"), []);
-        let st = json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]);
-        let d = patch(SOS, SOS2, Some(st));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-009"), [(format!("{e}[1].coding[0].system"), ERR)]);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), []);
-        assert_eq!(of_rule(SOS, None, "RO1-SLOT-009"), []);
-    }
+    rule_table! { fn slot_009_sos_only_amb_hh_vr("RO1-SLOT-009") {
+        let emer = Some(json!("EMER"));
+        let st = "/entry/2/resource/serviceType";
+        let x = "Bundle.entry[2].resource.serviceType";
+        let two = Some(
+            json!([{"coding": [coding(term::V3_ACT_CODE, "AMB")]}, {"coding": [coding(OTHER_SYSTEM, "M1")]}]),
+        );
+        let code0 = format!("{st}/0/coding/0/code");
+    } [
+        case(SOS, &code0, emer.clone(), at(&format!("{x}[0].coding[0].code"), ERR)),
+        case(SOS, &code0, emer, vec![]).rule("RO1-SLOT-008"),
+        case(SOS, st, two.clone(), at(&format!("{x}[1].coding[0].system"), ERR)),
+        case(SOS, st, two, vec![]).rule("RO1-SLOT-011"),
+        case(SOS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_010 {
-    use crate::rules::slot::testing::{PS, WARN, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{PS, WARN, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_010_consultation_type_present() {
-        let d = p(PS, "serviceType", Some(json!([{"text": "Consultation"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
-        let d = p(PS, "serviceType", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-010"), at("serviceType", WARN));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-010"), []);
-    }
+    rule_table! { fn slot_010_consultation_type_present("RO1-SLOT-010") {
+        let st = s0("serviceType");
+    } [
+        case(PS, &st, Some(json!([{"text": "Consultation"}])), at("serviceType", WARN)),
+        case(PS, &st, None, at("serviceType", WARN)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_011 {
-    use crate::rules::slot::testing::{OTHER_SYSTEM, PS, WARN, at, coding, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{OTHER_SYSTEM, PS, WARN, at, coding};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_011_coded_motif() {
+    rule_table! { fn slot_011_coded_motif("RO1-SLOT-011") {
         let motif = json!({"coding": [coding(OTHER_SYSTEM, "M12")], "text": "Renouvellement"});
-        let d = p(PS, "serviceType/1", Some(motif));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0].system", WARN));
-        let d = p(PS, "serviceType/1", Some(json!({"coding": [{"code": "M12"}]})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-011"), at("serviceType[1].coding[0]", WARN));
+        let st1 = s0("serviceType/1");
+    } [
+        case(PS, &st1, Some(motif), at("serviceType[1].coding[0].system", WARN)),
+        case(PS, &st1, Some(json!({"coding": [{"code": "M12"}]})), at("serviceType[1].coding[0]", WARN)),
         // Text only, the expected form.
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-011"), []);
-    }
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_012 {
-    use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, PS, WARN, at, coding, p};
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, OTHER_SYSTEM, PS, WARN, at, coding};
     use crate::rules::support::terminology as term;
-    use crate::rules::testutil::of_rule;
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_012_specialty() {
-        let d = p(PS, "specialty/0/coding/0/system", Some(json!("https://editeur.example/spe")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0].coding[0].system", ERR));
-        let d = p(PS, "specialty/0", Some(json!({"text": "Médecine générale"})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0]", WARN));
-        let d = p(PS, "specialty/0/coding/0/code", Some(json!("SM99")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), at("specialty[0].coding[0].code", WARN));
+    rule_table! { fn slot_012_specialty("RO1-SLOT-012") {
         // Another coding next to a TRE_R38 one is fine.
         let both = json!({"coding": [coding(OTHER_SYSTEM, "MG"), coding(term::TRE_R38, "SM54")]});
-        let d = p(PS, "specialty/0", Some(both));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-012"), []);
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-012"), []);
-    }
+        let sp0 = s0("specialty/0");
+    } [
+        case(PS, &format!("{sp0}/coding/0/system"), Some(json!("https://editeur.example/spe")), at("specialty[0].coding[0].system", ERR)),
+        case(PS, &sp0, Some(json!({"text": "Médecine générale"})), at("specialty[0]", WARN)),
+        case(PS, &format!("{sp0}/coding/0/code"), Some(json!("SM99")), at("specialty[0].coding[0].code", WARN)),
+        case(PS, &sp0, Some(both), vec![]),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_013 {
-    use crate::rules::slot::testing::{ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{ERR, PS, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_013_appointment_type_codes() {
-        let d = p(PS, "appointmentType/coding/0/code", Some(json!("EMERGENCY")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].code", ERR));
-        let d = p(PS, "appointmentType/coding/0/system", Some(json!("http://x.example/cs")));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-013"), at("appointmentType.coding[0].system", ERR));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-013"), []);
-    }
+    rule_table! { fn slot_013_appointment_type_codes("RO1-SLOT-013") {} [
+        case(PS, &s0("appointmentType/coding/0/code"), Some(json!("EMERGENCY")), at("appointmentType.coding[0].code", ERR)),
+        case(PS, &s0("appointmentType/coding/0/system"), Some(json!("http://x.example/cs")), at("appointmentType.coding[0].system", ERR)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_014 {
-    use crate::rules::slot::testing::{PS, WARN, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{PS, WARN, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_014_appointment_type_present() {
-        let d = p(PS, "appointmentType", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType", WARN));
-        let d = p(PS, "appointmentType", Some(json!({"text": "avec RDV"})));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-014"), at("appointmentType.coding", WARN));
-        assert_eq!(of_rule(PS, None, "RO1-SLOT-014"), []);
-    }
+    rule_table! { fn slot_014_appointment_type_present("RO1-SLOT-014") {
+        let at_ = s0("appointmentType");
+    } [
+        case(PS, &at_, None, at("appointmentType", WARN)),
+        case(PS, &at_, Some(json!({"text": "avec RDV"})), at("appointmentType.coding", WARN)),
+        case(PS, "", None, vec![]),
+    ] }
 }
 
 mod ro1_slot_015 {
+    use super::s0;
     use crate::rules::slot::ro1_slot_015::is_http_url;
-    use crate::rules::slot::testing::{ERR, PS, S0, WARN, at, p};
-    use crate::rules::testutil::{of_rule, patch};
+    use crate::rules::slot::testing::{ERR, PS, WARN, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
     #[test]
@@ -376,58 +378,46 @@ mod ro1_slot_015 {
         assert!(!is_http_url("ftp://a.fr"));
     }
 
-    #[test]
-    fn slot_015_comment_severity_follows_appointment_type() {
+    rule_table! { fn slot_015_comment_severity_follows_appointment_type("RO1-SLOT-015") {
         // Slot 0 is ROUTINE, slot 2 WALKIN.
-        let d = p(PS, "comment", None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR));
-        let d = patch(PS, "/entry/2/resource/comment", None);
-        assert_eq!(
-            of_rule(&d, None, "RO1-SLOT-015"),
-            [("Bundle.entry[2].resource.comment".to_string(), WARN)]
-        );
-        let d = p(PS, "appointmentType", None);
-        let d = patch(&d, &format!("{S0}/comment"), None);
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", WARN));
-        for bad in [
+        let mut rows = vec![
+            case(PS, &s0("comment"), None, at("comment", ERR)),
+            case(
+                PS,
+                "/entry/2/resource/comment",
+                None,
+                vec![("Bundle.entry[2].resource.comment".to_string(), WARN)],
+            ),
+            case(PS, &s0("appointmentType"), None, at("comment", WARN)).then(&s0("comment"), None),
+        ];
+        let bad = [
             "Prendre RDV au 04 65 71 27 77",
             "   ",
             "ftp://x.example/a",
             "https:///agenda",
             "www.x.fr",
-        ] {
-            let d = p(PS, "comment", Some(json!(bad)));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), at("comment", ERR), "{bad}");
-        }
-        for good in ["HTTPS://agenda.example.fr", "http://x.fr:8080/a?b=c#d"] {
-            let d = p(PS, "comment", Some(json!(good)));
-            assert_eq!(of_rule(&d, None, "RO1-SLOT-015"), [], "{good}");
-        }
-    }
+        ];
+        rows.extend(bad.map(|b| case(PS, &s0("comment"), Some(json!(b)), at("comment", ERR))));
+        let good = ["HTTPS://agenda.example.fr", "http://x.fr:8080/a?b=c#d"];
+        rows.extend(good.map(|g| case(PS, &s0("comment"), Some(json!(g)), vec![])));
+    } rows }
 }
 
 mod ro1_slot_016 {
-    use crate::rules::slot::testing::{E0, ERR, PS, at, p};
-    use crate::rules::testutil::of_rule;
+    use super::s0;
+    use crate::rules::slot::testing::{E0, ERR, PS, at};
+    use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn slot_016_fr_core() {
-        let d =
-            p(PS, "serviceCategory", Some(json!([{"text": "a"}, {"text": "b"}, {"text": "c"}])));
-        assert_eq!(
-            of_rule(&d, None, "RO1-SLOT-016"),
-            [(format!("{E0}.serviceCategory[1]"), ERR), (format!("{E0}.serviceCategory[2]"), ERR)]
-        );
-        let d = p(PS, "serviceCategory", Some(json!([{"text": "a"}])));
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), []);
-        let d = p(
-            PS,
-            "identifier",
-            Some(json!([{"use": "primary", "value": "x"}, {"use": "official", "value": "y"}])),
-        );
-        assert_eq!(of_rule(&d, None, "RO1-SLOT-016"), at("identifier[0].use", ERR));
-    }
+    rule_table! { fn slot_016_fr_core("RO1-SLOT-016") {
+        let three = json!([{"text": "a"}, {"text": "b"}, {"text": "c"}]);
+        let ids = json!([{"use": "primary", "value": "x"}, {"use": "official", "value": "y"}]);
+        let sc = s0("serviceCategory");
+    } [
+        case(PS, &sc, Some(three), vec![(format!("{E0}.serviceCategory[1]"), ERR), (format!("{E0}.serviceCategory[2]"), ERR)]),
+        case(PS, &sc, Some(json!([{"text": "a"}])), vec![]),
+        case(PS, &s0("identifier"), Some(ids), at("identifier[0].use", ERR)),
+    ] }
 }
 
 mod ro1_slot_017 {
