@@ -108,22 +108,22 @@ fn check_mode(
         "include"
     };
     match mode {
-        None if e.search_span.is_empty() => em.missing(
-            Scope::ALL,
-            &RULE,
-            e.entry_span,
-            "search",
-            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
-            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
-        ),
-        None => em.missing(
-            Scope::ALL,
-            &RULE,
-            e.search_span,
-            "mode",
-            format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
-            format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
-        ),
+        None => {
+            // Without `search`, the entry lacks `search`; else `search` lacks `mode`.
+            let (parent, child) = if e.search_span.is_empty() {
+                (e.entry_span, "search")
+            } else {
+                (e.search_span, "mode")
+            };
+            em.missing(
+                Scope::ALL,
+                &RULE,
+                parent,
+                child,
+                format!("entrée {} sans `search.mode` (`{expected}` attendu)", rtype),
+                format!("{} entry without `search.mode` (`{expected}` expected)", rtype),
+            );
+        }
         Some(m) if m != expected => em.at(
             Scope::ALL,
             &RULE,

@@ -6,6 +6,7 @@ use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::{
     IDNST, OID_IDNST, SYSTEM_FR_CORE_V2_0203, SYSTEM_FR_LOCATION_ID_TYPE, SYSTEM_FR_V2_0203,
 };
+use crate::json::Span;
 use crate::model::{CodeableConcept, Identifier, Organization};
 use crate::rules::support::identifier_type::{match_type, report_type};
 use crate::rules::support::presence::missing;
@@ -42,14 +43,10 @@ fn is_prefixed_finess(v: &str) -> bool {
 pub(crate) fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     let src = e.src;
     if o.identifier.is_empty() {
-        missing(
+        absent(
             em,
             src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            o.span,
-            "identifier",
+            (o.span, "identifier"),
             "Organization CPTS sans identifier : attendu l'IDNST 1 + FINESS (urn:oid:1.2.250.1.71.4.2.2)".into(),
             "CPTS Organization without an identifier: expected the IDNST 1 + FINESS (urn:oid:1.2.250.1.71.4.2.2)".into(),
         );
@@ -77,18 +74,17 @@ pub(crate) fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: 
 }
 
 fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
-    match &id.system {
-        None => missing(
+    let absent_part = |em: &mut Emitter<'_>, child: &'static str, expected: &str| {
+        absent(
             em,
             src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            id.span,
-            "system",
-            format!("identifiant de l'Organization CPTS sans system : attendu {OID_IDNST}"),
-            format!("CPTS Organization identifier without a system: expected {OID_IDNST}"),
-        ),
+            (id.span, child),
+            format!("identifiant de l'Organization CPTS sans {child} : attendu {expected}"),
+            format!("CPTS Organization identifier without a {child}: expected {expected}"),
+        );
+    };
+    match &id.system {
+        None => absent_part(em, "system", OID_IDNST),
         Some(s) if s != OID_IDNST => em.at(
             Scope::CPTS,
             &RULE,
@@ -105,35 +101,11 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
         Some(_) => {}
     }
     match &id.type_ {
-        None => missing(
-            em,
-            src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            id.span,
-            "type",
-            format!(
-                "identifiant de l'Organization CPTS sans type : attendu {SYSTEM_FR_LOCATION_ID_TYPE}#IDNST"
-            ),
-            format!(
-                "CPTS Organization identifier without a type: expected {SYSTEM_FR_LOCATION_ID_TYPE}#IDNST"
-            ),
-        ),
+        None => absent_part(em, "type", &format!("{SYSTEM_FR_LOCATION_ID_TYPE}#IDNST")),
         Some(t) => id_type(t, em),
     }
     match &id.value {
-        None => missing(
-            em,
-            src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            id.span,
-            "value",
-            "identifiant de l'Organization CPTS sans value : attendu 1 + FINESS".into(),
-            "CPTS Organization identifier without a value: expected 1 + FINESS".into(),
-        ),
+        None => absent_part(em, "value", "1 + FINESS"),
         Some(v) if !is_prefixed_finess(v.as_str()) => {
             let q = quote(v.as_str());
             let (fr_note, en_note) =
@@ -155,6 +127,18 @@ fn identifier(id: &Identifier<'_>, src: &str, em: &mut Emitter<'_>) {
         }
         Some(_) => {}
     }
+}
+
+/// Reports `child` of `parent` missing for this rule (the Organization's
+/// identifier, or a part of it).
+fn absent(
+    em: &mut Emitter<'_>,
+    src: &str,
+    (parent, child): (Span, &'static str),
+    fr: String,
+    en: String,
+) {
+    missing(em, src, Scope::CPTS, &RULE, None, parent, child, fr, en);
 }
 
 /// Type IDNST under the 1.1.0 system; the fr-v2-0203 systems of the FAQ and

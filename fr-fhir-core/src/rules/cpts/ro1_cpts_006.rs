@@ -30,32 +30,21 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// The CPTS Organization has its must-support name and telecom.
 pub(crate) fn check_organization(o: &Organization<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
-    if o.name.is_none() {
-        missing(
-            em,
-            e.src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            o.span,
+    let absent = [
+        (
+            o.name.is_none(),
             "name",
-            "Organization CPTS sans name (élément must-support, affiché par le SAS)".into(),
-            "CPTS Organization without a name (must-support element, shown by the SAS)".into(),
-        );
-    }
-    if o.telecom.is_empty() {
-        missing(
-            em,
-            e.src,
-            Scope::CPTS,
-            &RULE,
-            None,
-            o.span,
+            "Organization CPTS sans name (élément must-support, affiché par le SAS)",
+            "CPTS Organization without a name (must-support element, shown by the SAS)",
+        ),
+        (
+            o.telecom.is_empty(),
             "telecom",
-            "Organization CPTS sans telecom (élément must-support : le téléphone de la CPTS)"
-                .into(),
-            "CPTS Organization without a telecom (must-support element: the CPTS phone number)"
-                .into(),
-        );
+            "Organization CPTS sans telecom (élément must-support : le téléphone de la CPTS)",
+            "CPTS Organization without a telecom (must-support element: the CPTS phone number)",
+        ),
+    ];
+    for (_, child, fr, en) in absent.into_iter().filter(|a| a.0) {
+        missing(em, e.src, Scope::CPTS, &RULE, None, o.span, child, fr.into(), en.into());
     }
 }

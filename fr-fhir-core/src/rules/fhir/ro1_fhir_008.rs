@@ -54,33 +54,41 @@ pub(crate) fn check_modifiers(res: &Resource<'_>, em: &mut Emitter<'_>) {
         Resource::Practitioner(x) => modifiers(&x.modifier_extension, em),
         Resource::PractitionerRole(x) => modifiers(&x.modifier_extension, em),
         Resource::Location(x) => {
-            modifiers(&x.modifier_extension, em);
-            for h in &x.hours_of_operation {
-                modifiers(&h.modifier_extension, em);
-            }
+            let inner = x.hours_of_operation.iter().map(|h| &h.modifier_extension);
+            with_backbone(&x.modifier_extension, inner, em);
         }
         Resource::Organization(x) => modifiers(&x.modifier_extension, em),
         Resource::HealthcareService(x) => modifiers(&x.modifier_extension, em),
         Resource::OperationOutcome(x) => {
-            modifiers(&x.modifier_extension, em);
-            for i in &x.issue {
-                modifiers(&i.modifier_extension, em);
-            }
+            with_backbone(&x.modifier_extension, x.issue.iter().map(|i| &i.modifier_extension), em);
         }
         Resource::Bundle(_) | Resource::Other(_) => {}
+    }
+}
+
+/// The modifier extensions of a resource, then those of each of its
+/// backbone elements.
+fn with_backbone<'x, 'a: 'x>(
+    own: &'x [Extension<'a>],
+    backbone: impl Iterator<Item = &'x Vec<Extension<'a>>>,
+    em: &mut Emitter<'_>,
+) {
+    modifiers(own, em);
+    for b in backbone {
+        modifiers(b, em);
     }
 }
 
 /// No modifier extension is known to the SAS profiles: none can be ignored.
 fn modifiers(exts: &[Extension<'_>], em: &mut Emitter<'_>) {
     for x in exts {
-        let url = x.url.as_ref().map_or("", |u| u.as_str());
+        let q = quote(x.url.as_ref().map_or("", |u| u.as_str()));
         em.at(
             Scope::ALL,
             &RULE,
             x.span,
-            format!("modifierExtension {} inconnue : elle change le sens de la ressource et ne peut pas être ignorée", quote(url)),
-            format!("unknown modifierExtension {}: it changes the meaning of the resource and cannot be ignored", quote(url)),
+            format!("modifierExtension {q} inconnue : elle change le sens de la ressource et ne peut pas être ignorée"),
+            format!("unknown modifierExtension {q}: it changes the meaning of the resource and cannot be ignored"),
         );
     }
 }

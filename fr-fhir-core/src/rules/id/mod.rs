@@ -88,5 +88,36 @@ pub(super) fn form_error(
     );
 }
 
+/// Which part of a prefixed national value a RO1-ID rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// The form: reported at the rule's severity.
+    Form,
+    /// The check digit: a warning, an error under `--strict`.
+    Key,
+}
+
+/// Reports `rule` on a value `v` that starts with `prefix` when `check`
+/// finds a fault: RO1-ID-002..008 differ only in prefix, registry and part.
+pub(super) fn check_prefixed(
+    em: &mut Emitter<'_>,
+    rule: &'static RuleMeta,
+    prefix: char,
+    part: Part,
+    (v, span): (&str, Span),
+    check: impl FnOnce(&str) -> Result<(), crate::ids::IdError>,
+) {
+    if !v.starts_with(prefix) {
+        return;
+    }
+    if let Err(e) = check(v) {
+        let sev = match part {
+            Part::Form => None,
+            Part::Key => Some(em.check_digit_severity()),
+        };
+        form_error(em, rule, sev, span, v, e);
+    }
+}
+
 #[cfg(test)]
 mod tests;

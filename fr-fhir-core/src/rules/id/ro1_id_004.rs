@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnps;
 use crate::json::Span;
-use crate::rules::id::form_error;
+use crate::rules::id::{Part, check_prefixed};
 use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-004 `idnps-adeli-form`.
@@ -31,9 +31,5 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// Checks the form of an IDNPS value `0` + ADELI.
 pub(crate) fn check_idnps(v: &str, span: Span, em: &mut Emitter<'_>) {
-    if v.starts_with('0')
-        && let Err(e) = Idnps::parse_form(v)
-    {
-        form_error(em, &RULE, None, span, v, e);
-    }
+    check_prefixed(em, &RULE, '0', Part::Form, (v, span), |v| Idnps::parse_form(v).map(drop));
 }

@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnst;
 use crate::json::Span;
-use crate::rules::id::form_error;
+use crate::rules::id::{Part, check_prefixed};
 use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-005 `idnst-finess-form`.
@@ -31,15 +31,7 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// Checks the form of an IDNST value `1` + FINESS, the SAS pattern included.
 pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
-    if !v.starts_with('1') {
-        return;
-    }
-    match Idnst::parse_form(v) {
-        Err(e) => form_error(em, &RULE, None, span, v, e),
-        Ok(id) => {
-            if let Err(e) = id.check_sas_form() {
-                form_error(em, &RULE, None, span, v, e);
-            }
-        }
-    }
+    check_prefixed(em, &RULE, '1', Part::Form, (v, span), |v| {
+        Idnst::parse_form(v).and_then(|id| id.check_sas_form())
+    });
 }

@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnst;
 use crate::json::Span;
-use crate::rules::id::form_error;
+use crate::rules::id::{Part, check_prefixed};
 use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-006 `finess-luhn`.
@@ -32,14 +32,8 @@ pub static RULE: RuleMeta = RuleMeta {
 /// Checks the key of an IDNST value `1` + FINESS of the SAS form: a
 /// warning, an error under `--strict`.
 pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
-    if !v.starts_with('1') {
-        return;
-    }
-    if let Ok(id) = Idnst::parse_form(v)
-        && id.check_sas_form().is_ok()
-        && let Err(e) = id.check_key()
-    {
-        let sev = em.check_digit_severity();
-        form_error(em, &RULE, Some(sev), span, v, e);
-    }
+    check_prefixed(em, &RULE, '1', Part::Key, (v, span), |v| match Idnst::parse_form(v) {
+        Ok(id) if id.check_sas_form().is_ok() => id.check_key(),
+        _ => Ok(()),
+    });
 }

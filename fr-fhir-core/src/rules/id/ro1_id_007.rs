@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnst;
 use crate::json::Span;
-use crate::rules::id::form_error;
+use crate::rules::id::{Part, check_prefixed};
 use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-007 `idnst-siret-form`.
@@ -31,9 +31,5 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// Checks the form of an IDNST value `3` + SIRET.
 pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
-    if v.starts_with('3')
-        && let Err(e) = Idnst::parse_form(v)
-    {
-        form_error(em, &RULE, None, span, v, e);
-    }
+    check_prefixed(em, &RULE, '3', Part::Form, (v, span), |v| Idnst::parse_form(v).map(drop));
 }

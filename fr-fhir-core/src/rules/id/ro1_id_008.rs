@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::ids::Idnst;
 use crate::json::Span;
-use crate::rules::id::form_error;
+use crate::rules::id::{Part, check_prefixed};
 use crate::rules::{Emitter, Scope};
 
 /// RO1-ID-008 `siret-luhn`.
@@ -32,13 +32,7 @@ pub static RULE: RuleMeta = RuleMeta {
 /// Checks the key of a well-formed IDNST value `3` + SIRET: a warning, an
 /// error under `--strict`.
 pub(crate) fn check_idnst(v: &str, span: Span, em: &mut Emitter<'_>) {
-    if !v.starts_with('3') {
-        return;
-    }
-    if let Ok(id) = Idnst::parse_form(v)
-        && let Err(e) = id.check_key()
-    {
-        let sev = em.check_digit_severity();
-        form_error(em, &RULE, Some(sev), span, v, e);
-    }
+    check_prefixed(em, &RULE, '3', Part::Key, (v, span), |v| {
+        Idnst::parse_form(v).map_or(Ok(()), |id| id.check_key())
+    });
 }

@@ -8,8 +8,9 @@
 //! judged.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::model::{CodeableConcept, Coding};
-use crate::rules::support::terminology::{TRE_R38, is_tre_r38_code};
+use crate::model::CodeableConcept;
+use crate::rules::support::specialties::{Fault, check_specialties_saying};
+use crate::rules::support::terminology::TRE_R38;
 use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-ROLE-008 `role-code-specialty-bindings`.
@@ -37,72 +38,24 @@ pub static RULE: RuleMeta = RuleMeta {
 /// coding; text only is a warning (AMB-08), an unknown TRE_R38 code too
 /// (newer NOS releases add codes).
 pub(crate) fn check_specialties(list: &[CodeableConcept<'_>], em: &mut Emitter<'_>) {
-    for sp in list {
-        let Some(first) = sp.coding.first() else {
-            if sp.text.is_some() {
-                em.at_sev(
-                    Scope::PS_CPTS,
-                    &RULE,
-                    Severity::Warning,
-                    sp.span,
-                    "spécialité en texte seul : la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38".into(),
-                    "text-only specialty: the required binding fr-practitioner-specialty expects a TRE_R38 code".into(),
-                );
-            }
-            continue;
-        };
-        let in_r38 = |c: &&Coding<'_>| c.system.as_ref().is_some_and(|s| s == TRE_R38);
-        let Some(r38) = sp.coding.iter().find(in_r38) else {
-            match &first.system {
-                Some(sys) => em.at(
-                    Scope::PS_CPTS,
-                    &RULE,
-                    sys.span,
-                    format!("spécialité codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({TRE_R38}) est obligatoire", quote(sys.as_str())),
-                    format!("specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({TRE_R38}) is required", quote(sys.as_str())),
-                ),
-                None => em.missing(
-                    Scope::PS_CPTS,
-                    &RULE,
-                    first.span,
-                    "system",
-                    format!("spécialité codée sans système : {TRE_R38} attendu"),
-                    format!("specialty coded without a system: {TRE_R38} expected"),
-                ),
-            }
-            continue;
-        };
-        let known = sp
-            .coding
-            .iter()
-            .filter(in_r38)
-            .any(|c| c.code.as_ref().is_some_and(|k| is_tre_r38_code(k.as_str())));
-        if known {
-            continue;
-        }
-        match &r38.code {
-            None => em.missing(
-                Scope::PS_CPTS,
-                &RULE,
-                r38.span,
-                "code",
-                "spécialité TRE_R38 sans code (par ex. SM54)".into(),
-                "TRE_R38 specialty without a code (e.g. SM54)".into(),
-            ),
-            Some(k) => em.at_sev(
-                Scope::PS_CPTS,
-                &RULE,
-                Severity::Warning,
-                k.span,
-                format!(
-                    "code {} inconnu de TRE_R38-SpecialiteOrdinale (version NOS 0.1.0)",
-                    quote(k.as_str())
-                ),
-                format!(
-                    "code {} is not in TRE_R38-SpecialiteOrdinale (NOS release 0.1.0)",
-                    quote(k.as_str())
-                ),
-            ),
-        }
+    check_specialties_saying(list, Scope::PS_CPTS, &RULE, em, |f| {
+        match f {
+        Fault::TextOnly => (
+            "spécialité en texte seul : la liaison obligatoire fr-practitioner-specialty attend un code TRE_R38".into(),
+            "text-only specialty: the required binding fr-practitioner-specialty expects a TRE_R38 code".into(),
+        ),
+        Fault::OtherSystem(sys) => (
+            format!("spécialité codée dans {} : un codage TRE_R38-SpecialiteOrdinale ({TRE_R38}) est obligatoire", quote(sys)),
+            format!("specialty coded in {}: a TRE_R38-SpecialiteOrdinale coding ({TRE_R38}) is required", quote(sys)),
+        ),
+        Fault::NoSystem => (
+            format!("spécialité codée sans système : {TRE_R38} attendu"),
+            format!("specialty coded without a system: {TRE_R38} expected"),
+        ),
+        Fault::NoCode => (
+            "spécialité TRE_R38 sans code (par ex. SM54)".into(),
+            "TRE_R38 specialty without a code (e.g. SM54)".into(),
+        ),
     }
+    });
 }
