@@ -5,10 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::finding::Cause;
 use fr_fhir_core::ids::Idnps;
 use fr_fhir_core::json::Span;
-use fr_fhir_core::rules::{Emitter, quote};
+use fr_fhir_core::rules::Emitter;
 
 use crate::rules::support::knock_on::{self, Defect, Holders, Unrequested};
 
@@ -50,14 +50,6 @@ pub(crate) fn cause(unrequested: &[Unrequested<'_>]) -> Cause {
 /// The slot at `span` (its reference as written, `slot`) belongs to a schedule
 /// whose practitioner was not requested, for `cause`.
 pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
-    let slot = quote(slot);
-    let message = Message::new(
-        format!(
-            "le créneau relève de l'agenda {slot} dont le praticien n'est pas parmi ceux demandés"
-        ),
-        format!(
-            "the slot belongs to schedule {slot} whose practitioner is not among those requested"
-        ),
-    );
-    em.push(Scope::PS_CPTS, Finding::body(&RULE, span, message).caused_by(cause));
+    let whose = ("le praticien n'est pas parmi ceux demandés", "practitioner");
+    knock_on::report_slot(em, (Scope::PS_CPTS, &RULE), (slot, span), whose, cause);
 }
