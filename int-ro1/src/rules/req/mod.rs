@@ -146,19 +146,14 @@ pub(crate) fn check_path(
     }
     let span = if path.resource.is_empty() { path.span } else { path.resource_span };
     let actual = path.span.slice(raw.input()).unwrap_or("");
-    push(
-        out,
-        rule,
-        span,
-        "",
-        Message::new(
-            format!(
-                "chemin `{actual}` : attendu `[base]/{expected}` pour une recherche {}",
-                uc.as_str()
-            ),
-            format!("path `{actual}`: expected `[base]/{expected}` for a {} search", uc.as_str()),
+    let (fr, en) = (
+        format!(
+            "chemin `{actual}` : attendu `[base]/{expected}` pour une recherche {}",
+            uc.as_str()
         ),
+        format!("path `{actual}`: expected `[base]/{expected}` for a {} search", uc.as_str()),
     );
+    push(out, rule, span, "", Message::new(fr, en));
 }
 
 /// RO1-REQ-003 / 012: exactly one `ge` and one `le`, both valid dates.
@@ -178,16 +173,11 @@ pub(crate) fn check_dates(
             other => {
                 let written = other.map_or("(aucun)", Prefix::as_str);
                 let written_en = other.map_or("(none)", Prefix::as_str);
-                push(
-                    out,
-                    rule,
-                    p.value_span,
-                    name,
-                    Message::new(
-                        format!("`{name}={}` : préfixe {written}, attendu `ge` ou `le`", p.value),
-                        format!("`{name}={}`: prefix {written_en}, expected `ge` or `le`", p.value),
-                    ),
+                let (fr, en) = (
+                    format!("`{name}={}` : préfixe {written}, attendu `ge` ou `le`", p.value),
+                    format!("`{name}={}`: prefix {written_en}, expected `ge` or `le`", p.value),
                 );
+                push(out, rule, p.value_span, name, Message::new(fr, en));
                 continue;
             }
         };
@@ -195,22 +185,17 @@ pub(crate) fn check_dates(
         if let Some(n) = seen.get_mut(index) {
             *n += 1;
             if *n == 2 {
-                push(
-                    out,
-                    rule,
-                    p.span,
-                    name,
-                    Message::new(
-                        format!(
-                            "deuxième borne `{name}={}` : une seule borne `{label}` attendue",
-                            p.value
-                        ),
-                        format!(
-                            "second bound `{name}={}`: exactly one `{label}` bound expected",
-                            p.value
-                        ),
+                let (fr, en) = (
+                    format!(
+                        "deuxième borne `{name}={}` : une seule borne `{label}` attendue",
+                        p.value
+                    ),
+                    format!(
+                        "second bound `{name}={}`: exactly one `{label}` bound expected",
+                        p.value
                     ),
                 );
+                push(out, rule, p.span, name, Message::new(fr, en));
             }
         }
         if let Err(cause) = DateParam::from_value(&p.value).bound {
@@ -229,16 +214,11 @@ pub(crate) fn check_dates(
     }
     for (count, label) in seen.into_iter().zip(["ge", "le"]) {
         if count == 0 {
-            push(
-                out,
-                rule,
-                raw.query,
-                name,
-                Message::new(
-                    format!("borne `{name}={label}…` absente : exactement une attendue"),
-                    format!("bound `{name}={label}…` is missing: exactly one expected"),
-                ),
+            let (fr, en) = (
+                format!("borne `{name}={label}…` absente : exactement une attendue"),
+                format!("bound `{name}={label}…` is missing: exactly one expected"),
             );
+            push(out, rule, raw.query, name, Message::new(fr, en));
         }
     }
 }
@@ -266,45 +246,30 @@ pub(crate) fn check_identifiers(
     let params: Vec<_> = raw.get_all(name).collect();
     let Some(first) = params.first() else {
         let system = uc.identifier_system();
-        push(
-            out,
-            rule,
-            raw.query,
-            name,
-            Message::new(
-                format!("paramètre `{name}` absent : attendu `{name}={system}|…`"),
-                format!("parameter `{name}` is missing: expected `{name}={system}|…`"),
-            ),
+        let (fr, en) = (
+            format!("paramètre `{name}` absent : attendu `{name}={system}|…`"),
+            format!("parameter `{name}` is missing: expected `{name}={system}|…`"),
         );
+        push(out, rule, raw.query, name, Message::new(fr, en));
         return;
     };
     if let Some(second) = params.get(1) {
         let n = params.len();
-        push(
-            out,
-            rule,
-            second.span,
-            name,
-            Message::new(
-                format!(
-                    "`{name}` présent {n} fois : attendu une fois, avec une liste séparée par des virgules"
-                ),
-                format!("`{name}` present {n} times: expected once, with a comma-separated list"),
+        let (fr, en) = (
+            format!(
+                "`{name}` présent {n} fois : attendu une fois, avec une liste séparée par des virgules"
             ),
+            format!("`{name}` present {n} times: expected once, with a comma-separated list"),
         );
+        push(out, rule, second.span, name, Message::new(fr, en));
     }
     let n: usize = params.iter().map(|p| token_ranges(&p.value).count()).sum();
     if n > values::MAX_IDENTIFIERS {
-        push(
-            out,
-            rule,
-            first.value_span,
-            name,
-            Message::new(
-                format!("{n} identifiants : au plus {} attendus", values::MAX_IDENTIFIERS),
-                format!("{n} identifiers: at most {} expected", values::MAX_IDENTIFIERS),
-            ),
+        let (fr, en) = (
+            format!("{n} identifiants : au plus {} attendus", values::MAX_IDENTIFIERS),
+            format!("{n} identifiers: at most {} expected", values::MAX_IDENTIFIERS),
         );
+        push(out, rule, first.value_span, name, Message::new(fr, en));
     } else if uc == UseCase::SOS && n > values::SOS_FUNCTIONAL_MAX {
         out.push(findings::request(
             rule,
@@ -342,16 +307,11 @@ fn check_token(
     let expected = uc.identifier_system();
     let shown = token.to_query_text();
     if token.system.is_none() && token.value.is_empty() {
-        push(
-            out,
-            rules.list,
-            span,
-            name,
-            Message::new(
-                format!("jeton vide dans `{name}` : attendu `{expected}|…`"),
-                format!("empty token in `{name}`: expected `{expected}|…`"),
-            ),
+        let (fr, en) = (
+            format!("jeton vide dans `{name}` : attendu `{expected}|…`"),
+            format!("empty token in `{name}`: expected `{expected}|…`"),
         );
+        push(out, rules.list, span, name, Message::new(fr, en));
         return;
     }
     if token.padded {
@@ -368,28 +328,19 @@ fn check_token(
             ),
         ));
     }
-    match token.system.as_deref() {
-        Some(system) if system == expected => {}
-        Some(system) => push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("jeton `{shown}` : système `{system}`, attendu `{expected}`"),
-                format!("token `{shown}`: system `{system}`, expected `{expected}`"),
-            ),
-        ),
-        None => push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("jeton `{shown}` sans système : attendu `{expected}|{}`", token.value),
-                format!("token `{shown}` has no system: expected `{expected}|{}`", token.value),
-            ),
-        ),
+    let wrong = match token.system.as_deref() {
+        Some(system) if system == expected => None,
+        Some(system) => Some((
+            format!("jeton `{shown}` : système `{system}`, attendu `{expected}`"),
+            format!("token `{shown}`: system `{system}`, expected `{expected}`"),
+        )),
+        None => Some((
+            format!("jeton `{shown}` sans système : attendu `{expected}|{}`", token.value),
+            format!("token `{shown}` has no system: expected `{expected}|{}`", token.value),
+        )),
+    };
+    if let Some((fr, en)) = wrong {
+        push(out, rule, span, name, Message::new(fr, en));
     }
     // The value's defects point at the value, so that the line:column
     // lands on the identifier and not on its system.
@@ -467,28 +418,18 @@ pub(crate) fn check_status(
     let name = uc.status_param();
     let params: Vec<_> = raw.get_all(name).collect();
     if params.is_empty() {
-        push(
-            out,
-            rule,
-            raw.query,
-            name,
-            Message::new(
-                format!("paramètre `{name}` absent : attendu `{name}=free`"),
-                format!("parameter `{name}` is missing: expected `{name}=free`"),
-            ),
+        let (fr, en) = (
+            format!("paramètre `{name}` absent : attendu `{name}=free`"),
+            format!("parameter `{name}` is missing: expected `{name}=free`"),
         );
+        push(out, rule, raw.query, name, Message::new(fr, en));
     }
     for p in params.into_iter().filter(|p| p.value != values::FREE) {
-        push(
-            out,
-            rule,
-            p.value_span,
-            name,
-            Message::new(
-                format!("`{name}` vaut `{}`, attendu `free`", p.value),
-                format!("`{name}` is `{}`, expected `free`", p.value),
-            ),
+        let (fr, en) = (
+            format!("`{name}` vaut `{}`, attendu `free`", p.value),
+            format!("`{name}` is `{}`, expected `free`", p.value),
         );
+        push(out, rule, p.value_span, name, Message::new(fr, en));
     }
 }
 
@@ -519,15 +460,10 @@ pub(crate) fn check_includes(
             ),
             None => (raw.query, String::new(), String::new()),
         };
-        push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("`{name}={value}` absent pour une recherche {}{fr_hint}", uc.as_str()),
-                format!("`{name}={value}` is missing for a {} search{en_hint}", uc.as_str()),
-            ),
+        let (fr, en) = (
+            format!("`{name}={value}` absent pour une recherche {}{fr_hint}", uc.as_str()),
+            format!("`{name}={value}` is missing for a {} search{en_hint}", uc.as_str()),
         );
+        push(out, rule, span, name, Message::new(fr, en));
     }
 }
