@@ -81,6 +81,23 @@ pub(crate) fn is_include_name(name: &str) -> bool {
     name == names::INCLUDE || name == names::INCLUDE_ITERATE || name == names::REVINCLUDE
 }
 
+/// RO1-REQ-004 / 005: when both window bounds are valid dates, `judge` gets
+/// the window's length and the `ge` and `le` texts; the message it returns
+/// is reported under `rule` on the `le` bound.
+pub(crate) fn check_window(
+    rule: &'static RuleMeta,
+    req: &SearchRequest,
+    raw: &ParsedQuery<'_>,
+    out: &mut Vec<Finding>,
+    judge: impl Fn(TimeDelta, &str, &str) -> Option<(String, String)>,
+) {
+    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
+    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
+    let Some((fr, en)) = judge(upper.upper - lower.lower, &ge.text, &le.text) else { return };
+    let span = le.span.unwrap_or(raw.query);
+    push(out, rule, span, req.use_case.start_param(), Message::new(fr, en));
+}
+
 /// RO1-REQ-001 / 002 on the method and body of the request, under `rule`.
 pub(crate) fn check_method(rule: &'static RuleMeta, method: &str, body_len: usize) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -348,66 +365,6 @@ fn check_token(
     (rules.value)(at_value, name, &token.value, out);
 }
 
-/// RO1-REQ-004 / 005: when both window bounds are valid dates, `judge` gets
-/// the window's length and the `ge` and `le` texts; the message it returns
-/// is reported under `rule` on the `le` bound.
-pub(crate) fn check_window(
-    rule: &'static RuleMeta,
-    req: &SearchRequest,
-    raw: &ParsedQuery<'_>,
-    out: &mut Vec<Finding>,
-    judge: impl Fn(TimeDelta, &str, &str) -> Option<(String, String)>,
-) {
-    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
-    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
-    let Some((fr, en)) = judge(upper.upper - lower.lower, &ge.text, &le.text) else { return };
-    let span = le.span.unwrap_or(raw.query);
-    push(out, rule, span, req.use_case.start_param(), Message::new(fr, en));
-}
-
-/// The form a token's value must have (RO1-REQ-007 / 013): the rule of a
-/// malformed value, the rule of a wrong check digit, and the wording.
-pub(crate) struct TokenForm {
-    /// Judges the form of the value.
-    pub rule: &'static RuleMeta,
-    /// Judges its check digit, as in the body.
-    pub key_rule: &'static RuleMeta,
-    /// The expected form, in French.
-    pub expected_fr: &'static str,
-    /// The expected form, in English.
-    pub expected_en: &'static str,
-    /// How an id of another kind is named (French, English), appended.
-    pub other: fn(&str) -> (String, String),
-}
-
-impl TokenForm {
-    /// Reports the value parsed as `parsed`: `Err` when it is not of the
-    /// form, `Ok(Ok(key))` for the expected kind, `Ok(Err(kind))` for another.
-    pub(crate) fn report(
-        &self,
-        span: Span,
-        name: &str,
-        value: &str,
-        parsed: Result<Result<Result<(), IdError>, &str>, IdError>,
-        out: &mut Vec<Finding>,
-    ) {
-        let fr = format!("valeur `{value}` : {}", self.expected_fr);
-        let en = format!("value `{value}`: {}", self.expected_en);
-        let message = match parsed {
-            Err(e) => with_cause(fr, en, &e.message()),
-            Ok(Ok(Err(e))) if e.is_check_digit() => {
-                return push(out, self.key_rule, span, name, quoted(value, &e.message()));
-            }
-            Ok(Ok(_)) => return,
-            Ok(Err(kind)) => {
-                let (fr_found, en_found) = (self.other)(kind);
-                Message::new(format!("{fr}{fr_found}"), format!("{en}{en_found}"))
-            }
-        };
-        push(out, self.rule, span, name, message);
-    }
-}
-
 /// RO1-REQ-008 / 012: `status=free`.
 pub(crate) fn check_status(
     rule: &'static RuleMeta,
@@ -465,5 +422,48 @@ pub(crate) fn check_includes(
             format!("`{name}={value}` is missing for a {} search{en_hint}", uc.as_str()),
         );
         push(out, rule, span, name, Message::new(fr, en));
+    }
+}
+
+/// The form a token's value must have (RO1-REQ-007 / 013): the rule of a
+/// malformed value, the rule of a wrong check digit, and the wording.
+pub(crate) struct TokenForm {
+    /// Judges the form of the value.
+    pub rule: &'static RuleMeta,
+    /// Judges its check digit, as in the body.
+    pub key_rule: &'static RuleMeta,
+    /// The expected form, in French.
+    pub expected_fr: &'static str,
+    /// The expected form, in English.
+    pub expected_en: &'static str,
+    /// How an id of another kind is named (French, English), appended.
+    pub other: fn(&str) -> (String, String),
+}
+
+impl TokenForm {
+    /// Reports the value parsed as `parsed`: `Err` when it is not of the
+    /// form, `Ok(Ok(key))` for the expected kind, `Ok(Err(kind))` for another.
+    pub(crate) fn report(
+        &self,
+        span: Span,
+        name: &str,
+        value: &str,
+        parsed: Result<Result<Result<(), IdError>, &str>, IdError>,
+        out: &mut Vec<Finding>,
+    ) {
+        let fr = format!("valeur `{value}` : {}", self.expected_fr);
+        let en = format!("value `{value}`: {}", self.expected_en);
+        let message = match parsed {
+            Err(e) => with_cause(fr, en, &e.message()),
+            Ok(Ok(Err(e))) if e.is_check_digit() => {
+                return push(out, self.key_rule, span, name, quoted(value, &e.message()));
+            }
+            Ok(Ok(_)) => return,
+            Ok(Err(kind)) => {
+                let (fr_found, en_found) = (self.other)(kind);
+                Message::new(format!("{fr}{fr_found}"), format!("{en}{en_found}"))
+            }
+        };
+        push(out, self.rule, span, name, message);
     }
 }
