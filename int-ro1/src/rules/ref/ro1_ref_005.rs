@@ -35,11 +35,7 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// The practitioners of the knock-ons, by their IDNPS.
 const PRACTITIONERS: Holders =
-    Holders { what: ("praticien", "practitioner"), defect: idnps_defect };
-
-fn idnps_defect(value: &str) -> Option<Defect> {
-    Defect::of(Idnps::parse_form(value), Idnps::check_key)
-}
+    Holders { what: ("praticien", "practitioner"), defect: Defect::of_id::<Idnps> };
 
 /// Why the slots of a schedule are reported: none of its practitioners,
 /// `unrequested`, was requested.

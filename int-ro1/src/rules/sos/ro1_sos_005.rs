@@ -49,11 +49,7 @@ pub(crate) fn check_identifiers<'v>(
 
 /// The associations of the knock-ons, by their IDNST.
 const ASSOCIATIONS: Holders =
-    Holders { what: ("association", "association"), defect: idnst_defect };
-
-fn idnst_defect(value: &str) -> Option<Defect> {
-    Defect::of(Idnst::parse_form(value), Idnst::check_key)
-}
+    Holders { what: ("association", "association"), defect: Defect::of_id::<Idnst> };
 
 /// Why the slots of a schedule are reported: none of its associations,
 /// `unrequested`, was requested.

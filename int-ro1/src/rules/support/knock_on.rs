@@ -4,7 +4,7 @@
 //! identifier check through [`Holders`].
 
 use fr_fhir_core::finding::{Cause, Finding, Message, RuleMeta};
-use fr_fhir_core::ids::IdError;
+use fr_fhir_core::ids::{CheckedId, IdError};
 use fr_fhir_core::json::{Span, Str};
 use fr_fhir_core::rules::{Emitter, Scope, quote};
 
@@ -37,6 +37,11 @@ impl Defect {
             Err(e) => Some(Defect::Form(e)),
             Ok(id) => key(&id).err().map(Defect::Key),
         }
+    }
+
+    /// The defect of `value` read as a `T`: for [`Holders::defect`].
+    pub(crate) fn of_id<T: CheckedId>(value: &str) -> Option<Defect> {
+        Defect::of(T::parse_form(value), T::check_key)
     }
 
     fn words(&self) -> (&'static str, &'static str, &IdError) {
