@@ -5,9 +5,10 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{CodeableConcept, Coding};
 use crate::rules::cpts::{has_system, is_r5_service_type};
+use crate::rules::slot::{CodingDefect, check_coding};
 use crate::rules::support::coding::{is_act_code, is_cpts_coding};
 use crate::rules::support::terminology as term;
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::{Emitter, Scope};
 
 /// RO1-CPTS-002 `cpts-tre-r66-604-canonical`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -36,46 +37,29 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     if is_act_code(c) || !is_cpts_coding(c) {
         return;
     }
-    match (c.system.as_ref(), &c.code) {
-        (None, _) => em.missing(
-            Scope::CPTS,
-            &RULE,
-            c.span,
-            "system",
+    let is_cpts = |k: &str| k == term::TRE_R66_CPTS;
+    check_coding(c, (Scope::CPTS, &RULE), term::TRE_R66, is_cpts, words, em);
+}
+
+/// The wording of RO1-CPTS-002 for each defect of the CPTS coding.
+fn words(defect: CodingDefect) -> (String, String) {
+    match defect {
+        CodingDefect::NoSystem => (
             format!("code CPTS `604` sans système : attendu {}", term::TRE_R66),
             format!("CPTS code `604` without a system: expected {}", term::TRE_R66),
         ),
-        (Some(sys), _) if sys != term::TRE_R66 => em.at(
-            Scope::CPTS,
-            &RULE,
-            sys.span,
-            format!(
-                "système TRE_R66 non canonique {} : attendu {}",
-                quote(sys.as_str()),
-                term::TRE_R66
-            ),
-            format!(
-                "non-canonical TRE_R66 system {}: expected {}",
-                quote(sys.as_str()),
-                term::TRE_R66
-            ),
+        CodingDefect::System(q) => (
+            format!("système TRE_R66 non canonique {q} : attendu {}", term::TRE_R66),
+            format!("non-canonical TRE_R66 system {q}: expected {}", term::TRE_R66),
         ),
-        (Some(_), None) => em.missing(
-            Scope::CPTS,
-            &RULE,
-            c.span,
-            "code",
+        CodingDefect::NoCode => (
             "codage TRE_R66 sans code : attendu `604` (CPTS)".into(),
             "TRE_R66 coding without a code: expected `604` (CPTS)".into(),
         ),
-        (Some(_), Some(code)) if code != term::TRE_R66_CPTS => em.at(
-            Scope::CPTS,
-            &RULE,
-            code.span,
-            format!("catégorie TRE_R66 {} : attendu `604` (CPTS)", quote(code.as_str())),
-            format!("TRE_R66 category {}: expected `604` (CPTS)", quote(code.as_str())),
+        CodingDefect::Code(q) => (
+            format!("catégorie TRE_R66 {q} : attendu `604` (CPTS)"),
+            format!("TRE_R66 category {q}: expected `604` (CPTS)"),
         ),
-        _ => {}
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Schedule;
+use crate::rules::slot::repeated_service_category;
 use crate::rules::support::specialties::check_specialties;
 use crate::rules::{Emitter, Scope};
 
@@ -40,15 +41,6 @@ pub(crate) fn check(s: &Schedule<'_>, em: &mut Emitter<'_>) {
             "Schedule.serviceType is forbidden (FR Core FrSchedule 0..0): the consultation type belongs on each Slot".into(),
         );
     }
-    let n = s.service_category.len();
-    for sc in s.service_category.iter().skip(1) {
-        em.at(
-            Scope::ALL,
-            &RULE,
-            sc.span,
-            format!("Schedule.serviceCategory répété ({n} éléments) : FR Core FrSchedule en permet au plus un"),
-            format!("Schedule.serviceCategory repeated ({n} elements): FR Core FrSchedule allows at most one"),
-        );
-    }
+    repeated_service_category(&s.service_category, "Schedule", &RULE, em);
     check_specialties(&s.specialty, &RULE, "Schedule", em);
 }

@@ -2,9 +2,10 @@
 
 use crate::finding::RuleMeta;
 use crate::json::Span;
-use crate::model::Instant;
+use crate::model::{Code, CodeableConcept, Coding, Instant};
 use crate::primitives::{SasInstantError, check_sas_instant};
-use crate::rules::{Emitter, EntryCx};
+use crate::rules::support::terminology as term;
+use crate::rules::{Emitter, EntryCx, Scope, quote};
 
 pub mod ro1_slot_001;
 pub mod ro1_slot_002;
@@ -72,19 +73,148 @@ pub(crate) fn check_instant<'v, 'a>(
     let sas = match check_sas_instant(v.as_str()) {
         Ok(()) => true,
         Err(err @ SasInstantError::NotInstant(_)) => {
-            ro1_slot_003::report(v, name, &err, em);
+            report_instant(&ro1_slot_003::RULE, v, name, &err, em);
             return None;
         }
         Err(err) => {
-            ro1_slot_004::report(v, name, &err, em);
+            report_instant(&ro1_slot_004::RULE, v, name, &err, em);
             false
         }
     };
     Some(Checked { value: v, sas })
 }
 
+/// Reports Slot.`name` under `rule`: not a FHIR instant (RO1-SLOT-003) or
+/// outside the SAS form (RO1-SLOT-004), in the words of `err`.
+fn report_instant(
+    rule: &'static RuleMeta,
+    v: &Instant<'_>,
+    name: &str,
+    err: &SasInstantError,
+    em: &mut Emitter<'_>,
+) {
+    let m = err.message_with_value(v.as_str());
+    em.at(
+        Scope::ALL,
+        rule,
+        v.span,
+        format!("Slot.{name} : {}", m.fr),
+        format!("Slot.{name}: {}", m.en),
+    );
+}
+
 /// Shared by the tests of the Slot rules: the valid examples and paths into
 /// their first Slot.
+/// RO1-SLOT-008 / 009: the code of a v3-ActCode serviceType coding when it is
+/// not one the SAS uses (AMB, HH, VR), with its quoted text; a missing code
+/// is reported here under `rule`.
+pub(crate) fn off_list_act_code<'c, 'a>(
+    scope: Scope,
+    rule: &'static RuleMeta,
+    c: &'c Coding<'a>,
+    em: &mut Emitter<'_>,
+) -> Option<(&'c Code<'a>, String)> {
+    let Some(code) = &c.code else {
+        em.missing(
+            scope,
+            rule,
+            c.span,
+            "code",
+            "type de consultation v3-ActCode sans code : attendu AMB, HH ou VR".into(),
+            "v3-ActCode consultation type without a code: expected AMB, HH or VR".into(),
+        );
+        return None;
+    };
+    let k = code.as_str();
+    if term::is_sas_consultation_code(k) {
+        return None;
+    }
+    Some((code, quote(k)))
+}
+
+/// RO1-SLOT-009 / 011: a serviceType coding in another system than
+/// v3-ActCode, reported on its system with why (`fr`, `en`) it may not be.
+pub(crate) fn coded_elsewhere(
+    scope: Scope,
+    rule: &'static RuleMeta,
+    c: &Coding<'_>,
+    (fr, en): (&str, &str),
+    em: &mut Emitter<'_>,
+) {
+    let sys = c.system.as_ref();
+    let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
+    let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
+    em.at(
+        scope,
+        rule,
+        sys.map_or(c.span, |s| s.span),
+        format!("serviceType codé dans {shown} : {fr}"),
+        format!("serviceType coded in {shown_en}: {en}"),
+    );
+}
+
+/// RO1-SLOT-016 / RO1-SCHED-003: each `serviceCategory` after the first,
+/// reported under `rule` against the FR Core profile of `resource` (`Fr…`).
+pub(crate) fn repeated_service_category(
+    categories: &[CodeableConcept<'_>],
+    resource: &str,
+    rule: &'static RuleMeta,
+    em: &mut Emitter<'_>,
+) {
+    let n = categories.len();
+    for sc in categories.iter().skip(1) {
+        em.at(
+            Scope::ALL,
+            rule,
+            sc.span,
+            format!("{resource}.serviceCategory répété ({n} éléments) : FR Core Fr{resource} en permet au plus un"),
+            format!("{resource}.serviceCategory repeated ({n} elements): FR Core Fr{resource} allows at most one"),
+        );
+    }
+}
+
+/// What is wrong with a coding judged by [`check_coding`]; a wrong system
+/// or code comes quoted.
+pub(crate) enum CodingDefect {
+    /// No system.
+    NoSystem,
+    /// Another system than the expected one.
+    System(String),
+    /// No code.
+    NoCode,
+    /// A code the rule does not allow.
+    Code(String),
+}
+
+/// RO1-SLOT-013 / RO1-CPTS-002: a coding in `system` with a code `allowed`
+/// passes; otherwise its defect, worded by `words`, is reported under the
+/// rule (a missing system or code on the coding, a wrong one on itself).
+pub(crate) fn check_coding(
+    c: &Coding<'_>,
+    (scope, rule): (Scope, &'static RuleMeta),
+    system: &str,
+    allowed: impl Fn(&str) -> bool,
+    words: fn(CodingDefect) -> (String, String),
+    em: &mut Emitter<'_>,
+) {
+    let (span, child, defect) = match (&c.system, &c.code) {
+        (None, _) => (c.span, Some("system"), CodingDefect::NoSystem),
+        (Some(sys), _) if sys.as_str() != system => {
+            (sys.span, None, CodingDefect::System(quote(sys.as_str())))
+        }
+        (Some(_), None) => (c.span, Some("code"), CodingDefect::NoCode),
+        (Some(_), Some(k)) if !allowed(k.as_str()) => {
+            (k.span, None, CodingDefect::Code(quote(k.as_str())))
+        }
+        _ => return,
+    };
+    let (fr, en) = words(defect);
+    match child {
+        Some(child) => em.missing(scope, rule, span, child, fr, en),
+        None => em.at(scope, rule, span, fr, en),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::finding::Severity;

@@ -42,16 +42,10 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
             ),
             format!("Slot.status is {}: only free slots (`free`) may be sent", quote(st.as_str())),
         ),
-        None => missing(
-            em,
-            e.src,
-            Scope::ALL,
-            &RULE,
-            None,
-            s.span,
-            "status",
-            "Slot.status est absent : attendu `free`".into(),
-            "Slot.status is missing: expected `free`".into(),
-        ),
+        None => {
+            let fr = "Slot.status est absent : attendu `free`";
+            let en = "Slot.status is missing: expected `free`";
+            missing(em, e.src, Scope::ALL, &RULE, None, s.span, "status", fr.into(), en.into());
+        }
     }
 }

@@ -3,9 +3,7 @@
 //! start and end are valid FHIR instants: seconds and a time zone (Z or ±hh:mm, within -12:00..+14:00) are mandatory.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::model::Instant;
-use crate::primitives::SasInstantError;
-use crate::rules::{Emitter, Scope};
+use crate::rules::Scope;
 
 /// RO1-SLOT-003 `slot-instant-valid`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -27,15 +25,3 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Write dates with seconds and offset, for example 2024-06-12T08:00:00.000+02:00.",
     },
 };
-
-/// Reports Slot.`name` as not a FHIR instant (`err` is the `NotInstant` reading).
-pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mut Emitter<'_>) {
-    let m = err.message_with_value(v.as_str());
-    em.at(
-        Scope::ALL,
-        &RULE,
-        v.span,
-        format!("Slot.{name} : {}", m.fr),
-        format!("Slot.{name}: {}", m.en),
-    );
-}

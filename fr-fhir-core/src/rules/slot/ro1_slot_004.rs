@@ -3,9 +3,7 @@
 //! start and end are written exactly YYYY-MM-DDThh:mm:ss.sss±hh:mm (three fraction digits, numeric offset, no Z).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::model::Instant;
-use crate::primitives::SasInstantError;
-use crate::rules::{Emitter, Scope};
+use crate::rules::Scope;
 
 /// RO1-SLOT-004 `slot-instant-sas-format`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -27,15 +25,3 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Format as Paris time with milliseconds and offset: 2024-06-12T08:00:00.000+02:00.",
     },
 };
-
-/// Reports Slot.`name` as a FHIR instant outside the SAS form.
-pub(crate) fn report(v: &Instant<'_>, name: &str, err: &SasInstantError, em: &mut Emitter<'_>) {
-    let m = err.message_with_value(v.as_str());
-    em.at(
-        Scope::ALL,
-        &RULE,
-        v.span,
-        format!("Slot.{name} : {}", m.fr),
-        format!("Slot.{name}: {}", m.en),
-    );
-}

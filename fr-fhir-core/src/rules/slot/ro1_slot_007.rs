@@ -45,49 +45,41 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         missing(em, src, Scope::ALL, &RULE, None, meta.span, "security", FR.into(), EN.into());
     }
     for c in &meta.security {
-        let Some(sys) = &c.system else {
-            missing(
-                em,
-                src,
-                Scope::ALL,
-                &RULE,
-                None,
-                c.span,
+        let (child, fr, en) = match (&c.system, &c.code) {
+            (None, _) => (
                 "system",
                 format!("type de créneau sans système : attendu {}", term::TRE_R314),
                 format!("slot type without a system: expected {}", term::TRE_R314),
-            );
-            continue;
-        };
-        if sys != term::TRE_R314 {
-            em.at(
-                Scope::ALL,
-                &RULE,
-                sys.span,
-                format!(
-                    "système de type de créneau {} : attendu {}",
-                    quote(sys.as_str()),
-                    term::TRE_R314
-                ),
-                format!("slot type system {}: expected {}", quote(sys.as_str()), term::TRE_R314),
-            );
-            continue;
-        }
-        let Some(code) = &c.code else {
-            missing(
-                em,
-                src,
-                Scope::ALL,
-                &RULE,
-                None,
-                c.span,
+            ),
+            (Some(sys), _) if sys != term::TRE_R314 => {
+                em.at(
+                    Scope::ALL,
+                    &RULE,
+                    sys.span,
+                    format!(
+                        "système de type de créneau {} : attendu {}",
+                        quote(sys.as_str()),
+                        term::TRE_R314
+                    ),
+                    format!(
+                        "slot type system {}: expected {}",
+                        quote(sys.as_str()),
+                        term::TRE_R314
+                    ),
+                );
+                continue;
+            }
+            (Some(_), None) => (
                 "code",
                 "type de créneau TRE_R314 sans code (PUBLIC, PRO, SNP, CPTS)".into(),
                 "TRE_R314 slot type without a code (PUBLIC, PRO, SNP, CPTS)".into(),
-            );
-            continue;
+            ),
+            (Some(_), Some(code)) => {
+                security_code(code.as_str(), code.span, em);
+                continue;
+            }
         };
-        security_code(code.as_str(), code.span, em);
+        missing(em, src, Scope::ALL, &RULE, None, c.span, child, fr, en);
     }
 }
 

@@ -6,7 +6,9 @@ use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Coding;
 use crate::rules::support::coding::is_act_code;
 use crate::rules::support::terminology as term;
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::{Emitter, Scope};
+
+use super::off_list_act_code;
 
 /// RO1-SLOT-008 `slot-consultation-type-actencounter`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -35,40 +37,25 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     if !is_act_code(c) {
         return;
     }
-    let Some(code) = &c.code else {
-        em.missing(
-            Scope::PS_CPTS,
-            &RULE,
-            c.span,
-            "code",
-            "type de consultation v3-ActCode sans code : attendu AMB, HH ou VR".into(),
-            "v3-ActCode consultation type without a code: expected AMB, HH or VR".into(),
-        );
-        return;
-    };
-    let k = code.as_str();
-    if term::is_sas_consultation_code(k) {
-        return;
-    }
-    let q = quote(k);
-    if term::is_act_encounter_code(k) {
-        em.at_sev(
-            Scope::PS_CPTS,
-            &RULE,
+    let Some((code, q)) = off_list_act_code(Scope::PS_CPTS, &RULE, c, em) else { return };
+    let (severity, fr, en) = if term::is_act_encounter_code(code.as_str()) {
+        (
             Severity::Warning,
-            code.span,
-            format!("type de consultation {q} : ActEncounterCode valide mais non utilisé par le SAS (AMB, HH, VR)"),
-            format!("consultation type {q}: a valid ActEncounterCode the SAS does not use (AMB, HH, VR)"),
-        );
+            format!(
+                "type de consultation {q} : ActEncounterCode valide mais non utilisé par le SAS (AMB, HH, VR)"
+            ),
+            format!(
+                "consultation type {q}: a valid ActEncounterCode the SAS does not use (AMB, HH, VR)"
+            ),
+        )
     } else {
-        em.at(
-            Scope::PS_CPTS,
-            &RULE,
-            code.span,
+        (
+            RULE.severity,
             format!(
                 "type de consultation {q} absent de v3-ActEncounterCode : attendu AMB, HH ou VR"
             ),
             format!("consultation type {q} is not in v3-ActEncounterCode: expected AMB, HH or VR"),
-        );
-    }
+        )
+    };
+    em.at_sev(Scope::PS_CPTS, &RULE, severity, code.span, fr, en);
 }

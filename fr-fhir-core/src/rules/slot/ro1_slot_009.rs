@@ -5,8 +5,9 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Coding;
 use crate::rules::support::coding::is_act_code;
-use crate::rules::support::terminology as term;
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::{Emitter, Scope};
+
+use super::{coded_elsewhere, off_list_act_code};
 
 /// RO1-SLOT-009 `sos-slot-service-type-amb-hh-vr`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -33,34 +34,11 @@ pub static RULE: RuleMeta = RuleMeta {
 /// AMB, HH or VR, nothing else.
 pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     if !is_act_code(c) {
-        let sys = c.system.as_ref();
-        let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
-        let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
-        em.at(
-            Scope::SOS,
-            &RULE,
-            sys.map_or(c.span, |s| s.span),
-            format!("serviceType codé dans {shown} : en SOS, seuls les types v3-ActCode AMB, HH, VR sont permis"),
-            format!("serviceType coded in {shown_en}: for SOS, only v3-ActCode AMB, HH, VR are allowed"),
-        );
-        return;
+        let fr = "en SOS, seuls les types v3-ActCode AMB, HH, VR sont permis";
+        let en = "for SOS, only v3-ActCode AMB, HH, VR are allowed";
+        return coded_elsewhere(Scope::SOS, &RULE, c, (fr, en), em);
     }
-    let Some(code) = &c.code else {
-        em.missing(
-            Scope::SOS,
-            &RULE,
-            c.span,
-            "code",
-            "type de consultation v3-ActCode sans code : attendu AMB, HH ou VR".into(),
-            "v3-ActCode consultation type without a code: expected AMB, HH or VR".into(),
-        );
-        return;
-    };
-    let k = code.as_str();
-    if term::is_sas_consultation_code(k) {
-        return;
-    }
-    let q = quote(k);
+    let Some((code, q)) = off_list_act_code(Scope::SOS, &RULE, c, em) else { return };
     em.at(
         Scope::SOS,
         &RULE,

@@ -6,7 +6,9 @@ use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Coding;
 use crate::rules::support::coding::is_act_code;
 use crate::rules::support::coding::is_cpts_coding;
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::{Emitter, Scope};
+
+use super::coded_elsewhere;
 
 /// RO1-SLOT-011 `slot-motif-as-service-type-text`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -35,14 +37,7 @@ pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
     if is_act_code(c) || is_cpts_coding(c) {
         return;
     }
-    let sys = c.system.as_ref();
-    let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
-    let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
-    em.at(
-        Scope::PS_CPTS,
-        &RULE,
-        sys.map_or(c.span, |s| s.span),
-        format!("serviceType codé dans {shown} : un motif de consultation se transmet en texte seul (serviceType.text, sans coding)"),
-        format!("serviceType coded in {shown_en}: a visit reason is sent as text only (serviceType.text, no coding)"),
-    );
+    let fr = "un motif de consultation se transmet en texte seul (serviceType.text, sans coding)";
+    let en = "a visit reason is sent as text only (serviceType.text, no coding)";
+    coded_elsewhere(Scope::PS_CPTS, &RULE, c, (fr, en), em);
 }

@@ -3,9 +3,11 @@
 //! appointmentType.coding, when present, is ROUTINE or WALKIN from v2-0276.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::model::{Coding, Slot};
+use crate::model::Slot;
 use crate::rules::support::terminology as term;
-use crate::rules::{Emitter, Scope, quote};
+use crate::rules::{Emitter, Scope};
+
+use super::{CodingDefect, check_coding};
 
 /// RO1-SLOT-013 `slot-appointment-type-routine-walkin`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -31,42 +33,33 @@ pub static RULE: RuleMeta = RuleMeta {
 /// Each appointmentType coding is v2-0276 ROUTINE or WALKIN.
 pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
     for c in s.appointment_type.iter().flat_map(|at| &at.coding) {
-        check_coding(c, em);
+        let routine_or_walkin = |k: &str| k == term::ROUTINE || k == term::WALKIN;
+        check_coding(c, (Scope::ALL, &RULE), term::V2_0276, routine_or_walkin, words, em);
     }
 }
 
-fn check_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    match (&c.system, &c.code) {
-        (None, _) => em.missing(
-            Scope::ALL,
-            &RULE,
-            c.span,
-            "system",
+/// The wording of RO1-SLOT-013 for each defect of an appointmentType coding.
+fn words(defect: CodingDefect) -> (String, String) {
+    match defect {
+        CodingDefect::NoSystem => (
             format!("appointmentType sans système : attendu {}", term::V2_0276),
             format!("appointmentType without a system: expected {}", term::V2_0276),
         ),
-        (Some(sys), _) if sys != term::V2_0276 => em.at(
-            Scope::ALL,
-            &RULE,
-            sys.span,
-            format!("système d'appointmentType {} : attendu {}", quote(sys.as_str()), term::V2_0276),
-            format!("appointmentType system {}: expected {}", quote(sys.as_str()), term::V2_0276),
+        CodingDefect::System(q) => (
+            format!("système d'appointmentType {q} : attendu {}", term::V2_0276),
+            format!("appointmentType system {q}: expected {}", term::V2_0276),
         ),
-        (Some(_), None) => em.missing(
-            Scope::ALL,
-            &RULE,
-            c.span,
-            "code",
+        CodingDefect::NoCode => (
             "appointmentType sans code : attendu ROUTINE ou WALKIN".into(),
             "appointmentType without a code: expected ROUTINE or WALKIN".into(),
         ),
-        (Some(_), Some(k)) if k != term::ROUTINE && k != term::WALKIN => em.at(
-            Scope::ALL,
-            &RULE,
-            k.span,
-            format!("appointmentType {} : le SAS ne comprend que ROUTINE (avec RDV) et WALKIN (sans RDV)", quote(k.as_str())),
-            format!("appointmentType {}: the SAS only understands ROUTINE (booking) and WALKIN (walk-in)", quote(k.as_str())),
+        CodingDefect::Code(q) => (
+            format!(
+                "appointmentType {q} : le SAS ne comprend que ROUTINE (avec RDV) et WALKIN (sans RDV)"
+            ),
+            format!(
+                "appointmentType {q}: the SAS only understands ROUTINE (booking) and WALKIN (walk-in)"
+            ),
         ),
-        _ => {}
     }
 }

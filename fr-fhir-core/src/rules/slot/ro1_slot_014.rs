@@ -30,31 +30,20 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// Slot.appointmentType is present and coded.
 pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
-    match &s.appointment_type {
-        None => missing(
-            em,
-            e.src,
-            Scope::ALL,
-            &RULE,
-            None,
+    let (parent, child, fr, en) = match &s.appointment_type {
+        None => (
             s.span,
             "appointmentType",
-            "Slot.appointmentType est absent : attendu ROUTINE (avec RDV) ou WALKIN (sans RDV)"
-                .into(),
-            "Slot.appointmentType is missing: expected ROUTINE (booking) or WALKIN (walk-in)"
-                .into(),
+            "Slot.appointmentType est absent : attendu ROUTINE (avec RDV) ou WALKIN (sans RDV)",
+            "Slot.appointmentType is missing: expected ROUTINE (booking) or WALKIN (walk-in)",
         ),
-        Some(at) if at.coding.is_empty() => missing(
-            em,
-            e.src,
-            Scope::ALL,
-            &RULE,
-            None,
+        Some(at) if at.coding.is_empty() => (
             at.span,
             "coding",
-            "Slot.appointmentType sans coding : attendu v2-0276 ROUTINE ou WALKIN".into(),
-            "Slot.appointmentType without coding: expected v2-0276 ROUTINE or WALKIN".into(),
+            "Slot.appointmentType sans coding : attendu v2-0276 ROUTINE ou WALKIN",
+            "Slot.appointmentType without coding: expected v2-0276 ROUTINE or WALKIN",
         ),
-        Some(_) => {}
-    }
+        Some(_) => return,
+    };
+    missing(em, e.src, Scope::ALL, &RULE, None, parent, child, fr.into(), en.into());
 }

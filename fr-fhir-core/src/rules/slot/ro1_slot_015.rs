@@ -53,28 +53,23 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         return;
     };
     let text = c.as_str();
-    if text.trim().is_empty() {
-        em.at_sev(
-            Scope::ALL,
-            &RULE,
-            sev,
-            c.span,
+    let (fr, en) = if text.trim().is_empty() {
+        (
             "Slot.comment est vide : l'URL de prise de rendez-vous est attendue".into(),
             "Slot.comment is blank: the booking URL is expected".into(),
-        );
+        )
     } else if !is_http_url(text) {
-        em.at_sev(
-            Scope::ALL,
-            &RULE,
-            sev,
-            c.span,
+        (
             format!(
                 "Slot.comment {} n'est pas une URL http(s) absolue de prise de rendez-vous",
                 quote(text)
             ),
             format!("Slot.comment {} is not an absolute http(s) booking URL", quote(text)),
-        );
-    }
+        )
+    } else {
+        return;
+    };
+    em.at_sev(Scope::ALL, &RULE, sev, c.span, fr, en);
 }
 
 /// `http://` or `https://` (any case), a non-empty host, no whitespace or

@@ -7,6 +7,8 @@ use crate::model::Slot;
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, Scope, quote};
 
+use super::repeated_service_category;
+
 /// RO1-SLOT-016 `slot-fr-core-cardinalities`.
 pub static RULE: RuleMeta = RuleMeta {
     id: "RO1-SLOT-016",
@@ -31,20 +33,7 @@ pub static RULE: RuleMeta = RuleMeta {
 /// FR Core FrSlot restrictions: at most one serviceCategory, identifier.use
 /// in IdentifierUse.
 pub(crate) fn check(s: &Slot<'_>, em: &mut Emitter<'_>) {
-    let n = s.service_category.len();
-    for sc in s.service_category.iter().skip(1) {
-        em.at(
-            Scope::ALL,
-            &RULE,
-            sc.span,
-            format!(
-                "Slot.serviceCategory répété ({n} éléments) : FR Core FrSlot en permet au plus un"
-            ),
-            format!(
-                "Slot.serviceCategory repeated ({n} elements): FR Core FrSlot allows at most one"
-            ),
-        );
-    }
+    repeated_service_category(&s.service_category, "Slot", &RULE, em);
     for id in &s.identifier {
         if let Some(u) = &id.use_
             && !term::IDENTIFIER_USE_CODES.contains(&u.as_str())

@@ -5,7 +5,7 @@
 //! finding per scope (SLOT-007, SLOT-008/009): the engine keeps the one of
 //! the use case finally detected.
 
-use crate::model::Slot;
+use crate::model::{Coding, Slot};
 use crate::rules::cpts::ro1_cpts_001;
 use crate::rules::cpts::ro1_cpts_002;
 use crate::rules::cpts::ro1_cpts_008;
@@ -25,6 +25,14 @@ use crate::rules::slot::ro1_slot_016;
 use crate::rules::slot::ro1_slot_017;
 use crate::rules::{Emitter, EntryCx};
 
+/// The rules reading one serviceType coding, in the order of their findings.
+const SERVICE_CODING: [fn(&Coding<'_>, &mut Emitter<'_>); 4] = [
+    ro1_slot_008::check_service_coding,
+    ro1_slot_009::check_service_coding,
+    ro1_slot_011::check_service_coding,
+    ro1_cpts_002::check_service_coding,
+];
+
 /// Checks one Slot.
 pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     ro1_slot_001::check(s, e, em);
@@ -39,10 +47,9 @@ pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     // kept when the caps are reached).
     for st in &s.service_type {
         for c in &st.coding {
-            ro1_slot_008::check_service_coding(c, em);
-            ro1_slot_009::check_service_coding(c, em);
-            ro1_slot_011::check_service_coding(c, em);
-            ro1_cpts_002::check_service_coding(c, em);
+            for check in SERVICE_CODING {
+                check(c, em);
+            }
         }
         ro1_cpts_002::check_service_type(st, em);
     }

@@ -8,7 +8,7 @@ use fr_fhir_core::rules::Scope;
 use std::collections::HashSet;
 
 use fr_fhir_core::json::Span;
-use fr_fhir_core::rules::{Emitter, quote};
+use fr_fhir_core::rules::Emitter;
 
 use crate::rules::support::requested;
 
@@ -40,13 +40,6 @@ pub(crate) fn check<'v>(
     wanted: &HashSet<&str>,
     em: &mut Emitter<'_>,
 ) {
-    requested::each_unrequested(ids, wanted, |span, value, requested| {
-        em.at(
-            Scope::PS_CPTS,
-            &RULE,
-            span,
-            format!("identifiant {} absent de la requête (demandés : {requested})", quote(value)),
-            format!("identifier {} was not requested (requested: {requested})", quote(value)),
-        );
-    });
+    let noun = ("identifiant", "identifier");
+    requested::report_unrequested(ids, wanted, (Scope::PS_CPTS, &RULE), noun, em);
 }

@@ -5,10 +5,10 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::finding::Cause;
 use fr_fhir_core::ids::Idnps;
 use fr_fhir_core::json::Span;
-use fr_fhir_core::rules::{Emitter, quote};
+use fr_fhir_core::rules::Emitter;
 
 use crate::rules::support::knock_on::{self, Defect, Holders, Unrequested};
 
@@ -35,11 +35,7 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// The practitioners of the knock-ons, by their IDNPS.
 const PRACTITIONERS: Holders =
-    Holders { what: ("praticien", "practitioner"), defect: idnps_defect };
-
-fn idnps_defect(value: &str) -> Option<Defect> {
-    Defect::of(Idnps::parse_form(value), Idnps::check_key)
-}
+    Holders { what: ("praticien", "practitioner"), defect: Defect::of_id::<Idnps> };
 
 /// Why the slots of a schedule are reported: none of its practitioners,
 /// `unrequested`, was requested.
@@ -50,14 +46,6 @@ pub(crate) fn cause(unrequested: &[Unrequested<'_>]) -> Cause {
 /// The slot at `span` (its reference as written, `slot`) belongs to a schedule
 /// whose practitioner was not requested, for `cause`.
 pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
-    let slot = quote(slot);
-    let message = Message::new(
-        format!(
-            "le créneau relève de l'agenda {slot} dont le praticien n'est pas parmi ceux demandés"
-        ),
-        format!(
-            "the slot belongs to schedule {slot} whose practitioner is not among those requested"
-        ),
-    );
-    em.push(Scope::PS_CPTS, Finding::body(&RULE, span, message).caused_by(cause));
+    let whose = ("le praticien n'est pas parmi ceux demandés", "practitioner");
+    knock_on::report_slot(em, (Scope::PS_CPTS, &RULE), (slot, span), whose, cause);
 }

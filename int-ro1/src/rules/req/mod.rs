@@ -1,6 +1,8 @@
 //! RO1-REQ-*: the search request.
 
+use chrono::TimeDelta;
 use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity};
+use fr_fhir_core::ids::IdError;
 use fr_fhir_core::json::Span;
 
 use crate::request::SearchRequest;
@@ -79,6 +81,23 @@ pub(crate) fn is_include_name(name: &str) -> bool {
     name == names::INCLUDE || name == names::INCLUDE_ITERATE || name == names::REVINCLUDE
 }
 
+/// RO1-REQ-004 / 005: when both window bounds are valid dates, `judge` gets
+/// the window's length and the `ge` and `le` texts; the message it returns
+/// is reported under `rule` on the `le` bound.
+pub(crate) fn check_window(
+    rule: &'static RuleMeta,
+    req: &SearchRequest,
+    raw: &ParsedQuery<'_>,
+    out: &mut Vec<Finding>,
+    judge: impl Fn(TimeDelta, &str, &str) -> Option<(String, String)>,
+) {
+    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
+    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
+    let Some((fr, en)) = judge(upper.upper - lower.lower, &ge.text, &le.text) else { return };
+    let span = le.span.unwrap_or(raw.query);
+    push(out, rule, span, req.use_case.start_param(), Message::new(fr, en));
+}
+
 /// RO1-REQ-001 / 002 on the method and body of the request, under `rule`.
 pub(crate) fn check_method(rule: &'static RuleMeta, method: &str, body_len: usize) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -144,19 +163,14 @@ pub(crate) fn check_path(
     }
     let span = if path.resource.is_empty() { path.span } else { path.resource_span };
     let actual = path.span.slice(raw.input()).unwrap_or("");
-    push(
-        out,
-        rule,
-        span,
-        "",
-        Message::new(
-            format!(
-                "chemin `{actual}` : attendu `[base]/{expected}` pour une recherche {}",
-                uc.as_str()
-            ),
-            format!("path `{actual}`: expected `[base]/{expected}` for a {} search", uc.as_str()),
+    let (fr, en) = (
+        format!(
+            "chemin `{actual}` : attendu `[base]/{expected}` pour une recherche {}",
+            uc.as_str()
         ),
+        format!("path `{actual}`: expected `[base]/{expected}` for a {} search", uc.as_str()),
     );
+    push(out, rule, span, "", Message::new(fr, en));
 }
 
 /// RO1-REQ-003 / 012: exactly one `ge` and one `le`, both valid dates.
@@ -176,16 +190,11 @@ pub(crate) fn check_dates(
             other => {
                 let written = other.map_or("(aucun)", Prefix::as_str);
                 let written_en = other.map_or("(none)", Prefix::as_str);
-                push(
-                    out,
-                    rule,
-                    p.value_span,
-                    name,
-                    Message::new(
-                        format!("`{name}={}` : préfixe {written}, attendu `ge` ou `le`", p.value),
-                        format!("`{name}={}`: prefix {written_en}, expected `ge` or `le`", p.value),
-                    ),
+                let (fr, en) = (
+                    format!("`{name}={}` : préfixe {written}, attendu `ge` ou `le`", p.value),
+                    format!("`{name}={}`: prefix {written_en}, expected `ge` or `le`", p.value),
                 );
+                push(out, rule, p.value_span, name, Message::new(fr, en));
                 continue;
             }
         };
@@ -193,22 +202,17 @@ pub(crate) fn check_dates(
         if let Some(n) = seen.get_mut(index) {
             *n += 1;
             if *n == 2 {
-                push(
-                    out,
-                    rule,
-                    p.span,
-                    name,
-                    Message::new(
-                        format!(
-                            "deuxième borne `{name}={}` : une seule borne `{label}` attendue",
-                            p.value
-                        ),
-                        format!(
-                            "second bound `{name}={}`: exactly one `{label}` bound expected",
-                            p.value
-                        ),
+                let (fr, en) = (
+                    format!(
+                        "deuxième borne `{name}={}` : une seule borne `{label}` attendue",
+                        p.value
+                    ),
+                    format!(
+                        "second bound `{name}={}`: exactly one `{label}` bound expected",
+                        p.value
                     ),
                 );
+                push(out, rule, p.span, name, Message::new(fr, en));
             }
         }
         if let Err(cause) = DateParam::from_value(&p.value).bound {
@@ -227,16 +231,11 @@ pub(crate) fn check_dates(
     }
     for (count, label) in seen.into_iter().zip(["ge", "le"]) {
         if count == 0 {
-            push(
-                out,
-                rule,
-                raw.query,
-                name,
-                Message::new(
-                    format!("borne `{name}={label}…` absente : exactement une attendue"),
-                    format!("bound `{name}={label}…` is missing: exactly one expected"),
-                ),
+            let (fr, en) = (
+                format!("borne `{name}={label}…` absente : exactement une attendue"),
+                format!("bound `{name}={label}…` is missing: exactly one expected"),
             );
+            push(out, rule, raw.query, name, Message::new(fr, en));
         }
     }
 }
@@ -264,45 +263,30 @@ pub(crate) fn check_identifiers(
     let params: Vec<_> = raw.get_all(name).collect();
     let Some(first) = params.first() else {
         let system = uc.identifier_system();
-        push(
-            out,
-            rule,
-            raw.query,
-            name,
-            Message::new(
-                format!("paramètre `{name}` absent : attendu `{name}={system}|…`"),
-                format!("parameter `{name}` is missing: expected `{name}={system}|…`"),
-            ),
+        let (fr, en) = (
+            format!("paramètre `{name}` absent : attendu `{name}={system}|…`"),
+            format!("parameter `{name}` is missing: expected `{name}={system}|…`"),
         );
+        push(out, rule, raw.query, name, Message::new(fr, en));
         return;
     };
     if let Some(second) = params.get(1) {
         let n = params.len();
-        push(
-            out,
-            rule,
-            second.span,
-            name,
-            Message::new(
-                format!(
-                    "`{name}` présent {n} fois : attendu une fois, avec une liste séparée par des virgules"
-                ),
-                format!("`{name}` present {n} times: expected once, with a comma-separated list"),
+        let (fr, en) = (
+            format!(
+                "`{name}` présent {n} fois : attendu une fois, avec une liste séparée par des virgules"
             ),
+            format!("`{name}` present {n} times: expected once, with a comma-separated list"),
         );
+        push(out, rule, second.span, name, Message::new(fr, en));
     }
     let n: usize = params.iter().map(|p| token_ranges(&p.value).count()).sum();
     if n > values::MAX_IDENTIFIERS {
-        push(
-            out,
-            rule,
-            first.value_span,
-            name,
-            Message::new(
-                format!("{n} identifiants : au plus {} attendus", values::MAX_IDENTIFIERS),
-                format!("{n} identifiers: at most {} expected", values::MAX_IDENTIFIERS),
-            ),
+        let (fr, en) = (
+            format!("{n} identifiants : au plus {} attendus", values::MAX_IDENTIFIERS),
+            format!("{n} identifiers: at most {} expected", values::MAX_IDENTIFIERS),
         );
+        push(out, rule, first.value_span, name, Message::new(fr, en));
     } else if uc == UseCase::SOS && n > values::SOS_FUNCTIONAL_MAX {
         out.push(findings::request(
             rule,
@@ -340,16 +324,11 @@ fn check_token(
     let expected = uc.identifier_system();
     let shown = token.to_query_text();
     if token.system.is_none() && token.value.is_empty() {
-        push(
-            out,
-            rules.list,
-            span,
-            name,
-            Message::new(
-                format!("jeton vide dans `{name}` : attendu `{expected}|…`"),
-                format!("empty token in `{name}`: expected `{expected}|…`"),
-            ),
+        let (fr, en) = (
+            format!("jeton vide dans `{name}` : attendu `{expected}|…`"),
+            format!("empty token in `{name}`: expected `{expected}|…`"),
         );
+        push(out, rules.list, span, name, Message::new(fr, en));
         return;
     }
     if token.padded {
@@ -366,28 +345,19 @@ fn check_token(
             ),
         ));
     }
-    match token.system.as_deref() {
-        Some(system) if system == expected => {}
-        Some(system) => push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("jeton `{shown}` : système `{system}`, attendu `{expected}`"),
-                format!("token `{shown}`: system `{system}`, expected `{expected}`"),
-            ),
-        ),
-        None => push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("jeton `{shown}` sans système : attendu `{expected}|{}`", token.value),
-                format!("token `{shown}` has no system: expected `{expected}|{}`", token.value),
-            ),
-        ),
+    let wrong = match token.system.as_deref() {
+        Some(system) if system == expected => None,
+        Some(system) => Some((
+            format!("jeton `{shown}` : système `{system}`, attendu `{expected}`"),
+            format!("token `{shown}`: system `{system}`, expected `{expected}`"),
+        )),
+        None => Some((
+            format!("jeton `{shown}` sans système : attendu `{expected}|{}`", token.value),
+            format!("token `{shown}` has no system: expected `{expected}|{}`", token.value),
+        )),
+    };
+    if let Some((fr, en)) = wrong {
+        push(out, rule, span, name, Message::new(fr, en));
     }
     // The value's defects point at the value, so that the line:column
     // lands on the identifier and not on its system.
@@ -405,28 +375,18 @@ pub(crate) fn check_status(
     let name = uc.status_param();
     let params: Vec<_> = raw.get_all(name).collect();
     if params.is_empty() {
-        push(
-            out,
-            rule,
-            raw.query,
-            name,
-            Message::new(
-                format!("paramètre `{name}` absent : attendu `{name}=free`"),
-                format!("parameter `{name}` is missing: expected `{name}=free`"),
-            ),
+        let (fr, en) = (
+            format!("paramètre `{name}` absent : attendu `{name}=free`"),
+            format!("parameter `{name}` is missing: expected `{name}=free`"),
         );
+        push(out, rule, raw.query, name, Message::new(fr, en));
     }
     for p in params.into_iter().filter(|p| p.value != values::FREE) {
-        push(
-            out,
-            rule,
-            p.value_span,
-            name,
-            Message::new(
-                format!("`{name}` vaut `{}`, attendu `free`", p.value),
-                format!("`{name}` is `{}`, expected `free`", p.value),
-            ),
+        let (fr, en) = (
+            format!("`{name}` vaut `{}`, attendu `free`", p.value),
+            format!("`{name}` is `{}`, expected `free`", p.value),
         );
+        push(out, rule, p.value_span, name, Message::new(fr, en));
     }
 }
 
@@ -457,15 +417,53 @@ pub(crate) fn check_includes(
             ),
             None => (raw.query, String::new(), String::new()),
         };
-        push(
-            out,
-            rule,
-            span,
-            name,
-            Message::new(
-                format!("`{name}={value}` absent pour une recherche {}{fr_hint}", uc.as_str()),
-                format!("`{name}={value}` is missing for a {} search{en_hint}", uc.as_str()),
-            ),
+        let (fr, en) = (
+            format!("`{name}={value}` absent pour une recherche {}{fr_hint}", uc.as_str()),
+            format!("`{name}={value}` is missing for a {} search{en_hint}", uc.as_str()),
         );
+        push(out, rule, span, name, Message::new(fr, en));
+    }
+}
+
+/// The form a token's value must have (RO1-REQ-007 / 013): the rule of a
+/// malformed value, the rule of a wrong check digit, and the wording.
+pub(crate) struct TokenForm {
+    /// Judges the form of the value.
+    pub rule: &'static RuleMeta,
+    /// Judges its check digit, as in the body.
+    pub key_rule: &'static RuleMeta,
+    /// The expected form, in French.
+    pub expected_fr: &'static str,
+    /// The expected form, in English.
+    pub expected_en: &'static str,
+    /// How an id of another kind is named (French, English), appended.
+    pub other: fn(&str) -> (String, String),
+}
+
+impl TokenForm {
+    /// Reports the value parsed as `parsed`: `Err` when it is not of the
+    /// form, `Ok(Ok(key))` for the expected kind, `Ok(Err(kind))` for another.
+    pub(crate) fn report(
+        &self,
+        span: Span,
+        name: &str,
+        value: &str,
+        parsed: Result<Result<Result<(), IdError>, &str>, IdError>,
+        out: &mut Vec<Finding>,
+    ) {
+        let fr = format!("valeur `{value}` : {}", self.expected_fr);
+        let en = format!("value `{value}`: {}", self.expected_en);
+        let message = match parsed {
+            Err(e) => with_cause(fr, en, &e.message()),
+            Ok(Ok(Err(e))) if e.is_check_digit() => {
+                return push(out, self.key_rule, span, name, quoted(value, &e.message()));
+            }
+            Ok(Ok(_)) => return,
+            Ok(Err(kind)) => {
+                let (fr_found, en_found) = (self.other)(kind);
+                Message::new(format!("{fr}{fr_found}"), format!("{en}{en_found}"))
+            }
+        };
+        push(out, self.rule, span, name, message);
     }
 }

@@ -5,11 +5,12 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::push;
+use chrono::TimeDelta;
+
+use super::check_window;
 use crate::request::SearchRequest;
-use crate::request::params::UseCaseParams;
 use crate::request::query::ParsedQuery;
-use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::finding::Finding;
 
 /// RO1-REQ-004 `request-window-bounds-ordered`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -34,25 +35,12 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// The window is empty: its `ge` bound is not before its `le` bound.
 pub(crate) fn check(req: &SearchRequest, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
-    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
-    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
-    if lower.lower < upper.upper {
-        return;
-    }
-    push(
-        out,
-        &RULE,
-        le.span.unwrap_or(raw.query),
-        req.use_case.start_param(),
-        Message::new(
-            format!(
-                "fenêtre vide : la borne ge `{}` n'est pas avant la borne le `{}`",
-                ge.text, le.text
-            ),
-            format!(
-                "empty window: the ge bound `{}` is not before the le bound `{}`",
-                ge.text, le.text
-            ),
-        ),
-    );
+    check_window(&RULE, req, raw, out, |length, ge, le| {
+        (length <= TimeDelta::zero()).then(|| {
+            (
+                format!("fenêtre vide : la borne ge `{ge}` n'est pas avant la borne le `{le}`"),
+                format!("empty window: the ge bound `{ge}` is not before the le bound `{le}`"),
+            )
+        })
+    });
 }

@@ -7,11 +7,10 @@ use fr_fhir_core::rules::Scope;
 
 use chrono::TimeDelta;
 
-use super::push;
+use super::check_window;
 use crate::request::SearchRequest;
-use crate::request::params::UseCaseParams;
 use crate::request::query::ParsedQuery;
-use fr_fhir_core::finding::{Finding, Message};
+use fr_fhir_core::finding::Finding;
 
 /// RO1-REQ-005 `request-window-at-most-72h`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -42,29 +41,13 @@ const WINDOW_SLACK: TimeDelta = TimeDelta::seconds(1);
 /// The window is longer than 72 h. An empty window (RO1-REQ-004) has no
 /// positive length, so it never reaches this rule.
 pub(crate) fn check(req: &SearchRequest, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) {
-    let (Some(ge), Some(le)) = (&req.ge, &req.le) else { return };
-    let (Ok(lower), Ok(upper)) = (&ge.bound, &le.bound) else { return };
-    if lower.lower >= upper.upper {
-        return;
-    }
-    let length = upper.upper - lower.lower;
-    if length > MAX_WINDOW + WINDOW_SLACK {
+    check_window(&RULE, req, raw, out, |length, ge, le| {
         let hours = length.num_minutes() as f64 / 60.0;
-        push(
-            out,
-            &RULE,
-            le.span.unwrap_or(raw.query),
-            req.use_case.start_param(),
-            Message::new(
-                format!(
-                    "fenêtre de {hours:.1} h (`{}` à `{}`) : au plus 72 h attendues (kit officiel)",
-                    ge.text, le.text
-                ),
-                format!(
-                    "window of {hours:.1} h (`{}` to `{}`): at most 72 h expected (official kit)",
-                    ge.text, le.text
-                ),
-            ),
-        );
-    }
+        (length > MAX_WINDOW + WINDOW_SLACK).then(|| {
+            (
+                format!("fenêtre de {hours:.1} h (`{ge}` à `{le}`) : au plus 72 h attendues (kit officiel)"),
+                format!("window of {hours:.1} h (`{ge}` to `{le}`): at most 72 h expected (official kit)"),
+            )
+        })
+    });
 }

@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::{push, quoted, with_cause};
-use fr_fhir_core::finding::{Finding, Message};
+use super::TokenForm;
+use fr_fhir_core::finding::Finding;
 use fr_fhir_core::ids::Idnps;
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::id::ro1_id_003;
@@ -35,32 +35,21 @@ pub static RULE: RuleMeta = RuleMeta {
 /// The value of a PS/CPTS token: a prefixed IDNPS (8 + RPPS or 0 + ADELI).
 /// A wrong check digit is RO1-ID-003's, as in the body.
 pub(crate) fn check_value(span: Span, name: &str, value: &str, out: &mut Vec<Finding>) {
-    let rule = &RULE;
-    let expected = (
-        format!("valeur `{value}` : IDNPS préfixé attendu (8 + RPPS ou 0 + ADELI)"),
-        format!("value `{value}`: a prefixed IDNPS (8 + RPPS or 0 + ADELI) expected"),
-    );
-    match Idnps::parse_form(value) {
-        Err(e) => push(out, rule, span, name, with_cause(expected.0, expected.1, &e.message())),
-        Ok(id @ (Idnps::Rpps(_) | Idnps::Adeli(_))) => {
-            if let Err(e) = id.check_key()
-                && e.is_check_digit()
-            {
-                push(out, &ro1_id_003::RULE, span, name, quoted(value, &e.message()));
-            }
-        }
-        Ok(other) => {
-            let kind = other.kind_name();
-            push(
-                out,
-                rule,
-                span,
-                name,
-                Message::new(
-                    format!("{} ; forme interne {kind} trouvée", expected.0),
-                    format!("{}; found the internal form {kind}", expected.1),
-                ),
-            );
-        }
+    let parsed = Idnps::parse_form(value).map(|id| match id {
+        Idnps::Rpps(_) | Idnps::Adeli(_) => Ok(id.check_key()),
+        other => Err(other.kind_name()),
+    });
+    TokenForm {
+        rule: &RULE,
+        key_rule: &ro1_id_003::RULE,
+        expected_fr: "IDNPS préfixé attendu (8 + RPPS ou 0 + ADELI)",
+        expected_en: "a prefixed IDNPS (8 + RPPS or 0 + ADELI) expected",
+        other: |kind| {
+            (
+                format!(" ; forme interne {kind} trouvée"),
+                format!("; found the internal form {kind}"),
+            )
+        },
     }
+    .report(span, name, value, parsed, out);
 }

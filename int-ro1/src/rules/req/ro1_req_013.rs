@@ -5,8 +5,8 @@
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
 
-use super::{push, quoted, with_cause};
-use fr_fhir_core::finding::{Finding, Message};
+use super::TokenForm;
+use fr_fhir_core::finding::Finding;
 use fr_fhir_core::ids::Idnst;
 use fr_fhir_core::json::Span;
 use fr_fhir_core::rules::id::ro1_id_008;
@@ -35,32 +35,14 @@ pub static RULE: RuleMeta = RuleMeta {
 /// The value of a SOS token: a prefixed SIRET (3 + 14 digits). A wrong
 /// check digit is RO1-ID-008's, as in the body.
 pub(crate) fn check_value(span: Span, name: &str, value: &str, out: &mut Vec<Finding>) {
-    let rule = &RULE;
-    let expected = (
-        format!("valeur `{value}` : SIRET préfixé attendu (3 + 14 chiffres)"),
-        format!("value `{value}`: a prefixed SIRET (3 + 14 digits) expected"),
-    );
-    match Idnst::parse_form(value) {
-        Err(e) => push(out, rule, span, name, with_cause(expected.0, expected.1, &e.message())),
-        Ok(id @ Idnst::Siret(_)) => {
-            if let Err(e) = id.check_key()
-                && e.is_check_digit()
-            {
-                push(out, &ro1_id_008::RULE, span, name, quoted(value, &e.message()));
-            }
-        }
-        Ok(other) => {
-            let kind = other.kind_name();
-            push(
-                out,
-                rule,
-                span,
-                name,
-                Message::new(
-                    format!("{} ; IDNST {kind} trouvé", expected.0),
-                    format!("{}; found an IDNST {kind}", expected.1),
-                ),
-            );
-        }
+    let parsed = Idnst::parse_form(value)
+        .map(|id| if let Idnst::Siret(_) = id { Ok(id.check_key()) } else { Err(id.kind_name()) });
+    TokenForm {
+        rule: &RULE,
+        key_rule: &ro1_id_008::RULE,
+        expected_fr: "SIRET préfixé attendu (3 + 14 chiffres)",
+        expected_en: "a prefixed SIRET (3 + 14 digits) expected",
+        other: |kind| (format!(" ; IDNST {kind} trouvé"), format!("; found an IDNST {kind}")),
     }
+    .report(span, name, value, parsed, out);
 }

@@ -41,47 +41,37 @@ pub(crate) fn check(uc: UseCase, raw: &ParsedQuery<'_>, out: &mut Vec<Finding>) 
         if known.contains(&name) {
             continue;
         }
-        if is_include_name(name) {
+        let (fr, en) = if is_include_name(name) {
             let listed = if name == names::REVINCLUDE {
                 uc == UseCase::SOS && p.value == values::SLOT_SCHEDULE
             } else {
                 allowed.contains(&Include::new(&p.value, name == names::INCLUDE_ITERATE))
             };
-            if !listed {
-                push(
-                    out,
-                    &RULE,
-                    p.span,
-                    name,
-                    Message::new(
-                        format!(
-                            "`{name}={}` non prévu par l'IG pour une recherche {search} : toléré",
-                            p.value
-                        ),
-                        format!(
-                            "`{name}={}` is not listed by the IG for a {search} search: tolerated",
-                            p.value
-                        ),
-                    ),
-                );
+            if listed {
+                continue;
             }
-            continue;
-        }
-        let (fr_hint, en_hint) = unlisted_hint(uc, name);
-        push(
-            out,
-            &RULE,
-            p.span,
-            name,
-            Message::new(
+            (
+                format!(
+                    "`{name}={}` non prévu par l'IG pour une recherche {search} : toléré",
+                    p.value
+                ),
+                format!(
+                    "`{name}={}` is not listed by the IG for a {search} search: tolerated",
+                    p.value
+                ),
+            )
+        } else {
+            let (fr_hint, en_hint) = unlisted_hint(uc, name);
+            (
                 format!(
                     "paramètre `{name}` non prévu par l'IG pour une recherche {search} : toléré{fr_hint}"
                 ),
                 format!(
                     "parameter `{name}` is not listed by the IG for a {search} search: tolerated{en_hint}"
                 ),
-            ),
-        );
+            )
+        };
+        push(out, &RULE, p.span, name, Message::new(fr, en));
     }
 }
 

@@ -7,10 +7,10 @@ use fr_fhir_core::rules::Scope;
 
 use std::collections::HashSet;
 
-use fr_fhir_core::finding::{Cause, Finding, Message};
+use fr_fhir_core::finding::Cause;
 use fr_fhir_core::ids::Idnst;
 use fr_fhir_core::json::Span;
-use fr_fhir_core::rules::{Emitter, quote};
+use fr_fhir_core::rules::Emitter;
 
 use crate::rules::support::knock_on::{self, Defect, Holders, Unrequested};
 use crate::rules::support::requested;
@@ -43,30 +43,13 @@ pub(crate) fn check_identifiers<'v>(
     wanted: &HashSet<&str>,
     em: &mut Emitter<'_>,
 ) {
-    requested::each_unrequested(ids, wanted, |span, value, requested| {
-        em.at(
-            Scope::SOS,
-            &RULE,
-            span,
-            format!(
-                "identifiant d'association {} absent de la requête (demandés : {requested})",
-                quote(value)
-            ),
-            format!(
-                "association identifier {} was not requested (requested: {requested})",
-                quote(value)
-            ),
-        );
-    });
+    let noun = ("identifiant d'association", "association identifier");
+    requested::report_unrequested(ids, wanted, (Scope::SOS, &RULE), noun, em);
 }
 
 /// The associations of the knock-ons, by their IDNST.
 const ASSOCIATIONS: Holders =
-    Holders { what: ("association", "association"), defect: idnst_defect };
-
-fn idnst_defect(value: &str) -> Option<Defect> {
-    Defect::of(Idnst::parse_form(value), Idnst::check_key)
-}
+    Holders { what: ("association", "association"), defect: Defect::of_id::<Idnst> };
 
 /// Why the slots of a schedule are reported: none of its associations,
 /// `unrequested`, was requested.
@@ -77,14 +60,6 @@ pub(crate) fn cause(unrequested: &[Unrequested<'_>]) -> Cause {
 /// Second half: the slot at `span` (its reference as written, `slot`) belongs
 /// to a schedule whose association was not requested, for `cause`.
 pub(crate) fn check_slot(em: &mut Emitter<'_>, slot: &str, span: Span, cause: Cause) {
-    let slot = quote(slot);
-    let message = Message::new(
-        format!(
-            "le créneau relève de l'agenda {slot} dont l'association n'est pas parmi celles demandées"
-        ),
-        format!(
-            "the slot belongs to schedule {slot} whose association is not among those requested"
-        ),
-    );
-    em.push(Scope::SOS, Finding::body(&RULE, span, message).caused_by(cause));
+    let whose = ("l'association n'est pas parmi celles demandées", "association");
+    knock_on::report_slot(em, (Scope::SOS, &RULE), (slot, span), whose, cause);
 }

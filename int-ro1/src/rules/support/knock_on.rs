@@ -3,10 +3,10 @@
 //! requested. Both rules say it the same way; each gives its own words and
 //! identifier check through `Holders`.
 
-use fr_fhir_core::finding::{Cause, Message};
-use fr_fhir_core::ids::IdError;
-use fr_fhir_core::json::Str;
-use fr_fhir_core::rules::quote;
+use fr_fhir_core::finding::{Cause, Finding, Message, RuleMeta};
+use fr_fhir_core::ids::{CheckedId, IdError};
+use fr_fhir_core::json::{Span, Str};
+use fr_fhir_core::rules::{Emitter, Scope, quote};
 
 /// How one rule names the holders of its schedules in a cause.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +39,11 @@ impl Defect {
         }
     }
 
+    /// The defect of `value` read as a `T`: for [`Holders::defect`].
+    pub(crate) fn of_id<T: CheckedId>(value: &str) -> Option<Defect> {
+        Defect::of(T::parse_form(value), T::check_key)
+    }
+
     fn words(&self) -> (&'static str, &'static str, &IdError) {
         match self {
             Defect::Form(e) => ("mal formé", "malformed", e),
@@ -60,6 +65,24 @@ pub(crate) struct Unrequested<'h> {
     pub ids: Vec<&'h str>,
     /// Position in `identifier` of the first of them, to locate the cause.
     pub first: u32,
+}
+
+/// RO1-REF-005 / RO1-SOS-005: the slot at `span` (its reference as written,
+/// `slot`) belongs to a schedule whose holder was not requested (`fr`: the
+/// whole French clause, `en`: the holder); reported under the rule for `cause`.
+pub(crate) fn report_slot(
+    em: &mut Emitter<'_>,
+    (scope, rule): (Scope, &'static RuleMeta),
+    (slot, span): (&str, Span),
+    (fr, en): (&str, &str),
+    cause: Cause,
+) {
+    let slot = quote(slot);
+    let message = Message::new(
+        format!("le créneau relève de l'agenda {slot} dont {fr}"),
+        format!("the slot belongs to schedule {slot} whose {en} is not among those requested"),
+    );
+    em.push(scope, Finding::body(rule, span, message).caused_by(cause));
 }
 
 /// The cause shared by every slot of the `unrequested` holders: which

@@ -3,7 +3,30 @@
 
 use std::collections::HashSet;
 
+use fr_fhir_core::finding::RuleMeta;
 use fr_fhir_core::json::Span;
+use fr_fhir_core::rules::{Emitter, Scope, quote};
+
+/// RO1-PRACT-005 / RO1-SOS-005: reports under the rule each of `ids` that
+/// was not requested, named `noun` (French, English) before its value.
+pub(crate) fn report_unrequested<'v>(
+    ids: impl Iterator<Item = (Span, &'v str)>,
+    wanted: &HashSet<&str>,
+    (scope, rule): (Scope, &'static RuleMeta),
+    (fr, en): (&str, &str),
+    em: &mut Emitter<'_>,
+) {
+    each_unrequested(ids, wanted, |span, value, requested| {
+        let q = quote(value);
+        em.at(
+            scope,
+            rule,
+            span,
+            format!("{fr} {q} absent de la requête (demandés : {requested})"),
+            format!("{en} {q} was not requested (requested: {requested})"),
+        );
+    });
+}
 
 /// Calls `report` with each of `ids` (span and value) that is not one of the
 /// `wanted` identifiers, and the requested list as the messages show it.
