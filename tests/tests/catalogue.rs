@@ -292,31 +292,56 @@ fn exactly_one_source_file_defines_each_id() {
 #[test]
 fn a_rule_never_calls_into_another_rule_folder() {
     // Rule files and support helpers may name another rule's `RULE` (a check
-    // that reports a finding of that rule), never call its functions: what two
-    // folders share goes to `support`, and only visitors call rules.
+    // that reports a finding of that rule), never call into another folder:
+    // what two folders share goes to `support`, and only visitors call rules.
     let mut files = rule_files();
     for krate in ["fr-fhir-core", "int-ro1"] {
         rust_files(&workspace().join(krate).join("src/rules/support"), &mut files);
     }
+    let folders: Vec<String> = rule_files()
+        .iter()
+        .filter_map(|f| f.parent().and_then(Path::file_name))
+        .map(|n| n.to_string_lossy().to_string())
+        .collect();
     let mut sideways = vec![];
     for f in &files {
-        let folder = f.parent().and_then(Path::file_name).unwrap().to_string_lossy().to_string();
+        let own = f.parent().and_then(Path::file_name).unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(f).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        for (at, _) in code.match_indices("::ro1_") {
-            // `rules::<folder>::ro1_<prefix>_<nnn>::<item>`
-            let before = &code[..at];
-            let target = before.rsplit("::").next().unwrap_or("").trim_start_matches("r#");
-            let after = &code[at + 2..];
-            let name_len = after.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(0);
-            let item: String = after[name_len..]
-                .strip_prefix("::")
-                .unwrap_or("")
+        let mut modules = vec![];
+        for (at, _) in code.match_indices("rules::") {
+            let rest = &code[at + "rules::".len()..];
+            let folder: String = rest
+                .trim_start_matches("r#")
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            if target != folder && !item.is_empty() && item != "RULE" {
-                sideways.push(format!("{}: {target}::{item}", f.display()));
+            if folder == own || !folders.contains(&folder) {
+                continue;
+            }
+            let path = rest.trim_start_matches("r#")[folder.len()..].trim_start_matches("::");
+            let path = match path.strip_prefix('{') {
+                Some(list) => list.split('}').next().unwrap_or(""),
+                None => path.split([';', '(', ')', ' ', ',', '\n', '.', '&']).next().unwrap_or(""),
+            };
+            for item in path.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                match item.split_once("::") {
+                    Some((module, "RULE")) if module.starts_with("ro1_") => {}
+                    None if item.starts_with("ro1_") => modules.push(item.to_string()),
+                    _ => sideways.push(format!("{}: {folder}::{item}", f.display())),
+                }
+            }
+        }
+        // A module imported from another folder: only its RULE may be used.
+        for module in modules {
+            for (at, _) in code.match_indices(&format!("{module}::")) {
+                let item: String = code[at + module.len() + 2..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if item != "RULE" {
+                    sideways.push(format!("{}: {module}::{item}", f.display()));
+                }
             }
         }
     }

@@ -5,7 +5,7 @@
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::{CodeableConcept, Coding};
 use crate::rules::cpts::{has_system, is_r5_service_type};
-use crate::rules::slot::{CodingDefect, check_coding};
+use crate::rules::support::coding::{CodingDefect, check_coding};
 use crate::rules::support::coding::{is_act_code, is_cpts_coding};
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, Scope};

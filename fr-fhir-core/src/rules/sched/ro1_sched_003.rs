@@ -4,7 +4,7 @@
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::model::Schedule;
-use crate::rules::slot::repeated_service_category;
+use crate::rules::support::coding::repeated_service_category;
 use crate::rules::support::specialties::check_specialties;
 use crate::rules::{Emitter, Scope};
 

@@ -2,7 +2,7 @@
 
 use crate::finding::RuleMeta;
 use crate::json::Span;
-use crate::model::{Code, CodeableConcept, Coding, Instant};
+use crate::model::{Code, Coding, Instant};
 use crate::primitives::{SasInstantError, check_sas_instant};
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
@@ -151,68 +151,6 @@ pub(crate) fn coded_elsewhere(
         format!("serviceType codé dans {shown} : {fr}"),
         format!("serviceType coded in {shown_en}: {en}"),
     );
-}
-
-/// RO1-SLOT-016 / RO1-SCHED-003: each `serviceCategory` after the first,
-/// reported under `rule` against the FR Core profile of `resource` (`Fr…`).
-pub(crate) fn repeated_service_category(
-    categories: &[CodeableConcept<'_>],
-    resource: &str,
-    rule: &'static RuleMeta,
-    em: &mut Emitter<'_>,
-) {
-    let n = categories.len();
-    for sc in categories.iter().skip(1) {
-        em.at(
-            Scope::ALL,
-            rule,
-            sc.span,
-            format!("{resource}.serviceCategory répété ({n} éléments) : FR Core Fr{resource} en permet au plus un"),
-            format!("{resource}.serviceCategory repeated ({n} elements): FR Core Fr{resource} allows at most one"),
-        );
-    }
-}
-
-/// What is wrong with a coding judged by [`check_coding`]; a wrong system
-/// or code comes quoted.
-pub(crate) enum CodingDefect {
-    /// No system.
-    NoSystem,
-    /// Another system than the expected one.
-    System(String),
-    /// No code.
-    NoCode,
-    /// A code the rule does not allow.
-    Code(String),
-}
-
-/// RO1-SLOT-013 / RO1-CPTS-002: a coding in `system` with a code `allowed`
-/// passes; otherwise its defect, worded by `words`, is reported under the
-/// rule (a missing system or code on the coding, a wrong one on itself).
-pub(crate) fn check_coding(
-    c: &Coding<'_>,
-    (scope, rule): (Scope, &'static RuleMeta),
-    system: &str,
-    allowed: impl Fn(&str) -> bool,
-    words: fn(CodingDefect) -> (String, String),
-    em: &mut Emitter<'_>,
-) {
-    let (span, child, defect) = match (&c.system, &c.code) {
-        (None, _) => (c.span, Some("system"), CodingDefect::NoSystem),
-        (Some(sys), _) if sys.as_str() != system => {
-            (sys.span, None, CodingDefect::System(quote(sys.as_str())))
-        }
-        (Some(_), None) => (c.span, Some("code"), CodingDefect::NoCode),
-        (Some(_), Some(k)) if !allowed(k.as_str()) => {
-            (k.span, None, CodingDefect::Code(quote(k.as_str())))
-        }
-        _ => return,
-    };
-    let (fr, en) = words(defect);
-    match child {
-        Some(child) => em.missing(scope, rule, span, child, fr, en),
-        None => em.at(scope, rule, span, fr, en),
-    }
 }
 
 #[cfg(test)]

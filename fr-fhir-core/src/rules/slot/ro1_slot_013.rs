@@ -7,7 +7,7 @@ use crate::model::Slot;
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, Scope};
 
-use super::{CodingDefect, check_coding};
+use crate::rules::support::coding::{CodingDefect, check_coding};
 
 /// RO1-SLOT-013 `slot-appointment-type-routine-walkin`.
 pub static RULE: RuleMeta = RuleMeta {

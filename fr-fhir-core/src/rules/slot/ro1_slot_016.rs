@@ -7,7 +7,7 @@ use crate::model::Slot;
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, Scope, quote};
 
-use super::repeated_service_category;
+use crate::rules::support::coding::repeated_service_category;
 
 /// RO1-SLOT-016 `slot-fr-core-cardinalities`.
 pub static RULE: RuleMeta = RuleMeta {
