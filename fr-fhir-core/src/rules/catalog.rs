@@ -69,7 +69,7 @@ impl Catalogue {
         let ids = on.iter().map(|r| r.id).collect();
         let mut rules = on;
         rules.extend(flat(planned));
-        rules.sort_by_key(|r| order_key(r.id));
+        rules.sort_by_cached_key(|r| order_key(r.id));
         Catalogue { rules, checked: ids }
     }
 

@@ -28,7 +28,8 @@ pub(crate) fn is_act_code(c: &Coding<'_>) -> bool {
 
 /// A canonical without its `|version` suffix.
 fn canonical(url: &str) -> &str {
-    url.split('|').next().unwrap_or(url)
+    // `|` is ASCII: the byte position is a char boundary.
+    url.as_bytes().iter().position(|&b| b == b'|').and_then(|i| url.get(..i)).unwrap_or(url)
 }
 
 /// True when `meta.profile` declares one of `expected` (any version).

@@ -239,8 +239,12 @@ pub(crate) fn check_entry(
     x: &Expect,
     em: &mut Emitter<'_>,
 ) {
-    let Some((rtype, child)) = x.what.split_once('.') else { return };
-    if !x.scope.contains(g.uc) || g.ix.rtype(e) != rtype || seen.has(pos, x.field) {
+    // Runs for every entry and rule: a prefix comparison, no search.
+    let rtype = g.ix.rtype(e);
+    let Some(child) = x.what.strip_prefix(rtype).and_then(|rest| rest.strip_prefix('.')) else {
+        return;
+    };
+    if !x.scope.contains(g.uc) || seen.has(pos, x.field) {
         return;
     }
     if super::presence::has_key(g.src, e.span, child, None) {

@@ -45,9 +45,11 @@ static PRESENT: [&Expect; 5] = [
 /// Runs every cross-resource rule.
 pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
     let g = Graph::new(f);
+    // Once per Bundle, not once per reference: the rules of the use case.
+    let resolves: Vec<_> = RESOLVES.iter().filter(|x| x.scope.contains(g.uc)).collect();
     for (r, t) in g.resolved() {
         ro1_ref_002::check_graph_reference(&g, r, em);
-        let covered = RESOLVES.iter().any(|x| graph::check_reference(&g, r, t, x, em));
+        let covered = resolves.iter().any(|x| graph::check_reference(&g, r, t, x, em));
         if !covered {
             ro1_ref_001::check_graph_reference(&g, r, t, em);
         }
@@ -58,8 +60,9 @@ pub fn check_graph(f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         }
     }
     let seen = g.fields_seen();
+    let present: Vec<_> = PRESENT.iter().filter(|x| x.scope.contains(g.uc)).collect();
     for (pos, e) in g.ix.entries.iter().enumerate() {
-        for x in PRESENT {
+        for x in &present {
             graph::check_entry(&g, &seen, pos, e, x, em);
         }
     }

@@ -5,7 +5,7 @@
 //! finding per scope (SLOT-007, SLOT-008/009): the engine keeps the one of
 //! the use case finally detected.
 
-use crate::model::{Coding, Slot};
+use crate::model::Slot;
 use crate::rules::cpts::ro1_cpts_001;
 use crate::rules::cpts::ro1_cpts_002;
 use crate::rules::cpts::ro1_cpts_008;
@@ -25,14 +25,6 @@ use crate::rules::slot::ro1_slot_016;
 use crate::rules::slot::ro1_slot_017;
 use crate::rules::{Emitter, EntryCx};
 
-/// The rules reading one serviceType coding, in the order of their findings.
-const SERVICE_CODING: [fn(&Coding<'_>, &mut Emitter<'_>); 4] = [
-    ro1_slot_008::check_service_coding,
-    ro1_slot_009::check_service_coding,
-    ro1_slot_011::check_service_coding,
-    ro1_cpts_002::check_service_coding,
-];
-
 /// Checks one Slot.
 pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     ro1_slot_001::check(s, e, em);
@@ -46,10 +38,12 @@ pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     // serviceType come in the order they always had (it decides which are
     // kept when the caps are reached).
     for st in &s.service_type {
+        // Direct calls (not a table of function pointers): they inline.
         for c in &st.coding {
-            for check in SERVICE_CODING {
-                check(c, em);
-            }
+            ro1_slot_008::check_service_coding(c, em);
+            ro1_slot_009::check_service_coding(c, em);
+            ro1_slot_011::check_service_coding(c, em);
+            ro1_cpts_002::check_service_coding(c, em);
         }
         ro1_cpts_002::check_service_type(st, em);
     }
