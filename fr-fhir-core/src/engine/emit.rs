@@ -44,6 +44,8 @@ pub struct Emitter<'o> {
     /// ignored specific finding still shadows the generic one on the same
     /// element (ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back).
     ignored_at: Vec<(Span, &'static RuleMeta, Scope)>,
+    /// The use cases the rule set judges ([`Emitter::restrict`]).
+    candidates: Scope,
     /// The use case, when known before the end (option or request).
     fixed: Option<UseCase>,
     /// Span of the entry being checked when reading it recorded no note
@@ -80,8 +82,16 @@ impl<'o> Emitter<'o> {
             severe: 0,
             ignored_at: Vec::new(),
             fixed: opts.use_case,
+            candidates: Scope::ALL,
             clean: Span::default(),
         }
+    }
+
+    /// Limits the use cases findings can hold in to those the rule set
+    /// judges (`RuleSet::use_cases`): a finding scoped `ALL` then counts, and
+    /// is capped, for those only.
+    pub fn restrict(&mut self, candidates: Scope) {
+        self.candidates = candidates;
     }
 
     /// Marks the entry being checked as read without any note (or, with an
@@ -138,6 +148,7 @@ impl<'o> Emitter<'o> {
     /// The cap does not count here: a finding beyond it must still be pushed
     /// so that it is counted.
     pub fn wants(&self, scope: Scope) -> bool {
+        let scope = scope.and(self.candidates);
         match self.fixed {
             Some(uc) => scope.contains(uc),
             None => !scope.is_empty(),
@@ -157,6 +168,7 @@ impl<'o> Emitter<'o> {
             finding.rule.id,
             finding.rule.scope
         );
+        let scope = scope.and(self.candidates);
         let fixed = self.fixed;
         let holds = |uc: UseCase| scope.contains(uc) && fixed.is_none_or(|f| f == uc);
         if !self.wants(scope) {

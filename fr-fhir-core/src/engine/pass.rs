@@ -164,6 +164,7 @@ pub fn run<'a>(
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
     let mut em = Emitter::new(opts);
+    em.restrict(rules.use_cases());
     let rt = match r.peek()? {
         Kind::Object => sniff_resource_type(&r)?,
         _ => None,

@@ -1,6 +1,6 @@
 //! What the engine asks of a set of rules.
 
-use super::{EntryCx, Finish, UseCase};
+use super::{EntryCx, Finish, Scope, UseCase};
 use crate::engine::Emitter;
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
@@ -50,6 +50,12 @@ pub trait RuleSet: Sync {
     /// (`seen[uc.index()]`), when nothing declared one.
     fn decide(&self, _seen: &[u32]) -> Option<UseCase> {
         None
+    }
+
+    /// The use cases this rule set judges: findings hold, are counted and
+    /// capped in those only.
+    fn use_cases(&self) -> Scope {
+        Scope::ALL
     }
 
     /// The use case assumed when nothing tells.

@@ -103,11 +103,10 @@ fn report_instant(
     );
 }
 
-/// Shared by the tests of the Slot rules: the valid examples and paths into
-/// their first Slot.
 /// RO1-SLOT-008 / 009: the code of a v3-ActCode serviceType coding when it is
 /// not one the SAS uses (AMB, HH, VR), with its quoted text; a missing code
-/// is reported here under `rule`.
+/// is reported here under `rule`. `None` as well when `scope` is ruled out:
+/// the caller reports in `scope` and nothing is formatted for nothing.
 pub(crate) fn off_list_act_code<'c, 'a>(
     scope: Scope,
     rule: &'static RuleMeta,
@@ -126,7 +125,7 @@ pub(crate) fn off_list_act_code<'c, 'a>(
         return None;
     };
     let k = code.as_str();
-    if term::is_sas_consultation_code(k) {
+    if term::is_sas_consultation_code(k) || !em.wants(scope) {
         return None;
     }
     Some((code, quote(k)))
@@ -141,6 +140,9 @@ pub(crate) fn coded_elsewhere(
     (fr, en): (&str, &str),
     em: &mut Emitter<'_>,
 ) {
+    if !em.wants(scope) {
+        return;
+    }
     let sys = c.system.as_ref();
     let shown = sys.map_or_else(|| "(sans système)".to_string(), |s| quote(s.as_str()));
     let shown_en = sys.map_or_else(|| "(no system)".to_string(), |s| quote(s.as_str()));
@@ -153,6 +155,8 @@ pub(crate) fn coded_elsewhere(
     );
 }
 
+/// Shared by the tests of the Slot rules: the valid examples and paths into
+/// their first Slot.
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::finding::Severity;

@@ -19,7 +19,7 @@ pub mod slot;
 pub mod sos;
 pub mod structure;
 
-use crate::engine::{EntryCx, Finish, RuleSet, UseCase};
+use crate::engine::{EntryCx, Finish, RuleSet, Scope, UseCase};
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
 use crate::rules::{Emitter, fhir::ro1_fhir_001, profiles};
@@ -88,6 +88,11 @@ impl RuleSet for SlotSearchBody {
     fn decide(&self, seen: &[u32]) -> Option<UseCase> {
         let any = |uc: UseCase| seen.get(uc.index()).is_some_and(|&n| n > 0);
         [UseCase::SOS, UseCase::CPTS].into_iter().find(|&uc| any(uc))
+    }
+
+    /// The three slot searches of INT_RO1.
+    fn use_cases(&self) -> Scope {
+        Scope::SLOT_SEARCHES
     }
 
     /// PS: the first and most common search.

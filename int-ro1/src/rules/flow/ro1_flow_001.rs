@@ -4,8 +4,11 @@
 //!
 //! Not a row of the catalogue: a rule of the report contract (SPEC §10).
 
+use crate::flow::Flow;
+use fr_fhir_core::finding::Message;
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
+use fr_fhir_core::rules::quote;
 
 /// RO1-FLOW-001 `exchange-flow-not-supported`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -27,3 +30,24 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Nothing to fix: the information says this exchange was not checked. To validate only the searches, capture them apart.",
     },
 };
+
+/// The message of an exchange of `flow` (appointments or regulator
+/// accounts): which flow it is, and that it is not checked yet.
+pub(crate) fn message(method: &str, url: &str, flow: Flow) -> Message {
+    let (fr, en) = match flow {
+        Flow::Appointments => ("rendez-vous", "appointments"),
+        _ => ("comptes régulateurs", "regulator accounts"),
+    };
+    Message::new(
+        format!(
+            "`{method}` sur {} : échange du flux {} ({fr}), pas une recherche de créneaux ; ce flux n'est pas encore vérifié",
+            quote(url),
+            flow.name()
+        ),
+        format!(
+            "`{method}` on {}: an exchange of the {} flow ({en}), not a slot search; this flow is not checked yet",
+            quote(url),
+            flow.name()
+        ),
+    )
+}

@@ -4,8 +4,10 @@
 //!
 //! Not a row of the catalogue: a rule of the report contract (SPEC §10).
 
+use fr_fhir_core::finding::Message;
 use fr_fhir_core::finding::{RuleDoc, RuleMeta, Severity};
 use fr_fhir_core::rules::Scope;
+use fr_fhir_core::rules::quote;
 
 /// RO1-FLOW-002 `exchange-not-a-sas-flow`.
 pub static RULE: RuleMeta = RuleMeta {
@@ -27,3 +29,17 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Nothing to fix: the information says this exchange was not checked. For a capture without noise, filter it on the SAS requests.",
     },
 };
+
+/// The message of an exchange of no SAS flow.
+pub(crate) fn message(method: &str, url: &str) -> Message {
+    Message::new(
+        format!(
+            "`{method}` sur {} : échange d'aucun flux SAS (recherche de créneaux INT_RO1, comptes régulateurs INT_R02, rendez-vous INT_R03), non vérifié",
+            quote(url)
+        ),
+        format!(
+            "`{method}` on {}: an exchange of no SAS flow (slot search INT_RO1, regulator accounts INT_R02, appointments INT_R03), not checked",
+            quote(url)
+        ),
+    )
+}
