@@ -1,7 +1,9 @@
 //! Which SAS exchange a captured request belongs to. A certification
 //! capture mixes the slot search (INT_RO1) with the appointments (INT_R03)
 //! and the regulator accounts (INT_R02): only the search is validated here;
-//! the others are named (RO1-FLOW-001) instead of being judged as searches.
+//! the others are named (RO1-FLOW-001) instead of being judged as searches,
+//! and an exchange of no SAS flow (metadata, preflight, a read) gets one
+//! information (RO1-FLOW-002).
 
 /// The SAS flow of one exchange: the router of a capture. Each exchange goes
 /// to the pack of its flow; the slot search is validated, the flows without

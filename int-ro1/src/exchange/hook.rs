@@ -5,7 +5,7 @@
 //! RO1-REF-005, RO1-SOS-005 and RO1-BUNDLE-005 in their rule files; the
 //! knock-on causes of REF-005 and SOS-005 are worded there too, through
 //! `rules::support::knock_on`. (RO1-SLOT-017, slots before the capture time,
-//! is the slot family's: the exchange only sets `Options::now` from the
+//! is the slot folder's (`ro1_slot_017`): the exchange only sets `Options::now` from the
 //! capture.)
 //!
 //! When the request is known before the body, slots are judged as they

@@ -148,7 +148,7 @@ fn win_003_bounds_without_offset_are_paris_time() {
 
 #[test]
 fn slot_017_capture_time_from_the_har_or_the_option() {
-    // The slot family compares with `Options::now`; the exchange sets it
+    // RO1-SLOT-017 (`ro1_slot_017`) compares with `Options::now`; the exchange sets it
     // from `startedDateTime` unless `--now` was given.
     let mut entry = har_entry(PS_URL, 200, PS);
     entry["startedDateTime"] = json!("2026-11-27T10:00:00.000+01:00");

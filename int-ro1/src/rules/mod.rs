@@ -1,6 +1,6 @@
 //! The rules of the INT_RO1 pack, one file per rule in the folder of its ID
 //! prefix: the search request (`req`, `win`), the HTTP exchange (`http`,
-//! `body`, `flow`, `oo`, `nfr`) and the body rules that need the request
+//! `body`, `flow`, `oo`, `nfr`), the capture file (`har`) and the body rules that need the request
 //! (`bundle`, `pract`, `ref`, `sos`). The rules of the other SAS flows are
 //! declared here until their packs exist (`appt`, `regul`).
 

@@ -28,9 +28,9 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// RO1-LOC-002 and RO1-LOC-003: the address of a place of consultation,
-/// contained (PS/CPTS) or an entry (SOS): exactly one line, a city and a
-/// 5-digit postal code.
+/// The address of a place of consultation, contained (PS/CPTS) or an entry
+/// (SOS): present, with exactly one line, a city and a postal code (whose
+/// form is RO1-LOC-003's).
 pub(crate) fn check_address(loc: &Location<'_>, scope: Scope, em: &mut Emitter<'_>) {
     let Some(addr) = &loc.address else {
         em.missing(

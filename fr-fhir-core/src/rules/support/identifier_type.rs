@@ -6,7 +6,8 @@ use crate::model::{CodeableConcept, Coding};
 use crate::rules::{Emitter, Scope, quote};
 
 /// How an `identifier.type` relates to an expected coding (shared by the
-/// resource rules: RO1-PRACT-002, RO1-ROLE-005, RO1-SOS-003, RO1-SOS-004).
+/// resource rules: RO1-PRACT-002, RO1-ROLE-005, RO1-SOS-003, RO1-SOS-004,
+/// RO1-CPTS-005).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum TypeMatch<'t, 'a> {
     /// The expected code in the expected system, at this index of `coding`.

@@ -1,5 +1,6 @@
 //! Location parts shared by the contained Location of a PractitionerRole
-//! (RO1-LOC-*) and the SOS Médecins Location (RO1-SOS-*).
+//! (RO1-LOC-*) and the SOS Médecins Location (RO1-SOS-*), and the days of
+//! the week of opening hours (RO1-SOS-006, RO1-FHIR-005).
 
 use crate::finding::RuleMeta;
 use crate::model::Identifier;

@@ -18,7 +18,7 @@ pub(crate) fn is_sas_phone(s: &str) -> bool {
 }
 
 /// Warns on a `phone` telecom whose value is not in the international form
-/// (RO1-PRACT-009 here, RO1-ROLE-007 for PractitionerRole).
+/// (RO1-PRACT-009 for Practitioner, RO1-ROLE-007 for PractitionerRole).
 pub(crate) fn check_phone(
     t: &ContactPoint<'_>,
     scope: Scope,

@@ -1,5 +1,6 @@
-//! Specialties coded in TRE_R38-SpecialiteOrdinale: the same check for
-//! Slot.specialty (RO1-SLOT-012) and Schedule.specialty (RO1-SCHED-003).
+//! Specialties coded in TRE_R38-SpecialiteOrdinale: the same walk for
+//! Slot.specialty (RO1-SLOT-012), Schedule.specialty (RO1-SCHED-003) and
+//! PractitionerRole.specialty (RO1-ROLE-008), each in its own words.
 
 use super::terminology as term;
 use crate::finding::{RuleMeta, Severity};
@@ -22,7 +23,7 @@ pub(crate) enum Fault<'a> {
 
 /// Each specialty with codings has a TRE_R38 one (error otherwise); a
 /// text-only specialty is a warning (AMB-08); an unknown TRE_R38 code is a
-/// warning (newer NOS releases add codes). Shared with RO1-SCHED-003.
+/// warning (newer NOS releases add codes). Used by RO1-SLOT-012 and RO1-SCHED-003.
 pub(crate) fn check_specialties(
     list: &[CodeableConcept<'_>],
     rule: &'static RuleMeta,
