@@ -797,6 +797,9 @@ fn exchanges_of_other_flows_get_one_information_not_search_errors() {
     let src = har(vec![har_entry(PS_URL, 200, PS), account, booking, post_search]);
     let r = reports(&src);
     assert_eq!(errors(&r[0]), []);
+    assert_eq!(r[1].subject.use_case, UseCase::REGUL);
+    assert_eq!(r[2].subject.use_case, UseCase::APPT);
+    assert_eq!(r[1].subject.use_case_source, UseCaseSource::Request);
     for (i, flow) in [(1, "INT_R02"), (2, "INT_R03")] {
         let only: Vec<_> = r[i].findings.iter().map(|f| (f.rule.id, f.severity)).collect();
         assert_eq!(only, [("RO1-FLOW-001", Severity::Information)], "exchange {i}");
