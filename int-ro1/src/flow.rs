@@ -5,6 +5,8 @@
 //! and an exchange of no SAS flow (metadata, preflight, a read) gets one
 //! information (RO1-FLOW-002).
 
+use fr_fhir_core::rules::UseCase;
+
 /// The SAS flow of one exchange: the router of a capture. Each exchange goes
 /// to the pack of its flow; the slot search is validated, the flows without
 /// a pack yet are named (RO1-FLOW-001), and an exchange of no SAS flow gets
@@ -78,6 +80,23 @@ impl Flow {
             }
         }
         Flow::Unclaimed
+    }
+
+    /// The use case of an exchange of this flow, when the flow has one row of
+    /// the use-case table (the slot search has three: its request decides).
+    ///
+    /// ```
+    /// use int_ro1::flow::Flow;
+    /// use fr_fhir_core::rules::UseCase;
+    /// assert_eq!(Flow::Appointments.use_case(), Some(UseCase::APPT));
+    /// assert_eq!(Flow::SlotSearch.use_case(), None);
+    /// ```
+    pub fn use_case(self) -> Option<UseCase> {
+        match self {
+            Flow::Appointments => Some(UseCase::APPT),
+            Flow::RegulatorAccounts => Some(UseCase::REGUL),
+            Flow::SlotSearch | Flow::Unclaimed => None,
+        }
     }
 
     /// The name of the flow, for messages.

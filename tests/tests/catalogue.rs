@@ -275,16 +275,19 @@ fn exactly_one_source_file_defines_each_id() {
     for krate in ["fr-fhir-core", "int-ro1", "validator-cli"] {
         rust_files(&workspace().join(krate).join("src"), &mut sources);
     }
+    // Each file read once, its non-test part kept.
+    let code: Vec<(PathBuf, String)> = sources
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            (f, code)
+        })
+        .collect();
     for rule in catalogue() {
         let needle = format!("id: \"{}\"", rule.id);
-        let defining: Vec<_> = sources
-            .iter()
-            .filter(|f| {
-                let text = std::fs::read_to_string(f).unwrap_or_default();
-                let code = text.split("#[cfg(test)]").next().unwrap_or("");
-                code.contains(&needle)
-            })
-            .collect();
+        let defining: Vec<_> =
+            code.iter().filter(|(_, code)| code.contains(&needle)).map(|(f, _)| f).collect();
         assert_eq!(defining.len(), 1, "{}: defined in {defining:?}", rule.id);
     }
 }

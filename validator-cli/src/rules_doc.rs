@@ -38,16 +38,14 @@ pub fn markdown() -> String {
             r.severity, r.scope, r.source
         ));
         s.push_str(&format!("{}\n\n*{}*\n", r.summary_en, r.summary_fr));
-        if let Some(d) = int_ro1::by_id(r.id).map(|r| &r.doc) {
-            for lang in [Lang::En, Lang::Fr] {
-                for (i, (heading, body)) in d.sections(lang).into_iter().enumerate() {
-                    // The failing example is code (JSON, a URL, an HTTP line).
-                    let body = body.trim_end();
-                    if i == 2 {
-                        s.push_str(&format!("\n#### {heading}\n\n```text\n{body}\n```\n"));
-                    } else {
-                        s.push_str(&format!("\n#### {heading}\n\n{body}\n"));
-                    }
+        for lang in [Lang::En, Lang::Fr] {
+            for (i, (heading, body)) in r.doc.sections(lang).into_iter().enumerate() {
+                // The failing example is code (JSON, a URL, an HTTP line).
+                let body = body.trim_end();
+                if i == 2 {
+                    s.push_str(&format!("\n#### {heading}\n\n```text\n{body}\n```\n"));
+                } else {
+                    s.push_str(&format!("\n#### {heading}\n\n{body}\n"));
                 }
             }
         }

@@ -574,12 +574,7 @@ fn other_flow(
     report.subject.url = Some(url.to_owned());
     report.subject.status = ex.status;
     // The request says which flow it is: its use case, not the PS default.
-    let use_case = match flow {
-        Flow::Appointments => Some(UseCase::APPT),
-        Flow::RegulatorAccounts => Some(UseCase::REGUL),
-        _ => None,
-    };
-    if let Some(uc) = use_case {
+    if let Some(uc) = flow.use_case() {
         report.subject.use_case = uc;
         report.subject.use_case_source = UseCaseSource::Request;
     }

@@ -60,13 +60,11 @@ pub fn print(
         rule.scope
     )?;
     writeln!(out, "{} {}", tr(lang, "Source :", "Source:"), rule.source)?;
-    if let Some(d) = int_ro1::by_id(rule.id).map(|r| &r.doc) {
-        for (heading, body) in d.sections(lang) {
-            writeln!(out)?;
-            writeln!(out, "## {heading}")?;
-            writeln!(out)?;
-            writeln!(out, "{body}")?;
-        }
+    for (heading, body) in rule.doc.sections(lang) {
+        writeln!(out)?;
+        writeln!(out, "## {heading}")?;
+        writeln!(out)?;
+        writeln!(out, "{body}")?;
     }
     Ok(true)
 }

@@ -281,15 +281,11 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
         Lang::Fr => r.summary_fr,
         Lang::En => r.summary_en,
     };
-    let sections = int_ro1::by_id(r.id).map(|r| &r.doc).map(|d| d.sections(lang));
-    let what = sections.as_ref().and_then(|s| s.first()).map_or(summary, |s| s.1);
-    let (text, markdown) = match &sections {
-        Some(s) => (
-            s.iter().map(|(h, b)| format!("{h}\n{b}")).collect::<Vec<_>>().join("\n\n"),
-            s.iter().map(|(h, b)| format!("## {h}\n\n{b}")).collect::<Vec<_>>().join("\n\n"),
-        ),
-        None => (summary.to_string(), summary.to_string()),
-    };
+    let sections = r.doc.sections(lang);
+    let what = sections.first().map_or(summary, |s| s.1);
+    let text = sections.iter().map(|(h, b)| format!("{h}\n{b}")).collect::<Vec<_>>().join("\n\n");
+    let markdown =
+        sections.iter().map(|(h, b)| format!("## {h}\n\n{b}")).collect::<Vec<_>>().join("\n\n");
     Rule {
         id: r.id,
         name: r.name,
