@@ -313,6 +313,10 @@ pub struct Finding {
     /// practitioner was not requested all name that practitioner. Boxed: most
     /// findings have none and `Finding` is moved around a lot.
     pub cause: Option<Box<Cause>>,
+    /// Where this finding's constraint comes from when it is more precise than
+    /// the rule's `source` (the profile URL and element id of a structural
+    /// finding: `http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur#Slot.status`).
+    pub source: Option<Cow<'static, str>>,
 }
 
 /// The one-line form of the command line: `line:column: severity RULE-ID
@@ -379,7 +383,7 @@ impl Serialize for Finding {
         st.serialize_field("line", &r.map(|r| r.line).filter(|&l| l > 0))?;
         st.serialize_field("column", &r.map(|r| r.column).filter(|&c| c > 0))?;
         st.serialize_field("message", &self.message)?;
-        st.serialize_field("source", self.rule.source)?;
+        st.serialize_field("source", self.source())?;
         st.serialize_field("cause", &self.cause)?;
         st.end()
     }
@@ -446,6 +450,7 @@ impl Finding {
             message,
             resolved: None,
             cause: None,
+            source: None,
         }
     }
 
@@ -463,7 +468,19 @@ impl Finding {
             message,
             resolved: None,
             cause: None,
+            source: None,
         }
+    }
+
+    /// Where the constraint comes from: the finding's own source, else its rule's.
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(self.rule.source)
+    }
+
+    /// Same finding, with the precise source of its constraint.
+    pub fn with_source(mut self, source: impl Into<Cow<'static, str>>) -> Self {
+        self.source = Some(source.into());
+        self
     }
 
     /// Same finding with another severity.

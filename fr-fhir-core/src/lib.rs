@@ -1,5 +1,6 @@
 //! fr-fhir-core: zero-copy FHIR R4 models of the SAS slot search, French
 //! national identifiers, and the SAS / FR Core profile rules.
+pub mod conformance;
 pub mod engine;
 pub mod finding;
 pub mod ids;

@@ -21,6 +21,7 @@ pub mod json;
 pub mod loc;
 pub mod meta;
 pub mod oo;
+pub mod prof;
 pub mod pract;
 pub mod r#ref;
 pub mod role;

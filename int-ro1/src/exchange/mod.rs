@@ -563,6 +563,7 @@ fn other_flow(
         message,
         resolved: None,
         cause: None,
+        source: None,
     };
     let loc = Locator { ex, file_src, from: RequestFrom::Exchange, index, query: None };
     let (mut all, mut pending) = (Vec::new(), Vec::new());

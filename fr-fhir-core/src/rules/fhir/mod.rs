@@ -10,6 +10,7 @@ pub mod ro1_fhir_005;
 pub mod ro1_fhir_006;
 pub mod ro1_fhir_007;
 pub mod ro1_fhir_008;
+pub mod ro1_fhir_009;
 
 /// The rules of this folder that are checked, in number order.
 pub const RULES: &[&RuleMeta] = &[
@@ -21,6 +22,7 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_fhir_006::RULE,
     &ro1_fhir_007::RULE,
     &ro1_fhir_008::RULE,
+    &ro1_fhir_009::RULE,
 ];
 
 #[cfg(test)]

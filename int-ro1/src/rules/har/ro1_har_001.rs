@@ -52,5 +52,6 @@ pub(crate) fn finding(
             offset: Some(offset as u64),
         }),
         cause: None,
+        source: None,
     }
 }

@@ -21,6 +21,7 @@ pub(crate) fn exchange(
         message,
         resolved: None,
         cause: None,
+        source: None,
     }
 }
 
@@ -40,5 +41,6 @@ pub(crate) fn request(
         message,
         resolved: None,
         cause: None,
+        source: None,
     }
 }

@@ -1,0 +1,122 @@
+//! The registry of conformance resources a validation uses: structures by
+//! canonical URL and base definitions by type name, value sets by URL.
+
+use std::collections::HashMap;
+
+use super::table::{StructureTable, ValueSetTable};
+
+/// StructureDefinitions and value sets, looked up by canonical URL.
+///
+/// The built-in registry ([`Definitions::builtin`]) holds base FHIR R4 and the
+/// SAS IG 1.1.0 as generated tables; an IG package loaded at run time is
+/// added on top ([`Definitions::add_structure`], [`Definitions::add_value_set`]):
+/// a definition with the URL of a built-in one replaces it.
+///
+/// ```
+/// use fr_fhir_core::conformance::Definitions;
+/// let defs = Definitions::builtin();
+/// let slot = defs.base("Slot").unwrap();
+/// assert_eq!(slot.url, "http://hl7.org/fhir/StructureDefinition/Slot");
+/// assert!(defs.structure("http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur").is_some());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Definitions {
+    structures: Vec<StructureTable>,
+    value_sets: Vec<ValueSetTable>,
+    by_url: HashMap<String, usize>,
+    base_by_type: HashMap<String, usize>,
+    vs_by_url: HashMap<String, usize>,
+}
+
+impl Definitions {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Base FHIR R4 (the resource types of the SAS flows and every datatype)
+    /// and the SAS IG 1.1.0, from the generated tables. Cheap: the tables are
+    /// statics, only the lookup maps are built.
+    pub fn builtin() -> Self {
+        let mut defs = Self::new();
+        for s in super::generated::structures() {
+            defs.add_structure(s.clone());
+        }
+        for v in super::generated::value_sets() {
+            defs.add_value_set(v.clone());
+        }
+        defs
+    }
+
+    /// Adds a structure; one with the same URL is replaced. A base
+    /// definition (not a profile) also becomes the base of its type.
+    pub fn add_structure(&mut self, s: StructureTable) {
+        let base = (!s.is_profile).then(|| s.type_name.to_string());
+        let url = s.url.to_string();
+        let i = match self.by_url.get(&url) {
+            Some(&i) => {
+                if let Some(slot) = self.structures.get_mut(i) {
+                    *slot = s;
+                }
+                i
+            }
+            None => {
+                self.structures.push(s);
+                let i = self.structures.len() - 1;
+                self.by_url.insert(url, i);
+                i
+            }
+        };
+        if let Some(t) = base {
+            self.base_by_type.insert(t, i);
+        }
+    }
+
+    /// Adds a value set; one with the same URL is replaced.
+    pub fn add_value_set(&mut self, v: ValueSetTable) {
+        let url = v.url.to_string();
+        match self.vs_by_url.get(&url) {
+            Some(&i) => {
+                if let Some(slot) = self.value_sets.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            None => {
+                self.value_sets.push(v);
+                self.vs_by_url.insert(url, self.value_sets.len() - 1);
+            }
+        }
+    }
+
+    /// The structure with this canonical URL (a `|version` suffix is ignored).
+    pub fn structure(&self, url: &str) -> Option<&StructureTable> {
+        let url = url.split('|').next().unwrap_or(url);
+        self.by_url.get(url).and_then(|&i| self.structures.get(i))
+    }
+
+    /// The base definition of a type (`Slot`, `Identifier`, `string`).
+    pub fn base(&self, type_name: &str) -> Option<&StructureTable> {
+        self.base_by_type.get(type_name).and_then(|&i| self.structures.get(i))
+    }
+
+    /// The value set with this canonical URL (a `|version` suffix is ignored).
+    pub fn value_set(&self, url: &str) -> Option<&ValueSetTable> {
+        let url = url.split('|').next().unwrap_or(url);
+        self.vs_by_url.get(url).and_then(|&i| self.value_sets.get(i))
+    }
+
+    /// Every structure, in the order added.
+    pub fn structures(&self) -> &[StructureTable] {
+        &self.structures
+    }
+
+    /// Every value set, in the order added.
+    pub fn value_sets(&self) -> &[ValueSetTable] {
+        &self.value_sets
+    }
+
+    /// The profiles (not base definitions) of a type, in the order added.
+    pub fn profiles_of<'d>(&'d self, type_name: &'d str) -> impl Iterator<Item = &'d StructureTable> + 'd {
+        self.structures.iter().filter(move |s| s.is_profile && s.type_name == type_name)
+    }
+}
