@@ -156,6 +156,7 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 } else {
                     Options::default().max_findings
                 },
+                ..Options::default()
             },
             request: args.request.clone(),
         },

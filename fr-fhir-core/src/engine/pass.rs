@@ -31,11 +31,28 @@ pub struct Options {
     /// before the cap, so the rules left keep exact counts. Fatal findings
     /// are never ignored.
     pub ignore: Option<std::sync::Arc<std::collections::HashSet<&'static str>>>,
+    /// The structural validator and its definitions (`None`: the built-in
+    /// base R4 + SAS IG tables; `--ig` brings another).
+    pub validator: Option<std::sync::Arc<crate::conformance::walk::Validator>>,
+    /// Validate every resource against this profile (canonical URL or name,
+    /// `--profile`) instead of choosing one.
+    pub profile: Option<String>,
+    /// Validate against base FHIR R4 only (`--base`): no profile, no SAS rule.
+    pub base_only: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { use_case: None, strict: false, now: None, max_findings: 10_000, ignore: None }
+        Options {
+            use_case: None,
+            strict: false,
+            now: None,
+            max_findings: 10_000,
+            ignore: None,
+            validator: None,
+            profile: None,
+            base_only: false,
+        }
     }
 }
 
