@@ -14,6 +14,7 @@ pub mod index;
 mod keyhash;
 mod pass;
 mod rule_set;
+mod structure;
 pub(crate) mod scope;
 mod subject;
 

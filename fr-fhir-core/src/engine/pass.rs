@@ -7,9 +7,11 @@ use chrono::{DateTime, Utc};
 use super::context::{EntryCx, Finish, Hook};
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
+use super::structure::{Structural, declared_profiles};
 use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
+use crate::conformance::walk::Validator;
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
 };
@@ -107,7 +109,7 @@ impl Report {
 }
 
 /// The per-entry side of the pass: index, evidence of the use case, rules, hooks.
-struct Streamer<'s, 'o, 'h, 'a> {
+struct Streamer<'s, 'o, 'h, 'a, 'v> {
     rules: &'s dyn RuleSet,
     ix: Index<'a>,
     /// How many resources hinted at each use case (indexed by `UseCase::index`).
@@ -118,13 +120,23 @@ struct Streamer<'s, 'o, 'h, 'a> {
     /// The use case is decided (option, request, or a Bundle profile read
     /// before the entries): the content is no longer observed.
     hinted: bool,
+    /// The structural validator's side of the pass.
+    structural: &'s mut Structural<'v>,
+    /// The Bundle's `meta.profile`, when read before the entries.
+    bundle_profiles: Vec<String>,
 }
 
-impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
+impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
     fn begin(&mut self, header: &Bundle<'a>) {
         // A Bundle profile read before the entries decides the use case (it
         // outranks the content), so findings of the other use cases can be
         // dropped as they come instead of at the end.
+        self.bundle_profiles = header
+            .meta
+            .iter()
+            .flat_map(|m| m.profile.iter())
+            .map(|p| p.as_str().to_string())
+            .collect();
         if !self.hinted
             && let Some(uc) = bundle_profile_use_case(self.rules, header)
         {
@@ -151,6 +163,23 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a> {
             h.entry(&e, self.em);
         }
         self.em.set_clean(Span::default());
+        let declared: Vec<&str> = self.bundle_profiles.iter().map(String::as_str).collect();
+        let res_span = entry.resource.as_ref().map(Resource::span);
+        self.structural.entry(self.src, entry.span, res_span, &declared, self.rules, self.em);
+        if let Some(res) = &entry.resource {
+            let declared = resource_profiles(res, self.src);
+            let (rtype, span) = (res.resource_type(), res.span());
+            self.structural.resource(self.src, span, rtype, &declared, &[], self.rules, self.em);
+        }
+    }
+}
+
+/// The profiles a resource declares (read from the JSON for the types the
+/// model keeps raw).
+fn resource_profiles<'r>(res: &'r Resource<'_>, src: &'r str) -> Vec<&'r str> {
+    match res {
+        Resource::Other(o) => declared_profiles(src, o.span),
+        _ => res.meta().map(|m| m.profile.iter().map(|p| p.as_str()).collect()).unwrap_or_default(),
     }
 }
 
@@ -182,6 +211,11 @@ pub fn run<'a>(
     let mut cx = Cx::default();
     let mut em = Emitter::new(opts);
     em.restrict(rules.use_cases());
+    let validator: &Validator = match opts.validator.as_deref() {
+        Some(v) => v,
+        None => Validator::builtin(),
+    };
+    let mut structural = Structural::new(validator, opts.profile.as_deref(), opts.base_only);
     let rt = match r.peek()? {
         Kind::Object => sniff_resource_type(&r)?,
         _ => None,
@@ -216,6 +250,8 @@ pub fn run<'a>(
             hooks: &mut *hooks,
             src,
             hinted: hinted.is_some(),
+            structural: &mut structural,
+            bundle_profiles: Vec::new(),
         };
         let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
         let (mut ix, seen) = (st.ix, st.seen);
@@ -231,6 +267,11 @@ pub fn run<'a>(
         report.subject.use_case = uc;
         report.subject.use_case_source = source;
         report.subject.entries = header.entry_count;
+        let declared: Vec<&str> =
+            header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| p.as_str()).collect();
+        let skip: Vec<Span> = header.entry_span.into_iter().collect();
+        structural.resource(src, header.span, "Bundle", &declared, &skip, rules, &mut em);
+        structural.finish(&mut em);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
         rules.check_bundle(&f, &mut em);
         for h in hooks.iter_mut() {
@@ -245,6 +286,12 @@ pub fn run<'a>(
             report.subject.use_case_source = source;
         }
         rules.check_root(res.as_ref(), src, &mut em);
+        if let Some(res) = &res {
+            let declared = resource_profiles(res, src);
+            let (rtype, span) = (res.resource_type(), res.span());
+            structural.resource(src, span, rtype, &declared, &[], rules, &mut em);
+            structural.finish(&mut em);
+        }
     }
     rules.check_notes(&cx, &mut em);
     report.ignored = em.ignored(report.subject.use_case);
@@ -331,6 +378,37 @@ fn finalize(
 ) -> (Vec<Finding>, u64) {
     let mut findings: Vec<Finding> =
         emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
+    // The reader's notes, the hand rules and the structural validator may
+    // report the same defect under the same rule at the same place (a
+    // wrong JSON type, a base cardinality): one finding remains, the first.
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| match &f.target {
+        Target::Body { span, child } => {
+            seen.insert((f.rule.id, span.start, span.end, child.clone()))
+        }
+        _ => true,
+    });
+    // A missing element a specific rule reports makes the generic report of
+    // the same missing child redundant.
+    let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings
+        .iter()
+        .filter(|f| !rules.is_generic(f.rule))
+        .filter_map(|f| match &f.target {
+            Target::Body { span, child: Some(c) } => Some((span.start, span.end, &**c)),
+            _ => None,
+        })
+        .collect();
+    let generic_missing: Vec<bool> = findings
+        .iter()
+        .map(|f| match &f.target {
+            Target::Body { span, child: Some(c) } => {
+                rules.is_generic(f.rule) && specific_missing.contains(&(span.start, span.end, &**c))
+            }
+            _ => false,
+        })
+        .collect();
+    let mut drop = generic_missing.into_iter();
+    findings.retain(|_| !drop.next().unwrap_or(false));
     let specific: std::collections::HashSet<(u32, u32)> = findings
         .iter()
         .filter(|f| !rules.is_generic(f.rule))

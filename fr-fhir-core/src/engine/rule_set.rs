@@ -52,6 +52,13 @@ pub trait RuleSet: Sync {
         None
     }
 
+    /// The profile a resource of type `rtype` is checked against in use case
+    /// `uc` when it declares none the definitions know (`None`: its base R4
+    /// definition).
+    fn profile_for(&self, _rtype: &str, _uc: UseCase) -> Option<&'static str> {
+        None
+    }
+
     /// The use cases this rule set judges: findings hold, are counted and
     /// capped in those only.
     fn use_cases(&self) -> Scope {

@@ -34,7 +34,7 @@ pub use crate::engine::{
     Emitted, Emitter, EntryCx, Finish, Hook, MAX_SEVERE, Options, PerUseCase, Report, RuleSet,
     Scope, Subject, USE_CASES, UseCase, UseCaseDef, UseCaseSource, quote,
 };
-pub use visit::SLOT_SEARCH_BODY;
+pub use visit::{SLOT_SEARCH_BODY, STANDALONE};
 
 use crate::json::JsonError;
 

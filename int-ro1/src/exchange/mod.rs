@@ -311,6 +311,36 @@ pub fn validate_body(src: &str, opts: &ExchangeOptions) -> ExchangeReport {
     validate_exchange(&Exchange::body_only(src, BodyOrigin::File), src, opts)
 }
 
+/// Runs the body rules: the slot-search rules with the request hook, or, for
+/// a resource kept on its own (a fixture file that is neither a Bundle nor an
+/// OperationOutcome, no request given) and under `--base`, the structural
+/// rules only (issue 14: "a standalone resource validates against its profile").
+fn validate_body_rules<'a>(
+    ex: &'a Exchange<'_>,
+    opts: &ExchangeOptions,
+    rules: &fr_fhir_core::rules::Options,
+    hook: &mut RequestHook<'a>,
+) -> Result<fr_fhir_core::rules::Report, fr_fhir_core::json::JsonError> {
+    let plain_file = ex.url.is_none() && ex.status.is_none() && opts.request.is_none();
+    let standalone = rules.base_only
+        || (plain_file
+            && !matches!(root_type(&ex.body).as_deref(), None | Some("Bundle" | "OperationOutcome")));
+    if standalone {
+        fr_fhir_core::engine::run(&ex.body, rules, &fr_fhir_core::rules::STANDALONE, &mut [])
+    } else {
+        validate_with(&ex.body, rules, &mut [hook])
+    }
+}
+
+/// The `resourceType` of a JSON object document, when it has one.
+fn root_type(src: &str) -> Option<String> {
+    let mut r = fr_fhir_core::json::Reader::new(src);
+    if r.peek().ok()? != fr_fhir_core::json::Kind::Object {
+        return None;
+    }
+    fr_fhir_core::model::sniff_resource_type(&r).ok().flatten().map(|t| t.to_string())
+}
+
 /// Where the request text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RequestFrom {
@@ -366,7 +396,7 @@ pub(crate) fn run(
         Some(problem) => BodyOutcome::Unusable(ro1_body_001::unusable(Span::default(), problem)),
         None => match ro1_body_001::not_a_resource(&ex.body) {
             Some(f) => BodyOutcome::Unusable(f),
-            None => match validate_with(&ex.body, &rules, &mut [&mut hook]) {
+            None => match validate_body_rules(ex, opts, &rules, &mut hook) {
                 Ok(report) => BodyOutcome::Report(report),
                 Err(e) => BodyOutcome::Unusable(ro1_body_001::not_json(&ex.body, &e)),
             },

@@ -11,14 +11,25 @@ use crate::rules::fhir::ro1_fhir_002;
 use crate::rules::fhir::ro1_fhir_003;
 use crate::rules::fhir::ro1_fhir_004;
 use crate::rules::fhir::ro1_fhir_005;
+use crate::rules::fhir::ro1_fhir_009;
 use crate::rules::json::ro1_json_001;
 
 /// True for the generic rules a more specific finding on the same element replaces
 /// (RO1-SLOT-003 on `Slot.start` makes RO1-FHIR-003 redundant there, RO1-SLOT-001
-/// on `Slot.status` makes RO1-FHIR-005 redundant).
+/// on `Slot.status` makes RO1-FHIR-005 and RO1-PROF-002 redundant): the base R4
+/// checks the reader and the structural validator make, and every profile
+/// constraint of the structural validator (a hand rule on the same element
+/// says the same thing with the SAS reading).
 pub fn is_generic(rule: &RuleMeta) -> bool {
-    [ro1_fhir_001::RULE.id, ro1_fhir_003::RULE.id, ro1_fhir_004::RULE.id, ro1_fhir_005::RULE.id]
-        .contains(&rule.id)
+    [
+        ro1_fhir_001::RULE.id,
+        ro1_fhir_003::RULE.id,
+        ro1_fhir_004::RULE.id,
+        ro1_fhir_005::RULE.id,
+        ro1_fhir_009::RULE.id,
+    ]
+    .contains(&rule.id)
+        || rule.id.starts_with("RO1-PROF-")
 }
 
 /// Turns every note into a finding: each note is offered to every JSON-level

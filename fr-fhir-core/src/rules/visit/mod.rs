@@ -17,12 +17,15 @@ pub mod role;
 pub mod schedule;
 pub mod slot;
 pub mod sos;
+pub mod standalone;
 pub mod structure;
 
 use crate::engine::{EntryCx, Finish, RuleSet, Scope, UseCase};
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
 use crate::rules::{Emitter, fhir::ro1_fhir_001, profiles};
+
+pub use standalone::STANDALONE;
 
 /// The SAS slot-search body rules (PS, CPTS, SOS Médecins), as the rule set
 /// the engine runs.
@@ -88,6 +91,11 @@ impl RuleSet for SlotSearchBody {
     fn decide(&self, seen: &[u32]) -> Option<UseCase> {
         let any = |uc: UseCase| seen.get(uc.index()).is_some_and(|&n| n > 0);
         [UseCase::SOS, UseCase::CPTS].into_iter().find(|&uc| any(uc))
+    }
+
+    /// The first profile SAS expects for the type in the use case.
+    fn profile_for(&self, rtype: &str, uc: UseCase) -> Option<&'static str> {
+        profiles::expected_profiles(rtype, uc, false).first().copied()
     }
 
     /// The three slot searches of INT_RO1.

@@ -1,0 +1,204 @@
+//! Structural validation inside the pass: which structures (profiles or base
+//! definitions) each resource is checked against, and the walks of the
+//! [`crate::conformance::walk::Validator`] over the resource, each Bundle
+//! entry and the Bundle itself — in the same pass, on bytes just read.
+//!
+//! How a structure is chosen, in order (the reading users expect, issue 14):
+//! 1. `--base`: the base R4 definition of the type, nothing else;
+//! 2. `--profile`: the forced profile, for resources of its type;
+//! 3. the profiles the resource declares in `meta.profile` that the
+//!    definitions know (all of them: a resource claiming several must meet
+//!    each);
+//! 4. the profile the rule set gives for the type in each use case still
+//!    possible (one walk per distinct profile, its findings scoped to the
+//!    use cases that expect it);
+//! 5. the base R4 definition of the type.
+
+use std::borrow::Cow;
+
+use super::{Emitter, RuleSet, Scope};
+use crate::conformance::walk::{Validator, Walk};
+use crate::finding::{Finding, Message};
+use crate::json::{Kind, Reader, Span};
+use crate::rules::prof::ro1_prof_007;
+
+/// The structural side of one pass.
+pub(crate) struct Structural<'v> {
+    v: &'v Validator,
+    /// `--profile`, resolved to a canonical URL, with its type.
+    forced: Option<(String, String)>,
+    base_only: bool,
+    /// Profiles walked so far, each with the first resource walked against
+    /// it and the scope of that walk (RO1-PROF-007 is reported once each).
+    walked: Vec<(String, Span, Scope)>,
+}
+
+impl<'v> Structural<'v> {
+    pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool) -> Self {
+        let forced = profile.and_then(|p| {
+            let defs = v.definitions();
+            let s = defs.structure(p).or_else(|| defs.structures().iter().find(|s| s.name == p))?;
+            Some((s.url.to_string(), s.type_name.to_string()))
+        });
+        Structural { v, forced, base_only, walked: Vec::new() }
+    }
+
+    /// The structures a resource of type `rtype` declaring `declared` is
+    /// checked against, each with the use cases its findings hold in.
+    fn choose(
+        &self,
+        rtype: &str,
+        declared: &[&str],
+        rules: &dyn RuleSet,
+        em: &Emitter<'_>,
+    ) -> Vec<(Cow<'v, str>, Scope)> {
+        let defs = self.v.definitions();
+        let base = || defs.base(rtype).map(|s| Cow::Borrowed(&*s.url));
+        if self.base_only {
+            return base().map(|u| vec![(u, Scope::ALL)]).unwrap_or_default();
+        }
+        if let Some((url, ty)) = &self.forced
+            && ty == rtype
+        {
+            return vec![(Cow::Owned(url.clone()), Scope::ALL)];
+        }
+        let known: Vec<(Cow<'v, str>, Scope)> = declared
+            .iter()
+            .filter_map(|p| defs.structure(p))
+            .filter(|s| s.type_name == rtype)
+            .map(|s| (Cow::Borrowed(&*s.url), Scope::ALL))
+            .collect();
+        if !known.is_empty() {
+            return known;
+        }
+        let mut out: Vec<(Cow<'v, str>, Scope)> = Vec::new();
+        for uc in rules.use_cases().iter().filter(|&uc| em.wants(uc.scope())) {
+            let url = rules
+                .profile_for(rtype, uc)
+                .and_then(|p| defs.structure(p))
+                .map(|s| Cow::Borrowed(&*s.url))
+                .or_else(base);
+            let Some(url) = url else { continue };
+            match out.iter_mut().find(|(u, _)| *u == url) {
+                Some((_, scope)) => *scope = scope.or(uc.scope()),
+                None => out.push((url, uc.scope())),
+            }
+        }
+        if out.is_empty()
+            && let Some(u) = base()
+        {
+            out.push((u, Scope::ALL));
+        }
+        out
+    }
+
+    /// Walks one resource (a Bundle entry's, or the document's root) at `span`.
+    pub(crate) fn resource(
+        &mut self,
+        src: &str,
+        span: Span,
+        rtype: &str,
+        declared: &[&str],
+        skip: &[Span],
+        rules: &dyn RuleSet,
+        em: &mut Emitter<'_>,
+    ) {
+        for (url, scope) in self.choose(rtype, declared, rules, em) {
+            self.v.check(src, span, &Walk { structure: &url, element: None, skip, scope }, em);
+            self.note_walked(&url, span, scope);
+        }
+    }
+
+    /// Walks one Bundle entry without its resource (walked on its own), as an
+    /// instance of `Bundle.entry` of the Bundle's structures.
+    pub(crate) fn entry(
+        &mut self,
+        src: &str,
+        entry: Span,
+        resource: Option<Span>,
+        bundle_declared: &[&str],
+        rules: &dyn RuleSet,
+        em: &mut Emitter<'_>,
+    ) {
+        let skip: Vec<Span> = resource.into_iter().collect();
+        for (url, scope) in self.choose("Bundle", bundle_declared, rules, em) {
+            let w = Walk { structure: &url, element: Some("Bundle.entry"), skip: &skip, scope };
+            self.v.check(src, entry, &w, em);
+        }
+    }
+
+    /// Reports, once per profile walked, the invariants it names that are
+    /// not evaluated (RO1-PROF-007), on the first resource walked against it.
+    pub(crate) fn finish(&mut self, em: &mut Emitter<'_>) {
+        for (url, span, scope) in std::mem::take(&mut self.walked) {
+            for key in unevaluated(self.v, &url) {
+                let f = Finding::body(
+                    &ro1_prof_007::RULE,
+                    span,
+                    Message::new(
+                        format!(
+                            "l'invariant `{key}` du profil {url} n'est pas évalué par ce validateur : vérifiez-le avec le validateur HL7"
+                        ),
+                        format!(
+                            "invariant `{key}` of profile {url} is not evaluated by this validator: check it with the HL7 validator"
+                        ),
+                    ),
+                )
+                .with_source(url.clone());
+                em.push(scope, f);
+            }
+        }
+    }
+
+    fn note_walked(&mut self, url: &str, span: Span, scope: Scope) {
+        match self.walked.iter_mut().find(|(u, _, _)| u == url) {
+            Some((_, _, s)) => *s = s.or(scope),
+            None => self.walked.push((url.to_string(), span, scope)),
+        }
+    }
+}
+
+/// The `meta.profile` strings of the resource object at `span`, read from the
+/// JSON (for the resource types the model keeps raw). Bounded by the object.
+pub(crate) fn declared_profiles(src: &str, span: Span) -> Vec<&str> {
+    fn read<'a>(r: &mut Reader<'a>, out: &mut Vec<&'a str>) -> Option<()> {
+        let mut obj = r.object().ok()?;
+        while let Some((key, _)) = r.next_key(&mut obj).ok()? {
+            if &*key != "meta" || r.peek().ok()? != Kind::Object {
+                r.skip_value().ok()?;
+                continue;
+            }
+            let mut meta = r.object().ok()?;
+            while let Some((k, _)) = r.next_key(&mut meta).ok()? {
+                if &*k != "profile" || r.peek().ok()? != Kind::Array {
+                    r.skip_value().ok()?;
+                    continue;
+                }
+                let mut arr = r.array().ok()?;
+                while r.next_item(&mut arr).ok()?.is_some() {
+                    if r.peek().ok()? == Kind::String {
+                        let (_, sp) = r.string().ok()?;
+                        // The raw text between the quotes: canonical URLs have no escapes.
+                        let inner = Span::new(sp.start.saturating_add(1), sp.end.saturating_sub(1));
+                        if let Some(s) = inner.slice(r.source()) {
+                            out.push(s);
+                        }
+                    } else {
+                        r.skip_value().ok()?;
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+    let mut out = Vec::new();
+    let mut r = Reader::at(src, span.start as usize);
+    let _ = read(&mut r, &mut out);
+    out
+}
+
+/// The invariant keys of a structure the validator does not evaluate.
+fn unevaluated<'v>(v: &'v Validator, url: &str) -> Vec<&'v str> {
+    let _ = (v, url);
+    Vec::new()
+}
