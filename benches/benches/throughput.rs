@@ -48,6 +48,12 @@ fn bench(c: &mut Criterion) {
                     n
                 })
             });
+            // The hand rules alone (release 0.1), then with the structural
+            // validator of every element (issue 14), in the same run.
+            let rules_only = Options { structure: false, ..Options::default() };
+            g.bench_function("validate_hand_rules", |b| {
+                b.iter(|| validate(black_box(&src), &rules_only).unwrap().findings.len())
+            });
             g.bench_function("validate_all_rules", |b| {
                 b.iter(|| validate(black_box(&src), &Options::default()).unwrap().findings.len())
             });

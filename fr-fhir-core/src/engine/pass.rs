@@ -41,6 +41,10 @@ pub struct Options {
     pub profile: Option<String>,
     /// Validate against base FHIR R4 only (`--base`): no profile, no SAS rule.
     pub base_only: bool,
+    /// Run the structural validator (on by default). Off, only the hand
+    /// rules and the reader's notes report: the behaviour of release 0.1,
+    /// kept for benchmarks that compare the two in one run.
+    pub structure: bool,
 }
 
 impl Default for Options {
@@ -54,6 +58,7 @@ impl Default for Options {
             validator: None,
             profile: None,
             base_only: false,
+            structure: true,
         }
     }
 }
@@ -215,7 +220,8 @@ pub fn run<'a>(
         Some(v) => v,
         None => Validator::builtin(),
     };
-    let mut structural = Structural::new(validator, opts.profile.as_deref(), opts.base_only);
+    let mut structural =
+        Structural::new(validator, opts.profile.as_deref(), opts.base_only, opts.structure);
     let rt = match r.peek()? {
         Kind::Object => sniff_resource_type(&r)?,
         _ => None,

@@ -28,19 +28,21 @@ pub(crate) struct Structural<'v> {
     /// `--profile`, resolved to a canonical URL, with its type.
     forced: Option<(String, String)>,
     base_only: bool,
+    /// False: nothing is walked (`Options::structure`).
+    on: bool,
     /// Profiles walked so far, each with the first resource walked against
     /// it and the scope of that walk (RO1-PROF-007 is reported once each).
     walked: Vec<(String, Span, Scope)>,
 }
 
 impl<'v> Structural<'v> {
-    pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool) -> Self {
+    pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool, on: bool) -> Self {
         let forced = profile.and_then(|p| {
             let defs = v.definitions();
             let s = defs.structure(p).or_else(|| defs.structures().iter().find(|s| s.name == p))?;
             Some((s.url.to_string(), s.type_name.to_string()))
         });
-        Structural { v, forced, base_only, walked: Vec::new() }
+        Structural { v, forced, base_only, on, walked: Vec::new() }
     }
 
     /// The structures a resource of type `rtype` declaring `declared` is
@@ -52,6 +54,9 @@ impl<'v> Structural<'v> {
         rules: &dyn RuleSet,
         em: &Emitter<'_>,
     ) -> Vec<(Cow<'v, str>, Scope)> {
+        if !self.on {
+            return Vec::new();
+        }
         let defs = self.v.definitions();
         let base = || defs.base(rtype).map(|s| Cow::Borrowed(&*s.url));
         if self.base_only {
