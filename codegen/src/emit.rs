@@ -296,7 +296,7 @@ fn resource_types_module(types: &[String]) -> String {
     text
 }
 
-fn mod_rs(sources: &Sources, names: &[(&'static str, Vec<String>)]) -> String {
+fn mod_rs(names: &[(&'static str, Vec<String>)]) -> String {
     let total: usize = names.iter().map(|(_, n)| n.len()).sum();
     let files: Vec<&str> = names.iter().map(|(m, _)| *m).collect();
     let mut text = format!(
@@ -331,7 +331,6 @@ fn mod_rs(sources: &Sources, names: &[(&'static str, Vec<String>)]) -> String {
          /// Every built-in enumerable value set.\n\
          pub fn value_sets() -> &'static [ValueSetTable] {\n    &value_sets::VALUE_SETS\n}\n",
     );
-    let _ = sources;
     text
 }
 
@@ -349,6 +348,6 @@ pub fn render(sources: &Sources) -> Vec<GeneratedFile> {
         name: "resource_types.rs".to_owned(),
         text: resource_types_module(&sources.resource_types),
     });
-    files.insert(0, GeneratedFile { name: "mod.rs".to_owned(), text: mod_rs(sources, &names) });
+    files.insert(0, GeneratedFile { name: "mod.rs".to_owned(), text: mod_rs(&names) });
     files
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// The name of text given directly, until a caller names its file.
+const INPUT: &str = "<input>";
+
 /// Loading a conformance resource or an IG package failed.
 ///
 /// ```
@@ -62,13 +65,18 @@ pub enum LoadErrorKind {
 impl LoadError {
     /// An error on text given directly (no file name yet).
     pub fn input(reason: LoadErrorKind) -> Self {
-        Self { file: "<input>".to_owned(), reason }
+        Self { file: INPUT.to_owned(), reason }
     }
 
-    /// The same error, naming `file`.
+    /// The same error, naming `file` (a place inside the input already
+    /// named, such as a Bundle entry, is kept after it).
     #[must_use]
     pub fn in_file(mut self, file: impl Into<String>) -> Self {
-        self.file = file.into();
+        let file = file.into();
+        self.file = match self.file.strip_prefix(INPUT) {
+            Some(rest) => format!("{file}{rest}"),
+            None => file,
+        };
         self
     }
 

@@ -391,3 +391,13 @@ fn sas_package_load_time() {
     eprintln!("builtin_with_package(SAS 1.1.0 folder): best of 10 = {best:?}");
     assert!(best < std::time::Duration::from_millis(100), "{best:?}");
 }
+
+#[test]
+fn a_bad_bundle_entry_is_named_with_the_file() {
+    let bundle = format!(
+        r#"{{"resourceType":"Bundle","entry":[{{"resource":{MINI_SD}}},{{"resource":{{"resourceType":"StructureDefinition","url":"http://x/T","kind":"resource"}}}}]}}"#
+    );
+    let err = structures_from_bundle(&bundle).unwrap_err().in_file("types.json");
+    assert_eq!(err.file, "types.json entry[1] (http://x/T)");
+    assert_eq!(err.reason, LoadErrorKind::NoSnapshot);
+}
