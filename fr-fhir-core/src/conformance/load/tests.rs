@@ -401,3 +401,27 @@ fn a_bad_bundle_entry_is_named_with_the_file() {
     assert_eq!(err.file, "types.json entry[1] (http://x/T)");
     assert_eq!(err.reason, LoadErrorKind::NoSnapshot);
 }
+
+/// A base definition keeps only what its differential defines and what every
+/// type inherits: the r4-core `Meta` of the distribution adds `Meta.deleted`.
+#[test]
+fn a_specialization_keeps_its_differential_and_inherited_elements() {
+    let meta = |base: &str| {
+        format!(
+            r#"{{"resourceType":"StructureDefinition","url":"http://x/Meta","name":"Meta","type":"Meta",
+            "kind":"complex-type","derivation":"specialization","baseDefinition":"{base}",
+            "snapshot":{{"element":[{{"id":"Meta","path":"Meta"}},{{"id":"Meta.id","path":"Meta.id"}},
+              {{"id":"Meta.extension","path":"Meta.extension"}},{{"id":"Meta.source","path":"Meta.source"}},
+              {{"id":"Meta.deleted","path":"Meta.deleted"}}]}},
+            "differential":{{"element":[{{"id":"Meta","path":"Meta"}},{{"id":"Meta.source","path":"Meta.source"}}]}}}}"#
+        )
+    };
+    let ids = |t: &crate::conformance::table::StructureTable| -> Vec<String> {
+        t.elements.iter().map(|e| e.id.to_string()).collect()
+    };
+    let t = structure_from_json(&meta("http://hl7.org/fhir/StructureDefinition/Element")).unwrap();
+    assert_eq!(ids(&t), ["Meta", "Meta.id", "Meta.extension", "Meta.source"]);
+    // A specialization of a concrete type (Age of Quantity) restates nothing: all kept.
+    let t = structure_from_json(&meta("http://hl7.org/fhir/StructureDefinition/Quantity")).unwrap();
+    assert_eq!(ids(&t).len(), 5);
+}
