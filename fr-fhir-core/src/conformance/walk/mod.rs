@@ -3,6 +3,10 @@
 //!
 //! API CONTRACT (skeleton; the walker branch fills it in).
 
+pub mod binding;
+pub mod fixed;
+pub mod slicing;
+
 use std::sync::Arc;
 
 use super::Definitions;
