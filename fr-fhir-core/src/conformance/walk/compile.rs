@@ -381,7 +381,7 @@ fn delegate_of(
     if let Some(ty) = ty {
         for p in ty.profiles.iter() {
             if let Some(&ps) = ix.by_url.get(p.as_ref()) {
-                if ps != s {
+                if ps != s || e.path.contains('.') {
                     return Some(NodeRef::root(ps));
                 }
             }
@@ -392,7 +392,8 @@ fn delegate_of(
         return Some(NodeRef { s, e: sl, t: NO_TYPE });
     }
     let code = ty?.code.as_ref();
-    ix.base_of.get(code).filter(|&&b| b != s).map(|&b| NodeRef::root(b))
+    // `Extension.extension` is an Extension: the root of the same structure.
+    ix.base_of.get(code).filter(|&&b| b != s || e.path.contains('.')).map(|&b| NodeRef::root(b))
 }
 
 /// The keys of an object whose child elements are `children` (indices in `st`).

@@ -187,9 +187,15 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 continue;
             }
             let Some(entry) = entry else {
-                let sp = self.r.skip_value()?;
+                let kind = self.r.peek()?;
+                let span = self.r.skip_value()?;
                 if !(key.as_str() == "resourceType" && root != Root::No) {
-                    self.unknown(node, &key, sp);
+                    self.unknown(node, &key, span);
+                }
+                // Invariants see what is there, known or not (ext-1 on a `valueFoo`).
+                if let (true, Str::Borrowed(name)) = (collect, &key) {
+                    let text = (kind == Kind::String).then(|| Str::Borrowed(self.text(span).trim_matches('"')));
+                    buf.push(Child { name, span, kind, text, count: 1, inner: Vec::new() });
                 }
                 continue;
             };
@@ -533,7 +539,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             el.constraints.iter().chain(owner_el.iter().flat_map(|o| o.constraints.iter())).any(|c| c.key == key)
         };
         for (key, verdict) in resource_keys {
-            if !declared(key) {
+            // ref-1 is declared on every Reference; its local references are judged here.
+            if key != "ref-1" && !declared(key) {
                 continue;
             }
             if let Some(c) = el.constraints.iter().find(|c| c.key == key) {
@@ -542,7 +549,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                     continue;
                 }
             }
-            failures.push((key, &fhir::ro1_fhir_007::RULE, false, verdict, String::new()));
+            let rule = if key.starts_with("dom-") { &fhir::ro1_fhir_007::RULE } else { &fhir::ro1_fhir_009::RULE };
+            failures.push((key, rule, false, verdict, String::new()));
         }
         let resource_done = |k: &str, f: &[(&str, &'static RuleMeta, bool, Verdict, String)]| f.iter().any(|x| x.0 == k);
         for i in own.iter() {
