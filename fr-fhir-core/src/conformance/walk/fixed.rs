@@ -158,6 +158,7 @@ fn form(v: &Value) -> String {
             let text = |k: &str| o.get(k).and_then(Value::as_str);
             if let Some(Value::Array(codings)) = o.get("coding")
                 && o.keys().all(|k| k == "coding" || k == "text")
+                && codings.iter().all(|c| c.get("code").is_some_and(Value::is_string))
             {
                 let mut s = codings.iter().map(form).collect::<Vec<_>>().join(", ");
                 if let Some(t) = text("text") {
