@@ -200,7 +200,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 continue;
             };
             if entry.bad_type {
+                let kind = self.r.peek()?;
                 let sp = self.r.skip_value()?;
+                if let (true, Str::Borrowed(name)) = (collect, &key) {
+                    buf.push(Child { name, span: sp, kind, text: None, count: 1, inner: Vec::new() });
+                }
                 if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
                     *c |= PRESENT;
                 }

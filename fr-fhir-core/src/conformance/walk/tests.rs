@@ -143,6 +143,9 @@ const CPTS_ORG: &str =
 const BUNDLE: &str = "http://hl7.org/fhir/StructureDefinition/Bundle";
 const LOCATION: &str = "http://hl7.org/fhir/StructureDefinition/Location";
 const SCHEDULE: &str = "http://hl7.org/fhir/StructureDefinition/Schedule";
+const REGUL: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul";
+const CPTS_SLOT: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator";
+const APPT: &str = "http://sas.fr/fhir/StructureDefinition/FrAppointmentSAS";
 const IDNPS: &str = r#"{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810001234567"}"#;
 
 /// (name, structure, JSON, expected findings as (rule, text of the span or missing child)).
@@ -187,6 +190,12 @@ fn cases() -> Vec<(&'static str, &'static str, String, Vec<(&'static str, &'stat
         ("IDNPS pattern type", FR_PRACT, r#"{"resourceType":"Practitioner","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.1","value":"8"}]}"#.into(), vec![("RO1-PROF-002", r#"{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}]}"#)]),
         ("profile max", CPTS_ORG, r#"{"resourceType":"Organization","name":"x","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567890"},{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567891"}]}"#.into(),
             vec![("RO1-PROF-001", r#"[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567890"},{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567891"}]"#)]),
+        ("slice cardinality", REGUL, format!(r#"{{"resourceType":"Practitioner","active":true,"name":[{{"family":"A","given":["B"]}}],"identifier":[{IDNPS},{IDNPS}]}}"#),
+            vec![("RO1-PROF-001", Box::leak(format!("[{IDNPS},{IDNPS}]").into_boxed_str()))]),
+        ("required binding of a profile", CPTS_SLOT, r#"{"resourceType":"Slot","meta":{"security":[{"system":"https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau","code":"ZZZ"}]},"schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#.into(),
+            vec![("RO1-PROF-003", r#"{"system":"https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau","code":"ZZZ"}"#)]),
+        ("choice type restricted by the profile", APPT, r#"{"resourceType":"Appointment","status":"booked","identifier":[{"system":"urn:oid:1.1","value":"1"}],"start":"2022-09-04T14:00:00+01:00","end":"2022-09-04T14:15:00+01:00","participant":[{"actor":{"reference":"Patient/p"},"status":"accepted"}],"extension":[{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueString":"x"}]}"#.into(),
+            vec![("RO1-PROF-006", r#""x""#)]),
     ]
 }
 
