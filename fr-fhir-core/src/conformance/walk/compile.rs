@@ -85,13 +85,53 @@ pub(super) struct Kids {
     pub slots: Box<[Slot]>,
     /// Slots with `min > 0`.
     pub required: Box<[u16]>,
+    /// Open-addressing table over `entries` (index + 1, 0 = empty), its
+    /// length a power of two at least twice the entries: one hash and
+    /// usually one comparison per key read.
+    table: Box<[u16]>,
+}
+
+/// FNV-1a over the key bytes (keys are short ASCII names).
+#[inline]
+fn key_hash(key: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in key {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h as usize
 }
 
 impl Kids {
+    fn new(entries: Vec<Entry>, slots: Vec<Slot>, required: Vec<u16>) -> Kids {
+        let size = (entries.len() * 2).next_power_of_two().max(4);
+        let mut table = vec![0u16; size];
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = key_hash(e.name.as_bytes()) & (size - 1);
+            while table.get(at).is_some_and(|&x| x != 0) {
+                at = (at + 1) & (size - 1);
+            }
+            if let Some(t) = table.get_mut(at) {
+                *t = u16::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        Kids { entries: entries.into(), slots: slots.into(), required: required.into(), table: table.into() }
+    }
+
     /// The entry of a JSON key.
     #[inline]
     pub(super) fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.binary_search_by(|e| e.name.as_ref().cmp(key)).ok().and_then(|i| self.entries.get(i))
+        let mask = self.table.len().wrapping_sub(1);
+        let mut at = key_hash(key.as_bytes()) & mask;
+        // The table is at most half full: an empty cell ends every probe.
+        for _ in 0..self.table.len() {
+            let x = *self.table.get(at)?;
+            let e = self.entries.get(usize::from(x).checked_sub(1)?)?;
+            if &*e.name == key {
+                return Some(e);
+            }
+            at = (at + 1) & mask;
+        }
+        None
     }
 }
 
@@ -465,6 +505,6 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     entries.dedup_by(|a, b| a.name == b.name);
-    Kids { entries: entries.into(), slots: slots.into(), required: required.into() }
+    Kids::new(entries, slots, required)
 }
 

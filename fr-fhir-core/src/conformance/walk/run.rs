@@ -59,6 +59,8 @@ pub(super) struct Run<'v, 'a, 'w, 'e, 'o> {
     facts: Vec<ResourceFacts<'a>>,
     /// Reused buffers of children, one per depth of objects with invariants.
     pool: Vec<Vec<Child<'a>>>,
+    /// Reused buffers of grandchildren names ([`Child::inner`]).
+    names: Vec<Vec<&'a str>>,
 }
 
 impl Validator {
@@ -112,6 +114,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             depth: 0,
             facts: Vec::new(),
             pool: Vec::new(),
+            names: Vec::new(),
         }
     }
 
@@ -211,7 +214,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 self.bad_choice(entry, sp);
                 continue;
             }
-            let mut grand: Vec<&'a str> = Vec::new();
+            let mut grand: Vec<&'a str> = if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = self.element(entry, &key, collect.then_some(&mut grand))?;
             if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
                 if entry.underscore || val.count == 0 {
@@ -266,7 +269,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         if collect {
             let facts = if root == Root::Resource { self.facts.pop() } else { None };
             self.invariants(node, owner_info, span, &buf, facts.as_ref());
-            buf.clear();
+            for c in buf.drain(..) {
+                let mut names = c.inner;
+                names.clear();
+                self.names.push(names);
+            }
             if let Some(p) = self.pool.get_mut(depth) {
                 *p = buf;
             }
@@ -459,7 +466,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let mut r = Reader::at(self.src, start);
         let mut obj = r.object().ok()?;
         let mut rt: Option<Str<'a>> = None;
-        let mut profiles: Vec<Str<'a>> = Vec::new();
+        // Known profiles named by meta.profile (a few at most; no allocation).
+        let mut known = [u32::MAX; 4];
         let mut meta_seen = false;
         while let Ok(Some((k, _))) = r.next_key(&mut obj) {
             match k.as_str() {
@@ -470,11 +478,17 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                     while let Ok(Some((mk, _))) = r.next_key(&mut m) {
                         if mk.as_str() == "profile" && r.peek().ok()? == Kind::Array {
                             let mut a = r.array().ok()?;
+                            let mut n = 0;
                             while let Ok(Some(_)) = r.next_item(&mut a) {
-                                if r.peek().ok()? == Kind::String {
-                                    profiles.push(r.string().ok()?.0);
-                                } else {
+                                if r.peek().ok()? != Kind::String {
                                     r.skip_value().ok()?;
+                                    continue;
+                                }
+                                let p = r.string().ok()?.0;
+                                let url = p.split('|').next().unwrap_or(&p);
+                                if let (Some(&s), Some(slot)) = (self.v.by_url.get(url), known.get_mut(n)) {
+                                    *slot = s;
+                                    n += 1;
                                 }
                             }
                         } else {
@@ -491,12 +505,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             }
         }
         let rt = rt?;
-        for p in &profiles {
-            let url = p.split('|').next().unwrap_or(p);
-            if let Some(&s) = self.v.by_url.get(url) {
-                if self.v.structure(s).is_some_and(|st| st.type_name == rt.as_str()) {
-                    return Some(s);
-                }
+        for &s in known.iter().take_while(|&&s| s != u32::MAX) {
+            if self.v.structure(s).is_some_and(|st| st.type_name == rt.as_str()) {
+                return Some(s);
             }
         }
         self.v.base_of.get(rt.as_str()).copied()
@@ -535,8 +546,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let owner_el = v.kids(node).map(|(_, o)| o).filter(|o| *o != node).and_then(|o| v.element(o));
         let mut failures: Vec<(&'v str, &'static RuleMeta, bool, Verdict, String)> = Vec::new();
         let resource_keys = match facts {
-            Some(f) => inv::evaluate_resource(f),
-            None => Vec::new(),
+            // Nothing contained and no local reference: every resource key holds.
+            Some(f) if !f.contained.is_empty() || !f.local_refs.is_empty() => inv::evaluate_resource(f),
+            _ => Vec::new(),
         };
         let view = ObjectView { span, children, resource: facts };
         let declared = |key: &str| {

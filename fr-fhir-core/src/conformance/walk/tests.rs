@@ -334,5 +334,11 @@ fn throughput() {
     let full_ns = time(&mut || {
         let _ = crate::rules::validate(&src, &opts);
     });
+    let mut hist: std::collections::BTreeMap<(String, Severity), (usize, String)> = Default::default();
+    for f in walk_with(v, &url, None, &src) {
+        let e = hist.entry((f.0, f.1)).or_insert((0, format!("{} [{}]", f.2.chars().take(100).collect::<String>(), f.3)));
+        e.0 += 1;
+    }
+    println!("{hist:#?}");
     println!("{url}: {n} findings; walk {walk_ns:.0} ns/KB, bare skip {skip_ns:.0} ns/KB, full validation {full_ns:.0} ns/KB");
 }
