@@ -11,7 +11,7 @@ use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
 use super::slicing::Classified;
 use super::{Validator, Walk, fixed, inv};
 use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, ResourceFacts, Verdict};
-use crate::conformance::table::{ElementTable, SlicingRules, StructureTable};
+use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
 use crate::engine::Emitter;
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
@@ -154,7 +154,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let kids = v.kids(node);
         let owner_s = kids.map_or(node.s, |(_, o)| o.s);
         let info = v.info(node);
-        let owner_info = kids.filter(|(_, o)| *o != node).and_then(|(_, o)| v.info(o));
+        let owner = kids.map(|(_, o)| o);
+        let owner_info = owner.filter(|o| *o != node).and_then(|o| v.info(o));
         let has_invs = info.is_some_and(|i| !i.invs.is_empty())
             || owner_info.is_some_and(|i| !i.invs.is_empty());
         let collect = has_invs || root == Root::Resource;
@@ -268,7 +269,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         self.counts.truncate(base);
         if collect {
             let facts = if root == Root::Resource { self.facts.pop() } else { None };
-            self.invariants(node, owner_info, span, &buf, facts.as_ref());
+            self.invariants(node, owner, span, &buf, facts.as_ref());
             for c in buf.drain(..) {
                 let mut names = c.inner;
                 names.clear();
@@ -532,10 +533,14 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         }
     }
 
+    /// Evaluates the invariants of the object of `node` (its element's, and
+    /// those of the type definition that gave its children, `owner`), and
+    /// at a resource root the whole-resource keys. Allocation-free unless
+    /// one fails (or the resource contains resources or local references).
     fn invariants(
         &mut self,
         node: NodeRef,
-        owner: Option<&ElemInfo>,
+        owner: Option<NodeRef>,
         span: Span,
         children: &[Child<'a>],
         facts: Option<&ResourceFacts<'a>>,
@@ -543,67 +548,77 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let v = self.v;
         let Some(el) = v.element(node) else { return };
         let own = v.info(node).map_or(&[][..], |i| &i.invs[..]);
-        let owner_el = v.kids(node).map(|(_, o)| o).filter(|o| *o != node).and_then(|o| v.element(o));
-        let mut failures: Vec<(&'v str, &'static RuleMeta, bool, Verdict, String)> = Vec::new();
+        let owner = owner.filter(|o| *o != node);
+        let owner_el = owner.and_then(|o| v.element(o));
+        let owner_invs = owner.and_then(|o| v.info(o)).map_or(&[][..], |i| &i.invs[..]);
         let resource_keys = match facts {
             // Nothing contained and no local reference: every resource key holds.
             Some(f) if !f.contained.is_empty() || !f.local_refs.is_empty() => inv::evaluate_resource(f),
             _ => Vec::new(),
         };
-        let view = ObjectView { span, children, resource: facts };
         let declared = |key: &str| {
             el.constraints.iter().chain(owner_el.iter().flat_map(|o| o.constraints.iter())).any(|c| c.key == key)
         };
-        for (key, verdict) in resource_keys {
+        for (key, verdict) in &resource_keys {
             // ref-1 is declared on every Reference; its local references are judged here.
-            if key != "ref-1" && !declared(key) {
+            if *key != "ref-1" && !declared(key) {
                 continue;
             }
-            if let Some(c) = el.constraints.iter().find(|c| c.key == key) {
-                if let Some(rule) = own.iter().find(|i| el.constraints.get(i.c) == Some(c)) {
-                    failures.push((&c.key, rule.rule, rule.warning, verdict, source_of(v, node, el)));
-                    continue;
-                }
-            }
+            let Verdict::Fails { span, fr, en } = verdict else { continue };
             let rule = if key.starts_with("dom-") { &fhir::ro1_fhir_007::RULE } else { &fhir::ro1_fhir_009::RULE };
-            failures.push((key, rule, false, verdict, String::new()));
+            let warning = el.constraints.iter().find(|c| c.key == *key).is_some_and(|c| c.severity == ConstraintSeverity::Warning);
+            self.inv_failed(node, el, key, rule, warning, *span, fr, en);
         }
-        let resource_done = |k: &str, f: &[(&str, &'static RuleMeta, bool, Verdict, String)]| f.iter().any(|x| x.0 == k);
+        let view = ObjectView { span, children, resource: facts };
+        let judged = |k: &str| resource_keys.iter().any(|(rk, _)| *rk == k);
         for i in own.iter() {
             let Some(c) = el.constraints.get(i.c) else { continue };
-            if resource_done(&c.key, &failures) {
+            if judged(&c.key) {
                 continue;
             }
-            if let Some(verdict) = inv::evaluate(&c.key, &view) {
-                failures.push((&c.key, i.rule, i.warning, verdict, source_of(v, node, el)));
+            if let Some(Verdict::Fails { span, fr, en }) = inv::evaluate(&c.key, &view) {
+                self.inv_failed(node, el, &c.key, i.rule, i.warning, span, &fr, &en);
             }
         }
-        if let (Some(oi), Some(oel)) = (owner, owner_el) {
-            for i in oi.invs.iter() {
-                let Some(c) = oel.constraints.get(i.c) else { continue };
-                if el.constraints.iter().any(|x| x.key == c.key) || resource_done(&c.key, &failures) {
-                    continue;
-                }
-                if let Some(verdict) = inv::evaluate(&c.key, &view) {
-                    failures.push((&c.key, i.rule, i.warning, verdict, String::new()));
-                }
+        let (Some(o), Some(oel)) = (owner, owner_el) else { return };
+        for i in owner_invs.iter() {
+            let Some(c) = oel.constraints.get(i.c) else { continue };
+            if el.constraints.iter().any(|x| x.key == c.key) || judged(&c.key) {
+                continue;
+            }
+            if let Some(Verdict::Fails { span, fr, en }) = inv::evaluate(&c.key, &view) {
+                self.inv_failed(o, oel, &c.key, i.rule, i.warning, span, &fr, &en);
             }
         }
-        for (key, rule, warning, verdict, source) in failures {
-            let Verdict::Fails { span, fr, en } = verdict else { continue };
-            let mut f = Finding::body(
-                rule,
-                span,
-                Message::new(format!("{} : invariant {key} non respecté : {fr}", el.path), format!("{}: invariant {key} fails: {en}", el.path)),
-            );
-            if warning {
-                f = f.with_severity(Severity::Warning);
-            }
-            if !source.is_empty() && std::ptr::eq(rule, &prof::ro1_prof_008::RULE) {
-                f = f.with_source(source);
-            }
-            self.push(f);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inv_failed(
+        &mut self,
+        node: NodeRef,
+        el: &ElementTable,
+        key: &str,
+        rule: &'static RuleMeta,
+        warning: bool,
+        span: Span,
+        fr: &str,
+        en: &str,
+    ) {
+        let mut f = Finding::body(
+            rule,
+            span,
+            Message::new(
+                format!("{} : invariant {key} non respecté : {fr}", el.path),
+                format!("{}: invariant {key} fails: {en}", el.path),
+            ),
+        );
+        if warning {
+            f = f.with_severity(Severity::Warning);
         }
+        if std::ptr::eq(rule, &prof::ro1_prof_008::RULE) {
+            f = f.with_source(source_of(self.v, node, el));
+        }
+        self.push(f);
     }
 
     // ---- findings ----
