@@ -160,6 +160,9 @@ pub(super) struct ElemInfo {
     pub kids: Option<Kids>,
     /// Where the children are otherwise.
     pub delegate: Option<NodeRef>,
+    /// With children of its own: where a key they lack is looked up (a
+    /// snapshot listing only some children of a slice or a datatype).
+    pub fallback: Option<NodeRef>,
     /// Shape per type (one for most elements).
     pub shapes: Box<[Shape]>,
     /// The minimum is the profile's own (RO1-PROF-001), not the base one.
@@ -327,11 +330,8 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
         let base_el = if st.is_profile { ix.base_element(base_root, &e.path) } else { None };
         let shapes: Box<[Shape]> = e.types.iter().map(|t| ix.shape(&t.code)).collect();
         let kids = own.get(i).filter(|v| !v.is_empty()).map(|v| kids_of(ix, s, st, v));
-        let delegate = if kids.is_some() {
-            None
-        } else {
-            delegate_of(ix, s, e, &by_id, slice_of.get(i).copied().flatten())
-        };
+        let elsewhere = delegate_of(ix, s, e, &by_id, slice_of.get(i).copied().flatten());
+        let (delegate, fallback) = if kids.is_some() { (None, elsewhere) } else { (elsewhere, None) };
         let (profile_min, profile_max) = if !st.is_profile {
             (false, false)
         } else if !e.slice_name.is_empty() {
@@ -375,6 +375,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
         elems.push(ElemInfo {
             kids,
             delegate,
+            fallback,
             shapes,
             profile_min,
             profile_max,

@@ -182,10 +182,17 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             }
             self.r.peek()?;
             let vstart = self.r.pos32();
-            let entry = kids.and_then(|k| k.get(&key));
+            let mut entry = kids.and_then(|k| k.get(&key));
+            let mut counted = true;
+            if entry.is_none() {
+                if let Some(fb) = info.and_then(|i| i.fallback).and_then(|f| v.kids(f)) {
+                    entry = fb.0.get(&key);
+                    counted = false;
+                }
+            }
             if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
                 self.r = Reader::at(self.src, sk.end as usize);
-                if let Some(c) = entry.and_then(|e| self.counts.get_mut(base + usize::from(e.slot))) {
+                if let Some(c) = entry.filter(|_| counted).and_then(|e| self.counts.get_mut(base + usize::from(e.slot))) {
                     *c |= PRESENT;
                 }
                 continue;
@@ -209,7 +216,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
                     buf.push(Child { name, span: sp, kind, text: None, count: 1, inner: Vec::new() });
                 }
-                if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
+                if let Some(c) = self.counts.get_mut(if counted { base + usize::from(entry.slot) } else { usize::MAX }) {
                     *c |= PRESENT;
                 }
                 self.bad_choice(entry, sp);
@@ -217,7 +224,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             }
             let mut grand: Vec<&'a str> = if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = self.element(entry, &key, collect.then_some(&mut grand))?;
-            if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
+            let slot = if counted { base + usize::from(entry.slot) } else { usize::MAX };
+            if let Some(c) = self.counts.get_mut(slot) {
                 if entry.underscore || val.count == 0 {
                     *c |= PRESENT;
                 } else {

@@ -342,3 +342,53 @@ fn throughput() {
     println!("{hist:#?}");
     println!("{url}: {n} findings; walk {walk_ns:.0} ns/KB, bare skip {skip_ns:.0} ns/KB, full validation {full_ns:.0} ns/KB");
 }
+
+#[test]
+fn closed_slicing_names_the_discriminator() {
+    let Some(v) = validator() else { return };
+    let sd = r#"{"resourceType":"StructureDefinition","url":"http://x/ClosedSlot","name":"ClosedSlot","type":"Slot",
+      "kind":"resource","abstract":false,"derivation":"constraint","baseDefinition":"http://hl7.org/fhir/StructureDefinition/Slot",
+      "snapshot":{"element":[
+        {"id":"Slot","path":"Slot","min":0,"max":"*","base":{"path":"Slot","min":0,"max":"*"}},
+        {"id":"Slot.identifier","path":"Slot.identifier","min":0,"max":"*","base":{"path":"Slot.identifier","min":0,"max":"*"},
+         "type":[{"code":"Identifier"}],"slicing":{"discriminator":[{"type":"value","path":"system"}],"rules":"closed"}},
+        {"id":"Slot.identifier:a","path":"Slot.identifier","sliceName":"a","min":0,"max":"1","base":{"path":"Slot.identifier","min":0,"max":"*"},"type":[{"code":"Identifier"}]},
+        {"id":"Slot.identifier:a.system","path":"Slot.identifier.system","min":1,"max":"1","base":{"path":"Identifier.system","min":0,"max":"1"},"type":[{"code":"uri"}],"fixedUri":"http://a"}
+      ]}}"#;
+    let mut defs = v.definitions().clone();
+    defs.add_structure(structure_from_json(sd).unwrap());
+    let v = Validator::new(Arc::new(defs));
+    let src = r#"{"resourceType":"Slot","identifier":[{"system":"http://a","value":"1"},{"system":"http://b","value":"2"}]}"#;
+    let got: Vec<(String, String)> = walk_with(&v, "http://x/ClosedSlot", None, src).into_iter().map(|f| (f.0, f.2)).collect();
+    assert_eq!(got, [("RO1-PROF-005".to_string(), r#"{"system":"http://b","value":"2"}"#.to_string())]);
+    let m = messages(&v, "http://x/ClosedSlot", src);
+    assert!(m[0].1.contains("http://b") && m[0].2.contains("http://b"), "{m:?}");
+}
+
+#[test]
+fn unevaluated_keys_of_a_structure() {
+    let Some(v) = validator() else { return };
+    let keys = v.unevaluated(FR_SLOT);
+    assert!(!keys.contains(&"ele-1") && !keys.contains(&"dom-6") && !keys.contains(&"per-1"), "{keys:?}");
+    for k in &keys {
+        assert!(!crate::conformance::invariants::is_evaluated(k), "{k}");
+    }
+    assert!(v.unevaluated("http://nowhere").is_empty());
+    // Every key a structure names is either evaluated or listed.
+    let st = v.definitions().structure(FR_SLOT).unwrap();
+    for c in st.elements.iter().flat_map(|e| e.constraints.iter()) {
+        assert!(c.key == "ele-1" || crate::conformance::invariants::is_evaluated(&c.key) || keys.contains(&c.key.as_ref()), "{}", c.key);
+    }
+}
+
+#[test]
+fn validator_is_shared_across_threads() {
+    fn sync<T: Sync + Send>() {}
+    sync::<Validator>();
+    let Some(v) = validator() else { return };
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| walk_with(v, FR_PRACT, None, r#"{"resourceType":"Practitioner"}"#));
+        }
+    });
+}
