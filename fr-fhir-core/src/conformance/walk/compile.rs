@@ -114,7 +114,12 @@ impl Kids {
                 *t = u16::try_from(i + 1).unwrap_or(0);
             }
         }
-        Kids { entries: entries.into(), slots: slots.into(), required: required.into(), table: table.into() }
+        Kids {
+            entries: entries.into(),
+            slots: slots.into(),
+            required: required.into(),
+            table: table.into(),
+        }
     }
 
     /// The entry of a JSON key.
@@ -227,7 +232,8 @@ impl Index<'_> {
         let mut path = path.to_string();
         for _ in 0..8 {
             let st = self.base_of.get(ty.as_str()).and_then(|&s| self.structure(s))?;
-            if let Some(e) = st.elements.iter().find(|e| e.path == path && e.slice_name.is_empty()) {
+            if let Some(e) = st.elements.iter().find(|e| e.path == path && e.slice_name.is_empty())
+            {
                 return Some(e);
             }
             let best = st
@@ -311,17 +317,17 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
         let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
         if let Some((name, _slice)) = seg.split_once(':') {
             let sliced = format!("{parent_id}.{name}");
-            if let Some(&si) = by_id.get(sliced.as_str()) {
-                if let Some(x) = slice_of.get_mut(i) {
-                    *x = Some(si);
-                }
+            if let Some(&si) = by_id.get(sliced.as_str())
+                && let Some(x) = slice_of.get_mut(i)
+            {
+                *x = Some(si);
             }
             continue;
         }
-        if let Some(&pi) = by_id.get(parent_id) {
-            if let Some(v) = own.get_mut(pi as usize) {
-                v.push(i32_);
-            }
+        if let Some(&pi) = by_id.get(parent_id)
+            && let Some(v) = own.get_mut(pi as usize)
+        {
+            v.push(i32_);
         }
     }
     let base_root = if st.is_profile { st.type_name.as_ref() } else { "" };
@@ -331,7 +337,8 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
         let shapes: Box<[Shape]> = e.types.iter().map(|t| ix.shape(&t.code)).collect();
         let kids = own.get(i).filter(|v| !v.is_empty()).map(|v| kids_of(ix, s, st, v));
         let elsewhere = delegate_of(ix, s, e, &by_id, slice_of.get(i).copied().flatten());
-        let (delegate, fallback) = if kids.is_some() { (None, elsewhere) } else { (elsewhere, None) };
+        let (delegate, fallback) =
+            if kids.is_some() { (None, elsewhere) } else { (elsewhere, None) };
         let (profile_min, profile_max) = if !st.is_profile {
             (false, false)
         } else if !e.slice_name.is_empty() {
@@ -369,8 +376,8 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
             })
             .collect();
-        let slicer = (e.slicing.is_some() && e.base_many)
-            .then(|| Box::new(Slicer::new(ix.defs, st, i)));
+        let slicer =
+            (e.slicing.is_some() && e.base_many).then(|| Box::new(Slicer::new(ix.defs, st, i)));
         let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
         elems.push(ElemInfo {
             kids,
@@ -393,7 +400,9 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
 /// definition: its type cannot be known.
 fn ref_types(ix: &Index<'_>, e: &ElementTable) -> Box<[Box<str>]> {
     let mut out: Vec<Box<str>> = Vec::new();
-    for tp in e.types.iter().filter(|t| t.code == "Reference").flat_map(|t| t.target_profiles.iter()) {
+    for tp in
+        e.types.iter().filter(|t| t.code == "Reference").flat_map(|t| t.target_profiles.iter())
+    {
         let ty = match ix.by_url.get(tp.as_ref()).and_then(|&x| ix.structure(x)) {
             Some(t) => t.type_name.to_string(),
             None => match tp.strip_prefix("http://hl7.org/fhir/StructureDefinition/") {
@@ -421,10 +430,10 @@ fn delegate_of(
     let ty = if e.types.len() == 1 { e.types.first() } else { None };
     if let Some(ty) = ty {
         for p in ty.profiles.iter() {
-            if let Some(&ps) = ix.by_url.get(p.as_ref()) {
-                if ps != s || e.path.contains('.') {
-                    return Some(NodeRef::root(ps));
-                }
+            if let Some(&ps) = ix.by_url.get(p.as_ref())
+                && (ps != s || e.path.contains('.'))
+            {
+                return Some(NodeRef::root(ps));
             }
         }
     }
@@ -475,19 +484,19 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                     shape: ix.shape(&t.code),
                 });
             }
-            if st.is_profile {
-                if let Some(b) = ix.base_element(&st.type_name, &e.path) {
-                    for t in b.types.iter().filter(|bt| !e.types.iter().any(|pt| pt.code == bt.code)) {
-                        let json = choice_name(stem, &t.code);
-                        entries.push(Entry {
-                            name: json.into(),
-                            slot: slot16,
-                            node,
-                            underscore: false,
-                            bad_type: true,
-                            shape: Shape::Skip,
-                        });
-                    }
+            if st.is_profile
+                && let Some(b) = ix.base_element(&st.type_name, &e.path)
+            {
+                for t in b.types.iter().filter(|bt| !e.types.iter().any(|pt| pt.code == bt.code)) {
+                    let json = choice_name(stem, &t.code);
+                    entries.push(Entry {
+                        name: json.into(),
+                        slot: slot16,
+                        node,
+                        underscore: false,
+                        bad_type: true,
+                        shape: Shape::Skip,
+                    });
                 }
             }
         } else {
@@ -508,4 +517,3 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
     entries.dedup_by(|a, b| a.name == b.name);
     Kids::new(entries, slots, required)
 }
-

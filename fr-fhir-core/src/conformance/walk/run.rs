@@ -103,7 +103,12 @@ impl Validator {
 }
 
 impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
-    pub(super) fn new(v: &'v Validator, src: &'a str, w: &'w Walk<'w>, em: &'e mut Emitter<'o>) -> Self {
+    pub(super) fn new(
+        v: &'v Validator,
+        src: &'a str,
+        w: &'w Walk<'w>,
+        em: &'e mut Emitter<'o>,
+    ) -> Self {
         Run {
             v,
             src,
@@ -184,15 +189,18 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             let vstart = self.r.pos32();
             let mut entry = kids.and_then(|k| k.get(&key));
             let mut counted = true;
-            if entry.is_none() {
-                if let Some(fb) = info.and_then(|i| i.fallback).and_then(|f| v.kids(f)) {
-                    entry = fb.0.get(&key);
-                    counted = false;
-                }
+            if entry.is_none()
+                && let Some(fb) = info.and_then(|i| i.fallback).and_then(|f| v.kids(f))
+            {
+                entry = fb.0.get(&key);
+                counted = false;
             }
             if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
                 self.r = Reader::at(self.src, sk.end as usize);
-                if let Some(c) = entry.filter(|_| counted).and_then(|e| self.counts.get_mut(base + usize::from(e.slot))) {
+                if let Some(c) = entry
+                    .filter(|_| counted)
+                    .and_then(|e| self.counts.get_mut(base + usize::from(e.slot)))
+                {
                     *c |= PRESENT;
                 }
                 continue;
@@ -205,7 +213,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 }
                 // Invariants see what is there, known or not (ext-1 on a `valueFoo`).
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
-                    let text = (kind == Kind::String).then(|| Str::Borrowed(self.text(span).trim_matches('"')));
+                    let text = (kind == Kind::String)
+                        .then(|| Str::Borrowed(self.text(span).trim_matches('"')));
                     buf.push(Child { name, span, kind, text, count: 1, inner: Vec::new() });
                 }
                 continue;
@@ -214,15 +223,27 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 let kind = self.r.peek()?;
                 let sp = self.r.skip_value()?;
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
-                    buf.push(Child { name, span: sp, kind, text: None, count: 1, inner: Vec::new() });
+                    buf.push(Child {
+                        name,
+                        span: sp,
+                        kind,
+                        text: None,
+                        count: 1,
+                        inner: Vec::new(),
+                    });
                 }
-                if let Some(c) = self.counts.get_mut(if counted { base + usize::from(entry.slot) } else { usize::MAX }) {
+                if let Some(c) = self.counts.get_mut(if counted {
+                    base + usize::from(entry.slot)
+                } else {
+                    usize::MAX
+                }) {
                     *c |= PRESENT;
                 }
                 self.bad_choice(entry, sp);
                 continue;
             }
-            let mut grand: Vec<&'a str> = if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
+            let mut grand: Vec<&'a str> =
+                if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = self.element(entry, &key, collect.then_some(&mut grand))?;
             let slot = if counted { base + usize::from(entry.slot) } else { usize::MAX };
             if let Some(c) = self.counts.get_mut(slot) {
@@ -231,35 +252,33 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 } else {
                     *c += val.count;
                     let total = *c & !PRESENT;
-                    if let Some(el) = v.element(entry.node) {
-                        if el.max.exceeded_by(total) {
-                            self.too_many(entry.node, el, total, val.span);
-                        }
+                    if let Some(el) = v.element(entry.node)
+                        && el.max.exceeded_by(total)
+                    {
+                        self.too_many(entry.node, el, total, val.span);
                     }
                 }
             }
-            if key.as_str() == "reference" {
-                if let Some(t) = &val.text {
-                    if t.starts_with('#') {
-                        if let Some(f) = self.facts.last_mut() {
-                            f.local_refs.push((t.clone(), val.span));
-                        }
-                    } else if !ref_types.is_empty() {
-                        self.check_ref(node, ref_types, t, val.span);
+            if key.as_str() == "reference"
+                && let Some(t) = &val.text
+            {
+                if t.starts_with('#') {
+                    if let Some(f) = self.facts.last_mut() {
+                        f.local_refs.push((t.clone(), val.span));
                     }
+                } else if !ref_types.is_empty() {
+                    self.check_ref(node, ref_types, t, val.span);
                 }
             }
-            if collect {
-                if let Str::Borrowed(name) = key {
-                    buf.push(Child {
-                        name,
-                        span: val.span,
-                        kind: val.kind,
-                        text: val.text,
-                        count: val.count,
-                        inner: grand,
-                    });
-                }
+            if collect && let Str::Borrowed(name) = key {
+                buf.push(Child {
+                    name,
+                    span: val.span,
+                    kind: val.kind,
+                    text: val.text,
+                    count: val.count,
+                    inner: grand,
+                });
             }
         }
         self.depth -= 1;
@@ -267,10 +286,10 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         if let Some(k) = kids {
             for &slot in k.required.iter() {
                 let n = self.counts.get(base + usize::from(slot)).copied().unwrap_or(1);
-                if n == 0 {
-                    if let Some(sl) = k.slots.get(usize::from(slot)) {
-                        self.missing(NodeRef { s: owner_s, e: sl.e, t: NO_TYPE }, &sl.name, span);
-                    }
+                if n == 0
+                    && let Some(sl) = k.slots.get(usize::from(slot))
+                {
+                    self.missing(NodeRef { s: owner_s, e: sl.e, t: NO_TYPE }, &sl.name, span);
                 }
             }
         }
@@ -307,7 +326,14 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             Kind::Array if many => self.array(entry, key, inner),
             Kind::Array => {
                 let span = self.r.skip_value()?;
-                self.wrong_kind(entry.node, key, Kind::Array, "un(e) unique", "a single value", span);
+                self.wrong_kind(
+                    entry.node,
+                    key,
+                    Kind::Array,
+                    "un(e) unique",
+                    "a single value",
+                    span,
+                );
                 Ok(Val { count: 1, span, kind: Kind::Array, text: None })
             }
             k if many => {
@@ -352,7 +378,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                             if let Some(c) = self.counts.get_mut(sbase + p) {
                                 *c += 1;
                             }
-                            target = NodeRef { s: entry.node.s, e: u32::try_from(idx).unwrap_or(u32::MAX), t: entry.node.t };
+                            target = NodeRef {
+                                s: entry.node.s,
+                                e: u32::try_from(idx).unwrap_or(u32::MAX),
+                                t: entry.node.t,
+                            };
                         }
                     }
                     Classified::Unmatched { reason_fr, reason_en } => {
@@ -362,7 +392,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                     }
                 }
             }
-            let val = self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
+            let val =
+                self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
             last = val.kind;
             n += 1;
         }
@@ -426,10 +457,10 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                         (Str::Borrowed(self.text(sp)), sp)
                     }
                 };
-                if let Some(pk) = pk {
-                    if let Err(e) = primitives::check(pk, &text) {
-                        self.lexical(node, key, pk, &e, &text, span);
-                    }
+                if let Some(pk) = pk
+                    && let Err(e) = primitives::check(pk, &text)
+                {
+                    self.lexical(node, key, pk, &e, &text, span);
                 }
                 self.value_checks(node, span);
                 Ok(Val { count: 1, span, kind, text: Some(text) })
@@ -461,7 +492,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     fn resource(&mut self, contained: bool) -> Result<Span, JsonError> {
         let start = self.r.pos();
         let Some(s) = self.pick_structure(start) else { return self.r.skip_value() };
-        let span = self.object(NodeRef::root(s), if contained { Root::Contained } else { Root::Resource }, None)?;
+        let span = self.object(
+            NodeRef::root(s),
+            if contained { Root::Contained } else { Root::Resource },
+            None,
+        )?;
         if contained {
             let cf = contained_facts(self.src, span);
             if let Some(f) = self.facts.last_mut() {
@@ -495,7 +530,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                                 }
                                 let p = r.string().ok()?.0;
                                 let url = p.split('|').next().unwrap_or(&p);
-                                if let (Some(&s), Some(slot)) = (self.v.by_url.get(url), known.get_mut(n)) {
+                                if let (Some(&s), Some(slot)) =
+                                    (self.v.by_url.get(url), known.get_mut(n))
+                                {
                                     *slot = s;
                                     n += 1;
                                 }
@@ -527,10 +564,16 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let v = self.v;
         let Some(el) = v.element(node) else { return };
         let raw = self.text(span);
-        if let Some(fx) = &el.fixed {
-            if let Err(m) = fixed::check_fixed(fx, raw) {
-                self.fixed_mismatch(node, el, fx.mode == crate::conformance::table::FixedMode::Pattern, &m, span);
-            }
+        if let Some(fx) = &el.fixed
+            && let Err(m) = fixed::check_fixed(fx, raw)
+        {
+            self.fixed_mismatch(
+                node,
+                el,
+                fx.mode == crate::conformance::table::FixedMode::Pattern,
+                &m,
+                span,
+            );
         }
         let Some(rule) = v.info(node).and_then(|i| i.binding) else { return };
         let Some(b) = &el.binding else { return };
@@ -561,11 +604,16 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let owner_invs = owner.and_then(|o| v.info(o)).map_or(&[][..], |i| &i.invs[..]);
         let resource_keys = match facts {
             // Nothing contained and no local reference: every resource key holds.
-            Some(f) if !f.contained.is_empty() || !f.local_refs.is_empty() => inv::evaluate_resource(f),
+            Some(f) if !f.contained.is_empty() || !f.local_refs.is_empty() => {
+                inv::evaluate_resource(f)
+            }
             _ => Vec::new(),
         };
         let declared = |key: &str| {
-            el.constraints.iter().chain(owner_el.iter().flat_map(|o| o.constraints.iter())).any(|c| c.key == key)
+            el.constraints
+                .iter()
+                .chain(owner_el.iter().flat_map(|o| o.constraints.iter()))
+                .any(|c| c.key == key)
         };
         for (key, verdict) in &resource_keys {
             // ref-1 is declared on every Reference; its local references are judged here.
@@ -573,8 +621,16 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 continue;
             }
             let Verdict::Fails { span, fr, en } = verdict else { continue };
-            let rule = if key.starts_with("dom-") { &fhir::ro1_fhir_007::RULE } else { &fhir::ro1_fhir_009::RULE };
-            let warning = el.constraints.iter().find(|c| c.key == *key).is_some_and(|c| c.severity == ConstraintSeverity::Warning);
+            let rule = if key.starts_with("dom-") {
+                &fhir::ro1_fhir_007::RULE
+            } else {
+                &fhir::ro1_fhir_009::RULE
+            };
+            let warning = el
+                .constraints
+                .iter()
+                .find(|c| c.key == *key)
+                .is_some_and(|c| c.severity == ConstraintSeverity::Warning);
             self.inv_failed(node, el, key, rule, warning, *span, fr, en);
         }
         let view = ObjectView { span, children, resource: facts };
@@ -654,15 +710,29 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             &prof::ro1_prof_006::RULE,
             span,
             Message::new(
-                format!("{} : type « {} » non autorisé par le profil ; types attendus : {allowed}", el.id, entry.name),
-                format!("{}: type `{}` not allowed by the profile; expected types: {allowed}", el.id, entry.name),
+                format!(
+                    "{} : type « {} » non autorisé par le profil ; types attendus : {allowed}",
+                    el.id, entry.name
+                ),
+                format!(
+                    "{}: type `{}` not allowed by the profile; expected types: {allowed}",
+                    el.id, entry.name
+                ),
             ),
         )
         .with_source(source_of(v, entry.node, el));
         self.push(f);
     }
 
-    fn wrong_kind(&mut self, node: NodeRef, key: &str, found: Kind, exp_fr: &str, exp_en: &str, span: Span) {
+    fn wrong_kind(
+        &mut self,
+        node: NodeRef,
+        key: &str,
+        found: Kind,
+        exp_fr: &str,
+        exp_en: &str,
+        span: Span,
+    ) {
         let path = self.v.element(node).map_or("", |e| e.path.as_ref());
         let path = parent_path(path);
         self.push(Finding::body(
@@ -675,10 +745,20 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         ));
     }
 
-    fn lexical(&mut self, node: NodeRef, key: &str, pk: PrimitiveKind, e: &primitives::PrimitiveError, text: &str, span: Span) {
+    fn lexical(
+        &mut self,
+        node: NodeRef,
+        key: &str,
+        pk: PrimitiveKind,
+        e: &primitives::PrimitiveError,
+        text: &str,
+        span: Span,
+    ) {
         let path = parent_path(self.v.element(node).map_or("", |e| e.path.as_ref()));
         let m = match pk {
-            PrimitiveKind::String | PrimitiveKind::Markdown | PrimitiveKind::Base64Binary => e.message(),
+            PrimitiveKind::String | PrimitiveKind::Markdown | PrimitiveKind::Base64Binary => {
+                e.message()
+            }
             _ => e.message_with_value(text),
         };
         self.push(Finding::body(
@@ -698,8 +778,20 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             parent,
             name.to_string(),
             Message::new(
-                format!("{} : élément obligatoire absent (cardinalité {}..{}, 0 trouvé){}", el.id, el.min, el.max, in_profile_fr(v, child, profile)),
-                format!("{}: required element missing (cardinality {}..{}, found 0){}", el.id, el.min, el.max, in_profile_en(v, child, profile)),
+                format!(
+                    "{} : élément obligatoire absent (cardinalité {}..{}, 0 trouvé){}",
+                    el.id,
+                    el.min,
+                    el.max,
+                    in_profile_fr(v, child, profile)
+                ),
+                format!(
+                    "{}: required element missing (cardinality {}..{}, found 0){}",
+                    el.id,
+                    el.min,
+                    el.max,
+                    in_profile_en(v, child, profile)
+                ),
             ),
         );
         if let Some(s) = src {
@@ -716,8 +808,22 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             rule,
             span,
             Message::new(
-                format!("{} : {n} valeur(s), au plus {} attendue(s) (cardinalité {}..{}){}", el.id, el.max, el.min, el.max, in_profile_fr(v, node, profile)),
-                format!("{}: {n} value(s), at most {} expected (cardinality {}..{}){}", el.id, el.max, el.min, el.max, in_profile_en(v, node, profile)),
+                format!(
+                    "{} : {n} valeur(s), au plus {} attendue(s) (cardinalité {}..{}){}",
+                    el.id,
+                    el.max,
+                    el.min,
+                    el.max,
+                    in_profile_fr(v, node, profile)
+                ),
+                format!(
+                    "{}: {n} value(s), at most {} expected (cardinality {}..{}){}",
+                    el.id,
+                    el.max,
+                    el.min,
+                    el.max,
+                    in_profile_en(v, node, profile)
+                ),
             ),
         );
         if let Some(s) = src {
@@ -734,8 +840,14 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             &prof::ro1_prof_001::RULE,
             span,
             Message::new(
-                format!("{} : tranche « {} » présente {c} fois, cardinalité attendue {}..{} (profil {prof_name})", el.id, s.name, s.min, s.max),
-                format!("{}: slice `{}` present {c} time(s), expected cardinality {}..{} (profile {prof_name})", el.id, s.name, s.min, s.max),
+                format!(
+                    "{} : tranche « {} » présente {c} fois, cardinalité attendue {}..{} (profil {prof_name})",
+                    el.id, s.name, s.min, s.max
+                ),
+                format!(
+                    "{}: slice `{}` present {c} time(s), expected cardinality {}..{} (profile {prof_name})",
+                    el.id, s.name, s.min, s.max
+                ),
             ),
         );
         let src = match v.structure(node.s) {
@@ -760,8 +872,16 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         self.push(f);
     }
 
-    fn fixed_mismatch(&mut self, node: NodeRef, el: &ElementTable, pattern: bool, m: &fixed::Mismatch, span: Span) {
-        let (kfr, ken) = if pattern { ("le motif", "pattern") } else { ("la valeur fixe", "fixed value") };
+    fn fixed_mismatch(
+        &mut self,
+        node: NodeRef,
+        el: &ElementTable,
+        pattern: bool,
+        m: &fixed::Mismatch,
+        span: Span,
+    ) {
+        let (kfr, ken) =
+            if pattern { ("le motif", "pattern") } else { ("la valeur fixe", "fixed value") };
         let f = Finding::body(
             &prof::ro1_prof_002::RULE,
             span,
@@ -786,13 +906,23 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         span: Span,
     ) {
         let exp = expected.join(", ");
-        let (sfr, sen) = if std::ptr::eq(rule, &prof::ro1_prof_004::RULE) { ("extensible", "extensible") } else { ("requis", "required") };
+        let (sfr, sen) = if std::ptr::eq(rule, &prof::ro1_prof_004::RULE) {
+            ("extensible", "extensible")
+        } else {
+            ("requis", "required")
+        };
         let mut f = Finding::body(
             rule,
             span,
             Message::new(
-                format!("{} : « {actual} » n'est pas dans le jeu de valeurs {sfr} {vs} (attendu : {exp})", el.path),
-                format!("{}: `{actual}` is not in the {sen} value set {vs} (expected: {exp})", el.path),
+                format!(
+                    "{} : « {actual} » n'est pas dans le jeu de valeurs {sfr} {vs} (attendu : {exp})",
+                    el.path
+                ),
+                format!(
+                    "{}: `{actual}` is not in the {sen} value set {vs} (expected: {exp})",
+                    el.path
+                ),
             ),
         );
         if !std::ptr::eq(rule, &fhir::ro1_fhir_005::RULE) {
@@ -843,7 +973,12 @@ fn source_of(v: &Validator, node: NodeRef, el: &ElementTable) -> String {
     v.structure(node.s).map_or_else(String::new, |s| format!("{}#{}", s.url, el.id))
 }
 
-fn card_rule(v: &Validator, node: NodeRef, el: &ElementTable, profile: bool) -> (&'static RuleMeta, Option<String>) {
+fn card_rule(
+    v: &Validator,
+    node: NodeRef,
+    el: &ElementTable,
+    profile: bool,
+) -> (&'static RuleMeta, Option<String>) {
     if profile {
         (&prof::ro1_prof_001::RULE, Some(source_of(v, node, el)))
     } else {
@@ -867,7 +1002,13 @@ fn in_profile_en(v: &Validator, node: NodeRef, profile: bool) -> String {
 
 /// What dom-2/4/5 ask of a contained resource (a scan of its top-level keys).
 fn contained_facts(src: &str, span: Span) -> ContainedFacts<'_> {
-    let mut cf = ContainedFacts { id: None, span, nested_contained: None, meta_version: None, meta_security: None };
+    let mut cf = ContainedFacts {
+        id: None,
+        span,
+        nested_contained: None,
+        meta_version: None,
+        meta_security: None,
+    };
     let mut r = Reader::at(src, span.start as usize);
     let Ok(mut obj) = r.object() else { return cf };
     while let Ok(Some((k, _))) = r.next_key(&mut obj) {

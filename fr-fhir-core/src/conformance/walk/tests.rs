@@ -47,7 +47,10 @@ fn validator() -> Option<&'static Validator> {
             defs.add_structure(s);
         }
         let ig = dir.join("ig-sas-1.1.0/package");
-        for p in files(&dir.join("r4-core"), "StructureDefinition-").into_iter().chain(files(&ig, "StructureDefinition-")) {
+        for p in files(&dir.join("r4-core"), "StructureDefinition-")
+            .into_iter()
+            .chain(files(&ig, "StructureDefinition-"))
+        {
             defs.add_structure(structure_from_json(&read(&p)).unwrap());
         }
         let mut terms = Terminology::new();
@@ -73,7 +76,12 @@ fn validator() -> Option<&'static Validator> {
 const SLOT: &str = "http://hl7.org/fhir/StructureDefinition/Slot";
 
 /// Walks `src` against `url`: (rule id, severity, text of the span, child name).
-fn walk_with(v: &Validator, url: &str, element: Option<&str>, src: &str) -> Vec<(String, Severity, String, String)> {
+fn walk_with(
+    v: &Validator,
+    url: &str,
+    element: Option<&str>,
+    src: &str,
+) -> Vec<(String, Severity, String, String)> {
     let opts = Options::default();
     let mut em = Emitter::new(&opts);
     let w = Walk { structure: url, element, skip: &[], scope: Scope::ALL };
@@ -98,7 +106,12 @@ fn walk(url: &str, src: &str) -> Option<Vec<(String, Severity, String, String)>>
 
 #[test]
 fn smoke_slot() {
-    let Some(f) = walk(SLOT, r#"{"resourceType":"Slot","status":"free","start":"2024-01-01T10:00:00+01:00"}"#) else { return };
+    let Some(f) = walk(
+        SLOT,
+        r#"{"resourceType":"Slot","status":"free","start":"2024-01-01T10:00:00+01:00"}"#,
+    ) else {
+        return;
+    };
     println!("{f:#?}");
 }
 
@@ -112,7 +125,12 @@ fn profile_of(v: &Validator, src: &str) -> String {
         .filter_map(|p| p.as_str())
         .find(|p| v.definitions().structure(p).is_some())
         .map(str::to_string)
-        .unwrap_or_else(|| format!("http://hl7.org/fhir/StructureDefinition/{}", j["resourceType"].as_str().unwrap()))
+        .unwrap_or_else(|| {
+            format!(
+                "http://hl7.org/fhir/StructureDefinition/{}",
+                j["resourceType"].as_str().unwrap()
+            )
+        })
 }
 
 #[test]
@@ -127,7 +145,14 @@ fn official_examples_give_no_error() {
             if f.1 >= Severity::Error {
                 let mut t = f.2.clone();
                 t.truncate(80);
-                bad.push(format!("{} {} {:?} {} [{}]", p.file_name().unwrap().to_string_lossy(), f.0, f.1, t, f.3));
+                bad.push(format!(
+                    "{} {} {:?} {} [{}]",
+                    p.file_name().unwrap().to_string_lossy(),
+                    f.0,
+                    f.1,
+                    t,
+                    f.3
+                ));
             }
         }
     }
@@ -138,18 +163,22 @@ fn official_examples_give_no_error() {
 const SLOT_OK: &str = r#""resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00""#;
 const FR_SLOT: &str = "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur";
 const FR_PRACT: &str = "http://sas.fr/fhir/StructureDefinition/FrPractitionerAgregateur";
-const CPTS_ORG: &str =
-    "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator";
+const CPTS_ORG: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator";
 const BUNDLE: &str = "http://hl7.org/fhir/StructureDefinition/Bundle";
 const LOCATION: &str = "http://hl7.org/fhir/StructureDefinition/Location";
 const SCHEDULE: &str = "http://hl7.org/fhir/StructureDefinition/Schedule";
-const REGUL: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul";
-const CPTS_SLOT: &str = "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator";
+const REGUL: &str =
+    "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul";
+const CPTS_SLOT: &str =
+    "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-slot-aggregator";
 const APPT: &str = "http://sas.fr/fhir/StructureDefinition/FrAppointmentSAS";
 const IDNPS: &str = r#"{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810001234567"}"#;
 
 /// (name, structure, JSON, expected findings as (rule, text of the span or missing child)).
-fn cases() -> Vec<(&'static str, &'static str, String, Vec<(&'static str, &'static str)>)> {
+/// One case: name, structure, JSON, expected (rule, span text or missing child).
+type Case = (&'static str, &'static str, String, Vec<(&'static str, &'static str)>);
+
+fn cases() -> Vec<Case> {
     vec![
         ("valid base slot", SLOT, format!("{{{SLOT_OK}}}"), vec![]),
         ("unknown element", SLOT, format!(r#"{{{SLOT_OK},"foo":1}}"#), vec![("RO1-FHIR-002", "1")]),
@@ -209,7 +238,8 @@ fn each_check_kind() {
             .filter(|f| f.1 >= Severity::Error || name.starts_with("warning"))
             .map(|(rule, _, text, child)| (rule, if child.is_empty() { text } else { child }))
             .collect();
-        let mut got_s: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let mut got_s: Vec<(&str, &str)> =
+            got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let mut exp = expected.clone();
         got_s.sort();
         exp.sort();
@@ -226,7 +256,11 @@ fn messages(v: &Validator, url: &str, src: &str) -> Vec<(String, String, String)
     let mut em = Emitter::new(&opts);
     let w = Walk { structure: url, element: None, skip: &[], scope: Scope::ALL };
     v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
-    em.into_inner().0.into_iter().map(|e| (e.finding.rule.id.to_string(), e.finding.message.fr, e.finding.message.en)).collect()
+    em.into_inner()
+        .0
+        .into_iter()
+        .map(|e| (e.finding.rule.id.to_string(), e.finding.message.fr, e.finding.message.en))
+        .collect()
 }
 
 #[test]
@@ -245,7 +279,12 @@ fn messages_name_actual_and_expected_in_both_languages() {
     assert!(fr.contains("« foo »") && en.contains("`foo`"), "{fr} / {en}");
     let m = messages(v, FR_PRACT, r#"{"resourceType":"Practitioner"}"#);
     let (_, fr, en) = &m[0];
-    assert!(fr.contains("Practitioner.identifier") && fr.contains("FrPractitionerAgregateur") && fr.contains("1.."), "{fr}");
+    assert!(
+        fr.contains("Practitioner.identifier")
+            && fr.contains("FrPractitionerAgregateur")
+            && fr.contains("1.."),
+        "{fr}"
+    );
     assert!(en.contains("found 0"), "{en}");
 }
 
@@ -260,7 +299,13 @@ fn element_and_skip_spans() {
     let mut em = Emitter::new(&opts);
     let w = Walk { structure: BUNDLE, element: None, skip: &skip, scope: Scope::ALL };
     v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
-    let ids: Vec<&str> = em.into_inner().0.iter().filter(|e| e.finding.severity >= Severity::Error).map(|e| e.finding.rule.id).collect();
+    let ids: Vec<&str> = em
+        .into_inner()
+        .0
+        .iter()
+        .filter(|e| e.finding.severity >= Severity::Error)
+        .map(|e| e.finding.rule.id)
+        .collect();
     assert_eq!(ids, ["RO1-FHIR-002"]);
     // The entry on its own, as an instance of `Bundle.entry`.
     let e_start = entry_start + 1;
@@ -274,7 +319,9 @@ fn element_and_skip_spans() {
         .iter()
         .filter(|e| e.finding.severity >= Severity::Error)
         .map(|e| match &e.finding.target {
-            Target::Body { child, .. } => (e.finding.rule.id, child.as_deref().unwrap_or("").to_string()),
+            Target::Body { child, .. } => {
+                (e.finding.rule.id, child.as_deref().unwrap_or("").to_string())
+            }
             _ => (e.finding.rule.id, String::new()),
         })
         .collect();
@@ -285,9 +332,18 @@ fn element_and_skip_spans() {
 #[test]
 fn hostile_input_never_panics() {
     let Some(v) = validator() else { return };
-    let deep = format!("{{\"resourceType\":\"Slot\",\"extension\":{}{}}}", "[{\"extension\":".repeat(300), "]}".repeat(300));
+    let deep = format!(
+        "{{\"resourceType\":\"Slot\",\"extension\":{}{}}}",
+        "[{\"extension\":".repeat(300),
+        "]}".repeat(300)
+    );
     for src in [
-        "", "{", "[]", "null", r#"{"resourceType":1}"#, r#"{"resourceType":"Slot","status":"free""#,
+        "",
+        "{",
+        "[]",
+        "null",
+        r#"{"resourceType":1}"#,
+        r#"{"resourceType":"Slot","status":"free""#,
         r#"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Nope"}},{"resource":[]},{"resource":{"contained":[{"resourceType":"Slot","contained":[1]}]}}]}"#,
         &deep,
     ] {
@@ -334,13 +390,18 @@ fn throughput() {
     let full_ns = time(&mut || {
         let _ = crate::rules::validate(&src, &opts);
     });
-    let mut hist: std::collections::BTreeMap<(String, Severity), (usize, String)> = Default::default();
+    let mut hist: std::collections::BTreeMap<(String, Severity), (usize, String)> =
+        Default::default();
     for f in walk_with(v, &url, None, &src) {
-        let e = hist.entry((f.0, f.1)).or_insert((0, format!("{} [{}]", f.2.chars().take(100).collect::<String>(), f.3)));
+        let e = hist
+            .entry((f.0, f.1))
+            .or_insert((0, format!("{} [{}]", f.2.chars().take(100).collect::<String>(), f.3)));
         e.0 += 1;
     }
     println!("{hist:#?}");
-    println!("{url}: {n} findings; walk {walk_ns:.0} ns/KB, bare skip {skip_ns:.0} ns/KB, full validation {full_ns:.0} ns/KB");
+    println!(
+        "{url}: {n} findings; walk {walk_ns:.0} ns/KB, bare skip {skip_ns:.0} ns/KB, full validation {full_ns:.0} ns/KB"
+    );
 }
 
 #[test]
@@ -359,8 +420,12 @@ fn closed_slicing_names_the_discriminator() {
     defs.add_structure(structure_from_json(sd).unwrap());
     let v = Validator::new(Arc::new(defs));
     let src = r#"{"resourceType":"Slot","identifier":[{"system":"http://a","value":"1"},{"system":"http://b","value":"2"}]}"#;
-    let got: Vec<(String, String)> = walk_with(&v, "http://x/ClosedSlot", None, src).into_iter().map(|f| (f.0, f.2)).collect();
-    assert_eq!(got, [("RO1-PROF-005".to_string(), r#"{"system":"http://b","value":"2"}"#.to_string())]);
+    let got: Vec<(String, String)> =
+        walk_with(&v, "http://x/ClosedSlot", None, src).into_iter().map(|f| (f.0, f.2)).collect();
+    assert_eq!(
+        got,
+        [("RO1-PROF-005".to_string(), r#"{"system":"http://b","value":"2"}"#.to_string())]
+    );
     let m = messages(&v, "http://x/ClosedSlot", src);
     assert!(m[0].1.contains("http://b") && m[0].2.contains("http://b"), "{m:?}");
 }
@@ -369,7 +434,10 @@ fn closed_slicing_names_the_discriminator() {
 fn unevaluated_keys_of_a_structure() {
     let Some(v) = validator() else { return };
     let keys = v.unevaluated(FR_SLOT);
-    assert!(!keys.contains(&"ele-1") && !keys.contains(&"dom-6") && !keys.contains(&"per-1"), "{keys:?}");
+    assert!(
+        !keys.contains(&"ele-1") && !keys.contains(&"dom-6") && !keys.contains(&"per-1"),
+        "{keys:?}"
+    );
     for k in &keys {
         assert!(!crate::conformance::invariants::is_evaluated(k), "{k}");
     }
@@ -377,7 +445,13 @@ fn unevaluated_keys_of_a_structure() {
     // Every key a structure names is either evaluated or listed.
     let st = v.definitions().structure(FR_SLOT).unwrap();
     for c in st.elements.iter().flat_map(|e| e.constraints.iter()) {
-        assert!(c.key == "ele-1" || crate::conformance::invariants::is_evaluated(&c.key) || keys.contains(&c.key.as_ref()), "{}", c.key);
+        assert!(
+            c.key == "ele-1"
+                || crate::conformance::invariants::is_evaluated(&c.key)
+                || keys.contains(&c.key.as_ref()),
+            "{}",
+            c.key
+        );
     }
 }
 
