@@ -9,6 +9,26 @@
 //! no allocation per element on the happy path; serde_json is left to the
 //! fixed/pattern, binding and slicing checks of the few values that have one.
 //!
+//! What it reports, and under which rule:
+//!
+//! | check | base definition | profile |
+//! |---|---|---|
+//! | JSON kind and shape (array iff the base element repeats; a decimal as a string) | RO1-FHIR-001 | RO1-FHIR-001 |
+//! | unknown key (`fhir_comments` included; `valueFoo` of no base type) | RO1-FHIR-002 | RO1-FHIR-002 |
+//! | lexical form of a primitive | RO1-FHIR-003 | RO1-FHIR-003 |
+//! | min/max (a missing choice element is named `value[x]`) | RO1-FHIR-004 | RO1-PROF-001 when the profile changed the bound (slices always) |
+//! | fixed/pattern | — | RO1-PROF-002 |
+//! | required binding | RO1-FHIR-005 | RO1-PROF-003 when stricter than the base |
+//! | extensible binding, enumerable value set | RO1-PROF-004 (warning) | RO1-PROF-004 (warning) |
+//! | closed slicing, item in no slice | — | RO1-PROF-005 |
+//! | choice type or reference target the profile does not allow | — | RO1-PROF-006 |
+//! | invariants (`ele-1` left to RO1-JSON-001) | bdl-* RO1-FHIR-006, dom-* RO1-FHIR-007, ext-1 RO1-FHIR-008, others RO1-FHIR-009 | a profile's own: RO1-PROF-008 |
+//!
+//! A `warning` invariant gives a warning. Keys the invariants module does
+//! not evaluate are listed by [`Validator::unevaluated`] (the engine reports
+//! them once per profile, RO1-PROF-007). Null and empty values are left to
+//! RO1-JSON-001: they count as present and are not entered.
+//!
 //! ```
 //! use std::sync::Arc;
 //! use fr_fhir_core::conformance::{Definitions, walk::{Validator, Walk}};

@@ -126,7 +126,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     /// Walks the object at `span` as an instance of `node`.
     pub(super) fn top(&mut self, node: NodeRef, span: Span) {
         self.r = Reader::at(self.src, span.start as usize);
-        let _ = if self.w.element.is_none() {
+        let _ = if self.w.element.is_none() || node.e == 0 {
             self.object(node, Root::Resource, None).map(drop)
         } else if self.v.info(node).and_then(|i| i.shapes.first()) == Some(&Shape::Resource) {
             self.resource(false).map(drop)

@@ -384,6 +384,10 @@ fn throughput() {
         v.check(&src, Span::new(0, src.len() as u32), &w, &mut em);
         n = em.len();
     });
+    if std::env::var_os("WALK_ONLY").is_some() {
+        println!("{url}: {n} findings; walk {walk_ns:.0} ns/KB");
+        return;
+    }
     let skip_ns = time(&mut || {
         crate::json::Reader::new(&src).skip_value().unwrap();
     });
