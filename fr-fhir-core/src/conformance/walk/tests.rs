@@ -105,14 +105,16 @@ fn walk(url: &str, src: &str) -> Option<Vec<(String, Severity, String, String)>>
 }
 
 #[test]
-fn smoke_slot() {
+fn missing_required_elements_are_named() {
     let Some(f) = walk(
         SLOT,
         r#"{"resourceType":"Slot","status":"free","start":"2024-01-01T10:00:00+01:00"}"#,
     ) else {
         return;
     };
-    println!("{f:#?}");
+    let missing: Vec<&str> =
+        f.iter().filter(|x| x.0 == "RO1-FHIR-004").map(|x| x.3.as_str()).collect();
+    assert_eq!(missing, ["schedule", "end"]);
 }
 
 /// The structure an example declares (`meta.profile`), else its base type.
