@@ -186,7 +186,6 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 validator,
                 profile,
                 base_only,
-                ..Options::default()
             },
             request: args.request.clone(),
         },
