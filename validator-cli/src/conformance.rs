@@ -34,17 +34,19 @@ pub fn load_ig(path: &Path) -> Result<Arc<Validator>, Message> {
     Ok(Arc::new(Validator::new(Arc::new(defs))))
 }
 
-/// The built-in definitions with the package at `path` on top.
+/// The built-in definitions with the package at `path` on top; the error
+/// names the package and, inside it, the file that could not be read.
 fn read_package(path: &Path) -> Result<Definitions, Message> {
-    // TODO(conf-load): `Definitions::builtin_with_package(path)` once the
-    // package loader of branch conf-load is merged:
-    // Definitions::builtin_with_package(path).map_err(|e| Message::new(
-    //     format!("--ig : {}", e.message_fr()), format!("--ig: {e}")))
-    let shown = path.display();
-    Err(Message::new(
-        format!("--ig : {shown} : le chargement des paquets d'IG n'est pas encore disponible"),
-        format!("--ig: {shown}: loading IG packages is not available yet"),
-    ))
+    Definitions::builtin_with_package(path).map_err(|e| {
+        let shown = path.display().to_string();
+        let (fr, en) = (e.message_fr(), e.to_string());
+        // An I/O error already names the package path itself.
+        if e.file.starts_with(&shown) {
+            Message::new(format!("--ig : {fr}"), format!("--ig: {en}"))
+        } else {
+            Message::new(format!("--ig : {shown} : {fr}"), format!("--ig: {shown}: {en}"))
+        }
+    })
 }
 
 /// The canonical URL of the structure `wanted` names: its exact canonical

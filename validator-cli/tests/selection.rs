@@ -403,7 +403,6 @@ fn a_missing_ig_package_is_a_usage_error_naming_the_path() {
 }
 
 #[test]
-#[ignore = "needs the package loader of branch conf-load"]
 fn a_broken_ig_package_is_a_usage_error_naming_the_file() {
     let dir = scratch("broken-ig");
     let pkg = dir.join("package");
