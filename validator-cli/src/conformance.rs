@@ -292,6 +292,19 @@ mod tests {
     }
 
     #[test]
+    fn builtin_profiles_resolve_by_name() {
+        let defs = Validator::builtin().definitions();
+        assert_eq!(
+            resolve_profile(defs, "FrSlotAgregateur").unwrap(),
+            "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"
+        );
+        assert_eq!(
+            resolve_profile(defs, "FrOrganizationAgregateurCPTS").unwrap(),
+            "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator"
+        );
+    }
+
+    #[test]
     fn a_datatype_profile_is_refused() {
         let e = resolve_profile(&defs(), "SASServiceTypeR5").unwrap_err();
         assert!(e.en.contains("not a resource"), "{}", e.en);

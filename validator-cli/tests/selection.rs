@@ -442,3 +442,21 @@ fn conformance_options_come_from_the_configuration_file_too() {
     assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_official_sas_package_loads_and_its_profiles_resolve_by_name() {
+    let spec = std::env::var_os("SAS_SPEC_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/spec"));
+    let pkg = spec.join("ig-sas-1.1.0/package");
+    if !pkg.is_dir() {
+        eprintln!("note: {} not found, --ig with the official package skipped", pkg.display());
+        return;
+    }
+    let pkg = pkg.to_str().unwrap();
+    let o = run_en(&["--ig", pkg, "--profile", "FrSlotAgregateur", "--quiet", DATES]);
+    assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
+    let o = run_en(&["--ig", pkg, "--profile", "FrSlotAgregateurSos", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("close names: FrSlotAgregateurSOS"), "{}", o.stderr);
+}
