@@ -76,6 +76,7 @@ fn report() -> InputReport {
                             cut_right: i % 5 == 0,
                         }),
                         missing: false,
+                        source: None,
                         cause: knock_on.then(|| causes[i % 2].clone()),
                         fingerprint: format!("{i:016x}"),
                     }

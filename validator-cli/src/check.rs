@@ -261,6 +261,7 @@ fn unit(
                 message,
                 snippet,
                 missing,
+                source: f.source,
                 // Redacted like the message: a cause names identifiers too.
                 cause: f.cause.map(|c| match redactor {
                     Some(r) => Message::new(r.message(&c.message.fr), r.message(&c.message.en)),

@@ -47,6 +47,17 @@ pub struct CheckArgs {
     /// Use case (default: detected from the request, the profiles, the content).
     #[arg(long, value_enum)]
     pub use_case: Option<UseCaseArg>,
+    /// IG package whose profiles replace or extend the built-in SAS IG 1.1.0 ones: a `.tgz` as
+    /// published or an unpacked folder (one package per run).
+    #[arg(long, value_name = "PATH")]
+    pub ig: Option<PathBuf>,
+    /// Validate every resource against this profile: its canonical URL, or its name
+    /// (`FrSlotAgregateur`) among the built-in or --ig definitions.
+    #[arg(long, value_name = "URL|NAME")]
+    pub profile: Option<String>,
+    /// Validate against base FHIR R4 only: no profile, no SAS rule (generic FHIR fixtures).
+    #[arg(long, conflicts_with_all = ["profile", "use_case"])]
+    pub base: bool,
     /// The moment the responses were produced (RFC 3339), for time-dependent rules.
     #[arg(long, value_name = "INSTANT", value_parser = parse_instant)]
     pub now: Option<chrono::DateTime<chrono::Utc>>,

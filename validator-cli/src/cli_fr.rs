@@ -80,6 +80,18 @@ const ARGS: Helps = &[
         "Cas d'usage : ps, cpts, sos, auto (défaut : déduit de la requête, des profils, du contenu).",
     ),
     (
+        "ig",
+        "Paquet d'IG dont les profils remplacent ou complètent ceux de l'IG SAS 1.1.0 intégré : archive .tgz telle que publiée ou dossier décompressé (un seul paquet par exécution).",
+    ),
+    (
+        "profile",
+        "Valide chaque ressource selon ce profil : son URL canonique, ou son nom (`FrSlotAgregateur`) parmi les définitions intégrées ou celles de --ig.",
+    ),
+    (
+        "base",
+        "Valide selon FHIR R4 de base seulement : aucun profil, aucune règle SAS (fixtures FHIR génériques).",
+    ),
+    (
         "now",
         "Instant où les réponses ont été produites (RFC 3339), pour les règles qui dépendent de l'heure.",
     ),
@@ -239,6 +251,18 @@ fn french_message(e: &clap::Error) -> Option<String> {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire absent : {}", arg()),
         ErrorKind::InvalidSubcommand => format!("sous-commande inconnue « {} »", arg()),
+        ErrorKind::ArgumentConflict => {
+            let prior = match e.get(ContextKind::PriorArg) {
+                Some(ContextValue::String(s)) => s.clone(),
+                Some(ContextValue::Strings(v)) => v.join(", "),
+                _ => String::new(),
+            };
+            if prior.is_empty() || prior == arg() {
+                format!("l'argument « {} » ne peut être donné qu'une fois", arg())
+            } else {
+                format!("l'argument « {} » ne peut pas être utilisé avec « {prior} »", arg())
+            }
+        }
         _ => return None,
     })
 }

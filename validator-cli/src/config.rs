@@ -37,6 +37,12 @@ pub struct Config {
     pub redact: Option<bool>,
     /// `baseline`, relative to the file's directory.
     pub baseline: Option<PathBuf>,
+    /// `ig`: an IG package, relative to the file's directory.
+    pub ig: Option<PathBuf>,
+    /// `profile`: a canonical URL or a structure name.
+    pub profile: Option<String>,
+    /// `base`: base FHIR R4 only (never with `profile` or `use-case`).
+    pub base: Option<bool>,
 }
 
 /// The keys as written (kebab-case); an unknown key is an error, not a
@@ -53,6 +59,9 @@ struct Raw {
     lang: Option<String>,
     redact: Option<bool>,
     baseline: Option<PathBuf>,
+    ig: Option<PathBuf>,
+    profile: Option<String>,
+    base: Option<bool>,
 }
 
 /// A file whose `[tool.sas-validate]` table holds the options; the other
@@ -146,6 +155,25 @@ fn parse(text: &str, path: &Path, pyproject: bool) -> Result<Config, Message> {
             .transpose()
     };
     let dir = path.parent().unwrap_or(Path::new(""));
+    // The same exclusion as on the command line, where --base wins over
+    // the file's `profile` and `use-case`, and they over its `base`.
+    if raw.base == Some(true) {
+        for (key, set) in [("profile", raw.profile.is_some()), ("use-case", raw.use_case.is_some())]
+        {
+            if set {
+                return Err(Message::new(
+                    format!(
+                        "{} : `base = true` exclut `{key}` (FHIR R4 de base seulement : aucun profil, aucune règle SAS)",
+                        path.display()
+                    ),
+                    format!(
+                        "{}: `base = true` excludes `{key}` (base FHIR R4 only: no profile, no SAS rule)",
+                        path.display()
+                    ),
+                ));
+            }
+        }
+    }
     Ok(Config {
         path: Some(path.to_path_buf()),
         select: raw.select.unwrap_or_default(),
@@ -166,6 +194,9 @@ fn parse(text: &str, path: &Path, pyproject: bool) -> Result<Config, Message> {
             .transpose()?,
         redact: raw.redact,
         baseline: raw.baseline.map(|b| dir.join(b)),
+        ig: raw.ig.map(|b| dir.join(b)),
+        profile: raw.profile,
+        base: raw.base,
     })
 }
 
@@ -197,6 +228,19 @@ mod tests {
         let e = p("strict = \"yes\"\n", false).unwrap_err();
         assert!(e.en.starts_with("conf/x.toml:1:"), "{}", e.en);
         assert!(p("fail-on = \"loud\"\n", false).unwrap_err().en.contains("`loud`"));
+    }
+
+    #[test]
+    fn conformance_keys_are_read_and_base_excludes_profile_and_use_case() {
+        let c = p("ig = \"pkg/sas-1.2.0.tgz\"\nprofile = \"FrSlotAgregateur\"\n", false).unwrap();
+        assert_eq!(c.ig, Some(PathBuf::from("conf/pkg/sas-1.2.0.tgz")));
+        assert_eq!(c.profile.as_deref(), Some("FrSlotAgregateur"));
+        assert_eq!(p("base = true\n", false).unwrap().base, Some(true));
+        let e = p("base = true\nprofile = \"FrSlotAgregateur\"\n", false).unwrap_err();
+        assert!(e.en.contains("`base = true` excludes `profile`"), "{}", e.en);
+        let e = p("base = true\nuse-case = \"ps\"\n", false).unwrap_err();
+        assert!(e.fr.contains("`base = true` exclut `use-case`"), "{}", e.fr);
+        assert!(p("base = false\nuse-case = \"ps\"\n", false).is_ok());
     }
 
     #[test]

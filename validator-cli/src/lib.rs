@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cli_fr;
 pub mod commands;
 pub mod config;
+pub mod conformance;
 pub mod engine;
 pub mod fingerprint;
 pub mod input;

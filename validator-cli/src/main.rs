@@ -10,11 +10,12 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use fr_fhir_core::conformance::walk::Validator;
 use fr_fhir_core::finding::{Lang, Message, Severity};
 use fr_fhir_core::rules::{Options, UseCase};
 use validator_cli::baseline::{self, Baseline};
 use validator_cli::select::Selection;
-use validator_cli::{cli, cli_fr, commands, config, input, locale, render, run};
+use validator_cli::{cli, cli_fr, commands, config, conformance, input, locale, render, run};
 
 use validator_cli::check::Settings;
 use validator_cli::cli::{CheckArgs, ColorArg, Command, Format, LangArg, UseCaseArg};
@@ -117,6 +118,28 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
         Ok(b) => b.map(Arc::new),
         Err(m) => return usage_error(&m, lang),
     };
+    // --base wins over the file's `profile` and `use-case`; --profile or
+    // --use-case over its `base` (the file itself may not mix them).
+    let base_only = args.base
+        || (config.base.unwrap_or(false) && args.profile.is_none() && args.use_case.is_none());
+    // Loaded once, before any input: a broken package stops the run.
+    let validator = match args.ig.as_deref().or(config.ig.as_deref()).map(conformance::load_ig) {
+        Some(Ok(v)) => Some(v),
+        Some(Err(m)) => return usage_error(&m, lang),
+        None => None,
+    };
+    let wanted =
+        if base_only { None } else { args.profile.as_deref().or(config.profile.as_deref()) };
+    let profile = match wanted {
+        Some(w) => {
+            let defs = validator.as_deref().unwrap_or_else(|| Validator::builtin()).definitions();
+            match conformance::resolve_profile(defs, w) {
+                Ok(url) => Some(url),
+                Err(m) => return usage_error(&m, lang),
+            }
+        }
+        None => None,
+    };
     let planned = input::discover(&args.inputs);
     if args.request.is_some() {
         let single_body = matches!(
@@ -135,7 +158,11 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
             return Ok(USAGE);
         }
     }
-    let use_case = args.use_case.or(config.use_case).unwrap_or(UseCaseArg::Auto);
+    let use_case = if base_only {
+        UseCaseArg::Auto
+    } else {
+        args.use_case.or(config.use_case).unwrap_or(UseCaseArg::Auto)
+    };
     let settings = Settings {
         engine: EngineOptions {
             rules: Options {
@@ -156,7 +183,9 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 } else {
                     Options::default().max_findings
                 },
-                ..Options::default()
+                validator,
+                profile,
+                base_only,
             },
             request: args.request.clone(),
         },

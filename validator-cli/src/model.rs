@@ -2,6 +2,7 @@
 //! print (locations resolved, snippets cut, personal data masked). The source
 //! text is dropped before a report leaves its worker thread.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
@@ -111,6 +112,10 @@ pub struct Item {
     pub snippet: Option<Snippet>,
     /// The finding is about a missing element.
     pub missing: bool,
+    /// The finding's own source (a structural finding names the profile URL
+    /// and element id of its constraint); `None`: its rule's. Read it with
+    /// [`Item::source`].
+    pub source: Option<Cow<'static, str>>,
     /// The defect this finding is a consequence of (a knock-on finding names
     /// its cause: the schedule's practitioner that is missing or not
     /// requested). Findings of one rule with the same cause form one group.
@@ -122,6 +127,12 @@ pub struct Item {
 }
 
 impl Item {
+    /// Where the constraint comes from: the finding's own source, else its
+    /// rule's (as `fr_fhir_core::finding::Finding::source`).
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(self.rule.source)
+    }
+
     /// The Bundle entry the finding is in: `N` of a `Bundle.entry[N]`
     /// expression (the text renderer says which entries a group covers).
     pub fn entry(&self) -> Option<u64> {

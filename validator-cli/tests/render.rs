@@ -38,6 +38,7 @@ fn item(rule: &str, severity: Severity, expression: &str, cause: Option<&Message
             cut_right: false,
         }),
         missing: false,
+        source: None,
         cause: cause.cloned(),
         fingerprint: format!("{rule}-{expression}"),
     }
@@ -341,4 +342,46 @@ fn github_errors_first_and_a_summary_notice() {
     );
     let fr = render(Format::Github, Lang::Fr, false, reports());
     assert!(fr.ends_with("::notice title=sas-validate::2 fichiers vérifiés (2 échanges) : 2 erreurs, 1 avertissement, 1 information dans 2 fichiers.\n"), "{fr}");
+}
+
+/// A structural finding names the profile element it comes from; the others
+/// keep their rule's source.
+#[test]
+fn a_finding_with_its_own_source_carries_it_in_every_format() {
+    const OWN: &str = "http://sas.fr/fhir/StructureDefinition/FrPractitionerAgregateur#Practitioner.identifier.system";
+    let mut profile =
+        item("RO1-PROF-001", Severity::Error, "Bundle.entry[0].resource.identifier[0]", None);
+    profile.source = Some(OWN.into());
+    assert_eq!(profile.source(), OWN);
+    let plain = item("RO1-SLOT-005", Severity::Error, "Bundle.entry[1].resource.end", None);
+    let rule_source = plain.rule.source;
+    assert_eq!(plain.source(), rule_source);
+    let reports =
+        || vec![report(InputKind::Body, vec![unit(0, vec![profile.clone(), plain.clone()])])];
+
+    let json: serde_json::Value =
+        serde_json::from_str(&render(Format::Json, Lang::En, false, reports())).unwrap();
+    let findings = &json["inputs"][0]["exchanges"][0]["findings"];
+    assert_eq!(findings[0]["source"], OWN, "{json}");
+    assert_eq!(findings[1]["source"], rule_source, "{json}");
+
+    let lines = render(Format::JsonLines, Lang::En, false, reports());
+    assert!(lines.contains(&format!("\"source\":\"{OWN}\"")), "{lines}");
+
+    let sarif: serde_json::Value =
+        serde_json::from_str(&render(Format::Sarif, Lang::En, false, reports())).unwrap();
+    let results = &sarif["runs"][0]["results"];
+    assert_eq!(results[0]["ruleId"], "RO1-PROF-001");
+    assert_eq!(results[0]["properties"]["source"], OWN, "{sarif}");
+    // The rule's own source is in rules[], not repeated on each result.
+    assert!(results[1]["properties"].get("source").is_none(), "{sarif}");
+
+    let oo = render(Format::OperationOutcome, Lang::En, false, reports());
+    assert!(oo.contains(&format!("#0 \u{2014} {OWN}")), "{oo}");
+
+    let text = render(Format::Text, Lang::En, false, reports());
+    assert!(text.contains(&format!("= source: {OWN}\n")), "{text}");
+    assert_eq!(text.matches("= source:").count(), 1, "{text}");
+    let fr = render(Format::Text, Lang::Fr, false, reports());
+    assert!(fr.contains(&format!("= source : {OWN}\n")), "{fr}");
 }

@@ -334,3 +334,129 @@ fn argument_errors_in_french() {
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("unexpected argument '--nope'"), "{}", o.stderr);
 }
+
+// ---- what the structural validator applies: --ig, --profile, --base -------------------
+
+#[test]
+fn base_conflicts_with_profile_and_use_case() {
+    let o = run_en(&["--base", "--profile", "FrSlotAgregateur", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("'--base' cannot be used with '--profile <URL|NAME>'"),
+        "{}",
+        o.stderr
+    );
+    let o = run(&["--use-case", "ps", "--base", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr.starts_with(
+            "erreur : l'argument « --use-case <USE_CASE> » ne peut pas être utilisé avec « --base »"
+        ),
+        "{}",
+        o.stderr
+    );
+    // One package per run.
+    let o = run(&["--ig", "a.tgz", "--ig", "b.tgz", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("« --ig <PATH> » ne peut être donné qu'une fois"), "{}", o.stderr);
+}
+
+#[test]
+fn base_alone_runs() {
+    let o = run_en(&["--base", "--quiet", "--format", "json", DATES]);
+    assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
+    json(&o);
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error_naming_it() {
+    let o = run_en(&["--profile", "FrSlotAgregateu", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stdout.is_empty(), "{}", o.stdout);
+    assert!(
+        o.stderr.contains(
+            "--profile: `FrSlotAgregateu` is neither the canonical URL nor the name of a loaded profile"
+        ),
+        "{}",
+        o.stderr
+    );
+    let o = run(&["--profile", "FrSlotAgregateu", DATES]);
+    assert!(
+        o.stderr.contains("n'est ni l'URL canonique ni le nom d'un profil chargé"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn a_missing_ig_package_is_a_usage_error_naming_the_path() {
+    let o = run_en(&["--ig", "/nonexistent/sas-ig-1.2.0.tgz", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stdout.is_empty(), "{}", o.stdout);
+    assert!(
+        o.stderr.contains("--ig: /nonexistent/sas-ig-1.2.0.tgz does not exist"),
+        "{}",
+        o.stderr
+    );
+    let o = run(&["--ig", "/nonexistent/sas-ig-1.2.0.tgz", DATES]);
+    assert!(o.stderr.contains("/nonexistent/sas-ig-1.2.0.tgz n'existe pas"), "{}", o.stderr);
+}
+
+#[test]
+fn a_broken_ig_package_is_a_usage_error_naming_the_file() {
+    let dir = scratch("broken-ig");
+    let pkg = dir.join("package");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(
+        pkg.join("package.json"),
+        r#"{"name":"ans.fhir.fr.sas","version":"1.2.0","fhirVersions":["4.0.1"]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        pkg.join("StructureDefinition-x.json"),
+        r#"{"resourceType":"StructureDefinition","url":"http://example.org/x", "snapshot": {"element": [}"#,
+    )
+    .unwrap();
+    let o = run_en(&["--ig", pkg.to_str().unwrap(), DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stdout.is_empty(), "{}", o.stdout);
+    assert!(o.stderr.contains("StructureDefinition-x.json"), "{}", o.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn conformance_options_come_from_the_configuration_file_too() {
+    let dir = scratch("conf-ig");
+    let conf = dir.join("sas-validate.toml");
+    std::fs::write(&conf, "ig = \"missing-package\"\n").unwrap();
+    let o = run_en(&["--config", conf.to_str().unwrap(), DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("missing-package does not exist"), "{}", o.stderr);
+    std::fs::write(&conf, "base = true\nuse-case = \"ps\"\n").unwrap();
+    let o = run_en(&["--config", conf.to_str().unwrap(), DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("`base = true` excludes `use-case`"), "{}", o.stderr);
+    // The command line wins: --base over the file's profile.
+    std::fs::write(&conf, "profile = \"NoSuchProfile\"\n").unwrap();
+    let o = run_en(&["--config", conf.to_str().unwrap(), "--base", "--quiet", DATES]);
+    assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_official_sas_package_loads_and_its_profiles_resolve_by_name() {
+    let spec = std::env::var_os("SAS_SPEC_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/spec"));
+    let pkg = spec.join("ig-sas-1.1.0/package");
+    if !pkg.is_dir() {
+        eprintln!("note: {} not found, --ig with the official package skipped", pkg.display());
+        return;
+    }
+    let pkg = pkg.to_str().unwrap();
+    let o = run_en(&["--ig", pkg, "--profile", "FrSlotAgregateur", "--quiet", DATES]);
+    assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
+    let o = run_en(&["--ig", pkg, "--profile", "FrSlotAgregateurSos", DATES]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("close names: FrSlotAgregateurSOS"), "{}", o.stderr);
+}

@@ -108,6 +108,7 @@ mod tests {
             message: Message::new("m", "m"),
             snippet: None,
             missing: false,
+            source: None,
             cause: cause.map(|c| Message::new(c, c)),
             fingerprint: String::new(),
         }

@@ -202,8 +202,10 @@ pub struct Finding {
     pub message_fr: String,
     /// The message in English.
     pub message_en: String,
-    /// Where the rule comes from (IG page, requirement number).
-    pub source: &'static str,
+    /// Where the constraint comes from: the finding's own source when it has
+    /// one (a structural finding names `profile URL#element id`), else its
+    /// rule's (IG page, requirement number).
+    pub source: std::borrow::Cow<'static, str>,
     /// The source line around the position; null when there is none.
     pub snippet: Option<Snippet>,
     /// For a knock-on finding, the defect it is a consequence of (the
@@ -298,7 +300,7 @@ pub fn finding(i: Item, ctx: &Ctx) -> Finding {
         message: i.message.get(ctx.lang).into(),
         message_fr: i.message.fr,
         message_en: i.message.en,
-        source: i.rule.source,
+        source: i.source.unwrap_or(std::borrow::Cow::Borrowed(i.rule.source)),
         snippet: i.snippet.map(|s| Snippet {
             text: s.text,
             caret: s.caret,

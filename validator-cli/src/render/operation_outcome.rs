@@ -51,7 +51,8 @@ struct Coding {
 
 /// `issue.diagnostics`, written straight from its parts.
 enum Diagnostics<'a> {
-    /// `RULE name — path:line:col #exchange`.
+    /// `RULE name — path:line:col #exchange`, then ` — source` when the
+    /// finding has its own (`profile URL#element id`).
     Finding { item: &'a Item, path: &'a str, exchange: usize },
     /// `path:line:col` of an input (line 0: the path alone).
     At(&'a str, u32, u32),
@@ -60,13 +61,19 @@ enum Diagnostics<'a> {
 impl fmt::Display for Diagnostics<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Diagnostics::Finding { item, path, exchange } => write!(
-                f,
-                "{} {} \u{2014} {} #{exchange}",
-                item.rule.id,
-                item.rule.name,
-                location(path, item.line, item.column)
-            ),
+            Diagnostics::Finding { item, path, exchange } => {
+                write!(
+                    f,
+                    "{} {} \u{2014} {} #{exchange}",
+                    item.rule.id,
+                    item.rule.name,
+                    location(path, item.line, item.column)
+                )?;
+                match &item.source {
+                    Some(source) => write!(f, " \u{2014} {source}"),
+                    None => Ok(()),
+                }
+            }
             Diagnostics::At(path, l, c) => f.write_str(&location(path, *l, *c)),
         }
     }
@@ -333,6 +340,7 @@ mod tests {
             message: Message::new("m", "m"),
             snippet: None,
             missing: false,
+            source: None,
             cause: None,
             fingerprint: String::new(),
         }

@@ -154,6 +154,10 @@ struct Fingerprints {
 struct ResultProperties {
     severity: &'static str,
     exchange: usize,
+    /// The finding's own source (`profile URL#element id` of a structural
+    /// finding); absent when it is its rule's (`rules[].properties.source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<std::borrow::Cow<'static, str>>,
 }
 
 #[derive(Serialize)]
@@ -417,6 +421,7 @@ impl Renderer for Sarif {
                     properties: ResultProperties {
                         severity: it.severity.as_str(),
                         exchange: unit.subject.index,
+                        source: it.source,
                     },
                 });
             }

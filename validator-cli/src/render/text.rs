@@ -87,6 +87,12 @@ impl Text {
             self.paint(DIM, it.rule.name),
         )?;
         writeln!(out, "    {}", it.message.get(lang))?;
+        // A structural finding names the profile element it comes from; the
+        // rule's own source is one `explain` away.
+        if let Some(source) = &it.source {
+            let label = tr(lang, "source :", "source:");
+            writeln!(out, "    {} {label} {source}", self.paint(DIM, "="))?;
+        }
         if !it.expression.is_empty() {
             writeln!(out, "    {} {}", self.paint(BLUE, "-->"), it.expression)?;
         }
