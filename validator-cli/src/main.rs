@@ -186,6 +186,7 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 validator,
                 profile,
                 base_only,
+                structure: true,
             },
             request: args.request.clone(),
         },

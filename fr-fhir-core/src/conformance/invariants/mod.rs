@@ -186,7 +186,6 @@ pub fn evaluate(key: &str, view: &ObjectView<'_, '_>) -> Option<Verdict> {
             };
             verdicts.into_iter().map(|(_, verdict)| verdict).next().unwrap_or(Verdict::Holds)
         }
-        "dom-6" => r::dom_6(v),
         "org-1" => r::org_1(v),
         "org-2" => r::not_home(v, "address", key),
         "org-3" => r::not_home(v, "telecom", key),

@@ -310,18 +310,6 @@ pub(super) fn first_resource(
     ))
 }
 
-/// dom-6 `text.div.exists()` (a warning: a resource should have a
-/// narrative), on a resource root.
-pub(super) fn dom_6(v: &ObjectView<'_, '_>) -> Verdict {
-    holds_if(v.inner_has("text", "div"), || {
-        fails(
-            v.span_of("text"),
-            "La ressource n'a pas de narratif text.div ; attendu : un narratif, recommandé pour la gestion des ressources (dom-6)".into(),
-            "The resource has no narrative text.div; expected a narrative, recommended for robust management (dom-6)".into(),
-        )
-    })
-}
-
 /// inv-1 `(part.exists() and value.empty() and resource.empty()) or
 /// (part.empty() and (value.exists() xor resource.exists()))`, on
 /// Parameters.parameter.

@@ -261,7 +261,6 @@ pub static EVALUATED: &[Evaluated] = &[
         "une ressource contenue n'a pas de meta.security",
         Resource,
     ),
-    e("dom-6", "DomainResource (warning)", "text.div exists", "text.div existe", Native),
     e("org-1", "Organization", "an identifier or a name", "un identifier ou un name", Native),
     e(
         "org-2",
@@ -403,6 +402,12 @@ const fn n(
 
 /// The keys of the definitions knowingly not evaluated, with why.
 pub static NOT_EVALUATED: &[NotEvaluated] = &[
+    n(
+        "dom-6",
+        "DomainResource (warning)",
+        "a best practice (a narrative in text.div), not a conformance rule: SAS exchanges are machine to machine and carry no narrative by design, so it would add one warning per resource and bury the findings",
+        "une bonne pratique (un narratif dans text.div), pas une règle de conformité : les échanges SAS sont de machine à machine et n'ont pas de narratif par construction ; elle ajouterait un avertissement par ressource et noierait les constats",
+    ),
     n(
         "txt-1",
         "Narrative.div",

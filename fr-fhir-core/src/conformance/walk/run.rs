@@ -196,6 +196,12 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 counted = false;
             }
             if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
+                // Walked on its own by the caller, but present here: invariants
+                // of this object (bdl-5 on an entry) see it.
+                if let (true, Str::Borrowed(name)) = (collect, &key) {
+                    let kind = self.r.peek()?;
+                    buf.push(Child { name, span: *sk, kind, text: None, count: 1, inner: Vec::new() });
+                }
                 self.r = Reader::at(self.src, sk.end as usize);
                 if let Some(c) = entry
                     .filter(|_| counted)

@@ -209,7 +209,7 @@ fn cases() -> Vec<Case> {
         ("ext-1 on an extension", SLOT, format!(r#"{{{SLOT_OK},"extension":[{{"url":"http://x","valueCode":"a","extension":[{{"url":"y","valueCode":"b"}}]}}]}}"#), vec![("RO1-FHIR-008", r#""a""#)]),
         ("dom-3 contained not referenced", SLOT, format!(r#"{{{SLOT_OK},"contained":[{{"resourceType":"Slot","id":"c1","schedule":{{"reference":"Schedule/s"}},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}}]}}"#),
             vec![("RO1-FHIR-007", r#"{"resourceType":"Slot","id":"c1","schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#)]),
-        ("warning dom-6 without narrative", SLOT, format!("{{{SLOT_OK}}}"), vec![("RO1-FHIR-007", r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#)]),
+        ("dom-6 (a best practice) is not reported", SLOT, format!("{{{SLOT_OK}}}"), vec![]),
         ("FINESS invariant", CPTS_ORG, r#"{"resourceType":"Organization","name":"x","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"2234567890"}]}"#.into(), vec![("RO1-PROF-008", r#""2234567890""#)]),
         ("bundle type binding", BUNDLE, r#"{"resourceType":"Bundle","type":"search"}"#.into(), vec![("RO1-FHIR-005", r#""search""#)]),
         ("null and empty values left to JSON-001", SLOT, format!(r#"{{{SLOT_OK},"comment":null,"serviceType":[],"identifier":[null]}}"#), vec![]),
@@ -448,17 +448,40 @@ fn unevaluated_keys_of_a_structure() {
         assert!(!crate::conformance::invariants::is_evaluated(k), "{k}");
     }
     assert!(v.unevaluated("http://nowhere").is_empty());
-    // Every key a structure names is either evaluated or listed.
+    // Every key a structure names is evaluated, documented as left out, or listed.
     let st = v.definitions().structure(FR_SLOT).unwrap();
     for c in st.elements.iter().flat_map(|e| e.constraints.iter()) {
         assert!(
             c.key == "ele-1"
                 || crate::conformance::invariants::is_evaluated(&c.key)
+                || crate::conformance::invariants::not_evaluated(&c.key).is_some()
                 || keys.contains(&c.key.as_ref()),
             "{}",
             c.key
         );
     }
+    // A key an IG invents and nobody evaluates is listed, once.
+    let mut defs = v.definitions().clone();
+    let mut s = st.clone();
+    let mut els = s.elements.to_vec();
+    let extra = crate::conformance::table::Constraint {
+        key: "sas-slot-1".into(),
+        severity: crate::conformance::table::ConstraintSeverity::Error,
+        human: "".into(),
+        expression: "start < end".into(),
+        source: "http://x/P".into(),
+    };
+    for e in els.iter_mut().take(2) {
+        let mut cs = e.constraints.to_vec();
+        cs.push(extra.clone());
+        e.constraints = cs.into();
+    }
+    s.elements = els.into();
+    s.url = "http://x/P".into();
+    s.name = "P".into();
+    defs.add_structure(s);
+    let v2 = Validator::new(std::sync::Arc::new(defs));
+    assert_eq!(v2.unevaluated("http://x/P"), ["sas-slot-1"]);
 }
 
 #[test]
