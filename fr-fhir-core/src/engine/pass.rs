@@ -338,7 +338,7 @@ pub fn run<'a>(
 /// RO1-FHIR-006/007/008 point at the entry, the contained resource or the
 /// extension; the invariant at the object that carries it). One finding
 /// remains: the hand rule's, the more specific one.
-fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<Finding> {
+fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<(Finding, bool)> {
     use std::collections::{HashMap, HashSet};
     // Per rule, the value spans and the (parent, child) pairs of the others.
     let mut spans: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
@@ -403,7 +403,67 @@ fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<Finding> {
                 _ => true,
             }
         })
-        .map(|e| e.finding)
+        .map(|e| (e.finding, e.structural))
+        .collect()
+}
+
+/// Drops a structural finding on an element (a cardinality, a fixed value,
+/// a binding, a slice, a type, a JSON type or form) when a specific rule
+/// reports inside that element: `Slot.serviceType[0]` outside its value set
+/// is RO1-SLOT-008 on `…coding[0].code`, two `PractitionerRole.location` are
+/// RO1-ROLE-002 on `location[1]`. The hand rule says the same with the SAS
+/// reading. Invariants (RO1-FHIR-006..009, RO1-PROF-008) point at whole
+/// objects and are not shadowed this way.
+fn shadow_structural_elements(found: Vec<(Finding, bool)>, rules: &dyn RuleSet) -> Vec<Finding> {
+    const ELEMENT_RULES: &[&str] = &[
+        "RO1-FHIR-001",
+        "RO1-FHIR-003",
+        "RO1-FHIR-004",
+        "RO1-FHIR-005",
+        "RO1-PROF-001",
+        "RO1-PROF-002",
+        "RO1-PROF-003",
+        "RO1-PROF-004",
+        "RO1-PROF-005",
+        "RO1-PROF-006",
+    ];
+    let mut specific: Vec<u32> = found
+        .iter()
+        .filter(|(f, _)| !rules.is_generic(f.rule))
+        .filter_map(|(f, _)| match &f.target {
+            Target::Body { span, .. } => Some(span.start),
+            _ => None,
+        })
+        .collect();
+    specific.sort_unstable();
+    // Any report of a hand rule or of the reader on the very element: the
+    // structural one (an invariant included: RO1-LOC-004 says dom-4 for a
+    // contained place) adds nothing.
+    let by_hand: std::collections::HashSet<(u32, u32)> = found
+        .iter()
+        .filter(|(_, structural)| !structural)
+        .filter_map(|(f, _)| match &f.target {
+            Target::Body { span, child: None } => Some((span.start, span.end)),
+            _ => None,
+        })
+        .collect();
+    found
+        .into_iter()
+        .filter(|(f, structural)| match &f.target {
+            Target::Body { span, child: None } if *structural => {
+                if by_hand.contains(&(span.start, span.end)) {
+                    return false;
+                }
+                if !(rules.is_generic(f.rule) && ELEMENT_RULES.contains(&f.rule.id)) {
+                    return true;
+                }
+                // Spans of JSON values nest: a finding starting inside lies in it.
+                let i = specific.partition_point(|&s| s < span.start);
+                !specific.get(i).is_some_and(|&s| s < span.end)
+            }
+            _ => true,
+        })
+        .map(|(f, _)| f)
         .collect()
 }
 
@@ -459,8 +519,7 @@ fn finalize(
     rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
-    let findings = without_structural_repeats(emitted);
-    let mut findings = findings;
+    let mut findings = shadow_structural_elements(without_structural_repeats(emitted), rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings

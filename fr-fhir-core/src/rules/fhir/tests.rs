@@ -107,7 +107,9 @@ mod ro1_fhir_007 {
         let bad_id = Some(json!("lieu lyon"));
     } [
         case(PS, "/entry/13/resource/contained", Some(json!([loc.clone(), loc.clone()])), at(&format!("{x}[1].id"), E)),
-        case(PS, &format!("{c0}/contained"), Some(json!([loc])), at(&format!("{x}[0].contained[0]"), E)),
+        // Nested contained (dom-2) in a place: RO1-LOC-004 says it too.
+        case(PS, &format!("{c0}/contained"), Some(json!([loc.clone()])), at(&format!("{x}[0].contained[0]"), E)),
+        case(PS, &format!("{c0}/contained"), Some(json!([loc])), at(&format!("{x}[0].contained[0]"), E)).rule("RO1-LOC-004"),
         case(PS, &format!("{c0}/id"), None, at(&format!("{x}[0].id"), E)),
         // An invalid id: RO1-FHIR-007 replaces the generic RO1-FHIR-003.
         case(PS, &format!("{c0}/id"), bad_id.clone(), at(&format!("{x}[0].id"), E)),
