@@ -47,6 +47,8 @@ pub struct Emitter<'o> {
     /// ignored specific finding still shadows the generic one on the same
     /// element (ignoring RO1-SLOT-003 must not bring RO1-FHIR-003 back).
     ignored_at: Vec<(Span, &'static RuleMeta, Scope)>,
+    /// The same for findings of a missing child (object, child name).
+    ignored_missing: Vec<(Span, Cow<'static, str>, &'static RuleMeta, Scope)>,
     /// The use cases the rule set judges ([`Emitter::restrict`]).
     candidates: Scope,
     /// The use case, when known before the end (option or request).
@@ -86,6 +88,7 @@ impl<'o> Emitter<'o> {
             per: vec![PerUseCase::default(); USE_CASES.len()],
             severe: 0,
             ignored_at: Vec::new(),
+            ignored_missing: Vec::new(),
             fixed: opts.use_case,
             candidates: Scope::ALL,
             clean: Span::default(),
@@ -197,8 +200,14 @@ impl<'o> Emitter<'o> {
                     per.ignored += 1;
                 }
             }
-            if let crate::finding::Target::Body { span, child: None } = finding.target {
-                self.ignored_at.push((span, finding.rule, scope));
+            match finding.target {
+                crate::finding::Target::Body { span, child: None } => {
+                    self.ignored_at.push((span, finding.rule, scope));
+                }
+                crate::finding::Target::Body { span, child: Some(c) } => {
+                    self.ignored_missing.push((span, c, finding.rule, scope));
+                }
+                _ => {}
             }
             return;
         }
@@ -282,5 +291,12 @@ impl<'o> Emitter<'o> {
     /// use cases they hold in (one of another use case shadows nothing).
     pub fn ignored_at(&self) -> &[(Span, &'static RuleMeta, Scope)] {
         &self.ignored_at
+    }
+
+    /// Where the ignored findings of a missing child were: object, child,
+    /// rule, use cases (an ignored RO1-SLOT-002 still shadows the generic
+    /// "Slot.end missing" of the structural validator).
+    pub fn ignored_missing(&self) -> &[(Span, Cow<'static, str>, &'static RuleMeta, Scope)] {
+        &self.ignored_missing
     }
 }

@@ -308,13 +308,19 @@ pub fn run<'a>(
         .filter(|(_, _, scope)| scope.contains(report.subject.use_case))
         .map(|&(span, rule, _)| (span, rule))
         .collect();
+    let ignored_missing: Vec<(Span, String, &'static crate::finding::RuleMeta)> = em
+        .ignored_missing()
+        .iter()
+        .filter(|(_, _, _, scope)| scope.contains(report.subject.use_case))
+        .map(|(span, child, rule, _)| (*span, child.to_string(), *rule))
+        .collect();
     let (emitted, dropped) = em.into_inner();
     report.dropped =
         dropped.get(report.subject.use_case.index()).map(|p| p.dropped).unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
-    let shadows = Shadows { ignored: &ignored_at };
+    let shadows = Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing };
     let (findings, shadowed) = finalize(
         src,
         &report.subject.resource_type,
@@ -504,6 +510,7 @@ impl resolve::Layout for EntryLayout<'_, '_> {
 /// not bring RO1-FHIR-003 back).
 struct Shadows<'s> {
     ignored: &'s [(Span, &'static crate::finding::RuleMeta)],
+    ignored_missing: &'s [(Span, String, &'static crate::finding::RuleMeta)],
 }
 
 /// Keeps the findings of the retained use case, drops generic findings
@@ -529,7 +536,21 @@ fn finalize(
             Target::Body { span, child: Some(c) } => Some((span.start, span.end, &**c)),
             _ => None,
         })
+        .chain(
+            shadows
+                .ignored_missing
+                .iter()
+                .filter(|(_, _, rule)| !rules.is_generic(rule))
+                .map(|(span, c, _)| (span.start, span.end, c.as_str())),
+        )
         .collect();
+    let shadowed_missing = shadows
+        .ignored_missing
+        .iter()
+        .filter(|(span, c, rule)| {
+            rules.is_generic(rule) && specific_missing.contains(&(span.start, span.end, c.as_str()))
+        })
+        .count() as u64;
     let generic_missing: Vec<bool> = findings
         .iter()
         .map(|f| match &f.target {
@@ -560,7 +581,8 @@ fn finalize(
         .ignored
         .iter()
         .filter(|(span, rule)| rules.is_generic(rule) && specific.contains(&(span.start, span.end)))
-        .count() as u64;
+        .count() as u64
+        + shadowed_missing;
     findings.retain(|f| match &f.target {
         Target::Body { span, child: None } if rules.is_generic(f.rule) => {
             !specific.contains(&(span.start, span.end))
