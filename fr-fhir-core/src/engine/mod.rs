@@ -9,13 +9,14 @@
 //! [`crate::rules`], a pack's), the use cases are rows of [`USE_CASES`].
 
 mod context;
+mod dedup;
 mod emit;
 pub mod index;
 mod keyhash;
 mod pass;
 mod rule_set;
-mod structure;
 pub(crate) mod scope;
+mod structure;
 mod subject;
 
 pub use context::{EntryCx, Finish, Hook};

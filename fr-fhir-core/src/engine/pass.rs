@@ -5,13 +5,14 @@
 use chrono::{DateTime, Utc};
 
 use super::context::{EntryCx, Finish, Hook};
+use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::structure::{Structural, declared_profiles};
+use super::structure::{ResourceAt, Structural, declared_profiles};
 use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
+use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
-use crate::conformance::walk::Validator;
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
 };
@@ -173,8 +174,13 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
         self.structural.entry(self.src, entry.span, res_span, &declared, self.rules, self.em);
         if let Some(res) = &entry.resource {
             let declared = resource_profiles(res, self.src);
-            let (rtype, span) = (res.resource_type(), res.span());
-            self.structural.resource(self.src, span, rtype, &declared, &[], self.rules, self.em);
+            let at = ResourceAt {
+                span: res.span(),
+                rtype: res.resource_type(),
+                declared: &declared,
+                skip: &[],
+            };
+            self.structural.resource(self.src, &at, self.rules, self.em);
         }
     }
 }
@@ -276,7 +282,9 @@ pub fn run<'a>(
         let declared: Vec<&str> =
             header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| p.as_str()).collect();
         let skip: Vec<Span> = header.entry_span.into_iter().collect();
-        structural.resource(src, header.span, "Bundle", &declared, &skip, rules, &mut em);
+        let at =
+            ResourceAt { span: header.span, rtype: "Bundle", declared: &declared, skip: &skip };
+        structural.resource(src, &at, rules, &mut em);
         structural.finish(&mut em);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
         rules.check_bundle(&f, &mut em);
@@ -294,8 +302,13 @@ pub fn run<'a>(
         rules.check_root(res.as_ref(), src, &mut em);
         if let Some(res) = &res {
             let declared = resource_profiles(res, src);
-            let (rtype, span) = (res.resource_type(), res.span());
-            structural.resource(src, span, rtype, &declared, &[], rules, &mut em);
+            let at = ResourceAt {
+                span: res.span(),
+                rtype: res.resource_type(),
+                declared: &declared,
+                skip: &[],
+            };
+            structural.resource(src, &at, rules, &mut em);
             structural.finish(&mut em);
         }
     }
@@ -335,142 +348,6 @@ pub fn run<'a>(
     // have been reported anyway: it is not counted as ignored either.
     report.ignored = report.ignored.saturating_sub(shadowed);
     Ok(report)
-}
-
-/// Drops what the structural validator reports that another report already
-/// says: the same rule at the same place (a wrong JSON type the reader
-/// noted, a base cardinality a hand rule checks), or the same rule on an
-/// element inside or around the one a hand rule names (the hand rules of
-/// RO1-FHIR-006/007/008 point at the entry, the contained resource or the
-/// extension; the invariant at the object that carries it). One finding
-/// remains: the hand rule's, the more specific one.
-fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<(Finding, bool)> {
-    use std::collections::{HashMap, HashSet};
-    // Per rule, the value spans and the (parent, child) pairs of the others.
-    let mut spans: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
-    let mut missing: HashSet<(&'static str, u32, u32, String)> = HashSet::new();
-    // The objects a hand rule reports a missing child of (bdl-5 on an entry
-    // without resource is the hand rule's "resource missing").
-    let mut parents: HashSet<(&'static str, u32, u32)> = HashSet::new();
-    for e in emitted.iter().filter(|e| !e.structural) {
-        match &e.finding.target {
-            Target::Body { span, child: None } => {
-                spans.entry(e.finding.rule.id).or_default().push((span.start, span.end));
-            }
-            Target::Body { span, child: Some(c) } => {
-                missing.insert((e.finding.rule.id, span.start, span.end, c.to_string()));
-                parents.insert((e.finding.rule.id, span.start, span.end));
-            }
-            _ => {}
-        }
-    }
-    // Sorted by start, with the running maximum of the ends: "one span holds
-    // `sp`" and "one span lies in `sp`" are then two binary searches each.
-    let spans: HashMap<&'static str, (Vec<(u32, u32)>, Vec<u32>)> = spans
-        .into_iter()
-        .map(|(id, mut v)| {
-            v.sort_unstable();
-            let ends = v
-                .iter()
-                .scan(0u32, |m, &(_, end)| {
-                    *m = (*m).max(end);
-                    Some(*m)
-                })
-                .collect();
-            (id, (v, ends))
-        })
-        .collect();
-    let overlaps_any = |(v, ends): &(Vec<(u32, u32)>, Vec<u32>), sp: (u32, u32)| {
-        let inside = v.partition_point(|o| o.0 < sp.0);
-        // Spans of JSON values nest or are disjoint: one starting inside `sp` lies in it.
-        let lies_in = v.get(inside).is_some_and(|o| o.0 < sp.1);
-        let holds = v.partition_point(|o| o.0 <= sp.0).checked_sub(1).and_then(|i| ends.get(i));
-        lies_in || holds.is_some_and(|&end| end >= sp.1)
-    };
-    let mut seen: HashSet<(&'static str, u32, u32, Option<String>)> = HashSet::new();
-    emitted
-        .into_iter()
-        .filter(|e| {
-            if !e.structural {
-                return true;
-            }
-            let id = e.finding.rule.id;
-            match &e.finding.target {
-                Target::Body { span, child: None } => {
-                    let sp = (span.start, span.end);
-                    !spans.get(id).is_some_and(|v| overlaps_any(v, sp))
-                        && !parents.contains(&(id, sp.0, sp.1))
-                        && seen.insert((id, sp.0, sp.1, None))
-                }
-                Target::Body { span, child: Some(c) } => {
-                    !missing.contains(&(id, span.start, span.end, c.to_string()))
-                        && seen.insert((id, span.start, span.end, Some(c.to_string())))
-                }
-                _ => true,
-            }
-        })
-        .map(|e| (e.finding, e.structural))
-        .collect()
-}
-
-/// Drops a structural finding on an element (a cardinality, a fixed value,
-/// a binding, a slice, a type, a JSON type or form) when a specific rule
-/// reports inside that element: `Slot.serviceType[0]` outside its value set
-/// is RO1-SLOT-008 on `…coding[0].code`, two `PractitionerRole.location` are
-/// RO1-ROLE-002 on `location[1]`. The hand rule says the same with the SAS
-/// reading. Invariants (RO1-FHIR-006..009, RO1-PROF-008) point at whole
-/// objects and are not shadowed this way.
-fn shadow_structural_elements(found: Vec<(Finding, bool)>, rules: &dyn RuleSet) -> Vec<Finding> {
-    const ELEMENT_RULES: &[&str] = &[
-        "RO1-FHIR-001",
-        "RO1-FHIR-003",
-        "RO1-FHIR-004",
-        "RO1-FHIR-005",
-        "RO1-PROF-001",
-        "RO1-PROF-002",
-        "RO1-PROF-003",
-        "RO1-PROF-004",
-        "RO1-PROF-005",
-        "RO1-PROF-006",
-    ];
-    let mut specific: Vec<u32> = found
-        .iter()
-        .filter(|(f, _)| !rules.is_generic(f.rule))
-        .filter_map(|(f, _)| match &f.target {
-            Target::Body { span, .. } => Some(span.start),
-            _ => None,
-        })
-        .collect();
-    specific.sort_unstable();
-    // Any report of a hand rule or of the reader on the very element: the
-    // structural one (an invariant included: RO1-LOC-004 says dom-4 for a
-    // contained place) adds nothing.
-    let by_hand: std::collections::HashSet<(u32, u32)> = found
-        .iter()
-        .filter(|(_, structural)| !structural)
-        .filter_map(|(f, _)| match &f.target {
-            Target::Body { span, child: None } => Some((span.start, span.end)),
-            _ => None,
-        })
-        .collect();
-    found
-        .into_iter()
-        .filter(|(f, structural)| match &f.target {
-            Target::Body { span, child: None } if *structural => {
-                if by_hand.contains(&(span.start, span.end)) {
-                    return false;
-                }
-                if !(rules.is_generic(f.rule) && ELEMENT_RULES.contains(&f.rule.id)) {
-                    return true;
-                }
-                // Spans of JSON values nest: a finding starting inside lies in it.
-                let i = specific.partition_point(|&s| s < span.start);
-                !specific.get(i).is_some_and(|&s| s < span.end)
-            }
-            _ => true,
-        })
-        .map(|(f, _)| f)
-        .collect()
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle
@@ -526,7 +403,8 @@ fn finalize(
     rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
-    let mut findings = shadow_structural_elements(without_structural_repeats(emitted), rules);
+    let mut findings =
+        dedup::shadow_structural_elements(dedup::without_structural_repeats(emitted), rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings

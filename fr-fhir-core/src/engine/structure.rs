@@ -22,6 +22,15 @@ use crate::finding::{Finding, Message};
 use crate::json::{Kind, Reader, Span};
 use crate::rules::prof::ro1_prof_007;
 
+/// A resource to walk: where, its type, the profiles it declares, and the
+/// values inside it walked on their own (the entry array of a Bundle).
+pub(crate) struct ResourceAt<'r> {
+    pub(crate) span: Span,
+    pub(crate) rtype: &'r str,
+    pub(crate) declared: &'r [&'r str],
+    pub(crate) skip: &'r [Span],
+}
+
 /// The structural side of one pass.
 pub(crate) struct Structural<'v> {
     v: &'v Validator,
@@ -97,21 +106,18 @@ impl<'v> Structural<'v> {
         out
     }
 
-    /// Walks one resource (a Bundle entry's, or the document's root) at `span`.
+    /// Walks one resource (a Bundle entry's, or the document's root).
     pub(crate) fn resource(
         &mut self,
         src: &str,
-        span: Span,
-        rtype: &str,
-        declared: &[&str],
-        skip: &[Span],
+        at: &ResourceAt<'_>,
         rules: &dyn RuleSet,
         em: &mut Emitter<'_>,
     ) {
-        for (url, scope) in self.choose(rtype, declared, rules, em) {
-            let w = Walk { structure: &url, element: None, skip, scope };
-            em.structural(|em| self.v.check(src, span, &w, em));
-            self.note_walked(&url, span, scope);
+        for (url, scope) in self.choose(at.rtype, at.declared, rules, em) {
+            let w = Walk { structure: &url, element: None, skip: at.skip, scope };
+            em.structural(|em| self.v.check(src, at.span, &w, em));
+            self.note_walked(&url, at.span, scope);
         }
     }
 

@@ -13,7 +13,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{bundle, cpts, fhir, id, json, loc, meta, oo, pract, prof, r#ref, role, sched, slot, sos};
+use super::{
+    bundle, cpts, fhir, id, json, loc, meta, oo, pract, prof, r#ref, role, sched, slot, sos,
+};
 use crate::finding::RuleMeta;
 
 /// The folders of the rules this crate checks.
@@ -41,8 +43,9 @@ pub static PLANNED: &[&[&RuleMeta]] = &[sos::PLANNED, oo::PLANNED];
 /// The catalogue's sections, in order: a rule's place is its prefix's rank,
 /// then its number.
 pub const PREFIX_ORDER: &[&str] = &[
-    "REQ", "HTTP", "BODY", "FLOW", "HAR", "JSON", "FHIR", "PROF", "META", "BUNDLE", "SLOT", "SCHED",
-    "PRACT", "ROLE", "LOC", "CPTS", "SOS", "ID", "REF", "WIN", "OO", "NFR", "APPT", "REGUL",
+    "REQ", "HTTP", "BODY", "FLOW", "HAR", "JSON", "FHIR", "PROF", "META", "BUNDLE", "SLOT",
+    "SCHED", "PRACT", "ROLE", "LOC", "CPTS", "SOS", "ID", "REF", "WIN", "OO", "NFR", "APPT",
+    "REGUL",
 ];
 
 /// Rules in catalogue order, each known as checked or planned.

@@ -324,7 +324,10 @@ fn validate_body_rules<'a>(
     let plain_file = ex.url.is_none() && ex.status.is_none() && opts.request.is_none();
     let standalone = rules.base_only
         || (plain_file
-            && !matches!(root_type(&ex.body).as_deref(), None | Some("Bundle" | "OperationOutcome")));
+            && !matches!(
+                root_type(&ex.body).as_deref(),
+                None | Some("Bundle" | "OperationOutcome")
+            ));
     if standalone {
         fr_fhir_core::engine::run(&ex.body, rules, &fr_fhir_core::rules::STANDALONE, &mut [])
     } else {

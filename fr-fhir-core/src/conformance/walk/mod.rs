@@ -140,7 +140,10 @@ impl Validator {
             // The keys knowingly left out (base R4 ones: txt-1, dom-6...) are
             // documented once in the invariant table, not reported per profile.
             let documented = crate::conformance::invariants::not_evaluated(&c.key).is_some();
-            if c.key != "ele-1" && !documented && !keys.contains(&c.key.as_ref()) && !evaluates(&c.key)
+            if c.key != "ele-1"
+                && !documented
+                && !keys.contains(&c.key.as_ref())
+                && !evaluates(&c.key)
             {
                 keys.push(&c.key);
             }
