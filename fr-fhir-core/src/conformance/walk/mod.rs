@@ -1,18 +1,63 @@
 //! The structural validator: one streaming walk of a resource's JSON against
 //! a [`super::table::StructureTable`] (a profile or a base definition).
 //!
-//! API CONTRACT (skeleton; the walker branch fills it in).
+//! Each structure is compiled once, on first use (`compile`): per element,
+//! the JSON keys its object may hold, sorted for a binary search, with where
+//! an element without snapshot children takes them from (content
+//! reference, the type's profile, the type's base definition). The walk
+//! (`run`) then reads the JSON once with [`crate::json::Reader`]: no tree,
+//! no allocation per element on the happy path; serde_json is left to the
+//! fixed/pattern, binding and slicing checks of the few values that have one.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use fr_fhir_core::conformance::{Definitions, walk::{Validator, Walk}};
+//! use fr_fhir_core::engine::{Emitter, Options, Scope};
+//! use fr_fhir_core::json::Span;
+//! let v = Validator::new(Arc::new(Definitions::new()));
+//! let src = r#"{"resourceType":"Slot"}"#;
+//! let opts = Options::default();
+//! let mut em = Emitter::new(&opts);
+//! let w = Walk { structure: "http://example.org/unknown", element: None, skip: &[], scope: Scope::ALL };
+//! v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
+//! assert!(em.is_empty());
+//! ```
 
-use std::sync::Arc;
+pub mod binding;
+mod compile;
+pub mod fixed;
+mod run;
+pub mod slicing;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use super::Definitions;
 use crate::engine::{Emitter, Scope};
 use crate::json::Span;
+use binding::Terminology;
+use compile::{Compiled, Index, NodeRef};
 
-/// The structural validator over a set of definitions (compiled once).
-#[derive(Debug)]
+/// The structural validator over a set of definitions (each structure
+/// compiled once, on first use; shared across threads).
 pub struct Validator {
     defs: Arc<Definitions>,
+    by_url: HashMap<String, u32>,
+    base_of: HashMap<String, u32>,
+    compiled: Box<[OnceLock<Compiled>]>,
+    terminology: OnceLock<Terminology>,
+}
+
+impl std::fmt::Debug for Validator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Validator")
+            .field("structures", &self.defs.structures().len())
+            .field("compiled", &self.compiled.iter().filter(|c| c.get().is_some()).count())
+            .finish()
+    }
 }
 
 /// What to walk and against what.
@@ -30,15 +75,44 @@ pub struct Walk<'w> {
     pub scope: Scope,
 }
 
+/// True when the invariants module evaluates `key` natively.
+pub(crate) fn evaluates(key: &str) -> bool {
+    let view = super::invariants::ObjectView { span: Span::default(), children: &[], resource: None };
+    inv::evaluate(key, &view).is_some()
+}
+
+/// The invariants module's entry points (until its branch lands: nothing evaluated).
+mod inv {
+    use crate::conformance::invariants::{ObjectView, ResourceFacts, Verdict};
+    pub(super) fn evaluate(key: &str, view: &ObjectView<'_, '_>) -> Option<Verdict> {
+        let _ = (key, view);
+        None
+    }
+    pub(super) fn evaluate_resource(facts: &ResourceFacts<'_>) -> Vec<(&'static str, Verdict)> {
+        let _ = facts;
+        Vec::new()
+    }
+}
+
 impl Validator {
     /// A validator over `defs`.
     pub fn new(defs: Arc<Definitions>) -> Self {
-        Validator { defs }
+        let mut by_url = HashMap::new();
+        let mut base_of = HashMap::new();
+        for (i, s) in defs.structures().iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            by_url.insert(s.url.to_string(), i);
+            if !s.is_profile {
+                base_of.insert(s.type_name.to_string(), i);
+            }
+        }
+        let compiled = (0..defs.structures().len()).map(|_| OnceLock::new()).collect();
+        Validator { defs, by_url, base_of, compiled, terminology: OnceLock::new() }
     }
 
     /// The validator over the built-in definitions (built once per process).
     pub fn builtin() -> &'static Validator {
-        static V: std::sync::OnceLock<Validator> = std::sync::OnceLock::new();
+        static V: OnceLock<Validator> = OnceLock::new();
         V.get_or_init(|| Validator::new(Arc::new(Definitions::builtin())))
     }
 
@@ -47,10 +121,47 @@ impl Validator {
         &self.defs
     }
 
+    /// The constraint keys structure `structure_url` names that the
+    /// invariants module does not evaluate (`ele-1` excepted: RO1-JSON-001
+    /// covers it), each once, in snapshot order: the engine reports them
+    /// once per profile (RO1-PROF-007).
+    pub fn unevaluated(&self, structure_url: &str) -> Vec<&str> {
+        let Some(st) = self.defs.structure(structure_url) else { return Vec::new() };
+        let mut keys: Vec<&str> = Vec::new();
+        for c in st.elements.iter().flat_map(|e| e.constraints.iter()) {
+            if c.key != "ele-1" && !keys.contains(&c.key.as_ref()) && !evaluates(&c.key) {
+                keys.push(&c.key);
+            }
+        }
+        keys
+    }
+
     /// Validates the JSON object at `span` of `src` as `w` says, reporting
     /// into `em`. An unknown structure URL reports nothing (the caller chose it).
     pub fn check(&self, src: &str, span: Span, w: &Walk<'_>, em: &mut Emitter<'_>) {
-        let _ = (src, span, w, em);
-        todo!("walker branch")
+        let Some(&s) = self.by_url.get(w.structure.split('|').next().unwrap_or(w.structure)) else {
+            return;
+        };
+        let node = match w.element {
+            None => NodeRef::root(s),
+            Some(id) => match self.compiled(s).and_then(|c| c.by_id.get(id)) {
+                Some(&e) => NodeRef { s, e, t: compile::NO_TYPE },
+                None => return,
+            },
+        };
+        run::Run::new(self, src, w, em).top(node, span);
+    }
+
+    fn index(&self) -> Index<'_> {
+        Index { defs: &self.defs, by_url: &self.by_url, base_of: &self.base_of }
+    }
+
+    fn compiled(&self, s: u32) -> Option<&Compiled> {
+        let cell = self.compiled.get(s as usize)?;
+        Some(cell.get_or_init(|| compile::compile(&self.index(), s)))
+    }
+
+    fn terminology(&self) -> &Terminology {
+        self.terminology.get_or_init(|| Terminology::new(&self.defs))
     }
 }

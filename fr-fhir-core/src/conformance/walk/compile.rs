@@ -1,0 +1,466 @@
+//! One structure compiled for the walk: per element, the JSON keys its
+//! object may hold (sorted for binary search), where an element without
+//! children in the snapshot takes them from (a content reference, the
+//! type's profile, the type's base definition), which rule a cardinality or
+//! binding failure belongs to, and the invariants evaluated natively.
+//!
+//! Compiled once per structure, on first use: the walk itself only indexes.
+
+use std::collections::HashMap;
+
+use super::slicing::Slicer;
+use crate::conformance::Definitions;
+use crate::conformance::table::{
+    ConstraintSeverity, ElementTable, Strength, StructureKind, StructureTable,
+};
+use crate::finding::RuleMeta;
+use crate::primitives::{JsonKind, PrimitiveKind};
+use crate::rules::{fhir, prof};
+
+/// No type chosen: the element has one type (or none).
+pub(super) const NO_TYPE: u16 = u16::MAX;
+
+/// An element of a structure, with the type chosen for a choice element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct NodeRef {
+    /// Structure index in the registry.
+    pub s: u32,
+    /// Element index in its snapshot.
+    pub e: u32,
+    /// Index of the chosen type in `types` for a choice element, else [`NO_TYPE`].
+    pub t: u16,
+}
+
+impl NodeRef {
+    pub(super) const fn root(s: u32) -> Self {
+        NodeRef { s, e: 0, t: NO_TYPE }
+    }
+}
+
+/// What JSON value an element holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// A primitive: its JSON kind, and its lexical rule when known (`xhtml` has none here).
+    Primitive(JsonKind, Option<PrimitiveKind>),
+    /// A complex datatype or backbone element: an object.
+    Complex,
+    /// A resource (`Bundle.entry.resource`, `contained`): chosen by `resourceType`.
+    Resource,
+    /// Nothing known (system types): not entered.
+    Skip,
+}
+
+/// One key an object may hold.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    /// JSON name (`status`, `valueString`, `_status`).
+    pub name: Box<str>,
+    /// Index of the element among the object's slots.
+    pub slot: u16,
+    /// The element (with its chosen type for `valueString`).
+    pub node: NodeRef,
+    /// `_status`: the primitive's id and extensions.
+    pub underscore: bool,
+    /// A choice type of the base the profile does not allow (RO1-PROF-006).
+    pub bad_type: bool,
+    /// The shape of the value (for `_x`: an object).
+    pub shape: Shape,
+}
+
+/// One child element of an object (what cardinality counts).
+#[derive(Debug, Clone)]
+pub(super) struct Slot {
+    /// The element.
+    pub e: u32,
+    /// Its JSON name for messages (`status`, `value[x]`).
+    pub name: Box<str>,
+}
+
+/// The keys of an object.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Kids {
+    /// Sorted by name.
+    pub entries: Box<[Entry]>,
+    /// One per child element.
+    pub slots: Box<[Slot]>,
+    /// Slots with `min > 0`.
+    pub required: Box<[u16]>,
+}
+
+impl Kids {
+    /// The entry of a JSON key.
+    #[inline]
+    pub(super) fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.binary_search_by(|e| e.name.as_ref().cmp(key)).ok().and_then(|i| self.entries.get(i))
+    }
+}
+
+/// An invariant of an element the walker evaluates.
+#[derive(Debug, Clone)]
+pub(super) struct Inv {
+    /// Index in the element's `constraints`.
+    pub c: usize,
+    /// The rule its failure is reported under.
+    pub rule: &'static RuleMeta,
+    /// A `warning` constraint.
+    pub warning: bool,
+}
+
+/// The binding check of an element.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct BindingRule {
+    /// RO1-FHIR-005, RO1-PROF-003 or RO1-PROF-004.
+    pub rule: &'static RuleMeta,
+}
+
+/// What the walk needs of one element.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ElemInfo {
+    /// Children from the snapshot, if any.
+    pub kids: Option<Kids>,
+    /// Where the children are otherwise.
+    pub delegate: Option<NodeRef>,
+    /// Shape per type (one for most elements).
+    pub shapes: Box<[Shape]>,
+    /// The minimum is the profile's own (RO1-PROF-001), not the base one.
+    pub profile_min: bool,
+    /// The maximum is the profile's own.
+    pub profile_max: bool,
+    /// Binding to check.
+    pub binding: Option<BindingRule>,
+    /// Invariants evaluated natively.
+    pub invs: Box<[Inv]>,
+    /// The slicer when the element is sliced (and repeats).
+    pub slicer: Option<Box<Slicer>>,
+    /// For `Reference` in a profile: the resource types its target profiles allow.
+    pub ref_types: Box<[Box<str>]>,
+}
+
+/// A compiled structure.
+#[derive(Debug, Default)]
+pub(super) struct Compiled {
+    /// Per snapshot element.
+    pub elems: Vec<ElemInfo>,
+    /// Element id → index.
+    pub by_id: HashMap<Box<str>, u32>,
+}
+
+/// Registry indices the compiler resolves names with.
+pub(super) struct Index<'d> {
+    pub defs: &'d Definitions,
+    pub by_url: &'d HashMap<String, u32>,
+    pub base_of: &'d HashMap<String, u32>,
+}
+
+impl Index<'_> {
+    fn structure(&self, s: u32) -> Option<&StructureTable> {
+        self.defs.structures().get(s as usize)
+    }
+
+    /// The shape of a value of type `code`.
+    pub(super) fn shape(&self, code: &str) -> Shape {
+        if let Some(k) = PrimitiveKind::from_name(code) {
+            return Shape::Primitive(k.json_kind(), Some(k));
+        }
+        match code {
+            "xhtml" => Shape::Primitive(JsonKind::String, None),
+            "Resource" | "DomainResource" => Shape::Resource,
+            "" => Shape::Complex,
+            c if c.contains('/') || c.contains('.') => Shape::Skip,
+            c => match self.base_of.get(c).and_then(|&s| self.structure(s)) {
+                Some(st) if st.kind == StructureKind::Resource => Shape::Resource,
+                Some(st) if st.kind == StructureKind::PrimitiveType => {
+                    Shape::Primitive(JsonKind::String, None)
+                }
+                _ => Shape::Complex,
+            },
+        }
+    }
+
+    /// The base definition's element at `path` (through the types of its
+    /// ancestors: `Practitioner.identifier.system` is `Identifier.system`).
+    pub(super) fn base_element(&self, root_type: &str, path: &str) -> Option<&ElementTable> {
+        let mut ty = root_type.to_string();
+        let mut path = path.to_string();
+        for _ in 0..8 {
+            let st = self.base_of.get(ty.as_str()).and_then(|&s| self.structure(s))?;
+            if let Some(e) = st.elements.iter().find(|e| e.path == path && e.slice_name.is_empty()) {
+                return Some(e);
+            }
+            let best = st
+                .elements
+                .iter()
+                .filter(|e| {
+                    e.slice_name.is_empty()
+                        && path.len() > e.path.len()
+                        && path.starts_with(e.path.as_ref())
+                        && path.as_bytes().get(e.path.len()) == Some(&b'.')
+                })
+                .max_by_key(|e| e.path.len())?;
+            let rest = path.get(best.path.len() + 1..)?.to_string();
+            let code = if !best.content_reference.is_empty() {
+                let target = best.content_reference.trim_start_matches('#');
+                let t = st.elements.iter().find(|e| e.id == target)?;
+                // Same structure, another path.
+                path = format!("{}.{rest}", t.path);
+                continue;
+            } else {
+                best.types.first()?.code.to_string()
+            };
+            let code = if code == "BackboneElement" || code == "Element" {
+                return None;
+            } else {
+                code
+            };
+            path = format!("{code}.{rest}");
+            ty = code;
+        }
+        None
+    }
+}
+
+/// JSON name of a choice element for one type: `value[x]` + `dateTime` → `valueDateTime`.
+pub(super) fn choice_name(stem: &str, code: &str) -> String {
+    let mut s = String::with_capacity(stem.len() + code.len());
+    s.push_str(stem);
+    let mut chars = code.chars();
+    if let Some(c) = chars.next() {
+        s.extend(c.to_uppercase());
+        s.push_str(chars.as_str());
+    }
+    s
+}
+
+/// The rule an invariant key maps to, `None` when the walker leaves it to
+/// another rule (ele-1: RO1-JSON-001).
+fn inv_rule(key: &str, source: &str, is_profile: bool) -> Option<&'static RuleMeta> {
+    if key == "ele-1" {
+        return None;
+    }
+    let hl7 = source.is_empty() && !is_profile
+        || source.starts_with("http://hl7.org/fhir/StructureDefinition/");
+    Some(if key.starts_with("bdl-") {
+        &fhir::ro1_fhir_006::RULE
+    } else if key.starts_with("dom-") {
+        &fhir::ro1_fhir_007::RULE
+    } else if key == "ext-1" {
+        &fhir::ro1_fhir_008::RULE
+    } else if hl7 {
+        &fhir::ro1_fhir_009::RULE
+    } else {
+        &prof::ro1_prof_008::RULE
+    })
+}
+
+/// Compiles structure `s`.
+pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
+    let Some(st) = ix.structure(s) else { return Compiled::default() };
+    let els = &st.elements;
+    let mut by_id: HashMap<Box<str>, u32> = HashMap::with_capacity(els.len());
+    for (i, e) in els.iter().enumerate() {
+        by_id.insert(e.id.as_ref().into(), u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    let mut own: Vec<Vec<u32>> = vec![Vec::new(); els.len()];
+    let mut slice_of: Vec<Option<u32>> = vec![None; els.len()];
+    for (i, e) in els.iter().enumerate().skip(1) {
+        let Some(p) = e.id.rfind('.') else { continue };
+        let (parent_id, seg) = (e.id.get(..p).unwrap_or(""), e.id.get(p + 1..).unwrap_or(""));
+        let i32_ = u32::try_from(i).unwrap_or(u32::MAX);
+        if let Some((name, _slice)) = seg.split_once(':') {
+            let sliced = format!("{parent_id}.{name}");
+            if let Some(&si) = by_id.get(sliced.as_str()) {
+                if let Some(x) = slice_of.get_mut(i) {
+                    *x = Some(si);
+                }
+            }
+            continue;
+        }
+        if let Some(&pi) = by_id.get(parent_id) {
+            if let Some(v) = own.get_mut(pi as usize) {
+                v.push(i32_);
+            }
+        }
+    }
+    let base_root = if st.is_profile { st.type_name.as_ref() } else { "" };
+    let mut elems = Vec::with_capacity(els.len());
+    for (i, e) in els.iter().enumerate() {
+        let base_el = if st.is_profile { ix.base_element(base_root, &e.path) } else { None };
+        let shapes: Box<[Shape]> = e.types.iter().map(|t| ix.shape(&t.code)).collect();
+        let kids = own.get(i).filter(|v| !v.is_empty()).map(|v| kids_of(ix, s, st, v));
+        let delegate = if kids.is_some() {
+            None
+        } else {
+            delegate_of(ix, s, e, &by_id, slice_of.get(i).copied().flatten())
+        };
+        let (profile_min, profile_max) = if !st.is_profile {
+            (false, false)
+        } else if !e.slice_name.is_empty() {
+            (true, true)
+        } else {
+            match base_el {
+                Some(b) => (b.min != e.min, b.max != e.max),
+                None => (true, true),
+            }
+        };
+        let binding = e.binding.as_ref().and_then(|b| {
+            let rule: &'static RuleMeta = match b.strength {
+                Strength::Required => {
+                    let same_as_base = base_el.and_then(|x| x.binding.as_ref()).is_some_and(|bb| {
+                        bb.strength == Strength::Required && bb.value_set == b.value_set
+                    });
+                    if !st.is_profile || same_as_base {
+                        &fhir::ro1_fhir_005::RULE
+                    } else {
+                        &prof::ro1_prof_003::RULE
+                    }
+                }
+                Strength::Extensible => &prof::ro1_prof_004::RULE,
+                _ => return None,
+            };
+            (!b.value_set.is_empty()).then_some(BindingRule { rule })
+        });
+        let invs: Box<[Inv]> = e
+            .constraints
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| super::evaluates(&c.key))
+            .filter_map(|(ci, c)| {
+                let rule = inv_rule(&c.key, &c.source, st.is_profile)?;
+                Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
+            })
+            .collect();
+        let slicer = (e.slicing.is_some() && e.base_many)
+            .then(|| Box::new(Slicer::new(ix.defs, st, i)));
+        let ref_types: Box<[Box<str>]> = if st.is_profile {
+            e.types
+                .iter()
+                .filter(|t| t.code == "Reference")
+                .flat_map(|t| t.target_profiles.iter())
+                .filter_map(|tp| {
+                    let ty = match ix.by_url.get(tp.as_ref()).and_then(|&x| ix.structure(x)) {
+                        Some(t) => t.type_name.to_string(),
+                        None => tp.rsplit('/').next()?.to_string(),
+                    };
+                    Some(ty.into_boxed_str())
+                })
+                .collect()
+        } else {
+            Box::default()
+        };
+        elems.push(ElemInfo {
+            kids,
+            delegate,
+            shapes,
+            profile_min,
+            profile_max,
+            binding,
+            invs,
+            slicer,
+            ref_types,
+        });
+    }
+    Compiled { elems, by_id }
+}
+
+/// Where an element without snapshot children takes them from.
+fn delegate_of(
+    ix: &Index<'_>,
+    s: u32,
+    e: &ElementTable,
+    by_id: &HashMap<Box<str>, u32>,
+    sliced: Option<u32>,
+) -> Option<NodeRef> {
+    if !e.content_reference.is_empty() {
+        let target = e.content_reference.rsplit('#').next().unwrap_or("");
+        return by_id.get(target).map(|&t| NodeRef { s, e: t, t: NO_TYPE });
+    }
+    let ty = if e.types.len() == 1 { e.types.first() } else { None };
+    if let Some(ty) = ty {
+        for p in ty.profiles.iter() {
+            if let Some(&ps) = ix.by_url.get(p.as_ref()) {
+                if ps != s {
+                    return Some(NodeRef::root(ps));
+                }
+            }
+        }
+    }
+    // A slice without its own children has those of the sliced element.
+    if let Some(sl) = sliced {
+        return Some(NodeRef { s, e: sl, t: NO_TYPE });
+    }
+    let code = ty?.code.as_ref();
+    ix.base_of.get(code).filter(|&&b| b != s).map(|&b| NodeRef::root(b))
+}
+
+/// The keys of an object whose child elements are `children` (indices in `st`).
+fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kids {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut slots = Vec::with_capacity(children.len());
+    let mut required = Vec::new();
+    for (slot, &c) in children.iter().enumerate() {
+        let Some(e) = st.elements.get(c as usize) else { continue };
+        let slot16 = u16::try_from(slot).unwrap_or(u16::MAX);
+        let name = e.name();
+        slots.push(Slot { e: c, name: name.into() });
+        if e.min > 0 {
+            required.push(slot16);
+        }
+        let node = NodeRef { s, e: c, t: NO_TYPE };
+        let underscore = |json: &str, code: &str, t: u16| -> Option<Entry> {
+            matches!(ix.shape(code), Shape::Primitive(..)).then(|| Entry {
+                name: format!("_{json}").into(),
+                slot: slot16,
+                node: NodeRef { s, e: c, t },
+                underscore: true,
+                bad_type: false,
+                shape: Shape::Complex,
+            })
+        };
+        if let Some(stem) = name.strip_suffix("[x]") {
+            for (ti, t) in e.types.iter().enumerate() {
+                let json = choice_name(stem, &t.code);
+                let t16 = u16::try_from(ti).unwrap_or(NO_TYPE);
+                entries.extend(underscore(&json, &t.code, t16));
+                entries.push(Entry {
+                    name: json.into(),
+                    slot: slot16,
+                    node: NodeRef { s, e: c, t: t16 },
+                    underscore: false,
+                    bad_type: false,
+                    shape: ix.shape(&t.code),
+                });
+            }
+            if st.is_profile {
+                if let Some(b) = ix.base_element(&st.type_name, &e.path) {
+                    for t in b.types.iter().filter(|bt| !e.types.iter().any(|pt| pt.code == bt.code)) {
+                        let json = choice_name(stem, &t.code);
+                        entries.push(Entry {
+                            name: json.into(),
+                            slot: slot16,
+                            node,
+                            underscore: false,
+                            bad_type: true,
+                            shape: Shape::Skip,
+                        });
+                    }
+                }
+            }
+        } else {
+            let code = e.types.first().map_or("", |t| t.code.as_ref());
+            let shape = if e.types.is_empty() { Shape::Complex } else { ix.shape(code) };
+            entries.extend(underscore(name, code, NO_TYPE));
+            entries.push(Entry {
+                name: name.into(),
+                slot: slot16,
+                node,
+                underscore: false,
+                bad_type: false,
+                shape,
+            });
+        }
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries.dedup_by(|a, b| a.name == b.name);
+    Kids { entries: entries.into(), slots: slots.into(), required: required.into() }
+}
+

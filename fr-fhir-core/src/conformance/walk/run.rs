@@ -1,0 +1,849 @@
+//! The walk: one forward read of a resource's JSON against compiled
+//! structures, reporting as it goes.
+//!
+//! Recursion follows the JSON nesting (object → element → item → object),
+//! bounded by [`MAX_DEPTH`]; deeper values are skipped (the reader validates
+//! them without recursion). A JSON syntax error ends the walk quietly: the
+//! parser reports it.
+
+use super::binding::BindingOutcome;
+use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
+use super::slicing::Classified;
+use super::{Validator, Walk, fixed, inv};
+use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, ResourceFacts, Verdict};
+use crate::conformance::table::{ElementTable, SlicingRules, StructureTable};
+use crate::engine::Emitter;
+use crate::finding::{Finding, Message, RuleMeta, Severity};
+use crate::json::{JsonError, Kind, Reader, Span, Str};
+use crate::primitives::{self, JsonKind, PrimitiveKind};
+use crate::rules::{fhir, prof};
+
+/// Objects nested deeper than this are skipped (FHIR resources nest about
+/// 12 levels; the reader bounds the skip itself).
+const MAX_DEPTH: u32 = 96;
+
+/// Marks a slot present without counting a value (a `_status` alone, a
+/// null or empty value RO1-JSON-001 reports).
+const PRESENT: u32 = 1 << 31;
+
+/// How an object relates to resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Root {
+    /// An element inside a resource.
+    No,
+    /// A resource root (top level or entry): gathers its own facts.
+    Resource,
+    /// A contained resource: its facts belong to the containing resource.
+    Contained,
+}
+
+/// One value read for a key.
+struct Val<'a> {
+    count: u32,
+    span: Span,
+    kind: Kind,
+    text: Option<Str<'a>>,
+}
+
+/// The state of one walk.
+pub(super) struct Run<'v, 'a, 'w, 'e, 'o> {
+    v: &'v Validator,
+    src: &'a str,
+    r: Reader<'a>,
+    w: &'w Walk<'w>,
+    em: &'e mut Emitter<'o>,
+    /// Per open object, one count per child slot (a stack).
+    counts: Vec<u32>,
+    depth: u32,
+    /// Facts of the open resources (innermost last).
+    facts: Vec<ResourceFacts<'a>>,
+    /// Reused buffers of children, one per depth of objects with invariants.
+    pool: Vec<Vec<Child<'a>>>,
+}
+
+impl Validator {
+    pub(super) fn element(&self, n: NodeRef) -> Option<&ElementTable> {
+        self.structure(n.s)?.elements.get(n.e as usize)
+    }
+
+    pub(super) fn structure(&self, s: u32) -> Option<&StructureTable> {
+        self.defs.structures().get(s as usize)
+    }
+
+    pub(super) fn info(&self, n: NodeRef) -> Option<&ElemInfo> {
+        self.compiled(n.s)?.elems.get(n.e as usize)
+    }
+
+    /// The keys of the object of element `node`, and the element owning
+    /// them (itself, or the root of its type's definition).
+    pub(super) fn kids(&self, node: NodeRef) -> Option<(&Kids, NodeRef)> {
+        let mut n = node;
+        for _ in 0..8 {
+            if n.t != NO_TYPE {
+                let code = &self.element(n)?.types.get(usize::from(n.t))?.code;
+                n = NodeRef::root(*self.base_of.get(code.as_ref())?);
+                continue;
+            }
+            let info = self.info(n)?;
+            if let Some(k) = &info.kids {
+                return Some((k, n));
+            }
+            n = info.delegate?;
+        }
+        None
+    }
+
+    /// The type code of a node (its chosen type, or its only one).
+    fn type_code(&self, n: NodeRef) -> &str {
+        let i = if n.t == NO_TYPE { 0 } else { usize::from(n.t) };
+        self.element(n).and_then(|e| e.types.get(i)).map_or("", |t| t.code.as_ref())
+    }
+}
+
+impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
+    pub(super) fn new(v: &'v Validator, src: &'a str, w: &'w Walk<'w>, em: &'e mut Emitter<'o>) -> Self {
+        Run {
+            v,
+            src,
+            r: Reader::new(src),
+            w,
+            em,
+            counts: Vec::new(),
+            depth: 0,
+            facts: Vec::new(),
+            pool: Vec::new(),
+        }
+    }
+
+    /// Walks the object at `span` as an instance of `node`.
+    pub(super) fn top(&mut self, node: NodeRef, span: Span) {
+        self.r = Reader::at(self.src, span.start as usize);
+        let _ = if self.w.element.is_none() {
+            self.object(node, Root::Resource, None).map(drop)
+        } else if self.v.info(node).and_then(|i| i.shapes.first()) == Some(&Shape::Resource) {
+            self.resource(false).map(drop)
+        } else {
+            self.object(node, Root::No, None).map(drop)
+        };
+    }
+
+    fn push(&mut self, f: Finding) {
+        self.em.push(self.w.scope, f);
+    }
+
+    fn text(&self, sp: Span) -> &'a str {
+        sp.slice(self.src).unwrap_or("")
+    }
+
+    /// Reads the object of element `node`.
+    fn object(
+        &mut self,
+        node: NodeRef,
+        root: Root,
+        mut inner: Option<&mut Vec<&'a str>>,
+    ) -> Result<Span, JsonError> {
+        if self.depth >= MAX_DEPTH {
+            return self.r.skip_value();
+        }
+        let v = self.v;
+        let mut obj = self.r.object()?;
+        let start = obj.start();
+        let kids = v.kids(node);
+        let owner_s = kids.map_or(node.s, |(_, o)| o.s);
+        let info = v.info(node);
+        let owner_info = kids.filter(|(_, o)| *o != node).and_then(|(_, o)| v.info(o));
+        let has_invs = info.is_some_and(|i| !i.invs.is_empty())
+            || owner_info.is_some_and(|i| !i.invs.is_empty());
+        let collect = has_invs || root == Root::Resource;
+        let kids = kids.map(|(k, _)| k);
+        let base = self.counts.len();
+        self.counts.resize(base + kids.map_or(0, |k| k.slots.len()), 0);
+        let depth = self.depth as usize;
+        let mut buf = if collect {
+            if self.pool.len() <= depth {
+                self.pool.resize_with(depth + 1, Vec::new);
+            }
+            self.pool.get_mut(depth).map(std::mem::take).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if root == Root::Resource {
+            self.facts.push(ResourceFacts::default());
+        }
+        let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
+        self.depth += 1;
+        while let Some((key, _)) = self.r.next_key(&mut obj)? {
+            if let (Some(inner), Str::Borrowed(k)) = (inner.as_deref_mut(), &key) {
+                inner.push(k);
+            }
+            self.r.peek()?;
+            let vstart = self.r.pos32();
+            let entry = kids.and_then(|k| k.get(&key));
+            if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
+                self.r = Reader::at(self.src, sk.end as usize);
+                if let Some(c) = entry.and_then(|e| self.counts.get_mut(base + usize::from(e.slot))) {
+                    *c |= PRESENT;
+                }
+                continue;
+            }
+            let Some(entry) = entry else {
+                let sp = self.r.skip_value()?;
+                if !(key.as_str() == "resourceType" && root != Root::No) {
+                    self.unknown(node, &key, sp);
+                }
+                continue;
+            };
+            if entry.bad_type {
+                let sp = self.r.skip_value()?;
+                if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
+                    *c |= PRESENT;
+                }
+                self.bad_choice(entry, sp);
+                continue;
+            }
+            let mut grand: Vec<&'a str> = Vec::new();
+            let val = self.element(entry, &key, collect.then_some(&mut grand))?;
+            if let Some(c) = self.counts.get_mut(base + usize::from(entry.slot)) {
+                if entry.underscore || val.count == 0 {
+                    *c |= PRESENT;
+                } else {
+                    *c += val.count;
+                    let total = *c & !PRESENT;
+                    if let Some(el) = v.element(entry.node) {
+                        if el.max.exceeded_by(total) {
+                            self.too_many(entry.node, el, total, val.span);
+                        }
+                    }
+                }
+            }
+            if key.as_str() == "reference" {
+                if let Some(t) = &val.text {
+                    if t.starts_with('#') {
+                        if let Some(f) = self.facts.last_mut() {
+                            f.local_refs.push((t.clone(), val.span));
+                        }
+                    } else if !ref_types.is_empty() {
+                        self.check_ref(node, ref_types, t, val.span);
+                    }
+                }
+            }
+            if collect {
+                if let Str::Borrowed(name) = key {
+                    buf.push(Child {
+                        name,
+                        span: val.span,
+                        kind: val.kind,
+                        text: val.text,
+                        count: val.count,
+                        inner: grand,
+                    });
+                }
+            }
+        }
+        self.depth -= 1;
+        let span = Span::new(start, self.r.pos32());
+        if let Some(k) = kids {
+            for &slot in k.required.iter() {
+                let n = self.counts.get(base + usize::from(slot)).copied().unwrap_or(1);
+                if n == 0 {
+                    if let Some(sl) = k.slots.get(usize::from(slot)) {
+                        self.missing(NodeRef { s: owner_s, e: sl.e, t: NO_TYPE }, &sl.name, span);
+                    }
+                }
+            }
+        }
+        self.counts.truncate(base);
+        if collect {
+            let facts = if root == Root::Resource { self.facts.pop() } else { None };
+            self.invariants(node, owner_info, span, &buf, facts.as_ref());
+            buf.clear();
+            if let Some(p) = self.pool.get_mut(depth) {
+                *p = buf;
+            }
+        }
+        Ok(span)
+    }
+
+    /// Reads the value of one key (a single value or an array).
+    fn element(
+        &mut self,
+        entry: &Entry,
+        key: &str,
+        inner: Option<&mut Vec<&'a str>>,
+    ) -> Result<Val<'a>, JsonError> {
+        let v = self.v;
+        let many = v.element(entry.node).is_some_and(|e| e.base_many);
+        match self.r.peek()? {
+            Kind::Null => {
+                let span = self.r.null()?;
+                Ok(Val { count: 0, span, kind: Kind::Null, text: None })
+            }
+            Kind::Array if many => self.array(entry, key, inner),
+            Kind::Array => {
+                let span = self.r.skip_value()?;
+                self.wrong_kind(entry.node, key, Kind::Array, "un(e) unique", "a single value", span);
+                Ok(Val { count: 1, span, kind: Kind::Array, text: None })
+            }
+            k if many => {
+                let span = self.r.skip_value()?;
+                self.wrong_kind(entry.node, key, k, "un tableau", "an array", span);
+                Ok(Val { count: 1, span, kind: k, text: None })
+            }
+            _ => self.item(entry, entry.node, key, inner),
+        }
+    }
+
+    fn array(
+        &mut self,
+        entry: &Entry,
+        key: &str,
+        mut inner: Option<&mut Vec<&'a str>>,
+    ) -> Result<Val<'a>, JsonError> {
+        let v = self.v;
+        let mut arr = self.r.array()?;
+        let start = arr.start();
+        let slicer = if entry.underscore {
+            None
+        } else {
+            v.info(entry.node).and_then(|i| i.slicer.as_deref())
+        };
+        let sbase = self.counts.len();
+        self.counts.resize(sbase + slicer.map_or(0, |s| s.slices().len()), 0);
+        let mut n = 0u32;
+        let mut last = Kind::Null;
+        while self.r.next_item(&mut arr)?.is_some() {
+            if self.r.peek()? == Kind::Null {
+                self.r.null()?;
+                continue;
+            }
+            let mut target = entry.node;
+            if let Some(sl) = slicer {
+                let mut probe = self.r.clone();
+                let isp = probe.skip_value()?;
+                match sl.classify(self.text(isp)) {
+                    Classified::Slice(idx) => {
+                        if let Some(p) = sl.slices().iter().position(|s| s.index == idx) {
+                            if let Some(c) = self.counts.get_mut(sbase + p) {
+                                *c += 1;
+                            }
+                            target = NodeRef { s: entry.node.s, e: u32::try_from(idx).unwrap_or(u32::MAX), t: entry.node.t };
+                        }
+                    }
+                    Classified::Unmatched { reason_fr, reason_en } => {
+                        if sl.rules() == SlicingRules::Closed {
+                            self.closed_slicing(entry.node, isp, &reason_fr, &reason_en);
+                        }
+                    }
+                }
+            }
+            let val = self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
+            last = val.kind;
+            n += 1;
+        }
+        let span = Span::new(start, self.r.pos32());
+        if let Some(sl) = slicer {
+            for (p, s) in sl.slices().iter().enumerate() {
+                let c = self.counts.get(sbase + p).copied().unwrap_or(0);
+                if c < s.min || s.max.exceeded_by(c) {
+                    self.slice_count(entry.node, s, c, span);
+                }
+            }
+        }
+        self.counts.truncate(sbase);
+        let _ = last;
+        Ok(Val { count: n, span, kind: Kind::Array, text: None })
+    }
+
+    /// Reads one value (not an array) of element `node`.
+    fn item(
+        &mut self,
+        entry: &Entry,
+        node: NodeRef,
+        key: &str,
+        inner: Option<&mut Vec<&'a str>>,
+    ) -> Result<Val<'a>, JsonError> {
+        let kind = self.r.peek()?;
+        if entry.underscore {
+            if kind != Kind::Object {
+                let span = self.r.skip_value()?;
+                self.wrong_kind(node, key, kind, "un objet", "an object", span);
+                return Ok(Val { count: 1, span, kind, text: None });
+            }
+            let span = match self.v.base_of.get("Element") {
+                Some(&el) => self.object(NodeRef::root(el), Root::No, inner)?,
+                None => self.r.skip_value()?,
+            };
+            return Ok(Val { count: 1, span, kind, text: None });
+        }
+        match entry.shape {
+            Shape::Primitive(jk, pk) => {
+                let ok = matches!(
+                    (jk, kind),
+                    (JsonKind::String, Kind::String)
+                        | (JsonKind::Number, Kind::Number)
+                        | (JsonKind::Boolean, Kind::Bool)
+                );
+                if !ok {
+                    let span = self.r.skip_value()?;
+                    let (fr, en) = json_kind_names(jk);
+                    self.wrong_kind(node, key, kind, fr, en, span);
+                    return Ok(Val { count: 1, span, kind, text: None });
+                }
+                let (text, span) = match kind {
+                    Kind::String => self.r.string()?,
+                    Kind::Number => {
+                        let (t, sp) = self.r.number()?;
+                        (Str::Borrowed(t), sp)
+                    }
+                    _ => {
+                        let (_, sp) = self.r.boolean()?;
+                        (Str::Borrowed(self.text(sp)), sp)
+                    }
+                };
+                if let Some(pk) = pk {
+                    if let Err(e) = primitives::check(pk, &text) {
+                        self.lexical(node, key, pk, &e, &text, span);
+                    }
+                }
+                self.value_checks(node, span);
+                Ok(Val { count: 1, span, kind, text: Some(text) })
+            }
+            Shape::Complex | Shape::Resource if kind != Kind::Object => {
+                let span = self.r.skip_value()?;
+                self.wrong_kind(node, key, kind, "un objet", "an object", span);
+                Ok(Val { count: 1, span, kind, text: None })
+            }
+            Shape::Complex => {
+                let span = self.object(node, Root::No, inner)?;
+                self.value_checks(node, span);
+                Ok(Val { count: 1, span, kind, text: None })
+            }
+            Shape::Resource => {
+                let span = self.resource(key == "contained")?;
+                Ok(Val { count: 1, span, kind, text: None })
+            }
+            Shape::Skip => {
+                let span = self.r.skip_value()?;
+                Ok(Val { count: 1, span, kind, text: None })
+            }
+        }
+    }
+
+    /// A resource inside another (entry resource, contained, parameter):
+    /// its structure chosen by `meta.profile` (a known one of its type)
+    /// else by `resourceType`.
+    fn resource(&mut self, contained: bool) -> Result<Span, JsonError> {
+        let start = self.r.pos();
+        let Some(s) = self.pick_structure(start) else { return self.r.skip_value() };
+        let span = self.object(NodeRef::root(s), if contained { Root::Contained } else { Root::Resource }, None)?;
+        if contained {
+            let cf = contained_facts(self.src, span);
+            if let Some(f) = self.facts.last_mut() {
+                f.contained.push(cf);
+            }
+        }
+        Ok(span)
+    }
+
+    fn pick_structure(&self, start: usize) -> Option<u32> {
+        let mut r = Reader::at(self.src, start);
+        let mut obj = r.object().ok()?;
+        let mut rt: Option<Str<'a>> = None;
+        let mut profiles: Vec<Str<'a>> = Vec::new();
+        let mut meta_seen = false;
+        while let Ok(Some((k, _))) = r.next_key(&mut obj) {
+            match k.as_str() {
+                "resourceType" if r.peek().ok()? == Kind::String => rt = Some(r.string().ok()?.0),
+                "meta" if r.peek().ok()? == Kind::Object => {
+                    meta_seen = true;
+                    let mut m = r.object().ok()?;
+                    while let Ok(Some((mk, _))) = r.next_key(&mut m) {
+                        if mk.as_str() == "profile" && r.peek().ok()? == Kind::Array {
+                            let mut a = r.array().ok()?;
+                            while let Ok(Some(_)) = r.next_item(&mut a) {
+                                if r.peek().ok()? == Kind::String {
+                                    profiles.push(r.string().ok()?.0);
+                                } else {
+                                    r.skip_value().ok()?;
+                                }
+                            }
+                        } else {
+                            r.skip_value().ok()?;
+                        }
+                    }
+                }
+                _ => {
+                    r.skip_value().ok()?;
+                }
+            }
+            if rt.is_some() && meta_seen {
+                break;
+            }
+        }
+        let rt = rt?;
+        for p in &profiles {
+            let url = p.split('|').next().unwrap_or(p);
+            if let Some(&s) = self.v.by_url.get(url) {
+                if self.v.structure(s).is_some_and(|st| st.type_name == rt.as_str()) {
+                    return Some(s);
+                }
+            }
+        }
+        self.v.base_of.get(rt.as_str()).copied()
+    }
+
+    /// fixed/pattern and binding of the value at `span` of element `node`.
+    fn value_checks(&mut self, node: NodeRef, span: Span) {
+        let v = self.v;
+        let Some(el) = v.element(node) else { return };
+        let raw = self.text(span);
+        if let Some(fx) = &el.fixed {
+            if let Err(m) = fixed::check_fixed(fx, raw) {
+                self.fixed_mismatch(node, el, fx.mode == crate::conformance::table::FixedMode::Pattern, &m, span);
+            }
+        }
+        let Some(rule) = v.info(node).and_then(|i| i.binding) else { return };
+        let Some(b) = &el.binding else { return };
+        if let BindingOutcome::NotInValueSet { actual, value_set, expected } =
+            v.terminology().check(b, v.type_code(node), raw)
+        {
+            self.not_in_value_set(node, el, rule.rule, &actual, &value_set, &expected, span);
+        }
+    }
+
+    fn invariants(
+        &mut self,
+        node: NodeRef,
+        owner: Option<&ElemInfo>,
+        span: Span,
+        children: &[Child<'a>],
+        facts: Option<&ResourceFacts<'a>>,
+    ) {
+        let v = self.v;
+        let Some(el) = v.element(node) else { return };
+        let own = v.info(node).map_or(&[][..], |i| &i.invs[..]);
+        let owner_el = v.kids(node).map(|(_, o)| o).filter(|o| *o != node).and_then(|o| v.element(o));
+        let mut failures: Vec<(&'v str, &'static RuleMeta, bool, Verdict, String)> = Vec::new();
+        let resource_keys = match facts {
+            Some(f) => inv::evaluate_resource(f),
+            None => Vec::new(),
+        };
+        let view = ObjectView { span, children, resource: facts };
+        let declared = |key: &str| {
+            el.constraints.iter().chain(owner_el.iter().flat_map(|o| o.constraints.iter())).any(|c| c.key == key)
+        };
+        for (key, verdict) in resource_keys {
+            if !declared(key) {
+                continue;
+            }
+            if let Some(c) = el.constraints.iter().find(|c| c.key == key) {
+                if let Some(rule) = own.iter().find(|i| el.constraints.get(i.c) == Some(c)) {
+                    failures.push((&c.key, rule.rule, rule.warning, verdict, source_of(v, node, el)));
+                    continue;
+                }
+            }
+            failures.push((key, &fhir::ro1_fhir_007::RULE, false, verdict, String::new()));
+        }
+        let resource_done = |k: &str, f: &[(&str, &'static RuleMeta, bool, Verdict, String)]| f.iter().any(|x| x.0 == k);
+        for i in own.iter() {
+            let Some(c) = el.constraints.get(i.c) else { continue };
+            if resource_done(&c.key, &failures) {
+                continue;
+            }
+            if let Some(verdict) = inv::evaluate(&c.key, &view) {
+                failures.push((&c.key, i.rule, i.warning, verdict, source_of(v, node, el)));
+            }
+        }
+        if let (Some(oi), Some(oel)) = (owner, owner_el) {
+            for i in oi.invs.iter() {
+                let Some(c) = oel.constraints.get(i.c) else { continue };
+                if el.constraints.iter().any(|x| x.key == c.key) || resource_done(&c.key, &failures) {
+                    continue;
+                }
+                if let Some(verdict) = inv::evaluate(&c.key, &view) {
+                    failures.push((&c.key, i.rule, i.warning, verdict, String::new()));
+                }
+            }
+        }
+        for (key, rule, warning, verdict, source) in failures {
+            let Verdict::Fails { span, fr, en } = verdict else { continue };
+            let mut f = Finding::body(
+                rule,
+                span,
+                Message::new(format!("{} : invariant {key} non respecté : {fr}", el.path), format!("{}: invariant {key} fails: {en}", el.path)),
+            );
+            if warning {
+                f = f.with_severity(Severity::Warning);
+            }
+            if !source.is_empty() && std::ptr::eq(rule, &prof::ro1_prof_008::RULE) {
+                f = f.with_source(source);
+            }
+            self.push(f);
+        }
+    }
+
+    // ---- findings ----
+
+    fn unknown(&mut self, node: NodeRef, key: &str, span: Span) {
+        let v = self.v;
+        let path = v.element(node).map_or("", |e| e.path.as_ref());
+        let def = v.structure(node.s).map_or("", |s| s.name.as_ref());
+        self.push(Finding::body(
+            &fhir::ro1_fhir_002::RULE,
+            span,
+            Message::new(
+                format!("élément inconnu « {key} » dans {path} : absent de la définition {def} (FHIR R4)"),
+                format!("unknown element `{key}` in {path}: not in the definition {def} (FHIR R4)"),
+            ),
+        ));
+    }
+
+    fn bad_choice(&mut self, entry: &Entry, span: Span) {
+        let v = self.v;
+        let Some(el) = v.element(entry.node) else { return };
+        let allowed: Vec<&str> = el.types.iter().map(|t| t.code.as_ref()).collect();
+        let allowed = allowed.join(", ");
+        let f = Finding::body(
+            &prof::ro1_prof_006::RULE,
+            span,
+            Message::new(
+                format!("{} : type « {} » non autorisé par le profil ; types attendus : {allowed}", el.id, entry.name),
+                format!("{}: type `{}` not allowed by the profile; expected types: {allowed}", el.id, entry.name),
+            ),
+        )
+        .with_source(source_of(v, entry.node, el));
+        self.push(f);
+    }
+
+    fn wrong_kind(&mut self, node: NodeRef, key: &str, found: Kind, exp_fr: &str, exp_en: &str, span: Span) {
+        let path = self.v.element(node).map_or("", |e| e.path.as_ref());
+        let path = parent_path(path);
+        self.push(Finding::body(
+            &fhir::ro1_fhir_001::RULE,
+            span,
+            Message::new(
+                format!("{path}.{key} : {} trouvé, {exp_fr} attendu", found.name_fr()),
+                format!("{path}.{key}: found {}, expected {exp_en}", found.name()),
+            ),
+        ));
+    }
+
+    fn lexical(&mut self, node: NodeRef, key: &str, pk: PrimitiveKind, e: &primitives::PrimitiveError, text: &str, span: Span) {
+        let path = parent_path(self.v.element(node).map_or("", |e| e.path.as_ref()));
+        let m = match pk {
+            PrimitiveKind::String | PrimitiveKind::Markdown | PrimitiveKind::Base64Binary => e.message(),
+            _ => e.message_with_value(text),
+        };
+        self.push(Finding::body(
+            &fhir::ro1_fhir_003::RULE,
+            span,
+            Message::new(format!("{path}.{key} : {}", m.fr), format!("{path}.{key}: {}", m.en)),
+        ));
+    }
+
+    fn missing(&mut self, child: NodeRef, name: &str, parent: Span) {
+        let v = self.v;
+        let Some(el) = v.element(child) else { return };
+        let profile = v.info(child).is_some_and(|i| i.profile_min);
+        let (rule, src) = card_rule(v, child, el, profile);
+        let mut f = Finding::missing(
+            rule,
+            parent,
+            name.to_string(),
+            Message::new(
+                format!("{} : élément obligatoire absent (cardinalité {}..{}, 0 trouvé){}", el.id, el.min, el.max, in_profile_fr(v, child, profile)),
+                format!("{}: required element missing (cardinality {}..{}, found 0){}", el.id, el.min, el.max, in_profile_en(v, child, profile)),
+            ),
+        );
+        if let Some(s) = src {
+            f = f.with_source(s);
+        }
+        self.push(f);
+    }
+
+    fn too_many(&mut self, node: NodeRef, el: &ElementTable, n: u32, span: Span) {
+        let v = self.v;
+        let profile = v.info(node).is_some_and(|i| i.profile_max);
+        let (rule, src) = card_rule(v, node, el, profile);
+        let mut f = Finding::body(
+            rule,
+            span,
+            Message::new(
+                format!("{} : {n} valeur(s), au plus {} attendue(s) (cardinalité {}..{}){}", el.id, el.max, el.min, el.max, in_profile_fr(v, node, profile)),
+                format!("{}: {n} value(s), at most {} expected (cardinality {}..{}){}", el.id, el.max, el.min, el.max, in_profile_en(v, node, profile)),
+            ),
+        );
+        if let Some(s) = src {
+            f = f.with_source(s);
+        }
+        self.push(f);
+    }
+
+    fn slice_count(&mut self, node: NodeRef, s: &super::slicing::SliceInfo, c: u32, span: Span) {
+        let v = self.v;
+        let Some(el) = v.element(node) else { return };
+        let prof_name = v.structure(node.s).map_or("", |s| s.name.as_ref());
+        let f = Finding::body(
+            &prof::ro1_prof_001::RULE,
+            span,
+            Message::new(
+                format!("{} : tranche « {} » présente {c} fois, cardinalité attendue {}..{} (profil {prof_name})", el.id, s.name, s.min, s.max),
+                format!("{}: slice `{}` present {c} time(s), expected cardinality {}..{} (profile {prof_name})", el.id, s.name, s.min, s.max),
+            ),
+        );
+        let src = match v.structure(node.s) {
+            Some(st) => format!("{}#{}:{}", st.url, el.id, s.name),
+            None => String::new(),
+        };
+        self.push(f.with_source(src));
+    }
+
+    fn closed_slicing(&mut self, node: NodeRef, span: Span, fr: &str, en: &str) {
+        let v = self.v;
+        let Some(el) = v.element(node) else { return };
+        let f = Finding::body(
+            &prof::ro1_prof_005::RULE,
+            span,
+            Message::new(
+                format!("{} : valeur hors des tranches d'un découpage fermé : {fr}", el.id),
+                format!("{}: value outside the slices of a closed slicing: {en}", el.id),
+            ),
+        )
+        .with_source(source_of(v, node, el));
+        self.push(f);
+    }
+
+    fn fixed_mismatch(&mut self, node: NodeRef, el: &ElementTable, pattern: bool, m: &fixed::Mismatch, span: Span) {
+        let (kfr, ken) = if pattern { ("le motif", "pattern") } else { ("la valeur fixe", "fixed value") };
+        let f = Finding::body(
+            &prof::ro1_prof_002::RULE,
+            span,
+            Message::new(
+                format!("{} : {} trouvé, {kfr} {} attendu", el.id, m.actual, m.expected),
+                format!("{}: found {}, expected {ken} {}", el.id, m.actual, m.expected),
+            ),
+        )
+        .with_source(source_of(self.v, node, el));
+        self.push(f);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn not_in_value_set(
+        &mut self,
+        node: NodeRef,
+        el: &ElementTable,
+        rule: &'static RuleMeta,
+        actual: &str,
+        vs: &str,
+        expected: &[String],
+        span: Span,
+    ) {
+        let exp = expected.join(", ");
+        let (sfr, sen) = if std::ptr::eq(rule, &prof::ro1_prof_004::RULE) { ("extensible", "extensible") } else { ("requis", "required") };
+        let mut f = Finding::body(
+            rule,
+            span,
+            Message::new(
+                format!("{} : « {actual} » n'est pas dans le jeu de valeurs {sfr} {vs} (attendu : {exp})", el.path),
+                format!("{}: `{actual}` is not in the {sen} value set {vs} (expected: {exp})", el.path),
+            ),
+        );
+        if !std::ptr::eq(rule, &fhir::ro1_fhir_005::RULE) {
+            f = f.with_source(source_of(self.v, node, el));
+        }
+        self.push(f);
+    }
+
+    fn check_ref(&mut self, node: NodeRef, types: &[Box<str>], reference: &str, span: Span) {
+        if reference.contains(':') || types.iter().any(|t| t.as_ref() == "Resource") {
+            return;
+        }
+        let Some((ty, _)) = reference.split_once('/') else { return };
+        if types.iter().any(|t| t.as_ref() == ty) {
+            return;
+        }
+        let v = self.v;
+        let Some(el) = v.element(node) else { return };
+        let allowed = types.iter().map(|t| t.as_ref()).collect::<Vec<_>>().join(", ");
+        let f = Finding::body(
+            &prof::ro1_prof_006::RULE,
+            span,
+            Message::new(
+                format!("{} : référence vers {ty} (« {reference} ») ; cibles autorisées par le profil : {allowed}", el.id),
+                format!("{}: reference to {ty} (`{reference}`); targets allowed by the profile: {allowed}", el.id),
+            ),
+        )
+        .with_source(source_of(v, node, el));
+        self.push(f);
+    }
+}
+
+/// `Slot.status` → `Slot`.
+fn parent_path(path: &str) -> &str {
+    path.rsplit_once('.').map_or(path, |(p, _)| p)
+}
+
+fn json_kind_names(k: JsonKind) -> (&'static str, &'static str) {
+    match k {
+        JsonKind::String => ("une chaîne", "a string"),
+        JsonKind::Number => ("un nombre", "a number"),
+        JsonKind::Boolean => ("un booléen", "a boolean"),
+    }
+}
+
+/// `profile URL#element id`.
+fn source_of(v: &Validator, node: NodeRef, el: &ElementTable) -> String {
+    v.structure(node.s).map_or_else(String::new, |s| format!("{}#{}", s.url, el.id))
+}
+
+fn card_rule(v: &Validator, node: NodeRef, el: &ElementTable, profile: bool) -> (&'static RuleMeta, Option<String>) {
+    if profile {
+        (&prof::ro1_prof_001::RULE, Some(source_of(v, node, el)))
+    } else {
+        (&fhir::ro1_fhir_004::RULE, None)
+    }
+}
+
+fn in_profile_fr(v: &Validator, node: NodeRef, profile: bool) -> String {
+    match v.structure(node.s) {
+        Some(s) if profile => format!(" (profil {})", s.name),
+        _ => String::new(),
+    }
+}
+
+fn in_profile_en(v: &Validator, node: NodeRef, profile: bool) -> String {
+    match v.structure(node.s) {
+        Some(s) if profile => format!(" (profile {})", s.name),
+        _ => String::new(),
+    }
+}
+
+/// What dom-2/4/5 ask of a contained resource (a scan of its top-level keys).
+fn contained_facts(src: &str, span: Span) -> ContainedFacts<'_> {
+    let mut cf = ContainedFacts { id: None, span, nested_contained: None, meta_version: None, meta_security: None };
+    let mut r = Reader::at(src, span.start as usize);
+    let Ok(mut obj) = r.object() else { return cf };
+    while let Ok(Some((k, _))) = r.next_key(&mut obj) {
+        match k.as_str() {
+            "id" if r.peek() == Ok(Kind::String) => cf.id = r.string().ok().map(|(s, _)| s),
+            "contained" => cf.nested_contained = r.skip_value().ok(),
+            "meta" if r.peek() == Ok(Kind::Object) => {
+                let Ok(mut m) = r.object() else { return cf };
+                while let Ok(Some((mk, _))) = r.next_key(&mut m) {
+                    let sp = r.skip_value().ok();
+                    match mk.as_str() {
+                        "versionId" | "lastUpdated" => cf.meta_version = cf.meta_version.or(sp),
+                        "security" => cf.meta_security = sp,
+                        _ => {}
+                    }
+                }
+            }
+            _ => {
+                if r.skip_value().is_err() {
+                    return cf;
+                }
+            }
+        }
+    }
+    cf
+}
