@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+use std::path::Path;
+
+use super::load::{LoadError, Package, Terminology};
 use super::table::{StructureTable, ValueSetTable};
 
 /// StructureDefinitions and value sets, looked up by canonical URL.
@@ -46,6 +49,39 @@ impl Definitions {
             defs.add_value_set(v.clone());
         }
         defs
+    }
+
+    /// The built-in registry with an IG package on top (`--ig PATH`: a
+    /// `.tgz` as published or an unpacked folder): a package definition
+    /// with the URL of a built-in one replaces it.
+    ///
+    /// ```no_run
+    /// use fr_fhir_core::conformance::Definitions;
+    /// let defs = Definitions::builtin_with_package("../shared/spec/ig-sas-1.1.0/package".as_ref())?;
+    /// assert!(defs.structure("http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur").is_some());
+    /// # Ok::<(), fr_fhir_core::conformance::load::LoadError>(())
+    /// ```
+    pub fn builtin_with_package(path: &Path) -> Result<Self, LoadError> {
+        let mut defs = Self::builtin();
+        defs.load_package(path)?;
+        Ok(defs)
+    }
+
+    /// Reads an IG package and adds its structures and value sets (same URL
+    /// replaces). Its value sets may import the value sets already here.
+    pub fn load_package(&mut self, path: &Path) -> Result<(), LoadError> {
+        let mut terms = Terminology::new();
+        for v in &self.value_sets {
+            terms.add_expanded(v.clone());
+        }
+        let pkg = Package::read_with(path, terms)?;
+        for s in pkg.structures {
+            self.add_structure(s);
+        }
+        for v in pkg.value_sets {
+            self.add_value_set(v);
+        }
+        Ok(())
     }
 
     /// Adds a structure; one with the same URL is replaced. A base
@@ -116,7 +152,10 @@ impl Definitions {
     }
 
     /// The profiles (not base definitions) of a type, in the order added.
-    pub fn profiles_of<'d>(&'d self, type_name: &'d str) -> impl Iterator<Item = &'d StructureTable> + 'd {
+    pub fn profiles_of<'d>(
+        &'d self,
+        type_name: &'d str,
+    ) -> impl Iterator<Item = &'d StructureTable> + 'd {
         self.structures.iter().filter(move |s| s.is_profile && s.type_name == type_name)
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// ```
 /// use fr_fhir_core::conformance::load::structure_from_json;
-/// let err = structure_from_json("{\"resourceType\":\"StructureDefinition\"}").unwrap_err();
+/// let err = structure_from_json(r#"{"resourceType":"StructureDefinition","url":"http://x/S","kind":"resource"}"#).unwrap_err();
 /// assert!(err.to_string().contains("snapshot"));
 /// assert!(err.message_fr().contains("snapshot"));
 /// ```

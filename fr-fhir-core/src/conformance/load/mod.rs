@@ -7,10 +7,12 @@
 
 mod error;
 mod json;
+mod package;
 mod structure;
 mod value_set;
 
 pub use error::{LoadError, LoadErrorKind};
+pub use package::{MAX_ENTRY_BYTES, MAX_PACKAGE_BYTES, Package};
 pub use structure::{structure_from_json, structures_from_bundle};
 pub use value_set::{Terminology, value_set};
 
