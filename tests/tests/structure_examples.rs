@@ -103,7 +103,7 @@ fn every_official_example_validates_standalone_without_error_and_is_pinned() {
     };
     let files = json_files(&dir);
     assert_eq!(files.len(), 41, "the IG 1.1.0 ships 41 example resources");
-    let opts = default_options();
+    let opts = ExchangeOptions::default();
     let mut failures = Vec::new();
     let mut lines = Vec::new();
     for path in &files {
@@ -138,26 +138,35 @@ fn every_official_example_validates_standalone_without_error_and_is_pinned() {
     pin("structure_examples.txt", &(lines.join("\n") + "\n"));
 }
 
-/// Default options (the built-in tables).
-fn default_options() -> ExchangeOptions {
-    if Definitions::builtin().structures().is_empty() {
-        // TEMPORARY until the generated tables land: the spec folder's definitions.
-        eprintln!("note: built-in tables empty, using the spec folder's definitions");
-        let spec = spec_dir().unwrap();
-        let v = Validator::new(Arc::new(defs_from_package(&spec)));
-        return ExchangeOptions {
-            rules: Options { validator: Some(Arc::new(v)), ..Options::default() },
-            ..ExchangeOptions::default()
-        };
-    }
-    ExchangeOptions::default()
+/// Findings of every example with `opts`, one line each, per file.
+fn all_findings(dir: &Path, opts: &ExchangeOptions) -> Vec<(String, Vec<String>)> {
+    json_files(dir)
+        .iter()
+        .map(|p| {
+            let src = std::fs::read_to_string(p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().to_string(), finding_lines(&src, opts))
+        })
+        .collect()
 }
 
-/// The definitions an `--ig ../shared/spec/ig-sas-1.1.0/package` run uses:
-/// the base R4 files of the spec folder and the IG package, read at run time.
-fn defs_from_package(spec: &Path) -> Definitions {
-    let ig = spec.join("ig-sas-1.1.0").join("package");
-    load::definitions(spec, &[ig.as_path()])
+fn with_definitions(defs: Definitions) -> ExchangeOptions {
+    ExchangeOptions {
+        rules: Options {
+            validator: Some(Arc::new(Validator::new(Arc::new(defs)))),
+            ..Options::default()
+        },
+        ..ExchangeOptions::default()
+    }
+}
+
+fn assert_same(what: &str, a: &[(String, Vec<String>)], b: &[(String, Vec<String>)]) {
+    let differ: Vec<String> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x != y)
+        .map(|((name, x), (_, y))| format!("{name}:\n  built-in: {x:?}\n  {what}: {y:?}"))
+        .collect();
+    assert!(differ.is_empty(), "{what} differs from the built-in tables:\n{}", differ.join("\n"));
 }
 
 #[test]
@@ -166,25 +175,15 @@ fn ig_package_loaded_at_run_time_gives_the_builtin_findings_on_every_example() {
         return;
     };
     let spec = spec_dir().unwrap();
-    let loaded = Validator::new(Arc::new(defs_from_package(&spec)));
-    let with_ig = ExchangeOptions {
-        rules: Options { validator: Some(Arc::new(loaded)), ..Options::default() },
-        ..ExchangeOptions::default()
-    };
-    let builtin = ExchangeOptions::default();
-    let mut differ = Vec::new();
-    for path in json_files(&dir) {
-        let src = std::fs::read_to_string(&path).unwrap();
-        let a = finding_lines(&src, &builtin);
-        let b = finding_lines(&src, &with_ig);
-        if a != b {
-            differ.push(format!(
-                "{}:\n  built-in: {a:?}\n  --ig:     {b:?}",
-                path.file_name().unwrap().to_string_lossy()
-            ));
-        }
-    }
-    assert!(differ.is_empty(), "--ig differs from the built-in tables:\n{}", differ.join("\n"));
+    let ig = spec.join("ig-sas-1.1.0").join("package");
+    let builtin = all_findings(&dir, &ExchangeOptions::default());
+    // What `--ig PATH` runs with: the built-in tables, the package on top.
+    let cli = with_definitions(Definitions::builtin_with_package(&ig).unwrap());
+    assert_same("--ig (built-in + package)", &builtin, &all_findings(&dir, &cli));
+    // Nothing built in: base R4 from its files and the package, both read
+    // at run time (the day a new IG is published, nothing else is needed).
+    let scratch = with_definitions(load::definitions(&spec, &[ig.as_path()]));
+    assert_same("R4 files + package", &builtin, &all_findings(&dir, &scratch));
 }
 
 #[test]
