@@ -23,7 +23,9 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use fr_fhir_core::conformance::Definitions;
-use fr_fhir_core::conformance::table::{DiscriminatorKind, ElementTable, Strength, StructureTable};
+use fr_fhir_core::conformance::table::{
+    DiscriminatorKind, ElementTable, Max, Strength, StructureTable,
+};
 use fr_fhir_core::conformance::walk::Validator;
 use fr_fhir_core::finding::{Finding, Severity};
 use fr_fhir_core::rules::Options;
@@ -632,6 +634,7 @@ impl<'d> Gen<'d, '_> {
             None
         };
         let ctx_for_keys = kids_ctx.unwrap_or(ctx);
+        self.absent(path, ctx_for_keys, &members);
 
         for (key, value) in &members {
             if key == "resourceType" || key.starts_with('_') {
@@ -970,6 +973,82 @@ const ALL_KINDS: &[&str] = &[
     "shape: single as array",
     "unknown element",
 ];
+
+impl<'d> Gen<'d, '_> {
+    /// Optional elements the example leaves out, of the types no official
+    /// example carries (Period, date, dateTime, decimal, integers, boolean):
+    /// one is added with a valid sample value (a valid variant), then with
+    /// that value broken (per-1 for a Period, the lexical form otherwise).
+    fn absent(&mut self, path: &[Seg], ctx: Ctx<'d>, members: &[(String, J)]) {
+        let mut kids = self.t.own_children(ctx.s, ctx.id);
+        if kids.is_empty() {
+            let base = strip_slices(ctx.id);
+            kids = self.t.own_children(ctx.s, &base);
+        }
+        for e in kids {
+            let name = e.name();
+            if e.min > 0
+                || e.max == Max::Zero
+                || e.is_choice()
+                || e.types.len() != 1
+                || members.iter().any(|(k, _)| k == name || k.strip_prefix('_') == Some(name))
+            {
+                continue;
+            }
+            let ty = e.types[0].code.to_string();
+            let (good, bad, kind): (J, J, &'static str) = match ty.as_str() {
+                "Period" => {
+                    let p = |a: &str, b: &str| {
+                        J::Obj(vec![
+                            ("start".into(), J::Str(a.into())),
+                            ("end".into(), J::Str(b.into())),
+                        ])
+                    };
+                    let (a, b) = ("2024-01-01T08:00:00+01:00", "2024-12-31T18:00:00+01:00");
+                    (p(a, b), p(b, a), "per-1 start > end")
+                }
+                "date" => {
+                    (J::Str("2024-01-01".into()), J::Str("2023-13-45".into()), "lexical date")
+                }
+                "dateTime" => (
+                    J::Str("2024-01-01T10:00:00+01:00".into()),
+                    J::Str("2024-01-01 10:00:00+01:00".into()),
+                    "lexical dateTime",
+                ),
+                "decimal" => {
+                    (J::Num("1.5".into()), J::Str("1.5".into()), "lexical decimal as string")
+                }
+                "integer" | "positiveInt" | "unsignedInt" => {
+                    (J::Num("2".into()), J::Num("1.5".into()), "lexical integer as decimal")
+                }
+                "boolean" => (J::Bool(true), J::Str("true".into()), "lexical boolean as string"),
+                _ => continue,
+            };
+            let wrap = |v: J| if e.is_repeating() { J::Arr(vec![v]) } else { v };
+            let kpath = child(path, Seg::Key(name.to_string()));
+            let at_path = if e.is_repeating() { child(&kpath, Seg::Idx(0)) } else { kpath };
+            let add = |g: &Self, v: J| {
+                g.edited(|d| {
+                    if let J::Obj(m) = d.at_mut(path) {
+                        m.push((name.to_string(), v));
+                    }
+                })
+            };
+            if !self.take("optional added (valid)") {
+                continue;
+            }
+            let doc = add(self, wrap(good));
+            self.valid.push(Variant {
+                kind: "optional added",
+                what: format!("{} ({ty})", e.id),
+                doc: doc.text(),
+            });
+            let doc = add(self, wrap(bad));
+            let at = vec![self.fp(&at_path)];
+            self.push(kind, format!("{} ({ty}, added)", e.id), doc, at, Severity::Error, true);
+        }
+    }
+}
 
 fn lexical_kind(ty: &str) -> &'static str {
     match ty {
