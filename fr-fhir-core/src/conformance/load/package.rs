@@ -200,6 +200,12 @@ pub(crate) fn read_tgz_from(
             .map_err(|e| err(shown.clone(), e))?;
         files.push((shown, text));
     }
+    // Read to the end of the gzip stream: its CRC and length check a
+    // truncated or corrupted download even when the tar part looked whole.
+    let rest = MAX_PACKAGE_BYTES.saturating_sub(total);
+    let mut decoder = archive.into_inner();
+    std::io::copy(&mut decoder.by_ref().take(rest), &mut std::io::sink())
+        .map_err(|e| err(label.to_owned(), e))?;
     if !saw_manifest {
         return Err(LoadError::input(LoadErrorKind::NotAPackage).in_file(label));
     }

@@ -202,3 +202,192 @@ fn required_r4_value_sets_expand_completely() {
     let types = terms.expand("http://hl7.org/fhir/ValueSet/all-types").unwrap();
     assert!(types.codes.iter().any(|c| c.code == "PractitionerRole"));
 }
+
+const SAS_PACKAGE: &str = "ig-sas-1.1.0/package";
+
+#[test]
+fn package_from_folder() {
+    let Some(dir) = spec_dir() else { return };
+    let p = Package::read(&dir.join(SAS_PACKAGE)).unwrap();
+    assert_eq!((p.name.as_str(), p.version.as_str()), ("ans.fhir.fr.sas", "1.1.0"));
+    assert!(
+        p.structures
+            .iter()
+            .any(|s| s.url == "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur")
+    );
+    // Examples are skipped: no Bundle, no Slot instance sneaks in as a definition.
+    assert!(p.structures.iter().all(|s| !s.elements.is_empty()));
+    assert_eq!(p.value_sets.len(), 7);
+    assert!(p.value_sets.iter().all(|v| v.complete));
+    // The parent folder holding `package/` works too.
+    let parent = Package::read(&dir.join("ig-sas-1.1.0")).unwrap();
+    assert_eq!(parent.structures.len(), p.structures.len());
+}
+
+/// A `.tgz` as published, entries under `package/`.
+fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut tar = tar::Builder::new(gz);
+    for (path, data) in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        tar.append_data(&mut h, path, *data).unwrap();
+    }
+    tar.into_inner().unwrap().finish().unwrap()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fr-fhir-load-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const MINI_SD: &str = r#"{"resourceType":"StructureDefinition","url":"http://x/S","name":"S","type":"Slot","kind":"resource","derivation":"constraint","snapshot":{"element":[{"id":"Slot","path":"Slot"}]}}"#;
+
+#[test]
+fn package_from_tgz_skips_examples_and_other_folders() {
+    let bytes = tgz(&[
+        ("package/package.json", br#"{"name":"x.y","version":"0.1.0"}"#),
+        ("package/StructureDefinition-S.json", MINI_SD.as_bytes()),
+        ("package/CodeSystem-c.json", CS.as_bytes()),
+        (
+            "package/ValueSet-v.json",
+            br#"{"resourceType":"ValueSet","url":"http://x/vs","compose":{"include":[{"system":"http://x/cs"}]}}"#,
+        ),
+        ("package/example/Slot-1.json", b"not even json"),
+        ("package/openapi/x.json", b"{"),
+        ("package/other/readme.md", b"hi"),
+        ("package/StructureDefinition-S.xml", b"<xml/>"),
+    ]);
+    let path = temp_file("ok.tgz", &bytes);
+    let p = Package::read(&path).unwrap();
+    assert_eq!(p.name, "x.y");
+    assert_eq!(p.structures.len(), 1);
+    assert_eq!(p.structures[0].url, "http://x/S");
+    assert_eq!(p.value_sets[0].codes.len(), 3);
+    assert!(p.value_sets[0].complete);
+}
+
+#[test]
+fn broken_package_names_the_file() {
+    let bytes = tgz(&[
+        ("package/package.json", br#"{"name":"x.y"}"#),
+        (
+            "package/StructureDefinition-Bad.json",
+            br#"{"resourceType":"StructureDefinition","url":"http://x/B","kind":"resource"}"#,
+        ),
+    ]);
+    let path = temp_file("bad.tgz", &bytes);
+    let err = Package::read(&path).unwrap_err();
+    assert!(err.file.ends_with("bad.tgz!package/StructureDefinition-Bad.json"), "{}", err.file);
+    assert_eq!(err.reason, LoadErrorKind::NoSnapshot);
+    assert!(
+        err.to_string()
+            .contains("StructureDefinition-Bad.json: StructureDefinition without snapshot"),
+        "{err}"
+    );
+    assert!(err.message_fr().contains("sans snapshot"), "{}", err.message_fr());
+
+    let bytes = tgz(&[("package/package.json", b"{"), ("package/x.json", b"{}")]);
+    let err = Package::read(&temp_file("json.tgz", &bytes)).unwrap_err();
+    assert!(err.file.ends_with("package/package.json"), "{err}");
+    assert!(matches!(err.reason, LoadErrorKind::Json(_)));
+
+    let bytes = tgz(&[("other/package.json", b"{}")]);
+    let err = Package::read(&temp_file("notpkg.tgz", &bytes)).unwrap_err();
+    assert_eq!(err.reason, LoadErrorKind::NotAPackage);
+}
+
+#[test]
+fn truncated_gzip_is_an_error_not_a_panic() {
+    let bytes = tgz(&[
+        ("package/package.json", br#"{"name":"x"}"#),
+        ("package/StructureDefinition-S.json", MINI_SD.as_bytes()),
+    ]);
+    for cut in [0, 5, 20, bytes.len() / 2, bytes.len() - 4] {
+        let path = temp_file(&format!("cut{cut}.tgz"), &bytes[..cut]);
+        let err = Package::read(&path).unwrap_err();
+        assert!(err.file.contains(&format!("cut{cut}.tgz")), "{err}");
+    }
+    let err = Package::read(&temp_file("garbage.tgz", b"definitely not gzip")).unwrap_err();
+    assert!(matches!(err.reason, LoadErrorKind::Io(_) | LoadErrorKind::NotAPackage), "{err}");
+}
+
+#[test]
+fn oversized_entry_is_refused() {
+    // A header claiming more than the bound is refused before reading its data.
+    let mut raw = Vec::new();
+    let mut small = tar::Header::new_gnu();
+    small.set_path("package/package.json").unwrap();
+    small.set_size(2);
+    small.set_cksum();
+    raw.extend_from_slice(small.as_bytes());
+    raw.extend_from_slice(b"{}");
+    raw.resize(1024, 0);
+    let mut big = tar::Header::new_gnu();
+    big.set_path("package/StructureDefinition-Big.json").unwrap();
+    big.set_size(MAX_ENTRY_BYTES + 1);
+    big.set_cksum();
+    raw.extend_from_slice(big.as_bytes());
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut enc, &raw).unwrap();
+    let raw = enc.finish().unwrap();
+    let err = Package::read(&temp_file("big.tgz", &raw)).unwrap_err();
+    assert_eq!(err.reason, LoadErrorKind::TooLarge { limit: MAX_ENTRY_BYTES }, "{err}");
+    assert!(err.file.ends_with("StructureDefinition-Big.json"), "{err}");
+}
+
+#[test]
+fn builtin_equals_the_package_loaded_at_run_time() {
+    let Some(dir) = spec_dir() else { return };
+    let builtin = crate::conformance::Definitions::builtin();
+    let mut loaded = crate::conformance::Definitions::new();
+    let types = std::fs::read_to_string(dir.join("r4-core/profiles-types.json")).unwrap();
+    for s in structures_from_bundle(&types).unwrap() {
+        loaded.add_structure(s);
+    }
+    for entry in std::fs::read_dir(dir.join("r4-core")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.starts_with("StructureDefinition-") {
+            loaded.add_structure(
+                structure_from_json(&std::fs::read_to_string(&path).unwrap()).unwrap(),
+            );
+        }
+    }
+    loaded.load_package(&dir.join(SAS_PACKAGE)).unwrap();
+    let pkg = Package::read(&dir.join(SAS_PACKAGE)).unwrap();
+    assert!(!pkg.structures.is_empty());
+    for s in &pkg.structures {
+        let b = builtin.structure(&s.url).unwrap_or_else(|| panic!("{} not built in", s.url));
+        assert_eq!(Some(b), loaded.structure(&s.url), "{}", s.url);
+    }
+    for v in &pkg.value_sets {
+        assert_eq!(builtin.value_set(&v.url), loaded.value_set(&v.url), "{}", v.url);
+    }
+    for s in loaded.structures() {
+        assert_eq!(builtin.structure(&s.url), Some(s), "{}", s.url);
+    }
+}
+
+/// Load time of the SAS package; run with
+/// `cargo test --release -p fr-fhir-core --lib sas_package_load_time -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing, run in release by hand"]
+fn sas_package_load_time() {
+    let Some(dir) = spec_dir() else { return };
+    let path = dir.join(SAS_PACKAGE);
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..10 {
+        let t = std::time::Instant::now();
+        let defs = crate::conformance::Definitions::builtin_with_package(&path).unwrap();
+        best = best.min(t.elapsed());
+        assert!(!defs.structures().is_empty());
+    }
+    eprintln!("builtin_with_package(SAS 1.1.0 folder): best of 10 = {best:?}");
+    assert!(best < std::time::Duration::from_millis(100), "{best:?}");
+}

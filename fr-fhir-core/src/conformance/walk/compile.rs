@@ -331,22 +331,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             .collect();
         let slicer = (e.slicing.is_some() && e.base_many)
             .then(|| Box::new(Slicer::new(ix.defs, st, i)));
-        let ref_types: Box<[Box<str>]> = if st.is_profile {
-            e.types
-                .iter()
-                .filter(|t| t.code == "Reference")
-                .flat_map(|t| t.target_profiles.iter())
-                .filter_map(|tp| {
-                    let ty = match ix.by_url.get(tp.as_ref()).and_then(|&x| ix.structure(x)) {
-                        Some(t) => t.type_name.to_string(),
-                        None => tp.rsplit('/').next()?.to_string(),
-                    };
-                    Some(ty.into_boxed_str())
-                })
-                .collect()
-        } else {
-            Box::default()
-        };
+        let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
         elems.push(ElemInfo {
             kids,
             delegate,
@@ -360,6 +345,24 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
         });
     }
     Compiled { elems, by_id }
+}
+
+/// The resource types the target profiles of a `Reference` element allow;
+/// empty (no check) when one of them is neither loaded nor a base
+/// definition: its type cannot be known.
+fn ref_types(ix: &Index<'_>, e: &ElementTable) -> Box<[Box<str>]> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    for tp in e.types.iter().filter(|t| t.code == "Reference").flat_map(|t| t.target_profiles.iter()) {
+        let ty = match ix.by_url.get(tp.as_ref()).and_then(|&x| ix.structure(x)) {
+            Some(t) => t.type_name.to_string(),
+            None => match tp.strip_prefix("http://hl7.org/fhir/StructureDefinition/") {
+                Some(t) => t.to_string(),
+                None => return Box::default(),
+            },
+        };
+        out.push(ty.into_boxed_str());
+    }
+    out.into()
 }
 
 /// Where an element without snapshot children takes them from.

@@ -67,3 +67,8 @@ impl Slicer {
         true
     }
 }
+
+/// Test-only reading of the official definitions (shared with the binding tests).
+#[cfg(test)]
+#[path = "test_defs.rs"]
+pub(crate) mod test_defs;

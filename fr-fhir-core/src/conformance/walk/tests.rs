@@ -1,1 +1,280 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use super::{Validator, Walk};
+use crate::conformance::Definitions;
+use crate::conformance::load::{Terminology, structure_from_json, structures_from_bundle};
+use crate::engine::{Emitter, Options, Scope};
+use crate::finding::{Severity, Target};
+use crate::json::Span;
+
+/// The shared spec folder, or None (with a note) when absent.
+fn spec_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SAS_SPEC_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec"))
+    });
+    if dir.join("r4-core").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: spec dir {} absent, walker test skipped", dir.display());
+        None
+    }
+}
+
+fn files(dir: &std::path::Path, prefix: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with(prefix) && n.ends_with(".json")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// R4 core + the SAS IG + the terminology folder, loaded once.
+fn validator() -> Option<&'static Validator> {
+    static V: OnceLock<Option<Validator>> = OnceLock::new();
+    V.get_or_init(|| {
+        let dir = spec_dir()?;
+        let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+        let mut defs = Definitions::new();
+        for s in structures_from_bundle(&read(&dir.join("r4-core/profiles-types.json"))).unwrap() {
+            defs.add_structure(s);
+        }
+        let ig = dir.join("ig-sas-1.1.0/package");
+        for p in files(&dir.join("r4-core"), "StructureDefinition-").into_iter().chain(files(&ig, "StructureDefinition-")) {
+            defs.add_structure(structure_from_json(&read(&p)).unwrap());
+        }
+        let mut terms = Terminology::new();
+        terms.add_json(&read(&dir.join("r4-core/valuesets-required.json"))).unwrap();
+        let mut vs_files = files(&ig, "ValueSet-");
+        for p in files(&ig, "CodeSystem-").into_iter().chain(files(&dir.join("terminology"), "")) {
+            terms.add_json(&read(&p)).unwrap();
+        }
+        for p in &vs_files {
+            terms.add_json(&read(p)).unwrap();
+        }
+        vs_files.clear();
+        for url in terms.value_set_urls() {
+            if let Some(vs) = terms.expand(url) {
+                defs.add_value_set(vs);
+            }
+        }
+        Some(Validator::new(Arc::new(defs)))
+    })
+    .as_ref()
+}
+
+const SLOT: &str = "http://hl7.org/fhir/StructureDefinition/Slot";
+
+/// Walks `src` against `url`: (rule id, severity, text of the span, child name).
+fn walk_with(v: &Validator, url: &str, element: Option<&str>, src: &str) -> Vec<(String, Severity, String, String)> {
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: url, element, skip: &[], scope: Scope::ALL };
+    v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
+    em.into_inner()
+        .0
+        .into_iter()
+        .map(|e| {
+            let f = e.finding;
+            let (span, child) = match &f.target {
+                Target::Body { span, child } => (*span, child.as_deref().unwrap_or("").to_string()),
+                _ => (Span::default(), String::new()),
+            };
+            (f.rule.id.to_string(), f.severity, span.slice(src).unwrap_or("").to_string(), child)
+        })
+        .collect()
+}
+
+fn walk(url: &str, src: &str) -> Option<Vec<(String, Severity, String, String)>> {
+    Some(walk_with(validator()?, url, None, src))
+}
+
+#[test]
+fn smoke_slot() {
+    let Some(f) = walk(SLOT, r#"{"resourceType":"Slot","status":"free","start":"2024-01-01T10:00:00+01:00"}"#) else { return };
+    println!("{f:#?}");
+}
+
+/// The structure an example declares (`meta.profile`), else its base type.
+fn profile_of(v: &Validator, src: &str) -> String {
+    let j: serde_json::Value = serde_json::from_str(src).unwrap();
+    j["meta"]["profile"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str())
+        .find(|p| v.definitions().structure(p).is_some())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("http://hl7.org/fhir/StructureDefinition/{}", j["resourceType"].as_str().unwrap()))
+}
+
+#[test]
+fn official_examples_give_no_error() {
+    let Some(v) = validator() else { return };
+    let dir = spec_dir().unwrap().join("ig-sas-1.1.0/package/example");
+    let mut bad = Vec::new();
+    for p in files(&dir, "") {
+        let src = std::fs::read_to_string(&p).unwrap();
+        let url = profile_of(v, &src);
+        for f in walk_with(v, &url, None, &src) {
+            if f.1 >= Severity::Warning {
+                let mut t = f.2.clone();
+                t.truncate(80);
+                bad.push(format!("{} {} {:?} {} [{}]", p.file_name().unwrap().to_string_lossy(), f.0, f.1, t, f.3));
+            }
+        }
+    }
+    println!("{}", bad.join("\n"));
+    assert!(bad.is_empty(), "{} findings", bad.len());
+}
+
+const SLOT_OK: &str = r#""resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00""#;
+const FR_SLOT: &str = "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur";
+const FR_PRACT: &str = "http://sas.fr/fhir/StructureDefinition/FrPractitionerAgregateur";
+const CPTS_ORG: &str =
+    "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-organization-aggregator";
+const BUNDLE: &str = "http://hl7.org/fhir/StructureDefinition/Bundle";
+const LOCATION: &str = "http://hl7.org/fhir/StructureDefinition/Location";
+const SCHEDULE: &str = "http://hl7.org/fhir/StructureDefinition/Schedule";
+const IDNPS: &str = r#"{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810001234567"}"#;
+
+/// (name, structure, JSON, expected findings as (rule, text of the span or missing child)).
+fn cases() -> Vec<(&'static str, &'static str, String, Vec<(&'static str, &'static str)>)> {
+    vec![
+        ("valid base slot", SLOT, format!("{{{SLOT_OK}}}"), vec![]),
+        ("unknown element", SLOT, format!(r#"{{{SLOT_OK},"foo":1}}"#), vec![("RO1-FHIR-002", "1")]),
+        ("fhir_comments is unknown", SLOT, format!(r#"{{{SLOT_OK},"fhir_comments":["x"]}}"#), vec![("RO1-FHIR-002", r#"["x"]"#)]),
+        ("repeating element as object", SLOT, format!(r#"{{{SLOT_OK},"serviceType":{{"text":"x"}}}}"#), vec![("RO1-FHIR-001", r#"{"text":"x"}"#)]),
+        ("single element as array", SCHEDULE, r#"{"resourceType":"Schedule","actor":[{"reference":"Practitioner/p"}],"comment":["x"]}"#.into(), vec![("RO1-FHIR-001", r#"["x"]"#)]),
+        ("wrong primitive JSON type", SLOT, format!(r#"{{{SLOT_OK},"overbooked":"true"}}"#), vec![("RO1-FHIR-001", r#""true""#)]),
+        ("instant without zone", SLOT, r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"free","start":"2024-01-01T10:00:00","end":"2024-01-01T10:30:00+01:00"}"#.into(), vec![("RO1-FHIR-003", r#""2024-01-01T10:00:00""#)]),
+        ("code with trailing space", SLOT, format!(r#"{{{SLOT_OK},"serviceType":[{{"coding":[{{"system":"http://s","code":"AMB "}}]}}]}}"#), vec![("RO1-FHIR-003", r#""AMB ""#)]),
+        ("decimal as a string", LOCATION, r#"{"resourceType":"Location","position":{"longitude":"2.35","latitude":48.85}}"#.into(), vec![("RO1-FHIR-001", r#""2.35""#)]),
+        ("base cardinality", SLOT, r#"{"resourceType":"Slot","status":"free","start":"2024-01-01T10:00:00+01:00"}"#.into(), vec![("RO1-FHIR-004", "schedule"), ("RO1-FHIR-004", "end")]),
+        ("required child of an optional backbone", SCHEDULE, r#"{"resourceType":"Schedule","actor":[{"reference":"Practitioner/p"}],"planningHorizon":{"start":"2024-13-01"}}"#.into(), vec![("RO1-FHIR-003", r#""2024-13-01""#)]),
+        ("base required binding", SLOT, r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"libre","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#.into(), vec![("RO1-FHIR-005", r#""libre""#)]),
+        ("identifier use binding (datatype)", SLOT, format!(r#"{{{SLOT_OK},"identifier":[{{"use":"main","value":"x"}}]}}"#), vec![("RO1-FHIR-005", r#""main""#)]),
+        ("primitive extension sibling", SLOT, format!(r#"{{{SLOT_OK},"_status":{{"extension":[{{"url":"http://x","valueCode":"a"}}]}}}}"#), vec![]),
+        ("primitive sibling not an object", SLOT, format!(r#"{{{SLOT_OK},"_status":"x"}}"#), vec![("RO1-FHIR-001", r#""x""#)]),
+        ("extension value type unknown", SLOT, format!(r#"{{{SLOT_OK},"extension":[{{"url":"http://x","valueFoo":1}}]}}"#), vec![("RO1-FHIR-002", "1")]),
+        ("extension value wrong JSON type", SLOT, format!(r#"{{{SLOT_OK},"extension":[{{"url":"http://x","valueBoolean":"yes"}}]}}"#), vec![("RO1-FHIR-001", r#""yes""#)]),
+        ("extension without url", SLOT, format!(r#"{{{SLOT_OK},"extension":[{{"valueString":"a"}}]}}"#), vec![("RO1-FHIR-004", "url")]),
+        ("bundle entry resource switch", BUNDLE, r#"{"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","status":"free","foo":true}}]}"#.into(),
+            vec![("RO1-FHIR-002", "true"), ("RO1-FHIR-004", "schedule"), ("RO1-FHIR-004", "start"), ("RO1-FHIR-004", "end")]),
+        ("bundle link relation required", BUNDLE, r#"{"resourceType":"Bundle","type":"searchset","link":[{"url":"http://x"}]}"#.into(), vec![("RO1-FHIR-004", "relation")]),
+        ("entry link (content reference)", BUNDLE, r#"{"resourceType":"Bundle","type":"searchset","entry":[{"link":[{"url":"http://x"}]}]}"#.into(), vec![("RO1-FHIR-004", "relation")]),
+        ("bundle type binding", BUNDLE, r#"{"resourceType":"Bundle","type":"search"}"#.into(), vec![("RO1-FHIR-005", r#""search""#)]),
+        ("null and empty values left to JSON-001", SLOT, format!(r#"{{{SLOT_OK},"comment":null,"serviceType":[],"identifier":[null]}}"#), vec![]),
+        ("profile fixed code", FR_SLOT, r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"busy","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#.into(), vec![("RO1-PROF-002", r#""busy""#)]),
+        ("profile reference target", FR_SLOT, r#"{"resourceType":"Slot","schedule":{"reference":"Practitioner/s"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}"#.into(), vec![("RO1-PROF-006", r#""Practitioner/s""#)]),
+        ("profile min", FR_PRACT, r#"{"resourceType":"Practitioner"}"#.into(), vec![("RO1-PROF-001", "identifier")]),
+        ("IDNPS pattern holds", FR_PRACT, format!(r#"{{"resourceType":"Practitioner","identifier":[{IDNPS}]}}"#), vec![]),
+        ("IDNPS pattern system", FR_PRACT, r#"{"resourceType":"Practitioner","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"8"}]}"#.into(), vec![("RO1-PROF-002", r#""urn:oid:1.2.250.1.71.4.2.2""#)]),
+        ("IDNPS pattern type", FR_PRACT, r#"{"resourceType":"Practitioner","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}]},"system":"urn:oid:1.2.250.1.71.4.2.1","value":"8"}]}"#.into(), vec![("RO1-PROF-002", r#"{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}]}"#)]),
+        ("profile max", CPTS_ORG, r#"{"resourceType":"Organization","name":"x","identifier":[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567890"},{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567891"}]}"#.into(),
+            vec![("RO1-PROF-001", r#"[{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567890"},{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type","code":"IDNST"}]},"system":"urn:oid:1.2.250.1.71.4.2.2","value":"1234567891"}]"#)]),
+    ]
+}
+
+#[test]
+fn each_check_kind() {
+    let Some(v) = validator() else { return };
+    let mut failures = Vec::new();
+    for (name, url, src, expected) in cases() {
+        let got: Vec<(String, String)> = walk_with(v, url, None, &src)
+            .into_iter()
+            .map(|(rule, _, text, child)| (rule, if child.is_empty() { text } else { child }))
+            .collect();
+        let mut got_s: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let mut exp = expected.clone();
+        got_s.sort();
+        exp.sort();
+        if got_s != exp {
+            failures.push(format!("{name}: expected {exp:?}\n   got {got_s:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Findings with their messages (for message tests).
+fn messages(v: &Validator, url: &str, src: &str) -> Vec<(String, String, String)> {
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: url, element: None, skip: &[], scope: Scope::ALL };
+    v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
+    em.into_inner().0.into_iter().map(|e| (e.finding.rule.id.to_string(), e.finding.message.fr, e.finding.message.en)).collect()
+}
+
+#[test]
+fn messages_name_actual_and_expected_in_both_languages() {
+    let Some(v) = validator() else { return };
+    let src = r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"libre","start":"2024-01-01T10:00:00","end":"2024-01-01T10:30:00+01:00","foo":1}"#;
+    let m = messages(v, SLOT, src);
+    let get = |id: &str| m.iter().find(|x| x.0 == id).unwrap_or_else(|| panic!("{id} in {m:?}"));
+    let (_, fr, en) = get("RO1-FHIR-005");
+    assert!(fr.contains("libre") && fr.contains("slotstatus") && fr.contains("free"), "{fr}");
+    assert!(en.contains("libre") && en.contains("slotstatus"), "{en}");
+    let (_, fr, en) = get("RO1-FHIR-003");
+    assert!(fr.contains("2024-01-01T10:00:00") && fr.contains("attendu"), "{fr}");
+    assert!(en.contains("expected"), "{en}");
+    let (_, fr, en) = get("RO1-FHIR-002");
+    assert!(fr.contains("« foo »") && en.contains("`foo`"), "{fr} / {en}");
+    let m = messages(v, FR_PRACT, r#"{"resourceType":"Practitioner"}"#);
+    let (_, fr, en) = &m[0];
+    assert!(fr.contains("Practitioner.identifier") && fr.contains("FrPractitionerAgregateur") && fr.contains("1.."), "{fr}");
+    assert!(en.contains("found 0"), "{en}");
+}
+
+#[test]
+fn element_and_skip_spans() {
+    let Some(v) = validator() else { return };
+    let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot"}}],"foo":1}"#;
+    let entry_start = src.find("[{").unwrap() as u32;
+    let entry_end = src.find(",\"foo\"").unwrap() as u32;
+    let skip = [Span::new(entry_start, entry_end)];
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: BUNDLE, element: None, skip: &skip, scope: Scope::ALL };
+    v.check(src, Span::new(0, src.len() as u32), &w, &mut em);
+    let ids: Vec<&str> = em.into_inner().0.iter().map(|e| e.finding.rule.id).collect();
+    assert_eq!(ids, ["RO1-FHIR-002"]);
+    // The entry on its own, as an instance of `Bundle.entry`.
+    let e_start = entry_start + 1;
+    let e_end = entry_end - 1;
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: BUNDLE, element: Some("Bundle.entry"), skip: &[], scope: Scope::ALL };
+    v.check(src, Span::new(e_start, e_end), &w, &mut em);
+    let got: Vec<(&str, String)> = em
+        .into_inner()
+        .0
+        .iter()
+        .map(|e| match &e.finding.target {
+            Target::Body { child, .. } => (e.finding.rule.id, child.as_deref().unwrap_or("").to_string()),
+            _ => (e.finding.rule.id, String::new()),
+        })
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got.iter().all(|g| g.0 == "RO1-FHIR-004"), "{got:?}");
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let Some(v) = validator() else { return };
+    let deep = format!("{{\"resourceType\":\"Slot\",\"extension\":{}{}}}", "[{\"extension\":".repeat(300), "]}".repeat(300));
+    for src in [
+        "", "{", "[]", "null", r#"{"resourceType":1}"#, r#"{"resourceType":"Slot","status":"free""#,
+        r#"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Nope"}},{"resource":[]},{"resource":{"contained":[{"resourceType":"Slot","contained":[1]}]}}]}"#,
+        &deep,
+    ] {
+        let _ = walk_with(v, SLOT, None, src);
+        let _ = walk_with(v, BUNDLE, None, src);
+        let _ = walk_with(v, FR_PRACT, None, src);
+    }
+}
