@@ -4,6 +4,38 @@
 //! The walker gives an invariant what it needs of one object: its direct
 //! children as read ([`ObjectView`]); the resource-wide facts (contained ids,
 //! local references) come with the resource root ([`ResourceFacts`]).
+//!
+//! [`evaluate`] judges one key on one object, [`evaluate_resource`] the keys
+//! of a whole resource (dom-2..5, ref-1), [`evaluate_entry`] the Bundle keys
+//! about each entry (bdl-2..4); [`EVALUATED`] is the documented table of the
+//! keys evaluated and [`NOT_EVALUATED`] says which keys are not, and why.
+//!
+//! ```
+//! use fr_fhir_core::conformance::invariants::{evaluate, read_children, ObjectView, Verdict};
+//! let src = r#"{"start": "2024-06-12T10:00:00+02:00", "end": "2024-06-12T09:00:00+02:00"}"#;
+//! let (span, children) = read_children(src, 0).unwrap();
+//! let period = ObjectView { span, children: &children, resource: None };
+//! let Some(Verdict::Fails { en, .. }) = evaluate("per-1", &period) else { panic!() };
+//! assert_eq!(en, "Period.start 2024-06-12T10:00:00+02:00 is after end 2024-06-12T09:00:00+02:00 (per-1: start <= end)");
+//! assert_eq!(evaluate("rng-2", &period), None);
+//! ```
+
+mod contained;
+mod datatypes;
+mod identifiers;
+mod moment;
+mod resources;
+mod table;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use resources::evaluate_entry;
+pub use table::{
+    EVALUATED, Evaluated, How, NOT_EVALUATED, NotEvaluated, evaluated, is_evaluated, not_evaluated,
+};
+pub use view::read_children;
 
 use crate::json::{Kind, Span, Str};
 
@@ -89,4 +121,118 @@ pub enum Verdict {
         /// Why, in English.
         en: String,
     },
+}
+
+/// Evaluates the invariant `key` on one object: `None` when the key is not
+/// evaluated natively, or not decidable from this view (see [`EVALUATED`]);
+/// otherwise whether it holds, and if not, where and why (the child at
+/// fault when there is one, else the object).
+///
+/// The whole-resource keys (dom-2..5) answer from `view.resource` (the
+/// first failure), `None` without it: [`evaluate_resource`] reports every
+/// failure. ref-1 on a Reference holds: its local references are judged by
+/// [`evaluate_resource`] with the root's contained ids.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{evaluate, read_children, ObjectView, Verdict};
+/// let src = r#"{"system": "phone", "value": "0123456789", "use": "home"}"#;
+/// let (span, children) = read_children(src, 0).unwrap();
+/// let telecom = ObjectView { span, children: &children, resource: None };
+/// assert_eq!(evaluate("cpt-2", &telecom), Some(Verdict::Holds));
+/// assert!(matches!(evaluate("org-3", &telecom), Some(Verdict::Fails { .. })));
+/// ```
+pub fn evaluate(key: &str, view: &ObjectView<'_, '_>) -> Option<Verdict> {
+    use datatypes as d;
+    use resources as r;
+    let v = view;
+    Some(match key {
+        "ele-1" => d::ele_1(v),
+        "ext-1" => d::ext_1(v),
+        "per-1" => d::per_1(v),
+        "cpt-2" => d::cpt_2(v),
+        "ref-1" => d::ref_1(v),
+        "att-1" => d::att_1(v),
+        "qty-3" => d::qty_3(v),
+        "sqty-1" => d::sqty_1(v),
+        "age-1" => d::age_1(v),
+        "cnt-3" => d::cnt_3(v),
+        "dis-1" => d::dis_1(v),
+        "drt-1" => d::drt_1(v),
+        "mqty-1" => d::mqty_1(v),
+        "tim-1" => d::needs(v, "Timing.repeat", key, "duration", "durationUnit"),
+        "tim-2" => d::needs(v, "Timing.repeat", key, "period", "periodUnit"),
+        "tim-4" => d::non_negative(v, key, "duration"),
+        "tim-5" => d::non_negative(v, key, "period"),
+        "tim-6" => d::needs(v, "Timing.repeat", key, "periodMax", "period"),
+        "tim-7" => d::needs(v, "Timing.repeat", key, "durationMax", "duration"),
+        "tim-8" => d::needs(v, "Timing.repeat", key, "countMax", "count"),
+        "tim-9" => return d::tim_9(v),
+        "tim-10" => d::not_both(v, "Timing.repeat", key, "timeOfDay", "when"),
+        "rat-1" => d::rat_1(v),
+        "drq-1" => d::exactly_one(v, "DataRequirement.codeFilter", key, "path", "searchParam"),
+        "drq-2" => d::exactly_one(v, "DataRequirement.dateFilter", key, "path", "searchParam"),
+        "exp-1" => d::one_of(v, "Expression", key, &["expression", "reference"]),
+        "trd-1" => d::not_both(v, "TriggerDefinition", key, "data", "timing"),
+        "trd-2" => d::needs(v, "TriggerDefinition", key, "condition", "data"),
+        "trd-3" => d::trd_3(v),
+        "txt-2" => d::txt_2(v),
+        "dom-2" | "dom-3" | "dom-4" | "dom-5" => {
+            let facts = v.resource?;
+            let verdicts = match key {
+                "dom-2" => contained::dom_2(facts),
+                "dom-3" => contained::dom_3(facts),
+                "dom-4" => contained::dom_4(facts),
+                _ => contained::dom_5(facts),
+            };
+            verdicts.into_iter().map(|(_, verdict)| verdict).next().unwrap_or(Verdict::Holds)
+        }
+        "dom-6" => r::dom_6(v),
+        "org-1" => r::org_1(v),
+        "org-2" => r::not_home(v, "address", key),
+        "org-3" => r::not_home(v, "telecom", key),
+        "app-1" => d::one_of(v, "Appointment.participant", key, &["type", "actor"]),
+        "app-2" => r::app_2(v),
+        "app-3" => r::app_3(v),
+        "app-4" => r::app_4(v),
+        "pat-1" => {
+            d::one_of(v, "Patient.contact", key, &["name", "telecom", "address", "organization"])
+        }
+        "inv-1" => r::inv_1(v),
+        "bdl-1" => r::bdl_1(v),
+        "bdl-2" | "bdl-3" | "bdl-4" => return r::bundle_entries(v, key),
+        "bdl-5" => r::bdl_5(v),
+        "bdl-8" => r::bdl_8(v),
+        "bdl-9" => r::bdl_9(v),
+        "bdl-10" => r::bdl_10(v),
+        "bdl-11" => return r::first_resource(v, key, "document", "Composition"),
+        "bdl-12" => return r::first_resource(v, key, "message", "MessageHeader"),
+        "FINESS-invariant" => identifiers::prefixed_number(v, key, "FINESS", b'1', 9),
+        "SIRET-invariant" => identifiers::prefixed_number(v, key, "SIRET", b'3', 14),
+        _ => return None,
+    })
+}
+
+/// Evaluates the keys that need the whole resource, at its root: dom-2,
+/// dom-3, dom-4, dom-5 (its contained resources) and ref-1 (its local
+/// references). Each key gives one `Holds`, or one `Fails` per failure
+/// (pointing at the contained resource, its `contained` or `meta` element,
+/// or the reference).
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{evaluate_resource, ContainedFacts, ResourceFacts, Verdict};
+/// use fr_fhir_core::json::{Span, Str};
+/// let facts = ResourceFacts {
+///     contained: vec![ContainedFacts { id: Some(Str::Borrowed("loc")), span: Span::new(10, 40),
+///         nested_contained: None, meta_version: None, meta_security: None }],
+///     local_refs: vec![(Str::Borrowed("#loc"), Span::new(50, 56))],
+/// };
+/// assert!(evaluate_resource(&facts).iter().all(|(_, v)| *v == Verdict::Holds));
+/// ```
+pub fn evaluate_resource(facts: &ResourceFacts<'_>) -> Vec<(&'static str, Verdict)> {
+    let mut out = contained::dom_2(facts);
+    out.extend(contained::dom_3(facts));
+    out.extend(contained::dom_4(facts));
+    out.extend(contained::dom_5(facts));
+    out.extend(contained::ref_1(facts));
+    out
 }
