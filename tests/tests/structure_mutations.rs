@@ -13,8 +13,17 @@
 //! `tests/tests/snapshots/structure_mutations.txt` (`SAS_UPDATE_SNAPSHOTS=1`
 //! rewrites it after review).
 //!
+//! Optional elements of the types no official example carries (Period,
+//! date, dateTime, decimal, integers, boolean) are added with a valid sample
+//! value (a valid variant), then with that value broken (per-1, lexical).
+//!
+//! Errors of an unmutated example are not held against its mutations (the
+//! examples suite reports them). The finding must have the expected severity
+//! at one of the accepted expressions; the structural rule is preferred when
+//! both it and a hand rule answer, and the summary says which answered.
+//!
 //! Speed: at most [`CAP`] mutations per kind per example (the first ones in
-//! document order), so the suite stays within seconds in debug builds.
+//! document order): about 2,300 validations, under 3 s in debug builds.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -669,7 +678,14 @@ impl<'d> Gen<'d, '_> {
                 .iter()
                 .filter_map(|d| d.strip_prefix(&format!("{key}.")).map(String::from))
                 .collect();
-            // Knock-on elements: the graph and the profile choice read them.
+            // Knock-on elements: the graph rules (ids, references, contained
+            // targets) and the profile choice (meta.profile) and extension
+            // matching (url) read them, so breaking one may rightly raise
+            // errors elsewhere. For those, and for removed required elements
+            // and doubled values (other rules count them), only the finding at
+            // the exact path is asserted; for every other mutation no error
+            // may point outside the mutated value (or an ancestor whose
+            // fixed/pattern value or binding covers it).
             let knock = matches!(
                 key.as_str(),
                 "id" | "reference" | "meta" | "profile" | "url" | "contained"
