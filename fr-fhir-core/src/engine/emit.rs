@@ -14,6 +14,9 @@ pub struct Emitted {
     pub scope: Scope,
     /// The finding.
     pub finding: Finding,
+    /// True when the structural validator reported it (not a hand rule nor
+    /// the reader): when a hand rule says the same, the hand rule's remains.
+    pub structural: bool,
 }
 
 /// Collects findings. Information and warnings are capped per use case
@@ -52,6 +55,8 @@ pub struct Emitter<'o> {
     /// (empty otherwise): no element in it can be written with a wrong JSON
     /// type, so rules reporting a missing element need not look again.
     clean: Span,
+    /// The findings pushed now come from the structural validator.
+    structural: bool,
 }
 
 /// The most errors and fatals one input keeps (the rest are counted): a
@@ -84,7 +89,17 @@ impl<'o> Emitter<'o> {
             fixed: opts.use_case,
             candidates: Scope::ALL,
             clean: Span::default(),
+            structural: false,
         }
+    }
+
+    /// Runs `f` with the findings it pushes marked as the structural
+    /// validator's ([`Emitted::structural`]).
+    pub(crate) fn structural<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let before = std::mem::replace(&mut self.structural, true);
+        let r = f(self);
+        self.structural = before;
+        r
     }
 
     /// Limits the use cases findings can hold in to those the rule set
@@ -204,7 +219,7 @@ impl<'o> Emitter<'o> {
             room
         };
         if room {
-            self.out.push(Emitted { scope, finding });
+            self.out.push(Emitted { scope, finding, structural: self.structural });
         } else {
             for (uc, per) in self.each() {
                 if holds(uc) {

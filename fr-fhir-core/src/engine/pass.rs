@@ -331,6 +331,82 @@ pub fn run<'a>(
     Ok(report)
 }
 
+/// Drops what the structural validator reports that another report already
+/// says: the same rule at the same place (a wrong JSON type the reader
+/// noted, a base cardinality a hand rule checks), or the same rule on an
+/// element inside or around the one a hand rule names (the hand rules of
+/// RO1-FHIR-006/007/008 point at the entry, the contained resource or the
+/// extension; the invariant at the object that carries it). One finding
+/// remains: the hand rule's, the more specific one.
+fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<Finding> {
+    use std::collections::{HashMap, HashSet};
+    // Per rule, the value spans and the (parent, child) pairs of the others.
+    let mut spans: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
+    let mut missing: HashSet<(&'static str, u32, u32, String)> = HashSet::new();
+    // The objects a hand rule reports a missing child of (bdl-5 on an entry
+    // without resource is the hand rule's "resource missing").
+    let mut parents: HashSet<(&'static str, u32, u32)> = HashSet::new();
+    for e in emitted.iter().filter(|e| !e.structural) {
+        match &e.finding.target {
+            Target::Body { span, child: None } => {
+                spans.entry(e.finding.rule.id).or_default().push((span.start, span.end));
+            }
+            Target::Body { span, child: Some(c) } => {
+                missing.insert((e.finding.rule.id, span.start, span.end, c.to_string()));
+                parents.insert((e.finding.rule.id, span.start, span.end));
+            }
+            _ => {}
+        }
+    }
+    // Sorted by start, with the running maximum of the ends: "one span holds
+    // `sp`" and "one span lies in `sp`" are then two binary searches each.
+    let spans: HashMap<&'static str, (Vec<(u32, u32)>, Vec<u32>)> = spans
+        .into_iter()
+        .map(|(id, mut v)| {
+            v.sort_unstable();
+            let ends = v
+                .iter()
+                .scan(0u32, |m, &(_, end)| {
+                    *m = (*m).max(end);
+                    Some(*m)
+                })
+                .collect();
+            (id, (v, ends))
+        })
+        .collect();
+    let overlaps_any = |(v, ends): &(Vec<(u32, u32)>, Vec<u32>), sp: (u32, u32)| {
+        let inside = v.partition_point(|o| o.0 < sp.0);
+        // Spans of JSON values nest or are disjoint: one starting inside `sp` lies in it.
+        let lies_in = v.get(inside).is_some_and(|o| o.0 < sp.1);
+        let holds = v.partition_point(|o| o.0 <= sp.0).checked_sub(1).and_then(|i| ends.get(i));
+        lies_in || holds.is_some_and(|&end| end >= sp.1)
+    };
+    let mut seen: HashSet<(&'static str, u32, u32, Option<String>)> = HashSet::new();
+    emitted
+        .into_iter()
+        .filter(|e| {
+            if !e.structural {
+                return true;
+            }
+            let id = e.finding.rule.id;
+            match &e.finding.target {
+                Target::Body { span, child: None } => {
+                    let sp = (span.start, span.end);
+                    !spans.get(id).is_some_and(|v| overlaps_any(v, sp))
+                        && !parents.contains(&(id, sp.0, sp.1))
+                        && seen.insert((id, sp.0, sp.1, None))
+                }
+                Target::Body { span, child: Some(c) } => {
+                    !missing.contains(&(id, span.start, span.end, c.to_string()))
+                        && seen.insert((id, span.start, span.end, Some(c.to_string())))
+                }
+                _ => true,
+            }
+        })
+        .map(|e| e.finding)
+        .collect()
+}
+
 /// The layout of a streamed Bundle, for the location resolver: the Bundle
 /// object, its entry array and each entry (the entries are in document order).
 struct EntryLayout<'k, 'a> {
@@ -382,18 +458,9 @@ fn finalize(
     layout: &dyn resolve::Layout,
     rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
-    let mut findings: Vec<Finding> =
-        emitted.into_iter().filter(|e| e.scope.contains(uc)).map(|e| e.finding).collect();
-    // The reader's notes, the hand rules and the structural validator may
-    // report the same defect under the same rule at the same place (a
-    // wrong JSON type, a base cardinality): one finding remains, the first.
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| match &f.target {
-        Target::Body { span, child } => {
-            seen.insert((f.rule.id, span.start, span.end, child.clone()))
-        }
-        _ => true,
-    });
+    let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
+    let findings = without_structural_repeats(emitted);
+    let mut findings = findings;
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings

@@ -109,7 +109,8 @@ impl<'v> Structural<'v> {
         em: &mut Emitter<'_>,
     ) {
         for (url, scope) in self.choose(rtype, declared, rules, em) {
-            self.v.check(src, span, &Walk { structure: &url, element: None, skip, scope }, em);
+            let w = Walk { structure: &url, element: None, skip, scope };
+            em.structural(|em| self.v.check(src, span, &w, em));
             self.note_walked(&url, span, scope);
         }
     }
@@ -128,7 +129,7 @@ impl<'v> Structural<'v> {
         let skip: Vec<Span> = resource.into_iter().collect();
         for (url, scope) in self.choose("Bundle", bundle_declared, rules, em) {
             let w = Walk { structure: &url, element: Some("Bundle.entry"), skip: &skip, scope };
-            self.v.check(src, entry, &w, em);
+            em.structural(|em| self.v.check(src, entry, &w, em));
         }
     }
 
@@ -150,7 +151,7 @@ impl<'v> Structural<'v> {
                     ),
                 )
                 .with_source(url.clone());
-                em.push(scope, f);
+                em.structural(|em| em.push(scope, f));
             }
         }
     }
