@@ -941,11 +941,14 @@ impl<'d> Gen<'d, '_> {
                         *p.at_mut(&[Seg::Key("start".into())]) = J::Str(en);
                         *p.at_mut(&[Seg::Key("end".into())]) = J::Str(s);
                     });
+                    // The invariant points at the child at fault (`end`) when
+                    // there is one (invariants::evaluate), else at the Period.
+                    let at = self.fp(&ipath);
                     self.push(
                         "per-1 start > end",
                         def.id.to_string(),
                         doc,
-                        vec![self.fp(&ipath)],
+                        vec![format!("{at}.end"), at],
                         Severity::Error,
                         true,
                     );
@@ -1093,7 +1096,12 @@ impl<'d> Gen<'d, '_> {
                 doc: doc.text(),
             });
             let doc = add(self, wrap(bad));
-            let at = vec![self.fp(&at_path)];
+            let mut at = vec![self.fp(&at_path)];
+            if kind == "per-1 start > end" {
+                // The invariant points at the child at fault (`end`) when there
+                // is one (invariants::evaluate), else at the Period.
+                at.insert(0, format!("{}.end", at[0]));
+            }
             self.push(kind, format!("{} ({ty}, added)", e.id), doc, at, Severity::Error, true);
         }
     }

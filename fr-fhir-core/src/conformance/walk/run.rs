@@ -343,9 +343,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 Ok(Val { count: 1, span, kind: Kind::Array, text: None })
             }
             k if many => {
-                let span = self.r.skip_value()?;
-                self.wrong_kind(entry.node, key, k, "un tableau", "an array", span);
-                Ok(Val { count: 1, span, kind: k, text: None })
+                // Still read as the array's one item: what it holds is checked,
+                // and its local references count (no dom-3 on their target).
+                let val = self.item(entry, entry.node, key, inner)?;
+                self.wrong_kind(entry.node, key, k, "un tableau", "an array", val.span);
+                Ok(Val { count: 1, span: val.span, kind: k, text: None })
             }
             _ => self.item(entry, entry.node, key, inner),
         }
