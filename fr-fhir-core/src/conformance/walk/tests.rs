@@ -562,3 +562,30 @@ fn validator_is_shared_across_threads() {
         }
     });
 }
+
+/// bdl-3: a transaction Bundle's entries need `request`; walked whole, each
+/// entry is judged (the Bundle's `type` is read before them); with the
+/// entries skipped (walked on their own by the engine), nothing is judged
+/// from what was not read.
+#[test]
+fn bundle_entry_invariants_per_entry() {
+    let Some(v) = validator() else { return };
+    let ok = r#"{"fullUrl":"urn:uuid:1","resource":{"resourceType":"Basic"},"request":{"method":"POST","url":"Basic"}}"#;
+    let bad = r#"{"fullUrl":"urn:uuid:2","resource":{"resourceType":"Basic"}}"#;
+    let src = format!(r#"{{"resourceType":"Bundle","type":"transaction","entry":[{ok},{bad}]}}"#);
+    let got: Vec<(String, String, String)> = walk_with(v, BUNDLE, None, &src)
+        .into_iter()
+        .filter(|f| f.0 == "RO1-FHIR-006")
+        .map(|f| (f.0, f.2, f.3))
+        .collect();
+    assert_eq!(got, [("RO1-FHIR-006".to_string(), bad.to_string(), String::new())]);
+    // Entries skipped: the first one read for the Bundle-level keys holds.
+    let at = src.find("[{").unwrap() as u32;
+    let skip = [Span::new(at, src.rfind(']').unwrap() as u32 + 1)];
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: BUNDLE, element: None, skip: &skip, scope: Scope::ALL };
+    v.check(&src, Span::new(0, src.len() as u32), &w, &mut em);
+    let ids: Vec<&str> = em.into_inner().0.iter().map(|e| e.finding.rule.id).collect();
+    assert!(!ids.contains(&"RO1-FHIR-006"), "{ids:?}");
+}
