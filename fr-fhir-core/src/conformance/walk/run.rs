@@ -212,7 +212,14 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 // of this object (bdl-5 on an entry) see it.
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
                     let kind = self.r.peek()?;
-                    buf.push(Child { name, span: *sk, kind, text: None, count: 1, inner: Vec::new() });
+                    buf.push(Child {
+                        name,
+                        span: *sk,
+                        kind,
+                        text: None,
+                        count: 1,
+                        inner: Vec::new(),
+                    });
                 }
                 self.r = Reader::at(self.src, sk.end as usize);
                 self.entries_done |= bundle && key.as_str() == "entry";
