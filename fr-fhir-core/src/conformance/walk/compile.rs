@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::slicing::Slicer;
+use super::slicing::{Classified, Slicer};
 use crate::conformance::Definitions;
 use crate::conformance::table::{
-    ConstraintSeverity, ElementTable, Strength, StructureKind, StructureTable,
+    ConstraintSeverity, DiscriminatorKind, ElementTable, Strength, StructureKind, StructureTable,
 };
 use crate::finding::RuleMeta;
 use crate::primitives::{JsonKind, PrimitiveKind};
@@ -334,7 +334,8 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
     let mut elems = Vec::with_capacity(els.len());
     for (i, e) in els.iter().enumerate() {
         let base_el = if st.is_profile { ix.base_element(base_root, &e.path) } else { None };
-        let shapes: Box<[Shape]> = e.types.iter().map(|t| ix.shape(&t.code)).collect();
+        let shapes: Box<[Shape]> =
+            e.types.iter().map(|t| ix.shape(fhir_type(st, e, &t.code))).collect();
         let kids = own.get(i).filter(|v| !v.is_empty()).map(|v| kids_of(ix, s, st, v));
         let elsewhere = delegate_of(ix, s, e, &by_id, slice_of.get(i).copied().flatten());
         let (delegate, fallback) =
@@ -437,8 +438,11 @@ fn delegate_of(
             }
         }
     }
-    // A slice without its own children has those of the sliced element.
-    if let Some(sl) = sliced {
+    // A slice without its own children has those of the sliced element
+    // (of its type for a choice slice: `value[x]` has several).
+    if let Some(sl) = sliced
+        && !e.is_choice()
+    {
         return Some(NodeRef { s, e: sl, t: NO_TYPE });
     }
     let code = ty?.code.as_ref();
@@ -471,14 +475,19 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
+            let by_type = type_slicer(ix, st, e, c);
             for (ti, t) in e.types.iter().enumerate() {
                 let json = choice_name(stem, &t.code);
                 let t16 = u16::try_from(ti).unwrap_or(NO_TYPE);
                 entries.extend(underscore(&json, &t.code, t16));
+                let node = by_type
+                    .as_ref()
+                    .and_then(|sl| type_slice(st, sl, &json, &t.code))
+                    .map_or(NodeRef { s, e: c, t: t16 }, |(e, t)| NodeRef { s, e, t });
                 entries.push(Entry {
                     name: json.into(),
                     slot: slot16,
-                    node: NodeRef { s, e: c, t: t16 },
+                    node,
                     underscore: false,
                     bad_type: false,
                     shape: ix.shape(&t.code),
@@ -501,7 +510,9 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
             }
         } else {
             let code = e.types.first().map_or("", |t| t.code.as_ref());
-            let shape = if e.types.is_empty() { Shape::Complex } else { ix.shape(code) };
+            let shape =
+                if e.types.is_empty() { Shape::Complex } else { ix.shape(fhir_type(st, e, code)) };
+            // `_id` stays unknown: a System type has no primitive extension.
             entries.extend(underscore(name, code, NO_TYPE));
             entries.push(Entry {
                 name: name.into(),
@@ -516,4 +527,64 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     entries.dedup_by(|a, b| a.name == b.name);
     Kids::new(entries, slots, required)
+}
+
+/// The FHIR type of a value whose table type is a FHIRPath System type (the
+/// snapshots type `id`, `Extension.url` and primitive values so, the FHIR
+/// type being in an extension the tables do not keep): `X.id` of a resource
+/// is an `id`, of an element a `string`; `url` of an extension a `uri`.
+/// Other codes are returned as they are.
+fn fhir_type<'c>(st: &StructureTable, e: &ElementTable, code: &'c str) -> &'c str {
+    let Some(sys) = code.strip_prefix("http://hl7.org/fhirpath/System.") else { return code };
+    let name = e.name();
+    let parent = e.path.rsplit_once('.').map_or("", |(p, _)| p);
+    match sys {
+        "String" if name == "id" => {
+            let resource_root = st.kind == StructureKind::Resource && !parent.contains('.');
+            if resource_root { "id" } else { "string" }
+        }
+        "String"
+            if name == "url"
+                && (parent == "Extension"
+                    || parent.ends_with(".extension")
+                    || parent.ends_with(".modifierExtension")) =>
+        {
+            "uri"
+        }
+        "String" => "string",
+        "Boolean" => "boolean",
+        "Integer" => "integer",
+        "Decimal" => "decimal",
+        "Date" => "date",
+        "DateTime" => "dateTime",
+        "Time" => "time",
+        _ => code,
+    }
+}
+
+/// The slicer of a choice element sliced by type alone (`value[x]` of an
+/// extension slice, discriminator `type` at `$this`): its slices are
+/// chosen by the JSON key, once, here.
+fn type_slicer(ix: &Index<'_>, st: &StructureTable, e: &ElementTable, c: u32) -> Option<Slicer> {
+    let slicing = e.slicing.as_ref()?;
+    let by_type = !slicing.discriminators.is_empty()
+        && slicing
+            .discriminators
+            .iter()
+            .all(|d| d.kind == DiscriminatorKind::Type && d.path == "$this");
+    by_type.then(|| Slicer::new(ix.defs, st, c as usize))
+}
+
+/// The slice of a type-sliced choice element a JSON key (`valueReference`)
+/// belongs to, with the type index to walk it as (none when the slice has
+/// one type: its own children apply).
+fn type_slice(st: &StructureTable, sl: &Slicer, json: &str, code: &str) -> Option<(u32, u16)> {
+    let Classified::Slice(idx) = sl.classify_choice(json, "{}") else { return None };
+    let slice = st.elements.get(idx)?;
+    let t = if slice.types.len() <= 1 {
+        NO_TYPE
+    } else {
+        u16::try_from(slice.types.iter().position(|t| t.code == code)?).ok()?
+    };
+    Some((u32::try_from(idx).ok()?, t))
 }

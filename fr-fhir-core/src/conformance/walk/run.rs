@@ -61,6 +61,12 @@ pub(super) struct Run<'v, 'a, 'w, 'e, 'o> {
     pool: Vec<Vec<Child<'a>>>,
     /// Reused buffers of grandchildren names ([`Child::inner`]).
     names: Vec<Vec<&'a str>>,
+    /// `type` of the open Bundle, when read before its entries: each entry
+    /// is then judged on bdl-2..4 ([`inv::evaluate_entry`]).
+    bundle_type: Option<Str<'a>>,
+    /// The open Bundle's entries are judged on bdl-2..4 one by one, or by
+    /// the caller (walked on their own): not again from the Bundle.
+    entries_done: bool,
 }
 
 impl Validator {
@@ -120,6 +126,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             facts: Vec::new(),
             pool: Vec::new(),
             names: Vec::new(),
+            bundle_type: None,
+            entries_done: false,
         }
     }
 
@@ -179,6 +187,10 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         if root == Root::Resource {
             self.facts.push(ResourceFacts::default());
         }
+        let bundle = root == Root::Resource
+            && v.structure(node.s).is_some_and(|st| st.type_name == "Bundle");
+        let outer_bundle = bundle
+            .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key(&mut obj)? {
@@ -210,6 +222,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                     });
                 }
                 self.r = Reader::at(self.src, sk.end as usize);
+                self.entries_done |= bundle && key.as_str() == "entry";
                 if let Some(c) = entry
                     .filter(|_| counted)
                     .and_then(|e| self.counts.get_mut(base + usize::from(e.slot)))
@@ -258,6 +271,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             let mut grand: Vec<&'a str> =
                 if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = self.element(entry, &key, collect.then_some(&mut grand))?;
+            if bundle && key.as_str() == "type" {
+                self.bundle_type = val.text.clone();
+            }
             let slot = if counted { base + usize::from(entry.slot) } else { usize::MAX };
             if let Some(c) = self.counts.get_mut(slot) {
                 if entry.underscore || val.count == 0 {
@@ -319,6 +335,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 *p = buf;
             }
         }
+        if let Some((ty, done)) = outer_bundle {
+            (self.bundle_type, self.entries_done) = (ty, done);
+        }
         Ok(span)
     }
 
@@ -350,9 +369,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 Ok(Val { count: 1, span, kind: Kind::Array, text: None })
             }
             k if many => {
-                let span = self.r.skip_value()?;
-                self.wrong_kind(entry.node, key, k, "un tableau", "an array", span);
-                Ok(Val { count: 1, span, kind: k, text: None })
+                // Still read as the array's one item: what it holds is checked,
+                // and its local references count (no dom-3 on their target).
+                let val = self.item(entry, entry.node, key, inner)?;
+                self.wrong_kind(entry.node, key, k, "un tableau", "an array", val.span);
+                Ok(Val { count: 1, span: val.span, kind: k, text: None })
             }
             _ => self.item(entry, entry.node, key, inner),
         }
@@ -647,10 +668,22 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             self.inv_failed(node, el, key, rule, warning, *span, fr, en);
         }
         let view = ObjectView { span, children, resource: facts };
+        if let Some(ty) = &self.bundle_type
+            && el.path == "Bundle.entry"
+        {
+            self.entries_done = true;
+            for (key, verdict) in inv::evaluate_entry(Some(ty.as_str()), &view) {
+                if let Verdict::Fails { span, fr, en } = verdict {
+                    let rule = &fhir::ro1_fhir_006::RULE;
+                    self.inv_failed(node, el, key, rule, false, span, &fr, &en);
+                }
+            }
+        }
         let judged = |k: &str| resource_keys.iter().any(|(rk, _)| *rk == k);
+        let per_entry = |k: &str| matches!(k, "bdl-2" | "bdl-3" | "bdl-4");
         for i in own.iter() {
             let Some(c) = el.constraints.get(i.c) else { continue };
-            if judged(&c.key) {
+            if judged(&c.key) || self.entries_done && per_entry(&c.key) {
                 continue;
             }
             if let Some(Verdict::Fails { span, fr, en }) = inv::evaluate(&c.key, &view) {

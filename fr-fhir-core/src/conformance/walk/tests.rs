@@ -227,7 +227,51 @@ fn cases() -> Vec<Case> {
             vec![("RO1-PROF-003", r#"{"system":"https://mos.esante.gouv.fr/NOS/TRE_R314-TypeCreneau/FHIR/TRE-R314-TypeCreneau","code":"ZZZ"}"#)]),
         ("choice type restricted by the profile", APPT, r#"{"resourceType":"Appointment","status":"booked","identifier":[{"system":"urn:oid:1.1","value":"1"}],"start":"2022-09-04T14:00:00+01:00","end":"2022-09-04T14:15:00+01:00","participant":[{"actor":{"reference":"Patient/p"},"status":"accepted"}],"extension":[{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueString":"x"}]}"#.into(),
             vec![("RO1-PROF-006", r#""x""#)]),
+        // per-1 is the Period type's own constraint: reached through every route.
+        ("per-1 in a profile's slice", FR_PRACT, format!(r#"{{"resourceType":"Practitioner","identifier":[{}]}}"#, IDNPS.replace(r#""value""#, r#""period":{"start":"2024-01-02","end":"2024-01-01"},"value""#)),
+            vec![("RO1-FHIR-009", r#""2024-01-01""#)]),
+        ("per-1 in a contained resource", SCHEDULE, format!(r##"{{"resourceType":"Schedule","actor":[{{"reference":"#l"}}],"contained":[{{"resourceType":"Location","id":"l","address":{{{PERIOD_BAD}}}}}]}}"##),
+            vec![("RO1-FHIR-009", r#""2024-01-01""#)]),
+        ("per-1 in a bundle entry's resource", BUNDLE, r#"{"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"urn:uuid:1","resource":{"resourceType":"Schedule","actor":[{"reference":"Location/l"}],"planningHorizon":{"start":"2024-01-02","end":"2024-01-01"}}}]}"#.into(),
+            vec![("RO1-FHIR-009", r#""2024-01-01""#)]),
+        ("per-1 under a choice type slice", APPT, appt(&operator(&IDNPS.replace(r#""value""#, r#""period":{"start":"2024-01-02","end":"2024-01-01"},"value""#)), ""),
+            vec![("RO1-FHIR-009", r#""2024-01-01""#)]),
+        // The children of `value[x]:valueReference` of the extension slice apply.
+        ("choice type slice holds", APPT, appt(&operator(IDNPS), ""), vec![]),
+        ("choice type slice: required child", APPT, appt(&operator(r#"{"type":{"coding":[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"}]},"value":"8"}"#), ""),
+            vec![("RO1-PROF-001", "system")]),
+        ("choice type slice: required identifier", APPT, appt(r#"{"display":"x"}"#, ""), vec![("RO1-PROF-001", "identifier")]),
+        ("choice type slice: pattern", APPT, appt(&operator(&IDNPS.replace("fr-v2-0203", "v2-0203")), ""),
+            vec![("RO1-PROF-002", r#""http://interopsante.org/fhir/CodeSystem/v2-0203""#)]),
+        ("choice type slice: max", APPT, appt(&operator(&IDNPS.replace(r#""code":"IDNPS"}"#, r#""code":"IDNPS"},{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}"#)), ""),
+            vec![("RO1-PROF-001", r#"[{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"IDNPS"},{"system":"http://interopsante.org/fhir/CodeSystem/fr-v2-0203","code":"RPPS"}]"#)]),
+        ("extension slice max", APPT, appt(&operator(IDNPS), &format!(r#",{{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueReference":{}}}"#, operator(IDNPS))),
+            vec![("RO1-PROF-001", Box::leak(format!(r#"[{{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueReference":{0}}},{{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueReference":{0}}}]"#, operator(IDNPS)).into_boxed_str()))]),
+        // FHIRPath System types: `X.id` of a resource is an `id`, `url` of an extension a `uri`.
+        ("resource id typed System.String", APPT, appt(&operator(IDNPS), "").replacen('{', &format!(r#"{{"id":"{}","#, "a".repeat(65)), 1),
+            vec![("RO1-FHIR-003", Box::leak(format!(r#""{}""#, "a".repeat(65)).into_boxed_str()))]),
+        ("extension url typed System.String", SLOT, format!(r#"{{{SLOT_OK},"extension":[{{"url":"http://x y","valueCode":"a"}}]}}"#), vec![("RO1-FHIR-003", r#""http://x y""#)]),
+        ("element id typed System.String", SLOT, format!(r#"{{{SLOT_OK},"serviceType":[{{"id":1,"text":"a"}}]}}"#), vec![("RO1-FHIR-001", "1")]),
+        ("_id stays unknown", SLOT, format!(r#"{{{SLOT_OK},"_id":{{}}}}"#), vec![("RO1-FHIR-002", "{}")]),
+        // A single value where an array is expected is still read (its local reference counts: no dom-3).
+        ("single value for an array is read", SCHEDULE, r##"{"resourceType":"Schedule","actor":{"reference":"#l"},"contained":[{"resourceType":"Location","id":"l","status":"x"}]}"##.into(),
+            vec![("RO1-FHIR-001", r##"{"reference":"#l"}"##), ("RO1-FHIR-005", r#""x""#)]),
     ]
+}
+
+const PERIOD_BAD: &str = r#""period":{"start":"2024-01-02","end":"2024-01-01"}"#;
+
+/// The `valueReference` of the FrAppointmentOperator extension, its identifier `identifier`.
+fn operator(identifier: &str) -> String {
+    format!(r#"{{"identifier":{identifier}}}"#)
+}
+
+/// A valid FrAppointmentSAS with the operator extension (`value_reference`)
+/// and `more` extensions after it (each starting with a comma).
+fn appt(value_reference: &str, more: &str) -> String {
+    format!(
+        r#"{{"resourceType":"Appointment","status":"booked","identifier":[{{"system":"urn:oid:1.1","value":"1"}}],"start":"2022-09-04T14:00:00+01:00","end":"2022-09-04T14:15:00+01:00","participant":[{{"actor":{{"reference":"Patient/p"}},"status":"accepted"}}],"extension":[{{"url":"http://interopsante.org/fhir/StructureDefinition/FrAppointmentOperator","valueReference":{value_reference}}}{more}]}}"#
+    )
 }
 
 #[test]
@@ -250,6 +294,29 @@ fn each_check_kind() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// RO1-PROF-003: the required binding of a slice (`Slot.serviceType:TypeConsultation`,
+/// v3-ActEncounterCode) applies to the items classified into it (built-in
+/// tables: their value set is enumerated).
+#[test]
+fn required_binding_of_a_slice() {
+    let src = format!(
+        r#"{{{SLOT_OK},"serviceType":[{{"coding":[{{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"ZZZ"}}]}}]}}"#
+    );
+    let got: Vec<(String, String)> = walk_with(Validator::builtin(), FR_SLOT, None, &src)
+        .into_iter()
+        .filter(|f| f.1 >= Severity::Error)
+        .map(|f| (f.0, f.2))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "RO1-PROF-003".to_string(),
+            r#"{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"ZZZ"}]}"#
+                .to_string()
+        )]
+    );
 }
 
 /// Findings with their messages (for message tests).
@@ -494,4 +561,31 @@ fn validator_is_shared_across_threads() {
             s.spawn(|| walk_with(v, FR_PRACT, None, r#"{"resourceType":"Practitioner"}"#));
         }
     });
+}
+
+/// bdl-3: a transaction Bundle's entries need `request`; walked whole, each
+/// entry is judged (the Bundle's `type` is read before them); with the
+/// entries skipped (walked on their own by the engine), nothing is judged
+/// from what was not read.
+#[test]
+fn bundle_entry_invariants_per_entry() {
+    let Some(v) = validator() else { return };
+    let ok = r#"{"fullUrl":"urn:uuid:1","resource":{"resourceType":"Basic"},"request":{"method":"POST","url":"Basic"}}"#;
+    let bad = r#"{"fullUrl":"urn:uuid:2","resource":{"resourceType":"Basic"}}"#;
+    let src = format!(r#"{{"resourceType":"Bundle","type":"transaction","entry":[{ok},{bad}]}}"#);
+    let got: Vec<(String, String, String)> = walk_with(v, BUNDLE, None, &src)
+        .into_iter()
+        .filter(|f| f.0 == "RO1-FHIR-006")
+        .map(|f| (f.0, f.2, f.3))
+        .collect();
+    assert_eq!(got, [("RO1-FHIR-006".to_string(), bad.to_string(), String::new())]);
+    // Entries skipped: the first one read for the Bundle-level keys holds.
+    let at = src.find("[{").unwrap() as u32;
+    let skip = [Span::new(at, src.rfind(']').unwrap() as u32 + 1)];
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: BUNDLE, element: None, skip: &skip, scope: Scope::ALL };
+    v.check(&src, Span::new(0, src.len() as u32), &w, &mut em);
+    let ids: Vec<&str> = em.into_inner().0.iter().map(|e| e.finding.rule.id).collect();
+    assert!(!ids.contains(&"RO1-FHIR-006"), "{ids:?}");
 }
