@@ -16,7 +16,10 @@ type SortedSpans = (Vec<(u32, u32)>, Vec<u32>);
 /// RO1-FHIR-006/007/008 point at the entry, the contained resource or the
 /// extension; the invariant at the object that carries it). One finding
 /// remains: the hand rule's, the more specific one.
-pub(super) fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<(Finding, bool)> {
+pub(super) fn without_structural_repeats(
+    emitted: Vec<Emitted>,
+    rules: &dyn RuleSet,
+) -> Vec<(Finding, bool)> {
     use std::collections::{HashMap, HashSet};
     // Per rule, the value spans and the (parent, child) pairs of the others.
     let mut spans: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
@@ -65,6 +68,9 @@ pub(super) fn without_structural_repeats(emitted: Vec<Emitted>) -> Vec<(Finding,
         .filter(|e| {
             if !e.structural {
                 return true;
+            }
+            if e.finding.source.as_deref().is_some_and(|s| rules.hand_owned(e.finding.rule, s)) {
+                return false;
             }
             let id = e.finding.rule.id;
             match &e.finding.target {
@@ -146,4 +152,37 @@ pub(super) fn shadow_structural_elements(
         })
         .map(|(f, _)| f)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use crate::rules::{Options, validate};
+
+    fn rules_of(src: &str) -> Vec<(&'static str, String)> {
+        let r = validate(src, &Options::default()).unwrap();
+        r.findings
+            .iter()
+            .map(|f| (f.rule.id, f.resolved.as_ref().map(|l| l.expression.clone()).unwrap_or_default()))
+            .collect()
+    }
+
+    /// SPEC AMB-03: the CPTS entry minimum (4..*) is RO1-BUNDLE-011's, for
+    /// non-empty results only: an empty CPTS search is not a PROF-001.
+    #[test]
+    fn an_empty_cpts_result_is_not_a_profile_cardinality_finding() {
+        let src = r#"{"resourceType":"Bundle","meta":{"profile":["https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator"]},
+            "type":"searchset","total":0,"link":[{"relation":"self","url":"https://x.fr/Slot?status=free"}]}"#;
+        let found = rules_of(src);
+        assert!(found.iter().all(|(id, _)| !id.starts_with("RO1-PROF-")), "{found:?}");
+    }
+
+    /// A hand rule and the structural validator on the same defect: one finding.
+    #[test]
+    fn a_hand_rule_on_an_element_replaces_the_structural_report_inside_it() {
+        let src = include_str!("../../../examples/invalid/ps-slot-coding.json");
+        let found = rules_of(src);
+        assert!(found.iter().any(|(id, _)| *id == "RO1-SLOT-008"), "{found:?}");
+        assert!(found.iter().all(|(id, _)| *id != "RO1-PROF-003"), "{found:?}");
+    }
 }

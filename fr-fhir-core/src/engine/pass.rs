@@ -404,7 +404,7 @@ fn finalize(
 ) -> (Vec<Finding>, u64) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
     let mut findings =
-        dedup::shadow_structural_elements(dedup::without_structural_repeats(emitted), rules);
+        dedup::shadow_structural_elements(dedup::without_structural_repeats(emitted, rules), rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings

@@ -59,6 +59,14 @@ pub trait RuleSet: Sync {
         None
     }
 
+    /// True when a hand rule of the set owns the profile constraint a
+    /// structural finding of `rule` comes from (`source`: profile URL `#`
+    /// element id) and reads it differently — the SPEC's reading of an
+    /// ambiguity: the structural finding is then dropped.
+    fn hand_owned(&self, _rule: &RuleMeta, _source: &str) -> bool {
+        false
+    }
+
     /// The use cases this rule set judges: findings hold, are counted and
     /// capped in those only.
     fn use_cases(&self) -> Scope {

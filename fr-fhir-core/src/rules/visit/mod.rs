@@ -93,6 +93,19 @@ impl RuleSet for SlotSearchBody {
         [UseCase::SOS, UseCase::CPTS].into_iter().find(|&uc| any(uc))
     }
 
+    /// The entry count and slice minimums of the CPTS and SOS Bundle profiles
+    /// (`Bundle.entry` 4..*, each slice 1..*) are RO1-BUNDLE-011's: SPEC AMB-03
+    /// applies them only to a non-empty result (an empty search is a Bundle
+    /// with `total: 0` and no entry, which the profiles cannot describe).
+    fn hand_owned(&self, rule: &RuleMeta, source: &str) -> bool {
+        rule.id == "RO1-PROF-001"
+            && [profiles::BUNDLE_CPTS, profiles::BUNDLE_SOS].iter().any(|p| {
+                source.strip_prefix(p).and_then(|r| r.strip_prefix("#Bundle.entry")).is_some_and(
+                    |rest| rest.is_empty() || rest.starts_with(':') && !rest.contains('.'),
+                )
+            })
+    }
+
     /// The first profile SAS expects for the type in the use case.
     fn profile_for(&self, rtype: &str, uc: UseCase) -> Option<&'static str> {
         profiles::expected_profiles(rtype, uc, false).first().copied()
