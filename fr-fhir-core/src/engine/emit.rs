@@ -281,6 +281,25 @@ impl<'o> Emitter<'o> {
         if self.opts.strict { Severity::Error } else { Severity::Warning }
     }
 
+    /// Takes in what another emitter (the walking thread's) collected: its
+    /// findings go through this one's ignore list and caps as if pushed
+    /// here (marked structural as they were), its counts of findings not
+    /// kept or ignored are added.
+    pub(crate) fn absorb(&mut self, other: Emitter<'_>) {
+        let Emitter { out, per, ignored_at, ignored_missing, .. } = other;
+        for (mine, theirs) in self.per.iter_mut().zip(&per) {
+            mine.dropped.merge(&theirs.dropped);
+            mine.ignored += theirs.ignored;
+        }
+        self.ignored_at.extend(ignored_at);
+        self.ignored_missing.extend(ignored_missing);
+        for e in out {
+            let before = std::mem::replace(&mut self.structural, e.structural);
+            self.push(e.scope, e.finding);
+            self.structural = before;
+        }
+    }
+
     /// Takes the findings out, with the bookkeeping of each use case
     /// (indexed by [`UseCase::index`]).
     pub fn into_inner(self) -> (Vec<Emitted>, Vec<PerUseCase>) {

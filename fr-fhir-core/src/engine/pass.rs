@@ -8,7 +8,9 @@ use super::context::{EntryCx, Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::structure::{ResourceAt, Structural, declared_profiles};
+use super::structure::{
+    JOB_QUEUE, PARALLEL_WALK_MIN, ResourceAt, Structural, declared_profiles, walk_jobs,
+};
 use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
@@ -178,11 +180,43 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
                 span: res.span(),
                 rtype: res.resource_type(),
                 declared: &declared,
-                skip: &[],
+                skip: None,
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
         }
     }
+}
+
+/// Streams the entries of a Bundle through the rules, the hooks and the
+/// structural walks; returns the Bundle header, the index and the use-case
+/// evidence.
+#[allow(clippy::too_many_arguments)]
+fn stream_bundle<'a, 'v>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx,
+    em: &mut Emitter<'_>,
+    structural: &mut Structural<'v>,
+    rules: &dyn RuleSet,
+    hooks: &mut [&mut dyn Hook<'a>],
+    src: &'a str,
+    hinted: Option<(UseCase, UseCaseSource)>,
+) -> Result<(Bundle<'a>, Index<'a>, Vec<u32>), JsonError> {
+    let mut st = Streamer {
+        rules,
+        ix: Index::new(src),
+        seen: vec![0; USE_CASES.len()],
+        em,
+        hooks,
+        src,
+        hinted: hinted.is_some(),
+        structural,
+        bundle_profiles: Vec::new(),
+    };
+    let header = Bundle::stream(r, cx, &mut st)?;
+    let (mut ix, seen) = (st.ix, st.seen);
+    ix.resolve_refs();
+    r.finish()?;
+    Ok((header, ix, seen))
 }
 
 /// The profiles a resource declares (read from the JSON for the types the
@@ -254,21 +288,37 @@ pub fn run<'a>(
         em.fix_use_case(uc);
     }
     if rt.as_deref() == Some("Bundle") {
-        let mut st = Streamer {
-            rules,
-            ix: Index::new(src),
-            seen: vec![0; USE_CASES.len()],
-            em: &mut em,
-            hooks: &mut *hooks,
-            src,
-            hinted: hinted.is_some(),
-            structural: &mut structural,
-            bundle_profiles: Vec::new(),
-        };
-        let header = Bundle::stream(&mut r, &mut cx, &mut st)?;
-        let (mut ix, seen) = (st.ix, st.seen);
-        ix.resolve_refs();
-        r.finish()?;
+        // A large Bundle is walked by a second thread while this one reads
+        // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
+        let parallel = opts.structure && src.len() >= PARALLEL_WALK_MIN;
+        let streamed = std::thread::scope(|sc| {
+            let walker = parallel.then(|| {
+                let (tx, jobs) = std::sync::mpsc::sync_channel(JOB_QUEUE);
+                structural.send_to(tx);
+                let candidates = rules.use_cases();
+                sc.spawn(move || walk_jobs(validator, opts, candidates, src, jobs))
+            });
+            let streamed = stream_bundle(
+                &mut r,
+                &mut cx,
+                &mut em,
+                &mut structural,
+                rules,
+                &mut *hooks,
+                src,
+                hinted,
+            );
+            // Closing the queue ends the walking thread, on error too.
+            structural.stop();
+            if let Some(h) = walker {
+                match h.join() {
+                    Ok(theirs) => em.absorb(theirs),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            streamed
+        })?;
+        let (header, ix, seen) = streamed;
         let (uc, source) = hinted.unwrap_or_else(|| {
             match (bundle_profile_use_case(rules, &header), rules.decide(&seen)) {
                 (Some(u), _) => (u, UseCaseSource::Profile),
@@ -281,9 +331,12 @@ pub fn run<'a>(
         report.subject.entries = header.entry_count;
         let declared: Vec<&str> =
             header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| p.as_str()).collect();
-        let skip: Vec<Span> = header.entry_span.into_iter().collect();
-        let at =
-            ResourceAt { span: header.span, rtype: "Bundle", declared: &declared, skip: &skip };
+        let at = ResourceAt {
+            span: header.span,
+            rtype: "Bundle",
+            declared: &declared,
+            skip: header.entry_span,
+        };
         structural.resource(src, &at, rules, &mut em);
         structural.finish(&mut em);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
@@ -306,7 +359,7 @@ pub fn run<'a>(
                 span: res.span(),
                 rtype: res.resource_type(),
                 declared: &declared,
-                skip: &[],
+                skip: None,
             };
             structural.resource(src, &at, rules, &mut em);
             structural.finish(&mut em);

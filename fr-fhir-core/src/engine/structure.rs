@@ -15,6 +15,7 @@
 //! 5. the base R4 definition of the type.
 
 use std::borrow::Cow;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Validator, Walk};
@@ -23,12 +24,12 @@ use crate::json::{Kind, Reader, Span};
 use crate::rules::prof::ro1_prof_007;
 
 /// A resource to walk: where, its type, the profiles it declares, and the
-/// values inside it walked on their own (the entry array of a Bundle).
+/// value inside it walked on its own (the entry array of a Bundle).
 pub(crate) struct ResourceAt<'r> {
     pub(crate) span: Span,
     pub(crate) rtype: &'r str,
     pub(crate) declared: &'r [&'r str],
-    pub(crate) skip: &'r [Span],
+    pub(crate) skip: Option<Span>,
 }
 
 /// The structural side of one pass.
@@ -42,6 +43,51 @@ pub(crate) struct Structural<'v> {
     /// Profiles walked so far, each with the first resource walked against
     /// it and the scope of that walk (RO1-PROF-007 is reported once each).
     walked: Vec<(String, Span, Scope)>,
+    /// Where the walks go when a second thread does them ([`walk_jobs`]).
+    tx: Option<SyncSender<Job<'v>>>,
+}
+
+/// One walk handed to the walking thread.
+pub(crate) struct Job<'v> {
+    span: Span,
+    structure: Cow<'v, str>,
+    element: Option<&'static str>,
+    skip: Option<Span>,
+    scope: Scope,
+}
+
+/// Documents from this size on are walked by a second thread, in parallel
+/// with the typed read and the hand rules: the walk needs only the bytes
+/// and a span, so nothing pointer-rich crosses threads (the reason a
+/// reader/rules split was measured slower, see ARCHITECTURE). Below it, a
+/// thread costs more than it saves.
+pub(crate) const PARALLEL_WALK_MIN: usize = 256 * 1024;
+
+/// Walks queued at most (back-pressure: memory stays bounded however far
+/// the walking thread lags).
+pub(crate) const JOB_QUEUE: usize = 4096;
+
+/// The walking thread: walks each job into its own emitter, returned when
+/// the queue closes.
+pub(crate) fn walk_jobs<'o>(
+    v: &Validator,
+    opts: &'o super::Options,
+    candidates: Scope,
+    src: &str,
+    jobs: Receiver<Job<'_>>,
+) -> Emitter<'o> {
+    let mut em = Emitter::new(opts);
+    em.restrict(candidates);
+    for job in jobs {
+        let w = Walk {
+            structure: &job.structure,
+            element: job.element,
+            skip: job.skip.as_slice(),
+            scope: job.scope,
+        };
+        em.structural(|em| v.check(src, job.span, &w, em));
+    }
+    em
 }
 
 impl<'v> Structural<'v> {
@@ -51,7 +97,40 @@ impl<'v> Structural<'v> {
             let s = defs.structure(p).or_else(|| defs.structures().iter().find(|s| s.name == p))?;
             Some((s.url.to_string(), s.type_name.to_string()))
         });
-        Structural { v, forced, base_only, on, walked: Vec::new() }
+        Structural { v, forced, base_only, on, walked: Vec::new(), tx: None }
+    }
+
+    /// From now on, walks go to the walking thread behind `tx`.
+    pub(crate) fn send_to(&mut self, tx: SyncSender<Job<'v>>) {
+        self.tx = Some(tx);
+    }
+
+    /// Closes the queue: the walking thread ends once it is drained.
+    pub(crate) fn stop(&mut self) {
+        self.tx = None;
+    }
+
+    /// Walks now, or queues the walk for the walking thread.
+    fn walk(
+        &self,
+        src: &str,
+        span: Span,
+        structure: &Cow<'v, str>,
+        element: Option<&'static str>,
+        skip: Option<Span>,
+        scope: Scope,
+        em: &mut Emitter<'_>,
+    ) {
+        if let Some(tx) = &self.tx {
+            let job = Job { span, structure: structure.clone(), element, skip, scope };
+            // The thread only stops when the queue closes: a failed send
+            // means it is gone (it panicked), and the join reports it.
+            if tx.send(job).is_ok() {
+                return;
+            }
+        }
+        let w = Walk { structure, element, skip: skip.as_slice(), scope };
+        em.structural(|em| self.v.check(src, span, &w, em));
     }
 
     /// The structures a resource of type `rtype` declaring `declared` is
@@ -115,8 +194,7 @@ impl<'v> Structural<'v> {
         em: &mut Emitter<'_>,
     ) {
         for (url, scope) in self.choose(at.rtype, at.declared, rules, em) {
-            let w = Walk { structure: &url, element: None, skip: at.skip, scope };
-            em.structural(|em| self.v.check(src, at.span, &w, em));
+            self.walk(src, at.span, &url, None, at.skip, scope, em);
             self.note_walked(&url, at.span, scope);
         }
     }
@@ -132,10 +210,8 @@ impl<'v> Structural<'v> {
         rules: &dyn RuleSet,
         em: &mut Emitter<'_>,
     ) {
-        let skip: Vec<Span> = resource.into_iter().collect();
         for (url, scope) in self.choose("Bundle", bundle_declared, rules, em) {
-            let w = Walk { structure: &url, element: Some("Bundle.entry"), skip: &skip, scope };
-            em.structural(|em| self.v.check(src, entry, &w, em));
+            self.walk(src, entry, &url, Some("Bundle.entry"), resource, scope, em);
         }
     }
 
