@@ -10,11 +10,13 @@
 //!   (FHIR R4, required binding: "at least one coding from the value set";
 //!   the other codings are translations).
 //!
-//! Values are read with the pull reader (no tree), so the frequent case, a
-//! bare `code` with a required binding (`Slot.status`), costs one string
-//! read and two hash look-ups.
+//! Values are read with the pull reader (no tree) and borrowed from the
+//! input, so the frequent case, a bare `code` with a required binding
+//! (`Slot.status`), costs two binary searches over sorted tables (value set
+//! URL, then code) and allocates nothing; a Coding or CodeableConcept in
+//! the value set allocates nothing either. Only a miss builds its message.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::conformance::Definitions;
@@ -79,42 +81,58 @@ pub const EXPECTED_SHOWN: usize = 8;
 #[derive(Debug)]
 pub struct Terminology {
     value_sets: Vec<ValueSetTable>,
-    by_url: HashMap<String, usize>,
+    /// Indices into `value_sets`, sorted by URL (binary search: no hashing
+    /// of a long URL per value checked). A URL defined twice keeps the
+    /// last definition, as a map filled in order would.
+    by_url: Vec<usize>,
     index: Vec<OnceLock<VsIndex>>,
 }
 
 /// The look-up index of one value set.
 #[derive(Debug)]
 struct VsIndex {
-    /// Code → positions in `ValueSetTable::codes` (one per system holding it).
-    by_code: HashMap<Box<str>, Vec<usize>>,
-    /// The only system of the value set, when it has exactly one.
-    single_system: Option<Box<str>>,
+    /// Positions in `ValueSetTable::codes`, sorted by code (equal codes of
+    /// several systems side by side, in definition order).
+    by_code: Box<[u32]>,
+    /// The value set has exactly one system.
+    single_system: bool,
 }
 
 impl VsIndex {
     fn build(vs: &ValueSetTable) -> Self {
-        let mut by_code: HashMap<Box<str>, Vec<usize>> = HashMap::with_capacity(vs.codes.len());
+        let mut by_code: Vec<u32> =
+            (0..vs.codes.len()).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+        by_code.sort_by(|&a, &b| code_at(vs, a).cmp(code_at(vs, b)));
         let mut single_system: Option<&str> = None;
         let mut many = false;
-        for (i, c) in vs.codes.iter().enumerate() {
-            by_code.entry(Box::from(&*c.code)).or_default().push(i);
+        for c in vs.codes.iter() {
             match single_system {
                 None => single_system = Some(&c.system),
                 Some(s) if s != c.system => many = true,
                 Some(_) => {}
             }
         }
-        let single_system = if many { None } else { single_system.map(Box::from) };
-        VsIndex { by_code, single_system }
+        VsIndex { by_code: by_code.into(), single_system: single_system.is_some() && !many }
+    }
+
+    /// The positions of `code` in the value set (empty when absent).
+    fn positions(&self, vs: &ValueSetTable, code: &str) -> &[u32] {
+        let first = self.by_code.partition_point(|&i| code_at(vs, i) < code);
+        let rest = self.by_code.get(first..).unwrap_or_default();
+        let n = rest.iter().take_while(|&&i| code_at(vs, i) == code).count();
+        rest.get(..n).unwrap_or_default()
     }
 }
 
-/// One coded value read from the JSON.
+fn code_at(vs: &ValueSetTable, i: u32) -> &str {
+    vs.codes.get(i as usize).map_or("", |c| &c.code)
+}
+
+/// One coded value read from the JSON (borrowed unless it holds escapes).
 #[derive(Debug, Default)]
-struct Coded {
-    system: Option<String>,
-    code: Option<String>,
+struct Coded<'a> {
+    system: Option<Cow<'a, str>>,
+    code: Option<Cow<'a, str>>,
 }
 
 impl Terminology {
@@ -122,8 +140,19 @@ impl Terminology {
     /// borrow statics, so this is cheap).
     pub fn new(defs: &Definitions) -> Self {
         let value_sets = defs.value_sets().to_vec();
-        let by_url = value_sets.iter().enumerate().map(|(i, v)| (v.url.to_string(), i)).collect();
+        let mut by_url: Vec<usize> = (0..value_sets.len()).collect();
+        // Stable: of two equal URLs the later stays last; only it is kept.
+        let url = |i: &usize| value_sets.get(*i).map_or("", |v| v.url.as_ref());
+        by_url.sort_by(|a, b| url(a).cmp(url(b)));
+        let mut kept: Vec<usize> = Vec::with_capacity(by_url.len());
+        for i in by_url {
+            match kept.last_mut() {
+                Some(last) if url(last) == url(&i) => *last = i,
+                _ => kept.push(i),
+            }
+        }
         let index = value_sets.iter().map(|_| OnceLock::new()).collect();
+        let by_url = kept;
         Terminology { value_sets, by_url, index }
     }
 
@@ -136,7 +165,27 @@ impl Terminology {
         if url.is_empty() {
             return BindingOutcome::Undecidable;
         }
-        let Some(&at) = self.by_url.get(url) else {
+        let Ok(found) = self
+            .by_url
+            .binary_search_by(|&i| self.value_sets.get(i).map_or("", |v| v.url.as_ref()).cmp(url))
+        else {
+            return BindingOutcome::Undecidable;
+        };
+        let at = self.by_url.get(found).and_then(|&i| u32::try_from(i).ok());
+        self.check_at(at, type_code, value_json)
+    }
+
+    /// [`Terminology::check`] with the value set given by its index in the
+    /// definitions' `value_sets()` (from [`value_set_index`] over the same
+    /// definitions), resolved once per element by the walker; `None` (an
+    /// unknown value set): undecidable.
+    pub(crate) fn check_at(
+        &self,
+        value_set: Option<u32>,
+        type_code: &str,
+        value_json: &str,
+    ) -> BindingOutcome {
+        let Some(at) = value_set.map(|i| i as usize) else {
             return BindingOutcome::Undecidable;
         };
         let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
@@ -148,9 +197,27 @@ impl Terminology {
                 let Some(c) = read_coded(value_json) else {
                     return BindingOutcome::Undecidable;
                 };
-                judge(vs, index, &[c])
+                judge(vs, index, std::slice::from_ref(&c))
             }
             "CodeableConcept" => {
+                // First without keeping the codings: only a miss needs them.
+                let mut found = false;
+                let mut any_code = false;
+                let read = for_each_coding(value_json, |c| {
+                    if let Some(code) = c.code.as_deref() {
+                        any_code = true;
+                        found = found || holds(vs, index, c.system.as_deref(), code);
+                    }
+                });
+                if read.is_none() {
+                    return BindingOutcome::Undecidable;
+                }
+                if found {
+                    return BindingOutcome::InValueSet;
+                }
+                if !any_code || !vs.complete {
+                    return BindingOutcome::Undecidable;
+                }
                 let Some(codings) = read_codeable_concept(value_json) else {
                     return BindingOutcome::Undecidable;
                 };
@@ -158,20 +225,36 @@ impl Terminology {
             }
             "code" | "string" | "uri" | "url" | "canonical" | "id" | "oid" | "uuid"
             | "markdown" => {
-                let Some(code) = super::fixed::read_string(value_json) else {
-                    return BindingOutcome::Undecidable;
+                let code = match super::fixed::plain_string(value_json) {
+                    Some(s) => Cow::Borrowed(s),
+                    None => match super::fixed::read_string(value_json) {
+                        Some(s) => s.into_cow(),
+                        None => return BindingOutcome::Undecidable,
+                    },
                 };
-                if index.by_code.contains_key(code.as_str()) {
+                if !index.positions(vs, &code).is_empty() {
                     return BindingOutcome::InValueSet;
                 }
                 if !vs.complete {
                     return BindingOutcome::Undecidable;
                 }
-                not_in(vs, index, code.as_str().to_string())
+                not_in(vs, index, code.into_owned())
             }
             _ => BindingOutcome::Undecidable,
         }
     }
+}
+
+/// The index in `defs.value_sets()` of the value set a binding names
+/// (`|version` ignored), as [`Terminology::check_at`] takes it; `None` when
+/// unknown or empty. The last of equal URLs, as [`Terminology::check`] reads.
+pub(crate) fn value_set_index(defs: &Definitions, value_set: &str) -> Option<u32> {
+    let url = value_set.split('|').next().unwrap_or(value_set);
+    if url.is_empty() {
+        return None;
+    }
+    let at = defs.value_sets().iter().rposition(|v| v.url == url)?;
+    u32::try_from(at).ok()
 }
 
 /// [`Terminology::check`] without a cache kept between calls (indexes the
@@ -186,7 +269,7 @@ pub fn check_binding(
 }
 
 /// The outcome for codings read from a Coding, Quantity or CodeableConcept.
-fn judge(vs: &ValueSetTable, index: &VsIndex, codings: &[Coded]) -> BindingOutcome {
+fn judge(vs: &ValueSetTable, index: &VsIndex, codings: &[Coded<'_>]) -> BindingOutcome {
     let mut any_code = false;
     for c in codings {
         let Some(code) = c.code.as_deref() else { continue };
@@ -215,12 +298,15 @@ fn judge(vs: &ValueSetTable, index: &VsIndex, codings: &[Coded]) -> BindingOutco
 /// Whether (system, code) is in the value set; a missing system matches
 /// only a value set of one system.
 fn holds(vs: &ValueSetTable, index: &VsIndex, system: Option<&str>, code: &str) -> bool {
-    let Some(positions) = index.by_code.get(code) else {
+    let positions = index.positions(vs, code);
+    if positions.is_empty() {
         return false;
-    };
+    }
     match system {
-        Some(s) => positions.iter().any(|&i| vs.codes.get(i).is_some_and(|c| c.system == s)),
-        None => index.single_system.is_some(),
+        Some(s) => {
+            positions.iter().any(|&i| vs.codes.get(i as usize).is_some_and(|c| c.system == s))
+        }
+        None => index.single_system,
     }
 }
 
@@ -230,7 +316,7 @@ fn not_in(vs: &ValueSetTable, index: &VsIndex, actual: String) -> BindingOutcome
         .iter()
         .take(EXPECTED_SHOWN)
         .map(|c| {
-            if index.single_system.is_some() {
+            if index.single_system {
                 c.code.to_string()
             } else {
                 format!("{}|{}", c.system, c.code)
@@ -245,20 +331,20 @@ fn not_in(vs: &ValueSetTable, index: &VsIndex, actual: String) -> BindingOutcome
 
 /// `system` and `code` of a Coding or Quantity object; `None` when the
 /// value is not a well-formed object (the shape checks report it).
-fn read_coded(json: &str) -> Option<Coded> {
+fn read_coded(json: &str) -> Option<Coded<'_>> {
     let mut r = Reader::new(json);
     let c = read_coded_at(&mut r)?;
     r.finish().ok()?;
     Some(c)
 }
 
-fn read_coded_at(r: &mut Reader<'_>) -> Option<Coded> {
+fn read_coded_at<'a>(r: &mut Reader<'a>) -> Option<Coded<'a>> {
     let mut obj = r.object().ok()?;
     let mut c = Coded::default();
     while let Some((key, _)) = r.next_key(&mut obj).ok()? {
         match key.as_str() {
             "system" | "code" if r.peek().ok()? == Kind::String => {
-                let s = r.string().ok()?.0.as_str().to_string();
+                let s = r.string().ok()?.0.into_cow();
                 if key.as_str() == "system" {
                     c.system = Some(s);
                 } else {
@@ -274,16 +360,24 @@ fn read_coded_at(r: &mut Reader<'_>) -> Option<Coded> {
 }
 
 /// The codings of a CodeableConcept (none for a text-only one).
-fn read_codeable_concept(json: &str) -> Option<Vec<Coded>> {
+fn read_codeable_concept(json: &str) -> Option<Vec<Coded<'_>>> {
+    let mut codings = Vec::new();
+    for_each_coding(json, |c| codings.push(c))?;
+    Some(codings)
+}
+
+/// Calls `f` on each coding of a CodeableConcept, in order; `None` when
+/// the value is not a well-formed object (then the outcome is undecidable,
+/// whatever `f` saw).
+fn for_each_coding<'a>(json: &'a str, mut f: impl FnMut(Coded<'a>)) -> Option<()> {
     let mut r = Reader::new(json);
     let mut obj = r.object().ok()?;
-    let mut codings = Vec::new();
     while let Some((key, _)) = r.next_key(&mut obj).ok()? {
         if key.as_str() == "coding" && r.peek().ok()? == Kind::Array {
             let mut arr = r.array().ok()?;
             while r.next_item(&mut arr).ok()?.is_some() {
                 if r.peek().ok()? == Kind::Object {
-                    codings.push(read_coded_at(&mut r)?);
+                    f(read_coded_at(&mut r)?);
                 } else {
                     r.skip_value().ok()?;
                 }
@@ -293,7 +387,7 @@ fn read_codeable_concept(json: &str) -> Option<Vec<Coded>> {
         }
     }
     r.finish().ok()?;
-    Some(codings)
+    Some(())
 }
 
 #[cfg(test)]

@@ -278,3 +278,42 @@ fn official_value_sets() {
         BindingOutcome::NotInValueSet { .. }
     ));
 }
+
+/// The walker's pre-resolved look-up gives what [`Terminology::check`] gives.
+#[test]
+fn check_at_agrees_with_check() {
+    let mut d = hand_defs();
+    // The same code in two systems, sorted apart from the others.
+    d.add_value_set(vs("urn:vs:dup", &[("urn:b", "k"), ("urn:a", "a"), ("urn:a", "k")], true));
+    let t = Terminology::new(&d);
+    let cases: &[(&str, &str, &str)] = &[
+        ("urn:vs:slotstatus|4.0.1", "code", r#""free""#),
+        ("urn:vs:slotstatus", "code", r#""fr\u0065e""#),
+        ("urn:vs:slotstatus", "code", r#""Free""#),
+        ("urn:vs:dup", "Coding", r#"{"system":"urn:a","code":"k"}"#),
+        ("urn:vs:dup", "Coding", r#"{"system":"urn:c","code":"k"}"#),
+        (
+            "urn:vs:dup",
+            "CodeableConcept",
+            r#"{"coding":[{"system":"urn:c","code":"k"},{"system":"urn:b","code":"k"}]}"#,
+        ),
+        (
+            "urn:vs:dup",
+            "CodeableConcept",
+            r#"{"coding":[{"system":"urn:c","code":"k"}],"text":"t"}"#,
+        ),
+        ("urn:vs:dup", "CodeableConcept", r#"{"coding":[{"system":"urn:a","code":"k"}],"text":1"#),
+        ("urn:vs:partial", "code", r#""y""#),
+        ("urn:vs:unknown", "code", r#""x""#),
+        ("", "code", r#""x""#),
+    ];
+    for &(url, ty, json) in cases {
+        let at = value_set_index(&d, url);
+        assert_eq!(t.check_at(at, ty, json), t.check(&bind(url), ty, json), "{url} {json}");
+    }
+    assert_eq!(value_set_index(&d, "urn:vs:unknown"), None);
+    assert!(matches!(
+        t.check(&bind("urn:vs:dup"), "Coding", r#"{"system":"urn:c","code":"k"}"#),
+        BindingOutcome::NotInValueSet { .. }
+    ));
+}

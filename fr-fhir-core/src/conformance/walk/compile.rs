@@ -156,6 +156,8 @@ pub(super) struct Inv {
 pub(super) struct BindingRule {
     /// RO1-FHIR-005, RO1-PROF-003 or RO1-PROF-004.
     pub rule: &'static RuleMeta,
+    /// The bound value set, resolved once (see [`super::binding::value_set_index`]).
+    pub value_set: Option<u32>,
 }
 
 /// What the walk needs of one element.
@@ -365,7 +367,8 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 Strength::Extensible => &prof::ro1_prof_004::RULE,
                 _ => return None,
             };
-            (!b.value_set.is_empty()).then_some(BindingRule { rule })
+            let value_set = super::binding::value_set_index(ix.defs, &b.value_set);
+            (!b.value_set.is_empty()).then_some(BindingRule { rule, value_set })
         });
         let invs: Box<[Inv]> = e
             .constraints

@@ -47,6 +47,10 @@ pub struct Mismatch {
 /// assert_eq!(err.actual, "http://interopsante.org/fhir/CodeSystem/fr-v2-0203|RPPS");
 /// ```
 pub fn check_fixed(fixed: &FixedValue, value_json: &str) -> Result<(), Mismatch> {
+    // The common case: the value is written as the definition writes it.
+    if value_json == fixed.json && plain_string(value_json).is_some() {
+        return Ok(());
+    }
     if let Some(same) = compare_strings(&fixed.json, value_json) {
         return if same { Ok(()) } else { Err(mismatch_of_texts(&fixed.json, value_json)) };
     }
@@ -73,8 +77,32 @@ pub fn check_fixed(fixed: &FixedValue, value_json: &str) -> Result<(), Mismatch>
 /// Whether two JSON texts that are both strings hold the same string
 /// (escapes decoded); `None` when either is not a JSON string.
 fn compare_strings(expected: &str, actual: &str) -> Option<bool> {
+    if let (Some(a), Some(b)) = (plain_string(expected), plain_string(actual)) {
+        return Some(a == b);
+    }
     let (a, b) = (read_string(expected)?, read_string(actual)?);
     Some(a.as_str() == b.as_str())
+}
+
+/// The text of a JSON text that is exactly one string without escapes or
+/// control characters (its text is then its decoded value): the common
+/// case, compared without a reader. `None` otherwise (escapes, surrounding
+/// whitespace, not a string): use [`read_string`].
+#[inline]
+pub(crate) fn plain_string(json: &str) -> Option<&str> {
+    let inner = json.strip_prefix('"')?.strip_suffix('"')?;
+    // No early exit: the loop vectorises, and strings are short.
+    let special = inner.bytes().fold(false, |acc, b| acc | (b == b'\\') | (b == b'"') | (b < 0x20));
+    (!special).then_some(inner)
+}
+
+/// Whether the JSON text `json` is a string whose decoded value is `want`.
+#[inline]
+pub(crate) fn string_is(json: &str, want: &str) -> bool {
+    match plain_string(json) {
+        Some(s) => s == want,
+        None => read_string(json).is_some_and(|s| s.as_str() == want),
+    }
 }
 
 /// The decoded string of a JSON text holding exactly one string.

@@ -181,3 +181,24 @@ fn nested_pattern_arrays() {
     assert!(check_fixed(&p, r#"{"extension":[{"url":"b"}]}"#).is_err());
     assert!(check_fixed(&p, r#"{"extension":{"url":"c"}}"#).is_err());
 }
+
+#[test]
+fn plain_strings_and_the_identical_text_fast_path() {
+    assert_eq!(plain_string(r#""urn:x""#), Some("urn:x"));
+    for not_plain in
+        [r#""a\"b""#, r#""a\u0062""#, "\"a\tb\"", r#" "a""#, r#""a"#, "1", r#""a","b""#]
+    {
+        assert_eq!(plain_string(not_plain), None, "{not_plain}");
+    }
+    assert!(string_is(r#""a\u0062""#, "ab"));
+    assert!(!string_is("1", "1"));
+    let f = fv(FixedMode::Fixed, "uri", r#""urn:a\u0062""#);
+    // Same text, same value; other texts with the same value still equal.
+    assert_eq!(check_fixed(&f, r#""urn:a\u0062""#), Ok(()));
+    assert_eq!(check_fixed(&f, r#""urn:ab""#), Ok(()));
+    let e = check_fixed(&f, r#""urn:ac""#).unwrap_err();
+    assert_eq!((e.expected.as_str(), e.actual.as_str()), ("urn:ab", "urn:ac"));
+    // Identical but not a well-formed string: no match.
+    let broken = fv(FixedMode::Fixed, "uri", "\"a\u{1}\"");
+    assert!(check_fixed(&broken, "\"a\u{1}\"").is_err());
+}

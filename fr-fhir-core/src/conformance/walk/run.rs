@@ -406,7 +406,15 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             if let Some(sl) = slicer {
                 let mut probe = self.r.clone();
                 let isp = probe.skip_value()?;
-                match sl.classify(self.text(isp)) {
+                // Only a closed slicing reports an item in no slice: its reason is built then.
+                let classified = match sl.slice_of(self.text(isp)) {
+                    Some(idx) => Classified::Slice(idx),
+                    None if sl.rules() == SlicingRules::Closed => sl.classify(self.text(isp)),
+                    None => {
+                        Classified::Unmatched { reason_fr: String::new(), reason_en: String::new() }
+                    }
+                };
+                match classified {
                     Classified::Slice(idx) => {
                         if let Some(p) = sl.slices().iter().position(|s| s.index == idx) {
                             if let Some(c) = self.counts.get_mut(sbase + p) {
@@ -610,9 +618,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             );
         }
         let Some(rule) = v.info(node).and_then(|i| i.binding) else { return };
-        let Some(b) = &el.binding else { return };
         if let BindingOutcome::NotInValueSet { actual, value_set, expected } =
-            v.terminology().check(b, v.type_code(node), raw)
+            v.terminology().check_at(rule.value_set, v.type_code(node), raw)
         {
             self.not_in_value_set(node, el, rule.rule, &actual, &value_set, &expected, span);
         }

@@ -34,6 +34,7 @@
 //! to compare a complex value (a CodeableConcept pattern, a combined
 //! pattern).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -86,9 +87,37 @@ enum Expect {
     /// Presence (`true`) or absence (`false`).
     Exists(bool),
     /// One of these type codes.
-    Types(Vec<String>),
+    Types(Vec<TypeCode>),
     /// One of these resource types, declaring one of these profiles.
-    Profile { types: Vec<String>, profiles: Vec<String> },
+    Profile { types: Vec<TypeCode>, profiles: Vec<String> },
+}
+
+/// A type code with what an observed type is compared with, computed once
+/// (classifying must not allocate).
+#[derive(Debug, Clone)]
+struct TypeCode {
+    /// As written (`string`, `Reference`, `Practitioner`).
+    code: String,
+    /// First letter upper-cased: a choice key suffix (`String`).
+    upper: String,
+    /// `Resource` or `DomainResource`: any resource matches.
+    any: bool,
+}
+
+impl TypeCode {
+    fn new(code: &str) -> TypeCode {
+        TypeCode {
+            code: code.to_string(),
+            upper: upper_first(code),
+            any: matches!(code, "Resource" | "DomainResource"),
+        }
+    }
+
+    /// A type code against an observed type: a resource type, or a choice
+    /// key suffix (`Reference`, `String` for `string`).
+    fn matches(&self, seen: &str) -> bool {
+        self.code == seen || self.any || self.upper == seen
+    }
 }
 
 /// One discriminator, its path split into JSON keys.
@@ -212,6 +241,46 @@ impl Slicer {
         self.classify_inner(Some(json_key), item_json)
     }
 
+    /// The slice `item_json` belongs to, as [`Slicer::classify`] says, but
+    /// without the reason when it is in none: allocates nothing (unless a
+    /// compared string holds escapes or a complex pattern is compared), for
+    /// the walk, which needs the reason only for a closed slicing.
+    pub fn slice_of(&self, item_json: &str) -> Option<usize> {
+        self.slice_of_inner(None, item_json)
+    }
+
+    /// [`Slicer::slice_of`] for the value of a choice element (see
+    /// [`Slicer::classify_choice`]).
+    pub fn slice_of_choice(&self, json_key: &str, item_json: &str) -> Option<usize> {
+        self.slice_of_inner(Some(json_key), item_json)
+    }
+
+    fn slice_of_inner(&self, json_key: Option<&str>, item_json: &str) -> Option<usize> {
+        if self.slices.is_empty() {
+            return None;
+        }
+        if self.discs.len() > MAX_DISCS {
+            let seen: Vec<Seen<'_>> =
+                self.discs.iter().map(|d| self.observe(d, json_key, item_json)).collect();
+            return self.first_match(&seen);
+        }
+        let mut seen: [Seen<'_>; MAX_DISCS] = std::array::from_fn(|_| Seen::Nothing);
+        for (d, slot) in self.discs.iter().zip(seen.iter_mut()) {
+            *slot = self.observe(d, json_key, item_json);
+        }
+        self.first_match(seen.get(..self.discs.len()).unwrap_or_default())
+    }
+
+    /// The first slice whose every discriminator holds.
+    fn first_match(&self, seen: &[Seen<'_>]) -> Option<usize> {
+        let profile_declared = self.profile_declared(seen);
+        self.slices
+            .iter()
+            .zip(&self.expects)
+            .find(|(_, ex)| ex.iter().zip(seen).all(|(e, s)| matches(e, s, profile_declared)))
+            .map(|(s, _)| s.index)
+    }
+
     fn classify_inner(&self, json_key: Option<&str>, item_json: &str) -> Classified {
         if self.slices.is_empty() {
             return Classified::Unmatched {
@@ -219,14 +288,12 @@ impl Slicer {
                 reason_en: "no slice is defined".to_string(),
             };
         }
+        if let Some(index) = self.slice_of_inner(json_key, item_json) {
+            return Classified::Slice(index);
+        }
         let seen: Vec<Seen<'_>> =
             self.discs.iter().map(|d| self.observe(d, json_key, item_json)).collect();
         let profile_declared = self.profile_declared(&seen);
-        for (s, ex) in self.slices.iter().zip(&self.expects) {
-            if ex.iter().zip(&seen).all(|(e, s)| matches(e, s, profile_declared)) {
-                return Classified::Slice(s.index);
-            }
-        }
         // pass[slice][discriminator], to say which discriminator failed.
         let pass: Vec<Vec<bool>> = self
             .expects
@@ -243,7 +310,7 @@ impl Slicer {
             let Seen::Resource { profiles, .. } = s else { return false };
             self.expects.iter().any(|ex| match ex.get(d) {
                 Some(Expect::Profile { profiles: want, .. }) => {
-                    profiles.iter().any(|p| want.iter().any(|w| w == p))
+                    profiles.iter().any(|p| want.iter().any(|w| profile_is(p, w)))
                 }
                 _ => false,
             })
@@ -257,7 +324,7 @@ impl Slicer {
         }
         match d.kind {
             DiscriminatorKind::Value | DiscriminatorKind::Pattern | DiscriminatorKind::Exists => {
-                let mut out = Vec::new();
+                let mut out = Vals::default();
                 values_at(&mut Reader::new(item), &d.keys, true, &mut out);
                 Seen::Values(out)
             }
@@ -265,14 +332,19 @@ impl Slicer {
                 if d.keys.is_empty()
                     && let (Some(key), Some(prefix)) = (json_key, self.choice_prefix.as_deref())
                 {
-                    return Seen::Type(key.strip_prefix(prefix).map(str::to_string));
+                    return Seen::Type(key.strip_prefix(prefix).map(Cow::Borrowed));
                 }
-                Seen::Type(first_resource(item, &d.keys, false).map(|(t, _)| t))
+                let mut profiles = Vals::default();
+                Seen::Type(first_resource(item, &d.keys, None, &mut profiles))
             }
-            DiscriminatorKind::Profile => match first_resource(item, &d.keys, true) {
-                Some((t, profiles)) => Seen::Resource { type_name: Some(t), profiles },
-                None => Seen::Resource { type_name: None, profiles: Vec::new() },
-            },
+            DiscriminatorKind::Profile => {
+                let mut profiles = Vals::default();
+                let type_name = first_resource(item, &d.keys, Some(()), &mut profiles);
+                if type_name.is_none() {
+                    profiles = Vals::default();
+                }
+                Seen::Resource { type_name, profiles }
+            }
         }
     }
 
@@ -364,7 +436,8 @@ impl Slicer {
                 let p = if profiles.is_empty() {
                     String::new()
                 } else {
-                    format!(" (meta.profile {})", profiles.join(", "))
+                    let list: Vec<String> = profiles.iter().map(|p| profile_text(p)).collect();
+                    format!(" (meta.profile {})", list.join(", "))
                 };
                 (
                     format!("la ressource `{t}`{p} ne correspond à aucune tranche"),
@@ -414,18 +487,55 @@ impl Slicer {
 /// How many slices an unmatched reason lists.
 const SLICES_SHOWN: usize = 8;
 
-/// What an item holds for one discriminator.
+/// What an item holds for one discriminator (borrowed from the item:
+/// observing allocates nothing unless a string holds escapes or a path
+/// reaches more than [`INLINE`] values).
 #[derive(Debug)]
 enum Seen<'a> {
     /// The raw JSON of every value at the path (arrays flattened).
-    Values(Vec<&'a str>),
+    Values(Vals<'a>),
     /// The type: a choice key's suffix, or a resource's `resourceType`.
-    Type(Option<String>),
-    /// A resource's type and `meta.profile` (versions removed).
-    Resource { type_name: Option<String>, profiles: Vec<String> },
+    Type(Option<Cow<'a, str>>),
+    /// A resource's type and `meta.profile` (raw JSON strings, versions
+    /// still there: compared with [`profile_is`]).
+    Resource { type_name: Option<Cow<'a, str>>, profiles: Vals<'a> },
     /// Not observed (unsupported path).
     Nothing,
 }
+
+/// How many values a [`Vals`] holds without allocating.
+const INLINE: usize = 8;
+
+/// Raw JSON values, the first [`INLINE`] kept inline.
+#[derive(Debug, Default)]
+struct Vals<'a> {
+    inline: [&'a str; INLINE],
+    len: usize,
+    more: Vec<&'a str>,
+}
+
+impl<'a> Vals<'a> {
+    fn push(&mut self, v: &'a str) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = v;
+                self.len += 1;
+            }
+            None => self.more.push(v),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &&'a str> {
+        self.inline.get(..self.len).unwrap_or_default().iter().chain(self.more.iter())
+    }
+}
+
+/// Discriminators observed without allocating (more use a `Vec`).
+const MAX_DISCS: usize = 4;
 
 fn parse_disc(kind: DiscriminatorKind, path: &str) -> Disc {
     let supported = !path.contains(['(', ')', '[', ']']);
@@ -478,13 +588,13 @@ fn expect_of(
         },
         DiscriminatorKind::Type => match target.and_then(|i| elements.get(i)) {
             Some(e) if !e.types.is_empty() => {
-                Expect::Types(e.types.iter().map(|t| t.code.to_string()).collect())
+                Expect::Types(e.types.iter().map(|t| TypeCode::new(&t.code)).collect())
             }
             _ => Expect::Any,
         },
         DiscriminatorKind::Profile => match target.and_then(|i| elements.get(i)) {
             Some(e) if !e.types.is_empty() => Expect::Profile {
-                types: e.types.iter().map(|t| t.code.to_string()).collect(),
+                types: e.types.iter().map(|t| TypeCode::new(&t.code)).collect(),
                 profiles: e
                     .types
                     .iter()
@@ -611,12 +721,7 @@ fn upper_first(s: &str) -> String {
 /// reader (arrays are flattened at every step, as FHIRPath does). Malformed
 /// JSON ends the search (the walker reports it). At the top level, reading
 /// stops once the key is found.
-fn values_at<'a>(
-    r: &mut Reader<'a>,
-    keys: &[String],
-    top: bool,
-    out: &mut Vec<&'a str>,
-) -> Option<()> {
+fn values_at<'a>(r: &mut Reader<'a>, keys: &[String], top: bool, out: &mut Vals<'a>) -> Option<()> {
     let Some((first, rest)) = keys.split_first() else {
         if r.peek().ok()? == Kind::Array {
             let mut arr = r.array().ok()?;
@@ -655,27 +760,34 @@ fn values_at<'a>(
     Some(())
 }
 
-/// `resourceType` and `meta.profile` (versions removed) of the resource at
-/// `keys` under the item (the item itself for `$this`; the first item of an
-/// array on the way). Reads in place and stops once `resourceType` (and,
-/// when `profiles` is asked, `meta`) has been read: these come first in
-/// practice, so a large entry is not scanned to its end.
-fn first_resource(item: &str, keys: &[String], profiles: bool) -> Option<(String, Vec<String>)> {
-    resource_at(&mut Reader::new(item), keys, profiles)
+/// `resourceType` and `meta.profile` (raw JSON strings, into `profiles`,
+/// when asked) of the resource at `keys` under the item (the item itself
+/// for `$this`; the first item of an array on the way). Reads in place and
+/// stops once `resourceType` (and, when `profiles` is asked, `meta`) has
+/// been read: these come first in practice, so a large entry is not
+/// scanned to its end.
+fn first_resource<'a>(
+    item: &'a str,
+    keys: &[String],
+    want_profiles: Option<()>,
+    profiles: &mut Vals<'a>,
+) -> Option<Cow<'a, str>> {
+    resource_at(&mut Reader::new(item), keys, want_profiles.is_some(), profiles)
 }
 
-fn resource_at(
-    r: &mut Reader<'_>,
+fn resource_at<'a>(
+    r: &mut Reader<'a>,
     keys: &[String],
     want_profiles: bool,
-) -> Option<(String, Vec<String>)> {
+    profiles: &mut Vals<'a>,
+) -> Option<Cow<'a, str>> {
     if let Some((first, rest)) = keys.split_first() {
         return match r.peek().ok()? {
             Kind::Object => {
                 let mut obj = r.object().ok()?;
                 while let Some((key, _)) = r.next_key(&mut obj).ok()? {
                     if key.as_str() == first {
-                        return resource_at(r, rest, want_profiles);
+                        return resource_at(r, rest, want_profiles, profiles);
                     }
                     r.skip_value().ok()?;
                 }
@@ -684,19 +796,18 @@ fn resource_at(
             Kind::Array => {
                 let mut arr = r.array().ok()?;
                 r.next_item(&mut arr).ok()??;
-                resource_at(r, keys, want_profiles)
+                resource_at(r, keys, want_profiles, profiles)
             }
             _ => None,
         };
     }
     let mut obj = r.object().ok()?;
     let mut type_name = None;
-    let mut profiles = Vec::new();
     let mut meta_seen = !want_profiles;
     while let Some((key, _)) = r.next_key(&mut obj).ok()? {
         match key.as_str() {
             "resourceType" if r.peek().ok()? == Kind::String => {
-                type_name = Some(r.string().ok()?.0.as_str().to_string())
+                type_name = Some(r.string().ok()?.0.into_cow())
             }
             "meta" if want_profiles && r.peek().ok()? == Kind::Object => {
                 meta_seen = true;
@@ -706,10 +817,7 @@ fn resource_at(
                         let mut arr = r.array().ok()?;
                         while r.next_item(&mut arr).ok()?.is_some() {
                             if r.peek().ok()? == Kind::String {
-                                let p = r.string().ok()?.0;
-                                profiles.push(
-                                    p.as_str().split('|').next().unwrap_or_default().to_string(),
-                                );
+                                profiles.push(r.raw_value().ok()?.0);
                             } else {
                                 r.skip_value().ok()?;
                             }
@@ -727,16 +835,14 @@ fn resource_at(
             break;
         }
     }
-    type_name.map(|t| (t, profiles))
+    type_name
 }
 
 /// Whether what the item holds meets what a slice expects.
 fn matches(e: &Expect, s: &Seen<'_>, profile_declared: bool) -> bool {
     match (e, s) {
         (Expect::Any, _) | (_, Seen::Nothing) => true,
-        (Expect::Str(want), Seen::Values(vals)) => {
-            vals.iter().any(|v| fixed::read_string(v).is_some_and(|got| got.as_str() == want))
-        }
+        (Expect::Str(want), Seen::Values(vals)) => vals.iter().any(|v| fixed::string_is(v, want)),
         (Expect::Json(want, mode), Seen::Values(vals)) => vals.iter().any(|v| {
             serde_json::from_str::<Value>(v).is_ok_and(|got| match mode {
                 FixedMode::Fixed => fixed::equals(want, &got),
@@ -744,33 +850,40 @@ fn matches(e: &Expect, s: &Seen<'_>, profile_declared: bool) -> bool {
             })
         }),
         (Expect::Exists(want), Seen::Values(vals)) => vals.is_empty() != *want,
-        (Expect::Types(types), Seen::Type(Some(t))) => types.iter().any(|c| type_matches(c, t)),
+        (Expect::Types(types), Seen::Type(Some(t))) => types.iter().any(|c| c.matches(t)),
         (Expect::Types(types), Seen::Resource { type_name: Some(t), .. }) => {
-            types.iter().any(|c| type_matches(c, t))
+            types.iter().any(|c| c.matches(t))
         }
         (
             Expect::Profile { types, profiles: want },
             Seen::Resource { type_name: Some(t), profiles },
         ) => {
-            let type_ok = types.iter().any(|c| type_matches(c, t));
+            let type_ok = types.iter().any(|c| c.matches(t));
             if profile_declared && !want.is_empty() {
-                type_ok && profiles.iter().any(|p| want.contains(p))
+                type_ok && profiles.iter().any(|p| want.iter().any(|w| profile_is(p, w)))
             } else {
                 type_ok
             }
         }
-        (Expect::Profile { types, .. }, Seen::Type(Some(t))) => {
-            types.iter().any(|c| type_matches(c, t))
-        }
+        (Expect::Profile { types, .. }, Seen::Type(Some(t))) => types.iter().any(|c| c.matches(t)),
         _ => false,
     }
 }
 
-/// A type code against an observed type: a resource type, or a choice key
-/// suffix (`Reference`, `String` for `string`). `Resource` and
-/// `DomainResource` accept any resource.
-fn type_matches(code: &str, seen: &str) -> bool {
-    code == seen || matches!(code, "Resource" | "DomainResource") || upper_first(code) == seen
+/// Whether the raw JSON string `raw` of a `meta.profile` item names
+/// `want` (its `|version` removed).
+fn profile_is(raw: &str, want: &str) -> bool {
+    match fixed::plain_string(raw) {
+        Some(p) => p.split('|').next().unwrap_or_default() == want,
+        None => fixed::read_string(raw)
+            .is_some_and(|p| p.as_str().split('|').next().unwrap_or_default() == want),
+    }
+}
+
+/// The decoded text of a raw JSON string, `|version` removed (messages).
+fn profile_text(raw: &str) -> String {
+    let s = fixed::read_string(raw).map(|s| s.as_str().to_string()).unwrap_or_default();
+    s.split('|').next().unwrap_or_default().to_string()
 }
 
 fn describe_expect(e: &Expect, profile_declared: bool, fr: bool) -> String {
@@ -780,12 +893,16 @@ fn describe_expect(e: &Expect, profile_declared: bool, fr: bool) -> String {
         Expect::Json(v, _) => short_form(v),
         Expect::Exists(true) => if fr { "présent" } else { "present" }.to_string(),
         Expect::Exists(false) => "absent".to_string(),
-        Expect::Types(t) => t.join(" | "),
+        Expect::Types(t) => codes(t),
         Expect::Profile { types, profiles } if profile_declared && !profiles.is_empty() => {
-            format!("{} {}", types.join(" | "), profiles.join(" | "))
+            format!("{} {}", codes(types), profiles.join(" | "))
         }
-        Expect::Profile { types, .. } => types.join(" | "),
+        Expect::Profile { types, .. } => codes(types),
     }
+}
+
+fn codes(types: &[TypeCode]) -> String {
+    types.iter().map(|t| t.code.as_str()).collect::<Vec<_>>().join(" | ")
 }
 
 fn describe_raw(raw: &str) -> String {

@@ -606,3 +606,45 @@ fn official_examples_meet_slice_cardinalities() {
         "{unmatched:#?}"
     );
 }
+
+/// The walk's allocation-free [`Slicer::slice_of`] says what
+/// [`Slicer::classify`] says, escapes, versions and many values included.
+#[test]
+fn slice_of_agrees_with_classify() {
+    let Some(defs) = test_defs::sas("slicing::slice_of_agrees_with_classify") else { return };
+    let same = |sl: &Slicer, item: &str| {
+        let want = match sl.classify(item) {
+            Classified::Slice(i) => Some(i),
+            Classified::Unmatched { .. } => None,
+        };
+        assert_eq!(sl.slice_of(item), want, "{item}");
+        want
+    };
+    let (sl, _) = slicer(&defs, &format!("{SAS}sas-cpts-bundle-aggregator"), "Bundle.entry");
+    let ex = example("Bundle-ExampleBundleCPTS.json").unwrap();
+    for e in ex["entry"].as_array().unwrap() {
+        assert!(same(&sl, &e.to_string()).is_some());
+    }
+    let versioned = format!(
+        r#"{{"resource":{{"meta":{{"profile":["{SAS}sas-cpts-slot-aggregator|1.1.0"]}},"resourceType":"Sl\u006ft"}}}}"#
+    );
+    assert!(same(&sl, &versioned).is_some());
+    let many: Vec<String> = (0..12).map(|i| format!(r#""urn:p{i}""#)).collect();
+    let many = format!(
+        r#"{{"resource":{{"resourceType":"Slot","meta":{{"profile":[{},"{SAS}sas-cpts-slot-aggregator"]}}}}}}"#,
+        many.join(",")
+    );
+    assert!(same(&sl, &many).is_some());
+    assert!(same(&sl, r#"{"resource":{"resourceType":"Patient"}}"#).is_none());
+    assert!(same(&sl, r#"{"fullUrl":"x"}"#).is_none());
+    let (sl, _) = slicer(
+        &defs,
+        "http://sas.fr/fhir/StructureDefinition/FrScheduleAgregateur",
+        "Schedule.extension",
+    );
+    let escaped =
+        r#"{"url":"http:\/\/interopsante.org/fhir/StructureDefinition/FrServiceTypeDuration"}"#;
+    assert!(same(&sl, escaped).is_some());
+    assert!(same(&sl, r#"{"url":"http://example.org/other"}"#).is_none());
+    assert!(same(&sl, r#"{"url":1}"#).is_none());
+}
