@@ -4,7 +4,6 @@
 //! of [`super`]; a visitor only calls them in order. [`SLOT_SEARCH_BODY`]
 //! is the rule set the engine runs.
 
-pub mod bindings;
 pub mod bundle;
 pub mod cpts;
 pub mod graph;
@@ -129,7 +128,6 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     let Some(res) = &e.entry.resource else { return };
     meta::check_resource(res, false, em);
     identifiers::check_resource(res, em);
-    bindings::check_resource(res, em);
     match res {
         Resource::Slot(s) => slot::check(s, e, em),
         Resource::Schedule(s) => schedule::check(s, e, em),
