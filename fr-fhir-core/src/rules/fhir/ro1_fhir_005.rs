@@ -10,7 +10,7 @@
 //! RO1-SLOT-016, the SOS Location days: RO1-SOS-006), it replaces this one.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::engine::scope::Scope;
 
 /// RO1-FHIR-005 `fhir-required-binding`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -8,7 +8,7 @@
 //! that carry the invariant (`http://hl7.org/fhir/StructureDefinition/Period#Period`).
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::engine::scope::Scope;
 
 /// RO1-FHIR-009 `fhir-base-invariant`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -8,7 +8,7 @@
 //! element id it comes from.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::engine::scope::Scope;
 
 /// RO1-PROF-004 `extensible-binding`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -7,7 +7,7 @@
 //! and element id it comes from.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::Scope;
+use crate::engine::scope::Scope;
 
 /// RO1-PROF-007 `profile-invariant-not-evaluated`.
 pub static RULE: RuleMeta = RuleMeta {
