@@ -164,7 +164,9 @@ impl Validator {
                 None => return,
             },
         };
-        run::Run::new(self, src, w, em).top(node, span);
+        let mut run = run::Run::new(self, src, w, em);
+        run.top(node, span);
+        run.recycle();
     }
 
     fn index(&self) -> Index<'_> {

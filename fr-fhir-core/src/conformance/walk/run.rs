@@ -108,6 +108,27 @@ impl Validator {
     }
 }
 
+/// The buffers of a finished walk, kept for the next one on the same thread:
+/// a Bundle's entries are walked one by one, and growing fresh buffers for
+/// each was a good part of the walk's cost.
+#[derive(Default)]
+struct Spare {
+    counts: Vec<u32>,
+    facts: Vec<ResourceFacts<'static>>,
+    pool: Vec<Vec<Child<'static>>>,
+    names: Vec<Vec<&'static str>>,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+}
+
+/// An empty vector of another lifetime keeping `v`'s allocation (the
+/// in-place collect reuses it: same layout, no item survives).
+fn relabel<T, U>(v: Vec<T>) -> Vec<U> {
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     pub(super) fn new(
         v: &'v Validator,
@@ -115,20 +136,44 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         w: &'w Walk<'w>,
         em: &'e mut Emitter<'o>,
     ) -> Self {
+        let spare = SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
+        let spare = spare.unwrap_or_default();
         Run {
             v,
             src,
             r: Reader::new(src),
             w,
             em,
-            counts: Vec::new(),
+            counts: spare.counts,
             depth: 0,
-            facts: Vec::new(),
-            pool: Vec::new(),
-            names: Vec::new(),
+            facts: relabel(spare.facts),
+            pool: spare.pool.into_iter().map(relabel).collect(),
+            names: spare.names.into_iter().map(relabel).collect(),
             bundle_type: None,
             entries_done: false,
         }
+    }
+
+    /// Hands the buffers back for the next walk on this thread.
+    pub(super) fn recycle(self) {
+        let mut counts = self.counts;
+        counts.clear();
+        let mut names = self.names;
+        // Bounded: as many as one walk holds at once is plenty.
+        names.truncate(256);
+        let mut pool = self.pool;
+        pool.truncate(MAX_DEPTH as usize);
+        let spare = Spare {
+            counts,
+            facts: relabel(self.facts),
+            pool: pool.into_iter().map(relabel).collect(),
+            names: names.into_iter().map(relabel).collect(),
+        };
+        SPARE.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = spare;
+            }
+        });
     }
 
     /// Walks the object at `span` as an instance of `node`.
@@ -328,8 +373,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             self.invariants(node, owner, span, &buf, facts.as_ref());
             for c in buf.drain(..) {
                 let mut names = c.inner;
-                names.clear();
-                self.names.push(names);
+                // Children without names (unknown, skipped) gave no buffer.
+                if names.capacity() > 0 {
+                    names.clear();
+                    self.names.push(names);
+                }
             }
             if let Some(p) = self.pool.get_mut(depth) {
                 *p = buf;
