@@ -198,8 +198,8 @@ pub(super) struct Compiled {
 /// Registry indices the compiler resolves names with.
 pub(super) struct Index<'d> {
     pub defs: &'d Definitions,
-    pub by_url: &'d HashMap<String, u32>,
-    pub base_of: &'d HashMap<String, u32>,
+    pub by_url: &'d super::Names,
+    pub base_of: &'d super::Names,
 }
 
 impl Index<'_> {

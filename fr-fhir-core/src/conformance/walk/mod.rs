@@ -53,6 +53,7 @@ pub mod slicing;
 mod tests;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use super::Definitions;
@@ -65,8 +66,8 @@ use compile::{Compiled, Index, NodeRef};
 /// compiled once, on first use; shared across threads).
 pub struct Validator {
     defs: Arc<Definitions>,
-    by_url: HashMap<String, u32>,
-    base_of: HashMap<String, u32>,
+    by_url: Names,
+    base_of: Names,
     compiled: Box<[OnceLock<Compiled>]>,
     terminology: OnceLock<Terminology>,
 }
@@ -79,6 +80,32 @@ impl std::fmt::Debug for Validator {
             .finish()
     }
 }
+
+/// FNV-1a: the walk looks names up per resource and per typed object;
+/// SipHash's cost showed there, and these keys are our own definitions'.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Structure index by name (URL or type).
+pub(crate) type Names = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
 /// What to walk and against what.
 #[derive(Debug, Clone, Copy)]
@@ -105,8 +132,8 @@ use super::invariants as inv;
 impl Validator {
     /// A validator over `defs`.
     pub fn new(defs: Arc<Definitions>) -> Self {
-        let mut by_url = HashMap::new();
-        let mut base_of = HashMap::new();
+        let mut by_url = Names::default();
+        let mut base_of = Names::default();
         for (i, s) in defs.structures().iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             by_url.insert(s.url.to_string(), i);
