@@ -39,6 +39,12 @@ pub use view::read_children;
 
 use crate::json::{Kind, Span, Str};
 
+/// True when `key`'s evaluation reads [`Child::inner`] (the walker gathers
+/// grandchildren names only for objects carrying such a key).
+pub(crate) fn reads_inner(key: &str) -> bool {
+    matches!(key, "bdl-2" | "bdl-3" | "bdl-4" | "bdl-9" | "bdl-11" | "bdl-12")
+}
+
 /// One direct child of an object, as the walker read it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Child<'a> {

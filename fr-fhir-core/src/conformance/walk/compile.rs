@@ -180,6 +180,9 @@ pub(super) struct ElemInfo {
     pub binding: Option<BindingRule>,
     /// Invariants evaluated natively.
     pub invs: Box<[Inv]>,
+    /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
+    /// only then does the walk gather them.
+    pub inner: bool,
     /// The slicer when the element is sliced (and repeats).
     pub slicer: Option<Box<Slicer>>,
     /// For `Reference` in a profile: the resource types its target profiles allow.
@@ -380,6 +383,11 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
             })
             .collect();
+        let inner = invs.iter().any(|i| {
+            e.constraints
+                .get(i.c)
+                .is_some_and(|c| crate::conformance::invariants::reads_inner(&c.key))
+        });
         let slicer =
             (e.slicing.is_some() && e.base_many).then(|| Box::new(Slicer::new(ix.defs, st, i)));
         let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
@@ -392,6 +400,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             profile_max,
             binding,
             invs,
+            inner,
             slicer,
             ref_types,
         });

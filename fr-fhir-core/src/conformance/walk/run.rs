@@ -217,6 +217,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let has_invs = info.is_some_and(|i| !i.invs.is_empty())
             || owner_info.is_some_and(|i| !i.invs.is_empty());
         let collect = has_invs || root == Root::Resource;
+        let gather = info.is_some_and(|i| i.inner) || owner_info.is_some_and(|i| i.inner);
         let kids = kids.map(|(k, _)| k);
         let base = self.counts.len();
         self.counts.resize(base + kids.map_or(0, |k| k.slots.len()), 0);
@@ -314,8 +315,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 continue;
             }
             let mut grand: Vec<&'a str> =
-                if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
-            let val = self.element(entry, &key, collect.then_some(&mut grand))?;
+                if gather { self.names.pop().unwrap_or_default() } else { Vec::new() };
+            let val = self.element(entry, &key, gather.then_some(&mut grand))?;
             if bundle && key.as_str() == "type" {
                 self.bundle_type = val.text.clone();
             }
