@@ -178,6 +178,9 @@ pub(super) struct ElemInfo {
     pub profile_max: bool,
     /// Binding to check.
     pub binding: Option<BindingRule>,
+    /// A fixed/pattern value or a binding to check (else the value needs
+    /// no [`super::run`] `value_checks`).
+    pub checks: bool,
     /// Invariants evaluated natively.
     pub invs: Box<[Inv]>,
     /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
@@ -399,6 +402,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             profile_min,
             profile_max,
             binding,
+            checks: binding.is_some() || e.fixed.is_some(),
             invs,
             inner,
             slicer,

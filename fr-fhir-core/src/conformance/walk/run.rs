@@ -653,6 +653,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     /// fixed/pattern and binding of the value at `span` of element `node`.
     fn value_checks(&mut self, node: NodeRef, span: Span) {
         let v = self.v;
+        if !v.info(node).is_some_and(|i| i.checks) {
+            return;
+        }
         let Some(el) = v.element(node) else { return };
         let raw = self.text(span);
         if let Some(fx) = &el.fixed
