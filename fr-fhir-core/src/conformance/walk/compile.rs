@@ -172,6 +172,9 @@ pub(super) struct ElemInfo {
     pub fallback: Option<NodeRef>,
     /// Shape per type (one for most elements).
     pub shapes: Box<[Shape]>,
+    /// Per type: the base definition of its code (`u32::MAX`: none), so
+    /// that the walk of a typed value does not hash the code.
+    pub type_roots: Box<[u32]>,
     /// The minimum is the profile's own (RO1-PROF-001), not the base one.
     pub profile_min: bool,
     /// The maximum is the profile's own.
@@ -403,6 +406,11 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             profile_max,
             binding,
             checks: binding.is_some() || e.fixed.is_some(),
+            type_roots: e
+                .types
+                .iter()
+                .map(|t| ix.base_of.get(t.code.as_ref()).copied().unwrap_or(u32::MAX))
+                .collect(),
             invs,
             inner,
             slicer,

@@ -88,8 +88,8 @@ impl Validator {
         let mut n = node;
         for _ in 0..8 {
             if n.t != NO_TYPE {
-                let code = &self.element(n)?.types.get(usize::from(n.t))?.code;
-                n = NodeRef::root(*self.base_of.get(code.as_ref())?);
+                let root = *self.info(n)?.type_roots.get(usize::from(n.t))?;
+                n = NodeRef::root((root != u32::MAX).then_some(root)?);
                 continue;
             }
             let info = self.info(n)?;
