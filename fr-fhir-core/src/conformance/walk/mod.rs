@@ -68,6 +68,8 @@ pub struct Validator {
     defs: Arc<Definitions>,
     by_url: Names,
     base_of: Names,
+    /// `Element`'s base definition (what a `_name` holds), looked up once.
+    element_root: Option<u32>,
     compiled: Box<[OnceLock<Compiled>]>,
     terminology: OnceLock<Terminology>,
 }
@@ -142,7 +144,8 @@ impl Validator {
             }
         }
         let compiled = (0..defs.structures().len()).map(|_| OnceLock::new()).collect();
-        Validator { defs, by_url, base_of, compiled, terminology: OnceLock::new() }
+        let element_root = base_of.get("Element").copied();
+        Validator { defs, by_url, base_of, element_root, compiled, terminology: OnceLock::new() }
     }
 
     /// The validator over the built-in definitions (built once per process).

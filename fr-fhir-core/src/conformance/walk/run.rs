@@ -517,8 +517,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 self.wrong_kind(node, key, kind, "un objet", "an object", span);
                 return Ok(Val { count: 1, span, kind, text: None });
             }
-            let span = match self.v.base_of.get("Element") {
-                Some(&el) => self.object(NodeRef::root(el), Root::No, inner)?,
+            let span = match self.v.element_root {
+                Some(el) => self.object(NodeRef::root(el), Root::No, inner)?,
                 None => self.r.skip_value()?,
             };
             return Ok(Val { count: 1, span, kind, text: None });
