@@ -39,6 +39,12 @@ pub use view::read_children;
 
 use crate::json::{Kind, Span, Str};
 
+/// True when `key`'s evaluation reads [`Child::inner`] (the walker gathers
+/// grandchildren names only for objects carrying such a key).
+pub(crate) fn reads_inner(key: &str) -> bool {
+    matches!(key, "bdl-2" | "bdl-3" | "bdl-4" | "bdl-9" | "bdl-11" | "bdl-12")
+}
+
 /// One direct child of an object, as the walker read it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Child<'a> {
@@ -145,7 +151,17 @@ pub fn evaluate(key: &str, view: &ObjectView<'_, '_>) -> Option<Verdict> {
     use datatypes as d;
     use resources as r;
     let v = view;
+    // Per resource: nothing contained, dom-2..5 hold (checked first: the
+    // match below compares the key with each arm in turn).
+    if let Some(f) = v.resource
+        && f.contained.is_empty()
+        && matches!(key, "dom-2" | "dom-3" | "dom-4" | "dom-5")
+    {
+        return Some(Verdict::Holds);
+    }
     Some(match key {
+        "bdl-5" => r::bdl_5(v),
+        "bdl-8" => r::bdl_8(v),
         "ele-1" => d::ele_1(v),
         "ext-1" => d::ext_1(v),
         "per-1" => d::per_1(v),
@@ -199,8 +215,6 @@ pub fn evaluate(key: &str, view: &ObjectView<'_, '_>) -> Option<Verdict> {
         "inv-1" => r::inv_1(v),
         "bdl-1" => r::bdl_1(v),
         "bdl-2" | "bdl-3" | "bdl-4" => return r::bundle_entries(v, key),
-        "bdl-5" => r::bdl_5(v),
-        "bdl-8" => r::bdl_8(v),
         "bdl-9" => r::bdl_9(v),
         "bdl-10" => r::bdl_10(v),
         "bdl-11" => return r::first_resource(v, key, "document", "Composition"),

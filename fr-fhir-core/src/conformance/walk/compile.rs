@@ -172,14 +172,23 @@ pub(super) struct ElemInfo {
     pub fallback: Option<NodeRef>,
     /// Shape per type (one for most elements).
     pub shapes: Box<[Shape]>,
+    /// Per type: the base definition of its code (`u32::MAX`: none), so
+    /// that the walk of a typed value does not hash the code.
+    pub type_roots: Box<[u32]>,
     /// The minimum is the profile's own (RO1-PROF-001), not the base one.
     pub profile_min: bool,
     /// The maximum is the profile's own.
     pub profile_max: bool,
     /// Binding to check.
     pub binding: Option<BindingRule>,
+    /// A fixed/pattern value or a binding to check (else the value needs
+    /// no [`super::run`] `value_checks`).
+    pub checks: bool,
     /// Invariants evaluated natively.
     pub invs: Box<[Inv]>,
+    /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
+    /// only then does the walk gather them.
+    pub inner: bool,
     /// The slicer when the element is sliced (and repeats).
     pub slicer: Option<Box<Slicer>>,
     /// For `Reference` in a profile: the resource types its target profiles allow.
@@ -198,8 +207,8 @@ pub(super) struct Compiled {
 /// Registry indices the compiler resolves names with.
 pub(super) struct Index<'d> {
     pub defs: &'d Definitions,
-    pub by_url: &'d HashMap<String, u32>,
-    pub base_of: &'d HashMap<String, u32>,
+    pub by_url: &'d super::Names,
+    pub base_of: &'d super::Names,
 }
 
 impl Index<'_> {
@@ -380,6 +389,11 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
             })
             .collect();
+        let inner = invs.iter().any(|i| {
+            e.constraints
+                .get(i.c)
+                .is_some_and(|c| crate::conformance::invariants::reads_inner(&c.key))
+        });
         let slicer =
             (e.slicing.is_some() && e.base_many).then(|| Box::new(Slicer::new(ix.defs, st, i)));
         let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
@@ -391,7 +405,14 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             profile_min,
             profile_max,
             binding,
+            checks: binding.is_some() || e.fixed.is_some(),
+            type_roots: e
+                .types
+                .iter()
+                .map(|t| ix.base_of.get(t.code.as_ref()).copied().unwrap_or(u32::MAX))
+                .collect(),
             invs,
+            inner,
             slicer,
             ref_types,
         });

@@ -53,6 +53,7 @@ pub mod slicing;
 mod tests;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use super::Definitions;
@@ -65,8 +66,10 @@ use compile::{Compiled, Index, NodeRef};
 /// compiled once, on first use; shared across threads).
 pub struct Validator {
     defs: Arc<Definitions>,
-    by_url: HashMap<String, u32>,
-    base_of: HashMap<String, u32>,
+    by_url: Names,
+    base_of: Names,
+    /// `Element`'s base definition (what a `_name` holds), looked up once.
+    element_root: Option<u32>,
     compiled: Box<[OnceLock<Compiled>]>,
     terminology: OnceLock<Terminology>,
 }
@@ -79,6 +82,32 @@ impl std::fmt::Debug for Validator {
             .finish()
     }
 }
+
+/// FNV-1a: the walk looks names up per resource and per typed object;
+/// SipHash's cost showed there, and these keys are our own definitions'.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Structure index by name (URL or type).
+pub(crate) type Names = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
 /// What to walk and against what.
 #[derive(Debug, Clone, Copy)]
@@ -105,8 +134,8 @@ use super::invariants as inv;
 impl Validator {
     /// A validator over `defs`.
     pub fn new(defs: Arc<Definitions>) -> Self {
-        let mut by_url = HashMap::new();
-        let mut base_of = HashMap::new();
+        let mut by_url = Names::default();
+        let mut base_of = Names::default();
         for (i, s) in defs.structures().iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             by_url.insert(s.url.to_string(), i);
@@ -115,7 +144,8 @@ impl Validator {
             }
         }
         let compiled = (0..defs.structures().len()).map(|_| OnceLock::new()).collect();
-        Validator { defs, by_url, base_of, compiled, terminology: OnceLock::new() }
+        let element_root = base_of.get("Element").copied();
+        Validator { defs, by_url, base_of, element_root, compiled, terminology: OnceLock::new() }
     }
 
     /// The validator over the built-in definitions (built once per process).
@@ -164,7 +194,9 @@ impl Validator {
                 None => return,
             },
         };
-        run::Run::new(self, src, w, em).top(node, span);
+        let mut run = run::Run::new(self, src, w, em);
+        run.top(node, span);
+        run.recycle();
     }
 
     fn index(&self) -> Index<'_> {

@@ -88,8 +88,8 @@ impl Validator {
         let mut n = node;
         for _ in 0..8 {
             if n.t != NO_TYPE {
-                let code = &self.element(n)?.types.get(usize::from(n.t))?.code;
-                n = NodeRef::root(*self.base_of.get(code.as_ref())?);
+                let root = *self.info(n)?.type_roots.get(usize::from(n.t))?;
+                n = NodeRef::root((root != u32::MAX).then_some(root)?);
                 continue;
             }
             let info = self.info(n)?;
@@ -108,6 +108,27 @@ impl Validator {
     }
 }
 
+/// The buffers of a finished walk, kept for the next one on the same thread:
+/// a Bundle's entries are walked one by one, and growing fresh buffers for
+/// each was a good part of the walk's cost.
+#[derive(Default)]
+struct Spare {
+    counts: Vec<u32>,
+    facts: Vec<ResourceFacts<'static>>,
+    pool: Vec<Vec<Child<'static>>>,
+    names: Vec<Vec<&'static str>>,
+}
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+}
+
+/// An empty vector of another lifetime keeping `v`'s allocation (the
+/// in-place collect reuses it: same layout, no item survives).
+fn relabel<T, U>(v: Vec<T>) -> Vec<U> {
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     pub(super) fn new(
         v: &'v Validator,
@@ -115,20 +136,44 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         w: &'w Walk<'w>,
         em: &'e mut Emitter<'o>,
     ) -> Self {
+        let spare = SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
+        let spare = spare.unwrap_or_default();
         Run {
             v,
             src,
             r: Reader::new(src),
             w,
             em,
-            counts: Vec::new(),
+            counts: spare.counts,
             depth: 0,
-            facts: Vec::new(),
-            pool: Vec::new(),
-            names: Vec::new(),
+            facts: relabel(spare.facts),
+            pool: spare.pool.into_iter().map(relabel).collect(),
+            names: spare.names.into_iter().map(relabel).collect(),
             bundle_type: None,
             entries_done: false,
         }
+    }
+
+    /// Hands the buffers back for the next walk on this thread.
+    pub(super) fn recycle(self) {
+        let mut counts = self.counts;
+        counts.clear();
+        let mut names = self.names;
+        // Bounded: as many as one walk holds at once is plenty.
+        names.truncate(256);
+        let mut pool = self.pool;
+        pool.truncate(MAX_DEPTH as usize);
+        let spare = Spare {
+            counts,
+            facts: relabel(self.facts),
+            pool: pool.into_iter().map(relabel).collect(),
+            names: names.into_iter().map(relabel).collect(),
+        };
+        SPARE.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = spare;
+            }
+        });
     }
 
     /// Walks the object at `span` as an instance of `node`.
@@ -172,6 +217,7 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
         let has_invs = info.is_some_and(|i| !i.invs.is_empty())
             || owner_info.is_some_and(|i| !i.invs.is_empty());
         let collect = has_invs || root == Root::Resource;
+        let gather = info.is_some_and(|i| i.inner) || owner_info.is_some_and(|i| i.inner);
         let kids = kids.map(|(k, _)| k);
         let base = self.counts.len();
         self.counts.resize(base + kids.map_or(0, |k| k.slots.len()), 0);
@@ -269,8 +315,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 continue;
             }
             let mut grand: Vec<&'a str> =
-                if collect { self.names.pop().unwrap_or_default() } else { Vec::new() };
-            let val = self.element(entry, &key, collect.then_some(&mut grand))?;
+                if gather { self.names.pop().unwrap_or_default() } else { Vec::new() };
+            let val = self.element(entry, &key, gather.then_some(&mut grand))?;
             if bundle && key.as_str() == "type" {
                 self.bundle_type = val.text.clone();
             }
@@ -328,8 +374,11 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
             self.invariants(node, owner, span, &buf, facts.as_ref());
             for c in buf.drain(..) {
                 let mut names = c.inner;
-                names.clear();
-                self.names.push(names);
+                // Children without names (unknown, skipped) gave no buffer.
+                if names.capacity() > 0 {
+                    names.clear();
+                    self.names.push(names);
+                }
             }
             if let Some(p) = self.pool.get_mut(depth) {
                 *p = buf;
@@ -468,8 +517,8 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
                 self.wrong_kind(node, key, kind, "un objet", "an object", span);
                 return Ok(Val { count: 1, span, kind, text: None });
             }
-            let span = match self.v.base_of.get("Element") {
-                Some(&el) => self.object(NodeRef::root(el), Root::No, inner)?,
+            let span = match self.v.element_root {
+                Some(el) => self.object(NodeRef::root(el), Root::No, inner)?,
                 None => self.r.skip_value()?,
             };
             return Ok(Val { count: 1, span, kind, text: None });
@@ -604,6 +653,9 @@ impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
     /// fixed/pattern and binding of the value at `span` of element `node`.
     fn value_checks(&mut self, node: NodeRef, span: Span) {
         let v = self.v;
+        if !v.info(node).is_some_and(|i| i.checks) {
+            return;
+        }
         let Some(el) = v.element(node) else { return };
         let raw = self.text(span);
         if let Some(fx) = &el.fixed
