@@ -163,7 +163,9 @@ mod tests {
         let r = validate(src, &Options::default()).unwrap();
         r.findings
             .iter()
-            .map(|f| (f.rule.id, f.resolved.as_ref().map(|l| l.expression.clone()).unwrap_or_default()))
+            .map(|f| {
+                (f.rule.id, f.resolved.as_ref().map(|l| l.expression.clone()).unwrap_or_default())
+            })
             .collect()
     }
 

@@ -61,6 +61,13 @@ pub struct Emitter<'o> {
     structural: bool,
 }
 
+/// The structural validator reports into the emitter like any rule.
+impl crate::conformance::walk::Sink for Emitter<'_> {
+    fn push(&mut self, scope: Scope, finding: Finding) {
+        Emitter::push(self, scope, finding);
+    }
+}
+
 /// The most errors and fatals one input keeps (the rest are counted): a
 /// bound on memory for hostile input, two orders of magnitude above the
 /// largest real response (a 400 MB Bundle has about 2 million elements).

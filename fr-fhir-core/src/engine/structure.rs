@@ -111,26 +111,24 @@ impl<'v> Structural<'v> {
     }
 
     /// Walks now, or queues the walk for the walking thread.
-    fn walk(
-        &self,
-        src: &str,
-        span: Span,
-        structure: &Cow<'v, str>,
-        element: Option<&'static str>,
-        skip: Option<Span>,
-        scope: Scope,
-        em: &mut Emitter<'_>,
-    ) {
-        if let Some(tx) = &self.tx {
-            let job = Job { span, structure: structure.clone(), element, skip, scope };
+    fn walk(&self, src: &str, job: Job<'v>, em: &mut Emitter<'_>) {
+        let job = match &self.tx {
             // The thread only stops when the queue closes: a failed send
-            // means it is gone (it panicked), and the join reports it.
-            if tx.send(job).is_ok() {
-                return;
-            }
-        }
-        let w = Walk { structure, element, skip: skip.as_slice(), scope };
-        em.structural(|em| self.v.check(src, span, &w, em));
+            // means it is gone (it panicked), the join reports it, and the
+            // walk is done here.
+            Some(tx) => match tx.send(job) {
+                Ok(()) => return,
+                Err(back) => back.0,
+            },
+            None => job,
+        };
+        let w = Walk {
+            structure: &job.structure,
+            element: job.element,
+            skip: job.skip.as_slice(),
+            scope: job.scope,
+        };
+        em.structural(|em| self.v.check(src, job.span, &w, em));
     }
 
     /// The structures a resource of type `rtype` declaring `declared` is
@@ -194,7 +192,9 @@ impl<'v> Structural<'v> {
         em: &mut Emitter<'_>,
     ) {
         for (url, scope) in self.choose(at.rtype, at.declared, rules, em) {
-            self.walk(src, at.span, &url, None, at.skip, scope, em);
+            let job =
+                Job { span: at.span, structure: url.clone(), element: None, skip: at.skip, scope };
+            self.walk(src, job, em);
             self.note_walked(&url, at.span, scope);
         }
     }
@@ -211,7 +211,14 @@ impl<'v> Structural<'v> {
         em: &mut Emitter<'_>,
     ) {
         for (url, scope) in self.choose("Bundle", bundle_declared, rules, em) {
-            self.walk(src, entry, &url, Some("Bundle.entry"), resource, scope, em);
+            let job = Job {
+                span: entry,
+                structure: url,
+                element: Some("Bundle.entry"),
+                skip: resource,
+                scope,
+            };
+            self.walk(src, job, em);
         }
     }
 

@@ -15,7 +15,8 @@ use crate::conformance::table::{
 };
 use crate::finding::RuleMeta;
 use crate::primitives::{JsonKind, PrimitiveKind};
-use crate::rules::{fhir, prof};
+use crate::rules::fhir;
+use crate::rules::prof;
 
 /// No type chosen: the element has one type (or none).
 pub(super) const NO_TYPE: u16 = u16::MAX;

@@ -47,7 +47,10 @@ pub mod binding;
 mod compile;
 pub mod fixed;
 mod run;
+mod sink;
 pub mod slicing;
+
+pub use sink::Sink;
 
 #[cfg(test)]
 mod tests;
@@ -57,7 +60,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use super::Definitions;
-use crate::engine::{Emitter, Scope};
+use crate::engine::scope::Scope;
 use crate::json::Span;
 use binding::Terminology;
 use compile::{Compiled, Index, NodeRef};
@@ -183,7 +186,7 @@ impl Validator {
 
     /// Validates the JSON object at `span` of `src` as `w` says, reporting
     /// into `em`. An unknown structure URL reports nothing (the caller chose it).
-    pub fn check(&self, src: &str, span: Span, w: &Walk<'_>, em: &mut Emitter<'_>) {
+    pub fn check(&self, src: &str, span: Span, w: &Walk<'_>, em: &mut dyn Sink) {
         let Some(&s) = self.by_url.get(w.structure.split('|').next().unwrap_or(w.structure)) else {
             return;
         };

@@ -8,15 +8,16 @@
 
 use super::binding::BindingOutcome;
 use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
+use super::sink::Sink;
 use super::slicing::Classified;
 use super::{Validator, Walk, fixed, inv};
 use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, ResourceFacts, Verdict};
 use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
-use crate::engine::Emitter;
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 use crate::primitives::{self, JsonKind, PrimitiveKind};
-use crate::rules::{fhir, prof};
+use crate::rules::fhir;
+use crate::rules::prof;
 
 /// Objects nested deeper than this are skipped (FHIR resources nest about
 /// 12 levels; the reader bounds the skip itself).
@@ -46,12 +47,12 @@ struct Val<'a> {
 }
 
 /// The state of one walk.
-pub(super) struct Run<'v, 'a, 'w, 'e, 'o> {
+pub(super) struct Run<'v, 'a, 'w, 'e> {
     v: &'v Validator,
     src: &'a str,
     r: Reader<'a>,
     w: &'w Walk<'w>,
-    em: &'e mut Emitter<'o>,
+    em: &'e mut dyn Sink,
     /// Per open object, one count per child slot (a stack).
     counts: Vec<u32>,
     depth: u32,
@@ -129,12 +130,12 @@ fn relabel<T, U>(v: Vec<T>) -> Vec<U> {
     v.into_iter().filter_map(|_| None).collect()
 }
 
-impl<'v, 'a, 'w, 'e, 'o> Run<'v, 'a, 'w, 'e, 'o> {
+impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     pub(super) fn new(
         v: &'v Validator,
         src: &'a str,
         w: &'w Walk<'w>,
-        em: &'e mut Emitter<'o>,
+        em: &'e mut dyn Sink,
     ) -> Self {
         let spare = SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
         let spare = spare.unwrap_or_default();

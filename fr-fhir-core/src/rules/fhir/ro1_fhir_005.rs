@@ -9,8 +9,8 @@
 //! reports the same code (`Slot.status`: RO1-SLOT-001, `Slot.identifier.use`:
 //! RO1-SLOT-016, the SOS Location days: RO1-SOS-006), it replaces this one.
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::engine::scope::Scope;
+use crate::finding::{RuleDoc, RuleMeta, Severity};
 
 /// RO1-FHIR-005 `fhir-required-binding`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -7,8 +7,8 @@
 //! the finding's own `source` names the base definition URL and element id
 //! that carry the invariant (`http://hl7.org/fhir/StructureDefinition/Period#Period`).
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::engine::scope::Scope;
+use crate::finding::{RuleDoc, RuleMeta, Severity};
 
 /// RO1-FHIR-009 `fhir-base-invariant`.
 pub static RULE: RuleMeta = RuleMeta {

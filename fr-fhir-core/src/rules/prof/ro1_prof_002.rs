@@ -6,8 +6,8 @@
 //! the definitions' tables; the finding's own `source` names the profile URL
 //! and element id it comes from.
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::engine::scope::Scope;
+use crate::finding::{RuleDoc, RuleMeta, Severity};
 
 /// RO1-PROF-002 `profile-fixed-value`.
 pub static RULE: RuleMeta = RuleMeta {

@@ -7,8 +7,8 @@
 //! finding's own `source` names the profile (or base definition) URL and
 //! element id it comes from.
 
-use crate::finding::{RuleDoc, RuleMeta, Severity};
 use crate::engine::scope::Scope;
+use crate::finding::{RuleDoc, RuleMeta, Severity};
 
 /// RO1-PROF-004 `extensible-binding`.
 pub static RULE: RuleMeta = RuleMeta {
