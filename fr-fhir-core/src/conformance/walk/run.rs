@@ -992,7 +992,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             &prof::ro1_prof_002::RULE,
             span,
             Message::new(
-                format!("{} : {} trouvé, {kfr} {} attendu", el.id, m.actual, m.expected),
+                format!("{} : {} trouvé ; attendu : {kfr} {}", el.id, m.actual, m.expected),
                 format!("{}: found {}, expected {ken} {}", el.id, m.actual, m.expected),
             ),
         )
