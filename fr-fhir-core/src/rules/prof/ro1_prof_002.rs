@@ -1,6 +1,6 @@
 //! RO1-PROF-002 `profile-fixed-value`.
 //!
-//! An element with a fixed value (fixed[x]) or a pattern (pattern[x]) in the profile carries that value.
+//! An element with a fixed value (`fixed[x]`) or a pattern (`pattern[x]`) in the profile carries that value.
 //!
 //! Reported by the structural validator ([`crate::conformance::walk`]) from
 //! the definitions' tables; the finding's own `source` names the profile URL

@@ -1,6 +1,6 @@
 //! RO1-PROF-006 `profile-type`.
 //!
-//! The type of a value (value[x] choice, entry resource, reference target) is one the profile allows.
+//! The type of a value (`value[x]` choice, entry resource, reference target) is one the profile allows.
 //!
 //! Reported by the structural validator ([`crate::conformance::walk`]) from
 //! the definitions' tables; the finding's own `source` names the profile URL
