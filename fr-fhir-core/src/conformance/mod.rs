@@ -14,6 +14,8 @@ pub mod definitions;
 pub mod generated;
 pub mod invariants;
 pub mod load;
+#[cfg(test)]
+pub(crate) mod spec;
 pub mod table;
 pub mod walk;
 

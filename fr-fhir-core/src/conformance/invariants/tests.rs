@@ -579,13 +579,7 @@ fn the_tables_are_consistent() {
     assert_eq!(How::Partial.name(), "native, partial");
 }
 
-/// The spec folder, as the conventions say (`SAS_SPEC_DIR`).
-fn spec_dir() -> Option<std::path::PathBuf> {
-    let dir = std::env::var_os("SAS_SPEC_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec").into());
-    dir.is_dir().then_some(dir)
-}
+use crate::conformance::spec::spec_dir;
 
 fn keys_of(sd: &serde_json::Value, out: &mut BTreeSet<String>) {
     let elements = sd.pointer("/snapshot/element").and_then(|e| e.as_array());

@@ -5,18 +5,7 @@ use crate::conformance::table::{
     ConstraintSeverity, DiscriminatorKind, FixedMode, Max, SlicingRules, Strength, StructureKind,
 };
 
-/// The shared spec folder, or None (with a note) when absent.
-pub(crate) fn spec_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SAS_SPEC_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec"))
-    });
-    if dir.join("r4-core").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("note: spec dir {} absent, test skipped", dir.display());
-        None
-    }
-}
+use crate::conformance::spec::spec_dir;
 
 fn sd(elements: &str) -> String {
     format!(

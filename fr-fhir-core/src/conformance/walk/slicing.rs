@@ -918,8 +918,3 @@ fn describe_raw(raw: &str) -> String {
 #[cfg(test)]
 #[path = "slicing_tests.rs"]
 mod tests;
-
-/// Test-only reading of the official definitions (shared with the binding tests).
-#[cfg(test)]
-#[path = "test_defs.rs"]
-pub(crate) mod test_defs;

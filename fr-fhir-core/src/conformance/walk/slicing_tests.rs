@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::test_defs;
 use super::*;
 use crate::conformance::table::{Discriminator, ElementTable, Slicing, StructureKind, TypeRef};
 
@@ -27,7 +26,7 @@ fn slice_name(s: &StructureTable, c: &Classified) -> String {
 }
 
 fn example(name: &str) -> Option<Value> {
-    let dir = test_defs::spec_dir("example")?;
+    let dir = crate::conformance::spec::spec_dir()?;
     Some(
         serde_json::from_str(
             &std::fs::read_to_string(dir.join("ig-sas-1.1.0/package/example").join(name)).unwrap(),
@@ -38,7 +37,7 @@ fn example(name: &str) -> Option<Value> {
 
 #[test]
 fn value_system_identifier_slices() {
-    let Some(defs) = test_defs::sas("slicing::value_system_identifier_slices") else { return };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(&defs, &format!("{SAS}FrPractitionerRegul"), "Practitioner.identifier");
     assert!(sl.is_simple());
     assert_eq!(sl.rules(), SlicingRules::Open);
@@ -95,7 +94,7 @@ fn value_system_identifier_slices() {
 
 #[test]
 fn value_system_on_coding_many_slices() {
-    let Some(defs) = test_defs::sas("slicing::value_system_on_coding_many_slices") else { return };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(
         &defs,
         &format!("{SAS}FrPractitionerRegul"),
@@ -116,9 +115,7 @@ fn value_system_on_coding_many_slices() {
 
 #[test]
 fn value_coding_system_through_an_array() {
-    let Some(defs) = test_defs::sas("slicing::value_coding_system_through_an_array") else {
-        return;
-    };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(
         &defs,
         "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur",
@@ -151,7 +148,7 @@ fn value_coding_system_through_an_array() {
 
 #[test]
 fn value_url_extension_slices() {
-    let Some(defs) = test_defs::sas("slicing::value_url_extension_slices") else { return };
+    let defs = Definitions::builtin();
     // No `url` element in the snapshot: the type profile is the url.
     let (sl, s) = slicer(
         &defs,
@@ -186,7 +183,7 @@ fn value_url_extension_slices() {
 
 #[test]
 fn type_this_choice_slices() {
-    let Some(defs) = test_defs::sas("slicing::type_this_choice_slices") else { return };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(
         &defs,
         &format!("{SAS}sas-sos-appointment"),
@@ -217,7 +214,7 @@ fn type_this_choice_slices() {
 
 #[test]
 fn profile_resource_bundle_slices() {
-    let Some(defs) = test_defs::sas("slicing::profile_resource_bundle_slices") else { return };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(&defs, &format!("{SAS}sas-cpts-bundle-aggregator"), "Bundle.entry");
     assert!(!sl.is_simple());
     let ex = example("Bundle-ExampleBundleCPTS.json").unwrap();
@@ -338,7 +335,7 @@ fn profile_decides_between_slices_of_one_type() {
 
 #[test]
 fn type_resource_bundle_slices() {
-    let Some(defs) = test_defs::sas("slicing::type_resource_bundle_slices") else { return };
+    let defs = Definitions::builtin();
     let (sl, s) =
         slicer(&defs, "http://sas.fr/fhir/StructureDefinition/BundleAgregateur", "Bundle.entry");
     let ex = example("Bundle-ExampleBundlePSIndiv.json").unwrap();
@@ -366,9 +363,7 @@ fn type_resource_bundle_slices() {
 
 #[test]
 fn pattern_this_combined_from_descendants() {
-    let Some(defs) = test_defs::sas("slicing::pattern_this_combined_from_descendants") else {
-        return;
-    };
+    let defs = Definitions::builtin();
     let (sl, s) = slicer(&defs, &format!("{SAS}sas-cpts-slot-aggregator"), "Slot.serviceType");
     assert!(!sl.is_simple());
     for (file, want) in [
@@ -529,10 +524,9 @@ fn arrays_at<'v>(v: &'v Value, keys: &[&str], out: &mut Vec<&'v Vec<Value>>) {
 /// closed slicings leave nothing unmatched.
 #[test]
 fn official_examples_meet_slice_cardinalities() {
-    let Some(defs) = test_defs::sas("slicing::official_examples_meet_slice_cardinalities") else {
-        return;
-    };
-    let dir = test_defs::spec_dir("examples").unwrap().join("ig-sas-1.1.0/package/example");
+    let defs = Definitions::builtin();
+    let Some(spec) = crate::conformance::spec::spec_dir() else { return };
+    let dir = spec.join("ig-sas-1.1.0/package/example");
     let mut resources = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -611,7 +605,7 @@ fn official_examples_meet_slice_cardinalities() {
 /// [`Slicer::classify`] says, escapes, versions and many values included.
 #[test]
 fn slice_of_agrees_with_classify() {
-    let Some(defs) = test_defs::sas("slicing::slice_of_agrees_with_classify") else { return };
+    let defs = Definitions::builtin();
     let same = |sl: &Slicer, item: &str| {
         let want = match sl.classify(item) {
             Classified::Slice(i) => Some(i),

@@ -1,76 +1,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::{Validator, Walk};
-use crate::conformance::Definitions;
-use crate::conformance::load::{Terminology, structure_from_json, structures_from_bundle};
+use crate::conformance::load::structure_from_json;
 use crate::engine::{Emitter, Options, Scope};
 use crate::finding::{Severity, Target};
 use crate::json::Span;
 
-/// The shared spec folder, or None (with a note) when absent.
-fn spec_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SAS_SPEC_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec"))
-    });
-    if dir.join("r4-core").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("note: spec dir {} absent, walker test skipped", dir.display());
-        None
-    }
-}
-
-fn files(dir: &std::path::Path, prefix: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            n.starts_with(prefix) && n.ends_with(".json")
-        })
-        .collect();
-    v.sort();
-    v
-}
-
-/// R4 core + the SAS IG + the terminology folder, loaded once.
-fn validator() -> Option<&'static Validator> {
-    static V: OnceLock<Option<Validator>> = OnceLock::new();
-    V.get_or_init(|| {
-        let dir = spec_dir()?;
-        let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
-        let mut defs = Definitions::new();
-        for s in structures_from_bundle(&read(&dir.join("r4-core/profiles-types.json"))).unwrap() {
-            defs.add_structure(s);
-        }
-        let ig = dir.join("ig-sas-1.1.0/package");
-        for p in files(&dir.join("r4-core"), "StructureDefinition-")
-            .into_iter()
-            .chain(files(&ig, "StructureDefinition-"))
-        {
-            defs.add_structure(structure_from_json(&read(&p)).unwrap());
-        }
-        let mut terms = Terminology::new();
-        terms.add_json(&read(&dir.join("r4-core/valuesets-required.json"))).unwrap();
-        let mut vs_files = files(&ig, "ValueSet-");
-        for p in files(&ig, "CodeSystem-").into_iter().chain(files(&dir.join("terminology"), "")) {
-            terms.add_json(&read(&p)).unwrap();
-        }
-        for p in &vs_files {
-            terms.add_json(&read(p)).unwrap();
-        }
-        vs_files.clear();
-        for url in terms.value_set_urls() {
-            if let Some(vs) = terms.expand(url) {
-                defs.add_value_set(vs);
-            }
-        }
-        Some(Validator::new(Arc::new(defs)))
-    })
-    .as_ref()
+/// The built-in tables: R4 core + the SAS IG + the terminology folder, as
+/// `sas-codegen` loads them (with the loader `--ig` uses).
+fn validator() -> &'static Validator {
+    Validator::builtin()
 }
 
 const SLOT: &str = "http://hl7.org/fhir/StructureDefinition/Slot";
@@ -101,7 +43,7 @@ fn walk_with(
 }
 
 fn walk(url: &str, src: &str) -> Option<Vec<(String, Severity, String, String)>> {
-    Some(walk_with(validator()?, url, None, src))
+    Some(walk_with(validator(), url, None, src))
 }
 
 #[test]
@@ -137,10 +79,14 @@ fn profile_of(v: &Validator, src: &str) -> String {
 
 #[test]
 fn official_examples_give_no_error() {
-    let Some(v) = validator() else { return };
-    let dir = spec_dir().unwrap().join("ig-sas-1.1.0/package/example");
+    let v = validator();
+    let Some(spec) = crate::conformance::spec::spec_dir() else { return };
+    let dir = spec.join("ig-sas-1.1.0/package/example");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
     let mut bad = Vec::new();
-    for p in files(&dir, "") {
+    for p in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
         let src = std::fs::read_to_string(&p).unwrap();
         let url = profile_of(v, &src);
         for f in walk_with(v, &url, None, &src) {
@@ -276,7 +222,7 @@ fn appt(value_reference: &str, more: &str) -> String {
 
 #[test]
 fn each_check_kind() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let mut failures = Vec::new();
     for (name, url, src, expected) in cases() {
         let got: Vec<(String, String)> = walk_with(v, url, None, &src)
@@ -334,7 +280,7 @@ fn messages(v: &Validator, url: &str, src: &str) -> Vec<(String, String, String)
 
 #[test]
 fn messages_name_actual_and_expected_in_both_languages() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let src = r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s"},"status":"libre","start":"2024-01-01T10:00:00","end":"2024-01-01T10:30:00+01:00","foo":1}"#;
     let m = messages(v, SLOT, src);
     let get = |id: &str| m.iter().find(|x| x.0 == id).unwrap_or_else(|| panic!("{id} in {m:?}"));
@@ -359,7 +305,7 @@ fn messages_name_actual_and_expected_in_both_languages() {
 
 #[test]
 fn element_and_skip_spans() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot"}}],"foo":1}"#;
     let entry_start = src.find("[{").unwrap() as u32;
     let entry_end = src.find(",\"foo\"").unwrap() as u32;
@@ -400,7 +346,7 @@ fn element_and_skip_spans() {
 
 #[test]
 fn hostile_input_never_panics() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let deep = format!(
         "{{\"resourceType\":\"Slot\",\"extension\":{}{}}}",
         "[{\"extension\":".repeat(300),
@@ -428,7 +374,7 @@ fn hostile_input_never_panics() {
 #[test]
 #[ignore]
 fn throughput() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let Some(path) = std::env::var_os("WALK_BENCH") else {
         eprintln!("note: WALK_BENCH unset, throughput skipped");
         return;
@@ -479,7 +425,7 @@ fn throughput() {
 
 #[test]
 fn closed_slicing_names_the_discriminator() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let sd = r#"{"resourceType":"StructureDefinition","url":"http://x/ClosedSlot","name":"ClosedSlot","type":"Slot",
       "kind":"resource","abstract":false,"derivation":"constraint","baseDefinition":"http://hl7.org/fhir/StructureDefinition/Slot",
       "snapshot":{"element":[
@@ -505,7 +451,7 @@ fn closed_slicing_names_the_discriminator() {
 
 #[test]
 fn unevaluated_keys_of_a_structure() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let keys = v.unevaluated(FR_SLOT);
     assert!(
         !keys.contains(&"ele-1") && !keys.contains(&"dom-6") && !keys.contains(&"per-1"),
@@ -555,7 +501,7 @@ fn unevaluated_keys_of_a_structure() {
 fn validator_is_shared_across_threads() {
     fn sync<T: Sync + Send>() {}
     sync::<Validator>();
-    let Some(v) = validator() else { return };
+    let v = validator();
     std::thread::scope(|s| {
         for _ in 0..2 {
             s.spawn(|| walk_with(v, FR_PRACT, None, r#"{"resourceType":"Practitioner"}"#));
@@ -569,7 +515,7 @@ fn validator_is_shared_across_threads() {
 /// from what was not read.
 #[test]
 fn bundle_entry_invariants_per_entry() {
-    let Some(v) = validator() else { return };
+    let v = validator();
     let ok = r#"{"fullUrl":"urn:uuid:1","resource":{"resourceType":"Basic"},"request":{"method":"POST","url":"Basic"}}"#;
     let bad = r#"{"fullUrl":"urn:uuid:2","resource":{"resourceType":"Basic"}}"#;
     let src = format!(r#"{{"resourceType":"Bundle","type":"transaction","entry":[{ok},{bad}]}}"#);

@@ -1,0 +1,18 @@
+//! Where tests find the shared spec folder (`SAS_SPEC_DIR`, default
+//! `<workspace>/../shared/spec`). Tests that read it skip, with a note, when
+//! it is absent; the built-in tables need nothing.
+
+use std::path::PathBuf;
+
+/// The spec folder, or `None` with a note naming what is skipped.
+pub(crate) fn spec_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SAS_SPEC_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/spec"))
+    });
+    if dir.join("r4-core").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: spec folder {} absent (set SAS_SPEC_DIR): test skipped", dir.display());
+        None
+    }
+}
