@@ -2,21 +2,22 @@
 //! each, keep a compact index, run the cross-resource rules at the end, then
 //! resolve the locations of the findings in one batch.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
 use super::context::{EntryCx, Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::structure::{
-    JOB_QUEUE, PARALLEL_WALK_MIN, ResourceAt, Structural, declared_profiles, walk_jobs,
-};
-use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
+use super::structure::{JOB_QUEUE, PARALLEL_WALK_MIN, ResourceAt, Structural, walk_jobs};
+use super::{RuleSet, Scope, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{
     Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
+    sniff_type_and_profiles,
 };
 
 /// What to validate against.
@@ -130,8 +131,10 @@ struct Streamer<'s, 'o, 'h, 'a, 'v> {
     hinted: bool,
     /// The structural validator's side of the pass.
     structural: &'s mut Structural<'v>,
-    /// The Bundle's `meta.profile`, when read before the entries.
-    bundle_profiles: Vec<String>,
+    /// The structures each entry is walked against as `Bundle.entry`: the
+    /// Bundle's, chosen once when its header is read (from its
+    /// `meta.profile` when read before the entries).
+    bundle_structures: Vec<(Cow<'v, str>, Scope)>,
 }
 
 impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
@@ -139,12 +142,6 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
         // A Bundle profile read before the entries decides the use case (it
         // outranks the content), so findings of the other use cases can be
         // dropped as they come instead of at the end.
-        self.bundle_profiles = header
-            .meta
-            .iter()
-            .flat_map(|m| m.profile.iter())
-            .map(|p| p.as_str().to_string())
-            .collect();
         if !self.hinted
             && let Some(uc) = bundle_profile_use_case(self.rules, header)
         {
@@ -152,6 +149,8 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             // The content no longer decides anything.
             self.hinted = true;
         }
+        let declared = bundle_profiles(header);
+        self.bundle_structures = self.structural.choose("Bundle", &declared, self.rules, self.em);
     }
 
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
@@ -171,9 +170,8 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             h.entry(&e, self.em);
         }
         self.em.set_clean(Span::default());
-        let declared: Vec<&str> = self.bundle_profiles.iter().map(String::as_str).collect();
         let res_span = entry.resource.as_ref().map(Resource::span);
-        self.structural.entry(self.src, entry.span, res_span, &declared, self.rules, self.em);
+        self.structural.entry(self.src, entry.span, res_span, &self.bundle_structures, self.em);
         if let Some(res) = &entry.resource {
             let declared = resource_profiles(res, self.src);
             let at = ResourceAt {
@@ -210,7 +208,7 @@ fn stream_bundle<'a, 'v>(
         src,
         hinted: hinted.is_some(),
         structural,
-        bundle_profiles: Vec::new(),
+        bundle_structures: Vec::new(),
     };
     let header = Bundle::stream(r, cx, &mut st)?;
     let (mut ix, seen) = (st.ix, st.seen);
@@ -221,11 +219,23 @@ fn stream_bundle<'a, 'v>(
 
 /// The profiles a resource declares (read from the JSON for the types the
 /// model keeps raw).
-fn resource_profiles<'r>(res: &'r Resource<'_>, src: &'r str) -> Vec<&'r str> {
+fn resource_profiles<'r>(res: &'r Resource<'_>, src: &'r str) -> Vec<Cow<'r, str>> {
     match res {
-        Resource::Other(o) => declared_profiles(src, o.span),
-        _ => res.meta().map(|m| m.profile.iter().map(|p| p.as_str()).collect()).unwrap_or_default(),
+        Resource::Other(o) => {
+            let mut out = Vec::new();
+            sniff_type_and_profiles(src, o.span.start as usize, |p| out.push(p.into_cow()));
+            out
+        }
+        _ => res
+            .meta()
+            .map(|m| m.profile.iter().map(|p| Cow::Borrowed(p.as_str())).collect())
+            .unwrap_or_default(),
     }
+}
+
+/// The profiles a Bundle declares.
+fn bundle_profiles<'r>(header: &'r Bundle<'_>) -> Vec<Cow<'r, str>> {
+    header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| Cow::Borrowed(p.as_str())).collect()
 }
 
 fn bundle_profile_use_case(rules: &dyn RuleSet, header: &Bundle<'_>) -> Option<UseCase> {
@@ -329,8 +339,7 @@ pub fn run<'a>(
         report.subject.use_case = uc;
         report.subject.use_case_source = source;
         report.subject.entries = header.entry_count;
-        let declared: Vec<&str> =
-            header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| p.as_str()).collect();
+        let declared = bundle_profiles(&header);
         let at = ResourceAt {
             span: header.span,
             rtype: "Bundle",

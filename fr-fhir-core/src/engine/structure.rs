@@ -20,7 +20,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Validator, Walk};
 use crate::finding::{Finding, Message};
-use crate::json::{Kind, Reader, Span};
+use crate::json::Span;
 use crate::rules::prof::ro1_prof_007;
 
 /// A resource to walk: where, its type, the profiles it declares, and the
@@ -28,7 +28,7 @@ use crate::rules::prof::ro1_prof_007;
 pub(crate) struct ResourceAt<'r> {
     pub(crate) span: Span,
     pub(crate) rtype: &'r str,
-    pub(crate) declared: &'r [&'r str],
+    pub(crate) declared: &'r [Cow<'r, str>],
     pub(crate) skip: Option<Span>,
 }
 
@@ -133,10 +133,10 @@ impl<'v> Structural<'v> {
 
     /// The structures a resource of type `rtype` declaring `declared` is
     /// checked against, each with the use cases its findings hold in.
-    fn choose(
+    pub(crate) fn choose(
         &self,
         rtype: &str,
-        declared: &[&str],
+        declared: &[Cow<'_, str>],
         rules: &dyn RuleSet,
         em: &Emitter<'_>,
     ) -> Vec<(Cow<'v, str>, Scope)> {
@@ -200,23 +200,23 @@ impl<'v> Structural<'v> {
     }
 
     /// Walks one Bundle entry without its resource (walked on its own), as an
-    /// instance of `Bundle.entry` of the Bundle's structures.
+    /// instance of `Bundle.entry` of the Bundle's structures (chosen once per
+    /// Bundle with [`Structural::choose`]).
     pub(crate) fn entry(
         &mut self,
         src: &str,
         entry: Span,
         resource: Option<Span>,
-        bundle_declared: &[&str],
-        rules: &dyn RuleSet,
+        bundle: &[(Cow<'v, str>, Scope)],
         em: &mut Emitter<'_>,
     ) {
-        for (url, scope) in self.choose("Bundle", bundle_declared, rules, em) {
+        for (url, scope) in bundle {
             let job = Job {
                 span: entry,
-                structure: url,
+                structure: url.clone(),
                 element: Some("Bundle.entry"),
                 skip: resource,
-                scope,
+                scope: *scope,
             };
             self.walk(src, job, em);
         }
@@ -226,7 +226,7 @@ impl<'v> Structural<'v> {
     /// not evaluated (RO1-PROF-007), on the first resource walked against it.
     pub(crate) fn finish(&mut self, em: &mut Emitter<'_>) {
         for (url, span, scope) in std::mem::take(&mut self.walked) {
-            for key in unevaluated(self.v, &url) {
+            for key in self.v.unevaluated(&url) {
                 let f = Finding::body(
                     &ro1_prof_007::RULE,
                     span,
@@ -253,47 +253,46 @@ impl<'v> Structural<'v> {
     }
 }
 
-/// The `meta.profile` strings of the resource object at `span`, read from the
-/// JSON (for the resource types the model keeps raw). Bounded by the object.
-pub(crate) fn declared_profiles(src: &str, span: Span) -> Vec<&str> {
-    fn read<'a>(r: &mut Reader<'a>, out: &mut Vec<&'a str>) -> Option<()> {
-        let mut obj = r.object().ok()?;
-        while let Some((key, _)) = r.next_key(&mut obj).ok()? {
-            if &*key != "meta" || r.peek().ok()? != Kind::Object {
-                r.skip_value().ok()?;
-                continue;
-            }
-            let mut meta = r.object().ok()?;
-            while let Some((k, _)) = r.next_key(&mut meta).ok()? {
-                if &*k != "profile" || r.peek().ok()? != Kind::Array {
-                    r.skip_value().ok()?;
-                    continue;
-                }
-                let mut arr = r.array().ok()?;
-                while r.next_item(&mut arr).ok()?.is_some() {
-                    if r.peek().ok()? == Kind::String {
-                        let (_, sp) = r.string().ok()?;
-                        // The raw text between the quotes: canonical URLs have no escapes.
-                        let inner = Span::new(sp.start.saturating_add(1), sp.end.saturating_sub(1));
-                        if let Some(s) = inner.slice(r.source()) {
-                            out.push(s);
-                        }
-                    } else {
-                        r.skip_value().ok()?;
-                    }
-                }
-            }
-        }
-        Some(())
-    }
-    let mut out = Vec::new();
-    let mut r = Reader::at(src, span.start as usize);
-    let _ = read(&mut r, &mut out);
-    out
-}
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use std::sync::Arc;
 
-/// The invariant keys of a structure the validator does not evaluate.
-fn unevaluated<'v>(v: &'v Validator, url: &str) -> Vec<&'v str> {
-    let _ = (v, url);
-    Vec::new()
+    use crate::conformance::Definitions;
+    use crate::conformance::table::{Constraint, ConstraintSeverity};
+    use crate::conformance::walk::Validator;
+    use crate::rules::{Options, validate};
+
+    /// An invariant a loaded profile names and nobody evaluates is said once
+    /// per profile (RO1-PROF-007), however many resources claim it.
+    #[test]
+    fn an_unevaluated_profile_invariant_is_reported_once_per_profile() {
+        let mut defs = Definitions::builtin();
+        let mut p = defs.structure(crate::rules::profiles::SLOT_PS).unwrap().clone();
+        let mut els = p.elements.to_vec();
+        let mut cs = els[0].constraints.to_vec();
+        cs.push(Constraint {
+            key: "sas-slot-1".into(),
+            severity: ConstraintSeverity::Error,
+            human: "".into(),
+            expression: "start < end".into(),
+            source: "http://x/P".into(),
+        });
+        els[0].constraints = cs.into();
+        p.elements = els.into();
+        p.url = "http://x/P".into();
+        defs.add_structure(p);
+        let opts = Options {
+            validator: Some(Arc::new(Validator::new(Arc::new(defs)))),
+            ..Options::default()
+        };
+        let slot = r#"{"resource":{"resourceType":"Slot","meta":{"profile":["http://x/P"]},"status":"free"}}"#;
+        let src =
+            format!(r#"{{"resourceType":"Bundle","type":"searchset","entry":[{slot},{slot}]}}"#);
+        let report = validate(&src, &opts).unwrap();
+        let said: Vec<_> = report.findings.iter().filter(|f| f.rule.id == "RO1-PROF-007").collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].message.get(crate::finding::Lang::En).contains("sas-slot-1"));
+        assert_eq!(said[0].source(), "http://x/P");
+    }
 }

@@ -35,7 +35,7 @@ pub use de::{Cx, Extras, Note, NoteKind, RawElement};
 pub use extension::{Extension, Value};
 pub use prim::*;
 pub use r4_types::{R4_RESOURCE_TYPES, is_r4_resource_type};
-pub use resource::{OtherResource, Resource, sniff_resource_type};
+pub use resource::{OtherResource, Resource, sniff_resource_type, sniff_type_and_profiles};
 pub use resources::*;
 pub use walk::{Visitor, Walk};
 

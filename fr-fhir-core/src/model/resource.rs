@@ -116,6 +116,60 @@ pub fn sniff_resource_type<'a>(r: &Reader<'a>) -> Result<Option<Str<'a>>, JsonEr
     Ok(None)
 }
 
+/// Reads the `resourceType` of the resource object at byte `start` of `src`
+/// and hands each string of its `meta.profile` to `profile`, reading only
+/// those keys (and stopping once both are read). `None` when the object is
+/// malformed or has no `resourceType` string.
+///
+/// ```
+/// use fr_fhir_core::model::sniff_type_and_profiles;
+/// let src = r#"{"meta":{"profile":["http:\/\/x\/P"]},"resourceType":"Slot"}"#;
+/// let mut profiles = Vec::new();
+/// let rt = sniff_type_and_profiles(src, 0, |p| profiles.push(p.to_string()));
+/// assert_eq!(rt.as_deref(), Some("Slot"));
+/// assert_eq!(profiles, ["http://x/P"]);
+/// ```
+pub fn sniff_type_and_profiles<'a>(
+    src: &'a str,
+    start: usize,
+    mut profile: impl FnMut(Str<'a>),
+) -> Option<Str<'a>> {
+    let mut r = Reader::at(src, start);
+    let mut obj = r.object().ok()?;
+    let mut rt: Option<Str<'a>> = None;
+    let mut meta_seen = false;
+    while let Some((k, _)) = r.next_key(&mut obj).ok()? {
+        match k.as_str() {
+            "resourceType" if r.peek().ok()? == Kind::String => rt = Some(r.string().ok()?.0),
+            "meta" if r.peek().ok()? == Kind::Object => {
+                meta_seen = true;
+                let mut m = r.object().ok()?;
+                while let Some((mk, _)) = r.next_key(&mut m).ok()? {
+                    if mk.as_str() != "profile" || r.peek().ok()? != Kind::Array {
+                        r.skip_value().ok()?;
+                        continue;
+                    }
+                    let mut a = r.array().ok()?;
+                    while r.next_item(&mut a).ok()?.is_some() {
+                        if r.peek().ok()? == Kind::String {
+                            profile(r.string().ok()?.0);
+                        } else {
+                            r.skip_value().ok()?;
+                        }
+                    }
+                }
+            }
+            _ => {
+                r.skip_value().ok()?;
+            }
+        }
+        if rt.is_some() && meta_seen {
+            break;
+        }
+    }
+    rt
+}
+
 /// Reads the `resourceType` value inside a resource already dispatched on.
 pub(crate) fn check_resource_type<'a>(
     expected: &'static str,

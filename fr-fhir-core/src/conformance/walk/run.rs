@@ -15,6 +15,7 @@ use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, Resource
 use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
+use crate::model::sniff_type_and_profiles;
 use crate::primitives::{self, JsonKind, PrimitiveKind};
 use crate::rules::fhir;
 use crate::rules::prof;
@@ -599,50 +600,16 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     }
 
     fn pick_structure(&self, start: usize) -> Option<u32> {
-        let mut r = Reader::at(self.src, start);
-        let mut obj = r.object().ok()?;
-        let mut rt: Option<Str<'a>> = None;
         // Known profiles named by meta.profile (a few at most; no allocation).
         let mut known = [u32::MAX; 4];
-        let mut meta_seen = false;
-        while let Ok(Some((k, _))) = r.next_key(&mut obj) {
-            match k.as_str() {
-                "resourceType" if r.peek().ok()? == Kind::String => rt = Some(r.string().ok()?.0),
-                "meta" if r.peek().ok()? == Kind::Object => {
-                    meta_seen = true;
-                    let mut m = r.object().ok()?;
-                    while let Ok(Some((mk, _))) = r.next_key(&mut m) {
-                        if mk.as_str() == "profile" && r.peek().ok()? == Kind::Array {
-                            let mut a = r.array().ok()?;
-                            let mut n = 0;
-                            while let Ok(Some(_)) = r.next_item(&mut a) {
-                                if r.peek().ok()? != Kind::String {
-                                    r.skip_value().ok()?;
-                                    continue;
-                                }
-                                let p = r.string().ok()?.0;
-                                let url = p.split('|').next().unwrap_or(&p);
-                                if let (Some(&s), Some(slot)) =
-                                    (self.v.by_url.get(url), known.get_mut(n))
-                                {
-                                    *slot = s;
-                                    n += 1;
-                                }
-                            }
-                        } else {
-                            r.skip_value().ok()?;
-                        }
-                    }
-                }
-                _ => {
-                    r.skip_value().ok()?;
-                }
+        let mut n = 0;
+        let rt = sniff_type_and_profiles(self.src, start, |p| {
+            let url = p.split('|').next().unwrap_or(&p);
+            if let (Some(&s), Some(slot)) = (self.v.by_url.get(url), known.get_mut(n)) {
+                *slot = s;
+                n += 1;
             }
-            if rt.is_some() && meta_seen {
-                break;
-            }
-        }
-        let rt = rt?;
+        })?;
         for &s in known.iter().take_while(|&&s| s != u32::MAX) {
             if self.v.structure(s).is_some_and(|st| st.type_name == rt.as_str()) {
                 return Some(s);

@@ -6,9 +6,9 @@
 use crate::engine::{EntryCx, Finish, RuleSet, Scope, UseCase};
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
-use crate::rules::{Emitter, fhir::ro1_fhir_001, profiles};
+use crate::rules::Emitter;
 
-use super::json_level;
+use super::SLOT_SEARCH_BODY;
 
 /// A resource validated on its own against its profile.
 #[derive(Debug, Clone, Copy)]
@@ -32,26 +32,28 @@ impl RuleSet for Standalone {
 
     fn check_root(&self, _res: Option<&Resource<'_>>, _src: &str, _em: &mut Emitter<'_>) {}
 
+    // The JSON-level rules, the profile lookups and the SAS profile of a type
+    // are the slot search's: a fixture is read the way a response is.
     fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>) {
-        json_level::notes_to_findings(cx, em);
+        SLOT_SEARCH_BODY.check_notes(cx, em);
     }
 
     fn is_generic(&self, rule: &RuleMeta) -> bool {
-        json_level::is_generic(rule)
+        SLOT_SEARCH_BODY.is_generic(rule)
     }
 
     fn wrong_type_rule(&self) -> Option<&'static RuleMeta> {
-        Some(&ro1_fhir_001::RULE)
+        SLOT_SEARCH_BODY.wrong_type_rule()
     }
 
     fn use_case_of_profile(&self, url: &str) -> Option<UseCase> {
-        profiles::use_case_of_profile(url)
+        SLOT_SEARCH_BODY.use_case_of_profile(url)
     }
 
     /// A fixture without `meta.profile` is checked against the profile SAS
     /// expects for its type in the use case retained (PS unless told).
     fn profile_for(&self, rtype: &str, uc: UseCase) -> Option<&'static str> {
-        profiles::expected_profiles(rtype, uc, false).first().copied()
+        SLOT_SEARCH_BODY.profile_for(rtype, uc)
     }
 
     fn use_cases(&self) -> Scope {
