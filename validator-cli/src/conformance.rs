@@ -63,10 +63,7 @@ fn read_package(path: &Path) -> Result<Definitions, Message> {
 /// ```
 pub fn resolve_profile(defs: &Definitions, wanted: &str) -> Result<String, Message> {
     let wanted = wanted.trim();
-    let found = defs
-        .structure(wanted)
-        .or_else(|| defs.structures().iter().rev().find(|s| s.name == wanted));
-    match found {
+    match defs.find(wanted) {
         Some(s) if s.kind == StructureKind::Resource => Ok(s.url.to_string()),
         Some(s) => Err(Message::new(
             format!(

@@ -130,6 +130,22 @@ impl Definitions {
         self.by_url.get(url).and_then(|&i| self.structures.get(i))
     }
 
+    /// The structure a user names: a canonical URL (a `|version` suffix is
+    /// ignored), else a computer name (`FrSlotAgregateur`, case-sensitive; the
+    /// last added wins, so an `--ig` package's).
+    ///
+    /// ```
+    /// use fr_fhir_core::conformance::Definitions;
+    /// let defs = Definitions::builtin();
+    /// let by_name = defs.find("FrSlotAgregateur").unwrap();
+    /// assert_eq!(defs.find(&by_name.url).unwrap().name, "FrSlotAgregateur");
+    /// assert!(defs.find("frslotagregateur").is_none());
+    /// ```
+    pub fn find(&self, url_or_name: &str) -> Option<&StructureTable> {
+        self.structure(url_or_name)
+            .or_else(|| self.structures.iter().rev().find(|s| s.name == url_or_name))
+    }
+
     /// The base definition of a type (`Slot`, `Identifier`, `string`).
     pub fn base(&self, type_name: &str) -> Option<&StructureTable> {
         self.base_by_type.get(type_name).and_then(|&i| self.structures.get(i))

@@ -92,11 +92,9 @@ pub(crate) fn walk_jobs<'o>(
 
 impl<'v> Structural<'v> {
     pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool, on: bool) -> Self {
-        let forced = profile.and_then(|p| {
-            let defs = v.definitions();
-            let s = defs.structure(p).or_else(|| defs.structures().iter().find(|s| s.name == p))?;
-            Some((s.url.to_string(), s.type_name.to_string()))
-        });
+        let forced = profile
+            .and_then(|p| v.definitions().find(p))
+            .map(|s| (s.url.to_string(), s.type_name.to_string()));
         Structural { v, forced, base_only, on, walked: Vec::new(), tx: None }
     }
 
