@@ -617,6 +617,19 @@ impl<'d> Gen<'d, '_> {
         }
     }
 
+    /// The array at `kpath` (of `len` items) with `item` added at its end: a
+    /// value past the element's or slice's max, reported on the array or the
+    /// new item.
+    fn push_doubled(&mut self, kpath: &[Seg], len: usize, item: J, what: String) {
+        let doc = self.edited(|d| {
+            if let J::Arr(a) = d.at_mut(kpath) {
+                a.push(item);
+            }
+        });
+        let at = vec![self.fp(kpath), format!("{}[{len}]", self.fp(kpath))];
+        self.push("max exceeded", what, doc, at, Severity::Error, false);
+    }
+
     fn edited(&self, f: impl FnOnce(&mut J)) -> J {
         let mut d = self.root.clone();
         f(&mut d);
@@ -787,22 +800,8 @@ impl<'d> Gen<'d, '_> {
                 && e.max.exceeded_by(a.len() as u32 + 1)
                 && !e.max.exceeded_by(a.len() as u32)
             {
-                let dup = a[0].clone();
-                let n = a.len();
-                let doc = self.edited(|d| {
-                    if let J::Arr(a) = d.at_mut(&kpath) {
-                        a.push(dup);
-                    }
-                });
-                let at = vec![self.fp(&kpath), format!("{}[{n}]", self.fp(&kpath))];
-                self.push(
-                    "max exceeded",
-                    format!("{} (max {})", e.id, e.max),
-                    doc,
-                    at,
-                    Severity::Error,
-                    false,
-                );
+                let what = format!("{} (max {})", e.id, e.max);
+                self.push_doubled(&kpath, a.len(), a[0].clone(), what);
             }
 
             // Slices: a required slice's item removed; a capped slice doubled.
@@ -838,22 +837,8 @@ impl<'d> Gen<'d, '_> {
                         && sl.max.exceeded_by(matched.len() as u32 + 1)
                         && !sl.max.exceeded_by(matched.len() as u32)
                     {
-                        let dup = a[idx].clone();
-                        let n = a.len();
-                        let doc = self.edited(|d| {
-                            if let J::Arr(a) = d.at_mut(&kpath) {
-                                a.push(dup);
-                            }
-                        });
-                        let at = vec![self.fp(&kpath), format!("{}[{n}]", self.fp(&kpath))];
-                        self.push(
-                            "max exceeded",
-                            format!("{} (slice max {})", sl.id, sl.max),
-                            doc,
-                            at,
-                            Severity::Error,
-                            false,
-                        );
+                        let what = format!("{} (slice max {})", sl.id, sl.max);
+                        self.push_doubled(&kpath, a.len(), a[idx].clone(), what);
                     }
                 }
             }
