@@ -3,155 +3,132 @@
 //! hand rule and a structural check report the same element for the same
 //! reason, one finding remains: the more specific one").
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Emitted, RuleSet};
 use crate::finding::{Finding, Target};
 
-/// Value spans sorted by start, with the running maximum of their ends.
-type SortedSpans = (Vec<(u32, u32)>, Vec<u32>);
+/// The element checks of the structural validator: a cardinality, a fixed
+/// value, a binding, a slice, a type, a JSON type or form. Invariants
+/// (RO1-FHIR-006..009, RO1-PROF-008) point at whole objects instead.
+const ELEMENT_RULES: &[&str] = &[
+    "RO1-FHIR-001",
+    "RO1-FHIR-003",
+    "RO1-FHIR-004",
+    "RO1-FHIR-005",
+    "RO1-PROF-001",
+    "RO1-PROF-002",
+    "RO1-PROF-003",
+    "RO1-PROF-004",
+    "RO1-PROF-005",
+    "RO1-PROF-006",
+];
 
-/// Drops what the structural validator reports that another report already
-/// says: the same rule at the same place (a wrong JSON type the reader
-/// noted, a base cardinality a hand rule checks), or the same rule on an
-/// element inside or around the one a hand rule names (the hand rules of
-/// RO1-FHIR-006/007/008 point at the entry, the contained resource or the
-/// extension; the invariant at the object that carries it). One finding
-/// remains: the hand rule's, the more specific one.
-pub(super) fn without_structural_repeats(
-    emitted: Vec<Emitted>,
-    rules: &dyn RuleSet,
-) -> Vec<(Finding, bool)> {
-    use std::collections::{HashMap, HashSet};
-    // Per rule, the value spans and the (parent, child) pairs of the others.
-    let mut spans: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
-    let mut missing: HashSet<(&'static str, u32, u32, String)> = HashSet::new();
-    // The objects a hand rule reports a missing child of (bdl-5 on an entry
-    // without resource is the hand rule's "resource missing").
+/// Value spans sorted by start, with the running maximum of their ends: "one
+/// span holds `sp`" and "one span lies in `sp`" are then two binary searches.
+struct SortedSpans {
+    spans: Vec<(u32, u32)>,
+    max_end: Vec<u32>,
+}
+
+impl SortedSpans {
+    fn new(mut spans: Vec<(u32, u32)>) -> Self {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0u32, |m, &(_, end)| {
+                *m = (*m).max(end);
+                Some(*m)
+            })
+            .collect();
+        SortedSpans { spans, max_end }
+    }
+
+    /// True when one span lies in `sp` (spans of JSON values nest or are
+    /// disjoint: one starting inside `sp` lies in it).
+    fn one_inside(&self, sp: (u32, u32)) -> bool {
+        let i = self.spans.partition_point(|o| o.0 < sp.0);
+        self.spans.get(i).is_some_and(|o| o.0 < sp.1)
+    }
+
+    /// True when one span lies in `sp` or holds it.
+    fn overlaps(&self, sp: (u32, u32)) -> bool {
+        let i = self.spans.partition_point(|o| o.0 <= sp.0);
+        let holds = i.checked_sub(1).and_then(|i| self.max_end.get(i));
+        self.one_inside(sp) || holds.is_some_and(|&end| end >= sp.1)
+    }
+}
+
+/// Keeps every finding of the reader and the hand rules, and a structural
+/// finding only when no other report says the same:
+/// - the rule set owns its constraint (`RuleSet::hand_owned`: a SPEC reading);
+/// - the same rule at the same place, inside or around it (a wrong JSON type
+///   the reader noted; the hand RO1-FHIR-006/007/008 point at the entry,
+///   contained resource or extension, the invariant at the object carrying
+///   it), or at the object whose missing child a hand rule reports (bdl-5 is
+///   the hand rule's "resource missing");
+/// - any hand report on the very same element (RO1-LOC-004 says dom-4 for a
+///   contained place);
+/// - for an element check, a specific hand rule inside the element
+///   (`Slot.serviceType[0]` outside its value set is RO1-SLOT-008 on
+///   `…coding[0].code`, two `PractitionerRole.location` are RO1-ROLE-002 on
+///   `location[1]`);
+/// - the same structural report twice (one walk per candidate profile).
+pub(super) fn one_per_defect(emitted: Vec<Emitted>, rules: &dyn RuleSet) -> Vec<Finding> {
+    let mut by_rule: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
+    let mut missing: HashSet<(&'static str, u32, u32, &str)> = HashSet::new();
     let mut parents: HashSet<(&'static str, u32, u32)> = HashSet::new();
-    for e in emitted.iter().filter(|e| !e.structural) {
-        match &e.finding.target {
-            Target::Body { span, child: None } => {
-                spans.entry(e.finding.rule.id).or_default().push((span.start, span.end));
+    let mut by_hand: HashSet<(u32, u32)> = HashSet::new();
+    let mut specific: Vec<(u32, u32)> = Vec::new();
+    for f in emitted.iter().filter(|e| !e.structural).map(|e| &e.finding) {
+        let Target::Body { span, child } = &f.target else { continue };
+        let (id, sp) = (f.rule.id, (span.start, span.end));
+        if !rules.is_generic(f.rule) {
+            specific.push(sp);
+        }
+        match child {
+            None => {
+                by_rule.entry(id).or_default().push(sp);
+                by_hand.insert(sp);
             }
-            Target::Body { span, child: Some(c) } => {
-                missing.insert((e.finding.rule.id, span.start, span.end, c.to_string()));
-                parents.insert((e.finding.rule.id, span.start, span.end));
+            Some(c) => {
+                missing.insert((id, sp.0, sp.1, c));
+                parents.insert((id, sp.0, sp.1));
             }
-            _ => {}
         }
     }
-    // Sorted by start, with the running maximum of the ends: "one span holds
-    // `sp`" and "one span lies in `sp`" are then two binary searches each.
-    let spans: HashMap<&'static str, SortedSpans> = spans
-        .into_iter()
-        .map(|(id, mut v)| {
-            v.sort_unstable();
-            let ends = v
-                .iter()
-                .scan(0u32, |m, &(_, end)| {
-                    *m = (*m).max(end);
-                    Some(*m)
-                })
-                .collect();
-            (id, (v, ends))
-        })
-        .collect();
-    let overlaps_any = |(v, ends): &SortedSpans, sp: (u32, u32)| {
-        let inside = v.partition_point(|o| o.0 < sp.0);
-        // Spans of JSON values nest or are disjoint: one starting inside `sp` lies in it.
-        let lies_in = v.get(inside).is_some_and(|o| o.0 < sp.1);
-        let holds = v.partition_point(|o| o.0 <= sp.0).checked_sub(1).and_then(|i| ends.get(i));
-        lies_in || holds.is_some_and(|&end| end >= sp.1)
-    };
-    let mut seen: HashSet<(&'static str, u32, u32, Option<String>)> = HashSet::new();
-    emitted
-        .into_iter()
-        .filter(|e| {
+    let by_rule: HashMap<&'static str, SortedSpans> =
+        by_rule.into_iter().map(|(id, v)| (id, SortedSpans::new(v))).collect();
+    let specific = SortedSpans::new(specific);
+    let mut seen: HashSet<(&'static str, u32, u32, Option<&str>)> = HashSet::new();
+    let keep: Vec<bool> = emitted
+        .iter()
+        .map(|e| {
+            let f = &e.finding;
+            let Target::Body { span, child } = &f.target else { return true };
             if !e.structural {
                 return true;
             }
-            if e.finding.source.as_deref().is_some_and(|s| rules.hand_owned(e.finding.rule, s)) {
+            if f.source.as_deref().is_some_and(|s| rules.hand_owned(f.rule, s)) {
                 return false;
             }
-            let id = e.finding.rule.id;
-            match &e.finding.target {
-                Target::Body { span, child: None } => {
-                    let sp = (span.start, span.end);
-                    !spans.get(id).is_some_and(|v| overlaps_any(v, sp))
-                        && !parents.contains(&(id, sp.0, sp.1))
-                        && seen.insert((id, sp.0, sp.1, None))
+            let (id, sp) = (f.rule.id, (span.start, span.end));
+            let repeated = match child {
+                None => {
+                    by_rule.get(id).is_some_and(|v| v.overlaps(sp))
+                        || parents.contains(&(id, sp.0, sp.1))
+                        || by_hand.contains(&sp)
+                        || (rules.is_generic(f.rule)
+                            && ELEMENT_RULES.contains(&id)
+                            && specific.one_inside(sp))
                 }
-                Target::Body { span, child: Some(c) } => {
-                    !missing.contains(&(id, span.start, span.end, c.to_string()))
-                        && seen.insert((id, span.start, span.end, Some(c.to_string())))
-                }
-                _ => true,
-            }
-        })
-        .map(|e| (e.finding, e.structural))
-        .collect()
-}
-
-/// Drops a structural finding on an element (a cardinality, a fixed value,
-/// a binding, a slice, a type, a JSON type or form) when a specific rule
-/// reports inside that element: `Slot.serviceType[0]` outside its value set
-/// is RO1-SLOT-008 on `…coding[0].code`, two `PractitionerRole.location` are
-/// RO1-ROLE-002 on `location[1]`. The hand rule says the same with the SAS
-/// reading. Invariants (RO1-FHIR-006..009, RO1-PROF-008) point at whole
-/// objects and are not shadowed this way.
-pub(super) fn shadow_structural_elements(
-    found: Vec<(Finding, bool)>,
-    rules: &dyn RuleSet,
-) -> Vec<Finding> {
-    const ELEMENT_RULES: &[&str] = &[
-        "RO1-FHIR-001",
-        "RO1-FHIR-003",
-        "RO1-FHIR-004",
-        "RO1-FHIR-005",
-        "RO1-PROF-001",
-        "RO1-PROF-002",
-        "RO1-PROF-003",
-        "RO1-PROF-004",
-        "RO1-PROF-005",
-        "RO1-PROF-006",
-    ];
-    let mut specific: Vec<u32> = found
-        .iter()
-        .filter(|(f, _)| !rules.is_generic(f.rule))
-        .filter_map(|(f, _)| match &f.target {
-            Target::Body { span, .. } => Some(span.start),
-            _ => None,
+                Some(c) => missing.contains(&(id, sp.0, sp.1, &**c)),
+            };
+            !repeated && seen.insert((id, sp.0, sp.1, child.as_deref()))
         })
         .collect();
-    specific.sort_unstable();
-    // Any report of a hand rule or of the reader on the very element: the
-    // structural one (an invariant included: RO1-LOC-004 says dom-4 for a
-    // contained place) adds nothing.
-    let by_hand: std::collections::HashSet<(u32, u32)> = found
-        .iter()
-        .filter(|(_, structural)| !structural)
-        .filter_map(|(f, _)| match &f.target {
-            Target::Body { span, child: None } => Some((span.start, span.end)),
-            _ => None,
-        })
-        .collect();
-    found
-        .into_iter()
-        .filter(|(f, structural)| match &f.target {
-            Target::Body { span, child: None } if *structural => {
-                if by_hand.contains(&(span.start, span.end)) {
-                    return false;
-                }
-                if !(rules.is_generic(f.rule) && ELEMENT_RULES.contains(&f.rule.id)) {
-                    return true;
-                }
-                // Spans of JSON values nest: a finding starting inside lies in it.
-                let i = specific.partition_point(|&s| s < span.start);
-                specific.get(i).is_none_or(|&s| s >= span.end)
-            }
-            _ => true,
-        })
-        .map(|(f, _)| f)
-        .collect()
+    let mut keep = keep.into_iter();
+    emitted.into_iter().filter(|_| keep.next().unwrap_or(true)).map(|e| e.finding).collect()
 }
 
 #[cfg(test)]

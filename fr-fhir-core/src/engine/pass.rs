@@ -465,8 +465,7 @@ fn finalize(
     rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
-    let mut findings =
-        dedup::shadow_structural_elements(dedup::without_structural_repeats(emitted, rules), rules);
+    let mut findings = dedup::one_per_defect(emitted, rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings
