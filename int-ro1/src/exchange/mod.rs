@@ -336,12 +336,12 @@ fn validate_body_rules<'a>(
 }
 
 /// The `resourceType` of a JSON object document, when it has one.
-fn root_type(src: &str) -> Option<String> {
+fn root_type(src: &str) -> Option<fr_fhir_core::json::Str<'_>> {
     let mut r = fr_fhir_core::json::Reader::new(src);
     if r.peek().ok()? != fr_fhir_core::json::Kind::Object {
         return None;
     }
-    fr_fhir_core::model::sniff_resource_type(&r).ok().flatten().map(|t| t.to_string())
+    fr_fhir_core::model::sniff_resource_type(&r).ok().flatten()
 }
 
 /// Where the request text came from.
