@@ -17,7 +17,14 @@ pub struct Emitted {
     /// True when the structural validator reported it (not a hand rule nor
     /// the reader): when a hand rule says the same, the hand rule's remains.
     pub structural: bool,
+    /// Sequence number of the structural walk that reported it
+    /// ([`NO_JOB`] otherwise): walks done on two threads are merged back in
+    /// this order, so the report does not depend on which thread did which.
+    pub(crate) job: u32,
 }
+
+/// [`Emitted::job`] of a finding no numbered walk reported.
+pub(crate) const NO_JOB: u32 = u32::MAX;
 
 /// Collects findings. Information and warnings are capped per use case
 /// (`Options::max_findings`): hostile input cannot exhaust memory with them.
@@ -59,6 +66,8 @@ pub struct Emitter<'o> {
     clean: Span,
     /// The findings pushed now come from the structural validator.
     structural: bool,
+    /// The walk pushing findings now ([`Emitted::job`]).
+    job: u32,
 }
 
 /// The structural validator reports into the emitter like any rule.
@@ -100,6 +109,7 @@ impl<'o> Emitter<'o> {
             candidates: Scope::ALL,
             clean: Span::default(),
             structural: false,
+            job: NO_JOB,
         }
     }
 
@@ -235,7 +245,7 @@ impl<'o> Emitter<'o> {
             room
         };
         if room {
-            self.out.push(Emitted { scope, finding, structural: self.structural });
+            self.out.push(Emitted { scope, finding, structural: self.structural, job: self.job });
         } else {
             for (uc, per) in self.each() {
                 if holds(uc) {
@@ -293,6 +303,37 @@ impl<'o> Emitter<'o> {
     /// here (marked structural as they were), its counts of findings not
     /// kept or ignored are added.
     pub(crate) fn absorb(&mut self, other: Emitter<'_>) {
+        let out = self.absorb_books(other);
+        for e in out {
+            self.push_emitted(e);
+        }
+    }
+
+    /// Takes in the findings of the walks two threads shared (each emitter
+    /// holds its walks in increasing [`Emitted::job`]), merged back into
+    /// walk order: the same report, and the same findings kept under the
+    /// caps, whichever thread did which walk.
+    pub(crate) fn absorb_walks(&mut self, a: Emitter<'_>, b: Emitter<'_>) {
+        let a = self.absorb_books(a);
+        let b = self.absorb_books(b);
+        let mut a = a.into_iter().peekable();
+        let mut b = b.into_iter().peekable();
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.job <= y.job,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_a { a.next() } else { b.next() };
+            if let Some(e) = next {
+                self.push_emitted(e);
+            }
+        }
+    }
+
+    /// Adds another emitter's counts and shadows; returns its findings.
+    fn absorb_books(&mut self, other: Emitter<'_>) -> Vec<Emitted> {
         let Emitter { out, per, ignored_at, ignored_missing, .. } = other;
         for (mine, theirs) in self.per.iter_mut().zip(&per) {
             mine.dropped.merge(&theirs.dropped);
@@ -300,11 +341,23 @@ impl<'o> Emitter<'o> {
         }
         self.ignored_at.extend(ignored_at);
         self.ignored_missing.extend(ignored_missing);
-        for e in out {
-            let before = std::mem::replace(&mut self.structural, e.structural);
-            self.push(e.scope, e.finding);
-            self.structural = before;
-        }
+        out
+    }
+
+    /// Pushes a finding another emitter kept, as it was marked there.
+    fn push_emitted(&mut self, e: Emitted) {
+        let before = (self.structural, self.job);
+        (self.structural, self.job) = (e.structural, e.job);
+        self.push(e.scope, e.finding);
+        (self.structural, self.job) = before;
+    }
+
+    /// Runs `f` with the findings it pushes numbered as walk `job`.
+    pub(crate) fn in_job<R>(&mut self, job: u32, f: impl FnOnce(&mut Self) -> R) -> R {
+        let before = std::mem::replace(&mut self.job, job);
+        let r = f(self);
+        self.job = before;
+        r
     }
 
     /// Takes the findings out, with the bookkeeping of each use case

@@ -130,7 +130,7 @@ struct Streamer<'s, 'o, 'h, 'a, 'v> {
     /// before the entries): the content is no longer observed.
     hinted: bool,
     /// The structural validator's side of the pass.
-    structural: &'s mut Structural<'v>,
+    structural: &'s mut Structural<'v, 'a>,
     /// The structures each entry is walked against as `Bundle.entry`: the
     /// Bundle's, chosen once when its header is read (from its
     /// `meta.profile` when read before the entries).
@@ -193,7 +193,7 @@ fn stream_bundle<'a, 'v>(
     r: &mut Reader<'a>,
     cx: &mut Cx,
     em: &mut Emitter<'_>,
-    structural: &mut Structural<'v>,
+    structural: &mut Structural<'v, 'a>,
     rules: &dyn RuleSet,
     hooks: &mut [&mut dyn Hook<'a>],
     src: &'a str,
@@ -304,8 +304,10 @@ pub fn run<'a>(
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = std::sync::mpsc::sync_channel(JOB_QUEUE);
-                structural.send_to(tx);
                 let candidates = rules.use_cases();
+                let mut local = Emitter::new(opts);
+                local.restrict(candidates);
+                structural.send_to(tx, local);
                 sc.spawn(move || walk_jobs(validator, opts, candidates, src, jobs))
             });
             let streamed = stream_bundle(
@@ -319,10 +321,13 @@ pub fn run<'a>(
                 hinted,
             );
             // Closing the queue ends the walking thread, on error too.
-            structural.stop();
+            let mine = structural.stop(src);
             if let Some(h) = walker {
                 match h.join() {
-                    Ok(theirs) => em.absorb(theirs),
+                    Ok(theirs) => match mine {
+                        Some(mine) => em.absorb_walks(mine, theirs),
+                        None => em.absorb(theirs),
+                    },
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }

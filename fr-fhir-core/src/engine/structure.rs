@@ -15,10 +15,10 @@
 //! 5. the base R4 definition of the type.
 
 use std::borrow::Cow;
-use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
 use super::{Emitter, RuleSet, Scope};
-use crate::conformance::walk::{Validator, Walk};
+use crate::conformance::walk::{Buffers, Validator, Walk};
 use crate::finding::{Finding, Message};
 use crate::json::Span;
 use crate::rules::prof::ro1_prof_007;
@@ -32,8 +32,8 @@ pub(crate) struct ResourceAt<'r> {
     pub(crate) skip: Option<Span>,
 }
 
-/// The structural side of one pass.
-pub(crate) struct Structural<'v> {
+/// The structural side of one pass over document `'a`.
+pub(crate) struct Structural<'v, 'a> {
     v: &'v Validator,
     /// `--profile`, resolved to a canonical URL, with its type.
     forced: Option<(String, String)>,
@@ -43,8 +43,24 @@ pub(crate) struct Structural<'v> {
     /// Profiles walked so far, each with the first resource walked against
     /// it and the scope of that walk (RO1-PROF-007 is reported once each).
     walked: Vec<(String, Span, Scope)>,
-    /// Where the walks go when a second thread does them ([`walk_jobs`]).
-    tx: Option<SyncSender<Job<'v>>>,
+    /// Number of the next walk ([`Job::seq`]).
+    seq: u32,
+    /// When a second thread shares the walks ([`walk_jobs`]).
+    par: Option<Parallel<'v>>,
+    /// The walks' buffers, kept from one walk to the next.
+    bufs: Buffers<'a>,
+}
+
+/// The walks shared with the walking thread: batches go to it while its
+/// queue has room, and this thread walks a batch itself when the queue is
+/// full. Neither thread waits for the other, whichever is faster at the
+/// time (the typed read and the hand rules on this one, the walks on the
+/// other); a blocking queue left this thread idle whenever it was ahead.
+struct Parallel<'v> {
+    tx: SyncSender<Vec<Job<'v>>>,
+    batch: Vec<Job<'v>>,
+    /// The findings of the batches walked here.
+    local: Emitter<'v>,
 }
 
 /// One walk handed to the walking thread.
@@ -54,6 +70,8 @@ pub(crate) struct Job<'v> {
     element: Option<&'static str>,
     skip: Option<Span>,
     scope: Scope,
+    /// Walk order: findings are merged back in it ([`Emitter::absorb_walks`]).
+    seq: u32,
 }
 
 /// Documents from this size on are walked by a second thread, in parallel
@@ -63,9 +81,14 @@ pub(crate) struct Job<'v> {
 /// thread costs more than it saves.
 pub(crate) const PARALLEL_WALK_MIN: usize = 256 * 1024;
 
-/// Walks queued at most (back-pressure: memory stays bounded however far
-/// the walking thread lags).
-pub(crate) const JOB_QUEUE: usize = 4096;
+/// Walks sent to the walking thread at once: one message per walk cost
+/// more in wake-ups than a small walk.
+const BATCH: usize = 32;
+
+/// Batches queued at most: memory stays bounded, and what is left for the
+/// walking thread once this one is done reading stays small (this thread
+/// walks a batch itself whenever the queue is full).
+pub(crate) const JOB_QUEUE: usize = 8;
 
 /// The walking thread: walks each job into its own emitter, returned when
 /// the queue closes.
@@ -74,59 +97,100 @@ pub(crate) fn walk_jobs<'o>(
     opts: &'o super::Options,
     candidates: Scope,
     src: &str,
-    jobs: Receiver<Job<'_>>,
+    jobs: Receiver<Vec<Job<'_>>>,
 ) -> Emitter<'o> {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
-    for job in jobs {
-        let w = Walk {
-            structure: &job.structure,
-            element: job.element,
-            skip: job.skip.as_slice(),
-            scope: job.scope,
-        };
-        em.structural(|em| v.check(src, job.span, &w, em));
+    let mut bufs = Buffers::default();
+    for batch in jobs {
+        for job in &batch {
+            walk_one(v, src, job, &mut em, &mut bufs);
+        }
     }
     em
 }
 
-impl<'v> Structural<'v> {
+fn walk_one<'a>(
+    v: &Validator,
+    src: &'a str,
+    job: &Job<'_>,
+    em: &mut Emitter<'_>,
+    bufs: &mut Buffers<'a>,
+) {
+    let w = Walk {
+        structure: &job.structure,
+        element: job.element,
+        skip: job.skip.as_slice(),
+        scope: job.scope,
+    };
+    em.in_job(job.seq, |em| em.structural(|em| v.check_with(src, job.span, &w, em, bufs)));
+}
+
+impl<'v, 'a> Structural<'v, 'a> {
     pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool, on: bool) -> Self {
         let forced = profile
             .and_then(|p| v.definitions().find(p))
             .map(|s| (s.url.to_string(), s.type_name.to_string()));
-        Structural { v, forced, base_only, on, walked: Vec::new(), tx: None }
+        Structural {
+            v,
+            forced,
+            base_only,
+            on,
+            walked: Vec::new(),
+            seq: 0,
+            par: None,
+            bufs: Buffers::default(),
+        }
     }
 
-    /// From now on, walks go to the walking thread behind `tx`.
-    pub(crate) fn send_to(&mut self, tx: SyncSender<Job<'v>>) {
-        self.tx = Some(tx);
+    /// From now on, walks are shared with the walking thread behind `tx`;
+    /// `local` (restricted like the thread's emitter) keeps the findings of
+    /// those walked here.
+    pub(crate) fn send_to(&mut self, tx: SyncSender<Vec<Job<'v>>>, local: Emitter<'v>) {
+        self.par = Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local });
     }
 
-    /// Closes the queue: the walking thread ends once it is drained.
-    pub(crate) fn stop(&mut self) {
-        self.tx = None;
+    /// Sends the last batch and closes the queue (the walking thread ends
+    /// once it is drained); returns the findings of the walks done here.
+    pub(crate) fn stop(&mut self, src: &'a str) -> Option<Emitter<'v>> {
+        self.flush(src);
+        self.par.take().map(|p| p.local)
     }
 
-    /// Walks now, or queues the walk for the walking thread.
-    fn walk(&self, src: &str, job: Job<'v>, em: &mut Emitter<'_>) {
-        let job = match &self.tx {
-            // The thread only stops when the queue closes: a failed send
-            // means it is gone (it panicked), the join reports it, and the
-            // walk is done here.
-            Some(tx) => match tx.send(job) {
-                Ok(()) => return,
-                Err(back) => back.0,
-            },
-            None => job,
-        };
-        let w = Walk {
-            structure: &job.structure,
-            element: job.element,
-            skip: job.skip.as_slice(),
-            scope: job.scope,
-        };
-        em.structural(|em| self.v.check(src, job.span, &w, em));
+    /// Walks now, or batches the walk for the walking thread.
+    fn walk(&mut self, src: &'a str, mut job: Job<'v>, em: &mut Emitter<'_>) {
+        job.seq = self.seq;
+        self.seq = self.seq.wrapping_add(1);
+        match &mut self.par {
+            Some(p) => {
+                p.batch.push(job);
+                if p.batch.len() >= BATCH {
+                    self.flush(src);
+                }
+            }
+            None => walk_one(self.v, src, &job, em, &mut self.bufs),
+        }
+    }
+
+    /// Hands the batch to the walking thread, or walks it here when its
+    /// queue is full (or when the thread is gone: it panicked, and the join
+    /// reports it).
+    fn flush(&mut self, src: &'a str) {
+        let Some(p) = &mut self.par else { return };
+        if p.batch.is_empty() {
+            return;
+        }
+        let batch = std::mem::replace(&mut p.batch, Vec::with_capacity(BATCH));
+        match p.tx.try_send(batch) {
+            Ok(()) => {}
+            Err(TrySendError::Full(mut batch) | TrySendError::Disconnected(mut batch)) => {
+                for job in &batch {
+                    walk_one(self.v, src, job, &mut p.local, &mut self.bufs);
+                }
+                batch.clear();
+                p.batch = batch;
+            }
+        }
     }
 
     /// The structures a resource of type `rtype` declaring `declared` is
@@ -184,14 +248,20 @@ impl<'v> Structural<'v> {
     /// Walks one resource (a Bundle entry's, or the document's root).
     pub(crate) fn resource(
         &mut self,
-        src: &str,
+        src: &'a str,
         at: &ResourceAt<'_>,
         rules: &dyn RuleSet,
         em: &mut Emitter<'_>,
     ) {
         for (url, scope) in self.choose(at.rtype, at.declared, rules, em) {
-            let job =
-                Job { span: at.span, structure: url.clone(), element: None, skip: at.skip, scope };
+            let job = Job {
+                span: at.span,
+                structure: url.clone(),
+                element: None,
+                skip: at.skip,
+                scope,
+                seq: 0,
+            };
             self.walk(src, job, em);
             self.note_walked(&url, at.span, scope);
         }
@@ -202,7 +272,7 @@ impl<'v> Structural<'v> {
     /// Bundle with [`Structural::choose`]).
     pub(crate) fn entry(
         &mut self,
-        src: &str,
+        src: &'a str,
         entry: Span,
         resource: Option<Span>,
         bundle: &[(Cow<'v, str>, Scope)],
@@ -215,6 +285,7 @@ impl<'v> Structural<'v> {
                 element: Some("Bundle.entry"),
                 skip: resource,
                 scope: *scope,
+                seq: 0,
             };
             self.walk(src, job, em);
         }

@@ -248,6 +248,34 @@ impl Terminology {
 /// The index in `defs.value_sets()` of the value set a binding names
 /// (`|version` ignored), as [`Terminology::check_at`] takes it; `None` when
 /// unknown or empty. The last of equal URLs, as [`Terminology::check`] reads.
+impl Terminology {
+    /// True when `codings` (system, code), read by the walk as it went,
+    /// settle the binding without a finding: one is in value set
+    /// `value_set`, or none has a code, or the value set is not complete
+    /// (what [`Terminology::check_at`] would say of them). The walk's fast
+    /// path, which spares re-reading the value; `false` decides nothing:
+    /// `check_at` then judges the value itself, and says why.
+    pub(crate) fn settled<'c>(
+        &self,
+        value_set: Option<u32>,
+        codings: impl Iterator<Item = (Option<&'c str>, &'c str)>,
+    ) -> bool {
+        let Some(at) = value_set.map(|i| i as usize) else { return true };
+        let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
+            return true;
+        };
+        let index = cell.get_or_init(|| VsIndex::build(vs));
+        let mut any_code = false;
+        for (system, code) in codings {
+            any_code = true;
+            if holds(vs, index, system, code) {
+                return true;
+            }
+        }
+        !any_code || !vs.complete
+    }
+}
+
 pub(crate) fn value_set_index(defs: &Definitions, value_set: &str) -> Option<u32> {
     let url = value_set.split('|').next().unwrap_or(value_set);
     if url.is_empty() {

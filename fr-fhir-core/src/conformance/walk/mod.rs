@@ -50,6 +50,7 @@ mod run;
 mod sink;
 pub mod slicing;
 
+pub use run::Buffers;
 pub use sink::Sink;
 
 #[cfg(test)]
@@ -187,6 +188,19 @@ impl Validator {
     /// Validates the JSON object at `span` of `src` as `w` says, reporting
     /// into `em`. An unknown structure URL reports nothing (the caller chose it).
     pub fn check(&self, src: &str, span: Span, w: &Walk<'_>, em: &mut dyn Sink) {
+        self.check_with(src, span, w, em, &mut Buffers::default());
+    }
+
+    /// [`Validator::check`] with buffers kept from one walk to the next:
+    /// what the many walks over one document use.
+    pub fn check_with<'a>(
+        &self,
+        src: &'a str,
+        span: Span,
+        w: &Walk<'_>,
+        em: &mut dyn Sink,
+        bufs: &mut Buffers<'a>,
+    ) {
         let Some(&s) = self.by_url.get(w.structure.split('|').next().unwrap_or(w.structure)) else {
             return;
         };
@@ -197,9 +211,9 @@ impl Validator {
                 None => return,
             },
         };
-        let mut run = run::Run::new(self, src, w, em);
+        let mut run = run::Run::new(self, src, w, em, bufs);
         run.top(node, span);
-        run.recycle();
+        run.recycle(bufs);
     }
 
     fn index(&self) -> Index<'_> {

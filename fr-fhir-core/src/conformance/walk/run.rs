@@ -9,7 +9,7 @@
 use super::binding::BindingOutcome;
 use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
 use super::sink::Sink;
-use super::slicing::Classified;
+use super::slicing::{Classified, Slicer};
 use super::{Validator, Walk, fixed, inv};
 use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, ResourceFacts, Verdict};
 use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
@@ -69,6 +69,25 @@ pub(super) struct Run<'v, 'a, 'w, 'e> {
     /// The open Bundle's entries are judged on bdl-2..4 one by one, or by
     /// the caller (walked on their own): not again from the Bundle.
     entries_done: bool,
+    /// Open values whose Codings are gathered for their binding (a bound
+    /// Coding, CodeableConcept or Quantity is being read).
+    capture: u32,
+    /// The Codings (and Quantities) read while `capture` is set: depth of
+    /// the object, `system`, `code`. A binding holds when one of them is in
+    /// the value set, without reading the value again.
+    codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
+    /// Items lately put in a slice: slicer (by address), item, slice
+    /// ([`Run::remembered`]).
+    slices: Vec<(usize, Span, Option<usize>)>,
+}
+
+/// Where the Codings of a bound value are ([`Run::codings`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coded {
+    /// The value is one (Coding, Quantity).
+    Own,
+    /// Its `coding` items (CodeableConcept).
+    Items,
 }
 
 impl Validator {
@@ -110,25 +129,41 @@ impl Validator {
     }
 }
 
-/// The buffers of a finished walk, kept for the next one on the same thread:
-/// a Bundle's entries are walked one by one, and growing fresh buffers for
-/// each was a good part of the walk's cost.
-#[derive(Default)]
-struct Spare {
+/// The buffers of the walks over one document, kept from one walk to the
+/// next: a Bundle's entries are walked one by one, and growing fresh
+/// buffers for each was a good part of the walk's cost. Borrowing from the
+/// document (`'a`), they are handed over as they are, never converted.
+///
+/// ```
+/// use fr_fhir_core::conformance::walk::{Buffers, Validator, Walk};
+/// use fr_fhir_core::engine::Scope;
+/// use fr_fhir_core::finding::Finding;
+/// use fr_fhir_core::json::Span;
+/// let slots = [r#"{"resourceType":"Slot","status":"free"}"#, r#"{"resourceType":"Slot"}"#];
+/// let src = format!("[{}]", slots.join(","));
+/// let w = Walk {
+///     structure: "http://hl7.org/fhir/StructureDefinition/Slot",
+///     element: None,
+///     skip: &[],
+///     scope: Scope::ALL,
+/// };
+/// let mut bufs = Buffers::default();
+/// let mut found: Vec<(Scope, Finding)> = Vec::new();
+/// let (first, second) = (Span::new(1, 40), Span::new(41, 64));
+/// for span in [first, second] {
+///     Validator::builtin().check_with(&src, span, &w, &mut found, &mut bufs);
+/// }
+/// // Slot.schedule, start and end are missing (1..1 in R4); status too in the second.
+/// assert_eq!(found.len(), 7);
+/// ```
+#[derive(Debug, Default)]
+pub struct Buffers<'a> {
     counts: Vec<u32>,
-    facts: Vec<ResourceFacts<'static>>,
-    pool: Vec<Vec<Child<'static>>>,
-    names: Vec<Vec<&'static str>>,
-}
-
-thread_local! {
-    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
-}
-
-/// An empty vector of another lifetime keeping `v`'s allocation (the
-/// in-place collect reuses it: same layout, no item survives).
-fn relabel<T, U>(v: Vec<T>) -> Vec<U> {
-    v.into_iter().filter_map(|_| None).collect()
+    facts: Vec<ResourceFacts<'a>>,
+    pool: Vec<Vec<Child<'a>>>,
+    names: Vec<Vec<&'a str>>,
+    codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
+    slices: Vec<(usize, Span, Option<usize>)>,
 }
 
 impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
@@ -137,45 +172,46 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         src: &'a str,
         w: &'w Walk<'w>,
         em: &'e mut dyn Sink,
+        bufs: &mut Buffers<'a>,
     ) -> Self {
-        let spare = SPARE.with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
-        let spare = spare.unwrap_or_default();
+        let b = std::mem::take(bufs);
         Run {
             v,
             src,
             r: Reader::new(src),
             w,
             em,
-            counts: spare.counts,
+            counts: b.counts,
             depth: 0,
-            facts: relabel(spare.facts),
-            pool: spare.pool.into_iter().map(relabel).collect(),
-            names: spare.names.into_iter().map(relabel).collect(),
+            facts: b.facts,
+            pool: b.pool,
+            names: b.names,
             bundle_type: None,
             entries_done: false,
+            capture: 0,
+            codings: b.codings,
+            slices: b.slices,
         }
     }
 
-    /// Hands the buffers back for the next walk on this thread.
-    pub(super) fn recycle(self) {
-        let mut counts = self.counts;
-        counts.clear();
-        let mut names = self.names;
-        // Bounded: as many as one walk holds at once is plenty.
-        names.truncate(256);
-        let mut pool = self.pool;
-        pool.truncate(MAX_DEPTH as usize);
-        let spare = Spare {
-            counts,
-            facts: relabel(self.facts),
-            pool: pool.into_iter().map(relabel).collect(),
-            names: names.into_iter().map(relabel).collect(),
+    /// Hands the buffers back for the next walk.
+    pub(super) fn recycle(self, bufs: &mut Buffers<'a>) {
+        let mut b = Buffers {
+            counts: self.counts,
+            facts: self.facts,
+            pool: self.pool,
+            names: self.names,
+            codings: self.codings,
+            slices: self.slices,
         };
-        SPARE.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                *s = spare;
-            }
-        });
+        // A walk that ended early (malformed JSON) leaves some behind.
+        b.counts.clear();
+        b.facts.clear();
+        b.codings.clear();
+        // Bounded: as many as one walk holds at once is plenty.
+        b.names.truncate(256);
+        b.pool.truncate(MAX_DEPTH as usize);
+        *bufs = b;
     }
 
     /// Walks the object at `span` as an instance of `node`.
@@ -240,6 +276,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         let outer_bundle = bundle
             .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
+        let coding = self.capture > 0 && matches!(v.type_code(node), "Coding" | "Quantity");
+        let (mut system, mut code) = (None, None);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key(&mut obj)? {
             if let (Some(inner), Str::Borrowed(k)) = (inner.as_deref_mut(), &key) {
@@ -322,6 +360,13 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             if bundle && key.as_str() == "type" {
                 self.bundle_type = val.text.clone();
             }
+            if coding {
+                match key.as_str() {
+                    "system" => system = val.text.clone(),
+                    "code" => code = val.text.clone(),
+                    _ => {}
+                }
+            }
             let slot = if counted { base + usize::from(entry.slot) } else { usize::MAX };
             if let Some(c) = self.counts.get_mut(slot) {
                 if entry.underscore || val.count == 0 {
@@ -359,6 +404,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             }
         }
         self.depth -= 1;
+        if coding {
+            self.codings.push((self.depth, system, code));
+        }
         let span = Span::new(start, self.r.pos32());
         if let Some(k) = kids {
             for &slot in k.required.iter() {
@@ -454,16 +502,34 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 continue;
             }
             let mut target = entry.node;
+            let mut classified_as = None;
             if let Some(sl) = slicer {
-                let mut probe = self.r.clone();
-                let isp = probe.skip_value()?;
-                // Only a closed slicing reports an item in no slice: its reason is built then.
-                let classified = match sl.slice_of(self.text(isp)) {
-                    Some(idx) => Classified::Slice(idx),
-                    None if sl.rules() == SlicingRules::Closed => sl.classify(self.text(isp)),
+                // The slicer reads the item from its start and stops at its
+                // end (or sooner): its span is needed only to report it.
+                let at = self.r.pos();
+                let item = self.src.get(at..).unwrap_or_default();
+                let slice = match self.remembered(sl, at) {
+                    Some(slice) => slice,
                     None => {
-                        Classified::Unmatched { reason_fr: String::new(), reason_en: String::new() }
+                        let slice = sl.slice_of(item);
+                        classified_as = Some((sl, slice));
+                        slice
                     }
+                };
+                // Only a closed slicing reports an item in no slice: its reason is built then.
+                let (classified, isp) = match slice {
+                    Some(idx) => (Classified::Slice(idx), Span::default()),
+                    None if sl.rules() == SlicingRules::Closed => {
+                        let isp = self.r.clone().skip_value()?;
+                        (sl.classify(self.text(isp)), isp)
+                    }
+                    None => (
+                        Classified::Unmatched {
+                            reason_fr: String::new(),
+                            reason_en: String::new(),
+                        },
+                        Span::default(),
+                    ),
                 };
                 match classified {
                     Classified::Slice(idx) => {
@@ -487,6 +553,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             }
             let val =
                 self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
+            if let Some((sl, slice)) = classified_as
+                && val.kind == Kind::Object
+            {
+                self.remember(sl, val.span, slice);
+            }
             last = val.kind;
             n += 1;
         }
@@ -555,7 +626,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 {
                     self.lexical(node, key, pk, &e, &text, span);
                 }
-                self.value_checks(node, span);
+                self.value_checks(node, span, None);
                 Ok(Val { count: 1, span, kind, text: Some(text) })
             }
             Shape::Complex | Shape::Resource if kind != Kind::Object => {
@@ -564,8 +635,23 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 Ok(Val { count: 1, span, kind, text: None })
             }
             Shape::Complex => {
-                let span = self.object(node, Root::No, inner)?;
-                self.value_checks(node, span);
+                let coded = self.coded(node);
+                let mark = self.codings.len();
+                self.capture += u32::from(coded.is_some());
+                let span = self.object(node, Root::No, inner);
+                self.capture -= u32::from(coded.is_some());
+                let span = span?;
+                let at = match coded {
+                    Some(Coded::Own) => Some((mark, self.depth)),
+                    Some(Coded::Items) => Some((mark, self.depth + 1)),
+                    None => None,
+                };
+                self.value_checks(node, span, at);
+                // A bound Coding inside a bound CodeableConcept: the outer
+                // value still needs it.
+                if self.capture == 0 {
+                    self.codings.truncate(mark);
+                }
                 Ok(Val { count: 1, span, kind, text: None })
             }
             Shape::Resource => {
@@ -599,6 +685,29 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         Ok(span)
     }
 
+    /// The slice of the item at `at` when an item of the same bytes was
+    /// classified by `sl` lately: a slice depends on the item's bytes alone,
+    /// and a response repeats the same items (every Slot's `serviceType`)
+    /// thousands of times. Objects only: an object's bytes end where it
+    /// ends, so equal leading bytes are the same item.
+    fn remembered(&self, sl: &Slicer, at: usize) -> Option<Option<usize>> {
+        let id = std::ptr::from_ref(sl) as usize;
+        let rest = self.src.as_bytes().get(at..)?;
+        self.slices.iter().rev().find_map(|&(of, sp, slice)| {
+            let seen = sp.slice(self.src)?.as_bytes();
+            (of == id && rest.starts_with(seen)).then_some(slice)
+        })
+    }
+
+    /// Keeps the slice of the object item at `span` (a few kept at most).
+    fn remember(&mut self, sl: &Slicer, span: Span, slice: Option<usize>) {
+        const KEPT: usize = 8;
+        if self.slices.len() >= KEPT {
+            self.slices.remove(0);
+        }
+        self.slices.push((std::ptr::from_ref(sl) as usize, span, slice));
+    }
+
     fn pick_structure(&self, start: usize) -> Option<u32> {
         // Known profiles named by meta.profile (a few at most; no allocation).
         let mut known = [u32::MAX; 4];
@@ -618,8 +727,21 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         self.v.base_of.get(rt.as_str()).copied()
     }
 
-    /// fixed/pattern and binding of the value at `span` of element `node`.
-    fn value_checks(&mut self, node: NodeRef, span: Span) {
+    /// Whether the value of `node` is a bound coded value whose Codings the
+    /// walk gathers as it reads it ([`Run::codings`]).
+    fn coded(&self, node: NodeRef) -> Option<Coded> {
+        let v = self.v;
+        v.info(node).and_then(|i| i.binding)?;
+        match v.type_code(node) {
+            "Coding" | "Quantity" => Some(Coded::Own),
+            "CodeableConcept" => Some(Coded::Items),
+            _ => None,
+        }
+    }
+
+    /// fixed/pattern and binding of the value at `span` of element `node`;
+    /// `gathered`: where its Codings are in [`Run::codings`] (from, depth).
+    fn value_checks(&mut self, node: NodeRef, span: Span, gathered: Option<(usize, u32)>) {
         let v = self.v;
         if !v.info(node).is_some_and(|i| i.checks) {
             return;
@@ -638,6 +760,18 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             );
         }
         let Some(rule) = v.info(node).and_then(|i| i.binding) else { return };
+        if let Some((from, depth)) = gathered {
+            let codings = self.codings.get(from..).unwrap_or_default().iter();
+            let codings = codings.filter(|c| c.0 == depth).filter_map(|(_, system, code)| {
+                Some((system.as_ref().map(Str::as_str), code.as_ref()?.as_str()))
+            });
+            // The frequent case, a value in the value set (or no code); else
+            // the value is read again, which says why. What the walk gathers
+            // includes every Coding that reading sees, so both agree.
+            if v.terminology().settled(rule.value_set, codings) {
+                return;
+            }
+        }
         if let BindingOutcome::NotInValueSet { actual, value_set, expected } =
             v.terminology().check_at(rule.value_set, v.type_code(node), raw)
         {

@@ -245,6 +245,10 @@ impl Slicer {
     /// without the reason when it is in none: allocates nothing (unless a
     /// compared string holds escapes or a complex pattern is compared), for
     /// the walk, which needs the reason only for a closed slicing.
+    ///
+    /// `item_json` may run past the item (the rest of the document): the
+    /// item is read from its start and nothing after its end is looked at,
+    /// so the walk need not find the item's end first.
     pub fn slice_of(&self, item_json: &str) -> Option<usize> {
         self.slice_of_inner(None, item_json)
     }

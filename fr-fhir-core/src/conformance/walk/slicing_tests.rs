@@ -602,7 +602,9 @@ fn official_examples_meet_slice_cardinalities() {
 }
 
 /// The walk's allocation-free [`Slicer::slice_of`] says what
-/// [`Slicer::classify`] says, escapes, versions and many values included.
+/// [`Slicer::classify`] says, escapes, versions and many values included,
+/// and reads nothing past the item (the walk hands it the rest of the
+/// document: here followed by an item of another slice, or of none).
 #[test]
 fn slice_of_agrees_with_classify() {
     let defs = Definitions::builtin();
@@ -612,6 +614,14 @@ fn slice_of_agrees_with_classify() {
             Classified::Unmatched { .. } => None,
         };
         assert_eq!(sl.slice_of(item), want, "{item}");
+        for rest in [
+            r#",{"resource":{"resourceType":"Slot"}}]}"#,
+            r#",{"url":"http://interopsante.org/fhir/StructureDefinition/FrServiceTypeDuration"}]"#,
+            r#" ] , "x": {"resource":{"resourceType":"Patient"}}}"#,
+            "",
+        ] {
+            assert_eq!(sl.slice_of(&format!("{item}{rest}")), want, "{item}{rest}");
+        }
         want
     };
     let (sl, _) = slicer(&defs, &format!("{SAS}sas-cpts-bundle-aggregator"), "Bundle.entry");

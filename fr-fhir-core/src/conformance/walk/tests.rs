@@ -535,3 +535,86 @@ fn bundle_entry_invariants_per_entry() {
     let ids: Vec<&str> = em.into_inner().0.iter().map(|e| e.finding.rule.id).collect();
     assert!(!ids.contains(&"RO1-FHIR-006"), "{ids:?}");
 }
+
+/// The walk settles a coded binding from the Codings it gathered while
+/// reading the value, and re-reads the value only when they do not: both
+/// must say what re-reading alone says, whatever the shape (several
+/// codings, one valid; no code; a coding outside an array; a bound Coding
+/// inside a bound CodeableConcept; escapes).
+#[test]
+fn gathered_codings_judge_a_binding_as_reading_it_again_does() {
+    let v = validator();
+    let act = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    let values = [
+        format!(r#"{{"coding":[{{"system":"{act}","code":"AMB"}}]}}"#),
+        format!(r#"{{"coding":[{{"system":"{act}","code":"ZZZ"}}]}}"#),
+        format!(r#"{{"coding":[{{"system":"{act}","code":"ZZZ"}},{{"system":"{act}","code":"AMB"}}]}}"#),
+        format!(r#"{{"coding":[{{"system":"{act}","code":"AMB"}},{{"system":"urn:x","code":"ZZZ"}}]}}"#),
+        r#"{"coding":[{"system":"urn:x","code":"AMB"}]}"#.to_string(),
+        r#"{"coding":[{"code":"AMB"}]}"#.to_string(),
+        r#"{"coding":[{"system":"http:\/\/terminology.hl7.org\/CodeSystem\/v3-ActCode","code":"A\u004dB"}]}"#.to_string(),
+        r#"{"text":"Soins non programmés"}"#.to_string(),
+        format!(r#"{{"coding":{{"system":"{act}","code":"ZZZ"}}}}"#),
+        format!(r#"{{"coding":[{{"system":"{act}"}}]}}"#),
+        format!(r#"{{"coding":[{{"system":"{act}","code":"ZZZ","extension":[{{"url":"urn:e","valueCoding":{{"system":"{act}","code":"AMB"}}}}]}}]}}"#),
+    ];
+    let binding_rules = ["RO1-FHIR-005", "RO1-PROF-003", "RO1-PROF-004"];
+    let mut reported = 0;
+    for value in &values {
+        let src = format!(r#"{{{SLOT_OK},"serviceType":[{value}]}}"#);
+        let walked: Vec<_> = walk_with(v, FR_SLOT, None, &src)
+            .into_iter()
+            .filter(|f| binding_rules.contains(&f.0.as_str()))
+            .collect();
+        // What reading the value again says, through the same tables.
+        let c = v.compiled(v.by_url[FR_SLOT]).unwrap();
+        let slice = c.by_id["Slot.serviceType:TypeConsultation"];
+        let rule = c.elems[slice as usize].binding.unwrap();
+        let slicer = c.elems[c.by_id["Slot.serviceType"] as usize].slicer.as_deref().unwrap();
+        let in_slice = slicer.slice_of(value).is_some();
+        let reread = v.terminology().check_at(rule.value_set, "CodeableConcept", value);
+        let want =
+            in_slice && matches!(reread, super::binding::BindingOutcome::NotInValueSet { .. });
+        assert_eq!(!walked.is_empty(), want, "{value}: {walked:?} / {reread:?}");
+        reported += usize::from(want);
+    }
+    // Both verdicts are exercised.
+    assert!((1..values.len()).contains(&reported), "{reported}");
+}
+
+/// Items of the same bytes get the slice found for the first (the walk
+/// remembers it); items differing by one byte are classified anew. Each
+/// repeated invalid item is still reported, at its own place.
+#[test]
+fn repeated_slice_items_are_classified_once_and_checked_each_time() {
+    let act = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    let ok = format!(r#"{{"coding":[{{"system":"{act}","code":"AMB"}}]}}"#);
+    let bad = format!(r#"{{"coding":[{{"system":"{act}","code":"ZZZ"}}]}}"#);
+    let other = r#"{"coding":[{"system":"urn:x","code":"ZZZ"}]}"#;
+    let items = [&ok, &bad, &ok, &bad, &other.to_string(), &bad];
+    let list: Vec<&str> = items.iter().map(|s| s.as_str()).collect();
+    let src = format!(r#"{{{SLOT_OK},"serviceType":[{}]}}"#, list.join(","));
+    let rules: Vec<String> = walk_with(validator(), FR_SLOT, None, &src)
+        .into_iter()
+        .filter(|f| f.1 >= Severity::Error)
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(rules, ["RO1-PROF-003"; 3]);
+    // At the three places of the invalid item in the slice.
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: FR_SLOT, element: None, skip: &[], scope: Scope::ALL };
+    validator().check(&src, Span::new(0, src.len() as u32), &w, &mut em);
+    let starts: Vec<u32> = em
+        .into_inner()
+        .0
+        .iter()
+        .filter(|e| e.finding.severity >= Severity::Error)
+        .filter_map(|e| match &e.finding.target {
+            Target::Body { span, .. } => Some(span.start),
+            _ => None,
+        })
+        .collect();
+    let want: Vec<u32> = src.match_indices(bad.as_str()).map(|(i, _)| i as u32).collect();
+    assert_eq!(starts, want);
+}
