@@ -10,7 +10,7 @@ use super::context::{EntryCx, Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::structure::{JOB_QUEUE, PARALLEL_WALK_MIN, ResourceAt, Structural, walk_jobs};
+use super::structure::{PARALLEL_WALK_MIN, ResourceAt, Structural, job_queue, walk_jobs};
 use super::{RuleSet, Scope, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
@@ -303,7 +303,7 @@ pub fn run<'a>(
         let parallel = opts.structure && src.len() >= PARALLEL_WALK_MIN;
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
-                let (tx, jobs) = std::sync::mpsc::sync_channel(JOB_QUEUE);
+                let (tx, jobs) = job_queue();
                 let candidates = rules.use_cases();
                 let mut local = Emitter::new(opts);
                 local.restrict(candidates);

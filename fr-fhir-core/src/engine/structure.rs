@@ -15,6 +15,8 @@
 //! 5. the base R4 definition of the type.
 
 use std::borrow::Cow;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
 use super::{Emitter, RuleSet, Scope};
@@ -51,16 +53,53 @@ pub(crate) struct Structural<'v, 'a> {
     bufs: Buffers<'a>,
 }
 
-/// The walks shared with the walking thread: batches go to it while its
-/// queue has room, and this thread walks a batch itself when the queue is
-/// full. Neither thread waits for the other, whichever is faster at the
-/// time (the typed read and the hand rules on this one, the walks on the
-/// other); a blocking queue left this thread idle whenever it was ahead.
+/// The walks shared with the walking thread: batches go to it while it is
+/// less than [`LAG`] batches behind, and this thread walks a batch itself
+/// otherwise. Neither thread waits for the other, whichever is faster at
+/// the time (the typed read and the hand rules on this one, the walks on
+/// the other), and what is left to the walking thread at the end is short.
 struct Parallel<'v> {
-    tx: SyncSender<Vec<Job<'v>>>,
+    tx: JobSender<'v>,
     batch: Vec<Job<'v>>,
     /// The findings of the batches walked here.
     local: Emitter<'v>,
+}
+
+/// The sending end of the walking thread's queue.
+pub(crate) struct JobSender<'v> {
+    tx: SyncSender<Vec<Job<'v>>>,
+    /// Batches sent and not walked yet.
+    pending: Arc<AtomicUsize>,
+}
+
+/// The walking thread's end of its queue.
+pub(crate) struct JobReceiver<'v> {
+    rx: Receiver<Vec<Job<'v>>>,
+    pending: Arc<AtomicUsize>,
+}
+
+/// The queue between this thread and the walking thread.
+pub(crate) fn job_queue<'v>() -> (JobSender<'v>, JobReceiver<'v>) {
+    let (tx, rx) = std::sync::mpsc::sync_channel(JOB_QUEUE);
+    let pending = Arc::new(AtomicUsize::new(0));
+    (JobSender { tx, pending: Arc::clone(&pending) }, JobReceiver { rx, pending })
+}
+
+impl<'v> JobSender<'v> {
+    /// Hands `batch` over unless the walking thread is [`LAG`] batches
+    /// behind (or gone): then it comes back.
+    fn offer(&self, batch: Vec<Job<'v>>) -> Result<(), Vec<Job<'v>>> {
+        if self.pending.load(Ordering::Acquire) >= LAG {
+            return Err(batch);
+        }
+        self.pending.fetch_add(1, Ordering::AcqRel);
+        self.tx.try_send(batch).map_err(|e| {
+            self.pending.fetch_sub(1, Ordering::AcqRel);
+            match e {
+                TrySendError::Full(b) | TrySendError::Disconnected(b) => b,
+            }
+        })
+    }
 }
 
 /// One walk handed to the walking thread.
@@ -85,10 +124,13 @@ pub(crate) const PARALLEL_WALK_MIN: usize = 256 * 1024;
 /// more in wake-ups than a small walk.
 const BATCH: usize = 32;
 
-/// Batches queued at most: memory stays bounded, and what is left for the
-/// walking thread once this one is done reading stays small (this thread
-/// walks a batch itself whenever the queue is full).
-pub(crate) const JOB_QUEUE: usize = 8;
+/// Batches the walking thread may be behind before this thread walks the
+/// next one itself: enough that it never waits for work while this thread
+/// reads, few enough that it has little left once this thread is done.
+const LAG: usize = 3;
+
+/// Batches queued at most (a bound on memory; [`LAG`] keeps it lower).
+const JOB_QUEUE: usize = 8;
 
 /// The walking thread: walks each job into its own emitter, returned when
 /// the queue closes.
@@ -97,15 +139,16 @@ pub(crate) fn walk_jobs<'o>(
     opts: &'o super::Options,
     candidates: Scope,
     src: &str,
-    jobs: Receiver<Vec<Job<'_>>>,
+    jobs: JobReceiver<'_>,
 ) -> Emitter<'o> {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
     let mut bufs = Buffers::default();
-    for batch in jobs {
+    for batch in jobs.rx.iter() {
         for job in &batch {
             walk_one(v, src, job, &mut em, &mut bufs);
         }
+        jobs.pending.fetch_sub(1, Ordering::AcqRel);
     }
     em
 }
@@ -146,7 +189,7 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// From now on, walks are shared with the walking thread behind `tx`;
     /// `local` (restricted like the thread's emitter) keeps the findings of
     /// those walked here.
-    pub(crate) fn send_to(&mut self, tx: SyncSender<Vec<Job<'v>>>, local: Emitter<'v>) {
+    pub(crate) fn send_to(&mut self, tx: JobSender<'v>, local: Emitter<'v>) {
         self.par = Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local });
     }
 
@@ -181,9 +224,9 @@ impl<'v, 'a> Structural<'v, 'a> {
             return;
         }
         let batch = std::mem::replace(&mut p.batch, Vec::with_capacity(BATCH));
-        match p.tx.try_send(batch) {
+        match p.tx.offer(batch) {
             Ok(()) => {}
-            Err(TrySendError::Full(mut batch) | TrySendError::Disconnected(mut batch)) => {
+            Err(mut batch) => {
                 for job in &batch {
                     walk_one(self.v, src, job, &mut p.local, &mut self.bufs);
                 }
