@@ -370,6 +370,27 @@ fn mod_rs() -> String {
     text
 }
 
+/// No FHIR type or Rust name twice, none both generated and hand-written.
+fn check_manifest() -> Result<(), String> {
+    let models: Vec<&Model> = GROUPS.iter().flat_map(|g| g.models).collect();
+    for (i, m) in models.iter().enumerate() {
+        let later = models.iter().skip(i + 1);
+        if let Some(d) = later.clone().find(|o| o.fhir == m.fhir || o.rust == m.rust) {
+            return Err(format!(
+                "codegen/src/models.rs: {} ({}) and {} ({}) name the same type",
+                m.rust, m.fhir, d.rust, d.fhir
+            ));
+        }
+        if let Some(h) = HAND_WRITTEN.iter().find(|h| h.fhir == m.fhir || h.rust == m.rust) {
+            return Err(format!(
+                "codegen/src/models.rs: {} ({}) is hand-written ({}): remove its Model",
+                m.rust, m.fhir, h.rust
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The base R4 definitions (datatypes and resources) of `sources`, with
 /// the source file patterns of each group.
 fn r4_definitions(sources: &Sources) -> (Definitions, String, String) {
@@ -392,6 +413,7 @@ fn r4_definitions(sources: &Sources) -> (Definitions, String, String) {
 /// The model files (names relative to `fr-fhir-core/src`).
 pub fn render(sources: &Sources) -> Result<Vec<GeneratedFile>, String> {
     let (defs, types_src, resources_src) = r4_definitions(sources);
+    check_manifest()?;
     let cx = Cx { defs: &defs, resource_types: &sources.resource_types };
     let mut files = vec![GeneratedFile { name: format!("{MODEL_DIR}/mod.rs"), text: mod_rs() }];
     for g in GROUPS {

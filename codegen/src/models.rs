@@ -2,12 +2,12 @@
 //! block) and the choices the definitions cannot make — the Rust name, the
 //! rustdoc, which R4 elements stay raw JSON, which fields are boxed.
 //!
-//! Everything else (fields in FHIR order, JSON names, `Option` for a 0..1
-//! and `Vec` for a 0..* element, the Rust type from each type code, the
-//! `prim` list) is derived from the StructureDefinitions by
-//! [`crate::emit_models`]. To model one more element, remove it from
-//! `known` (add a [`Model`] for its type if it has none) and run
-//! `cargo run -p sas-codegen`.
+//! Everything else (fields in snapshot order, JSON names, `Vec` for an
+//! element that repeats and `Option` for one that does not, the Rust type
+//! from each type code, the `prim` list) is derived from the
+//! StructureDefinitions by `emit_models.rs`. To model one more element,
+//! remove it from `known` (add a [`Model`] for its type if it has none) and
+//! run `cargo run -p sas-codegen`.
 
 /// One generated model struct.
 #[derive(Debug, Clone, Copy)]
@@ -22,9 +22,9 @@ pub struct Model {
     /// R4 elements kept as raw JSON (in `Extras`) instead of modeled; they
     /// are not reported as unknown. A choice element is named `x[x]`.
     pub known: &'static [&'static str],
-    /// Fields held in a `Box` (recursive types: `Reference.identifier` →
-    /// `Identifier.assigner` → `Reference`; `Identifier.period` keeps the
-    /// size of the many Identifiers small).
+    /// Fields held in a `Box`: rarely used sub-elements, which keeps a Slot
+    /// around 1 KB instead of 2 KB, and breaks the recursion
+    /// `Reference.identifier` → `Identifier.assigner` → `Reference`.
     pub boxed: &'static [&'static str],
 }
 

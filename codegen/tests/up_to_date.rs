@@ -2,6 +2,8 @@
 //! declarations) equal a fresh generation, byte for byte (as
 //! `cargo run -p sas-codegen && git diff --exit-code` would say).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use std::path::Path;
 
 /// Sorted `.rs` file names of `dir`.
