@@ -23,7 +23,7 @@ use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Validator, Walk};
 use crate::finding::{Finding, Message};
 use crate::json::Span;
-use crate::rules::prof::ro1_prof_007;
+use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
 
 /// A resource to walk: where, its type, the profiles it declares, and the
 /// value inside it walked on its own (the entry array of a Bundle).
@@ -45,6 +45,9 @@ pub(crate) struct Structural<'v, 'a> {
     /// Profiles walked so far, each with the first resource walked against
     /// it and the scope of that walk (RO1-PROF-007 is reported once each).
     walked: Vec<(String, Span, Scope)>,
+    /// R4 types met without any structure to walk them against
+    /// (RO1-PROF-009 is reported once each).
+    undefined: Vec<String>,
     /// Number of the next walk ([`Job::seq`]).
     seq: u32,
     /// When a second thread shares the walks ([`walk_jobs`]).
@@ -180,6 +183,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             base_only,
             on,
             walked: Vec::new(),
+            undefined: Vec::new(),
             seq: 0,
             par: None,
             bufs: Buffers::default(),
@@ -296,7 +300,11 @@ impl<'v, 'a> Structural<'v, 'a> {
         rules: &dyn RuleSet,
         em: &mut Emitter<'_>,
     ) {
-        for (url, scope) in self.choose(at.rtype, at.declared, rules, em) {
+        let chosen = self.choose(at.rtype, at.declared, rules, em);
+        if chosen.is_empty() && self.on {
+            self.undefined_type(at, em);
+        }
+        for (url, scope) in chosen {
             let job = Job {
                 span: at.span,
                 structure: url.clone(),
@@ -357,6 +365,29 @@ impl<'v, 'a> Structural<'v, 'a> {
         }
     }
 
+    /// An R4 resource type no loaded definition describes: said once per
+    /// type (an unknown type is the hand rules' to report).
+    fn undefined_type(&mut self, at: &ResourceAt<'_>, em: &mut Emitter<'_>) {
+        let ty = at.rtype;
+        if !crate::model::is_r4_resource_type(ty) || self.undefined.iter().any(|t| t == ty) {
+            return;
+        }
+        self.undefined.push(ty.to_string());
+        let f = Finding::body(
+            &ro1_prof_009::RULE,
+            at.span,
+            Message::new(
+                format!(
+                    "aucune définition de structure chargée pour le type {ty} : seules la syntaxe JSON et les règles métier s'appliquent aux ressources {ty} (chargez un paquet qui le définit avec --ig)"
+                ),
+                format!(
+                    "no structure definition loaded for type {ty}: only the JSON syntax and the hand rules apply to {ty} resources (load a package defining it with --ig)"
+                ),
+            ),
+        );
+        em.structural(|em| em.push(Scope::ALL, f));
+    }
+
     fn note_walked(&mut self, url: &str, span: Span, scope: Scope) {
         match self.walked.iter_mut().find(|(u, _, _)| u == url) {
             Some((_, _, s)) => *s = s.or(scope),
@@ -406,5 +437,28 @@ mod tests {
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(said[0].message.get(crate::finding::Lang::En).contains("sas-slot-1"));
         assert_eq!(said[0].source(), "http://x/P");
+    }
+
+    /// A resource of an R4 type without any loaded definition is said once
+    /// per type and document (RO1-PROF-009), never skipped in silence; a
+    /// type with definitions, or no R4 type at all, is not.
+    #[test]
+    fn an_r4_type_without_definitions_is_said_once() {
+        let count = |src: &str| {
+            let report = validate(src, &Options::default()).unwrap();
+            report.findings.iter().filter(|f| f.rule.id == "RO1-PROF-009").count()
+        };
+        assert_eq!(count(r#"{"resourceType":"Observation","status":"final"}"#), 1);
+        let obs = r#"{"resource":{"resourceType":"Observation","id":"o"}}"#;
+        let enc = r#"{"resource":{"resourceType":"Encounter","id":"e"}}"#;
+        let bundle = format!(
+            r#"{{"resourceType":"Bundle","type":"searchset","entry":[{obs},{obs},{enc}]}}"#
+        );
+        assert_eq!(count(&bundle), 2);
+        assert_eq!(count(r#"{"resourceType":"Slot","status":"free"}"#), 0);
+        assert_eq!(count(r#"{"resourceType":"NotAType"}"#), 0);
+        let off = Options { structure: false, ..Options::default() };
+        let report = validate(r#"{"resourceType":"Observation"}"#, &off).unwrap();
+        assert!(report.findings.iter().all(|f| f.rule.id != "RO1-PROF-009"));
     }
 }

@@ -12,6 +12,7 @@ pub mod ro1_prof_005;
 pub mod ro1_prof_006;
 pub mod ro1_prof_007;
 pub mod ro1_prof_008;
+pub mod ro1_prof_009;
 
 /// The rules of this folder that are checked, in number order.
 pub const RULES: &[&RuleMeta] = &[
@@ -23,4 +24,5 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_prof_006::RULE,
     &ro1_prof_007::RULE,
     &ro1_prof_008::RULE,
+    &ro1_prof_009::RULE,
 ];
