@@ -79,5 +79,9 @@ pub fn har_bodies(src: &str, f: &mut dyn FnMut(&str)) {
 }
 
 fn exchange_options(opts: &EngineOptions) -> ExchangeOptions {
-    ExchangeOptions { rules: opts.rules.clone(), request: opts.request.clone() }
+    ExchangeOptions {
+        rules: opts.rules.clone(),
+        request: opts.request.clone(),
+        ..ExchangeOptions::default()
+    }
 }

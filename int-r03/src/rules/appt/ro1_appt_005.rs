@@ -25,3 +25,53 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Send \"status\":\"accepted\".",
     },
 };
+
+use fr_fhir_core::rules::Emitter;
+
+use super::Ctx;
+use crate::IgVersion;
+use crate::model::Appointment;
+
+const S: Scope = Scope::APPT;
+
+/// The participant statuses allowed: `accepted` (FrAppointmentSAS 1.1.0
+/// pattern), `accepted | needs-action` (1.2.0, and the SOS profile's value
+/// set in both versions).
+pub(crate) fn allowed(cx: &Ctx) -> &'static [&'static str] {
+    if cx.sos || cx.version == IgVersion::V1_2_0 {
+        &["accepted", "needs-action"]
+    } else {
+        &["accepted"]
+    }
+}
+
+/// participant.status is one of [`allowed`].
+pub(crate) fn check(appt: &Appointment<'_>, cx: &Ctx, em: &mut Emitter<'_>) {
+    let allowed = allowed(cx);
+    let expected = allowed.join(" | ");
+    let reading = if cx.sos {
+        "sas-sos-appointment".to_owned()
+    } else {
+        format!("FrAppointmentSAS {}", cx.version)
+    };
+    for p in &appt.participant {
+        match &p.status {
+            None => em.missing(
+                S,
+                &RULE,
+                p.span,
+                "status",
+                format!("participant sans status, attendu {expected} ({reading})"),
+                format!("participant without status, expected {expected} ({reading})"),
+            ),
+            Some(s) if !allowed.contains(&s.as_str()) => em.at(
+                S,
+                &RULE,
+                s.span,
+                format!("participant.status {}, attendu {expected} ({reading})", s.as_str()),
+                format!("participant.status {}, expected {expected} ({reading})", s.as_str()),
+            ),
+            Some(_) => {}
+        }
+    }
+}

@@ -25,3 +25,42 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Expect and keep meta.source = urn:oid:1.2.250.1.213.3.6 in regulator resources.",
     },
 };
+
+use fr_fhir_core::model::Practitioner;
+use fr_fhir_core::rules::Emitter;
+use fr_fhir_core::vocab::systems::OID_SAS_INTRN;
+
+const S: Scope = Scope::REGUL;
+
+/// meta.source is the SAS OID.
+pub(crate) fn check(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
+    let Some(meta) = &p.meta else {
+        em.missing(
+            S,
+            &RULE,
+            p.span,
+            "meta",
+            format!("meta absent : meta.source = {OID_SAS_INTRN} attendu (le SAS est la source du compte)"),
+            format!("no meta: meta.source = {OID_SAS_INTRN} expected (the SAS is the source of the account)"),
+        );
+        return;
+    };
+    match &meta.source {
+        None => em.missing(
+            S,
+            &RULE,
+            meta.span,
+            "source",
+            format!("meta.source absent, attendu {OID_SAS_INTRN}"),
+            format!("meta.source is missing, expected {OID_SAS_INTRN}"),
+        ),
+        Some(s) if s.as_str() != OID_SAS_INTRN => em.at(
+            S,
+            &RULE,
+            s.span,
+            format!("meta.source {}, attendu {OID_SAS_INTRN}", s.as_str()),
+            format!("meta.source {}, expected {OID_SAS_INTRN}", s.as_str()),
+        ),
+        Some(_) => {}
+    }
+}

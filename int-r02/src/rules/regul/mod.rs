@@ -7,6 +7,9 @@ pub mod ro1_regul_002;
 pub mod ro1_regul_003;
 pub mod ro1_regul_004;
 
-/// Rules of the catalogue declared here and not checked yet.
-pub const PLANNED: &[&RuleMeta] =
+/// The rules of this folder that are checked, in number order.
+pub const RULES: &[&RuleMeta] =
     &[&ro1_regul_001::RULE, &ro1_regul_002::RULE, &ro1_regul_003::RULE, &ro1_regul_004::RULE];
+
+#[cfg(test)]
+mod tests;
