@@ -30,6 +30,10 @@ pub struct EngineOptions {
     pub rules: Options,
     /// `--request`.
     pub request: Option<String>,
+    /// `--flow`: the flow of plain body files.
+    pub flow: Option<int_ro1::flow::Flow>,
+    /// `--ig-version`.
+    pub ig_version: int_ro1::exchange::IgVersion,
 }
 
 /// Validates a response body (the whole file). A body that is not usable
@@ -82,6 +86,7 @@ fn exchange_options(opts: &EngineOptions) -> ExchangeOptions {
     ExchangeOptions {
         rules: opts.rules.clone(),
         request: opts.request.clone(),
-        ..ExchangeOptions::default()
+        flow: opts.flow,
+        ig_version: opts.ig_version,
     }
 }

@@ -189,6 +189,8 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 structure: true,
             },
             request: args.request.clone(),
+            flow: args.flow.or(config.flow).map(|f| f.flow()),
+            ig_version: args.ig_version.or(config.ig_version).unwrap_or_default(),
         },
         // People read text: the information notes (e.g. "request taken from
         // the self link") would drown the defects. Tools get everything, and
