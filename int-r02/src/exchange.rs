@@ -13,7 +13,7 @@
 //! let body = r#"{"resourceType":"Practitioner","identifier":[{"system":"urn:oid:1.2.250.1.213.3.6","value":"u1"}]}"#;
 //! let post = Answer { method: "POST", url: "https://v/fhir/Practitioner", status: Some(201),
 //!     location: Some("https://v/fhir/Practitioner/7"), request_body: Some(body), request_invalid: false,
-//!     response_type: None };
+//!     response_type: None, response_unusable: false };
 //! let (mut accounts, mut out) = (Accounts::default(), Vec::new());
 //! check(&post, &mut accounts, &mut out);
 //! assert!(out.is_empty());
@@ -49,6 +49,9 @@ pub struct Answer<'a> {
     pub request_invalid: bool,
     /// `resourceType` of the vendor's response body (`None`: no usable body).
     pub response_type: Option<&'a str>,
+    /// The response body is there but is not usable FHIR JSON (reported
+    /// as such by the capture layer): not said again here.
+    pub response_unusable: bool,
 }
 
 /// The accounts created so far in a capture (`system|value` → position of
@@ -132,13 +135,23 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
             let created = match req.identifier() {
                 None => {
                     if status != 201 {
+                        // One defect, one finding: the Location a wrong
+                        // status lacks too is said with it.
+                        let (fr, en) = match a.location {
+                            None => (" sans Location", " without Location"),
+                            Some(_) => ("", ""),
+                        };
+                        let plus = if a.location.is_none() { " + Location" } else { "" };
                         push(
                             out,
                             Severity::Error,
                             parts::STATUS,
-                            format!("{what} : statut {status}, attendu 201 Created"),
-                            format!("{what}: status {status}, expected 201 Created"),
+                            format!("{what} : statut {status}{fr}, attendu 201 Created{plus}"),
+                            format!("{what}: status {status}{en}, expected 201 Created{plus}"),
                         );
+                        if a.location.is_none() {
+                            return record(a, &req, keys, accounts, at, duplicate.is_none());
+                        }
                     }
                     true
                 }
@@ -175,17 +188,10 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                 },
             };
             check_location(a, &what, status, created, out);
-            if !a.request_invalid && duplicate.is_none() {
-                for k in keys {
-                    accounts.created.entry(k).or_insert(at);
-                }
-                if let Some((s, v)) = req.identifier() {
-                    accounts.created.entry((s.to_owned(), v.to_owned())).or_insert(at);
-                }
-            }
+            record(a, &req, keys, accounts, at, duplicate.is_none());
         }
         400..=599 => {
-            if a.response_type != Some("OperationOutcome") {
+            if a.response_type != Some("OperationOutcome") && !a.response_unusable {
                 push(
                     out,
                     Severity::Error,
@@ -243,6 +249,26 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                 "{what}: status {status}, expected 201/200 or a 4xx/5xx refusal + OperationOutcome"
             ),
         ),
+    }
+}
+
+/// Records the account an accepted, valid, new operation created.
+fn record(
+    a: &Answer<'_>,
+    req: &PractitionerRequest,
+    keys: Vec<(String, String)>,
+    accounts: &mut Accounts,
+    at: usize,
+    new: bool,
+) {
+    if a.request_invalid || !new {
+        return;
+    }
+    for k in keys {
+        accounts.created.entry(k).or_insert(at);
+    }
+    if let Some((s, v)) = req.identifier() {
+        accounts.created.entry((s.to_owned(), v.to_owned())).or_insert(at);
     }
 }
 
@@ -315,6 +341,7 @@ mod tests {
             request_body: Some(ACCOUNT),
             request_invalid: false,
             response_type: (status >= 400).then_some("OperationOutcome"),
+            response_unusable: false,
         }
     }
 

@@ -133,6 +133,7 @@ pub(super) fn run(
                 request_body: matches!(request, Read::Report(_)).then_some(req_text).flatten(),
                 request_invalid,
                 response_type,
+                response_unusable: matches!(response, Read::Unusable(_)),
             };
             if !plain {
                 int_r02::exchange::check(&answer, &mut session.accounts, &mut exchange_findings);

@@ -34,6 +34,20 @@ use crate::model::Appointment;
 
 const S: Scope = Scope::APPT;
 
+/// The codes of R4's AppointmentStatus (required binding of Appointment.status).
+const R4_STATUSES: [&str; 10] = [
+    "proposed",
+    "pending",
+    "booked",
+    "arrived",
+    "fulfilled",
+    "cancelled",
+    "noshow",
+    "entered-in-error",
+    "checked-in",
+    "waitlist",
+];
+
 /// The appointment statuses the SAS uses.
 pub(crate) fn statuses(cx: &Ctx) -> &'static [&'static str] {
     if cx.sos && cx.version == IgVersion::V1_2_0 {
@@ -46,7 +60,10 @@ pub(crate) fn statuses(cx: &Ctx) -> &'static [&'static str] {
 /// Appointment.status among [`statuses`]; `created` sent under 1.2.0 (must-support there).
 pub(crate) fn check(appt: &Appointment<'_>, cx: &Ctx, em: &mut Emitter<'_>) {
     let known = statuses(cx);
+    // A code outside R4's AppointmentStatus is the required binding's error
+    // (RO1-FHIR-005): this warning is about R4 codes the SAS does not use.
     if let Some(s) = &appt.status
+        && R4_STATUSES.contains(&s.as_str())
         && !known.contains(&s.as_str())
     {
         em.at(
