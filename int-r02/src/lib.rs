@@ -13,6 +13,7 @@
 //! assert!(report.findings.iter().any(|f| f.rule.id == "RO1-REGUL-001"));
 //! ```
 
+pub mod build;
 pub mod exchange;
 pub mod request;
 pub mod rules;

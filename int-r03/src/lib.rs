@@ -14,6 +14,7 @@
 //! assert!(report.findings.iter().any(|f| f.rule.id == "RO1-APPT-001" && f.severity == Severity::Error));
 //! ```
 
+pub mod build;
 pub mod exchange;
 pub mod model;
 pub mod request;

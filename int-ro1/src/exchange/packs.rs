@@ -162,8 +162,12 @@ pub(super) fn run(
                 if keep_type || subject_type.is_empty() {
                     subject_type = r.subject.resource_type.clone();
                 }
+                // An account the vendor echoes back is not specified by the
+                // IG: what it lacks is said as a warning, not an error.
+                let echoed = side == Side::Response && r.subject.resource_type == "Practitioner";
                 for f in r.findings {
                     let f = if side == Side::Request && sas_sends { soften(f) } else { f };
+                    let f = if echoed { echo(f) } else { f };
                     place_body_finding(&loc, side, f, &mut all, &mut pending);
                 }
             }
@@ -210,6 +214,18 @@ fn soften(mut f: Finding) -> Finding {
         f.message = Message::new(
             format!("compte envoyé par le SAS : {}", f.message.fr),
             format!("account sent by the SAS: {}", f.message.en),
+        );
+    }
+    f
+}
+
+/// A finding on the account a vendor's answer carries, said as a warning.
+fn echo(mut f: Finding) -> Finding {
+    if f.severity == Severity::Error {
+        f.severity = Severity::Warning;
+        f.message = Message::new(
+            format!("compte renvoyé par l'éditeur : {}", f.message.fr),
+            format!("account returned by the vendor: {}", f.message.en),
         );
     }
     f
