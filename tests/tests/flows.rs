@@ -228,6 +228,69 @@ fn pin(file: &str, text: &str) {
     );
 }
 
+/// Each failing body fixture, sent in a HAR exchange (the vendor's appointment
+/// accepted by the SAS; the SAS's account refused by the vendor with 422 +
+/// OperationOutcome, the right answer), gives the same findings at the same
+/// FHIRPaths, located on the line of `request.postData.text` — as errors for
+/// the vendor's appointment, as information for the SAS's account.
+#[test]
+fn body_fixtures_give_the_same_findings_inside_a_har_exchange() {
+    let dir = flows_dir().join("invalid");
+    let oo = json!({"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "required", "diagnostics": "compte incomplet"}]});
+    for f in files(&dir).into_iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
+        let body: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let plain = validate_file(&f, &opts(IgVersion::V1_1_0)).unwrap();
+        let appointment = body["resourceType"] == "Appointment";
+        let entry = if appointment {
+            har_entry(
+                "POST",
+                "https://sas.sante.fr/fhir/Appointment",
+                Some(&body),
+                201,
+                None,
+                Some("https://sas.sante.fr/fhir/Appointment/1"),
+            )
+        } else {
+            har_entry("POST", "https://v.fr/fhir/Practitioner", Some(&body), 422, Some(&oo), None)
+        };
+        let src = serde_json::to_string_pretty(&json!({"log": {"entries": [entry]}})).unwrap();
+        let reports = int_ro1::capture::validate_text(&src, &opts(IgVersion::V1_1_0)).unwrap();
+        let text_line = src.lines().position(|l| l.contains("\"text\": \"{")).unwrap() as u32 + 1;
+        let want: BTreeSet<(String, String)> = plain[0]
+            .findings
+            .iter()
+            .map(|x| (x.rule.id.to_owned(), x.resolved.as_ref().unwrap().expression.clone()))
+            .collect();
+        let got: BTreeSet<(String, String)> = reports[0]
+            .findings
+            .iter()
+            .filter(|x| x.resolved.as_ref().unwrap().line == text_line)
+            .map(|x| (x.rule.id.to_owned(), x.resolved.as_ref().unwrap().expression.clone()))
+            .collect();
+        assert_eq!(got, want, "{}", f.display());
+        let severities: Vec<Severity> = reports[0]
+            .findings
+            .iter()
+            .filter(|x| x.resolved.as_ref().unwrap().line == text_line)
+            .map(|x| x.severity)
+            .collect();
+        if appointment {
+            assert!(severities.iter().all(|s| *s >= Severity::Warning), "{}", f.display());
+            // The vendor's defects, nothing else (the SAS accepted it).
+            assert_eq!(reports[0].findings.len(), want.len(), "{}", f.display());
+        } else {
+            assert!(severities.iter().all(|s| *s == Severity::Information), "{}", f.display());
+            // Refusing the SAS's incomplete account with 422 + OperationOutcome is right.
+            assert!(
+                !reports[0].has(Severity::Warning),
+                "{}: {:?}",
+                f.display(),
+                reports[0].findings
+            );
+        }
+    }
+}
+
 // ------------------------------------------------------- a whole certification session
 
 fn har_entry(
