@@ -51,7 +51,8 @@ pub struct CheckArgs {
     /// (default: told by resourceType and meta.profile; HAR exchanges are routed by request line).
     #[arg(long, value_enum)]
     pub flow: Option<FlowArg>,
-    /// IG reading of the appointment rules: 1.1.0 (certified package) or 1.2.0 (main) [default: 1.1.0].
+    /// IG reading of the appointment rules: 1.1.0 (certified package) or 1.2.0 (main) [default: 1.1.0,
+    /// or what an --ig package implies].
     #[arg(long, value_name = "VERSION", value_parser = parse_ig_version)]
     pub ig_version: Option<int_ro1::exchange::IgVersion>,
     /// IG package whose profiles replace or extend the built-in SAS IG 1.1.0 ones: a `.tgz` as
