@@ -481,14 +481,39 @@ fn a_certification_session_reports_exactly_its_five_defects_at_their_places() {
         let col = before.rsplit('\n').next().unwrap().chars().count() as u32 + 1;
         (line, col)
     };
-    let (_, _, _, l, c) = &got[1];
-    let (line, col) = line_col("\"status\": 200", 2);
-    assert_eq!((*l, *c), (line, col + "\"status\": ".len() as u32), "POST answered 200");
-    let (_, _, _, l, _) = &got[3];
-    let post_body = line_col("\"postData\"", 4).0; // the appointment POST's body line
+    // Where the value of `"name": value` (the nth such text) starts.
+    let value_of = |text: &str, nth: usize| {
+        let (line, col) = line_col(text, nth);
+        let key = text.split(": ").next().unwrap();
+        (line, col + key.len() as u32 + 2)
+    };
+    // The slot without end: inside the first search's body, on the line of
+    // its `content.text` string (the Bundle is one JSON string there).
+    let bundle_line =
+        src.lines().position(|l| l.contains("\"text\": \"") && l.contains("searchset")).unwrap()
+            as u32
+            + 1;
+    assert_eq!(got[0].3, bundle_line, "SLOT-002 in the first search's body");
+    // The POST answered 200 (4th exchange) and the PUT answered 201 (5th):
+    // on their status values.
+    assert_eq!((got[1].3, got[1].4), value_of("\"status\": 200", 2), "POST answered 200");
+    assert_eq!((got[2].3, got[2].4), value_of("\"status\": 201", 0), "PUT answered 201");
+    // The appointment without operator: inside the POST's body (the 5th
+    // `postData`), whose `text` is on the line after `mimeType`.
+    let post_body = line_col("\"postData\"", 4).0;
     assert!(
-        *l >= post_body && *l <= post_body + 2,
-        "APPT-001 inside the POST body: {l} vs {post_body}"
+        (post_body..=post_body + 2).contains(&got[3].3),
+        "APPT-001 inside the POST body: {} vs {post_body}",
+        got[3].3
+    );
+    // The update of an unknown appointment: on the 10th request URL.
+    assert_eq!(
+        (got[4].3, got[4].4),
+        value_of(
+            "\"url\": \"https://sas.sante.fr/fhir/Appointment?identifier=urn:oid:1.2.250.1.999.42.1|inconnu",
+            0
+        ),
+        "PUT on an unknown identifier"
     );
     let (_, sev, _, _, _) = &got[4];
     assert_eq!(*sev, Severity::Warning);
