@@ -21,7 +21,7 @@
 //! assert_eq!(out[0].rule.id, "RO1-REGUL-004");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fr_fhir_core::finding::{Finding, Message, Severity};
 use fr_fhir_core::model::{Resource, parse_resource};
@@ -55,22 +55,27 @@ pub struct Answer<'a> {
 }
 
 /// The accounts created so far in a capture (`system|value` → position of
-/// the exchange that created it).
+/// the exchange that created it), and the identifiers of deactivated ones
+/// (`active=false`): the kit re-assigns a national identifier after a
+/// deactivation, and that creation must succeed.
 #[derive(Debug, Clone, Default)]
 pub struct Accounts {
     created: HashMap<(String, String), usize>,
+    inactive: HashSet<(String, String)>,
     seen: usize,
 }
 
-/// `system|value` of every identifier of the account sent.
-fn body_keys(body: Option<&str>) -> Vec<(String, String)> {
+/// `system|value` of every identifier of the account sent, and its `active`.
+fn body_keys(body: Option<&str>) -> (Vec<(String, String)>, Option<bool>) {
     let Some(Ok((Resource::Practitioner(p), _))) = body.map(parse_resource) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
-    p.identifier
+    let keys = p
+        .identifier
         .iter()
         .filter_map(|id| Some((id.system.as_ref()?.to_string(), id.value.as_ref()?.to_string())))
-        .collect()
+        .collect();
+    (keys, p.active.as_ref().map(|a| a.as_str() == "true"))
 }
 
 fn push(out: &mut Vec<Finding>, severity: Severity, part: &'static str, fr: String, en: String) {
@@ -90,10 +95,14 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
         }
     };
     let Some(status) = a.status else { return };
-    let keys = body_keys(a.request_body);
+    let (keys, active) = body_keys(a.request_body);
     let earlier = |k: &(String, String)| accounts.created.get(k).copied();
+    // Creating an identifier only a deactivated account holds is a re-assignment.
     let duplicate = match req.identifier() {
-        None => keys.iter().find_map(|k| earlier(k).map(|n| (k.clone(), n))),
+        None => keys
+            .iter()
+            .filter(|k| !accounts.inactive.contains(*k))
+            .find_map(|k| earlier(k).map(|n| (k.clone(), n))),
         Some(_) => None,
     };
     let existing = req
@@ -150,7 +159,14 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                             format!("{what}: status {status}{en}, expected 201 Created{plus}"),
                         );
                         if a.location.is_none() {
-                            return record(a, &req, keys, accounts, at, duplicate.is_none());
+                            return record(
+                                a,
+                                &req,
+                                (keys, active),
+                                accounts,
+                                at,
+                                duplicate.is_none(),
+                            );
                         }
                     }
                     true
@@ -188,7 +204,7 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                 },
             };
             check_location(a, &what, status, created, out);
-            record(a, &req, keys, accounts, at, duplicate.is_none());
+            record(a, &req, (keys, active), accounts, at, duplicate.is_none());
         }
         400..=599 => {
             if a.response_type != Some("OperationOutcome") && !a.response_unusable {
@@ -252,11 +268,12 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
     }
 }
 
-/// Records the account an accepted, valid, new operation created.
+/// Records the account an accepted, valid, new operation created or
+/// updated, and whether it is now deactivated.
 fn record(
     a: &Answer<'_>,
     req: &PractitionerRequest,
-    keys: Vec<(String, String)>,
+    (keys, active): (Vec<(String, String)>, Option<bool>),
     accounts: &mut Accounts,
     at: usize,
     new: bool,
@@ -264,11 +281,23 @@ fn record(
     if a.request_invalid || !new {
         return;
     }
-    for k in keys {
-        accounts.created.entry(k).or_insert(at);
-    }
-    if let Some((s, v)) = req.identifier() {
-        accounts.created.entry((s.to_owned(), v.to_owned())).or_insert(at);
+    let url_key = req.identifier().map(|(s, v)| (s.to_owned(), v.to_owned()));
+    let create = url_key.is_none();
+    for k in keys.into_iter().chain(url_key) {
+        if create && accounts.inactive.remove(&k) {
+            // A re-assignment: the identifier names the new account now.
+            accounts.created.insert(k.clone(), at);
+        }
+        accounts.created.entry(k.clone()).or_insert(at);
+        match active {
+            Some(false) => {
+                accounts.inactive.insert(k);
+            }
+            Some(true) => {
+                accounts.inactive.remove(&k);
+            }
+            None => {}
+        }
     }
 }
 
@@ -397,6 +426,15 @@ mod tests {
         html.request_invalid = true;
         html.response_type = None;
         assert_eq!(run(&[html])[0], [e(parts::RESPONSE_BODY)]);
+    }
+
+    #[test]
+    fn a_national_id_is_reassigned_after_a_deactivation() {
+        let off = ACCOUNT.replace("\"identifier\"", "\"active\":false,\"identifier\"");
+        let mut deactivate = answer("PUT", PUT, 200, LOC);
+        deactivate.request_body = Some(&off);
+        let r = run(&[answer("POST", BASE, 201, LOC), deactivate, answer("POST", BASE, 201, LOC)]);
+        assert_eq!(r, [vec![], vec![], vec![]]);
     }
 
     #[test]

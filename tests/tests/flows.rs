@@ -395,14 +395,8 @@ fn session(defects: bool) -> String {
         None,
         Some(&loc("Practitioner", 1)),
     ));
-    entries.push(har_entry(
-        "PUT",
-        &format!("{vendor}/Practitioner?identifier={key}"),
-        Some(&off),
-        200,
-        None,
-        Some(&loc("Practitioner", 1)),
-    ));
+    // The duplicate before the deactivation: after it, the same national
+    // id is a re-assignment that must succeed.
     entries.push(har_entry(
         "POST",
         &format!("{vendor}/Practitioner"),
@@ -410,6 +404,14 @@ fn session(defects: bool) -> String {
         422,
         Some(&oo),
         None,
+    ));
+    entries.push(har_entry(
+        "PUT",
+        &format!("{vendor}/Practitioner?identifier={key}"),
+        Some(&off),
+        200,
+        None,
+        Some(&loc("Practitioner", 1)),
     ));
     entries.push(har_entry(
         "POST",
