@@ -291,6 +291,23 @@ fn body_fixtures_give_the_same_findings_inside_a_har_exchange() {
     }
 }
 
+/// `--base` is base FHIR R4 only: no rule of the packs, in a plain file or a HAR.
+#[test]
+fn base_only_runs_no_rule_of_the_packs() {
+    let mut o = opts(IgVersion::V1_1_0);
+    o.rules.base_only = true;
+    for name in ["appt-001-no-operator.json", "regul-002-amb26.json", "har-regul-004-answers.har"] {
+        let reports = validate_file(flows_dir().join("invalid").join(name), &o).unwrap();
+        let pack: Vec<_> = reports
+            .iter()
+            .flat_map(|r| r.findings.iter())
+            .filter(|f| f.rule.id.starts_with("RO1-APPT") || f.rule.id.starts_with("RO1-REGUL"))
+            .map(|f| f.to_string())
+            .collect();
+        assert!(pack.is_empty(), "{name}: {pack:#?}");
+    }
+}
+
 // ------------------------------------------------------- a whole certification session
 
 fn har_entry(

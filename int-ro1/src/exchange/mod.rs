@@ -598,8 +598,9 @@ fn other_flow(
     session: &mut Session,
 ) -> Option<ExchangeReport> {
     let Some(url) = ex.url.as_deref() else {
-        // A plain body file: `--flow`, or its resource type and profile.
-        if opts.request.is_some() && opts.flow.is_none() {
+        // A plain body file: `--flow`, or its resource type and profile
+        // (`--base`: no SAS rule, the standalone reading).
+        if (opts.request.is_some() && opts.flow.is_none()) || opts.rules.base_only {
             return None;
         }
         return match packs::plain_flow(&ex.body, opts) {

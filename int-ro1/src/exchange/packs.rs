@@ -89,13 +89,16 @@ pub(super) fn run(
     let (request, response) = match flow {
         Flow::Appointments => {
             let request = read_body(req_text, sas_exchange::parts::REQUEST_BODY, |t| {
+                if rules.base_only {
+                    return base_only(t, &rules);
+                }
                 int_r03::validate_body(t, &rules, opts.ig_version)
             });
             if matches!(request, Read::Absent) {
                 exchange_findings.push(missing_request_body(&ro1_body_001::RULE));
             }
             let usable = matches!(request, Read::Report(_)).then_some(req_text).flatten();
-            if !plain {
+            if !plain && !rules.base_only {
                 let call = int_r03::exchange::Call { method, url, status: ex.status, body: usable };
                 int_r03::exchange::check(&call, &mut session.appointments, &mut exchange_findings);
             }
@@ -103,6 +106,9 @@ pub(super) fn run(
         }
         _ => {
             let request = read_body(req_text, sas_exchange::parts::REQUEST_BODY, |t| {
+                if rules.base_only {
+                    return base_only(t, &rules);
+                }
                 int_r02::validate_body(t, &rules)
             });
             let problem = ex.har.as_ref().and_then(|h| h.body_problem.clone()).filter(|_| {
@@ -113,6 +119,9 @@ pub(super) fn run(
                 _ if plain => Read::Absent,
                 Some(m) => Read::Unusable(ro1_body_001::unusable(Span::default(), m)),
                 None => read_body(Some(&ex.body), sas_exchange::parts::RESPONSE_BODY, |t| {
+                    if rules.base_only {
+                        return base_only(t, &rules);
+                    }
                     int_r02::validate_body(t, &rules)
                 }),
             };
@@ -135,7 +144,7 @@ pub(super) fn run(
                 response_type,
                 response_unusable: matches!(response, Read::Unusable(_)),
             };
-            if !plain {
+            if !plain && !rules.base_only {
                 int_r02::exchange::check(&answer, &mut session.accounts, &mut exchange_findings);
             }
             (request, response)
@@ -192,6 +201,14 @@ pub(super) fn run(
             if ex.url.is_some() { UseCaseSource::Request } else { UseCaseSource::Profile };
     }
     report
+}
+
+/// `--base`: base FHIR R4 only, no SAS rule (nor the exchange's).
+fn base_only(
+    text: &str,
+    rules: &fr_fhir_core::rules::Options,
+) -> Result<Report, fr_fhir_core::json::JsonError> {
+    fr_fhir_core::engine::run(text, rules, &fr_fhir_core::rules::STANDALONE, &mut [])
 }
 
 /// A request without a body where the flow sends one.
