@@ -111,7 +111,7 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
         .and_then(|k| earlier(&k).map(|n| (k, n)));
     let what = match req.identifier() {
         None => "POST [base]/Practitioner".to_owned(),
-        Some((s, v)) => format!("PUT [base]/Practitioner?identifier={s}|{v}"),
+        Some((s, v)) => format!("`PUT [base]/Practitioner?identifier={s}|{v}`"),
     };
     match status {
         200..=299 => {
@@ -134,10 +134,10 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                     Severity::Error,
                     parts::STATUS,
                     format!(
-                        "seconde création du compte {s}|{v} (créé par l'échange {n}) acceptée ({status}) ; attendu un refus 4xx (422) + OperationOutcome"
+                        "seconde création du compte `{s}|{v}` (créé par l'échange {n}) acceptée ({status}) ; attendu un refus 4xx (422) + OperationOutcome"
                     ),
                     format!(
-                        "second creation of account {s}|{v} (created by exchange {n}) accepted ({status}); expected a 4xx (422) refusal + OperationOutcome"
+                        "second creation of account `{s}|{v}` (created by exchange {n}) accepted ({status}); expected a 4xx (422) refusal + OperationOutcome"
                     ),
                 );
             }
@@ -178,10 +178,10 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
                             Severity::Error,
                             parts::STATUS,
                             format!(
-                                "le compte {s}|{v} existe depuis l'échange {n} : la mise à jour répond 200, pas 201"
+                                "le compte `{s}|{v}` existe depuis l'échange {n} : la mise à jour répond 200, pas 201"
                             ),
                             format!(
-                                "account {s}|{v} exists since exchange {n}: the update answers 200, not 201"
+                                "account `{s}|{v}` exists since exchange {n}: the update answers 200, not 201"
                             ),
                         );
                         false

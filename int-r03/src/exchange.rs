@@ -81,8 +81,8 @@ pub fn check(call: &Call<'_>, ledger: &mut Ledger, out: &mut Vec<Finding>) {
                         Severity::Error,
                         parts::METHOD,
                         Message::new(
-                            format!("second POST du rendez-vous {s}|{v}, déjà créé par l'échange {first} : la mise à jour est un PUT [base]/Appointment?identifier={s}|{v}"),
-                            format!("second POST of appointment {s}|{v}, already created by exchange {first}: an update is PUT [base]/Appointment?identifier={s}|{v}"),
+                            format!("second POST du rendez-vous `{s}|{v}`, déjà créé par l'échange {first} : la mise à jour est un `PUT [base]/Appointment?identifier={s}|{v}`"),
+                            format!("second POST of appointment `{s}|{v}`, already created by exchange {first}: an update is `PUT [base]/Appointment?identifier={s}|{v}`"),
                         ),
                     ));
                 } else if accepted {
@@ -99,8 +99,8 @@ pub fn check(call: &Call<'_>, ledger: &mut Ledger, out: &mut Vec<Finding>) {
                     Severity::Error,
                     parts::URL,
                     Message::new(
-                        format!("l'URL met à jour {system}|{value} mais le corps porte l'identifiant {s}|{v}"),
-                        format!("the URL updates {system}|{value} but the body carries identifier {s}|{v}"),
+                        format!("l'URL met à jour `{system}|{value}` mais le corps porte l'identifiant `{s}|{v}`"),
+                        format!("the URL updates `{system}|{value}` but the body carries identifier `{s}|{v}`"),
                     ),
                 ));
             }
@@ -112,10 +112,10 @@ pub fn check(call: &Call<'_>, ledger: &mut Ledger, out: &mut Vec<Finding>) {
                     parts::URL,
                     Message::new(
                         format!(
-                            "mise à jour de {system}|{value}, qu'aucun POST de la capture n'a créé (créé avant la capture ?)"
+                            "mise à jour de `{system}|{value}`, qu'aucun POST de la capture n'a créé (créé avant la capture ?)"
                         ),
                         format!(
-                            "update of {system}|{value}, which no POST of the capture created (created before the capture?)"
+                            "update of `{system}|{value}`, which no POST of the capture created (created before the capture?)"
                         ),
                     ),
                 ));

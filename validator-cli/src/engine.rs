@@ -73,11 +73,15 @@ pub fn har(src: &str, opts: &EngineOptions, f: &mut dyn FnMut(Unit)) -> Result<u
     })
 }
 
-/// Hands the decoded response bodies of a HAR capture to `f` (for --redact).
+/// Hands the decoded bodies of a HAR capture to `f` (for --redact): the
+/// responses, and the requests (a regulator account, an appointment).
 pub fn har_bodies(src: &str, f: &mut dyn FnMut(&str)) {
     let _ = int_ro1::har::for_each_exchange(src, |_, ex| {
         if let Ok(ex) = ex {
             f(&ex.body);
+            if let Some(b) = &ex.request_body {
+                f(b);
+            }
         }
     });
 }

@@ -193,8 +193,8 @@ pub(crate) fn check(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
                 S,
                 &RULE,
                 value.span,
-                format!("valeur {v} de l'identifiant {} : {}", kind.code(), m.fr),
-                format!("value {v} of the {} identifier: {}", kind.code(), m.en),
+                format!("valeur `{v}` de l'identifiant {} : {}", kind.code(), m.fr),
+                format!("value `{v}` of the {} identifier: {}", kind.code(), m.en),
             );
         }
     }

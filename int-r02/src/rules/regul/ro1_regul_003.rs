@@ -126,8 +126,11 @@ pub(crate) fn check(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
                 S,
                 &RULE,
                 v.span,
-                format!("telecom.value {} n'est pas une adresse e-mail (nom@domaine)", v.as_str()),
-                format!("telecom.value {} is not an e-mail address (name@domain)", v.as_str()),
+                format!(
+                    "telecom.value `{}` n'est pas une adresse e-mail (nom@domaine)",
+                    v.as_str()
+                ),
+                format!("telecom.value `{}` is not an e-mail address (name@domain)", v.as_str()),
             ),
             Some(_) => {}
         }

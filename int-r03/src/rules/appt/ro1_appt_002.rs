@@ -101,8 +101,8 @@ pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
             S,
             &RULE,
             value.span,
-            format!("valeur {} de l'identifiant {} : {}", value.as_str(), code.as_str(), m.fr),
-            format!("value {} of the {} identifier: {}", value.as_str(), code.as_str(), m.en),
+            format!("valeur `{}` de l'identifiant {} : {}", value.as_str(), code.as_str(), m.fr),
+            format!("value `{}` of the {} identifier: {}", value.as_str(), code.as_str(), m.en),
         );
     }
 }

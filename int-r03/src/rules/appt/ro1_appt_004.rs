@@ -114,12 +114,12 @@ pub(crate) fn check(appt: &Appointment<'_>, em: &mut Emitter<'_>) {
                     &RULE,
                     v.span,
                     format!(
-                        "valeur {} : identifiant {} ; attendu 8 + RPPS ou 0 + ADELI",
+                        "valeur `{}` : identifiant {} ; attendu 8 + RPPS ou 0 + ADELI",
                         v.as_str(),
                         other.kind_name()
                     ),
                     format!(
-                        "value {}: a {} identifier; expected 8 + RPPS or 0 + ADELI",
+                        "value `{}`: a {} identifier; expected 8 + RPPS or 0 + ADELI",
                         v.as_str(),
                         other.kind_name()
                     ),
@@ -130,8 +130,12 @@ pub(crate) fn check(appt: &Appointment<'_>, em: &mut Emitter<'_>) {
                         S,
                         &RULE,
                         v.span,
-                        format!("valeur {} : {} ; attendu 8 + RPPS ou 0 + ADELI", v.as_str(), m.fr),
-                        format!("value {}: {}; expected 8 + RPPS or 0 + ADELI", v.as_str(), m.en),
+                        format!(
+                            "valeur `{}` : {} ; attendu 8 + RPPS ou 0 + ADELI",
+                            v.as_str(),
+                            m.fr
+                        ),
+                        format!("value `{}`: {}; expected 8 + RPPS or 0 + ADELI", v.as_str(), m.en),
                     );
                 }
             },
