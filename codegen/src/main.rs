@@ -1,5 +1,6 @@
 //! `cargo run -p sas-codegen [-- --spec DIR --out DIR]`: writes the built-in
-//! conformance tables of fr-fhir-core from the official definitions.
+//! conformance tables and the model declarations of fr-fhir-core from the
+//! official definitions.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
                     "  --spec  spec folder (default: $SAS_SPEC_DIR, else <workspace>/../shared/spec)"
                 );
                 println!(
-                    "  --out   output folder (default: fr-fhir-core/src/conformance/generated)"
+                    "  --out   folder holding conformance/generated and model/generated (default: fr-fhir-core/src)"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -37,12 +38,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = std::fs::create_dir_all(&out) {
-        eprintln!("sas-codegen: {}: {e}", out.display());
-        return ExitCode::FAILURE;
-    }
     for f in &files {
         let path = out.join(&f.name);
+        if let Some(dir) = path.parent()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            eprintln!("sas-codegen: {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
         if let Err(e) = std::fs::write(&path, &f.text) {
             eprintln!("sas-codegen: {}: {e}", path.display());
             return ExitCode::FAILURE;

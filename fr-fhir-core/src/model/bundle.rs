@@ -4,90 +4,18 @@
 //! keeps nothing of it, so a 400 MB searchset needs memory for one entry at a
 //! time plus whatever the sink keeps. [`Bundle`]'s `FromJson` (used for
 //! nested Bundles and for in-memory use) collects the entries in a `Vec`.
+//!
+//! Bundle is hand-written (the streaming read); its backbone elements
+//! (`BundleEntry`, `BundleLink`...) are declared in `model/generated/bundle.rs`,
+//! written by `cargo run -p sas-codegen`.
 
 use serde::ser::SerializeMap as _;
 use serde::{Serialize, Serializer};
 
 use super::de::{Cx, Field as _, FromJson, NoteKind, read_other, read_value};
-use super::macros::fhir_type;
+pub use super::generated::bundle::*;
 use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
-
-fhir_type! {
-    /// A link of the Bundle (SAS: exactly one, `self`, repeating the request).
-    BundleLink {
-        id: Option<FhirString<'a>> = "id",
-        extension: Vec<Extension<'a>> = "extension",
-        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
-        relation: Option<FhirString<'a>> = "relation",
-        url: Option<Uri<'a>> = "url",
-    }
-    prim: ["id", "relation", "url"]
-    known: []
-}
-
-fhir_type! {
-    /// Why an entry is in a searchset (`match` or `include`).
-    BundleEntrySearch {
-        id: Option<FhirString<'a>> = "id",
-        extension: Vec<Extension<'a>> = "extension",
-        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
-        mode: Option<Code<'a>> = "mode",
-        score: Option<Decimal<'a>> = "score",
-    }
-    prim: ["id", "mode", "score"]
-    known: []
-}
-
-fhir_type! {
-    /// Transaction details of an entry (forbidden in a searchset, bdl-3).
-    BundleEntryRequest {
-        id: Option<FhirString<'a>> = "id",
-        extension: Vec<Extension<'a>> = "extension",
-        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
-        method: Option<Code<'a>> = "method",
-        url: Option<Uri<'a>> = "url",
-        if_none_match: Option<FhirString<'a>> = "ifNoneMatch",
-        if_modified_since: Option<Instant<'a>> = "ifModifiedSince",
-        if_match: Option<FhirString<'a>> = "ifMatch",
-        if_none_exist: Option<FhirString<'a>> = "ifNoneExist",
-    }
-    prim: ["id", "method", "url", "ifNoneMatch", "ifModifiedSince", "ifMatch", "ifNoneExist"]
-    known: []
-}
-
-fhir_type! {
-    /// Transaction results of an entry (forbidden in a searchset, bdl-4).
-    BundleEntryResponse {
-        id: Option<FhirString<'a>> = "id",
-        extension: Vec<Extension<'a>> = "extension",
-        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
-        status: Option<FhirString<'a>> = "status",
-        location: Option<Uri<'a>> = "location",
-        etag: Option<FhirString<'a>> = "etag",
-        last_modified: Option<Instant<'a>> = "lastModified",
-        outcome: Option<Resource<'a>> = "outcome",
-    }
-    prim: ["id", "status", "location", "etag", "lastModified"]
-    known: []
-}
-
-fhir_type! {
-    /// One entry of a Bundle.
-    BundleEntry {
-        id: Option<FhirString<'a>> = "id",
-        extension: Vec<Extension<'a>> = "extension",
-        modifier_extension: Vec<Extension<'a>> = "modifierExtension",
-        link: Vec<BundleLink<'a>> = "link",
-        full_url: Option<Uri<'a>> = "fullUrl",
-        resource: Option<Resource<'a>> = "resource",
-        search: Option<BundleEntrySearch<'a>> = "search",
-        request: Option<BundleEntryRequest<'a>> = "request",
-        response: Option<BundleEntryResponse<'a>> = "response",
-    }
-    prim: ["id", "fullUrl"]
-    known: []
-}
 
 /// Receives the entries of a streamed Bundle.
 pub trait EntrySink<'a> {

@@ -19,6 +19,7 @@ pub mod bundle;
 pub mod datatypes;
 pub mod de;
 pub mod extension;
+mod generated;
 mod macros;
 pub mod prim;
 pub mod r4_types;
