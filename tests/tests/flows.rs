@@ -308,6 +308,21 @@ fn base_only_runs_no_rule_of_the_packs() {
     }
 }
 
+/// `--ignore` reaches the packs: body and exchange findings of an ignored
+/// rule are neither stored nor counted, only tallied as ignored.
+#[test]
+fn ignored_rules_of_the_packs_are_tallied_not_reported() {
+    let mut o = opts(IgVersion::V1_1_0);
+    o.rules.ignore = Some(std::sync::Arc::new(["RO1-REGUL-004", "RO1-REGUL-003"].into()));
+    let path = flows_dir().join("invalid").join("har-regul-004-answers.har");
+    let reports = validate_file(&path, &o).unwrap();
+    let left: Vec<&str> =
+        reports.iter().flat_map(|r| r.findings.iter()).map(|f| f.rule.id).collect();
+    assert!(left.iter().all(|id| !id.starts_with("RO1-REGUL")), "{left:?}");
+    let ignored: u64 = reports.iter().map(|r| r.ignored).sum();
+    assert_eq!(ignored, 7, "6 REGUL-004 and 1 REGUL-003 (the SAS's account)");
+}
+
 // ------------------------------------------------------- a whole certification session
 
 fn har_entry(

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use fr_fhir_core::finding::{Finding, Message, Resolved, Severity, Target};
+use fr_fhir_core::finding::{Counts, Finding, Message, Resolved, Severity, Target};
 use fr_fhir_core::json::{LineIndex, Span};
 use fr_fhir_core::rules::{Report, UseCaseSource};
 
@@ -157,6 +157,8 @@ pub(super) fn run(
     let loc = Locator { ex, file_src, from: RequestFrom::Exchange, index, query: None };
     let (mut all, mut pending) = (Vec::new(), Vec::new());
     let mut subject_type = String::new();
+    // What the engine did not store (beyond its cap) or was told to ignore.
+    let (mut dropped, mut ignored) = (Counts::default(), 0u64);
     for (side, read) in [(Side::Request, request), (Side::Response, response)] {
         match read {
             Read::Absent => {}
@@ -167,6 +169,8 @@ pub(super) fn run(
                 push_located(&mut all, &mut pending, f, |f| loc.expression(f), off);
             }
             Read::Report(r) => {
+                dropped.merge(&r.dropped);
+                ignored += r.ignored;
                 let keep_type = (side == Side::Request) == (flow == Flow::Appointments);
                 if keep_type || subject_type.is_empty() {
                     subject_type = r.subject.resource_type.clone();
@@ -189,6 +193,8 @@ pub(super) fn run(
     locate_pending(&mut all, pending, lines, file_src);
 
     let mut report = ExchangeReport::of_findings(index, Vec::new());
+    report.dropped = dropped;
+    report.ignored = ignored;
     super::cap(&mut all, opts, &mut report);
     report.findings = all;
     report.subject.method = ex.method.as_ref().map(|m| m.to_string());
@@ -197,8 +203,12 @@ pub(super) fn run(
     report.subject.resource_type = subject_type;
     if let Some(uc) = flow.use_case() {
         report.subject.use_case = uc;
-        report.subject.use_case_source =
-            if ex.url.is_some() { UseCaseSource::Request } else { UseCaseSource::Profile };
+        // The request line, else `--flow`, else the body's type and profile.
+        report.subject.use_case_source = match (ex.url.is_some(), opts.flow.is_some()) {
+            (true, _) => UseCaseSource::Request,
+            (false, true) => UseCaseSource::Option,
+            (false, false) => UseCaseSource::Profile,
+        };
     }
     report
 }
