@@ -115,29 +115,33 @@ pub fn check(a: &Answer<'_>, accounts: &mut Accounts, out: &mut Vec<Finding>) {
     };
     match status {
         200..=299 => {
+            // Accepting what had to be refused is one defect, whatever the reasons.
+            let mut why: Vec<(String, String)> = Vec::new();
             if a.request_invalid {
-                push(
-                    out,
-                    Severity::Error,
-                    parts::STATUS,
-                    format!(
-                        "{what} : compte incomplet ou invalide accepté ({status}) ; attendu 4xx + OperationOutcome (voir les constats sur la requête)"
-                    ),
-                    format!(
-                        "{what}: an incomplete or invalid account accepted ({status}); expected 4xx + OperationOutcome (see the findings on the request)"
-                    ),
-                );
+                why.push((
+                    "compte incomplet ou invalide (voir les constats sur la requête)".into(),
+                    "an incomplete or invalid account (see the findings on the request)".into(),
+                ));
             }
             if let Some(((s, v), n)) = &duplicate {
+                why.push((
+                    format!("seconde création du compte `{s}|{v}` (créé par l'échange {n})"),
+                    format!("second creation of account `{s}|{v}` (created by exchange {n})"),
+                ));
+            }
+            if !why.is_empty() {
+                let (fr, en): (Vec<String>, Vec<String>) = why.into_iter().unzip();
                 push(
                     out,
                     Severity::Error,
                     parts::STATUS,
                     format!(
-                        "seconde création du compte `{s}|{v}` (créé par l'échange {n}) acceptée ({status}) ; attendu un refus 4xx (422) + OperationOutcome"
+                        "{what} : {} acceptée ({status}) ; attendu un refus 4xx (400 ou 422) + OperationOutcome",
+                        fr.join(" et ")
                     ),
                     format!(
-                        "second creation of account `{s}|{v}` (created by exchange {n}) accepted ({status}); expected a 4xx (422) refusal + OperationOutcome"
+                        "{what}: {} accepted ({status}); expected a 4xx refusal (400 or 422) + OperationOutcome",
+                        en.join(" and ")
                     ),
                 );
             }
@@ -330,8 +334,12 @@ fn check_location(a: &Answer<'_>, what: &str, status: u16, created: bool, out: &
                 out,
                 Severity::Error,
                 parts::LOCATION,
-                format!("Location {l} désigne un(e) {other}, attendu [base]/Practitioner/<id>"),
-                format!("Location {l} names a {other}, expected [base]/Practitioner/<id>"),
+                format!(
+                    "Location {l} désigne une ressource {other}, attendu [base]/Practitioner/<id>"
+                ),
+                format!(
+                    "Location {l} names a resource of type {other}, expected [base]/Practitioner/<id>"
+                ),
             ),
             Err(_) => push(
                 out,

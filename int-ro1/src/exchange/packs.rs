@@ -117,7 +117,10 @@ pub(super) fn run(
             });
             let response = match problem {
                 _ if plain => Read::Absent,
-                Some(m) => Read::Unusable(ro1_body_001::unusable(Span::default(), m)),
+                Some(m) => Read::Unusable(unusable_on(
+                    sas_exchange::parts::RESPONSE_BODY,
+                    ro1_body_001::unusable(Span::default(), m),
+                )),
                 None => read_body(Some(&ex.body), sas_exchange::parts::RESPONSE_BODY, |t| {
                     if rules.base_only {
                         return base_only(t, &rules);

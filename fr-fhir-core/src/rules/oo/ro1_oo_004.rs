@@ -57,13 +57,15 @@ pub fn check(status: u16, why: Refusal) -> Option<Message> {
         return None;
     }
     let (expected, fr, en) = match why {
-        Refusal::Malformed => (&[400][..], "requête FHIR incorrecte", "incorrect FHIR request"),
+        Refusal::Malformed => {
+            (&[400][..], "une requête FHIR incorrecte", "an incorrect FHIR request")
+        }
         Refusal::Business => (
             &[422][..],
-            "refus par une règle de l'application",
-            "refused by a rule of the application",
+            "un refus par une règle de l'application (doublon)",
+            "a refusal by a rule of the application (duplicate)",
         ),
-        Refusal::Unknown => (&[400, 422][..], "refus", "refusal"),
+        Refusal::Unknown => (&[400, 422][..], "un refus", "a refusal"),
     };
     if expected.contains(&status) {
         return None;
@@ -72,10 +74,10 @@ pub fn check(status: u16, why: Refusal) -> Option<Message> {
     let list_en = expected.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
     Some(Message::new(
         format!(
-            "statut {status} pour un(e) {fr}, attendu {list} (IG : 400 requête incorrecte, 422 règle métier)"
+            "statut {status} pour {fr}, attendu {list} (IG : 400 requête incorrecte, 422 règle métier)"
         ),
         format!(
-            "status {status} for a(n) {en}, expected {list_en} (IG: 400 incorrect request, 422 business rule)"
+            "status {status} for {en}, expected {list_en} (IG: 400 incorrect request, 422 business rule)"
         ),
     ))
 }

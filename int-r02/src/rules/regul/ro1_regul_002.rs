@@ -159,7 +159,7 @@ pub(crate) fn check(p: &Practitioner<'_>, em: &mut Emitter<'_>) {
                     kind.system()
                 ),
                 format!(
-                    "system {} for a {} identifier, expected {}",
+                    "system {} for an {} identifier, expected {}",
                     s.as_str(),
                     kind.code(),
                     kind.system()

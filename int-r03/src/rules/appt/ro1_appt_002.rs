@@ -90,7 +90,7 @@ pub(crate) fn check_identifier(id: &Identifier<'_>, em: &mut Emitter<'_>) {
                 code.as_str()
             ),
             format!(
-                "system {} for a {} identifier, expected {expected}",
+                "system {} for an {} identifier, expected {expected}",
                 system.as_str(),
                 code.as_str()
             ),
