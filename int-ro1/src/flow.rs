@@ -1,17 +1,16 @@
 //! Which SAS exchange a captured request belongs to. A certification
 //! capture mixes the slot search (INT_RO1) with the appointments (INT_R03)
-//! and the regulator accounts (INT_R02): only the search is validated here;
-//! the others are named (RO1-FLOW-001) instead of being judged as searches,
-//! and an exchange of no SAS flow (metadata, preflight, a read) gets one
+//! and the regulator accounts (INT_R02): each exchange goes to the pack of
+//! its flow (this crate for the search, `int-r03`, `int-r02`), and an
+//! exchange of no SAS flow (metadata, preflight, a read) gets one
 //! information (RO1-FLOW-002).
 
 use fr_fhir_core::rules::UseCase;
 
 /// The SAS flow of one exchange: the router of a capture. Each exchange goes
-/// to the pack of its flow; the slot search is validated, the flows without
-/// a pack yet are named (RO1-FLOW-001), and an exchange of no SAS flow gets
-/// one information (RO1-FLOW-002) instead of slot-search errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// to the pack of its flow, and an exchange of no SAS flow gets one
+/// information (RO1-FLOW-002) instead of slot-search errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Flow {
     /// `GET [base]/Slot?…` or `GET [base]/Schedule?…`, and any request that
     /// looks like one (slot-search parameters, `_search`, the Slot or

@@ -1,6 +1,9 @@
-//! int-ro1: the SAS INT_RO1 slot-search exchange contract: the search
-//! request, the request-dependent response rules, the HTTP response rules,
-//! and captured exchanges (HAR files and plain body files).
+//! int-ro1: the SAS INT_RO1 slot-search exchange contract (the search
+//! request, the request-dependent response rules, the HTTP response rules),
+//! and the capture layer of every SAS flow: HAR files and plain body files
+//! are read here, each exchange is routed ([`flow`]) to its pack — this
+//! crate for the slot search, `int-r03` for the appointments, `int-r02` for
+//! the regulator accounts — and every finding is located in the file.
 pub mod capture;
 pub mod exchange;
 pub mod flow;
@@ -20,22 +23,29 @@ pub use fr_fhir_core;
 /// assert!(validate_body("", &ExchangeOptions::default()).has(Severity::Fatal));
 /// ```
 pub use fr_fhir_core::finding::{Counts, Finding, Lang, Message, Severity};
+/// The packs of the other SAS flows, routed to from here.
+pub use {int_r02, int_r03};
 
 use fr_fhir_core::rules::catalog::Catalogue;
 
-/// The whole rule catalogue: the rules of the core crate (bodies) and those
-/// of this pack (request, exchange, request-dependent), in catalogue order.
+/// The whole rule catalogue: the rules of the core crate (bodies), of this
+/// pack (request, exchange, request-dependent) and of the INT_R02 and
+/// INT_R03 packs, in catalogue order.
 ///
 /// ```
 /// let c = int_ro1::catalog();
 /// assert!(c.is_checked("RO1-WIN-001") && c.is_checked("RO1-SLOT-004"));
+/// assert!(c.is_checked("RO1-APPT-001") && c.is_checked("RO1-REGUL-004"));
 /// assert_eq!(c.rules().first().map(|r| r.id), Some("RO1-REQ-001"));
 /// ```
 pub fn catalog() -> &'static Catalogue {
     static ALL: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
         use fr_fhir_core::rules::catalog as core;
-        Catalogue::new(&[core::CHECKED, rules::CHECKED], &[core::PLANNED, rules::PLANNED])
+        Catalogue::new(
+            &[core::CHECKED, rules::CHECKED, int_r02::CHECKED, int_r03::CHECKED],
+            &[core::PLANNED, rules::PLANNED],
+        )
     })
 }
 

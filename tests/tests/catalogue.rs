@@ -243,7 +243,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The rule files: `<crate>/src/rules/<prefix>/ro1_<prefix>_<nnn>.rs`.
 fn rule_files() -> Vec<PathBuf> {
     let mut files = vec![];
-    for krate in ["fr-fhir-core", "int-ro1"] {
+    for krate in ["fr-fhir-core", "int-ro1", "int-r02", "int-r03"] {
         rust_files(&workspace().join(krate).join("src/rules"), &mut files);
     }
     files.retain(|f| f.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ro1_")));
@@ -275,7 +275,7 @@ fn each_rule_is_one_file_in_the_folder_of_its_prefix() {
 fn exactly_one_source_file_defines_each_id() {
     // Non-test sources: the `#[cfg(test)]` part of a file and the test folders are left out.
     let mut sources = vec![];
-    for krate in ["fr-fhir-core", "int-ro1", "validator-cli"] {
+    for krate in ["fr-fhir-core", "int-ro1", "int-r02", "int-r03", "validator-cli"] {
         rust_files(&workspace().join(krate).join("src"), &mut sources);
     }
     // Each file read once, its non-test part kept.
@@ -301,7 +301,7 @@ fn a_rule_never_calls_into_another_rule_folder() {
     // that reports a finding of that rule), never call into another folder:
     // what two folders share goes to `support`, and only visitors call rules.
     let mut files = rule_files();
-    for krate in ["fr-fhir-core", "int-ro1"] {
+    for krate in ["fr-fhir-core", "int-ro1", "int-r02", "int-r03"] {
         rust_files(&workspace().join(krate).join("src/rules/support"), &mut files);
     }
     // The folders' own helpers (their `mod.rs`) too.

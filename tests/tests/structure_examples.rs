@@ -16,6 +16,7 @@ use fr_fhir_core::conformance::walk::Validator;
 use fr_fhir_core::finding::Severity;
 use fr_fhir_core::rules::Options;
 use int_ro1::exchange::{ExchangeOptions, validate_body};
+use int_ro1::flow::Flow;
 #[path = "structure/load.rs"]
 mod load;
 
@@ -103,7 +104,11 @@ fn every_official_example_validates_standalone_without_error_and_is_pinned() {
     };
     let files = json_files(&dir);
     assert_eq!(files.len(), 41, "the IG 1.1.0 ships 41 example resources");
-    let opts = ExchangeOptions::default();
+    // The structural reading of issue 14 (`--flow ro1`: a fixture on its
+    // own): without it, an Appointment or a FrPractitionerRegul goes to its
+    // flow's pack, whose business rules (AMB-26, meta.source) are pinned in
+    // `flows.rs`.
+    let opts = ExchangeOptions { flow: Some(Flow::SlotSearch), ..ExchangeOptions::default() };
     let mut failures = Vec::new();
     let mut lines = Vec::new();
     for path in &files {

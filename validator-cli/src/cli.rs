@@ -47,6 +47,14 @@ pub struct CheckArgs {
     /// Use case (default: detected from the request, the profiles, the content).
     #[arg(long, value_enum)]
     pub use_case: Option<UseCaseArg>,
+    /// Flow of plain body files: ro1 (slot search), r02 (regulator accounts), r03 (appointments)
+    /// (default: told by resourceType and meta.profile; HAR exchanges are routed by request line).
+    #[arg(long, value_enum)]
+    pub flow: Option<FlowArg>,
+    /// IG reading of the appointment rules: 1.1.0 (certified package) or 1.2.0 (main) [default: 1.1.0,
+    /// or what an --ig package implies].
+    #[arg(long, value_name = "VERSION", value_parser = parse_ig_version)]
+    pub ig_version: Option<int_ro1::exchange::IgVersion>,
     /// IG package whose profiles replace or extend the built-in SAS IG 1.1.0 ones: a `.tgz` as
     /// published or an unpacked folder (one package per run).
     #[arg(long, value_name = "PATH")]
@@ -183,6 +191,28 @@ pub enum UseCaseArg {
     Auto,
 }
 
+/// `--flow` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowArg {
+    /// INT_RO1 slot search (searchset Bundle or OperationOutcome).
+    Ro1,
+    /// INT_R02 regulator accounts (FrPractitionerRegul).
+    R02,
+    /// INT_R03 appointments (FrAppointmentSAS, sas-sos-appointment).
+    R03,
+}
+
+impl FlowArg {
+    /// The router's flow.
+    pub fn flow(self) -> int_ro1::flow::Flow {
+        match self {
+            FlowArg::Ro1 => int_ro1::flow::Flow::SlotSearch,
+            FlowArg::R02 => int_ro1::flow::Flow::RegulatorAccounts,
+            FlowArg::R03 => int_ro1::flow::Flow::Appointments,
+        }
+    }
+}
+
 /// `--color` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
@@ -223,6 +253,11 @@ pub fn request_makes_sense(s: &str) -> bool {
         return false;
     }
     s.starts_with('/') || s.starts_with('?') || s.contains('?') || s.contains('=')
+}
+
+/// `--ig-version` (and the configuration's `ig-version`).
+pub fn parse_ig_version(s: &str) -> Result<int_ro1::exchange::IgVersion, String> {
+    s.parse()
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

@@ -80,6 +80,14 @@ const ARGS: Helps = &[
         "Cas d'usage : ps, cpts, sos, auto (défaut : déduit de la requête, des profils, du contenu).",
     ),
     (
+        "flow",
+        "Flux des fichiers de corps seuls : ro1 (recherche de créneaux), r02 (comptes régulateurs), r03 (rendez-vous) (défaut : déduit de resourceType et meta.profile ; les échanges d'une capture HAR sont aiguillés par leur ligne de requête).",
+    ),
+    (
+        "ig_version",
+        "Lecture de l'IG pour les règles des rendez-vous : 1.1.0 (paquet certifié) ou 1.2.0 (main) [défaut : 1.1.0].",
+    ),
+    (
         "ig",
         "Paquet d'IG dont les profils remplacent ou complètent ceux de l'IG SAS 1.1.0 intégré : archive .tgz telle que publiée ou dossier décompressé (un seul paquet par exécution).",
     ),

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use fr_fhir_core::finding::{Message, Severity};
 use serde::Deserialize;
 
-use crate::cli::{LangArg, UseCaseArg};
+use crate::cli::{FlowArg, LangArg, UseCaseArg};
 
 /// Name of the file looked for.
 pub const FILE_NAME: &str = "sas-validate.toml";
@@ -31,6 +31,10 @@ pub struct Config {
     pub strict: Option<bool>,
     /// `use-case`.
     pub use_case: Option<UseCaseArg>,
+    /// `flow`: the flow of plain body files.
+    pub flow: Option<FlowArg>,
+    /// `ig-version`: the IG reading of the appointment rules.
+    pub ig_version: Option<int_ro1::exchange::IgVersion>,
     /// `lang`.
     pub lang: Option<LangArg>,
     /// `redact`.
@@ -56,6 +60,8 @@ struct Raw {
     fail_on: Option<String>,
     strict: Option<bool>,
     use_case: Option<String>,
+    flow: Option<String>,
+    ig_version: Option<String>,
     lang: Option<String>,
     redact: Option<bool>,
     baseline: Option<PathBuf>,
@@ -188,6 +194,14 @@ fn parse(text: &str, path: &Path, pyproject: bool) -> Result<Config, Message> {
                     .map_err(|_| bad("use-case", &v, "ps, cpts, sos, auto"))
             })
             .transpose()?,
+        flow: raw
+            .flow
+            .map(|v| FlowArg::from_str(&v, true).map_err(|_| bad("flow", &v, "ro1, r02, r03")))
+            .transpose()?,
+        ig_version: raw
+            .ig_version
+            .map(|v| v.parse().map_err(|_| bad("ig-version", &v, "1.1.0, 1.2.0")))
+            .transpose()?,
         lang: raw
             .lang
             .map(|v| LangArg::from_str(&v, true).map_err(|_| bad("lang", &v, "fr, en")))
@@ -219,6 +233,10 @@ mod tests {
         assert_eq!(c.fail_on, Some(Severity::Warning));
         assert_eq!(c.use_case, Some(UseCaseArg::Cpts));
         assert_eq!(c.baseline, Some(PathBuf::from("conf/b.json")));
+        let c = p("flow = \"r03\"\nig-version = \"1.2.0\"\n", false).unwrap();
+        assert_eq!(c.flow, Some(FlowArg::R03));
+        assert_eq!(c.ig_version, Some(int_ro1::exchange::IgVersion::V1_2_0));
+        assert!(p("ig-version = \"2\"\n", false).is_err());
     }
 
     #[test]

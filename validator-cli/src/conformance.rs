@@ -321,3 +321,49 @@ mod tests {
         assert_eq!(distance("abc", "abc"), 0);
     }
 }
+
+/// The IG reading of the appointment rules a loaded package implies, when
+/// `--ig-version` is not given: a FrAppointmentSAS whose `participant.status`
+/// is bound to a value set instead of fixed to `accepted` is the 1.2.0 one
+/// (SPEC §2.12). `None`: the package says nothing (no such profile).
+///
+/// ```
+/// use fr_fhir_core::conformance::Definitions;
+/// use int_ro1::exchange::IgVersion;
+/// assert_eq!(validator_cli::conformance::ig_version_of(&Definitions::builtin()), Some(IgVersion::V1_1_0));
+/// ```
+pub fn ig_version_of(defs: &Definitions) -> Option<int_ro1::exchange::IgVersion> {
+    use int_ro1::exchange::IgVersion;
+    let appt = defs.structure(int_ro1::int_r03::rules::visit::PROFILE_PS)?;
+    let status = appt.elements.iter().find(|e| e.id == "Appointment.participant.status")?;
+    let bound = status
+        .binding
+        .as_ref()
+        .is_some_and(|b| b.value_set.ends_with("/sas-valueset-participant-status"));
+    Some(if bound && status.fixed.is_none() { IgVersion::V1_2_0 } else { IgVersion::V1_1_0 })
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+    use fr_fhir_core::conformance::table::{Binding, Strength};
+    use int_ro1::exchange::IgVersion;
+
+    #[test]
+    fn a_package_whose_participant_status_is_bound_reads_as_1_2_0() {
+        let mut defs = Definitions::builtin();
+        let url = int_ro1::int_r03::rules::visit::PROFILE_PS;
+        let mut appt = defs.structure(url).cloned().unwrap();
+        for e in appt.elements.to_mut() {
+            if e.id == "Appointment.participant.status" {
+                e.fixed = None;
+                e.binding = Some(Binding {
+                    strength: Strength::Required,
+                    value_set: "https://interop.esante.gouv.fr/ig/fhir/sas/ValueSet/sas-valueset-participant-status".into(),
+                });
+            }
+        }
+        defs.add_structure(appt);
+        assert_eq!(ig_version_of(&defs), Some(IgVersion::V1_2_0));
+    }
+}

@@ -30,6 +30,10 @@ pub struct EngineOptions {
     pub rules: Options,
     /// `--request`.
     pub request: Option<String>,
+    /// `--flow`: the flow of plain body files.
+    pub flow: Option<int_ro1::flow::Flow>,
+    /// `--ig-version`.
+    pub ig_version: int_ro1::exchange::IgVersion,
 }
 
 /// Validates a response body (the whole file). A body that is not usable
@@ -69,15 +73,24 @@ pub fn har(src: &str, opts: &EngineOptions, f: &mut dyn FnMut(Unit)) -> Result<u
     })
 }
 
-/// Hands the decoded response bodies of a HAR capture to `f` (for --redact).
+/// Hands the decoded bodies of a HAR capture to `f` (for --redact): the
+/// responses, and the requests (a regulator account, an appointment).
 pub fn har_bodies(src: &str, f: &mut dyn FnMut(&str)) {
     let _ = int_ro1::har::for_each_exchange(src, |_, ex| {
         if let Ok(ex) = ex {
             f(&ex.body);
+            if let Some(b) = &ex.request_body {
+                f(b);
+            }
         }
     });
 }
 
 fn exchange_options(opts: &EngineOptions) -> ExchangeOptions {
-    ExchangeOptions { rules: opts.rules.clone(), request: opts.request.clone() }
+    ExchangeOptions {
+        rules: opts.rules.clone(),
+        request: opts.request.clone(),
+        flow: opts.flow,
+        ig_version: opts.ig_version,
+    }
 }

@@ -163,6 +163,12 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
     } else {
         args.use_case.or(config.use_case).unwrap_or(UseCaseArg::Auto)
     };
+    // Said, else implied by a loaded package (`--ig`), else 1.1.0.
+    let ig_version = args
+        .ig_version
+        .or(config.ig_version)
+        .or_else(|| validator.as_deref().and_then(|v| conformance::ig_version_of(v.definitions())))
+        .unwrap_or_default();
     let settings = Settings {
         engine: EngineOptions {
             rules: Options {
@@ -189,6 +195,8 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 structure: true,
             },
             request: args.request.clone(),
+            flow: args.flow.or(config.flow).map(|f| f.flow()),
+            ig_version,
         },
         // People read text: the information notes (e.g. "request taken from
         // the self link") would drown the defects. Tools get everything, and

@@ -33,15 +33,19 @@ use crate::har::text::EscapeMap;
 use crate::request::SearchRequest;
 use crate::request::query::ParsedQuery;
 use crate::rules::visit::request::{check_accept, check_method};
+pub use int_r03::IgVersion;
 
 mod hook;
+mod packs;
 pub mod parts;
 mod response;
+
+pub use packs::Session;
 
 pub use response::{KIT_TIME_MS, MAX_TIME_MS};
 
 use crate::rules::body::ro1_body_001;
-use crate::rules::flow::{ro1_flow_001, ro1_flow_002};
+use crate::rules::flow::ro1_flow_002;
 use hook::RequestHook;
 use response::BodyKind;
 
@@ -60,6 +64,9 @@ pub struct Exchange<'a> {
     pub response_headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// The decoded response body (HAR: unescaped or base64-decoded).
     pub body: Cow<'a, str>,
+    /// The decoded request body (HAR `request.postData.text`), when captured:
+    /// the appointment of INT_R03, the account of INT_R02.
+    pub request_body: Option<Cow<'a, str>>,
     /// How body offsets map to the file.
     pub body_origin: BodyOrigin,
     /// HAR `startedDateTime`: the capture time.
@@ -87,6 +94,7 @@ impl<'a> Exchange<'a> {
             request_headers: Vec::new(),
             response_headers: Vec::new(),
             body: body.into(),
+            request_body: None,
             body_origin: origin,
             started: None,
             time_ms: None,
@@ -172,6 +180,9 @@ pub struct HarInfo<'a> {
     pub mime_span: Option<Span>,
     /// Start of the `request.postData` object.
     pub post_data_span: Option<Span>,
+    /// `request.postData.text` value (quotes included) and its decoded →
+    /// raw offsets map.
+    pub request_text: Option<(Span, EscapeMap)>,
     /// Where each of [`Exchange::request_headers`] is in `request.headers`.
     pub request_header_items: Vec<HarItem>,
     /// Where each of [`Exchange::response_headers`] is in `response.headers`.
@@ -200,6 +211,13 @@ pub struct ExchangeOptions {
     pub rules: Options,
     /// The request URL or query (`--request`), when the exchange has none.
     pub request: Option<String>,
+    /// The flow of a plain body file (`--flow`); `None`: told by its
+    /// `resourceType` and `meta.profile` (an Appointment is INT_R03, a
+    /// FrPractitionerRegul INT_R02, anything else the slot search). The
+    /// exchanges of a capture are routed by their request line.
+    pub flow: Option<Flow>,
+    /// The IG reading of the appointment rules (`--ig-version`, SPEC §2.12).
+    pub ig_version: IgVersion,
 }
 
 /// Findings of one exchange, every one resolved.
@@ -294,7 +312,7 @@ pub fn validate_exchange(
     file_src: &str,
     opts: &ExchangeOptions,
 ) -> ExchangeReport {
-    run(ex, file_src, opts, 0, &mut LineIndex::default())
+    run(ex, file_src, opts, 0, &mut LineIndex::default(), &mut Session::default())
 }
 
 /// Validates a body file (JSON), the request given by `opts.request` or
@@ -364,8 +382,9 @@ pub(crate) fn run(
     opts: &ExchangeOptions,
     index: usize,
     lines: &mut LineIndex,
+    session: &mut Session,
 ) -> ExchangeReport {
-    if let Some(report) = other_flow(ex, file_src, opts, index, lines) {
+    if let Some(report) = other_flow(ex, file_src, opts, index, lines, session) {
         return report;
     }
     let mut rules = opts.rules.clone();
@@ -529,7 +548,22 @@ pub(crate) fn run(
     }
     locate_pending(&mut all, pending, lines, file_src);
 
-    // The cap applies to information and warnings: errors are always kept.
+    cap(&mut all, opts, &mut report);
+    // Where the exchange was, what was asked: the body knows none of it.
+    report.subject = Subject {
+        index,
+        method: ex.method.as_ref().map(|m| m.to_string()),
+        url: ex.url.as_ref().map(|u| u.to_string()),
+        status: ex.status,
+        ..report.subject
+    };
+    report.findings = all;
+    report
+}
+
+/// Drops the findings of ignored rules and the information and warnings
+/// beyond the cap (errors are always kept), counting them in `report`.
+fn cap(all: &mut Vec<Finding>, opts: &ExchangeOptions, report: &mut ExchangeReport) {
     let cap = opts.rules.max_findings;
     let mut mild = 0usize;
     let (dropped, ignored) = (&mut report.dropped, &mut report.ignored);
@@ -549,16 +583,6 @@ pub(crate) fn run(
             false
         }
     });
-    // Where the exchange was, what was asked: the body knows none of it.
-    report.subject = Subject {
-        index,
-        method: ex.method.as_ref().map(|m| m.to_string()),
-        url: ex.url.as_ref().map(|u| u.to_string()),
-        status: ex.status,
-        ..report.subject
-    };
-    report.findings = all;
-    report
 }
 
 /// The report of an exchange the slot search does not claim: one
@@ -571,12 +595,27 @@ fn other_flow(
     opts: &ExchangeOptions,
     index: usize,
     lines: &mut LineIndex,
+    session: &mut Session,
 ) -> Option<ExchangeReport> {
-    let url = ex.url.as_deref()?;
+    let Some(url) = ex.url.as_deref() else {
+        // A plain body file: `--flow`, or its resource type and profile
+        // (`--base`: no SAS rule, the standalone reading).
+        if (opts.request.is_some() && opts.flow.is_none()) || opts.rules.base_only {
+            return None;
+        }
+        return match packs::plain_flow(&ex.body, opts) {
+            flow @ (Flow::Appointments | Flow::RegulatorAccounts) => {
+                Some(packs::run(ex, file_src, opts, index, lines, session, flow))
+            }
+            _ => None,
+        };
+    };
     let flow = Flow::of(ex.method.as_deref(), url);
     let rule = match flow {
         Flow::SlotSearch => return None,
-        Flow::Appointments | Flow::RegulatorAccounts => &ro1_flow_001::RULE,
+        Flow::Appointments | Flow::RegulatorAccounts => {
+            return Some(packs::run(ex, file_src, opts, index, lines, session, flow));
+        }
         Flow::Unclaimed => &ro1_flow_002::RULE,
     };
     if opts.rules.ignores(rule.id) {
@@ -585,10 +624,7 @@ fn other_flow(
         return Some(report);
     }
     let method = ex.method.as_deref().unwrap_or("");
-    let message = match flow {
-        Flow::Unclaimed => ro1_flow_002::message(method, url),
-        _ => ro1_flow_001::message(method, url, flow),
-    };
+    let message = ro1_flow_002::message(method, url);
     let f = Finding {
         rule,
         severity: rule.severity,
@@ -721,6 +757,13 @@ impl Locator<'_, '_> {
                     }
                 }
                 parts::BODY => format!("{entry}.response.content.text"),
+                sas_exchange::parts::REQUEST_BODY => format!("{entry}.request.postData.text"),
+                sas_exchange::parts::LOCATION => item(
+                    &h.response_header_items,
+                    "response.headers",
+                    "Location",
+                    &self.ex.response_headers,
+                ),
                 parts::TIME => format!("{entry}.time"),
                 parts::STARTED => format!("{entry}.startedDateTime"),
                 other => match other.strip_prefix("header:") {
@@ -827,6 +870,19 @@ impl Locator<'_, '_> {
                 }
             }),
             parts::BODY => self.har(|h| h.content_span),
+            sas_exchange::parts::REQUEST_BODY => {
+                self.har(|h| h.request_text.as_ref().map(|(s, _)| *s).or(h.post_data_span))
+            }
+            sas_exchange::parts::LOCATION => self.har(|h| {
+                let k = self
+                    .ex
+                    .response_headers
+                    .iter()
+                    .position(|(n, _)| n.trim().eq_ignore_ascii_case("Location"));
+                k.and_then(|k| h.response_header_items.get(k))
+                    .map(|it| it.span)
+                    .or(h.response_headers_span)
+            }),
             parts::TIME => self.har(|h| h.time_span),
             parts::STARTED => self.har(|h| h.started_span),
             _ => self.har(|_| None),

@@ -784,7 +784,7 @@ fn a_query_only_in_query_string_is_located_at_its_item() {
 }
 
 #[test]
-fn exchanges_of_other_flows_get_one_information_not_search_errors() {
+fn exchanges_of_other_flows_go_to_their_packs_not_to_the_search_rules() {
     let mut account = har_entry("https://h/fhir/Practitioner", 201, "");
     account["request"]["method"] = json!("POST");
     account["request"]["postData"] =
@@ -800,18 +800,27 @@ fn exchanges_of_other_flows_get_one_information_not_search_errors() {
     assert_eq!(r[1].subject.use_case, UseCase::REGUL);
     assert_eq!(r[2].subject.use_case, UseCase::APPT);
     assert_eq!(r[1].subject.use_case_source, UseCaseSource::Request);
-    for (i, flow) in [(1, "INT_R02"), (2, "INT_R03")] {
-        let only: Vec<_> = r[i].findings.iter().map(|f| (f.rule.id, f.severity)).collect();
-        assert_eq!(only, [("RO1-FLOW-001", Severity::Information)], "exchange {i}");
-        let f = &r[i].findings[0];
-        assert!(f.message.en.contains(flow), "{}", f.message.en);
-        assert_eq!(
-            f.resolved.as_ref().unwrap().expression,
-            format!("log.entries[{i}].request.url")
-        );
-    }
-    let url_at = src.match_indices("\"https://h/fhir/Practitioner\"").next().unwrap().0;
-    assert_eq!(location(&r[1], "RO1-FLOW-001"), line_col(&src, url_at));
+    // INT_R02: the SAS's incomplete account is information; the vendor that
+    // accepted it (201, no Location) is in error.
+    let account_rules: Vec<_> = r[1].findings.iter().map(|f| (f.rule.id, f.severity)).collect();
+    assert!(account_rules.contains(&("RO1-REGUL-003", Severity::Information)), "{account_rules:?}");
+    assert!(account_rules.contains(&("RO1-REGUL-004", Severity::Error)), "{account_rules:?}");
+    assert!(
+        r[1].findings
+            .iter()
+            .all(|f| f.rule.id.starts_with("RO1-REGUL") || f.severity <= Severity::Information),
+        "{account_rules:?}"
+    );
+    assert_eq!(of_rule(&r[1], "RO1-REGUL-004")[0].0, "log.entries[1].response.status");
+    // INT_R03: no appointment in the request is the vendor's fatal defect.
+    let f = r[2].findings.iter().find(|f| f.rule.id == "RO1-BODY-001").unwrap();
+    assert_eq!(f.severity, Severity::Fatal);
+    assert_eq!(f.resolved.as_ref().unwrap().expression, "log.entries[2].request.postData.text");
+    assert!(
+        r.iter().all(
+            |x| x.findings.iter().all(|f| f.rule.id != "RO1-REQ-001") || std::ptr::eq(x, &r[3])
+        )
+    );
     assert_eq!(of_rule(&r[3], "RO1-REQ-001")[0].0, "log.entries[3].request.method");
     // A search query on the wrong path and method is a wrong search, not
     // another flow: its body is judged (a 502 HTML page is fatal).
@@ -820,7 +829,7 @@ fn exchanges_of_other_flows_get_one_information_not_search_errors() {
         har_entry(&format!("https://h/fhir/Practitioner?{query}"), 502, "<html>Bad gateway</html>");
     misrouted["request"]["method"] = json!("POST");
     let r = reports(&har(vec![misrouted]));
-    assert!(of_rule(&r[0], "RO1-FLOW-001").is_empty());
+    assert!(of_rule(&r[0], "RO1-REGUL-004").is_empty());
     assert!(!of_rule(&r[0], "RO1-REQ-001").is_empty());
     assert!(r[0].unusable().is_some());
 }

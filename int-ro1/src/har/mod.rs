@@ -30,7 +30,7 @@ pub mod text;
 use fr_fhir_core::finding::Message;
 use fr_fhir_core::json::{JsonError, LineIndex};
 
-use crate::exchange::{Exchange, ExchangeOptions, ExchangeReport, run};
+use crate::exchange::{Exchange, ExchangeOptions, ExchangeReport, Session, run};
 
 use crate::rules::har::ro1_har_001;
 pub use text::EscapeMap;
@@ -127,9 +127,11 @@ pub fn validate_har(
     // findings of each are sorted, so a HAR of a thousand exchanges is
     // located in one forward pass over its text.
     let mut lines = LineIndex::default();
+    // Identifiers created by earlier exchanges (the write flows' sequences).
+    let mut session = Session::default();
     reader::read(src, |i, ex| {
         let report = match ex {
-            Ok(ex) => run(&ex, src, opts, i, &mut lines),
+            Ok(ex) => run(&ex, src, opts, i, &mut lines, &mut session),
             Err(e) => broken_entry(i, &e, src, &mut lines),
         };
         f(report);

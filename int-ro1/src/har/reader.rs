@@ -275,8 +275,15 @@ fn read_request<'a>(
                 har.post_data_span = Some(Span::new(pd.start(), pd.start()));
                 while let Some((k, _)) = r.next_key(&mut pd)? {
                     if k == "text" {
-                        let (t, _) = string(r, "request.postData.text")?;
-                        har.request_body_len = har.request_body_len.max(t.len());
+                        expect(r, Kind::String, "request.postData.text")?;
+                        let (raw, span) = r.raw_value()?;
+                        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
+                        let (text, map) =
+                            decode_json_string(inner).map_err(|e| bad_escape(span, e.0))?;
+                        har.request_body_len = har.request_body_len.max(text.len());
+                        // The other flows send a body: INT_R03's is the vendor's to judge.
+                        ex.request_body = Some(text);
+                        har.request_text = Some((span, map));
                     } else {
                         r.skip_value()?;
                     }

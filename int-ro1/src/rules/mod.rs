@@ -2,11 +2,10 @@
 //! prefix: the search request (`req`, `win`), the HTTP exchange (`http`,
 //! `body`, `flow`, `oo`, `nfr`), the capture file (`har`) and the body rules that need the request
 //! (`bundle`, `pract`, `ref`, `sos`). The rules of the other SAS flows are
-//! declared here until their packs exist (`appt`, `regul`).
+//! in their packs (`int-r02`: `regul`, `int-r03`: `appt`).
 
 use fr_fhir_core::finding::RuleMeta;
 
-pub mod appt;
 pub mod body;
 pub mod bundle;
 pub mod flow;
@@ -16,7 +15,6 @@ pub mod nfr;
 pub mod oo;
 pub mod pract;
 pub mod r#ref;
-pub mod regul;
 pub mod req;
 pub mod sos;
 pub mod support;
@@ -39,4 +37,4 @@ pub static CHECKED: &[&[&RuleMeta]] = &[
 ];
 
 /// Rules of the catalogue declared here and not checked yet.
-pub static PLANNED: &[&[&RuleMeta]] = &[nfr::PLANNED, appt::PLANNED, regul::PLANNED];
+pub static PLANNED: &[&[&RuleMeta]] = &[nfr::PLANNED];

@@ -25,3 +25,59 @@ pub static RULE: RuleMeta = RuleMeta {
         fix_en: "Answer 400 for an invalid FHIR resource and 422 for a business refusal (duplicate, missing right…).",
     },
 };
+
+use crate::finding::Message;
+
+/// Why the receiving application refused a request, as far as the
+/// validator can tell from the exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The request is not correct FHIR (unreadable JSON, a resource that
+    /// breaks its profile): 400.
+    Malformed,
+    /// A rule of the application (a duplicate create...): 422.
+    Business,
+    /// Nothing in the exchange says: 400 or 422.
+    Unknown,
+}
+
+/// What is wrong with the status of a refusal (`None`: nothing, or not a
+/// refusal). The checks of the packs put it on the status line.
+///
+/// ```
+/// use fr_fhir_core::rules::oo::ro1_oo_004::{Refusal, check};
+/// assert!(check(422, Refusal::Business).is_none());
+/// assert!(check(400, Refusal::Unknown).is_none());
+/// assert!(check(409, Refusal::Business).unwrap().en.contains("422"));
+/// assert!(check(422, Refusal::Malformed).unwrap().en.contains("400"));
+/// assert!(check(201, Refusal::Unknown).is_none());
+/// ```
+pub fn check(status: u16, why: Refusal) -> Option<Message> {
+    if !(400..=599).contains(&status) {
+        return None;
+    }
+    let (expected, fr, en) = match why {
+        Refusal::Malformed => {
+            (&[400][..], "une requête FHIR incorrecte", "an incorrect FHIR request")
+        }
+        Refusal::Business => (
+            &[422][..],
+            "un refus par une règle de l'application (doublon)",
+            "a refusal by a rule of the application (duplicate)",
+        ),
+        Refusal::Unknown => (&[400, 422][..], "un refus", "a refusal"),
+    };
+    if expected.contains(&status) {
+        return None;
+    }
+    let list = expected.iter().map(u16::to_string).collect::<Vec<_>>().join(" ou ");
+    let list_en = expected.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
+    Some(Message::new(
+        format!(
+            "statut {status} pour {fr}, attendu {list} (IG : 400 requête incorrecte, 422 règle métier)"
+        ),
+        format!(
+            "status {status} for {en}, expected {list_en} (IG: 400 incorrect request, 422 business rule)"
+        ),
+    ))
+}

@@ -1,0 +1,79 @@
+//! The INT_R03 requests: `POST [base]/Appointment` (create) and
+//! `PUT [base]/Appointment?identifier=system|value` (update or cancel, by
+//! the vendor's identifier of the appointment), read from a capture and
+//! built by the vendor's side.
+//!
+//! ```
+//! use int_r03::request::AppointmentRequest;
+//! let put = AppointmentRequest::update("https://sas.fr/fhir", "urn:oid:1.1.111", "b6e3");
+//! assert_eq!(put.method(), "PUT");
+//! assert_eq!(put.url(), "https://sas.fr/fhir/Appointment?identifier=urn:oid:1.1.111|b6e3");
+//! assert_eq!(AppointmentRequest::parse("PUT", &put.url()).unwrap(), put);
+//! ```
+
+use sas_exchange::write::{Write, WriteError, WriteKind};
+
+/// The resource type of the flow.
+pub const TYPE: &str = "Appointment";
+
+/// One INT_R03 request line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AppointmentRequest(pub Write);
+
+impl AppointmentRequest {
+    /// `POST [base]/Appointment`.
+    pub fn create(base: &str) -> Self {
+        AppointmentRequest(Write {
+            base: base.trim_end_matches('/').to_owned(),
+            kind: WriteKind::Create,
+        })
+    }
+
+    /// `PUT [base]/Appointment?identifier=system|value`.
+    pub fn update(base: &str, system: &str, value: &str) -> Self {
+        AppointmentRequest(Write {
+            base: base.trim_end_matches('/').to_owned(),
+            kind: WriteKind::Update { system: system.to_owned(), value: value.to_owned() },
+        })
+    }
+
+    /// Reads a captured request line.
+    pub fn parse(method: &str, url: &str) -> Result<Self, WriteError> {
+        Write::parse(method, url, TYPE).map(AppointmentRequest)
+    }
+
+    /// `POST` or `PUT`.
+    pub fn method(&self) -> &'static str {
+        self.0.method()
+    }
+
+    /// The request URL.
+    pub fn url(&self) -> String {
+        self.0.url(TYPE)
+    }
+
+    /// `system|value` of an update.
+    pub fn identifier(&self) -> Option<(&str, &str)> {
+        self.0.identifier()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// build → parse → build is the identity.
+        #[test]
+        fn build_parse_build(base in "https://[a-z]{1,10}\\.fr(/[a-z]{1,6}){0,2}",
+                             system in "(urn:oid:[0-9.]{1,12}|https://[a-z./]{1,12})",
+                             value in "[ -~]{1,36}", update in any::<bool>()) {
+            let req = if update { AppointmentRequest::update(&base, &system, &value) } else { AppointmentRequest::create(&base) };
+            let url = req.url();
+            let back = AppointmentRequest::parse(req.method(), &url).unwrap();
+            prop_assert_eq!(&back, &req);
+            prop_assert_eq!(back.url(), url);
+        }
+    }
+}
