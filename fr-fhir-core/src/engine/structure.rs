@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
 use super::{Emitter, RuleSet, Scope};
-use crate::conformance::walk::{Buffers, Validator, Walk};
+use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
 use crate::json::Span;
 use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
@@ -54,6 +54,9 @@ pub(crate) struct Structural<'v, 'a> {
     par: Option<Parallel<'v>>,
     /// The walks' buffers, kept from one walk to the next.
     bufs: Buffers<'a>,
+    /// Structures (and elements) resolved so far: a Bundle walks thousands
+    /// of entries against the same few.
+    targets: Vec<(Cow<'v, str>, Option<&'static str>, Option<Target>)>,
 }
 
 /// The walks shared with the walking thread: batches go to it while it is
@@ -114,6 +117,9 @@ pub(crate) struct Job<'v> {
     scope: Scope,
     /// Walk order: findings are merged back in it ([`Emitter::absorb_walks`]).
     seq: u32,
+    /// The structure and element resolved ([`Structural::resolve`]); `None`:
+    /// unknown, nothing to walk.
+    target: Option<Target>,
 }
 
 /// Documents from this size on are walked by a second thread, in parallel
@@ -169,7 +175,10 @@ fn walk_one<'a>(
         skip: job.skip.as_slice(),
         scope: job.scope,
     };
-    em.in_job(job.seq, |em| em.structural(|em| v.check_with(src, job.span, &w, em, bufs)));
+    let Some(target) = job.target else { return };
+    em.in_job(job.seq, |em| {
+        em.structural(|em| v.check_target(src, job.span, target, &w, em, bufs));
+    });
 }
 
 impl<'v, 'a> Structural<'v, 'a> {
@@ -187,6 +196,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             seq: 0,
             par: None,
             bufs: Buffers::default(),
+            targets: Vec::new(),
         }
     }
 
@@ -204,8 +214,31 @@ impl<'v, 'a> Structural<'v, 'a> {
         self.par.take().map(|p| p.local)
     }
 
+    /// What `structure` and `element` resolve to, looked up once each.
+    // The `Cow` itself is kept (a borrowed URL stays borrowed), hence `&Cow`.
+    #[allow(clippy::ptr_arg)]
+    fn resolve(
+        &mut self,
+        structure: &Cow<'v, str>,
+        element: Option<&'static str>,
+    ) -> Option<Target> {
+        let same = |(s, e, _): &&(Cow<'v, str>, Option<&'static str>, Option<Target>)| {
+            *e == element && s.as_ref() == structure.as_ref()
+        };
+        if let Some((_, _, t)) = self.targets.iter().find(same) {
+            return *t;
+        }
+        let t = self.v.target(structure, element);
+        self.targets.push((structure.clone(), element, t));
+        t
+    }
+
     /// Walks now, or batches the walk for the walking thread.
     fn walk(&mut self, src: &'a str, mut job: Job<'v>, em: &mut Emitter<'_>) {
+        job.target = self.resolve(&job.structure, job.element);
+        if job.target.is_none() {
+            return;
+        }
         job.seq = self.seq;
         self.seq = self.seq.wrapping_add(1);
         match &mut self.par {
@@ -312,6 +345,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                 skip: at.skip,
                 scope,
                 seq: 0,
+                target: None,
             };
             self.walk(src, job, em);
             self.note_walked(&url, at.span, scope);
@@ -337,6 +371,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                 skip: resource,
                 scope: *scope,
                 seq: 0,
+                target: None,
             };
             self.walk(src, job, em);
         }

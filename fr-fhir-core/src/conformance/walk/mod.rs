@@ -113,6 +113,10 @@ impl Hasher for Fnv {
 /// Structure index by name (URL or type).
 pub(crate) type Names = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
+/// A structure, or an element of one, resolved by [`Validator::target`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target(NodeRef);
+
 /// What to walk and against what.
 #[derive(Debug, Clone, Copy)]
 pub struct Walk<'w> {
@@ -201,18 +205,47 @@ impl Validator {
         em: &mut dyn Sink,
         bufs: &mut Buffers<'a>,
     ) {
-        let Some(&s) = self.by_url.get(w.structure.split('|').next().unwrap_or(w.structure)) else {
-            return;
-        };
-        let node = match w.element {
+        if let Some(t) = self.target(w.structure, w.element) {
+            self.check_target(src, span, t, w, em, bufs);
+        }
+    }
+
+    /// What `structure` (canonical URL, `|version` ignored) and `element`
+    /// (an element id; `None`: the root) name, resolved once: many walks
+    /// against the same structure need not look it up each time. `None`
+    /// when either is unknown (a walk against it reports nothing).
+    ///
+    /// ```
+    /// use fr_fhir_core::conformance::walk::Validator;
+    /// let v = Validator::builtin();
+    /// let bundle = "http://hl7.org/fhir/StructureDefinition/Bundle";
+    /// assert!(v.target(bundle, Some("Bundle.entry")).is_some());
+    /// assert!(v.target(bundle, Some("Bundle.nothing")).is_none());
+    /// assert!(v.target("http://example.org/unknown", None).is_none());
+    /// ```
+    pub fn target(&self, structure: &str, element: Option<&str>) -> Option<Target> {
+        let url = structure.split_once('|').map_or(structure, |(u, _)| u);
+        let &s = self.by_url.get(url)?;
+        let node = match element {
             None => NodeRef::root(s),
-            Some(id) => match self.compiled(s).and_then(|c| c.by_id.get(id)) {
-                Some(&e) => NodeRef { s, e, t: compile::NO_TYPE },
-                None => return,
-            },
+            Some(id) => NodeRef { s, e: *self.compiled(s)?.by_id.get(id)?, t: compile::NO_TYPE },
         };
+        Some(Target(node))
+    }
+
+    /// [`Validator::check_with`] against a [`Validator::target`] of this
+    /// validator (`w.structure` and `w.element` are not read again).
+    pub fn check_target<'a>(
+        &self,
+        src: &'a str,
+        span: Span,
+        target: Target,
+        w: &Walk<'_>,
+        em: &mut dyn Sink,
+        bufs: &mut Buffers<'a>,
+    ) {
         let mut run = run::Run::new(self, src, w, em, bufs);
-        run.top(node, span);
+        run.top(target.0, span);
         run.recycle(bufs);
     }
 

@@ -15,6 +15,16 @@ use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, Resource
 use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
 use crate::finding::{Finding, Message, RuleMeta, Severity};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
+
+/// The walk stops at a JSON syntax error without saying why (the parser
+/// reports it): a unit error keeps every result the walk passes up small.
+struct Stop;
+
+impl From<JsonError> for Stop {
+    fn from(_: JsonError) -> Self {
+        Stop
+    }
+}
 use crate::model::sniff_type_and_profiles;
 use crate::primitives::{self, JsonKind, PrimitiveKind};
 use crate::rules::fhir;
@@ -240,9 +250,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         node: NodeRef,
         root: Root,
         mut inner: Option<&mut Vec<&'a str>>,
-    ) -> Result<Span, JsonError> {
+    ) -> Result<Span, Stop> {
         if self.depth >= MAX_DEPTH {
-            return self.r.skip_value();
+            return Ok(self.r.skip_value()?);
         }
         let v = self.v;
         let mut obj = self.r.object()?;
@@ -446,7 +456,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         entry: &Entry,
         key: &str,
         inner: Option<&mut Vec<&'a str>>,
-    ) -> Result<Val<'a>, JsonError> {
+    ) -> Result<Val<'a>, Stop> {
         let v = self.v;
         let many = v.element(entry.node).is_some_and(|e| e.base_many);
         match self.r.peek()? {
@@ -483,7 +493,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         entry: &Entry,
         key: &str,
         mut inner: Option<&mut Vec<&'a str>>,
-    ) -> Result<Val<'a>, JsonError> {
+    ) -> Result<Val<'a>, Stop> {
         let v = self.v;
         let mut arr = self.r.array()?;
         let start = arr.start();
@@ -582,7 +592,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         node: NodeRef,
         key: &str,
         inner: Option<&mut Vec<&'a str>>,
-    ) -> Result<Val<'a>, JsonError> {
+    ) -> Result<Val<'a>, Stop> {
         let kind = self.r.peek()?;
         if entry.underscore {
             if kind != Kind::Object {
@@ -668,9 +678,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     /// A resource inside another (entry resource, contained, parameter):
     /// its structure chosen by `meta.profile` (a known one of its type)
     /// else by `resourceType`.
-    fn resource(&mut self, contained: bool) -> Result<Span, JsonError> {
+    fn resource(&mut self, contained: bool) -> Result<Span, Stop> {
         let start = self.r.pos();
-        let Some(s) = self.pick_structure(start) else { return self.r.skip_value() };
+        let Some(s) = self.pick_structure(start) else { return Ok(self.r.skip_value()?) };
         let span = self.object(
             NodeRef::root(s),
             if contained { Root::Contained } else { Root::Resource },
