@@ -26,6 +26,8 @@ bin=target/release/sas-validate
 if [ "${1:-}" != "--quick" ]; then
     SAS_BENCH_SIZES=sla,50mb cargo bench -p sas-fhir-benches --bench throughput -- \
         --warm-up-time 2 --measurement-time 8 2>&1 | grep -E '^bundle/|thrpt:' || true
+    # Structural validation's cost as the median of alternating pairs (robust to a drifting VM).
+    SAS_BENCH_SIZES=sla,50mb cargo bench -p sas-fhir-benches --bench paired
     cargo bench -p sas-fhir-benches --bench units -- --warm-up-time 1 --measurement-time 3 2>&1 \
         | grep -E '^(identifiers|request)/|thrpt:' || true
 fi
