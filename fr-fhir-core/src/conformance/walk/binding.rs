@@ -276,6 +276,21 @@ impl Terminology {
     }
 }
 
+impl Terminology {
+    /// True when the code of a string-typed value (`code`, `uri`...), read
+    /// by the walk, settles the binding without a finding: it is in value
+    /// set `value_set`, or the value set is not complete. The fast path of
+    /// a bare code (`Slot.status`); `false` decides nothing.
+    pub(crate) fn settled_code(&self, value_set: Option<u32>, code: &str) -> bool {
+        let Some(at) = value_set.map(|i| i as usize) else { return true };
+        let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
+            return true;
+        };
+        let index = cell.get_or_init(|| VsIndex::build(vs));
+        !vs.complete || !index.positions(vs, code).is_empty()
+    }
+}
+
 pub(crate) fn value_set_index(defs: &Definitions, value_set: &str) -> Option<u32> {
     let url = value_set.split('|').next().unwrap_or(value_set);
     if url.is_empty() {

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use super::slicing::{Classified, Slicer};
 use crate::conformance::Definitions;
 use crate::conformance::table::{
-    ConstraintSeverity, DiscriminatorKind, ElementTable, Strength, StructureKind, StructureTable,
+    ConstraintSeverity, DiscriminatorKind, ElementTable, Max, Strength, StructureKind,
+    StructureTable,
 };
 use crate::finding::RuleMeta;
 use crate::primitives::{JsonKind, PrimitiveKind};
@@ -66,6 +67,10 @@ pub(super) struct Entry {
     pub bad_type: bool,
     /// The shape of the value (for `_x`: an object).
     pub shape: Shape,
+    /// The element's maximum (copied from its table: read for every key).
+    pub max: Max,
+    /// Its base is a JSON array.
+    pub many: bool,
 }
 
 /// One child element of an object (what cardinality counts).
@@ -497,6 +502,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                 underscore: true,
                 bad_type: false,
                 shape: Shape::Complex,
+                max: Max::Many,
+                many: false,
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -516,6 +523,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                     underscore: false,
                     bad_type: false,
                     shape: ix.shape(&t.code),
+                    max: Max::Many,
+                    many: false,
                 });
             }
             if st.is_profile
@@ -530,6 +539,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                         underscore: false,
                         bad_type: true,
                         shape: Shape::Skip,
+                        max: Max::Many,
+                        many: false,
                     });
                 }
             }
@@ -546,11 +557,20 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                 underscore: false,
                 bad_type: false,
                 shape,
+                max: Max::Many,
+                many: false,
             });
         }
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     entries.dedup_by(|a, b| a.name == b.name);
+    for en in &mut entries {
+        if let Some(el) = ix.structure(en.node.s).and_then(|st| st.elements.get(en.node.e as usize))
+        {
+            en.max = el.max;
+            en.many = el.base_many;
+        }
+    }
     Kids::new(entries, slots, required)
 }
 

@@ -91,6 +91,16 @@ pub(super) struct Run<'v, 'a, 'w, 'e> {
     slices: Vec<(usize, Span, Option<usize>)>,
 }
 
+/// What the walk read of a value on the way, for its binding.
+#[derive(Clone, Copy)]
+enum Gathered<'t> {
+    Nothing,
+    /// A primitive's text (escapes decoded).
+    Text(&'t str),
+    /// Its Codings in [`Run::codings`]: from, depth.
+    Codings(usize, u32),
+}
+
 /// Where the Codings of a bound value are ([`Run::codings`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Coded {
@@ -384,8 +394,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 } else {
                     *c += val.count;
                     let total = *c & !PRESENT;
-                    if let Some(el) = v.element(entry.node)
-                        && el.max.exceeded_by(total)
+                    if entry.max.exceeded_by(total)
+                        && let Some(el) = v.element(entry.node)
                     {
                         self.too_many(entry.node, el, total, val.span);
                     }
@@ -457,8 +467,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         key: &str,
         inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Val<'a>, Stop> {
-        let v = self.v;
-        let many = v.element(entry.node).is_some_and(|e| e.base_many);
+        let many = entry.many;
         match self.r.peek()? {
             Kind::Null => {
                 let span = self.r.null()?;
@@ -636,7 +645,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 {
                     self.lexical(node, key, pk, &e, &text, span);
                 }
-                self.value_checks(node, span, None);
+                if self.v.info(node).is_some_and(|i| i.checks) {
+                    self.value_checks(node, span, Gathered::Text(&text));
+                }
                 Ok(Val { count: 1, span, kind, text: Some(text) })
             }
             Shape::Complex | Shape::Resource if kind != Kind::Object => {
@@ -652,9 +663,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 self.capture -= u32::from(coded.is_some());
                 let span = span?;
                 let at = match coded {
-                    Some(Coded::Own) => Some((mark, self.depth)),
-                    Some(Coded::Items) => Some((mark, self.depth + 1)),
-                    None => None,
+                    Some(Coded::Own) => Gathered::Codings(mark, self.depth),
+                    Some(Coded::Items) => Gathered::Codings(mark, self.depth + 1),
+                    None => Gathered::Nothing,
                 };
                 self.value_checks(node, span, at);
                 // A bound Coding inside a bound CodeableConcept: the outer
@@ -750,8 +761,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     }
 
     /// fixed/pattern and binding of the value at `span` of element `node`;
-    /// `gathered`: where its Codings are in [`Run::codings`] (from, depth).
-    fn value_checks(&mut self, node: NodeRef, span: Span, gathered: Option<(usize, u32)>) {
+    /// `gathered`: what the walk read of it on the way.
+    fn value_checks(&mut self, node: NodeRef, span: Span, gathered: Gathered<'_>) {
         let v = self.v;
         if !v.info(node).is_some_and(|i| i.checks) {
             return;
@@ -770,7 +781,24 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             );
         }
         let Some(rule) = v.info(node).and_then(|i| i.binding) else { return };
-        if let Some((from, depth)) = gathered {
+        if let Gathered::Text(code) = gathered
+            && matches!(
+                v.type_code(node),
+                "code"
+                    | "string"
+                    | "uri"
+                    | "url"
+                    | "canonical"
+                    | "id"
+                    | "oid"
+                    | "uuid"
+                    | "markdown"
+            )
+            && v.terminology().settled_code(rule.value_set, code)
+        {
+            return;
+        }
+        if let Gathered::Codings(from, depth) = gathered {
             let codings = self.codings.get(from..).unwrap_or_default().iter();
             let codings = codings.filter(|c| c.0 == depth).filter_map(|(_, system, code)| {
                 Some((system.as_ref().map(Str::as_str), code.as_ref()?.as_str()))
