@@ -97,6 +97,25 @@ pub(super) struct Kids {
     table: Box<[u16]>,
 }
 
+/// Byte equality of two keys, inline: keys are short, and a call to the C
+/// library's `memcmp` for each key read cost more than the comparison.
+#[inline]
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
+        if x != y {
+            return false;
+        }
+        i += 8;
+    }
+    let (Some(ta), Some(tb)) = (a.get(i..), b.get(i..)) else { return false };
+    ta.iter().zip(tb).all(|(x, y)| x == y)
+}
+
 /// FNV-1a over the key bytes (keys are short ASCII names).
 #[inline]
 fn key_hash(key: &[u8]) -> usize {
@@ -137,7 +156,7 @@ impl Kids {
         for _ in 0..self.table.len() {
             let x = *self.table.get(at)?;
             let e = self.entries.get(usize::from(x).checked_sub(1)?)?;
-            if &*e.name == key {
+            if same_key(e.name.as_bytes(), key.as_bytes()) {
                 return Some(e);
             }
             at = (at + 1) & mask;
@@ -632,4 +651,27 @@ fn type_slice(st: &StructureTable, sl: &Slicer, json: &str, code: &str) -> Optio
         u16::try_from(slice.types.iter().position(|t| t.code == code)?).ok()?
     };
     Some((u32::try_from(idx).ok()?, t))
+}
+
+#[cfg(test)]
+mod key_tests {
+    /// The inline comparison agrees with `==` on every length around the
+    /// 8-byte words it compares, equal or differing at any byte.
+    #[test]
+    fn same_key_agrees_with_equality() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..base.len() {
+            let a = base.get(..n).unwrap_or_default().as_bytes();
+            assert!(super::same_key(a, a));
+            for at in 0..n {
+                let mut b = a.to_vec();
+                if let Some(x) = b.get_mut(at) {
+                    *x = b'_';
+                }
+                assert!(!super::same_key(a, &b), "{n} {at}");
+            }
+            let longer = base.get(..n + 1).unwrap_or_default().as_bytes();
+            assert!(!super::same_key(a, longer));
+        }
+    }
 }
