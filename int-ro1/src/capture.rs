@@ -125,7 +125,11 @@ impl std::error::Error for CaptureError {}
 
 /// Validates a capture file (`.har` files are HAR captures, other files are
 /// sniffed). A body that is not UTF-8 is the vendor's defect: one fatal
-/// RO1-BODY-001 finding at the first invalid byte.
+/// RO1-BODY-001 finding at the first invalid byte. A leading byte order
+/// mark is ignored. The reports are those `sas-validate FILE` renders, with
+/// one difference: the command line reads a named file that does not end in
+/// `.har` as a body whatever it holds (it sniffs standard input only), where
+/// this function recognises a HAR capture saved as `.json`.
 ///
 /// ```no_run
 /// use int_ro1::Severity;
