@@ -7,14 +7,19 @@
 //! or, for SOS, Schedule → actor Location → `managingOrganization`
 //! Organization (SPEC §2.8). [`SearchsetView`] does it once.
 //!
-//! Reference forms follow the validator's index (`rules::index`): `#id`
-//! into the referencing resource's `contained`; an absolute URL equal to an
-//! entry's `fullUrl`; a relative `Type/id` first against the RESTful base of
-//! the referencing entry's `fullUrl`, then by resource type and id. That
-//! index is not reused: it works on spans of the source text while entries
-//! stream past and keeps no model. Here the whole Bundle is already parsed,
-//! so two hash maps of borrowed strings over the entries (built in one pass)
-//! are simpler and give the same O(1) lookups.
+//! References are resolved by the validator's own algorithm
+//! (`engine::index`, [`crate::rules::index::Index::resolve`]): `#id` into
+//! the referencing resource's `contained`; an absolute URL equal to an
+//! entry's `fullUrl` (else, for an entry without one, its `Type/id`); a
+//! relative `Type/id` first against the RESTful base of the referencing
+//! entry's `fullUrl`, then by resource type and id. So the view follows
+//! exactly the links the validator accepts. Only the lookups differ: the
+//! index reads ids and fullUrls back from the source text through spans,
+//! while a view may be over a Bundle built in memory (no source text); its
+//! two hash tables are keyed the index's way (a keyed 64-bit hash of the
+//! parts, confirmed on the strings), built in one pass, so every lookup is
+//! O(1) and a relative reference is looked up against a base without
+//! building the URL.
 //!
 //! Nothing panics on a broken Bundle: a link that does not resolve is left
 //! `None` and reported as an [`Unresolved`].
@@ -34,14 +39,16 @@
 //! ```
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
+use crate::engine::index::{Lookup, Resolution, hash_parts, is_concat, resolve_in, restful_base};
+use crate::engine::keyhash::{BuildU64Identity, random_seed};
 use crate::ids::{IdError, Idnps, OID_IDNPS};
 use crate::model::{
     Bundle, HealthcareService, Location, Organization, Practitioner, PractitionerRole, Reference,
     Resource, Schedule, Slot, Value,
 };
-use crate::rules::index::{restful_base, split_type_id};
 
 /// URL of the R5 extension by which a CPTS Slot's `serviceType` names its
 /// HealthcareService (SPEC §2.7).
@@ -231,10 +238,12 @@ struct Found<'b, 'a> {
 #[derive(Debug, Clone)]
 pub struct SearchsetView<'b, 'a> {
     bundle: &'b Bundle<'a>,
-    /// `fullUrl` → entry position (the first one when repeated).
-    by_full_url: HashMap<&'b str, usize>,
-    /// `(resourceType, id)` → entry position (the first one when repeated).
-    by_type_id: HashMap<(&'b str, &'b str), usize>,
+    /// Keys the hash tables (random per view: crafted collisions are out of reach).
+    seed: u64,
+    /// Hash of a `fullUrl` → entry position (the first one when repeated).
+    by_full_url: HashMap<u64, u32, BuildU64Identity>,
+    /// Hash of `resourceType/id` → entry position (the first one when repeated).
+    by_type_id: HashMap<u64, u32, BuildU64Identity>,
 }
 
 impl<'b, 'a> SearchsetView<'b, 'a> {
@@ -247,19 +256,33 @@ impl<'b, 'a> SearchsetView<'b, 'a> {
     /// assert_eq!(SearchsetView::new(&bundle).free_slots().count(), 0);
     /// ```
     pub fn new(bundle: &'b Bundle<'a>) -> Self {
-        let mut by_full_url = HashMap::with_capacity(bundle.entry.len());
-        let mut by_type_id = HashMap::with_capacity(bundle.entry.len());
-        for (i, e) in bundle.entry.iter().enumerate() {
+        let seed = random_seed();
+        let n = bundle.entry.len();
+        let mut view = SearchsetView {
+            bundle,
+            seed,
+            by_full_url: HashMap::with_capacity_and_hasher(n, BuildU64Identity::default()),
+            by_type_id: HashMap::with_capacity_and_hasher(n, BuildU64Identity::default()),
+        };
+        // Entry positions are u32, as in the index: a Bundle holding more
+        // entries than that cannot be parsed from a u32-addressed text.
+        for (pos, e) in (0u32..).zip(&bundle.entry) {
             if let Some(url) = &e.full_url {
-                by_full_url.entry(url.as_str()).or_insert(i);
+                let k = hash_parts(seed, &[url.as_str()]);
+                if let Entry::Vacant(v) = view.by_full_url.entry(k) {
+                    v.insert(pos);
+                }
             }
             if let Some(r) = &e.resource
                 && let Some(id) = r.id()
             {
-                by_type_id.entry((r.resource_type(), id.as_str())).or_insert(i);
+                let k = hash_parts(seed, &[r.resource_type(), "/", id.as_str()]);
+                if let Entry::Vacant(v) = view.by_type_id.entry(k) {
+                    v.insert(pos);
+                }
             }
         }
-        SearchsetView { bundle, by_full_url, by_type_id }
+        view
     }
 
     /// Every Slot entry, in entry order, joined with what it links to.
@@ -465,34 +488,43 @@ impl<'b, 'a> SearchsetView<'b, 'a> {
         contained: &'b [Resource<'a>],
         text: &'b str,
     ) -> Option<Found<'b, 'a>> {
-        if text.is_empty() {
-            return None;
-        }
         if let Some(id) = text.strip_prefix('#') {
             let resource = contained.iter().find(|r| r.id().is_some_and(|i| i.as_str() == id))?;
             return Some(Found { entry: from, resource });
         }
-        let at = |i: usize| {
-            let resource = self.bundle.entry.get(i)?.resource.as_ref()?;
-            Some(Found { entry: i, resource })
-        };
-        if let Some(&i) = self.by_full_url.get(text) {
-            return at(i);
-        }
-        let (rtype, id) = split_type_id(text)?;
-        // Relative: the referencing entry's RESTful base first (FHIR's rule), then type and id.
         let base = self
             .bundle
             .entry
             .get(from)
             .and_then(|e| e.full_url.as_ref())
             .and_then(|u| restful_base(u.as_str()));
-        if let Some(base) = base
-            && let Some(&i) = self.by_full_url.get(format!("{base}{rtype}/{id}").as_str())
-        {
-            return at(i);
-        }
-        self.by_type_id.get(&(rtype, id)).and_then(|&i| at(i))
+        let Resolution::Entry(pos) = resolve_in(self, text, base) else { return None };
+        let entry = usize::try_from(pos).ok()?;
+        let resource = self.bundle.entry.get(entry)?.resource.as_ref()?;
+        Some(Found { entry, resource })
+    }
+
+    fn entry_at(&self, pos: u32) -> Option<&'b crate::model::BundleEntry<'a>> {
+        self.bundle.entry.get(usize::try_from(pos).ok()?)
+    }
+}
+
+/// The lookups of the validator's reference resolution, over parsed models.
+impl Lookup for SearchsetView<'_, '_> {
+    fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32> {
+        let &pos = self.by_full_url.get(&hash_parts(self.seed, parts))?;
+        let url = self.entry_at(pos)?.full_url.as_ref()?;
+        is_concat(url.as_str(), parts).then_some(pos)
+    }
+
+    fn by_type_and_id(&self, rtype: &str, id: &str) -> Option<u32> {
+        let &pos = self.by_type_id.get(&hash_parts(self.seed, &[rtype, "/", id]))?;
+        let r = self.entry_at(pos)?.resource.as_ref()?;
+        (r.resource_type() == rtype && r.id().is_some_and(|i| i.as_str() == id)).then_some(pos)
+    }
+
+    fn has_full_url(&self, pos: u32) -> bool {
+        self.entry_at(pos).is_some_and(|e| e.full_url.is_some())
     }
 }
 
@@ -632,5 +664,43 @@ mod tests {
             .map(|s| s.schedule.and_then(|x| x.comment.as_ref()).map(|c| c.as_str().to_string()))
             .collect();
         assert_eq!(comments, [Some("b".to_string()), Some("c".to_string())]);
+    }
+
+    /// The view resolves what the validator's index resolves, reference by
+    /// reference (the same algorithm, `index::resolve_in`): an absolute URL
+    /// naming an entry without fullUrl, a relative one on another base, a
+    /// URN, a contained `#id`, and what resolves nowhere.
+    #[test]
+    fn links_resolve_as_the_validator_resolves_them() {
+        use crate::rules::index::Index;
+        let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+          {"fullUrl":"https://b.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1","schedule":{"reference":"https://a.fr/fhir/Schedule/s"}}},
+          {"resource":{"resourceType":"Schedule","id":"s","actor":[{"reference":"Practitioner/p"},{"reference":"PractitionerRole/r"}]}},
+          {"fullUrl":"https://a.fr/fhir/Practitioner/p","resource":{"resourceType":"Practitioner","id":"p"}},
+          {"fullUrl":"urn:uuid:r","resource":{"resourceType":"PractitionerRole","id":"r","contained":[{"resourceType":"Location","id":"l"}],"location":[{"reference":"#l"}]}},
+          {"fullUrl":"https://b.fr/fhir/Slot/2","resource":{"resourceType":"Slot","id":"2","schedule":{"reference":"Schedule/none"}}},
+          {"fullUrl":"https://b.fr/fhir/Slot/3","resource":{"resourceType":"Slot","id":"3","schedule":{"reference":"urn:uuid:nothing"}}}]}"##;
+        let b = bundle(src);
+        let view = SearchsetView::new(&b);
+        let mut index = Index::new(src);
+        for (i, e) in (0u32..).zip(&b.entry) {
+            index.add(i, e);
+        }
+        let texts = ["https://a.fr/fhir/Schedule/s", "Practitioner/p", "PractitionerRole/r"];
+        let texts = texts.iter().chain(&["Schedule/none", "urn:uuid:nothing", "Slot/1", "x"]);
+        for &text in texts {
+            for from in 0..b.entry.len() {
+                let base = b.entry[from].full_url.as_ref().and_then(|u| restful_base(u.as_str()));
+                let by_view = resolve_in(&view, text, base);
+                assert_eq!(by_view, index.resolve(from as u32, text), "{text} from entry {from}");
+            }
+        }
+        let slots: Vec<_> = view.free_slots().collect();
+        let first = &slots[0];
+        assert!(first.schedule.is_some() && first.practitioner.is_some());
+        assert_eq!(first.roles.len(), 1);
+        assert!(first.location.is_some() && first.unresolved.is_empty());
+        let gone: Vec<_> = view.unresolved().iter().map(|u| (u.slot_entry, u.reference)).collect();
+        assert_eq!(gone, [(4, "Schedule/none"), (5, "urn:uuid:nothing")]);
     }
 }

@@ -58,10 +58,41 @@ pub fn sniff(src: &str) -> CaptureKind {
     CaptureKind::Body
 }
 
+/// The text of a capture file: UTF-8 checked, a leading byte order mark
+/// removed (JSON forbids emitting one, readers may ignore it: RFC 8259 §8.1;
+/// `sas-validate` notes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'a> {
+    /// The text, without the byte order mark.
+    pub src: &'a str,
+    /// The input started with a UTF-8 byte order mark (removed from `src`).
+    pub bom: bool,
+}
+
+/// Checks that `bytes` are UTF-8 and removes a leading byte order mark; the
+/// error is the byte offset of the first invalid sequence (counted from the
+/// start of `bytes`, the mark included).
+///
+/// ```
+/// use int_ro1::capture::{Text, decode};
+/// assert_eq!(decode(b"\xEF\xBB\xBF{}"), Ok(Text { src: "{}", bom: true }));
+/// assert_eq!(decode(b"{\"a\":\"\xFF\"}"), Err(6));
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Text<'_>, usize> {
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let offset = if bom { 3 } else { 0 };
+    std::str::from_utf8(rest).map(|src| Text { src, bom }).map_err(|e| e.valid_up_to() + offset)
+}
+
 /// Validates a capture held in memory: a body gives one report, a HAR one
 /// per exchange in file order. Only a HAR file that cannot be read as HAR is
-/// an error (a broken body is a fatal finding of its report).
+/// an error (a broken body is a fatal finding of its report). A leading byte
+/// order mark is ignored, as `sas-validate` does.
 pub fn validate_text(src: &str, opts: &ExchangeOptions) -> Result<Vec<ExchangeReport>, HarError> {
+    let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
     match sniff(src) {
         CaptureKind::Body => Ok(vec![validate_body(src, opts)]),
         CaptureKind::Har => {
@@ -94,7 +125,11 @@ impl std::error::Error for CaptureError {}
 
 /// Validates a capture file (`.har` files are HAR captures, other files are
 /// sniffed). A body that is not UTF-8 is the vendor's defect: one fatal
-/// RO1-BODY-001 finding at the first invalid byte.
+/// RO1-BODY-001 finding at the first invalid byte. A leading byte order
+/// mark is ignored. The reports are those `sas-validate FILE` renders, with
+/// one difference: the command line reads a named file that does not end in
+/// `.har` as a body whatever it holds (it sniffs standard input only), where
+/// this function recognises a HAR capture saved as `.json`.
 ///
 /// ```no_run
 /// use int_ro1::Severity;
@@ -111,20 +146,30 @@ pub fn validate_file(
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(CaptureError::Io)?;
     let har = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("har"));
-    let text = std::str::from_utf8(&bytes);
-    match (text, har) {
-        (Ok(src), true) => {
+    match (decode(&bytes), har) {
+        (Ok(text), true) => {
             let mut out = Vec::new();
-            validate_har(src, opts, |r| out.push(r)).map_err(CaptureError::Har)?;
+            validate_har(text.src, opts, |r| out.push(r)).map_err(CaptureError::Har)?;
             Ok(out)
         }
-        (Ok(src), false) => validate_text(src, opts).map_err(CaptureError::Har),
-        (Err(e), true) => Err(CaptureError::Har(not_utf8(&bytes, e.valid_up_to()).1)),
-        (Err(e), false) => {
-            let (finding, _) = not_utf8(&bytes, e.valid_up_to());
-            Ok(vec![ExchangeReport::of_findings(0, vec![finding])])
-        }
+        (Ok(text), false) => validate_text(text.src, opts).map_err(CaptureError::Har),
+        (Err(offset), true) => Err(CaptureError::Har(not_utf8(&bytes, offset).1)),
+        (Err(offset), false) => Ok(vec![body_not_utf8(&bytes, offset)]),
     }
+}
+
+/// The report of a body file that is not UTF-8 text (the vendor's defect,
+/// SPEC §10): one fatal RO1-BODY-001 finding at the first invalid byte
+/// `offset` (see [`decode`]), with its line and column.
+///
+/// ```
+/// use int_ro1::capture::body_not_utf8;
+/// let r = body_not_utf8(b"{\n\"a\": \"\xC3\x28\"}", 8);
+/// assert_eq!(r.findings[0].to_string(),
+///     "2:7: fatal RO1-BODY-001 body-not-fhir-json: not UTF-8 text: invalid byte 0xC3 at byte offset 8 [response.body]");
+/// ```
+pub fn body_not_utf8(bytes: &[u8], offset: usize) -> ExchangeReport {
+    ExchangeReport::of_findings(0, vec![not_utf8(bytes, offset).0])
 }
 
 /// The fatal finding (for a body) and the error (for a HAR) of bytes that
@@ -169,6 +214,25 @@ mod tests {
         let har = validate_file(root.join("captures/ps-ok.har"), &opts).unwrap();
         assert!(har.len() > 1);
         assert!(matches!(validate_file(root.join("nope.json"), &opts), Err(CaptureError::Io(_))));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_as_the_command_line_does() {
+        let opts = ExchangeOptions::default();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("examples");
+        let body = std::fs::read(root.join("invalid/ps-slot-dates.json")).unwrap();
+        let plain = validate_file(scratch("plain.json", &body), &opts).unwrap();
+        let marked =
+            validate_file(scratch("bom.json", &[b"\xEF\xBB\xBF", &body[..]].concat()), &opts)
+                .unwrap();
+        let lines = |r: &[ExchangeReport]| -> Vec<String> {
+            r.iter().flat_map(|r| r.findings.iter().map(|f| format!("{f}"))).collect()
+        };
+        assert!(!lines(&plain).is_empty());
+        assert_eq!(lines(&plain), lines(&marked));
+        let text = std::str::from_utf8(&body).unwrap();
+        let in_memory = validate_text(&format!("\u{FEFF}{text}"), &opts).unwrap();
+        assert_eq!(lines(&plain), lines(&in_memory));
     }
 
     #[test]

@@ -26,6 +26,26 @@ pub use fr_fhir_core::finding::{Counts, Finding, Lang, Message, Severity};
 /// The packs of the other SAS flows, routed to from here.
 pub use {int_r02, int_r03};
 
+/// Validation as `sas-validate` does it, at the root: a body
+/// ([`validate_body`], request-dependent rules included), a capture in
+/// memory or a file, body or HAR told apart as the command line does
+/// ([`validate_text`], [`validate_file`]), each giving the reports the
+/// command line renders.
+///
+/// ```
+/// use int_ro1::{ExchangeOptions, Severity, validate_file};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/valid/ps-two-practitioners.json");
+/// let reports = validate_file(path, &ExchangeOptions::default())?;
+/// for f in reports.iter().flat_map(|r| &r.findings) {
+///     println!("{f}"); // `line:col: severity RULE-ID name: message [FHIRPath]`
+/// }
+/// assert!(reports.iter().all(|r| !r.has(Severity::Error)));
+/// # Ok::<(), int_ro1::CaptureError>(())
+/// ```
+pub use capture::{CaptureError, validate_file, validate_text};
+/// See the crate-root [`validate_file`].
+pub use exchange::{ExchangeOptions, ExchangeReport, validate_body};
+
 use fr_fhir_core::rules::catalog::Catalogue;
 
 /// The whole rule catalogue: the rules of the core crate (bodies), of this

@@ -485,12 +485,9 @@ impl Place {
                 Idnst::SYSTEM,
                 self.structure.to_string(),
             ),
-            LocationIdentifier::Internal { system, value } => Identifier::typed(
-                systems::SYSTEM_FR_LOCATION_ID_TYPE,
-                "INTRN",
-                system.clone(),
-                value.clone(),
-            ),
+            LocationIdentifier::Internal { system, value } => {
+                Identifier::location_intrn(system.clone(), value.clone())
+            }
         };
         Location {
             id: Some(Id::new(Str::from(id.to_owned()))),

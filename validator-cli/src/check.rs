@@ -83,10 +83,8 @@ fn validate(p: &Planned, s: &Settings) -> InputReport {
             return rep;
         }
         Err(offset) => {
-            let e = invalid_utf8(raw, offset);
             let valid = raw.get(..offset).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
-            let (line, column) = e.position.unwrap_or((0, 0));
-            let u = engine::broken_body(e.message, line, column, offset);
+            let u = engine::broken_body(raw, offset);
             let mut budget = Budget::new(s.baseline.as_deref());
             rep.kind = Some(InputKind::Body);
             let key = crate::fingerprint::input_key(&p.display);

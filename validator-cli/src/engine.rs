@@ -1,11 +1,9 @@
 //! The one place that calls the validation libraries: everything else in the
 //! CLI works on [`Unit`], one validated exchange.
 
-use fr_fhir_core::finding::{Finding, Message, Resolved};
-use fr_fhir_core::json::Span;
+use fr_fhir_core::finding::Message;
 use fr_fhir_core::rules::Options;
 use int_ro1::exchange::{ExchangeOptions, ExchangeReport};
-use int_ro1::rules::body::ro1_body_001;
 
 /// One validated exchange: int-ro1's report, used as is by every renderer.
 pub type Unit = ExchangeReport;
@@ -40,25 +38,13 @@ pub struct EngineOptions {
 /// FHIR JSON is the vendor's defect: a fatal RO1-BODY-001 finding of the
 /// exchange (SPEC §10), not an unusable input.
 pub fn body(src: &str, opts: &EngineOptions) -> Unit {
-    let mut u = int_ro1::exchange::validate_body(src, &exchange_options(opts));
-    if u.subject.url.is_none() {
-        u.subject.url.clone_from(&opts.request);
-    }
-    u
+    int_ro1::exchange::validate_body(src, &exchange_options(opts))
 }
 
 /// The report of a body file that is not UTF-8 text: one fatal RO1-BODY-001
 /// finding at the first invalid byte.
-pub fn broken_body(message: Message, line: u32, column: u32, offset: usize) -> Unit {
-    let at = u32::try_from(offset).unwrap_or(u32::MAX);
-    let mut f = Finding::body(&ro1_body_001::RULE, Span::new(at, at), message);
-    f.resolved = Some(Resolved {
-        expression: int_ro1::exchange::parts::BODY.to_owned(),
-        line,
-        column,
-        offset: Some(offset as u64),
-    });
-    Unit::of_findings(0, vec![f])
+pub fn broken_body(raw: &[u8], offset: usize) -> Unit {
+    int_ro1::capture::body_not_utf8(raw, offset)
 }
 
 /// Validates every exchange of a HAR capture in file order. Broken entries

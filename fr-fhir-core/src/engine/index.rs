@@ -261,7 +261,7 @@ pub enum Resolution {
 
 /// Hash of the concatenation of `parts` (streamed: equal to hashing the
 /// joined string, so lookups never need to build it).
-fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
+pub(crate) fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
     let mut h = KeyHasher::new(seed);
     for p in parts {
         h.write(p.as_bytes());
@@ -270,7 +270,7 @@ fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
 }
 
 /// True when `whole` is the concatenation of `parts`.
-fn is_concat(whole: &str, parts: &[&str]) -> bool {
+pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
     let mut rest = whole;
     for p in parts {
         match rest.strip_prefix(p) {
@@ -755,40 +755,66 @@ impl<'a> Index<'a> {
 
     /// Resolves `reference` made from an entry whose RESTful base is `base`.
     fn resolve_text(&self, reference: &str, base: Option<&str>) -> Resolution {
-        match ref_form(base.is_some(), false, reference) {
-            RefForm::Contained => Resolution::Contained,
-            RefForm::Other => Resolution::NotFound,
-            RefForm::Absolute => {
-                if let Some(p) = self.by_full_url(reference) {
-                    return Resolution::Entry(p);
-                }
-                // An absolute RESTful URL whose entry has another base still names Type/id.
-                match restful_tail(reference) {
-                    Some((t, id)) => self
-                        .by_type_id(t, id)
-                        .filter(|&p| self.entry(p).is_some_and(|e| e.full_url_span.is_empty()))
-                        .map_or(Resolution::NotFound, Resolution::Entry),
-                    None => Resolution::NotFound,
-                }
+        resolve_in(self, reference, base)
+    }
+}
+
+/// What resolving a reference asks of the entries of a Bundle: the index
+/// answers through spans into the source text, `view::SearchsetView` from
+/// parsed models. One algorithm ([`resolve_in`]) serves both, so the view
+/// follows exactly the links the validator accepts.
+pub(crate) trait Lookup {
+    /// The entry whose fullUrl is the concatenation of `parts`.
+    fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32>;
+    /// The entry with this resource type and id.
+    fn by_type_and_id(&self, rtype: &str, id: &str) -> Option<u32>;
+    /// True when the entry at `pos` has a fullUrl.
+    fn has_full_url(&self, pos: u32) -> bool;
+}
+
+impl Lookup for Index<'_> {
+    fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32> {
+        self.by_full_url.get(&hash_parts(self.seed, parts)).copied().filter(|&p| {
+            self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, parts))
+        })
+    }
+
+    fn by_type_and_id(&self, rtype: &str, id: &str) -> Option<u32> {
+        self.by_type_id(rtype, id)
+    }
+
+    fn has_full_url(&self, pos: u32) -> bool {
+        self.entry(pos).is_some_and(|e| !e.full_url_span.is_empty())
+    }
+}
+
+/// Resolves `reference` made from an entry whose RESTful base is `base`,
+/// following FHIR R4 Bundle rules (see [`Index::resolve`]).
+pub(crate) fn resolve_in(l: &impl Lookup, reference: &str, base: Option<&str>) -> Resolution {
+    match ref_form(base.is_some(), false, reference) {
+        RefForm::Contained => Resolution::Contained,
+        RefForm::Other => Resolution::NotFound,
+        RefForm::Absolute => {
+            if let Some(p) = l.by_full_url_parts(&[reference]) {
+                return Resolution::Entry(p);
             }
-            RefForm::Relative(_) => {
-                let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
-                if let Some(base) = base {
-                    let parts = [base, t, "/", id];
-                    let found =
-                        self.by_full_url.get(&hash_parts(self.seed, &parts)).copied().filter(
-                            |&p| {
-                                self.entry(p)
-                                    .and_then(|e| self.full_url(e))
-                                    .is_some_and(|u| is_concat(&u, &parts))
-                            },
-                        );
-                    if let Some(p) = found {
-                        return Resolution::Entry(p);
-                    }
-                }
-                self.by_type_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
+            // An absolute RESTful URL whose entry has another base still names Type/id.
+            match restful_tail(reference) {
+                Some((t, id)) => l
+                    .by_type_and_id(t, id)
+                    .filter(|&p| !l.has_full_url(p))
+                    .map_or(Resolution::NotFound, Resolution::Entry),
+                None => Resolution::NotFound,
             }
+        }
+        RefForm::Relative(_) => {
+            let Some((t, id)) = split_type_id(reference) else { return Resolution::NotFound };
+            if let Some(base) = base
+                && let Some(p) = l.by_full_url_parts(&[base, t, "/", id])
+            {
+                return Resolution::Entry(p);
+            }
+            l.by_type_and_id(t, id).map_or(Resolution::NotFound, Resolution::Entry)
         }
     }
 }

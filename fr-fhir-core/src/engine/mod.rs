@@ -12,7 +12,7 @@ mod context;
 mod dedup;
 mod emit;
 pub mod index;
-mod keyhash;
+pub(crate) mod keyhash;
 mod pass;
 mod rule_set;
 pub(crate) mod scope;

@@ -105,6 +105,26 @@ impl<'a> Identifier<'a> {
     }
 }
 
+impl<'a> Identifier<'a> {
+    /// A Location's own identifier as FrLocation expects it (RO1-LOC-001):
+    /// type `INTRN` from fr-location-identifier-type (not fr-v2-0203, which
+    /// [`Identifier::national`] uses), `system` the vendor's URL or OID,
+    /// `value` its place id.
+    ///
+    /// ```
+    /// use fr_fhir_core::ids::SYSTEM_FR_LOCATION_ID_TYPE;
+    /// use fr_fhir_core::model::Identifier;
+    /// let id = Identifier::location_intrn("https://editeur.fr/lieux", "cab-12");
+    /// let coding = &id.type_.as_ref().unwrap().coding[0];
+    /// assert_eq!(coding.system.as_ref().unwrap().as_str(), SYSTEM_FR_LOCATION_ID_TYPE);
+    /// assert_eq!(coding.code.as_ref().unwrap().as_str(), "INTRN");
+    /// assert_eq!(id.value.unwrap().as_str(), "cab-12");
+    /// ```
+    pub fn location_intrn(system: impl Into<Str<'a>>, value: impl Into<Str<'a>>) -> Self {
+        Identifier::typed(crate::ids::SYSTEM_FR_LOCATION_ID_TYPE, "INTRN", system, value)
+    }
+}
+
 /// A person national identifier as the FHIR `Identifier` the SAS profiles
 /// expect (system `urn:oid:1.2.250.1.71.4.2.1`, type `IDNPS`).
 ///

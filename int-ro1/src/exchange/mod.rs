@@ -324,9 +324,18 @@ pub fn validate_exchange(
 /// let r = validate_body("", &ExchangeOptions::default());
 /// assert_eq!(r.findings[0].rule.id, "RO1-BODY-001");
 /// assert!(r.unusable().is_some());
+/// // The report names the request it was judged against, as the command line does.
+/// let opts = ExchangeOptions { request: Some("/Slot?status=free".into()), ..Default::default() };
+/// assert_eq!(validate_body("", &opts).subject.url.as_deref(), Some("/Slot?status=free"));
 /// ```
 pub fn validate_body(src: &str, opts: &ExchangeOptions) -> ExchangeReport {
-    validate_exchange(&Exchange::body_only(src, BodyOrigin::File), src, opts)
+    let mut report = validate_exchange(&Exchange::body_only(src, BodyOrigin::File), src, opts);
+    // The report names the request it was judged against, as the command
+    // line prints it, also when the body could not be read.
+    if report.subject.url.is_none() {
+        report.subject.url.clone_from(&opts.request);
+    }
+    report
 }
 
 /// Runs the body rules: the slot-search rules with the request hook, or, for

@@ -96,24 +96,10 @@ pub fn io_message(e: &std::io::Error) -> InputError {
     InputError::plain(m.0, m.1)
 }
 
-/// The text of an input, or the byte offset of its first invalid UTF-8 sequence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text<'a> {
-    /// The text, without the byte order mark.
-    pub src: &'a str,
-    /// The input started with a UTF-8 byte order mark (removed from `src`).
-    pub bom: bool,
-}
-
-/// Checks UTF-8 and removes a leading byte order mark.
-pub fn decode(bytes: &[u8]) -> Result<Text<'_>, usize> {
-    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
-    };
-    let offset = if bom { 3 } else { 0 };
-    std::str::from_utf8(rest).map(|src| Text { src, bom }).map_err(|e| e.valid_up_to() + offset)
-}
+/// The text of an input (UTF-8 checked, byte order mark removed): the
+/// library's reading, so that `int_ro1::capture::validate_file` and the
+/// command line see the same text.
+pub use int_ro1::capture::{Text, decode};
 
 /// The note added to an input that starts with a byte order mark.
 pub fn bom_note() -> Message {
