@@ -267,3 +267,42 @@ fn har_capture_ranges_point_into_the_escaped_body() {
     s.notify("exit", Value::Null);
     assert_eq!(s.child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn the_server_answers_while_a_large_file_is_validated() {
+    // A Bundle of a few MB (its entries repeated): validated on the worker
+    // thread, while the main thread answers the editor at once.
+    let src =
+        std::fs::read_to_string(common::root().join("examples/valid/ps-two-practitioners.json"))
+            .unwrap();
+    let v: Value = serde_json::from_str(&src).unwrap();
+    let entries = v["entry"].as_array().unwrap();
+    let mut big = v.clone();
+    big["entry"] =
+        Value::Array(entries.iter().cycle().take(entries.len() * 400).cloned().collect());
+    let text = serde_json::to_string_pretty(&big).unwrap();
+    assert!(text.len() > 3_000_000, "{}", text.len());
+
+    let mut s = Server::start();
+    s.request("initialize", json!({"processId": null, "capabilities": {}}));
+    s.notify("initialized", json!({}));
+    let uri = "file:///tmp/sas-validate-lsp-big/large.json";
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+    );
+    let started = Instant::now();
+    s.send(&json!({"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}));
+    let first = s.wait(|m| m["id"] == 99 || m["method"] == "textDocument/publishDiagnostics");
+    assert_eq!(
+        first["id"], 99,
+        "the diagnostics came before the hover answer: the server was blocked"
+    );
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    let d = s.diagnostics(1);
+    assert!(!d.is_empty(), "repeated entries are findings");
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert_eq!(s.child.wait().unwrap().code(), Some(0));
+}
