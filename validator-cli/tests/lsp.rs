@@ -204,6 +204,16 @@ fn editor_session_over_stdio() {
     let value = h["result"]["contents"]["value"].as_str().unwrap();
     assert!(value.starts_with("### RO1-SLOT-002 slot-start-end-present"), "{value}");
     assert!(value.contains("## How to fix"), "{value}");
+    // Hover on a national identifier's value: its kind and verdict.
+    let (line, l) =
+        fixed.lines().enumerate().find(|(_, l)| l.contains("\"810008642133\"")).unwrap();
+    let character = l.find("8100").unwrap();
+    let h = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    );
+    let value = h["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**IDNPS** `810008642133`: RPPS"), "{value}");
     // Hover where there is no finding and no rule ID: nothing.
     let h = s.request(
         "textDocument/hover",

@@ -1,12 +1,14 @@
 //! `sas-validate lsp`: a Language Server over stdio for response bodies
 //! (`.json`) and HAR captures (`.har`). Diagnostics on open, change
-//! (debounced) and save; hover on a finding or a rule ID shows `explain`.
+//! (debounced) and save; hover on a finding or a rule ID shows `explain`,
+//! on a national identifier's value its kind and check-digit verdict.
 //!
 //! The main thread only reads messages and answers; validation runs on one
 //! worker thread, so a large file never blocks the server. A result for a
 //! version of a document that has since changed is dropped, not published.
 
 mod diagnose;
+mod identifier;
 mod position;
 mod worker;
 
@@ -182,6 +184,16 @@ fn hover(
     let mut range = None;
     if rules.is_empty() {
         let doc = docs.get(uri.uri.as_str())?;
+        let at = LineMap::new(&doc.text).offset(pos);
+        if let Some(value) = identifier::hover(&doc.text, at, lang) {
+            return Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                }),
+                range: None,
+            });
+        }
         let (word, r) = word_at(&doc.text, pos)?;
         rules.push(int_ro1::by_id(word).filter(|r| r.id.eq_ignore_ascii_case(word))?);
         range = Some(r);
