@@ -204,6 +204,21 @@ fn editor_session_over_stdio() {
     let value = h["result"]["contents"]["value"].as_str().unwrap();
     assert!(value.starts_with("### RO1-SLOT-002 slot-start-end-present"), "{value}");
     assert!(value.contains("## How to fix"), "{value}");
+    // A quick fix for the SAS instant form, as the editor asks for it (the
+    // diagnostics of the cursor's line in the context).
+    let sas = by_rule(&d, "RO1-SLOT-004");
+    assert_eq!(sas.len(), 2, "{d:#?}");
+    let a = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": sas[0]["range"],
+            "context": {"diagnostics": [sas[0]]}}),
+    );
+    let actions = a["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{a}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    let edits = &actions[0]["edit"]["changes"][&uri];
+    assert_eq!(edits[0]["range"], sas[0]["range"]);
+    assert_eq!(edits[0]["newText"], "\"2026-11-26T16:00:00.000+01:00\"", "{a}");
     // Hover on a national identifier's value: its kind and verdict.
     let (line, l) =
         fixed.lines().enumerate().find(|(_, l)| l.contains("\"810008642133\"")).unwrap();

@@ -8,6 +8,7 @@
 //! version of a document that has since changed is dropped, not published.
 
 mod diagnose;
+mod fix;
 mod identifier;
 mod position;
 mod worker;
@@ -24,7 +25,11 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
     Notification as _,
 };
-use lsp_types::request::{HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, NumberOrString, TextEdit,
+    WorkspaceEdit,
+};
 use lsp_types::{
     Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, Position, Range, Uri,
 };
@@ -69,6 +74,7 @@ pub fn run(connection: &Connection, ctx: Context) -> Result<(), Box<dyn Error + 
                 "positionEncoding": "utf-16",
                 "textDocumentSync": { "openClose": true, "change": 1, "save": { "includeText": false } },
                 "hoverProvider": true,
+                "codeActionProvider": { "codeActionKinds": ["quickfix"] },
             },
             "serverInfo": { "name": "sas-validate", "version": env!("CARGO_PKG_VERSION") },
         }),
@@ -155,17 +161,61 @@ fn params<P: serde::de::DeserializeOwned>(
 }
 
 fn answer(req: &Request, docs: &HashMap<String, Doc>, shared: &Shared, lang: Lang) -> Response {
-    if req.method != HoverRequest::METHOD {
-        return Response::new_err(
-            req.id.clone(),
+    let id = req.id.clone();
+    match req.method.as_str() {
+        HoverRequest::METHOD => {
+            let hover = serde_json::from_value::<HoverParams>(req.params.clone())
+                .ok()
+                .and_then(|p| hover(&p, docs, shared, lang));
+            Response::new_ok(id, hover)
+        }
+        CodeActionRequest::METHOD => {
+            let actions = serde_json::from_value::<CodeActionParams>(req.params.clone())
+                .map(|p| code_actions(&p, docs, lang))
+                .unwrap_or_default();
+            Response::new_ok(id, actions)
+        }
+        m => Response::new_err(
+            id,
             lsp_server::ErrorCode::MethodNotFound as i32,
-            format!("unsupported request: {}", req.method),
-        );
+            format!("unsupported request: {m}"),
+        ),
     }
-    let hover = serde_json::from_value::<HoverParams>(req.params.clone())
-        .ok()
-        .and_then(|p| hover(&p, docs, shared, lang));
-    Response::new_ok(req.id.clone(), hover)
+}
+
+/// The quick fixes of the diagnostics the editor sends (those of the cursor's
+/// line or selection) that have one unambiguous fix.
+fn code_actions(
+    p: &CodeActionParams,
+    docs: &HashMap<String, Doc>,
+    lang: Lang,
+) -> Vec<CodeActionOrCommand> {
+    let uri = &p.text_document.uri;
+    let Some(doc) = docs.get(uri.as_str()) else { return Vec::new() };
+    let map = LineMap::new(&doc.text);
+    let code = NumberOrString::String(fix::SAS_INSTANT.to_owned());
+    p.context
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_ref() == Some(&code))
+        .filter_map(|d| {
+            let token = doc.text.get(map.offset(d.range.start)..map.offset(d.range.end))?;
+            let new_text = fix::sas_instant(token)?;
+            let title = format!("{} {new_text}", crate::locale::tr(lang, "Écrire", "Write"));
+            let edit = TextEdit { range: d.range, new_text };
+            Some(CodeActionOrCommand::CodeAction(CodeAction {
+                title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(true),
+                ..CodeAction::default()
+            }))
+        })
+        .collect()
 }
 
 /// The documentation of the rules of the findings under the cursor, else of
