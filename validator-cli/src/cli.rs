@@ -20,7 +20,7 @@ use fr_fhir_core::finding::Severity;
     after_help = "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unusable input."
 )]
 pub struct Cli {
-    /// Subcommand (`rules`, `explain`, `completions`, `schema`).
+    /// Subcommand (`rules`, `explain`, `completions`, `schema`, `lsp`).
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Language of messages (default: from LC_ALL, LC_MESSAGES, LANG; French unless `en*`).
@@ -147,6 +147,19 @@ pub enum Command {
         /// Which schema.
         #[arg(value_enum, default_value_t = SchemaKind::Report)]
         kind: SchemaKind,
+    },
+    /// Run a Language Server over stdin/stdout for editors: diagnostics of JSON bodies and HAR
+    /// captures as you type, hover on a finding shows its rule's documentation.
+    Lsp {
+        /// IG package, as for a validation run (wins over the configuration file's `ig`).
+        #[arg(long, value_name = "PATH")]
+        ig: Option<std::path::PathBuf>,
+        /// Configuration file (default: the first sas-validate.toml up from each document's folder).
+        #[arg(long, value_name = "FILE")]
+        config: Option<std::path::PathBuf>,
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
     },
 }
 

@@ -165,6 +165,24 @@ const SUBCOMMANDS: &[(&str, &str, Helps)] = &[
         "Affiche un JSON Schema : du rapport `--format json` (défaut), du catalogue des règles, ou des modèles FHIR (`bundle`, `operation-outcome`).",
         &[("kind", "Quel schéma : report, rules, bundle, operation-outcome [défaut : report].")],
     ),
+    (
+        "lsp",
+        "Lance un serveur de langage (LSP) sur l'entrée et la sortie standard pour les éditeurs : constats des corps JSON et captures HAR pendant la frappe, le survol d'un constat montre la documentation de sa règle.",
+        &[
+            (
+                "ig",
+                "Paquet d'IG, comme pour une validation (l'emporte sur `ig` du fichier de configuration).",
+            ),
+            (
+                "config",
+                "Fichier de configuration (défaut : le premier sas-validate.toml en remontant depuis le dossier de chaque document).",
+            ),
+            (
+                "stdio",
+                "Accepté pour les éditeurs qui le passent ; l'entrée et la sortie standard sont le seul transport.",
+            ),
+        ],
+    ),
 ];
 
 fn french(cmd: Command) -> Command {

@@ -60,6 +60,17 @@ fn real_main() -> u8 {
             Ok(0)
         }
         Some(Command::Schema { kind }) => commands::schema::print(&mut out, kind).map(|()| 0),
+        // The protocol owns stdout: nothing else may be written there.
+        Some(Command::Lsp { ig, config, stdio: _ }) => {
+            drop(out);
+            return match commands::lsp::serve(commands::lsp::Context::new(ig, config, cli.lang)) {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("{TOOL} lsp: {e}");
+                    USAGE
+                }
+            };
+        }
         None => validate(&cli.check, cli.lang, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));

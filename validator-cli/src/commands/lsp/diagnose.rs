@@ -1,0 +1,203 @@
+//! One document's text to LSP diagnostics: the same libraries, options and
+//! configuration file as the command line, on the editor's (unsaved) text.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+
+use fr_fhir_core::conformance::walk::Validator;
+use fr_fhir_core::finding::{Finding, Lang, Message, RuleMeta, Severity};
+use fr_fhir_core::rules::{Options, UseCase};
+use lsp_types::{CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri};
+
+use super::position::{LineMap, token_end};
+use crate::cli::{LangArg, UseCaseArg};
+use crate::config::{self, Config};
+use crate::engine::{self, EngineOptions};
+use crate::locale::{self, tr};
+use crate::model::InputKind;
+use crate::select::Selection;
+use crate::{conformance, rules_doc};
+
+/// What the server was started with (`sas-validate lsp --ig ... --config ...`).
+#[derive(Debug, Default)]
+pub struct Context {
+    /// `--ig`: wins over the configuration file's `ig`.
+    pub ig: Option<PathBuf>,
+    /// `--config`: else the `sas-validate.toml` found from the document's folder.
+    pub config: Option<PathBuf>,
+    /// `--lang`: else the configuration's, else the locale's.
+    pub lang: Option<LangArg>,
+    /// IG packages already loaded (loading one takes a while).
+    igs: HashMap<PathBuf, Result<Arc<Validator>, Message>>,
+}
+
+impl Context {
+    /// A context for these command-line options.
+    pub fn new(ig: Option<PathBuf>, config: Option<PathBuf>, lang: Option<LangArg>) -> Self {
+        Context { ig, config, lang, igs: HashMap::new() }
+    }
+}
+
+/// A diagnostic and the rule it is about (hover shows the rule's text).
+#[derive(Debug, Clone)]
+pub struct Diagnosed {
+    /// What the editor shows.
+    pub diagnostic: Diagnostic,
+    /// The rule, `None` for a configuration or capture error.
+    pub rule: Option<&'static RuleMeta>,
+}
+
+/// The language of a document's messages.
+pub fn language(ctx: &Context, path: Option<&Path>) -> Lang {
+    let cfg = path.and_then(|p| config::load(ctx.config.as_deref(), &[p.to_path_buf()]).ok());
+    locale::resolve(ctx.lang.or(cfg.and_then(|c| c.lang)))
+}
+
+/// Validates `text`, the content of the document at `path` (`None`: not a
+/// file, e.g. an unsaved buffer).
+pub fn diagnose(ctx: &mut Context, path: Option<&Path>, text: &str) -> Vec<Diagnosed> {
+    let map = LineMap::new(text);
+    let early = locale::resolve(ctx.lang);
+    let cfg = match path {
+        Some(p) => config::load(ctx.config.as_deref(), &[p.to_path_buf()]),
+        None => ctx.config.as_deref().map_or(Ok(Config::default()), |c| config::load(Some(c), &[])),
+    };
+    let cfg = match cfg {
+        Ok(c) => c,
+        Err(m) => return vec![plain(&m, early, Range::default())],
+    };
+    let lang = locale::resolve(ctx.lang.or(cfg.lang));
+    let (opts, selection) = match options(ctx, &cfg) {
+        Ok(o) => o,
+        Err(m) => return vec![plain(&m, lang, Range::default())],
+    };
+    let min = cfg.min_severity.unwrap_or(Severity::Information);
+    let kind = match path.and_then(Path::extension).and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("har") => InputKind::Har,
+        _ => match int_ro1::capture::sniff(text) {
+            int_ro1::capture::CaptureKind::Har => InputKind::Har,
+            int_ro1::capture::CaptureKind::Body => InputKind::Body,
+        },
+    };
+    let mut out = Vec::new();
+    let mut add = |f: Finding| {
+        let fatal = f.severity == Severity::Fatal;
+        if (fatal || selection.keeps(f.rule)) && f.severity >= min {
+            out.push(diagnostic(f, text, &map, lang));
+        }
+    };
+    match kind {
+        InputKind::Body => engine::body(text, &opts).findings.into_iter().for_each(&mut add),
+        InputKind::Har => {
+            let r = engine::har(text, &opts, &mut |u| u.findings.into_iter().for_each(&mut add));
+            if let Err(e) = r {
+                let at = e.offset.unwrap_or(0);
+                let range = Range::new(map.position(at), map.position(token_end(text, at)));
+                out.push(plain(&e.message, lang, range));
+            }
+        }
+    }
+    out
+}
+
+/// The engine options and selection of the command line, from the
+/// configuration file and `--ig` (the LSP has no other flags).
+fn options(ctx: &mut Context, cfg: &Config) -> Result<(EngineOptions, Selection), Message> {
+    let selection = Selection::new(&cfg.select, &cfg.ignore)?;
+    let ig = ctx.ig.clone().or_else(|| cfg.ig.clone());
+    let validator = match ig {
+        Some(p) => {
+            Some(ctx.igs.entry(p.clone()).or_insert_with(|| conformance::load_ig(&p)).clone()?)
+        }
+        None => None,
+    };
+    let base_only = cfg.base.unwrap_or(false);
+    let profile = match cfg.profile.as_deref().filter(|_| !base_only) {
+        Some(w) => {
+            let defs = validator.as_deref().unwrap_or_else(|| Validator::builtin()).definitions();
+            Some(conformance::resolve_profile(defs, w)?)
+        }
+        None => None,
+    };
+    let use_case = match cfg.use_case.filter(|_| !base_only) {
+        Some(UseCaseArg::Ps) => Some(UseCase::PS),
+        Some(UseCaseArg::Cpts) => Some(UseCase::CPTS),
+        Some(UseCaseArg::Sos) => Some(UseCase::SOS),
+        Some(UseCaseArg::Auto) | None => None,
+    };
+    let rules = Options {
+        use_case,
+        strict: cfg.strict.unwrap_or(false),
+        ignore: selection.ignored_ids(),
+        validator,
+        profile,
+        base_only,
+        structure: true,
+        ..Options::default()
+    };
+    // The configuration file's reading of plain body files and of the IG
+    // version, as the command line's (said, else implied by a loaded
+    // package, else 1.1.0).
+    let flow = cfg.flow.map(|f| f.flow());
+    let ig_version = cfg
+        .ig_version
+        .or_else(|| {
+            rules.validator.as_deref().and_then(|v| conformance::ig_version_of(v.definitions()))
+        })
+        .unwrap_or_default();
+    Ok((EngineOptions { rules, request: None, flow, ig_version }, selection))
+}
+
+fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> Diagnosed {
+    let start = f
+        .resolved
+        .as_ref()
+        .and_then(|r| r.offset)
+        .map_or(0, |o| usize::try_from(o).unwrap_or(usize::MAX).min(text.len()));
+    let range = Range::new(map.position(start), map.position(token_end(text, start)));
+    let mut message = f.message.get(lang).to_owned();
+    if let Some(r) = f.resolved.as_ref().filter(|r| !r.expression.is_empty()) {
+        message.push_str(&format!("\n--> {}", r.expression));
+    }
+    if let Some(c) = &f.cause {
+        message.push_str(&format!(
+            "\n{} {}",
+            tr(lang, "cause :", "caused by:"),
+            c.message.get(lang)
+        ));
+    }
+    let severity = match f.severity {
+        Severity::Fatal | Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+    };
+    let href = Uri::from_str(&rules_doc::help_uri(f.rule.id)).ok();
+    Diagnosed {
+        diagnostic: Diagnostic {
+            range,
+            severity: Some(severity),
+            code: Some(NumberOrString::String(f.rule.id.to_owned())),
+            code_description: href.map(|href| CodeDescription { href }),
+            source: Some("sas-validate".to_owned()),
+            message,
+            ..Diagnostic::default()
+        },
+        rule: Some(f.rule),
+    }
+}
+
+/// A problem that is not a rule's finding (configuration, capture).
+fn plain(m: &Message, lang: Lang, range: Range) -> Diagnosed {
+    Diagnosed {
+        diagnostic: Diagnostic {
+            range,
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some("sas-validate".to_owned()),
+            message: m.get(lang).to_owned(),
+            ..Diagnostic::default()
+        },
+        rule: None,
+    }
+}
