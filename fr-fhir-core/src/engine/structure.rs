@@ -252,8 +252,8 @@ impl<'v, 'a> Structural<'v, 'a> {
         }
     }
 
-    /// Hands the batch to the walking thread, or walks it here when its
-    /// queue is full (or when the thread is gone: it panicked, and the join
+    /// Hands the batch to the walking thread, or walks it here when that
+    /// thread is [`LAG`] batches behind (or gone: it panicked, and the join
     /// reports it).
     fn flush(&mut self, src: &'a str) {
         let Some(p) = &mut self.par else { return };
