@@ -379,3 +379,50 @@ impl<'o> Emitter<'o> {
         &self.ignored_missing
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::rules::prof::ro1_prof_004;
+
+    /// Warnings of walk `job` (one each), pushed as a walk does.
+    fn walked<'o>(opts: &'o Options, jobs: &[u32]) -> Emitter<'o> {
+        let mut em = Emitter::new(opts);
+        for &job in jobs {
+            let f = Finding::body(
+                &ro1_prof_004::RULE,
+                Span::new(job * 10, job * 10 + 5),
+                Message::new(format!("walk {job}"), format!("walk {job}")),
+            );
+            em.in_job(job, |em| em.structural(|em| em.push(Scope::ALL, f)));
+        }
+        em
+    }
+
+    fn kept(em: Emitter<'_>) -> (Vec<u32>, u64) {
+        let uc = UseCase::PS;
+        let dropped = em.dropped(uc).warning;
+        let (out, _) = em.into_inner();
+        (out.iter().map(|e| e.job).collect(), dropped)
+    }
+
+    /// However the walks were split between the two threads (each side in
+    /// increasing order), the merged report keeps the same findings under
+    /// the cap — the first ones in walk order — and counts the rest.
+    #[test]
+    fn walks_split_between_threads_merge_to_the_same_report() {
+        let opts = Options { max_findings: 5, ..Options::default() };
+        let splits: [(&[u32], &[u32]); 4] = [
+            (&[0, 2, 4, 6, 8, 10, 12, 14], &[1, 3, 5, 7, 9, 11, 13]),
+            (&[0, 1, 2, 3, 4, 5, 6], &[7, 8, 9, 10, 11, 12, 13, 14]),
+            (&[], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]),
+            (&[3, 9, 10, 11, 12], &[0, 1, 2, 4, 5, 6, 7, 8, 13, 14]),
+        ];
+        for (mine, theirs) in splits {
+            let mut em = Emitter::new(&opts);
+            em.absorb_walks(walked(&opts, mine), walked(&opts, theirs));
+            assert_eq!(kept(em), (vec![0, 1, 2, 3, 4], 10), "{mine:?} / {theirs:?}");
+        }
+    }
+}
