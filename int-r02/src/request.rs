@@ -11,52 +11,21 @@
 //! assert_eq!(PractitionerRequest::parse("PUT", &put.url()).unwrap(), put);
 //! ```
 
-use sas_exchange::write::{Write, WriteError, WriteKind};
+use sas_exchange::write::{Request, Written};
 
 /// The resource type of the flow.
 pub const TYPE: &str = "Practitioner";
 
-/// One INT_R02 request line.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PractitionerRequest(pub Write);
+/// The INT_R02 flow, as what it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Accounts;
 
-impl PractitionerRequest {
-    /// `POST [base]/Practitioner`.
-    pub fn create(base: &str) -> Self {
-        PractitionerRequest(Write {
-            base: base.trim_end_matches('/').to_owned(),
-            kind: WriteKind::Create,
-        })
-    }
-
-    /// `PUT [base]/Practitioner?identifier=system|value`.
-    pub fn update(base: &str, system: &str, value: &str) -> Self {
-        PractitionerRequest(Write {
-            base: base.trim_end_matches('/').to_owned(),
-            kind: WriteKind::Update { system: system.to_owned(), value: value.to_owned() },
-        })
-    }
-
-    /// Reads a captured request line.
-    pub fn parse(method: &str, url: &str) -> Result<Self, WriteError> {
-        Write::parse(method, url, TYPE).map(PractitionerRequest)
-    }
-
-    /// `POST` or `PUT`.
-    pub fn method(&self) -> &'static str {
-        self.0.method()
-    }
-
-    /// The request URL.
-    pub fn url(&self) -> String {
-        self.0.url(TYPE)
-    }
-
-    /// `system|value` of an update.
-    pub fn identifier(&self) -> Option<(&str, &str)> {
-        self.0.identifier()
-    }
+impl Written for Accounts {
+    const TYPE: &'static str = TYPE;
 }
+
+/// One INT_R02 request line.
+pub type PractitionerRequest = Request<Accounts>;
 
 #[cfg(test)]
 mod tests {

@@ -11,52 +11,21 @@
 //! assert_eq!(AppointmentRequest::parse("PUT", &put.url()).unwrap(), put);
 //! ```
 
-use sas_exchange::write::{Write, WriteError, WriteKind};
+use sas_exchange::write::{Request, Written};
 
 /// The resource type of the flow.
 pub const TYPE: &str = "Appointment";
 
-/// One INT_R03 request line.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct AppointmentRequest(pub Write);
+/// The INT_R03 flow, as what it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Appointments;
 
-impl AppointmentRequest {
-    /// `POST [base]/Appointment`.
-    pub fn create(base: &str) -> Self {
-        AppointmentRequest(Write {
-            base: base.trim_end_matches('/').to_owned(),
-            kind: WriteKind::Create,
-        })
-    }
-
-    /// `PUT [base]/Appointment?identifier=system|value`.
-    pub fn update(base: &str, system: &str, value: &str) -> Self {
-        AppointmentRequest(Write {
-            base: base.trim_end_matches('/').to_owned(),
-            kind: WriteKind::Update { system: system.to_owned(), value: value.to_owned() },
-        })
-    }
-
-    /// Reads a captured request line.
-    pub fn parse(method: &str, url: &str) -> Result<Self, WriteError> {
-        Write::parse(method, url, TYPE).map(AppointmentRequest)
-    }
-
-    /// `POST` or `PUT`.
-    pub fn method(&self) -> &'static str {
-        self.0.method()
-    }
-
-    /// The request URL.
-    pub fn url(&self) -> String {
-        self.0.url(TYPE)
-    }
-
-    /// `system|value` of an update.
-    pub fn identifier(&self) -> Option<(&str, &str)> {
-        self.0.identifier()
-    }
+impl Written for Appointments {
+    const TYPE: &'static str = TYPE;
 }
+
+/// One INT_R03 request line.
+pub type AppointmentRequest = Request<Appointments>;
 
 #[cfg(test)]
 mod tests {

@@ -164,6 +164,75 @@ impl Write {
     }
 }
 
+/// The resource type one flow writes (`Practitioner` for INT_R02,
+/// `Appointment` for INT_R03): what makes a [`Request`] that flow's.
+pub trait Written {
+    /// The resource type, as in the URL.
+    const TYPE: &'static str;
+}
+
+/// One write request of a flow: a [`Write`] on the resource type `T`
+/// names, built, read and printed without repeating that type.
+///
+/// ```
+/// use sas_exchange::write::{Request, Written};
+/// #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// struct Patients;
+/// impl Written for Patients {
+///     const TYPE: &'static str = "Patient";
+/// }
+/// let put = Request::<Patients>::update("https://h/fhir/", "urn:oid:1.2", "a|b");
+/// assert_eq!(put.method(), "PUT");
+/// assert_eq!(put.url(), "https://h/fhir/Patient?identifier=urn:oid:1.2|a%7Cb");
+/// assert_eq!(Request::<Patients>::parse("PUT", &put.url()).unwrap(), put);
+/// assert_eq!(put.identifier(), Some(("urn:oid:1.2", "a|b")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Request<T> {
+    /// The request.
+    pub write: Write,
+    flow: std::marker::PhantomData<T>,
+}
+
+impl<T: Written> Request<T> {
+    fn of(write: Write) -> Self {
+        Request { write, flow: std::marker::PhantomData }
+    }
+
+    /// `POST [base]/Type`.
+    pub fn create(base: &str) -> Self {
+        Request::of(Write { base: base.trim_end_matches('/').to_owned(), kind: WriteKind::Create })
+    }
+
+    /// `PUT [base]/Type?identifier=system|value`.
+    pub fn update(base: &str, system: &str, value: &str) -> Self {
+        Request::of(Write {
+            base: base.trim_end_matches('/').to_owned(),
+            kind: WriteKind::Update { system: system.to_owned(), value: value.to_owned() },
+        })
+    }
+
+    /// Reads a captured request line.
+    pub fn parse(method: &str, url: &str) -> Result<Self, WriteError> {
+        Write::parse(method, url, T::TYPE).map(Request::of)
+    }
+
+    /// `POST` or `PUT`.
+    pub fn method(&self) -> &'static str {
+        self.write.method()
+    }
+
+    /// The request URL.
+    pub fn url(&self) -> String {
+        self.write.url(T::TYPE)
+    }
+
+    /// `system|value` of an update.
+    pub fn identifier(&self) -> Option<(&str, &str)> {
+        self.write.identifier()
+    }
+}
+
 /// `system|value`: split at the first raw `|`, else at the first `%7C`,
 /// then percent-decoded.
 fn split_token(raw: &str) -> Option<(String, String)> {
