@@ -454,6 +454,20 @@ impl Finding {
         }
     }
 
+    /// A finding on one part of an exchange (`request.method`,
+    /// `response.status`, a header...), with the rule's default severity.
+    pub fn exchange(rule: &'static RuleMeta, part: &'static str, message: Message) -> Self {
+        Finding {
+            rule,
+            severity: rule.severity,
+            target: Target::Exchange { part: Cow::Borrowed(part) },
+            message,
+            resolved: None,
+            cause: None,
+            source: None,
+        }
+    }
+
     /// A finding on a missing `child` of the object at `parent`.
     pub fn missing(
         rule: &'static RuleMeta,

@@ -11,9 +11,7 @@ pub mod location;
 pub mod parts;
 pub mod write;
 
-use std::borrow::Cow;
-
-use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity, Target};
+use fr_fhir_core::finding::{Finding, Message, RuleMeta, Severity};
 
 /// A finding on one part of the exchange (`parts::STATUS`, ...).
 ///
@@ -29,15 +27,7 @@ pub fn exchange_finding(
     part: &'static str,
     message: Message,
 ) -> Finding {
-    Finding {
-        rule,
-        severity,
-        target: Target::Exchange { part: Cow::Borrowed(part) },
-        message,
-        resolved: None,
-        cause: None,
-        source: None,
-    }
+    Finding::exchange(rule, part, message).with_severity(severity)
 }
 
 /// True for the canonical UUID text form `8-4-4-4-12` hexadecimal digits

@@ -634,15 +634,7 @@ fn other_flow(
     }
     let method = ex.method.as_deref().unwrap_or("");
     let message = ro1_flow_002::message(method, url);
-    let f = Finding {
-        rule,
-        severity: rule.severity,
-        target: Target::Exchange { part: Cow::Borrowed(parts::URL) },
-        message,
-        resolved: None,
-        cause: None,
-        source: None,
-    };
+    let f = Finding::exchange(rule, parts::URL, message);
     let loc = Locator { ex, file_src, from: RequestFrom::Exchange, index, query: None };
     let (mut all, mut pending) = (Vec::new(), Vec::new());
     let off = loc.exchange_offset(&f);

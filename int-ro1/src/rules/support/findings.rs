@@ -14,15 +14,7 @@ pub(crate) fn exchange(
     part: &'static str,
     message: Message,
 ) -> Finding {
-    Finding {
-        rule,
-        severity,
-        target: Target::Exchange { part: Cow::Borrowed(part) },
-        message,
-        resolved: None,
-        cause: None,
-        source: None,
-    }
+    Finding::exchange(rule, part, message).with_severity(severity)
 }
 
 /// A finding at `span` in the captured query, on parameter `param` (empty
