@@ -298,21 +298,12 @@ impl<'o> Emitter<'o> {
         if self.opts.strict { Severity::Error } else { Severity::Warning }
     }
 
-    /// Takes in what another emitter (the walking thread's) collected: its
-    /// findings go through this one's ignore list and caps as if pushed
-    /// here (marked structural as they were), its counts of findings not
-    /// kept or ignored are added.
-    pub(crate) fn absorb(&mut self, other: Emitter<'_>) {
-        let out = self.absorb_books(other);
-        for e in out {
-            self.push_emitted(e);
-        }
-    }
-
     /// Takes in the findings of the walks two threads shared (each emitter
     /// holds its walks in increasing [`Emitted::job`]), merged back into
-    /// walk order: the same report, and the same findings kept under the
-    /// caps, whichever thread did which walk.
+    /// walk order and pushed through this emitter's ignore list and caps
+    /// (marked structural as they were); their counts of
+    /// findings not kept or ignored are added. The same report, and the
+    /// same findings kept under the caps, whichever thread did which walk.
     pub(crate) fn absorb_walks(&mut self, a: Emitter<'_>, b: Emitter<'_>) {
         let a = self.absorb_books(a);
         let b = self.absorb_books(b);

@@ -324,10 +324,9 @@ pub fn run<'a>(
             let mine = structural.stop(src);
             if let Some(h) = walker {
                 match h.join() {
-                    Ok(theirs) => match mine {
-                        Some(mine) => em.absorb_walks(mine, theirs),
-                        None => em.absorb(theirs),
-                    },
+                    Ok(theirs) => {
+                        em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
+                    }
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
