@@ -185,13 +185,9 @@ impl Terminology {
         type_code: &str,
         value_json: &str,
     ) -> BindingOutcome {
-        let Some(at) = value_set.map(|i| i as usize) else {
+        let Some((vs, index)) = self.indexed(value_set) else {
             return BindingOutcome::Undecidable;
         };
-        let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
-            return BindingOutcome::Undecidable;
-        };
-        let index = cell.get_or_init(|| VsIndex::build(vs));
         match type_code {
             "Coding" | "Quantity" => {
                 let Some(c) = read_coded(value_json) else {
@@ -243,12 +239,15 @@ impl Terminology {
             _ => BindingOutcome::Undecidable,
         }
     }
-}
 
-/// The index in `defs.value_sets()` of the value set a binding names
-/// (`|version` ignored), as [`Terminology::check_at`] takes it; `None` when
-/// unknown or empty. The last of equal URLs, as [`Terminology::check`] reads.
-impl Terminology {
+    /// Value set `value_set` with its code index (built on first use);
+    /// `None` when unknown.
+    fn indexed(&self, value_set: Option<u32>) -> Option<(&ValueSetTable, &VsIndex)> {
+        let at = value_set? as usize;
+        let (vs, cell) = (self.value_sets.get(at)?, self.index.get(at)?);
+        Some((vs, cell.get_or_init(|| VsIndex::build(vs))))
+    }
+
     /// True when `codings` (system, code), read by the walk as it went,
     /// settle the binding without a finding: one is in value set
     /// `value_set`, or none has a code, or the value set is not complete
@@ -260,11 +259,7 @@ impl Terminology {
         value_set: Option<u32>,
         codings: impl Iterator<Item = (Option<&'c str>, &'c str)>,
     ) -> bool {
-        let Some(at) = value_set.map(|i| i as usize) else { return true };
-        let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
-            return true;
-        };
-        let index = cell.get_or_init(|| VsIndex::build(vs));
+        let Some((vs, index)) = self.indexed(value_set) else { return true };
         let mut any_code = false;
         for (system, code) in codings {
             any_code = true;
@@ -274,23 +269,20 @@ impl Terminology {
         }
         !any_code || !vs.complete
     }
-}
 
-impl Terminology {
     /// True when the code of a string-typed value (`code`, `uri`...), read
     /// by the walk, settles the binding without a finding: it is in value
     /// set `value_set`, or the value set is not complete. The fast path of
     /// a bare code (`Slot.status`); `false` decides nothing.
     pub(crate) fn settled_code(&self, value_set: Option<u32>, code: &str) -> bool {
-        let Some(at) = value_set.map(|i| i as usize) else { return true };
-        let (Some(vs), Some(cell)) = (self.value_sets.get(at), self.index.get(at)) else {
-            return true;
-        };
-        let index = cell.get_or_init(|| VsIndex::build(vs));
+        let Some((vs, index)) = self.indexed(value_set) else { return true };
         !vs.complete || !index.positions(vs, code).is_empty()
     }
 }
 
+/// The index in `defs.value_sets()` of the value set a binding names
+/// (`|version` ignored), as [`Terminology::check_at`] takes it; `None` when
+/// unknown or empty. The last of equal URLs, as [`Terminology::check`] reads.
 pub(crate) fn value_set_index(defs: &Definitions, value_set: &str) -> Option<u32> {
     let url = value_set.split('|').next().unwrap_or(value_set);
     if url.is_empty() {
