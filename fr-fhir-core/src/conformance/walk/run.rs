@@ -645,9 +645,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 {
                     self.lexical(node, key, pk, &e, &text, span);
                 }
-                if self.v.info(node).is_some_and(|i| i.checks) {
-                    self.value_checks(node, span, Gathered::Text(&text));
-                }
+                self.value_checks(node, span, Gathered::Text(&text));
                 Ok(Val { count: 1, span, kind, text: Some(text) })
             }
             Shape::Complex | Shape::Resource if kind != Kind::Object => {
