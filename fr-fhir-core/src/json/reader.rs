@@ -133,6 +133,30 @@ impl<'a> Reader<'a> {
         Reader { src, pos, depth: 0, max_depth: DEFAULT_MAX_DEPTH, borrowed: 0, owned: 0 }
     }
 
+    /// Moves on to `end`, the end of a value the caller knows starts at the
+    /// current position (it read the same bytes before): nesting is
+    /// unchanged, as after reading the value. `end` before the current
+    /// position or past the input is refused (nothing moves).
+    ///
+    /// ```
+    /// use fr_fhir_core::json::{Kind, Reader};
+    /// let src = r#"[{"mode":"match"},1]"#;
+    /// let mut r = Reader::new(src);
+    /// let mut arr = r.array().unwrap();
+    /// r.next_item(&mut arr).unwrap();
+    /// let at = r.pos();
+    /// assert!(r.step_over(at + r#"{"mode":"match"}"#.len()));
+    /// r.next_item(&mut arr).unwrap();
+    /// assert_eq!(r.peek().unwrap(), Kind::Number);
+    /// ```
+    pub fn step_over(&mut self, end: usize) -> bool {
+        if end < self.pos || end > self.src.len() {
+            return false;
+        }
+        self.pos = end;
+        true
+    }
+
     /// Changes the nesting limit.
     pub fn with_max_depth(mut self, max_depth: u32) -> Self {
         self.max_depth = max_depth;

@@ -46,6 +46,7 @@
 pub mod binding;
 mod compile;
 pub mod fixed;
+mod memo;
 mod run;
 mod sink;
 pub mod slicing;

@@ -8,6 +8,7 @@
 
 use super::binding::BindingOutcome;
 use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
+use super::memo::Memo;
 use super::sink::Sink;
 use super::slicing::{Classified, Slicer};
 use super::{Validator, Walk, fixed, inv};
@@ -89,6 +90,13 @@ pub(super) struct Run<'v, 'a, 'w, 'e> {
     /// Items lately put in a slice: slicer (by address), item, slice
     /// ([`Run::remembered`]).
     slices: Vec<(usize, Span, Option<usize>)>,
+    /// Clean objects by element ([`Memo`]).
+    memo: Memo<'a>,
+    /// Findings pushed, facts gathered and values skipped for depth so far:
+    /// an object read while none of them moved is clean ([`Memo::keep`]).
+    pushed: u32,
+    side: u32,
+    cut: u32,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -184,6 +192,7 @@ pub struct Buffers<'a> {
     names: Vec<Vec<&'a str>>,
     codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
     slices: Vec<(usize, Span, Option<usize>)>,
+    memo: Memo<'a>,
 }
 
 impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
@@ -194,7 +203,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         em: &'e mut dyn Sink,
         bufs: &mut Buffers<'a>,
     ) -> Self {
-        let b = std::mem::take(bufs);
+        let mut b = std::mem::take(bufs);
+        b.memo.bind(std::ptr::from_ref(v) as usize);
         Run {
             v,
             src,
@@ -211,6 +221,10 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             capture: 0,
             codings: b.codings,
             slices: b.slices,
+            memo: b.memo,
+            pushed: 0,
+            side: 0,
+            cut: 0,
         }
     }
 
@@ -223,6 +237,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             names: self.names,
             codings: self.codings,
             slices: self.slices,
+            memo: self.memo,
         };
         // A walk that ended early (malformed JSON) leaves some behind.
         b.counts.clear();
@@ -247,6 +262,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     }
 
     fn push(&mut self, f: Finding) {
+        self.pushed += 1;
         self.em.push(self.w.scope, f);
     }
 
@@ -262,6 +278,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         mut inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Span, Stop> {
         if self.depth >= MAX_DEPTH {
+            self.cut += 1;
             return Ok(self.r.skip_value()?);
         }
         let v = self.v;
@@ -405,6 +422,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 && let Some(t) = &val.text
             {
                 if t.starts_with('#') {
+                    self.side += 1;
                     if let Some(f) = self.facts.last_mut() {
                         f.local_refs.push((t.clone(), val.span));
                     }
@@ -654,6 +672,25 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 Ok(Val { count: 1, span, kind, text: None })
             }
             Shape::Complex => {
+                // Remembered only when the object gathers nothing for an
+                // enclosing value (Codings for an outer binding, names for
+                // the parent's invariants) and holds no entry the caller
+                // walks on its own: what is reported then depends on its
+                // bytes alone.
+                let memo = self.capture == 0 && inner.is_none() && self.w.skip.is_empty();
+                let from = self.r.pos();
+                if memo
+                    && let Some(len) =
+                        self.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())
+                    && self.r.step_over(from + len)
+                {
+                    let span = Span::new(
+                        u32::try_from(from).unwrap_or(u32::MAX),
+                        u32::try_from(from + len).unwrap_or(u32::MAX),
+                    );
+                    return Ok(Val { count: 1, span, kind, text: None });
+                }
+                let before = (self.pushed, self.side, self.cut);
                 let coded = self.coded(node);
                 let mark = self.codings.len();
                 self.capture += u32::from(coded.is_some());
@@ -670,6 +707,12 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 // value still needs it.
                 if self.capture == 0 {
                     self.codings.truncate(mark);
+                }
+                if memo
+                    && before == (self.pushed, self.side, self.cut)
+                    && span.start as usize == from
+                {
+                    self.memo.keep(node, self.text(span));
                 }
                 Ok(Val { count: 1, span, kind, text: None })
             }
@@ -697,6 +740,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         )?;
         if contained {
             let cf = contained_facts(self.src, span);
+            self.side += 1;
             if let Some(f) = self.facts.last_mut() {
                 f.contained.push(cf);
             }

@@ -618,3 +618,92 @@ fn repeated_slice_items_are_classified_once_and_checked_each_time() {
     let want: Vec<u32> = src.match_indices(bad.as_str()).map(|(i, _)| i as u32).collect();
     assert_eq!(starts, want);
 }
+
+/// A Bundle of three PractitionerRoles, each with a contained Location; the
+/// first two refer to it with the same bytes, the third does not.
+fn roles_sharing_a_local_reference() -> String {
+    let role = |id: &str, refs: &str| {
+        format!(
+            r#"{{"resource":{{"resourceType":"PractitionerRole","contained":[{{"resourceType":"Location","id":"{id}"}}]{refs}}}}}"#
+        )
+    };
+    let with_ref = role("loc-1", r##","location":[{"reference":"#loc-1"}]"##);
+    format!(
+        r#"{{"resourceType":"Bundle","type":"collection","entry":[{with_ref},{with_ref},{}]}}"#,
+        role("loc-3", "")
+    )
+}
+
+#[test]
+fn an_object_that_gathers_a_fact_is_read_again_each_time() {
+    // `{"reference":"#loc-1"}` is clean, but reading it records that the
+    // resource refers to its contained Location (dom-3): stepping over the
+    // second one would leave the second Location unreferenced.
+    let src = roles_sharing_a_local_reference();
+    let dom3: Vec<String> = walk_with(validator(), BUNDLE, None, &src)
+        .into_iter()
+        .filter(|f| f.0 == "RO1-FHIR-007")
+        .map(|f| f.2)
+        .collect();
+    assert_eq!(dom3, [r#"{"resourceType":"Location","id":"loc-3"}"#], "the third role's only");
+}
+
+#[test]
+fn an_object_skipped_for_depth_is_not_remembered_as_clean() {
+    // An identifier holding a bad one 30 objects down (assigner, identifier,
+    // assigner...), first under 70 nested extensions, so deep that the bad
+    // one is beyond the walk's depth (skipped: no finding there), then
+    // under one extension, where the bad one is reached and reported.
+    let bad = r#"{"system":1}"#;
+    let shallow = (0..15).fold(bad.to_string(), |acc, _| {
+        format!(r#"{{"value":"v","assigner":{{"identifier":{acc}}}}}"#)
+    });
+    let holder = format!(r#"{{"url":"http://example.org/x","valueIdentifier":{shallow}}}"#);
+    let deep = (0..70).fold(holder.clone(), |acc, _| {
+        format!(r#"{{"url":"http://example.org/x","extension":[{acc}]}}"#)
+    });
+    let src = format!(r#"{{{SLOT_OK},"extension":[{deep},{holder}]}}"#);
+    let kinds: Vec<String> = walk_with(validator(), SLOT, None, &src)
+        .into_iter()
+        .filter(|f| f.0 == "RO1-FHIR-001")
+        .map(|f| f.2)
+        .collect();
+    assert_eq!(kinds, ["1"], "the system of the identifier under one extension");
+}
+
+#[test]
+fn repeated_clean_objects_report_as_reading_each_does() {
+    // Byte-identical objects (stepped over after the first) around ones
+    // that differ by one byte (read): the findings are those of the
+    // different ones, at their places.
+    let act = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    let ok = format!(r#"{{"coding":[{{"system":"{act}","code":"AMB"}}]}}"#);
+    let bad = format!(r#"{{"coding":[{{"system":"{act}","code":"AMb"}}]}}"#);
+    let meta = r#""meta":{"profile":["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"]}"#;
+    let slot = |st: &str| format!(r#"{{{SLOT_OK},{meta},"serviceType":[{st}]}}"#);
+    let slots = [slot(&ok), slot(&ok), slot(&bad), slot(&ok), slot(&bad)];
+    let src = format!(
+        r#"{{"resourceType":"Bundle","type":"collection","entry":[{}]}}"#,
+        slots.iter().map(|s| format!(r#"{{"resource":{s}}}"#)).collect::<Vec<_>>().join(",")
+    );
+    let opts = Options::default();
+    let mut em = Emitter::new(&opts);
+    let w = Walk { structure: BUNDLE, element: None, skip: &[], scope: Scope::ALL };
+    validator().check(&src, Span::new(0, src.len() as u32), &w, &mut em);
+    let found: Vec<(String, u32)> = em
+        .into_inner()
+        .0
+        .iter()
+        .filter(|e| e.finding.severity >= Severity::Error)
+        .filter_map(|e| match &e.finding.target {
+            Target::Body { span, .. } => Some((e.finding.rule.id.to_string(), span.start)),
+            _ => None,
+        })
+        .collect();
+    let want: Vec<(String, u32)> = src
+        .match_indices(bad.as_str())
+        .map(|(i, _)| ("RO1-PROF-003".to_string(), i as u32))
+        .collect();
+    assert_eq!(want.len(), 2);
+    assert_eq!(found, want);
+}
