@@ -10,8 +10,14 @@ use crate::model::Snippet;
 const WIDTH: usize = 100;
 /// Context kept left of the caret when the line is cut.
 const LEFT: usize = 40;
-/// How far to look for the end of a line.
-const SCAN: usize = 4096;
+/// Characters left of the caret beyond which the line is cut.
+const KEEP_WHOLE: usize = LEFT + 20;
+/// How far to look back for the start of the line: a character takes at
+/// most 4 bytes, so a line start further away is more than `KEEP_WHOLE`
+/// characters away and the line is cut anyway.
+const BACK: usize = 4 * (KEEP_WHOLE + 1);
+/// How far to look ahead for its end: as far as the widest right part.
+const AHEAD: usize = 4 * (WIDTH + 1);
 
 /// The line around byte `at`, windowed when long, with the caret position.
 pub fn snippet(src: &str, at: usize) -> Option<Snippet> {
@@ -20,23 +26,25 @@ pub fn snippet(src: &str, at: usize) -> Option<Snippet> {
         return None;
     }
     // Bounded look-around: a position far into a huge line shows a window.
-    let back_from = at.saturating_sub(SCAN);
+    let back_from = at.saturating_sub(BACK);
     let line_start = bytes
         .get(back_from..at)
         .and_then(|b| memchr::memrchr(b'\n', b))
         .map(|i| back_from + i + 1)
         .unwrap_or(back_from);
     let start_known = line_start > back_from || back_from == 0;
-    let fwd_to = (at + SCAN).min(bytes.len());
+    let fwd_to = (at + AHEAD).min(bytes.len());
     let (line_end, end_known) = match bytes.get(at..fwd_to).and_then(|b| memchr(b'\n', b)) {
         Some(i) => (at + i, true),
         None => (fwd_to, fwd_to == bytes.len()),
     };
     let line_start = char_floor(src, line_start);
     let line_end = char_floor(src, line_end);
-    let before: Vec<char> = src.get(line_start..at)?.chars().collect();
+    let mut before: Vec<char> =
+        src.get(line_start..at)?.chars().rev().take(KEEP_WHOLE + 1).collect();
+    before.reverse();
     let after = src.get(at..line_end)?.trim_end_matches('\r');
-    let (left, cut_left) = if before.len() > LEFT + 20 || !start_known {
+    let (left, cut_left) = if before.len() > KEEP_WHOLE || !start_known {
         let keep = LEFT.min(before.len());
         (before.get(before.len() - keep..).unwrap_or_default(), true)
     } else {
@@ -136,5 +144,60 @@ mod tests {
         assert_eq!(snippet("\t\"a\"", 1).unwrap().text, " \"a\"");
         assert!(snippet("é", 1).is_none());
         assert!(snippet("a", 5).is_none());
+    }
+
+    /// The snippet as if the whole line were read, however long: the
+    /// bounded look-around must give exactly this.
+    fn unbounded(src: &str, at: usize) -> Option<Snippet> {
+        let line_start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = src.get(at..)?.find('\n').map_or(src.len(), |i| at + i);
+        let before: Vec<char> = src.get(line_start..at)?.chars().collect();
+        let after = src.get(at..line_end)?.trim_end_matches('\r');
+        let (left, cut_left) = if before.len() > KEEP_WHOLE {
+            (before[before.len() - LEFT..].to_vec(), true)
+        } else {
+            (before, false)
+        };
+        let room = WIDTH.saturating_sub(left.len());
+        let right: Vec<char> = after.chars().take(room + 1).collect();
+        let cut_right = right.len() > room;
+        let right = &right[..room.min(right.len())];
+        let mut text: Vec<char> = left.iter().chain(right.iter()).copied().collect();
+        let mut caret = left.len();
+        if cut_left {
+            let n = text.iter().take(caret).take_while(|c| c.is_alphanumeric()).count();
+            text.drain(..n);
+            caret -= n;
+        }
+        if cut_right {
+            let n = text
+                .iter()
+                .rev()
+                .take(text.len() - caret)
+                .take_while(|c| c.is_alphanumeric())
+                .count();
+            text.truncate(text.len() - n);
+        }
+        let text: String = text.into_iter().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        Some(Snippet { text, caret, cut_left, cut_right })
+    }
+
+    #[test]
+    fn the_bounded_look_around_shows_what_reading_the_whole_line_shows() {
+        // Lines of every length around the window sizes, in 1- to 4-byte
+        // characters, with CRs and tabs: every offset of each.
+        let pieces = ["a", "é", "€", "𝄞", " ", "\t", "\"", "\r"];
+        let mut seed = 7u64;
+        for len in [0, 1, 39, 40, 60, 61, 62, 100, 101, 150, 300, 500] {
+            let mut line = String::new();
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let src = format!("{line}\n{line}{line}\r\n{line}");
+            for at in (0..=src.len()).filter(|&i| src.is_char_boundary(i)) {
+                assert_eq!(snippet(&src, at), unbounded(&src, at), "line of {len}, offset {at}");
+            }
+        }
     }
 }
