@@ -46,6 +46,13 @@ use query::ParsedQuery;
 /// Parameters that are not part of the typed view (duplicates, unknown
 /// names) are kept in [`SearchRequest::other`] in input order, so that
 /// nothing of a parsed request is lost when it is built back.
+///
+/// ```
+/// use int_ro1::request::{SearchRequest, UseCase};
+/// let req = SearchRequest::parse("https://h/fhir/Slot?status=free&start=ge2026-11-26&_count=100");
+/// assert_eq!((req.use_case, req.status.as_deref(), req.count), (UseCase::PS, Some("free"), Some(100)));
+/// assert_eq!(req.to_url(None), "https://h/fhir/Slot?start=ge2026-11-26&status=free&_count=100");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
     /// PS, CPTS or SOS.
