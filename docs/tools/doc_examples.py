@@ -10,8 +10,9 @@ A public type is a `pub struct`, `pub enum`, `pub trait`, `pub union` or
 `pub type` (not `pub(crate)`, `pub(super)`...) declared in `src/` outside
 `#[cfg(test)]` modules and test files. The count reads the sources, not the
 compiler's view: a `pub` item of a private module that nothing re-exports is
-counted too (docs/PUBLIC-API.md has the compiler's list). Items declared by
-macros (`fhir_type! { ... }`) are not seen.
+counted too, and items declared by macros (`fhir_type! { ... }`) are not
+seen. `--json-dir DIR` counts from rustdoc's JSON instead (the compiler's
+list of public types, see public_api.py).
 
 The example may sit on the item itself or, for an item declared inside a
 macro call, nowhere else: only the doc comment (`///` lines and
@@ -23,6 +24,7 @@ reported apart.
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -145,20 +147,51 @@ def walk(root, crate):
                 yield rel, line, kind, ident, example
 
 
+def from_json(doc_dir, crates):
+    """(crate, rel path, line, kind, name, has example) of the public types
+    rustdoc's JSON reaches (macro-generated types included)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import public_api  # noqa: E402  (same folder)
+
+    for crate in crates:
+        file = os.path.join(doc_dir, crate.replace("-", "_") + ".json")
+        if not os.path.isfile(file):
+            print(f"note: {file} missing, {crate} skipped", file=sys.stderr)
+            continue
+        with open(file, encoding="utf-8") as f:
+            c = public_api.Crate(json.load(f))
+        c.listing()
+        for path, filename, docs in sorted(c.types.values()):
+            rel = filename.replace(os.sep, "/")
+            yield crate, rel, path, "```" in docs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", default=os.path.join(os.path.dirname(__file__), "..", ".."))
     ap.add_argument("--crate", action="append", help="only this crate (repeatable)")
     ap.add_argument("--missing", action="store_true", help="list the types without an example")
+    ap.add_argument(
+        "--json-dir",
+        help="count from rustdoc JSON in this folder (see public_api.py) instead of the sources: "
+        "exactly the public types, macro-generated ones included",
+    )
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     crates = args.crate or CRATES
     rows = []
     missing = []
     totals = {"all": [0, 0]}
+    if args.json_dir:
+        found = {}
+        for crate, rel, path, example in from_json(args.json_dir, crates):
+            found.setdefault(crate, []).append((rel, 0, "type", path, example))
+        source = lambda crate: found.get(crate, [])  # noqa: E731
+    else:
+        source = lambda crate: walk(root, crate)  # noqa: E731
     for crate in crates:
         per = {}
-        for rel, line, kind, ident, example in walk(root, crate):
+        for rel, line, kind, ident, example in source(crate):
             part = part_of(rel)
             key = crate if part == "open" else f"{crate} ({part}/**)"
             n = per.setdefault(key, [0, 0])

@@ -33,6 +33,8 @@ class Crate:
         self.paths = data.get("paths", {})
         self.lines = set()
         self.seen = set()
+        # id -> (path, source file, docs) of every public type reached.
+        self.types = {}
 
     def item(self, ident):
         return self.index.get(str(ident))
@@ -191,6 +193,9 @@ class Crate:
         (kind, inner), = item["inner"].items()
         name = name or item.get("name")
         path = f"{parent}::{name}" if name else parent
+        if kind in ("struct", "enum", "trait", "type_alias", "union") and item.get("crate_id") == 0:
+            span = item.get("span") or {}
+            self.types.setdefault(ident, (path, span.get("filename", ""), item.get("docs") or ""))
         if kind == "module":
             self.walk_module(ident, path)
         elif kind == "use":
