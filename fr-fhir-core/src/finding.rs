@@ -147,6 +147,12 @@ impl Counts {
 }
 
 /// A message in both languages of the users.
+///
+/// ```
+/// use fr_fhir_core::finding::{Lang, Message};
+/// let m = Message::new("`status` vaut `busy`, attendu `free`", "`status` is `busy`, expected `free`");
+/// assert!(m.get(Lang::Fr).starts_with("`status` vaut"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Message {
@@ -177,6 +183,11 @@ impl Message {
 }
 
 /// Output language.
+///
+/// ```
+/// use fr_fhir_core::finding::Lang;
+/// assert_eq!(Lang::default(), Lang::Fr);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -188,6 +199,14 @@ pub enum Lang {
 }
 
 /// What a finding points at.
+///
+/// ```
+/// use fr_fhir_core::engine::Options;
+/// use fr_fhir_core::finding::Target;
+/// let report = fr_fhir_core::rules::validate(r#"{"resourceType":"Bundle","type":"searchset"}"#, &Options::default())?;
+/// assert!(report.findings.iter().any(|f| matches!(f.target, Target::Body { .. })));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// An element of the JSON body. `span` is the element itself, or its
@@ -213,6 +232,12 @@ pub enum Target {
 }
 
 /// Static description of a rule, as listed by `sas-validate rules`.
+///
+/// ```
+/// use fr_fhir_core::finding::Severity;
+/// let rule = fr_fhir_core::rules::catalog::by_id("RO1-SLOT-004").unwrap();
+/// assert_eq!((rule.name, rule.severity), ("slot-instant-sas-format", Severity::Error));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct RuleMeta {
@@ -296,6 +321,17 @@ impl RuleDoc {
 }
 
 /// One defect (or remark) found in an input.
+///
+/// ```
+/// use fr_fhir_core::engine::Options;
+/// use fr_fhir_core::finding::Severity;
+/// let src = r#"{"resourceType":"Bundle","type":"collection"}"#;
+/// let report = fr_fhir_core::rules::validate(src, &Options::default())?;
+/// let f = report.findings.iter().find(|f| f.severity >= Severity::Error).unwrap();
+/// println!("{f}"); // `line:col: severity RULE-ID name: message [FHIRPath]`
+/// assert!(f.resolved.is_some());
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// The rule that produced it.
@@ -425,6 +461,15 @@ impl Cause {
 }
 
 /// The rendered location of a finding.
+///
+/// ```
+/// use fr_fhir_core::engine::Options;
+/// let src = "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\"\n}";
+/// let report = fr_fhir_core::rules::validate(src, &Options::default())?;
+/// let at = report.findings.iter().filter_map(|f| f.resolved.as_ref()).find(|r| r.expression == "Bundle.type").unwrap();
+/// assert_eq!((at.line, at.column), (3, 11));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Resolved {

@@ -32,6 +32,18 @@ const LOCATION_ID_TYPE: &str =
     "http://interopsante.org/fhir/CodeSystem/fr-location-identifier-type";
 
 /// Shape of one practitioner in a generated Bundle.
+///
+/// ```
+/// use fr_fhir_core::strategy::{PractitionerPlan, build_ps_searchset};
+/// let plan = PractitionerPlan {
+///     idnps: "810002909371".parse().unwrap(),
+///     places: vec!["1950047225".parse().unwrap()],
+///     slots_per_place: vec![2],
+///     family: "GARNIER".into(),
+/// };
+/// let bundle = build_ps_searchset(&[plan]);
+/// assert_eq!(bundle.total.unwrap().value(), Some(2));
+/// ```
 #[derive(Debug, Clone)]
 pub struct PractitionerPlan {
     /// National identifier (`8` + RPPS).

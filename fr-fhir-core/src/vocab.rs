@@ -39,6 +39,12 @@ pub mod systems {
 pub use crate::rules::support::terminology::TRE_R66_CPTS;
 
 /// A slot type of `Slot.meta.security` (TRE_R314): who may book the slot.
+///
+/// ```
+/// use fr_fhir_core::vocab::SlotType;
+/// assert_eq!(SlotType::Snp.code(), "SNP");
+/// let security = SlotType::Public.coding(); // for `Slot.meta.security`
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SlotType {
     /// Open to the public through the SAS.
@@ -76,6 +82,11 @@ impl SlotType {
 
 /// A consultation type of `Slot.serviceType` (v3-ActCode), the three the
 /// SAS uses.
+///
+/// ```
+/// use fr_fhir_core::vocab::ConsultationType;
+/// assert_eq!(ConsultationType::Home.code(), "HH");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConsultationType {
     /// At the practice (`AMB`).
@@ -103,6 +114,11 @@ impl ConsultationType {
 }
 
 /// An appointment reason of `Slot.appointmentType` (v2-0276).
+///
+/// ```
+/// use fr_fhir_core::vocab::AppointmentReason;
+/// assert_eq!(AppointmentReason::WalkIn.code(), "WALKIN");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AppointmentReason {
     /// A slot booked through the agenda (`ROUTINE`).
@@ -127,6 +143,11 @@ impl AppointmentReason {
 }
 
 /// `Bundle.entry.search.mode` (FHIR search-entry-mode).
+///
+/// ```
+/// use fr_fhir_core::vocab::SearchMode;
+/// assert_eq!(SearchMode::Match.as_str(), "match");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SearchMode {
     /// The searched resource (Slot for PS and CPTS, Schedule for SOS).
@@ -149,6 +170,11 @@ impl SearchMode {
 }
 
 /// `Slot.status` (FHIR slotstatus). The SAS only answers free slots.
+///
+/// ```
+/// use fr_fhir_core::vocab::SlotStatus;
+/// assert_eq!(SlotStatus::Free.as_str(), "free");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SlotStatus {
     /// Open for booking: the only status a SAS response carries (RO1-SLOT-001).

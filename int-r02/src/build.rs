@@ -21,6 +21,19 @@ use serde_json::json;
 use crate::rules::visit::PROFILE;
 
 /// The data of one regulator account.
+///
+/// ```
+/// use int_r02::build::Account;
+/// let withdrawn = Account {
+///     national: None,
+///     technical: Some("5f1c2a9e-8d4b-4e1a-9c3f-7b2d6e0a1f43".into()),
+///     active: false,
+///     family: "MARTIN".into(),
+///     given: "Claire".into(),
+///     email: "claire.martin@exemple-sas.fr".into(),
+/// };
+/// assert!(withdrawn.to_json().contains(r#""active":false"#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     /// National identifier (IDNPS, prefixed), if any.

@@ -32,6 +32,17 @@ use crate::request::PractitionerRequest;
 use crate::rules::regul::ro1_regul_004::RULE;
 
 /// One captured INT_R02 exchange, as the answer rules see it.
+///
+/// ```
+/// use int_r02::exchange::{Accounts, Answer, check};
+/// // A create answered 201 without `Location`.
+/// let post = Answer { method: "POST", url: "https://v/fhir/Practitioner", status: Some(201),
+///     location: None, request_body: None, request_invalid: false,
+///     response_type: None, response_unusable: false };
+/// let mut out = Vec::new();
+/// check(&post, &mut Accounts::default(), &mut out);
+/// assert!(out.iter().any(|f| f.rule.id == "RO1-REGUL-004"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Answer<'a> {
     /// Request method.
@@ -58,6 +69,12 @@ pub struct Answer<'a> {
 /// the exchange that created it), and the identifiers of deactivated ones
 /// (`active=false`): the kit re-assigns a national identifier after a
 /// deactivation, and that creation must succeed.
+///
+/// ```
+/// use int_r02::exchange::Accounts;
+/// // One per capture, handed to `int_r02::exchange::check` for each exchange in file order.
+/// let mut accounts = Accounts::default();
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Accounts {
     created: HashMap<(String, String), usize>,

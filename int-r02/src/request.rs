@@ -17,6 +17,12 @@ use sas_exchange::write::{Request, Written};
 pub const TYPE: &str = "Practitioner";
 
 /// The INT_R02 flow, as what it writes.
+///
+/// ```
+/// use int_r02::request::Accounts;
+/// use sas_exchange::write::Written;
+/// assert_eq!(Accounts::TYPE, "Practitioner");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Accounts;
 
@@ -25,6 +31,12 @@ impl Written for Accounts {
 }
 
 /// One INT_R02 request line.
+///
+/// ```
+/// use int_r02::request::PractitionerRequest;
+/// let post = PractitionerRequest::create("https://sas.fr/fhir");
+/// assert_eq!((post.method(), post.url()), ("POST", "https://sas.fr/fhir/Practitioner".to_owned()));
+/// ```
 pub type PractitionerRequest = Request<Accounts>;
 
 #[cfg(test)]

@@ -25,6 +25,11 @@ use crate::model::OPERATOR_URL;
 use crate::rules::visit::PROFILE_PS;
 
 /// The regulator who booked.
+///
+/// ```
+/// use int_r03::build::Operator;
+/// let by_uuid = Operator::Technical("5f1c2a9e-8d4b-4e1a-9c3f-7b2d6e0a1f43".into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Operator {
     /// Its national identifier (IDNPS, prefixed).
@@ -34,6 +39,21 @@ pub enum Operator {
 }
 
 /// The data of one FrAppointmentSAS (PS/CPTS).
+///
+/// ```
+/// use int_r03::build::{AppointmentBody, Operator};
+/// let body = AppointmentBody {
+///     system: "urn:oid:1.2.250.1.999.42.1".into(),
+///     value: "rdv-1".into(),
+///     operator: Operator::Technical("5f1c2a9e-8d4b-4e1a-9c3f-7b2d6e0a1f43".into()),
+///     practitioner: "810002909371".into(),
+///     status: "cancelled".into(),
+///     start: "2026-11-27T14:00:00+01:00".into(),
+///     end: "2026-11-27T14:15:00+01:00".into(),
+///     created: None,
+/// };
+/// assert!(body.to_json().contains(r#""status":"cancelled""#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppointmentBody {
     /// `identifier.system`: the vendor's OID or URL.

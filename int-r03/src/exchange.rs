@@ -31,6 +31,14 @@ use crate::request::AppointmentRequest;
 use crate::rules::appt::ro1_appt_003;
 
 /// One captured INT_R03 exchange, as the rules over a capture see it.
+///
+/// ```
+/// use int_r03::exchange::{Call, Ledger, check};
+/// let put = Call { method: "PUT", url: "https://sas.fr/fhir/Appointment", status: Some(200), body: None };
+/// let mut out = Vec::new();
+/// check(&put, &mut Ledger::default(), &mut out); // a PUT without `?identifier=`
+/// assert_eq!(out[0].rule.id, "RO1-APPT-003");
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Call<'a> {
     /// Request method.
@@ -45,6 +53,12 @@ pub struct Call<'a> {
 
 /// The appointment identifiers created so far in a capture (`system|value`
 /// → position of the exchange that created it).
+///
+/// ```
+/// use int_r03::exchange::Ledger;
+/// let ledger = Ledger::default();
+/// assert!(!ledger.created("urn:oid:1.2.250.1.999.42.1", "rdv-1"));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     created: HashMap<(String, String), usize>,

@@ -28,6 +28,11 @@ use fr_fhir_core::json::JsonError;
 /// the certified 1.1.0 package, or main (1.2.0 ci-build), where
 /// participant.status may also be `needs-action`, `created` is
 /// must-support and an SOS appointment may be `pending`.
+///
+/// ```
+/// use int_r03::IgVersion;
+/// assert_eq!(IgVersion::default(), IgVersion::V1_1_0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum IgVersion {
     /// IG 1.1.0, the published and certified package (default).

@@ -26,6 +26,12 @@ pub const CATEGORIE_ORIENTATION_URL: &str =
     "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-categorie-orientation";
 
 /// One `Appointment.participant`.
+///
+/// ```
+/// use int_r03::model::Appointment;
+/// let a = Appointment::read(r#"{"resourceType":"Appointment","participant":[{"status":"accepted"}]}"#, 0).unwrap();
+/// assert_eq!(a.participant[0].status.as_ref().map(|s| s.as_str()), Some("accepted"));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Participant<'a> {
     /// The participant object.
@@ -37,6 +43,12 @@ pub struct Participant<'a> {
 }
 
 /// An Appointment (FrAppointmentSAS or sas-sos-appointment).
+///
+/// ```
+/// use int_r03::model::Appointment;
+/// let a = Appointment::read(r#"{"resourceType":"Appointment","identifier":[{"system":"urn:oid:1.2","value":"rdv-1"}]}"#, 0).unwrap();
+/// assert_eq!(a.key(), Some(("urn:oid:1.2", "rdv-1")));
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Appointment<'a> {
     /// The resource object.

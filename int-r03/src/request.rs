@@ -17,6 +17,12 @@ use sas_exchange::write::{Request, Written};
 pub const TYPE: &str = "Appointment";
 
 /// The INT_R03 flow, as what it writes.
+///
+/// ```
+/// use int_r03::request::Appointments;
+/// use sas_exchange::write::Written;
+/// assert_eq!(Appointments::TYPE, "Appointment");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Appointments;
 
@@ -25,6 +31,12 @@ impl Written for Appointments {
 }
 
 /// One INT_R03 request line.
+///
+/// ```
+/// use int_r03::request::AppointmentRequest;
+/// let put = AppointmentRequest::update("https://sas.fr/fhir", "urn:oid:1.2", "rdv-1");
+/// assert_eq!(put.url(), "https://sas.fr/fhir/Appointment?identifier=urn:oid:1.2|rdv-1");
+/// ```
 pub type AppointmentRequest = Request<Appointments>;
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 //! `cargo run -p int-ro1 --example build_response`
 
 use chrono::DateTime;
-use int_ro1::fr_fhir_core::ids::Idnps;
 use int_ro1::request::SearchRequest;
 use int_ro1::response::{FreeSlot, Place, ResponseBuilder};
 use int_ro1::{ExchangeOptions, Severity, validate_body};
@@ -25,9 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Whatever the agenda holds for each requested practitioner.
     let mut response = ResponseBuilder::new(&request, BASE)?;
-    for token in &request.identifiers {
-        // The official examples' numbers fail the check digit: read the form only.
-        let rpps = Idnps::parse_form(&token.value)?;
+    // The identifiers come typed: form-checked, the check digit a separate
+    // verdict (the official examples' numbers fail it, and still get an answer).
+    for rpps in request.identifiers.iter().filter_map(|id| id.idnps()) {
         let cabinet = Place::new(
             "Cabinet Paul Bert",
             "42 rue Paul Bert",
@@ -37,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .intrn("https://agenda.exemple.fr/lieux", "L-0392");
         let at = DateTime::parse_from_rfc3339;
-        response.practitioner(&rpps, "GARNIER", "Hélène").role(cabinet).slot(FreeSlot::new(
+        response.practitioner(rpps, "GARNIER", "Hélène").role(cabinet).slot(FreeSlot::new(
             at("2026-11-26T14:00:00+01:00")?,
             at("2026-11-26T14:20:00+01:00")?,
             "https://agenda.exemple.fr/rdv/42",

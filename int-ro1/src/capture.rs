@@ -23,6 +23,11 @@ use crate::har::{HarError, validate_har};
 use crate::rules::body::ro1_body_001;
 
 /// What a capture holds.
+///
+/// ```
+/// use int_ro1::capture::{CaptureKind, sniff};
+/// assert_eq!(sniff(r#"{"log":{"entries":[]}}"#), CaptureKind::Har);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptureKind {
     /// A response body (FHIR JSON, or whatever the server sent).
@@ -61,6 +66,12 @@ pub fn sniff(src: &str) -> CaptureKind {
 /// The text of a capture file: UTF-8 checked, a leading byte order mark
 /// removed (JSON forbids emitting one, readers may ignore it: RFC 8259 §8.1;
 /// `sas-validate` notes it).
+///
+/// ```
+/// use int_ro1::capture::decode;
+/// let text = decode(b"{\"resourceType\":\"Bundle\"}").unwrap();
+/// assert!(!text.bom && text.src.starts_with('{'));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text<'a> {
     /// The text, without the byte order mark.
@@ -104,6 +115,12 @@ pub fn validate_text(src: &str, opts: &ExchangeOptions) -> Result<Vec<ExchangeRe
 }
 
 /// Why a capture file could not be validated at all.
+///
+/// ```
+/// use int_ro1::{CaptureError, ExchangeOptions, validate_file};
+/// let err = validate_file("/no/such/capture.json", &ExchangeOptions::default()).unwrap_err();
+/// assert!(matches!(err, CaptureError::Io(_)));
+/// ```
 #[derive(Debug)]
 pub enum CaptureError {
     /// The file could not be read.

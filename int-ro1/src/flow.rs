@@ -10,6 +10,11 @@ use fr_fhir_core::rules::UseCase;
 /// The SAS flow of one exchange: the router of a capture. Each exchange goes
 /// to the pack of its flow, and an exchange of no SAS flow gets one
 /// information (RO1-FLOW-002) instead of slot-search errors.
+///
+/// ```
+/// use int_ro1::flow::Flow;
+/// assert_eq!(Flow::of(Some("GET"), "https://h/fhir/metadata"), Flow::Unclaimed);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Flow {
     /// `GET [base]/Slot?…` or `GET [base]/Schedule?…`, and any request that

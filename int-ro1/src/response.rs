@@ -3,10 +3,12 @@
 //! and what it resolves (Slot → Schedule → Practitioner / PractitionerRole →
 //! contained Location) cannot be wired wrong.
 //!
-//! The PS shape (SPEC §1.2, §2.1–2.6) and the CPTS one (§1.3, §2.7: slots
-//! labelled for a [`Cpts`] name its HealthcareService, provided by its
-//! Organization) are built; an SOS request is refused by
-//! [`ResponseBuilder::new`] rather than answered with a Bundle of the wrong
+//! [`ResponseBuilder`] builds the PS shape (SPEC §1.2, §2.1–2.6) and the
+//! CPTS one (§1.3, §2.7: slots labelled for a [`Cpts`] name its
+//! HealthcareService, provided by its Organization);
+//! [`SosResponseBuilder`] the SOS Médecins one (§1.4, §2.8: Schedule →
+//! Location → Organization). Each refuses the other's requests
+//! ([`UnsupportedUseCase`]) rather than answer with a Bundle of the wrong
 //! shape.
 //!
 //! ```
@@ -55,7 +57,12 @@ use fr_fhir_core::vocab::{
 
 use crate::request::{SearchRequest, UseCase};
 
-/// Why [`ResponseBuilder::new`] refused a request.
+mod sos;
+
+pub use sos::{AssociationEntry, SosPlace, SosPlaceEntry, SosResponseBuilder};
+
+/// Why [`ResponseBuilder::new`] (PS, CPTS) or [`SosResponseBuilder::new`]
+/// (SOS) refused a request: it is of the other shape.
 ///
 /// ```
 /// use chrono::DateTime;
@@ -64,7 +71,7 @@ use crate::request::{SearchRequest, UseCase};
 /// let t = DateTime::parse_from_rfc3339("2026-11-26T08:00:00+01:00").unwrap();
 /// let sos = SearchRequest::sos(t, t, &["334173748400020".parse().unwrap()]);
 /// let err = ResponseBuilder::new(&sos, "https://h/fhir").unwrap_err();
-/// assert!(err.to_string().contains("SOS"));
+/// assert!(err.to_string().contains("SosResponseBuilder"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnsupportedUseCase(pub UseCase);
@@ -72,7 +79,14 @@ pub struct UnsupportedUseCase(pub UseCase);
 impl fmt::Display for UnsupportedUseCase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = self.0.as_str();
-        write!(f, "the response builder does not build {name} responses yet (PS and CPTS only)")
+        if self.0 == UseCase::SOS {
+            write!(
+                f,
+                "ResponseBuilder builds PS and CPTS responses: use SosResponseBuilder for {name}"
+            )
+        } else {
+            write!(f, "SosResponseBuilder builds SOS responses: use ResponseBuilder for {name}")
+        }
     }
 }
 
@@ -117,7 +131,8 @@ pub struct ResponseBuilder {
 impl ResponseBuilder {
     /// A builder answering `request`, whose resources live under `base`
     /// (`https://host/fhir`): the self link is the request's URL on that
-    /// base, and each `fullUrl` is `base/Type/id`.
+    /// base, and each `fullUrl` is `base/Type/id`. An SOS request is refused
+    /// (use [`SosResponseBuilder`]).
     ///
     /// ```
     /// use chrono::DateTime;

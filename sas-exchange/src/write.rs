@@ -19,6 +19,12 @@
 use fr_fhir_core::finding::Message;
 
 /// Create or conditional update.
+///
+/// ```
+/// use sas_exchange::write::{Write, WriteKind};
+/// let w = Write::parse("POST", "https://h/fhir/Appointment", "Appointment").unwrap();
+/// assert_eq!(w.kind, WriteKind::Create);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WriteKind {
     /// `POST [base]/Type`.
@@ -33,6 +39,12 @@ pub enum WriteKind {
 }
 
 /// One write request: its base URL and its kind.
+///
+/// ```
+/// use sas_exchange::write::Write;
+/// let w = Write::parse("PUT", "https://h/fhir/Practitioner/?identifier=urn:oid:1.2%7Cx", "Practitioner").unwrap();
+/// assert_eq!((w.base.as_str(), w.method(), w.identifier()), ("https://h/fhir", "PUT", Some(("urn:oid:1.2", "x"))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Write {
     /// Everything before `/Type` (no trailing `/`; may be empty for a bare path).
@@ -42,6 +54,12 @@ pub struct Write {
 }
 
 /// Why a request line is not the expected write request.
+///
+/// ```
+/// use sas_exchange::{parts, write::Write};
+/// let err = Write::parse("DELETE", "https://h/fhir/Practitioner", "Practitioner").unwrap_err();
+/// assert_eq!(err.part, parts::METHOD);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteError {
     /// What is wrong, in both languages.
@@ -166,6 +184,15 @@ impl Write {
 
 /// The resource type one flow writes (`Practitioner` for INT_R02,
 /// `Appointment` for INT_R03): what makes a [`Request`] that flow's.
+///
+/// ```
+/// use sas_exchange::write::{Request, Written};
+/// struct Appointments;
+/// impl Written for Appointments {
+///     const TYPE: &'static str = "Appointment";
+/// }
+/// assert_eq!(Request::<Appointments>::create("https://h/fhir").url(), "https://h/fhir/Appointment");
+/// ```
 pub trait Written {
     /// The resource type, as in the URL.
     const TYPE: &'static str;

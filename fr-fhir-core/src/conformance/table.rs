@@ -17,11 +17,31 @@
 use std::borrow::Cow;
 
 /// A string of a table (static when generated, owned when loaded).
+///
+/// ```
+/// use fr_fhir_core::conformance::table::Text;
+/// let generated: Text = Text::Borrowed("Slot.status");
+/// let loaded: Text = Text::Owned(String::from("Slot.status"));
+/// assert_eq!(generated, loaded);
+/// ```
 pub type Text = Cow<'static, str>;
 /// A list of a table (static when generated, owned when loaded).
+///
+/// ```
+/// use fr_fhir_core::conformance::table::{List, Text};
+/// let codes: List<Text> = List::Owned(vec![Text::Borrowed("free")]);
+/// assert_eq!(codes.len(), 1);
+/// ```
 pub type List<T> = Cow<'static, [T]>;
 
 /// What a StructureDefinition defines (`StructureDefinition.kind`).
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// use fr_fhir_core::conformance::table::StructureKind;
+/// assert_eq!(defs.base("Identifier").map(|s| s.kind), Some(StructureKind::ComplexType));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StructureKind {
     /// A FHIR primitive type (`string`, `dateTime`...).
@@ -36,6 +56,14 @@ pub enum StructureKind {
 
 /// One StructureDefinition, reduced to what validation needs: its snapshot
 /// elements in snapshot order.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// let slot = defs.structure(fr_fhir_core::vocab::profiles::SLOT_PS).unwrap();
+/// assert!(slot.is_profile && slot.type_name == "Slot");
+/// assert_eq!(slot.elements[0].path, "Slot");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructureTable {
     /// Canonical URL (`http://hl7.org/fhir/StructureDefinition/Slot`).
@@ -60,6 +88,12 @@ pub struct StructureTable {
 }
 
 /// Upper bound of a cardinality.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::Max;
+/// assert!(Max::One.exceeded_by(2) && !Max::Many.exceeded_by(1000));
+/// assert_eq!(Max::N(5).to_string(), "5");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Max {
     /// `0`: the element is prohibited.
@@ -101,6 +135,15 @@ impl std::fmt::Display for Max {
 }
 
 /// One snapshot element.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// let slot = defs.base("Slot").unwrap();
+/// let status = slot.elements.iter().find(|e| e.id == "Slot.status").unwrap();
+/// assert!(status.is_required() && !status.is_repeating());
+/// assert_eq!(status.name(), "status");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementTable {
     /// Element id, slices included (`Slot.serviceType:TypeConsultation.coding.system`).
@@ -179,6 +222,15 @@ impl ElementTable {
 }
 
 /// One allowed type of an element.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// let slot = defs.base("Slot").unwrap();
+/// let schedule = slot.elements.iter().find(|e| e.id == "Slot.schedule").unwrap();
+/// assert_eq!(schedule.types[0].code, "Reference");
+/// assert!(schedule.types[0].target_profiles[0].ends_with("/Schedule"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeRef {
     /// Type code (`string`, `Reference`, `BackboneElement`,
@@ -192,6 +244,13 @@ pub struct TypeRef {
 }
 
 /// A `fixed[x]` or `pattern[x]` value.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::{FixedMode, FixedValue, Text};
+/// // `Slot.status` pattern `free` of the SAS slot profiles.
+/// let free = FixedValue { mode: FixedMode::Pattern, type_name: Text::Borrowed("code"), json: Text::Borrowed("\"free\"") };
+/// assert_eq!(free.json, "\"free\"");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FixedValue {
     /// Exact equality (`fixed[x]`) or containment (`pattern[x]`).
@@ -203,6 +262,12 @@ pub struct FixedValue {
 }
 
 /// How a [`FixedValue`] applies.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::FixedMode;
+/// // `fixed[x]`: equal; `pattern[x]`: contains.
+/// assert_ne!(FixedMode::Fixed, FixedMode::Pattern);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FixedMode {
     /// `fixed[x]`: the value is exactly this.
@@ -212,6 +277,17 @@ pub enum FixedMode {
 }
 
 /// A terminology binding.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// use fr_fhir_core::conformance::table::Strength;
+/// let slot = defs.base("Slot").unwrap();
+/// let status = slot.elements.iter().find(|e| e.id == "Slot.status").unwrap();
+/// let binding = status.binding.as_ref().unwrap();
+/// assert_eq!(binding.strength, Strength::Required);
+/// assert!(binding.value_set.ends_with("/slotstatus"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     /// Binding strength.
@@ -221,6 +297,12 @@ pub struct Binding {
 }
 
 /// Binding strength (`required`, `extensible`, `preferred`, `example`).
+///
+/// ```
+/// use fr_fhir_core::conformance::table::Strength;
+/// // Ordered from the weakest to the strongest.
+/// assert!(Strength::Required > Strength::Extensible && Strength::Preferred > Strength::Example);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Strength {
     /// `example`.
@@ -234,6 +316,17 @@ pub enum Strength {
 }
 
 /// Slicing declared on an element.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::{Discriminator, DiscriminatorKind, List, Slicing, SlicingRules, Text};
+/// // `Bundle.entry` of the SAS Bundle profiles: sliced by the resource's profile, open.
+/// let by_profile = Slicing {
+///     discriminators: List::Owned(vec![Discriminator { kind: DiscriminatorKind::Profile, path: Text::Borrowed("resource") }]),
+///     rules: SlicingRules::Open,
+///     ordered: false,
+/// };
+/// assert_eq!(by_profile.discriminators[0].path, "resource");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slicing {
     /// How a value is matched to a slice.
@@ -245,6 +338,12 @@ pub struct Slicing {
 }
 
 /// One slicing discriminator.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::{Discriminator, DiscriminatorKind, Text};
+/// let d = Discriminator { kind: DiscriminatorKind::Pattern, path: Text::Borrowed("type") };
+/// assert_eq!(d.kind, DiscriminatorKind::Pattern);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Discriminator {
     /// `value`, `pattern`, `type`, `profile`, `exists`.
@@ -254,6 +353,12 @@ pub struct Discriminator {
 }
 
 /// Discriminator type.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::DiscriminatorKind;
+/// let kinds = [DiscriminatorKind::Value, DiscriminatorKind::Pattern, DiscriminatorKind::Type];
+/// assert!(!kinds.contains(&DiscriminatorKind::Exists));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DiscriminatorKind {
     /// Fixed value at the path.
@@ -269,6 +374,12 @@ pub enum DiscriminatorKind {
 }
 
 /// Slicing rules.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::SlicingRules;
+/// // Only a closed slicing rejects an item no slice matches (RO1-PROF-005).
+/// assert_ne!(SlicingRules::Closed, SlicingRules::Open);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SlicingRules {
     /// No value outside the slices.
@@ -280,6 +391,15 @@ pub enum SlicingRules {
 }
 
 /// An invariant (`ElementDefinition.constraint`).
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// use fr_fhir_core::conformance::table::ConstraintSeverity;
+/// let bundle = defs.base("Bundle").unwrap();
+/// let bdl_1 = bundle.elements[0].constraints.iter().find(|c| c.key == "bdl-1").unwrap();
+/// assert_eq!(bdl_1.severity, ConstraintSeverity::Error);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Constraint {
     /// Key (`per-1`, `dom-3`, `FINESS-invariant`).
@@ -295,6 +415,12 @@ pub struct Constraint {
 }
 
 /// Severity of an invariant.
+///
+/// ```
+/// use fr_fhir_core::conformance::table::ConstraintSeverity;
+/// // A warning constraint that fails is reported as a warning, not an error.
+/// assert_ne!(ConstraintSeverity::Error, ConstraintSeverity::Warning);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConstraintSeverity {
     /// `error`.
@@ -304,6 +430,13 @@ pub enum ConstraintSeverity {
 }
 
 /// An enumerable value set: the codes it holds, per system.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// let status = defs.value_set("http://hl7.org/fhir/ValueSet/slotstatus").unwrap();
+/// assert!(status.complete && status.codes.iter().any(|c| c.code == "free"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueSetTable {
     /// Canonical URL.
@@ -321,6 +454,14 @@ pub struct ValueSetTable {
 }
 
 /// One code of a value set.
+///
+/// ```
+/// use fr_fhir_core::conformance::definitions::Definitions;
+/// let defs = Definitions::builtin();
+/// let status = defs.value_set("http://hl7.org/fhir/ValueSet/slotstatus").unwrap();
+/// let free = status.codes.iter().find(|c| c.code == "free").unwrap();
+/// assert_eq!(free.system, "http://hl7.org/fhir/slotstatus");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Concept {
     /// Code system URL.

@@ -6,10 +6,14 @@
 //!   user documentation and check;
 //! - [`visit`] holds the visitors that call the rules' checks on each
 //!   resource type and at the end of the Bundle;
-//! - [`support`] holds the helpers several folders share;
+//! - `support` holds the helpers several folders share (not public API);
 //! - [`catalog`] derives the catalogue from the folders.
 pub mod catalog;
 pub mod profiles;
+// Helpers of the rules, not an API: `pub` only because `crate::vocab`
+// re-exports some of their items (the vocabulary users need) and their doc
+// tests reach them by path.
+#[doc(hidden)]
 pub mod support;
 pub mod visit;
 

@@ -13,6 +13,13 @@ pub const PROFILE: &str =
     "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul";
 
 /// The REGUL body rules.
+///
+/// ```
+/// use fr_fhir_core::engine::Options;
+/// // What `int_r02::validate_body` runs, for a caller of the engine.
+/// let report = fr_fhir_core::engine::run("{\"resourceType\":\"Practitioner\"}", &Options::default(), &int_r02::rules::REGUL_BODY, &mut []).unwrap();
+/// assert!(!report.findings.is_empty());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct RegulRules;
 

@@ -22,6 +22,12 @@ pub const PROFILE_SOS: &str =
     "https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-sos-appointment";
 
 /// The APPT rules for one reading of the IG.
+///
+/// ```
+/// use int_r03::IgVersion;
+/// use int_r03::rules::rule_set;
+/// assert_eq!(rule_set(IgVersion::V1_2_0).version, IgVersion::V1_2_0);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct AppointmentRules {
     /// The reading (SPEC §2.12).

@@ -193,7 +193,8 @@ impl RequestHook<'_> {
         for slot in std::mem::take(&mut self.slots) {
             window(req, slot, f.src, em);
         }
-        let wanted: HashSet<&str> = req.identifiers.iter().map(|t| t.value.as_str()).collect();
+        let wanted: HashSet<&str> =
+            req.identifiers.iter().map(|id| id.token.value.as_str()).collect();
         // No identifier requested is RO1-REQ-006/013's finding.
         if wanted.is_empty() {
             return;

@@ -50,6 +50,14 @@ use hook::RequestHook;
 use response::BodyKind;
 
 /// One request/response pair to validate.
+///
+/// ```
+/// use int_ro1::exchange::{BodyOrigin, Exchange};
+/// let mut ex = Exchange::body_only(r#"{"resourceType":"Bundle"}"#, BodyOrigin::File);
+/// ex.method = Some("GET".into());
+/// ex.url = Some("https://h/fhir/Slot?status=free".into());
+/// ex.status = Some(200);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Exchange<'a> {
     /// HTTP method (`GET`).
@@ -125,6 +133,12 @@ fn header<'h>(headers: &'h [(Cow<'_, str>, Cow<'_, str>)], name: &str) -> Option
 }
 
 /// How offsets in [`Exchange::body`] map to the file it was read from.
+///
+/// ```
+/// use int_ro1::exchange::{BodyOrigin, Exchange};
+/// let ex = Exchange::body_only("{}", BodyOrigin::Stdin);
+/// assert_eq!(ex.body_origin, BodyOrigin::Stdin);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyOrigin {
     /// The body is the whole file.
@@ -148,6 +162,16 @@ pub enum BodyOrigin {
 }
 
 /// Where the parts of one HAR entry are in the HAR file.
+///
+/// ```
+/// use int_ro1::har::for_each_exchange;
+/// let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"/fhir/Slot"},
+///   "response":{"status":200,"content":{"mimeType":"application/fhir+json","text":"{}"}}}]}}"#;
+/// for_each_exchange(har, |_, ex| {
+///     let info = ex.unwrap().har.unwrap();
+///     assert_eq!(info.mime_type.as_deref(), Some("application/fhir+json"));
+/// }).unwrap();
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HarInfo<'a> {
     /// The entry object.
@@ -196,6 +220,16 @@ pub struct HarInfo<'a> {
 }
 
 /// One item of a HAR `[{name, value}]` array (headers, queryString).
+///
+/// ```
+/// use int_ro1::har::for_each_exchange;
+/// let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"/fhir/Slot",
+///   "headers":[{"name":"Accept","value":"application/fhir+json"}]},"response":{"status":200}}]}}"#;
+/// for_each_exchange(har, |_, ex| {
+///     let info = ex.unwrap().har.unwrap();
+///     assert_eq!(info.request_header_items[0].index, 0);
+/// }).unwrap();
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HarItem {
     /// Position in the array (the `k` of `headers[k]`).
@@ -205,6 +239,12 @@ pub struct HarItem {
 }
 
 /// What to validate against.
+///
+/// ```
+/// use int_ro1::ExchangeOptions;
+/// // A body file answered to a known search (`sas-validate --request URL body.json`).
+/// let opts = ExchangeOptions { request: Some("/fhir/Slot?status=free".into()), ..Default::default() };
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ExchangeOptions {
     /// Options of the body rules. `now` defaults to the HAR `startedDateTime`.
@@ -221,6 +261,13 @@ pub struct ExchangeOptions {
 }
 
 /// Findings of one exchange, every one resolved.
+///
+/// ```
+/// use int_ro1::{ExchangeOptions, Severity, validate_body};
+/// let report = validate_body("{", &ExchangeOptions::default());
+/// assert!(report.has(Severity::Fatal));
+/// assert_eq!(report.findings[0].rule.id, "RO1-BODY-001");
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExchangeReport {
     /// What was validated: position in the file (0 for a body file),

@@ -24,6 +24,12 @@ use crate::rules::body::ro1_body_001;
 
 /// What a capture has seen of the write flows, for the rules over several
 /// exchanges (identifiers created, in file order).
+///
+/// ```
+/// use int_ro1::exchange::Session;
+/// // One per capture: `int_ro1::har::validate_har` keeps it across exchanges.
+/// let session = Session::default();
+/// ```
 #[derive(Debug, Default)]
 pub struct Session {
     appointments: int_r03::exchange::Ledger,

@@ -3,6 +3,11 @@
 //! are ignored, as MIME encoders insert them.
 
 /// Why a base64 text does not decode: the offset of the offending byte.
+///
+/// ```
+/// use int_ro1::har::base64::{BadBase64, decode};
+/// assert_eq!(decode("ey*J"), Err(BadBase64(2)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadBase64(pub usize);
 

@@ -36,6 +36,12 @@ use crate::rules::har::ro1_har_001;
 pub use text::EscapeMap;
 
 /// A HAR file (or one of its entries) that cannot be read.
+///
+/// ```
+/// use int_ro1::har::for_each_exchange;
+/// let err = for_each_exchange(r#"{"log":3}"#, |_, _| {}).unwrap_err();
+/// assert!(err.message.en.contains("log"), "{}", err.message.en);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HarError {
     /// Byte offset in the HAR file.

@@ -115,6 +115,11 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
 }
 
 /// A malformed escape in a raw JSON string: byte offset in the raw text.
+///
+/// ```
+/// use int_ro1::har::text::{BadEscape, decode_json_string};
+/// assert_eq!(decode_json_string(r"ab\x").unwrap_err(), BadEscape(2));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadEscape(pub usize);
 

@@ -7,9 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use fr_fhir_core::ids::{Idnps, Idnst};
 
 use super::SearchRequest;
-use super::params::{
-    DateParam, IncludeParam, Prefix, Token, UseCase, UseCaseParams, names, values,
-};
+use super::identifier::{NationalId, RequestedIdentifier};
+use super::params::{DateParam, IncludeParam, Prefix, UseCase, UseCaseParams, names, values};
 
 impl SearchRequest {
     /// The PS search the SAS platform sends for `identifiers` over
@@ -36,8 +35,8 @@ impl SearchRequest {
         window_end: DateTime<FixedOffset>,
         identifiers: &[Idnps],
     ) -> Self {
-        let tokens = identifiers.iter().map(|id| Token::new(values::PS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::PS, window_start, window_end, tokens)
+        let ids = identifiers.iter().map(|id| NationalId::Idnps(id.clone()));
+        Self::typed(UseCase::PS, window_start, window_end, ids)
     }
 
     /// The CPTS search: the PS search plus the two CPTS includes.
@@ -54,8 +53,8 @@ impl SearchRequest {
         window_end: DateTime<FixedOffset>,
         identifiers: &[Idnps],
     ) -> Self {
-        let tokens = identifiers.iter().map(|id| Token::new(values::PS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::CPTS, window_start, window_end, tokens)
+        let ids = identifiers.iter().map(|id| NationalId::Idnps(id.clone()));
+        Self::typed(UseCase::CPTS, window_start, window_end, ids)
     }
 
     /// The SOS search for the associations (prefixed SIRET) `identifiers`.
@@ -72,15 +71,15 @@ impl SearchRequest {
         window_end: DateTime<FixedOffset>,
         identifiers: &[Idnst],
     ) -> Self {
-        let tokens = identifiers.iter().map(|id| Token::new(values::SOS_SYSTEM, id.to_string()));
-        Self::typed(UseCase::SOS, window_start, window_end, tokens)
+        let ids = identifiers.iter().map(|id| NationalId::Idnst(*id));
+        Self::typed(UseCase::SOS, window_start, window_end, ids)
     }
 
     fn typed(
         use_case: UseCase,
         window_start: DateTime<FixedOffset>,
         window_end: DateTime<FixedOffset>,
-        identifiers: impl Iterator<Item = Token>,
+        identifiers: impl Iterator<Item = NationalId>,
     ) -> Self {
         let bound = |prefix: Prefix, at: DateTime<FixedOffset>| {
             let text = at.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string();
@@ -89,7 +88,7 @@ impl SearchRequest {
         let mut req = SearchRequest::empty(use_case);
         req.ge = Some(bound(Prefix::Ge, window_start));
         req.le = Some(bound(Prefix::Le, window_end));
-        req.identifiers = identifiers.collect();
+        req.identifiers = identifiers.map(RequestedIdentifier::from_national).collect();
         req.status = Some(values::FREE.to_owned());
         req.includes = use_case
             .required_includes()
@@ -154,7 +153,8 @@ impl SearchRequest {
             q.push(uc.start_param(), &bound.value());
         }
         let identifiers = (!self.identifiers.is_empty()).then(|| {
-            let list: Vec<String> = self.identifiers.iter().map(Token::to_query_text).collect();
+            let list: Vec<String> =
+                self.identifiers.iter().map(|id| id.token.to_query_text()).collect();
             list.join(",")
         });
         let identifiers = identifiers.as_deref();

@@ -6,7 +6,8 @@
 //! * [`query::ParsedQuery`] is the text as captured, split into parameters
 //!   that keep their raw form and byte spans; rules report positions from it.
 //! * [`SearchRequest`] is the typed meaning: use case, window bounds,
-//!   identifier tokens, includes.
+//!   identifiers (raw tokens and their typed [`NationalId`] reading),
+//!   includes.
 //!
 //! ```
 //! use int_ro1::request::{SearchRequest, UseCase};
@@ -21,16 +22,19 @@
 //! let raw = ParsedQuery::parse(url);
 //! let req = SearchRequest::from_query(&raw);
 //! assert_eq!(req.use_case, UseCase::SOS);
-//! assert_eq!(req.identifiers[0].value, "334173748400020");
+//! assert_eq!(req.identifiers[0].token.value, "334173748400020");
+//! assert_eq!(req.identifiers[0].idnst().map(|id| id.kind_name()), Some("SIRET"));
 //! assert!(req.check(&raw).is_empty());
 //! ```
 
 mod build;
+mod identifier;
 pub mod names;
 pub mod params;
 pub mod query;
 mod selflink;
 
+pub use identifier::{NationalId, RequestedIdentifier};
 pub use params::{DateParam, Include, IncludeParam, Prefix, Token, UseCase, UseCaseParams};
 pub use selflink::{SelfLinkDiff, compare_self_link};
 
@@ -42,6 +46,13 @@ use query::ParsedQuery;
 /// Parameters that are not part of the typed view (duplicates, unknown
 /// names) are kept in [`SearchRequest::other`] in input order, so that
 /// nothing of a parsed request is lost when it is built back.
+///
+/// ```
+/// use int_ro1::request::{SearchRequest, UseCase};
+/// let req = SearchRequest::parse("https://h/fhir/Slot?status=free&start=ge2026-11-26&_count=100");
+/// assert_eq!((req.use_case, req.status.as_deref(), req.count), (UseCase::PS, Some("free"), Some(100)));
+/// assert_eq!(req.to_url(None), "https://h/fhir/Slot?start=ge2026-11-26&status=free&_count=100");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
     /// PS, CPTS or SOS.
@@ -52,8 +63,9 @@ pub struct SearchRequest {
     pub ge: Option<DateParam>,
     /// The first `le` bound.
     pub le: Option<DateParam>,
-    /// All identifier tokens (OR-list), in order.
-    pub identifiers: Vec<Token>,
+    /// All identifiers (OR-list), in order: each token as written and its
+    /// form-checked national identifier (check digit apart).
+    pub identifiers: Vec<RequestedIdentifier>,
     /// The first status value.
     pub status: Option<String>,
     /// `_include` and `_include:iterate` values, in order.
@@ -130,12 +142,15 @@ impl SearchRequest {
                     keep(&mut req);
                 }
             } else if name == use_case.identifier_param() {
-                req.identifiers.extend(split_tokens(value).into_iter().map(|t| Token {
-                    span: Some(p.value_span_of(t.range)),
-                    value_span: Some(p.value_span_of(t.value_range)),
-                    system: t.system,
-                    value: t.value,
-                    padded: t.padded,
+                req.identifiers.extend(split_tokens(value).into_iter().map(|t| {
+                    let token = Token {
+                        span: Some(p.value_span_of(t.range)),
+                        value_span: Some(p.value_span_of(t.value_range)),
+                        system: t.system,
+                        value: t.value,
+                        padded: t.padded,
+                    };
+                    RequestedIdentifier::new(use_case, token)
                 }));
             } else if name == use_case.status_param() && req.status.is_none() {
                 req.status = Some(value.to_owned());

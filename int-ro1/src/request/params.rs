@@ -148,6 +148,13 @@ impl<'a> Include<'a> {
 }
 
 /// An owned include of a request, with its position when parsed.
+///
+/// ```
+/// use int_ro1::request::SearchRequest;
+/// let req = SearchRequest::parse("Slot?_include:iterate=Schedule:actor");
+/// assert!(req.includes[0].iterate);
+/// assert_eq!(req.includes[0].as_include().param_name(), "_include:iterate");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncludeParam {
     /// The value, e.g. `Slot:schedule`.
@@ -233,6 +240,13 @@ impl Prefix {
 }
 
 /// One bound of the search window.
+///
+/// ```
+/// use int_ro1::request::{Prefix, SearchRequest};
+/// let req = SearchRequest::parse("Slot?start=ge2026-11-26T08:00:00%2B01:00");
+/// let ge = req.ge.unwrap();
+/// assert_eq!((ge.prefix, ge.text.as_str()), (Some(Prefix::Ge), "2026-11-26T08:00:00+01:00"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateParam {
     /// `ge` or `le` (or another prefix when kept for a rule).
@@ -274,6 +288,15 @@ impl DateParam {
 }
 
 /// One `system|value` token of an identifier OR-list.
+///
+/// ```
+/// use int_ro1::request::SearchRequest;
+/// let url = "Slot?schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810002909371";
+/// let req = SearchRequest::parse(url);
+/// let token = &req.identifiers[0].token;
+/// assert_eq!(token.value, "810002909371");
+/// assert_eq!(token.value_span.and_then(|s| s.slice(url)), Some("810002909371"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The system, unescaped; `None` when the token has no `|`.

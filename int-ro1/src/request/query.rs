@@ -33,6 +33,12 @@ pub const MAX_ERRORS: usize = 100;
 const DATE_PARAMS: [&str; 2] = [names::START, names::SOS_START];
 
 /// What went wrong while decoding a part of the input.
+///
+/// ```
+/// use int_ro1::request::query::{DecodeErrorKind, ParsedQuery};
+/// let q = ParsedQuery::parse("status=%FF");
+/// assert_eq!(q.errors[0].kind, DecodeErrorKind::InvalidUtf8);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DecodeErrorKind {
     /// `%` not followed by two hexadecimal digits (kept as a literal `%`).
@@ -98,6 +104,13 @@ impl DecodeError {
 }
 
 /// How the offset sign of a date arrived, before it was read back as `+`.
+///
+/// ```
+/// use int_ro1::request::query::{ParsedQuery, RepairSource};
+/// let q = ParsedQuery::parse("start=ge2026-11-26T08:00:00%2001:00");
+/// let repair = q.params[0].offset_repair.unwrap();
+/// assert_eq!(repair.source, RepairSource::EncodedSpace);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RepairSource {
     /// A raw `+`: common practice, but a space under form-decoding rules.
@@ -109,6 +122,15 @@ pub enum RepairSource {
 }
 
 /// A date value whose offset sign was restored (SPEC §1.5, RO1-WIN-003).
+///
+/// ```
+/// use int_ro1::request::query::ParsedQuery;
+/// let url = "start=ge2026-11-26T08:00:00+01:00";
+/// let q = ParsedQuery::parse(url);
+/// let repair = q.params[0].offset_repair.unwrap();
+/// assert_eq!(repair.span.slice(url), Some("+"));
+/// assert_eq!(q.params[0].value, "ge2026-11-26T08:00:00+01:00");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OffsetRepair {
     /// The raw bytes (`+`, `%20` or ` `) that were read as `+`.
@@ -118,6 +140,13 @@ pub struct OffsetRepair {
 }
 
 /// The path of the request: `[base]/[resource]`.
+///
+/// ```
+/// use int_ro1::request::query::ParsedQuery;
+/// let q = ParsedQuery::parse("https://h/fhir/Slot/?status=free");
+/// let path = q.path.unwrap();
+/// assert_eq!((path.base, path.resource, path.trailing_slash), ("https://h/fhir", "Slot", true));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathPart<'a> {
     /// The whole path text (scheme and authority included when present).
@@ -133,6 +162,13 @@ pub struct PathPart<'a> {
 }
 
 /// One `name=value` pair of the query, raw and decoded.
+///
+/// ```
+/// use int_ro1::request::query::ParsedQuery;
+/// let q = ParsedQuery::parse("Slot?actor%3APractitioner=a%7Cb");
+/// let p = &q.params[0];
+/// assert_eq!((p.raw_name, p.name.as_ref(), p.value.as_ref()), ("actor%3APractitioner", "actor:Practitioner", "a|b"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawParam<'a> {
     /// The whole pair.

@@ -12,6 +12,13 @@ use std::cmp::Ordering;
 use super::query::ParsedQuery;
 
 /// What differs between the request and the self link.
+///
+/// ```
+/// use int_ro1::request::compare_self_link;
+/// use int_ro1::request::query::ParsedQuery;
+/// let diff = compare_self_link(&ParsedQuery::parse("Slot?a=1"), &ParsedQuery::parse("Slot?a=1"));
+/// assert_eq!(diff, Default::default());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SelfLinkDiff {
     /// Decoded `(name, value)` pairs of the request that the self link lacks.

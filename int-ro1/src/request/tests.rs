@@ -106,12 +106,15 @@ fn ig_ps_page_example() {
     let req = SearchRequest::from_query(&raw);
     assert_eq!(req.use_case, UseCase::PS);
     assert_eq!(req.base, None);
-    let values: Vec<&str> = req.identifiers.iter().map(|t| t.value.as_str()).collect();
+    let values: Vec<&str> = req.identifiers.iter().map(|i| i.token.value.as_str()).collect();
     assert_eq!(values, ["810101288385", "800001288385", "810106738385"]);
-    assert!(req.identifiers.iter().all(|t| t.system.as_deref() == Some(values::PS_SYSTEM)));
-    assert_eq!(req.identifiers.iter().map(|t| t.padded).collect::<Vec<_>>(), [false, true, false]);
+    assert!(req.identifiers.iter().all(|i| i.token.system.as_deref() == Some(values::PS_SYSTEM)));
     assert_eq!(
-        req.identifiers[1].span.unwrap().slice(IG_PS_PAGE),
+        req.identifiers.iter().map(|i| i.token.padded).collect::<Vec<_>>(),
+        [false, true, false]
+    );
+    assert_eq!(
+        req.identifiers[1].token.span.unwrap().slice(IG_PS_PAGE),
         Some("urn:oid:1.2.250.1.71.4.2.1|800001288385")
     );
 
@@ -142,9 +145,9 @@ fn faq_sos_self_link() {
     assert_eq!(req.base.as_deref(), Some("https://editeur.fr"));
     assert_eq!(req.count, Some(1000));
     assert_eq!(req.identifiers.len(), 2);
-    assert_eq!(req.identifiers[1].value, SIRET_OK_2);
+    assert_eq!(req.identifiers[1].token.value, SIRET_OK_2);
     assert_eq!(
-        req.identifiers[0].span.unwrap().slice(FAQ_SOS),
+        req.identifiers[0].token.span.unwrap().slice(FAQ_SOS),
         Some("urn:oid:1.2.250.1.71.4.2.2%7C334173748400020")
     );
     let ge = req.ge.as_ref().unwrap();
@@ -595,7 +598,7 @@ fn canonical_url_order_and_encoding() {
         "schedule.actor:Practitioner.identifier=urn:oid:1.2.250.1.71.4.2.1%7C810101288385,urn:oid:1.2.250.1.71.4.2.1%7C800001288385,"
     ));
     let mut odd = SearchRequest::empty(UseCase::PS);
-    odd.identifiers.push(Token::new("s,|", "v é&="));
+    odd.identifiers.push(RequestedIdentifier::new(UseCase::PS, Token::new("s,|", "v é&=")));
     odd.other.push(("a b".into(), "100%+".into()));
     assert_eq!(
         odd.to_query(),
@@ -609,9 +612,9 @@ fn without_spans(mut r: SearchRequest) -> SearchRequest {
         d.span = None;
         d.repair = None;
     }
-    for t in &mut r.identifiers {
-        t.span = None;
-        t.value_span = None;
+    for i in &mut r.identifiers {
+        i.token.span = None;
+        i.token.value_span = None;
     }
     for i in &mut r.includes {
         i.span = None;
@@ -677,7 +680,7 @@ fn request() -> impl Strategy<Value = SearchRequest> {
                     UseCase::CPTS => SearchRequest::cpts(from, to, &idnps),
                     _ /* SOS */ => SearchRequest::sos(from, to, &[]),
                 };
-                r.identifiers = ids;
+                r.identifiers = ids.into_iter().map(|t| RequestedIdentifier::new(uc, t)).collect();
                 r.base = base;
                 r.status = status;
                 r.count = count;

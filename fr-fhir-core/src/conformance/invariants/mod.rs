@@ -46,6 +46,13 @@ pub(crate) fn reads_inner(key: &str) -> bool {
 }
 
 /// One direct child of an object, as the walker read it.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::read_children;
+/// let (_, children) = read_children(r#"{"system": "urn:oid:1.2", "value": ["a", "b"]}"#, 0).unwrap();
+/// assert_eq!(children[0].text.as_deref(), Some("urn:oid:1.2"));
+/// assert_eq!(children[1].count, 2);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Child<'a> {
     /// JSON key (`start`, `valueString`, `_status`).
@@ -66,6 +73,13 @@ pub struct Child<'a> {
 }
 
 /// What an invariant sees of one object.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{ObjectView, read_children};
+/// let (span, children) = read_children(r#"{"start": "2024-06-12", "end": null}"#, 0).unwrap();
+/// let view = ObjectView { span, children: &children, resource: None };
+/// assert!(view.has("start") && !view.has("end"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ObjectView<'v, 'a> {
     /// Span of the object.
@@ -89,6 +103,14 @@ impl<'a> ObjectView<'_, 'a> {
 }
 
 /// Facts about a whole resource, gathered while walking it.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{ResourceFacts, evaluate_resource};
+/// use fr_fhir_core::json::Span;
+/// // A local reference `#loc` with no contained resource of that id: ref-1.
+/// let facts = ResourceFacts { contained: vec![], local_refs: vec![("#loc".into(), Span::default())] };
+/// assert!(evaluate_resource(&facts).iter().any(|(key, _)| *key == "ref-1"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceFacts<'a> {
     /// Each contained resource: its id (if any), span, and what dom-2/4/5 ask.
@@ -99,6 +121,15 @@ pub struct ResourceFacts<'a> {
 }
 
 /// What dom-2/4/5 ask of one contained resource.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{ContainedFacts, ResourceFacts, evaluate_resource};
+/// use fr_fhir_core::json::Span;
+/// // A contained resource that nobody references: dom-3.
+/// let lost = ContainedFacts { id: Some("loc".into()), span: Span::default(), nested_contained: None, meta_version: None, meta_security: None };
+/// let facts = ResourceFacts { contained: vec![lost], local_refs: vec![] };
+/// assert!(evaluate_resource(&facts).iter().any(|(key, _)| *key == "dom-3"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContainedFacts<'a> {
     /// Its `id`, when present.
@@ -114,6 +145,13 @@ pub struct ContainedFacts<'a> {
 }
 
 /// The verdict of one invariant on one object.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{ObjectView, Verdict, evaluate, read_children};
+/// let (span, children) = read_children(r#"{"start": "2024-06-12", "end": "2024-06-13"}"#, 0).unwrap();
+/// let period = ObjectView { span, children: &children, resource: None };
+/// assert_eq!(evaluate("per-1", &period), Some(Verdict::Holds));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     /// The invariant holds.

@@ -4,6 +4,11 @@
 //! key of the R4 and SAS definitions is in exactly one of them.
 
 /// How an invariant key is evaluated.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{How, evaluated};
+/// assert_eq!(evaluated("per-1").map(|e| e.how), Some(How::Native));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum How {
     /// Natively, from the object's direct children ([`super::evaluate`]
@@ -29,6 +34,12 @@ impl How {
 }
 
 /// One invariant key the validator evaluates.
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::evaluated;
+/// let per_1 = evaluated("per-1").unwrap();
+/// assert_eq!(per_1.applies_to, "Period");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Evaluated {
     /// The constraint key (`per-1`).
@@ -45,6 +56,13 @@ pub struct Evaluated {
 
 /// One invariant key of the definitions the validator does not evaluate
 /// (a loaded IG naming it gets one information finding per profile).
+///
+/// ```
+/// use fr_fhir_core::conformance::invariants::{NOT_EVALUATED, not_evaluated};
+/// let first = NOT_EVALUATED[0];
+/// assert_eq!(not_evaluated(first.key), Some(&first));
+/// assert!(!first.reason_en.is_empty());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotEvaluated {
     /// The constraint key.

@@ -23,6 +23,12 @@ pub struct LoadError {
 }
 
 /// Why loading failed.
+///
+/// ```
+/// use fr_fhir_core::conformance::load::{LoadErrorKind, structure_from_json};
+/// let err = structure_from_json(r#"{"resourceType":"ValueSet"}"#).unwrap_err();
+/// assert!(matches!(err.reason, LoadErrorKind::WrongResource { expected: "StructureDefinition", .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LoadErrorKind {

@@ -30,6 +30,12 @@ use crate::finding::Message;
 
 /// Why the receiving application refused a request, as far as the
 /// validator can tell from the exchange.
+///
+/// ```
+/// use fr_fhir_core::rules::oo::ro1_oo_004::{Refusal, check};
+/// // A duplicate create is a business refusal: 422, not 400.
+/// assert!(check(400, Refusal::Business).is_some());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     /// The request is not correct FHIR (unreadable JSON, a resource that

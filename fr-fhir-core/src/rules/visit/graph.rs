@@ -2,7 +2,7 @@
 //! (SPEC §1.2–1.4 reference graphs): every reference, every Reference element
 //! without `reference`, every entry lacking a mandatory reference, then the
 //! whole-graph checks. The checks live in their rule files and read the view
-//! of [`crate::rules::support::graph`].
+//! of `crate::rules::support::graph`.
 
 use crate::rules::cpts::{ro1_cpts_003, ro1_cpts_004, ro1_cpts_007};
 use crate::rules::pract::ro1_pract_006;

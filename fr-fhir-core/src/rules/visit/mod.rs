@@ -28,6 +28,15 @@ pub use standalone::STANDALONE;
 
 /// The SAS slot-search body rules (PS, CPTS, SOS Médecins), as the rule set
 /// the engine runs.
+///
+/// ```
+/// use fr_fhir_core::engine::{Options, run};
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+/// // What `fr_fhir_core::rules::validate` runs.
+/// let report = run(r#"{"resourceType":"Bundle","type":"searchset","total":0}"#, &Options::default(), &SLOT_SEARCH_BODY, &mut [])?;
+/// assert!(report.findings.iter().all(|f| f.rule.id != "RO1-JSON-001"));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct SlotSearchBody;
 

@@ -11,6 +11,14 @@ use crate::rules::Emitter;
 use super::SLOT_SEARCH_BODY;
 
 /// A resource validated on its own against its profile.
+///
+/// ```
+/// use fr_fhir_core::engine::{Options, run};
+/// use fr_fhir_core::rules::STANDALONE;
+/// let report = run(r#"{"resourceType":"Organization","name":"SOS"}"#, &Options::default(), &STANDALONE, &mut [])?;
+/// assert!(report.findings.iter().all(|f| !f.rule.id.starts_with("RO1-BUNDLE")));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Standalone;
 

@@ -306,8 +306,8 @@ pub(crate) fn check_identifiers(
         ));
     }
     let default_span = first.value_span;
-    for token in &req.identifiers {
-        check_token(rules, uc, token, default_span, out);
+    for id in &req.identifiers {
+        check_token(rules, uc, &id.token, default_span, out);
     }
 }
 
