@@ -261,6 +261,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         };
     }
 
+    /// Whether a value the caller walks on its own starts in `from..to`.
+    fn skips_within(&self, from: usize, to: usize) -> bool {
+        self.w.skip.iter().any(|s| (from..to).contains(&(s.start as usize)))
+    }
+
     fn push(&mut self, f: Finding) {
         self.pushed += 1;
         self.em.push(self.w.scope, f);
@@ -674,14 +679,15 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             Shape::Complex => {
                 // Remembered only when the object gathers nothing for an
                 // enclosing value (Codings for an outer binding, names for
-                // the parent's invariants) and holds no entry the caller
+                // the parent's invariants) and holds no value the caller
                 // walks on its own: what is reported then depends on its
                 // bytes alone.
-                let memo = self.capture == 0 && inner.is_none() && self.w.skip.is_empty();
+                let memo = self.capture == 0 && inner.is_none();
                 let from = self.r.pos();
                 if memo
                     && let Some(len) =
                         self.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())
+                    && !self.skips_within(from, from + len)
                     && self.r.step_over(from + len)
                 {
                     let span = Span::new(
@@ -711,6 +717,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 if memo
                     && before == (self.pushed, self.side, self.cut)
                     && span.start as usize == from
+                    && !self.skips_within(from, span.end as usize)
                 {
                     self.memo.keep(node, self.text(span));
                 }
