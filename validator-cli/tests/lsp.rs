@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+/// Held by the tests that validate a large document: two at once on a
+/// small machine would measure each other, not the server.
+static LARGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 struct Server {
     child: Child,
     stdin: ChildStdin,
@@ -306,6 +310,7 @@ fn har_capture_ranges_point_into_the_escaped_body() {
 
 #[test]
 fn the_server_answers_while_a_large_file_is_validated() {
+    let _large = LARGE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     // A Bundle of a few MB (its entries repeated): validated on the worker
     // thread, while the main thread answers the editor at once.
     let src =
@@ -547,6 +552,7 @@ fn knock_ons_and_their_cause_point_at_each_other() {
 /// (the validation is waited for, its result dropped).
 #[test]
 fn shutdown_during_a_validation_is_clean() {
+    let _large = LARGE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let src =
         std::fs::read_to_string(common::root().join("examples/valid/ps-two-practitioners.json"))
             .unwrap();

@@ -87,19 +87,20 @@ pub fn diagnose(ctx: &mut Context, uri: &Uri, path: Option<&Path>, text: &str) -
     let body_root = kind == InputKind::Body;
     // One exchange at a time: a knock-on and its cause are in one exchange.
     let mut add = |findings: Vec<Finding>| {
+        // Most exchanges have no located cause: then nothing more is kept.
+        let knock_ons =
+            findings.iter().any(|f| f.cause.as_ref().is_some_and(|c| c.expression.is_some()));
         let (mut found, mut facts) = (Vec::new(), Vec::new());
         for f in findings {
             let fatal = f.severity == Severity::Fatal;
             if (fatal || selection.keeps(f.rule)) && f.severity >= min {
-                let (d, fact) = diagnostic(f, text, &map, lang);
+                let (d, fact) = diagnostic(f, text, &map, lang, knock_ons);
                 found.push(d);
-                facts.push(fact);
+                facts.extend(fact);
             }
         }
-        let mut diags: Vec<Diagnostic> = found.iter().map(|d| d.diagnostic.clone()).collect();
-        related::link(&mut diags, &facts, (uri, text, &map), body_root, lang);
-        for (d, linked) in found.iter_mut().zip(diags) {
-            d.diagnostic = linked;
+        if knock_ons {
+            related::link(&mut found, &facts, (uri, text, &map), body_root, lang);
         }
         out.extend(found);
     };
@@ -165,15 +166,22 @@ fn options(ctx: &mut Context, cfg: &Config) -> Result<(EngineOptions, Selection)
     Ok((EngineOptions { rules, request: None, flow, ig_version }, selection))
 }
 
-fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> (Diagnosed, Facts) {
+/// The diagnostic of `f`, and what [`related::link`] needs of it when
+/// `facts` (the exchange has knock-ons).
+fn diagnostic(
+    f: Finding,
+    text: &str,
+    map: &LineMap<'_>,
+    lang: Lang,
+    facts: bool,
+) -> (Diagnosed, Option<Facts>) {
     let start = f
         .resolved
         .as_ref()
         .and_then(|r| r.offset)
         .map_or(0, |o| usize::try_from(o).unwrap_or(usize::MAX).min(text.len()));
     let range = Range::new(map.position(start), map.position(token_end(text, start)));
-    let own = f.message.get(lang).to_owned();
-    let mut message = own.clone();
+    let mut message = f.message.get(lang).to_owned();
     let expression = f.resolved.as_ref().map(|r| r.expression.as_str()).filter(|e| !e.is_empty());
     if let Some(x) = expression {
         message.push_str(&format!("\n--> {x}"));
@@ -197,12 +205,12 @@ fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> (Diagnos
     let data = (f.rule.id == fix::SEARCH_MODE)
         .then(|| fix::search_mode_data(&f.message.en, missing))
         .flatten();
-    let facts = Facts {
+    let facts = facts.then(|| Facts {
         // A missing child's range is its parent's brace: no cause is there.
         expression: expression.filter(|_| missing.is_none()).map(str::to_owned),
-        message: own,
+        message: f.message.get(lang).to_owned(),
         cause: f.cause.as_ref().map(|c| (c.message.get(lang).to_owned(), c.expression.clone())),
-    };
+    });
     let href = Uri::from_str(&rules_doc::help_uri(f.rule.id)).ok();
     let diagnosed = Diagnosed {
         diagnostic: Diagnostic {

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use fr_fhir_core::finding::Lang;
 use fr_fhir_core::json::{Kind, Reader};
-use lsp_types::{Diagnostic, DiagnosticRelatedInformation, Location, Range, Uri};
+use lsp_types::{DiagnosticRelatedInformation, Location, Range, Uri};
 
+use super::diagnose::Diagnosed;
 use super::position::{LineMap, token_end};
 use crate::locale::tr;
 
@@ -39,7 +40,7 @@ pub struct Facts {
 /// `body_root`: the text is the body itself, so a cause that no finding
 /// sits on can be looked up in it (not inside a HAR capture's string).
 pub fn link(
-    diags: &mut [Diagnostic],
+    diags: &mut [Diagnosed],
     facts: &[Facts],
     (uri, text, map): (&Uri, &str, &LineMap<'_>),
     body_root: bool,
@@ -48,11 +49,11 @@ pub fn link(
     let at_expression: HashMap<&str, Range> = facts
         .iter()
         .zip(diags.iter())
-        .filter_map(|(f, d)| Some((f.expression.as_deref()?, d.range)))
+        .filter_map(|(f, d)| Some((f.expression.as_deref()?, d.diagnostic.range)))
         .collect();
     let mut looked_up: HashMap<&str, Option<Range>> = HashMap::new();
     // (cause range, knock-on index)
-    let mut knock_ons: Vec<(Range, usize)> = Vec::new();
+    let mut knock_ons: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         let Some((message, Some(x))) = &f.cause else { continue };
         let range = match at_expression.get(x.as_str()) {
@@ -67,21 +68,21 @@ pub fn link(
             None => None,
         };
         let Some(range) = range else { continue };
-        let Some(d) = diags.get_mut(i) else { continue };
+        let Some(d) = diags.get_mut(i).map(|d| &mut d.diagnostic) else { continue };
         d.related_information.get_or_insert_with(Vec::new).push(DiagnosticRelatedInformation {
             location: Location { uri: uri.clone(), range },
             message: format!("{} {message}", tr(lang, "cause :", "caused by:")),
         });
-        knock_ons.push((range, i));
+        knock_ons.entry(key(range)).or_default().push(i);
     }
     if knock_ons.is_empty() {
         return;
     }
     // The other way: the diagnostics at a cause list what it caused.
     for j in 0..diags.len() {
-        let Some(range) = diags.get(j).map(|d| d.range) else { continue };
-        let mine: Vec<usize> =
-            knock_ons.iter().filter(|(r, i)| *r == range && *i != j).map(|(_, i)| *i).collect();
+        let Some(range) = diags.get(j).map(|d| d.diagnostic.range) else { continue };
+        let Some(all) = knock_ons.get(&key(range)) else { continue };
+        let mine: Vec<usize> = all.iter().copied().filter(|&i| i != j).collect();
         if mine.is_empty() {
             continue;
         }
@@ -89,7 +90,7 @@ pub fn link(
             .iter()
             .take(MAX_KNOCK_ONS)
             .filter_map(|&i| {
-                let k = diags.get(i)?;
+                let k = &diags.get(i)?.diagnostic;
                 let code = match &k.code {
                     Some(lsp_types::NumberOrString::String(s)) => s.clone(),
                     _ => String::new(),
@@ -108,10 +109,17 @@ pub fn link(
                 message: format!("{} {more}", tr(lang, "autres conséquences :", "more knock-ons:")),
             });
         }
-        if let Some(d) = diags.get_mut(j) {
+        if let Some(d) = diags.get_mut(j).map(|d| &mut d.diagnostic) {
             d.related_information.get_or_insert_with(Vec::new).extend(related);
         }
     }
+}
+
+/// A range as a map key.
+type Key = (u32, u32, u32, u32);
+
+fn key(r: Range) -> Key {
+    (r.start.line, r.start.character, r.end.line, r.end.character)
 }
 
 /// The byte offset of the value at `expression` (`Bundle.entry[12].resource
