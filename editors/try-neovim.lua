@@ -41,29 +41,34 @@ out("Neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().
 local diags = vim.diagnostic.get(0)
 table.sort(diags, function(a, b) return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col) end)
 local severities = { "error", "warning", "information", "hint" }
-local fixable
+local fixable = {}
 for _, d in ipairs(diags) do
   local lsp = d.user_data and d.user_data.lsp or {}
   local code = d.code or lsp.code or ""
   out(string.format("%d:%d %s %s %s", d.lnum + 1, d.col + 1, severities[d.severity] or "?",
     code, (d.message:match("[^\n]*"))))
-  if code == "RO1-SLOT-004" and not fixable then fixable = d.lnum end
+  if code == "RO1-SLOT-004" or code == "RO1-BUNDLE-009" then fixable[#fixable + 1] = d.lnum end
 end
 
--- The quick fixes of the first line with an RO1-SLOT-004 finding, asked as
--- `vim.lsp.buf.code_action()` asks them (the line's diagnostics in LSP form).
-if fixable then
-  local line = vim.lsp.diagnostic.get_line_diagnostics(0, fixable)
-  local params = vim.lsp.util.make_range_params()
-  params.range = line[1].range
-  params.context = { diagnostics = line }
-  local res = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000) or {}
-  for _, r in pairs(res) do
-    for _, a in ipairs(r.result or {}) do
-      local e = a.edit.changes[params.textDocument.uri][1]
-      out(string.format("code action at %d:%d: %s (%d:%d-%d:%d)", fixable + 1,
-        line[1].range.start.character + 1, a.title, e.range.start.line + 1,
-        e.range.start.character + 1, e.range["end"].line + 1, e.range["end"].character + 1))
+-- The quick fixes of each line with a fixable finding, asked as
+-- `vim.lsp.buf.code_action()` asks them (the line's diagnostics in LSP form,
+-- `data` included).
+local seen = {}
+for _, lnum in ipairs(fixable) do
+  if not seen[lnum] then
+    seen[lnum] = true
+    local line = vim.lsp.diagnostic.get_line_diagnostics(0, lnum)
+    local params = vim.lsp.util.make_range_params()
+    params.range = line[1].range
+    params.context = { diagnostics = line }
+    local res = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000) or {}
+    for _, r in pairs(res) do
+      for _, a in ipairs(r.result or {}) do
+        local e = a.edit.changes[params.textDocument.uri][1]
+        out(string.format("code action on line %d: %s (edit %d:%d-%d:%d)", lnum + 1, a.title,
+          e.range.start.line + 1, e.range.start.character + 1, e.range["end"].line + 1,
+          e.range["end"].character + 1))
+      end
     end
   end
 end
