@@ -547,6 +547,30 @@ fn knock_ons_and_their_cause_point_at_each_other() {
     assert_eq!(s.child.wait().unwrap().code(), Some(0));
 }
 
+/// The same inside a HAR capture: the cause is found among the exchange's
+/// findings, in the escaped body of the response.
+#[test]
+fn knock_ons_point_at_their_cause_inside_a_har_capture() {
+    let ok = std::fs::read_to_string(common::root().join("examples/captures/ps-ok.har")).unwrap();
+    let asked = ",urn:oid:1.2.250.1.71.4.2.1%7C810005987317&status";
+    assert!(ok.contains(asked));
+    let text = ok.replace(asked, "&status");
+    let uri = "file:///tmp/sas-validate-lsp-ko/knock-ons.har";
+    let (mut s, d) = open(&text, uri);
+    let knock_ons = by_rule(&d, "RO1-REF-005");
+    assert_eq!(knock_ons.len(), 3, "{d:#?}");
+    let cause = by_rule(&d, "RO1-PRACT-005");
+    assert_eq!(cause.len(), 1, "{d:#?}");
+    assert_eq!(cause[0]["range"], range_any(&text, r#"\"value\": "#, r#"\"810005987317\""#));
+    for k in &knock_ons {
+        assert_eq!(k["relatedInformation"][0]["location"]["range"], cause[0]["range"], "{k}");
+    }
+    assert_eq!(cause[0]["relatedInformation"].as_array().unwrap().len(), 3);
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert_eq!(s.child.wait().unwrap().code(), Some(0));
+}
+
 /// `shutdown` while a large document is being validated: answered at once,
 /// no diagnostics after the answer, and `exit` ends the process cleanly
 /// (the validation is waited for, its result dropped).
