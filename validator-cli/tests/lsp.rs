@@ -340,9 +340,17 @@ fn the_server_answers_while_a_large_file_is_validated() {
         first["id"], 99,
         "the diagnostics came before the hover answer: the server was blocked"
     );
-    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    let answered = started.elapsed();
     let d = s.diagnostics(1);
+    let validated = started.elapsed();
     assert!(!d.is_empty(), "repeated entries are findings");
+    // Within a second; on a machine so loaded that reading the 3 MB message
+    // alone takes longer (the debug build, other jobs on two cores), still a
+    // small part of the validation it did not wait for.
+    assert!(
+        answered < Duration::from_secs(1) || answered * 4 < validated,
+        "hover answered after {answered:?}, diagnostics after {validated:?}"
+    );
     s.request("shutdown", Value::Null);
     s.notify("exit", Value::Null);
     assert_eq!(s.child.wait().unwrap().code(), Some(0));
