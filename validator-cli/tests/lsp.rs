@@ -644,3 +644,41 @@ fn a_malformed_notification_does_not_stop_the_server() {
     s.notify("exit", Value::Null);
     assert_eq!(s.child.wait().unwrap().code(), Some(0));
 }
+
+/// The editor may point the rule links at its own copy of the rule page.
+#[test]
+fn rule_links_follow_the_initialization_options() {
+    let text = std::fs::read_to_string(common::root().join("examples/invalid/ps-slot-dates.json"))
+        .unwrap();
+    let uri = "file:///tmp/sas-validate-lsp-docs/a.json";
+    for (options, want) in [
+        (
+            json!({"rulesDocumentation": "https://intranet.example/sas/RULES.html"}),
+            "https://intranet.example/sas/RULES.html#ro1-slot-005",
+        ),
+        (
+            json!({"rulesDocumentation": "not a URL"}),
+            concat!(
+                "https://docs.rs/int-ro1/",
+                env!("CARGO_PKG_VERSION"),
+                "/int_ro1/rules_doc/index.html#ro1-slot-005"
+            ),
+        ),
+    ] {
+        let mut s = Server::start();
+        s.request(
+            "initialize",
+            json!({"processId": null, "capabilities": {}, "initializationOptions": options}),
+        );
+        s.notify("initialized", json!({}));
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+        let d = s.diagnostics(1);
+        assert_eq!(by_rule(&d, "RO1-SLOT-005")[0]["codeDescription"]["href"], want);
+        s.request("shutdown", Value::Null);
+        s.notify("exit", Value::Null);
+        assert_eq!(s.child.wait().unwrap().code(), Some(0));
+    }
+}

@@ -31,6 +31,10 @@ pub struct Context {
     pub config: Option<PathBuf>,
     /// `--lang`: else the configuration's, else the locale's.
     pub lang: Option<LangArg>,
+    /// The editor's `initializationOptions.rulesDocumentation`: the address
+    /// of a copy of `docs/RULES.md` (a vendor's mirror), to which
+    /// `#<rule-id>` is appended; else the page on docs.rs.
+    pub docs: Option<String>,
     /// IG packages already loaded (loading one takes a while).
     igs: HashMap<PathBuf, Result<Arc<Validator>, Message>>,
 }
@@ -38,7 +42,7 @@ pub struct Context {
 impl Context {
     /// A context for these command-line options.
     pub fn new(ig: Option<PathBuf>, config: Option<PathBuf>, lang: Option<LangArg>) -> Self {
-        Context { ig, config, lang, igs: HashMap::new() }
+        Context { ig, config, lang, docs: None, igs: HashMap::new() }
     }
 }
 
@@ -94,7 +98,7 @@ pub fn diagnose(ctx: &mut Context, uri: &Uri, path: Option<&Path>, text: &str) -
         for f in findings {
             let fatal = f.severity == Severity::Fatal;
             if (fatal || selection.keeps(f.rule)) && f.severity >= min {
-                let (d, fact) = diagnostic(f, text, &map, lang, knock_ons);
+                let (d, fact) = diagnostic(f, text, &map, (lang, ctx.docs.as_deref()), knock_ons);
                 found.push(d);
                 facts.extend(fact);
             }
@@ -172,7 +176,7 @@ fn diagnostic(
     f: Finding,
     text: &str,
     map: &LineMap<'_>,
-    lang: Lang,
+    (lang, docs): (Lang, Option<&str>),
     facts: bool,
 ) -> (Diagnosed, Option<Facts>) {
     let start = f
@@ -211,7 +215,11 @@ fn diagnostic(
         message: f.message.get(lang).to_owned(),
         cause: f.cause.as_ref().map(|c| (c.message.get(lang).to_owned(), c.expression.clone())),
     });
-    let href = Uri::from_str(&rules_doc::help_uri(f.rule.id)).ok();
+    let href = match docs {
+        Some(base) => format!("{base}#{}", f.rule.id.to_ascii_lowercase()),
+        None => rules_doc::help_uri(f.rule.id),
+    };
+    let href = Uri::from_str(&href).ok();
     let diagnosed = Diagnosed {
         diagnostic: Diagnostic {
             range,

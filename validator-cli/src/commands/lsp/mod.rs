@@ -17,6 +17,7 @@ mod worker;
 use std::collections::HashMap;
 use std::error::Error;
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
@@ -66,8 +67,15 @@ struct Doc {
 }
 
 /// The server on any connection (the tests use an in-memory one).
-pub fn run(connection: &Connection, ctx: Context) -> Result<(), Box<dyn Error + Send + Sync>> {
-    let (id, _params) = connection.initialize_start()?;
+pub fn run(connection: &Connection, mut ctx: Context) -> Result<(), Box<dyn Error + Send + Sync>> {
+    let (id, init) = connection.initialize_start()?;
+    // A base URL the editor's settings give for the rule links (an internal
+    // mirror of the rule page); anything else is ignored.
+    ctx.docs = init
+        .pointer("/initializationOptions/rulesDocumentation")
+        .and_then(serde_json::Value::as_str)
+        .map(|b| b.split('#').next().unwrap_or(b).to_owned())
+        .filter(|b| Uri::from_str(b).is_ok_and(|u| u.scheme().is_some()));
     connection.initialize_finish(
         id,
         serde_json::json!({
