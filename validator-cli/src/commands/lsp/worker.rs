@@ -117,12 +117,13 @@ pub fn run(rx: &mpsc::Receiver<Job>, shared: &Shared, mut ctx: Context, send: &d
             }
             let path = super::file_path(&job.uri);
             let found = diagnose::diagnose(&mut ctx, &job.uri, path.as_deref(), &job.text);
-            // Typing went on while this version was validated: its
-            // diagnostics would point at text that is no longer there.
+            // Held until published: `shutdown` waits for it (see `stopped`).
             let Ok(stopped) = shared.stopped.lock() else { return };
             if *stopped {
                 return;
             }
+            // Typing went on while this version was validated: its
+            // diagnostics would point at text that is no longer there.
             if !shared.is_current(&key, job.version) {
                 continue;
             }
