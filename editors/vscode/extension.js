@@ -14,7 +14,13 @@ function activate(context) {
     "sas-validate",
     "sas-validate",
     { run: server, debug: server },
-    { documentSelector: [{ scheme: "file", language: "json" }, { scheme: "untitled", language: "json" }] },
+    {
+      documentSelector: [{ scheme: "file", language: "json" }, { scheme: "untitled", language: "json" }],
+      // Rule links to a copy of the rule page, when set (else docs.rs).
+      initializationOptions: config.get("rulesDocumentation")
+        ? { rulesDocumentation: config.get("rulesDocumentation") }
+        : {},
+    },
   );
   context.subscriptions.push(client);
   return client.start();

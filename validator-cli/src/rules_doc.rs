@@ -8,14 +8,17 @@ use fr_fhir_core::finding::Lang;
 /// Path of the page in the repository.
 pub const PATH: &str = "docs/RULES.md";
 
-/// The URL of a rule's section: anchor = lower-case ID.
+/// The URL of a rule's section: the page as published in `int-ro1`'s
+/// documentation on docs.rs (`int_ro1::rules_doc`, this version), anchor =
+/// lower-case ID. The repository's address is not known to the tool (it is
+/// published wherever the vendor mirrors it); docs.rs is stable and public.
 pub fn help_uri(id: &str) -> String {
-    format!(
-        "{}/blob/main/{PATH}#{}",
-        env!("CARGO_PKG_REPOSITORY").trim_end_matches('/'),
-        id.to_ascii_lowercase()
-    )
+    format!("{DOCS_BASE}#{}", id.to_ascii_lowercase())
 }
+
+/// The rule page on docs.rs, for the version of the tool that links to it.
+pub const DOCS_BASE: &str =
+    concat!("https://docs.rs/int-ro1/", env!("CARGO_PKG_VERSION"), "/int_ro1/rules_doc/index.html");
 
 /// The whole page.
 pub fn markdown() -> String {
@@ -59,7 +62,13 @@ mod tests {
 
     #[test]
     fn anchors_are_lower_case_ids() {
-        assert!(help_uri("RO1-SLOT-004").ends_with("/blob/main/docs/RULES.md#ro1-slot-004"));
+        assert_eq!(
+            help_uri("RO1-SLOT-004"),
+            format!(
+                "https://docs.rs/int-ro1/{}/int_ro1/rules_doc/index.html#ro1-slot-004",
+                env!("CARGO_PKG_VERSION")
+            )
+        );
         assert!(markdown().contains("<a id=\"ro1-slot-004\"></a>"));
     }
 }

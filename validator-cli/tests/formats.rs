@@ -145,7 +145,7 @@ fn sarif() {
         v["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"]
             .as_str()
             .unwrap()
-            .ends_with("/blob/main/docs/RULES.md#ro1-req-001")
+            .ends_with("/int_ro1/rules_doc/index.html#ro1-req-001")
     );
     insta::assert_snapshot!("sarif", serde_json::to_string_pretty(&v).unwrap());
 }

@@ -7,11 +7,13 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use fr_fhir_core::conformance::walk::Validator;
-use fr_fhir_core::finding::{Finding, Lang, Message, RuleMeta, Severity};
+use fr_fhir_core::finding::{Finding, Lang, Message, RuleMeta, Severity, Target};
 use fr_fhir_core::rules::{Options, UseCase};
 use lsp_types::{CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri};
 
+use super::fix;
 use super::position::{LineMap, token_end};
+use super::related::{self, Facts};
 use crate::cli::{LangArg, UseCaseArg};
 use crate::config::{self, Config};
 use crate::engine::{self, EngineOptions};
@@ -29,6 +31,10 @@ pub struct Context {
     pub config: Option<PathBuf>,
     /// `--lang`: else the configuration's, else the locale's.
     pub lang: Option<LangArg>,
+    /// The editor's `initializationOptions.rulesDocumentation`: the address
+    /// of a copy of `docs/RULES.md` (a vendor's mirror), to which
+    /// `#<rule-id>` is appended; else the page on docs.rs.
+    pub docs: Option<String>,
     /// IG packages already loaded (loading one takes a while).
     igs: HashMap<PathBuf, Result<Arc<Validator>, Message>>,
 }
@@ -36,7 +42,7 @@ pub struct Context {
 impl Context {
     /// A context for these command-line options.
     pub fn new(ig: Option<PathBuf>, config: Option<PathBuf>, lang: Option<LangArg>) -> Self {
-        Context { ig, config, lang, igs: HashMap::new() }
+        Context { ig, config, lang, docs: None, igs: HashMap::new() }
     }
 }
 
@@ -55,9 +61,9 @@ pub fn language(ctx: &Context, path: Option<&Path>) -> Lang {
     locale::resolve(ctx.lang.or(cfg.and_then(|c| c.lang)))
 }
 
-/// Validates `text`, the content of the document at `path` (`None`: not a
-/// file, e.g. an unsaved buffer).
-pub fn diagnose(ctx: &mut Context, path: Option<&Path>, text: &str) -> Vec<Diagnosed> {
+/// Validates `text`, the content of the document `uri` at `path` (`None`:
+/// not a file, e.g. an unsaved buffer).
+pub fn diagnose(ctx: &mut Context, uri: &Uri, path: Option<&Path>, text: &str) -> Vec<Diagnosed> {
     let map = LineMap::new(text);
     let early = locale::resolve(ctx.lang);
     let cfg = match path {
@@ -82,16 +88,30 @@ pub fn diagnose(ctx: &mut Context, path: Option<&Path>, text: &str) -> Vec<Diagn
         },
     };
     let mut out = Vec::new();
-    let mut add = |f: Finding| {
-        let fatal = f.severity == Severity::Fatal;
-        if (fatal || selection.keeps(f.rule)) && f.severity >= min {
-            out.push(diagnostic(f, text, &map, lang));
+    let body_root = kind == InputKind::Body;
+    // One exchange at a time: a knock-on and its cause are in one exchange.
+    let mut add = |findings: Vec<Finding>| {
+        // Most exchanges have no located cause: then nothing more is kept.
+        let knock_ons =
+            findings.iter().any(|f| f.cause.as_ref().is_some_and(|c| c.expression.is_some()));
+        let (mut found, mut facts) = (Vec::new(), Vec::new());
+        for f in findings {
+            let fatal = f.severity == Severity::Fatal;
+            if (fatal || selection.keeps(f.rule)) && f.severity >= min {
+                let (d, fact) = diagnostic(f, text, &map, (lang, ctx.docs.as_deref()), knock_ons);
+                found.push(d);
+                facts.extend(fact);
+            }
         }
+        if knock_ons {
+            related::link(&mut found, &facts, (uri, text, &map), body_root, lang);
+        }
+        out.extend(found);
     };
     match kind {
-        InputKind::Body => engine::body(text, &opts).findings.into_iter().for_each(&mut add),
+        InputKind::Body => add(engine::body(text, &opts).findings),
         InputKind::Har => {
-            let r = engine::har(text, &opts, &mut |u| u.findings.into_iter().for_each(&mut add));
+            let r = engine::har(text, &opts, &mut |u| add(u.findings));
             if let Err(e) = r {
                 let at = e.offset.unwrap_or(0);
                 let range = Range::new(map.position(at), map.position(token_end(text, at)));
@@ -150,7 +170,15 @@ fn options(ctx: &mut Context, cfg: &Config) -> Result<(EngineOptions, Selection)
     Ok((EngineOptions { rules, request: None, flow, ig_version }, selection))
 }
 
-fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> Diagnosed {
+/// The diagnostic of `f`, and what [`related::link`] needs of it when
+/// `facts` (the exchange has knock-ons).
+fn diagnostic(
+    f: Finding,
+    text: &str,
+    map: &LineMap<'_>,
+    (lang, docs): (Lang, Option<&str>),
+    facts: bool,
+) -> (Diagnosed, Option<Facts>) {
     let start = f
         .resolved
         .as_ref()
@@ -158,8 +186,9 @@ fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> Diagnose
         .map_or(0, |o| usize::try_from(o).unwrap_or(usize::MAX).min(text.len()));
     let range = Range::new(map.position(start), map.position(token_end(text, start)));
     let mut message = f.message.get(lang).to_owned();
-    if let Some(r) = f.resolved.as_ref().filter(|r| !r.expression.is_empty()) {
-        message.push_str(&format!("\n--> {}", r.expression));
+    let expression = f.resolved.as_ref().map(|r| r.expression.as_str()).filter(|e| !e.is_empty());
+    if let Some(x) = expression {
+        message.push_str(&format!("\n--> {x}"));
     }
     if let Some(c) = &f.cause {
         message.push_str(&format!(
@@ -173,8 +202,25 @@ fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> Diagnose
         Severity::Warning => DiagnosticSeverity::WARNING,
         Severity::Information => DiagnosticSeverity::INFORMATION,
     };
-    let href = Uri::from_str(&rules_doc::help_uri(f.rule.id)).ok();
-    Diagnosed {
+    let missing = match &f.target {
+        Target::Body { child, .. } => child.as_deref(),
+        _ => None,
+    };
+    let data = (f.rule.id == fix::SEARCH_MODE)
+        .then(|| fix::search_mode_data(&f.message.en, missing))
+        .flatten();
+    let facts = facts.then(|| Facts {
+        // A missing child's range is its parent's brace: no cause is there.
+        expression: expression.filter(|_| missing.is_none()).map(str::to_owned),
+        message: f.message.get(lang).to_owned(),
+        cause: f.cause.as_ref().map(|c| (c.message.get(lang).to_owned(), c.expression.clone())),
+    });
+    let href = match docs {
+        Some(base) => format!("{base}#{}", f.rule.id.to_ascii_lowercase()),
+        None => rules_doc::help_uri(f.rule.id),
+    };
+    let href = Uri::from_str(&href).ok();
+    let diagnosed = Diagnosed {
         diagnostic: Diagnostic {
             range,
             severity: Some(severity),
@@ -182,10 +228,12 @@ fn diagnostic(f: Finding, text: &str, map: &LineMap<'_>, lang: Lang) -> Diagnose
             code_description: href.map(|href| CodeDescription { href }),
             source: Some("sas-validate".to_owned()),
             message,
+            data,
             ..Diagnostic::default()
         },
         rule: Some(f.rule),
-    }
+    };
+    (diagnosed, facts)
 }
 
 /// A problem that is not a rule's finding (configuration, capture).

@@ -2,20 +2,25 @@
 //! (`.json`) and HAR captures (`.har`). Diagnostics on open, change
 //! (debounced) and save; hover on a finding or a rule ID shows `explain`,
 //! on a national identifier's value its kind and check-digit verdict.
+//! Knock-on findings and their cause point at each other (`related.rs`);
+//! the findings with one certain fix have a quick fix (`fix.rs`).
 //!
 //! The main thread only reads messages and answers; validation runs on one
 //! worker thread, so a large file never blocks the server. A result for a
-//! version of a document that has since changed is dropped, not published.
+//! version of a document that has since changed is dropped, not published;
+//! after `shutdown` nothing is, and `exit` joins the worker.
 
 mod diagnose;
 mod fix;
 mod identifier;
 mod position;
+mod related;
 mod worker;
 
 use std::collections::HashMap;
 use std::error::Error;
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
@@ -25,7 +30,7 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
     Notification as _,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _, Shutdown};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, NumberOrString, TextEdit,
     WorkspaceEdit,
@@ -65,8 +70,15 @@ struct Doc {
 }
 
 /// The server on any connection (the tests use an in-memory one).
-pub fn run(connection: &Connection, ctx: Context) -> Result<(), Box<dyn Error + Send + Sync>> {
-    let (id, _params) = connection.initialize_start()?;
+pub fn run(connection: &Connection, mut ctx: Context) -> Result<(), Box<dyn Error + Send + Sync>> {
+    let (id, init) = connection.initialize_start()?;
+    // A base URL the editor's settings give for the rule links (an internal
+    // mirror of the rule page); anything else is ignored.
+    ctx.docs = init
+        .pointer("/initializationOptions/rulesDocumentation")
+        .and_then(serde_json::Value::as_str)
+        .map(|b| b.split('#').next().unwrap_or(b).to_owned())
+        .filter(|b| Uri::from_str(b).is_ok_and(|u| u.scheme().is_some()));
     connection.initialize_finish(
         id,
         serde_json::json!({
@@ -99,58 +111,96 @@ pub fn run(connection: &Connection, ctx: Context) -> Result<(), Box<dyn Error + 
             due: Instant::now() + delay,
         });
     };
+    let result = serve_messages(connection, &mut docs, &shared, &submit, lang);
+    // `exit` (or a broken connection): the worker drops what is waiting, and
+    // a validation in progress is waited for, its result not published, so
+    // no thread outlives the server.
+    shared.stop();
+    drop(jobs);
+    let _ = worker.join();
+    result
+}
+
+/// The main loop: reads the editor's messages until `exit`.
+fn serve_messages(
+    connection: &Connection,
+    docs: &mut HashMap<String, Doc>,
+    shared: &Shared,
+    submit: &dyn Fn(&Doc, Duration),
+    lang: Lang,
+) -> Result<(), Box<dyn Error + Send + Sync>> {
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
+                if req.method == Shutdown::METHOD {
+                    // Nothing is published after the answer to `shutdown`.
+                    shared.stop();
+                }
                 if connection.handle_shutdown(&req)? {
                     break;
                 }
-                let resp = answer(&req, &docs, &shared, lang);
+                let resp = answer(&req, docs, shared, lang);
                 connection.sender.send(Message::Response(resp))?;
             }
-            Message::Notification(n) => match n.method.as_str() {
-                DidOpenTextDocument::METHOD => {
-                    let p: lsp_types::DidOpenTextDocumentParams = params(n)?;
-                    let d = p.text_document;
-                    let doc = Doc { uri: d.uri, text: d.text.into(), version: d.version };
-                    submit(&doc, Duration::ZERO);
-                    docs.insert(doc.uri.as_str().to_owned(), doc);
+            Message::Notification(n) => {
+                let method = n.method.clone();
+                // A malformed notification is the editor's bug: said, skipped.
+                if let Err(e) = notification(connection, n, docs, shared, submit) {
+                    eprintln!("sas-validate lsp: {method}: {e}");
                 }
-                DidChangeTextDocument::METHOD => {
-                    let p: lsp_types::DidChangeTextDocumentParams = params(n)?;
-                    // Full synchronisation: the last change is the whole text.
-                    let Some(change) = p.content_changes.into_iter().next_back() else {
-                        continue;
-                    };
-                    let doc = Doc {
-                        uri: p.text_document.uri,
-                        text: change.text.into(),
-                        version: p.text_document.version,
-                    };
-                    submit(&doc, DEBOUNCE);
-                    docs.insert(doc.uri.as_str().to_owned(), doc);
-                }
-                DidSaveTextDocument::METHOD => {
-                    let p: lsp_types::DidSaveTextDocumentParams = params(n)?;
-                    // The configuration file next to it may have changed too.
-                    if let Some(doc) = docs.get(p.text_document.uri.as_str()) {
-                        submit(doc, Duration::ZERO);
-                    }
-                }
-                DidCloseTextDocument::METHOD => {
-                    let p: lsp_types::DidCloseTextDocumentParams = params(n)?;
-                    let uri = p.text_document.uri;
-                    docs.remove(uri.as_str());
-                    shared.set_current(uri.as_str(), None);
-                    connection.sender.send(worker::publish(&uri, None, Vec::new()))?;
-                }
-                _ => {}
-            },
+            }
             Message::Response(_) => {}
         }
     }
-    drop(jobs);
-    let _ = worker.join();
+    Ok(())
+}
+
+/// One notification of the editor.
+fn notification(
+    connection: &Connection,
+    n: Notification,
+    docs: &mut HashMap<String, Doc>,
+    shared: &Shared,
+    submit: &dyn Fn(&Doc, Duration),
+) -> Result<(), Box<dyn Error + Send + Sync>> {
+    match n.method.as_str() {
+        DidOpenTextDocument::METHOD => {
+            let p: lsp_types::DidOpenTextDocumentParams = params(n)?;
+            let d = p.text_document;
+            let doc = Doc { uri: d.uri, text: d.text.into(), version: d.version };
+            submit(&doc, Duration::ZERO);
+            docs.insert(doc.uri.as_str().to_owned(), doc);
+        }
+        DidChangeTextDocument::METHOD => {
+            let p: lsp_types::DidChangeTextDocumentParams = params(n)?;
+            // Full synchronisation: the last change is the whole text.
+            let Some(change) = p.content_changes.into_iter().next_back() else {
+                return Ok(());
+            };
+            let doc = Doc {
+                uri: p.text_document.uri,
+                text: change.text.into(),
+                version: p.text_document.version,
+            };
+            submit(&doc, DEBOUNCE);
+            docs.insert(doc.uri.as_str().to_owned(), doc);
+        }
+        DidSaveTextDocument::METHOD => {
+            let p: lsp_types::DidSaveTextDocumentParams = params(n)?;
+            // The configuration file next to it may have changed too.
+            if let Some(doc) = docs.get(p.text_document.uri.as_str()) {
+                submit(doc, Duration::ZERO);
+            }
+        }
+        DidCloseTextDocument::METHOD => {
+            let p: lsp_types::DidCloseTextDocumentParams = params(n)?;
+            let uri = p.text_document.uri;
+            docs.remove(uri.as_str());
+            shared.set_current(uri.as_str(), None);
+            connection.sender.send(worker::publish(&uri, None, Vec::new()))?;
+        }
+        _ => {}
+    }
     Ok(())
 }
 
@@ -193,16 +243,39 @@ fn code_actions(
     let uri = &p.text_document.uri;
     let Some(doc) = docs.get(uri.as_str()) else { return Vec::new() };
     let map = LineMap::new(&doc.text);
-    let code = NumberOrString::String(fix::SAS_INSTANT.to_owned());
     p.context
         .diagnostics
         .iter()
-        .filter(|d| d.code.as_ref() == Some(&code))
         .filter_map(|d| {
-            let token = doc.text.get(map.offset(d.range.start)..map.offset(d.range.end))?;
-            let new_text = fix::sas_instant(token)?;
-            let title = format!("{} {new_text}", crate::locale::tr(lang, "Écrire", "Write"));
-            let edit = TextEdit { range: d.range, new_text };
+            let Some(NumberOrString::String(code)) = &d.code else { return None };
+            let (title, edit) = match code.as_str() {
+                fix::SAS_INSTANT => {
+                    let token = doc.text.get(map.offset(d.range.start)..map.offset(d.range.end))?;
+                    let new_text = fix::sas_instant(token)?;
+                    let title =
+                        format!("{} {new_text}", crate::locale::tr(lang, "Écrire", "Write"));
+                    (title, TextEdit { range: d.range, new_text })
+                }
+                fix::SEARCH_MODE => {
+                    let data = d.data.as_ref()?;
+                    let (start, end, new_text) =
+                        fix::search_mode(&doc.text, map.offset(d.range.start), data)?;
+                    let mode = data.get("mode")?.as_str()?;
+                    let title = match data.get("add").and_then(serde_json::Value::as_str) {
+                        Some(_) => format!(
+                            "{} search.mode `{mode}`",
+                            crate::locale::tr(lang, "Ajouter", "Add")
+                        ),
+                        None => format!(
+                            "{} search.mode `{mode}`",
+                            crate::locale::tr(lang, "Écrire", "Write")
+                        ),
+                    };
+                    let range = Range::new(map.position(start), map.position(end));
+                    (title, TextEdit { range, new_text })
+                }
+                _ => return None,
+            };
             Some(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),

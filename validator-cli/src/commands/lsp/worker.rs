@@ -32,6 +32,10 @@ pub struct Shared {
     current: Mutex<HashMap<String, i32>>,
     /// The ranges and rules of each document's published diagnostics (hover).
     rules: Mutex<HashMap<String, Vec<(Range, &'static RuleMeta)>>>,
+    /// `shutdown` was asked: validate and publish nothing more. A lock, not
+    /// a flag: publishing holds it, so once [`Shared::stop`] returns no
+    /// diagnostics can follow the answer to `shutdown`.
+    stopped: Mutex<bool>,
 }
 
 impl Shared {
@@ -48,6 +52,17 @@ impl Shared {
         {
             r.remove(uri);
         }
+    }
+
+    /// After `shutdown`: nothing more is validated or published.
+    pub fn stop(&self) {
+        if let Ok(mut s) = self.stopped.lock() {
+            *s = true;
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stopped.lock().map_or(true, |s| *s)
     }
 
     fn is_current(&self, uri: &str, version: i32) -> bool {
@@ -94,11 +109,19 @@ pub fn run(rx: &mpsc::Receiver<Job>, shared: &Shared, mut ctx: Context, send: &d
             pending.iter().filter(|(_, j)| j.due <= now).map(|(k, _)| k.clone()).collect();
         for key in ready {
             let Some(job) = pending.remove(&key) else { continue };
+            if shared.stopped() {
+                return;
+            }
             if !shared.is_current(&key, job.version) {
                 continue;
             }
             let path = super::file_path(&job.uri);
-            let found = diagnose::diagnose(&mut ctx, path.as_deref(), &job.text);
+            let found = diagnose::diagnose(&mut ctx, &job.uri, path.as_deref(), &job.text);
+            // Held until published: `shutdown` waits for it (see `stopped`).
+            let Ok(stopped) = shared.stopped.lock() else { return };
+            if *stopped {
+                return;
+            }
             // Typing went on while this version was validated: its
             // diagnostics would point at text that is no longer there.
             if !shared.is_current(&key, job.version) {
@@ -109,6 +132,7 @@ pub fn run(rx: &mpsc::Receiver<Job>, shared: &Shared, mut ctx: Context, send: &d
                 r.insert(key, rules);
             }
             send(publish(&job.uri, Some(job.version), diagnostics));
+            drop(stopped);
         }
     }
 }
