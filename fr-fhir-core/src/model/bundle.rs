@@ -145,6 +145,59 @@ impl<'a> Bundle<'a> {
     }
 }
 
+impl Bundle<'_> {
+    /// Detaches the Bundle, its entries and their resources from the input
+    /// (see [`IntoOwned`]).
+    pub fn into_owned(self) -> Bundle<'static> {
+        Bundle {
+            id: IntoOwned::into_owned(self.id),
+            meta: IntoOwned::into_owned(self.meta),
+            implicit_rules: IntoOwned::into_owned(self.implicit_rules),
+            language: IntoOwned::into_owned(self.language),
+            identifier: IntoOwned::into_owned(self.identifier),
+            type_: IntoOwned::into_owned(self.type_),
+            timestamp: IntoOwned::into_owned(self.timestamp),
+            total: IntoOwned::into_owned(self.total),
+            link: IntoOwned::into_owned(self.link),
+            entry: IntoOwned::into_owned(self.entry),
+            entry_count: self.entry_count,
+            entry_span: self.entry_span,
+            span: self.span,
+            extras: self.extras.into_owned(),
+        }
+    }
+
+    /// Reads a whole Bundle document, entries kept, and detaches it from
+    /// `src`: the result can outlive the text, be cached or sent to another
+    /// thread. The parse notes (unknown elements, lexical errors, a
+    /// `resourceType` other than `Bundle`...) are dropped: validate the text
+    /// to judge it, or call [`parse_owned`] to get them.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use fr_fhir_core::model::Bundle;
+    /// let mut cache: HashMap<String, Bundle<'static>> = HashMap::new();
+    /// let text = String::from(r#"{"resourceType":"Bundle","type":"searchset","total":0}"#);
+    /// cache.insert("ps".into(), Bundle::parse_owned(&text)?);
+    /// drop(text);
+    /// assert_eq!(cache["ps"].total.as_ref().and_then(|t| t.value()), Some(0));
+    /// assert!(Bundle::parse_owned("[]").is_err());
+    /// # Ok::<(), fr_fhir_core::json::JsonError>(())
+    /// ```
+    pub fn parse_owned(src: &str) -> Result<Bundle<'static>, JsonError> {
+        parse_owned::<Bundle<'_>>(src).map(|(bundle, _notes)| bundle)
+    }
+}
+
+impl IntoOwned for Bundle<'_> {
+    type Owned = Bundle<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Bundle::into_owned(self)
+    }
+}
+
+owned::deserialize_owned!(Bundle);
+
 fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
     r: &mut Reader<'a>,
     cx: &mut Cx,

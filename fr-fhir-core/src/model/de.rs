@@ -279,10 +279,25 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
 pub struct RawElement<'a> {
     /// The key.
     pub name: Str<'a>,
-    /// The exact JSON text of the value.
-    pub json: &'a str,
+    /// The exact JSON text of the value (borrowed from the input, owned
+    /// after [`RawElement::into_owned`]).
+    pub json: Str<'a>,
     /// Span of the value.
     pub span: Span,
+}
+
+impl RawElement<'_> {
+    /// Detaches the element from the input.
+    pub fn into_owned(self) -> RawElement<'static> {
+        RawElement { name: self.name.into_owned(), json: self.json.into_owned(), span: self.span }
+    }
+}
+
+impl super::IntoOwned for RawElement<'_> {
+    type Owned = RawElement<'static>;
+    fn into_owned(self) -> Self::Owned {
+        RawElement::into_owned(self)
+    }
 }
 
 /// What a model keeps besides its modeled elements: raw elements and `_x`
@@ -313,6 +328,23 @@ impl<'a> Extras<'a> {
     /// Mutable content (allocated on first use).
     pub fn data_mut(&mut self) -> &mut ExtrasData<'a> {
         self.0.get_or_insert_with(Box::default)
+    }
+
+    /// Detaches the raw elements and `_x` siblings from the input.
+    pub fn into_owned(self) -> Extras<'static> {
+        Extras(self.0.map(|d| {
+            Box::new(ExtrasData {
+                raw: super::IntoOwned::into_owned(d.raw),
+                prim_ext: super::IntoOwned::into_owned(d.prim_ext),
+            })
+        }))
+    }
+}
+
+impl super::IntoOwned for Extras<'_> {
+    type Owned = Extras<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Extras::into_owned(self)
     }
 }
 
@@ -346,7 +378,7 @@ pub fn read_other<'a>(
             cx.note(NoteKind::UnknownElement { name: key.to_string(), owner }, span);
         }
     }
-    extras.data_mut().raw.push(RawElement { name: key, json, span });
+    extras.data_mut().raw.push(RawElement { name: key, json: Str::Borrowed(json), span });
     Ok(())
 }
 

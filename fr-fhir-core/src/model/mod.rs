@@ -21,6 +21,7 @@ pub mod de;
 pub mod extension;
 mod generated;
 mod macros;
+pub mod owned;
 pub mod prim;
 pub mod r4_types;
 pub mod resource;
@@ -34,6 +35,7 @@ pub use bundle::*;
 pub use datatypes::*;
 pub use de::{Cx, Extras, Note, NoteKind, RawElement};
 pub use extension::{Extension, Value};
+pub use owned::{IntoOwned, parse_owned};
 pub use prim::*;
 pub use r4_types::{R4_RESOURCE_TYPES, is_r4_resource_type};
 pub use resource::{OtherResource, Resource, sniff_resource_type, sniff_type_and_profiles};
@@ -50,7 +52,7 @@ pub fn parse_resource(src: &str) -> Result<(Resource<'_>, Cx), JsonError> {
     r.finish()?;
     let res = res.unwrap_or(Resource::Other(OtherResource {
         resource_type: crate::json::Str::Borrowed(""),
-        json: src,
+        json: crate::json::Str::Borrowed(src),
         span: crate::json::Span::new(0, r.pos32()),
     }));
     Ok((res, cx))

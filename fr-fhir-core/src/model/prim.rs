@@ -281,6 +281,31 @@ impl<'a> PrimExt<'a> {
     }
 }
 
+impl PrimExt<'_> {
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> PrimExt<'static> {
+        PrimExt { name: self.name, value: self.value.into_owned() }
+    }
+}
+
+impl PrimExtValue<'_> {
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> PrimExtValue<'static> {
+        use super::IntoOwned as _;
+        match self {
+            PrimExtValue::One(e) => PrimExtValue::One(e.into_owned()),
+            PrimExtValue::Many(v) => PrimExtValue::Many(v.into_owned()),
+        }
+    }
+}
+
+impl super::IntoOwned for PrimExt<'_> {
+    type Owned = PrimExt<'static>;
+    fn into_owned(self) -> Self::Owned {
+        PrimExt::into_owned(self)
+    }
+}
+
 impl Serialize for PrimExtValue<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
