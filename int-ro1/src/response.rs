@@ -833,11 +833,18 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
+    /// Through the library's entry point for a typed Bundle, so that every
+    /// builder test (the generated requests of `any_built_response_is_clean`
+    /// included) checks it too.
     fn validate(request: &SearchRequest, bundle: &Bundle<'_>) -> ExchangeReport {
-        let body = serde_json::to_string(bundle).unwrap();
         let opts =
             ExchangeOptions { request: Some(request.to_url(Some(BASE))), ..Default::default() };
-        validate_body(&body, &opts)
+        let (text, report) = crate::validate_bundle(bundle, &opts);
+        // The same verdict as the compact text a connector would send.
+        let compact = validate_body(&serde_json::to_string(bundle).unwrap(), &opts);
+        let ids = |r: &ExchangeReport| r.findings.iter().map(|f| f.rule.id).collect::<Vec<_>>();
+        assert_eq!(ids(&report), ids(&compact), "{text}");
+        report
     }
 
     fn assert_clean(report: &ExchangeReport) {

@@ -18,6 +18,23 @@ use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
 
 /// Receives the entries of a streamed Bundle.
+///
+/// ```
+/// use fr_fhir_core::json::Reader;
+/// use fr_fhir_core::model::{Bundle, BundleEntry, Cx, EntrySink};
+/// /// Keeps the fullUrls, owned, and nothing else.
+/// struct Urls(Vec<String>);
+/// impl<'a> EntrySink<'a> for Urls {
+///     fn entry(&mut self, _index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
+///         self.0.extend(entry.full_url.map(|u| u.as_str().to_owned()));
+///     }
+/// }
+/// let src = r#"{"resourceType":"Bundle","entry":[{"fullUrl":"https://h/fhir/Slot/1"}]}"#;
+/// let mut urls = Urls(Vec::new());
+/// Bundle::stream(&mut Reader::new(src), &mut Cx::default(), &mut urls)?;
+/// assert_eq!(urls.0, ["https://h/fhir/Slot/1"]);
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 pub trait EntrySink<'a> {
     /// Called once when the `entry` array starts, with the elements of the
     /// Bundle read so far (usually all of them but `entry`).
@@ -186,6 +203,23 @@ impl Bundle<'_> {
     /// ```
     pub fn parse_owned(src: &str) -> Result<Bundle<'static>, JsonError> {
         parse_owned::<Bundle<'_>>(src).map(|(bundle, _notes)| bundle)
+    }
+
+    /// The Bundle as pretty-printed FHIR JSON (two-space indent, elements
+    /// in FHIR order, what the model keeps raw where it was): deterministic,
+    /// so the line:column of a finding on it is stable. The text a
+    /// validator needs for a Bundle built in code (`int_ro1::validate_bundle`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Bundle, Code};
+    /// let bundle = Bundle { type_: Some(Code::new("searchset")), ..Default::default() };
+    /// assert_eq!(bundle.to_json_pretty(), "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"searchset\"\n}");
+    /// ```
+    pub fn to_json_pretty(&self) -> String {
+        // Cannot fail: every key a model writes is a string and raw JSON
+        // that does not parse is written as a string. Were it to, the empty
+        // text is a fatal "empty body" for the validator, not a silent pass.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
 

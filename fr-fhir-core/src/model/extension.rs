@@ -8,6 +8,14 @@ use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
 
 /// The `value[x]` of an extension. Types this crate does not model are kept raw.
+///
+/// ```
+/// use fr_fhir_core::model::{Extension, Value};
+/// let ext: Extension<'static> = serde_json::from_str(r#"{"url":"u","valueCode":"AMB"}"#).unwrap();
+/// let Some(Value::Code(code)) = &ext.value else { unreachable!() };
+/// assert_eq!(code.as_str(), "AMB");
+/// assert_eq!(ext.value.as_ref().map(|v| v.key()), Some("valueCode"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Value<'a> {

@@ -7,6 +7,15 @@ use super::*;
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// A resource whose type this crate does not model, kept as its raw JSON.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Resource};
+/// let src = r#"{"resourceType":"Patient","id":"p"}"#;
+/// let Resource::Other(raw) = parse_resource(src)?.0 else { unreachable!() };
+/// assert_eq!(raw.resource_type.as_str(), "Patient");
+/// assert_eq!(raw.json.as_str(), src);
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherResource<'a> {
     /// `resourceType` as written (empty when missing).
@@ -30,6 +39,14 @@ impl OtherResource<'_> {
 }
 
 /// A resource of the SAS slot search, or any other kept raw.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Resource};
+/// let (res, _notes) = parse_resource(r#"{"id":"s1","resourceType":"Slot","status":"free"}"#)?;
+/// assert_eq!(res.resource_type(), "Slot");
+/// assert!(matches!(&res, Resource::Slot(s) if s.status.as_ref().is_some_and(|c| c == "free")));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Resource<'a> {

@@ -11,6 +11,14 @@ use crate::model::*;
 
 fhir_type! {
     /// A link of the Bundle (SAS: exactly one, `self`, repeating the request).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleLink;
+    /// let json = r#"{"relation":"texte","url":"https://example.org/fhir"}"#;
+    /// let value: BundleLink<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.relation.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleLink {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -24,6 +32,14 @@ fhir_type! {
 
 fhir_type! {
     /// Why an entry is in a searchset (`match` or `include`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntrySearch;
+    /// let json = r#"{"mode":"example","score":1.50}"#;
+    /// let value: BundleEntrySearch<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.mode.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntrySearch {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -37,6 +53,14 @@ fhir_type! {
 
 fhir_type! {
     /// Transaction details of an entry (forbidden in a searchset, bdl-3).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntryRequest;
+    /// let json = r#"{"method":"example","url":"https://example.org/fhir"}"#;
+    /// let value: BundleEntryRequest<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.method.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntryRequest {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -54,6 +78,14 @@ fhir_type! {
 
 fhir_type! {
     /// Transaction results of an entry (forbidden in a searchset, bdl-4).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntryResponse;
+    /// let json = r#"{"status":"texte","location":"https://example.org/fhir"}"#;
+    /// let value: BundleEntryResponse<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.status.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntryResponse {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -70,6 +102,14 @@ fhir_type! {
 
 fhir_type! {
     /// One entry of a Bundle.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntry;
+    /// let json = r#"{"fullUrl":"https://example.org/fhir"}"#;
+    /// let value: BundleEntry<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.full_url.as_ref().map(|v| v.as_str()), Some("https://example.org/fhir"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntry {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",

@@ -11,6 +11,14 @@ use crate::model::*;
 
 fhir_type! {
     /// The id and extensions of a primitive value (the `_x` sibling).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Element;
+    /// let json = r#"{"id":"texte"}"#;
+    /// let value: Element<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.id.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Element {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -43,6 +51,14 @@ fhir_type! {
 
 fhir_type! {
     /// A code from a code system.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Coding;
+    /// let json = r#"{"system":"https://example.org/fhir","code":"example"}"#;
+    /// let value: Coding<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.system.as_ref().map(|v| v.as_str()), Some("https://example.org/fhir"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Coding {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -58,6 +74,14 @@ fhir_type! {
 
 fhir_type! {
     /// Codings and/or text.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::CodeableConcept;
+    /// let json = r#"{"text":"texte"}"#;
+    /// let value: CodeableConcept<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.text.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     CodeableConcept {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -70,6 +94,14 @@ fhir_type! {
 
 fhir_type! {
     /// An identifier (RPPS, FINESS... in SAS, always in its national prefixed form).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Identifier;
+    /// let json = r#"{"use":"example","system":"https://example.org/fhir"}"#;
+    /// let value: Identifier<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Identifier {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -86,6 +118,14 @@ fhir_type! {
 
 fhir_type! {
     /// A reference to another resource (literal `reference` and/or logical `identifier`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Reference;
+    /// let json = r#"{"reference":"texte","type":"https://example.org/fhir"}"#;
+    /// let value: Reference<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.reference.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Reference {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -100,6 +140,14 @@ fhir_type! {
 
 fhir_type! {
     /// A person's name.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::HumanName;
+    /// let json = r#"{"use":"example","text":"texte"}"#;
+    /// let value: HumanName<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     HumanName {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -117,6 +165,14 @@ fhir_type! {
 
 fhir_type! {
     /// A phone number, e-mail address...
+    ///
+    /// ```
+    /// use fr_fhir_core::model::ContactPoint;
+    /// let json = r#"{"system":"example","value":"texte"}"#;
+    /// let value: ContactPoint<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.system.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     ContactPoint {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -132,6 +188,14 @@ fhir_type! {
 
 fhir_type! {
     /// A postal address.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Address;
+    /// let json = r#"{"use":"example","type":"example"}"#;
+    /// let value: Address<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Address {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -152,6 +216,14 @@ fhir_type! {
 
 fhir_type! {
     /// A time range.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Period;
+    /// let json = r#"{"start":"2026-11-26","end":"2026-11-26"}"#;
+    /// let value: Period<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.start.as_ref().map(|v| v.as_str()), Some("2026-11-26"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Period {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -164,6 +236,14 @@ fhir_type! {
 
 fhir_type! {
     /// Human-readable summary of a resource.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Narrative;
+    /// let json = r#"{"status":"example"}"#;
+    /// let value: Narrative<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.status.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Narrative {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",

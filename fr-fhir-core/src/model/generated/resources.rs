@@ -53,6 +53,14 @@ fhir_type! {
 
 fhir_type! {
     /// A container for slots of time (one per place of consultation in SAS).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Schedule;
+    /// let json = r#"{"resourceType":"Schedule","active":true,"comment":"texte"}"#;
+    /// let value: Schedule<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.active.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Schedule resource = "Schedule" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -77,6 +85,14 @@ fhir_type! {
 
 fhir_type! {
     /// A health professional.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Practitioner;
+    /// let json = r#"{"resourceType":"Practitioner","active":true,"gender":"example"}"#;
+    /// let value: Practitioner<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.active.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Practitioner resource = "Practitioner" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -100,6 +116,14 @@ fhir_type! {
 
 fhir_type! {
     /// The roles of a practitioner at a place (`FrPractitionerRoleExercice`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::PractitionerRole;
+    /// let json = r#"{"resourceType":"PractitionerRole","active":true,"availabilityExceptions":"texte"}"#;
+    /// let value: PractitionerRole<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.active.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     PractitionerRole resource = "PractitionerRole" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -128,6 +152,14 @@ fhir_type! {
 
 fhir_type! {
     /// Opening hours of a location.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::LocationHoursOfOperation;
+    /// let json = r#"{"allDay":true,"openingTime":"09:00:00"}"#;
+    /// let value: LocationHoursOfOperation<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.all_day.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     LocationHoursOfOperation {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -143,6 +175,14 @@ fhir_type! {
 
 fhir_type! {
     /// A place of consultation (contained in the PractitionerRole for PS/CPTS, an entry for SOS).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Location;
+    /// let json = r#"{"resourceType":"Location","status":"example","name":"texte"}"#;
+    /// let value: Location<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.status.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Location resource = "Location" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -175,6 +215,14 @@ fhir_type! {
 
 fhir_type! {
     /// An organization (CPTS: identified by `1`+FINESS; SOS association: `3`+SIRET).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Organization;
+    /// let json = r#"{"resourceType":"Organization","active":true,"name":"texte"}"#;
+    /// let value: Organization<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.active.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Organization resource = "Organization" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -200,6 +248,14 @@ fhir_type! {
 
 fhir_type! {
     /// A service (CPTS: the CPTS offer named by the Slot serviceType extension).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::HealthcareService;
+    /// let json = r#"{"resourceType":"HealthcareService","active":true,"name":"texte"}"#;
+    /// let value: HealthcareService<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.active.as_ref().map(|v| v.as_str()), Some("true"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     HealthcareService resource = "HealthcareService" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -236,6 +292,14 @@ fhir_type! {
 
 fhir_type! {
     /// One issue of an OperationOutcome.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::OperationOutcomeIssue;
+    /// let json = r#"{"severity":"example","code":"example"}"#;
+    /// let value: OperationOutcomeIssue<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.severity.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     OperationOutcomeIssue {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
