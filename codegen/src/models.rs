@@ -192,14 +192,11 @@ const DATATYPES: &[Model] = &[
         known: &[],
         boxed: &[],
     },
-    Model { fhir: "Address", rust: "Address", doc: &[
-            "A postal address."], known: &[], boxed: &[] },
-    Model { fhir: "Period", rust: "Period", doc: &[
-            "A time range."], known: &[], boxed: &[] },
     Model {
-        fhir: "Narrative",
-        rust: "Narrative",
-        doc: &["Human-readable summary of a resource.",
+        fhir: "Address",
+        rust: "Address",
+        doc: &[
+            "A postal address.",
             "",
             "```",
             "use fr_fhir_core::model::{Address, FhirString};",
@@ -208,6 +205,15 @@ const DATATYPES: &[Model] = &[
             r#"assert_eq!(address.postal_code.as_ref().map(|c| c.as_str()), Some("69003"));"#,
             r#"assert_eq!(address.line, [FhirString::new("42 rue Paul Bert")]);"#,
             "```",
+        ],
+        known: &[],
+        boxed: &[],
+    },
+    Model {
+        fhir: "Period",
+        rust: "Period",
+        doc: &[
+            "A time range.",
             "",
             "```",
             "use fr_fhir_core::model::{DateTime, Period};",
@@ -216,6 +222,13 @@ const DATATYPES: &[Model] = &[
             r##"assert_eq!(serde_json::to_string(&week).unwrap(), r#"{"start":"2026-11-23","end":"2026-11-29"}"#);"##,
             "```",
         ],
+        known: &[],
+        boxed: &[],
+    },
+    Model {
+        fhir: "Narrative",
+        rust: "Narrative",
+        doc: &["Human-readable summary of a resource."],
         known: &[],
         boxed: &[],
     },

@@ -55,6 +55,24 @@ fn a_parsed_bundle_outlives_its_text_and_moves_to_a_thread() {
 }
 
 #[test]
+fn an_owned_model_equals_the_borrowed_one() {
+    // Equality compares texts, not whether they are borrowed or owned.
+    for name in EXAMPLES {
+        let text = example(name);
+        let (borrowed, _) = parse_resource(&text).unwrap();
+        let owned = borrowed.clone().into_owned();
+        assert_eq!(owned, borrowed, "{name}");
+    }
+    let text = String::from(
+        r#"{"resourceType":"Bundle","foo":1,"entry":[{"resource":{"resourceType":"Patient"}}]}"#,
+    );
+    let (owned, _) = parse_owned::<Bundle<'_>>(&text).unwrap();
+    let (borrowed, _) = parse_resource(&text).unwrap();
+    let Resource::Bundle(borrowed) = borrowed else { panic!() };
+    assert_eq!(owned, *borrowed);
+}
+
+#[test]
 fn parsed_bundles_are_cached_after_their_text_is_gone() {
     let cache: Arc<Mutex<HashMap<String, Bundle<'static>>>> = Arc::default();
     let workers: Vec<_> = EXAMPLES

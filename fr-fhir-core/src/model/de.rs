@@ -332,7 +332,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
 /// assert_eq!((raw.name.as_str(), raw.json.as_str()), ("foo", "[1, 2]"));
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct RawElement<'a> {
     /// The key.
     pub name: Str<'a>,
@@ -349,6 +349,17 @@ impl RawElement<'_> {
         RawElement { name: self.name.into_owned(), json: self.json.into_owned(), span: self.span }
     }
 }
+
+/// The texts are compared, whether borrowed or owned.
+impl PartialEq for RawElement<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name.as_str() == other.name.as_str()
+            && self.json.as_str() == other.json.as_str()
+            && self.span == other.span
+    }
+}
+
+impl Eq for RawElement<'_> {}
 
 impl super::IntoOwned for RawElement<'_> {
     type Owned = RawElement<'static>;

@@ -74,8 +74,11 @@ impl<K> Clone for Prim<'_, K> {
 }
 
 impl<K> PartialEq for Prim<'_, K> {
+    /// The texts are compared, whether borrowed or owned (`Str`'s own
+    /// equality tells `Borrowed` from `Owned`): a value equals its
+    /// [`Prim::into_owned`].
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 

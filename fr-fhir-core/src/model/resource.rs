@@ -16,7 +16,7 @@ use crate::json::{JsonError, Kind, Reader, Span, Str};
 /// assert_eq!(raw.json.as_str(), src);
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct OtherResource<'a> {
     /// `resourceType` as written (empty when missing).
     pub resource_type: Str<'a>,
@@ -26,6 +26,17 @@ pub struct OtherResource<'a> {
     /// Its span.
     pub span: Span,
 }
+
+/// The texts are compared, whether borrowed or owned.
+impl PartialEq for OtherResource<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type.as_str() == other.resource_type.as_str()
+            && self.json.as_str() == other.json.as_str()
+            && self.span == other.span
+    }
+}
+
+impl Eq for OtherResource<'_> {}
 
 impl OtherResource<'_> {
     /// Detaches the resource from the input.

@@ -13,11 +13,13 @@ fhir_type! {
     /// A link of the Bundle (SAS: exactly one, `self`, repeating the request).
     ///
     /// ```
-    /// use fr_fhir_core::model::BundleLink;
-    /// let json = r#"{"relation":"texte","url":"https://example.org/fhir"}"#;
-    /// let value: BundleLink<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.relation.as_ref().map(|v| v.as_str()), Some("texte"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{BundleLink, FhirString, Uri};
+    /// let link = BundleLink {
+    ///     relation: Some(FhirString::new("self")),
+    ///     url: Some(Uri::new("https://agenda.exemple.fr/fhir/Slot?status=free")),
+    ///     ..Default::default()
+    /// };
+    /// assert!(serde_json::to_string(&link).unwrap().starts_with(r#"{"relation":"self""#));
     /// ```
     BundleLink {
         id: Option<FhirString<'a>> = "id",
@@ -34,11 +36,10 @@ fhir_type! {
     /// Why an entry is in a searchset (`match` or `include`).
     ///
     /// ```
-    /// use fr_fhir_core::model::BundleEntrySearch;
-    /// let json = r#"{"mode":"example","score":1.50}"#;
-    /// let value: BundleEntrySearch<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.mode.as_ref().map(|v| v.as_str()), Some("example"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{BundleEntrySearch, Code};
+    /// use fr_fhir_core::vocab::SearchMode;
+    /// let search = BundleEntrySearch { mode: Some(Code::new(SearchMode::Include.as_str())), ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&search).unwrap(), r#"{"mode":"include"}"#);
     /// ```
     BundleEntrySearch {
         id: Option<FhirString<'a>> = "id",
@@ -104,11 +105,12 @@ fhir_type! {
     /// One entry of a Bundle.
     ///
     /// ```
-    /// use fr_fhir_core::model::BundleEntry;
-    /// let json = r#"{"fullUrl":"https://example.org/fhir"}"#;
-    /// let value: BundleEntry<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.full_url.as_ref().map(|v| v.as_str()), Some("https://example.org/fhir"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{Bundle, Resource};
+    /// let src = r#"{"resourceType":"Bundle","entry":[{"fullUrl":"https://h/fhir/Slot/1","resource":{"resourceType":"Slot"},"search":{"mode":"match"}}]}"#;
+    /// let bundle = Bundle::parse_owned(src).unwrap();
+    /// let entry = &bundle.entry[0];
+    /// assert!(matches!(entry.resource, Some(Resource::Slot(_))));
+    /// assert_eq!(entry.search.as_ref().and_then(|s| s.mode.as_ref()).map(|m| m.as_str()), Some("match"));
     /// ```
     BundleEntry {
         id: Option<FhirString<'a>> = "id",

@@ -96,11 +96,12 @@ fhir_type! {
     /// An identifier (RPPS, FINESS... in SAS, always in its national prefixed form).
     ///
     /// ```
+    /// use fr_fhir_core::ids::Idnps;
     /// use fr_fhir_core::model::Identifier;
-    /// let json = r#"{"use":"example","system":"https://example.org/fhir"}"#;
-    /// let value: Identifier<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// let rpps = Idnps::parse_form("810002909371").unwrap();
+    /// let id = Identifier::from(&rpps);
+    /// assert_eq!(id.system.as_ref().map(|s| s.as_str()), Some("urn:oid:1.2.250.1.71.4.2.1"));
+    /// assert_eq!(id.value.as_ref().map(|v| v.as_str()), Some("810002909371"));
     /// ```
     Identifier {
         id: Option<FhirString<'a>> = "id",
@@ -121,10 +122,10 @@ fhir_type! {
     ///
     /// ```
     /// use fr_fhir_core::model::Reference;
-    /// let json = r#"{"reference":"texte","type":"https://example.org/fhir"}"#;
-    /// let value: Reference<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.reference.as_ref().map(|v| v.as_str()), Some("texte"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// let to_schedule = Reference::to("Schedule/agenda-1");
+    /// let to_contained = Reference::to("#lieu-1");
+    /// assert_eq!(serde_json::to_string(&to_schedule).unwrap(), r#"{"reference":"Schedule/agenda-1"}"#);
+    /// assert!(to_contained.reference.unwrap().as_str().starts_with('#'));
     /// ```
     Reference {
         id: Option<FhirString<'a>> = "id",
@@ -142,11 +143,9 @@ fhir_type! {
     /// A person's name.
     ///
     /// ```
-    /// use fr_fhir_core::model::HumanName;
-    /// let json = r#"{"use":"example","text":"texte"}"#;
-    /// let value: HumanName<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{FhirString, HumanName};
+    /// let name = HumanName { family: Some(FhirString::new("GARNIER")), given: vec![FhirString::new("Hélène")], ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&name).unwrap(), r#"{"family":"GARNIER","given":["Hélène"]}"#);
     /// ```
     HumanName {
         id: Option<FhirString<'a>> = "id",
@@ -167,11 +166,9 @@ fhir_type! {
     /// A phone number, e-mail address...
     ///
     /// ```
-    /// use fr_fhir_core::model::ContactPoint;
-    /// let json = r#"{"system":"example","value":"texte"}"#;
-    /// let value: ContactPoint<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.system.as_ref().map(|v| v.as_str()), Some("example"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{Code, ContactPoint, FhirString};
+    /// let phone = ContactPoint { system: Some(Code::new("phone")), value: Some(FhirString::new("+33465712040")), ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&phone).unwrap(), r#"{"system":"phone","value":"+33465712040"}"#);
     /// ```
     ContactPoint {
         id: Option<FhirString<'a>> = "id",
@@ -190,11 +187,11 @@ fhir_type! {
     /// A postal address.
     ///
     /// ```
-    /// use fr_fhir_core::model::Address;
-    /// let json = r#"{"use":"example","type":"example"}"#;
-    /// let value: Address<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.use_.as_ref().map(|v| v.as_str()), Some("example"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{Address, FhirString};
+    /// let json = r#"{"line":["42 rue Paul Bert"],"city":"LYON","postalCode":"69003"}"#;
+    /// let address: Address<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(address.postal_code.as_ref().map(|c| c.as_str()), Some("69003"));
+    /// assert_eq!(address.line, [FhirString::new("42 rue Paul Bert")]);
     /// ```
     Address {
         id: Option<FhirString<'a>> = "id",
@@ -218,11 +215,10 @@ fhir_type! {
     /// A time range.
     ///
     /// ```
-    /// use fr_fhir_core::model::Period;
-    /// let json = r#"{"start":"2026-11-26","end":"2026-11-26"}"#;
-    /// let value: Period<'static> = serde_json::from_str(json).unwrap();
-    /// assert_eq!(value.start.as_ref().map(|v| v.as_str()), Some("2026-11-26"));
-    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// use fr_fhir_core::model::{DateTime, Period};
+    /// let week = Period { start: Some(DateTime::new("2026-11-23")), end: Some(DateTime::new("2026-11-29")), ..Default::default() };
+    /// assert!(week.start.as_ref().is_some_and(|s| s.is_valid()));
+    /// assert_eq!(serde_json::to_string(&week).unwrap(), r#"{"start":"2026-11-23","end":"2026-11-29"}"#);
     /// ```
     Period {
         id: Option<FhirString<'a>> = "id",
