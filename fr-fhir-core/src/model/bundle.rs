@@ -17,22 +17,29 @@ pub use super::generated::bundle::*;
 use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
 
-/// Receives the entries of a streamed Bundle.
+/// Receives the entries of a streamed Bundle. An entry kept beyond the
+/// text is detached with `entry.into_owned()`.
 ///
 /// ```
 /// use fr_fhir_core::json::Reader;
-/// use fr_fhir_core::model::{Bundle, BundleEntry, Cx, EntrySink};
-/// /// Keeps the fullUrls, owned, and nothing else.
-/// struct Urls(Vec<String>);
-/// impl<'a> EntrySink<'a> for Urls {
+/// use fr_fhir_core::model::{Bundle, BundleEntry, Cx, EntrySink, Resource};
+/// /// Keeps the Slot entries, owned, and nothing else.
+/// struct Slots(Vec<BundleEntry<'static>>);
+/// impl<'a> EntrySink<'a> for Slots {
 ///     fn entry(&mut self, _index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
-///         self.0.extend(entry.full_url.map(|u| u.as_str().to_owned()));
+///         if matches!(entry.resource, Some(Resource::Slot(_))) {
+///             self.0.push(entry.into_owned());
+///         }
 ///     }
 /// }
-/// let src = r#"{"resourceType":"Bundle","entry":[{"fullUrl":"https://h/fhir/Slot/1"}]}"#;
-/// let mut urls = Urls(Vec::new());
-/// Bundle::stream(&mut Reader::new(src), &mut Cx::default(), &mut urls)?;
-/// assert_eq!(urls.0, ["https://h/fhir/Slot/1"]);
+/// let src = String::from(r#"{"resourceType":"Bundle","entry":[
+///   {"fullUrl":"https://h/fhir/Slot/1","resource":{"resourceType":"Slot"}},
+///   {"fullUrl":"https://h/fhir/Schedule/1","resource":{"resourceType":"Schedule"}}]}"#);
+/// let mut slots = Slots(Vec::new());
+/// Bundle::stream(&mut Reader::new(&src), &mut Cx::default(), &mut slots)?;
+/// drop(src);
+/// assert_eq!(slots.0.len(), 1);
+/// assert_eq!(slots.0[0].full_url.as_ref().map(|u| u.as_str()), Some("https://h/fhir/Slot/1"));
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
 pub trait EntrySink<'a> {
@@ -165,6 +172,18 @@ impl<'a> Bundle<'a> {
 impl Bundle<'_> {
     /// Detaches the Bundle, its entries and their resources from the input
     /// (see [`IntoOwned`]).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{parse_resource, Bundle, Resource};
+    /// fn load(text: &str) -> Option<Bundle<'static>> {
+    ///     match parse_resource(text).ok()?.0 {
+    ///         Resource::Bundle(b) => Some(b.into_owned()),
+    ///         _ => None,
+    ///     }
+    /// }
+    /// let bundle = load(&String::from(r#"{"resourceType":"Bundle","type":"searchset"}"#)).unwrap();
+    /// assert_eq!(bundle.type_.unwrap().as_str(), "searchset");
+    /// ```
     pub fn into_owned(self) -> Bundle<'static> {
         Bundle {
             id: IntoOwned::into_owned(self.id),

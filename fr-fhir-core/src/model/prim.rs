@@ -160,6 +160,14 @@ impl<K> Prim<'_, K> {
     }
 
     /// Detaches the value from the input.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Instant;
+    /// let text = String::from("2026-11-26T09:00:00.000+01:00");
+    /// let start: Instant<'static> = Instant::new(text.as_str()).into_owned();
+    /// drop(text);
+    /// assert_eq!(start, Instant::new("2026-11-26T09:00:00.000+01:00"));
+    /// ```
     pub fn into_owned(self) -> Prim<'static, K> {
         Prim { text: self.text.into_owned(), span: self.span, kind: PhantomData }
     }
