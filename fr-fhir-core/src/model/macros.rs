@@ -151,7 +151,7 @@ macro_rules! fhir_type {
             /// Detaches the value from the text it was read from (copies
             /// its borrowed strings; spans are kept), so that it can be
             /// stored, cached or sent to another thread. See
-            /// [`IntoOwned`]($crate::model::IntoOwned).
+            /// [`IntoOwned`](crate::model::IntoOwned).
             pub fn into_owned(self) -> $name<'static> {
                 $name {
                     $( $field: $crate::model::IntoOwned::into_owned(self.$field), )*

@@ -17,6 +17,17 @@
 //! assert_eq!(handle.join().ok(), Some(1));
 //! # Ok::<(), fr_fhir_core::json::JsonError>(())
 //! ```
+//!
+//! The borrowed form cannot outlive its text (E0505), which is what
+//! `into_owned` is for:
+//!
+//! ```compile_fail,E0505
+//! use fr_fhir_core::model::parse_resource;
+//! let text = String::from(r#"{"resourceType":"Slot","status":"free"}"#);
+//! let (slot, _) = parse_resource(&text).unwrap();
+//! drop(text);
+//! println!("{slot:?}");
+//! ```
 
 use super::de::{Cx, FromJson};
 use super::prim::Prim;
