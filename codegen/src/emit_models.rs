@@ -278,9 +278,76 @@ fn quoted(list: &[String]) -> String {
     list.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
 }
 
+/// A lexically valid JSON value of each primitive alias, for the examples.
+fn sample(alias: &str) -> Option<&'static str> {
+    Some(match alias {
+        "Boolean" => "true",
+        "Integer" | "PositiveInt" | "UnsignedInt" => "1",
+        "Decimal" => "1.50",
+        "FhirString" | "Markdown" => r#""texte""#,
+        "Code" | "Id" => r#""example""#,
+        "Uri" | "Url" | "Canonical" => r#""https://example.org/fhir""#,
+        "Oid" => r#""urn:oid:1.2.250.1.71""#,
+        "Uuid" => r#""urn:uuid:c757873d-ec9a-4326-a141-556f43239520""#,
+        "Instant" => r#""2026-11-26T09:00:00.000+01:00""#,
+        "DateTime" | "Date" => r#""2026-11-26""#,
+        "Time" => r#""09:00:00""#,
+        _ => return None,
+    })
+}
+
+/// The example of a model whose manifest doc has none: up to two of its
+/// 0..1 primitive elements read from JSON into the owned form, checked, and
+/// written back unchanged (reader, owned form and serializer in one).
+fn generated_example(model: &Model, d: &Derived) -> Vec<String> {
+    let prims: Vec<(&Field, &str)> = d
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let alias = f.ty.strip_prefix("Option<")?.strip_suffix("<'a>>")?;
+            sample(alias).map(|v| (f, v))
+        })
+        .collect();
+    // Technical elements say nothing about the type: shown only when alone.
+    let technical = ["id", "version", "implicitRules", "language"];
+    let mut picked: Vec<(&Field, &str)> = prims
+        .iter()
+        .filter(|(f, _)| !technical.contains(&f.json.as_str()))
+        .take(2)
+        .copied()
+        .collect();
+    if picked.is_empty() {
+        picked = prims.into_iter().take(1).collect();
+    }
+    let Some((first, first_value)) = picked.first().copied() else {
+        return Vec::new();
+    };
+    let mut members: Vec<String> = Vec::new();
+    if let Some(rt) = &d.resource {
+        members.push(format!(r#""resourceType":"{rt}""#));
+    }
+    members.extend(picked.iter().map(|(f, v)| format!(r#""{}":{v}"#, f.json)));
+    let text = first_value.trim_matches('"');
+    let rust = model.rust;
+    vec![
+        String::new(),
+        "```".to_owned(),
+        format!("use fr_fhir_core::model::{rust};"),
+        format!("let json = r#\"{{{}}}\"#;", members.join(",")),
+        format!("let value: {rust}<'static> = serde_json::from_str(json).unwrap();"),
+        format!("assert_eq!(value.{}.as_ref().map(|v| v.as_str()), Some({text:?}));", first.name),
+        "assert_eq!(serde_json::to_string(&value).unwrap(), json);".to_owned(),
+        "```".to_owned(),
+    ]
+}
+
 fn block(model: &Model, d: &Derived) -> String {
     let mut out = String::from("fhir_type! {\n");
-    for line in model.doc {
+    let mut doc: Vec<String> = model.doc.iter().map(|l| (*l).to_owned()).collect();
+    if !model.doc.iter().any(|l| l.starts_with("```")) {
+        doc.extend(generated_example(model, d));
+    }
+    for line in &doc {
         if line.is_empty() {
             out.push_str("    ///\n");
         } else {

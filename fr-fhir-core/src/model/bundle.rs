@@ -17,7 +17,31 @@ pub use super::generated::bundle::*;
 use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
 
-/// Receives the entries of a streamed Bundle.
+/// Receives the entries of a streamed Bundle. An entry kept beyond the
+/// text is detached with `entry.into_owned()`.
+///
+/// ```
+/// use fr_fhir_core::json::Reader;
+/// use fr_fhir_core::model::{Bundle, BundleEntry, Cx, EntrySink, Resource};
+/// /// Keeps the Slot entries, owned, and nothing else.
+/// struct Slots(Vec<BundleEntry<'static>>);
+/// impl<'a> EntrySink<'a> for Slots {
+///     fn entry(&mut self, _index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
+///         if matches!(entry.resource, Some(Resource::Slot(_))) {
+///             self.0.push(entry.into_owned());
+///         }
+///     }
+/// }
+/// let src = String::from(r#"{"resourceType":"Bundle","entry":[
+///   {"fullUrl":"https://h/fhir/Slot/1","resource":{"resourceType":"Slot"}},
+///   {"fullUrl":"https://h/fhir/Schedule/1","resource":{"resourceType":"Schedule"}}]}"#);
+/// let mut slots = Slots(Vec::new());
+/// Bundle::stream(&mut Reader::new(&src), &mut Cx::default(), &mut slots)?;
+/// drop(src);
+/// assert_eq!(slots.0.len(), 1);
+/// assert_eq!(slots.0[0].full_url.as_ref().map(|u| u.as_str()), Some("https://h/fhir/Slot/1"));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 pub trait EntrySink<'a> {
     /// Called once when the `entry` array starts, with the elements of the
     /// Bundle read so far (usually all of them but `entry`).
@@ -144,6 +168,88 @@ impl<'a> Bundle<'a> {
         Ok(out)
     }
 }
+
+impl Bundle<'_> {
+    /// Detaches the Bundle, its entries and their resources from the input
+    /// (see [`IntoOwned`]).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{parse_resource, Bundle, Resource};
+    /// fn load(text: &str) -> Option<Bundle<'static>> {
+    ///     match parse_resource(text).ok()?.0 {
+    ///         Resource::Bundle(b) => Some(b.into_owned()),
+    ///         _ => None,
+    ///     }
+    /// }
+    /// let bundle = load(&String::from(r#"{"resourceType":"Bundle","type":"searchset"}"#)).unwrap();
+    /// assert_eq!(bundle.type_.unwrap().as_str(), "searchset");
+    /// ```
+    pub fn into_owned(self) -> Bundle<'static> {
+        Bundle {
+            id: IntoOwned::into_owned(self.id),
+            meta: IntoOwned::into_owned(self.meta),
+            implicit_rules: IntoOwned::into_owned(self.implicit_rules),
+            language: IntoOwned::into_owned(self.language),
+            identifier: IntoOwned::into_owned(self.identifier),
+            type_: IntoOwned::into_owned(self.type_),
+            timestamp: IntoOwned::into_owned(self.timestamp),
+            total: IntoOwned::into_owned(self.total),
+            link: IntoOwned::into_owned(self.link),
+            entry: IntoOwned::into_owned(self.entry),
+            entry_count: self.entry_count,
+            entry_span: self.entry_span,
+            span: self.span,
+            extras: self.extras.into_owned(),
+        }
+    }
+
+    /// Reads a whole Bundle document, entries kept, and detaches it from
+    /// `src`: the result can outlive the text, be cached or sent to another
+    /// thread. The parse notes (unknown elements, lexical errors, a
+    /// `resourceType` other than `Bundle`...) are dropped: validate the text
+    /// to judge it, or call [`parse_owned`] to get them.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use fr_fhir_core::model::Bundle;
+    /// let mut cache: HashMap<String, Bundle<'static>> = HashMap::new();
+    /// let text = String::from(r#"{"resourceType":"Bundle","type":"searchset","total":0}"#);
+    /// cache.insert("ps".into(), Bundle::parse_owned(&text)?);
+    /// drop(text);
+    /// assert_eq!(cache["ps"].total.as_ref().and_then(|t| t.value()), Some(0));
+    /// assert!(Bundle::parse_owned("[]").is_err());
+    /// # Ok::<(), fr_fhir_core::json::JsonError>(())
+    /// ```
+    pub fn parse_owned(src: &str) -> Result<Bundle<'static>, JsonError> {
+        parse_owned::<Bundle<'_>>(src).map(|(bundle, _notes)| bundle)
+    }
+
+    /// The Bundle as pretty-printed FHIR JSON (two-space indent, elements
+    /// in FHIR order, what the model keeps raw where it was): deterministic,
+    /// so the line:column of a finding on it is stable. The text a
+    /// validator needs for a Bundle built in code (`int_ro1::validate_bundle`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Bundle, Code};
+    /// let bundle = Bundle { type_: Some(Code::new("searchset")), ..Default::default() };
+    /// assert_eq!(bundle.to_json_pretty(), "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"searchset\"\n}");
+    /// ```
+    pub fn to_json_pretty(&self) -> String {
+        // Cannot fail: every key a model writes is a string and raw JSON
+        // that does not parse is written as a string. Were it to, the empty
+        // text is a fatal "empty body" for the validator, not a silent pass.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl IntoOwned for Bundle<'_> {
+    type Owned = Bundle<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Bundle::into_owned(self)
+    }
+}
+
+owned::deserialize_owned!(Bundle);
 
 fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
     r: &mut Reader<'a>,

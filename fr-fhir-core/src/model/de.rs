@@ -5,6 +5,13 @@ use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// Something odd in the JSON that does not stop the parse. Validation turns
 /// notes into findings (RO1-JSON-001, RO1-FHIR-001/002/003).
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, NoteKind};
+/// let (_, cx) = parse_resource(r#"{"resourceType":"Slot","status":"free","foo":1}"#)?;
+/// assert!(matches!(&cx.notes[0].kind, NoteKind::UnknownElement { name, owner: "Slot" } if name == "foo"));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoteKind {
     /// A key that is not an element of the type (and not `_x` of a primitive element).
@@ -61,6 +68,16 @@ pub enum NoteKind {
 }
 
 /// A note and where it applies.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, NoteKind};
+/// let src = r#"{"resourceType":"Slot","status":""}"#;
+/// let (_, cx) = parse_resource(src)?;
+/// let note = &cx.notes[0];
+/// assert_eq!(note.kind, NoteKind::EmptyString);
+/// assert_eq!(note.span.slice(src), Some("\"\""));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     /// What is odd.
@@ -71,6 +88,17 @@ pub struct Note {
 
 /// Parse context: the notes, bounded so hostile input cannot exhaust memory
 /// (a million notes, far beyond any real response; the rest are counted).
+///
+/// ```
+/// use fr_fhir_core::json::Reader;
+/// use fr_fhir_core::model::{de::read_value, Cx, Slot};
+/// let mut cx = Cx { max_notes: 1, ..Cx::default() };
+/// let src = r#"{"a":1,"b":2}"#;
+/// let slot = read_value::<Slot<'_>>(&mut Reader::new(src), &mut cx, None)?;
+/// assert!(slot.is_some());
+/// assert_eq!((cx.notes.len(), cx.dropped), (1, 1));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Cx {
     /// Recorded notes, in document order.
@@ -131,6 +159,16 @@ impl Cx {
 ///
 /// `read` is called when the next value has the right JSON kind;
 /// [`read_value`] handles `null` and wrong kinds.
+///
+/// ```
+/// use fr_fhir_core::json::{Kind, Reader};
+/// use fr_fhir_core::model::{de::FromJson, Coding, Cx};
+/// assert_eq!(<Coding<'_> as FromJson<'_>>::EXPECTED, Kind::Object);
+/// let mut cx = Cx::default();
+/// let coding = Coding::read(&mut Reader::new(r#"{"code":"free"}"#), &mut cx)?.unwrap();
+/// assert_eq!(coding.code.unwrap().as_str(), "free");
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 pub trait FromJson<'a>: Sized {
     /// The JSON kind of this type's values.
     const EXPECTED: Kind;
@@ -195,6 +233,16 @@ pub fn read_value<'a, T: FromJson<'a>>(
 }
 
 /// A struct field: `Option<T>` (0..1) or `Vec<T>` (0..*).
+///
+/// ```
+/// use fr_fhir_core::json::Reader;
+/// use fr_fhir_core::model::{de::Field, Code, Cx};
+/// let mut r = Reader::new(r#""free""#);
+/// let mut status: Option<Code<'_>> = None;
+/// status.read_field("status", &mut r, &mut Cx::default())?;
+/// assert!(status.is_present());
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 pub trait Field<'a> {
     /// Reads the value of the key just consumed.
     fn read_field(
@@ -275,22 +323,72 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
 
 /// An element kept as raw JSON text: a known R4 element this crate does not
 /// model, or an unknown one (then a note was recorded too).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Resource};
+/// let src = r#"{"resourceType":"Slot","status":"free","foo":[1, 2]}"#;
+/// let Resource::Slot(slot) = parse_resource(src)?.0 else { unreachable!() };
+/// let raw = &slot.extras.raw()[0];
+/// assert_eq!((raw.name.as_str(), raw.json.as_str()), ("foo", "[1, 2]"));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
+#[derive(Debug, Clone)]
 pub struct RawElement<'a> {
     /// The key.
     pub name: Str<'a>,
-    /// The exact JSON text of the value.
-    pub json: &'a str,
+    /// The exact JSON text of the value (borrowed from the input, owned
+    /// after [`RawElement::into_owned`]).
+    pub json: Str<'a>,
     /// Span of the value.
     pub span: Span,
 }
 
+impl RawElement<'_> {
+    /// Detaches the element from the input.
+    pub fn into_owned(self) -> RawElement<'static> {
+        RawElement { name: self.name.into_owned(), json: self.json.into_owned(), span: self.span }
+    }
+}
+
+/// The texts are compared, whether borrowed or owned.
+impl PartialEq for RawElement<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name.as_str() == other.name.as_str()
+            && self.json.as_str() == other.json.as_str()
+            && self.span == other.span
+    }
+}
+
+impl Eq for RawElement<'_> {}
+
+impl super::IntoOwned for RawElement<'_> {
+    type Owned = RawElement<'static>;
+    fn into_owned(self) -> Self::Owned {
+        RawElement::into_owned(self)
+    }
+}
+
 /// What a model keeps besides its modeled elements: raw elements and `_x`
 /// siblings. Boxed and usually absent, so it costs one word per element.
+///
+/// ```
+/// use fr_fhir_core::model::{Extras, Slot};
+/// assert!(Slot::default().extras.raw().is_empty());
+/// assert_eq!(std::mem::size_of::<Extras<'_>>(), std::mem::size_of::<usize>());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extras<'a>(Option<Box<ExtrasData<'a>>>);
 
 /// Content of [`Extras`].
+///
+/// ```
+/// use fr_fhir_core::json::Str;
+/// use fr_fhir_core::model::{Extras, RawElement};
+/// let mut extras = Extras::default();
+/// let raw = RawElement { name: Str::from("foo"), json: Str::from("1"), span: Default::default() };
+/// extras.data_mut().raw.push(raw);
+/// assert_eq!(extras.raw().len(), 1);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExtrasData<'a> {
     /// Elements kept as raw JSON: known R4 elements not modeled here, and unknown ones.
@@ -313,6 +411,23 @@ impl<'a> Extras<'a> {
     /// Mutable content (allocated on first use).
     pub fn data_mut(&mut self) -> &mut ExtrasData<'a> {
         self.0.get_or_insert_with(Box::default)
+    }
+
+    /// Detaches the raw elements and `_x` siblings from the input.
+    pub fn into_owned(self) -> Extras<'static> {
+        Extras(self.0.map(|d| {
+            Box::new(ExtrasData {
+                raw: super::IntoOwned::into_owned(d.raw),
+                prim_ext: super::IntoOwned::into_owned(d.prim_ext),
+            })
+        }))
+    }
+}
+
+impl super::IntoOwned for Extras<'_> {
+    type Owned = Extras<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Extras::into_owned(self)
     }
 }
 
@@ -346,7 +461,7 @@ pub fn read_other<'a>(
             cx.note(NoteKind::UnknownElement { name: key.to_string(), owner }, span);
         }
     }
-    extras.data_mut().raw.push(RawElement { name: key, json, span });
+    extras.data_mut().raw.push(RawElement { name: key, json: Str::Borrowed(json), span });
     Ok(())
 }
 

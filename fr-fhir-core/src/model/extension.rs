@@ -8,6 +8,14 @@ use super::*;
 use crate::json::{JsonError, Kind, Reader, Span};
 
 /// The `value[x]` of an extension. Types this crate does not model are kept raw.
+///
+/// ```
+/// use fr_fhir_core::model::{Extension, Value};
+/// let ext: Extension<'static> = serde_json::from_str(r#"{"url":"u","valueCode":"AMB"}"#).unwrap();
+/// let Some(Value::Code(code)) = &ext.value else { unreachable!() };
+/// assert_eq!(code.as_str(), "AMB");
+/// assert_eq!(ext.value.as_ref().map(|v| v.key()), Some("valueCode"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Value<'a> {
@@ -134,6 +142,41 @@ impl Value<'_> {
             _ => None,
         }
     }
+
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> Value<'static> {
+        use super::IntoOwned as _;
+        match self {
+            Value::Base64Binary(x) => Value::Base64Binary(x.into_owned()),
+            Value::Boolean(x) => Value::Boolean(x.into_owned()),
+            Value::Canonical(x) => Value::Canonical(x.into_owned()),
+            Value::Code(x) => Value::Code(x.into_owned()),
+            Value::Date(x) => Value::Date(x.into_owned()),
+            Value::DateTime(x) => Value::DateTime(x.into_owned()),
+            Value::Decimal(x) => Value::Decimal(x.into_owned()),
+            Value::Id(x) => Value::Id(x.into_owned()),
+            Value::Instant(x) => Value::Instant(x.into_owned()),
+            Value::Integer(x) => Value::Integer(x.into_owned()),
+            Value::Markdown(x) => Value::Markdown(x.into_owned()),
+            Value::Oid(x) => Value::Oid(x.into_owned()),
+            Value::PositiveInt(x) => Value::PositiveInt(x.into_owned()),
+            Value::String(x) => Value::String(x.into_owned()),
+            Value::Time(x) => Value::Time(x.into_owned()),
+            Value::UnsignedInt(x) => Value::UnsignedInt(x.into_owned()),
+            Value::Uri(x) => Value::Uri(x.into_owned()),
+            Value::Url(x) => Value::Url(x.into_owned()),
+            Value::Uuid(x) => Value::Uuid(x.into_owned()),
+            Value::Address(x) => Value::Address(x.into_owned()),
+            Value::CodeableConcept(x) => Value::CodeableConcept(x.into_owned()),
+            Value::Coding(x) => Value::Coding(x.into_owned()),
+            Value::ContactPoint(x) => Value::ContactPoint(x.into_owned()),
+            Value::HumanName(x) => Value::HumanName(x.into_owned()),
+            Value::Identifier(x) => Value::Identifier(x.into_owned()),
+            Value::Period(x) => Value::Period(x.into_owned()),
+            Value::Reference(x) => Value::Reference(x.into_owned()),
+            Value::Other(x) => Value::Other(x.into_owned()),
+        }
+    }
 }
 
 /// An extension: `url` plus a value or nested extensions.
@@ -168,6 +211,37 @@ pub struct Extension<'a> {
     /// Unknown elements, extra `value[x]` and `_x` siblings.
     pub extras: super::de::Extras<'a>,
 }
+
+impl Extension<'_> {
+    /// Detaches the extension from the input (see [`IntoOwned`]).
+    pub fn into_owned(self) -> Extension<'static> {
+        Extension {
+            id: IntoOwned::into_owned(self.id),
+            extension: IntoOwned::into_owned(self.extension),
+            url: IntoOwned::into_owned(self.url),
+            value: self.value.map(Value::into_owned),
+            value_span: self.value_span,
+            span: self.span,
+            extras: self.extras.into_owned(),
+        }
+    }
+}
+
+impl IntoOwned for Extension<'_> {
+    type Owned = Extension<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Extension::into_owned(self)
+    }
+}
+
+impl IntoOwned for Value<'_> {
+    type Owned = Value<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Value::into_owned(self)
+    }
+}
+
+super::owned::deserialize_owned!(Extension);
 
 fn read_choice<'a, T: FromJson<'a>>(
     r: &mut Reader<'a>,
@@ -236,7 +310,14 @@ impl<'a> FromJson<'a> for Extension<'a> {
                 "valueReference" => read_choice(r, cx, |v| Value::Reference(Box::new(v)))?,
                 other if OTHER_VALUE_TYPES.contains(&other) => {
                     let (json, span) = r.raw_value()?;
-                    (Some(Value::Other(RawElement { name: key.clone(), json, span })), span)
+                    (
+                        Some(Value::Other(RawElement {
+                            name: key.clone(),
+                            json: json.into(),
+                            span,
+                        })),
+                        span,
+                    )
                 }
                 _ => {
                     read_other(
@@ -261,7 +342,11 @@ impl<'a> FromJson<'a> for Extension<'a> {
                     // ext-1 allows one value[x]: keep the first, record the second.
                     cx.note(NoteKind::DuplicateKey { name: key.to_string() }, vspan);
                     let json = vspan.slice(r.source()).unwrap_or_default();
-                    out.extras.data_mut().raw.push(RawElement { name: key, json, span: vspan });
+                    out.extras.data_mut().raw.push(RawElement {
+                        name: key,
+                        json: json.into(),
+                        span: vspan,
+                    });
                 }
                 None => {}
             }
@@ -318,9 +403,9 @@ impl Serialize for Extension<'_> {
                 Value::Period(x) => map.serialize_entry(key, x)?,
                 Value::Reference(x) => map.serialize_entry(key, x)?,
                 Value::Other(raw) => {
-                    match serde_json::from_str::<&serde_json::value::RawValue>(raw.json) {
+                    match serde_json::from_str::<&serde_json::value::RawValue>(&raw.json) {
                         Ok(v) => map.serialize_entry(key, v)?,
-                        Err(_) => map.serialize_entry(key, raw.json)?,
+                        Err(_) => map.serialize_entry(key, raw.json.as_str())?,
                     }
                 }
             }

@@ -1,5 +1,7 @@
-//! `fhir_type!`: one declaration gives a model struct, its reader and its
-//! serializer, so the three can never disagree on an element name.
+//! `fhir_type!`: one declaration gives a model struct, its reader, its
+//! serializer, its traversal and its owned form (`into_owned`, and
+//! `Deserialize` for `'static`), so they can never disagree on an element
+//! name or forget a field.
 //!
 //! Field kinds: `Option<T>` is a 0..1 element, `Vec<T>` a 0..* element;
 //! `prim` lists the primitive fields (they may have `_x` siblings); `known`
@@ -144,6 +146,29 @@ macro_rules! fhir_type {
                 })
             }
         }
+
+        impl $name<'_> {
+            /// Detaches the value from the text it was read from (copies
+            /// its borrowed strings; spans are kept), so that it can be
+            /// stored, cached or sent to another thread. See
+            /// [`IntoOwned`](crate::model::IntoOwned).
+            pub fn into_owned(self) -> $name<'static> {
+                $name {
+                    $( $field: $crate::model::IntoOwned::into_owned(self.$field), )*
+                    span: self.span,
+                    extras: self.extras.into_owned(),
+                }
+            }
+        }
+
+        impl $crate::model::IntoOwned for $name<'_> {
+            type Owned = $name<'static>;
+            fn into_owned(self) -> Self::Owned {
+                $name::into_owned(self)
+            }
+        }
+
+        $crate::model::owned::deserialize_owned!($name);
 
         impl<'a> $crate::model::walk::Walk<'a> for $name<'a> {
             #[allow(unused_variables)]

@@ -10,7 +10,15 @@ use super::de::{Cx, FromJson, NoteKind, read_value};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 use crate::primitives::{self, PrimitiveKind};
 
-/// Marker trait of the FHIR primitive types.
+/// Marker trait of the FHIR primitive types: the FHIR type and the JSON kind
+/// of a [`Prim`]'s `K`.
+///
+/// ```
+/// use fr_fhir_core::json::Kind;
+/// use fr_fhir_core::model::{kinds, PrimitiveType};
+/// assert_eq!(kinds::PositiveInt::JSON, Kind::Number);
+/// assert_eq!(kinds::Code::JSON, Kind::String);
+/// ```
 pub trait PrimitiveType {
     /// The FHIR type.
     const KIND: PrimitiveKind;
@@ -66,8 +74,11 @@ impl<K> Clone for Prim<'_, K> {
 }
 
 impl<K> PartialEq for Prim<'_, K> {
+    /// The texts are compared, whether borrowed or owned (`Str`'s own
+    /// equality tells `Borrowed` from `Owned`): a value equals its
+    /// [`Prim::into_owned`].
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -149,6 +160,14 @@ impl<K> Prim<'_, K> {
     }
 
     /// Detaches the value from the input.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Instant;
+    /// let text = String::from("2026-11-26T09:00:00.000+01:00");
+    /// let start: Instant<'static> = Instant::new(text.as_str()).into_owned();
+    /// drop(text);
+    /// assert_eq!(start, Instant::new("2026-11-26T09:00:00.000+01:00"));
+    /// ```
     pub fn into_owned(self) -> Prim<'static, K> {
         Prim { text: self.text.into_owned(), span: self.span, kind: PhantomData }
     }
@@ -174,11 +193,24 @@ macro_rules! integer_value {
 integer_value!(Integer, PositiveInt, UnsignedInt);
 
 macro_rules! primitive_types {
-    ($($(#[$doc:meta])* $alias:ident => $kind:ident ($variant:ident), $json:ident;)*) => {
-        /// Marker types of the FHIR primitive types.
+    ($($(#[$doc:meta])* $alias:ident => $kind:ident ($variant:ident), $json:ident, $example:literal;)*) => {
+        /// Marker types of the FHIR primitive types (the `K` of [`Prim`]).
+        ///
+        /// ```
+        /// use fr_fhir_core::model::{kinds, Prim, PrimitiveType};
+        /// use fr_fhir_core::primitives::PrimitiveKind;
+        /// assert_eq!(kinds::Instant::KIND, PrimitiveKind::Instant);
+        /// let start: Prim<'_, kinds::Instant> = Prim::new("2026-11-26T09:00:00.000+01:00");
+        /// assert!(start.is_valid());
+        /// ```
         pub mod kinds {
             $(
                 $(#[$doc])*
+                ///
+                /// ```
+                #[doc = concat!("use fr_fhir_core::model::{kinds, PrimitiveType};")]
+                #[doc = concat!("assert_eq!(kinds::", stringify!($kind), "::KIND, fr_fhir_core::primitives::PrimitiveKind::", stringify!($variant), ");")]
+                /// ```
                 #[derive(Debug, Clone, Copy)]
                 pub struct $kind;
                 impl super::PrimitiveType for $kind {
@@ -189,6 +221,13 @@ macro_rules! primitive_types {
         }
         $(
             $(#[$doc])*
+            ///
+            /// ```
+            #[doc = concat!("use fr_fhir_core::model::", stringify!($alias), ";")]
+            #[doc = concat!("let v = ", stringify!($alias), "::new(", stringify!($example), ");")]
+            /// assert!(v.is_valid());
+            #[doc = concat!("assert_eq!(v.as_str(), ", stringify!($example), ");")]
+            /// ```
             pub type $alias<'a> = Prim<'a, kinds::$kind>;
         )*
     };
@@ -196,48 +235,58 @@ macro_rules! primitive_types {
 
 primitive_types! {
     /// FHIR `boolean`.
-    Boolean => Boolean (Boolean), Bool;
+    Boolean => Boolean (Boolean), Bool, "true";
     /// FHIR `integer`.
-    Integer => Integer (Integer), Number;
+    Integer => Integer (Integer), Number, "-3";
     /// FHIR `positiveInt`.
-    PositiveInt => PositiveInt (PositiveInt), Number;
+    PositiveInt => PositiveInt (PositiveInt), Number, "1";
     /// FHIR `unsignedInt`.
-    UnsignedInt => UnsignedInt (UnsignedInt), Number;
+    UnsignedInt => UnsignedInt (UnsignedInt), Number, "0";
     /// FHIR `decimal` (text kept exactly).
-    Decimal => Decimal (Decimal), Number;
+    Decimal => Decimal (Decimal), Number, "1.50";
     /// FHIR `string`.
-    FhirString => String (String), String;
+    FhirString => String (String), String, "Cabinet Paul Bert";
     /// FHIR `markdown`.
-    Markdown => Markdown (Markdown), String;
+    Markdown => Markdown (Markdown), String, "Consultation *sans* rendez-vous";
     /// FHIR `code`.
-    Code => Code (Code), String;
+    Code => Code (Code), String, "free";
     /// FHIR `id`.
-    Id => Id (Id), String;
+    Id => Id (Id), String, "slot-1";
     /// FHIR `uri`.
-    Uri => Uri (Uri), String;
+    Uri => Uri (Uri), String, "urn:oid:1.2.250.1.71.4.2.1";
     /// FHIR `url`.
-    Url => Url (Url), String;
+    Url => Url (Url), String, "https://agenda.exemple.fr/rdv/42";
     /// FHIR `canonical`.
-    Canonical => Canonical (Canonical), String;
+    Canonical => Canonical (Canonical), String, "http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur";
     /// FHIR `oid`.
-    Oid => Oid (Oid), String;
+    Oid => Oid (Oid), String, "urn:oid:1.2.250.1.71.4.2.1";
     /// FHIR `uuid`.
-    Uuid => Uuid (Uuid), String;
+    Uuid => Uuid (Uuid), String, "urn:uuid:c757873d-ec9a-4326-a141-556f43239520";
     /// FHIR `base64Binary`.
-    Base64Binary => Base64Binary (Base64Binary), String;
+    Base64Binary => Base64Binary (Base64Binary), String, "U0FT";
     /// FHIR `instant`.
-    Instant => Instant (Instant), String;
+    Instant => Instant (Instant), String, "2026-11-26T09:00:00.000+01:00";
     /// FHIR `dateTime`.
-    DateTime => DateTime (DateTime), String;
+    DateTime => DateTime (DateTime), String, "2026-11-26T09:00:00+01:00";
     /// FHIR `date`.
-    Date => Date (Date), String;
+    Date => Date (Date), String, "2026-11-26";
     /// FHIR `time`.
-    Time => Time (Time), String;
+    Time => Time (Time), String, "09:00:00";
     /// Narrative `div` (XHTML; only its JSON form is checked).
-    Xhtml => Xhtml (String), String;
+    Xhtml => Xhtml (String), String, "<div xmlns=\"http://www.w3.org/1999/xhtml\">Créneau</div>";
 }
 
 /// The `_x` sibling of a primitive element: its id and extensions.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, PrimExtValue, Resource};
+/// let src = r#"{"resourceType":"Slot","status":"free","_status":{"id":"s"}}"#;
+/// let Resource::Slot(slot) = parse_resource(src)?.0 else { unreachable!() };
+/// let sibling = &slot.extras.prim_ext()[0];
+/// assert_eq!(sibling.name, "status");
+/// assert!(matches!(&sibling.value, PrimExtValue::One(e) if e.id.as_ref().is_some_and(|i| i == "s")));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrimExt<'a> {
     /// The element name (without `_`).
@@ -246,7 +295,17 @@ pub struct PrimExt<'a> {
     pub value: PrimExtValue<'a>,
 }
 
-/// Value of a `_x` sibling.
+/// Value of a `_x` sibling: one [`Element`] for a 0..1 primitive, one per
+/// item (`None` for a `null`) for a 0..* primitive.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, PrimExtValue, Resource};
+/// let src = r#"{"resourceType":"Slot","status":"free","_status":{"id":"s"}}"#;
+/// let Resource::Slot(slot) = parse_resource(src)?.0 else { unreachable!() };
+/// let PrimExtValue::One(element) = &slot.extras.prim_ext()[0].value else { unreachable!() };
+/// assert_eq!(serde_json::to_string(element).unwrap(), r#"{"id":"s"}"#);
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrimExtValue<'a> {
     /// For a 0..1 primitive.
@@ -278,6 +337,31 @@ impl<'a> PrimExt<'a> {
             _ => Ok(read_value::<Element<'a>>(r, cx, None)?
                 .map(|e| PrimExt { name, value: PrimExtValue::One(e) })),
         }
+    }
+}
+
+impl PrimExt<'_> {
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> PrimExt<'static> {
+        PrimExt { name: self.name, value: self.value.into_owned() }
+    }
+}
+
+impl PrimExtValue<'_> {
+    /// Detaches the value from the input.
+    pub fn into_owned(self) -> PrimExtValue<'static> {
+        use super::IntoOwned as _;
+        match self {
+            PrimExtValue::One(e) => PrimExtValue::One(e.into_owned()),
+            PrimExtValue::Many(v) => PrimExtValue::Many(v.into_owned()),
+        }
+    }
+}
+
+impl super::IntoOwned for PrimExt<'_> {
+    type Owned = PrimExt<'static>;
+    fn into_owned(self) -> Self::Owned {
+        PrimExt::into_owned(self)
     }
 }
 

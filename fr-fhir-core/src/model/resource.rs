@@ -7,17 +7,57 @@ use super::*;
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// A resource whose type this crate does not model, kept as its raw JSON.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Resource};
+/// let src = r#"{"resourceType":"Patient","id":"p"}"#;
+/// let Resource::Other(raw) = parse_resource(src)?.0 else { unreachable!() };
+/// assert_eq!(raw.resource_type.as_str(), "Patient");
+/// assert_eq!(raw.json.as_str(), src);
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
+#[derive(Debug, Clone)]
 pub struct OtherResource<'a> {
     /// `resourceType` as written (empty when missing).
     pub resource_type: Str<'a>,
-    /// The exact JSON text.
-    pub json: &'a str,
+    /// The exact JSON text (borrowed from the input, owned after
+    /// [`OtherResource::into_owned`]).
+    pub json: Str<'a>,
     /// Its span.
     pub span: Span,
 }
 
+/// The texts are compared, whether borrowed or owned.
+impl PartialEq for OtherResource<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type.as_str() == other.resource_type.as_str()
+            && self.json.as_str() == other.json.as_str()
+            && self.span == other.span
+    }
+}
+
+impl Eq for OtherResource<'_> {}
+
+impl OtherResource<'_> {
+    /// Detaches the resource from the input.
+    pub fn into_owned(self) -> OtherResource<'static> {
+        OtherResource {
+            resource_type: self.resource_type.into_owned(),
+            json: self.json.into_owned(),
+            span: self.span,
+        }
+    }
+}
+
 /// A resource of the SAS slot search, or any other kept raw.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Resource};
+/// let (res, _notes) = parse_resource(r#"{"id":"s1","resourceType":"Slot","status":"free"}"#)?;
+/// assert_eq!(res.resource_type(), "Slot");
+/// assert!(matches!(&res, Resource::Slot(s) if s.status.as_ref().is_some_and(|c| c == "free")));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
 pub enum Resource<'a> {
@@ -97,6 +137,50 @@ impl<'a> Resource<'a> {
         }
     }
 }
+
+impl Resource<'_> {
+    /// Detaches the resource from the input (see [`IntoOwned`]).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{parse_resource, Resource};
+    /// let text = String::from(r#"{"resourceType":"Observation","status":"final"}"#);
+    /// let owned: Resource<'static> = parse_resource(&text)?.0.into_owned();
+    /// drop(text);
+    /// let Resource::Other(raw) = &owned else { unreachable!() };
+    /// assert_eq!(raw.json.as_str(), r#"{"resourceType":"Observation","status":"final"}"#);
+    /// # Ok::<(), fr_fhir_core::json::JsonError>(())
+    /// ```
+    pub fn into_owned(self) -> Resource<'static> {
+        match self {
+            Resource::Bundle(x) => Resource::Bundle(IntoOwned::into_owned(x)),
+            Resource::Slot(x) => Resource::Slot(IntoOwned::into_owned(x)),
+            Resource::Schedule(x) => Resource::Schedule(IntoOwned::into_owned(x)),
+            Resource::Practitioner(x) => Resource::Practitioner(IntoOwned::into_owned(x)),
+            Resource::PractitionerRole(x) => Resource::PractitionerRole(IntoOwned::into_owned(x)),
+            Resource::Location(x) => Resource::Location(IntoOwned::into_owned(x)),
+            Resource::Organization(x) => Resource::Organization(IntoOwned::into_owned(x)),
+            Resource::HealthcareService(x) => Resource::HealthcareService(IntoOwned::into_owned(x)),
+            Resource::OperationOutcome(x) => Resource::OperationOutcome(IntoOwned::into_owned(x)),
+            Resource::Other(o) => Resource::Other(o.into_owned()),
+        }
+    }
+}
+
+impl IntoOwned for Resource<'_> {
+    type Owned = Resource<'static>;
+    fn into_owned(self) -> Self::Owned {
+        Resource::into_owned(self)
+    }
+}
+
+impl IntoOwned for OtherResource<'_> {
+    type Owned = OtherResource<'static>;
+    fn into_owned(self) -> Self::Owned {
+        OtherResource::into_owned(self)
+    }
+}
+
+super::owned::deserialize_owned!(Resource);
 
 /// Finds the `resourceType` of the object at the reader's position without
 /// moving it. Usually the first key, so this reads a few bytes; otherwise it
@@ -225,7 +309,7 @@ impl<'a> FromJson<'a> for Resource<'a> {
                 }
                 Ok(Some(Resource::Other(OtherResource {
                     resource_type: rt.unwrap_or(Str::Borrowed("")),
-                    json,
+                    json: Str::Borrowed(json),
                     span,
                 })))
             }
@@ -236,9 +320,9 @@ impl<'a> FromJson<'a> for Resource<'a> {
 impl Serialize for Resource<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         each_modeled!(self, x => x.serialize(s), o => {
-            match serde_json::from_str::<&serde_json::value::RawValue>(o.json) {
+            match serde_json::from_str::<&serde_json::value::RawValue>(&o.json) {
                 Ok(v) => v.serialize(s),
-                Err(_) => s.serialize_str(o.json),
+                Err(_) => s.serialize_str(&o.json),
             }
         })
     }

@@ -13,9 +13,9 @@ pub fn write_extras<M: SerializeMap>(map: &mut M, extras: &Extras<'_>) -> Result
         map.serialize_entry(&key, &p.value)?;
     }
     for e in extras.raw() {
-        match serde_json::from_str::<&serde_json::value::RawValue>(e.json) {
+        match serde_json::from_str::<&serde_json::value::RawValue>(&e.json) {
             Ok(v) => map.serialize_entry(e.name.as_str(), v)?,
-            Err(_) => map.serialize_entry(e.name.as_str(), e.json)?,
+            Err(_) => map.serialize_entry(e.name.as_str(), e.json.as_str())?,
         }
     }
     Ok(())

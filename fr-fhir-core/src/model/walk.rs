@@ -7,6 +7,22 @@
 use super::*;
 
 /// Callbacks of [`Walk::walk`]; every method defaults to doing nothing.
+///
+/// ```
+/// use fr_fhir_core::model::{parse_resource, Reference, Visitor, Walk};
+/// /// Collects every literal reference, wherever it is.
+/// struct Refs(Vec<String>);
+/// impl<'a> Visitor<'a> for Refs {
+///     fn reference(&mut self, r: &Reference<'a>) {
+///         self.0.extend(r.reference.as_ref().map(|s| s.as_str().to_owned()));
+///     }
+/// }
+/// let (slot, _) = parse_resource(r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/a"}}"#)?;
+/// let mut refs = Refs(Vec::new());
+/// slot.walk(&mut refs);
+/// assert_eq!(refs.0, ["Schedule/a"]);
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
 pub trait Visitor<'a> {
     /// A Reference element.
     fn reference(&mut self, _r: &Reference<'a>) {}
@@ -22,6 +38,21 @@ pub trait Visitor<'a> {
 }
 
 /// Depth-first traversal of a model.
+///
+/// ```
+/// use fr_fhir_core::model::{Extension, Identifier, Practitioner, Uri, Visitor, Walk};
+/// struct Count(usize);
+/// impl<'a> Visitor<'a> for Count {
+///     fn identifier(&mut self, _: &Identifier<'a>) { self.0 += 1; }
+/// }
+/// let p = Practitioner {
+///     identifier: vec![Identifier::national("urn:oid:1.2.250.1.71.4.2.1", "IDNPS", "810002909371")],
+///     ..Default::default()
+/// };
+/// let mut count = Count(0);
+/// p.walk(&mut count);
+/// assert_eq!(count.0, 1);
+/// ```
 pub trait Walk<'a> {
     /// Visits this value and everything inside it.
     fn walk(&self, v: &mut dyn Visitor<'a>);

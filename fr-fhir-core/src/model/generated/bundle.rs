@@ -11,6 +11,16 @@ use crate::model::*;
 
 fhir_type! {
     /// A link of the Bundle (SAS: exactly one, `self`, repeating the request).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{BundleLink, FhirString, Uri};
+    /// let link = BundleLink {
+    ///     relation: Some(FhirString::new("self")),
+    ///     url: Some(Uri::new("https://agenda.exemple.fr/fhir/Slot?status=free")),
+    ///     ..Default::default()
+    /// };
+    /// assert!(serde_json::to_string(&link).unwrap().starts_with(r#"{"relation":"self""#));
+    /// ```
     BundleLink {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -24,6 +34,13 @@ fhir_type! {
 
 fhir_type! {
     /// Why an entry is in a searchset (`match` or `include`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{BundleEntrySearch, Code};
+    /// use fr_fhir_core::vocab::SearchMode;
+    /// let search = BundleEntrySearch { mode: Some(Code::new(SearchMode::Include.as_str())), ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&search).unwrap(), r#"{"mode":"include"}"#);
+    /// ```
     BundleEntrySearch {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -37,6 +54,14 @@ fhir_type! {
 
 fhir_type! {
     /// Transaction details of an entry (forbidden in a searchset, bdl-3).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntryRequest;
+    /// let json = r#"{"method":"example","url":"https://example.org/fhir"}"#;
+    /// let value: BundleEntryRequest<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.method.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntryRequest {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -54,6 +79,14 @@ fhir_type! {
 
 fhir_type! {
     /// Transaction results of an entry (forbidden in a searchset, bdl-4).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::BundleEntryResponse;
+    /// let json = r#"{"status":"texte","location":"https://example.org/fhir"}"#;
+    /// let value: BundleEntryResponse<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.status.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     BundleEntryResponse {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -70,6 +103,15 @@ fhir_type! {
 
 fhir_type! {
     /// One entry of a Bundle.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Bundle, Resource};
+    /// let src = r#"{"resourceType":"Bundle","entry":[{"fullUrl":"https://h/fhir/Slot/1","resource":{"resourceType":"Slot"},"search":{"mode":"match"}}]}"#;
+    /// let bundle = Bundle::parse_owned(src).unwrap();
+    /// let entry = &bundle.entry[0];
+    /// assert!(matches!(entry.resource, Some(Resource::Slot(_))));
+    /// assert_eq!(entry.search.as_ref().and_then(|s| s.mode.as_ref()).map(|m| m.as_str()), Some("match"));
+    /// ```
     BundleEntry {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",

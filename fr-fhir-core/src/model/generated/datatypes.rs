@@ -11,6 +11,14 @@ use crate::model::*;
 
 fhir_type! {
     /// The id and extensions of a primitive value (the `_x` sibling).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Element;
+    /// let json = r#"{"id":"texte"}"#;
+    /// let value: Element<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.id.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Element {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -43,6 +51,14 @@ fhir_type! {
 
 fhir_type! {
     /// A code from a code system.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Coding;
+    /// let json = r#"{"system":"https://example.org/fhir","code":"example"}"#;
+    /// let value: Coding<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.system.as_ref().map(|v| v.as_str()), Some("https://example.org/fhir"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Coding {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -58,6 +74,14 @@ fhir_type! {
 
 fhir_type! {
     /// Codings and/or text.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::CodeableConcept;
+    /// let json = r#"{"text":"texte"}"#;
+    /// let value: CodeableConcept<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.text.as_ref().map(|v| v.as_str()), Some("texte"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     CodeableConcept {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -70,6 +94,15 @@ fhir_type! {
 
 fhir_type! {
     /// An identifier (RPPS, FINESS... in SAS, always in its national prefixed form).
+    ///
+    /// ```
+    /// use fr_fhir_core::ids::Idnps;
+    /// use fr_fhir_core::model::Identifier;
+    /// let rpps = Idnps::parse_form("810002909371").unwrap();
+    /// let id = Identifier::from(&rpps);
+    /// assert_eq!(id.system.as_ref().map(|s| s.as_str()), Some("urn:oid:1.2.250.1.71.4.2.1"));
+    /// assert_eq!(id.value.as_ref().map(|v| v.as_str()), Some("810002909371"));
+    /// ```
     Identifier {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -86,6 +119,14 @@ fhir_type! {
 
 fhir_type! {
     /// A reference to another resource (literal `reference` and/or logical `identifier`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Reference;
+    /// let to_schedule = Reference::to("Schedule/agenda-1");
+    /// let to_contained = Reference::to("#lieu-1");
+    /// assert_eq!(serde_json::to_string(&to_schedule).unwrap(), r#"{"reference":"Schedule/agenda-1"}"#);
+    /// assert!(to_contained.reference.unwrap().as_str().starts_with('#'));
+    /// ```
     Reference {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -100,6 +141,12 @@ fhir_type! {
 
 fhir_type! {
     /// A person's name.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{FhirString, HumanName};
+    /// let name = HumanName { family: Some(FhirString::new("GARNIER")), given: vec![FhirString::new("Hélène")], ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&name).unwrap(), r#"{"family":"GARNIER","given":["Hélène"]}"#);
+    /// ```
     HumanName {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -117,6 +164,12 @@ fhir_type! {
 
 fhir_type! {
     /// A phone number, e-mail address...
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Code, ContactPoint, FhirString};
+    /// let phone = ContactPoint { system: Some(Code::new("phone")), value: Some(FhirString::new("+33465712040")), ..Default::default() };
+    /// assert_eq!(serde_json::to_string(&phone).unwrap(), r#"{"system":"phone","value":"+33465712040"}"#);
+    /// ```
     ContactPoint {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -132,6 +185,14 @@ fhir_type! {
 
 fhir_type! {
     /// A postal address.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Address, FhirString};
+    /// let json = r#"{"line":["42 rue Paul Bert"],"city":"LYON","postalCode":"69003"}"#;
+    /// let address: Address<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(address.postal_code.as_ref().map(|c| c.as_str()), Some("69003"));
+    /// assert_eq!(address.line, [FhirString::new("42 rue Paul Bert")]);
+    /// ```
     Address {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -152,6 +213,13 @@ fhir_type! {
 
 fhir_type! {
     /// A time range.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{DateTime, Period};
+    /// let week = Period { start: Some(DateTime::new("2026-11-23")), end: Some(DateTime::new("2026-11-29")), ..Default::default() };
+    /// assert!(week.start.as_ref().is_some_and(|s| s.is_valid()));
+    /// assert_eq!(serde_json::to_string(&week).unwrap(), r#"{"start":"2026-11-23","end":"2026-11-29"}"#);
+    /// ```
     Period {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -164,6 +232,14 @@ fhir_type! {
 
 fhir_type! {
     /// Human-readable summary of a resource.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Narrative;
+    /// let json = r#"{"status":"example"}"#;
+    /// let value: Narrative<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.status.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     Narrative {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",

@@ -53,6 +53,13 @@ fhir_type! {
 
 fhir_type! {
     /// A container for slots of time (one per place of consultation in SAS).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Reference, Schedule};
+    /// let agenda = Schedule { actor: vec![Reference::to("PractitionerRole/role-1")], ..Default::default() };
+    /// let json = serde_json::to_string(&agenda).unwrap();
+    /// assert_eq!(json, r#"{"resourceType":"Schedule","actor":[{"reference":"PractitionerRole/role-1"}]}"#);
+    /// ```
     Schedule resource = "Schedule" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -77,6 +84,14 @@ fhir_type! {
 
 fhir_type! {
     /// A health professional.
+    ///
+    /// ```
+    /// use fr_fhir_core::ids::Idnps;
+    /// use fr_fhir_core::model::{Id, Identifier, Practitioner};
+    /// let rpps = Idnps::parse_form("810002909371").unwrap();
+    /// let p = Practitioner { id: Some(Id::new("pract-1")), identifier: vec![Identifier::from(&rpps)], ..Default::default() };
+    /// assert_eq!(serde_json::to_value(&p).unwrap()["identifier"][0]["value"], "810002909371");
+    /// ```
     Practitioner resource = "Practitioner" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -100,6 +115,16 @@ fhir_type! {
 
 fhir_type! {
     /// The roles of a practitioner at a place (`FrPractitionerRoleExercice`).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{PractitionerRole, Reference};
+    /// let role = PractitionerRole {
+    ///     practitioner: Some(Reference::to("Practitioner/pract-1")),
+    ///     location: vec![Reference::to("#lieu-1")],
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(serde_json::to_value(&role).unwrap()["location"][0]["reference"], "#lieu-1");
+    /// ```
     PractitionerRole resource = "PractitionerRole" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -128,6 +153,17 @@ fhir_type! {
 
 fhir_type! {
     /// Opening hours of a location.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{Code, LocationHoursOfOperation, Time};
+    /// let mornings = LocationHoursOfOperation {
+    ///     days_of_week: vec![Code::new("mon"), Code::new("tue")],
+    ///     opening_time: Some(Time::new("08:30:00")),
+    ///     closing_time: Some(Time::new("12:00:00")),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(serde_json::to_value(&mornings).unwrap()["daysOfWeek"][1], "tue");
+    /// ```
     LocationHoursOfOperation {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
@@ -143,6 +179,18 @@ fhir_type! {
 
 fhir_type! {
     /// A place of consultation (contained in the PractitionerRole for PS/CPTS, an entry for SOS).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{FhirString, Id, Identifier, Location};
+    /// let place = Location {
+    ///     id: Some(Id::new("lieu-1")),
+    ///     identifier: vec![Identifier::location_intrn("https://agenda.exemple.fr/lieux", "L-0392")],
+    ///     name: Some(FhirString::new("Cabinet Paul Bert")),
+    ///     ..Default::default()
+    /// };
+    /// let json = serde_json::to_value(&place).unwrap();
+    /// assert_eq!(json["identifier"][0]["type"]["coding"][0]["code"], "INTRN");
+    /// ```
     Location resource = "Location" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -175,6 +223,16 @@ fhir_type! {
 
 fhir_type! {
     /// An organization (CPTS: identified by `1`+FINESS; SOS association: `3`+SIRET).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{FhirString, Identifier, Organization};
+    /// let cpts = Organization {
+    ///     identifier: vec![Identifier::national("urn:oid:1.2.250.1.71.4.2.2", "IDNST", "1440025633")],
+    ///     name: Some(FhirString::new("CPTS Nantes")),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(serde_json::to_value(&cpts).unwrap()["identifier"][0]["value"], "1440025633");
+    /// ```
     Organization resource = "Organization" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -200,6 +258,16 @@ fhir_type! {
 
 fhir_type! {
     /// A service (CPTS: the CPTS offer named by the Slot serviceType extension).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{FhirString, HealthcareService, Reference};
+    /// let offer = HealthcareService {
+    ///     provided_by: Some(Reference::to("Organization/cpts-1")),
+    ///     name: Some(FhirString::new("CPTS Nantes")),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(serde_json::to_value(&offer).unwrap()["providedBy"]["reference"], "Organization/cpts-1");
+    /// ```
     HealthcareService resource = "HealthcareService" {
         id: Option<Id<'a>> = "id",
         meta: Option<Meta<'a>> = "meta",
@@ -236,6 +304,14 @@ fhir_type! {
 
 fhir_type! {
     /// One issue of an OperationOutcome.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::OperationOutcomeIssue;
+    /// let json = r#"{"severity":"example","code":"example"}"#;
+    /// let value: OperationOutcomeIssue<'static> = serde_json::from_str(json).unwrap();
+    /// assert_eq!(value.severity.as_ref().map(|v| v.as_str()), Some("example"));
+    /// assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    /// ```
     OperationOutcomeIssue {
         id: Option<FhirString<'a>> = "id",
         extension: Vec<Extension<'a>> = "extension",
