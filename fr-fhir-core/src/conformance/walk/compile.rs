@@ -218,6 +218,11 @@ pub(super) struct ElemInfo {
     pub slicer: Option<Box<Slicer>>,
     /// For `Reference` in a profile: the resource types its target profiles allow.
     pub ref_types: Box<[Box<str>]>,
+    /// What the walk reports about its object depends on more than its
+    /// bytes: a Bundle entry is judged on bdl-2..4 against the enclosing
+    /// Bundle's `type` (so the same entry may be fine in a collection and
+    /// not in a transaction). Never stepped over ([`super::memo`]).
+    pub in_context: bool,
 }
 
 /// A compiled structure.
@@ -440,6 +445,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             inner,
             slicer,
             ref_types,
+            in_context: e.path == "Bundle.entry",
         });
     }
     Compiled { elems, by_id }

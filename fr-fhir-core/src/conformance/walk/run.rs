@@ -195,6 +195,14 @@ pub struct Buffers<'a> {
     memo: Memo<'a>,
 }
 
+impl Buffers<'_> {
+    /// Buffers whose walks never step over a remembered object.
+    #[cfg(test)]
+    pub(super) fn without_memo() -> Self {
+        Buffers { memo: Memo::off(), ..Buffers::default() }
+    }
+}
+
 impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     pub(super) fn new(
         v: &'v Validator,
@@ -682,7 +690,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 // the parent's invariants) and holds no value the caller
                 // walks on its own: what is reported then depends on its
                 // bytes alone.
-                let memo = self.capture == 0 && inner.is_none();
+                let memo = self.capture == 0
+                    && inner.is_none()
+                    && !self.v.info(node).is_some_and(|i| i.in_context);
                 let from = self.r.pos();
                 if memo
                     && let Some(len) =

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Validator, Walk};
+use super::{Buffers, Validator, Walk};
 use crate::conformance::load::structure_from_json;
 use crate::engine::{Emitter, Options, Scope};
 use crate::finding::{Severity, Target};
@@ -706,4 +706,144 @@ fn repeated_clean_objects_report_as_reading_each_does() {
         .collect();
     assert_eq!(want.len(), 2);
     assert_eq!(found, want);
+}
+
+/// Leaves of `v` (string values) and objects, in document order, as JSON
+/// pointers.
+fn pointers(
+    v: &serde_json::Value,
+    at: String,
+    strings: &mut Vec<String>,
+    objects: &mut Vec<String>,
+) {
+    match v {
+        serde_json::Value::String(_) => strings.push(at),
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                pointers(x, format!("{at}/{i}"), strings, objects);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            objects.push(at.clone());
+            for (k, x) in map {
+                pointers(x, format!("{at}/{k}"), strings, objects);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `entry` with one defect chosen by `seed`: a string value changed by one
+/// character, or a key renamed.
+fn mutated(entry: &serde_json::Value, seed: u64) -> serde_json::Value {
+    let mut e = entry.clone();
+    let (mut strings, mut objects) = (Vec::new(), Vec::new());
+    pointers(&e, String::new(), &mut strings, &mut objects);
+    let pick = |n: usize| (seed.wrapping_mul(6_364_136_223_846_793_005) >> 33) as usize % n.max(1);
+    if seed % 3 == 0 && !objects.is_empty() {
+        let obj = e.pointer_mut(&objects[pick(objects.len())]).unwrap().as_object_mut().unwrap();
+        if let Some(k) = obj.keys().next().cloned() {
+            let v = obj.remove(&k).unwrap();
+            obj.insert(format!("{k}x"), v);
+        }
+    } else if let Some(p) = strings.get(pick(strings.len())) {
+        let s = e.pointer_mut(p).unwrap();
+        let t = s.as_str().unwrap();
+        *s = serde_json::Value::String(if seed % 3 == 1 {
+            format!("{t} ")
+        } else {
+            format!("x{t}")
+        });
+    }
+    e
+}
+
+#[test]
+fn remembering_clean_objects_changes_no_finding() {
+    // The official Bundles with every entry repeated six times, copies 2 and
+    // 4 of each with one defect: walked whole and entry by entry (buffers
+    // shared across the entries, as the engine walks a document), with and
+    // without the memo, the findings are the same, at the same places.
+    let v = validator();
+    let Some(spec) = crate::conformance::spec::spec_dir() else { return };
+    let dir = spec.join("ig-sas-1.1.0/package/example");
+    for name in [
+        "Bundle-ExampleBundlePSIndiv",
+        "Bundle-ExampleBundleCPTS",
+        "Bundle-ExampleBundleAgregateurSOS",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+        let mut bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let entries = bundle["entry"].as_array().unwrap().clone();
+        let mut seed = 1u64;
+        let mut copies = Vec::new();
+        for e in &entries {
+            for copy in 0..6 {
+                seed += 1;
+                copies.push(if copy == 2 || copy == 4 { mutated(e, seed) } else { e.clone() });
+            }
+        }
+        bundle["entry"] = serde_json::Value::Array(copies);
+        let src = serde_json::to_string(&bundle).unwrap();
+        let spans = |memo: bool, whole: bool| {
+            let mut bufs = if memo { Buffers::default() } else { Buffers::without_memo() };
+            let bufs = &mut bufs;
+            let mut found: Vec<(Scope, crate::finding::Finding)> = Vec::new();
+            let w = Walk { structure: BUNDLE, element: None, skip: &[], scope: Scope::ALL };
+            if whole {
+                v.check_with(&src, Span::new(0, src.len() as u32), &w, &mut found, bufs);
+            } else {
+                let mut r = crate::json::Reader::new(&src);
+                let mut obj = r.object().unwrap();
+                while let Some((k, _)) = r.next_key(&mut obj).unwrap() {
+                    if k.as_str() != "entry" {
+                        r.skip_value().unwrap();
+                        continue;
+                    }
+                    let mut arr = r.array().unwrap();
+                    while r.next_item(&mut arr).unwrap().is_some() {
+                        let span = r.skip_value().unwrap();
+                        let w = Walk { element: Some("Bundle.entry"), ..w };
+                        v.check_with(&src, span, &w, &mut found, bufs);
+                    }
+                }
+            }
+            found
+                .into_iter()
+                .map(|(_, f)| {
+                    let at = match &f.target {
+                        Target::Body { span, child } => (span.start, span.end, child.clone()),
+                        _ => (0, 0, None),
+                    };
+                    (f.rule.id, at, f.message.en.clone())
+                })
+                .collect::<Vec<_>>()
+        };
+        for whole in [true, false] {
+            let with = spans(true, whole);
+            let without = spans(false, whole);
+            assert!(
+                without.len() >= 2 * entries.len() / 2,
+                "{name}: the defects are found ({})",
+                without.len()
+            );
+            assert_eq!(with, without, "{name}, whole: {whole}");
+        }
+    }
+}
+
+#[test]
+fn an_entry_is_judged_against_its_own_bundle_each_time() {
+    // The same entry, fine twice in a collection, then twice in a nested
+    // transaction, where bdl-3 wants its `request`: both are reported.
+    let entry = r#"{"resource":{"resourceType":"Organization","name":"A"}}"#;
+    let src = format!(
+        r#"{{"resourceType":"Bundle","type":"collection","entry":[{entry},{entry},{{"resource":{{"resourceType":"Bundle","type":"transaction","entry":[{entry},{entry}]}}}}]}}"#
+    );
+    let bdl3: Vec<String> = walk_with(validator(), BUNDLE, None, &src)
+        .into_iter()
+        .filter(|f| f.0 == "RO1-FHIR-006")
+        .map(|f| f.2)
+        .collect();
+    assert_eq!(bdl3, [entry, entry], "the two entries of the transaction");
 }
