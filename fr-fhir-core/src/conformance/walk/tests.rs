@@ -740,7 +740,7 @@ fn mutated(entry: &serde_json::Value, seed: u64) -> serde_json::Value {
     let (mut strings, mut objects) = (Vec::new(), Vec::new());
     pointers(&e, String::new(), &mut strings, &mut objects);
     let pick = |n: usize| (seed.wrapping_mul(6_364_136_223_846_793_005) >> 33) as usize % n.max(1);
-    if seed % 3 == 0 && !objects.is_empty() {
+    if seed.is_multiple_of(3) && !objects.is_empty() {
         let obj = e.pointer_mut(&objects[pick(objects.len())]).unwrap().as_object_mut().unwrap();
         if let Some(k) = obj.keys().next().cloned() {
             let v = obj.remove(&k).unwrap();
