@@ -20,7 +20,7 @@ declare -A args=(
 for size in sla 50mb 400mb; do
     [ -f "$data/$size.json" ] || python3 "$gen" ${args[$size]} --search-mode --seed 7 --out "$data/$size.json"
 done
-cargo build --release -p validator-cli
+cargo build --release -p sas-validate
 bin=target/release/sas-validate
 
 if [ "${1:-}" != "--quick" ]; then

@@ -29,6 +29,8 @@ import os
 import re
 import sys
 
+# Crate folders (`validator-cli/` holds the package sas-validate, whose library
+# validator_cli names its rustdoc JSON file as the folder name does).
 CRATES = ["fr-fhir-core", "sas-exchange", "int-ro1", "int-r02", "int-r03", "validator-cli"]
 # Folders of fr-fhir-core with another owner this session (conventions).
 MODEL = ("fr-fhir-core/src/model/",)

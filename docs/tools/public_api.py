@@ -3,7 +3,7 @@
 one item per line with its full path, sorted (the form of
 `cargo public-api`), and writes docs/PUBLIC-API.md.
 
-    for c in fr-fhir-core sas-exchange int-r02 int-r03 int-ro1 validator-cli; do
+    for c in fr-fhir-core sas-exchange int-r02 int-r03 int-ro1 sas-validate; do
       cargo +nightly rustdoc -p $c --lib -- -Z unstable-options --output-format json
     done
     python3 docs/tools/public_api.py [--doc-dir target/doc] [--out docs/PUBLIC-API.md]
@@ -22,8 +22,16 @@ import json
 import os
 import sys
 
-CRATES = ["fr-fhir-core", "sas-exchange", "int-r02", "int-r03", "int-ro1", "validator-cli"]
+CRATES = ["fr-fhir-core", "sas-exchange", "int-r02", "int-r03", "int-ro1", "sas-validate"]
+# Packages whose library has another name than the package's (rustdoc names
+# the JSON file after the library).
+LIB = {"sas-validate": "validator_cli"}
 INTERNAL = ["fr_fhir_core::rules::families", "fr_fhir_core::rules::support", "fr_fhir_core::model::de"]
+
+
+def lib_name(package):
+    """The library crate's name of a package: its JSON file's name."""
+    return LIB.get(package, package.replace("-", "_"))
 
 
 class Crate:
@@ -334,7 +342,7 @@ def generate(doc_dir, crates):
     summary = []
     internal = []
     for crate in crates:
-        file = os.path.join(doc_dir, crate.replace("-", "_") + ".json")
+        file = os.path.join(doc_dir, lib_name(crate) + ".json")
         if not os.path.isfile(file):
             summary.append((crate, None, None))
             continue

@@ -2,7 +2,7 @@
 //! input (snippets, several rules, a third of them knock-ons naming a cause)
 //! rendered to `io::sink()`. Requirement: at most 2 µs per finding.
 //!
-//! `cargo bench -p validator-cli --bench render`
+//! `cargo bench -p sas-validate --bench render`
 //!
 //! The time measured is the CPU time of the rendering thread (Linux
 //! `/proc/thread-self/schedstat`; wall-clock time elsewhere): the bench

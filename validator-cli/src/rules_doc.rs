@@ -24,7 +24,7 @@ pub const DOCS_BASE: &str =
 pub fn markdown() -> String {
     let mut s = String::from(
         "<!-- Generated from fr-fhir-core's rule catalogue and docs: do not edit.\n     \
-         Regenerate with `SAS_UPDATE_DOCS=1 cargo test -p validator-cli --test rules_doc`. -->\n\n\
+         Regenerate with `SAS_UPDATE_DOCS=1 cargo test -p sas-validate --test rules_doc`. -->\n\n\
          # Rules of sas-validate / Règles de sas-validate\n\n\
          The same text as `sas-validate explain RULE` (English, then French).\n\
          Le même texte que `sas-validate explain RÈGLE` (anglais, puis français).\n",

@@ -599,7 +599,7 @@ fn colors_follow_the_option_and_no_color() {
 /// The SARIF output against the official SARIF 2.1.0 JSON Schema, with
 /// Python's `jsonschema`. The schema is not vendored: get it from the npm
 /// package `@microsoft/jest-sarif` (`lib/schemas/sarif-2.1.0-rtm.5.json`), then
-/// `SARIF_SCHEMA=/path/to/schema.json cargo test -p validator-cli -- --ignored sarif_schema`.
+/// `SARIF_SCHEMA=/path/to/schema.json cargo test -p sas-validate -- --ignored sarif_schema`.
 #[test]
 #[ignore = "needs SARIF_SCHEMA and python3-jsonschema"]
 fn sarif_schema_official_validation() {

@@ -308,11 +308,10 @@ fn har_capture_ranges_point_into_the_escaped_body() {
     assert_eq!(s.child.wait().unwrap().code(), Some(0));
 }
 
-#[test]
-fn the_server_answers_while_a_large_file_is_validated() {
-    let _large = LARGE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    // A Bundle of a few MB (its entries repeated): validated on the worker
-    // thread, while the main thread answers the editor at once.
+/// `examples/valid/ps-two-practitioners.json` with its entries repeated
+/// 400 times: a Bundle of about 8 MB whose validation takes the worker far
+/// longer (seconds) than the main thread takes to answer a request.
+fn large_bundle() -> String {
     let src =
         std::fs::read_to_string(common::root().join("examples/valid/ps-two-practitioners.json"))
             .unwrap();
@@ -323,10 +322,35 @@ fn the_server_answers_while_a_large_file_is_validated() {
         Value::Array(entries.iter().cycle().take(entries.len() * 400).cloned().collect());
     let text = serde_json::to_string_pretty(&big).unwrap();
     assert!(text.len() > 3_000_000, "{}", text.len());
+    text
+}
 
+/// A large document never blocks the server: a hover on another document,
+/// asked once the large one is opened, is answered before the large
+/// document's diagnostics are published, and those do arrive. The order of
+/// the server's messages is asserted, not a duration: the worker would have
+/// to validate several MB before the main thread handles a message already
+/// waiting for it, whereas a server validating on its main thread always
+/// publishes first. How long the answer took is printed, not asserted
+/// (`-- --nocapture`; the README quotes it).
+#[test]
+fn the_server_answers_while_a_large_file_is_validated() {
+    let _large = LARGE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let text = large_bundle();
+    let small_uri = "file:///tmp/sas-validate-lsp-big/small.json";
+    let small = std::fs::read_to_string(common::root().join("examples/invalid/ps-slot-dates.json"))
+        .unwrap();
     let mut s = Server::start();
     s.request("initialize", json!({"processId": null, "capabilities": {}}));
     s.notify("initialized", json!({}));
+    // The small document's diagnostics come first: the hover shows them.
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": small_uri, "languageId": "json", "version": 1, "text": small}}),
+    );
+    let d = s.diagnostics(1);
+    let at = by_rule(&d, "RO1-SLOT-005")[0]["range"]["start"].clone();
+
     let uri = "file:///tmp/sas-validate-lsp-big/large.json";
     s.notify(
         "textDocument/didOpen",
@@ -334,22 +358,27 @@ fn the_server_answers_while_a_large_file_is_validated() {
     );
     let started = Instant::now();
     s.send(&json!({"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover",
-        "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}));
+        "params": {"textDocument": {"uri": small_uri}, "position": at}}));
+    // The server's messages in the order it wrote them.
     let first = s.wait(|m| m["id"] == 99 || m["method"] == "textDocument/publishDiagnostics");
     assert_eq!(
         first["id"], 99,
-        "the diagnostics came before the hover answer: the server was blocked"
+        "{} of {} came before the hover answer: the server was blocked",
+        first["method"], first["params"]["uri"]
     );
     let answered = started.elapsed();
-    let d = s.diagnostics(1);
+    let value = first["result"]["contents"]["value"].as_str().unwrap_or_default();
+    assert!(value.starts_with("### RO1-SLOT-005"), "{first}");
+    let m = s.wait(|m| m["method"] == "textDocument/publishDiagnostics");
     let validated = started.elapsed();
-    assert!(!d.is_empty(), "repeated entries are findings");
-    // Within a second; on a machine so loaded that reading the 3 MB message
-    // alone takes longer (the debug build, other jobs on two cores), still a
-    // small part of the validation it did not wait for.
+    assert_eq!((m["params"]["uri"].as_str(), &m["params"]["version"]), (Some(uri), &json!(1)));
     assert!(
-        answered < Duration::from_secs(1) || answered * 4 < validated,
-        "hover answered after {answered:?}, diagnostics after {validated:?}"
+        !m["params"]["diagnostics"].as_array().unwrap().is_empty(),
+        "repeated entries are findings"
+    );
+    eprintln!(
+        "measured: hover answered after {answered:?}, the {} MB document's diagnostics after {validated:?}",
+        text.len() >> 20
     );
     s.request("shutdown", Value::Null);
     s.notify("exit", Value::Null);
@@ -588,12 +617,7 @@ fn shutdown_during_a_validation_is_clean() {
     let src =
         std::fs::read_to_string(common::root().join("examples/valid/ps-two-practitioners.json"))
             .unwrap();
-    let v: Value = serde_json::from_str(&src).unwrap();
-    let entries = v["entry"].as_array().unwrap();
-    let mut big = v.clone();
-    big["entry"] =
-        Value::Array(entries.iter().cycle().take(entries.len() * 400).cloned().collect());
-    let text = serde_json::to_string_pretty(&big).unwrap();
+    let text = large_bundle();
     let mut s = Server::start();
     s.request("initialize", json!({"processId": null, "capabilities": {}}));
     s.notify("initialized", json!({}));
@@ -608,11 +632,14 @@ fn shutdown_during_a_validation_is_clean() {
         json!({"textDocument": {"uri": "file:///tmp/sas-validate-lsp-big/b.json",
             "languageId": "json", "version": 1, "text": src}}),
     );
-    let started = Instant::now();
+    // Answered at once: before any diagnostics, in the server's order.
     s.send(&json!({"jsonrpc": "2.0", "id": 7, "method": "shutdown", "params": null}));
     let first = s.wait(|m| m["id"] == 7 || m["method"] == "textDocument/publishDiagnostics");
-    assert_eq!(first["id"], 7, "diagnostics came before the answer to shutdown: {first}");
-    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert_eq!(
+        first["id"], 7,
+        "diagnostics came before the answer to shutdown: {}",
+        first["method"]
+    );
     s.notify("exit", Value::Null);
     let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
@@ -623,9 +650,15 @@ fn shutdown_during_a_validation_is_clean() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
-    // Nothing was published after the answer to shutdown.
-    while let Ok(m) = s.rx.recv_timeout(Duration::from_millis(200)) {
-        assert_ne!(m["method"], "textDocument/publishDiagnostics", "{m}");
+    // Nothing was published after the answer to shutdown: every message the
+    // server wrote is read (the reader ends at the end of its output), not
+    // only those that came within some delay.
+    loop {
+        match s.rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(m) => assert_ne!(m["method"], "textDocument/publishDiagnostics", "{m}"),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!("the server's output did not end"),
+        }
     }
 }
 

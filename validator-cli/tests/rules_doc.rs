@@ -14,7 +14,7 @@ fn rules_md_is_up_to_date() {
     let got = std::fs::read_to_string(&path).unwrap_or_default();
     if got != want {
         panic!(
-            "{} is stale: run `SAS_UPDATE_DOCS=1 cargo test -p validator-cli --test rules_doc`",
+            "{} is stale: run `SAS_UPDATE_DOCS=1 cargo test -p sas-validate --test rules_doc`",
             path.display()
         );
     }
