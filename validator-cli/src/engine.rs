@@ -1,5 +1,5 @@
 //! The one place that calls the validation libraries: everything else in the
-//! CLI works on [`Unit`], one validated exchange.
+//! CLI works on `Unit` (`int_ro1::exchange::ExchangeReport`), one validated exchange.
 
 use fr_fhir_core::finding::Message;
 use fr_fhir_core::rules::Options;
