@@ -350,9 +350,9 @@ pub enum RefBase {
 /// assert_eq!((r.from, r.field), (0, RefField::SlotSchedule));
 /// assert_eq!(ix.ref_text(r).as_deref(), Some("Schedule/s1"));
 /// assert_eq!(ix.resolve_ref(r), Resolution::Entry(1));
-/// // `Practitioner/p1` is written twice with the same base: resolved once.
-/// # let _ = ();
-/// assert_eq!((ix.refs[1].same_as, ix.refs[2].same_as), (1, 2)); // bases differ: two texts
+/// // `Practitioner/p1` twice, but from entries of different bases: each is
+/// // its own first (the same text from the same base would point at the first).
+/// assert_eq!((ix.refs[1].same_as, ix.refs[2].same_as), (1, 2));
 /// ```
 #[derive(Debug, Clone)]
 pub struct RefInfo {
