@@ -11,7 +11,9 @@ A public type is a `pub struct`, `pub enum`, `pub trait`, `pub union` or
 `#[cfg(test)]` modules and test files. The count reads the sources, not the
 compiler's view: a `pub` item of a private module that nothing re-exports is
 counted too, and items declared by macros (`fhir_type! { ... }`) are not
-seen. `--json-dir DIR` counts from rustdoc's JSON instead (the compiler's
+seen. Items marked `#[doc(hidden)]`, and the files of a module declared
+`#[doc(hidden)] pub mod ...` (or below one), are not public API and are
+left out, as rustdoc leaves them out. `--json-dir DIR` counts from rustdoc's JSON instead (the compiler's
 list of public types, see public_api.py).
 
 The example may sit on the item itself or, for an item declared inside a
@@ -73,7 +75,7 @@ def items_of(path):
             elif line.strip() and not line.lstrip().startswith(("#", "//")):
                 pending_test = False
             m = ITEM.match(line)
-            if m and skip_depth is None:
+            if m and skip_depth is None and not doc_hidden(lines, i):
                 out.append((i + 1, m.group(1), m.group(2), has_example(lines, i)))
         depth += code.count("{") - code.count("}")
         if skip_depth is not None and depth <= skip_depth:
@@ -111,6 +113,58 @@ def has_example(lines, i):
     return False
 
 
+def doc_hidden(lines, i):
+    """True when the attributes or doc comment right above line `i` hold
+    `#[doc(hidden)]`."""
+    j = i - 1
+    while j >= 0:
+        s = lines[j].strip()
+        if s.startswith("#[doc(hidden)]"):
+            return True
+        if not s.startswith(("#[", "//")):
+            return False
+        j -= 1
+    return False
+
+
+def module_decl(path):
+    """(parent file, lines, index) of the `mod` line declaring the file at
+    `path`, or None (the crate root, or no declaration found)."""
+    d, name = os.path.split(path)
+    stem = name[:-3]
+    if stem == "mod":
+        d, stem = os.path.split(d)
+    if stem == "lib" and os.path.basename(d) == "src":
+        return None
+    parents = [os.path.join(d, "mod.rs"), os.path.join(d, "lib.rs"), d + ".rs"]
+    decl = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+" + re.escape(stem) + r"\s*;")
+    for parent in parents:
+        if not os.path.isfile(parent) or parent == path:
+            continue
+        with open(parent, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        for i, line in enumerate(lines):
+            if decl.match(line):
+                return parent, lines, i
+    return None
+
+
+def hidden_module(path):
+    """True when the file's module, or a module above it, is declared
+    `#[doc(hidden)]`."""
+    seen = 0
+    while seen < 32:
+        found = module_decl(path)
+        if found is None:
+            return False
+        parent, lines, i = found
+        if doc_hidden(lines, i):
+            return True
+        path = parent
+        seen += 1
+    return False
+
+
 def test_only(path):
     """True when the parent module declares this file under `#[cfg(test)]`
     (`#[cfg(test)] mod testutil;`)."""
@@ -142,7 +196,7 @@ def walk(root, crate):
             if name.endswith("_tests.rs") or os.sep + "tests" + os.sep in dirpath + os.sep:
                 continue
             path = os.path.join(dirpath, name)
-            if test_only(path):
+            if test_only(path) or hidden_module(path):
                 continue
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             for line, kind, ident, example in items_of(path):

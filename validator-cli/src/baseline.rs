@@ -85,7 +85,7 @@ impl Baseline {
 /// each input only uses its own: a budget per input needs no sharing
 /// between worker threads.
 #[derive(Debug)]
-pub struct Budget<'a> {
+pub(crate) struct Budget<'a> {
     baseline: Option<&'a Baseline>,
     used: HashMap<String, u32>,
 }

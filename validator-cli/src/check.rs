@@ -16,6 +16,23 @@ use crate::redact::Redactor;
 use crate::select::Selection;
 
 /// What every input is checked against.
+///
+/// ```
+/// use fr_fhir_core::finding::Severity;
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-settings-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// // As `sas-validate check --min-severity error --redact body.json`.
+/// let settings = Settings { min_severity: Some(Severity::Error), redact: true, ..Default::default() };
+/// let report = check(&discover(&[body])[0], &settings);
+/// assert!(report.error.is_none());
+/// assert!(report.counts().error > 0);
+/// assert!(report.units[0].items.iter().all(|i| i.severity >= Severity::Error));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// Library options.

@@ -19,6 +19,8 @@ use fr_fhir_core::finding::Severity;
 #[command(
     after_help = "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unusable input."
 )]
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 pub struct Cli {
     /// Subcommand (`rules`, `explain`, `completions`, `schema`, `lsp`).
     #[command(subcommand)]
@@ -33,6 +35,8 @@ pub struct Cli {
 }
 
 /// Options of a validation run.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Response bodies (.json), HAR captures (.har), directories (walked for both), or `-` for stdin.
@@ -123,6 +127,8 @@ pub struct CheckArgs {
 }
 
 /// Subcommands.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the rule catalogue.
@@ -164,6 +170,24 @@ pub enum Command {
 }
 
 /// Output formats.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use clap::ValueEnum;
+/// use fr_fhir_core::finding::{Lang, Severity};
+/// use validator_cli::cli::Format;
+/// use validator_cli::render::{Ctx, renderer};
+/// let planned = discover(&["no/such/file.json".into()]);
+/// let report = check(&planned[0], &Settings::default());
+/// let format = Format::from_str("sarif", true).unwrap(); // `--format sarif`
+/// let ctx = Ctx { lang: Lang::Fr, color: false, quiet: true, fail_on: Severity::Error };
+/// let mut out = Vec::new();
+/// let mut sarif = renderer(format, ctx);
+/// sarif.input(&mut out, report).unwrap();
+/// sarif.finish(&mut out, &Default::default()).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("\"version\": \"2.1.0\""));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Human-readable diagnostics with source snippets.
@@ -183,6 +207,8 @@ pub enum Format {
 }
 
 /// `--lang` values.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     /// Français.
@@ -192,6 +218,8 @@ pub enum LangArg {
 }
 
 /// `--use-case` values.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum UseCaseArg {
     /// Individual practitioners.
@@ -205,6 +233,8 @@ pub enum UseCaseArg {
 }
 
 /// `--flow` values.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FlowArg {
     /// INT_RO1 slot search (searchset Bundle or OperationOutcome).
@@ -227,6 +257,8 @@ impl FlowArg {
 }
 
 /// `--color` values.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
     /// When stdout is a terminal and NO_COLOR is unset or empty.
@@ -238,6 +270,8 @@ pub enum ColorArg {
 }
 
 /// `schema` subcommand values.
+// Parsed by the binary only (`main.rs` is another crate); not an API.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     /// The `--format json` document.

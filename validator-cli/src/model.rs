@@ -9,6 +9,20 @@ use fr_fhir_core::finding::{Lang, Message, RuleMeta, Severity};
 use fr_fhir_core::rules::Subject;
 
 /// The kind of an input.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use validator_cli::model::InputKind;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-kind-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report = check(&discover(&[body])[0], &Settings::default());
+/// assert_eq!(report.kind, Some(InputKind::Body));
+/// assert_eq!(InputKind::Har.as_str(), "har"); // as machine-readable outputs write it
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
     /// A response body (JSON).
@@ -28,6 +42,22 @@ impl InputKind {
 }
 
 /// One input as given (file, file found in a directory, stdin).
+///
+/// ```
+/// use fr_fhir_core::finding::Severity;
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use validator_cli::model::InputReport;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-report-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report: InputReport = check(&discover(&[body])[0], &Settings::default());
+/// assert!(report.path.ends_with("body.json"));
+/// assert_eq!(report.units.len(), 1); // a body file is one exchange
+/// assert!(report.counts().at_least(Severity::Error) > 0);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone)]
 pub struct InputReport {
     /// Path as the user wrote it (directory walk: joined), `-` for stdin.
@@ -47,6 +77,16 @@ pub struct InputReport {
 }
 
 /// Why an input could not be used.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// let planned = discover(&["no/such/file.json".into()]);
+/// let report = check(&planned[0], &Settings::default());
+/// let err = report.error.as_ref().unwrap();
+/// assert_eq!(err.code, "not-found");
+/// assert!(report.units.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     /// What went wrong.
@@ -67,6 +107,21 @@ impl InputError {
 }
 
 /// One request/response exchange (a body file is one exchange).
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use validator_cli::model::UnitReport;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-unit-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report = check(&discover(&[body])[0], &Settings::default());
+/// let unit: &UnitReport = &report.units[0];
+/// assert_eq!(unit.subject.resource_type, "Slot");
+/// assert_eq!(unit.items.len() as u64 + unit.hidden, unit.counts.total());
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone)]
 pub struct UnitReport {
     /// What was validated: position in the file (0 for a body file),
@@ -90,6 +145,21 @@ pub struct UnitReport {
 }
 
 /// A finding ready to print.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use validator_cli::model::Item;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-item-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report = check(&discover(&[body])[0], &Settings::default());
+/// let status: &Item = report.units[0].items.iter().find(|i| i.rule.id == "RO1-FHIR-005").unwrap();
+/// assert_eq!((status.expression.as_str(), status.line, status.column), ("Slot.status", 2, 11));
+/// assert_eq!(status.fingerprint.len(), 16);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone)]
 pub struct Item {
     /// The rule.
@@ -143,6 +213,21 @@ impl Item {
 }
 
 /// A window on a source line.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-snippet-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report = check(&discover(&[body])[0], &Settings::default());
+/// let item = report.units[0].items.iter().find(|i| i.rule.id == "RO1-FHIR-005").unwrap();
+/// let s = item.snippet.as_ref().unwrap();
+/// assert_eq!(s.text, r#" "status":"open"}"#);
+/// assert!(s.text[s.caret..].starts_with(r#""open""#));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     /// The text shown (tabs replaced by spaces).
@@ -175,6 +260,19 @@ impl InputReport {
 }
 
 /// Totals of a run.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use fr_fhir_core::finding::Severity;
+/// use validator_cli::model::Summary;
+/// let planned = discover(&["no/such/file.json".into()]);
+/// let report = check(&planned[0], &Settings::default());
+/// let mut summary = Summary::default();
+/// summary.add(&report, Severity::Error);
+/// assert_eq!((summary.inputs, summary.unusable), (1, 1));
+/// assert_eq!(summary.exit_code, 2); // an input could not be used
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     /// Inputs seen.

@@ -22,7 +22,7 @@ const MASK: char = '*';
 
 /// The words to mask, lower-cased.
 #[derive(Debug, Default, Clone)]
-pub struct Redactor {
+pub(crate) struct Redactor {
     words: HashSet<String>,
 }
 

@@ -5,6 +5,18 @@
 use fr_fhir_core::finding::{Message, RuleMeta};
 
 /// The rules reported, as a set of catalogue indices.
+///
+/// ```
+/// use validator_cli::check::Settings;
+/// use validator_cli::select::Selection;
+/// // As `--select RO1-SLOT --ignore RO1-SLOT-015`.
+/// let selection = Selection::new(&["RO1-SLOT".into()], &["RO1-SLOT-015".into()]).unwrap();
+/// assert!(selection.keeps(int_ro1::by_id("RO1-SLOT-001").unwrap()));
+/// assert!(!selection.keeps(int_ro1::by_id("RO1-SLOT-015").unwrap()));
+/// assert!(Selection::new(&["RO1-NOPE".into()], &[]).is_err());
+/// let settings = Settings { selection, ..Default::default() };
+/// # let _ = settings;
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection {
     /// `keep[i]`: rule `RULES[i]` is reported.

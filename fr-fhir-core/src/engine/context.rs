@@ -9,6 +9,26 @@ use super::index::Index;
 use crate::model::{Bundle, BundleEntry};
 
 /// One entry as rules see it.
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, EntryCx, Hook, Options, run};
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+///
+/// /// The type of each entry's resource, by position in `Bundle.entry`.
+/// struct Types(Vec<(u32, String)>);
+/// impl<'a> Hook<'a> for Types {
+///     fn entry(&mut self, e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {
+///         if let Some(res) = &e.entry.resource {
+///             self.0.push((e.index, res.resource_type().to_string()));
+///         }
+///     }
+/// }
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[
+///   {"resource":{"resourceType":"Slot","id":"1"}},{"resource":{"resourceType":"Schedule","id":"s1"}}]}"#;
+/// let mut types = Types(Vec::new());
+/// run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut [&mut types]).unwrap();
+/// assert_eq!(types.0, [(0, "Slot".to_string()), (1, "Schedule".to_string())]);
+/// ```
 #[derive(Debug)]
 pub struct EntryCx<'e, 'a> {
     /// Position in `Bundle.entry`.
@@ -20,6 +40,25 @@ pub struct EntryCx<'e, 'a> {
 }
 
 /// The end of a Bundle as cross-resource rules see it.
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, Finish, Hook, Options, UseCase, run};
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+///
+/// /// What the end of the Bundle tells: the use case retained, the entries.
+/// #[derive(Default)]
+/// struct End(Option<(UseCase, usize)>);
+/// impl<'a> Hook<'a> for End {
+///     fn finish(&mut self, f: &Finish<'_, 'a>, _em: &mut Emitter<'_>) {
+///         self.0 = Some((f.use_case, f.index.entries.len()));
+///     }
+/// }
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Slot","id":"1"}}]}"#;
+/// let opts = Options { use_case: Some(UseCase::SOS), ..Options::default() };
+/// let mut end = End::default();
+/// run(src, &opts, &SLOT_SEARCH_BODY, &mut [&mut end]).unwrap();
+/// assert_eq!(end.0, Some((UseCase::SOS, 1)));
+/// ```
 #[derive(Debug)]
 pub struct Finish<'f, 'a> {
     /// The Bundle without its entries.
@@ -33,6 +72,34 @@ pub struct Finish<'f, 'a> {
 }
 
 /// Extra checks run by other crates in the same pass (int-ro1's request-dependent rules).
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, EntryCx, Finish, Hook, Options, UseCase, run};
+/// use fr_fhir_core::model::Resource;
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+///
+/// /// Counts the Slots in the pass that runs the rules, and tells the use
+/// /// case the request path gave (as int-ro1's request hook does).
+/// #[derive(Default)]
+/// struct Slots { seen: usize, entries: usize }
+/// impl<'a> Hook<'a> for Slots {
+///     fn use_case(&self) -> Option<UseCase> {
+///         Some(UseCase::CPTS)
+///     }
+///     fn entry(&mut self, e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {
+///         self.seen += usize::from(matches!(e.entry.resource, Some(Resource::Slot(_))));
+///     }
+///     fn finish(&mut self, f: &Finish<'_, 'a>, _em: &mut Emitter<'_>) {
+///         self.entries = f.index.entries.len();
+///     }
+/// }
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[
+///   {"resource":{"resourceType":"Slot","id":"1"}},{"resource":{"resourceType":"Schedule","id":"s1"}}]}"#;
+/// let mut slots = Slots::default();
+/// let report = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut [&mut slots]).unwrap();
+/// assert_eq!((slots.seen, slots.entries), (1, 2));
+/// assert_eq!(report.subject.use_case, UseCase::CPTS);
+/// ```
 pub trait Hook<'a> {
     /// A use case known from outside the body (the request path...).
     fn use_case(&self) -> Option<UseCase> {

@@ -8,6 +8,20 @@ use crate::finding::{Counts, Finding, Message, RuleMeta, Severity};
 use crate::json::Span;
 
 /// A finding and the use cases it applies to.
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, Options, Scope};
+/// use fr_fhir_core::json::Span;
+/// use fr_fhir_core::rules::slot::ro1_slot_002;
+/// let opts = Options::default();
+/// let mut em = Emitter::new(&opts);
+/// em.missing(Scope::PS, &ro1_slot_002::RULE, Span::new(0, 10), "end",
+///     "Slot.end est absent".into(), "Slot.end is missing".into());
+/// let (emitted, _) = em.into_inner();
+/// assert_eq!(emitted[0].scope, Scope::PS);
+/// assert_eq!(emitted[0].finding.rule.id, "RO1-SLOT-002");
+/// assert!(!emitted[0].structural); // a hand rule's, not the structural validator's
+/// ```
 #[derive(Debug, Clone)]
 pub struct Emitted {
     /// Use cases where the finding holds.
@@ -83,6 +97,22 @@ impl crate::conformance::walk::Sink for Emitter<'_> {
 pub const MAX_SEVERE: usize = 1_000_000;
 
 /// What the emitter counts for one use case.
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, Options, Scope, UseCase};
+/// use fr_fhir_core::finding::Severity;
+/// use fr_fhir_core::json::Span;
+/// use fr_fhir_core::rules::slot::ro1_slot_002;
+/// // No room for information and warnings: they are counted, not kept.
+/// let opts = Options { max_findings: 0, ..Options::default() };
+/// let mut em = Emitter::new(&opts);
+/// em.at_sev(Scope::PS, &ro1_slot_002::RULE, Severity::Warning, Span::new(0, 10),
+///     "créneau douteux".into(), "dubious slot".into());
+/// let (kept, per) = em.into_inner();
+/// assert!(kept.is_empty());
+/// assert_eq!(per[UseCase::PS.index()].dropped.warning, 1);
+/// assert_eq!(per[UseCase::SOS.index()].dropped.warning, 0);
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PerUseCase {
     /// Findings not kept, per severity.

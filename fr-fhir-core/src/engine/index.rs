@@ -16,6 +16,30 @@ use crate::json::{Span, Str};
 use crate::model::{BundleEntry, Reference, Resource, Value, Visitor, Walk};
 
 /// Where a reference was found (the fields cross-resource rules look at).
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let fields: Vec<RefField> = ix.refs.iter().map(|r| r.field).collect();
+/// assert_eq!(fields, [
+///     RefField::SlotSchedule,     // Slot.schedule
+///     RefField::ScheduleActor,    // Schedule.actor[0]
+///     RefField::RolePractitioner, // PractitionerRole.practitioner
+///     RefField::RoleLocation,     // PractitionerRole.location[0]
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefField {
     /// `Slot.schedule`.
@@ -40,6 +64,28 @@ pub enum RefField {
 
 /// The resource type of an entry, as one byte: the modeled types by name,
 /// any other type through [`Index::rtype`].
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let kinds: Vec<EntryType> = ix.entries.iter().map(|e| e.kind).collect();
+/// use EntryType as T;
+/// assert_eq!(kinds, [T::Slot, T::Schedule, T::Practitioner, T::PractitionerRole]);
+/// assert_eq!(T::Schedule.name(), Some("Schedule"));
+/// assert_eq!(T::Other.name(), None); // the index keeps the name: `Index::rtype`
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryType {
     /// The entry has no resource.
@@ -101,6 +147,26 @@ impl EntryType {
 }
 
 /// `entry.search.mode`.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// assert_eq!(ix.entries[0].mode, SearchMode::Match);
+/// assert_eq!(ix.entries[1].mode, SearchMode::Include);
+/// assert_eq!(ix.mode(&ix.entries[1]), Some("include"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchMode {
     /// Absent.
@@ -131,6 +197,28 @@ impl SearchMode {
 /// ([`Index::id`], [`Index::full_url`], [`Index::mode`]): on a Bundle of
 /// millions of entries this record is most of the index, and the input is
 /// in memory anyway.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let schedule: &EntryInfo = &ix.entries[1];
+/// assert_eq!((schedule.index, schedule.kind), (1, EntryType::Schedule));
+/// // Texts are read back from the input through the spans.
+/// assert_eq!(ix.id(schedule).as_deref(), Some("s1"));
+/// assert_eq!(ix.full_url(schedule).as_deref(), Some("https://x.fr/fhir/Schedule/s1"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct EntryInfo {
     /// Position in `Bundle.entry`.
@@ -157,6 +245,30 @@ pub struct EntryInfo {
 /// How a literal reference is written: decided while its entry is being
 /// read, so that the rules on its form and its resolution at the end of the
 /// Bundle need not read the input again.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let forms: Vec<RefForm> = ix.refs.iter().map(|r| r.form).collect();
+/// assert_eq!(forms, [
+///     RefForm::Relative(RefBase::First), // `Schedule/s1` from https://x.fr/fhir/Slot/1
+///     RefForm::Relative(RefBase::First),
+///     RefForm::Relative(RefBase::None),  // `Practitioner/p1` from a urn:uuid entry
+///     RefForm::Contained,                // `#loc`
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefForm {
     /// `#id`: a contained resource.
@@ -184,6 +296,28 @@ impl RefForm {
 }
 
 /// The RESTful base of the entry holding a relative reference.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// // The Slot's fullUrl has the Bundle's first RESTful base (https://x.fr/fhir/),
+/// // the PractitionerRole's (a urn:uuid) has none.
+/// assert_eq!(ix.first_base(), Some("https://x.fr/fhir/"));
+/// assert_eq!(ix.refs[0].form, RefForm::Relative(RefBase::First));
+/// assert_eq!(ix.refs[2].form, RefForm::Relative(RefBase::None));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefBase {
     /// Its fullUrl has no RESTful base.
@@ -196,6 +330,30 @@ pub enum RefBase {
 
 /// A literal reference found in an entry. Its text is read back from the
 /// input through `span` ([`Index::ref_text`]), only when a finding quotes it.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let r: &RefInfo = &ix.refs[0];
+/// assert_eq!((r.from, r.field), (0, RefField::SlotSchedule));
+/// assert_eq!(ix.ref_text(r).as_deref(), Some("Schedule/s1"));
+/// assert_eq!(ix.resolve_ref(r), Resolution::Entry(1));
+/// // `Practitioner/p1` twice, but from entries of different bases: each is
+/// // its own first (the same text from the same base would point at the first).
+/// assert_eq!((ix.refs[1].same_as, ix.refs[2].same_as), (1, 2));
+/// ```
 #[derive(Debug, Clone)]
 pub struct RefInfo {
     /// Position in the index's entries of the entry holding it.
@@ -216,6 +374,27 @@ pub struct RefInfo {
 
 /// A Reference element of a tagged field (not [`RefField::Other`]) that has
 /// no literal `reference` (only an identifier or a display).
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// // Schedule.actor[1] is `{"display": "Dr Martin"}`: nothing to resolve.
+/// let m: &MissingRef = &ix.missing_refs[0];
+/// assert_eq!((m.from, m.field), (1, RefField::ScheduleActor));
+/// assert_eq!(ix.missing_refs.len(), 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MissingRef {
     /// Position in the index's entries of the entry holding it.
@@ -227,6 +406,25 @@ pub struct MissingRef {
 }
 
 /// An identifier value of a Practitioner entry (for one-Practitioner-per-id checks).
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// let id: &PractitionerId<'_> = &ix.practitioner_ids[0];
+/// assert_eq!((id.from, &*id.value), (2, "810000000000"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct PractitionerId<'a> {
     /// Position in the index's entries of the Practitioner.
@@ -238,6 +436,18 @@ pub struct PractitionerId<'a> {
 }
 
 /// `request` or `response` in an entry (rare in a searchset: kept sparse).
+///
+/// ```
+/// use fr_fhir_core::engine::index::{EntryPart, Index};
+/// use fr_fhir_core::model::{Resource, parse_resource};
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[
+///   {"resource":{"resourceType":"Slot","id":"1"},"request":{"method":"GET","url":"Slot/1"}}]}"#;
+/// let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// let mut ix = Index::new(src);
+/// ix.add(0, &bundle.entry[0]);
+/// let part: EntryPart = ix.entry_parts[0];
+/// assert_eq!((part.at, part.name), (0, "request"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntryPart {
     /// Position in the index's entries.
@@ -249,6 +459,32 @@ pub struct EntryPart {
 }
 
 /// Outcome of resolving a literal reference inside the Bundle.
+///
+/// ```
+/// # use fr_fhir_core::engine::index::*;
+/// # use fr_fhir_core::model::{Resource, parse_resource};
+/// # let src = r##"{"resourceType":"Bundle","type":"searchset","entry":[
+/// #  {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1",
+/// #    "schedule":{"reference":"Schedule/s1"}},"search":{"mode":"match"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1",
+/// #    "actor":[{"reference":"Practitioner/p1"},{"display":"Dr Martin"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"https://x.fr/fhir/Practitioner/p1","resource":{"resourceType":"Practitioner","id":"p1",
+/// #    "identifier":[{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}]},"search":{"mode":"include"}},
+/// #  {"fullUrl":"urn:uuid:0b5e1c1e-1d4c-4a36-9a4e-6f1a3c2b7d10","resource":{"resourceType":"PractitionerRole","id":"r1",
+/// #    "practitioner":{"reference":"Practitioner/p1"},"location":[{"reference":"#loc"}]},"search":{"mode":"include"}}]}"##;
+/// # let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// # let mut ix = Index::new(src);
+/// # for (i, e) in bundle.entry.iter().enumerate() { ix.add(i as u32, e); }
+/// ix.resolve_refs();
+/// let targets: Vec<Resolution> = (0..ix.refs.len()).map(|i| ix.target_of(i)).collect();
+/// assert_eq!(targets, [
+///     Resolution::Entry(1), // Schedule/s1
+///     Resolution::Entry(2), // Practitioner/p1
+///     Resolution::Entry(2), // Practitioner/p1, from the urn:uuid entry: by type and id
+///     Resolution::Contained, // #loc: its container checks it
+/// ]);
+/// assert_eq!(ix.resolve(0, "Schedule/s2"), Resolution::NotFound);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
     /// The entry at this position of the index's entry list.
@@ -282,6 +518,21 @@ pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
 }
 
 /// A `(type, id)` or fullUrl seen twice.
+///
+/// ```
+/// use fr_fhir_core::engine::index::{Duplicate, Index};
+/// use fr_fhir_core::model::{Resource, parse_resource};
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[
+///   {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1"}},
+///   {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1"}}]}"#;
+/// let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!() };
+/// let mut ix = Index::new(src);
+/// for (i, e) in bundle.entry.iter().enumerate() {
+///     ix.add(i as u32, e);
+/// }
+/// assert_eq!(ix.dup_type_id, [Duplicate { first: 0, second: 1 }]);
+/// assert_eq!(ix.dup_full_url, [Duplicate { first: 0, second: 1 }]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Duplicate {
     /// Index (in the entry list) of the first occurrence.
@@ -291,6 +542,24 @@ pub struct Duplicate {
 }
 
 /// The cross-resource index of one Bundle.
+///
+/// ```
+/// use fr_fhir_core::engine::index::{Index, Resolution};
+/// use fr_fhir_core::model::{Resource, parse_resource};
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","entry":[
+///   {"fullUrl":"https://x.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1","schedule":{"reference":"Schedule/s1"}}},
+///   {"fullUrl":"https://x.fr/fhir/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"#;
+/// let (Resource::Bundle(bundle), _) = parse_resource(src).unwrap() else { panic!("not a Bundle") };
+/// let mut ix = Index::new(src);
+/// for (i, entry) in bundle.entry.iter().enumerate() {
+///     ix.add(i as u32, entry); // in Bundle order
+/// }
+/// ix.resolve_refs(); // once every entry is in
+/// let schedule = ix.by_type_id("Schedule", "s1").unwrap();
+/// assert_eq!(ix.by_full_url("https://x.fr/fhir/Schedule/s1"), Some(schedule));
+/// assert_eq!(ix.target_of(0), Resolution::Entry(schedule)); // Slot.schedule
+/// assert_eq!(ix.rtype(&ix.entries[schedule as usize]), "Schedule");
+/// ```
 #[derive(Debug)]
 pub struct Index<'a> {
     src: &'a str,

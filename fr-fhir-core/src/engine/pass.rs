@@ -21,6 +21,17 @@ use crate::model::{
 };
 
 /// What to validate against.
+///
+/// ```
+/// use fr_fhir_core::engine::{Options, UseCase, UseCaseSource};
+/// use fr_fhir_core::rules::validate;
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0}"#;
+/// // Judge as an SOS Médecins answer, check digits as errors.
+/// let opts = Options { use_case: Some(UseCase::SOS), strict: true, ..Options::default() };
+/// let report = validate(src, &opts).unwrap();
+/// assert_eq!(report.subject.use_case, UseCase::SOS);
+/// assert_eq!(report.subject.use_case_source, UseCaseSource::Option);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Force a use case (otherwise detected from profiles, request, content).
@@ -81,6 +92,16 @@ impl Options {
 }
 
 /// The result of validating one document.
+///
+/// ```
+/// use fr_fhir_core::finding::Severity;
+/// use fr_fhir_core::rules::{Options, validate};
+/// let report = validate(r#"{"resourceType":"Slot","status":"open"}"#, &Options::default()).unwrap();
+/// assert_eq!(report.subject.resource_type, "Slot");
+/// assert!(report.has(Severity::Error));
+/// let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+/// assert_eq!(report.counts().error, errors as u64 + report.dropped.error);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Report {
     /// What was validated: `resourceType` (empty when unknown), use case

@@ -10,6 +10,28 @@ use crate::model::{Cx, Resource};
 ///
 /// The SAS slot-search body rules are one ([`crate::rules::SLOT_SEARCH_BODY`]);
 /// a flow pack brings its own, or adds [`super::Hook`]s to that one.
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, EntryCx, Finish, Options, RuleSet, Scope, UseCase, run};
+/// use fr_fhir_core::model::{Cx, Resource};
+/// use fr_fhir_core::rules::SLOT_SEARCH_BODY as BODY;
+///
+/// /// The slot-search body rules, judging the SOS use case only.
+/// struct SosOnly;
+/// impl RuleSet for SosOnly {
+///     fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) { BODY.check_entry(e, em) }
+///     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>) { BODY.check_bundle(f, em) }
+///     fn check_root(&self, r: Option<&Resource<'_>>, src: &str, em: &mut Emitter<'_>) {
+///         BODY.check_root(r, src, em)
+///     }
+///     fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>) { BODY.check_notes(cx, em) }
+///     fn use_cases(&self) -> Scope { Scope::SOS }
+///     fn default_use_case(&self) -> UseCase { UseCase::SOS }
+/// }
+/// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0}"#;
+/// let report = run(src, &Options::default(), &SosOnly, &mut []).unwrap();
+/// assert_eq!(report.subject.use_case, UseCase::SOS);
+/// ```
 pub trait RuleSet: Sync {
     /// Checks one Bundle entry as it streams past.
     fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>);

@@ -8,6 +8,13 @@
 use serde::Serialize;
 
 /// What the engine knows of one use case.
+///
+/// ```
+/// use fr_fhir_core::engine::{USE_CASES, UseCase, UseCaseDef};
+/// let sos: &UseCaseDef = UseCase::SOS.def();
+/// assert_eq!((sos.id, sos.flow), ("SOS", "INT_RO1"));
+/// assert!(USE_CASES.iter().any(|d| d.id == "APPT" && d.flow == "INT_R03"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UseCaseDef {
     /// Upper-case name used in the catalogue (`PS`, `CPTS`, `SOS`...).

@@ -3,6 +3,15 @@
 use crate::finding::Message;
 
 /// Why the JSON text could not be read.
+///
+/// ```
+/// use fr_fhir_core::json::{JsonErrorKind, Reader};
+/// let mut r = Reader::new("[1, 2] 3");
+/// r.skip_value().unwrap();
+/// assert_eq!(r.finish().unwrap_err().kind, JsonErrorKind::Trailing);
+/// let err = Reader::new(r#""a\qb""#).string().unwrap_err();
+/// assert_eq!(err.kind, JsonErrorKind::InvalidEscape);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum JsonErrorKind {
     /// The text ended inside a value.

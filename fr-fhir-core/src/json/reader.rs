@@ -14,6 +14,13 @@ use super::span::{Span, Str};
 pub const DEFAULT_MAX_DEPTH: u32 = 256;
 
 /// The kind of the next JSON value.
+///
+/// ```
+/// use fr_fhir_core::json::{Kind, Reader};
+/// let mut r = Reader::new(r#" [true, null]"#);
+/// assert_eq!(r.peek().unwrap(), Kind::Array);
+/// assert_eq!((Kind::Bool.name(), Kind::Bool.name_fr()), ("boolean", "booléen"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// `{`
@@ -57,6 +64,20 @@ impl Kind {
 }
 
 /// State of an object being read (see [`Reader::object`]).
+///
+/// ```
+/// use fr_fhir_core::json::{Obj, Reader};
+/// let src = r#"{"id": "s1", "status": "free"}"#;
+/// let mut r = Reader::new(src);
+/// let mut obj: Obj = r.object().unwrap();
+/// assert_eq!(obj.start(), 0); // the `{`
+/// let mut keys = Vec::new();
+/// while let Some((key, _span)) = r.next_key(&mut obj).unwrap() {
+///     keys.push(key.to_string());
+///     r.skip_value().unwrap();
+/// }
+/// assert_eq!(keys, ["id", "status"]);
+/// ```
 #[derive(Debug)]
 pub struct Obj {
     start: u32,
@@ -77,6 +98,17 @@ impl Obj {
 }
 
 /// State of an array being read (see [`Reader::array`]).
+///
+/// ```
+/// use fr_fhir_core::json::{Arr, Reader};
+/// let mut r = Reader::new(r#"["free", "busy"]"#);
+/// let mut arr: Arr = r.array().unwrap();
+/// let mut items = Vec::new();
+/// while let Some(i) = r.next_item(&mut arr).unwrap() {
+///     items.push((i, r.string().unwrap().0.to_string()));
+/// }
+/// assert_eq!(items, [(0, "free".to_string()), (1, "busy".to_string())]);
+/// ```
 #[derive(Debug)]
 pub struct Arr {
     start: u32,

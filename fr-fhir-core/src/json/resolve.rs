@@ -9,6 +9,14 @@ use super::reader::{Kind, Reader};
 use super::{LineIndex, Span};
 
 /// A rendered location.
+///
+/// ```
+/// use fr_fhir_core::json::resolve::{Location, resolve};
+/// let src = "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}";
+/// let at = src.find("\"open\"").unwrap() as u32;
+/// let found = resolve(src, "Slot", &[(at, None)]);
+/// assert_eq!(found, [Location { expression: "Slot.status".into(), line: 2, column: 11 }]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     /// FHIRPath with indices, e.g. `Bundle.entry[3].resource.end`.
@@ -71,6 +79,24 @@ pub fn resolve(src: &str, root: &str, targets: &[(u32, Option<&str>)]) -> Vec<Lo
 
 /// What the caller already knows of the document's layout, so that the
 /// walk can pass over the parts that hold no target without reading them.
+///
+/// ```
+/// use fr_fhir_core::json::resolve::{Layout, resolve_with_layout};
+///
+/// /// Knows where one (large) entry ends: the walk jumps over it.
+/// struct KnownEntry { start: u32, end: u32 }
+/// impl Layout for KnownEntry {
+///     fn end_of(&self, start: u32) -> Option<u32> {
+///         (start == self.start).then_some(self.end)
+///     }
+/// }
+/// let src = r#"{"resourceType":"Bundle","entry":[{"resource":{"big":[1,2,3]}},{"resource":{"id":"x"}}]}"#;
+/// let start = src.find(r#"{"resource""#).unwrap() as u32;
+/// let end = src.find(r#",{"resource""#).unwrap() as u32;
+/// let at = src.find(r#""x""#).unwrap() as u32;
+/// let found = resolve_with_layout(src, "Bundle", &[(at, None)], &KnownEntry { start, end });
+/// assert_eq!(found[0].expression, "Bundle.entry[1].resource.id");
+/// ```
 pub trait Layout {
     /// The end (one past the closing bracket) of the container starting at `start`.
     fn end_of(&self, start: u32) -> Option<u32>;

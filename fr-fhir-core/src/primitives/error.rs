@@ -10,6 +10,12 @@ use crate::finding::{Lang, Message};
 use super::kind::PrimitiveKind;
 
 /// A numbered part of a date, time or offset (for "month must have 2 digits").
+///
+/// ```
+/// use fr_fhir_core::primitives::{Field, PrimitiveKind, Reason, check};
+/// let err = check(PrimitiveKind::Date, "2024-6-12").unwrap_err();
+/// assert_eq!(err.reason, Reason::FieldDigits { field: Field::Month, at: 5, expected: 2 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     /// `YYYY`.

@@ -23,7 +23,7 @@ use std::io;
 
 /// A read-only memory map of a whole file.
 #[derive(Debug)]
-pub struct Mapped {
+pub(crate) struct Mapped {
     map: memmap2::Mmap,
 }
 

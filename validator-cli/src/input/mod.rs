@@ -2,7 +2,7 @@
 //! and how their bytes are read.
 
 mod mmap;
-pub mod source;
+pub(crate) mod source;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +15,15 @@ use crate::model::{InputError, InputKind};
 pub const MMAP_THRESHOLD: u64 = 1 << 20;
 
 /// Where an input's bytes come from.
+///
+/// ```
+/// use std::path::PathBuf;
+/// use validator_cli::input::{Origin, discover};
+/// let planned = discover(&[PathBuf::from("-")]);
+/// assert_eq!(planned[0].display, "-");
+/// // Body or HAR is told from the bytes once read.
+/// assert_eq!(planned[0].what, Ok((Origin::Stdin, None)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A file.
@@ -25,6 +34,24 @@ pub enum Origin {
 
 /// One input to validate, or one that cannot be: both keep their place in
 /// the output order.
+///
+/// ```
+/// use validator_cli::input::{Origin, Planned, discover};
+/// use validator_cli::model::InputKind;
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-planned-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let har = dir.join("b.har");
+/// # std::fs::write(&har, "{}").unwrap();
+/// # let body = dir.join("a.json");
+/// # std::fs::write(&body, "{}").unwrap();
+/// // A folder is walked in name order; what cannot be read keeps its place.
+/// let planned: Vec<Planned> = discover(&[dir.clone(), "no/such/file.json".into()]);
+/// assert_eq!(planned.len(), 3);
+/// assert_eq!(planned[0].what, Ok((Origin::File(body), Some(InputKind::Body))));
+/// assert_eq!(planned[1].what, Ok((Origin::File(har), Some(InputKind::Har))));
+/// assert!(planned[2].what.is_err());
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
     /// Path shown to the user.

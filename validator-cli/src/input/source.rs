@@ -13,7 +13,7 @@ use super::mmap::Mapped;
 
 /// The bytes of an input: read into memory, or mapped when large.
 #[derive(Debug)]
-pub enum Bytes {
+pub(crate) enum Bytes {
     /// Small files and stdin.
     Owned(Vec<u8>),
     /// Large regular files.

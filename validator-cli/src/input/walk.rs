@@ -12,7 +12,7 @@ use super::{Origin, Planned, kind_of, source::io_message};
 
 /// Files and directories already reached (by canonical path).
 #[derive(Debug, Default)]
-pub struct Seen {
+pub(crate) struct Seen {
     files: HashSet<PathBuf>,
     dirs: HashSet<PathBuf>,
 }

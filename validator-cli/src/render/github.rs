@@ -83,7 +83,7 @@ fn push_properties(p: &mut String, file: &str, line: u32, col: u32, title: &[&st
 }
 
 /// The GitHub Actions renderer.
-pub struct Github {
+pub(crate) struct Github {
     ctx: Ctx,
     /// `::warning` commands, written after every error.
     warnings: Vec<u8>,

@@ -14,7 +14,7 @@ pub const SHOWN: usize = 3;
 
 /// The findings of one rule, one severity and one cause.
 #[derive(Debug)]
-pub struct Group<'a> {
+pub(crate) struct Group<'a> {
     /// The first occurrences, in document order (at most [`SHOWN`]).
     pub first: Vec<&'a Item>,
     /// Occurrences beyond the first ones.
@@ -47,7 +47,7 @@ impl<'a> Group<'a> {
 /// A group of independent findings, or the groups of the findings that are
 /// consequences of one cause.
 #[derive(Debug)]
-pub struct Block<'a> {
+pub(crate) struct Block<'a> {
     /// The defect the findings of `groups` are consequences of.
     pub cause: Option<&'a Message>,
     /// One group when `cause` is `None`; one per rule under a cause.

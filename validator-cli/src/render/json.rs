@@ -16,7 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The whole report.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Report {
+pub(crate) struct Report {
     /// Version of this layout: 1.
     pub version: u32,
     /// The tool that wrote the report.
@@ -31,7 +31,7 @@ pub struct Report {
 
 /// Name and version of the tool.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Tool {
+pub(crate) struct Tool {
     /// `sas-validate`.
     pub name: &'static str,
     /// Its version.
@@ -40,7 +40,7 @@ pub struct Tool {
 
 /// Totals of the run.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonSummary {
+pub(crate) struct JsonSummary {
     /// Inputs seen (files, `-`).
     pub inputs: u64,
     /// Inputs that could not be used at all (missing, unreadable, not JSON...).
@@ -67,7 +67,7 @@ pub struct JsonSummary {
 
 /// Findings per severity.
 #[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Fatal findings.
     pub fatal: u64,
     /// Errors.
@@ -86,7 +86,7 @@ impl From<&model::Counts> for Counts {
 
 /// One input.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Input {
+pub(crate) struct Input {
     /// The path as given on the command line (directory walk: joined), `-` for stdin.
     pub path: String,
     /// `body` (a response body) or `har` (a capture); null when it could not be read.
@@ -103,7 +103,7 @@ pub struct Input {
 
 /// A bilingual text.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Text {
+pub(crate) struct Text {
     /// In the language of the run.
     pub message: String,
     /// In French.
@@ -121,7 +121,7 @@ impl Text {
 
 /// Why an input could not be used.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct InputError {
+pub(crate) struct InputError {
     /// In the language of the run.
     pub message: String,
     /// In French.
@@ -140,7 +140,7 @@ pub struct InputError {
 
 /// One request/response exchange.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Exchange {
+pub(crate) struct Exchange {
     /// What the exchange is.
     #[serde(flatten)]
     pub head: ExchangeHead,
@@ -150,7 +150,7 @@ pub struct Exchange {
 
 /// One request/response exchange, without its findings.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ExchangeHead {
+pub(crate) struct ExchangeHead {
     /// Position in the file (HAR entry index; 0 for a body file).
     pub index: usize,
     /// HTTP method, when known.
@@ -182,7 +182,7 @@ pub struct ExchangeHead {
 
 /// One finding.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// Stable rule ID, e.g. `RO1-SLOT-005`.
     pub rule: &'static str,
     /// Rule name, e.g. `slot-start-before-end`.
@@ -220,7 +220,7 @@ pub struct Finding {
 
 /// The cause of a knock-on finding, in both languages.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct CauseText {
+pub(crate) struct CauseText {
     /// The cause in French.
     pub fr: String,
     /// The cause in English.
@@ -229,7 +229,7 @@ pub struct CauseText {
 
 /// A window on the source line of a finding.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Snippet {
+pub(crate) struct Snippet {
     /// The text (tabs as spaces); at most 100 characters.
     pub text: String,
     /// Number of characters of `text` before the position.
@@ -338,7 +338,7 @@ pub fn lang_code(ctx: &Ctx) -> &'static str {
 }
 
 /// The JSON renderer.
-pub struct Json {
+pub(crate) struct Json {
     ctx: Ctx,
     inputs: Vec<Input>,
 }

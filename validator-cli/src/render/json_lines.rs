@@ -40,7 +40,7 @@ enum Message<'a> {
 }
 
 /// The JSON Lines renderer.
-pub struct JsonLines {
+pub(crate) struct JsonLines {
     ctx: Ctx,
 }
 

@@ -32,7 +32,7 @@ struct RuleFailure<'a> {
 }
 
 /// The JUnit renderer: suites are kept until the totals of the root element are known.
-pub struct Junit {
+pub(crate) struct Junit {
     ctx: Ctx,
     suites: String,
     tests: u64,

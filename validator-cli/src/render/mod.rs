@@ -1,14 +1,14 @@
 //! One renderer per output format, all fed the same reports in input order.
 
 mod github;
-pub mod group;
-pub mod json;
+pub(crate) mod group;
+pub(crate) mod json;
 mod json_lines;
 mod junit;
 mod operation_outcome;
 mod sarif;
 pub mod statistics;
-pub mod text;
+pub(crate) mod text;
 
 use std::io::{self, Write};
 
@@ -23,6 +23,26 @@ pub const TOOL: &str = "sas-validate";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What every renderer needs to know about the run.
+///
+/// ```
+/// use fr_fhir_core::finding::{Lang, Severity};
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::cli::Format;
+/// use validator_cli::input::discover;
+/// use validator_cli::render::{Ctx, renderer};
+/// # let dir = std::env::temp_dir().join(format!("sas-validate-doc-ctx-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// # let body = dir.join("body.json");
+/// # std::fs::write(&body, "{\"resourceType\":\"Slot\",\n \"status\":\"open\"}").unwrap();
+/// let report = check(&discover(&[body])[0], &Settings::default());
+/// // As `--lang en --color never --quiet`.
+/// let ctx = Ctx { lang: Lang::En, color: false, quiet: true, fail_on: Severity::Error };
+/// let mut out = Vec::new();
+/// renderer(Format::Text, ctx).input(&mut out, report).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("body.json:2:11: error RO1-FHIR-005"), "{text}");
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx {
     /// Language of the messages.
@@ -36,6 +56,26 @@ pub struct Ctx {
 }
 
 /// A streaming renderer: `input` in input order, then `finish` once.
+///
+/// ```
+/// use validator_cli::check::{Settings, check};
+/// use validator_cli::input::discover;
+/// use fr_fhir_core::finding::{Lang, Severity};
+/// use validator_cli::cli::Format;
+/// use validator_cli::model::Summary;
+/// use validator_cli::render::{Ctx, Renderer, renderer};
+/// let planned = discover(&["no/such/file.json".into()]);
+/// let report = check(&planned[0], &Settings::default());
+/// let ctx = Ctx { lang: Lang::En, color: false, quiet: false, fail_on: Severity::Error };
+/// let mut summary = Summary::default();
+/// summary.add(&report, ctx.fail_on);
+/// let mut out = Vec::new();
+/// let mut json: Box<dyn Renderer> = renderer(Format::Json, ctx);
+/// json.input(&mut out, report).unwrap(); // kept until `finish`: one document
+/// json.finish(&mut out, &summary).unwrap();
+/// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(doc["inputs"][0]["path"], "no/such/file.json");
+/// ```
 pub trait Renderer {
     /// One input (formats that are one document keep it until `finish`).
     fn input(&mut self, out: &mut dyn Write, r: InputReport) -> io::Result<()>;

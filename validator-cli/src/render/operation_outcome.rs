@@ -283,7 +283,7 @@ impl Serialize for BundleView<'_> {
 }
 
 /// The OperationOutcome renderer.
-pub struct OperationOutcome {
+pub(crate) struct OperationOutcome {
     ctx: Ctx,
     reports: Vec<InputReport>,
 }

@@ -307,7 +307,7 @@ fn rule(r: &fr_fhir_core::finding::RuleMeta, lang: Lang) -> Rule {
 }
 
 /// The SARIF renderer.
-pub struct Sarif {
+pub(crate) struct Sarif {
     ctx: Ctx,
     /// The working directory (canonical), base of relative URIs.
     cwd: Option<PathBuf>,

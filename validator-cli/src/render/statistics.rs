@@ -35,7 +35,7 @@ struct Row {
 }
 
 /// The statistics renderer: counts every input, prints at `finish`.
-pub struct Statistics {
+pub(crate) struct Statistics {
     ctx: Ctx,
     json: bool,
     rows: Vec<Row>,

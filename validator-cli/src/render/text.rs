@@ -27,7 +27,7 @@ fn severity_color(s: Severity) -> &'static str {
 }
 
 /// The text renderer.
-pub struct Text {
+pub(crate) struct Text {
     ctx: Ctx,
 }
 

@@ -24,6 +24,26 @@ use crate::conformance::table::{Binding, ValueSetTable};
 use crate::json::{Kind, Reader};
 
 /// The result of checking a coded value against a binding.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use fr_fhir_core::conformance::Definitions;
+/// use fr_fhir_core::conformance::table::{Binding, Strength};
+/// use fr_fhir_core::conformance::walk::binding::{BindingOutcome, Terminology};
+/// let defs = Definitions::builtin();
+/// let terms = Terminology::new(&defs);
+/// let status = Binding {
+///     strength: Strength::Required,
+///     value_set: Cow::Borrowed("http://hl7.org/fhir/ValueSet/slotstatus"),
+/// };
+/// assert_eq!(terms.check(&status, "code", r#""free""#), BindingOutcome::InValueSet);
+/// let BindingOutcome::NotInValueSet { actual, expected, .. } = terms.check(&status, "code", r#""open""#)
+/// else { panic!() };
+/// assert_eq!(actual, "open");
+/// assert!(expected.iter().any(|c| c == "busy-tentative"));
+/// // A CodeableConcept with text only carries no code.
+/// assert_eq!(terms.check(&status, "CodeableConcept", r#"{"text":"libre"}"#), BindingOutcome::Undecidable);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BindingOutcome {
     /// The value (or one of its codings) is in the value set.

@@ -19,6 +19,22 @@ use crate::json::{Kind, Reader};
 
 /// Why a value does not match a fixed or pattern value: short human forms
 /// of both sides, for messages.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use fr_fhir_core::conformance::table::{FixedMode, FixedValue};
+/// use fr_fhir_core::conformance::walk::fixed::{Mismatch, check_fixed};
+/// let rpps = FixedValue {
+///     mode: FixedMode::Fixed,
+///     type_name: Cow::Borrowed("uri"),
+///     json: Cow::Borrowed(r#""urn:oid:1.2.250.1.71.4.2.1""#),
+/// };
+/// let err = check_fixed(&rpps, r#""urn:oid:1.2.250.1.71.4.2.2""#).unwrap_err();
+/// assert_eq!(err, Mismatch {
+///     expected: "urn:oid:1.2.250.1.71.4.2.1".into(),
+///     actual: "urn:oid:1.2.250.1.71.4.2.2".into(),
+/// });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
     /// What the definition requires (`urn:oid:1.2.250.1.71.4.2.1`,

@@ -69,6 +69,22 @@ use compile::{Compiled, Index, NodeRef};
 
 /// The structural validator over a set of definitions (each structure
 /// compiled once, on first use; shared across threads).
+///
+/// ```
+/// use fr_fhir_core::conformance::walk::{Validator, Walk};
+/// use fr_fhir_core::engine::Scope;
+/// use fr_fhir_core::finding::Finding;
+/// use fr_fhir_core::json::Span;
+/// let src = r#"{"resourceType":"Slot","schedule":{"reference":"Schedule/s1"},"status":"open",
+///   "start":"2026-01-05T09:00:00.000+01:00","end":"2026-01-05T09:15:00.000+01:00"}"#;
+/// let slot = "http://hl7.org/fhir/StructureDefinition/Slot";
+/// let w = Walk { structure: slot, element: None, skip: &[], scope: Scope::ALL };
+/// let mut found: Vec<(Scope, Finding)> = Vec::new();
+/// Validator::builtin().check(src, Span::new(0, src.len() as u32), &w, &mut found);
+/// // `open` is not in the required value set of Slot.status.
+/// let ids: Vec<&str> = found.iter().map(|(_, f)| f.rule.id).collect();
+/// assert_eq!(ids, ["RO1-FHIR-005"]);
+/// ```
 pub struct Validator {
     defs: Arc<Definitions>,
     by_url: Names,
@@ -115,10 +131,53 @@ impl Hasher for Fnv {
 pub(crate) type Names = HashMap<String, u32, BuildHasherDefault<Fnv>>;
 
 /// A structure, or an element of one, resolved by [`Validator::target`].
+///
+/// ```
+/// use fr_fhir_core::conformance::walk::{Buffers, Validator, Walk};
+/// use fr_fhir_core::engine::Scope;
+/// use fr_fhir_core::finding::Finding;
+/// use fr_fhir_core::json::Reader;
+/// let v = Validator::builtin();
+/// let bundle = "http://hl7.org/fhir/StructureDefinition/Bundle";
+/// // Resolved once, then used for every entry.
+/// let entry = v.target(bundle, Some("Bundle.entry")).unwrap();
+/// let w = Walk { structure: bundle, element: Some("Bundle.entry"), skip: &[], scope: Scope::ALL };
+/// let src = r#"[{"response":{"status":"200"},"bogus":1}, {"response":{"status":"201"}}]"#;
+/// let (mut found, mut bufs) = (Vec::<(Scope, Finding)>::new(), Buffers::default());
+/// let mut r = Reader::new(src);
+/// let mut items = r.array().unwrap();
+/// while r.next_item(&mut items).unwrap().is_some() {
+///     let span = r.skip_value().unwrap();
+///     v.check_target(src, span, entry, &w, &mut found, &mut bufs);
+/// }
+/// assert_eq!(found.len(), 1); // `bogus` is no element of Bundle.entry
+/// assert_eq!(found[0].1.rule.id, "RO1-FHIR-002");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target(NodeRef);
 
 /// What to walk and against what.
+///
+/// ```
+/// use fr_fhir_core::conformance::walk::{Validator, Walk};
+/// use fr_fhir_core::engine::Scope;
+/// use fr_fhir_core::finding::Finding;
+/// use fr_fhir_core::json::Span;
+/// let src = r#"{"resourceType":"Bundle","type":"searchset",
+///   "entry":[{"resource":{"resourceType":"Slot","bogus":1}}]}"#;
+/// let all = Span::new(0, src.len() as u32);
+/// let entries = Span::new(src.find('[').unwrap() as u32, src.rfind(']').unwrap() as u32 + 1);
+/// let bundle = "http://hl7.org/fhir/StructureDefinition/Bundle";
+/// // The Bundle without its entries (the engine walks each entry on its own).
+/// let header = Walk { structure: bundle, element: None, skip: &[entries], scope: Scope::ALL };
+/// let mut found: Vec<(Scope, Finding)> = Vec::new();
+/// Validator::builtin().check(src, all, &header, &mut found);
+/// assert!(found.is_empty());
+/// // The whole Bundle: the Slot's unknown element is found.
+/// let whole = Walk { skip: &[], ..header };
+/// Validator::builtin().check(src, all, &whole, &mut found);
+/// assert!(found.iter().any(|(_, f)| f.rule.id == "RO1-FHIR-002"));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Walk<'w> {
     /// Canonical URL of the structure (profile or base definition).

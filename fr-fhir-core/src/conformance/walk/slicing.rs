@@ -47,6 +47,19 @@ use crate::conformance::table::{
 use crate::json::{Kind, Reader};
 
 /// One slice of a sliced element.
+///
+/// ```
+/// use fr_fhir_core::conformance::Definitions;
+/// use fr_fhir_core::conformance::table::Max;
+/// use fr_fhir_core::conformance::walk::slicing::{SliceInfo, Slicer};
+/// let defs = Definitions::builtin();
+/// let p = defs.structure("https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul").unwrap();
+/// let sliced = p.elements.iter().position(|e| e.id == "Practitioner.identifier").unwrap();
+/// let slicer = Slicer::new(&defs, p, sliced);
+/// let nat: &SliceInfo = slicer.slices().iter().find(|s| s.name == "IdentifiantNatPS").unwrap();
+/// assert_eq!(p.elements[nat.index].id, "Practitioner.identifier:IdentifiantNatPS");
+/// assert_eq!((nat.min, nat.max), (0, Max::One));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct SliceInfo {
     /// Index of the slice element in `structure.elements`.
@@ -60,6 +73,21 @@ pub struct SliceInfo {
 }
 
 /// Which slice an item belongs to.
+///
+/// ```
+/// use fr_fhir_core::conformance::Definitions;
+/// use fr_fhir_core::conformance::walk::slicing::{Classified, Slicer};
+/// let defs = Definitions::builtin();
+/// let p = defs.structure("https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/FrPractitionerRegul").unwrap();
+/// let sliced = p.elements.iter().position(|e| e.id == "Practitioner.identifier").unwrap();
+/// let slicer = Slicer::new(&defs, p, sliced);
+/// let rpps = r#"{"system":"urn:oid:1.2.250.1.71.4.2.1","value":"810000000000"}"#;
+/// let Classified::Slice(at) = slicer.classify(rpps) else { panic!() };
+/// assert_eq!(p.elements[at].slice_name, "IdentifiantNatPS");
+/// let Classified::Unmatched { reason_en, .. } = slicer.classify(r#"{"system":"urn:x","value":"1"}"#)
+/// else { panic!() };
+/// assert!(reason_en.starts_with("system `urn:x` matches no slice"), "{reason_en}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Classified {
     /// Index of the slice element in `structure.elements`.
