@@ -48,6 +48,9 @@
 pub mod build;
 pub mod bundle;
 pub mod datatypes;
+// The readers' plumbing: public only because the macro-generated models of
+// other crates (int-r03's Appointment) implement its traits; not API.
+#[doc(hidden)]
 pub mod de;
 pub mod extension;
 mod generated;
