@@ -7,10 +7,11 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use fr_fhir_core::conformance::walk::Validator;
-use fr_fhir_core::finding::{Finding, Lang, Message, RuleMeta, Severity, Target};
+use fr_fhir_core::finding::{Finding, Lang, Message, Severity, Target};
 use fr_fhir_core::rules::{Options, UseCase};
 use lsp_types::{CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri};
 
+pub use super::diagnosed::Diagnosed;
 use super::fix;
 use super::position::{LineMap, token_end};
 use super::related::{self, Facts};
@@ -44,15 +45,6 @@ impl Context {
     pub fn new(ig: Option<PathBuf>, config: Option<PathBuf>, lang: Option<LangArg>) -> Self {
         Context { ig, config, lang, docs: None, igs: HashMap::new() }
     }
-}
-
-/// A diagnostic and the rule it is about (hover shows the rule's text).
-#[derive(Debug, Clone)]
-pub struct Diagnosed {
-    /// What the editor shows.
-    pub diagnostic: Diagnostic,
-    /// The rule, `None` for a configuration or capture error.
-    pub rule: Option<&'static RuleMeta>,
 }
 
 /// The language of a document's messages.

@@ -11,6 +11,7 @@
 //! after `shutdown` nothing is, and `exit` joins the worker.
 
 mod diagnose;
+mod diagnosed;
 mod fix;
 mod identifier;
 mod position;

@@ -10,7 +10,7 @@ use fr_fhir_core::finding::Lang;
 use fr_fhir_core::json::{Kind, Reader};
 use lsp_types::{DiagnosticRelatedInformation, Location, Range, Uri};
 
-use super::diagnose::Diagnosed;
+use super::diagnosed::Diagnosed;
 use super::position::{LineMap, token_end};
 use crate::locale::tr;
 
