@@ -6,7 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Emitted, RuleSet};
-use crate::finding::{Finding, Target};
+use crate::finding::{Finding, RuleMeta, Target};
+use crate::json::Span;
 
 /// The element checks of the structural validator: a cardinality, a fixed
 /// value, a binding, a slice, a type, a JSON type or form. Invariants
@@ -74,16 +75,31 @@ impl SortedSpans {
 ///   `…coding[0].code`, two `PractitionerRole.location` are RO1-ROLE-002 on
 ///   `location[1]`);
 /// - the same structural report twice (one walk per candidate profile).
-pub(super) fn one_per_defect(emitted: Vec<Emitted>, rules: &dyn RuleSet) -> Vec<Finding> {
+///
+/// `capped` are the reader's and hand rules' findings the cap left out:
+/// they count as reported here (element, missing child, rule), or the cap
+/// would bring back the structural report they stand for.
+pub(super) fn one_per_defect(
+    emitted: Vec<Emitted>,
+    capped: &[(Span, Option<&str>, &'static RuleMeta)],
+    rules: &dyn RuleSet,
+) -> Vec<Finding> {
     let mut by_rule: HashMap<&'static str, Vec<(u32, u32)>> = HashMap::new();
     let mut missing: HashSet<(&'static str, u32, u32, &str)> = HashSet::new();
     let mut parents: HashSet<(&'static str, u32, u32)> = HashSet::new();
     let mut by_hand: HashSet<(u32, u32)> = HashSet::new();
     let mut specific: Vec<(u32, u32)> = Vec::new();
-    for f in emitted.iter().filter(|e| !e.structural).map(|e| &e.finding) {
-        let Target::Body { span, child } = &f.target else { continue };
-        let (id, sp) = (f.rule.id, (span.start, span.end));
-        if !rules.is_generic(f.rule) {
+    let reported = emitted
+        .iter()
+        .filter(|e| !e.structural)
+        .filter_map(|e| match &e.finding.target {
+            Target::Body { span, child } => Some((*span, child.as_deref(), e.finding.rule)),
+            _ => None,
+        })
+        .chain(capped.iter().copied());
+    for (span, child, rule) in reported {
+        let (id, sp) = (rule.id, (span.start, span.end));
+        if !rules.is_generic(rule) {
             specific.push(sp);
         }
         match child {
@@ -163,5 +179,57 @@ mod tests {
         let found = rules_of(src);
         assert!(found.iter().any(|(id, _)| *id == "RO1-SLOT-008"), "{found:?}");
         assert!(found.iter().all(|(id, _)| *id != "RO1-PROF-003"), "{found:?}");
+    }
+
+    /// Rules and places of the errors of `src` under `cap`.
+    fn errors(src: &str, cap: usize) -> Vec<(&'static str, String)> {
+        let opts = Options { max_findings: cap, ..Options::default() };
+        let Ok(r) = validate(src, &opts) else { return Vec::new() };
+        r.findings
+            .iter()
+            .filter(|f| f.severity >= crate::finding::Severity::Error)
+            .map(|f| {
+                (f.rule.id, f.resolved.as_ref().map(|l| l.expression.clone()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Found by the `validate` fuzz target: a warning RO1-BUNDLE-004 (self
+    /// link without url) dropped by a small cap let the structural error
+    /// "Bundle.link.url missing" it stands for come back — an error, so a
+    /// different verdict with and without the cap.
+    #[test]
+    fn a_finding_the_cap_leaves_out_still_stands_for_its_defect() {
+        let src = r#"{"resourceType":"Bundle","type":"searchset","total":0,
+            "meta":{"lastUpdated":"2026-11-26!T09:12:47.652+01:00"},
+            "link":[{"relation":"self","ur$l":"https://x.fr/fhir/Slot?status=free"}]}"#;
+        let full = errors(src, usize::MAX);
+        assert!(full.iter().all(|(id, _)| *id != "RO1-FHIR-004"), "{full:?}");
+        for cap in [0, 1, 3] {
+            assert_eq!(errors(src, cap), full, "cap {cap}");
+        }
+    }
+
+    /// The same property over the bundled examples: the cap never changes
+    /// the errors (so never the verdict).
+    #[test]
+    fn the_cap_never_changes_the_errors_of_an_example() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+        let mut n = 0;
+        for dir in ["valid", "invalid"] {
+            let Ok(rd) = std::fs::read_dir(format!("{root}/{dir}")) else { continue };
+            for p in rd.flatten().map(|e| e.path()) {
+                if p.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&p).unwrap();
+                let full = errors(&src, usize::MAX);
+                for cap in [0, 2] {
+                    assert_eq!(errors(&src, cap), full, "{} under cap {cap}", p.display());
+                }
+                n += 1;
+            }
+        }
+        assert!(n >= 15, "examples read: {n}");
     }
 }

@@ -70,6 +70,13 @@ pub struct Emitter<'o> {
     ignored_at: Vec<(Span, &'static RuleMeta, Scope)>,
     /// The same for findings of a missing child (object, child name).
     ignored_missing: Vec<(Span, Cow<'static, str>, &'static RuleMeta, Scope)>,
+    /// Where the reader's and hand rules' findings the cap left out were
+    /// (element, missing child, rule, use cases): they still stand for their
+    /// defect, so the structural report of the same defect stays out as it
+    /// would beside them — an error the cap brought back would change the
+    /// verdict (a warning RO1-BUNDLE-004 "self link without url" dropped, the
+    /// structural error "link.url missing" kept). At most [`MAX_SHADOWS`].
+    capped: Vec<Shadow>,
     /// The use cases the rule set judges ([`Emitter::restrict`]).
     candidates: Scope,
     /// The use case, when known before the end (option or request).
@@ -135,6 +142,7 @@ impl<'o> Emitter<'o> {
             severe: 0,
             ignored_at: Vec::new(),
             ignored_missing: Vec::new(),
+            capped: Vec::new(),
             fixed: opts.use_case,
             candidates: Scope::ALL,
             clean: Span::default(),
@@ -282,6 +290,12 @@ impl<'o> Emitter<'o> {
                     per.dropped.add(sev);
                 }
             }
+            if let (false, crate::finding::Target::Body { span, child }) =
+                (self.structural, finding.target)
+                && self.capped.len() < MAX_SHADOWS
+            {
+                self.capped.push(Shadow { span, child, rule: finding.rule, scope });
+            }
         }
     }
 
@@ -355,13 +369,15 @@ impl<'o> Emitter<'o> {
 
     /// Adds another emitter's counts and shadows; returns its findings.
     fn absorb_books(&mut self, other: Emitter<'_>) -> Vec<Emitted> {
-        let Emitter { out, per, ignored_at, ignored_missing, .. } = other;
+        let Emitter { out, per, ignored_at, ignored_missing, capped, .. } = other;
         for (mine, theirs) in self.per.iter_mut().zip(&per) {
             mine.dropped.merge(&theirs.dropped);
             mine.ignored += theirs.ignored;
         }
         self.ignored_at.extend(ignored_at);
         self.ignored_missing.extend(ignored_missing);
+        let room = MAX_SHADOWS.saturating_sub(self.capped.len());
+        self.capped.extend(capped.into_iter().take(room));
         out
     }
 
@@ -399,7 +415,47 @@ impl<'o> Emitter<'o> {
     pub fn ignored_missing(&self) -> &[(Span, Cow<'static, str>, &'static RuleMeta, Scope)] {
         &self.ignored_missing
     }
+
+    /// Where the reader's and hand rules' findings left out by the cap were
+    /// (the structural validator's are not kept: they shadow nothing).
+    pub fn capped(&self) -> &[Shadow] {
+        &self.capped
+    }
 }
+
+/// Where a finding that is not in the report was: it still shadows the
+/// structural report of the same defect ([`Emitter::capped`]).
+///
+/// ```
+/// use fr_fhir_core::engine::{Emitter, Options, Scope};
+/// use fr_fhir_core::finding::Severity;
+/// use fr_fhir_core::json::Span;
+/// use fr_fhir_core::rules::slot::ro1_slot_002;
+/// // No room for warnings: this one is counted, not kept, and its place is.
+/// let opts = Options { max_findings: 0, ..Options::default() };
+/// let mut em = Emitter::new(&opts);
+/// em.at_sev(Scope::PS, &ro1_slot_002::RULE, Severity::Warning, Span::new(0, 10),
+///     "créneau douteux".into(), "dubious slot".into());
+/// assert_eq!(em.len(), 0);
+/// assert_eq!(em.capped()[0].span, Span::new(0, 10));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Shadow {
+    /// The element (the object, for a missing child).
+    pub span: Span,
+    /// The missing child, for a finding of one.
+    pub child: Option<Cow<'static, str>>,
+    /// Its rule.
+    pub rule: &'static RuleMeta,
+    /// The use cases it held in.
+    pub scope: Scope,
+}
+
+/// The most findings left out by the cap that are remembered as shadows
+/// ([`Emitter::capped`]): about 40 MB at most, for hostile input only (a real
+/// response has a few thousand findings). Beyond it, a structural report the
+/// reader or a hand rule also made may come back.
+pub const MAX_SHADOWS: usize = 1_000_000;
 
 #[cfg(test)]
 mod tests {

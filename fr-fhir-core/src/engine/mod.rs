@@ -20,7 +20,7 @@ mod structure;
 mod subject;
 
 pub use context::{EntryCx, Finish, Hook};
-pub use emit::{Emitted, Emitter, MAX_SEVERE, PerUseCase};
+pub use emit::{Emitted, Emitter, MAX_SEVERE, MAX_SHADOWS, PerUseCase, Shadow};
 pub use pass::{Options, Report, quote, run};
 pub use rule_set::RuleSet;
 pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};

@@ -414,13 +414,20 @@ pub fn run<'a>(
         .filter(|(_, _, _, scope)| scope.contains(report.subject.use_case))
         .map(|(span, child, rule, _)| (*span, child.to_string(), *rule))
         .collect();
+    let capped: Vec<(Span, Option<String>, &'static crate::finding::RuleMeta)> = em
+        .capped()
+        .iter()
+        .filter(|s| s.scope.contains(report.subject.use_case))
+        .map(|s| (s.span, s.child.as_deref().map(str::to_string), s.rule))
+        .collect();
     let (emitted, dropped) = em.into_inner();
     report.dropped =
         dropped.get(report.subject.use_case.index()).map(|p| p.dropped).unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
     let layout = EntryLayout { kept: kept.as_ref() };
-    let shadows = Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing };
+    let shadows =
+        Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing, capped: &capped };
     let (findings, shadowed) = finalize(
         src,
         &report.subject.resource_type,
@@ -475,6 +482,9 @@ impl resolve::Layout for EntryLayout<'_, '_> {
 struct Shadows<'s> {
     ignored: &'s [(Span, &'static crate::finding::RuleMeta)],
     ignored_missing: &'s [(Span, String, &'static crate::finding::RuleMeta)],
+    /// The reader's and hand rules' findings the cap left out: they shadow
+    /// like the kept ones (they are counted as dropped, not as shadowed).
+    capped: &'s [(Span, Option<String>, &'static crate::finding::RuleMeta)],
 }
 
 /// Keeps the findings of the retained use case, drops generic findings
@@ -490,7 +500,9 @@ fn finalize(
     rules: &dyn RuleSet,
 ) -> (Vec<Finding>, u64) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
-    let mut findings = dedup::one_per_defect(emitted, rules);
+    let capped: Vec<(Span, Option<&str>, &'static crate::finding::RuleMeta)> =
+        shadows.capped.iter().map(|(span, c, rule)| (*span, c.as_deref(), *rule)).collect();
+    let mut findings = dedup::one_per_defect(emitted, &capped, rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
     let specific_missing: std::collections::HashSet<(u32, u32, &str)> = findings
@@ -506,6 +518,12 @@ fn finalize(
                 .iter()
                 .filter(|(_, _, rule)| !rules.is_generic(rule))
                 .map(|(span, c, _)| (span.start, span.end, c.as_str())),
+        )
+        .chain(
+            capped
+                .iter()
+                .filter(|(_, _, rule)| !rules.is_generic(rule))
+                .filter_map(|(span, c, _)| c.map(|c| (span.start, span.end, c))),
         )
         .collect();
     let shadowed_missing = shadows
@@ -539,6 +557,12 @@ fn finalize(
                 .iter()
                 .filter(|(_, rule)| !rules.is_generic(rule))
                 .map(|(span, _)| (span.start, span.end)),
+        )
+        .chain(
+            capped
+                .iter()
+                .filter(|(_, c, rule)| c.is_none() && !rules.is_generic(rule))
+                .map(|(span, _, _)| (span.start, span.end)),
         )
         .collect();
     let shadowed = shadows
