@@ -257,7 +257,10 @@ const RESOURCES: &[Model] = &[
             "```",
         ],
         known: &[],
-        boxed: &[],
+        // Narrative is rare in a Slot; boxed, a Slot is 992 bytes instead of
+        // 1,120, under glibc's 1,032-byte thread-cache limit, so allocating
+        // and freeing one is several times cheaper.
+        boxed: &["text"],
     },
     Model {
         fhir: "Schedule",

@@ -263,7 +263,13 @@ fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
             let start = arr.start();
             while let Some(index) = r.next_item(&mut arr)? {
                 out.entry_count += 1;
-                if let Some(e) = read_value::<BundleEntry<'a>>(r, cx, None)? {
+                // Filled where it is handed over: an entry is large, and
+                // going through `read_value` moved it twice more.
+                if r.peek()? == Kind::Object {
+                    let mut e = BundleEntry::default();
+                    e.fill(r, cx)?;
+                    sink.entry(index, e, cx);
+                } else if let Some(e) = read_value::<BundleEntry<'a>>(r, cx, None)? {
                     sink.entry(index, e, cx);
                 }
             }

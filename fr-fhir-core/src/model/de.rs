@@ -256,7 +256,7 @@ pub trait Field<'a> {
 }
 
 impl<'a, T: FromJson<'a>> Field<'a> for Option<T> {
-    #[inline]
+    #[inline(always)]
     fn read_field(
         &mut self,
         name: &'static str,
@@ -264,9 +264,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Option<T> {
         cx: &mut Cx,
     ) -> Result<(), JsonError> {
         if self.is_some() {
-            let span = r.skip_value()?;
-            cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
-            return Ok(());
+            return duplicate(name, r, cx);
         }
         T::read_opt(self, r, cx)
     }
@@ -284,9 +282,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
         cx: &mut Cx,
     ) -> Result<(), JsonError> {
         if !self.is_empty() {
-            let span = r.skip_value()?;
-            cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
-            return Ok(());
+            return duplicate(name, r, cx);
         }
         match r.peek()? {
             Kind::Array => {
@@ -319,6 +315,16 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
     fn is_present(&self) -> bool {
         !self.is_empty()
     }
+}
+
+/// A repeated key: its value is skipped (the first one is kept). Out of
+/// line so that the common path of every field read stays small.
+#[cold]
+#[inline(never)]
+fn duplicate(name: &'static str, r: &mut Reader<'_>, cx: &mut Cx) -> Result<(), JsonError> {
+    let span = r.skip_value()?;
+    cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
+    Ok(())
 }
 
 /// An element kept as raw JSON text: a known R4 element this crate does not

@@ -87,7 +87,8 @@ macro_rules! fhir_type {
         }
 
         impl<'a> $name<'a> {
-            fn fill(
+            /// Reads the object at the reader into `self` (a default value).
+            pub(crate) fn fill(
                 &mut self,
                 r: &mut $crate::json::Reader<'a>,
                 cx: &mut $crate::model::de::Cx,

@@ -112,6 +112,22 @@ impl<'a, K: PrimitiveType> FromJson<'a> for Prim<'a, K> {
 
     #[inline]
     fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+        Self::read_inline(r, cx)
+    }
+
+    /// The common case read where the field is: a value of the right JSON
+    /// kind; anything else goes through [`read_value`] (notes).
+    #[inline(always)]
+    fn read_opt(out: &mut Option<Self>, r: &mut Reader<'a>, cx: &mut Cx) -> Result<(), JsonError> {
+        *out =
+            if r.peek()? == K::JSON { Self::read_inline(r, cx)? } else { read_value(r, cx, None)? };
+        Ok(())
+    }
+}
+
+impl<'a, K: PrimitiveType> Prim<'a, K> {
+    #[inline(always)]
+    fn read_inline(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
         let (text, span) = match K::JSON {
             Kind::Number => {
                 let (t, s) = r.number()?;

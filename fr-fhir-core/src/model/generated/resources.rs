@@ -31,7 +31,7 @@ fhir_type! {
         meta: Option<Meta<'a>> = "meta",
         implicit_rules: Option<Uri<'a>> = "implicitRules",
         language: Option<Code<'a>> = "language",
-        text: Option<Narrative<'a>> = "text",
+        text: Option<Box<Narrative<'a>>> = "text",
         contained: Vec<Resource<'a>> = "contained",
         extension: Vec<Extension<'a>> = "extension",
         modifier_extension: Vec<Extension<'a>> = "modifierExtension",
