@@ -225,13 +225,7 @@ impl ResponseBuilder {
             let pid = format!("prat-{i}");
             let mut reached = false;
             for (j, role) in p.roles.iter().chain(&p.last).enumerate() {
-                let slots: Vec<(usize, &FreeSlot, Vec<SlotType>)> = role
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .map(|(k, slot)| (k, slot, slot.security(cpts_mode)))
-                    .filter(|(_, _, security)| !security.is_empty())
-                    .collect();
+                let slots = written(&role.slots, |slot| slot.security(cpts_mode));
                 if slots.is_empty() {
                     continue;
                 }
@@ -303,8 +297,28 @@ impl ResponseBuilder {
     }
 
     fn full_url(&self, resource_type: &str, id: &str) -> Str<'static> {
-        Str::from(format!("{}/{resource_type}/{id}", self.base))
+        full_url(&self.base, resource_type, id)
     }
+}
+
+/// An entry's `fullUrl`: `{base}/{resource_type}/{id}`.
+fn full_url(base: &str, resource_type: &str, id: &str) -> Str<'static> {
+    Str::from(format!("{base}/{resource_type}/{id}"))
+}
+
+/// The slots of one place that are written, numbered as they were given
+/// (the number is in their id), with the slot types they carry: a slot left
+/// with none is not written.
+fn written(
+    slots: &[FreeSlot],
+    security: impl Fn(&FreeSlot) -> Vec<SlotType>,
+) -> Vec<(usize, &FreeSlot, Vec<SlotType>)> {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(k, slot)| (k, slot, security(slot)))
+        .filter(|(_, _, types)| !types.is_empty())
+        .collect()
 }
 
 /// One practitioner of a [`ResponseBuilder`], to add its places with

@@ -18,7 +18,7 @@ use fr_fhir_core::model::{
 };
 use fr_fhir_core::vocab::{SearchMode, SlotType, profiles, systems};
 
-use super::{FreeSlot, UnsupportedUseCase};
+use super::{FreeSlot, UnsupportedUseCase, full_url, written};
 use crate::request::{SearchRequest, UseCase};
 
 /// The response to one SOS search, built association by association, then
@@ -161,13 +161,7 @@ impl SosResponseBuilder {
             let oid = format!("asso-{i}");
             let mut reached = false;
             for (j, place) in association.places.iter().chain(&association.last).enumerate() {
-                let written: Vec<(usize, &FreeSlot, Vec<SlotType>)> = place
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .map(|(k, slot)| (k, slot, sos_security(slot)))
-                    .filter(|(_, _, security)| !security.is_empty())
-                    .collect();
+                let written = written(&place.slots, sos_security);
                 if written.is_empty() {
                     continue;
                 }
@@ -206,7 +200,7 @@ impl SosResponseBuilder {
     }
 
     fn full_url(&self, resource_type: &str, id: &str) -> Str<'static> {
-        Str::from(format!("{}/{resource_type}/{id}", self.base))
+        full_url(&self.base, resource_type, id)
     }
 }
 
