@@ -168,22 +168,12 @@ def hidden_module(path):
 def test_only(path):
     """True when the parent module declares this file under `#[cfg(test)]`
     (`#[cfg(test)] mod testutil;`)."""
-    d, name = os.path.split(path)
-    stem = name[:-3]
-    if stem == "mod":
-        d, stem = os.path.split(d)
-    parents = [os.path.join(d, "mod.rs"), os.path.join(d, "lib.rs"), d + ".rs"]
-    decl = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+" + re.escape(stem) + r"\s*;")
-    for parent in parents:
-        if not os.path.isfile(parent) or parent == path:
-            continue
-        with open(parent, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        for i, line in enumerate(lines):
-            if decl.match(line):
-                above = lines[i - 1].strip() if i > 0 else ""
-                return bool(CFG_TEST.match(above))
-    return False
+    found = module_decl(path)
+    if found is None:
+        return False
+    _, lines, i = found
+    above = lines[i - 1].strip() if i > 0 else ""
+    return bool(CFG_TEST.match(above))
 
 
 def walk(root, crate):
