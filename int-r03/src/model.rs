@@ -125,7 +125,7 @@ impl<'a> Appointment<'a> {
 
 fn read_participants<'a>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
 ) -> Result<Vec<Participant<'a>>, JsonError> {
     let mut out = Vec::new();
     if r.peek()? != Kind::Array {

@@ -174,7 +174,7 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
         self.bundle_structures = self.structural.choose("Bundle", &declared, self.rules, self.em);
     }
 
-    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
         self.ix.add(index, &entry);
         if !self.hinted
             && let Some(res) = &entry.resource
@@ -212,7 +212,7 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
 #[allow(clippy::too_many_arguments)]
 fn stream_bundle<'a, 'v>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     em: &mut Emitter<'_>,
     structural: &mut Structural<'v, 'a>,
     rules: &dyn RuleSet,

@@ -189,6 +189,20 @@ impl<'a> Reader<'a> {
         true
     }
 
+    /// Nesting levels that may still be opened before the limit
+    /// ([`Reader::with_max_depth`]).
+    ///
+    /// ```
+    /// use fr_fhir_core::json::Reader;
+    /// let mut r = Reader::new(r#"{"a":{}}"#).with_max_depth(4);
+    /// assert_eq!(r.depth_left(), 4);
+    /// r.object().unwrap();
+    /// assert_eq!(r.depth_left(), 3);
+    /// ```
+    pub fn depth_left(&self) -> u32 {
+        self.max_depth.saturating_sub(self.depth)
+    }
+
     /// Changes the nesting limit.
     pub fn with_max_depth(mut self, max_depth: u32) -> Self {
         self.max_depth = max_depth;

@@ -26,7 +26,7 @@ use crate::json::{JsonError, Kind, Reader, Span};
 /// /// Keeps the Slot entries, owned, and nothing else.
 /// struct Slots(Vec<BundleEntry<'static>>);
 /// impl<'a> EntrySink<'a> for Slots {
-///     fn entry(&mut self, _index: u32, entry: BundleEntry<'a>, _cx: &mut Cx) {
+///     fn entry(&mut self, _index: u32, entry: BundleEntry<'a>, _cx: &mut Cx<'a>) {
 ///         if matches!(entry.resource, Some(Resource::Slot(_))) {
 ///             self.0.push(entry.into_owned());
 ///         }
@@ -47,11 +47,11 @@ pub trait EntrySink<'a> {
     /// Bundle read so far (usually all of them but `entry`).
     fn begin(&mut self, _header: &Bundle<'a>) {}
     /// Called for each entry, in order; `index` is its position in `entry`.
-    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx);
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>);
 }
 
 impl<'a, F: FnMut(u32, BundleEntry<'a>, &mut Cx)> EntrySink<'a> for F {
-    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx) {
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
         self(index, entry, cx)
     }
 }
@@ -127,7 +127,7 @@ impl<'a> Bundle<'a> {
     /// ```
     pub fn stream<S: EntrySink<'a> + ?Sized>(
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
         sink: &mut S,
     ) -> Result<Bundle<'a>, JsonError> {
         let mut obj = r.object()?;
@@ -253,7 +253,7 @@ owned::deserialize_owned!(Bundle);
 
 fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     out: &mut Bundle<'a>,
     sink: &mut S,
 ) -> Result<(), JsonError> {
@@ -298,7 +298,7 @@ fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
 impl<'a> FromJson<'a> for Bundle<'a> {
     const EXPECTED: Kind = Kind::Object;
 
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         let mut entries = Vec::new();
         let mut bundle =
             Bundle::stream(r, cx, &mut |_: u32, e: BundleEntry<'a>, _: &mut Cx| entries.push(e))?;

@@ -1,6 +1,7 @@
 //! Reading typed models from the [`Reader`]: the `FromJson` trait, field
 //! slots, and the context that records what is odd without stopping.
 
+use super::memo::Memo;
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// Something odd in the JSON that does not stop the parse. Validation turns
@@ -92,30 +93,94 @@ pub struct Note {
 /// ```
 /// use fr_fhir_core::json::Reader;
 /// use fr_fhir_core::model::{de::read_value, Cx, Slot};
-/// let mut cx = Cx { max_notes: 1, ..Cx::default() };
+/// let mut cx = Cx::with_max_notes(1);
 /// let src = r#"{"a":1,"b":2}"#;
 /// let slot = read_value::<Slot<'_>>(&mut Reader::new(src), &mut cx, None)?;
 /// assert!(slot.is_some());
 /// assert_eq!((cx.notes.len(), cx.dropped), (1, 1));
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
+///
+/// It also remembers the small objects read clean (see [`Memo`]), so that a
+/// searchset's thousands of equal `meta`, `serviceType` or `search` objects
+/// are read once; it borrows them from the input, hence its lifetime.
 #[derive(Debug, Clone)]
-pub struct Cx {
+pub struct Cx<'a> {
     /// Recorded notes, in document order.
     pub notes: Vec<Note>,
     /// How many notes were dropped beyond [`Cx::max_notes`].
     pub dropped: u64,
     /// The cap on recorded notes.
     pub max_notes: usize,
+    memo: Memo<'a>,
 }
 
-impl Default for Cx {
+impl Default for Cx<'_> {
     fn default() -> Self {
-        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000 }
+        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000, memo: Memo::default() }
     }
 }
 
-impl Cx {
+impl<'a> Cx<'a> {
+    /// A context that records at most `max_notes` notes (the rest are counted).
+    ///
+    /// ```
+    /// use fr_fhir_core::model::Cx;
+    /// assert_eq!(Cx::with_max_notes(3).max_notes, 3);
+    /// ```
+    pub fn with_max_notes(max_notes: usize) -> Self {
+        Cx { max_notes, ..Cx::default() }
+    }
+
+    /// A context that reads every object, remembering none (for tests and
+    /// measurements that compare the two readings).
+    ///
+    /// ```
+    /// use fr_fhir_core::json::Reader;
+    /// use fr_fhir_core::model::{de::read_value, Cx, Meta};
+    /// let src = r#"[{"profile":["http://p"]},{"profile":["http://p"]}]"#;
+    /// let mut cx = Cx::without_memo();
+    /// let metas = read_value::<Vec<Meta<'_>>>(&mut Reader::new(src), &mut cx, None)?;
+    /// assert_eq!(metas.map(|m| m.len()), Some(2));
+    /// # Ok::<(), fr_fhir_core::json::JsonError>(())
+    /// ```
+    pub fn without_memo() -> Self {
+        Cx { memo: Memo::off(), ..Cx::default() }
+    }
+
+    /// The notes, without what the context borrows from the input (the
+    /// objects it remembers), so that they outlive it.
+    ///
+    /// ```
+    /// use fr_fhir_core::model::{parse_resource, Cx};
+    /// let notes: Cx<'static> = {
+    ///     let src = String::from(r#"{"resourceType":"Slot","status":""}"#);
+    ///     parse_resource(&src)?.1.detach()
+    /// };
+    /// assert_eq!(notes.notes.len(), 1);
+    /// # Ok::<(), fr_fhir_core::json::JsonError>(())
+    /// ```
+    pub fn detach(self) -> Cx<'static> {
+        Cx {
+            notes: self.notes,
+            dropped: self.dropped,
+            max_notes: self.max_notes,
+            memo: Memo::default(),
+        }
+    }
+
+    /// The memo of objects read clean.
+    pub(crate) fn memo(&mut self) -> &mut Memo<'a> {
+        &mut self.memo
+    }
+
+    /// Notes recorded or counted so far: an object read without changing it
+    /// raised none.
+    #[inline]
+    pub(crate) fn noted(&self) -> u64 {
+        self.notes.len() as u64 + self.dropped
+    }
+
     /// Records a note (or counts it when the cap is reached).
     #[inline]
     pub fn note(&mut self, kind: NoteKind, span: Span) {
@@ -175,11 +240,11 @@ pub trait FromJson<'a>: Sized {
     /// True for FHIR primitive types (they may have `_x` siblings).
     const PRIMITIVE: bool = false;
     /// Reads one value. `Ok(None)` when it was unusable (a note was recorded).
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError>;
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError>;
 
     /// Reads one value into a new box (large models override it to fill the
     /// box in place instead of moving the value into it).
-    fn read_boxed(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Box<Self>>, JsonError> {
+    fn read_boxed(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Box<Self>>, JsonError> {
         Ok(Self::read(r, cx)?.map(Box::new))
     }
 
@@ -188,7 +253,7 @@ pub trait FromJson<'a>: Sized {
     fn read_push(
         out: &mut Vec<Self>,
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
         in_array_of: Option<&'static str>,
     ) -> Result<(), JsonError> {
         if let Some(v) = read_value(r, cx, in_array_of)? {
@@ -198,7 +263,11 @@ pub trait FromJson<'a>: Sized {
     }
 
     /// Reads one value into an empty slot (models override it to fill in place).
-    fn read_opt(out: &mut Option<Self>, r: &mut Reader<'a>, cx: &mut Cx) -> Result<(), JsonError> {
+    fn read_opt(
+        out: &mut Option<Self>,
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+    ) -> Result<(), JsonError> {
         *out = read_value(r, cx, None)?;
         Ok(())
     }
@@ -208,7 +277,7 @@ pub trait FromJson<'a>: Sized {
 #[inline]
 pub fn read_value<'a, T: FromJson<'a>>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     in_array_of: Option<&'static str>,
 ) -> Result<Option<T>, JsonError> {
     let kind = r.peek()?;
@@ -249,7 +318,7 @@ pub trait Field<'a> {
         &mut self,
         name: &'static str,
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
     ) -> Result<(), JsonError>;
     /// True when the element is present (for serialization).
     fn is_present(&self) -> bool;
@@ -261,7 +330,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Option<T> {
         &mut self,
         name: &'static str,
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
     ) -> Result<(), JsonError> {
         if self.is_some() {
             return duplicate(name, r, cx);
@@ -279,7 +348,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
         &mut self,
         name: &'static str,
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
     ) -> Result<(), JsonError> {
         if !self.is_empty() {
             return duplicate(name, r, cx);
@@ -321,7 +390,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
 /// line so that the common path of every field read stays small.
 #[cold]
 #[inline(never)]
-fn duplicate(name: &'static str, r: &mut Reader<'_>, cx: &mut Cx) -> Result<(), JsonError> {
+fn duplicate(name: &'static str, r: &mut Reader<'_>, cx: &mut Cx<'_>) -> Result<(), JsonError> {
     let span = r.skip_value()?;
     cx.note(NoteKind::DuplicateKey { name: name.to_string() }, span);
     Ok(())
@@ -419,6 +488,11 @@ impl<'a> Extras<'a> {
         self.0.get_or_insert_with(Box::default)
     }
 
+    /// Mutable content, when there is any.
+    pub(crate) fn data_if_any(&mut self) -> Option<&mut ExtrasData<'a>> {
+        self.0.as_deref_mut()
+    }
+
     /// Detaches the raw elements and `_x` siblings from the input.
     pub fn into_owned(self) -> Extras<'static> {
         Extras(self.0.map(|d| {
@@ -445,7 +519,7 @@ pub fn read_other<'a>(
     primitive_fields: &[&'static str],
     known: &[&'static str],
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     extras: &mut Extras<'a>,
 ) -> Result<(), JsonError> {
     if let Some(base) = key.strip_prefix('_')
@@ -474,7 +548,7 @@ pub fn read_other<'a>(
 impl<'a, T: FromJson<'a>> FromJson<'a> for Box<T> {
     const EXPECTED: Kind = T::EXPECTED;
     const PRIMITIVE: bool = T::PRIMITIVE;
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         T::read_boxed(r, cx)
     }
 }

@@ -245,7 +245,7 @@ super::owned::deserialize_owned!(Extension);
 
 fn read_choice<'a, T: FromJson<'a>>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     wrap: fn(T) -> Value<'a>,
 ) -> Result<(Option<Value<'a>>, Span), JsonError> {
     r.peek()?;
@@ -257,7 +257,7 @@ fn read_choice<'a, T: FromJson<'a>>(
 impl<'a> FromJson<'a> for Extension<'a> {
     const EXPECTED: Kind = Kind::Object;
 
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         let mut obj = r.object()?;
         let start = obj.start();
         let mark = cx.mark();

@@ -38,7 +38,7 @@ macro_rules! fhir_type {
 
             fn read(
                 r: &mut $crate::json::Reader<'a>,
-                cx: &mut $crate::model::de::Cx,
+                cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<Option<Self>, $crate::json::JsonError> {
                 let mut out = Self::default();
                 out.fill(r, cx)?;
@@ -48,13 +48,19 @@ macro_rules! fhir_type {
             fn read_push(
                 out: &mut Vec<Self>,
                 r: &mut $crate::json::Reader<'a>,
-                cx: &mut $crate::model::de::Cx,
+                cx: &mut $crate::model::de::Cx<'a>,
                 in_array_of: Option<&'static str>,
             ) -> Result<(), $crate::json::JsonError> {
                 if r.peek()? == $crate::json::Kind::Object {
+                    if let Some(v) = $crate::model::memo::recall::<Self>(r, cx) {
+                        out.push(v);
+                        return Ok(());
+                    }
+                    let (start, levels, noted) = (r.pos(), r.depth_left(), cx.noted());
                     out.push(Self::default());
                     if let Some(last) = out.last_mut() {
                         last.fill(r, cx)?;
+                        $crate::model::memo::remember(r, cx, start, levels, noted, last);
                     }
                 } else if let Some(v) = $crate::model::de::read_value(r, cx, in_array_of)? {
                     out.push(v);
@@ -65,10 +71,18 @@ macro_rules! fhir_type {
             fn read_opt(
                 out: &mut Option<Self>,
                 r: &mut $crate::json::Reader<'a>,
-                cx: &mut $crate::model::de::Cx,
+                cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<(), $crate::json::JsonError> {
                 if r.peek()? == $crate::json::Kind::Object {
-                    out.insert(Self::default()).fill(r, cx)
+                    if let Some(v) = $crate::model::memo::recall::<Self>(r, cx) {
+                        *out = Some(v);
+                        return Ok(());
+                    }
+                    let (start, levels, noted) = (r.pos(), r.depth_left(), cx.noted());
+                    let value = out.insert(Self::default());
+                    value.fill(r, cx)?;
+                    $crate::model::memo::remember(r, cx, start, levels, noted, value);
+                    Ok(())
                 } else {
                     *out = $crate::model::de::read_value(r, cx, None)?;
                     Ok(())
@@ -77,7 +91,7 @@ macro_rules! fhir_type {
 
             fn read_boxed(
                 r: &mut $crate::json::Reader<'a>,
-                cx: &mut $crate::model::de::Cx,
+                cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<Option<Box<Self>>, $crate::json::JsonError> {
                 // Filled in place: large resources are never moved after allocation.
                 let mut out = Box::<Self>::default();
@@ -91,7 +105,7 @@ macro_rules! fhir_type {
             pub(crate) fn fill(
                 &mut self,
                 r: &mut $crate::json::Reader<'a>,
-                cx: &mut $crate::model::de::Cx,
+                cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<(), $crate::json::JsonError> {
                 use $crate::model::de::Field as _;
                 let out = self;
@@ -170,6 +184,16 @@ macro_rules! fhir_type {
         }
 
         $crate::model::owned::deserialize_owned!($name);
+
+        $crate::model::memo::remember_impl!($name);
+
+        impl $crate::model::memo::EachSpan for $name<'_> {
+            fn each_span<F: FnMut(&mut $crate::json::Span)>(&mut self, f: &mut F) {
+                $( $crate::model::memo::EachSpan::each_span(&mut self.$field, f); )*
+                $crate::model::memo::EachSpan::each_span(&mut self.span, f);
+                $crate::model::memo::EachSpan::each_span(&mut self.extras, f);
+            }
+        }
 
         impl<'a> $crate::model::walk::Walk<'a> for $name<'a> {
             #[allow(unused_variables)]

@@ -55,6 +55,7 @@ pub mod de;
 pub mod extension;
 mod generated;
 mod macros;
+mod memo;
 pub mod owned;
 pub mod prim;
 pub mod r4_types;
@@ -79,7 +80,7 @@ pub use walk::{Visitor, Walk};
 use crate::json::{JsonError, Reader};
 
 /// Parses a whole document as one resource (entries of a Bundle kept in memory).
-pub fn parse_resource(src: &str) -> Result<(Resource<'_>, Cx), JsonError> {
+pub fn parse_resource(src: &str) -> Result<(Resource<'_>, Cx<'_>), JsonError> {
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
     let res = de::read_value::<Resource<'_>>(&mut r, &mut cx, None)?;

@@ -113,7 +113,7 @@ impl<K: 'static> IntoOwned for Prim<'_, K> {
 /// ```
 pub fn parse_owned<'a, T: FromJson<'a> + IntoOwned>(
     src: &'a str,
-) -> Result<(T::Owned, Cx), JsonError> {
+) -> Result<(T::Owned, Cx<'static>), JsonError> {
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
     let kind = r.peek()?;
@@ -129,7 +129,7 @@ pub fn parse_owned<'a, T: FromJson<'a> + IntoOwned>(
         });
     };
     r.finish()?;
-    Ok((value.into_owned(), cx))
+    Ok((value.into_owned(), cx.detach()))
 }
 
 /// The words of [`JsonErrorKind::Unexpected`] for a value of `kind`.

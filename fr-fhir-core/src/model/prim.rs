@@ -111,14 +111,18 @@ impl<'a, K: PrimitiveType> FromJson<'a> for Prim<'a, K> {
     const PRIMITIVE: bool = true;
 
     #[inline]
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         Self::read_inline(r, cx)
     }
 
     /// The common case read where the field is: a value of the right JSON
     /// kind; anything else goes through [`read_value`] (notes).
     #[inline(always)]
-    fn read_opt(out: &mut Option<Self>, r: &mut Reader<'a>, cx: &mut Cx) -> Result<(), JsonError> {
+    fn read_opt(
+        out: &mut Option<Self>,
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+    ) -> Result<(), JsonError> {
         *out =
             if r.peek()? == K::JSON { Self::read_inline(r, cx)? } else { read_value(r, cx, None)? };
         Ok(())
@@ -127,7 +131,7 @@ impl<'a, K: PrimitiveType> FromJson<'a> for Prim<'a, K> {
 
 impl<'a, K: PrimitiveType> Prim<'a, K> {
     #[inline(always)]
-    fn read_inline(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read_inline(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         let (text, span) = match K::JSON {
             Kind::Number => {
                 let (t, s) = r.number()?;
@@ -334,7 +338,7 @@ impl<'a> PrimExt<'a> {
     pub(crate) fn read(
         name: &'static str,
         r: &mut Reader<'a>,
-        cx: &mut Cx,
+        cx: &mut Cx<'a>,
     ) -> Result<Option<Self>, JsonError> {
         match r.peek()? {
             Kind::Array => {

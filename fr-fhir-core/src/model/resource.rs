@@ -258,7 +258,7 @@ pub fn sniff_type_and_profiles<'a>(
 pub(crate) fn check_resource_type<'a>(
     expected: &'static str,
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
 ) -> Result<(), JsonError> {
     if r.peek()? == Kind::String {
         let (found, span) = r.string()?;
@@ -277,7 +277,7 @@ pub(crate) fn check_resource_type<'a>(
 
 fn boxed<'a, T: FromJson<'a>>(
     r: &mut Reader<'a>,
-    cx: &mut Cx,
+    cx: &mut Cx<'a>,
     wrap: fn(Box<T>) -> Resource<'a>,
 ) -> Result<Option<Resource<'a>>, JsonError> {
     Ok(T::read_boxed(r, cx)?.map(wrap))
@@ -286,7 +286,7 @@ fn boxed<'a, T: FromJson<'a>>(
 impl<'a> FromJson<'a> for Resource<'a> {
     const EXPECTED: Kind = Kind::Object;
 
-    fn read(r: &mut Reader<'a>, cx: &mut Cx) -> Result<Option<Self>, JsonError> {
+    fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
         let rt = sniff_resource_type(r)?;
         match rt.as_deref() {
             Some("Bundle") => boxed(r, cx, Resource::Bundle),
