@@ -138,10 +138,9 @@ impl<'a> Cx<'a> {
     /// ```
     /// use fr_fhir_core::json::Reader;
     /// use fr_fhir_core::model::{de::read_value, Cx, Meta};
-    /// let src = r#"[{"profile":["http://p"]},{"profile":["http://p"]}]"#;
     /// let mut cx = Cx::without_memo();
-    /// let metas = read_value::<Vec<Meta<'_>>>(&mut Reader::new(src), &mut cx, None)?;
-    /// assert_eq!(metas.map(|m| m.len()), Some(2));
+    /// let meta = read_value::<Meta<'_>>(&mut Reader::new(r#"{"profile":["http://p"]}"#), &mut cx, None)?;
+    /// assert_eq!(meta.map(|m| m.profile.len()), Some(1));
     /// # Ok::<(), fr_fhir_core::json::JsonError>(())
     /// ```
     pub fn without_memo() -> Self {

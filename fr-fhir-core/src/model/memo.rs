@@ -63,16 +63,17 @@ impl<T> Default for Ways<'_, T> {
 ///
 /// ```
 /// use fr_fhir_core::json::Reader;
-/// use fr_fhir_core::model::{Bundle, BundleEntry, Cx, Resource};
+/// use fr_fhir_core::model::{de::read_value, Bundle, Cx, Resource};
 /// // Two Slots with the same `meta`: the second is the first's, moved.
 /// let src = r#"{"resourceType":"Bundle","entry":[
 ///   {"resource":{"resourceType":"Slot","meta":{"profile":["http://p"]}}},
 ///   {"resource":{"resourceType":"Slot","meta":{"profile":["http://p"]}}}]}"#;
-/// let mut metas = Vec::new();
-/// Bundle::stream(&mut Reader::new(src), &mut Cx::default(), &mut |_: u32, e: BundleEntry<'_>, _: &mut Cx<'_>| {
-///     if let Some(Resource::Slot(s)) = e.resource { metas.push(s.meta.unwrap()) }
-/// })?;
-/// assert_eq!(metas[0], metas[1]);
+/// let bundle = read_value::<Bundle<'_>>(&mut Reader::new(src), &mut Cx::default(), None)?.unwrap();
+/// let metas: Vec<_> = bundle.entry.iter().map(|e| match &e.resource {
+///     Some(Resource::Slot(s)) => s.meta.clone().unwrap(),
+///     _ => unreachable!(),
+/// }).collect();
+/// assert_eq!(metas[0].profile, metas[1].profile);
 /// assert_ne!(metas[0].span, metas[1].span);
 /// assert_eq!(metas[1].span.slice(src), Some(r#"{"profile":["http://p"]}"#));
 /// assert_eq!(metas[1].profile[0].span.slice(src), Some(r#""http://p""#));
