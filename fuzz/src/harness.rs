@@ -11,7 +11,9 @@ use fr_fhir_core::ids::{
     Adeli, AdeliRang, CheckedId, Finess, IdError, Idnps, Idnst, Rpps, RppsRang, Siren, Siret,
 };
 use fr_fhir_core::json::Span;
-use fr_fhir_core::model::parse_resource;
+use fr_fhir_core::json::{JsonError, Reader};
+use fr_fhir_core::model::de::{read_value, spans_of};
+use fr_fhir_core::model::{Cx, Note, Resource, parse_resource};
 use fr_fhir_core::rules::{Options, validate};
 use int_ro1::exchange::ExchangeOptions;
 use int_ro1::har::{for_each_exchange, validate_har};
@@ -77,9 +79,11 @@ pub fn validate_bytes(data: &[u8]) {
 }
 
 /// `parse_resource`: never panics; what it parsed serializes, the output is
-/// JSON, parses again, and serializes to the same text (a fixed point).
+/// JSON, parses again, and serializes to the same text (a fixed point); the
+/// memo of repeated objects changes no value, span or note.
 pub fn parse_model_bytes(data: &[u8]) {
     let Ok(src) = std::str::from_utf8(data) else { return };
+    same_without_memo(src);
     let Ok((res, _notes)) = parse_resource(src) else { return };
     let out = match serde_json::to_string(&res) {
         Ok(out) => out,
@@ -99,6 +103,26 @@ pub fn parse_model_bytes(data: &[u8]) {
         Err(e) => panic!("re-parsed model does not serialize: {e}"),
     };
     assert_eq!(out, out2, "serialize ∘ parse is not a fixed point");
+}
+
+/// Reading `src` remembering repeated objects or not gives equal models,
+/// spans and notes (or the same error).
+fn same_without_memo(src: &str) {
+    type Read<'a> = Result<(Option<Resource<'a>>, Vec<Note>), JsonError>;
+    fn read<'a>(src: &'a str, mut cx: Cx<'a>) -> Read<'a> {
+        let got = read_value::<Resource<'a>>(&mut Reader::new(src), &mut cx, None);
+        got.map(|res| (res, cx.notes))
+    }
+    match (read(src, Cx::default()), read(src, Cx::without_memo())) {
+        (Ok((a, notes_a)), Ok((b, notes_b))) => {
+            assert_eq!(notes_a, notes_b, "the memo changed the notes");
+            assert_eq!(a, b, "the memo changed the model");
+            let spans = |r: &Option<Resource<'_>>| r.as_ref().map(spans_of);
+            assert_eq!(spans(&a), spans(&b), "the memo changed a span");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "the memo changed the error"),
+        (a, b) => panic!("the memo changed the outcome: {:?} / {:?}", a.is_ok(), b.is_ok()),
+    }
 }
 
 /// The search request: parsing, the typed view, the rules and the self-link

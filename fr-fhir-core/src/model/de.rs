@@ -551,3 +551,21 @@ impl<'a, T: FromJson<'a>> FromJson<'a> for Box<T> {
         T::read_boxed(r, cx)
     }
 }
+
+/// Every span of a resource's model (nested values and primitives included),
+/// in a fixed order: what tests compare when two readings of one text must
+/// agree on every location (with and without [`Cx::without_memo`]).
+///
+/// ```
+/// use fr_fhir_core::model::{de::spans_of, parse_resource};
+/// let src = r#"{"resourceType":"Slot","status":"free"}"#;
+/// let spans = spans_of(&parse_resource(src)?.0);
+/// assert!(spans.iter().any(|s| s.slice(src) == Some("\"free\"")));
+/// # Ok::<(), fr_fhir_core::json::JsonError>(())
+/// ```
+pub fn spans_of(res: &super::Resource<'_>) -> Vec<Span> {
+    use super::memo::EachSpan as _;
+    let mut all = Vec::new();
+    res.clone().each_span(&mut |s: &mut Span| all.push(*s));
+    all
+}
