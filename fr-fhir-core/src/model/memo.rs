@@ -40,6 +40,8 @@ const MAX_LEN: usize = 2048;
 #[derive(Debug, Clone)]
 struct Kept<'a, T> {
     text: &'a str,
+    /// [`tail`] of `text`.
+    tail: u64,
     at: u32,
     levels: u32,
     value: T,
@@ -157,11 +159,26 @@ fn recall_in<'a, T: EachSpan + Clone>(ways: &Ways<'a, T>, r: &mut Reader<'a>) ->
     let at = r.pos();
     let rest = r.source().as_bytes().get(at..)?;
     let left = r.depth_left();
-    let kept =
-        ways.kept.iter().find(|k| k.levels <= left && rest.starts_with(k.text.as_bytes()))?;
+    // Objects of one type share their first bytes (`{"coding":[{"system":"`)
+    // and differ near their end: the last eight bytes turn most misses away
+    // before the whole comparison.
+    let kept = ways.kept.iter().find(|k| {
+        k.levels <= left
+            && tail(rest, k.text.len()) == k.tail
+            && rest.starts_with(k.text.as_bytes())
+    })?;
     let mut value = kept.value.clone();
     relocate(&mut value, kept.at, u32::try_from(at).ok()?);
     r.step_over(at + kept.text.len()).then_some(value)
+}
+
+/// The eight bytes of `bytes` before `len` (0 when there are fewer).
+#[inline]
+fn tail(bytes: &[u8], len: usize) -> u64 {
+    bytes
+        .get(len.wrapping_sub(8)..len)
+        .and_then(|t| <[u8; 8]>::try_from(t).ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 /// Remembers `value`, just read from `start` to the reader's position, when
@@ -195,7 +212,8 @@ fn keep_in<'a, T: Clone>(
     if text.len() > MAX_LEN {
         return;
     }
-    let item = Kept { text, at, levels, value: value.clone() };
+    let tail = tail(text.as_bytes(), text.len());
+    let item = Kept { text, tail, at, levels, value: value.clone() };
     if ways.kept.len() < WAYS {
         ways.kept.push(item);
     } else if let Some(slot) = ways.kept.get_mut(ways.next) {
