@@ -34,6 +34,9 @@ pub(crate) struct ResourceAt<'r> {
     pub(crate) skip: Option<Span>,
 }
 
+/// Structures chosen for a resource, each with the use cases its findings hold in.
+type Chosen<'v> = Vec<(Cow<'v, str>, Scope)>;
+
 /// The structural side of one pass over document `'a`.
 pub(crate) struct Structural<'v, 'a> {
     v: &'v Validator,
@@ -60,7 +63,7 @@ pub(crate) struct Structural<'v, 'a> {
     /// The last resource type and declared profiles that named known
     /// structures, with them: consecutive entries declare the same, and
     /// looking the profiles up again was a tenth of the hand side's cost.
-    last_known: Option<(String, Vec<String>, Vec<(Cow<'v, str>, Scope)>)>,
+    last_known: Option<(String, Vec<String>, Chosen<'v>)>,
 }
 
 /// The walks shared with the walking thread: batches go to it while it is

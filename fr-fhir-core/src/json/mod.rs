@@ -15,3 +15,15 @@ pub use error::{JsonError, JsonErrorKind};
 pub use lines::LineIndex;
 pub use reader::{Arr, DEFAULT_MAX_DEPTH, Kind, Obj, Reader};
 pub use span::{Span, Str};
+
+/// The eight bytes of `bytes` before `len`, as a word (0 when there are
+/// fewer): the memos of repeated objects compare it before the whole text,
+/// since objects of one element share their first bytes and differ near
+/// their end.
+#[inline]
+pub(crate) fn word_before(bytes: &[u8], len: usize) -> u64 {
+    bytes
+        .get(len.wrapping_sub(8)..len)
+        .and_then(|t| <[u8; 8]>::try_from(t).ok())
+        .map_or(0, u64::from_le_bytes)
+}

@@ -1,7 +1,7 @@
 //! Reading typed models from the [`Reader`]: the `FromJson` trait, field
 //! slots, and the context that records what is odd without stopping.
 
-use super::memo::Memo;
+use super::memo::{EachSpan, Memo, Remember, keep_in, recall_in};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// Something odd in the JSON that does not stop the parse. Validation turns
@@ -168,7 +168,32 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The memo of objects read clean.
+    /// The object at the reader (its kind already peeked: an object), if
+    /// one equal to it was read clean before: the reader steps over it.
+    #[inline(always)]
+    pub(crate) fn recall<T: Remember<'a>>(&mut self, r: &mut Reader<'a>) -> Option<T> {
+        recall_in(T::ways(&mut self.memo)?, r)
+    }
+
+    /// Remembers `value`, just read from `start` (with `levels` of nesting
+    /// left there) to the reader's position, when reading it raised no note
+    /// (`noted`: [`Cx::noted`] before).
+    #[inline(always)]
+    pub(crate) fn remember<T: Remember<'a>>(
+        &mut self,
+        r: &Reader<'a>,
+        (start, levels, noted): (usize, u32, u64),
+        value: &T,
+    ) {
+        if self.noted() != noted {
+            return;
+        }
+        if let Some(ways) = T::ways(&mut self.memo) {
+            keep_in(ways, r, start, levels, value);
+        }
+    }
+
+    #[cfg(test)]
     pub(crate) fn memo(&mut self) -> &mut Memo<'a> {
         &mut self.memo
     }
@@ -471,6 +496,22 @@ pub struct ExtrasData<'a> {
     pub prim_ext: Vec<super::PrimExt<'a>>,
 }
 
+impl EachSpan for RawElement<'_> {
+    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
+        self.span.each_span(f);
+    }
+}
+
+impl EachSpan for Extras<'_> {
+    #[inline]
+    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
+        if let Some(data) = self.0.as_deref_mut() {
+            data.raw.each_span(f);
+            data.prim_ext.each_span(f);
+        }
+    }
+}
+
 impl<'a> Extras<'a> {
     /// Raw elements.
     pub fn raw(&self) -> &[RawElement<'a>] {
@@ -485,11 +526,6 @@ impl<'a> Extras<'a> {
     /// Mutable content (allocated on first use).
     pub fn data_mut(&mut self) -> &mut ExtrasData<'a> {
         self.0.get_or_insert_with(Box::default)
-    }
-
-    /// Mutable content, when there is any.
-    pub(crate) fn data_if_any(&mut self) -> Option<&mut ExtrasData<'a>> {
-        self.0.as_deref_mut()
     }
 
     /// Detaches the raw elements and `_x` siblings from the input.
@@ -564,7 +600,6 @@ impl<'a, T: FromJson<'a>> FromJson<'a> for Box<T> {
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
 pub fn spans_of(res: &super::Resource<'_>) -> Vec<Span> {
-    use super::memo::EachSpan as _;
     let mut all = Vec::new();
     res.clone().each_span(&mut |s: &mut Span| all.push(*s));
     all

@@ -52,15 +52,15 @@ macro_rules! fhir_type {
                 in_array_of: Option<&'static str>,
             ) -> Result<(), $crate::json::JsonError> {
                 if r.peek()? == $crate::json::Kind::Object {
-                    if let Some(v) = $crate::model::memo::recall::<Self>(r, cx) {
+                    if let Some(v) = cx.recall::<Self>(r) {
                         out.push(v);
                         return Ok(());
                     }
-                    let (start, levels, noted) = (r.pos(), r.depth_left(), cx.noted());
+                    let at = (r.pos(), r.depth_left(), cx.noted());
                     out.push(Self::default());
                     if let Some(last) = out.last_mut() {
                         last.fill(r, cx)?;
-                        $crate::model::memo::remember(r, cx, start, levels, noted, last);
+                        cx.remember(r, at, last);
                     }
                 } else if let Some(v) = $crate::model::de::read_value(r, cx, in_array_of)? {
                     out.push(v);
@@ -74,14 +74,14 @@ macro_rules! fhir_type {
                 cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<(), $crate::json::JsonError> {
                 if r.peek()? == $crate::json::Kind::Object {
-                    if let Some(v) = $crate::model::memo::recall::<Self>(r, cx) {
+                    if let Some(v) = cx.recall::<Self>(r) {
                         *out = Some(v);
                         return Ok(());
                     }
-                    let (start, levels, noted) = (r.pos(), r.depth_left(), cx.noted());
+                    let at = (r.pos(), r.depth_left(), cx.noted());
                     let value = out.insert(Self::default());
                     value.fill(r, cx)?;
-                    $crate::model::memo::remember(r, cx, start, levels, noted, value);
+                    cx.remember(r, at, value);
                     Ok(())
                 } else {
                     *out = $crate::model::de::read_value(r, cx, None)?;

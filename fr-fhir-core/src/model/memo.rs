@@ -19,12 +19,11 @@
 //! - the strings of a clone borrow the first occurrence's text, equal to the
 //!   new one (nothing derives a position from a string's address).
 
-use super::de::{Cx, Extras, RawElement};
 use super::{
     Bundle, BundleEntrySearch, CodeableConcept, Extension, Meta, OtherResource, Prim, PrimExt,
     PrimExtValue, Reference, Resource, Value,
 };
-use crate::json::{Reader, Span};
+use crate::json::{Reader, Span, word_before};
 
 /// Objects kept per type; a new one replaces the oldest. A Slot has four
 /// distinct `CodeableConcept`s (two service types, a specialty, an
@@ -40,7 +39,7 @@ const MAX_LEN: usize = 2048;
 #[derive(Debug, Clone)]
 struct Kept<'a, T> {
     text: &'a str,
-    /// [`tail`] of `text`.
+    /// The last eight bytes of `text` (`json::word_before`).
     tail: u64,
     at: u32,
     levels: u32,
@@ -147,15 +146,13 @@ macro_rules! remember_impl {
 
 pub(crate) use remember_impl;
 
-/// The object at the reader (its kind already peeked: an object), if one
-/// equal to it is remembered: the reader steps over it.
-#[inline(always)]
-pub(crate) fn recall<'a, T: Remember<'a>>(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Option<T> {
-    let ways = T::ways(cx.memo())?;
-    recall_in(ways, r)
-}
-
-fn recall_in<'a, T: EachSpan + Clone>(ways: &Ways<'a, T>, r: &mut Reader<'a>) -> Option<T> {
+/// The kept object of `ways` the reader is at (its kind already peeked:
+/// an object), if any: the reader steps over it, and the clone is moved
+/// there.
+pub(crate) fn recall_in<'a, T: EachSpan + Clone>(
+    ways: &Ways<'a, T>,
+    r: &mut Reader<'a>,
+) -> Option<T> {
     let at = r.pos();
     let rest = r.source().as_bytes().get(at..)?;
     let left = r.depth_left();
@@ -164,7 +161,7 @@ fn recall_in<'a, T: EachSpan + Clone>(ways: &Ways<'a, T>, r: &mut Reader<'a>) ->
     // before the whole comparison.
     let kept = ways.kept.iter().find(|k| {
         k.levels <= left
-            && tail(rest, k.text.len()) == k.tail
+            && word_before(rest, k.text.len()) == k.tail
             && rest.starts_with(k.text.as_bytes())
     })?;
     let mut value = kept.value.clone();
@@ -172,35 +169,9 @@ fn recall_in<'a, T: EachSpan + Clone>(ways: &Ways<'a, T>, r: &mut Reader<'a>) ->
     r.step_over(at + kept.text.len()).then_some(value)
 }
 
-/// The eight bytes of `bytes` before `len` (0 when there are fewer).
-#[inline]
-fn tail(bytes: &[u8], len: usize) -> u64 {
-    bytes
-        .get(len.wrapping_sub(8)..len)
-        .and_then(|t| <[u8; 8]>::try_from(t).ok())
-        .map_or(0, u64::from_le_bytes)
-}
-
-/// Remembers `value`, just read from `start` to the reader's position, when
-/// reading it raised no note (`noted`: the context's count before).
-#[inline(always)]
-pub(crate) fn remember<'a, T: Remember<'a>>(
-    r: &Reader<'a>,
-    cx: &mut Cx<'a>,
-    start: usize,
-    levels: u32,
-    noted: u64,
-    value: &T,
-) {
-    if cx.noted() != noted {
-        return;
-    }
-    if let Some(ways) = T::ways(cx.memo()) {
-        keep_in(ways, r, start, levels, value);
-    }
-}
-
-fn keep_in<'a, T: Clone>(
+/// Keeps `value`, just read from `start` to the reader's position with
+/// `levels` of nesting left.
+pub(crate) fn keep_in<'a, T: Clone>(
     ways: &mut Ways<'a, T>,
     r: &Reader<'a>,
     start: usize,
@@ -212,7 +183,7 @@ fn keep_in<'a, T: Clone>(
     if text.len() > MAX_LEN {
         return;
     }
-    let tail = tail(text.as_bytes(), text.len());
+    let tail = word_before(text.as_bytes(), text.len());
     let item = Kept { text, tail, at, levels, value: value.clone() };
     if ways.kept.len() < WAYS {
         ways.kept.push(item);
@@ -273,22 +244,6 @@ impl<K> EachSpan for Prim<'_, K> {
     #[inline]
     fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.span.each_span(f);
-    }
-}
-
-impl EachSpan for RawElement<'_> {
-    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
-        self.span.each_span(f);
-    }
-}
-
-impl EachSpan for Extras<'_> {
-    #[inline]
-    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
-        if let Some(data) = self.data_if_any() {
-            data.raw.each_span(f);
-            data.prim_ext.each_span(f);
-        }
     }
 }
 
@@ -394,7 +349,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
     use super::*;
-    use crate::model::{BundleEntry, Note};
+    use crate::model::{BundleEntry, Cx, Note};
 
     /// Every entry of a streamed Bundle, its spans (in a fixed visiting
     /// order) and the notes, read with or without the memo.

@@ -14,6 +14,7 @@
 //! misses cost a few bytes.
 
 use super::compile::NodeRef;
+use crate::json::word_before;
 
 /// Sets of the cache (a power of two: the set is picked by a mask).
 const SETS: usize = 256;
@@ -56,8 +57,13 @@ impl<'a> Memo<'a> {
     #[inline]
     pub(super) fn hit(&self, node: NodeRef, rest: &[u8]) -> Option<usize> {
         let set = self.sets.get(set_of(node))?;
+        // The last eight bytes turn most misses away first.
         set.iter().flatten().find_map(|&(n, text)| {
-            (n == node && rest.starts_with(text.as_bytes())).then_some(text.len())
+            let len = text.len();
+            (n == node
+                && word_before(rest, len) == word_before(text.as_bytes(), len)
+                && rest.starts_with(text.as_bytes()))
+            .then_some(len)
         })
     }
 
