@@ -194,42 +194,139 @@ pub(crate) fn scan(text: &str, form: Form) -> Result<Scanned, Reason> {
     scan_general(text, form)
 }
 
+/// Two ASCII digits as a number, `None` unless both are digits.
+#[inline(always)]
+fn two_digits(hi: u8, lo: u8) -> Option<u32> {
+    let (hi, lo) = (hi.wrapping_sub(b'0'), lo.wrapping_sub(b'0'));
+    (hi <= 9 && lo <= 9).then_some(u32::from(hi) * 10 + u32::from(lo))
+}
+
+/// Eight bytes read as one little-endian word (byte `i` at bits `8i`).
+#[inline(always)]
+fn word(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(*b.get(at..)?.first_chunk::<8>()?))
+}
+
+/// Eight bytes to match: `d` a digit, `?` anything, other bytes themselves.
+struct Template {
+    /// 0xFF on the digit bytes.
+    digits: u64,
+    /// 0xFF on the literal bytes.
+    literal: u64,
+    /// The literal bytes, 0 elsewhere.
+    bytes: u64,
+}
+
+impl Template {
+    const fn new(t: &[u8; 8]) -> Template {
+        let w = u64::from_le_bytes(*t);
+        let (mut digits, mut literal, mut i) = (0, 0, 0);
+        while i < 8 {
+            let c = (w >> (8 * i)) & 0xFF;
+            if c == b'd' as u64 {
+                digits |= 0xFF << (8 * i);
+            } else if c != b'?' as u64 {
+                literal |= 0xFF << (8 * i);
+            }
+            i += 1;
+        }
+        Template { digits, literal, bytes: w & literal }
+    }
+}
+
+/// `YYYY-MM-` at byte 0.
+const DATE: Template = Template::new(b"dddd-dd-");
+/// `DDThh:mm` at byte 8.
+const CLOCK: Template = Template::new(b"ddTdd:dd");
+/// `:ss` at byte 16, read from byte 11 (its first bytes are `CLOCK`'s).
+const SECONDS: Template = Template::new(b"?????:dd");
+
+/// `.sss` at byte 19 (the SAS fraction; the zone follows).
+const FRACTION3: Template = Template::new(b".ddd????");
+/// `±hh:mm` at byte 23, read from byte 21.
+const ZONE: Template = Template::new(b"???dd:dd");
+
+/// The digit values of `w` (0 on the other bytes) when its bytes follow
+/// `t`. Eight bytes are judged at once instead of one branch per byte.
+#[inline(always)]
+fn digits(w: u64, t: &Template) -> Option<u64> {
+    const HI: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const THREE: u64 = 0x3030_3030_3030_3030;
+    const SIX: u64 = 0x0606_0606_0606_0606;
+    let (hi, three) = (t.digits & HI, t.digits & THREE);
+    // High nibble 3, and adding 6 keeps it 3: `0`..=`9`. No carry leaves a
+    // byte whose high nibble is 3, so the bytes do not disturb each other.
+    let ok = (w & t.literal) == t.bytes
+        && (w & hi) == three
+        && (w.wrapping_add(t.digits & SIX) & hi) == three;
+    ok.then_some((w ^ three) & t.digits)
+}
+
+/// Byte `i` of the result is `10 × digit(i) + digit(i + 1)` of digit
+/// values `v`: the two-digit fields in one multiply (each byte ≤ 99, no
+/// carry between bytes).
+#[inline(always)]
+fn pairs(v: u64) -> u64 {
+    v * 10 + (v >> 8)
+}
+
+/// Byte `i` of `w`.
+#[inline(always)]
+fn byte(w: u64, i: u32) -> u32 {
+    ((w >> (8 * i)) & 0xFF) as u32
+}
+
 /// The usual shape, `YYYY-MM-DDThh:mm:ss[.f+](Z|±hh:mm)`, read without the
 /// cursor's per-field bookkeeping. `None` for anything else or anything
 /// wrong: the general scanner then gives the exact reason.
+#[inline(always)]
 fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     let b = text.as_bytes();
-    let head: &[u8; 19] = b.get(..19)?.try_into().ok()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1] =
-        *head
-    else {
-        return None;
-    };
-    let digits =
-        [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1].map(|c| c.wrapping_sub(b'0'));
-    if digits.iter().any(|&d| d > 9) {
+    if b.len() < 19 {
         return None;
     }
-    let [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1] = digits.map(u32::from);
+    let date = pairs(digits(word(b, 0)?, &DATE)?);
+    let clock = pairs(digits(word(b, 8)?, &CLOCK)?);
+    let secs = pairs(digits(word(b, 11)?, &SECONDS)?);
+    let year = (byte(date, 0) * 100 + byte(date, 2)) as i32;
+    let (month, day) = (byte(date, 5), byte(clock, 0));
+    let (hour, minute, second) = (byte(clock, 3), byte(clock, 6), byte(secs, 6));
+    let ok = year != 0
+        && (1..=12).contains(&month)
+        && day >= 1
+        && (day <= 28 || day <= days_in_month(year, month))
+        && hour <= 23
+        && minute <= 59
+        && second <= 60;
+    if !ok {
+        return None;
+    }
     let mut s = Scanned {
-        year: (y0 * 1000 + y1 * 100 + y2 * 10 + y3) as i32,
-        month: m0 * 10 + m1,
-        day: d0 * 10 + d1,
-        hour: h0 * 10 + h1,
-        minute: i0 * 10 + i1,
-        second: s0 * 10 + s1,
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
         precision: Precision::Second,
         ..Scanned::default()
     };
-    let ok = s.year != 0
-        && (1..=12).contains(&s.month)
-        && s.day >= 1
-        && s.day <= days_in_month(s.year, s.month)
-        && s.hour <= 23
-        && s.minute <= 59
-        && s.second <= 60;
-    if !ok {
-        return None;
+    // The SAS form `.sss±hh:mm`, nearly every value: two more words.
+    if b.len() == 29
+        && let Some(frac) = digits(word(b, 19)?, &FRACTION3)
+        && let Some(zone) = digits(word(b, 21)?, &ZONE)
+        && let Some(negative) = match b.get(23) {
+            Some(b'+') => Some(false),
+            Some(b'-') => Some(true),
+            _ => None,
+        }
+    {
+        s.nanos = (byte(frac, 1) * 100 + byte(frac, 2) * 10 + byte(frac, 3)) * 1_000_000;
+        s.frac_digits = 3;
+        s.precision = Precision::Fraction(3);
+        let zone = pairs(zone);
+        s.offset = Some(offset_seconds(negative, byte(zone, 3), byte(zone, 6))?);
+        return Some(s);
     }
     let mut rest = b.get(19..)?;
     if let Some((b'.', tail)) = rest.split_first() {
@@ -247,11 +344,7 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
             s.zulu = true;
         }
         [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
-            let [h0, h1, m0, m1] = [h0, h1, m0, m1].map(|c| c.wrapping_sub(b'0'));
-            if h0 > 9 || h1 > 9 || m0 > 9 || m1 > 9 {
-                return None;
-            }
-            let (hours, minutes) = (u32::from(h0 * 10 + h1), u32::from(m0 * 10 + m1));
+            let (hours, minutes) = (two_digits(h0, h1)?, two_digits(m0, m1)?);
             s.offset = Some(offset_seconds(sign == b'-', hours, minutes)?);
         }
         [] if matches!(form, Form::Search { .. }) => {}
@@ -260,6 +353,9 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     Some(s)
 }
 
+// Out of line: the fast path takes nearly every dateTime and instant, and
+// inlining this one would give `scan` its large frame on every call.
+#[inline(never)]
 fn scan_general(text: &str, form: Form) -> Result<Scanned, Reason> {
     let bytes = text.as_bytes();
     check_edges(bytes)?;
@@ -371,13 +467,17 @@ fn scan_fraction(c: &mut Cursor<'_>, s: &mut Scanned) -> Result<(), Reason> {
 /// Fills the fraction fields from its digits (ASCII digits, at least one):
 /// nine are kept as nanoseconds, a short fraction is scaled up (".5" = 500 ms).
 fn set_fraction(s: &mut Scanned, digits: &[u8]) {
+    // Horner on the kept digits, then one scaling: no power per digit.
+    const SCALE: [u32; 10] =
+        [1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    let kept = digits.len().min(9);
     let mut nanos = 0u32;
-    for (k, d) in digits.iter().take(9).enumerate() {
-        nanos += u32::from(d.wrapping_sub(b'0')) * 10u32.pow(8 - k as u32);
+    for d in digits.iter().take(9) {
+        nanos = nanos * 10 + u32::from(d.wrapping_sub(b'0'));
     }
-    s.nanos = nanos;
+    s.nanos = nanos * SCALE.get(kept).copied().unwrap_or(1);
     s.frac_digits = digits.len();
-    s.precision = Precision::Fraction(digits.len().min(9) as u8);
+    s.precision = Precision::Fraction(kept as u8);
 }
 
 /// `Z` or `±hh:mm` with the FHIR range -14:00..+14:00.
