@@ -6,7 +6,7 @@
 //! accepted: on its own it would take `2024-5-1`, a lowercase `t`, a space
 //! separator or `+14:30`, all of which FHIR forbids.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::error::{Field, PrimitiveError, Reason};
 use super::kind::PrimitiveKind;
@@ -550,6 +550,72 @@ pub(crate) fn naive_date_time(s: &Scanned) -> Result<NaiveDateTime, Reason> {
     Ok(NaiveDateTime::new(naive_date(s)?, naive_time(s)?))
 }
 
+/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`): a few multiplications where chrono's calendar would
+/// build and check a date.
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// A point of the UTC time line: seconds since 1970-01-01T00:00:00Z and
+/// nanoseconds, in a leap second (`:60`) 1e9 and more on the second before,
+/// as chrono keeps it. The derived order is chrono's order of the same
+/// instants, so rules compare these without building a `DateTime`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct UtcStamp {
+    /// Seconds since the Unix epoch (leap second: those of `:59`).
+    pub secs: i64,
+    /// Nanoseconds, 1_000_000_000 and more within a leap second.
+    pub nanos: u32,
+}
+
+impl UtcStamp {
+    /// The stamp of a chrono instant.
+    pub(crate) fn of(t: DateTime<Utc>) -> UtcStamp {
+        UtcStamp { secs: t.timestamp(), nanos: t.timestamp_subsec_nanos() }
+    }
+}
+
+impl Scanned {
+    /// `self` is before `other` on the time line. With the same offset the
+    /// written fields compare as they are (a leap second's 60 sorts where
+    /// chrono puts it); otherwise through [`Scanned::utc`].
+    pub(crate) fn is_before(&self, other: &Scanned) -> bool {
+        if self.offset == other.offset {
+            let key = |s: &Scanned| (s.year, s.month, s.day, s.hour, s.minute, s.second, s.nanos);
+            key(self) < key(other)
+        } else {
+            self.utc() < other.utc()
+        }
+    }
+
+    /// The instant on the UTC time line (a value without zone is read as
+    /// UTC; the instant form always has one).
+    pub(crate) fn utc(&self) -> UtcStamp {
+        let (second, nanos) = if self.second == 60 {
+            (59, self.nanos + 1_000_000_000)
+        } else {
+            (self.second, self.nanos)
+        };
+        let clock = i64::from(self.hour * 3600 + self.minute * 60 + second);
+        let days = days_from_civil(self.year, self.month, self.day);
+        let secs = days * 86_400 + clock - i64::from(self.offset.unwrap_or(0));
+        UtcStamp { secs, nanos }
+    }
+}
+
+/// Scans a FHIR `instant`: the lexical rule of `check(PrimitiveKind::Instant, _)`.
+pub(crate) fn scan_instant(text: &str) -> Result<Scanned, PrimitiveError> {
+    scan(text, Form::Instant)
+        .map_err(|reason| PrimitiveError { kind: PrimitiveKind::Instant, reason })
+}
+
 /// Parses a FHIR `instant`, keeping its offset.
 ///
 /// The lexical rule is checked first (same errors as
@@ -566,14 +632,19 @@ pub(crate) fn naive_date_time(s: &Scanned) -> Result<NaiveDateTime, Reason> {
 /// assert!(parse_instant("2024-06-12T16:40:00").is_err());
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, PrimitiveError> {
-    let err = |reason| PrimitiveError { kind: PrimitiveKind::Instant, reason };
-    let s = scan(text, Form::Instant).map_err(err)?;
-    let naive = naive_date_time(&s).map_err(err)?;
-    let offset = s.offset.and_then(FixedOffset::east_opt).ok_or(err(Reason::Unrepresentable))?;
+    let s = scan_instant(text)?;
+    instant_of(&s).map_err(|reason| PrimitiveError { kind: PrimitiveKind::Instant, reason })
+}
+
+/// The `DateTime` of a scanned instant, from the fields the scanner read
+/// (chrono checks and places them; its text parser is never involved).
+pub(crate) fn instant_of(s: &Scanned) -> Result<DateTime<FixedOffset>, Reason> {
+    let naive = naive_date_time(s)?;
+    let offset = s.offset.and_then(FixedOffset::east_opt).ok_or(Reason::Unrepresentable)?;
     naive
         .checked_sub_offset(offset)
         .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
-        .ok_or(err(Reason::Unrepresentable))
+        .ok_or(Reason::Unrepresentable)
 }
 
 #[cfg(test)]
@@ -590,6 +661,65 @@ mod tests {
             for form in [Form::DateTime, Form::Instant, Form::Search { lenient: true }, Form::Search { lenient: false }] {
                 if let Some(fast) = scan_fast(&t, form) {
                     proptest::prop_assert_eq!(Ok(fast), scan_general(&t, form));
+                }
+            }
+        }
+    }
+
+    /// The eight-byte field checks against the byte-by-byte scanner: SAS
+    /// instants with one or two bytes replaced by a byte next to a digit or
+    /// a separator (`/` and `:` border the digits, `,` and `.` the `-`...),
+    /// where a wrong mask or carry would let a value through.
+    fn near_miss() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let base = "(19|20|99|00)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-6][0-9]\\.[0-9]{3}[+-](0[0-9]|1[0-4]):[0-5][0-9]";
+        let byte = prop_oneof![
+            Just(b'/'),
+            Just(b'0'),
+            Just(b'9'),
+            Just(b':'),
+            Just(b';'),
+            Just(b'-'),
+            Just(b'+'),
+            Just(b','),
+            Just(b'.'),
+            Just(b'T'),
+            Just(b'Z'),
+            Just(b' '),
+            Just(b'@'),
+            Just(b'?'),
+            Just(b'\x7F'),
+            Just(b'\x00'),
+            Just(b'\x06'),
+            Just(b'j'),
+            Just(b'i'),
+            Just(b'*'),
+        ];
+        (base, (0usize..29, byte.clone()), proptest::option::of((0usize..29, byte))).prop_map(
+            |(t, (i, b), second)| {
+                let mut bytes = t.into_bytes();
+                for (i, b) in std::iter::once((i, b)).chain(second) {
+                    if let Some(slot) = bytes.get_mut(i) {
+                        *slot = b;
+                    }
+                }
+                String::from_utf8(bytes).unwrap()
+            },
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn word_checks_agree_with_the_general_scanner(t in near_miss()) {
+            for form in [Form::DateTime, Form::Instant, Form::Search { lenient: true }, Form::Search { lenient: false }] {
+                let general = scan_general(&t, form);
+                match scan_fast(&t, form) {
+                    Some(fast) => proptest::prop_assert_eq!(Ok(fast), general, "{}", t),
+                    // The fast path may leave a value to the general scanner,
+                    // but not a valid instant of the usual shape.
+                    None if form == Form::Instant => proptest::prop_assert!(general.is_err(), "{}", t),
+                    None => {}
                 }
             }
         }
