@@ -6,7 +6,7 @@
 //! accepted: on its own it would take `2024-5-1`, a lowercase `t`, a space
 //! separator or `+14:30`, all of which FHIR forbids.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::error::{Field, PrimitiveError, Reason};
 use super::kind::PrimitiveKind;
@@ -194,42 +194,139 @@ pub(crate) fn scan(text: &str, form: Form) -> Result<Scanned, Reason> {
     scan_general(text, form)
 }
 
+/// Two ASCII digits as a number, `None` unless both are digits.
+#[inline(always)]
+fn two_digits(hi: u8, lo: u8) -> Option<u32> {
+    let (hi, lo) = (hi.wrapping_sub(b'0'), lo.wrapping_sub(b'0'));
+    (hi <= 9 && lo <= 9).then_some(u32::from(hi) * 10 + u32::from(lo))
+}
+
+/// Eight bytes read as one little-endian word (byte `i` at bits `8i`).
+#[inline(always)]
+fn word(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(*b.get(at..)?.first_chunk::<8>()?))
+}
+
+/// Eight bytes to match: `d` a digit, `?` anything, other bytes themselves.
+struct Template {
+    /// 0xFF on the digit bytes.
+    digits: u64,
+    /// 0xFF on the literal bytes.
+    literal: u64,
+    /// The literal bytes, 0 elsewhere.
+    bytes: u64,
+}
+
+impl Template {
+    const fn new(t: &[u8; 8]) -> Template {
+        let w = u64::from_le_bytes(*t);
+        let (mut digits, mut literal, mut i) = (0, 0, 0);
+        while i < 8 {
+            let c = (w >> (8 * i)) & 0xFF;
+            if c == b'd' as u64 {
+                digits |= 0xFF << (8 * i);
+            } else if c != b'?' as u64 {
+                literal |= 0xFF << (8 * i);
+            }
+            i += 1;
+        }
+        Template { digits, literal, bytes: w & literal }
+    }
+}
+
+/// `YYYY-MM-` at byte 0.
+const DATE: Template = Template::new(b"dddd-dd-");
+/// `DDThh:mm` at byte 8.
+const CLOCK: Template = Template::new(b"ddTdd:dd");
+/// `:ss` at byte 16, read from byte 11 (its first bytes are `CLOCK`'s).
+const SECONDS: Template = Template::new(b"?????:dd");
+
+/// `.sss` at byte 19 (the SAS fraction; the zone follows).
+const FRACTION3: Template = Template::new(b".ddd????");
+/// `±hh:mm` at byte 23, read from byte 21.
+const ZONE: Template = Template::new(b"???dd:dd");
+
+/// The digit values of `w` (0 on the other bytes) when its bytes follow
+/// `t`. Eight bytes are judged at once instead of one branch per byte.
+#[inline(always)]
+fn digits(w: u64, t: &Template) -> Option<u64> {
+    const HI: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const THREE: u64 = 0x3030_3030_3030_3030;
+    const SIX: u64 = 0x0606_0606_0606_0606;
+    let (hi, three) = (t.digits & HI, t.digits & THREE);
+    // High nibble 3, and adding 6 keeps it 3: `0`..=`9`. No carry leaves a
+    // byte whose high nibble is 3, so the bytes do not disturb each other.
+    let ok = (w & t.literal) == t.bytes
+        && (w & hi) == three
+        && (w.wrapping_add(t.digits & SIX) & hi) == three;
+    ok.then_some((w ^ three) & t.digits)
+}
+
+/// Byte `i` of the result is `10 × digit(i) + digit(i + 1)` of digit
+/// values `v`: the two-digit fields in one multiply (each byte ≤ 99, no
+/// carry between bytes).
+#[inline(always)]
+fn pairs(v: u64) -> u64 {
+    v * 10 + (v >> 8)
+}
+
+/// Byte `i` of `w`.
+#[inline(always)]
+fn byte(w: u64, i: u32) -> u32 {
+    ((w >> (8 * i)) & 0xFF) as u32
+}
+
 /// The usual shape, `YYYY-MM-DDThh:mm:ss[.f+](Z|±hh:mm)`, read without the
 /// cursor's per-field bookkeeping. `None` for anything else or anything
 /// wrong: the general scanner then gives the exact reason.
+#[inline(always)]
 fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     let b = text.as_bytes();
-    let head: &[u8; 19] = b.get(..19)?.try_into().ok()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', i0, i1, b':', s0, s1] =
-        *head
-    else {
-        return None;
-    };
-    let digits =
-        [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1].map(|c| c.wrapping_sub(b'0'));
-    if digits.iter().any(|&d| d > 9) {
+    if b.len() < 19 {
         return None;
     }
-    let [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1] = digits.map(u32::from);
+    let date = pairs(digits(word(b, 0)?, &DATE)?);
+    let clock = pairs(digits(word(b, 8)?, &CLOCK)?);
+    let secs = pairs(digits(word(b, 11)?, &SECONDS)?);
+    let year = (byte(date, 0) * 100 + byte(date, 2)) as i32;
+    let (month, day) = (byte(date, 5), byte(clock, 0));
+    let (hour, minute, second) = (byte(clock, 3), byte(clock, 6), byte(secs, 6));
+    let ok = year != 0
+        && (1..=12).contains(&month)
+        && day >= 1
+        && (day <= 28 || day <= days_in_month(year, month))
+        && hour <= 23
+        && minute <= 59
+        && second <= 60;
+    if !ok {
+        return None;
+    }
     let mut s = Scanned {
-        year: (y0 * 1000 + y1 * 100 + y2 * 10 + y3) as i32,
-        month: m0 * 10 + m1,
-        day: d0 * 10 + d1,
-        hour: h0 * 10 + h1,
-        minute: i0 * 10 + i1,
-        second: s0 * 10 + s1,
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
         precision: Precision::Second,
         ..Scanned::default()
     };
-    let ok = s.year != 0
-        && (1..=12).contains(&s.month)
-        && s.day >= 1
-        && s.day <= days_in_month(s.year, s.month)
-        && s.hour <= 23
-        && s.minute <= 59
-        && s.second <= 60;
-    if !ok {
-        return None;
+    // The SAS form `.sss±hh:mm`, nearly every value: two more words.
+    if b.len() == 29
+        && let Some(frac) = digits(word(b, 19)?, &FRACTION3)
+        && let Some(zone) = digits(word(b, 21)?, &ZONE)
+        && let Some(negative) = match b.get(23) {
+            Some(b'+') => Some(false),
+            Some(b'-') => Some(true),
+            _ => None,
+        }
+    {
+        s.nanos = (byte(frac, 1) * 100 + byte(frac, 2) * 10 + byte(frac, 3)) * 1_000_000;
+        s.frac_digits = 3;
+        s.precision = Precision::Fraction(3);
+        let zone = pairs(zone);
+        s.offset = Some(offset_seconds(negative, byte(zone, 3), byte(zone, 6))?);
+        return Some(s);
     }
     let mut rest = b.get(19..)?;
     if let Some((b'.', tail)) = rest.split_first() {
@@ -247,11 +344,7 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
             s.zulu = true;
         }
         [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
-            let [h0, h1, m0, m1] = [h0, h1, m0, m1].map(|c| c.wrapping_sub(b'0'));
-            if h0 > 9 || h1 > 9 || m0 > 9 || m1 > 9 {
-                return None;
-            }
-            let (hours, minutes) = (u32::from(h0 * 10 + h1), u32::from(m0 * 10 + m1));
+            let (hours, minutes) = (two_digits(h0, h1)?, two_digits(m0, m1)?);
             s.offset = Some(offset_seconds(sign == b'-', hours, minutes)?);
         }
         [] if matches!(form, Form::Search { .. }) => {}
@@ -260,6 +353,9 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     Some(s)
 }
 
+// Out of line: the fast path takes nearly every dateTime and instant, and
+// inlining this one would give `scan` its large frame on every call.
+#[inline(never)]
 fn scan_general(text: &str, form: Form) -> Result<Scanned, Reason> {
     let bytes = text.as_bytes();
     check_edges(bytes)?;
@@ -371,13 +467,17 @@ fn scan_fraction(c: &mut Cursor<'_>, s: &mut Scanned) -> Result<(), Reason> {
 /// Fills the fraction fields from its digits (ASCII digits, at least one):
 /// nine are kept as nanoseconds, a short fraction is scaled up (".5" = 500 ms).
 fn set_fraction(s: &mut Scanned, digits: &[u8]) {
+    // Horner on the kept digits, then one scaling: no power per digit.
+    const SCALE: [u32; 10] =
+        [1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    let kept = digits.len().min(9);
     let mut nanos = 0u32;
-    for (k, d) in digits.iter().take(9).enumerate() {
-        nanos += u32::from(d.wrapping_sub(b'0')) * 10u32.pow(8 - k as u32);
+    for d in digits.iter().take(9) {
+        nanos = nanos * 10 + u32::from(d.wrapping_sub(b'0'));
     }
-    s.nanos = nanos;
+    s.nanos = nanos * SCALE.get(kept).copied().unwrap_or(1);
     s.frac_digits = digits.len();
-    s.precision = Precision::Fraction(digits.len().min(9) as u8);
+    s.precision = Precision::Fraction(kept as u8);
 }
 
 /// `Z` or `±hh:mm` with the FHIR range -14:00..+14:00.
@@ -450,6 +550,72 @@ pub(crate) fn naive_date_time(s: &Scanned) -> Result<NaiveDateTime, Reason> {
     Ok(NaiveDateTime::new(naive_date(s)?, naive_time(s)?))
 }
 
+/// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+/// `days_from_civil`): a few multiplications where chrono's calendar would
+/// build and check a date.
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// A point of the UTC time line: seconds since 1970-01-01T00:00:00Z and
+/// nanoseconds, in a leap second (`:60`) 1e9 and more on the second before,
+/// as chrono keeps it. The derived order is chrono's order of the same
+/// instants, so rules compare these without building a `DateTime`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct UtcStamp {
+    /// Seconds since the Unix epoch (leap second: those of `:59`).
+    pub secs: i64,
+    /// Nanoseconds, 1_000_000_000 and more within a leap second.
+    pub nanos: u32,
+}
+
+impl UtcStamp {
+    /// The stamp of a chrono instant.
+    pub(crate) fn of(t: DateTime<Utc>) -> UtcStamp {
+        UtcStamp { secs: t.timestamp(), nanos: t.timestamp_subsec_nanos() }
+    }
+}
+
+impl Scanned {
+    /// `self` is before `other` on the time line. With the same offset the
+    /// written fields compare as they are (a leap second's 60 sorts where
+    /// chrono puts it); otherwise through [`Scanned::utc`].
+    pub(crate) fn is_before(&self, other: &Scanned) -> bool {
+        if self.offset == other.offset {
+            let key = |s: &Scanned| (s.year, s.month, s.day, s.hour, s.minute, s.second, s.nanos);
+            key(self) < key(other)
+        } else {
+            self.utc() < other.utc()
+        }
+    }
+
+    /// The instant on the UTC time line (a value without zone is read as
+    /// UTC; the instant form always has one).
+    pub(crate) fn utc(&self) -> UtcStamp {
+        let (second, nanos) = if self.second == 60 {
+            (59, self.nanos + 1_000_000_000)
+        } else {
+            (self.second, self.nanos)
+        };
+        let clock = i64::from(self.hour * 3600 + self.minute * 60 + second);
+        let days = days_from_civil(self.year, self.month, self.day);
+        let secs = days * 86_400 + clock - i64::from(self.offset.unwrap_or(0));
+        UtcStamp { secs, nanos }
+    }
+}
+
+/// Scans a FHIR `instant`: the lexical rule of `check(PrimitiveKind::Instant, _)`.
+pub(crate) fn scan_instant(text: &str) -> Result<Scanned, PrimitiveError> {
+    scan(text, Form::Instant)
+        .map_err(|reason| PrimitiveError { kind: PrimitiveKind::Instant, reason })
+}
+
 /// Parses a FHIR `instant`, keeping its offset.
 ///
 /// The lexical rule is checked first (same errors as
@@ -466,14 +632,19 @@ pub(crate) fn naive_date_time(s: &Scanned) -> Result<NaiveDateTime, Reason> {
 /// assert!(parse_instant("2024-06-12T16:40:00").is_err());
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<FixedOffset>, PrimitiveError> {
-    let err = |reason| PrimitiveError { kind: PrimitiveKind::Instant, reason };
-    let s = scan(text, Form::Instant).map_err(err)?;
-    let naive = naive_date_time(&s).map_err(err)?;
-    let offset = s.offset.and_then(FixedOffset::east_opt).ok_or(err(Reason::Unrepresentable))?;
+    let s = scan_instant(text)?;
+    instant_of(&s).map_err(|reason| PrimitiveError { kind: PrimitiveKind::Instant, reason })
+}
+
+/// The `DateTime` of a scanned instant, from the fields the scanner read
+/// (chrono checks and places them; its text parser is never involved).
+pub(crate) fn instant_of(s: &Scanned) -> Result<DateTime<FixedOffset>, Reason> {
+    let naive = naive_date_time(s)?;
+    let offset = s.offset.and_then(FixedOffset::east_opt).ok_or(Reason::Unrepresentable)?;
     naive
         .checked_sub_offset(offset)
         .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
-        .ok_or(err(Reason::Unrepresentable))
+        .ok_or(Reason::Unrepresentable)
 }
 
 #[cfg(test)]
@@ -490,6 +661,65 @@ mod tests {
             for form in [Form::DateTime, Form::Instant, Form::Search { lenient: true }, Form::Search { lenient: false }] {
                 if let Some(fast) = scan_fast(&t, form) {
                     proptest::prop_assert_eq!(Ok(fast), scan_general(&t, form));
+                }
+            }
+        }
+    }
+
+    /// The eight-byte field checks against the byte-by-byte scanner: SAS
+    /// instants with one or two bytes replaced by a byte next to a digit or
+    /// a separator (`/` and `:` border the digits, `,` and `.` the `-`...),
+    /// where a wrong mask or carry would let a value through.
+    fn near_miss() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let base = "(19|20|99|00)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-6][0-9]\\.[0-9]{3}[+-](0[0-9]|1[0-4]):[0-5][0-9]";
+        let byte = prop_oneof![
+            Just(b'/'),
+            Just(b'0'),
+            Just(b'9'),
+            Just(b':'),
+            Just(b';'),
+            Just(b'-'),
+            Just(b'+'),
+            Just(b','),
+            Just(b'.'),
+            Just(b'T'),
+            Just(b'Z'),
+            Just(b' '),
+            Just(b'@'),
+            Just(b'?'),
+            Just(b'\x7F'),
+            Just(b'\x00'),
+            Just(b'\x06'),
+            Just(b'j'),
+            Just(b'i'),
+            Just(b'*'),
+        ];
+        (base, (0usize..29, byte.clone()), proptest::option::of((0usize..29, byte))).prop_map(
+            |(t, (i, b), second)| {
+                let mut bytes = t.into_bytes();
+                for (i, b) in std::iter::once((i, b)).chain(second) {
+                    if let Some(slot) = bytes.get_mut(i) {
+                        *slot = b;
+                    }
+                }
+                String::from_utf8(bytes).unwrap()
+            },
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn word_checks_agree_with_the_general_scanner(t in near_miss()) {
+            for form in [Form::DateTime, Form::Instant, Form::Search { lenient: true }, Form::Search { lenient: false }] {
+                let general = scan_general(&t, form);
+                match scan_fast(&t, form) {
+                    Some(fast) => proptest::prop_assert_eq!(Ok(fast), general, "{}", t),
+                    // The fast path may leave a value to the general scanner,
+                    // but not a valid instant of the usual shape.
+                    None if form == Form::Instant => proptest::prop_assert!(general.is_err(), "{}", t),
+                    None => {}
                 }
             }
         }

@@ -27,8 +27,10 @@ mod text;
 mod tests;
 
 pub use datetime::{Precision, parse_instant};
+pub(crate) use datetime::{Scanned, UtcStamp, scan_instant};
 pub use error::{Field, PrimitiveError, Reason};
 pub use kind::{JsonKind, PrimitiveKind};
+pub(crate) use sas::sas_form;
 pub use sas::{SasInstantError, check_sas_instant};
 pub use search::{DateBound, parse_search_date, parse_search_date_lenient};
 

@@ -3,9 +3,8 @@
 
 use crate::finding::{Lang, Message};
 
-use super::datetime::{Form, scan};
+use super::datetime::{Scanned, scan_instant};
 use super::error::{PrimitiveError, quote};
-use super::kind::PrimitiveKind;
 
 /// Why a value is not in the SAS instant format.
 ///
@@ -74,8 +73,12 @@ impl std::fmt::Display for Deviation {
 /// assert!(check_sas_instant("2024-06-12T16:40:00+02:00").is_err());
 /// ```
 pub fn check_sas_instant(text: &str) -> Result<(), SasInstantError> {
-    let s = scan(text, Form::Instant)
-        .map_err(|reason| PrimitiveError { kind: PrimitiveKind::Instant, reason })?;
+    sas_form(&scan_instant(text)?)
+}
+
+/// The SAS form of a scanned instant ([`check_sas_instant`] without the
+/// scan, for a caller that keeps the scanned fields).
+pub(crate) fn sas_form(s: &Scanned) -> Result<(), SasInstantError> {
     if s.frac_digits == 3 && !s.zulu {
         Ok(())
     } else {

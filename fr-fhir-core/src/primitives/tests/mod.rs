@@ -2,6 +2,7 @@
 //! passing and failing values and the exact reason expected.
 
 mod dates;
+mod instants;
 mod messages;
 mod numbers;
 mod paris;

@@ -3,7 +3,7 @@
 use crate::finding::RuleMeta;
 use crate::json::Span;
 use crate::model::{Code, Coding, Instant};
-use crate::primitives::{SasInstantError, check_sas_instant};
+use crate::primitives::{SasInstantError, Scanned, sas_form, scan_instant};
 use crate::rules::support::terminology as term;
 use crate::rules::{Emitter, EntryCx, Scope, quote};
 
@@ -46,19 +46,21 @@ pub const RULES: &[&RuleMeta] = &[
     &ro1_slot_017::RULE,
 ];
 
-/// A valid instant of a Slot, and whether it has the SAS form.
+/// A valid instant of a Slot, read once by RO1-SLOT-003/004: its fields
+/// are what RO1-SLOT-005/017 compare, so nothing is parsed again.
 #[derive(Clone, Copy)]
 pub(crate) struct Checked<'v, 'a> {
     /// The instant as written.
     pub(crate) value: &'v Instant<'a>,
-    /// True when it is in the SAS form (RO1-SLOT-004 holds).
-    pub(crate) sas: bool,
+    /// Its fields as scanned (offset included).
+    pub(crate) at: Scanned,
 }
 
 /// Checks one of start/end: present (RO1-SLOT-002), a FHIR instant
 /// (RO1-SLOT-003), in the SAS form (RO1-SLOT-004). One reading of the value
 /// decides which of the three reports, so an invalid instant is reported
-/// once. Returns it when it is a valid FHIR instant.
+/// once. Returns it when it is a valid FHIR instant, with its scanned
+/// fields for RO1-SLOT-005/017.
 pub(crate) fn check_instant<'v, 'a>(
     v: Option<&'v Instant<'a>>,
     name: &'static str,
@@ -70,18 +72,17 @@ pub(crate) fn check_instant<'v, 'a>(
         ro1_slot_002::report_missing(name, slot, e, em);
         return None;
     };
-    let sas = match check_sas_instant(v.as_str()) {
-        Ok(()) => true,
-        Err(err @ SasInstantError::NotInstant(_)) => {
-            report_instant(&ro1_slot_003::RULE, v, name, &err, em);
+    let at = match scan_instant(v.as_str()) {
+        Ok(at) => at,
+        Err(err) => {
+            report_instant(&ro1_slot_003::RULE, v, name, &SasInstantError::NotInstant(err), em);
             return None;
         }
-        Err(err) => {
-            report_instant(&ro1_slot_004::RULE, v, name, &err, em);
-            false
-        }
     };
-    Some(Checked { value: v, sas })
+    if let Err(err) = sas_form(&at) {
+        report_instant(&ro1_slot_004::RULE, v, name, &err, em);
+    }
+    Some(Checked { value: v, at })
 }
 
 /// Reports Slot.`name` under `rule`: not a FHIR instant (RO1-SLOT-003) or

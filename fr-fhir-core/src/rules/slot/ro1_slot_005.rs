@@ -3,7 +3,6 @@
 //! Slot.start is strictly before Slot.end.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::primitives::parse_instant;
 use crate::rules::slot::Checked;
 use crate::rules::{Emitter, Scope, quote};
 
@@ -49,17 +48,8 @@ pub(crate) fn check(
     }
 }
 
-/// `a < b` for two valid instants. Two values in the SAS form
-/// (`YYYY-MM-DDThh:mm:ss.sss±hh:mm`, fixed width) with the same offset compare
-/// as text, which spares two calendar parses per Slot on the usual path.
+/// `a < b` for two valid instants, offsets applied, from the fields
+/// RO1-SLOT-003/004 scanned: nothing is parsed again.
 pub(super) fn is_before(a: Checked<'_, '_>, b: Checked<'_, '_>) -> bool {
-    let (ta, tb) = (a.value.as_str(), b.value.as_str());
-    if a.sas && b.sas && ta.len() == tb.len() && ta.get(23..) == tb.get(23..) {
-        return ta < tb;
-    }
-    match (parse_instant(ta), parse_instant(tb)) {
-        (Ok(x), Ok(y)) => x < y,
-        // Not comparable: RO1-SLOT-003 already reported the invalid one.
-        _ => true,
-    }
+    a.at.is_before(&b.at)
 }

@@ -3,7 +3,7 @@
 //! Slot.start is not earlier than the moment the response was produced.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::primitives::parse_instant;
+use crate::primitives::UtcStamp;
 use crate::rules::slot::Checked;
 use crate::rules::{Emitter, Scope, quote};
 
@@ -30,9 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// Slot.start is not earlier than the moment of the response (when known).
 pub(crate) fn check(start: Option<Checked<'_, '_>>, em: &mut Emitter<'_>) {
-    if let (Some(now), Some(sa)) = (em.opts.now, start.map(|a| a.value))
-        && parse_instant(sa.as_str()).is_ok_and(|a| a < now)
+    if let (Some(now), Some(start)) = (em.opts.now, start)
+        && start.at.utc() < UtcStamp::of(now)
     {
+        let sa = start.value;
         let (q, now) = (quote(sa.as_str()), now.to_rfc3339());
         em.at(
             Scope::ALL,

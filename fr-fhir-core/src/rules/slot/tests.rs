@@ -128,28 +128,70 @@ mod ro1_slot_004 {
 
 mod ro1_slot_005 {
     use super::s0;
-    use crate::primitives::check_sas_instant;
+    use crate::primitives::{parse_instant, scan_instant};
     use crate::rules::slot::Checked;
     use crate::rules::slot::testing::{ERR, PS, at};
     use crate::rules::testutil::{case, rule_table};
     use serde_json::json;
 
-    #[test]
-    fn instants_compare_as_text_only_with_equal_offsets() {
+    /// RO1-SLOT-005's comparison of the fields RO1-SLOT-003/004 scanned.
+    fn before(a: &str, b: &str) -> bool {
         use crate::model::Instant;
-        let before = |a: &str, b: &str| {
-            let (a, b) = (Instant::new(a), Instant::new(b));
-            let checked = |v| Checked { value: v, sas: check_sas_instant(v.as_str()).is_ok() };
-            crate::rules::slot::ro1_slot_005::is_before(checked(&a), checked(&b))
-        };
+        let (a, b) = (Instant::new(a), Instant::new(b));
+        let checked = |v| Checked { value: v, at: scan_instant(v.as_str()).unwrap() };
+        crate::rules::slot::ro1_slot_005::is_before(checked(&a), checked(&b))
+    }
+
+    #[test]
+    fn instants_compare_on_the_time_line() {
         assert!(before("2026-11-26T09:00:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
         assert!(!before("2026-11-26T09:20:00.000+01:00", "2026-11-26T09:20:00.000+01:00"));
         // Different offsets: 10:00+02:00 is 08:00Z, before 09:30+01:00 (08:30Z).
         assert!(before("2026-11-26T10:00:00.000+02:00", "2026-11-26T09:30:00.000+01:00"));
         assert!(!before("2026-11-26T09:30:00.000+01:00", "2026-11-26T10:00:00.000+02:00"));
-        // Other FHIR forms go through the calendar.
+        // Other FHIR forms.
         assert!(before("2026-11-26T08:00:00Z", "2026-11-26T09:30:00.000+01:00"));
         assert!(!before("2026-11-26T08:45:00Z", "2026-11-26T09:30:00.000+01:00"));
+        // The same instant written with two offsets is not before itself.
+        assert!(!before("2026-11-26T09:00:00.000+01:00", "2026-11-26T08:00:00Z"));
+        assert!(!before("2026-11-26T08:00:00Z", "2026-11-26T09:00:00.000+01:00"));
+        // Across midnight and the year, ±14:00 and -12:00.
+        assert!(before("2027-01-01T13:59:59.999+14:00", "2026-12-31T12:00:00.000-12:00"));
+        assert!(!before("2027-01-01T14:00:00.000+14:00", "2026-12-31T12:00:00.000-12:00"));
+        // A leap second sorts after :59.999 and before the next minute, with
+        // the same offset and with another.
+        assert!(before("2016-12-31T23:59:59.999Z", "2016-12-31T23:59:60.000Z"));
+        assert!(before("2016-12-31T23:59:60.500Z", "2017-01-01T00:00:00.000Z"));
+        assert!(before("2016-12-31T23:59:60.500Z", "2017-01-01T01:00:00.000+01:00"));
+        assert!(!before("2017-01-01T00:59:60.500+01:00", "2016-12-31T23:59:60.500Z"));
+    }
+
+    /// The comparison RO1-SLOT-005 makes on its scanned fields is chrono's
+    /// comparison of the parsed instants: a wrong reuse (a field, the offset
+    /// or the fraction read wrongly) would show on one of these pairs.
+    #[test]
+    fn comparison_agrees_with_chrono() {
+        let values = [
+            "2024-02-29T23:30:00.000+01:00",
+            "2024-02-29T22:30:00.000Z",
+            "2024-02-29T22:30:00.001Z",
+            "2024-02-29T22:30:00.0001+00:00",
+            "2024-03-01T00:30:00.000+02:00",
+            "2024-02-29T10:30:00.000-12:00",
+            "2024-03-01T12:30:00.000+14:00",
+            "2024-03-01T12:29:59.999999999+14:00",
+            "2024-02-29T22:29:60.5Z",
+            "2024-02-29T22:30:00Z",
+            "2024-02-29T22:30:00.5-00:30",
+            "0001-01-01T00:00:00.000+14:00",
+            "9999-12-31T23:59:59.999-12:00",
+        ];
+        for a in values {
+            for b in values {
+                let chrono_says = parse_instant(a).unwrap() < parse_instant(b).unwrap();
+                assert_eq!(before(a, b), chrono_says, "{a} < {b}");
+            }
+        }
     }
 
     rule_table! { fn slot_005_start_before_end("RO1-SLOT-005") {} [
@@ -442,5 +484,22 @@ mod ro1_slot_017 {
         assert_eq!(with_now(PS, Some("2026-11-26T13:10:00Z")), at("start", WARN));
         assert_eq!(with_now(PS, Some("2026-11-26T13:00:00Z")), []);
         assert_eq!(with_now(PS, None), []);
+    }
+
+    /// The start is compared as scanned by RO1-SLOT-003/004: to the
+    /// nanosecond, in any offset.
+    #[test]
+    fn slot_017_compares_to_the_nanosecond_in_any_offset() {
+        use crate::rules::slot::testing::p;
+        use serde_json::json;
+        // 13:00:00.000000001Z.
+        let start = p(PS, "start", Some(json!("2026-11-26T03:00:00.000000001-10:00")));
+        assert_eq!(with_now(&start, Some("2026-11-26T13:00:00Z")), []);
+        assert_eq!(with_now(&start, Some("2026-11-27T03:00:00.000000001+14:00")), []);
+        assert_eq!(with_now(&start, Some("2026-11-26T13:00:00.000000002Z")), at("start", WARN));
+        // 12:59:60.5Z: after :59.999, before the next minute.
+        let leap = p(PS, "start", Some(json!("2026-11-26T13:59:60.5+01:00")));
+        assert_eq!(with_now(&leap, Some("2026-11-26T12:59:59.999Z")), []);
+        assert_eq!(with_now(&leap, Some("2026-11-26T13:00:00Z")), at("start", WARN));
     }
 }
