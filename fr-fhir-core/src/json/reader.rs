@@ -316,7 +316,7 @@ impl<'a> Reader<'a> {
         if self.byte() != Some(b'"') {
             return Err(self.unexpected("a string key"));
         }
-        let key = self.string()?;
+        let key = self.string_at_quote()?;
         self.skip_ws();
         if self.byte() != Some(b':') {
             return Err(self.unexpected("':'"));
@@ -363,39 +363,60 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn string(&mut self) -> Result<(Str<'a>, Span), JsonError> {
         self.skip_ws();
-        let start = self.pos;
         if self.byte() != Some(b'"') {
             return Err(self.unexpected("a string"));
         }
+        self.string_at_quote()
+    }
+
+    /// [`Reader::string`] once the opening quote is seen at `pos`: the plain
+    /// string is the hot path, everything else is [`Reader::string_rest`].
+    #[inline(always)]
+    fn string_at_quote(&mut self) -> Result<(Str<'a>, Span), JsonError> {
+        let start = self.pos;
         let body_start = start + 1;
-        let bytes = self.src.as_bytes();
-        let rest = bytes.get(body_start..).unwrap_or_default();
+        let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
         match find_string_end(rest) {
+            Some((n, b'"')) => {
+                let stop = body_start + n;
+                // Quote is ASCII, so both ends are char boundaries.
+                let text = self.src.get(body_start..stop).unwrap_or_default();
+                self.pos = stop + 1;
+                self.borrowed += 1;
+                Ok((Str::Borrowed(text), span(start, self.pos)))
+            }
+            end => self.string_rest(start, end),
+        }
+    }
+
+    /// A string whose body stops on a backslash or a control byte, or does
+    /// not stop (`end` is [`find_string_end`] of the body).
+    #[cold]
+    #[inline(never)]
+    fn string_rest(
+        &mut self,
+        start: usize,
+        end: Option<(usize, u8)>,
+    ) -> Result<(Str<'a>, Span), JsonError> {
+        let body_start = start + 1;
+        let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
+        match end {
             None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
-            Some((n, _)) if rest.get(n).is_some_and(|&b| b < 0x20) => {
-                let c = rest.get(n).copied().unwrap_or(0);
+            Some((n, c)) if c < 0x20 => {
                 Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + n))
             }
             Some((n, _)) => {
                 let stop = body_start + n;
-                if bytes.get(stop) == Some(&b'"') {
-                    // Quote and backslash are ASCII, so both ends are char boundaries.
-                    let text = self.src.get(body_start..stop).unwrap_or_default();
-                    self.pos = stop + 1;
-                    self.borrowed += 1;
-                    Ok((Str::Borrowed(text), span(start, self.pos)))
-                } else {
-                    self.pos = stop;
-                    // Sized once: decoding never lengthens a string, and the
-                    // pieces between escapes would otherwise grow it again
-                    // and again (`http:\/\/...` URLs).
-                    let raw = raw_string_len(rest, n);
-                    let mut owned = String::with_capacity(raw);
-                    owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
-                    self.escaped_tail(&mut owned)?;
-                    self.owned += 1;
-                    Ok((Str::Owned(Box::new(owned)), span(start, self.pos)))
-                }
+                self.pos = stop;
+                // Sized once: decoding never lengthens a string, and the
+                // pieces between escapes would otherwise grow it again
+                // and again (`http:\/\/...` URLs).
+                let raw = raw_string_len(rest, n);
+                let mut owned = String::with_capacity(raw);
+                owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
+                self.escaped_tail(&mut owned)?;
+                self.owned += 1;
+                Ok((Str::Owned(Box::new(owned)), span(start, self.pos)))
             }
         }
     }
@@ -664,17 +685,6 @@ static STOP: [bool; 256] = {
     t
 };
 
-/// Position of the first quote, backslash or control byte of a string body.
-///
-/// FHIR strings are mostly short to medium (codes, ids, references, system
-/// URIs of 40 to 90 bytes): eight bytes at a time with word arithmetic
-/// (SWAR) beats both a byte loop and a SIMD search's setup cost; long
-/// strings (narratives, comments) switch to `memchr` and check control bytes
-/// after.
-// Always inlined into its two callers (`string`, `next_key`): left to the
-// heuristics it is outlined since the crate's layout changed (+0.8 % instructions
-// on the SLA Bundle, callgrind).
-#[inline(always)]
 /// Length of the raw body of the string starting `body` (its closing quote
 /// excluded), from `first`, the index of its first backslash; the whole
 /// rest when unterminated (the decoder reports it). Only a capacity hint:
@@ -693,56 +703,75 @@ fn raw_string_len(body: &[u8], first: usize) -> usize {
     }
 }
 
-// Always inlined: the string reader's hot loop (it was, while it had one
-// caller; a call per string costs a tenth of the walk).
+/// Position of the first quote, backslash or control byte of a string body.
+///
+/// FHIR strings are mostly short to medium (keys, codes, ids, references,
+/// system URIs of 40 to 90 bytes): sixteen bytes at a time with word
+/// arithmetic (SWAR, two words per step) beats both a byte loop and a SIMD
+/// search's setup cost; long strings (narratives, comments) switch to
+/// `memchr` and check control bytes after.
+// Always inlined: the string reader's hot loop (a call per string costs a
+// tenth of the walk).
 #[inline(always)]
 fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
+    const STEP: usize = 16;
     const SHORT: usize = 128;
+    // Whole 16-byte blocks only: no bounds check per step, and a key (most
+    // strings are keys of 2 to 20 bytes) ends inside the first block.
+    let (blocks, _) = rest.as_chunks::<STEP>();
     let mut i = 0;
-    while i < SHORT {
-        let Some(word) = rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
-            break;
-        };
-        if let Some(k) = first_stop_byte(u64::from_le_bytes(word)) {
-            let at = i + k;
-            return rest.get(at).map(|&b| (at, b));
+    for block in blocks.iter().take(SHORT / STEP) {
+        let x = u128::from_le_bytes(*block);
+        let lo = stop_flags(x as u64);
+        let hi = stop_flags((x >> 64) as u64);
+        if lo | hi != 0 {
+            let flags = u128::from(lo) | (u128::from(hi) << 64);
+            let k = (flags.trailing_zeros() / 8) as usize;
+            return Some((i + k, (x >> (k * 8)) as u8));
         }
-        i += 8;
+        i += STEP;
     }
     let tail = rest.get(i..)?;
     if i < SHORT {
-        // Fewer than 8 bytes left.
+        // Fewer than 16 bytes left: the end of the input.
         let k = tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false))?;
         return tail.get(k).map(|&b| (i + k, b));
     }
+    long_string_end(tail).map(|(k, b)| (i + k, b))
+}
+
+/// [`find_string_end`] past its first 128 bytes: a string that long is
+/// rare, its own call is cheap next to the scan.
+#[inline(never)]
+fn long_string_end(tail: &[u8]) -> Option<(usize, u8)> {
     let n = memchr::memchr2(b'"', b'\\', tail);
     let chunk = tail.get(..n.unwrap_or(tail.len())).unwrap_or_default();
     if chunk.iter().fold(false, |any, &b| any | (b < 0x20))
         && let Some(k) = chunk.iter().position(|&b| b < 0x20)
     {
-        return Some((i + k, chunk.get(k).copied().unwrap_or(0)));
+        return Some((k, chunk.get(k).copied().unwrap_or(0)));
     }
     let n = n?;
-    Some((i + n, tail.get(n).copied().unwrap_or(0)))
+    Some((n, tail.get(n).copied().unwrap_or(0)))
 }
 
-/// Index of the first byte of `w` (little-endian: the first in memory) that
-/// is a quote, a backslash or below 0x20.
+/// The high bit of each byte of `w` that is a quote, a backslash or below
+/// 0x20, as far as the first such byte (little-endian: the first in memory);
+/// bytes after it may be flagged wrongly, so only the lowest flag counts.
 ///
-/// `(x - 0x01..) & !x & 0x80..` flags the zero bytes of `x`; bytes above the
-/// first flagged one may be flagged wrongly (borrows), never the ones before,
-/// so the lowest flag of the union of the three tests is exact.
-#[inline]
-fn first_stop_byte(w: u64) -> Option<usize> {
+/// `(x - 0x0101..) & !x & 0x8080..` flags the zero bytes of `x` with
+/// borrows only above the first one; with `0x21` instead of `0x01` it flags
+/// the bytes below 0x21. `w ^ 0x02..` maps the quote (0x22) to 0x20 and the
+/// control bytes onto themselves and nothing else below 0x21, so two tests
+/// cover the three cases. The high bit of `x` is that of `w` for both
+/// tests, hence the shared `!w`.
+#[inline(always)]
+fn stop_flags(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (LO * u64::from(b'"'));
-    let backslash = w ^ (LO * u64::from(b'\\'));
-    let flags = (quote.wrapping_sub(LO) & !quote)
-        | (backslash.wrapping_sub(LO) & !backslash)
-        | (w.wrapping_sub(LO * 0x20) & !w);
-    let flags = flags & HI;
-    (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize)
+    let quote_or_control = (w ^ (LO * 0x02)).wrapping_sub(LO * 0x21);
+    let backslash = (w ^ (LO * u64::from(b'\\'))).wrapping_sub(LO);
+    (quote_or_control | backslash) & !w & HI
 }
 
 #[inline]
