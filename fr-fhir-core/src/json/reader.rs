@@ -229,6 +229,9 @@ impl<'a> Reader<'a> {
         self.src.as_bytes().get(self.pos).copied()
     }
 
+    // Errors end the read: kept out of the hot callers' code and registers.
+    #[cold]
+    #[inline(never)]
     fn unexpected(&self, expected: &'static str) -> JsonError {
         match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
             Some('\u{feff}') if self.pos == 0 => self.err(JsonErrorKind::Bom),
@@ -317,6 +320,11 @@ impl<'a> Reader<'a> {
             return Err(self.unexpected("a string key"));
         }
         let key = self.string_at_quote()?;
+        // Minified input: the colon follows the key.
+        if self.byte() == Some(b':') {
+            self.pos += 1;
+            return Ok(Some(key));
+        }
         self.skip_ws();
         if self.byte() != Some(b':') {
             return Err(self.unexpected("':'"));
@@ -375,32 +383,29 @@ impl<'a> Reader<'a> {
     fn string_at_quote(&mut self) -> Result<(Str<'a>, Span), JsonError> {
         let start = self.pos;
         let body_start = start + 1;
-        let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
-        match find_string_end(rest) {
-            Some((n, b'"')) => {
-                let stop = body_start + n;
+        let bytes = self.src.as_bytes();
+        let rest = bytes.get(body_start..).unwrap_or_default();
+        if let Some(n) = find_string_stop(rest) {
+            let stop = body_start + n;
+            if bytes.get(stop) == Some(&b'"') {
                 // Quote is ASCII, so both ends are char boundaries.
                 let text = self.src.get(body_start..stop).unwrap_or_default();
                 self.pos = stop + 1;
                 self.borrowed += 1;
-                Ok((Str::Borrowed(text), span(start, self.pos)))
+                return Ok((Str::Borrowed(text), span(start, self.pos)));
             }
-            end => self.string_rest(start, end),
         }
+        self.string_rest(start)
     }
 
-    /// A string whose body stops on a backslash or a control byte, or does
-    /// not stop (`end` is [`find_string_end`] of the body).
+    /// The string opened at `start` whose body stops on a backslash or a
+    /// control byte, or does not stop.
     #[cold]
     #[inline(never)]
-    fn string_rest(
-        &mut self,
-        start: usize,
-        end: Option<(usize, u8)>,
-    ) -> Result<(Str<'a>, Span), JsonError> {
+    fn string_rest(&mut self, start: usize) -> Result<(Str<'a>, Span), JsonError> {
         let body_start = start + 1;
         let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
-        match end {
+        match find_string_end(rest) {
             None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
             Some((n, c)) if c < 0x20 => {
                 Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + n))
@@ -710,10 +715,17 @@ fn raw_string_len(body: &[u8], first: usize) -> usize {
 /// arithmetic (SWAR, two words per step) beats both a byte loop and a SIMD
 /// search's setup cost; long strings (narratives, comments) switch to
 /// `memchr` and check control bytes after.
+#[inline]
+fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
+    find_string_stop(rest).and_then(|n| rest.get(n).map(|&b| (n, b)))
+}
+
+/// [`find_string_end`] without the byte: the hot path reads it only to
+/// compare it with a quote, one load from memory.
 // Always inlined: the string reader's hot loop (a call per string costs a
 // tenth of the walk).
 #[inline(always)]
-fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
+fn find_string_stop(rest: &[u8]) -> Option<usize> {
     const STEP: usize = 16;
     const SHORT: usize = 128;
     // Whole 16-byte blocks only: no bounds check per step, and a key (most
@@ -726,8 +738,7 @@ fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
         let hi = stop_flags((x >> 64) as u64);
         if lo | hi != 0 {
             let flags = u128::from(lo) | (u128::from(hi) << 64);
-            let k = (flags.trailing_zeros() / 8) as usize;
-            return Some((i + k, (x >> (k * 8)) as u8));
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
         }
         i += STEP;
     }
@@ -735,24 +746,21 @@ fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
     if i < SHORT {
         // Fewer than 16 bytes left: the end of the input.
         let k = tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false))?;
-        return tail.get(k).map(|&b| (i + k, b));
+        return Some(i + k);
     }
-    long_string_end(tail).map(|(k, b)| (i + k, b))
+    long_string_stop(tail).map(|k| i + k)
 }
 
-/// [`find_string_end`] past its first 128 bytes: a string that long is
+/// [`find_string_stop`] past its first 128 bytes: a string that long is
 /// rare, its own call is cheap next to the scan.
 #[inline(never)]
-fn long_string_end(tail: &[u8]) -> Option<(usize, u8)> {
+fn long_string_stop(tail: &[u8]) -> Option<usize> {
     let n = memchr::memchr2(b'"', b'\\', tail);
     let chunk = tail.get(..n.unwrap_or(tail.len())).unwrap_or_default();
-    if chunk.iter().fold(false, |any, &b| any | (b < 0x20))
-        && let Some(k) = chunk.iter().position(|&b| b < 0x20)
-    {
-        return Some((k, chunk.get(k).copied().unwrap_or(0)));
+    if chunk.iter().fold(false, |any, &b| any | (b < 0x20)) {
+        return chunk.iter().position(|&b| b < 0x20);
     }
-    let n = n?;
-    Some((n, tail.get(n).copied().unwrap_or(0)))
+    n
 }
 
 /// The high bit of each byte of `w` that is a quote, a backslash or below
@@ -887,6 +895,178 @@ mod tests {
             let theirs = serde_json::from_str::<serde::de::IgnoredAny>(&s).is_ok();
             proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
         }
+    }
+
+    /// What [`Reader::string`] must give for the string opening at `start`,
+    /// read one byte at a time: decoded text, whether it was borrowed, end.
+    fn reference_string(src: &str, start: usize) -> Result<(String, bool, usize), JsonError> {
+        let b = src.as_bytes();
+        let fail = |kind, offset| Err(JsonError { kind, offset });
+        let hex4 = |at: usize| -> Result<u32, JsonError> {
+            let Some(digits) = b.get(at..at + 4) else {
+                return Err(JsonError { kind: JsonErrorKind::Eof, offset: at });
+            };
+            let text = std::str::from_utf8(digits).unwrap_or("x");
+            u32::from_str_radix(text, 16)
+                .ok()
+                .filter(|_| text.bytes().all(|c| c.is_ascii_hexdigit()))
+                // Bad digits are reported where the digits start.
+                .ok_or(JsonError { kind: JsonErrorKind::InvalidUnicode, offset: at })
+        };
+        let mut out = Vec::new();
+        let mut escaped = false;
+        let mut i = start + 1;
+        loop {
+            match b.get(i).copied() {
+                None => return fail(JsonErrorKind::Eof, src.len()),
+                Some(b'"') => return Ok((String::from_utf8(out).unwrap(), !escaped, i + 1)),
+                Some(c) if c < 0x20 => return fail(JsonErrorKind::ControlChar(c.into()), i),
+                Some(b'\\') => {
+                    escaped = true;
+                    let simple = match b.get(i + 1).copied() {
+                        None => return fail(JsonErrorKind::Eof, src.len()),
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            let hi = hex4(i + 2)?;
+                            let (code, len) = if (0xD800..0xDC00).contains(&hi) {
+                                if b.get(i + 6..i + 8) != Some(b"\\u") {
+                                    return fail(JsonErrorKind::InvalidUnicode, i);
+                                }
+                                let lo = hex4(i + 8)?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return fail(JsonErrorKind::InvalidUnicode, i);
+                                }
+                                (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), 12)
+                            } else {
+                                (hi, 6)
+                            };
+                            let Some(c) = char::from_u32(code) else {
+                                return fail(JsonErrorKind::InvalidUnicode, i);
+                            };
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            i += len;
+                            continue;
+                        }
+                        Some(_) => return fail(JsonErrorKind::InvalidEscape, i),
+                    };
+                    out.extend_from_slice(simple.encode_utf8(&mut [0; 4]).as_bytes());
+                    i += 2;
+                }
+                Some(c) => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads the string of `src` (after `lead` whitespace bytes) with
+    /// [`Reader::string`], and the same string as the key of an object with
+    /// [`Reader::next_key`], and compares both with [`reference_string`].
+    fn check_against_reference(src: &str, lead: usize) {
+        let want = reference_string(src, lead);
+        let mut r = Reader::new(src);
+        let got = r.string().map(|(s, sp)| (s.to_string(), s.is_borrowed(), sp, r.pos()));
+        let want_read = want.clone().map(|(s, borrowed, end)| (s, borrowed, span(lead, end), end));
+        assert_eq!(got, want_read, "string() of {src:?}");
+        if let Ok((_, borrowed, _)) = &want {
+            assert_eq!(r.string_stats(), (u64::from(*borrowed), u64::from(!*borrowed)), "{src:?}");
+        }
+        // The same string as a key: `{` shifts every offset by one.
+        let doc = format!("{{{src}");
+        let mut r = Reader::new(&doc);
+        let mut obj = r.object().unwrap();
+        let got =
+            r.next_key(&mut obj).map(|k| k.map(|(s, sp)| (s.to_string(), s.is_borrowed(), sp)));
+        let want_key = match reference_string(&doc, lead + 1) {
+            Err(e) => Err(e),
+            Ok((s, borrowed, end)) => {
+                let colon = end + doc[end..].len() - doc[end..].trim_start().len();
+                if doc.as_bytes().get(colon) == Some(&b':') {
+                    Ok(Some((s, borrowed, span(lead + 1, end))))
+                } else {
+                    Err(Reader::at(&doc, colon).unexpected("':'"))
+                }
+            }
+        };
+        assert_eq!(got, want_key, "next_key() of {doc:?}");
+    }
+
+    /// The block scan of strings (16 bytes at a time, a byte loop near the
+    /// end of the input, `memchr` past 128 bytes) finds what a byte loop
+    /// finds: every body length up to 200 bytes, with a quote, an escape, a
+    /// control byte or a near miss at every position, plain or multibyte
+    /// text around, the input ending right after the string or going on.
+    #[test]
+    fn string_scan_agrees_with_a_byte_loop_at_every_length_and_position() {
+        // A stop byte or a near miss: at every position of plain text.
+        const CORE: [&str; 5] = ["\"", "\\\\", "\u{0}", "\u{1f}", " !#"];
+        const MORE: [&str; 11] = [
+            "\\\"",
+            "\\/",
+            "\\n",
+            "\\u00e9",
+            "\\ud83d\\ude00",
+            "\\x",
+            "\\u12",
+            "\n",
+            "[]\u{7f}",
+            "é€",
+            "😀",
+        ];
+        // The input ends right after the string, or goes on (a whole block
+        // to scan past the quote, the colon of a key after a space).
+        const CORE_END: [&str; 2] = ["\"", "\" : 1, \"next\": \"https://example.org/fhir/x\"}"];
+        // Minified key, unterminated string.
+        const MORE_END: [&str; 2] = ["\":1}", ""];
+        let fillers: [&[char]; 3] =
+            [&['a', 'Z', '0', '-'], &['é', 'a', '€', 'b'], &['😀', 'x', 'é']];
+        let mut cases = 0u32;
+        for (f, filler) in fillers.iter().enumerate() {
+            for len in 0..200 {
+                let mut body = String::new();
+                let mut k = 0;
+                while body.len() < len {
+                    body.push(filler[k % filler.len()]);
+                    k += 1;
+                }
+                for at in (0..=body.len()).filter(|p| body.is_char_boundary(*p)) {
+                    let every = f == 0;
+                    let sample = at % if every { 7 } else { 11 } == 0 || at == body.len();
+                    let specials: Vec<&str> = match (every, sample) {
+                        (_, true) => CORE.iter().chain(&MORE).copied().collect(),
+                        (true, false) => CORE.to_vec(),
+                        (false, false) => continue,
+                    };
+                    let ends: Vec<&str> = if every && sample {
+                        CORE_END.iter().chain(&MORE_END).copied().collect()
+                    } else {
+                        CORE_END.to_vec()
+                    };
+                    let (head, tail) = body.split_at(at);
+                    for special in specials {
+                        for end in &ends {
+                            let lead = at % 3;
+                            let src = format!("{}\"{head}{special}{tail}{end}", " ".repeat(lead));
+                            check_against_reference(&src, lead);
+                            cases += 1;
+                        }
+                    }
+                }
+                // No special at all.
+                for end in CORE_END.iter().chain(&MORE_END) {
+                    check_against_reference(&format!("\"{body}{end}"), 0);
+                }
+            }
+        }
+        assert!(cases > 100_000, "{cases}");
     }
 
     /// The capacity of a decoded string is its raw length: decoding never
