@@ -313,24 +313,45 @@ impl<'a> Reader<'a> {
                 self.skip_ws();
             }
             _ if obj.first => {}
-            _ => return Err(self.unexpected("',' or '}'")),
+            _ => return self.fail("',' or '}'"),
         }
         obj.first = false;
+        let start = self.pos;
+        // A plain key with its colon right after it (minified or usual
+        // pretty-printed input) is read here; everything else by `key_rest`.
+        if self.byte() == Some(b'"')
+            && let Some((text, stop)) = self.plain_string(start)
+            && self.src.as_bytes().get(stop + 1) == Some(&b':')
+        {
+            self.pos = stop + 2;
+            self.borrowed += 1;
+            return Ok(Some((Str::Borrowed(text), span(start, stop + 1))));
+        }
+        self.key_rest()
+    }
+
+    /// [`Reader::next_key`] from the key's first byte, for any key.
+    #[cold]
+    #[inline(never)]
+    fn key_rest(&mut self) -> Result<Option<(Str<'a>, Span)>, JsonError> {
         if self.byte() != Some(b'"') {
-            return Err(self.unexpected("a string key"));
+            return self.fail("a string key");
         }
-        let key = self.string_at_quote()?;
-        // Minified input: the colon follows the key.
-        if self.byte() == Some(b':') {
-            self.pos += 1;
-            return Ok(Some(key));
-        }
+        let key = self.string_rest()?;
         self.skip_ws();
         if self.byte() != Some(b':') {
-            return Err(self.unexpected("':'"));
+            return self.fail("':'");
         }
         self.pos += 1;
         Ok(Some(key))
+    }
+
+    /// `Err(self.unexpected(expected))` in a function of its own, so the
+    /// hot callers jump to it instead of keeping registers across a call.
+    #[cold]
+    #[inline(never)]
+    fn fail<T>(&self, expected: &'static str) -> Result<T, JsonError> {
+        Err(self.unexpected(expected))
     }
 
     /// Opens an array (`[`).
@@ -371,44 +392,55 @@ impl<'a> Reader<'a> {
     #[inline]
     pub fn string(&mut self) -> Result<(Str<'a>, Span), JsonError> {
         self.skip_ws();
-        if self.byte() != Some(b'"') {
-            return Err(self.unexpected("a string"));
+        let start = self.pos;
+        if self.byte() == Some(b'"')
+            && let Some((text, stop)) = self.plain_string(start)
+        {
+            self.pos = stop + 1;
+            self.borrowed += 1;
+            return Ok((Str::Borrowed(text), span(start, self.pos)));
         }
-        self.string_at_quote()
+        if self.byte() != Some(b'"') {
+            return self.fail("a string");
+        }
+        self.string_rest()
     }
 
-    /// [`Reader::string`] once the opening quote is seen at `pos`: the plain
-    /// string is the hot path, everything else is [`Reader::string_rest`].
+    /// The body of the string whose opening quote is at `start` and the
+    /// offset of its closing quote, when it has no escape and no control
+    /// byte: the hot path of strings and keys, with no call in it.
     #[inline(always)]
-    fn string_at_quote(&mut self) -> Result<(Str<'a>, Span), JsonError> {
-        let start = self.pos;
+    fn plain_string(&self, start: usize) -> Option<(&'a str, usize)> {
         let body_start = start + 1;
         let bytes = self.src.as_bytes();
-        let rest = bytes.get(body_start..).unwrap_or_default();
-        if let Some(n) = find_string_stop(rest) {
-            let stop = body_start + n;
-            if bytes.get(stop) == Some(&b'"') {
-                // Quote is ASCII, so both ends are char boundaries.
-                let text = self.src.get(body_start..stop).unwrap_or_default();
-                self.pos = stop + 1;
-                self.borrowed += 1;
-                return Ok((Str::Borrowed(text), span(start, self.pos)));
-            }
-        }
-        self.string_rest(start)
+        let Scan::Stop(n) = short_string_stop(bytes.get(body_start..)?) else {
+            return None;
+        };
+        let stop = body_start + n;
+        // Quote is ASCII, so both ends are char boundaries.
+        (bytes.get(stop) == Some(&b'"'))
+            .then(|| (self.src.get(body_start..stop).unwrap_or_default(), stop))
     }
 
-    /// The string opened at `start` whose body stops on a backslash or a
-    /// control byte, or does not stop.
+    /// Reads the string whose opening quote is at `pos`, escaped or not
+    /// (all the errors of a string are found here).
     #[cold]
     #[inline(never)]
-    fn string_rest(&mut self, start: usize) -> Result<(Str<'a>, Span), JsonError> {
+    fn string_rest(&mut self) -> Result<(Str<'a>, Span), JsonError> {
+        let start = self.pos;
         let body_start = start + 1;
         let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
         match find_string_end(rest) {
             None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
             Some((n, c)) if c < 0x20 => {
                 Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + n))
+            }
+            Some((n, b'"')) => {
+                let stop = body_start + n;
+                let text = self.src.get(body_start..stop).unwrap_or_default();
+                self.pos = stop + 1;
+                self.borrowed += 1;
+                Ok((Str::Borrowed(text), span(start, self.pos)))
             }
             Some((n, _)) => {
                 let stop = body_start + n;
@@ -722,12 +754,36 @@ fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
 
 /// [`find_string_end`] without the byte: the hot path reads it only to
 /// compare it with a quote, one load from memory.
+#[inline(always)]
+fn find_string_stop(rest: &[u8]) -> Option<usize> {
+    match short_string_stop(rest) {
+        Scan::Stop(k) => Some(k),
+        Scan::End => None,
+        Scan::Long => long_string_stop(rest.get(SHORT..)?).map(|k| SHORT + k),
+    }
+}
+
+/// How far [`short_string_stop`] scans: strings are rarely longer.
+const SHORT: usize = 128;
+
+/// What [`short_string_stop`] found.
+enum Scan {
+    /// The offset of the first quote, backslash or control byte.
+    Stop(usize),
+    /// None of them before the end of the input.
+    End,
+    /// None of them in the first [`SHORT`] bytes, and the input goes on.
+    Long,
+}
+
+/// The first [`SHORT`] bytes of [`find_string_stop`]: no call in it, so the
+/// plain-string path of `string` and `next_key` keeps no register across one
+/// (their longer strings go the cold way).
 // Always inlined: the string reader's hot loop (a call per string costs a
 // tenth of the walk).
 #[inline(always)]
-fn find_string_stop(rest: &[u8]) -> Option<usize> {
+fn short_string_stop(rest: &[u8]) -> Scan {
     const STEP: usize = 16;
-    const SHORT: usize = 128;
     // Whole 16-byte blocks only: no bounds check per step, and a key (most
     // strings are keys of 2 to 20 bytes) ends inside the first block.
     let (blocks, _) = rest.as_chunks::<STEP>();
@@ -738,17 +794,19 @@ fn find_string_stop(rest: &[u8]) -> Option<usize> {
         let hi = stop_flags((x >> 64) as u64);
         if lo | hi != 0 {
             let flags = u128::from(lo) | (u128::from(hi) << 64);
-            return Some(i + (flags.trailing_zeros() / 8) as usize);
+            return Scan::Stop(i + (flags.trailing_zeros() / 8) as usize);
         }
         i += STEP;
     }
-    let tail = rest.get(i..)?;
-    if i < SHORT {
-        // Fewer than 16 bytes left: the end of the input.
-        let k = tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false))?;
-        return Some(i + k);
+    if i == SHORT && rest.len() > SHORT {
+        return Scan::Long;
     }
-    long_string_stop(tail).map(|k| i + k)
+    // Fewer than 16 bytes left: the end of the input.
+    let tail = rest.get(i..).unwrap_or_default();
+    match tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false)) {
+        Some(k) => Scan::Stop(i + k),
+        None => Scan::End,
+    }
 }
 
 /// [`find_string_stop`] past its first 128 bytes: a string that long is
