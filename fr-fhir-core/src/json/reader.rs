@@ -726,18 +726,21 @@ static STOP: [bool; 256] = {
 /// excluded), from `first`, the index of its first backslash; the whole
 /// rest when unterminated (the decoder reports it). Only a capacity hint:
 /// malformed escapes and control characters are the decoder's to report.
+///
+/// The end is the first quote after an even run of backslashes (none, or
+/// escaped backslashes): one `memchr` instead of a scan per escape.
 #[cold]
 fn raw_string_len(body: &[u8], first: usize) -> usize {
-    let mut i = first;
-    loop {
-        let Some(rest) = body.get(i..) else { return body.len() };
-        match find_string_end(rest) {
-            Some((k, b'"')) => return i + k,
-            Some((k, b'\\')) => i += k + 2,
-            Some((k, _)) => i += k + 1,
-            None => return body.len(),
+    let mut from = first;
+    while let Some(q) = body.get(from..).and_then(|rest| memchr::memchr(b'"', rest)) {
+        let at = from + q;
+        let before = body.get(first..at).unwrap_or_default();
+        if before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0 {
+            return at;
         }
+        from = at + 1;
     }
+    body.len()
 }
 
 /// Position of the first quote, backslash or control byte of a string body.
@@ -1125,6 +1128,37 @@ mod tests {
             }
         }
         assert!(cases > 100_000, "{cases}");
+    }
+
+    /// The raw length found with `memchr` and backslash runs is the one
+    /// found by reading the escapes pair by pair from the first backslash.
+    #[test]
+    fn raw_string_len_agrees_with_reading_escapes_in_pairs() {
+        fn pairwise(body: &[u8], first: usize) -> usize {
+            let mut i = first;
+            loop {
+                match body.get(i) {
+                    None => return body.len(),
+                    Some(b'"') => return i,
+                    Some(b'\\') => i += 2,
+                    Some(_) => i += 1,
+                }
+            }
+        }
+        let alphabet = [b'a', b'\\', b'"', b'u', b'\n', 0xc3, 0xa9];
+        let mut body = Vec::new();
+        // Every word of up to 7 letters of the alphabet, after a backslash.
+        for len in 0..=7u32 {
+            for mut n in 0..7usize.pow(len) {
+                body.clear();
+                body.extend_from_slice(b"ab\\");
+                for _ in 0..len {
+                    body.push(alphabet[n % 7]);
+                    n /= 7;
+                }
+                assert_eq!(raw_string_len(&body, 2), pairwise(&body, 2), "{body:?}");
+            }
+        }
     }
 
     /// The capacity of a decoded string is its raw length: decoding never
