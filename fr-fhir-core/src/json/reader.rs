@@ -830,9 +830,9 @@ fn long_string_stop(tail: &[u8]) -> Option<usize> {
 ///
 /// `(x - 0x0101..) & !x & 0x8080..` flags the zero bytes of `x` with
 /// borrows only above the first one; with `0x21` instead of `0x01` it flags
-/// the bytes below 0x21. `w ^ 0x02..` maps the quote (0x22) to 0x20 and the
-/// control bytes onto themselves and nothing else below 0x21, so two tests
-/// cover the three cases. The high bit of `x` is that of `w` for both
+/// the bytes below 0x21. `w ^ 0x02..` maps the quote (0x22) to 0x20, the
+/// control bytes to control bytes, and nothing else below 0x21, so two
+/// tests cover the three cases. The high bit of `x` is that of `w` for both
 /// tests, hence the shared `!w`.
 #[inline(always)]
 fn stop_flags(w: u64) -> u64 {
