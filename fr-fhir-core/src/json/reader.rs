@@ -243,6 +243,9 @@ impl<'a> Reader<'a> {
         self.src.as_bytes().get(self.pos).copied()
     }
 
+    // Errors end the read: kept out of the hot callers' code and registers.
+    #[cold]
+    #[inline(never)]
     fn unexpected(&self, expected: &'static str) -> JsonError {
         match self.src.get(self.pos..).and_then(|s| s.chars().next()) {
             Some('\u{feff}') if self.pos == 0 => self.err(JsonErrorKind::Bom),
@@ -324,19 +327,45 @@ impl<'a> Reader<'a> {
                 self.skip_ws();
             }
             _ if obj.first => {}
-            _ => return Err(self.unexpected("',' or '}'")),
+            _ => return self.fail("',' or '}'"),
         }
         obj.first = false;
-        if self.byte() != Some(b'"') {
-            return Err(self.unexpected("a string key"));
+        let start = self.pos;
+        // A plain key with its colon right after it (minified or usual
+        // pretty-printed input) is read here; everything else by `key_rest`.
+        if self.byte() == Some(b'"')
+            && let Some((text, stop)) = self.plain_string(start)
+            && self.src.as_bytes().get(stop + 1) == Some(&b':')
+        {
+            self.pos = stop + 2;
+            self.borrowed += 1;
+            return Ok(Some((Str::Borrowed(text), span(start, stop + 1))));
         }
-        let key = self.string()?;
+        self.key_rest()
+    }
+
+    /// [`Reader::next_key`] from the key's first byte, for any key.
+    #[cold]
+    #[inline(never)]
+    fn key_rest(&mut self) -> Result<Option<(Str<'a>, Span)>, JsonError> {
+        if self.byte() != Some(b'"') {
+            return self.fail("a string key");
+        }
+        let key = self.string_rest()?;
         self.skip_ws();
         if self.byte() != Some(b':') {
-            return Err(self.unexpected("':'"));
+            return self.fail("':'");
         }
         self.pos += 1;
         Ok(Some(key))
+    }
+
+    /// `Err(self.unexpected(expected))` in a function of its own, so the
+    /// hot callers jump to it instead of keeping registers across a call.
+    #[cold]
+    #[inline(never)]
+    fn fail<T>(&self, expected: &'static str) -> Result<T, JsonError> {
+        Err(self.unexpected(expected))
     }
 
     /// Opens an array (`[`).
@@ -378,38 +407,67 @@ impl<'a> Reader<'a> {
     pub fn string(&mut self) -> Result<(Str<'a>, Span), JsonError> {
         self.skip_ws();
         let start = self.pos;
-        if self.byte() != Some(b'"') {
-            return Err(self.unexpected("a string"));
+        if self.byte() == Some(b'"')
+            && let Some((text, stop)) = self.plain_string(start)
+        {
+            self.pos = stop + 1;
+            self.borrowed += 1;
+            return Ok((Str::Borrowed(text), span(start, self.pos)));
         }
+        if self.byte() != Some(b'"') {
+            return self.fail("a string");
+        }
+        self.string_rest()
+    }
+
+    /// The body of the string whose opening quote is at `start` and the
+    /// offset of its closing quote, when it has no escape and no control
+    /// byte: the hot path of strings and keys, with no call in it.
+    #[inline(always)]
+    fn plain_string(&self, start: usize) -> Option<(&'a str, usize)> {
         let body_start = start + 1;
         let bytes = self.src.as_bytes();
-        let rest = bytes.get(body_start..).unwrap_or_default();
+        let Scan::Stop(n) = short_string_stop(bytes.get(body_start..)?) else {
+            return None;
+        };
+        let stop = body_start + n;
+        // Quote is ASCII, so both ends are char boundaries.
+        (bytes.get(stop) == Some(&b'"'))
+            .then(|| (self.src.get(body_start..stop).unwrap_or_default(), stop))
+    }
+
+    /// Reads the string whose opening quote is at `pos`, escaped or not
+    /// (all the errors of a string are found here).
+    #[cold]
+    #[inline(never)]
+    fn string_rest(&mut self) -> Result<(Str<'a>, Span), JsonError> {
+        let start = self.pos;
+        let body_start = start + 1;
+        let rest = self.src.as_bytes().get(body_start..).unwrap_or_default();
         match find_string_end(rest) {
             None => Err(self.err_at(JsonErrorKind::Eof, self.src.len())),
-            Some((n, _)) if rest.get(n).is_some_and(|&b| b < 0x20) => {
-                let c = rest.get(n).copied().unwrap_or(0);
+            Some((n, c)) if c < 0x20 => {
                 Err(self.err_at(JsonErrorKind::ControlChar(u32::from(c)), body_start + n))
+            }
+            Some((n, b'"')) => {
+                let stop = body_start + n;
+                let text = self.src.get(body_start..stop).unwrap_or_default();
+                self.pos = stop + 1;
+                self.borrowed += 1;
+                Ok((Str::Borrowed(text), span(start, self.pos)))
             }
             Some((n, _)) => {
                 let stop = body_start + n;
-                if bytes.get(stop) == Some(&b'"') {
-                    // Quote and backslash are ASCII, so both ends are char boundaries.
-                    let text = self.src.get(body_start..stop).unwrap_or_default();
-                    self.pos = stop + 1;
-                    self.borrowed += 1;
-                    Ok((Str::Borrowed(text), span(start, self.pos)))
-                } else {
-                    self.pos = stop;
-                    // Sized once: decoding never lengthens a string, and the
-                    // pieces between escapes would otherwise grow it again
-                    // and again (`http:\/\/...` URLs).
-                    let raw = raw_string_len(rest, n);
-                    let mut owned = String::with_capacity(raw);
-                    owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
-                    self.escaped_tail(&mut owned)?;
-                    self.owned += 1;
-                    Ok((Str::Owned(Box::new(owned)), span(start, self.pos)))
-                }
+                self.pos = stop;
+                // Sized once: decoding never lengthens a string, and the
+                // pieces between escapes would otherwise grow it again
+                // and again (`http:\/\/...` URLs).
+                let raw = raw_string_len(rest, n);
+                let mut owned = String::with_capacity(raw);
+                owned.push_str(self.src.get(body_start..stop).unwrap_or_default());
+                self.escaped_tail(&mut owned)?;
+                self.owned += 1;
+                Ok((Str::Owned(Box::new(owned)), span(start, self.pos)))
             }
         }
     }
@@ -678,85 +736,125 @@ static STOP: [bool; 256] = {
     t
 };
 
-/// Position of the first quote, backslash or control byte of a string body.
-///
-/// FHIR strings are mostly short to medium (codes, ids, references, system
-/// URIs of 40 to 90 bytes): eight bytes at a time with word arithmetic
-/// (SWAR) beats both a byte loop and a SIMD search's setup cost; long
-/// strings (narratives, comments) switch to `memchr` and check control bytes
-/// after.
-// Always inlined into its two callers (`string`, `next_key`): left to the
-// heuristics it is outlined since the crate's layout changed (+0.8 % instructions
-// on the SLA Bundle, callgrind).
-#[inline(always)]
 /// Length of the raw body of the string starting `body` (its closing quote
 /// excluded), from `first`, the index of its first backslash; the whole
 /// rest when unterminated (the decoder reports it). Only a capacity hint:
 /// malformed escapes and control characters are the decoder's to report.
+///
+/// The end is the first quote after an even run of backslashes (none, or
+/// escaped backslashes): one `memchr` instead of a scan per escape.
 #[cold]
 fn raw_string_len(body: &[u8], first: usize) -> usize {
-    let mut i = first;
-    loop {
-        let Some(rest) = body.get(i..) else { return body.len() };
-        match find_string_end(rest) {
-            Some((k, b'"')) => return i + k,
-            Some((k, b'\\')) => i += k + 2,
-            Some((k, _)) => i += k + 1,
-            None => return body.len(),
+    let mut from = first;
+    while let Some(q) = body.get(from..).and_then(|rest| memchr::memchr(b'"', rest)) {
+        let at = from + q;
+        let before = body.get(first..at).unwrap_or_default();
+        if before.iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0 {
+            return at;
         }
+        from = at + 1;
+    }
+    body.len()
+}
+
+/// Position of the first quote, backslash or control byte of a string body.
+///
+/// FHIR strings are mostly short to medium (keys, codes, ids, references,
+/// system URIs of 40 to 90 bytes): sixteen bytes at a time with word
+/// arithmetic (SWAR, two words per step) beats both a byte loop and a SIMD
+/// search's setup cost; long strings (narratives, comments) switch to
+/// `memchr` and check control bytes after.
+#[inline]
+fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
+    find_string_stop(rest).and_then(|n| rest.get(n).map(|&b| (n, b)))
+}
+
+/// [`find_string_end`] without the byte: the hot path reads it only to
+/// compare it with a quote, one load from memory.
+#[inline(always)]
+fn find_string_stop(rest: &[u8]) -> Option<usize> {
+    match short_string_stop(rest) {
+        Scan::Stop(k) => Some(k),
+        Scan::End => None,
+        Scan::Long => long_string_stop(rest.get(SHORT..)?).map(|k| SHORT + k),
     }
 }
 
-// Always inlined: the string reader's hot loop (it was, while it had one
-// caller; a call per string costs a tenth of the walk).
+/// How far [`short_string_stop`] scans: strings are rarely longer.
+const SHORT: usize = 128;
+
+/// What [`short_string_stop`] found.
+enum Scan {
+    /// The offset of the first quote, backslash or control byte.
+    Stop(usize),
+    /// None of them before the end of the input.
+    End,
+    /// None of them in the first [`SHORT`] bytes, and the input goes on.
+    Long,
+}
+
+/// The first [`SHORT`] bytes of [`find_string_stop`]: no call in it, so the
+/// plain-string path of `string` and `next_key` keeps no register across one
+/// (their longer strings go the cold way).
+// Always inlined: the string reader's hot loop (a call per string costs a
+// tenth of the walk).
 #[inline(always)]
-fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
-    const SHORT: usize = 128;
+fn short_string_stop(rest: &[u8]) -> Scan {
+    const STEP: usize = 16;
+    // Whole 16-byte blocks only: no bounds check per step, and a key (most
+    // strings are keys of 2 to 20 bytes) ends inside the first block.
+    let (blocks, _) = rest.as_chunks::<STEP>();
     let mut i = 0;
-    while i < SHORT {
-        let Some(word) = rest.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
-            break;
-        };
-        if let Some(k) = first_stop_byte(u64::from_le_bytes(word)) {
-            let at = i + k;
-            return rest.get(at).map(|&b| (at, b));
+    for block in blocks.iter().take(SHORT / STEP) {
+        let x = u128::from_le_bytes(*block);
+        let lo = stop_flags(x as u64);
+        let hi = stop_flags((x >> 64) as u64);
+        if lo | hi != 0 {
+            let flags = u128::from(lo) | (u128::from(hi) << 64);
+            return Scan::Stop(i + (flags.trailing_zeros() / 8) as usize);
         }
-        i += 8;
+        i += STEP;
     }
-    let tail = rest.get(i..)?;
-    if i < SHORT {
-        // Fewer than 8 bytes left.
-        let k = tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false))?;
-        return tail.get(k).map(|&b| (i + k, b));
+    if i == SHORT && rest.len() > SHORT {
+        return Scan::Long;
     }
+    // Fewer than 16 bytes left: the end of the input.
+    let tail = rest.get(i..).unwrap_or_default();
+    match tail.iter().position(|&b| STOP.get(usize::from(b)).copied().unwrap_or(false)) {
+        Some(k) => Scan::Stop(i + k),
+        None => Scan::End,
+    }
+}
+
+/// [`find_string_stop`] past its first 128 bytes: a string that long is
+/// rare, its own call is cheap next to the scan.
+#[inline(never)]
+fn long_string_stop(tail: &[u8]) -> Option<usize> {
     let n = memchr::memchr2(b'"', b'\\', tail);
     let chunk = tail.get(..n.unwrap_or(tail.len())).unwrap_or_default();
-    if chunk.iter().fold(false, |any, &b| any | (b < 0x20))
-        && let Some(k) = chunk.iter().position(|&b| b < 0x20)
-    {
-        return Some((i + k, chunk.get(k).copied().unwrap_or(0)));
+    if chunk.iter().fold(false, |any, &b| any | (b < 0x20)) {
+        return chunk.iter().position(|&b| b < 0x20);
     }
-    let n = n?;
-    Some((i + n, tail.get(n).copied().unwrap_or(0)))
+    n
 }
 
-/// Index of the first byte of `w` (little-endian: the first in memory) that
-/// is a quote, a backslash or below 0x20.
+/// The high bit of each byte of `w` that is a quote, a backslash or below
+/// 0x20, as far as the first such byte (little-endian: the first in memory);
+/// bytes after it may be flagged wrongly, so only the lowest flag counts.
 ///
-/// `(x - 0x01..) & !x & 0x80..` flags the zero bytes of `x`; bytes above the
-/// first flagged one may be flagged wrongly (borrows), never the ones before,
-/// so the lowest flag of the union of the three tests is exact.
-#[inline]
-fn first_stop_byte(w: u64) -> Option<usize> {
+/// `(x - 0x0101..) & !x & 0x8080..` flags the zero bytes of `x` with
+/// borrows only above the first one; with `0x21` instead of `0x01` it flags
+/// the bytes below 0x21. `w ^ 0x02..` maps the quote (0x22) to 0x20, the
+/// control bytes to control bytes, and nothing else below 0x21, so two
+/// tests cover the three cases. The high bit of `x` is that of `w` for both
+/// tests, hence the shared `!w`.
+#[inline(always)]
+fn stop_flags(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (LO * u64::from(b'"'));
-    let backslash = w ^ (LO * u64::from(b'\\'));
-    let flags = (quote.wrapping_sub(LO) & !quote)
-        | (backslash.wrapping_sub(LO) & !backslash)
-        | (w.wrapping_sub(LO * 0x20) & !w);
-    let flags = flags & HI;
-    (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize)
+    let quote_or_control = (w ^ (LO * 0x02)).wrapping_sub(LO * 0x21);
+    let backslash = (w ^ (LO * u64::from(b'\\'))).wrapping_sub(LO);
+    (quote_or_control | backslash) & !w & HI
 }
 
 #[inline]
@@ -871,6 +969,209 @@ mod tests {
             let ours = skip(&s).is_ok();
             let theirs = serde_json::from_str::<serde::de::IgnoredAny>(&s).is_ok();
             proptest::prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
+
+    /// What [`Reader::string`] must give for the string opening at `start`,
+    /// read one byte at a time: decoded text, whether it was borrowed, end.
+    fn reference_string(src: &str, start: usize) -> Result<(String, bool, usize), JsonError> {
+        let b = src.as_bytes();
+        let fail = |kind, offset| Err(JsonError { kind, offset });
+        let hex4 = |at: usize| -> Result<u32, JsonError> {
+            let Some(digits) = b.get(at..at + 4) else {
+                return Err(JsonError { kind: JsonErrorKind::Eof, offset: at });
+            };
+            let text = std::str::from_utf8(digits).unwrap_or("x");
+            u32::from_str_radix(text, 16)
+                .ok()
+                .filter(|_| text.bytes().all(|c| c.is_ascii_hexdigit()))
+                // Bad digits are reported where the digits start.
+                .ok_or(JsonError { kind: JsonErrorKind::InvalidUnicode, offset: at })
+        };
+        let mut out = Vec::new();
+        let mut escaped = false;
+        let mut i = start + 1;
+        loop {
+            match b.get(i).copied() {
+                None => return fail(JsonErrorKind::Eof, src.len()),
+                Some(b'"') => return Ok((String::from_utf8(out).unwrap(), !escaped, i + 1)),
+                Some(c) if c < 0x20 => return fail(JsonErrorKind::ControlChar(c.into()), i),
+                Some(b'\\') => {
+                    escaped = true;
+                    let simple = match b.get(i + 1).copied() {
+                        None => return fail(JsonErrorKind::Eof, src.len()),
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            let hi = hex4(i + 2)?;
+                            let (code, len) = if (0xD800..0xDC00).contains(&hi) {
+                                if b.get(i + 6..i + 8) != Some(b"\\u") {
+                                    return fail(JsonErrorKind::InvalidUnicode, i);
+                                }
+                                let lo = hex4(i + 8)?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return fail(JsonErrorKind::InvalidUnicode, i);
+                                }
+                                (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), 12)
+                            } else {
+                                (hi, 6)
+                            };
+                            let Some(c) = char::from_u32(code) else {
+                                return fail(JsonErrorKind::InvalidUnicode, i);
+                            };
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            i += len;
+                            continue;
+                        }
+                        Some(_) => return fail(JsonErrorKind::InvalidEscape, i),
+                    };
+                    out.extend_from_slice(simple.encode_utf8(&mut [0; 4]).as_bytes());
+                    i += 2;
+                }
+                Some(c) => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads the string of `src` (after `lead` whitespace bytes) with
+    /// [`Reader::string`], and the same string as the key of an object with
+    /// [`Reader::next_key`], and compares both with [`reference_string`].
+    fn check_against_reference(src: &str, lead: usize) {
+        let want = reference_string(src, lead);
+        let mut r = Reader::new(src);
+        let got = r.string().map(|(s, sp)| (s.to_string(), s.is_borrowed(), sp, r.pos()));
+        let want_read = want.clone().map(|(s, borrowed, end)| (s, borrowed, span(lead, end), end));
+        assert_eq!(got, want_read, "string() of {src:?}");
+        if let Ok((_, borrowed, _)) = &want {
+            assert_eq!(r.string_stats(), (u64::from(*borrowed), u64::from(!*borrowed)), "{src:?}");
+        }
+        // The same string as a key: `{` shifts every offset by one.
+        let doc = format!("{{{src}");
+        let mut r = Reader::new(&doc);
+        let mut obj = r.object().unwrap();
+        let got =
+            r.next_key(&mut obj).map(|k| k.map(|(s, sp)| (s.to_string(), s.is_borrowed(), sp)));
+        let want_key = match reference_string(&doc, lead + 1) {
+            Err(e) => Err(e),
+            Ok((s, borrowed, end)) => {
+                let colon = end + doc[end..].len() - doc[end..].trim_start().len();
+                if doc.as_bytes().get(colon) == Some(&b':') {
+                    Ok(Some((s, borrowed, span(lead + 1, end))))
+                } else {
+                    Err(Reader::at(&doc, colon).unexpected("':'"))
+                }
+            }
+        };
+        assert_eq!(got, want_key, "next_key() of {doc:?}");
+    }
+
+    /// The block scan of strings (16 bytes at a time, a byte loop near the
+    /// end of the input, `memchr` past 128 bytes) finds what a byte loop
+    /// finds: every body length up to 200 bytes, with a quote, an escape, a
+    /// control byte or a near miss at every position, plain or multibyte
+    /// text around, the input ending right after the string or going on.
+    #[test]
+    fn string_scan_agrees_with_a_byte_loop_at_every_length_and_position() {
+        // A stop byte or a near miss: at every position of plain text.
+        const CORE: [&str; 5] = ["\"", "\\\\", "\u{0}", "\u{1f}", " !#"];
+        const MORE: [&str; 11] = [
+            "\\\"",
+            "\\/",
+            "\\n",
+            "\\u00e9",
+            "\\ud83d\\ude00",
+            "\\x",
+            "\\u12",
+            "\n",
+            "[]\u{7f}",
+            "é€",
+            "😀",
+        ];
+        // The input ends right after the string, or goes on (a whole block
+        // to scan past the quote, the colon of a key after a space).
+        const CORE_END: [&str; 2] = ["\"", "\" : 1, \"next\": \"https://example.org/fhir/x\"}"];
+        // Minified key, unterminated string.
+        const MORE_END: [&str; 2] = ["\":1}", ""];
+        let fillers: [&[char]; 3] =
+            [&['a', 'Z', '0', '-'], &['é', 'a', '€', 'b'], &['😀', 'x', 'é']];
+        let mut cases = 0u32;
+        for (f, filler) in fillers.iter().enumerate() {
+            for len in 0..200 {
+                let mut body = String::new();
+                let mut k = 0;
+                while body.len() < len {
+                    body.push(filler[k % filler.len()]);
+                    k += 1;
+                }
+                for at in (0..=body.len()).filter(|p| body.is_char_boundary(*p)) {
+                    let every = f == 0;
+                    let sample = at % if every { 7 } else { 11 } == 0 || at == body.len();
+                    let specials: Vec<&str> = match (every, sample) {
+                        (_, true) => CORE.iter().chain(&MORE).copied().collect(),
+                        (true, false) => CORE.to_vec(),
+                        (false, false) => continue,
+                    };
+                    let ends: Vec<&str> = if every && sample {
+                        CORE_END.iter().chain(&MORE_END).copied().collect()
+                    } else {
+                        CORE_END.to_vec()
+                    };
+                    let (head, tail) = body.split_at(at);
+                    for special in specials {
+                        for end in &ends {
+                            let lead = at % 3;
+                            let src = format!("{}\"{head}{special}{tail}{end}", " ".repeat(lead));
+                            check_against_reference(&src, lead);
+                            cases += 1;
+                        }
+                    }
+                }
+                // No special at all.
+                for end in CORE_END.iter().chain(&MORE_END) {
+                    check_against_reference(&format!("\"{body}{end}"), 0);
+                }
+            }
+        }
+        assert!(cases > 100_000, "{cases}");
+    }
+
+    /// The raw length found with `memchr` and backslash runs is the one
+    /// found by reading the escapes pair by pair from the first backslash.
+    #[test]
+    fn raw_string_len_agrees_with_reading_escapes_in_pairs() {
+        fn pairwise(body: &[u8], first: usize) -> usize {
+            let mut i = first;
+            loop {
+                match body.get(i) {
+                    None => return body.len(),
+                    Some(b'"') => return i,
+                    Some(b'\\') => i += 2,
+                    Some(_) => i += 1,
+                }
+            }
+        }
+        let alphabet = [b'a', b'\\', b'"', b'u', b'\n', 0xc3, 0xa9];
+        let mut body = Vec::new();
+        // Every word of up to 7 letters of the alphabet, after a backslash.
+        for len in 0..=7u32 {
+            for mut n in 0..7usize.pow(len) {
+                body.clear();
+                body.extend_from_slice(b"ab\\");
+                for _ in 0..len {
+                    body.push(alphabet[n % 7]);
+                    n /= 7;
+                }
+                assert_eq!(raw_string_len(&body, 2), pairwise(&body, 2), "{body:?}");
+            }
         }
     }
 
