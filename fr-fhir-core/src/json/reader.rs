@@ -958,6 +958,7 @@ mod tests {
             proptest::prop_assert_eq!(find_string_end(&body), naive);
         }
 
+        #[test]
         fn skip_agrees_with_serde_json(s in "\\PC{0,40}") {
             let ours = skip(&s).is_ok();
             let theirs = serde_json::from_str::<serde::de::IgnoredAny>(&s).is_ok();
