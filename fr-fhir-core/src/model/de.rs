@@ -101,7 +101,7 @@ pub struct Note {
 /// # Ok::<(), fr_fhir_core::json::JsonError>(())
 /// ```
 ///
-/// It also remembers the small objects read clean (see [`Memo`]), so that a
+/// It also remembers the small objects read clean (`model::memo`), so that a
 /// searchset's thousands of equal `meta`, `serviceType` or `search` objects
 /// are read once; it borrows them from the input, hence its lifetime.
 #[derive(Debug, Clone)]
