@@ -506,6 +506,29 @@ fn backslash_at_end_of_input_reports_an_offset_inside_the_text() {
     }
 }
 
+/// `fuzz/` validate (2026-12-02): a missing element reported on a value of
+/// the wrong JSON type is left out of the report (RO1-FHIR-001 says it);
+/// when the cap had already left it out, it was still counted as dropped,
+/// so kept + dropped grew by one under caps 0..=3.
+#[test]
+fn a_capped_missing_element_on_a_wrong_type_is_not_counted_as_dropped() {
+    let src = r#"{"resourceType":"Bundle","link":[{"_relation":"sfe"}],"entry":[{"resource":{"resourceType":"PractitionerRole","contained":[{"resourceType":"Location","e":{},"identifier":[{"type":{"":[]},"":""}],"":{}}],"organization":{"identifier":{"yl":"4r"}}}}]}"#;
+    for structure in [true, false] {
+        let all = Options { max_findings: usize::MAX, structure, ..Options::default() };
+        let full = validate(src, &all).unwrap();
+        for cap in 0..8 {
+            let capped = Options { max_findings: cap, structure, ..Options::default() };
+            let report = validate(src, &capped).unwrap();
+            assert_eq!(
+                report.findings.len() as u64 + report.dropped.total(),
+                full.findings.len() as u64,
+                "cap {cap}, structure {structure}"
+            );
+        }
+    }
+    harness::validate_bytes(src.as_bytes());
+}
+
 /// `fuzz/` parse_model: `1e99900` is valid JSON that `serde_json::Value`
 /// cannot hold; the model keeps it as written (the harness checks the
 /// syntax of the output only).

@@ -294,7 +294,7 @@ impl<'o> Emitter<'o> {
                 (self.structural, finding.target)
                 && self.capped.len() < MAX_SHADOWS
             {
-                self.capped.push(Shadow { span, child, rule: finding.rule, scope });
+                self.capped.push(Shadow { span, child, rule: finding.rule, scope, severity: sev });
             }
         }
     }
@@ -449,6 +449,9 @@ pub struct Shadow {
     pub rule: &'static RuleMeta,
     /// The use cases it held in.
     pub scope: Scope,
+    /// Its severity (counted as dropped; uncounted when the report would
+    /// have left it out anyway).
+    pub severity: Severity,
 }
 
 /// The most findings left out by the cap that are remembered as shadows

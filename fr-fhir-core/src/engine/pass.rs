@@ -414,11 +414,11 @@ pub fn run<'a>(
         .filter(|(_, _, _, scope)| scope.contains(report.subject.use_case))
         .map(|(span, child, rule, _)| (*span, child.to_string(), *rule))
         .collect();
-    let capped: Vec<(Span, Option<String>, &'static crate::finding::RuleMeta)> = em
+    let capped: Vec<CappedShadow> = em
         .capped()
         .iter()
         .filter(|s| s.scope.contains(report.subject.use_case))
-        .map(|s| (s.span, s.child.as_deref().map(str::to_string), s.rule))
+        .map(|s| (s.span, s.child.as_deref().map(str::to_string), s.rule, s.severity))
         .collect();
     let (emitted, dropped) = em.into_inner();
     report.dropped =
@@ -428,7 +428,7 @@ pub fn run<'a>(
     let layout = EntryLayout { kept: kept.as_ref() };
     let shadows =
         Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing, capped: &capped };
-    let (findings, shadowed) = finalize(
+    let (findings, shadowed, left_out) = finalize(
         src,
         &report.subject.resource_type,
         report.subject.use_case,
@@ -438,6 +438,10 @@ pub fn run<'a>(
         rules,
     );
     report.findings = findings;
+    // What the cap left out that the report would have left out anyway is
+    // not dropped either: kept + dropped is the same under any cap.
+    report.dropped.warning = report.dropped.warning.saturating_sub(left_out.warning);
+    report.dropped.information = report.dropped.information.saturating_sub(left_out.information);
     // An ignored generic finding that a specific one shadows would not
     // have been reported anyway: it is not counted as ignored either.
     report.ignored = report.ignored.saturating_sub(shadowed);
@@ -484,8 +488,11 @@ struct Shadows<'s> {
     ignored_missing: &'s [(Span, String, &'static crate::finding::RuleMeta)],
     /// The reader's and hand rules' findings the cap left out: they shadow
     /// like the kept ones (they are counted as dropped, not as shadowed).
-    capped: &'s [(Span, Option<String>, &'static crate::finding::RuleMeta)],
+    capped: &'s [CappedShadow],
 }
+
+/// A finding the cap left out: element, missing child, rule, severity.
+type CappedShadow = (Span, Option<String>, &'static crate::finding::RuleMeta, Severity);
 
 /// Keeps the findings of the retained use case, drops generic findings
 /// shadowed by a specific one on the same element, resolves locations and
@@ -498,10 +505,10 @@ fn finalize(
     shadows: &Shadows<'_>,
     layout: &dyn resolve::Layout,
     rules: &dyn RuleSet,
-) -> (Vec<Finding>, u64) {
+) -> (Vec<Finding>, u64, Counts) {
     let emitted: Vec<Emitted> = emitted.into_iter().filter(|e| e.scope.contains(uc)).collect();
     let capped: Vec<(Span, Option<&str>, &'static crate::finding::RuleMeta)> =
-        shadows.capped.iter().map(|(span, c, rule)| (*span, c.as_deref(), *rule)).collect();
+        shadows.capped.iter().map(|(span, c, rule, _)| (*span, c.as_deref(), *rule)).collect();
     let mut findings = dedup::one_per_defect(emitted, &capped, rules);
     // A missing element a specific rule reports makes the generic report of
     // the same missing child redundant.
@@ -607,11 +614,22 @@ fn finalize(
         .filter(|f| Some(f.rule.id) == wrong_type_rule)
         .filter_map(|f| f.resolved.as_ref().map(|r| r.expression.clone()))
         .collect();
+    let mut left_out = Counts::default();
     if !wrong_type.is_empty() {
         findings.retain(|f| match (&f.target, &f.resolved) {
             (Target::Body { child: Some(_), .. }, Some(r)) => !wrong_type.contains(&r.expression),
             _ => true,
         });
+        // The missing elements the cap left out go the same way.
+        let missing: Vec<&CappedShadow> = shadows.capped.iter().filter(|s| s.1.is_some()).collect();
+        let targets: Vec<(u32, Option<&str>)> =
+            missing.iter().map(|s| (s.0.start, s.1.as_deref())).collect();
+        let located = resolve::resolve_with_layout(src, root, &targets, layout);
+        for (s, loc) in missing.iter().zip(located) {
+            if wrong_type.contains(&loc.expression) {
+                left_out.add(s.3);
+            }
+        }
     }
     findings.sort_by(|a, b| {
         let key = |f: &Finding| match &f.target {
@@ -620,7 +638,7 @@ fn finalize(
         };
         key(a).cmp(&key(b)).then_with(|| a.rule.id.cmp(b.rule.id))
     });
-    (findings, shadowed)
+    (findings, shadowed, left_out)
 }
 
 /// A value as shown in messages: between backticks, cut after 80 characters.
