@@ -16,3 +16,24 @@ pub(crate) fn spec_dir() -> Option<PathBuf> {
         None
     }
 }
+
+/// The official example Bundles of the three use cases (PS, CPTS, SOS), by
+/// name, or `None` with a note when the spec folder is absent.
+pub(crate) fn official_bundles() -> Option<Vec<(&'static str, String)>> {
+    let dir = spec_dir()?.join("ig-sas-1.1.0/package/example");
+    let read = |name: &'static str| {
+        let path = dir.join(format!("{name}.json"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        (name, text)
+    };
+    Some(
+        [
+            "Bundle-ExampleBundlePSIndiv",
+            "Bundle-ExampleBundleCPTS",
+            "Bundle-ExampleBundleAgregateurSOS",
+        ]
+        .map(read)
+        .into(),
+    )
+}

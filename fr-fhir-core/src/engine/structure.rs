@@ -454,33 +454,38 @@ mod tests {
     use std::sync::Arc;
 
     use crate::conformance::Definitions;
-    use crate::conformance::table::{Constraint, ConstraintSeverity};
+    use crate::conformance::table::{Constraint, ConstraintSeverity, ElementTable};
     use crate::conformance::walk::Validator;
     use crate::rules::{Options, validate};
+
+    /// Options whose definitions add `http://x/P`: the PS Slot profile with
+    /// its elements changed by `edit`.
+    fn with_slot_profile(edit: impl FnOnce(&mut [ElementTable])) -> Options {
+        let mut defs = Definitions::builtin();
+        let mut p = defs.structure(crate::rules::profiles::SLOT_PS).unwrap().clone();
+        let mut els = p.elements.to_vec();
+        edit(&mut els);
+        p.elements = els.into();
+        p.url = "http://x/P".into();
+        defs.add_structure(p);
+        Options { validator: Some(Arc::new(Validator::new(Arc::new(defs)))), ..Options::default() }
+    }
 
     /// An invariant a loaded profile names and nobody evaluates is said once
     /// per profile (RO1-PROF-007), however many resources claim it.
     #[test]
     fn an_unevaluated_profile_invariant_is_reported_once_per_profile() {
-        let mut defs = Definitions::builtin();
-        let mut p = defs.structure(crate::rules::profiles::SLOT_PS).unwrap().clone();
-        let mut els = p.elements.to_vec();
-        let mut cs = els[0].constraints.to_vec();
-        cs.push(Constraint {
-            key: "sas-slot-1".into(),
-            severity: ConstraintSeverity::Error,
-            human: "".into(),
-            expression: "start < end".into(),
-            source: "http://x/P".into(),
+        let opts = with_slot_profile(|els| {
+            let mut cs = els[0].constraints.to_vec();
+            cs.push(Constraint {
+                key: "sas-slot-1".into(),
+                severity: ConstraintSeverity::Error,
+                human: "".into(),
+                expression: "start < end".into(),
+                source: "http://x/P".into(),
+            });
+            els[0].constraints = cs.into();
         });
-        els[0].constraints = cs.into();
-        p.elements = els.into();
-        p.url = "http://x/P".into();
-        defs.add_structure(p);
-        let opts = Options {
-            validator: Some(Arc::new(Validator::new(Arc::new(defs)))),
-            ..Options::default()
-        };
         let slot = r#"{"resource":{"resourceType":"Slot","meta":{"profile":["http://x/P"]},"status":"free"}}"#;
         let src =
             format!(r#"{{"resourceType":"Bundle","type":"searchset","entry":[{slot},{slot}]}}"#);
@@ -519,18 +524,9 @@ mod tests {
     /// it declared the same).
     #[test]
     fn alternating_profiles_are_each_walked_against_their_own() {
-        let mut defs = Definitions::builtin();
-        let mut p = defs.structure(crate::rules::profiles::SLOT_PS).unwrap().clone();
-        let mut els = p.elements.to_vec();
-        let overbooked = els.iter_mut().find(|e| e.path == "Slot.overbooked").unwrap();
-        overbooked.min = 1;
-        p.elements = els.into();
-        p.url = "http://x/P".into();
-        defs.add_structure(p);
-        let opts = Options {
-            validator: Some(Arc::new(Validator::new(Arc::new(defs)))),
-            ..Options::default()
-        };
+        let opts = with_slot_profile(|els| {
+            els.iter_mut().find(|e| e.path == "Slot.overbooked").unwrap().min = 1;
+        });
         let slot = |profile: &str| {
             format!(
                 r#"{{"resource":{{"resourceType":"Slot","meta":{{"profile":["{profile}"]}},"status":"free"}}}}"#

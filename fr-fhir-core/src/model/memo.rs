@@ -21,8 +21,8 @@
 //!   new one (nothing derives a position from a string's address).
 
 use super::{
-    Bundle, BundleEntrySearch, CodeableConcept, Extension, Meta, OtherResource, Prim, PrimExt,
-    PrimExtValue, Reference, Resource, Value,
+    Bundle, BundleEntrySearch, CodeableConcept, Extension, Meta, Prim, PrimExt, PrimExtValue,
+    Reference, Value,
 };
 use crate::json::{Reader, Span, word_before};
 
@@ -84,34 +84,24 @@ impl<T> Default for Ways<'_, T> {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Memo<'a> {
-    meta: Ways<'a, Meta<'a>>,
-    concept: Ways<'a, CodeableConcept<'a>>,
-    reference: Ways<'a, Reference<'a>>,
-    search: Ways<'a, BundleEntrySearch<'a>>,
+    pub(crate) meta: Ways<'a, Meta<'a>>,
+    pub(crate) concept: Ways<'a, CodeableConcept<'a>>,
+    pub(crate) reference: Ways<'a, Reference<'a>>,
+    pub(crate) search: Ways<'a, BundleEntrySearch<'a>>,
     /// Never remembers.
     off: bool,
 }
 
-impl<'a> Memo<'a> {
+impl Memo<'_> {
     /// A memo that never remembers.
     pub(crate) fn off() -> Self {
         Memo { off: true, ..Memo::default() }
     }
 
-    pub(crate) fn meta(&mut self) -> Option<&mut Ways<'a, Meta<'a>>> {
-        (!self.off).then_some(&mut self.meta)
-    }
-
-    pub(crate) fn concept(&mut self) -> Option<&mut Ways<'a, CodeableConcept<'a>>> {
-        (!self.off).then_some(&mut self.concept)
-    }
-
-    pub(crate) fn reference(&mut self) -> Option<&mut Ways<'a, Reference<'a>>> {
-        (!self.off).then_some(&mut self.reference)
-    }
-
-    pub(crate) fn search(&mut self) -> Option<&mut Ways<'a, BundleEntrySearch<'a>>> {
-        (!self.off).then_some(&mut self.search)
+    /// The memo, unless it never remembers.
+    #[inline(always)]
+    pub(crate) fn on(&mut self) -> Option<&mut Self> {
+        (!self.off).then_some(self)
     }
 }
 
@@ -140,7 +130,7 @@ macro_rules! remember_impl {
             fn ways<'m>(
                 memo: &'m mut $crate::model::memo::Memo<'a>,
             ) -> Option<&'m mut $crate::model::memo::Ways<'a, Self>> {
-                memo.$field()
+                memo.on().map(|m| &mut m.$field)
             }
         }
     };
@@ -305,29 +295,6 @@ impl EachSpan for Value<'_> {
     }
 }
 
-impl EachSpan for OtherResource<'_> {
-    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
-        self.span.each_span(f);
-    }
-}
-
-impl EachSpan for Resource<'_> {
-    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
-        match self {
-            Resource::Bundle(v) => v.each_span(f),
-            Resource::Slot(v) => v.each_span(f),
-            Resource::Schedule(v) => v.each_span(f),
-            Resource::Practitioner(v) => v.each_span(f),
-            Resource::PractitionerRole(v) => v.each_span(f),
-            Resource::Location(v) => v.each_span(f),
-            Resource::Organization(v) => v.each_span(f),
-            Resource::HealthcareService(v) => v.each_span(f),
-            Resource::OperationOutcome(v) => v.each_span(f),
-            Resource::Other(v) => v.each_span(f),
-        }
-    }
-}
-
 impl EachSpan for Bundle<'_> {
     fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.id.each_span(f);
@@ -473,14 +440,8 @@ mod tests {
 
     #[test]
     fn the_official_bundles_read_the_same_with_repeats_and_defects() {
-        let Some(spec) = crate::conformance::spec::spec_dir() else { return };
-        let dir = spec.join("ig-sas-1.1.0/package/example");
-        for name in [
-            "Bundle-ExampleBundlePSIndiv",
-            "Bundle-ExampleBundleCPTS",
-            "Bundle-ExampleBundleAgregateurSOS",
-        ] {
-            let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+        let Some(bundles) = crate::conformance::spec::official_bundles() else { return };
+        for (_, text) in bundles {
             let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
             let mut entries = Vec::new();
             for (i, e) in bundle["entry"].as_array().unwrap().iter().enumerate() {

@@ -90,6 +90,12 @@ macro_rules! each_modeled {
     };
 }
 
+impl super::memo::EachSpan for Resource<'_> {
+    fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
+        each_modeled!(self, x => x.each_span(f), o => o.span.each_span(f))
+    }
+}
+
 impl<'a> Resource<'a> {
     /// The resource type name.
     pub fn resource_type(&self) -> &str {

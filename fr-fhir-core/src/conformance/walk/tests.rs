@@ -765,14 +765,8 @@ fn remembering_clean_objects_changes_no_finding() {
     // shared across the entries, as the engine walks a document), with and
     // without the memo, the findings are the same, at the same places.
     let v = validator();
-    let Some(spec) = crate::conformance::spec::spec_dir() else { return };
-    let dir = spec.join("ig-sas-1.1.0/package/example");
-    for name in [
-        "Bundle-ExampleBundlePSIndiv",
-        "Bundle-ExampleBundleCPTS",
-        "Bundle-ExampleBundleAgregateurSOS",
-    ] {
-        let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+    let Some(bundles) = crate::conformance::spec::official_bundles() else { return };
+    for (name, text) in bundles {
         let mut bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
         let entries = bundle["entry"].as_array().unwrap().clone();
         let mut seed = 1u64;
