@@ -167,6 +167,14 @@ impl<'o> Emitter<'o> {
         self.candidates = candidates;
     }
 
+    /// An empty emitter with the same options and candidate use cases (for
+    /// walks done apart and merged back with [`Emitter::absorb_walks`]).
+    pub(crate) fn sibling(&self) -> Emitter<'o> {
+        let mut em = Emitter::new(self.opts);
+        em.restrict(self.candidates);
+        em
+    }
+
     /// Marks the entry being checked as read without any note (or, with an
     /// empty span, ends that knowledge).
     pub(crate) fn set_clean(&mut self, entry: Span) {
@@ -503,6 +511,29 @@ mod tests {
             let mut em = Emitter::new(&opts);
             em.absorb_walks(walked(&opts, mine), walked(&opts, theirs));
             assert_eq!(kept(em), (vec![0, 1, 2, 3, 4], 10), "{mine:?} / {theirs:?}");
+        }
+    }
+
+    /// The split `Structural::stop` makes: the walks this thread did while
+    /// reading, those it took back at the end (older than some of the
+    /// first), the walking thread's. The first two merged into a sibling
+    /// first, then with the third: the same report as one thread's.
+    #[test]
+    fn walks_taken_back_at_the_end_merge_to_the_same_report() {
+        let opts = Options { max_findings: 5, ..Options::default() };
+        let splits: [(&[u32], &[u32], &[u32]); 4] = [
+            (&[6, 7, 12], &[2, 3, 4, 5], &[0, 1, 8, 9, 10, 11, 13, 14]),
+            (&[4, 9, 14], &[0, 1, 2, 3], &[5, 6, 7, 8, 10, 11, 12, 13]),
+            (&[], &[0, 1, 2, 3, 4, 5, 6], &[7, 8, 9, 10, 11, 12, 13, 14]),
+            (&[14], &[10, 11, 12, 13], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+        ];
+        for (local, late, theirs) in splits {
+            let first = walked(&opts, local);
+            let mut mine = first.sibling();
+            mine.absorb_walks(first, walked(&opts, late));
+            let mut em = Emitter::new(&opts);
+            em.absorb_walks(mine, walked(&opts, theirs));
+            assert_eq!(kept(em), (vec![0, 1, 2, 3, 4], 10), "{local:?} / {late:?} / {theirs:?}");
         }
     }
 }

@@ -283,6 +283,18 @@ pub fn run<'a>(
     rules: &dyn RuleSet,
     hooks: &mut [&mut dyn Hook<'a>],
 ) -> Result<Report, JsonError> {
+    run_split(src, opts, rules, hooks, PARALLEL_WALK_MIN)
+}
+
+/// [`run`], walking a Bundle of `parallel_from` bytes or more on a second
+/// thread (tests compare both ways on the same input).
+fn run_split<'a>(
+    src: &'a str,
+    opts: &Options,
+    rules: &dyn RuleSet,
+    hooks: &mut [&mut dyn Hook<'a>],
+    parallel_from: usize,
+) -> Result<Report, JsonError> {
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
     let mut em = Emitter::new(opts);
@@ -321,7 +333,7 @@ pub fn run<'a>(
     if rt.as_deref() == Some("Bundle") {
         // A large Bundle is walked by a second thread while this one reads
         // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
-        let parallel = opts.structure && src.len() >= PARALLEL_WALK_MIN;
+        let parallel = opts.structure && src.len() >= parallel_from;
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = job_queue();
@@ -649,5 +661,62 @@ pub fn quote(s: &str) -> String {
     } else {
         let cut: String = s.chars().take(MAX).collect();
         format!("`{cut}\u{2026}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::rules::SLOT_SEARCH_BODY;
+
+    /// A searchset of `n` Slots; from `defects_from` on, two in three with
+    /// a defect the structural validator reports (some the reader too).
+    fn defective_bundle(n: usize, defects_from: usize) -> String {
+        let mut entries = Vec::with_capacity(n);
+        for i in 0..n {
+            let extra = match i % 3 {
+                _ if i < defects_from => r#","status":"free""#,
+                0 => r#","status":"taken""#,
+                1 => r#","status":"free","overbooked":"oui""#,
+                _ => r#","status":"free""#,
+            };
+            entries.push(format!(
+                r#"{{"fullUrl":"https://x.fr/fhir/Slot/s{i}","resource":{{"resourceType":"Slot","id":"s{i}","schedule":{{"reference":"Schedule/a"}},"start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"{extra}}},"search":{{"mode":"match"}}}}"#
+            ));
+        }
+        format!(
+            r#"{{"resourceType":"Bundle","type":"searchset","total":{n},"entry":[{}]}}"#,
+            entries.join(",")
+        )
+    }
+
+    fn report(src: &str, opts: &Options, parallel_from: usize) -> String {
+        let r = run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], parallel_from).unwrap();
+        format!("{:?} {:?} {}", r.findings, r.dropped, r.ignored)
+    }
+
+    /// However the walks fall between the two threads (the walking thread
+    /// ahead; behind, this thread walking batches itself; this thread
+    /// taking back what is left at the end), the report is the one of the
+    /// walks done in order on one thread: the same findings and counts,
+    /// with and without a cap, and no thread left waiting. (Which walks a
+    /// cap keeps, whoever walked them: `engine::emit` tests.)
+    #[test]
+    fn a_bundle_walked_on_two_threads_reports_as_on_one() {
+        let src = defective_bundle(2_000, 1_700);
+        for slow in [false, true] {
+            super::super::structure::SLOW_WALKER.store(slow, std::sync::atomic::Ordering::Relaxed);
+            for max_findings in [usize::MAX, 40, 150] {
+                let opts = Options { max_findings, ..Options::default() };
+                let serial = report(&src, &opts, usize::MAX);
+                assert!(serial.contains("RO1-"), "no finding: the test proves nothing");
+                for _ in 0..3 {
+                    let two = report(&src, &opts, 0);
+                    assert_eq!(two, serial, "slow walker {slow}, max_findings {max_findings}");
+                }
+            }
+        }
+        super::super::structure::SLOW_WALKER.store(false, std::sync::atomic::Ordering::Relaxed);
     }
 }

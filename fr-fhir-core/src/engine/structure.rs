@@ -15,9 +15,8 @@
 //! 5. the base R4 definition of the type.
 
 use std::borrow::Cow;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
@@ -66,11 +65,11 @@ pub(crate) struct Structural<'v, 'a> {
     last_known: Option<(String, Vec<String>, Chosen<'v>)>,
 }
 
-/// The walks shared with the walking thread: batches go to it while it is
-/// less than [`LAG`] batches behind, and this thread walks a batch itself
-/// otherwise. Neither thread waits for the other, whichever is faster at
-/// the time (the typed read and the hand rules on this one, the walks on
-/// the other), and what is left to the walking thread at the end is short.
+/// The walks shared with the walking thread: batches go to a queue both
+/// threads take from. The walking thread takes the oldest; this thread walks
+/// its batch itself when [`LAG`] batches are already waiting (the walks are
+/// then the slower side), and once the document is read it takes what is
+/// left instead of waiting for the walking thread to finish alone.
 struct Parallel<'v> {
     tx: JobSender<'v>,
     batch: Vec<Job<'v>>,
@@ -78,40 +77,98 @@ struct Parallel<'v> {
     local: Emitter<'v>,
 }
 
-/// The sending end of the walking thread's queue.
-pub(crate) struct JobSender<'v> {
-    tx: SyncSender<Vec<Job<'v>>>,
-    /// Batches sent and not walked yet.
-    pending: Arc<AtomicUsize>,
+/// The batches waiting, shared by both threads.
+struct Queue<'v> {
+    batches: VecDeque<Vec<Job<'v>>>,
+    /// No batch will come any more: the walking thread ends once it is empty.
+    closed: bool,
+    /// The walking thread sleeps on [`Shared::ready`].
+    asleep: bool,
 }
 
-/// The walking thread's end of its queue.
+struct Shared<'v> {
+    queue: Mutex<Queue<'v>>,
+    ready: Condvar,
+}
+
+impl<'v> Shared<'v> {
+    /// The queue, even after a panic of the other thread: it holds the lock
+    /// only to push or pop, so the queue itself is never left half-changed.
+    fn lock(&self) -> MutexGuard<'_, Queue<'v>> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// This thread's end of the queue; dropping it closes the queue (on an
+/// error of the read too), which ends the walking thread.
+pub(crate) struct JobSender<'v> {
+    shared: Arc<Shared<'v>>,
+}
+
+/// The walking thread's end of the queue.
 pub(crate) struct JobReceiver<'v> {
-    rx: Receiver<Vec<Job<'v>>>,
-    pending: Arc<AtomicUsize>,
+    shared: Arc<Shared<'v>>,
 }
 
 /// The queue between this thread and the walking thread.
 pub(crate) fn job_queue<'v>() -> (JobSender<'v>, JobReceiver<'v>) {
-    let (tx, rx) = std::sync::mpsc::sync_channel(JOB_QUEUE);
-    let pending = Arc::new(AtomicUsize::new(0));
-    (JobSender { tx, pending: Arc::clone(&pending) }, JobReceiver { rx, pending })
+    let shared = Arc::new(Shared {
+        queue: Mutex::new(Queue {
+            batches: VecDeque::with_capacity(LAG),
+            closed: false,
+            asleep: false,
+        }),
+        ready: Condvar::new(),
+    });
+    (JobSender { shared: Arc::clone(&shared) }, JobReceiver { shared })
 }
 
 impl<'v> JobSender<'v> {
-    /// Hands `batch` over unless the walking thread is [`LAG`] batches
-    /// behind (or gone): then it comes back.
+    /// Queues `batch` unless [`LAG`] batches are waiting already: then it
+    /// comes back.
     fn offer(&self, batch: Vec<Job<'v>>) -> Result<(), Vec<Job<'v>>> {
-        if self.pending.load(Ordering::Acquire) >= LAG {
+        let mut q = self.shared.lock();
+        if q.batches.len() >= LAG {
             return Err(batch);
         }
-        self.pending.fetch_add(1, Ordering::AcqRel);
-        self.tx.try_send(batch).map_err(|e| {
-            self.pending.fetch_sub(1, Ordering::AcqRel);
-            match e {
-                TrySendError::Full(b) | TrySendError::Disconnected(b) => b,
+        q.batches.push_back(batch);
+        let wake = q.asleep;
+        drop(q);
+        if wake {
+            self.shared.ready.notify_one();
+        }
+        Ok(())
+    }
+
+    /// The oldest batch still waiting, taken back to be walked here.
+    fn take_back(&self) -> Option<Vec<Job<'v>>> {
+        self.shared.lock().batches.pop_front()
+    }
+}
+
+impl Drop for JobSender<'_> {
+    fn drop(&mut self) {
+        self.shared.lock().closed = true;
+        self.shared.ready.notify_all();
+    }
+}
+
+impl<'v> JobReceiver<'v> {
+    /// The next batch, waiting for one; `None` once the queue is closed and
+    /// empty.
+    fn next(&self) -> Option<Vec<Job<'v>>> {
+        let mut q = self.shared.lock();
+        loop {
+            if let Some(b) = q.batches.pop_front() {
+                return Some(b);
             }
-        })
+            if q.closed {
+                return None;
+            }
+            q.asleep = true;
+            q = self.shared.ready.wait(q).unwrap_or_else(PoisonError::into_inner);
+            q.asleep = false;
+        }
     }
 }
 
@@ -140,13 +197,16 @@ pub(crate) const PARALLEL_WALK_MIN: usize = 256 * 1024;
 /// more in wake-ups than a small walk.
 const BATCH: usize = 32;
 
-/// Batches the walking thread may be behind before this thread walks the
-/// next one itself: enough that it never waits for work while this thread
-/// reads, few enough that it has little left once this thread is done.
-const LAG: usize = 3;
+/// Batches waiting at most: this thread walks its batch itself beyond it.
+/// Enough that the walking thread never waits for work while this thread
+/// reads; what is left at the end is shared ([`Structural::stop`]).
+const LAG: usize = 8;
 
-/// Batches queued at most (a bound on memory; [`LAG`] keeps it lower).
-const JOB_QUEUE: usize = 8;
+/// Tests: the walking thread sleeps before each batch, so that this thread
+/// walks batches itself and takes back what is left at the end.
+#[cfg(test)]
+pub(crate) static SLOW_WALKER: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// The walking thread: walks each job into its own emitter, returned when
 /// the queue closes.
@@ -160,11 +220,14 @@ pub(crate) fn walk_jobs<'o>(
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
     let mut bufs = Buffers::default();
-    for batch in jobs.rx.iter() {
+    while let Some(batch) = jobs.next() {
+        #[cfg(test)]
+        if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
         for job in &batch {
             walk_one(v, src, job, &mut em, &mut bufs);
         }
-        jobs.pending.fetch_sub(1, Ordering::AcqRel);
     }
     em
 }
@@ -215,11 +278,25 @@ impl<'v, 'a> Structural<'v, 'a> {
         self.par = Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local });
     }
 
-    /// Sends the last batch and closes the queue (the walking thread ends
-    /// once it is drained); returns the findings of the walks done here.
+    /// Sends the last batch, walks here whatever batches are still
+    /// waiting (alongside the walking thread), and closes the queue;
+    /// returns the findings of the walks done here.
     pub(crate) fn stop(&mut self, src: &'a str) -> Option<Emitter<'v>> {
         self.flush(src);
-        self.par.take().map(|p| p.local)
+        let p = self.par.take()?;
+        // Taken back oldest first, after every batch walked here before: in
+        // an emitter of their own, so that each emitter holds its walks in
+        // walk order, as merging them needs (`Emitter::absorb_walks`).
+        let mut late = p.local.sibling();
+        while let Some(batch) = p.tx.take_back() {
+            for job in &batch {
+                walk_one(self.v, src, job, &mut late, &mut self.bufs);
+            }
+        }
+        drop(p.tx);
+        let mut mine = p.local.sibling();
+        mine.absorb_walks(p.local, late);
+        Some(mine)
     }
 
     /// What `structure` and `element` resolve to, looked up once each.
@@ -260,9 +337,9 @@ impl<'v, 'a> Structural<'v, 'a> {
         }
     }
 
-    /// Hands the batch to the walking thread, or walks it here when that
-    /// thread is [`LAG`] batches behind (or gone: it panicked, and the join
-    /// reports it).
+    /// Queues the batch for the walking thread, or walks it here when
+    /// [`LAG`] batches are waiting already (the walking thread is slower, or
+    /// gone: it panicked, and the join reports it).
     fn flush(&mut self, src: &'a str) {
         let Some(p) = &mut self.par else { return };
         if p.batch.is_empty() {
