@@ -5,7 +5,8 @@
 #      identifiers and request parsing),
 #   3. end-to-end time of the release binary on the SLA Bundle (hyperfine if present),
 #   4. wall time and peak RSS of the release binary on 50 MB and 400 MB (/usr/bin/time -v),
-#   5. linearity from hyperfine means on 50 MB and 400 MB.
+#   5. whole process against a bare scan process on 50 MB (examples/scan.rs),
+#   6. linearity from hyperfine means on 50 MB and 400 MB.
 # Usage: benches/perf.sh [--quick]   (--quick: no criterion run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +52,21 @@ for size in 50mb 400mb; do
     bound=$(( (bytes * 12 / 10 + 32000000) / 1024 ))
     echo "== $size: $bytes bytes, wall $wall, peak RSS $rss KiB (bound 1.2 x file + 32 MB = $bound KiB)"
 done
+
+# Whole process against a process that only scans the same bytes (serde_json
+# into IgnoredAny, examples/scan.rs): issue 17 asks >= 0.35x on the 50 MB Bundle.
+cargo build --release -p sas-fhir-benches --example scan
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 2 -r 10 "target/release/examples/scan $data/50mb.json" \
+        "$bin -q --format json $data/50mb.json" --export-json /tmp/sas-perf-scan.json >/dev/null
+    python3 - <<'PY'
+import json
+r = json.load(open("/tmp/sas-perf-scan.json"))["results"]
+scan, full = r[0]["mean"], r[1]["mean"]
+print(f"== whole process, 50 MB: scan {scan * 1000:.0f} ms, sas-validate --format json {full * 1000:.0f} ms "
+      f"(ratio {scan / full:.2f}x the scan)")
+PY
+fi
 
 # Linearity: mean wall times over several runs (one /usr/bin/time run is too coarse).
 if command -v hyperfine >/dev/null; then
