@@ -282,15 +282,15 @@ pub enum RefForm {
 }
 
 impl RefForm {
-    /// A distinct short text per form (mixed into the key of a reference text).
-    fn tag(self) -> &'static str {
+    /// A distinct word per form (mixed into the key of a reference text).
+    fn tag(self) -> u64 {
         match self {
-            RefForm::Contained => "#",
-            RefForm::Relative(RefBase::None) => "r",
-            RefForm::Relative(RefBase::First) => "f",
-            RefForm::Relative(RefBase::Own) => "o",
-            RefForm::Absolute => "a",
-            RefForm::Other => "?",
+            RefForm::Contained => 1,
+            RefForm::Relative(RefBase::None) => 2,
+            RefForm::Relative(RefBase::First) => 3,
+            RefForm::Relative(RefBase::Own) => 4,
+            RefForm::Absolute => 5,
+            RefForm::Other => 6,
         }
     }
 }
@@ -505,6 +505,16 @@ pub(crate) fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
     h.finish()
 }
 
+/// Hash of `tag` (one whole word) then `text`: a one-byte text tag would
+/// leave the text's bytes off the hasher's 8-byte words, and feeding them
+/// one by one was most of the cost of keying a reference.
+pub(crate) fn hash_tagged(seed: u64, tag: u64, text: &str) -> u64 {
+    let mut h = KeyHasher::new(seed);
+    h.write_word(tag);
+    h.write(text.as_bytes());
+    h.finish()
+}
+
 /// True when `whole` is the concatenation of `parts`.
 pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
     let mut rest = whole;
@@ -618,7 +628,7 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
             let form = ref_form(self.base, self.on_first_base, &text.text);
             // Keyed by form and text; equal hashes are confirmed on the
             // bytes: the first occurrence of a text used often is in cache.
-            let key = hash_parts(self.seed, &[form.tag(), &text.text]);
+            let key = hash_tagged(self.seed, form.tag(), &text.text);
             let same_as = match self.texts.entry(key) {
                 Entry::Vacant(v) => *v.insert(here),
                 Entry::Occupied(o) => {
@@ -1150,7 +1160,17 @@ fn borrowed<'a>(s: &Str<'a>) -> &'a str {
 
 /// `Type/id` (optionally followed by `/_history/v`) split in two.
 pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
-    let i = memchr::memchr(b'/', reference.as_bytes())?;
+    // One pass over the type: it must be alphanumeric up to the first `/`,
+    // so the first byte that is not alphanumeric is that `/` (a short loop
+    // beats a memchr call and a second pass on these few bytes).
+    let b = reference.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let i = b.iter().position(|c| !c.is_ascii_alphanumeric())?;
+    if b.get(i) != Some(&b'/') {
+        return None;
+    }
     let t = reference.get(..i)?;
     let rest = reference.get(i + 1..)?;
     let id = match memchr::memchr(b'/', rest.as_bytes()) {
@@ -1164,9 +1184,7 @@ pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
             rest.get(..j)?
         }
     };
-    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && t.bytes().all(|c| c.is_ascii_alphanumeric());
-    (ok_type && !id.is_empty()).then_some((t, id))
+    (!id.is_empty()).then_some((t, id))
 }
 
 /// Position of the first `/_history/` in `url`. Called once or twice per
@@ -1224,6 +1242,66 @@ pub fn restful_base(full_url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split as it was written before the one-pass version: two
+    /// memchr, then a check of the type's bytes.
+    fn split_type_id_before(reference: &str) -> Option<(&str, &str)> {
+        let i = memchr::memchr(b'/', reference.as_bytes())?;
+        let t = reference.get(..i)?;
+        let rest = reference.get(i + 1..)?;
+        let id = match memchr::memchr(b'/', rest.as_bytes()) {
+            None => rest,
+            Some(j) => {
+                let version = rest.get(j..)?.strip_prefix("/_history/")?;
+                if version.is_empty() || version.contains('/') {
+                    return None;
+                }
+                rest.get(..j)?
+            }
+        };
+        let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && t.bytes().all(|c| c.is_ascii_alphanumeric());
+        (ok_type && !id.is_empty()).then_some((t, id))
+    }
+
+    #[test]
+    fn one_pass_split_agrees_with_the_two_pass_one() {
+        let cases = [
+            "Schedule/abc",
+            "Schedule/abc/_history/2",
+            "Schedule/abc/_history/",
+            "Schedule/abc/x",
+            "schedule/abc",
+            "Schedule",
+            "Schedule/",
+            "/abc",
+            "",
+            "S/1",
+            "Sch-edule/1",
+            "Sch edule/1",
+            "Sché/1",
+            "Schedule:/1",
+            "Schedule//1",
+            "Slot/1/_history/2/3",
+            "#loc",
+            "urn:uuid:1",
+            "https://x.fr/Slot/1",
+            "Slot9/é",
+            "S\u{0}/1",
+            "Ab/1/_history/v",
+            "A/ /",
+        ];
+        for c in cases {
+            assert_eq!(split_type_id(c), split_type_id_before(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_split_agrees_on_any_text(s in "[A-Za-z0-9/_:# -]{0,24}(/_history/[0-9/]{0,3})?") {
+            proptest::prop_assert_eq!(split_type_id(&s), split_type_id_before(&s));
+        }
+    }
 
     #[test]
     fn reference_forms() {
@@ -1334,7 +1412,7 @@ mod tests {
             }
         };
         // Equal texts (escapes decoded) of the same form share their first occurrence.
-        let texts: std::collections::HashSet<(String, &str)> =
+        let texts: std::collections::HashSet<(String, u64)> =
             ix.refs.iter().map(|r| (ix.ref_text(r).unwrap().to_string(), r.form.tag())).collect();
         let firsts: std::collections::HashSet<u32> = ix.refs.iter().map(|r| r.same_as).collect();
         assert_eq!(firsts.len(), texts.len());

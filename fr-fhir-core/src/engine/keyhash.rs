@@ -50,6 +50,15 @@ impl KeyHasher {
         self.acc = folded_mul(self.acc ^ w, self.seed ^ K1);
     }
 
+    /// Appends one whole word: only before any byte (the streaming of
+    /// [`KeyHasher::write`] holds for the bytes after it).
+    #[inline]
+    pub(crate) fn write_word(&mut self, w: u64) {
+        debug_assert_eq!(self.pending, 0);
+        self.len = self.len.wrapping_add(8);
+        self.word(w);
+    }
+
     /// Appends bytes (any split of a string hashes like the whole string).
     #[inline]
     pub(crate) fn write(&mut self, bytes: &[u8]) {
