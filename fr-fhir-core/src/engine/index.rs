@@ -1303,6 +1303,25 @@ mod tests {
         }
     }
 
+    /// Rules test `e.mode` (one byte) where they compared `mode(e)` with
+    /// `"match"` / `"outcome"`: the same answer for every way of writing it.
+    #[test]
+    fn mode_byte_agrees_with_mode_text() {
+        for mode in
+            ["match", "include", "outcome", "m\\u0061tch", "outc\\u006fme", "Match", "", "x"]
+        {
+            let src = format!(
+                r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","id":"1"}},"search":{{"mode":"{mode}"}}}}]}}"#
+            );
+            let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(&src) else { panic!() };
+            let mut ix = Index::new(&src);
+            ix.add(0, &b.entry[0]);
+            let e = &ix.entries[0];
+            assert_eq!(e.mode == SearchMode::Match, ix.mode(e) == Some("match"), "{mode}");
+            assert_eq!(e.mode == SearchMode::Outcome, ix.mode(e) == Some("outcome"), "{mode}");
+        }
+    }
+
     #[test]
     fn reference_forms() {
         assert_eq!(split_type_id("Schedule/abc"), Some(("Schedule", "abc")));

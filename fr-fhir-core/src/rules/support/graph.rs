@@ -239,8 +239,13 @@ pub(crate) fn check_entry(
     x: &Expect,
     em: &mut Emitter<'_>,
 ) {
-    // Runs for every entry and rule: a prefix comparison, no search.
+    // Runs for every entry and rule: a prefix comparison, no search; the
+    // byte after the type must be the `.` (checked first: it rules out the
+    // other types without a memcmp call).
     let rtype = g.ix.rtype(e);
+    if x.what.as_bytes().get(rtype.len()) != Some(&b'.') {
+        return;
+    }
     let Some(child) = x.what.strip_prefix(rtype).and_then(|rest| rest.strip_prefix('.')) else {
         return;
     };
