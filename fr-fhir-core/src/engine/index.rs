@@ -515,6 +515,21 @@ pub(crate) fn hash_tagged(seed: u64, tag: u64, text: &str) -> u64 {
     h.finish()
 }
 
+/// The position already under `key`, or `None` after inserting `pos` there.
+fn first_or_insert(
+    map: &mut HashMap<u64, u32, BuildU64Identity>,
+    key: u64,
+    pos: u32,
+) -> Option<u32> {
+    match map.entry(key) {
+        Entry::Occupied(o) => Some(*o.get()),
+        Entry::Vacant(v) => {
+            v.insert(pos);
+            None
+        }
+    }
+}
+
 /// True when `whole` is the concatenation of `parts`.
 pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
     let mut rest = whole;
@@ -633,8 +648,15 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
                 Entry::Vacant(v) => *v.insert(here),
                 Entry::Occupied(o) => {
                     let first = *o.get();
+                    // Written alike (the usual repeat), the texts are equal
+                    // without decoding the first one again; otherwise its
+                    // decoded text decides.
+                    let raw = |s: Span| self.src.get(s.start as usize..s.end as usize);
                     let same = self.out.get(first as usize).is_some_and(|f| {
-                        f.form == form && str_at(self.src, f.span).is_some_and(|t| *t == *text.text)
+                        f.form == form
+                            && (raw(f.span)
+                                .is_some_and(|a| !a.is_empty() && Some(a) == raw(text.span))
+                                || str_at(self.src, f.span).is_some_and(|t| *t == *text.text))
                     });
                     if same { first } else { here }
                 }
@@ -822,7 +844,8 @@ impl<'a> Index<'a> {
             && !rtype.is_empty()
         {
             let k = self.key2(rtype, id);
-            if let Some(first) = self.by_type_id.get(&k).copied() {
+            // One probe of the map: a new key is inserted at once.
+            if let Some(first) = first_or_insert(&mut self.by_type_id, k, pos) {
                 // Confirmed on the texts (rare: only for repeated keys).
                 let same = self.entry(first).is_some_and(|e| {
                     self.rtype(e) == rtype && self.id(e).as_deref() == Some(&**id)
@@ -830,8 +853,6 @@ impl<'a> Index<'a> {
                 if same {
                     self.dup_type_id.push(Duplicate { first, second: pos });
                 }
-            } else {
-                self.by_type_id.insert(k, pos);
             }
         }
         let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
@@ -839,13 +860,11 @@ impl<'a> Index<'a> {
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
             let k = hash_parts(self.seed, &[&url.text]);
-            if let Some(first) = self.by_full_url.get(&k).copied() {
+            if let Some(first) = first_or_insert(&mut self.by_full_url, k, pos) {
                 let first_url = self.entry(first).and_then(|e| self.full_url(e));
                 if first_url.as_deref() == Some(&*url.text) {
                     self.dup_full_url.push(Duplicate { first, second: pos });
                 }
-            } else {
-                self.by_full_url.insert(k, pos);
             }
         }
         self.entries.push(info);
@@ -1404,7 +1423,11 @@ mod tests {
             "schedule":{"reference":"Schedule/s1","display":"9"}}},
           {"fullUrl":"https://x.fr/fhir/Slot/e/_history/3","resource":{"resourceType":"Slot","id":"e",
             "schedule":{"reference":"Schedule/s1","display":"0"}}},
-          {"fullUrl":"https://z.fr/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"##;
+          {"fullUrl":"https://z.fr/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}},
+          {"resource":{"resourceType":"Schedule","id":"s3","actor":[
+            {"reference":"Practitioner\/p\u0031","display":"1"},
+            {"reference":"Practitioner\/p\u0031","display":"1"},
+            {"reference":"Practitioner/p1","display":"1"}]}}]}"##;
         let (b, mut ix) = index_of(src);
         let expected: Vec<&str> = b
             .entry
