@@ -1237,11 +1237,16 @@ pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
 fn type_id_tail(url: &str) -> Option<(&str, &str)> {
     let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
     let id = url.get(slash_id + 1..)?;
-    let head = url.get(..slash_id)?;
-    let slash_t = memchr::memrchr(b'/', head.as_bytes())?;
-    let t = head.get(slash_t + 1..)?;
-    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && t.bytes().all(|c| c.is_ascii_alphanumeric());
+    // One backward pass over the type: it must be alphanumeric back to the
+    // previous `/`, so the last byte before the id's `/` that is not
+    // alphanumeric is that `/` (twice called per entry: the index, RO1-BUNDLE-007).
+    let head = url.as_bytes().get(..slash_id)?;
+    let slash_t = head.iter().rposition(|c| !c.is_ascii_alphanumeric())?;
+    if head.get(slash_t) != Some(&b'/') {
+        return None;
+    }
+    let t = url.get(slash_t + 1..slash_id)?;
+    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     (ok_type && !id.is_empty()).then_some((t, id))
 }
 
@@ -1281,6 +1286,60 @@ mod tests {
         let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             && t.bytes().all(|c| c.is_ascii_alphanumeric());
         (ok_type && !id.is_empty()).then_some((t, id))
+    }
+
+    /// The tail as it was read before the backward pass.
+    fn type_id_tail_before(url: &str) -> Option<(&str, &str)> {
+        let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
+        let id = url.get(slash_id + 1..)?;
+        let head = url.get(..slash_id)?;
+        let slash_t = memchr::memrchr(b'/', head.as_bytes())?;
+        let t = head.get(slash_t + 1..)?;
+        let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && t.bytes().all(|c| c.is_ascii_alphanumeric());
+        (ok_type && !id.is_empty()).then_some((t, id))
+    }
+
+    #[test]
+    fn backward_tail_agrees_with_the_two_search_one() {
+        let cases = [
+            "https://a.fr/fhir/Slot/1",
+            "https://a.fr/fhir/Slot/",
+            "https://a.fr/fhir/slot/1",
+            "https://a.fr/fhir//1",
+            "Slot/1",
+            "/Slot/1",
+            "https://a.fr/fhir/Sl-ot/1",
+            "https://a.fr/fhir/Sl ot/1",
+            "https://a.fr/Slöt/1",
+            "https://a.fr/fhir/S/1",
+            "https://a.fr/fhir/Slot/1/_history/2",
+            "",
+            "/",
+            "//",
+            "a",
+            "https://a.fr/_x/Slot/é",
+        ];
+        for c in cases {
+            assert_eq!(type_id_tail(c), type_id_tail_before(c), "{c:?}");
+            assert_eq!(
+                restful_base(c),
+                {
+                    let url = without_history(c);
+                    type_id_tail_before(url).and_then(|(t, id)| {
+                        url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
+                    })
+                },
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn backward_tail_agrees_on_any_text(s in "[A-Za-z0-9/_:é -]{0,24}") {
+            proptest::prop_assert_eq!(type_id_tail(&s), type_id_tail_before(&s));
+        }
     }
 
     #[test]
