@@ -1125,16 +1125,19 @@ pub const CONTAINED: u32 = u32::MAX - 1;
 /// How `reference` is written (`base`: the referencing entry's fullUrl
 /// has a RESTful base; `first`: it is the Bundle's first base).
 fn ref_form(base: bool, first: bool, reference: &str) -> RefForm {
+    // `Type/id` is tried before the absolute forms, which it excludes (it
+    // starts with an uppercase letter, and holds no `//` for a `://`): the
+    // usual relative reference skips the search for `://`.
     if reference.starts_with('#') {
         RefForm::Contained
-    } else if reference.starts_with("urn:") || has_scheme(reference) {
-        RefForm::Absolute
     } else if split_type_id(reference).is_some() {
         RefForm::Relative(match (base, first) {
             (false, _) => RefBase::None,
             (true, true) => RefBase::First,
             (true, false) => RefBase::Own,
         })
+    } else if reference.starts_with("urn:") || has_scheme(reference) {
+        RefForm::Absolute
     } else {
         RefForm::Other
     }
@@ -1339,6 +1342,53 @@ mod tests {
         #[test]
         fn backward_tail_agrees_on_any_text(s in "[A-Za-z0-9/_:é -]{0,24}") {
             proptest::prop_assert_eq!(type_id_tail(&s), type_id_tail_before(&s));
+        }
+    }
+
+    /// The order of the tests before relative references came first.
+    fn ref_form_before(base: bool, first: bool, reference: &str) -> RefForm {
+        if reference.starts_with('#') {
+            RefForm::Contained
+        } else if reference.starts_with("urn:") || has_scheme(reference) {
+            RefForm::Absolute
+        } else if split_type_id(reference).is_some() {
+            RefForm::Relative(match (base, first) {
+                (false, _) => RefBase::None,
+                (true, true) => RefBase::First,
+                (true, false) => RefBase::Own,
+            })
+        } else {
+            RefForm::Other
+        }
+    }
+
+    #[test]
+    fn relative_first_agrees_with_absolute_first() {
+        let cases = [
+            "Slot/a://b",
+            "Slot/a:",
+            "Slot/a:/_history/1",
+            "Slot/a/_history/:",
+            "Slot/a/_history//",
+            "Urn:x/1",
+            "urn:uuid:1",
+            "Slot/1",
+            "https://x/Slot/1",
+            "#x",
+            "S://x",
+            "Slot:/1",
+        ];
+        for c in cases {
+            for (b, f) in [(false, false), (true, true), (true, false)] {
+                assert_eq!(ref_form(b, f, c), ref_form_before(b, f, c), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relative_first_agrees_on_any_text(s in "[Ssu][a-z]{0,3}[:/]{0,3}[a-z:]{0,3}(/_history/)?[a-z:/]{0,3}") {
+            proptest::prop_assert_eq!(ref_form(true, true, &s), ref_form_before(true, true, &s));
         }
     }
 
