@@ -53,7 +53,9 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         return;
     };
     let text = c.as_str();
-    let (fr, en) = if text.trim().is_empty() {
+    // Blank: `trim().is_empty()`, stopping at the first other character
+    // instead of trimming both ends.
+    let (fr, en) = if text.chars().all(char::is_whitespace) {
         (
             "Slot.comment est vide : l'URL de prise de rendez-vous est attendue".into(),
             "Slot.comment is blank: the booking URL is expected".into(),
@@ -149,6 +151,13 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn blank_test_agrees_with_trim() {
+        for t in ["", " ", "\t\n", "\u{a0}", "\u{2028} ", "a", " a ", "https://x", "\u{200b}"] {
+            assert_eq!(t.chars().all(char::is_whitespace), t.trim().is_empty(), "{t:?}");
         }
     }
 
