@@ -282,15 +282,15 @@ pub enum RefForm {
 }
 
 impl RefForm {
-    /// A distinct short text per form (mixed into the key of a reference text).
-    fn tag(self) -> &'static str {
+    /// A distinct word per form (mixed into the key of a reference text).
+    fn tag(self) -> u64 {
         match self {
-            RefForm::Contained => "#",
-            RefForm::Relative(RefBase::None) => "r",
-            RefForm::Relative(RefBase::First) => "f",
-            RefForm::Relative(RefBase::Own) => "o",
-            RefForm::Absolute => "a",
-            RefForm::Other => "?",
+            RefForm::Contained => 1,
+            RefForm::Relative(RefBase::None) => 2,
+            RefForm::Relative(RefBase::First) => 3,
+            RefForm::Relative(RefBase::Own) => 4,
+            RefForm::Absolute => 5,
+            RefForm::Other => 6,
         }
     }
 }
@@ -505,6 +505,31 @@ pub(crate) fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
     h.finish()
 }
 
+/// Hash of `tag` (one whole word) then `text`: a one-byte text tag would
+/// leave the text's bytes off the hasher's 8-byte words, and feeding them
+/// one by one was most of the cost of keying a reference.
+pub(crate) fn hash_tagged(seed: u64, tag: u64, text: &str) -> u64 {
+    let mut h = KeyHasher::new(seed);
+    h.write_word(tag);
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// The position already under `key`, or `None` after inserting `pos` there.
+fn first_or_insert(
+    map: &mut HashMap<u64, u32, BuildU64Identity>,
+    key: u64,
+    pos: u32,
+) -> Option<u32> {
+    match map.entry(key) {
+        Entry::Occupied(o) => Some(*o.get()),
+        Entry::Vacant(v) => {
+            v.insert(pos);
+            None
+        }
+    }
+}
+
 /// True when `whole` is the concatenation of `parts`.
 pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
     let mut rest = whole;
@@ -618,13 +643,20 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
             let form = ref_form(self.base, self.on_first_base, &text.text);
             // Keyed by form and text; equal hashes are confirmed on the
             // bytes: the first occurrence of a text used often is in cache.
-            let key = hash_parts(self.seed, &[form.tag(), &text.text]);
+            let key = hash_tagged(self.seed, form.tag(), &text.text);
             let same_as = match self.texts.entry(key) {
                 Entry::Vacant(v) => *v.insert(here),
                 Entry::Occupied(o) => {
                     let first = *o.get();
+                    // Written alike (the usual repeat), the texts are equal
+                    // without decoding the first one again; otherwise its
+                    // decoded text decides.
+                    let raw = |s: Span| self.src.get(s.start as usize..s.end as usize);
                     let same = self.out.get(first as usize).is_some_and(|f| {
-                        f.form == form && str_at(self.src, f.span).is_some_and(|t| *t == *text.text)
+                        f.form == form
+                            && (raw(f.span)
+                                .is_some_and(|a| !a.is_empty() && Some(a) == raw(text.span))
+                                || str_at(self.src, f.span).is_some_and(|t| *t == *text.text))
                     });
                     if same { first } else { here }
                 }
@@ -812,7 +844,8 @@ impl<'a> Index<'a> {
             && !rtype.is_empty()
         {
             let k = self.key2(rtype, id);
-            if let Some(first) = self.by_type_id.get(&k).copied() {
+            // One probe of the map: a new key is inserted at once.
+            if let Some(first) = first_or_insert(&mut self.by_type_id, k, pos) {
                 // Confirmed on the texts (rare: only for repeated keys).
                 let same = self.entry(first).is_some_and(|e| {
                     self.rtype(e) == rtype && self.id(e).as_deref() == Some(&**id)
@@ -820,8 +853,6 @@ impl<'a> Index<'a> {
                 if same {
                     self.dup_type_id.push(Duplicate { first, second: pos });
                 }
-            } else {
-                self.by_type_id.insert(k, pos);
             }
         }
         let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
@@ -829,13 +860,11 @@ impl<'a> Index<'a> {
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
             let k = hash_parts(self.seed, &[&url.text]);
-            if let Some(first) = self.by_full_url.get(&k).copied() {
+            if let Some(first) = first_or_insert(&mut self.by_full_url, k, pos) {
                 let first_url = self.entry(first).and_then(|e| self.full_url(e));
                 if first_url.as_deref() == Some(&*url.text) {
                     self.dup_full_url.push(Duplicate { first, second: pos });
                 }
-            } else {
-                self.by_full_url.insert(k, pos);
             }
         }
         self.entries.push(info);
@@ -1096,16 +1125,19 @@ pub const CONTAINED: u32 = u32::MAX - 1;
 /// How `reference` is written (`base`: the referencing entry's fullUrl
 /// has a RESTful base; `first`: it is the Bundle's first base).
 fn ref_form(base: bool, first: bool, reference: &str) -> RefForm {
+    // `Type/id` is tried before the absolute forms, which it excludes (it
+    // starts with an uppercase letter, and holds no `//` for a `://`): the
+    // usual relative reference skips the search for `://`.
     if reference.starts_with('#') {
         RefForm::Contained
-    } else if reference.starts_with("urn:") || has_scheme(reference) {
-        RefForm::Absolute
     } else if split_type_id(reference).is_some() {
         RefForm::Relative(match (base, first) {
             (false, _) => RefBase::None,
             (true, true) => RefBase::First,
             (true, false) => RefBase::Own,
         })
+    } else if reference.starts_with("urn:") || has_scheme(reference) {
+        RefForm::Absolute
     } else {
         RefForm::Other
     }
@@ -1150,7 +1182,17 @@ fn borrowed<'a>(s: &Str<'a>) -> &'a str {
 
 /// `Type/id` (optionally followed by `/_history/v`) split in two.
 pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
-    let i = memchr::memchr(b'/', reference.as_bytes())?;
+    // One pass over the type: it must be alphanumeric up to the first `/`,
+    // so the first byte that is not alphanumeric is that `/` (a short loop
+    // beats a memchr call and a second pass on these few bytes).
+    let b = reference.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let i = b.iter().position(|c| !c.is_ascii_alphanumeric())?;
+    if b.get(i) != Some(&b'/') {
+        return None;
+    }
     let t = reference.get(..i)?;
     let rest = reference.get(i + 1..)?;
     let id = match memchr::memchr(b'/', rest.as_bytes()) {
@@ -1164,9 +1206,7 @@ pub fn split_type_id(reference: &str) -> Option<(&str, &str)> {
             rest.get(..j)?
         }
     };
-    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && t.bytes().all(|c| c.is_ascii_alphanumeric());
-    (ok_type && !id.is_empty()).then_some((t, id))
+    (!id.is_empty()).then_some((t, id))
 }
 
 /// Position of the first `/_history/` in `url`. Called once or twice per
@@ -1200,11 +1240,16 @@ pub fn restful_tail(url: &str) -> Option<(&str, &str)> {
 fn type_id_tail(url: &str) -> Option<(&str, &str)> {
     let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
     let id = url.get(slash_id + 1..)?;
-    let head = url.get(..slash_id)?;
-    let slash_t = memchr::memrchr(b'/', head.as_bytes())?;
-    let t = head.get(slash_t + 1..)?;
-    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && t.bytes().all(|c| c.is_ascii_alphanumeric());
+    // One backward pass over the type: it must be alphanumeric back to the
+    // previous `/`, so the last byte before the id's `/` that is not
+    // alphanumeric is that `/` (twice called per entry: the index, RO1-BUNDLE-007).
+    let head = url.as_bytes().get(..slash_id)?;
+    let slash_t = head.iter().rposition(|c| !c.is_ascii_alphanumeric())?;
+    if head.get(slash_t) != Some(&b'/') {
+        return None;
+    }
+    let t = url.get(slash_t + 1..slash_id)?;
+    let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     (ok_type && !id.is_empty()).then_some((t, id))
 }
 
@@ -1224,6 +1269,186 @@ pub fn restful_base(full_url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split as it was written before the one-pass version: two
+    /// memchr, then a check of the type's bytes.
+    fn split_type_id_before(reference: &str) -> Option<(&str, &str)> {
+        let i = memchr::memchr(b'/', reference.as_bytes())?;
+        let t = reference.get(..i)?;
+        let rest = reference.get(i + 1..)?;
+        let id = match memchr::memchr(b'/', rest.as_bytes()) {
+            None => rest,
+            Some(j) => {
+                let version = rest.get(j..)?.strip_prefix("/_history/")?;
+                if version.is_empty() || version.contains('/') {
+                    return None;
+                }
+                rest.get(..j)?
+            }
+        };
+        let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && t.bytes().all(|c| c.is_ascii_alphanumeric());
+        (ok_type && !id.is_empty()).then_some((t, id))
+    }
+
+    /// The tail as it was read before the backward pass.
+    fn type_id_tail_before(url: &str) -> Option<(&str, &str)> {
+        let slash_id = memchr::memrchr(b'/', url.as_bytes())?;
+        let id = url.get(slash_id + 1..)?;
+        let head = url.get(..slash_id)?;
+        let slash_t = memchr::memrchr(b'/', head.as_bytes())?;
+        let t = head.get(slash_t + 1..)?;
+        let ok_type = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && t.bytes().all(|c| c.is_ascii_alphanumeric());
+        (ok_type && !id.is_empty()).then_some((t, id))
+    }
+
+    #[test]
+    fn backward_tail_agrees_with_the_two_search_one() {
+        let cases = [
+            "https://a.fr/fhir/Slot/1",
+            "https://a.fr/fhir/Slot/",
+            "https://a.fr/fhir/slot/1",
+            "https://a.fr/fhir//1",
+            "Slot/1",
+            "/Slot/1",
+            "https://a.fr/fhir/Sl-ot/1",
+            "https://a.fr/fhir/Sl ot/1",
+            "https://a.fr/Slöt/1",
+            "https://a.fr/fhir/S/1",
+            "https://a.fr/fhir/Slot/1/_history/2",
+            "",
+            "/",
+            "//",
+            "a",
+            "https://a.fr/_x/Slot/é",
+        ];
+        for c in cases {
+            assert_eq!(type_id_tail(c), type_id_tail_before(c), "{c:?}");
+            assert_eq!(
+                restful_base(c),
+                {
+                    let url = without_history(c);
+                    type_id_tail_before(url).and_then(|(t, id)| {
+                        url.get(..url.len().checked_sub(t.len() + id.len() + 1)?)
+                    })
+                },
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn backward_tail_agrees_on_any_text(s in "[A-Za-z0-9/_:é -]{0,24}") {
+            proptest::prop_assert_eq!(type_id_tail(&s), type_id_tail_before(&s));
+        }
+    }
+
+    /// The order of the tests before relative references came first.
+    fn ref_form_before(base: bool, first: bool, reference: &str) -> RefForm {
+        if reference.starts_with('#') {
+            RefForm::Contained
+        } else if reference.starts_with("urn:") || has_scheme(reference) {
+            RefForm::Absolute
+        } else if split_type_id(reference).is_some() {
+            RefForm::Relative(match (base, first) {
+                (false, _) => RefBase::None,
+                (true, true) => RefBase::First,
+                (true, false) => RefBase::Own,
+            })
+        } else {
+            RefForm::Other
+        }
+    }
+
+    #[test]
+    fn relative_first_agrees_with_absolute_first() {
+        let cases = [
+            "Slot/a://b",
+            "Slot/a:",
+            "Slot/a:/_history/1",
+            "Slot/a/_history/:",
+            "Slot/a/_history//",
+            "Urn:x/1",
+            "urn:uuid:1",
+            "Slot/1",
+            "https://x/Slot/1",
+            "#x",
+            "S://x",
+            "Slot:/1",
+        ];
+        for c in cases {
+            for (b, f) in [(false, false), (true, true), (true, false)] {
+                assert_eq!(ref_form(b, f, c), ref_form_before(b, f, c), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relative_first_agrees_on_any_text(s in "[Ssu][a-z]{0,3}[:/]{0,3}[a-z:]{0,3}(/_history/)?[a-z:/]{0,3}") {
+            proptest::prop_assert_eq!(ref_form(true, true, &s), ref_form_before(true, true, &s));
+        }
+    }
+
+    #[test]
+    fn one_pass_split_agrees_with_the_two_pass_one() {
+        let cases = [
+            "Schedule/abc",
+            "Schedule/abc/_history/2",
+            "Schedule/abc/_history/",
+            "Schedule/abc/x",
+            "schedule/abc",
+            "Schedule",
+            "Schedule/",
+            "/abc",
+            "",
+            "S/1",
+            "Sch-edule/1",
+            "Sch edule/1",
+            "Sché/1",
+            "Schedule:/1",
+            "Schedule//1",
+            "Slot/1/_history/2/3",
+            "#loc",
+            "urn:uuid:1",
+            "https://x.fr/Slot/1",
+            "Slot9/é",
+            "S\u{0}/1",
+            "Ab/1/_history/v",
+            "A/ /",
+        ];
+        for c in cases {
+            assert_eq!(split_type_id(c), split_type_id_before(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_split_agrees_on_any_text(s in "[A-Za-z0-9/_:# -]{0,24}(/_history/[0-9/]{0,3})?") {
+            proptest::prop_assert_eq!(split_type_id(&s), split_type_id_before(&s));
+        }
+    }
+
+    /// Rules test `e.mode` (one byte) where they compared `mode(e)` with
+    /// `"match"` / `"outcome"`: the same answer for every way of writing it.
+    #[test]
+    fn mode_byte_agrees_with_mode_text() {
+        for mode in
+            ["match", "include", "outcome", "m\\u0061tch", "outc\\u006fme", "Match", "", "x"]
+        {
+            let src = format!(
+                r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","id":"1"}},"search":{{"mode":"{mode}"}}}}]}}"#
+            );
+            let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(&src) else { panic!() };
+            let mut ix = Index::new(&src);
+            ix.add(0, &b.entry[0]);
+            let e = &ix.entries[0];
+            assert_eq!(e.mode == SearchMode::Match, ix.mode(e) == Some("match"), "{mode}");
+            assert_eq!(e.mode == SearchMode::Outcome, ix.mode(e) == Some("outcome"), "{mode}");
+        }
+    }
 
     #[test]
     fn reference_forms() {
@@ -1307,7 +1532,11 @@ mod tests {
             "schedule":{"reference":"Schedule/s1","display":"9"}}},
           {"fullUrl":"https://x.fr/fhir/Slot/e/_history/3","resource":{"resourceType":"Slot","id":"e",
             "schedule":{"reference":"Schedule/s1","display":"0"}}},
-          {"fullUrl":"https://z.fr/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}}]}"##;
+          {"fullUrl":"https://z.fr/Schedule/s1","resource":{"resourceType":"Schedule","id":"s1"}},
+          {"resource":{"resourceType":"Schedule","id":"s3","actor":[
+            {"reference":"Practitioner\/p\u0031","display":"1"},
+            {"reference":"Practitioner\/p\u0031","display":"1"},
+            {"reference":"Practitioner/p1","display":"1"}]}}]}"##;
         let (b, mut ix) = index_of(src);
         let expected: Vec<&str> = b
             .entry
@@ -1334,7 +1563,7 @@ mod tests {
             }
         };
         // Equal texts (escapes decoded) of the same form share their first occurrence.
-        let texts: std::collections::HashSet<(String, &str)> =
+        let texts: std::collections::HashSet<(String, u64)> =
             ix.refs.iter().map(|r| (ix.ref_text(r).unwrap().to_string(), r.form.tag())).collect();
         let firsts: std::collections::HashSet<u32> = ix.refs.iter().map(|r| r.same_as).collect();
         assert_eq!(firsts.len(), texts.len());

@@ -122,7 +122,14 @@ fn holder(index: u32, ids: &[Identifier<'_>], oid: &str, type_code: &str) -> Hol
 
 /// The text of a string value at `span` (quotes removed), for messages.
 fn text_at(src: &str, span: Span) -> &str {
-    span.slice(src).unwrap_or("").trim_matches('"')
+    let raw = span.slice(src).unwrap_or("");
+    // The quotes of the span only (the common case) without the generic
+    // `trim_matches` scan; a value that itself starts or ends with a quote
+    // character keeps the full trim.
+    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.starts_with('"') && !inner.ends_with('"') => inner,
+        _ => raw.trim_matches('"'),
+    }
 }
 
 impl<'a> Hook<'a> for RequestHook<'_> {
@@ -239,12 +246,42 @@ fn knock_ons(
     report: fn(&mut Emitter<'_>, &str, Span, Cause),
     mut verdict: impl FnMut(u32) -> Option<Cause>,
 ) {
-    let mut verdicts: HashMap<u32, Option<Cause>> = HashMap::new();
+    let mut verdicts = PerKey::default();
     for (slot_ref, schedule) in slot_schedules(f.index) {
-        let cause = verdicts.entry(schedule).or_insert_with(|| verdict(schedule));
-        let Some(cause) = cause else { continue };
+        let Some(cause) = verdicts.get_or(schedule, &mut verdict) else { continue };
         let text = f.index.ref_text(slot_ref).unwrap_or_default();
         report(em, &text, slot_ref.span, cause.clone());
+    }
+}
+
+/// Values computed once per key. Keys mostly come in runs (the slots of one
+/// schedule follow each other): the last one is kept aside, so that the map
+/// (SipHash) is asked once per run rather than once per slot.
+struct PerKey<V> {
+    last: Option<(u32, V)>,
+    rest: HashMap<u32, V>,
+}
+
+impl<V> Default for PerKey<V> {
+    fn default() -> Self {
+        PerKey { last: None, rest: HashMap::new() }
+    }
+}
+
+impl<V> PerKey<V> {
+    /// The value of `key`, computed by `make` the first time only.
+    fn get_or(&mut self, key: u32, make: &mut impl FnMut(u32) -> V) -> &V {
+        let current = match self.last.take() {
+            Some((k, v)) if k == key => (k, v),
+            other => {
+                if let Some((k, v)) = other {
+                    self.rest.insert(k, v);
+                }
+                let v = self.rest.remove(&key).unwrap_or_else(|| make(key));
+                (key, v)
+            }
+        };
+        &self.last.insert(current).1
     }
 }
 
@@ -331,4 +368,34 @@ fn window(req: &SearchRequest, slot: SlotStart, src: &str, em: &mut Emitter<'_>)
     let start = text_at(src, slot.span);
     ro1_win_001::check(req, slot.at, slot.span, start, em);
     ro1_win_002::check(req, slot.at, slot.span, start, em);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run cache computes each key once, whatever the order, and gives
+    /// back the value of the key asked (not the last one's).
+    #[test]
+    fn per_key_computes_each_key_once() {
+        let mut made = Vec::new();
+        let mut per = PerKey::default();
+        let mut make = |k: u32| {
+            made.push(k);
+            k * 10
+        };
+        let got: Vec<u32> =
+            [3, 3, 5, 3, 5, 5, 7, 3].iter().map(|&k| *per.get_or(k, &mut make)).collect();
+        assert_eq!(got, [30, 30, 50, 30, 50, 50, 70, 30]);
+        assert_eq!(made, [3, 5, 7]);
+    }
+
+    /// The fast path of `text_at` agrees with the full trim of quotes.
+    #[test]
+    fn text_at_trims_like_trim_matches() {
+        for raw in ["\"a\"", "\"\"", "\"", "", "\"\"\"", "\"a\\\"\"", "\"\\\"a\"", "a", "\"a"] {
+            let span = Span::new(0, u32::try_from(raw.len()).unwrap_or(0));
+            assert_eq!(text_at(raw, span), raw.trim_matches('"'), "{raw:?}");
+        }
+    }
 }

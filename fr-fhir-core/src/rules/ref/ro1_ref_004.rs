@@ -3,7 +3,7 @@
 //! No orphan include: every include entry is reachable from a match entry, and every Schedule has at least one Slot.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::rules::index::{EntryType, NOT_FOUND, RefField};
+use crate::rules::index::{EntryType, NOT_FOUND, RefField, SearchMode};
 use crate::rules::support::graph::Graph;
 use crate::rules::{Emitter, Scope, UseCase};
 
@@ -34,7 +34,7 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>
     let ix = g.ix;
     let n = ix.entries.len();
     let searched = if g.uc == UseCase::SOS { EntryType::Schedule } else { EntryType::Slot };
-    let any_match = ix.entries.iter().any(|e| ix.mode(e) == Some("match"));
+    let any_match = ix.entries.iter().any(|e| e.mode == SearchMode::Match);
     // Forward edges: the references of each entry are contiguous.
     let mut first_ref = vec![0u32; n + 1];
     for r in &ix.refs {
@@ -81,7 +81,7 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>
     let mut seen = vec![false; n];
     let mut stack: Vec<u32> = Vec::new();
     for (pos, e) in ix.entries.iter().enumerate() {
-        let root = if any_match { ix.mode(e) == Some("match") } else { e.kind == searched };
+        let root = if any_match { e.mode == SearchMode::Match } else { e.kind == searched };
         if root {
             if let Some(s) = seen.get_mut(pos) {
                 *s = true;
@@ -107,7 +107,7 @@ pub(crate) fn check_graph(g: &Graph<'_, '_>, skip: &[bool], em: &mut Emitter<'_>
         }
     }
     for (pos, e) in ix.entries.iter().enumerate() {
-        if e.span == e.entry_span || ix.mode(e) == Some("outcome") {
+        if e.span == e.entry_span || e.mode == SearchMode::Outcome {
             continue;
         }
         let no_slot = e.kind == EntryType::Schedule && slots_of.get(pos) == slots_of.get(pos + 1);

@@ -86,8 +86,11 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
 /// Allowed slot types: PS = JDV_J165 (PUBLIC, PRO, SNP; CPTS tolerated, AMB-15),
 /// CPTS = PUBLIC, PRO, SNP, CPTS; SOS = PUBLIC, SNP.
 fn security_code(code: &str, span: Span, em: &mut Emitter<'_>) {
+    // The findings of a use case already ruled out are not even built (the
+    // emitter would drop them): PRO slots are common outside SOS.
     match code {
         "PUBLIC" | "SNP" => {}
+        "PRO" if !em.wants(Scope::SOS) => {}
         "PRO" => em.at(
             Scope::SOS,
             &RULE,

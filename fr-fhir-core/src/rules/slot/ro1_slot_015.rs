@@ -53,7 +53,9 @@ pub(crate) fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         return;
     };
     let text = c.as_str();
-    let (fr, en) = if text.trim().is_empty() {
+    // Blank: `trim().is_empty()`, stopping at the first other character
+    // instead of trimming both ends.
+    let (fr, en) = if text.chars().all(char::is_whitespace) {
         (
             "Slot.comment est vide : l'URL de prise de rendez-vous est attendue".into(),
             "Slot.comment is blank: the booking URL is expected".into(),
@@ -84,14 +86,146 @@ pub(super) fn is_http_url(s: &str) -> bool {
         None
     };
     let Some(rest) = rest else { return false };
-    let host_len = rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    host_len > 0 && !rest.starts_with(':') && !has_space_or_control(s)
+    // A non-empty host: only its first byte needs a look (scanning for its
+    // end was half the rule's time).
+    let has_host = rest.bytes().next().is_some_and(|b| !matches!(b, b'/' | b'?' | b'#'));
+    has_host && !rest.starts_with(':') && !has_space_or_control(s)
 }
 
 /// Unicode whitespace or control character. Runs on every Slot's URL:
 /// the branch-free ASCII pass settles nearly all of them, characters are
 /// decoded only when a space, a control or a non-ASCII byte is present.
 fn has_space_or_control(s: &str) -> bool {
-    let odd = s.bytes().fold(false, |any, b| any | (b <= b' ') | (b >= 0x7f));
+    let b = s.as_bytes();
+    let mut words = b.chunks_exact(8);
+    let mut odd = false;
+    for w in &mut words {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        odd |= odd_word(u64::from_le_bytes(a));
+    }
+    odd |= words.remainder().iter().fold(false, |any, &b| any | (b <= b' ') | (b >= 0x7f));
     odd && s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// True when one of the 8 bytes of `w` is at most `b' '` or at least 0x7f,
+/// eight bytes at a time (a URL is read word by word rather than byte by
+/// byte). Exact: for 0x7f and above, `(x & 0x7f) + 1` carries into the high
+/// bit of its own byte only; for the low bytes, the lowest byte under 0x21
+/// always shows (no borrow reaches it from below), and without one no byte
+/// borrows at all.
+#[inline]
+fn odd_word(w: u64) -> bool {
+    let high = (((w & !HIGH) + ONES) | w) & HIGH;
+    let low = w.wrapping_sub(ONES * 0x21) & !w & HIGH;
+    (high | low) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-at-a-time pre-filter the word version replaced.
+    fn has_space_or_control_before(s: &str) -> bool {
+        let odd = s.bytes().fold(false, |any, b| any | (b <= b' ') | (b >= 0x7f));
+        odd && s.chars().any(|c| c.is_whitespace() || c.is_control())
+    }
+
+    /// The word filter never misses a byte the byte filter sees, at any
+    /// position of a word, for every byte value.
+    #[test]
+    fn word_filter_sees_every_odd_byte() {
+        for v in 0u8..=255 {
+            for at in 0..8 {
+                for fill in [b'a', b'~', 0x21, 0x7e, 0x00, 0xff] {
+                    let mut a = [fill; 8];
+                    a[at] = v;
+                    let byte_odd = a.iter().any(|&b| b <= b' ' || b >= 0x7f);
+                    if byte_odd {
+                        assert!(odd_word(u64::from_le_bytes(a)), "{a:?}");
+                    } else {
+                        assert!(!odd_word(u64::from_le_bytes(a)), "{a:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blank_test_agrees_with_trim() {
+        for t in ["", " ", "\t\n", "\u{a0}", "\u{2028} ", "a", " a ", "https://x", "\u{200b}"] {
+            assert_eq!(t.chars().all(char::is_whitespace), t.trim().is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn same_answer_as_the_byte_filter() {
+        let cases = [
+            "https://www.agenda-sante.example.fr/rdv/dr-1?creneau=1000034&src=sas",
+            "https://a.fr/x y",
+            "https://a.fr/\u{7f}",
+            "https://a.fr/\u{a0}abc",
+            "https://a.fr/\u{2028}",
+            "https://a.fr/é/àbcdefgh",
+            "https://a.fr/\tabcdefghijk",
+            "https://a.fr/abcdefgh\n",
+            "",
+            "~~~~~~~~!!!!!!!!",
+        ];
+        for c in cases {
+            assert_eq!(has_space_or_control(c), has_space_or_control_before(c), "{c:?}");
+        }
+    }
+
+    /// The host test reads one byte where the scan for the host's end was.
+    fn is_http_url_before(s: &str) -> bool {
+        let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        let rest = if lower_starts("https://") {
+            s.get(8..)
+        } else if lower_starts("http://") {
+            s.get(7..)
+        } else {
+            None
+        };
+        let Some(rest) = rest else { return false };
+        let host_len =
+            rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+        host_len > 0 && !rest.starts_with(':') && !has_space_or_control_before(s)
+    }
+
+    #[test]
+    fn url_test_agrees_with_the_host_scan() {
+        for c in [
+            "https://a.fr/x",
+            "https://",
+            "https:///x",
+            "https://?q",
+            "https://#f",
+            "https://:80/",
+            "HTTP://A",
+            "http://a b",
+            "ftp://a",
+            "https:/a",
+            "http://é",
+            "https://a/\u{7f}",
+            "",
+        ] {
+            assert_eq!(is_http_url(c), is_http_url_before(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn url_test_agrees_on_any_text(s in "(https?|HTTPS?|ftp)(:|://)[a-z/?#: \\t\\u{a0}é.]{0,12}") {
+            proptest::prop_assert_eq!(is_http_url(&s), is_http_url_before(&s));
+        }
+
+        #[test]
+        fn same_answer_on_any_text(s in "\\PC{0,40}|[ -~\\t\\x7f\\u{a0}\\u{2028}]{0,40}") {
+            proptest::prop_assert_eq!(has_space_or_control(&s), has_space_or_control_before(&s));
+        }
+    }
 }

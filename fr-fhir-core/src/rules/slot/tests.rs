@@ -362,8 +362,13 @@ mod ro1_slot_012 {
     rule_table! { fn slot_012_specialty("RO1-SLOT-012") {
         // Another coding next to a TRE_R38 one is fine.
         let both = json!({"coding": [coding(OTHER_SYSTEM, "MG"), coding(term::TRE_R38, "SM54")]});
+        // Any TRE_R38 coding with a known code will do, the first one included.
+        let unknown_then_known = json!({"coding": [coding(term::TRE_R38, "SM99"), coding(term::TRE_R38, "SM54")]});
+        let known_then_unknown = json!({"coding": [coding(term::TRE_R38, "SM54"), coding(term::TRE_R38, "SM99")]});
         let sp0 = s0("specialty/0");
     } [
+        case(PS, &sp0, Some(unknown_then_known), vec![]),
+        case(PS, &sp0, Some(known_then_unknown), vec![]),
         case(PS, &format!("{sp0}/coding/0/system"), Some(json!("https://editeur.example/spe")), at("specialty[0].coding[0].system", ERR)),
         case(PS, &sp0, Some(json!({"text": "Médecine générale"})), at("specialty[0]", WARN)),
         case(PS, &format!("{sp0}/coding/0/code"), Some(json!("SM99")), at("specialty[0].coding[0].code", WARN)),

@@ -15,7 +15,9 @@ use crate::rules::{Emitter, Scope, quote};
 /// CPTS-002 reports non-canonical ones) or a bare `604`.
 pub(crate) fn is_cpts_coding(c: &Coding<'_>) -> bool {
     match &c.system {
-        Some(sys) => is_tre_r66_like(sys.as_str()),
+        // Most serviceType codings are v3-ActCode: an equality (a length
+        // test first) settles them without the search for `TRE`.
+        Some(sys) => sys != term::V3_ACT_CODE && is_tre_r66_like(sys.as_str()),
         None => c.code.as_ref().is_some_and(|k| k == term::TRE_R66_CPTS),
     }
 }
@@ -28,13 +30,22 @@ pub(crate) fn is_act_code(c: &Coding<'_>) -> bool {
 
 /// A canonical without its `|version` suffix.
 fn canonical(url: &str) -> &str {
-    // `|` is ASCII: the byte position is a char boundary.
-    url.as_bytes().iter().position(|&b| b == b'|').and_then(|i| url.get(..i)).unwrap_or(url)
+    // `|` is ASCII: the byte position is a char boundary. memchr: this runs
+    // on every profile of every resource, once per use case.
+    memchr::memchr(b'|', url.as_bytes()).and_then(|i| url.get(..i)).unwrap_or(url)
 }
 
 /// True when `meta.profile` declares one of `expected` (any version).
 pub(crate) fn declares_profile(meta: Option<&Meta<'_>>, expected: &[&str]) -> bool {
-    meta.is_some_and(|m| m.profile.iter().any(|p| expected.contains(&canonical(p.as_str()))))
+    // The usual profile is written without a version and equals an expected
+    // one: then it is its own canonical (the expected have no `|`), and the
+    // scan for `|` is skipped.
+    meta.is_some_and(|m| m.profile.iter().any(|p| declared_in(p.as_str(), expected)))
+}
+
+/// True when the profile `p` (any version) is one of `expected`.
+fn declared_in(p: &str, expected: &[&str]) -> bool {
+    expected.contains(&p) || expected.contains(&canonical(p))
 }
 
 /// Reports where the expected profile is missing: the first declared
@@ -116,5 +127,71 @@ pub(crate) fn check_coding(
     match child {
         Some(child) => em.missing(scope, rule, span, child, fr, en),
         None => em.at(scope, rule, span, fr, en),
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+    use crate::engine::UseCase;
+    use crate::rules::profiles::expected_profiles;
+
+    /// The v3-ActCode shortcut of `is_cpts_coding` holds.
+    #[test]
+    fn act_code_system_is_not_tre_r66_like() {
+        assert!(!is_tre_r66_like(term::V3_ACT_CODE));
+    }
+
+    /// The exact-match shortcut of `declared_in` holds because no expected
+    /// profile has a version; the answers equal those of the canonical
+    /// comparison alone.
+    #[test]
+    fn exact_match_shortcut_agrees_with_canonical_comparison() {
+        let types = [
+            "Bundle",
+            "Slot",
+            "Schedule",
+            "Practitioner",
+            "PractitionerRole",
+            "Location",
+            "HealthcareService",
+            "Organization",
+            "Other",
+        ];
+        let mut all: Vec<&str> = Vec::new();
+        for t in types {
+            for uc in [UseCase::PS, UseCase::CPTS, UseCase::SOS] {
+                for contained in [false, true] {
+                    let expected = expected_profiles(t, uc, contained);
+                    assert!(expected.iter().all(|e| !e.contains('|')), "{expected:?}");
+                    all.extend(expected);
+                }
+            }
+        }
+        let before = |p: &str, expected: &[&str]| {
+            let c =
+                p.as_bytes().iter().position(|&b| b == b'|').and_then(|i| p.get(..i)).unwrap_or(p);
+            expected.contains(&c)
+        };
+        let mut probes: Vec<String> = Vec::new();
+        for p in &all {
+            probes.extend([
+                p.to_string(),
+                format!("{p}|1.0"),
+                format!("{p}|"),
+                format!("{p}x"),
+                format!("|{p}"),
+            ]);
+            probes.push(p.get(..p.len() - 1).unwrap_or_default().to_string());
+        }
+        probes.extend(["", "|", "http://x|y"].map(String::from));
+        for t in types {
+            for uc in [UseCase::PS, UseCase::CPTS, UseCase::SOS] {
+                let expected = expected_profiles(t, uc, false);
+                for p in &probes {
+                    assert_eq!(declared_in(p, expected), before(p, expected), "{p} / {expected:?}");
+                }
+            }
+        }
     }
 }

@@ -231,6 +231,7 @@ pub(crate) fn check_bare_reference(
 /// Reports under `x.rule` the entry `e` (at `pos`) of the type holding
 /// `x.field` when it holds no element of it (in one of `x`'s use cases),
 /// unless the element is written with a wrong JSON type (RO1-FHIR-001's).
+#[inline]
 pub(crate) fn check_entry(
     g: &Graph<'_, '_>,
     seen: &FieldsSeen,
@@ -239,8 +240,26 @@ pub(crate) fn check_entry(
     x: &Expect,
     em: &mut Emitter<'_>,
 ) {
-    // Runs for every entry and rule: a prefix comparison, no search.
+    // Runs for every entry and rule: a prefix comparison, no search; the
+    // byte after the type must be the `.` (checked first, inlined: it rules
+    // out the other types without a call).
     let rtype = g.ix.rtype(e);
+    if x.what.as_bytes().get(rtype.len()) != Some(&b'.') {
+        return;
+    }
+    check_entry_of_type(g, seen, pos, e, x, rtype, em);
+}
+
+/// [`check_entry`] once the type may be the one of `x`.
+fn check_entry_of_type(
+    g: &Graph<'_, '_>,
+    seen: &FieldsSeen,
+    pos: usize,
+    e: &EntryInfo,
+    x: &Expect,
+    rtype: &str,
+    em: &mut Emitter<'_>,
+) {
     let Some(child) = x.what.strip_prefix(rtype).and_then(|rest| rest.strip_prefix('.')) else {
         return;
     };

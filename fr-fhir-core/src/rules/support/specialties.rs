@@ -82,7 +82,9 @@ pub(crate) fn check_specialties_saying(
         };
         let mut r38 =
             sp.coding.iter().filter(|c| c.system.as_ref().is_some_and(|s| s == term::TRE_R38));
-        let Some(first_r38) = r38.clone().next() else {
+        // The first TRE_R38 coding is taken from the iterator and chained
+        // back in front of the rest: its system is compared once.
+        let Some(first_r38) = r38.next() else {
             match &first.system {
                 Some(sys) => {
                     let (fr, en) = say(Fault::OtherSystem(sys.as_str()));
@@ -95,7 +97,10 @@ pub(crate) fn check_specialties_saying(
             }
             continue;
         };
-        if r38.any(|c| c.code.as_ref().is_some_and(|k| term::is_tre_r38_code(k.as_str()))) {
+        if std::iter::once(first_r38)
+            .chain(r38)
+            .any(|c| c.code.as_ref().is_some_and(|k| term::is_tre_r38_code(k.as_str())))
+        {
             continue;
         }
         match &first_r38.code {

@@ -60,7 +60,7 @@ pub const TRE_R38_CODES: &[&str] = &[
 /// assert!(!is_tre_r38_code("MG"));
 /// ```
 pub fn is_tre_r38_code(code: &str) -> bool {
-    TRE_R38_CODES.binary_search(&code).is_ok()
+    in_keys(&TRE_R38_KEYS, code)
 }
 
 /// Whether `code` belongs to v3-ActEncounterCode.
@@ -71,7 +71,71 @@ pub fn is_tre_r38_code(code: &str) -> bool {
 /// assert!(!is_act_encounter_code("CABINET"));
 /// ```
 pub fn is_act_encounter_code(code: &str) -> bool {
-    ACT_ENCOUNTER_CODES.binary_search(&code).is_ok()
+    in_keys(&ACT_ENCOUNTER_KEYS, code)
+}
+
+// The lookups above run on every coding of every Slot: a binary search of
+// `&str` calls memcmp at each step. Codes of up to 7 bytes are compared as
+// one integer instead: their bytes, big-endian, then their length in the
+// low byte, so that two codes are equal exactly when their keys are.
+
+/// The key of a code of at most 7 bytes (`None` when longer).
+#[inline]
+fn code_key(code: &str) -> Option<u64> {
+    let b = code.as_bytes();
+    let mut buf = [0u8; 8];
+    buf.get_mut(..b.len()).filter(|_| b.len() < 8)?.copy_from_slice(b);
+    Some(u64::from_be_bytes(buf) | b.len() as u64)
+}
+
+/// [`code_key`] at compile time (`u64::MAX`, which no code has, when too
+/// long: the tests check that every code of a table is found).
+#[allow(clippy::indexing_slicing)] // const evaluation: an out-of-range index fails the build
+const fn const_key(b: &[u8]) -> u64 {
+    if b.len() > 7 {
+        return u64::MAX;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 7 {
+        k <<= 8;
+        if i < b.len() {
+            k |= b[i] as u64;
+        }
+        i += 1;
+    }
+    (k << 8) | b.len() as u64
+}
+
+/// The keys of `codes`, sorted.
+#[allow(clippy::indexing_slicing)] // const evaluation: an out-of-range index fails the build
+const fn sorted_keys<const N: usize>(codes: &[&str]) -> [u64; N] {
+    let mut out = [u64::MAX; N];
+    let mut i = 0;
+    while i < N && i < codes.len() {
+        out[i] = const_key(codes[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: a few dozen keys, once, at compile time.
+    let mut j = 1;
+    while j < N {
+        let mut k = j;
+        while k > 0 && out[k - 1] > out[k] {
+            let t = out[k];
+            out[k] = out[k - 1];
+            out[k - 1] = t;
+            k -= 1;
+        }
+        j += 1;
+    }
+    out
+}
+
+static TRE_R38_KEYS: [u64; TRE_R38_CODES.len()] = sorted_keys(TRE_R38_CODES);
+static ACT_ENCOUNTER_KEYS: [u64; ACT_ENCOUNTER_CODES.len()] = sorted_keys(ACT_ENCOUNTER_CODES);
+
+fn in_keys(keys: &[u64], code: &str) -> bool {
+    code_key(code).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
 /// Whether `code` is one of the SAS consultation types (AMB, HH, VR).
@@ -117,5 +181,45 @@ mod tests {
     fn every_sas_consultation_code_is_an_encounter_code() {
         assert!(SAS_CONSULTATION_CODES.iter().all(|c| is_act_encounter_code(c)));
         assert!(is_tre_r38_code("SCD01") && is_tre_r38_code("SP04") && !is_tre_r38_code("SM73"));
+    }
+
+    /// The integer keys answer exactly like the string tables, for every
+    /// code, its neighbours (prefixes, extensions, NUL padding, case) and
+    /// arbitrary strings.
+    #[test]
+    fn keyed_lookups_match_the_tables() {
+        let mut probes: Vec<String> = Vec::new();
+        for c in TRE_R38_CODES.iter().chain(ACT_ENCOUNTER_CODES) {
+            probes.push((*c).to_string());
+            for cut in 0..c.len() {
+                probes.push(c.get(..cut).unwrap_or_default().to_string());
+            }
+            for tail in ["\0", "0", " ", "\0\0\0\0"] {
+                probes.push(format!("{c}{tail}"));
+            }
+            probes.push(c.to_lowercase());
+            probes.push(format!("\0{c}"));
+        }
+        probes.extend(
+            ["", "SM00", "SM73", "SM5", "SCD04", "SI0", "ÉÀ", "AMBULANCE", "12345678"]
+                .map(String::from),
+        );
+        for p in &probes {
+            assert_eq!(is_tre_r38_code(p), TRE_R38_CODES.contains(&p.as_str()), "{p:?}");
+            assert_eq!(
+                is_act_encounter_code(p),
+                ACT_ENCOUNTER_CODES.contains(&p.as_str()),
+                "{p:?}"
+            );
+        }
+        assert!(TRE_R38_KEYS.iter().chain(&ACT_ENCOUNTER_KEYS).all(|&k| k != u64::MAX));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keyed_lookups_match_on_any_string(s in "[A-Z0-9\\x00]{0,9}") {
+            proptest::prop_assert_eq!(is_tre_r38_code(&s), TRE_R38_CODES.contains(&s.as_str()));
+            proptest::prop_assert_eq!(is_act_encounter_code(&s), ACT_ENCOUNTER_CODES.contains(&s.as_str()));
+        }
     }
 }

@@ -45,8 +45,9 @@ pub(crate) fn check(
 ) {
     let Some(le) = &req.le else { return };
     let Ok(bound) = &le.bound else { return };
-    let value = le.value();
     if !bound.le_admits(at) {
+        // Formatted only once a finding is made: this runs for every slot.
+        let value = le.value();
         em.at(
             Scope::ALL,
             &RULE,
@@ -55,6 +56,7 @@ pub(crate) fn check(
             format!("the slot starts at `{start}`, after the request bound `{value}`"),
         );
     } else if start.get(..10).zip(le.text.get(..10)).is_some_and(|(s, b)| s > b) {
+        let value = le.value();
         em.at_sev(
             Scope::ALL,
             &RULE,
