@@ -6,7 +6,9 @@
 //!
 //! Compiled once per structure, on first use: the walk itself only indexes.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::slicing::{Classified, Slicer};
 use crate::conformance::Definitions;
@@ -214,6 +216,10 @@ pub(super) struct ElemInfo {
     /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
     /// only then does the walk gather them.
     pub inner: bool,
+    /// One of them reads the object's children, or the object is a Bundle
+    /// entry (judged on bdl-2..4 from its children): only then does the
+    /// walk gather them ([`crate::conformance::invariants::reads_children`]).
+    pub children: bool,
     /// The slicer when the element is sliced (and repeats).
     pub slicer: Option<Box<Slicer>>,
     /// For `Reference` in a profile: the resource types its target profiles allow.
@@ -239,10 +245,16 @@ pub(super) struct Index<'d> {
     pub defs: &'d Definitions,
     pub by_url: &'d super::Names,
     pub base_of: &'d super::Names,
+    /// [`Index::base_element`] by (root type, path): a profile's slices
+    /// repeat their paths, and each lookup walks the base definitions
+    /// through formatted paths (a good part of compiling a profile).
+    pub bases: RefCell<
+        HashMap<(&'d str, &'d str), Option<&'d ElementTable>, BuildHasherDefault<super::Fnv>>,
+    >,
 }
 
-impl Index<'_> {
-    fn structure(&self, s: u32) -> Option<&StructureTable> {
+impl<'d> Index<'d> {
+    fn structure(&self, s: u32) -> Option<&'d StructureTable> {
         self.defs.structures().get(s as usize)
     }
 
@@ -268,7 +280,20 @@ impl Index<'_> {
 
     /// The base definition's element at `path` (through the types of its
     /// ancestors: `Practitioner.identifier.system` is `Identifier.system`).
-    pub(super) fn base_element(&self, root_type: &str, path: &str) -> Option<&ElementTable> {
+    pub(super) fn base_element(
+        &self,
+        root_type: &'d str,
+        path: &'d str,
+    ) -> Option<&'d ElementTable> {
+        if let Some(&found) = self.bases.borrow().get(&(root_type, path)) {
+            return found;
+        }
+        let found = self.find_base_element(root_type, path);
+        self.bases.borrow_mut().insert((root_type, path), found);
+        found
+    }
+
+    fn find_base_element(&self, root_type: &str, path: &str) -> Option<&'d ElementTable> {
         let mut ty = root_type.to_string();
         let mut path = path.to_string();
         for _ in 0..8 {
@@ -343,7 +368,7 @@ fn inv_rule(key: &str, source: &str, is_profile: bool) -> Option<&'static RuleMe
 }
 
 /// Compiles structure `s`.
-pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
+pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
     let Some(st) = ix.structure(s) else { return Compiled::default() };
     let els = &st.elements;
     let mut by_id: HashMap<Box<str>, u32> = HashMap::with_capacity(els.len());
@@ -424,6 +449,12 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 .get(i.c)
                 .is_some_and(|c| crate::conformance::invariants::reads_inner(&c.key))
         });
+        let children = e.path == "Bundle.entry"
+            || invs.iter().any(|i| {
+                e.constraints
+                    .get(i.c)
+                    .is_none_or(|c| crate::conformance::invariants::reads_children(&c.key))
+            });
         let slicer =
             (e.slicing.is_some() && e.base_many).then(|| Box::new(Slicer::new(ix.defs, st, i)));
         let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
@@ -443,6 +474,7 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 .collect(),
             invs,
             inner,
+            children,
             slicer,
             ref_types,
             in_context: e.path == "Bundle.entry",
@@ -506,7 +538,7 @@ fn delegate_of(
 }
 
 /// The keys of an object whose child elements are `children` (indices in `st`).
-fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kids {
+fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32]) -> Kids {
     let mut entries: Vec<Entry> = Vec::new();
     let mut slots = Vec::with_capacity(children.len());
     let mut required = Vec::new();

@@ -310,7 +310,12 @@ impl Validator {
     }
 
     fn index(&self) -> Index<'_> {
-        Index { defs: &self.defs, by_url: &self.by_url, base_of: &self.base_of }
+        Index {
+            defs: &self.defs,
+            by_url: &self.by_url,
+            base_of: &self.base_of,
+            bases: Default::default(),
+        }
     }
 
     fn compiled(&self, s: u32) -> Option<&Compiled> {

@@ -97,6 +97,8 @@ pub(super) struct Run<'v, 'a, 'w, 'e> {
     pushed: u32,
     side: u32,
     cut: u32,
+    /// [`Buffers::exact`].
+    all_children: bool,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -193,6 +195,8 @@ pub struct Buffers<'a> {
     codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
     slices: Vec<(usize, Span, Option<usize>)>,
     memo: Memo<'a>,
+    /// Gather every judged object's children, read or not (tests compare).
+    all_children: bool,
 }
 
 impl Buffers<'_> {
@@ -200,6 +204,13 @@ impl Buffers<'_> {
     #[cfg(test)]
     pub(super) fn without_memo() -> Self {
         Buffers { memo: Memo::off(), ..Buffers::default() }
+    }
+
+    /// Buffers whose walks take no shortcut: no memo, and the children of
+    /// every object with invariants gathered whether one reads them or not.
+    #[cfg(test)]
+    pub(super) fn exact() -> Self {
+        Buffers { memo: Memo::off(), all_children: true, ..Buffers::default() }
     }
 }
 
@@ -233,6 +244,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             pushed: 0,
             side: 0,
             cut: 0,
+            all_children: b.all_children,
         }
     }
 
@@ -246,6 +258,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             codings: self.codings,
             slices: self.slices,
             memo: self.memo,
+            all_children: self.all_children,
         };
         // A walk that ended early (malformed JSON) leaves some behind.
         b.counts.clear();
@@ -304,7 +317,13 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         let owner_info = owner.filter(|o| *o != node).and_then(|o| v.info(o));
         let has_invs = info.is_some_and(|i| !i.invs.is_empty())
             || owner_info.is_some_and(|i| !i.invs.is_empty());
-        let collect = has_invs || root == Root::Resource;
+        // Invariants judged at the end; the children gathered for them only
+        // when one reads them (dom-2..5 at a resource root read its facts).
+        let judge = has_invs || root == Root::Resource;
+        let collect = judge
+            && (self.all_children
+                || info.is_some_and(|i| i.children)
+                || owner_info.is_some_and(|i| i.children));
         let gather = info.is_some_and(|i| i.inner) || owner_info.is_some_and(|i| i.inner);
         let kids = kids.map(|(k, _)| k);
         let base = self.counts.len();
@@ -470,9 +489,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             }
         }
         self.counts.truncate(base);
-        if collect {
+        if judge {
             let facts = if root == Root::Resource { self.facts.pop() } else { None };
             self.invariants(node, owner, span, &buf, facts.as_ref());
+        }
+        if collect {
             for c in buf.drain(..) {
                 let mut names = c.inner;
                 // Children without names (unknown, skipped) gave no buffer.
