@@ -54,6 +54,40 @@ pub(super) enum Shape {
     Skip,
 }
 
+/// Where the Codings of a bound value are (`Run::codings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Coded {
+    /// The value is one (Coding, Quantity).
+    Own,
+    /// Its `coding` items (CodeableConcept).
+    Items,
+}
+
+/// What an element asks of each of its values, worked out once per entry
+/// rather than looked up per value read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct ValueFlags {
+    /// [`ElemInfo::checks`].
+    pub checks: bool,
+    /// [`ElemInfo::in_context`].
+    pub in_context: bool,
+    /// A bound coded value whose Codings the walk gathers as it reads it.
+    pub coded: Option<Coded>,
+}
+
+/// The [`ValueFlags`] of element `el` (compiled as `info`) with type `t`.
+pub(super) fn value_flags(info: &ElemInfo, el: &ElementTable, t: u16) -> ValueFlags {
+    let i = if t == NO_TYPE { 0 } else { usize::from(t) };
+    let code = el.types.get(i).map_or("", |t| t.code.as_ref());
+    let coded = match code {
+        _ if info.binding.is_none() => None,
+        "Coding" | "Quantity" => Some(Coded::Own),
+        "CodeableConcept" => Some(Coded::Items),
+        _ => None,
+    };
+    ValueFlags { checks: info.checks, in_context: info.in_context, coded }
+}
+
 /// One key an object may hold.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
@@ -73,6 +107,10 @@ pub(super) struct Entry {
     pub max: Max,
     /// Its base is a JSON array.
     pub many: bool,
+    /// The key is `reference` (a Reference's: local ones are resource facts).
+    pub reference: bool,
+    /// What its element asks of each value.
+    pub flags: ValueFlags,
 }
 
 /// One child element of an object (what cardinality counts).
@@ -480,6 +518,23 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
             in_context: e.path == "Bundle.entry",
         });
     }
+    // Each entry's flags, from the compiled elements (of this structure).
+    let mut flags = Vec::new();
+    for (i, info) in elems.iter().enumerate() {
+        for (k, en) in info.kids.iter().flat_map(|k| k.entries.iter()).enumerate() {
+            let n = en.node;
+            if let (Some(ni), Some(el)) = (elems.get(n.e as usize), els.get(n.e as usize)) {
+                flags.push((i, k, value_flags(ni, el, n.t)));
+            }
+        }
+    }
+    for (i, k, f) in flags {
+        if let Some(en) =
+            elems.get_mut(i).and_then(|e| e.kids.as_mut()).and_then(|kids| kids.entries.get_mut(k))
+        {
+            en.flags = f;
+        }
+    }
     Compiled { elems, by_id }
 }
 
@@ -561,6 +616,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 shape: Shape::Complex,
                 max: Max::Many,
                 many: false,
+                reference: false,
+                flags: ValueFlags::default(),
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -582,6 +639,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                     shape: ix.shape(&t.code),
                     max: Max::Many,
                     many: false,
+                    reference: false,
+                    flags: ValueFlags::default(),
                 });
             }
             if st.is_profile
@@ -598,6 +657,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                         shape: Shape::Skip,
                         max: Max::Many,
                         many: false,
+                        reference: false,
+                        flags: ValueFlags::default(),
                     });
                 }
             }
@@ -616,12 +677,15 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 shape,
                 max: Max::Many,
                 many: false,
+                reference: false,
+                flags: ValueFlags::default(),
             });
         }
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     entries.dedup_by(|a, b| a.name == b.name);
     for en in &mut entries {
+        en.reference = en.name.as_ref() == "reference";
         if let Some(el) = ix.structure(en.node.s).and_then(|st| st.elements.get(en.node.e as usize))
         {
             en.max = el.max;

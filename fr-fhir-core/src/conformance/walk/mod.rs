@@ -306,7 +306,7 @@ impl Validator {
     ) {
         let mut run = run::Run::new(self, src, w, em, bufs);
         run.top(target.0, span);
-        run.recycle(bufs);
+        run.recycle();
     }
 
     fn index(&self) -> Index<'_> {
