@@ -214,6 +214,10 @@ pub(super) struct Inv {
     pub rule: &'static RuleMeta,
     /// A `warning` constraint.
     pub warning: bool,
+    /// dom-2..5: judged from the resource's facts alone (hold when nothing is contained).
+    pub facts_only: bool,
+    /// bdl-2..4: judged per entry against the Bundle's `type`.
+    pub per_entry: bool,
 }
 
 /// The binding check of an element.
@@ -479,7 +483,13 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
             .filter(|(_, c)| super::evaluates(&c.key))
             .filter_map(|(ci, c)| {
                 let rule = inv_rule(&c.key, &c.source, st.is_profile)?;
-                Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
+                Some(Inv {
+                    c: ci,
+                    rule,
+                    warning: c.severity == ConstraintSeverity::Warning,
+                    facts_only: !crate::conformance::invariants::reads_children(&c.key),
+                    per_entry: matches!(c.key.as_ref(), "bdl-2" | "bdl-3" | "bdl-4"),
+                })
             })
             .collect();
         let inner = invs.iter().any(|i| {

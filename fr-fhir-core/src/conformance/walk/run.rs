@@ -182,8 +182,9 @@ pub struct Buffers<'a> {
     slices: Vec<(usize, Span, Option<usize>)>,
     /// Clean objects by element ([`Memo`]).
     memo: Memo<'a>,
-    /// Gather every judged object's children, read or not (tests compare).
-    all_children: bool,
+    /// Take no shortcut that skips work (tests compare): gather every judged
+    /// object's children, read or not; evaluate dom-2..5 with nothing contained.
+    exact: bool,
 }
 
 impl Buffers<'_> {
@@ -193,11 +194,12 @@ impl Buffers<'_> {
         Buffers { memo: Memo::off(), ..Buffers::default() }
     }
 
-    /// Buffers whose walks take no shortcut: no memo, and the children of
-    /// every object with invariants gathered whether one reads them or not.
+    /// Buffers whose walks take no shortcut: no memo, the children of every
+    /// object with invariants gathered whether one reads them or not, and
+    /// dom-2..5 evaluated even with nothing contained.
     #[cfg(test)]
     pub(super) fn exact() -> Self {
-        Buffers { memo: Memo::off(), all_children: true, ..Buffers::default() }
+        Buffers { memo: Memo::off(), exact: true, ..Buffers::default() }
     }
 }
 
@@ -290,7 +292,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         // when one reads them (dom-2..5 at a resource root read its facts).
         let judge = has_invs || root == Root::Resource;
         let collect = judge
-            && (self.b.all_children
+            && (self.b.exact
                 || info.is_some_and(|i| i.children)
                 || owner_info.is_some_and(|i| i.children));
         let gather = info.is_some_and(|i| i.inner) || owner_info.is_some_and(|i| i.inner);
@@ -773,10 +775,14 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
     /// ends, so equal leading bytes are the same item.
     fn remembered(&self, sl: &Slicer, at: usize) -> Option<Option<usize>> {
         let id = std::ptr::from_ref(sl) as usize;
-        let rest = self.src.as_bytes().get(at..)?;
+        let src = self.src.as_bytes();
+        let rest = src.get(at..)?;
         self.b.slices.iter().rev().find_map(|&(of, sp, slice)| {
-            let seen = sp.slice(self.src)?.as_bytes();
-            (of == id && rest.starts_with(seen)).then_some(slice)
+            if of != id {
+                return None;
+            }
+            let seen = src.get(sp.start as usize..sp.end as usize)?;
+            rest.starts_with(seen).then_some(slice)
         })
     }
 
@@ -924,7 +930,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         }
         let view = ObjectView { span, children, resource: facts };
         if let Some(ty) = &self.bundle_type
-            && el.path == "Bundle.entry"
+            && v.info(node).is_some_and(|i| i.in_context)
         {
             self.entries_done = true;
             for (key, verdict) in inv::evaluate_entry(Some(ty.as_str()), &view) {
@@ -934,11 +940,17 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 }
             }
         }
-        let judged = |k: &str| resource_keys.iter().any(|(rk, _)| *rk == k);
-        let per_entry = |k: &str| matches!(k, "bdl-2" | "bdl-3" | "bdl-4");
+        let judged =
+            |k: &str| !resource_keys.is_empty() && resource_keys.iter().any(|(rk, _)| *rk == k);
+        // dom-2..5 hold when nothing is contained (and say nothing off a
+        // resource root): not evaluated then.
+        let contained = self.b.exact || facts.is_some_and(|f| !f.contained.is_empty());
         for i in own.iter() {
+            if i.facts_only && !contained || self.entries_done && i.per_entry {
+                continue;
+            }
             let Some(c) = el.constraints.get(i.c) else { continue };
-            if judged(&c.key) || self.entries_done && per_entry(&c.key) {
+            if judged(&c.key) {
                 continue;
             }
             if let Some(Verdict::Fails { span, fr, en }) = inv::evaluate(&c.key, &view) {
@@ -947,6 +959,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         }
         let (Some(o), Some(oel)) = (owner, owner_el) else { return };
         for i in owner_invs.iter() {
+            if i.facts_only && !contained {
+                continue;
+            }
             let Some(c) = oel.constraints.get(i.c) else { continue };
             if el.constraints.iter().any(|x| x.key == c.key) || judged(&c.key) {
                 continue;
