@@ -324,7 +324,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             if let (Some(inner), Str::Borrowed(k)) = (inner.as_deref_mut(), &key) {
                 inner.push(k);
             }
-            self.r.peek()?;
+            // The value's kind, read once: nothing below moves the reader
+            // before the value is read.
+            let kind = self.r.peek()?;
             let vstart = self.r.pos32();
             let mut entry = kids.and_then(|k| k.get(ks));
             let mut counted = true;
@@ -338,7 +340,6 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 // Walked on its own by the caller, but present here: invariants
                 // of this object (bdl-5 on an entry) see it.
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
-                    let kind = self.r.peek()?;
                     buf.push(Child {
                         name,
                         span: *sk,
@@ -359,7 +360,6 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 continue;
             }
             let Some(entry) = entry else {
-                let kind = self.r.peek()?;
                 let span = self.r.skip_value()?;
                 if !(ks == "resourceType" && root != Root::No) {
                     self.unknown(node, ks, span);
@@ -373,7 +373,6 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 continue;
             };
             if entry.bad_type {
-                let kind = self.r.peek()?;
                 let sp = self.r.skip_value()?;
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
                     buf.push(Child {
@@ -397,7 +396,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             }
             let mut grand: Vec<&'a str> =
                 if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
-            let val = self.element(entry, ks, gather.then_some(&mut grand))?;
+            let val = self.element(entry, ks, kind, gather.then_some(&mut grand))?;
             if bundle && ks == "type" {
                 self.bundle_type = val.text.clone();
             }
@@ -489,10 +488,11 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         &mut self,
         entry: &Entry,
         key: &str,
+        kind: Kind,
         inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Val<'a>, Stop> {
         let many = entry.many;
-        match self.r.peek()? {
+        match kind {
             Kind::Null => {
                 let span = self.r.null()?;
                 Ok(Val { count: 0, span, kind: Kind::Null, text: None })
@@ -513,11 +513,11 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             k if many => {
                 // Still read as the array's one item: what it holds is checked,
                 // and its local references count (no dom-3 on their target).
-                let val = self.item(entry, entry.node, key, inner)?;
+                let val = self.item(entry, entry.node, key, k, inner)?;
                 self.wrong_kind(entry.node, key, k, "un tableau", "an array", val.span);
                 Ok(Val { count: 1, span: val.span, kind: k, text: None })
             }
-            _ => self.item(entry, entry.node, key, inner),
+            _ => self.item(entry, entry.node, key, kind, inner),
         }
     }
 
@@ -540,7 +540,8 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         let mut n = 0u32;
         let mut last = Kind::Null;
         while self.r.next_item(&mut arr)?.is_some() {
-            if self.r.peek()? == Kind::Null {
+            let kind = self.r.peek()?;
+            if kind == Kind::Null {
                 self.r.null()?;
                 continue;
             }
@@ -594,8 +595,8 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                     }
                 }
             }
-            let val =
-                self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
+            let first = if n == 0 { inner.as_deref_mut() } else { None };
+            let val = self.item(entry, target, key, kind, first)?;
             if let Some((sl, slice)) = classified_as
                 && val.kind == Kind::Object
             {
@@ -618,15 +619,17 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         Ok(Val { count: n, span, kind: Kind::Array, text: None })
     }
 
-    /// Reads one value (not an array) of element `node`.
+    /// Reads one value (not an array) of element `node`, of JSON `kind`
+    /// (peeked by the caller).
     fn item(
         &mut self,
         entry: &Entry,
         node: NodeRef,
         key: &str,
+        kind: Kind,
         inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Val<'a>, Stop> {
-        let kind = self.r.peek()?;
+        debug_assert_eq!(Ok(kind), self.r.clone().peek());
         // What the element asks of its value, worked out when compiling
         // (a slice the item was put in: looked up now).
         let flags = if node == entry.node {
