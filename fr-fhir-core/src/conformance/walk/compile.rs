@@ -225,7 +225,7 @@ impl Kids {
     }
 
     /// The entry of a JSON key.
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, key: &str) -> Option<&Entry> {
         let mask = self.table.len().wrapping_sub(1);
         let mut at = key_hash(key.as_bytes()) & mask;
