@@ -316,8 +316,11 @@ pub(super) struct Compiled {
     /// Per snapshot element.
     pub elems: Vec<ElemInfo>,
     /// Element id → index.
-    pub by_id: HashMap<Box<str>, u32>,
+    pub by_id: ById,
 }
+
+/// Element index by id (FNV: SipHash showed when compiling a profile).
+pub(super) type ById = HashMap<Box<str>, u32, BuildHasherDefault<super::Fnv>>;
 
 /// Registry indices the compiler resolves names with.
 pub(super) struct Index<'d> {
@@ -450,7 +453,7 @@ fn inv_rule(key: &str, source: &str, is_profile: bool) -> Option<&'static RuleMe
 pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
     let Some(st) = ix.structure(s) else { return Compiled::default() };
     let els = &st.elements;
-    let mut by_id: HashMap<Box<str>, u32> = HashMap::with_capacity(els.len());
+    let mut by_id = ById::with_capacity_and_hasher(els.len(), BuildHasherDefault::default());
     for (i, e) in els.iter().enumerate() {
         by_id.insert(e.id.as_ref().into(), u32::try_from(i).unwrap_or(u32::MAX));
     }
@@ -610,7 +613,7 @@ fn delegate_of(
     ix: &Index<'_>,
     s: u32,
     e: &ElementTable,
-    by_id: &HashMap<Box<str>, u32>,
+    by_id: &ById,
     sliced: Option<u32>,
 ) -> Option<NodeRef> {
     if !e.content_reference.is_empty() {

@@ -85,6 +85,11 @@ pub(super) struct Run<'v, 'a, 'w, 'e, 'b> {
     pushed: u32,
     side: u32,
     cut: u32,
+    /// The first and last start of the values the caller walks on its own
+    /// (`w.skip`; `u32::MAX`, 0 when none): most keys are outside, found
+    /// so by two comparisons.
+    skip_lo: u32,
+    skip_hi: u32,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -212,6 +217,8 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         b: &'b mut Buffers<'a>,
     ) -> Self {
         b.memo.bind(std::ptr::from_ref(v) as usize);
+        let skip_lo = w.skip.iter().map(|s| s.start).min().unwrap_or(u32::MAX);
+        let skip_hi = w.skip.iter().map(|s| s.start).max().unwrap_or(0);
         Run {
             v,
             src,
@@ -226,6 +233,8 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             pushed: 0,
             side: 0,
             cut: 0,
+            skip_lo,
+            skip_hi,
         }
     }
 
@@ -255,6 +264,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
 
     /// Whether a value the caller walks on its own starts in `from..to`.
     fn skips_within(&self, from: usize, to: usize) -> bool {
+        if to <= self.skip_lo as usize || from > self.skip_hi as usize {
+            return false;
+        }
         self.w.skip.iter().any(|s| (from..to).contains(&(s.start as usize)))
     }
 
@@ -336,7 +348,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 entry = fb.0.get(ks);
                 counted = false;
             }
-            if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
+            if (self.skip_lo..=self.skip_hi).contains(&vstart)
+                && let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart)
+            {
                 // Walked on its own by the caller, but present here: invariants
                 // of this object (bdl-5 on an entry) see it.
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
