@@ -322,6 +322,10 @@ pub(super) struct Compiled {
 /// Element index by id (FNV: SipHash showed when compiling a profile).
 pub(super) type ById = HashMap<Box<str>, u32, BuildHasherDefault<super::Fnv>>;
 
+/// Base elements found, by (root type, path) ([`Index::base_element`]).
+pub(super) type Bases<'d> =
+    HashMap<(&'d str, &'d str), Option<&'d ElementTable>, BuildHasherDefault<super::Fnv>>;
+
 /// Registry indices the compiler resolves names with.
 pub(super) struct Index<'d> {
     pub defs: &'d Definitions,
@@ -330,9 +334,7 @@ pub(super) struct Index<'d> {
     /// [`Index::base_element`] by (root type, path): a profile's slices
     /// repeat their paths, and each lookup walks the base definitions
     /// through formatted paths (a good part of compiling a profile).
-    pub bases: RefCell<
-        HashMap<(&'d str, &'d str), Option<&'d ElementTable>, BuildHasherDefault<super::Fnv>>,
-    >,
+    pub bases: RefCell<Bases<'d>>,
 }
 
 impl<'d> Index<'d> {
