@@ -45,6 +45,14 @@ pub(crate) fn reads_inner(key: &str) -> bool {
     matches!(key, "bdl-2" | "bdl-3" | "bdl-4" | "bdl-9" | "bdl-11" | "bdl-12")
 }
 
+/// True when `key`'s evaluation reads the object's children
+/// ([`ObjectView::children`]): all but dom-2..5, judged from
+/// [`ResourceFacts`] alone (the walker then need not gather the children of
+/// a resource root that declares nothing else).
+pub(crate) fn reads_children(key: &str) -> bool {
+    !matches!(key, "dom-2" | "dom-3" | "dom-4" | "dom-5")
+}
+
 /// One direct child of an object, as the walker read it.
 ///
 /// ```

@@ -142,7 +142,20 @@ impl VsIndex {
         let n = rest.iter().take_while(|&&i| code_at(vs, i) == code).count();
         rest.get(..n).unwrap_or_default()
     }
+
+    /// Whether `code` is in the value set: for a short list, by its
+    /// length then its bytes, one after the other (a binary search of
+    /// `memcmp` calls cost more than the rest of checking a `status`).
+    fn has(&self, vs: &ValueSetTable, code: &str) -> bool {
+        if vs.codes.len() <= SCANNED {
+            return vs.codes.iter().any(|c| c.code.len() == code.len() && c.code == code);
+        }
+        !self.positions(vs, code).is_empty()
+    }
 }
+
+/// Value sets of at most this many codes are scanned ([`VsIndex::has`]).
+const SCANNED: usize = 16;
 
 fn code_at(vs: &ValueSetTable, i: u32) -> &str {
     vs.codes.get(i as usize).map_or("", |c| &c.code)
@@ -296,7 +309,7 @@ impl Terminology {
     /// a bare code (`Slot.status`); `false` decides nothing.
     pub(crate) fn settled_code(&self, value_set: Option<u32>, code: &str) -> bool {
         let Some((vs, index)) = self.indexed(value_set) else { return true };
-        !vs.complete || !index.positions(vs, code).is_empty()
+        !vs.complete || index.has(vs, code)
     }
 }
 

@@ -323,3 +323,26 @@ fn check_at_agrees_with_check() {
         BindingOutcome::NotInValueSet { .. }
     ));
 }
+
+#[test]
+fn scanning_a_short_value_set_agrees_with_its_index() {
+    // Every built-in value set, short (scanned) or long (searched): its
+    // codes are in it, and codes one byte off are in it only if listed.
+    let defs = Definitions::builtin();
+    let mut checked = 0;
+    for vs in defs.value_sets().iter() {
+        let index = VsIndex::build(vs);
+        for c in vs.codes.iter() {
+            let code: &str = &c.code;
+            let shorter = code.get(..code.len().saturating_sub(1)).unwrap_or_default();
+            for probe in
+                [code.to_string(), format!("{code}x"), shorter.to_string(), code.to_uppercase()]
+            {
+                let listed = !index.positions(vs, &probe).is_empty();
+                assert_eq!(index.has(vs, &probe), listed, "{} {probe}", vs.url);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}

@@ -6,7 +6,9 @@
 //!
 //! Compiled once per structure, on first use: the walk itself only indexes.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::slicing::{Classified, Slicer};
 use crate::conformance::Definitions;
@@ -52,6 +54,40 @@ pub(super) enum Shape {
     Skip,
 }
 
+/// Where the Codings of a bound value are (`Run::codings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Coded {
+    /// The value is one (Coding, Quantity).
+    Own,
+    /// Its `coding` items (CodeableConcept).
+    Items,
+}
+
+/// What an element asks of each of its values, worked out once per entry
+/// rather than looked up per value read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct ValueFlags {
+    /// [`ElemInfo::checks`].
+    pub checks: bool,
+    /// [`ElemInfo::in_context`].
+    pub in_context: bool,
+    /// A bound coded value whose Codings the walk gathers as it reads it.
+    pub coded: Option<Coded>,
+}
+
+/// The [`ValueFlags`] of element `el` (compiled as `info`) with type `t`.
+pub(super) fn value_flags(info: &ElemInfo, el: &ElementTable, t: u16) -> ValueFlags {
+    let i = if t == NO_TYPE { 0 } else { usize::from(t) };
+    let code = el.types.get(i).map_or("", |t| t.code.as_ref());
+    let coded = match code {
+        _ if info.binding.is_none() => None,
+        "Coding" | "Quantity" => Some(Coded::Own),
+        "CodeableConcept" => Some(Coded::Items),
+        _ => None,
+    };
+    ValueFlags { checks: info.checks, in_context: info.in_context, coded }
+}
+
 /// One key an object may hold.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
@@ -71,6 +107,10 @@ pub(super) struct Entry {
     pub max: Max,
     /// Its base is a JSON array.
     pub many: bool,
+    /// The key is `reference` (a Reference's: local ones are resource facts).
+    pub reference: bool,
+    /// What its element asks of each value.
+    pub flags: ValueFlags,
 }
 
 /// One child element of an object (what cardinality counts).
@@ -99,31 +139,68 @@ pub(super) struct Kids {
 
 /// Byte equality of two keys, inline: keys are short, and a call to the C
 /// library's `memcmp` for each key read cost more than the comparison.
+/// Whole words, the last one overlapping the one before (or two
+/// overlapping half words, or the first, middle and last byte: every byte
+/// of a key shorter than four).
 #[inline]
 fn same_key(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let word = |s: &[u8], i: usize| s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
-        if x != y {
-            return false;
+    let w8 = |s: &[u8], i: usize| {
+        s.get(i..i.wrapping_add(8))
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let w4 = |s: &[u8], i: usize| {
+        s.get(i..i.wrapping_add(4))
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map(u32::from_le_bytes)
+    };
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if w8(a, i) != w8(b, i) {
+                return false;
+            }
+            i += 8;
         }
-        i += 8;
+        w8(a, n - 8) == w8(b, n - 8)
+    } else if n >= 4 {
+        w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4)
+    } else {
+        a.first() == b.first() && a.get(n / 2) == b.get(n / 2) && a.last() == b.last()
     }
-    let (Some(ta), Some(tb)) = (a.get(i..), b.get(i..)) else { return false };
-    ta.iter().zip(tb).all(|(x, y)| x == y)
 }
 
-/// FNV-1a over the key bytes (keys are short ASCII names).
+/// A hash of a key from its length and its first and last bytes (two
+/// words, overlapping for a short key): a few instructions whatever the
+/// key, where a byte-by-byte hash cost as much as the rest of looking the
+/// key up. Equal hashes only probe further.
 #[inline]
 fn key_hash(key: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in key {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h as usize
+    let n = key.len();
+    let w8 = |i: usize| {
+        key.get(i..i.wrapping_add(8))
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let w4 = |i: usize| {
+        key.get(i..i.wrapping_add(4))
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    };
+    let (a, b) = if n >= 8 {
+        (w8(0), w8(n - 8))
+    } else if n >= 4 {
+        (w4(0), w4(n - 4))
+    } else {
+        let byte = |i: usize| u64::from(key.get(i).copied().unwrap_or(0));
+        (byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0)
+    };
+    let h = (a ^ b.rotate_left(31) ^ (n as u64) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
 }
 
 impl Kids {
@@ -148,7 +225,7 @@ impl Kids {
     }
 
     /// The entry of a JSON key.
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, key: &str) -> Option<&Entry> {
         let mask = self.table.len().wrapping_sub(1);
         let mut at = key_hash(key.as_bytes()) & mask;
@@ -174,6 +251,10 @@ pub(super) struct Inv {
     pub rule: &'static RuleMeta,
     /// A `warning` constraint.
     pub warning: bool,
+    /// dom-2..5: judged from the resource's facts alone (hold when nothing is contained).
+    pub facts_only: bool,
+    /// bdl-2..4: judged per entry against the Bundle's `type`.
+    pub per_entry: bool,
 }
 
 /// The binding check of an element.
@@ -214,6 +295,10 @@ pub(super) struct ElemInfo {
     /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
     /// only then does the walk gather them.
     pub inner: bool,
+    /// One of them reads the object's children, or the object is a Bundle
+    /// entry (judged on bdl-2..4 from its children): only then does the
+    /// walk gather them ([`crate::conformance::invariants::reads_children`]).
+    pub children: bool,
     /// The slicer when the element is sliced (and repeats).
     pub slicer: Option<Box<Slicer>>,
     /// For `Reference` in a profile: the resource types its target profiles allow.
@@ -231,18 +316,29 @@ pub(super) struct Compiled {
     /// Per snapshot element.
     pub elems: Vec<ElemInfo>,
     /// Element id → index.
-    pub by_id: HashMap<Box<str>, u32>,
+    pub by_id: ById,
 }
+
+/// Element index by id (FNV: SipHash showed when compiling a profile).
+pub(super) type ById = HashMap<Box<str>, u32, BuildHasherDefault<super::Fnv>>;
+
+/// Base elements found, by (root type, path) ([`Index::base_element`]).
+pub(super) type Bases<'d> =
+    HashMap<(&'d str, &'d str), Option<&'d ElementTable>, BuildHasherDefault<super::Fnv>>;
 
 /// Registry indices the compiler resolves names with.
 pub(super) struct Index<'d> {
     pub defs: &'d Definitions,
     pub by_url: &'d super::Names,
     pub base_of: &'d super::Names,
+    /// [`Index::base_element`] by (root type, path): a profile's slices
+    /// repeat their paths, and each lookup walks the base definitions
+    /// through formatted paths (a good part of compiling a profile).
+    pub bases: RefCell<Bases<'d>>,
 }
 
-impl Index<'_> {
-    fn structure(&self, s: u32) -> Option<&StructureTable> {
+impl<'d> Index<'d> {
+    fn structure(&self, s: u32) -> Option<&'d StructureTable> {
         self.defs.structures().get(s as usize)
     }
 
@@ -268,7 +364,20 @@ impl Index<'_> {
 
     /// The base definition's element at `path` (through the types of its
     /// ancestors: `Practitioner.identifier.system` is `Identifier.system`).
-    pub(super) fn base_element(&self, root_type: &str, path: &str) -> Option<&ElementTable> {
+    pub(super) fn base_element(
+        &self,
+        root_type: &'d str,
+        path: &'d str,
+    ) -> Option<&'d ElementTable> {
+        if let Some(&found) = self.bases.borrow().get(&(root_type, path)) {
+            return found;
+        }
+        let found = self.find_base_element(root_type, path);
+        self.bases.borrow_mut().insert((root_type, path), found);
+        found
+    }
+
+    fn find_base_element(&self, root_type: &str, path: &str) -> Option<&'d ElementTable> {
         let mut ty = root_type.to_string();
         let mut path = path.to_string();
         for _ in 0..8 {
@@ -343,10 +452,10 @@ fn inv_rule(key: &str, source: &str, is_profile: bool) -> Option<&'static RuleMe
 }
 
 /// Compiles structure `s`.
-pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
+pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
     let Some(st) = ix.structure(s) else { return Compiled::default() };
     let els = &st.elements;
-    let mut by_id: HashMap<Box<str>, u32> = HashMap::with_capacity(els.len());
+    let mut by_id = ById::with_capacity_and_hasher(els.len(), BuildHasherDefault::default());
     for (i, e) in els.iter().enumerate() {
         by_id.insert(e.id.as_ref().into(), u32::try_from(i).unwrap_or(u32::MAX));
     }
@@ -416,7 +525,13 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
             .filter(|(_, c)| super::evaluates(&c.key))
             .filter_map(|(ci, c)| {
                 let rule = inv_rule(&c.key, &c.source, st.is_profile)?;
-                Some(Inv { c: ci, rule, warning: c.severity == ConstraintSeverity::Warning })
+                Some(Inv {
+                    c: ci,
+                    rule,
+                    warning: c.severity == ConstraintSeverity::Warning,
+                    facts_only: !crate::conformance::invariants::reads_children(&c.key),
+                    per_entry: matches!(c.key.as_ref(), "bdl-2" | "bdl-3" | "bdl-4"),
+                })
             })
             .collect();
         let inner = invs.iter().any(|i| {
@@ -424,6 +539,12 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 .get(i.c)
                 .is_some_and(|c| crate::conformance::invariants::reads_inner(&c.key))
         });
+        let children = e.path == "Bundle.entry"
+            || invs.iter().any(|i| {
+                e.constraints
+                    .get(i.c)
+                    .is_none_or(|c| crate::conformance::invariants::reads_children(&c.key))
+            });
         let slicer =
             (e.slicing.is_some() && e.base_many).then(|| Box::new(Slicer::new(ix.defs, st, i)));
         let ref_types = if st.is_profile { ref_types(ix, e) } else { Box::default() };
@@ -443,10 +564,28 @@ pub(super) fn compile(ix: &Index<'_>, s: u32) -> Compiled {
                 .collect(),
             invs,
             inner,
+            children,
             slicer,
             ref_types,
             in_context: e.path == "Bundle.entry",
         });
+    }
+    // Each entry's flags, from the compiled elements (of this structure).
+    let mut flags = Vec::new();
+    for (i, info) in elems.iter().enumerate() {
+        for (k, en) in info.kids.iter().flat_map(|k| k.entries.iter()).enumerate() {
+            let n = en.node;
+            if let (Some(ni), Some(el)) = (elems.get(n.e as usize), els.get(n.e as usize)) {
+                flags.push((i, k, value_flags(ni, el, n.t)));
+            }
+        }
+    }
+    for (i, k, f) in flags {
+        if let Some(en) =
+            elems.get_mut(i).and_then(|e| e.kids.as_mut()).and_then(|kids| kids.entries.get_mut(k))
+        {
+            en.flags = f;
+        }
     }
     Compiled { elems, by_id }
 }
@@ -476,7 +615,7 @@ fn delegate_of(
     ix: &Index<'_>,
     s: u32,
     e: &ElementTable,
-    by_id: &HashMap<Box<str>, u32>,
+    by_id: &ById,
     sliced: Option<u32>,
 ) -> Option<NodeRef> {
     if !e.content_reference.is_empty() {
@@ -506,7 +645,7 @@ fn delegate_of(
 }
 
 /// The keys of an object whose child elements are `children` (indices in `st`).
-fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kids {
+fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32]) -> Kids {
     let mut entries: Vec<Entry> = Vec::new();
     let mut slots = Vec::with_capacity(children.len());
     let mut required = Vec::new();
@@ -529,6 +668,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                 shape: Shape::Complex,
                 max: Max::Many,
                 many: false,
+                reference: false,
+                flags: ValueFlags::default(),
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -550,6 +691,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                     shape: ix.shape(&t.code),
                     max: Max::Many,
                     many: false,
+                    reference: false,
+                    flags: ValueFlags::default(),
                 });
             }
             if st.is_profile
@@ -566,6 +709,8 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                         shape: Shape::Skip,
                         max: Max::Many,
                         many: false,
+                        reference: false,
+                        flags: ValueFlags::default(),
                     });
                 }
             }
@@ -584,12 +729,15 @@ fn kids_of(ix: &Index<'_>, s: u32, st: &StructureTable, children: &[u32]) -> Kid
                 shape,
                 max: Max::Many,
                 many: false,
+                reference: false,
+                flags: ValueFlags::default(),
             });
         }
     }
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     entries.dedup_by(|a, b| a.name == b.name);
     for en in &mut entries {
+        en.reference = en.name.as_ref() == "reference";
         if let Some(el) = ix.structure(en.node.s).and_then(|st| st.elements.get(en.node.e as usize))
         {
             en.max = el.max;
@@ -661,6 +809,36 @@ fn type_slice(st: &StructureTable, sl: &Slicer, json: &str, code: &str) -> Optio
 
 #[cfg(test)]
 mod key_tests {
+    /// Every key of every object of the built-in structures is found by
+    /// its name, and a name one byte longer or shorter is not (the key
+    /// hash only spreads the table; the comparison decides).
+    #[test]
+    fn every_key_is_found_and_no_other() {
+        let v = super::super::Validator::builtin();
+        let mut keys = 0;
+        for s in 0..v.definitions().structures().len() {
+            let Some(c) = v.compiled(u32::try_from(s).unwrap_or(u32::MAX)) else { continue };
+            for kids in c.elems.iter().filter_map(|e| e.kids.as_ref()) {
+                for e in kids.entries.iter() {
+                    let found = kids.get(&e.name).map(|f| &f.name);
+                    assert_eq!(found, Some(&e.name));
+                    let longer = format!("{}x", e.name);
+                    assert!(
+                        kids.entries.iter().any(|x| *x.name == *longer)
+                            || kids.get(&longer).is_none()
+                    );
+                    let shorter = e.name.get(..e.name.len() - 1).unwrap_or_default();
+                    assert!(
+                        kids.entries.iter().any(|x| *x.name == *shorter)
+                            || kids.get(shorter).is_none()
+                    );
+                    keys += 1;
+                }
+            }
+        }
+        assert!(keys > 1000, "{keys}");
+    }
+
     /// The inline comparison agrees with `==` on every length around the
     /// 8-byte words it compares, equal or differing at any byte.
     #[test]

@@ -28,7 +28,8 @@ const MAX_LEN: usize = 2048;
 /// A bounded cache (`SETS` × `WAYS` objects) of clean objects per element.
 #[derive(Debug, Default)]
 pub(super) struct Memo<'a> {
-    sets: Vec<[Option<(NodeRef, &'a str)>; WAYS]>,
+    /// Per way: the element ([`packed`]; [`EMPTY`]: none) and the object.
+    sets: Vec<[(u64, &'a str); WAYS]>,
     /// The validator the objects were read by (by address): node numbers
     /// mean nothing to another one.
     owner: usize,
@@ -56,15 +57,19 @@ impl<'a> Memo<'a> {
     /// with, if one is remembered.
     #[inline]
     pub(super) fn hit(&self, node: NodeRef, rest: &[u8]) -> Option<usize> {
-        let set = self.sets.get(set_of(node))?;
-        // The last eight bytes turn most misses away first.
-        set.iter().flatten().find_map(|&(n, text)| {
+        let key = packed(node)?;
+        let set = self.sets.get(set_of(key))?;
+        for &(k, text) in set {
             let len = text.len();
-            (n == node
+            // The last eight bytes turn most misses away first.
+            if k == key
                 && word_before(rest, len) == word_before(text.as_bytes(), len)
-                && rest.starts_with(text.as_bytes()))
-            .then_some(len)
-        })
+                && rest.starts_with(text.as_bytes())
+            {
+                return Some(len);
+            }
+        }
+        None
     }
 
     /// Remembers `text`, an object read as element `node` without a finding.
@@ -72,22 +77,36 @@ impl<'a> Memo<'a> {
         if self.off || text.len() > MAX_LEN {
             return;
         }
+        let Some(key) = packed(node) else { return };
         if self.sets.is_empty() {
-            self.sets.resize(SETS, [None; WAYS]);
+            self.sets.resize(SETS, [(EMPTY, ""); WAYS]);
         }
-        if let Some(set) = self.sets.get_mut(set_of(node)) {
+        if let Some(set) = self.sets.get_mut(set_of(key)) {
             set.rotate_right(1);
             if let Some(first) = set.first_mut() {
-                *first = Some((node, text));
+                *first = (key, text);
             }
         }
     }
 }
 
+/// An element as one word (one comparison per way): structure and element
+/// numbers below 2^24 (far more than any registry holds); `None` beyond,
+/// and the object is then neither kept nor looked up.
 #[inline]
-fn set_of(node: NodeRef) -> usize {
-    let h = node.s.wrapping_mul(0x9E37_79B9) ^ node.e.wrapping_mul(0x85EB_CA6B) ^ u32::from(node.t);
-    (h >> 8) as usize & (SETS - 1)
+fn packed(node: NodeRef) -> Option<u64> {
+    const LIMIT: u32 = 1 << 24;
+    (node.s < LIMIT && node.e < LIMIT)
+        .then(|| u64::from(node.s) << 40 | u64::from(node.e) << 16 | u64::from(node.t))
+}
+
+/// No element: [`packed`] never gives it (its top 24 bits hold a number
+/// below 2^24 - 1 shifted up).
+const EMPTY: u64 = u64::MAX;
+
+#[inline]
+fn set_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize & (SETS - 1)
 }
 
 #[cfg(test)]
@@ -125,6 +144,28 @@ mod tests {
         assert!(m.hit(node(1), b"{\"a\":5}").is_some());
         m.bind(2);
         assert_eq!(m.hit(node(1), b"{\"a\":5}"), None);
+    }
+
+    #[test]
+    fn nodes_differing_in_any_part_are_kept_apart() {
+        let mut m = Memo::default();
+        let text = r#"{"a":1}"#;
+        let n = NodeRef { s: 5, e: 9, t: 2 };
+        m.keep(n, text);
+        assert_eq!(m.hit(n, text.as_bytes()), Some(text.len()));
+        for other in [
+            NodeRef { s: 4, ..n },
+            NodeRef { e: 8, ..n },
+            NodeRef { t: 3, ..n },
+            NodeRef { t: super::super::compile::NO_TYPE, ..n },
+            NodeRef { s: 5 + (1 << 24), ..n },
+        ] {
+            assert_eq!(m.hit(other, text.as_bytes()), None, "{other:?}");
+        }
+        // Beyond the packed range: never kept.
+        let far = NodeRef { s: 1 << 24, e: 9, t: 2 };
+        m.keep(far, text);
+        assert_eq!(m.hit(far, text.as_bytes()), None);
     }
 
     #[test]

@@ -306,11 +306,16 @@ impl Validator {
     ) {
         let mut run = run::Run::new(self, src, w, em, bufs);
         run.top(target.0, span);
-        run.recycle(bufs);
+        run.recycle();
     }
 
     fn index(&self) -> Index<'_> {
-        Index { defs: &self.defs, by_url: &self.by_url, base_of: &self.base_of }
+        Index {
+            defs: &self.defs,
+            by_url: &self.by_url,
+            base_of: &self.base_of,
+            bases: Default::default(),
+        }
     }
 
     fn compiled(&self, s: u32) -> Option<&Compiled> {

@@ -7,7 +7,9 @@
 //! parser reports it.
 
 use super::binding::BindingOutcome;
-use super::compile::{ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape};
+use super::compile::{
+    Coded, ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape, ValueFlags, value_flags,
+};
 use super::memo::Memo;
 use super::sink::Sink;
 use super::slicing::{Classified, Slicer};
@@ -59,21 +61,16 @@ struct Val<'a> {
 }
 
 /// The state of one walk.
-pub(super) struct Run<'v, 'a, 'w, 'e> {
+pub(super) struct Run<'v, 'a, 'w, 'e, 'b> {
     v: &'v Validator,
     src: &'a str,
     r: Reader<'a>,
     w: &'w Walk<'w>,
     em: &'e mut dyn Sink,
-    /// Per open object, one count per child slot (a stack).
-    counts: Vec<u32>,
+    /// The buffers kept from one walk to the next, used in place: moving
+    /// them in and out cost more than a small walk's own work.
+    b: &'b mut Buffers<'a>,
     depth: u32,
-    /// Facts of the open resources (innermost last).
-    facts: Vec<ResourceFacts<'a>>,
-    /// Reused buffers of children, one per depth of objects with invariants.
-    pool: Vec<Vec<Child<'a>>>,
-    /// Reused buffers of grandchildren names ([`Child::inner`]).
-    names: Vec<Vec<&'a str>>,
     /// `type` of the open Bundle, when read before its entries: each entry
     /// is then judged on bdl-2..4 ([`inv::evaluate_entry`]).
     bundle_type: Option<Str<'a>>,
@@ -83,20 +80,16 @@ pub(super) struct Run<'v, 'a, 'w, 'e> {
     /// Open values whose Codings are gathered for their binding (a bound
     /// Coding, CodeableConcept or Quantity is being read).
     capture: u32,
-    /// The Codings (and Quantities) read while `capture` is set: depth of
-    /// the object, `system`, `code`. A binding holds when one of them is in
-    /// the value set, without reading the value again.
-    codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
-    /// Items lately put in a slice: slicer (by address), item, slice
-    /// ([`Run::remembered`]).
-    slices: Vec<(usize, Span, Option<usize>)>,
-    /// Clean objects by element ([`Memo`]).
-    memo: Memo<'a>,
     /// Findings pushed, facts gathered and values skipped for depth so far:
     /// an object read while none of them moved is clean ([`Memo::keep`]).
     pushed: u32,
     side: u32,
     cut: u32,
+    /// The first and last start of the values the caller walks on its own
+    /// (`w.skip`; `u32::MAX`, 0 when none): most keys are outside, found
+    /// so by two comparisons.
+    skip_lo: u32,
+    skip_hi: u32,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -107,15 +100,6 @@ enum Gathered<'t> {
     Text(&'t str),
     /// Its Codings in [`Run::codings`]: from, depth.
     Codings(usize, u32),
-}
-
-/// Where the Codings of a bound value are ([`Run::codings`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Coded {
-    /// The value is one (Coding, Quantity).
-    Own,
-    /// Its `coding` items (CodeableConcept).
-    Items,
 }
 
 impl Validator {
@@ -186,13 +170,26 @@ impl Validator {
 /// ```
 #[derive(Debug, Default)]
 pub struct Buffers<'a> {
+    /// Per open object, one count per child slot (a stack).
     counts: Vec<u32>,
+    /// Facts of the open resources (innermost last).
     facts: Vec<ResourceFacts<'a>>,
+    /// Reused buffers of children, one per depth of objects with invariants.
     pool: Vec<Vec<Child<'a>>>,
+    /// Reused buffers of grandchildren names ([`Child::inner`]).
     names: Vec<Vec<&'a str>>,
+    /// The Codings (and Quantities) read while `capture` is set: depth of
+    /// the object, `system`, `code`. A binding holds when one of them is in
+    /// the value set, without reading the value again.
     codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
+    /// Items lately put in a slice: slicer (by address), item, slice
+    /// ([`Run::remembered`]).
     slices: Vec<(usize, Span, Option<usize>)>,
+    /// Clean objects by element ([`Memo`]).
     memo: Memo<'a>,
+    /// Take no shortcut that skips work (tests compare): gather every judged
+    /// object's children, read or not; evaluate dom-2..5 with nothing contained.
+    exact: bool,
 }
 
 impl Buffers<'_> {
@@ -201,52 +198,49 @@ impl Buffers<'_> {
     pub(super) fn without_memo() -> Self {
         Buffers { memo: Memo::off(), ..Buffers::default() }
     }
+
+    /// Buffers whose walks take no shortcut: no memo, the children of every
+    /// object with invariants gathered whether one reads them or not, and
+    /// dom-2..5 evaluated even with nothing contained.
+    #[cfg(test)]
+    pub(super) fn exact() -> Self {
+        Buffers { memo: Memo::off(), exact: true, ..Buffers::default() }
+    }
 }
 
-impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
+impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
     pub(super) fn new(
         v: &'v Validator,
         src: &'a str,
         w: &'w Walk<'w>,
         em: &'e mut dyn Sink,
-        bufs: &mut Buffers<'a>,
+        b: &'b mut Buffers<'a>,
     ) -> Self {
-        let mut b = std::mem::take(bufs);
         b.memo.bind(std::ptr::from_ref(v) as usize);
+        let skip_lo = w.skip.iter().map(|s| s.start).min().unwrap_or(u32::MAX);
+        let skip_hi = w.skip.iter().map(|s| s.start).max().unwrap_or(0);
         Run {
             v,
             src,
             r: Reader::new(src),
             w,
             em,
-            counts: b.counts,
+            b,
             depth: 0,
-            facts: b.facts,
-            pool: b.pool,
-            names: b.names,
             bundle_type: None,
             entries_done: false,
             capture: 0,
-            codings: b.codings,
-            slices: b.slices,
-            memo: b.memo,
             pushed: 0,
             side: 0,
             cut: 0,
+            skip_lo,
+            skip_hi,
         }
     }
 
-    /// Hands the buffers back for the next walk.
-    pub(super) fn recycle(self, bufs: &mut Buffers<'a>) {
-        let mut b = Buffers {
-            counts: self.counts,
-            facts: self.facts,
-            pool: self.pool,
-            names: self.names,
-            codings: self.codings,
-            slices: self.slices,
-            memo: self.memo,
-        };
+    /// Leaves the buffers ready for the next walk.
+    pub(super) fn recycle(self) {
+        let b = self.b;
         // A walk that ended early (malformed JSON) leaves some behind.
         b.counts.clear();
         b.facts.clear();
@@ -254,7 +248,6 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         // Bounded: as many as one walk holds at once is plenty.
         b.names.truncate(256);
         b.pool.truncate(MAX_DEPTH as usize);
-        *bufs = b;
     }
 
     /// Walks the object at `span` as an instance of `node`.
@@ -271,6 +264,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
 
     /// Whether a value the caller walks on its own starts in `from..to`.
     fn skips_within(&self, from: usize, to: usize) -> bool {
+        if to <= self.skip_lo as usize || from > self.skip_hi as usize {
+            return false;
+        }
         self.w.skip.iter().any(|s| (from..to).contains(&(s.start as usize)))
     }
 
@@ -304,22 +300,28 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         let owner_info = owner.filter(|o| *o != node).and_then(|o| v.info(o));
         let has_invs = info.is_some_and(|i| !i.invs.is_empty())
             || owner_info.is_some_and(|i| !i.invs.is_empty());
-        let collect = has_invs || root == Root::Resource;
+        // Invariants judged at the end; the children gathered for them only
+        // when one reads them (dom-2..5 at a resource root read its facts).
+        let judge = has_invs || root == Root::Resource;
+        let collect = judge
+            && (self.b.exact
+                || info.is_some_and(|i| i.children)
+                || owner_info.is_some_and(|i| i.children));
         let gather = info.is_some_and(|i| i.inner) || owner_info.is_some_and(|i| i.inner);
         let kids = kids.map(|(k, _)| k);
-        let base = self.counts.len();
-        self.counts.resize(base + kids.map_or(0, |k| k.slots.len()), 0);
+        let base = self.b.counts.len();
+        self.b.counts.resize(base + kids.map_or(0, |k| k.slots.len()), 0);
         let depth = self.depth as usize;
         let mut buf = if collect {
-            if self.pool.len() <= depth {
-                self.pool.resize_with(depth + 1, Vec::new);
+            if self.b.pool.len() <= depth {
+                self.b.pool.resize_with(depth + 1, Vec::new);
             }
-            self.pool.get_mut(depth).map(std::mem::take).unwrap_or_default()
+            self.b.pool.get_mut(depth).map(std::mem::take).unwrap_or_default()
         } else {
             Vec::new()
         };
         if root == Root::Resource {
-            self.facts.push(ResourceFacts::default());
+            self.b.facts.push(ResourceFacts::default());
         }
         let bundle = root == Root::Resource
             && v.structure(node.s).is_some_and(|st| st.type_name == "Bundle");
@@ -330,24 +332,28 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         let (mut system, mut code) = (None, None);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key(&mut obj)? {
+            let ks = key.as_str();
             if let (Some(inner), Str::Borrowed(k)) = (inner.as_deref_mut(), &key) {
                 inner.push(k);
             }
-            self.r.peek()?;
+            // The value's kind, read once: nothing below moves the reader
+            // before the value is read.
+            let kind = self.r.peek()?;
             let vstart = self.r.pos32();
-            let mut entry = kids.and_then(|k| k.get(&key));
+            let mut entry = kids.and_then(|k| k.get(ks));
             let mut counted = true;
             if entry.is_none()
                 && let Some(fb) = info.and_then(|i| i.fallback).and_then(|f| v.kids(f))
             {
-                entry = fb.0.get(&key);
+                entry = fb.0.get(ks);
                 counted = false;
             }
-            if let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart) {
+            if (self.skip_lo..=self.skip_hi).contains(&vstart)
+                && let Some(sk) = self.w.skip.iter().find(|s| s.start == vstart)
+            {
                 // Walked on its own by the caller, but present here: invariants
                 // of this object (bdl-5 on an entry) see it.
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
-                    let kind = self.r.peek()?;
                     buf.push(Child {
                         name,
                         span: *sk,
@@ -358,20 +364,19 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                     });
                 }
                 self.r = Reader::at(self.src, sk.end as usize);
-                self.entries_done |= bundle && key.as_str() == "entry";
+                self.entries_done |= bundle && ks == "entry";
                 if let Some(c) = entry
                     .filter(|_| counted)
-                    .and_then(|e| self.counts.get_mut(base + usize::from(e.slot)))
+                    .and_then(|e| self.b.counts.get_mut(base + usize::from(e.slot)))
                 {
                     *c |= PRESENT;
                 }
                 continue;
             }
             let Some(entry) = entry else {
-                let kind = self.r.peek()?;
                 let span = self.r.skip_value()?;
-                if !(key.as_str() == "resourceType" && root != Root::No) {
-                    self.unknown(node, &key, span);
+                if !(ks == "resourceType" && root != Root::No) {
+                    self.unknown(node, ks, span);
                 }
                 // Invariants see what is there, known or not (ext-1 on a `valueFoo`).
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
@@ -382,7 +387,6 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 continue;
             };
             if entry.bad_type {
-                let kind = self.r.peek()?;
                 let sp = self.r.skip_value()?;
                 if let (true, Str::Borrowed(name)) = (collect, &key) {
                     buf.push(Child {
@@ -394,7 +398,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                         inner: Vec::new(),
                     });
                 }
-                if let Some(c) = self.counts.get_mut(if counted {
+                if let Some(c) = self.b.counts.get_mut(if counted {
                     base + usize::from(entry.slot)
                 } else {
                     usize::MAX
@@ -405,20 +409,20 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 continue;
             }
             let mut grand: Vec<&'a str> =
-                if gather { self.names.pop().unwrap_or_default() } else { Vec::new() };
-            let val = self.element(entry, &key, gather.then_some(&mut grand))?;
-            if bundle && key.as_str() == "type" {
+                if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
+            let val = self.element(entry, ks, kind, gather.then_some(&mut grand))?;
+            if bundle && ks == "type" {
                 self.bundle_type = val.text.clone();
             }
             if coding {
-                match key.as_str() {
+                match ks {
                     "system" => system = val.text.clone(),
                     "code" => code = val.text.clone(),
                     _ => {}
                 }
             }
             let slot = if counted { base + usize::from(entry.slot) } else { usize::MAX };
-            if let Some(c) = self.counts.get_mut(slot) {
+            if let Some(c) = self.b.counts.get_mut(slot) {
                 if entry.underscore || val.count == 0 {
                     *c |= PRESENT;
                 } else {
@@ -431,12 +435,12 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                     }
                 }
             }
-            if key.as_str() == "reference"
+            if entry.reference
                 && let Some(t) = &val.text
             {
                 if t.starts_with('#') {
                     self.side += 1;
-                    if let Some(f) = self.facts.last_mut() {
+                    if let Some(f) = self.b.facts.last_mut() {
                         f.local_refs.push((t.clone(), val.span));
                     }
                 } else if !ref_types.is_empty() {
@@ -456,12 +460,12 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         }
         self.depth -= 1;
         if coding {
-            self.codings.push((self.depth, system, code));
+            self.b.codings.push((self.depth, system, code));
         }
         let span = Span::new(start, self.r.pos32());
         if let Some(k) = kids {
             for &slot in k.required.iter() {
-                let n = self.counts.get(base + usize::from(slot)).copied().unwrap_or(1);
+                let n = self.b.counts.get(base + usize::from(slot)).copied().unwrap_or(1);
                 if n == 0
                     && let Some(sl) = k.slots.get(usize::from(slot))
                 {
@@ -469,19 +473,21 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 }
             }
         }
-        self.counts.truncate(base);
-        if collect {
-            let facts = if root == Root::Resource { self.facts.pop() } else { None };
+        self.b.counts.truncate(base);
+        if judge {
+            let facts = if root == Root::Resource { self.b.facts.pop() } else { None };
             self.invariants(node, owner, span, &buf, facts.as_ref());
+        }
+        if collect {
             for c in buf.drain(..) {
                 let mut names = c.inner;
                 // Children without names (unknown, skipped) gave no buffer.
                 if names.capacity() > 0 {
                     names.clear();
-                    self.names.push(names);
+                    self.b.names.push(names);
                 }
             }
-            if let Some(p) = self.pool.get_mut(depth) {
+            if let Some(p) = self.b.pool.get_mut(depth) {
                 *p = buf;
             }
         }
@@ -496,10 +502,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         &mut self,
         entry: &Entry,
         key: &str,
+        kind: Kind,
         inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Val<'a>, Stop> {
         let many = entry.many;
-        match self.r.peek()? {
+        match kind {
             Kind::Null => {
                 let span = self.r.null()?;
                 Ok(Val { count: 0, span, kind: Kind::Null, text: None })
@@ -520,11 +527,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             k if many => {
                 // Still read as the array's one item: what it holds is checked,
                 // and its local references count (no dom-3 on their target).
-                let val = self.item(entry, entry.node, key, inner)?;
+                let val = self.item(entry, entry.node, key, k, inner)?;
                 self.wrong_kind(entry.node, key, k, "un tableau", "an array", val.span);
                 Ok(Val { count: 1, span: val.span, kind: k, text: None })
             }
-            _ => self.item(entry, entry.node, key, inner),
+            _ => self.item(entry, entry.node, key, kind, inner),
         }
     }
 
@@ -542,12 +549,13 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         } else {
             v.info(entry.node).and_then(|i| i.slicer.as_deref())
         };
-        let sbase = self.counts.len();
-        self.counts.resize(sbase + slicer.map_or(0, |s| s.slices().len()), 0);
+        let sbase = self.b.counts.len();
+        self.b.counts.resize(sbase + slicer.map_or(0, |s| s.slices().len()), 0);
         let mut n = 0u32;
         let mut last = Kind::Null;
         while self.r.next_item(&mut arr)?.is_some() {
-            if self.r.peek()? == Kind::Null {
+            let kind = self.r.peek()?;
+            if kind == Kind::Null {
                 self.r.null()?;
                 continue;
             }
@@ -584,7 +592,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 match classified {
                     Classified::Slice(idx) => {
                         if let Some(p) = sl.slices().iter().position(|s| s.index == idx) {
-                            if let Some(c) = self.counts.get_mut(sbase + p) {
+                            if let Some(c) = self.b.counts.get_mut(sbase + p) {
                                 *c += 1;
                             }
                             target = NodeRef {
@@ -601,8 +609,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                     }
                 }
             }
-            let val =
-                self.item(entry, target, key, if n == 0 { inner.as_deref_mut() } else { None })?;
+            let first = if n == 0 { inner.as_deref_mut() } else { None };
+            let val = self.item(entry, target, key, kind, first)?;
             if let Some((sl, slice)) = classified_as
                 && val.kind == Kind::Object
             {
@@ -614,26 +622,36 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         let span = Span::new(start, self.r.pos32());
         if let Some(sl) = slicer {
             for (p, s) in sl.slices().iter().enumerate() {
-                let c = self.counts.get(sbase + p).copied().unwrap_or(0);
+                let c = self.b.counts.get(sbase + p).copied().unwrap_or(0);
                 if c < s.min || s.max.exceeded_by(c) {
                     self.slice_count(entry.node, s, c, span);
                 }
             }
         }
-        self.counts.truncate(sbase);
+        self.b.counts.truncate(sbase);
         let _ = last;
         Ok(Val { count: n, span, kind: Kind::Array, text: None })
     }
 
-    /// Reads one value (not an array) of element `node`.
+    /// Reads one value (not an array) of element `node`, of JSON `kind`
+    /// (peeked by the caller).
     fn item(
         &mut self,
         entry: &Entry,
         node: NodeRef,
         key: &str,
+        kind: Kind,
         inner: Option<&mut Vec<&'a str>>,
     ) -> Result<Val<'a>, Stop> {
-        let kind = self.r.peek()?;
+        debug_assert_eq!(Ok(kind), self.r.clone().peek());
+        // What the element asks of its value, worked out when compiling
+        // (a slice the item was put in: looked up now).
+        let flags = if node == entry.node {
+            debug_assert_eq!(entry.flags, self.flags_of(node), "{}", entry.name);
+            entry.flags
+        } else {
+            self.flags_of(node)
+        };
         if entry.underscore {
             if kind != Kind::Object {
                 let span = self.r.skip_value()?;
@@ -676,7 +694,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 {
                     self.lexical(node, key, pk, &e, &text, span);
                 }
-                self.value_checks(node, span, Gathered::Text(&text));
+                if flags.checks {
+                    self.value_checks(node, span, Gathered::Text(&text));
+                }
                 Ok(Val { count: 1, span, kind, text: Some(text) })
             }
             Shape::Complex | Shape::Resource if kind != Kind::Object => {
@@ -690,13 +710,11 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 // the parent's invariants) and holds no value the caller
                 // walks on its own: what is reported then depends on its
                 // bytes alone.
-                let memo = self.capture == 0
-                    && inner.is_none()
-                    && !self.v.info(node).is_some_and(|i| i.in_context);
+                let memo = self.capture == 0 && inner.is_none() && !flags.in_context;
                 let from = self.r.pos();
                 if memo
                     && let Some(len) =
-                        self.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())
+                        self.b.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())
                     && !self.skips_within(from, from + len)
                     && self.r.step_over(from + len)
                 {
@@ -707,8 +725,8 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                     return Ok(Val { count: 1, span, kind, text: None });
                 }
                 let before = (self.pushed, self.side, self.cut);
-                let coded = self.coded(node);
-                let mark = self.codings.len();
+                let coded = flags.coded;
+                let mark = self.b.codings.len();
                 self.capture += u32::from(coded.is_some());
                 let span = self.object(node, Root::No, inner);
                 self.capture -= u32::from(coded.is_some());
@@ -718,18 +736,20 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                     Some(Coded::Items) => Gathered::Codings(mark, self.depth + 1),
                     None => Gathered::Nothing,
                 };
-                self.value_checks(node, span, at);
+                if flags.checks {
+                    self.value_checks(node, span, at);
+                }
                 // A bound Coding inside a bound CodeableConcept: the outer
                 // value still needs it.
                 if self.capture == 0 {
-                    self.codings.truncate(mark);
+                    self.b.codings.truncate(mark);
                 }
                 if memo
                     && before == (self.pushed, self.side, self.cut)
                     && span.start as usize == from
                     && !self.skips_within(from, span.end as usize)
                 {
-                    self.memo.keep(node, self.text(span));
+                    self.b.memo.keep(node, self.text(span));
                 }
                 Ok(Val { count: 1, span, kind, text: None })
             }
@@ -758,7 +778,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         if contained {
             let cf = contained_facts(self.src, span);
             self.side += 1;
-            if let Some(f) = self.facts.last_mut() {
+            if let Some(f) = self.b.facts.last_mut() {
                 f.contained.push(cf);
             }
         }
@@ -772,20 +792,24 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
     /// ends, so equal leading bytes are the same item.
     fn remembered(&self, sl: &Slicer, at: usize) -> Option<Option<usize>> {
         let id = std::ptr::from_ref(sl) as usize;
-        let rest = self.src.as_bytes().get(at..)?;
-        self.slices.iter().rev().find_map(|&(of, sp, slice)| {
-            let seen = sp.slice(self.src)?.as_bytes();
-            (of == id && rest.starts_with(seen)).then_some(slice)
+        let src = self.src.as_bytes();
+        let rest = src.get(at..)?;
+        self.b.slices.iter().rev().find_map(|&(of, sp, slice)| {
+            if of != id {
+                return None;
+            }
+            let seen = src.get(sp.start as usize..sp.end as usize)?;
+            rest.starts_with(seen).then_some(slice)
         })
     }
 
     /// Keeps the slice of the object item at `span` (a few kept at most).
     fn remember(&mut self, sl: &Slicer, span: Span, slice: Option<usize>) {
         const KEPT: usize = 8;
-        if self.slices.len() >= KEPT {
-            self.slices.remove(0);
+        if self.b.slices.len() >= KEPT {
+            self.b.slices.remove(0);
         }
-        self.slices.push((std::ptr::from_ref(sl) as usize, span, slice));
+        self.b.slices.push((std::ptr::from_ref(sl) as usize, span, slice));
     }
 
     fn pick_structure(&self, start: usize) -> Option<u32> {
@@ -807,25 +831,21 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         self.v.base_of.get(rt.as_str()).copied()
     }
 
-    /// Whether the value of `node` is a bound coded value whose Codings the
-    /// walk gathers as it reads it ([`Run::codings`]).
-    fn coded(&self, node: NodeRef) -> Option<Coded> {
+    /// What element `node` asks of its values ([`Entry::flags`] for the
+    /// element an entry names).
+    fn flags_of(&self, node: NodeRef) -> ValueFlags {
         let v = self.v;
-        v.info(node).and_then(|i| i.binding)?;
-        match v.type_code(node) {
-            "Coding" | "Quantity" => Some(Coded::Own),
-            "CodeableConcept" => Some(Coded::Items),
-            _ => None,
+        match (v.info(node), v.element(node)) {
+            (Some(info), Some(el)) => value_flags(info, el, node.t),
+            _ => ValueFlags::default(),
         }
     }
 
-    /// fixed/pattern and binding of the value at `span` of element `node`;
-    /// `gathered`: what the walk read of it on the way.
+    /// fixed/pattern and binding of the value at `span` of element `node`
+    /// (one with [`ValueFlags::checks`]); `gathered`: what the walk read of
+    /// it on the way.
     fn value_checks(&mut self, node: NodeRef, span: Span, gathered: Gathered<'_>) {
         let v = self.v;
-        if !v.info(node).is_some_and(|i| i.checks) {
-            return;
-        }
         let Some(el) = v.element(node) else { return };
         let raw = self.text(span);
         if let Some(fx) = &el.fixed
@@ -858,7 +878,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
             return;
         }
         if let Gathered::Codings(from, depth) = gathered {
-            let codings = self.codings.get(from..).unwrap_or_default().iter();
+            let codings = self.b.codings.get(from..).unwrap_or_default().iter();
             let codings = codings.filter(|c| c.0 == depth).filter_map(|(_, system, code)| {
                 Some((system.as_ref().map(Str::as_str), code.as_ref()?.as_str()))
             });
@@ -927,7 +947,7 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         }
         let view = ObjectView { span, children, resource: facts };
         if let Some(ty) = &self.bundle_type
-            && el.path == "Bundle.entry"
+            && v.info(node).is_some_and(|i| i.in_context)
         {
             self.entries_done = true;
             for (key, verdict) in inv::evaluate_entry(Some(ty.as_str()), &view) {
@@ -937,11 +957,17 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
                 }
             }
         }
-        let judged = |k: &str| resource_keys.iter().any(|(rk, _)| *rk == k);
-        let per_entry = |k: &str| matches!(k, "bdl-2" | "bdl-3" | "bdl-4");
+        let judged =
+            |k: &str| !resource_keys.is_empty() && resource_keys.iter().any(|(rk, _)| *rk == k);
+        // dom-2..5 hold when nothing is contained (and say nothing off a
+        // resource root): not evaluated then.
+        let contained = self.b.exact || facts.is_some_and(|f| !f.contained.is_empty());
         for i in own.iter() {
+            if i.facts_only && !contained || self.entries_done && i.per_entry {
+                continue;
+            }
             let Some(c) = el.constraints.get(i.c) else { continue };
-            if judged(&c.key) || self.entries_done && per_entry(&c.key) {
+            if judged(&c.key) {
                 continue;
             }
             if let Some(Verdict::Fails { span, fr, en }) = inv::evaluate(&c.key, &view) {
@@ -950,6 +976,9 @@ impl<'v, 'a, 'w, 'e> Run<'v, 'a, 'w, 'e> {
         }
         let (Some(o), Some(oel)) = (owner, owner_el) else { return };
         for i in owner_invs.iter() {
+            if i.facts_only && !contained {
+                continue;
+            }
             let Some(c) = oel.constraints.get(i.c) else { continue };
             if el.constraints.iter().any(|x| x.key == c.key) || judged(&c.key) {
                 continue;

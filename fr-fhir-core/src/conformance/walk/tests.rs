@@ -758,14 +758,11 @@ fn mutated(entry: &serde_json::Value, seed: u64) -> serde_json::Value {
     e
 }
 
-#[test]
-fn remembering_clean_objects_changes_no_finding() {
-    // The official Bundles with every entry repeated six times, copies 2 and
-    // 4 of each with one defect: walked whole and entry by entry (buffers
-    // shared across the entries, as the engine walks a document), with and
-    // without the memo, the findings are the same, at the same places.
-    let v = validator();
-    let Some(bundles) = crate::conformance::spec::official_bundles() else { return };
+/// The official Bundles with every entry repeated six times, copies 2 and
+/// 4 of each with one defect: (name, entries in the original, text).
+fn mutated_bundles() -> Vec<(String, usize, String)> {
+    let Some(bundles) = crate::conformance::spec::official_bundles() else { return Vec::new() };
+    let mut out = Vec::new();
     for (name, text) in bundles {
         let mut bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
         let entries = bundle["entry"].as_array().unwrap().clone();
@@ -778,51 +775,95 @@ fn remembering_clean_objects_changes_no_finding() {
             }
         }
         bundle["entry"] = serde_json::Value::Array(copies);
-        let src = serde_json::to_string(&bundle).unwrap();
-        let spans = |memo: bool, whole: bool| {
-            let mut bufs = if memo { Buffers::default() } else { Buffers::without_memo() };
-            let bufs = &mut bufs;
-            let mut found: Vec<(Scope, crate::finding::Finding)> = Vec::new();
-            let w = Walk { structure: BUNDLE, element: None, skip: &[], scope: Scope::ALL };
-            if whole {
-                v.check_with(&src, Span::new(0, src.len() as u32), &w, &mut found, bufs);
-            } else {
-                let mut r = crate::json::Reader::new(&src);
-                let mut obj = r.object().unwrap();
-                while let Some((k, _)) = r.next_key(&mut obj).unwrap() {
-                    if k.as_str() != "entry" {
-                        r.skip_value().unwrap();
-                        continue;
-                    }
-                    let mut arr = r.array().unwrap();
-                    while r.next_item(&mut arr).unwrap().is_some() {
-                        let span = r.skip_value().unwrap();
-                        let w = Walk { element: Some("Bundle.entry"), ..w };
-                        v.check_with(&src, span, &w, &mut found, bufs);
-                    }
-                }
+        out.push((name.to_string(), entries.len(), serde_json::to_string(&bundle).unwrap()));
+    }
+    out
+}
+
+type Found = Vec<(&'static str, (u32, u32, Option<String>), String)>;
+
+/// The findings of `src` (a Bundle) walked whole, or entry by entry with
+/// buffers shared across the entries (as the engine walks a document).
+fn bundle_findings<'a>(v: &Validator, src: &'a str, mut bufs: Buffers<'a>, whole: bool) -> Found {
+    let bufs = &mut bufs;
+    let mut found: Vec<(Scope, crate::finding::Finding)> = Vec::new();
+    let w = Walk { structure: BUNDLE, element: None, skip: &[], scope: Scope::ALL };
+    if whole {
+        v.check_with(src, Span::new(0, src.len() as u32), &w, &mut found, bufs);
+    } else {
+        let mut r = crate::json::Reader::new(src);
+        let mut obj = r.object().unwrap();
+        while let Some((k, _)) = r.next_key(&mut obj).unwrap() {
+            if k.as_str() != "entry" {
+                r.skip_value().unwrap();
+                continue;
             }
-            found
-                .into_iter()
-                .map(|(_, f)| {
-                    let at = match &f.target {
-                        Target::Body { span, child } => (span.start, span.end, child.clone()),
-                        _ => (0, 0, None),
-                    };
-                    (f.rule.id, at, f.message.en.clone())
-                })
-                .collect::<Vec<_>>()
-        };
+            let mut arr = r.array().unwrap();
+            while r.next_item(&mut arr).unwrap().is_some() {
+                let span = r.skip_value().unwrap();
+                let w = Walk { element: Some("Bundle.entry"), ..w };
+                v.check_with(src, span, &w, &mut found, bufs);
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(_, f)| {
+            let at = match &f.target {
+                Target::Body { span, child } => {
+                    (span.start, span.end, child.as_ref().map(|c| c.to_string()))
+                }
+                _ => (0, 0, None),
+            };
+            (f.rule.id, at, f.message.en.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn remembering_clean_objects_changes_no_finding() {
+    // Walked whole and entry by entry, with and without the memo, the
+    // findings are the same, at the same places.
+    let v = validator();
+    for (name, entries, src) in mutated_bundles() {
         for whole in [true, false] {
-            let with = spans(true, whole);
-            let without = spans(false, whole);
+            let with = bundle_findings(v, &src, Buffers::default(), whole);
+            let without = bundle_findings(v, &src, Buffers::without_memo(), whole);
             assert!(
-                without.len() >= 2 * entries.len() / 2,
+                without.len() >= 2 * entries / 2,
                 "{name}: the defects are found ({})",
                 without.len()
             );
             assert_eq!(with, without, "{name}, whole: {whole}");
         }
+    }
+}
+
+#[test]
+fn the_walk_with_shortcuts_finds_what_the_exact_walk_finds() {
+    // Every shortcut of the walk (memo, children gathered only where an
+    // invariant reads them, ...) against none, on the mutated official
+    // Bundles and on resources whose invariants fail.
+    let v = validator();
+    for (name, _, src) in mutated_bundles() {
+        for whole in [true, false] {
+            let fast = bundle_findings(v, &src, Buffers::default(), whole);
+            let exact = bundle_findings(v, &src, Buffers::exact(), whole);
+            assert_eq!(fast, exact, "{name}, whole: {whole}");
+        }
+    }
+    let roles = roles_sharing_a_local_reference();
+    let bad = [
+        // dom-3 (contained, not referenced), ref-1 (local reference to nothing),
+        // dom-2/4/5 on the contained resource, per-1 on a Period.
+        r##"{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Slot","contained":[{"resourceType":"Organization","id":"o","meta":{"versionId":"1","security":[{"code":"x"}]},"contained":[{"resourceType":"Organization","id":"p"}]}],"schedule":{"reference":"#nothing"},"status":"free","start":"2024-01-01T10:00:00+01:00","end":"2024-01-01T10:30:00+01:00"}},{"resource":{"resourceType":"Schedule","actor":[{"reference":"Practitioner/1"}],"planningHorizon":{"start":"2024-02-01","end":"2024-01-01"}}}]}"##,
+        &roles,
+    ];
+    for src in bad {
+        let fast = bundle_findings(v, src, Buffers::default(), true);
+        let exact = bundle_findings(v, src, Buffers::exact(), true);
+        assert!(!exact.is_empty(), "{src}");
+        assert_eq!(fast, exact, "{src}");
     }
 }
 
