@@ -340,8 +340,10 @@ fn run_split<'a>(
                 let candidates = rules.use_cases();
                 let mut local = Emitter::new(opts);
                 local.restrict(candidates);
+                // Dropped before the join on every path, an unwinding one too.
+                let closer = tx.closer();
                 structural.send_to(tx, local);
-                sc.spawn(move || walk_jobs(validator, opts, candidates, src, jobs))
+                (sc.spawn(move || walk_jobs(validator, opts, candidates, src, jobs)), closer)
             });
             let streamed = stream_bundle(
                 &mut r,
@@ -355,7 +357,8 @@ fn run_split<'a>(
             );
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
-            if let Some(h) = walker {
+            if let Some((h, closer)) = walker {
+                drop(closer);
                 match h.join() {
                     Ok(theirs) => {
                         em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);

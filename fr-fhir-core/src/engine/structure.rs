@@ -97,6 +97,12 @@ impl<'v> Shared<'v> {
     fn lock(&self) -> MutexGuard<'_, Queue<'v>> {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner)
     }
+
+    /// No batch will come any more: the walking thread ends once it is empty.
+    fn close(&self) {
+        self.lock().closed = true;
+        self.ready.notify_all();
+    }
 }
 
 /// This thread's end of the queue; dropping it closes the queue (on an
@@ -146,10 +152,31 @@ impl<'v> JobSender<'v> {
     }
 }
 
+impl<'v> JobSender<'v> {
+    /// A handle that closes the queue when dropped, held where the walking
+    /// thread is joined: if this thread unwinds before [`Structural::stop`]
+    /// (the sender lives in [`Structural`], outside the thread's scope), the
+    /// walking thread still ends and the join does not wait for ever.
+    pub(crate) fn closer(&self) -> QueueCloser<'v> {
+        QueueCloser { shared: Arc::clone(&self.shared) }
+    }
+}
+
 impl Drop for JobSender<'_> {
     fn drop(&mut self) {
-        self.shared.lock().closed = true;
-        self.shared.ready.notify_all();
+        self.shared.close();
+    }
+}
+
+/// Closes the queue when dropped ([`JobSender::closer`]); closing twice is
+/// harmless.
+pub(crate) struct QueueCloser<'v> {
+    shared: Arc<Shared<'v>>,
+}
+
+impl Drop for QueueCloser<'_> {
+    fn drop(&mut self) {
+        self.shared.close();
     }
 }
 
@@ -522,6 +549,34 @@ impl<'v, 'a> Structural<'v, 'a> {
             Some((_, _, s)) => *s = s.or(scope),
             None => self.walked.push((url.to_string(), span, scope)),
         }
+    }
+}
+
+#[cfg(test)]
+mod queue_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The reading thread unwinding while the sender still lives (it is
+    /// kept in `Structural`, outside the scope that joins the walking
+    /// thread): dropping the closer ends the walking thread, so the join
+    /// does not hang.
+    #[test]
+    fn the_closer_ends_the_walking_thread_while_the_sender_lives() {
+        let (tx, jobs) = job_queue();
+        let closer = tx.closer();
+        let (done_tx, done) = std::sync::mpsc::channel();
+        std::thread::scope(|sc| {
+            sc.spawn(move || {
+                while jobs.next().is_some() {}
+                done_tx.send(()).unwrap();
+            });
+            drop(closer);
+            let ended = done.recv_timeout(std::time::Duration::from_secs(10));
+            // Closed for good before asserting: a failure must not hang the join.
+            drop(tx);
+            assert!(ended.is_ok(), "the walking thread still waits");
+        });
     }
 }
 
