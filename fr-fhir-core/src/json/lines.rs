@@ -89,32 +89,31 @@ impl LineIndex {
     }
 }
 
-/// Number of bytes of `bytes` equal to `byte`, in 64-byte blocks the
-/// compiler turns into vector code (as [`count_chars`]).
+/// Number of bytes of `bytes` equal to `byte`.
 fn count_byte(bytes: &[u8], byte: u8) -> usize {
-    let mut n = 0usize;
-    let mut blocks = bytes.chunks_exact(64);
-    for block in &mut blocks {
-        let k: u8 = block.iter().map(|&b| u8::from(b == byte)).fold(0, u8::wrapping_add);
-        n += usize::from(k);
-    }
-    n + blocks.remainder().iter().filter(|&&b| b == byte).count()
+    count_where(bytes, |b| b == byte)
 }
 
 /// Number of UTF-8 characters in `bytes` (bytes minus continuation bytes).
-/// Minified Bundles are one line of many megabytes, so this runs over most
-/// of the input: the inner loop sums one-byte flags over 64-byte blocks,
-/// a shape the compiler turns into vector code, and widens every block.
 fn count_chars(bytes: &[u8]) -> usize {
-    let mut continuation = 0usize;
+    // A continuation byte is 0b10xx_xxxx, i.e. below -64 as a signed byte.
+    bytes.len() - count_where(bytes, |b| (b as i8) < -64)
+}
+
+/// Number of bytes of `bytes` for which `hit` holds. Minified Bundles are one
+/// line of many megabytes and pretty ones have a line break every few dozen
+/// bytes, so the counts run over most of the input: the inner loop sums
+/// one-byte flags over 64-byte blocks, a shape the compiler turns into vector
+/// code, and widens every block.
+#[inline(always)]
+fn count_where(bytes: &[u8], hit: impl Fn(u8) -> bool) -> usize {
+    let mut n = 0usize;
     let mut blocks = bytes.chunks_exact(64);
     for block in &mut blocks {
-        // A continuation byte is 0b10xx_xxxx, i.e. below -64 as a signed byte.
-        let n: u8 = block.iter().map(|&b| u8::from((b as i8) < -64)).fold(0, u8::wrapping_add);
-        continuation += usize::from(n);
+        let k: u8 = block.iter().map(|&b| u8::from(hit(b))).fold(0, u8::wrapping_add);
+        n += usize::from(k);
     }
-    continuation += blocks.remainder().iter().filter(|&&b| (b as i8) < -64).count();
-    bytes.len() - continuation
+    n + blocks.remainder().iter().filter(|&&b| hit(b)).count()
 }
 
 #[cfg(test)]

@@ -45,6 +45,12 @@ pub(crate) fn reads_inner(key: &str) -> bool {
     matches!(key, "bdl-2" | "bdl-3" | "bdl-4" | "bdl-9" | "bdl-11" | "bdl-12")
 }
 
+/// True for the keys judged on each Bundle entry against the Bundle's
+/// `type` (bdl-2..4, [`evaluate_entry`]), not again from the Bundle.
+pub(crate) fn judged_per_entry(key: &str) -> bool {
+    matches!(key, "bdl-2" | "bdl-3" | "bdl-4")
+}
+
 /// True when `key`'s evaluation reads the object's children
 /// ([`ObjectView::children`]): all but dom-2..5, judged from
 /// [`ResourceFacts`] alone (the walker then need not gather the children of

@@ -143,12 +143,13 @@ impl VsIndex {
         rest.get(..n).unwrap_or_default()
     }
 
-    /// Whether `code` is in the value set: for a short list, by its
-    /// length then its bytes, one after the other (a binary search of
-    /// `memcmp` calls cost more than the rest of checking a `status`).
+    /// Whether `code` is in the value set: a short list scanned one code
+    /// after the other (string equality tests the length first; a binary
+    /// search of `memcmp` calls cost more than the rest of checking a
+    /// `status`).
     fn has(&self, vs: &ValueSetTable, code: &str) -> bool {
         if vs.codes.len() <= SCANNED {
-            return vs.codes.iter().any(|c| c.code.len() == code.len() && c.code == code);
+            return vs.codes.iter().any(|c| c.code == code);
         }
         !self.positions(vs, code).is_empty()
     }

@@ -530,7 +530,7 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
                     rule,
                     warning: c.severity == ConstraintSeverity::Warning,
                     facts_only: !crate::conformance::invariants::reads_children(&c.key),
-                    per_entry: matches!(c.key.as_ref(), "bdl-2" | "bdl-3" | "bdl-4"),
+                    per_entry: crate::conformance::invariants::judged_per_entry(&c.key),
                 })
             })
             .collect();

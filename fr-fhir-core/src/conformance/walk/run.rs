@@ -957,8 +957,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 }
             }
         }
-        let judged =
-            |k: &str| !resource_keys.is_empty() && resource_keys.iter().any(|(rk, _)| *rk == k);
+        let judged = |k: &str| resource_keys.iter().any(|(rk, _)| *rk == k);
         // dom-2..5 hold when nothing is contained (and say nothing off a
         // resource root): not evaluated then.
         let contained = self.b.exact || facts.is_some_and(|f| !f.contained.is_empty());
