@@ -14,15 +14,24 @@ use crate::rules::{Emitter, EntryCx};
 /// Checks the entry's resource (contained ones included) and the entry's own
 /// modifier extensions.
 pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+    check_entry_seeing_ids(e, em);
+}
+
+/// [`check_entry`], telling whether its walk of the resource met an
+/// Identifier (when it met none, the RO1-ID-* walk would see nothing).
+pub(crate) fn check_entry_seeing_ids(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) -> bool {
     ro1_fhir_008::check_entry_modifiers(e.entry, em);
-    if let Some(res) = &e.entry.resource {
-        check_resource(res, em);
-    }
+    e.entry.resource.as_ref().is_some_and(|res| check_resource_seeing_ids(res, em))
 }
 
 /// FHIR-007 and FHIR-008 on one resource and its contained resources.
 pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
-    ro1_fhir_008::check_extensions(res, em);
+    check_resource_seeing_ids(res, em);
+}
+
+/// [`check_resource`], telling whether the resource holds an Identifier.
+fn check_resource_seeing_ids(res: &Resource<'_>, em: &mut Emitter<'_>) -> bool {
+    let ids = ro1_fhir_008::check_extensions(res, em);
     ro1_fhir_008::check_modifiers(res, em);
     let contained = res.contained();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -30,4 +39,5 @@ pub fn check_resource(res: &Resource<'_>, em: &mut Emitter<'_>) {
         ro1_fhir_008::check_modifiers(c, em);
         ro1_fhir_007::check_contained(c, contained.len(), &mut seen, em);
     }
+    ids
 }
