@@ -18,23 +18,78 @@ pub(crate) fn utc_instant(text: &str) -> Option<DateTime<Utc>> {
     }
 }
 
-/// Two ASCII digits at `at`, as a number.
+/// Eight bytes to match: `d` a digit, `?` anything, other bytes themselves.
+struct Template {
+    /// 0xFF on the digit bytes.
+    digits: u64,
+    /// 0xFF on the literal bytes.
+    literal: u64,
+    /// The literal bytes, 0 elsewhere.
+    bytes: u64,
+}
+
+impl Template {
+    const fn new(t: &[u8; 8]) -> Template {
+        let w = u64::from_le_bytes(*t);
+        let (mut digits, mut literal, mut i) = (0, 0, 0);
+        while i < 8 {
+            let c = (w >> (8 * i)) & 0xFF;
+            if c == b'd' as u64 {
+                digits |= 0xFF << (8 * i);
+            } else if c != b'?' as u64 {
+                literal |= 0xFF << (8 * i);
+            }
+            i += 1;
+        }
+        Template { digits, literal, bytes: w & literal }
+    }
+}
+
+/// The four overlapping words of `YYYY-MM-DDThh:mm:ss.sss±hh:mm`.
+const W0: Template = Template::new(b"dddd-dd-");
+const W8: Template = Template::new(b"ddTdd:dd");
+const W16: Template = Template::new(b":dd.ddd?");
+const W21: Template = Template::new(b"dd?dd:dd");
+
+/// The digit values of the eight bytes at `at` (0 on the other bytes) when
+/// they follow `t`: every byte judged at once.
 #[inline(always)]
-fn two(b: &[u8], at: usize) -> Option<u32> {
-    let (hi, lo) = (b.get(at)?.wrapping_sub(b'0'), b.get(at + 1)?.wrapping_sub(b'0'));
-    (hi <= 9 && lo <= 9).then_some(u32::from(hi) * 10 + u32::from(lo))
+fn digits(b: &[u8], at: usize, t: &Template) -> Option<u64> {
+    const HI: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    const THREE: u64 = 0x3030_3030_3030_3030;
+    const SIX: u64 = 0x0606_0606_0606_0606;
+    let w = u64::from_le_bytes(*b.get(at..)?.first_chunk::<8>()?);
+    let (hi, three) = (t.digits & HI, t.digits & THREE);
+    // High nibble 3, and still 3 once 6 is added: `0`..=`9` (no carry
+    // leaves a byte whose high nibble is 3).
+    let ok = (w & t.literal) == t.bytes
+        && (w & hi) == three
+        && (w.wrapping_add(t.digits & SIX) & hi) == three;
+    ok.then_some((w ^ three) & t.digits)
+}
+
+/// Byte `i` of the result: `10 × digit(i) + digit(i + 1)`.
+#[inline(always)]
+fn pairs(v: u64) -> u64 {
+    v * 10 + (v >> 8)
+}
+
+/// Byte `i` of `w`.
+#[inline(always)]
+fn byte(w: u64, i: u32) -> u32 {
+    ((w >> (8 * i)) & 0xFF) as u32
 }
 
 /// Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`), for years 1..=9999.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+/// `days_from_civil`), for years 1..=9999 (no negative division).
+#[inline(always)]
+fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = i64::from((month + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let (era, yoe) = (y / 400, y % 400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    i64::from(era) * 146_097 + i64::from(doe) - 719_468
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -48,49 +103,41 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// The SAS form only; `None` for any other shape and for the values the
 /// general parser treats apart (year 0, leap second, offsets from ±14:00).
+#[inline]
 fn sas_form(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     if b.len() != 29 {
         return None;
     }
-    let lit = |at: usize, c: u8| b.get(at) == Some(&c);
-    if !(lit(4, b'-')
-        && lit(7, b'-')
-        && lit(10, b'T')
-        && lit(13, b':')
-        && lit(16, b':')
-        && lit(19, b'.')
-        && lit(26, b':'))
-    {
-        return None;
-    }
-    let year = two(b, 0)? * 100 + two(b, 2)?;
-    let (month, day) = (two(b, 5)?, two(b, 8)?);
-    let (hour, minute, second) = (two(b, 11)?, two(b, 14)?, two(b, 17)?);
-    let millis = two(b, 20)? * 10 + u32::from(b.get(22)?.wrapping_sub(b'0'));
-    let last = b.get(22)?.wrapping_sub(b'0');
+    let date = pairs(digits(b, 0, &W0)?);
+    let clock = pairs(digits(b, 8, &W8)?);
+    let tail = digits(b, 16, &W16)?;
+    let zone = pairs(digits(b, 21, &W21)?);
     let negative = match b.get(23) {
         Some(b'+') => false,
         Some(b'-') => true,
         _ => return None,
     };
-    let (oh, om) = (two(b, 24)?, two(b, 27)?);
+    let year = byte(date, 0) * 100 + byte(date, 2);
+    let (month, day) = (byte(date, 5), byte(clock, 0));
+    let (hour, minute, second) = (byte(clock, 3), byte(clock, 6), byte(pairs(tail), 1));
+    let millis = byte(tail, 4) * 100 + byte(tail, 5) * 10 + byte(tail, 6);
+    let (oh, om) = (byte(zone, 3), byte(zone, 6));
     let ok = year != 0
         && (1..=12).contains(&month)
         && day >= 1
-        && day <= days_in_month(year, month)
+        && (day <= 28 || day <= days_in_month(year, month))
         && hour <= 23
         && minute <= 59
         && second <= 59
-        && last <= 9
         && oh < 14
         && om <= 59;
     if !ok {
         return None;
     }
     let offset = i64::from(oh * 3600 + om * 60);
-    let local = days_from_civil(i64::from(year), month, day) * 86_400
-        + i64::from(hour * 3600 + minute * 60 + second);
+    let local =
+        days_from_civil(year, month, day) * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
     let utc = if negative { local + offset } else { local - offset };
     DateTime::from_timestamp(utc, millis * 1_000_000)
 }
