@@ -619,6 +619,20 @@ pub struct Index<'a> {
     /// Positions of the entries whose `http(s)` fullUrl has another base
     /// (found while the entry is read: at the end its text is out of cache).
     pub other_base: Vec<u32>,
+    /// What the walk of the last entry added met.
+    walked: Option<Walked>,
+}
+
+/// What the generic walk of an entry's resource (contained resources
+/// included) met, for the rules that would walk it again to look for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Walked {
+    /// The entry walked.
+    entry: Span,
+    /// An Extension or modifierExtension, anywhere.
+    pub(crate) extensions: bool,
+    /// An Identifier, anywhere.
+    pub(crate) identifiers: bool,
 }
 
 struct RefCollector<'i, 's> {
@@ -634,6 +648,9 @@ struct RefCollector<'i, 's> {
     base: bool,
     /// That base is the Bundle's first one.
     on_first_base: bool,
+    /// The walk met an Extension / an Identifier.
+    extensions: bool,
+    identifiers: bool,
 }
 
 impl<'a> Visitor<'a> for RefCollector<'_, '_> {
@@ -670,6 +687,14 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
                 same_as,
             });
         }
+    }
+
+    fn extension(&mut self, _e: &crate::model::Extension<'a>) {
+        self.extensions = true;
+    }
+
+    fn identifier(&mut self, _i: &crate::model::Identifier<'a>) {
+        self.identifiers = true;
     }
 
     fn enter_resource(&mut self, _r: &Resource<'a>) -> bool {
@@ -744,7 +769,14 @@ impl<'a> Index<'a> {
             entry_parts: Vec::new(),
             first_base: None,
             other_base: Vec::new(),
+            walked: None,
         }
+    }
+
+    /// What the walk of `entry`'s resource met, when `entry` is the last
+    /// entry added (`None` for any other, or one without a resource).
+    pub(crate) fn walked(&self, entry: &BundleEntry<'_>) -> Option<Walked> {
+        self.walked.filter(|w| w.entry == entry.span && entry.resource.is_some())
     }
 
     /// RESTful base (with its trailing `/`) of the first `http(s)` fullUrl.
@@ -827,6 +859,7 @@ impl<'a> Index<'a> {
         // Resolutions are for a complete Bundle: a new entry may change them.
         self.resolved.clear();
         let res = entry.resource.as_ref();
+        self.walked = None;
         let kind = res.map_or(EntryType::None, EntryType::of);
         if let Some(Resource::Other(o)) = res {
             self.other_types.push((index, borrowed(&o.resource_type)));
@@ -884,7 +917,7 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            self.collect_refs(pos, res, base.is_some(), on_first_base);
+            self.collect_refs(pos, entry.span, res, base.is_some(), on_first_base);
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -898,7 +931,14 @@ impl<'a> Index<'a> {
         pos
     }
 
-    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>, base: bool, on_first_base: bool) {
+    fn collect_refs(
+        &mut self,
+        pos: u32,
+        entry_span: Span,
+        res: &Resource<'a>,
+        base: bool,
+        on_first_base: bool,
+    ) {
         let start = self.refs.len();
         let mut c = RefCollector {
             from: pos,
@@ -910,8 +950,15 @@ impl<'a> Index<'a> {
             depth: 0,
             base,
             on_first_base,
+            extensions: false,
+            identifiers: false,
         };
         res.walk(&mut c);
+        self.walked = Some(Walked {
+            entry: entry_span,
+            extensions: c.extensions,
+            identifiers: c.identifiers,
+        });
         // Tag the references of the fields cross-resource rules look at.
         let mut t = Tagger {
             from: pos,

@@ -6,8 +6,9 @@
 use serde_json::{Value as Json, json};
 
 use super::*;
+use crate::engine::index::Index;
 use crate::engine::{Options, run};
-use crate::model::{Identifier, Visitor, Walk, parse_resource};
+use crate::model::{Extension, Identifier, Visitor, Walk, parse_resource};
 use crate::rules::testutil::{CPTS, EMPTY, PS, SOS, set};
 
 /// The slot-search rules with every entry checked the plain way: the
@@ -114,6 +115,17 @@ fn with_identifiers() -> Vec<(String, String)> {
             "/extension",
             json!([{"url": "http://x.fr/e", "valueReference": {"identifier": idnps("2")}}]),
         ),
+        // Extensions alone, ext-1 broken in each way, deep or contained.
+        ("/specialty/0/coding/0/extension", json!([{"url": "http://x.fr/e"}])),
+        (
+            "/appointmentType/extension",
+            json!([{"valueString": "v", "extension": [{"url": "u", "valueCode": "c"}]}]),
+        ),
+        (
+            "/contained",
+            json!([{"resourceType": "Location", "id": "m", "extension": [{"url": "http://x.fr/e"}]}]),
+        ),
+        ("/modifierExtension", json!([{"url": "http://x.fr/m", "valueBoolean": true}])),
     ];
     let mut out = Vec::new();
     for (name, src) in [("PS", PS), ("CPTS", CPTS), ("SOS", SOS)] {
@@ -191,10 +203,57 @@ fn structure_walk_tells_identifiers() {
             let opts = Options::default();
             let mut em = Emitter::new(&opts);
             let e = EntryCx { index: 0, entry, src };
-            let told = structure::check_entry_seeing_ids(&e, &mut em);
+            let told = structure::check_entry_walked(&e, None, &mut em);
             assert_eq!(told, count.0 > 0, "{name}: {}", res.resource_type());
             seen[usize::from(told)] += 1;
         }
     }
     assert!(seen[0] > 10 && seen[1] > 10, "{seen:?}");
+}
+
+#[derive(Default)]
+struct Count {
+    extensions: usize,
+    identifiers: usize,
+}
+
+impl<'a> Visitor<'a> for Count {
+    fn extension(&mut self, _: &Extension<'a>) {
+        self.extensions += 1;
+    }
+    fn identifier(&mut self, _: &Identifier<'a>) {
+        self.identifiers += 1;
+    }
+}
+
+/// What the index says its walk met is what a walk of the resource meets,
+/// and it is told for the last entry added only.
+#[test]
+fn index_tells_what_its_walk_met() {
+    let mut docs = with_identifiers();
+    docs.extend(examples());
+    let mut seen = [[0usize; 2]; 2];
+    for (name, src) in &docs {
+        let Ok((Resource::Bundle(b), _)) = parse_resource(src) else { continue };
+        let mut ix = Index::new(src);
+        for (i, entry) in b.entry.iter().enumerate() {
+            ix.add(u32::try_from(i).unwrap(), entry);
+            let told = ix.walked(entry);
+            let Some(res) = &entry.resource else {
+                assert_eq!(told, None, "{name}");
+                continue;
+            };
+            let mut count = Count::default();
+            res.walk(&mut count);
+            let told = told.unwrap();
+            assert_eq!(told.extensions, count.extensions > 0, "{name}: {}", res.resource_type());
+            assert_eq!(told.identifiers, count.identifiers > 0, "{name}: {}", res.resource_type());
+            seen[0][usize::from(told.extensions)] += 1;
+            seen[1][usize::from(told.identifiers)] += 1;
+            if i > 0 {
+                assert_eq!(ix.walked(&b.entry[i - 1]), None, "{name}: an earlier entry");
+            }
+        }
+    }
+    assert!(seen.iter().flatten().all(|&n| n > 5), "{seen:?}");
 }
