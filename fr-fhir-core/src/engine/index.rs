@@ -633,6 +633,9 @@ pub(crate) struct Walked {
     pub(crate) extensions: bool,
     /// An Identifier, anywhere.
     pub(crate) identifiers: bool,
+    /// The fullUrl's RESTful tail (`restful_tail`) is the resource's type
+    /// and id.
+    pub(crate) url_names_resource: bool,
 }
 
 struct RefCollector<'i, 's> {
@@ -897,7 +900,17 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
+        // The `Type/id` tail of the fullUrl gives its base, and tells
+        // RO1-BUNDLE-007 whether the URL names the resource.
+        let tail = entry.full_url.as_ref().and_then(|u| {
+            let url = without_history(&u.text);
+            let (t, i) = type_id_tail(url)?;
+            let base = url.get(..url.len().checked_sub(t.len() + i.len() + 1)?);
+            let names = id.as_ref().is_some_and(|(id, _)| t == rtype && i == &**id);
+            Some((base, names))
+        });
+        let base = tail.and_then(|(b, _)| b);
+        let names_resource = tail.is_some_and(|(_, n)| n);
         let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
@@ -918,6 +931,9 @@ impl<'a> Index<'a> {
         }
         if let Some(res) = res {
             self.collect_refs(pos, entry.span, res, base.is_some(), on_first_base);
+            if let Some(w) = &mut self.walked {
+                w.url_names_resource = names_resource;
+            }
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -958,6 +974,7 @@ impl<'a> Index<'a> {
             entry: entry_span,
             extensions: c.extensions,
             identifiers: c.identifiers,
+            url_names_resource: false,
         });
         // Tag the references of the fields cross-resource rules look at.
         let mut t = Tagger {

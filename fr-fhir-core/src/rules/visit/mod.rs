@@ -145,7 +145,7 @@ pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
 /// [`check_entry`], knowing what a walk of the entry's resource met when
 /// `walked` says so.
 fn check_entry_walked(e: &EntryCx<'_, '_>, walked: Option<Walked>, em: &mut Emitter<'_>) {
-    bundle::check_entry(e, em);
+    bundle::check_entry_walked(e, walked, em);
     // The structure rules' walk (or the index's) also tells whether the
     // resource holds an Identifier: most hold none, and the RO1-ID-* walk is
     // then skipped (it would visit nothing). Its findings keep their place

@@ -144,6 +144,23 @@ fn with_identifiers() -> Vec<(String, String)> {
             set(&mut all, &format!("/entry/{at}/resource{ptr}"), Some(v.clone()));
         }
         out.push((format!("{name} all"), all.to_string()));
+        // fullUrls naming the resource or not (RO1-BUNDLE-007).
+        let id = doc["entry"][at]["resource"]["id"].as_str().unwrap().to_string();
+        for url in [
+            format!("https://x.fr/fhir/Slot/{id}"),
+            format!("https://x.fr/fhir/Slot/{id}/_history/2"),
+            format!("https://x.fr/_history/Slot/{id}"),
+            format!("https://x.fr/fhir/Schedule/{id}"),
+            format!("https://x.fr/fhir/Slot/{id}x"),
+            format!("http://x.fr/Slot/{id}/"),
+            format!("urn:uuid:{id}"),
+            format!("https://x.fr/fhir/slot/{id}"),
+            "https://x.fr/fhir/Slot/".to_string(),
+        ] {
+            let mut one = doc.clone();
+            set(&mut one, &format!("/entry/{at}/fullUrl"), Some(json!(url)));
+            out.push((format!("{name} {url}"), one.to_string()));
+        }
     }
     out
 }
@@ -232,7 +249,7 @@ impl<'a> Visitor<'a> for Count {
 fn index_tells_what_its_walk_met() {
     let mut docs = with_identifiers();
     docs.extend(examples());
-    let mut seen = [[0usize; 2]; 2];
+    let mut seen = [[0usize; 2]; 3];
     for (name, src) in &docs {
         let Ok((Resource::Bundle(b), _)) = parse_resource(src) else { continue };
         let mut ix = Index::new(src);
@@ -248,8 +265,14 @@ fn index_tells_what_its_walk_met() {
             let told = told.unwrap();
             assert_eq!(told.extensions, count.extensions > 0, "{name}: {}", res.resource_type());
             assert_eq!(told.identifiers, count.identifiers > 0, "{name}: {}", res.resource_type());
+            let url = entry.full_url.as_ref().map(|u| u.as_str()).unwrap_or_default();
+            let names = crate::engine::index::restful_tail(url).is_some_and(|(t, i)| {
+                t == res.resource_type() && res.id().is_some_and(|id| id.as_str() == i)
+            });
+            assert_eq!(told.url_names_resource, names, "{name}: {url}");
             seen[0][usize::from(told.extensions)] += 1;
             seen[1][usize::from(told.identifiers)] += 1;
+            seen[2][usize::from(told.url_names_resource)] += 1;
             if i > 0 {
                 assert_eq!(ix.walked(&b.entry[i - 1]), None, "{name}: an earlier entry");
             }
