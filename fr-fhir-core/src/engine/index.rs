@@ -636,6 +636,8 @@ pub(crate) struct Walked {
     /// The fullUrl's RESTful tail (`restful_tail`) is the resource's type
     /// and id.
     pub(crate) url_names_resource: bool,
+    /// The fullUrl holds `/_history/` (`find_history`).
+    pub(crate) url_versioned: bool,
 }
 
 struct RefCollector<'i, 's> {
@@ -902,8 +904,10 @@ impl<'a> Index<'a> {
         }
         // The `Type/id` tail of the fullUrl gives its base, and tells
         // RO1-BUNDLE-007 whether the URL names the resource.
+        let mut versioned = false;
         let tail = entry.full_url.as_ref().and_then(|u| {
             let url = without_history(&u.text);
+            versioned = url.len() != u.text.len();
             let (t, i) = type_id_tail(url)?;
             let base = url.get(..url.len().checked_sub(t.len() + i.len() + 1)?);
             let names = id.as_ref().is_some_and(|(id, _)| t == rtype && i == &**id);
@@ -933,6 +937,7 @@ impl<'a> Index<'a> {
             self.collect_refs(pos, entry.span, res, base.is_some(), on_first_base);
             if let Some(w) = &mut self.walked {
                 w.url_names_resource = names_resource;
+                w.url_versioned = versioned;
             }
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
@@ -975,6 +980,7 @@ impl<'a> Index<'a> {
             extensions: c.extensions,
             identifiers: c.identifiers,
             url_names_resource: false,
+            url_versioned: false,
         });
         // Tag the references of the fields cross-resource rules look at.
         let mut t = Tagger {

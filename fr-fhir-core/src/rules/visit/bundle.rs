@@ -27,7 +27,7 @@ pub(crate) fn check_entry_walked(
     walked: Option<Walked>,
     em: &mut Emitter<'_>,
 ) {
-    ro1_fhir_006::check_entry(e, em);
+    ro1_fhir_006::check_entry_known(e, walked.map(|w| w.url_versioned), em);
     ro1_bundle_007::check_entry_known(e, walked.map(|w| w.url_names_resource), em);
 }
 
