@@ -619,6 +619,25 @@ pub struct Index<'a> {
     /// Positions of the entries whose `http(s)` fullUrl has another base
     /// (found while the entry is read: at the end its text is out of cache).
     pub other_base: Vec<u32>,
+    /// What the walk of the last entry added met.
+    walked: Option<Walked>,
+}
+
+/// What the generic walk of an entry's resource (contained resources
+/// included) met, for the rules that would walk it again to look for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Walked {
+    /// The entry walked.
+    entry: Span,
+    /// An Extension or modifierExtension, anywhere.
+    pub(crate) extensions: bool,
+    /// An Identifier, anywhere.
+    pub(crate) identifiers: bool,
+    /// The fullUrl's RESTful tail (`restful_tail`) is the resource's type
+    /// and id.
+    pub(crate) url_names_resource: bool,
+    /// The fullUrl holds `/_history/` (`find_history`).
+    pub(crate) url_versioned: bool,
 }
 
 struct RefCollector<'i, 's> {
@@ -634,6 +653,9 @@ struct RefCollector<'i, 's> {
     base: bool,
     /// That base is the Bundle's first one.
     on_first_base: bool,
+    /// The walk met an Extension / an Identifier.
+    extensions: bool,
+    identifiers: bool,
 }
 
 impl<'a> Visitor<'a> for RefCollector<'_, '_> {
@@ -670,6 +692,14 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
                 same_as,
             });
         }
+    }
+
+    fn extension(&mut self, _e: &crate::model::Extension<'a>) {
+        self.extensions = true;
+    }
+
+    fn identifier(&mut self, _i: &crate::model::Identifier<'a>) {
+        self.identifiers = true;
     }
 
     fn enter_resource(&mut self, _r: &Resource<'a>) -> bool {
@@ -715,18 +745,27 @@ impl Tagger<'_> {
     }
 }
 
+/// Bytes of input per entry the index is first sized for.
+const ENTRY_BYTES: usize = 512;
+/// Entries the index is at most first sized for (some 1.2 MB).
+const MAX_GUESS: usize = 8192;
+
 impl<'a> Index<'a> {
     /// An empty index over the input `src` (the text every span points into).
     pub fn new(src: &'a str) -> Self {
+        // Sized for the entries the input can hold (half a kilobyte is a
+        // small Slot entry), within a bound: growing the maps rehashes every
+        // key again, a tenth of the index's time on a Bundle of Slots.
+        let guess = (src.len() / ENTRY_BYTES).min(MAX_GUESS);
         Index {
             src,
-            entries: Vec::new(),
+            entries: Vec::with_capacity(guess),
             other_types: Vec::new(),
-            refs: Vec::new(),
+            refs: Vec::with_capacity(guess),
             resolved: Vec::new(),
             seed: random_seed(),
-            by_type_id: HashMap::default(),
-            by_full_url: HashMap::default(),
+            by_type_id: HashMap::with_capacity_and_hasher(guess, BuildU64Identity::default()),
+            by_full_url: HashMap::with_capacity_and_hasher(guess, BuildU64Identity::default()),
             ref_texts: HashMap::default(),
             dup_type_id: Vec::new(),
             dup_full_url: Vec::new(),
@@ -735,7 +774,14 @@ impl<'a> Index<'a> {
             entry_parts: Vec::new(),
             first_base: None,
             other_base: Vec::new(),
+            walked: None,
         }
+    }
+
+    /// What the walk of `entry`'s resource met, when `entry` is the last
+    /// entry added (`None` for any other, or one without a resource).
+    pub(crate) fn walked(&self, entry: &BundleEntry<'_>) -> Option<Walked> {
+        self.walked.filter(|w| w.entry == entry.span && entry.resource.is_some())
     }
 
     /// RESTful base (with its trailing `/`) of the first `http(s)` fullUrl.
@@ -818,6 +864,7 @@ impl<'a> Index<'a> {
         // Resolutions are for a complete Bundle: a new entry may change them.
         self.resolved.clear();
         let res = entry.resource.as_ref();
+        self.walked = None;
         let kind = res.map_or(EntryType::None, EntryType::of);
         if let Some(Resource::Other(o)) = res {
             self.other_types.push((index, borrowed(&o.resource_type)));
@@ -855,7 +902,19 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let base = entry.full_url.as_ref().and_then(|u| restful_base(&u.text));
+        // The `Type/id` tail of the fullUrl gives its base, and tells
+        // RO1-BUNDLE-007 whether the URL names the resource.
+        let mut versioned = false;
+        let tail = entry.full_url.as_ref().and_then(|u| {
+            let url = without_history(&u.text);
+            versioned = url.len() != u.text.len();
+            let (t, i) = type_id_tail(url)?;
+            let base = url.get(..url.len().checked_sub(t.len() + i.len() + 1)?);
+            let names = id.as_ref().is_some_and(|(id, _)| t == rtype && i == &**id);
+            Some((base, names))
+        });
+        let base = tail.and_then(|(b, _)| b);
+        let names_resource = tail.is_some_and(|(_, n)| n);
         let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
@@ -875,7 +934,11 @@ impl<'a> Index<'a> {
             self.entry_parts.push(EntryPart { at: pos, name: "response", span: r.span });
         }
         if let Some(res) = res {
-            self.collect_refs(pos, res, base.is_some(), on_first_base);
+            self.collect_refs(pos, entry.span, res, base.is_some(), on_first_base);
+            if let Some(w) = &mut self.walked {
+                w.url_names_resource = names_resource;
+                w.url_versioned = versioned;
+            }
             if let Resource::Practitioner(p) = res {
                 for v in p.identifier.iter().filter_map(|i| i.value.as_ref()) {
                     self.practitioner_ids.push(PractitionerId {
@@ -889,7 +952,14 @@ impl<'a> Index<'a> {
         pos
     }
 
-    fn collect_refs(&mut self, pos: u32, res: &Resource<'a>, base: bool, on_first_base: bool) {
+    fn collect_refs(
+        &mut self,
+        pos: u32,
+        entry_span: Span,
+        res: &Resource<'a>,
+        base: bool,
+        on_first_base: bool,
+    ) {
         let start = self.refs.len();
         let mut c = RefCollector {
             from: pos,
@@ -901,8 +971,17 @@ impl<'a> Index<'a> {
             depth: 0,
             base,
             on_first_base,
+            extensions: false,
+            identifiers: false,
         };
         res.walk(&mut c);
+        self.walked = Some(Walked {
+            entry: entry_span,
+            extensions: c.extensions,
+            identifiers: c.identifiers,
+            url_names_resource: false,
+            url_versioned: false,
+        });
         // Tag the references of the fields cross-resource rules look at.
         let mut t = Tagger {
             from: pos,

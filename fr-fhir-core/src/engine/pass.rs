@@ -186,7 +186,7 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             cx.dropped == 0 && cx.notes.last().is_none_or(|n| n.span.start < entry.span.start);
         self.em.set_clean(if clean { entry.span } else { Span::default() });
         let e = EntryCx { index, entry: &entry, src: self.src };
-        self.rules.check_entry(&e, self.em);
+        self.rules.check_indexed_entry(&e, &self.ix, self.em);
         for h in self.hooks.iter_mut() {
             h.entry(&e, self.em);
         }

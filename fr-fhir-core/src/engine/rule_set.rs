@@ -2,6 +2,7 @@
 
 use super::{EntryCx, Finish, Scope, UseCase};
 use crate::engine::Emitter;
+use crate::engine::index::Index;
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
 
@@ -35,6 +36,15 @@ use crate::model::{Cx, Resource};
 pub trait RuleSet: Sync {
     /// Checks one Bundle entry as it streams past.
     fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>);
+
+    /// [`RuleSet::check_entry`] as the engine calls it, once the entry is in
+    /// the Bundle's index `ix`: a rule set may use what the index learnt of
+    /// the entry instead of finding it again (same findings). By default,
+    /// `check_entry`.
+    fn check_indexed_entry(&self, e: &EntryCx<'_, '_>, ix: &Index<'_>, em: &mut Emitter<'_>) {
+        let _ = ix;
+        self.check_entry(e, em);
+    }
 
     /// Checks the end of a Bundle: Bundle-level and cross-resource rules.
     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>);

@@ -27,8 +27,10 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// A RESTful fullUrl ends with `/{type}/{id}` of its resource.
-pub(crate) fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+/// A RESTful fullUrl ends with `/{type}/{id}` of its resource; the
+/// comparison of the fullUrl's tail and the
+/// resource's type and id is already made (by the index) when `names` says so.
+pub(crate) fn check_entry_known(e: &EntryCx<'_, '_>, names: Option<bool>, em: &mut Emitter<'_>) {
     let entry = e.entry;
     let Some(url) = &entry.full_url else { return };
     let url_text = url.as_str();
@@ -38,7 +40,8 @@ pub(crate) fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     }
     let Some(id) = res.id().map(|i| i.as_str()) else { return };
     let rtype = res.resource_type();
-    let ok = restful_tail(url_text).is_some_and(|(t, i)| t == rtype && i == id);
+    let ok =
+        names.unwrap_or_else(|| restful_tail(url_text).is_some_and(|(t, i)| t == rtype && i == id));
     if !ok {
         em.at(
             Scope::ALL,

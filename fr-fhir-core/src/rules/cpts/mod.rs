@@ -28,6 +28,7 @@ pub const RULES: &[&RuleMeta] = &[
 ];
 
 /// True when the Slot is labelled CPTS in meta.security (RO1-CPTS-001/008).
+#[inline]
 pub(crate) fn is_labelled_cpts(s: &Slot<'_>) -> bool {
     s.meta.as_ref().is_some_and(|m| {
         m.security.iter().any(|c| c.code.as_ref().is_some_and(|k| k == term::SLOT_TYPE_CPTS))
@@ -35,12 +36,14 @@ pub(crate) fn is_labelled_cpts(s: &Slot<'_>) -> bool {
 }
 
 /// True when a coding of `cc` has `system`.
+#[inline]
 pub(crate) fn has_system(cc: &CodeableConcept<'_>, system: &str) -> bool {
     cc.coding.iter().any(|c| c.system.as_ref().is_some_and(|s| s == system))
 }
 
 /// True for the R5 serviceType extension that points a Slot at its CPTS
 /// HealthcareService.
+#[inline]
 pub(crate) fn is_r5_service_type(x: &Extension<'_>) -> bool {
     x.url.as_ref().is_some_and(|u| u == term::EXT_SLOT_SERVICE_TYPE_R5)
 }

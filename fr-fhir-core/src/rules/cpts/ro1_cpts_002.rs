@@ -33,8 +33,11 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// The CPTS serviceType coding (outside v3-ActCode) is written
 /// `TRE_R66#604` with the canonical system.
-pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    if is_act_code(c) || !is_cpts_coding(c) {
+/// `act` is `is_act_code(c)`, worked out once per coding by the Slot visitor.
+#[inline]
+pub(crate) fn check_service_coding(c: &Coding<'_>, act: bool, em: &mut Emitter<'_>) {
+    debug_assert_eq!(act, is_act_code(c));
+    if act || !is_cpts_coding(c) {
         return;
     }
     let is_cpts = |k: &str| k == term::TRE_R66_CPTS;
@@ -65,6 +68,7 @@ fn words(defect: CodingDefect) -> (String, String) {
 
 /// The TypeConsultation slice forbids the R5 serviceType extension (0..0):
 /// it belongs only on the TRE_R66 604 serviceType.
+#[inline]
 pub(crate) fn check_service_type(st: &CodeableConcept<'_>, em: &mut Emitter<'_>) {
     if !has_system(st, term::V3_ACT_CODE) || st.coding.iter().any(is_cpts_coding) {
         return;

@@ -32,6 +32,7 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// A Slot without the CPTS label carries neither the CPTS serviceType nor
 /// the R5 extension to a HealthcareService.
+#[inline]
 pub(crate) fn check_slot(s: &Slot<'_>, em: &mut Emitter<'_>) {
     if is_labelled_cpts(s) {
         return;

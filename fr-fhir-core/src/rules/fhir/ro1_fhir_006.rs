@@ -27,8 +27,13 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// bdl-5 and bdl-8, which need nothing but the entry.
-pub(crate) fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
+/// bdl-5 and bdl-8, which need nothing but the entry; whether the fullUrl holds `/_history/` is
+/// already known (by the index) when `versioned` says so.
+pub(crate) fn check_entry_known(
+    e: &EntryCx<'_, '_>,
+    versioned: Option<bool>,
+    em: &mut Emitter<'_>,
+) {
     let entry = e.entry;
     if entry.resource.is_none()
         && entry.request.is_none()
@@ -46,7 +51,7 @@ pub(crate) fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     }
     let Some(url) = &entry.full_url else { return };
     let url_text = url.as_str();
-    if find_history(url_text).is_some() {
+    if versioned.unwrap_or_else(|| find_history(url_text).is_some()) {
         em.at(
             Scope::ALL,
             &RULE,

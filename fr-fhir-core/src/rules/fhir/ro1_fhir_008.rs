@@ -3,7 +3,7 @@
 //! Every Extension has a url and exactly one of value\[x\] or nested extensions (ext-1); an unknown modifierExtension is an error.
 
 use crate::finding::{RuleDoc, RuleMeta, Severity};
-use crate::model::{BundleEntry, Extension, Resource, Visitor, Walk};
+use crate::model::{BundleEntry, Extension, Identifier, Resource, Visitor, Walk};
 use crate::rules::{Emitter, Scope, quote};
 
 /// RO1-FHIR-008 `extension-url-and-value`.
@@ -42,8 +42,11 @@ pub(crate) fn check_entry_modifiers(entry: &BundleEntry<'_>, em: &mut Emitter<'_
 }
 
 /// ext-1 and `url` on every extension of a resource, contained ones included.
-pub(crate) fn check_extensions(res: &Resource<'_>, em: &mut Emitter<'_>) {
-    res.walk(&mut ExtensionCheck { em });
+/// Returns whether the walk met an Identifier anywhere in the resource.
+pub(crate) fn check_extensions(res: &Resource<'_>, em: &mut Emitter<'_>) -> bool {
+    let mut check = ExtensionCheck { em, identifiers: false };
+    res.walk(&mut check);
+    check.identifiers
 }
 
 /// The modifier extensions of a resource and of its backbone elements.
@@ -104,9 +107,16 @@ fn report_modifiers(exts: &[Extension<'_>], em: &mut Emitter<'_>) {
 /// ext-1 on every extension met by the walk.
 struct ExtensionCheck<'e, 'o> {
     em: &'e mut Emitter<'o>,
+    /// The walk met an Identifier: the RO1-ID-* walk has something to see
+    /// (most resources have none, and their second walk is skipped).
+    identifiers: bool,
 }
 
 impl<'a> Visitor<'a> for ExtensionCheck<'_, '_> {
+    fn identifier(&mut self, _i: &Identifier<'a>) {
+        self.identifiers = true;
+    }
+
     fn extension(&mut self, x: &Extension<'a>) {
         if x.url.is_none() {
             self.em.missing(

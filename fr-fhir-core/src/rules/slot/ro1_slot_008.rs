@@ -33,8 +33,11 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// A v3-ActCode serviceType coding (TypeConsultation slice) has a code among
 /// AMB, HH, VR; another ActEncounterCode is only a warning.
-pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    if !is_act_code(c) {
+/// `act` is `is_act_code(c)`, worked out once per coding by the Slot visitor.
+#[inline]
+pub(crate) fn check_service_coding(c: &Coding<'_>, act: bool, em: &mut Emitter<'_>) {
+    debug_assert_eq!(act, is_act_code(c));
+    if !act {
         return;
     }
     let Some((code, q)) = off_list_act_code(Scope::PS_CPTS, &RULE, c, em) else { return };

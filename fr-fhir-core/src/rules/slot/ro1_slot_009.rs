@@ -32,8 +32,11 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// SOS (sas-valueset-typeconsultation): a serviceType coding is v3-ActCode
 /// AMB, HH or VR, nothing else.
-pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    if !is_act_code(c) {
+/// `act` is `is_act_code(c)`, worked out once per coding by the Slot visitor.
+#[inline]
+pub(crate) fn check_service_coding(c: &Coding<'_>, act: bool, em: &mut Emitter<'_>) {
+    debug_assert_eq!(act, is_act_code(c));
+    if !act {
         let fr = "en SOS, seuls les types v3-ActCode AMB, HH, VR sont permis";
         let en = "for SOS, only v3-ActCode AMB, HH, VR are allowed";
         return coded_elsewhere(Scope::SOS, &RULE, c, (fr, en), em);

@@ -33,8 +33,11 @@ pub static RULE: RuleMeta = RuleMeta {
 
 /// A serviceType coding outside v3-ActCode that is not the CPTS one is a
 /// coded visit reason: PS/CPTS expect it as text only.
-pub(crate) fn check_service_coding(c: &Coding<'_>, em: &mut Emitter<'_>) {
-    if is_act_code(c) || is_cpts_coding(c) {
+/// `act` is `is_act_code(c)`, worked out once per coding by the Slot visitor.
+#[inline]
+pub(crate) fn check_service_coding(c: &Coding<'_>, act: bool, em: &mut Emitter<'_>) {
+    debug_assert_eq!(act, is_act_code(c));
+    if act || is_cpts_coding(c) {
         return;
     }
     let fr = "un motif de consultation se transmet en texte seul (serviceType.text, sans coding)";

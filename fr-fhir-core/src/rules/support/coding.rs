@@ -13,6 +13,7 @@ use crate::rules::{Emitter, Scope, quote};
 
 /// A coding of the CPTS serviceType: TRE_R66 (any spelling of the system,
 /// CPTS-002 reports non-canonical ones) or a bare `604`.
+#[inline]
 pub(crate) fn is_cpts_coding(c: &Coding<'_>) -> bool {
     match &c.system {
         // Most serviceType codings are v3-ActCode: an equality (a length
@@ -24,6 +25,7 @@ pub(crate) fn is_cpts_coding(c: &Coding<'_>) -> bool {
 
 /// True for a v3-ActCode coding: the TypeConsultation slice of a Slot's
 /// serviceType (RO1-SLOT-008 to 011, RO1-CPTS-002).
+#[inline]
 pub(crate) fn is_act_code(c: &Coding<'_>) -> bool {
     c.system.as_ref().is_some_and(|sys| sys == term::V3_ACT_CODE)
 }

@@ -4,6 +4,7 @@
 //! Bundle and its indexed entries at the end, or a document that is not a
 //! Bundle. The checks live in their rule files.
 
+use crate::engine::index::Walked;
 use crate::model::Resource;
 use crate::rules::bundle::{
     Counts, ro1_bundle_001, ro1_bundle_002, ro1_bundle_003, ro1_bundle_004, ro1_bundle_006,
@@ -16,8 +17,18 @@ use crate::rules::{Emitter, EntryCx, Finish};
 /// Per-entry Bundle rules that need nothing but the entry: bdl-5, bdl-8 and
 /// the `/{type}/{id}` ending of a RESTful fullUrl (RO1-BUNDLE-007).
 pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
-    ro1_fhir_006::check_entry(e, em);
-    ro1_bundle_007::check_entry(e, em);
+    check_entry_walked(e, None, em);
+}
+
+/// [`check_entry`], with what the index learnt of the entry when `walked`
+/// says so.
+pub(crate) fn check_entry_walked(
+    e: &EntryCx<'_, '_>,
+    walked: Option<Walked>,
+    em: &mut Emitter<'_>,
+) {
+    ro1_fhir_006::check_entry_known(e, walked.map(|w| w.url_versioned), em);
+    ro1_bundle_007::check_entry_known(e, walked.map(|w| w.url_names_resource), em);
 }
 
 /// Bundle rules needing the whole Bundle (type, total, link, duplicates, slices).

@@ -19,6 +19,7 @@ pub mod sos;
 pub mod standalone;
 pub mod structure;
 
+use crate::engine::index::{Index, Walked};
 use crate::engine::{EntryCx, Finish, RuleSet, Scope, UseCase};
 use crate::finding::RuleMeta;
 use crate::model::{Cx, Resource};
@@ -46,6 +47,12 @@ pub static SLOT_SEARCH_BODY: SlotSearchBody = SlotSearchBody;
 impl RuleSet for SlotSearchBody {
     fn check_entry(&self, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
         check_entry(e, em);
+    }
+
+    /// The index walked the entry's resource for its references: what that
+    /// walk met spares the structure and identifier rules theirs.
+    fn check_indexed_entry(&self, e: &EntryCx<'_, '_>, ix: &Index<'_>, em: &mut Emitter<'_>) {
+        check_entry_walked(e, ix.walked(e.entry), em);
     }
 
     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
@@ -132,11 +139,23 @@ impl RuleSet for SlotSearchBody {
 
 /// Per-entry rules, dispatched on the resource type.
 pub fn check_entry(e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
-    bundle::check_entry(e, em);
-    structure::check_entry(e, em);
+    check_entry_walked(e, None, em);
+}
+
+/// [`check_entry`], knowing what a walk of the entry's resource met when
+/// `walked` says so.
+fn check_entry_walked(e: &EntryCx<'_, '_>, walked: Option<Walked>, em: &mut Emitter<'_>) {
+    bundle::check_entry_walked(e, walked, em);
+    // The structure rules' walk (or the index's) also tells whether the
+    // resource holds an Identifier: most hold none, and the RO1-ID-* walk is
+    // then skipped (it would visit nothing). Its findings keep their place
+    // after META-001.
+    let ids = structure::check_entry_walked(e, walked, em);
     let Some(res) = &e.entry.resource else { return };
     meta::check_resource(res, false, em);
-    identifiers::check_resource(res, em);
+    if ids {
+        identifiers::check_resource(res, em);
+    }
     match res {
         Resource::Slot(s) => slot::check(s, e, em),
         Resource::Schedule(s) => schedule::check(s, e, em),
@@ -166,3 +185,6 @@ pub fn check_root(res: Option<&Resource<'_>>, src: &str, em: &mut Emitter<'_>) {
         _ => bundle::check_not_a_bundle(res, src, em),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -23,6 +23,7 @@ use crate::rules::slot::ro1_slot_014;
 use crate::rules::slot::ro1_slot_015;
 use crate::rules::slot::ro1_slot_016;
 use crate::rules::slot::ro1_slot_017;
+use crate::rules::support::coding::is_act_code;
 use crate::rules::{Emitter, EntryCx};
 
 /// Checks one Slot.
@@ -40,10 +41,12 @@ pub fn check(s: &Slot<'_>, e: &EntryCx<'_, '_>, em: &mut Emitter<'_>) {
     for st in &s.service_type {
         // Direct calls (not a table of function pointers): they inline.
         for c in &st.coding {
-            ro1_slot_008::check_service_coding(c, em);
-            ro1_slot_009::check_service_coding(c, em);
-            ro1_slot_011::check_service_coding(c, em);
-            ro1_cpts_002::check_service_coding(c, em);
+            // The four rules first ask whether the coding is v3-ActCode.
+            let act = is_act_code(c);
+            ro1_slot_008::check_service_coding(c, act, em);
+            ro1_slot_009::check_service_coding(c, act, em);
+            ro1_slot_011::check_service_coding(c, act, em);
+            ro1_cpts_002::check_service_coding(c, act, em);
         }
         ro1_cpts_002::check_service_type(st, em);
     }
