@@ -17,7 +17,7 @@ use super::{Validator, Walk, fixed, inv};
 use crate::conformance::invariants::{Child, ContainedFacts, ObjectView, ResourceFacts, Verdict};
 use crate::conformance::table::{ConstraintSeverity, ElementTable, SlicingRules, StructureTable};
 use crate::finding::{Finding, Message, RuleMeta, Severity};
-use crate::json::{JsonError, Kind, Reader, Span, Str};
+use crate::json::{JsonError, Kind, Reader, Span, Str, word_before};
 
 /// The walk stops at a JSON syntax error without saying why (the parser
 /// reports it): a unit error keeps every result the walk passes up small.
@@ -410,7 +410,12 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             }
             let mut grand: Vec<&'a str> =
                 if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
-            let val = self.element(entry, ks, kind, gather.then_some(&mut grand))?;
+            let val = if entry.plain && kind == Kind::String && !self.b.exact {
+                // What `item` does with such a value, without its dispatch.
+                self.plain_string(entry, ks)?
+            } else {
+                self.element(entry, ks, kind, gather.then_some(&mut grand))?
+            };
             if bundle && ks == "type" {
                 self.bundle_type = val.text.clone();
             }
@@ -495,6 +500,20 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             (self.bundle_type, self.entries_done) = (ty, done);
         }
         Ok(span)
+    }
+
+    /// Reads the string value of a [`Entry::plain`] entry: as
+    /// [`Run::item`] reads it (tests compare, `Buffers::exact`).
+    #[inline]
+    fn plain_string(&mut self, entry: &Entry, key: &str) -> Result<Val<'a>, Stop> {
+        debug_assert!(entry.plain_for() && entry.flags == self.flags_of(entry.node));
+        let (text, span) = self.r.string()?;
+        if let Shape::Primitive(_, Some(pk)) = entry.shape
+            && let Err(e) = primitives::check(pk, &text)
+        {
+            self.lexical(entry.node, key, pk, &e, &text, span);
+        }
+        Ok(Val { count: 1, span, kind: Kind::String, text: Some(text) })
     }
 
     /// Reads the value of one key (a single value or an array).
@@ -799,7 +818,10 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 return None;
             }
             let seen = src.get(sp.start as usize..sp.end as usize)?;
-            rest.starts_with(seen).then_some(slice)
+            // The last eight bytes turn most misses away before comparing all.
+            let len = seen.len();
+            (word_before(rest, len) == word_before(seen, len) && rest.starts_with(seen))
+                .then_some(slice)
         })
     }
 
