@@ -219,3 +219,55 @@ pub(crate) fn base64(text: &str) -> Result<(), Reason> {
     }
     Ok(())
 }
+
+/// The length of the body of a JSON string (`rest` starts after its opening
+/// quote) whose decoded text is known to pass the lexical check of `kind`
+/// without decoding it: a body whose escapes are all `\/`, `\"` or `\\`
+/// (each decodes to one character that is neither whitespace nor a control
+/// one) and that holds no control byte, for the kinds whose check such a
+/// body settles — string and markdown (non-empty, shorter than the cap in
+/// bytes already), uri, url, canonical and code (no space in it either).
+/// `None` says nothing: the caller decodes the string and checks it.
+///
+/// A string with such escapes (`https:\/\/...`, as some JSON writers
+/// escape every slash) is otherwise copied unescaped just to be checked.
+pub(crate) fn escaped_body_ok(kind: super::PrimitiveKind, rest: &[u8]) -> Option<usize> {
+    use super::PrimitiveKind as K;
+    let no_space = match kind {
+        K::String | K::Markdown => false,
+        K::Uri | K::Url | K::Canonical | K::Code => true,
+        _ => return None,
+    };
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Bytes to look at one by one (any of them in a word): quote,
+    // backslash, control, and space when it matters. Exact per word: a
+    // flagged word may hold none only through a borrow from a flagged byte.
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let space = if no_space { LO * u64::from(b' ') } else { LO * u64::from(b'"') };
+    let mut at = 0usize;
+    loop {
+        if let Some(w) = rest.get(at..at.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            let w = u64::from_le_bytes(w);
+            let special = zero(w ^ (LO * u64::from(b'"')))
+                | zero(w ^ (LO * u64::from(b'\\')))
+                | (w.wrapping_sub(LO * 0x20) & !w & HI)
+                | zero(w ^ space);
+            if special == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        match *rest.get(at)? {
+            b'"' => break,
+            b'\\' => match rest.get(at + 1)? {
+                b'/' | b'"' | b'\\' => at += 2,
+                _ => return None,
+            },
+            b if b < 0x20 || (no_space && b == b' ') => return None,
+            _ => at += 1,
+        }
+    }
+    (at > 0 && at <= STRING_MAX_CHARS).then_some(at)
+}

@@ -380,6 +380,10 @@ pub(super) struct ElemInfo {
     pub checks: bool,
     /// Invariants evaluated natively.
     pub invs: Box<[Inv]>,
+    /// Every one of them is judged from the resource's facts alone
+    /// ([`Inv::facts_only`]; none counts): with nothing contained and no
+    /// local reference, the object's invariants say nothing.
+    pub quiet: bool,
     /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
     /// only then does the walk gather them.
     pub inner: bool,
@@ -650,6 +654,7 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
                 .iter()
                 .map(|t| ix.base_of.get(t.code.as_ref()).copied().unwrap_or(u32::MAX))
                 .collect(),
+            quiet: invs.iter().all(|i| i.facts_only),
             invs,
             inner,
             children,

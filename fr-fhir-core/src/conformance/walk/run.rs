@@ -412,7 +412,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = if entry.plain && kind == Kind::String && !self.b.exact {
                 // What `item` does with such a value, without its dispatch.
-                self.plain_string(entry, ks)?
+                self.plain_string(entry, ks, collect || coding || bundle || entry.reference)?
             } else {
                 self.element(entry, ks, kind, gather.then_some(&mut grand))?
             };
@@ -481,7 +481,15 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         self.b.counts.truncate(base);
         if judge {
             let facts = if root == Root::Resource { self.b.facts.pop() } else { None };
-            self.invariants(node, owner, span, &buf, facts.as_ref());
+            // Nothing to judge (every invariant here reads facts, and there
+            // are none; no Bundle entry): `invariants` would report nothing.
+            let quiet = !self.b.exact
+                && info.is_none_or(|i| i.quiet && !(i.in_context && self.bundle_type.is_some()))
+                && owner_info.is_none_or(|i| i.quiet)
+                && facts.as_ref().is_none_or(|f| f.contained.is_empty() && f.local_refs.is_empty());
+            if !quiet {
+                self.invariants(node, owner, span, &buf, facts.as_ref());
+            }
         }
         if collect {
             for c in buf.drain(..) {
@@ -504,9 +512,34 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
 
     /// Reads the string value of a [`Entry::plain`] entry: as
     /// [`Run::item`] reads it (tests compare, `Buffers::exact`).
+    /// Without `need_text` (nothing reads it on: no invariant, binding,
+    /// reference or Bundle type), a body whose check its raw bytes settle
+    /// ([`primitives::escaped_body_ok`]) is stepped over, not decoded.
     #[inline]
-    fn plain_string(&mut self, entry: &Entry, key: &str) -> Result<Val<'a>, Stop> {
+    fn plain_string(
+        &mut self,
+        entry: &Entry,
+        key: &str,
+        need_text: bool,
+    ) -> Result<Val<'a>, Stop> {
         debug_assert!(entry.plain_for() && entry.flags == self.flags_of(entry.node));
+        if !need_text
+            && let Shape::Primitive(_, Some(pk)) = entry.shape
+        {
+            let at = self.r.pos();
+            let bytes = self.src.as_bytes();
+            if bytes.get(at) == Some(&b'"')
+                && let Some(n) =
+                    bytes.get(at + 1..).and_then(|rest| primitives::escaped_body_ok(pk, rest))
+                && self.r.step_over(at + n + 2)
+            {
+                let span = Span::new(
+                    u32::try_from(at).unwrap_or(u32::MAX),
+                    u32::try_from(at + n + 2).unwrap_or(u32::MAX),
+                );
+                return Ok(Val { count: 1, span, kind: Kind::String, text: None });
+            }
+        }
         let (text, span) = self.r.string()?;
         if let Shape::Primitive(_, Some(pk)) = entry.shape
             && let Err(e) = primitives::check(pk, &text)

@@ -156,3 +156,55 @@ proptest! {
         prop_assert_eq!(sas_shape_valid(&text), check(PrimitiveKind::Instant, &text).is_ok());
     }
 }
+
+/// A JSON string body (and what follows it) over the bytes that matter to
+/// [`crate::primitives::escaped_body_ok`]: escapes (allowed and not),
+/// quotes, spaces, controls, letters and a two-byte character.
+fn json_body() -> impl Strategy<Value = String> {
+    let piece = proptest::sample::select(vec![
+        "a", "Z", "0", "/", "\\/", "\\\"", "\\\\", "\\n", "\\t", "\\u0041", "\\u000b", "\\", " ",
+        "\t", "\u{b}", "\"", "é", ":", ".", "-",
+    ]);
+    proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// When the raw body settles the check, it is the body the JSON reader
+    /// reads (up to the same closing quote, without error), and its
+    /// decoded text passes the full check of the kind.
+    #[test]
+    fn escaped_body_shortcut_implies_decoding_and_the_full_check(body in json_body()) {
+        use crate::primitives::escaped_body_ok;
+        for kind in PrimitiveKind::ALL {
+            let Some(n) = escaped_body_ok(kind, body.as_bytes()) else { continue };
+            prop_assert_eq!(body.as_bytes().get(n), Some(&b'"'), "{}", body);
+            let src = format!("\"{body}");
+            let mut r = crate::json::Reader::new(&src);
+            let (text, span) = r.string().unwrap();
+            prop_assert_eq!(span.end as usize, n + 2, "{}", body);
+            prop_assert!(check(kind, text.as_str()).is_ok(), "{:?} {}", kind, body);
+        }
+    }
+}
+
+#[test]
+fn escaped_body_shortcut_takes_escaped_slashes_and_leaves_the_rest() {
+    use crate::primitives::escaped_body_ok;
+    let url = r#"https:\/\/a.example.fr\/fhir\/Slot\/1" , "#;
+    assert_eq!(escaped_body_ok(PrimitiveKind::Uri, url.as_bytes()), url.find('"'));
+    assert_eq!(escaped_body_ok(PrimitiveKind::String, b"a b c\"").map(|n| n), Some(5));
+    for (kind, body) in [
+        (PrimitiveKind::Uri, &b"a b\""[..]),
+        (PrimitiveKind::Code, b"a b\""),
+        (PrimitiveKind::String, b"\""),
+        (PrimitiveKind::String, b"a\\nb\""),
+        (PrimitiveKind::String, b"a\\u000bb\""),
+        (PrimitiveKind::Id, b"abc\""),
+        (PrimitiveKind::DateTime, b"2024\""),
+        (PrimitiveKind::String, b"no end"),
+    ] {
+        assert_eq!(escaped_body_ok(kind, body), None, "{kind:?} {}", String::from_utf8_lossy(body));
+    }
+}
