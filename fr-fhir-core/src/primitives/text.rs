@@ -227,16 +227,11 @@ pub(crate) fn base64(text: &str) -> Result<(), Reason> {
 /// one) and that holds no control byte, for the kinds whose check such a
 /// body settles — string and markdown (non-empty, shorter than the cap in
 /// bytes already), uri, url, canonical and code (no space in it either).
-/// `None` says nothing: the caller decodes the string and checks it. With
-/// the length, whether the body holds an escape ([`unescape_simple`]
-/// decodes it then; else the body is its text).
+/// `None` says nothing: the caller decodes the string and checks it.
 ///
 /// A string with such escapes (`https:\/\/...`, as some JSON writers
 /// escape every slash) is otherwise copied unescaped just to be checked.
-pub(crate) fn escaped_body_ok(
-    kind: super::PrimitiveKind,
-    rest: &[u8],
-) -> Option<(usize, bool)> {
+pub(crate) fn escaped_body_ok(kind: super::PrimitiveKind, rest: &[u8]) -> Option<usize> {
     use super::PrimitiveKind as K;
     let no_space = match kind {
         K::String | K::Markdown => false,
@@ -251,7 +246,6 @@ pub(crate) fn escaped_body_ok(
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
     let space = if no_space { LO * u64::from(b' ') } else { LO * u64::from(b'"') };
     let mut at = 0usize;
-    let mut escaped = false;
     loop {
         if let Some(w) = rest.get(at..at.wrapping_add(8)).and_then(|c| <[u8; 8]>::try_from(c).ok())
         {
@@ -268,29 +262,12 @@ pub(crate) fn escaped_body_ok(
         match *rest.get(at)? {
             b'"' => break,
             b'\\' => match rest.get(at + 1)? {
-                b'/' | b'"' | b'\\' => {
-                    at += 2;
-                    escaped = true;
-                }
+                b'/' | b'"' | b'\\' => at += 2,
                 _ => return None,
             },
             b if b < 0x20 || (no_space && b == b' ') => return None,
             _ => at += 1,
         }
     }
-    (at > 0 && at <= STRING_MAX_CHARS).then_some((at, escaped))
-}
-
-/// The decoded text of a body [`escaped_body_ok`] accepted: each escape
-/// (`\/`, `\"`, `\\`) is the character after its backslash.
-pub(crate) fn unescape_simple(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        out.push_str(rest.get(i + 1..i + 2).unwrap_or_default());
-        rest = rest.get(i + 2..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
+    (at > 0 && at <= STRING_MAX_CHARS).then_some(at)
 }

@@ -511,12 +511,10 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
     }
 
     /// Reads the string value of a [`Entry::plain`] entry: as
-    /// [`Run::item`] reads it (tests compare, `Buffers::exact`). A body
-    /// with an escape in its first bytes (`https:\/\/`: the reader would
-    /// copy it unescaped) whose check its raw bytes settle ([`primitives::escaped_body_ok`])
-    /// is not checked again, and not decoded by the reader: its text is the
-    /// body, or the body unescaped, and only when `need_text` (something
-    /// reads it on: an invariant, a Coding, a reference, a Bundle's type).
+    /// [`Run::item`] reads it (tests compare, `Buffers::exact`).
+    /// Without `need_text` (nothing reads it on: no invariant, binding,
+    /// reference or Bundle type), a body whose check its raw bytes settle
+    /// ([`primitives::escaped_body_ok`]) is stepped over, not decoded.
     #[inline]
     fn plain_string(
         &mut self,
@@ -525,29 +523,21 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         need_text: bool,
     ) -> Result<Val<'a>, Stop> {
         debug_assert!(entry.plain_for() && entry.flags == self.flags_of(entry.node));
-        if let Shape::Primitive(_, Some(pk)) = entry.shape
-            && early_escape(self.src.as_bytes(), self.r.pos())
+        if !need_text
+            && let Shape::Primitive(_, Some(pk)) = entry.shape
         {
             let at = self.r.pos();
-            let src = self.src;
-            if src.as_bytes().get(at) == Some(&b'"')
-                && let Some((n, escaped)) =
-                    src.as_bytes().get(at + 1..).and_then(|rest| primitives::escaped_body_ok(pk, rest))
-                && let Some(body) = src.get(at + 1..at + 1 + n)
+            let bytes = self.src.as_bytes();
+            if bytes.get(at) == Some(&b'"')
+                && let Some(n) =
+                    bytes.get(at + 1..).and_then(|rest| primitives::escaped_body_ok(pk, rest))
                 && self.r.step_over(at + n + 2)
             {
                 let span = Span::new(
                     u32::try_from(at).unwrap_or(u32::MAX),
                     u32::try_from(at + n + 2).unwrap_or(u32::MAX),
                 );
-                let text = match (need_text, escaped) {
-                    (false, _) => None,
-                    (true, false) => Some(Str::Borrowed(body)),
-                    (true, true) => {
-                        Some(Str::Owned(Box::new(primitives::unescape_simple(body))))
-                    }
-                };
-                return Ok(Val { count: 1, span, kind: Kind::String, text });
+                return Ok(Val { count: 1, span, kind: Kind::String, text: None });
             }
         }
         let (text, span) = self.r.string()?;
@@ -1350,26 +1340,6 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         .with_source(source_of(v, node, el));
         self.push(f);
     }
-}
-
-/// Whether the string whose opening quote is at `at` has a backslash in
-/// its first eight bytes (`https:\/\/...`). Only chooses between two
-/// readings that agree: a string with a later escape, or none, is read by
-/// the reader (its own scan is quicker on plain strings than
-/// [`primitives::escaped_body_ok`]).
-#[inline]
-fn early_escape(src: &[u8], at: usize) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let Some(w) = src
-        .get(at + 1..at + 9)
-        .and_then(|w| <[u8; 8]>::try_from(w).ok())
-        .map(u64::from_le_bytes)
-    else {
-        return false;
-    };
-    let x = w ^ (LO * u64::from(b'\\'));
-    x.wrapping_sub(LO) & !x & HI != 0
 }
 
 /// `Slot.status` → `Slot`.

@@ -882,9 +882,6 @@ fn strings_stepped_over_on_their_raw_bytes_give_the_findings_of_decoded_ones() {
         slot("b", r"tab\there", r"http:\/\/a b", r"http:\/\/r.fr\/ "),
         slot("c", r"vt\u000bhere", r"", r"ok"),
         slot("d", r"plain comment", r"\\", r"a\/b"),
-        // Read on by bdl-8 (decoded, not stepped over): its message quotes it.
-        r#"{"fullUrl":"https:\/\/x.fr\/Slot\/e\/_history\/2","resource":{"resourceType":"Slot"}}"#
-            .to_string(),
     ];
     let src = format!(
         r#"{{"resourceType":"Bundle","type":"collection","entry":[{}]}}"#,
@@ -897,7 +894,6 @@ fn strings_stepped_over_on_their_raw_bytes_give_the_findings_of_decoded_ones() {
         assert_eq!(fast, exact, "whole: {whole}");
         let lexical = fast.iter().filter(|f| f.0 == "RO1-FHIR-003").count();
         assert!(lexical >= 3, "{fast:#?}");
-        assert!(fast.iter().any(|f| f.2.contains("https://x.fr/Slot/e/_history/2")), "{fast:#?}");
     }
 }
 
