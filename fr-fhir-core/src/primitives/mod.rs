@@ -31,7 +31,6 @@ pub(crate) use datetime::{Scanned, UtcStamp, scan_instant};
 pub use error::{Field, PrimitiveError, Reason};
 pub use kind::{JsonKind, PrimitiveKind};
 pub(crate) use sas::sas_form;
-pub(crate) use text::escaped_body_ok;
 pub use sas::{SasInstantError, check_sas_instant};
 pub use search::{DateBound, parse_search_date, parse_search_date_lenient};
 

@@ -412,7 +412,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
             let val = if entry.plain && kind == Kind::String && !self.b.exact {
                 // What `item` does with such a value, without its dispatch.
-                self.plain_string(entry, ks, collect || coding || bundle || entry.reference)?
+                self.plain_string(entry, ks)?
             } else {
                 self.element(entry, ks, kind, gather.then_some(&mut grand))?
             };
@@ -512,34 +512,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
 
     /// Reads the string value of a [`Entry::plain`] entry: as
     /// [`Run::item`] reads it (tests compare, `Buffers::exact`).
-    /// Without `need_text` (nothing reads it on: no invariant, binding,
-    /// reference or Bundle type), a body whose check its raw bytes settle
-    /// ([`primitives::escaped_body_ok`]) is stepped over, not decoded.
     #[inline]
-    fn plain_string(
-        &mut self,
-        entry: &Entry,
-        key: &str,
-        need_text: bool,
-    ) -> Result<Val<'a>, Stop> {
+    fn plain_string(&mut self, entry: &Entry, key: &str) -> Result<Val<'a>, Stop> {
         debug_assert!(entry.plain_for() && entry.flags == self.flags_of(entry.node));
-        if !need_text
-            && let Shape::Primitive(_, Some(pk)) = entry.shape
-        {
-            let at = self.r.pos();
-            let bytes = self.src.as_bytes();
-            if bytes.get(at) == Some(&b'"')
-                && let Some(n) =
-                    bytes.get(at + 1..).and_then(|rest| primitives::escaped_body_ok(pk, rest))
-                && self.r.step_over(at + n + 2)
-            {
-                let span = Span::new(
-                    u32::try_from(at).unwrap_or(u32::MAX),
-                    u32::try_from(at + n + 2).unwrap_or(u32::MAX),
-                );
-                return Ok(Val { count: 1, span, kind: Kind::String, text: None });
-            }
-        }
         let (text, span) = self.r.string()?;
         if let Shape::Primitive(_, Some(pk)) = entry.shape
             && let Err(e) = primitives::check(pk, &text)
