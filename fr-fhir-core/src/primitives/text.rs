@@ -219,4 +219,3 @@ pub(crate) fn base64(text: &str) -> Result<(), Reason> {
     }
     Ok(())
 }
-

@@ -111,10 +111,13 @@ pub(super) struct Entry {
     pub reference: bool,
     /// What its element asks of each value.
     pub flags: ValueFlags,
-    /// A single string primitive with no check beyond its lexical form
-    /// (no fixed value, binding or underscore): the walk reads it in place,
+    /// A single string primitive (not `_x`): the walk reads it in place,
     /// as `Run::item` would ([`Entry::plain_for`]).
     pub plain: bool,
+    /// A single complex value whose object may be remembered by its bytes
+    /// ([`super::memo`]; not a Bundle entry): the walk looks it up in place,
+    /// as `Run::item` would ([`Entry::single_for`]).
+    pub single: bool,
 }
 
 impl Entry {
@@ -123,8 +126,16 @@ impl Entry {
         !self.underscore
             && !self.bad_type
             && !self.many
-            && !self.flags.checks
             && matches!(self.shape, Shape::Primitive(JsonKind::String, _))
+    }
+
+    /// Whether an entry of these fields is [`Entry::single`].
+    pub(super) fn single_for(&self) -> bool {
+        !self.underscore
+            && !self.bad_type
+            && !self.many
+            && !self.flags.in_context
+            && self.shape == Shape::Complex
     }
 }
 
@@ -679,6 +690,7 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
         {
             en.flags = f;
             en.plain = en.plain_for();
+            en.single = en.single_for();
         }
     }
     Compiled { elems, by_id }
@@ -765,6 +777,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 reference: false,
                 flags: ValueFlags::default(),
                 plain: false,
+                single: false,
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -789,6 +802,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                     reference: false,
                     flags: ValueFlags::default(),
                     plain: false,
+                    single: false,
                 });
             }
             if st.is_profile
@@ -808,6 +822,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                         reference: false,
                         flags: ValueFlags::default(),
                         plain: false,
+                        single: false,
                     });
                 }
             }
@@ -829,6 +844,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 reference: false,
                 flags: ValueFlags::default(),
                 plain: false,
+                single: false,
             });
         }
     }

@@ -184,7 +184,7 @@ pub struct Buffers<'a> {
     codings: Vec<(u32, Option<Str<'a>>, Option<Str<'a>>)>,
     /// Items lately put in a slice: slicer (by address), item, slice
     /// ([`Run::remembered`]).
-    slices: Vec<(usize, Span, Option<usize>)>,
+    slices: Vec<(usize, Span, u64, Option<usize>)>,
     /// Clean objects by element ([`Memo`]).
     memo: Memo<'a>,
     /// Take no shortcut that skips work (tests compare): gather every judged
@@ -410,9 +410,12 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             }
             let mut grand: Vec<&'a str> =
                 if gather { self.b.names.pop().unwrap_or_default() } else { Vec::new() };
+            // What `item` does with such values, without its dispatch.
+            let single = entry.single && kind == Kind::Object && self.capture == 0 && !gather;
             let val = if entry.plain && kind == Kind::String && !self.b.exact {
-                // What `item` does with such a value, without its dispatch.
                 self.plain_string(entry, ks)?
+            } else if single && let Some(span) = self.remembered_object(entry.node) {
+                Val { count: 1, span, kind, text: None }
             } else {
                 self.element(entry, ks, kind, gather.then_some(&mut grand))?
             };
@@ -521,7 +524,25 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         {
             self.lexical(entry.node, key, pk, &e, &text, span);
         }
+        if entry.flags.checks {
+            self.value_checks(entry.node, span, Gathered::Text(&text));
+        }
         Ok(Val { count: 1, span, kind: Kind::String, text: Some(text) })
+    }
+
+    /// Steps over the object at the reader when it is remembered clean as
+    /// `node` ([`Memo`]), as [`Run::item`] does; its span.
+    #[inline]
+    fn remembered_object(&mut self, node: NodeRef) -> Option<Span> {
+        let from = self.r.pos();
+        let len = self.b.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())?;
+        if self.skips_within(from, from + len) || !self.r.step_over(from + len) {
+            return None;
+        }
+        Some(Span::new(
+            u32::try_from(from).unwrap_or(u32::MAX),
+            u32::try_from(from + len).unwrap_or(u32::MAX),
+        ))
     }
 
     /// Reads the value of one key (a single value or an array).
@@ -739,16 +760,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 // bytes alone.
                 let memo = self.capture == 0 && inner.is_none() && !flags.in_context;
                 let from = self.r.pos();
-                if memo
-                    && let Some(len) =
-                        self.b.memo.hit(node, self.src.as_bytes().get(from..).unwrap_or_default())
-                    && !self.skips_within(from, from + len)
-                    && self.r.step_over(from + len)
-                {
-                    let span = Span::new(
-                        u32::try_from(from).unwrap_or(u32::MAX),
-                        u32::try_from(from + len).unwrap_or(u32::MAX),
-                    );
+                if memo && let Some(span) = self.remembered_object(node) {
                     return Ok(Val { count: 1, span, kind, text: None });
                 }
                 let before = (self.pushed, self.side, self.cut);
@@ -821,15 +833,14 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         let id = std::ptr::from_ref(sl) as usize;
         let src = self.src.as_bytes();
         let rest = src.get(at..)?;
-        self.b.slices.iter().rev().find_map(|&(of, sp, slice)| {
-            if of != id {
+        self.b.slices.iter().rev().find_map(|&(of, sp, tail, slice)| {
+            // The last eight bytes (kept) turn most misses away before comparing all.
+            let len = sp.end.saturating_sub(sp.start) as usize;
+            if of != id || word_before(rest, len) != tail {
                 return None;
             }
             let seen = src.get(sp.start as usize..sp.end as usize)?;
-            // The last eight bytes turn most misses away before comparing all.
-            let len = seen.len();
-            (word_before(rest, len) == word_before(seen, len) && rest.starts_with(seen))
-                .then_some(slice)
+            rest.starts_with(seen).then_some(slice)
         })
     }
 
@@ -839,7 +850,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         if self.b.slices.len() >= KEPT {
             self.b.slices.remove(0);
         }
-        self.b.slices.push((std::ptr::from_ref(sl) as usize, span, slice));
+        let seen = self.src.as_bytes().get(span.start as usize..span.end as usize);
+        let tail = seen.map_or(0, |t| word_before(t, t.len()));
+        self.b.slices.push((std::ptr::from_ref(sl) as usize, span, tail, slice));
     }
 
     fn pick_structure(&self, start: usize) -> Option<u32> {

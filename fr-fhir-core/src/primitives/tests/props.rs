@@ -156,4 +156,3 @@ proptest! {
         prop_assert_eq!(sas_shape_valid(&text), check(PrimitiveKind::Instant, &text).is_ok());
     }
 }
-
