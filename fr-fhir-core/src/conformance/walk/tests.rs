@@ -868,10 +868,11 @@ fn the_walk_with_shortcuts_finds_what_the_exact_walk_finds() {
 }
 
 #[test]
-fn strings_stepped_over_on_their_raw_bytes_give_the_findings_of_decoded_ones() {
-    // Escaped slashes (stepped over), and escapes or spaces the raw bytes do
-    // not settle (decoded and checked): the same findings as the exact walk,
-    // which decodes every string, and the lexical defects are found.
+fn escaped_strings_give_the_findings_of_the_exact_walk() {
+    // Escaped slashes, escapes the checks care about (tab, vertical tab)
+    // and spaces in uris, read by the shortcuts (plain strings read in
+    // place, memo) and by the exact walk: the same findings, the lexical
+    // defects found, and a fullUrl read on by bdl-8 quoted decoded.
     let slot = |id: &str, comment: &str, source: &str, rules: &str| {
         format!(
             r#"{{"fullUrl":"https:\/\/x.fr\/Slot\/{id}","resource":{{"resourceType":"Slot","id":"{id}","meta":{{"source":"{source}"}},"implicitRules":"{rules}","schedule":{{"reference":"Schedule\/s"}},"status":"free","start":"2024-01-01T10:00:00.000+01:00","end":"2024-01-01T10:30:00.000+01:00","comment":"{comment}"}}}}"#
