@@ -353,6 +353,47 @@ fn scan_fast(text: &str, form: Form) -> Option<Scanned> {
     Some(s)
 }
 
+/// Whether `text` is a valid dateTime and instant of the SAS shape,
+/// `YYYY-MM-DDThh:mm:ss.sss±hh:mm`, calendar and ranges included: what
+/// [`scan`] accepts of that shape, judged without building its fields (a
+/// check only needs the verdict). `false` says nothing: the caller then
+/// runs the full scan, which gives the reason.
+#[inline]
+pub(crate) fn sas_shape_valid(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 29 {
+        return false;
+    }
+    let (Some(w0), Some(w8), Some(w11), Some(w19), Some(w21)) =
+        (word(b, 0), word(b, 8), word(b, 11), word(b, 19), word(b, 21))
+    else {
+        return false;
+    };
+    let (Some(date), Some(clock), Some(secs), Some(_), Some(zone)) = (
+        digits(w0, &DATE),
+        digits(w8, &CLOCK),
+        digits(w11, &SECONDS),
+        digits(w19, &FRACTION3),
+        digits(w21, &ZONE),
+    ) else {
+        return false;
+    };
+    let (date, clock, secs, zone) = (pairs(date), pairs(clock), pairs(secs), pairs(zone));
+    let year = (byte(date, 0) * 100 + byte(date, 2)) as i32;
+    let (month, day) = (byte(date, 5), byte(clock, 0));
+    let (zh, zm) = (byte(zone, 3), byte(zone, 6));
+    matches!(b.get(23), Some(b'+' | b'-'))
+        && year != 0
+        && (1..=12).contains(&month)
+        && day >= 1
+        && (day <= 28 || day <= days_in_month(year, month))
+        && byte(clock, 3) <= 23
+        && byte(clock, 6) <= 59
+        && byte(secs, 6) <= 60
+        && zm <= 59
+        && (zh < 14 || zh == 14 && zm == 0)
+}
+
 // Out of line: the fast path takes nearly every dateTime and instant, and
 // inlining this one would give `scan` its large frame on every call.
 #[inline(never)]

@@ -111,6 +111,32 @@ pub(super) struct Entry {
     pub reference: bool,
     /// What its element asks of each value.
     pub flags: ValueFlags,
+    /// A single string primitive (not `_x`): the walk reads it in place,
+    /// as `Run::item` would ([`Entry::plain_for`]).
+    pub plain: bool,
+    /// A single complex value whose object may be remembered by its bytes
+    /// ([`super::memo`]; not a Bundle entry): the walk looks it up in place,
+    /// as `Run::item` would ([`Entry::single_for`]).
+    pub single: bool,
+}
+
+impl Entry {
+    /// Whether an entry of these fields is [`Entry::plain`].
+    pub(super) fn plain_for(&self) -> bool {
+        !self.underscore
+            && !self.bad_type
+            && !self.many
+            && matches!(self.shape, Shape::Primitive(JsonKind::String, _))
+    }
+
+    /// Whether an entry of these fields is [`Entry::single`].
+    pub(super) fn single_for(&self) -> bool {
+        !self.underscore
+            && !self.bad_type
+            && !self.many
+            && !self.flags.in_context
+            && self.shape == Shape::Complex
+    }
 }
 
 /// One child element of an object (what cardinality counts).
@@ -132,9 +158,18 @@ pub(super) struct Kids {
     /// Slots with `min > 0`.
     pub required: Box<[u16]>,
     /// Open-addressing table over `entries` (index + 1, 0 = empty), its
-    /// length a power of two at least twice the entries: one hash and
-    /// usually one comparison per key read.
+    /// length a power of two at least twice the entries.
     table: Box<[u16]>,
+    /// The multiplier of [`key_mix`] picking the cell, chosen when
+    /// compiling so that every entry sits in its own home cell when one
+    /// of the tried multipliers allows it ([`Kids::perfect`]).
+    mult: u64,
+    /// `64 - log2(table length)`: the cell is the product's top bits.
+    shift: u32,
+    /// Every entry is in its home cell: a key is that cell's entry or
+    /// none, one comparison (with one multiplier for every table, keys
+    /// clustered and a read key took three to six probes on average).
+    perfect: bool,
 }
 
 /// Byte equality of two keys, inline: keys are short, and a call to the C
@@ -174,12 +209,13 @@ fn same_key(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// A hash of a key from its length and its first and last bytes (two
-/// words, overlapping for a short key): a few instructions whatever the
-/// key, where a byte-by-byte hash cost as much as the rest of looking the
-/// key up. Equal hashes only probe further.
+/// A key folded to one word from its length and its first and last bytes
+/// (two words, overlapping for a short key): a few instructions whatever
+/// the key, where a byte-by-byte hash cost as much as the rest of looking
+/// the key up. [`Kids`] multiplies it by its own multiplier and keeps the
+/// top bits; equal cells only probe further.
 #[inline]
-fn key_hash(key: &[u8]) -> usize {
+fn key_mix(key: &[u8]) -> u64 {
     let n = key.len();
     let w8 = |i: usize| {
         key.get(i..i.wrapping_add(8))
@@ -199,16 +235,54 @@ fn key_hash(key: &[u8]) -> usize {
         let byte = |i: usize| u64::from(key.get(i).copied().unwrap_or(0));
         (byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0)
     };
-    let h = (a ^ b.rotate_left(31) ^ (n as u64) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 40) as usize
+    a ^ b.rotate_left(31) ^ (n as u64) << 56
+}
+
+/// The multiplier tables start with (Fibonacci hashing), and how many
+/// others a table tries for a placement without collision.
+const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+const TRIES: u64 = 256;
+
+/// The `i`th multiplier tried (odd, well spread: splitmix64 of `i`).
+fn multiplier(i: u64) -> u64 {
+    if i == 0 {
+        return GOLDEN;
+    }
+    let mut z = i.wrapping_mul(GOLDEN);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) | 1
 }
 
 impl Kids {
     fn new(entries: Vec<Entry>, slots: Vec<Slot>, required: Vec<u16>) -> Kids {
-        let size = (entries.len() * 2).next_power_of_two().max(4);
+        let mixed: Vec<u64> = entries.iter().map(|e| key_mix(e.name.as_bytes())).collect();
+        let base = (entries.len() * 2).next_power_of_two().max(4);
+        // A multiplier under which no two entries share a home cell (a
+        // larger table if none of those tried at the first size does).
+        let mut placed = None;
+        'sizes: for size in [base, base * 2, base * 4] {
+            let shift = 64 - size.trailing_zeros();
+            let mut seen = vec![false; size];
+            for i in 0..TRIES {
+                let mult = multiplier(i);
+                seen.iter_mut().for_each(|x| *x = false);
+                let clash = mixed.iter().any(|&m| {
+                    let at = (m.wrapping_mul(mult) >> shift) as usize;
+                    seen.get_mut(at).is_none_or(|x| std::mem::replace(x, true))
+                });
+                if !clash {
+                    placed = Some((size, mult));
+                    break 'sizes;
+                }
+            }
+        }
+        let perfect = placed.is_some();
+        let (size, mult) = placed.unwrap_or((base, GOLDEN));
+        let shift = 64 - size.trailing_zeros();
         let mut table = vec![0u16; size];
-        for (i, e) in entries.iter().enumerate() {
-            let mut at = key_hash(e.name.as_bytes()) & (size - 1);
+        for (i, &m) in mixed.iter().enumerate() {
+            let mut at = (m.wrapping_mul(mult) >> shift) as usize;
             while table.get(at).is_some_and(|&x| x != 0) {
                 at = (at + 1) & (size - 1);
             }
@@ -221,24 +295,49 @@ impl Kids {
             slots: slots.into(),
             required: required.into(),
             table: table.into(),
+            mult,
+            shift,
+            perfect,
         }
     }
 
     /// The entry of a JSON key.
     #[inline(always)]
     pub(super) fn get(&self, key: &str) -> Option<&Entry> {
+        let at = (key_mix(key.as_bytes()).wrapping_mul(self.mult) >> self.shift) as usize;
+        let x = *self.table.get(at)?;
+        let e = self.entries.get(usize::from(x).checked_sub(1)?)?;
+        if same_key(e.name.as_bytes(), key.as_bytes()) {
+            return Some(e);
+        }
+        if self.perfect {
+            // Every entry is in its home cell: this one was the only candidate.
+            return None;
+        }
+        self.probe(key, at)
+    }
+
+    /// The rest of a probe from cell `at` (a table without a perfect placement).
+    #[cold]
+    #[inline(never)]
+    fn probe(&self, key: &str, mut at: usize) -> Option<&Entry> {
         let mask = self.table.len().wrapping_sub(1);
-        let mut at = key_hash(key.as_bytes()) & mask;
         // The table is at most half full: an empty cell ends every probe.
         for _ in 0..self.table.len() {
+            at = (at + 1) & mask;
             let x = *self.table.get(at)?;
             let e = self.entries.get(usize::from(x).checked_sub(1)?)?;
             if same_key(e.name.as_bytes(), key.as_bytes()) {
                 return Some(e);
             }
-            at = (at + 1) & mask;
         }
         None
+    }
+
+    /// Whether every entry sits in its home cell (tests).
+    #[cfg(test)]
+    pub(super) fn is_perfect(&self) -> bool {
+        self.perfect
     }
 }
 
@@ -292,6 +391,10 @@ pub(super) struct ElemInfo {
     pub checks: bool,
     /// Invariants evaluated natively.
     pub invs: Box<[Inv]>,
+    /// Every one of them is judged from the resource's facts alone
+    /// ([`Inv::facts_only`]; none counts): with nothing contained and no
+    /// local reference, the object's invariants say nothing.
+    pub quiet: bool,
     /// One of them reads grandchildren names ([`crate::conformance::invariants::Child::inner`]):
     /// only then does the walk gather them.
     pub inner: bool,
@@ -562,6 +665,7 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
                 .iter()
                 .map(|t| ix.base_of.get(t.code.as_ref()).copied().unwrap_or(u32::MAX))
                 .collect(),
+            quiet: invs.iter().all(|i| i.facts_only),
             invs,
             inner,
             children,
@@ -585,6 +689,8 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
             elems.get_mut(i).and_then(|e| e.kids.as_mut()).and_then(|kids| kids.entries.get_mut(k))
         {
             en.flags = f;
+            en.plain = en.plain_for();
+            en.single = en.single_for();
         }
     }
     Compiled { elems, by_id }
@@ -670,6 +776,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 many: false,
                 reference: false,
                 flags: ValueFlags::default(),
+                plain: false,
+                single: false,
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -693,6 +801,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                     many: false,
                     reference: false,
                     flags: ValueFlags::default(),
+                    plain: false,
+                    single: false,
                 });
             }
             if st.is_profile
@@ -711,6 +821,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                         many: false,
                         reference: false,
                         flags: ValueFlags::default(),
+                        plain: false,
+                        single: false,
                     });
                 }
             }
@@ -731,6 +843,8 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 many: false,
                 reference: false,
                 flags: ValueFlags::default(),
+                plain: false,
+                single: false,
             });
         }
     }
@@ -809,6 +923,7 @@ fn type_slice(st: &StructureTable, sl: &Slicer, json: &str, code: &str) -> Optio
 
 #[cfg(test)]
 mod key_tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     /// Every key of every object of the built-in structures is found by
     /// its name, and a name one byte longer or shorter is not (the key
     /// hash only spreads the table; the comparison decides).
@@ -837,6 +952,61 @@ mod key_tests {
             }
         }
         assert!(keys > 1000, "{keys}");
+    }
+
+    /// A lookup agrees with a linear scan of the entries for every name and
+    /// for near misses of it (one byte changed at each position, its
+    /// underscore form), in perfect and probed tables alike; nearly every
+    /// table gets a perfect placement (else the one-comparison path would
+    /// go untested).
+    #[test]
+    fn lookups_agree_with_a_linear_scan() {
+        let v = super::super::Validator::builtin();
+        let (mut tables, mut perfect) = (0, 0);
+        let scan = |kids: &super::Kids, k: &str| {
+            kids.entries.iter().find(|e| *e.name == *k).map(|e| e.name.clone())
+        };
+        for s in 0..v.definitions().structures().len() {
+            let Some(c) = v.compiled(u32::try_from(s).unwrap_or(u32::MAX)) else { continue };
+            for kids in c.elems.iter().filter_map(|e| e.kids.as_ref()) {
+                tables += 1;
+                perfect += usize::from(kids.is_perfect());
+                for e in kids.entries.iter() {
+                    let mut probes = vec![e.name.to_string(), format!("_{}", e.name)];
+                    for at in 0..e.name.len() {
+                        let mut b = e.name.as_bytes().to_vec();
+                        b[at] ^= 0x20;
+                        probes.push(String::from_utf8_lossy(&b).into_owned());
+                    }
+                    for k in &probes {
+                        assert_eq!(kids.get(k).map(|f| f.name.clone()), scan(kids, k), "{k}");
+                    }
+                }
+            }
+        }
+        assert!(perfect * 100 >= tables * 95, "{perfect} of {tables} tables perfect");
+    }
+
+    /// A table no multiplier places without collision (two entries of the
+    /// same name) probes, and finds the first of them like a scan.
+    #[test]
+    fn a_table_with_a_clash_probes() {
+        let v = super::super::Validator::builtin();
+        let slot = v.by_url.get("http://hl7.org/fhir/StructureDefinition/Slot").copied();
+        let c = v.compiled(slot.unwrap()).unwrap();
+        let kids = c.elems[0].kids.as_ref().unwrap();
+        let mut entries = kids.entries.to_vec();
+        let mut twin = entries[0].clone();
+        twin.slot = 999;
+        entries.push(twin);
+        let first = entries[0].name.clone();
+        let t = super::Kids::new(entries.clone(), kids.slots.to_vec(), Vec::new());
+        assert!(!t.is_perfect());
+        assert_eq!(t.get(&first).map(|e| e.slot), Some(entries[0].slot));
+        for e in &entries {
+            assert_eq!(t.get(&e.name).map(|f| &f.name), Some(&e.name));
+            assert!(t.get(&format!("{}~", e.name)).is_none());
+        }
     }
 
     /// The inline comparison agrees with `==` on every length around the

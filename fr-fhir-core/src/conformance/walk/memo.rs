@@ -28,8 +28,9 @@ const MAX_LEN: usize = 2048;
 /// A bounded cache (`SETS` × `WAYS` objects) of clean objects per element.
 #[derive(Debug, Default)]
 pub(super) struct Memo<'a> {
-    /// Per way: the element ([`packed`]; [`EMPTY`]: none) and the object.
-    sets: Vec<[(u64, &'a str); WAYS]>,
+    /// Per way: the element ([`packed`]; [`EMPTY`]: none), the last eight
+    /// bytes of the object (kept, not loaded again per lookup) and the object.
+    sets: Vec<[(u64, u64, &'a str); WAYS]>,
     /// The validator the objects were read by (by address): node numbers
     /// mean nothing to another one.
     owner: usize,
@@ -59,13 +60,10 @@ impl<'a> Memo<'a> {
     pub(super) fn hit(&self, node: NodeRef, rest: &[u8]) -> Option<usize> {
         let key = packed(node)?;
         let set = self.sets.get(set_of(key))?;
-        for &(k, text) in set {
+        for &(k, tail, text) in set {
             let len = text.len();
             // The last eight bytes turn most misses away first.
-            if k == key
-                && word_before(rest, len) == word_before(text.as_bytes(), len)
-                && rest.starts_with(text.as_bytes())
-            {
+            if k == key && word_before(rest, len) == tail && rest.starts_with(text.as_bytes()) {
                 return Some(len);
             }
         }
@@ -79,12 +77,12 @@ impl<'a> Memo<'a> {
         }
         let Some(key) = packed(node) else { return };
         if self.sets.is_empty() {
-            self.sets.resize(SETS, [(EMPTY, ""); WAYS]);
+            self.sets.resize(SETS, [(EMPTY, 0, ""); WAYS]);
         }
         if let Some(set) = self.sets.get_mut(set_of(key)) {
             set.rotate_right(1);
             if let Some(first) = set.first_mut() {
-                *first = (key, text);
+                *first = (key, word_before(text.as_bytes(), text.len()), text);
             }
         }
     }

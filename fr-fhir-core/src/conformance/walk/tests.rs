@@ -868,6 +868,37 @@ fn the_walk_with_shortcuts_finds_what_the_exact_walk_finds() {
 }
 
 #[test]
+fn escaped_strings_give_the_findings_of_the_exact_walk() {
+    // Escaped slashes, escapes the checks care about (tab, vertical tab)
+    // and spaces in uris, read by the shortcuts (plain strings read in
+    // place, memo) and by the exact walk: the same findings, the lexical
+    // defects found, and a fullUrl read on by bdl-8 quoted decoded.
+    let slot = |id: &str, comment: &str, source: &str, rules: &str| {
+        format!(
+            r#"{{"fullUrl":"https:\/\/x.fr\/Slot\/{id}","resource":{{"resourceType":"Slot","id":"{id}","meta":{{"source":"{source}"}},"implicitRules":"{rules}","schedule":{{"reference":"Schedule\/s"}},"status":"free","start":"2024-01-01T10:00:00.000+01:00","end":"2024-01-01T10:30:00.000+01:00","comment":"{comment}"}}}}"#
+        )
+    };
+    let entries = [
+        slot("a", r#"https:\/\/x.fr\/rdv?c=1&amp;s=\"sas\""#, r"urn:x:\/a", r"http:\/\/r.fr"),
+        slot("b", r"tab\there", r"http:\/\/a b", r"http:\/\/r.fr\/ "),
+        slot("c", r"vt\u000bhere", r"", r"ok"),
+        slot("d", r"plain comment", r"\\", r"a\/b"),
+    ];
+    let src = format!(
+        r#"{{"resourceType":"Bundle","type":"collection","entry":[{}]}}"#,
+        entries.join(",")
+    );
+    let v = validator();
+    for whole in [true, false] {
+        let fast = bundle_findings(v, &src, Buffers::default(), whole);
+        let exact = bundle_findings(v, &src, Buffers::exact(), whole);
+        assert_eq!(fast, exact, "whole: {whole}");
+        let lexical = fast.iter().filter(|f| f.0 == "RO1-FHIR-003").count();
+        assert!(lexical >= 3, "{fast:#?}");
+    }
+}
+
+#[test]
 fn an_entry_is_judged_against_its_own_bundle_each_time() {
     // The same entry, fine twice in a collection, then twice in a nested
     // transaction, where bdl-3 wants its `request`: both are reported.

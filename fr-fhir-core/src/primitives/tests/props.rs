@@ -107,3 +107,52 @@ proptest! {
         let _ = parse_search_date_lenient(&text);
     }
 }
+
+/// One byte of a near-SAS value: mostly what the shape expects there,
+/// sometimes another digit or a separator of another position.
+fn near_sas() -> impl Strategy<Value = String> {
+    let shape = b"2024-06-12T16:40:00.000+02:00";
+    let pick = proptest::sample::select(b"0123456789-:T.+Zzt ".to_vec());
+    let byte = (0u8..16, pick, 0u8..10);
+    proptest::collection::vec(byte, 28..=30).prop_map(move |bytes| {
+        bytes
+            .iter()
+            .enumerate()
+            .map(|(i, &(keep, other, digit))| match shape.get(i) {
+                Some(b) if keep > 0 && b.is_ascii_digit() => (b'0' + digit) as char,
+                Some(&b) if keep > 0 => b as char,
+                _ => other as char,
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// The SAS-shape shortcut of `check` never accepts what the full scan
+    /// rejects, as a dateTime or as an instant.
+    #[test]
+    fn sas_shape_shortcut_implies_the_full_scan(text in near_sas()) {
+        use crate::primitives::datetime::{Form, sas_shape_valid, scan};
+        if sas_shape_valid(&text) {
+            prop_assert!(scan(&text, Form::DateTime).is_ok(), "{}", text);
+            prop_assert!(scan(&text, Form::Instant).is_ok(), "{}", text);
+        }
+    }
+
+    /// On the SAS shape, fields in and out of range, the shortcut agrees
+    /// with the full scan (so it takes every valid value of that shape).
+    #[test]
+    fn sas_shape_shortcut_agrees_on_the_shape(
+        y in 0u32..=9999, mo in 0u32..=13, d in 0u32..=32, h in 0u32..=25, mi in 0u32..=61,
+        s in 0u32..=62, f in 0u32..=999, neg in any::<bool>(), zh in 0u32..=15, zm in 0u32..=61,
+    ) {
+        use crate::primitives::datetime::{Form, sas_shape_valid, scan};
+        let sign = if neg { '-' } else { '+' };
+        let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{f:03}{sign}{zh:02}:{zm:02}");
+        prop_assert_eq!(sas_shape_valid(&text), scan(&text, Form::Instant).is_ok(), "{}", text);
+        prop_assert_eq!(sas_shape_valid(&text), scan(&text, Form::DateTime).is_ok(), "{}", text);
+        prop_assert_eq!(sas_shape_valid(&text), check(PrimitiveKind::Instant, &text).is_ok());
+    }
+}
