@@ -1,7 +1,7 @@
 //! Reading typed models from the [`Reader`]: the `FromJson` trait, field
 //! slots, and the context that records what is odd without stopping.
 
-use super::memo::{EachSpan, Memo, Remember, keep_in, recall_in};
+use super::memo::{EachSpan, Memo, Moved, Remember, Shift, keep_in, recall_in};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// Something odd in the JSON that does not stop the parse. Validation turns
@@ -499,6 +499,21 @@ pub struct ExtrasData<'a> {
 impl EachSpan for RawElement<'_> {
     fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.span.each_span(f);
+    }
+}
+
+impl Moved for RawElement<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        RawElement { name: self.name.clone(), json: self.json.clone(), span: by.span(self.span) }
+    }
+}
+
+impl Moved for Extras<'_> {
+    #[inline]
+    fn moved(&self, by: Shift) -> Self {
+        Extras(self.0.as_deref().map(|data| {
+            Box::new(ExtrasData { raw: data.raw.moved(by), prim_ext: data.prim_ext.moved(by) })
+        }))
     }
 }
 

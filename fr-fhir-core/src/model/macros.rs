@@ -195,6 +195,16 @@ macro_rules! fhir_type {
             }
         }
 
+        impl $crate::model::memo::Moved for $name<'_> {
+            fn moved(&self, by: $crate::model::memo::Shift) -> Self {
+                $name {
+                    $( $field: $crate::model::memo::Moved::moved(&self.$field, by), )*
+                    span: by.span(self.span),
+                    extras: $crate::model::memo::Moved::moved(&self.extras, by),
+                }
+            }
+        }
+
         impl<'a> $crate::model::walk::Walk<'a> for $name<'a> {
             #[allow(unused_variables)]
             fn walk(&self, v: &mut dyn $crate::model::walk::Visitor<'a>) {

@@ -107,7 +107,7 @@ impl Memo<'_> {
 
 /// A model type whose objects may be remembered: [`Remember::ways`] gives
 /// its share of the memo (`None`, the default: never remembered).
-pub(crate) trait Remember<'a>: Sized + Clone + EachSpan {
+pub(crate) trait Remember<'a>: Sized + Clone + EachSpan + Moved {
     /// The kept objects of this type, if the type is remembered at all.
     #[inline(always)]
     fn ways<'m>(_memo: &'m mut Memo<'a>) -> Option<&'m mut Ways<'a, Self>> {
@@ -141,7 +141,7 @@ pub(crate) use remember_impl;
 /// The kept object of `ways` the reader is at (its kind already peeked:
 /// an object), if any: the reader steps over it, and the clone is moved
 /// there.
-pub(crate) fn recall_in<'a, T: EachSpan + Clone>(
+pub(crate) fn recall_in<'a, T: Moved>(
     ways: &Ways<'a, T>,
     r: &mut Reader<'a>,
 ) -> Option<T> {
@@ -156,9 +156,11 @@ pub(crate) fn recall_in<'a, T: EachSpan + Clone>(
             && word_before(rest, k.text.len()) == k.tail
             && rest.starts_with(k.text.as_bytes())
     })?;
-    let mut value = kept.value.clone();
-    relocate(&mut value, kept.at, u32::try_from(at).ok()?);
-    r.step_over(at + kept.text.len()).then_some(value)
+    let by = Shift { from: kept.at, to: u32::try_from(at).ok()? };
+    let end = at + kept.text.len();
+    // Nothing moves when the end is refused (it never is: the kept text
+    // was just found there), so the clone is made only for a step taken.
+    r.step_over(end).then(|| kept.value.moved(by))
 }
 
 /// Keeps `value`, just read from `start` to the reader's position with
@@ -192,12 +194,154 @@ pub(crate) trait EachSpan {
     fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F);
 }
 
-/// Moves every span of `value` by `to - from` (`from`: where it was read).
+/// Moves every span of `value` by `to - from` (`from`: where it was read):
+/// what [`Moved::moved`] does to its copy, kept as the reference the tests
+/// compare it with.
+#[cfg(test)]
 fn relocate<T: EachSpan>(value: &mut T, from: u32, to: u32) {
-    value.each_span(&mut |s: &mut Span| {
-        s.start = to.saturating_add(s.start.saturating_sub(from));
-        s.end = to.saturating_add(s.end.saturating_sub(from));
-    });
+    let by = Shift { from, to };
+    value.each_span(&mut |s: &mut Span| *s = by.span(*s));
+}
+
+/// Where a kept value is recalled: its spans were read from `from` on, its
+/// copy stands at `to`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shift {
+    from: u32,
+    to: u32,
+}
+
+impl Shift {
+    /// `s` read in the kept object, as found in the new one.
+    #[inline(always)]
+    pub(crate) fn span(self, s: Span) -> Span {
+        Span {
+            start: self.to.saturating_add(s.start.saturating_sub(self.from)),
+            end: self.to.saturating_add(s.end.saturating_sub(self.from)),
+        }
+    }
+}
+
+/// A copy of a model value with its spans moved ([`Shift`]): `clone`, then
+/// every span moved, in one pass (a recalled `meta` or `CodeableConcept`
+/// cost about as much to visit again for its spans as to clone).
+pub(crate) trait Moved {
+    /// The copy of `self` read at `by.to` instead of `by.from`.
+    fn moved(&self, by: Shift) -> Self;
+}
+
+impl Moved for Span {
+    #[inline(always)]
+    fn moved(&self, by: Shift) -> Self {
+        by.span(*self)
+    }
+}
+
+impl<T: Moved> Moved for Option<T> {
+    #[inline(always)]
+    fn moved(&self, by: Shift) -> Self {
+        self.as_ref().map(|v| v.moved(by))
+    }
+}
+
+impl<T: Moved> Moved for Vec<T> {
+    #[inline]
+    fn moved(&self, by: Shift) -> Self {
+        // Most repeating elements of a kept object are absent: no call.
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::with_capacity(self.len());
+        out.extend(self.iter().map(|v| v.moved(by)));
+        out
+    }
+}
+
+impl<T: Moved> Moved for Box<T> {
+    #[inline]
+    fn moved(&self, by: Shift) -> Self {
+        Box::new((**self).moved(by))
+    }
+}
+
+impl<K> Moved for Prim<'_, K> {
+    #[inline(always)]
+    fn moved(&self, by: Shift) -> Self {
+        let mut out = self.clone();
+        out.span = by.span(self.span);
+        out
+    }
+}
+
+impl Moved for PrimExt<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        PrimExt {
+            name: self.name,
+            value: match &self.value {
+                PrimExtValue::One(e) => PrimExtValue::One(e.moved(by)),
+                PrimExtValue::Many(items) => PrimExtValue::Many(items.moved(by)),
+            },
+        }
+    }
+}
+
+impl Moved for Extension<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        Extension {
+            id: self.id.moved(by),
+            extension: self.extension.moved(by),
+            url: self.url.moved(by),
+            value: self.value.moved(by),
+            value_span: self.value_span.moved(by),
+            span: self.span.moved(by),
+            extras: self.extras.moved(by),
+        }
+    }
+}
+
+impl Moved for Value<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        match self {
+            Value::Base64Binary(v) => Value::Base64Binary(v.moved(by)),
+            Value::Boolean(v) => Value::Boolean(v.moved(by)),
+            Value::Canonical(v) => Value::Canonical(v.moved(by)),
+            Value::Code(v) => Value::Code(v.moved(by)),
+            Value::Date(v) => Value::Date(v.moved(by)),
+            Value::DateTime(v) => Value::DateTime(v.moved(by)),
+            Value::Decimal(v) => Value::Decimal(v.moved(by)),
+            Value::Id(v) => Value::Id(v.moved(by)),
+            Value::Instant(v) => Value::Instant(v.moved(by)),
+            Value::Integer(v) => Value::Integer(v.moved(by)),
+            Value::Markdown(v) => Value::Markdown(v.moved(by)),
+            Value::Oid(v) => Value::Oid(v.moved(by)),
+            Value::PositiveInt(v) => Value::PositiveInt(v.moved(by)),
+            Value::String(v) => Value::String(v.moved(by)),
+            Value::Time(v) => Value::Time(v.moved(by)),
+            Value::UnsignedInt(v) => Value::UnsignedInt(v.moved(by)),
+            Value::Uri(v) => Value::Uri(v.moved(by)),
+            Value::Url(v) => Value::Url(v.moved(by)),
+            Value::Uuid(v) => Value::Uuid(v.moved(by)),
+            Value::Address(v) => Value::Address(v.moved(by)),
+            Value::CodeableConcept(v) => Value::CodeableConcept(v.moved(by)),
+            Value::Coding(v) => Value::Coding(v.moved(by)),
+            Value::ContactPoint(v) => Value::ContactPoint(v.moved(by)),
+            Value::HumanName(v) => Value::HumanName(v.moved(by)),
+            Value::Identifier(v) => Value::Identifier(v.moved(by)),
+            Value::Period(v) => Value::Period(v.moved(by)),
+            Value::Reference(v) => Value::Reference(v.moved(by)),
+            Value::Other(v) => Value::Other(v.moved(by)),
+        }
+    }
+}
+
+/// Resources are never kept (only found inside a kept value through
+/// `contained`, which the kept types have not): the plain way.
+impl Moved for super::Resource<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        let mut out = self.clone();
+        out.each_span(&mut |s: &mut Span| *s = by.span(*s));
+        out
+    }
 }
 
 impl EachSpan for Span {
@@ -396,6 +540,84 @@ mod tests {
             entries.extend([clean.clone(), bad.clone(), clean, bad]);
         }
         assert_eq!(same_either_way(&bundle(&entries)), 2 * defects.len());
+    }
+
+    /// Every span of `v`, in the visiting order.
+    fn spans<T: EachSpan + Clone>(v: &T) -> Vec<Span> {
+        let mut all = Vec::new();
+        v.clone().each_span(&mut |s: &mut Span| all.push(*s));
+        all
+    }
+
+    /// `moved` gives what cloning and then moving every span gives.
+    fn moves_as_clone_and_relocate<T: Moved + EachSpan + Clone + PartialEq + std::fmt::Debug>(
+        v: &T,
+    ) {
+        for (from, to) in [(0, 0), (5, 100_000), (7, 3), (u32::MAX, 2)] {
+            let fused = v.moved(Shift { from, to });
+            let mut plain = v.clone();
+            relocate(&mut plain, from, to);
+            assert_eq!(fused, plain);
+            assert_eq!(spans(&fused), spans(&plain), "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn a_moved_copy_is_the_clone_with_its_spans_moved() {
+        // Every value type of an extension, escaped (owned) strings, raw
+        // elements and `_x` siblings (single and array), inside the kinds of
+        // objects the memo keeps.
+        let values = [
+            r#""valueBase64Binary":"U0FT""#,
+            r#""valueBoolean":true"#,
+            r#""valueCanonical":"http://c""#,
+            r#""valueCode":"c""#,
+            r#""valueDate":"2021-11-04""#,
+            r#""valueDateTime":"2021-11-04T08:30:00+01:00""#,
+            r#""valueDecimal":1.50"#,
+            r#""valueId":"i""#,
+            r#""valueInstant":"2021-11-04T08:30:00.000+01:00""#,
+            r#""valueInteger":-3"#,
+            r#""valueMarkdown":"*m*""#,
+            r#""valueOid":"urn:oid:1.2""#,
+            r#""valuePositiveInt":1"#,
+            r#""valueString":"programm\u00e9s""#,
+            r#""valueTime":"08:30:00""#,
+            r#""valueUnsignedInt":0"#,
+            r#""valueUri":"u""#,
+            r#""valueUrl":"http://u""#,
+            r#""valueUuid":"urn:uuid:c757873d-ec9a-4326-a141-556f43239520""#,
+            r#""valueAddress":{"city":"Brest","line":["1 rue"]}"#,
+            r#""valueCodeableConcept":{"coding":[{"code":"c"}],"text":"t"}"#,
+            r#""valueCoding":{"system":"s","code":"c","_code":{"id":"x"}}"#,
+            r#""valueContactPoint":{"system":"phone","value":"01"}"#,
+            r#""valueHumanName":{"family":"F","given":["G","H"]}"#,
+            r#""valueIdentifier":{"value":"v","period":{"start":"2021"},"assigner":{"reference":"Organization/o"}}"#,
+            r#""valuePeriod":{"start":"2021","end":"2022"}"#,
+            r#""valueReference":{"reference":"Schedule/s","identifier":{"value":"v"}}"#,
+            r#""valueQuantity":{"value":1}"#,
+        ];
+        let extensions: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!(r#"{{"url":"http://e/{i}",{v},"_url":{{"id":"u"}},"foo":[1]}}"#))
+            .collect();
+        let extensions = extensions.join(",");
+        let src = format!(
+            r#"{{"resourceType":"Slot","meta":{{"extension":[{extensions}],"profile":["http:\/\/p","q"],"_profile":[null,{{"id":"x"}}],"security":[{{"system":"s","code":"c","extension":[{extensions}]}}],"bar":{{}}}},"serviceType":[{{"coding":[{{"system":"s","code":"AMB","display":"\u00e9"}}],"extension":[{extensions}]}},{{"text":"t","_text":{{"extension":[{extensions}]}}}}],"schedule":{{"reference":"Schedule/s","identifier":{{"value":"v","type":{{"text":"t"}}}},"extension":[{extensions}]}}}}"#
+        );
+        let (res, _) = crate::model::parse_resource(&src).unwrap();
+        let crate::model::Resource::Slot(slot) = &res else { panic!("a Slot") };
+        let meta = slot.meta.clone().unwrap();
+        assert_eq!(meta.extension.len(), values.len());
+        assert!(!meta.extras.raw().is_empty() && !meta.extras.prim_ext().is_empty());
+        moves_as_clone_and_relocate(&meta);
+        moves_as_clone_and_relocate(&slot.service_type);
+        moves_as_clone_and_relocate(&slot.schedule);
+        moves_as_clone_and_relocate(&meta.extension);
+        moves_as_clone_and_relocate(&res);
+        moves_as_clone_and_relocate(&**slot);
+        moves_as_clone_and_relocate(&BundleEntrySearch::default());
     }
 
     #[test]
