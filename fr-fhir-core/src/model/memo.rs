@@ -26,11 +26,16 @@ use super::{
 };
 use crate::json::{Reader, Span, word_before};
 
-/// Objects kept per type; a new one replaces the oldest. A Slot has four
-/// distinct `CodeableConcept`s (two service types, a specialty, an
-/// appointment type) and the specialties of its practitioners alternate in
-/// some responses.
-const WAYS: usize = 8;
+/// Objects kept per type; a new one replaces the least recently used. A
+/// Slot has four `CodeableConcept`s (two service types, a specialty, an
+/// appointment type), and in a real response the service types and
+/// specialties of its practitioners alternate, each written in two ways
+/// (with `\/` and `\u00e9` escapes or without): on the SLA Bundle 59
+/// distinct texts, of which 8 ways kept so few that one `CodeableConcept`
+/// in seven was read again; 16, recalled most recent first, miss one in
+/// sixty. At most 16: [`Ways::order`] holds one index per four bits.
+const WAYS: usize = 16;
+const _: () = assert!(WAYS <= 16);
 /// Objects longer than this are not kept: a long object is rarely repeated
 /// whole, and comparing it costs as much as reading it.
 const MAX_LEN: usize = 2048;
@@ -51,14 +56,28 @@ struct Kept<'a, T> {
 #[derive(Debug, Clone)]
 pub(crate) struct Ways<'a, T> {
     kept: Vec<Kept<'a, T>>,
-    /// The way the next object replaces, once all are used.
-    next: usize,
+    /// The indexes of `kept`, four bits each, the most recently used in the
+    /// lowest bits: searched in that order (a Slot's objects come back in
+    /// the order they were last seen, within a few steps), and the least
+    /// recently used, the highest of the `kept.len()` used, is replaced.
+    order: u64,
 }
 
 impl<T> Default for Ways<'_, T> {
     fn default() -> Self {
-        Ways { kept: Vec::new(), next: 0 }
+        Ways { kept: Vec::new(), order: 0 }
     }
+}
+
+/// `order` with its `p`-th index (from the lowest bits) moved first.
+#[inline(always)]
+fn to_front(order: u64, p: u32) -> u64 {
+    let shift = 4 * p;
+    let below = order & ((1u64 << shift) - 1);
+    let index = (order >> shift) & 0xF;
+    // `shift + 4` is 64 for the last way: nothing above it.
+    let above = order.checked_shr(shift + 4).unwrap_or(0).checked_shl(shift + 4).unwrap_or(0);
+    above | (below << 4) | index
 }
 
 /// The small objects read clean so far, per type (kept in the parse context,
@@ -141,26 +160,36 @@ pub(crate) use remember_impl;
 /// The kept object of `ways` the reader is at (its kind already peeked:
 /// an object), if any: the reader steps over it, and the clone is moved
 /// there.
-pub(crate) fn recall_in<'a, T: Moved>(
-    ways: &Ways<'a, T>,
-    r: &mut Reader<'a>,
-) -> Option<T> {
+pub(crate) fn recall_in<'a, T: Moved>(ways: &mut Ways<'a, T>, r: &mut Reader<'a>) -> Option<T> {
     let at = r.pos();
     let rest = r.source().as_bytes().get(at..)?;
     let left = r.depth_left();
     // Objects of one type share their first bytes (`{"coding":[{"system":"`)
     // and differ near their end: the last eight bytes turn most misses away
     // before the whole comparison.
-    let kept = ways.kept.iter().find(|k| {
-        k.levels <= left
+    let mut order = ways.order;
+    let mut p = 0;
+    let kept = loop {
+        let k = ways.kept.get((order & 0xF) as usize)?;
+        if k.levels <= left
             && word_before(rest, k.text.len()) == k.tail
             && rest.starts_with(k.text.as_bytes())
-    })?;
+        {
+            break k;
+        }
+        order >>= 4;
+        p += 1;
+        if p == ways.kept.len() {
+            return None;
+        }
+    };
     let by = Shift { from: kept.at, to: u32::try_from(at).ok()? };
     let end = at + kept.text.len();
     // Nothing moves when the end is refused (it never is: the kept text
     // was just found there), so the clone is made only for a step taken.
-    r.step_over(end).then(|| kept.value.moved(by))
+    let value = r.step_over(end).then(|| kept.value.moved(by))?;
+    ways.order = to_front(ways.order, p as u32);
+    Some(value)
 }
 
 /// Keeps `value`, just read from `start` to the reader's position with
@@ -179,11 +208,17 @@ pub(crate) fn keep_in<'a, T: Clone>(
     }
     let tail = word_before(text.as_bytes(), text.len());
     let item = Kept { text, tail, at, levels, value: value.clone() };
-    if ways.kept.len() < WAYS {
+    let used = ways.kept.len();
+    if used < WAYS {
         ways.kept.push(item);
-    } else if let Some(slot) = ways.kept.get_mut(ways.next) {
-        *slot = item;
-        ways.next = (ways.next + 1) % WAYS;
+        ways.order = (ways.order << 4) | used as u64;
+    } else {
+        // The least recently used is the last of the sixteen: it comes
+        // first, and its way takes the new object.
+        ways.order = ways.order.rotate_left(4);
+        if let Some(way) = ways.kept.get_mut((ways.order & 0xF) as usize) {
+            *way = item;
+        }
     }
 }
 
@@ -618,6 +653,53 @@ mod tests {
         moves_as_clone_and_relocate(&res);
         moves_as_clone_and_relocate(&**slot);
         moves_as_clone_and_relocate(&BundleEntrySearch::default());
+    }
+
+    #[test]
+    fn the_order_of_use_moves_one_index_first() {
+        // Indexes 0..16, the most recent (0) lowest.
+        let order = (0..16u64).fold(0, |o, i| o | (i << (4 * i)));
+        let indexes = |o: u64| (0..16).map(|p| (o >> (4 * p)) & 0xF).collect::<Vec<_>>();
+        for p in 0..16u32 {
+            let mut want: Vec<u64> = (0..16).collect();
+            let i = want.remove(p as usize);
+            want.insert(0, i);
+            assert_eq!(indexes(to_front(order, p)), want, "p = {p}");
+        }
+    }
+
+    #[test]
+    fn a_concept_used_again_and_again_stays_among_many_others() {
+        // One service type in every Slot, then a different specialty each
+        // time: the service type is read once, every specialty once, and
+        // the kept ones are the sixteen most recent.
+        let concept =
+            |code: &str| format!(r#"{{"coding":[{{"system":"http://s","code":"{code}"}}]}}"#);
+        let entries: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    r#"{{"resource":{{"resourceType":"Slot","serviceType":[{}],"specialty":[{}]}}}}"#,
+                    concept("AMB"),
+                    concept(&format!("SM{i}"))
+                )
+            })
+            .collect();
+        let src = bundle(&entries);
+        assert_eq!(same_either_way(&src), 0);
+        let mut cx = Cx::default();
+        let mut codes = Vec::new();
+        Bundle::stream(
+            &mut Reader::new(&src),
+            &mut cx,
+            &mut |_: u32, _: BundleEntry<'_>, cx: &mut Cx<'_>| {
+                let ways = &cx.memo().concept;
+                codes = ways.kept.iter().map(|k| k.text.to_string()).collect();
+            },
+        )
+        .unwrap();
+        assert_eq!(codes.len(), WAYS);
+        assert!(codes.contains(&concept("AMB")));
+        assert!(codes.contains(&concept("SM39")) && !codes.contains(&concept("SM10")));
     }
 
     #[test]
