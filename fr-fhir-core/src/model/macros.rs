@@ -68,6 +68,25 @@ macro_rules! fhir_type {
                 Ok(())
             }
 
+            fn read_array(
+                out: &mut Vec<Self>,
+                name: &'static str,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx<'a>,
+            ) -> Result<(), $crate::json::JsonError> {
+                if !cx.remembers_arrays::<Self>() {
+                    return $crate::model::de::read_items(out, name, r, cx);
+                }
+                if let Some(items) = cx.recall_array::<Self>(r) {
+                    *out = items;
+                    return Ok(());
+                }
+                let at = (r.pos(), r.depth_left(), cx.noted());
+                $crate::model::de::read_items(out, name, r, cx)?;
+                cx.remember_array(r, at, out);
+                Ok(())
+            }
+
             fn read_opt(
                 out: &mut Option<Self>,
                 r: &mut $crate::json::Reader<'a>,

@@ -107,6 +107,10 @@ pub(crate) struct Memo<'a> {
     pub(crate) concept: Ways<'a, CodeableConcept<'a>>,
     pub(crate) reference: Ways<'a, Reference<'a>>,
     pub(crate) search: Ways<'a, BundleEntrySearch<'a>>,
+    /// Whole arrays of `CodeableConcept`s (a Slot's `serviceType` and
+    /// `specialty`): one look-up and one allocation of the right size for
+    /// the array instead of one look-up per item and a growing vector.
+    pub(crate) concepts: Ways<'a, Vec<CodeableConcept<'a>>>,
     /// Never remembers.
     off: bool,
 }
@@ -132,6 +136,12 @@ pub(crate) trait Remember<'a>: Sized + Clone + EachSpan + Moved {
     fn ways<'m>(_memo: &'m mut Memo<'a>) -> Option<&'m mut Ways<'a, Self>> {
         None
     }
+
+    /// The kept arrays of this type, if its arrays are remembered whole.
+    #[inline(always)]
+    fn array_ways<'m>(_memo: &'m mut Memo<'a>) -> Option<&'m mut Ways<'a, Vec<Self>>> {
+        None
+    }
 }
 
 /// `Remember` for a model type: its share of the memo for the types whose
@@ -139,7 +149,23 @@ pub(crate) trait Remember<'a>: Sized + Clone + EachSpan + Moved {
 /// this for every type it declares).
 macro_rules! remember_impl {
     (Meta) => { $crate::model::memo::remember_impl!(@ Meta, meta); };
-    (CodeableConcept) => { $crate::model::memo::remember_impl!(@ CodeableConcept, concept); };
+    (CodeableConcept) => {
+        impl<'a> $crate::model::memo::Remember<'a> for CodeableConcept<'a> {
+            #[inline(always)]
+            fn ways<'m>(
+                memo: &'m mut $crate::model::memo::Memo<'a>,
+            ) -> Option<&'m mut $crate::model::memo::Ways<'a, Self>> {
+                memo.on().map(|m| &mut m.concept)
+            }
+
+            #[inline(always)]
+            fn array_ways<'m>(
+                memo: &'m mut $crate::model::memo::Memo<'a>,
+            ) -> Option<&'m mut $crate::model::memo::Ways<'a, Vec<Self>>> {
+                memo.on().map(|m| &mut m.concepts)
+            }
+        }
+    };
     (Reference) => { $crate::model::memo::remember_impl!(@ Reference, reference); };
     (BundleEntrySearch) => { $crate::model::memo::remember_impl!(@ BundleEntrySearch, search); };
     ($ty:ident) => { impl<'a> $crate::model::memo::Remember<'a> for $ty<'a> {} };
@@ -157,9 +183,10 @@ macro_rules! remember_impl {
 
 pub(crate) use remember_impl;
 
-/// The kept object of `ways` the reader is at (its kind already peeked:
-/// an object), if any: the reader steps over it, and the clone is moved
-/// there.
+/// The kept object (or array) of `ways` the reader is at (its kind
+/// already peeked: an object, or an array), if any: the reader steps over
+/// it, and the clone is moved there. A JSON array, like an object, ends
+/// where it ends: a kept one that is a prefix of the rest is the next value.
 pub(crate) fn recall_in<'a, T: Moved>(ways: &mut Ways<'a, T>, r: &mut Reader<'a>) -> Option<T> {
     let at = r.pos();
     let rest = r.source().as_bytes().get(at..)?;
@@ -552,6 +579,8 @@ mod tests {
         .unwrap();
         assert_eq!(cx.memo().meta.kept.len(), 1);
         assert_eq!(cx.memo().concept.kept.len(), 4);
+        // The two arrays of concepts, `serviceType` and `specialty`.
+        assert_eq!(cx.memo().concepts.kept.len(), 2);
         assert_eq!(cx.memo().search.kept.len(), 1);
         assert_eq!(cx.memo().reference.kept.len(), 1);
     }
@@ -566,6 +595,10 @@ mod tests {
             (r#""mode":"match""#, r#""mode":"""#),
             (r#""reference":"Schedule/s1""#, r#""reference":null"#),
             (r#""security":[{"#, r#""security":[{},{"#),
+            // In remembered arrays: an item with a note, `null`, `[]`.
+            (r#""specialty":[{"#, r#""specialty":[{"text":""},{"#),
+            (r#""specialty":[{"#, r#""specialty":[null,{"#),
+            (r#""serviceType":["#, r#""specialty":[],"serviceType":["#),
         ];
         let mut entries = Vec::new();
         for (i, (from, to)) in defects.iter().enumerate() {
@@ -670,15 +703,15 @@ mod tests {
 
     #[test]
     fn a_concept_used_again_and_again_stays_among_many_others() {
-        // One service type in every Slot, then a different specialty each
-        // time: the service type is read once, every specialty once, and
-        // the kept ones are the sixteen most recent.
+        // One appointment type in every Slot, then a different specialty
+        // each time: the appointment type is read once, every specialty
+        // once, and the kept ones are the sixteen most recent.
         let concept =
             |code: &str| format!(r#"{{"coding":[{{"system":"http://s","code":"{code}"}}]}}"#);
         let entries: Vec<String> = (0..40)
             .map(|i| {
                 format!(
-                    r#"{{"resource":{{"resourceType":"Slot","serviceType":[{}],"specialty":[{}]}}}}"#,
+                    r#"{{"resource":{{"resourceType":"Slot","appointmentType":{},"specialty":[{}]}}}}"#,
                     concept("AMB"),
                     concept(&format!("SM{i}"))
                 )
@@ -716,29 +749,33 @@ mod tests {
         // The same `meta` opened at depth 4, then at depth 7 (a Slot in a
         // nested Bundle), two levels deep: under a limit of 8 the second is
         // an error either way, under 9 it is read.
-        let meta = r#"{"profile":["http://p"]}"#;
-        let inner = format!(
-            r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","meta":{meta}}}}}]}}"#
-        );
-        let src = format!(
-            r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","meta":{meta}}}}},{{"resource":{inner}}}]}}"#
-        );
-        for memo in [true, false] {
-            let mut cx = if memo { Cx::default() } else { Cx::without_memo() };
-            let mut r = Reader::new(&src).with_max_depth(8);
-            let got = Bundle::stream(
-                &mut r,
-                &mut cx,
-                &mut |_: u32, _: BundleEntry<'_>, _: &mut Cx<'_>| {},
+        // The same for a remembered array, two levels deep too.
+        for (key, value) in
+            [("meta", r#"{"profile":["http://p"]}"#), ("specialty", r#"[{"text":"t"}]"#)]
+        {
+            let inner = format!(
+                r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","{key}":{value}}}}}]}}"#
             );
-            assert!(got.is_err(), "memo {memo}: the nested meta is too deep");
-            let mut r = Reader::new(&src).with_max_depth(9);
-            let got = Bundle::stream(
-                &mut r,
-                &mut cx,
-                &mut |_: u32, _: BundleEntry<'_>, _: &mut Cx<'_>| {},
+            let src = format!(
+                r#"{{"resourceType":"Bundle","entry":[{{"resource":{{"resourceType":"Slot","{key}":{value}}}}},{{"resource":{inner}}}]}}"#
             );
-            assert!(got.is_ok(), "memo {memo}");
+            for memo in [true, false] {
+                let mut cx = if memo { Cx::default() } else { Cx::without_memo() };
+                let mut r = Reader::new(&src).with_max_depth(8);
+                let got = Bundle::stream(
+                    &mut r,
+                    &mut cx,
+                    &mut |_: u32, _: BundleEntry<'_>, _: &mut Cx<'_>| {},
+                );
+                assert!(got.is_err(), "memo {memo}: the nested meta is too deep");
+                let mut r = Reader::new(&src).with_max_depth(9);
+                let got = Bundle::stream(
+                    &mut r,
+                    &mut cx,
+                    &mut |_: u32, _: BundleEntry<'_>, _: &mut Cx<'_>| {},
+                );
+                assert!(got.is_ok(), "memo {memo}");
+            }
         }
     }
 
