@@ -561,11 +561,20 @@ impl Moved for RawElement<'_> {
 }
 
 impl Moved for Extras<'_> {
-    #[inline]
+    // Almost always absent: no call for that.
+    #[inline(always)]
     fn moved(&self, by: Shift) -> Self {
-        Extras(self.0.as_deref().map(|data| {
-            Box::new(ExtrasData { raw: data.raw.moved(by), prim_ext: data.prim_ext.moved(by) })
-        }))
+        match self.0.as_deref() {
+            None => Extras(None),
+            Some(data) => Extras(Some(data.moved(by))),
+        }
+    }
+}
+
+impl ExtrasData<'_> {
+    #[inline(never)]
+    fn moved(&self, by: Shift) -> Box<Self> {
+        Box::new(ExtrasData { raw: self.raw.moved(by), prim_ext: self.prim_ext.moved(by) })
     }
 }
 

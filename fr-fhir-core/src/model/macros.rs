@@ -126,12 +126,24 @@ macro_rules! fhir_type {
                 r: &mut $crate::json::Reader<'a>,
                 cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<(), $crate::json::JsonError> {
+                let obj = r.object()?;
+                self.fill_keys(r, cx, obj, true)
+            }
+
+            /// Reads the keys of the object `obj` the reader is in (`empty`:
+            /// no key read yet) into `self` (a default value).
+            #[inline(always)]
+            fn fill_keys(
+                &mut self,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx<'a>,
+                mut obj: $crate::json::Obj,
+                mut empty: bool,
+            ) -> Result<(), $crate::json::JsonError> {
                 use $crate::model::de::Field as _;
                 let out = self;
-                let mut obj = r.object()?;
                 let start = obj.start();
                 let mark = cx.mark();
-                let mut empty = true;
                 while let Some((key, _key_span)) = r.next_key(&mut obj)? {
                     empty = false;
                     match &*key {
@@ -156,6 +168,22 @@ macro_rules! fhir_type {
                 Ok(())
             }
         }
+
+        $(
+            impl<'a> $crate::model::resource::AfterType<'a> for $name<'a> {
+                const RESOURCE_TYPE: &'static str = $rt;
+
+                fn read_after_type(
+                    r: &mut $crate::json::Reader<'a>,
+                    cx: &mut $crate::model::de::Cx<'a>,
+                    obj: $crate::json::Obj,
+                ) -> Result<Box<Self>, $crate::json::JsonError> {
+                    let mut out = Box::<Self>::default();
+                    out.fill_keys(r, cx, obj, false)?;
+                    Ok(out)
+                }
+            }
+        )?
 
         #[cfg(feature = "schemars")]
         impl<'a> schemars::JsonSchema for $name<'a> {
