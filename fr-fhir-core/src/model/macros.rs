@@ -144,7 +144,7 @@ macro_rules! fhir_type {
                 let out = self;
                 let start = obj.start();
                 let mark = cx.mark();
-                while let Some((key, _key_span)) = r.next_key(&mut obj)? {
+                while let Some((key, _key_span)) = r.next_key_inline(&mut obj)? {
                     empty = false;
                     match &*key {
                         $( $key => out.$field.read_field($key, r, cx)?, )*
