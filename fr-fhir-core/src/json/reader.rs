@@ -1020,13 +1020,13 @@ mod tests {
         assert_eq!(got, ["1e999999", "0.10", "-3"]);
     }
 
+    /// A key read (or the end, or an error), the position and string counts after it.
+    type KeyStep = (Result<Option<(String, Span)>, JsonError>, usize, (u64, u64));
+
     /// Every step of reading the keys of the object `src` opens, with
     /// [`Reader::next_key_inline`] or [`Reader::next_key`]: what came back,
     /// and the reader's position and string counts after it.
-    fn key_steps(
-        src: &str,
-        inline: bool,
-    ) -> Vec<(Result<Option<(String, Span)>, JsonError>, usize, (u64, u64))> {
+    fn key_steps(src: &str, inline: bool) -> Vec<KeyStep> {
         let mut r = Reader::new(src);
         let Ok(mut obj) = r.object() else { return Vec::new() };
         let mut steps = Vec::new();

@@ -431,14 +431,15 @@ mod tests {
     }
 
     /// The resource, its spans, the notes, the reader's position and
-    /// string counts, or the error.
+    /// string counts.
+    type Outcome<'a> =
+        (Option<Resource<'a>>, Option<Vec<Span>>, Vec<crate::model::Note>, usize, (u64, u64));
+
+    /// [`Outcome`] of reading `src` with `read`, or the error.
     fn outcome<'a>(
         src: &'a str,
         read: fn(&mut Reader<'a>, &mut Cx<'a>) -> Result<Option<Resource<'a>>, JsonError>,
-    ) -> Result<
-        (Option<Resource<'a>>, Option<Vec<Span>>, Vec<crate::model::Note>, usize, (u64, u64)),
-        JsonError,
-    > {
+    ) -> Result<Outcome<'a>, JsonError> {
         let mut r = Reader::new(src);
         let mut cx = Cx::default();
         let res = read(&mut r, &mut cx)?;
