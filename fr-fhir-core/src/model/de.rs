@@ -1,7 +1,7 @@
 //! Reading typed models from the [`Reader`]: the `FromJson` trait, field
 //! slots, and the context that records what is odd without stopping.
 
-use super::memo::{EachSpan, Memo, Remember, keep_in, recall_in};
+use super::memo::{EachSpan, Memo, Moved, Remember, Shift, keep_in, recall_in};
 use crate::json::{JsonError, Kind, Reader, Span, Str};
 
 /// Something odd in the JSON that does not stop the parse. Validation turns
@@ -193,6 +193,36 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The array at the reader (its kind already peeked: an array), if one
+    /// equal to it was read clean before: the reader steps over it.
+    #[inline(always)]
+    pub(crate) fn recall_array<T: Remember<'a>>(&mut self, r: &mut Reader<'a>) -> Option<Vec<T>> {
+        recall_in(T::array_ways(&mut self.memo)?, r)
+    }
+
+    /// [`Cx::remember`] for an array of `T` just read.
+    #[inline(always)]
+    pub(crate) fn remember_array<T: Remember<'a>>(
+        &mut self,
+        r: &Reader<'a>,
+        (start, levels, noted): (usize, u32, u64),
+        items: &Vec<T>,
+    ) {
+        if self.noted() != noted {
+            return;
+        }
+        if let Some(ways) = T::array_ways(&mut self.memo) {
+            keep_in(ways, r, start, levels, items);
+        }
+    }
+
+    /// True when arrays of `T` may be recalled whole (the memo is on and
+    /// keeps them).
+    #[inline(always)]
+    pub(crate) fn remembers_arrays<T: Remember<'a>>(&mut self) -> bool {
+        T::array_ways(&mut self.memo).is_some()
+    }
+
     #[cfg(test)]
     pub(crate) fn memo(&mut self) -> &mut Memo<'a> {
         &mut self.memo
@@ -284,6 +314,18 @@ pub trait FromJson<'a>: Sized {
             out.push(v);
         }
         Ok(())
+    }
+
+    /// Reads the items of the array at the reader (its kind already
+    /// peeked) into `out`, empty (models whose arrays repeat override it to
+    /// recall them whole).
+    fn read_array(
+        out: &mut Vec<Self>,
+        name: &'static str,
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+    ) -> Result<(), JsonError> {
+        read_items(out, name, r, cx)
     }
 
     /// Reads one value into an empty slot (models override it to fill in place).
@@ -378,18 +420,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
             return duplicate(name, r, cx);
         }
         match r.peek()? {
-            Kind::Array => {
-                let mut arr = r.array()?;
-                let start = arr.start();
-                let mut n = 0u32;
-                while r.next_item(&mut arr)?.is_some() {
-                    n += 1;
-                    T::read_push(self, r, cx, Some(name))?;
-                }
-                if n == 0 {
-                    cx.note(NoteKind::EmptyArray, Span::new(start, r.pos32()));
-                }
-            }
+            Kind::Array => T::read_array(self, name, r, cx)?,
             Kind::Null => {
                 let span = r.null()?;
                 cx.note(NoteKind::Null, span);
@@ -408,6 +439,27 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
     fn is_present(&self) -> bool {
         !self.is_empty()
     }
+}
+
+/// The items of the array at the reader, appended to `out` (`[]` noted):
+/// what [`FromJson::read_array`] does unless a model overrides it.
+pub fn read_items<'a, T: FromJson<'a>>(
+    out: &mut Vec<T>,
+    name: &'static str,
+    r: &mut Reader<'a>,
+    cx: &mut Cx<'a>,
+) -> Result<(), JsonError> {
+    let mut arr = r.array()?;
+    let start = arr.start();
+    let mut n = 0u32;
+    while r.next_item(&mut arr)?.is_some() {
+        n += 1;
+        T::read_push(out, r, cx, Some(name))?;
+    }
+    if n == 0 {
+        cx.note(NoteKind::EmptyArray, Span::new(start, r.pos32()));
+    }
+    Ok(())
 }
 
 /// A repeated key: its value is skipped (the first one is kept). Out of
@@ -499,6 +551,30 @@ pub struct ExtrasData<'a> {
 impl EachSpan for RawElement<'_> {
     fn each_span<F: FnMut(&mut Span)>(&mut self, f: &mut F) {
         self.span.each_span(f);
+    }
+}
+
+impl Moved for RawElement<'_> {
+    fn moved(&self, by: Shift) -> Self {
+        RawElement { name: self.name.clone(), json: self.json.clone(), span: by.span(self.span) }
+    }
+}
+
+impl Moved for Extras<'_> {
+    // Almost always absent: no call for that.
+    #[inline(always)]
+    fn moved(&self, by: Shift) -> Self {
+        match self.0.as_deref() {
+            None => Extras(None),
+            Some(data) => Extras(Some(data.moved(by))),
+        }
+    }
+}
+
+impl ExtrasData<'_> {
+    #[inline(never)]
+    fn moved(&self, by: Shift) -> Box<Self> {
+        Box::new(ExtrasData { raw: self.raw.moved(by), prim_ext: self.prim_ext.moved(by) })
     }
 }
 

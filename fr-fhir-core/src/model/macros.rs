@@ -68,6 +68,25 @@ macro_rules! fhir_type {
                 Ok(())
             }
 
+            fn read_array(
+                out: &mut Vec<Self>,
+                name: &'static str,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx<'a>,
+            ) -> Result<(), $crate::json::JsonError> {
+                if !cx.remembers_arrays::<Self>() {
+                    return $crate::model::de::read_items(out, name, r, cx);
+                }
+                if let Some(items) = cx.recall_array::<Self>(r) {
+                    *out = items;
+                    return Ok(());
+                }
+                let at = (r.pos(), r.depth_left(), cx.noted());
+                $crate::model::de::read_items(out, name, r, cx)?;
+                cx.remember_array(r, at, out);
+                Ok(())
+            }
+
             fn read_opt(
                 out: &mut Option<Self>,
                 r: &mut $crate::json::Reader<'a>,
@@ -107,13 +126,25 @@ macro_rules! fhir_type {
                 r: &mut $crate::json::Reader<'a>,
                 cx: &mut $crate::model::de::Cx<'a>,
             ) -> Result<(), $crate::json::JsonError> {
+                let obj = r.object()?;
+                self.fill_keys(r, cx, obj, true)
+            }
+
+            /// Reads the keys of the object `obj` the reader is in (`empty`:
+            /// no key read yet) into `self` (a default value).
+            #[inline(always)]
+            fn fill_keys(
+                &mut self,
+                r: &mut $crate::json::Reader<'a>,
+                cx: &mut $crate::model::de::Cx<'a>,
+                mut obj: $crate::json::Obj,
+                mut empty: bool,
+            ) -> Result<(), $crate::json::JsonError> {
                 use $crate::model::de::Field as _;
                 let out = self;
-                let mut obj = r.object()?;
                 let start = obj.start();
                 let mark = cx.mark();
-                let mut empty = true;
-                while let Some((key, _key_span)) = r.next_key(&mut obj)? {
+                while let Some((key, _key_span)) = r.next_key_inline(&mut obj)? {
                     empty = false;
                     match &*key {
                         $( $key => out.$field.read_field($key, r, cx)?, )*
@@ -137,6 +168,22 @@ macro_rules! fhir_type {
                 Ok(())
             }
         }
+
+        $(
+            impl<'a> $crate::model::resource::AfterType<'a> for $name<'a> {
+                const RESOURCE_TYPE: &'static str = $rt;
+
+                fn read_after_type(
+                    r: &mut $crate::json::Reader<'a>,
+                    cx: &mut $crate::model::de::Cx<'a>,
+                    obj: $crate::json::Obj,
+                ) -> Result<Box<Self>, $crate::json::JsonError> {
+                    let mut out = Box::<Self>::default();
+                    out.fill_keys(r, cx, obj, false)?;
+                    Ok(out)
+                }
+            }
+        )?
 
         #[cfg(feature = "schemars")]
         impl<'a> schemars::JsonSchema for $name<'a> {
@@ -192,6 +239,16 @@ macro_rules! fhir_type {
                 $( $crate::model::memo::EachSpan::each_span(&mut self.$field, f); )*
                 $crate::model::memo::EachSpan::each_span(&mut self.span, f);
                 $crate::model::memo::EachSpan::each_span(&mut self.extras, f);
+            }
+        }
+
+        impl $crate::model::memo::Moved for $name<'_> {
+            fn moved(&self, by: $crate::model::memo::Shift) -> Self {
+                $name {
+                    $( $field: $crate::model::memo::Moved::moved(&self.$field, by), )*
+                    span: by.span(self.span),
+                    extras: $crate::model::memo::Moved::moved(&self.extras, by),
+                }
             }
         }
 

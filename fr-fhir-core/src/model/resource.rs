@@ -4,7 +4,7 @@ use serde::{Serialize, Serializer};
 
 use super::de::{Cx, FromJson, NoteKind};
 use super::*;
-use crate::json::{JsonError, Kind, Reader, Span, Str};
+use crate::json::{JsonError, Kind, Obj, Reader, Span, Str};
 
 /// A resource whose type this crate does not model, kept as its raw JSON.
 ///
@@ -281,6 +281,45 @@ pub(crate) fn check_resource_type<'a>(
     Ok(())
 }
 
+/// A resource type whose reader can start after its `resourceType`: the
+/// first key of a resource, read once to dispatch on it, is not read again
+/// (that would be a second look-up of the key and the string, and a check
+/// that cannot fail).
+pub(crate) trait AfterType<'a>: Sized {
+    /// The `resourceType` of the type.
+    const RESOURCE_TYPE: &'static str;
+    /// Reads the rest of the object `obj`, whose first key was
+    /// `resourceType` with the value [`AfterType::RESOURCE_TYPE`].
+    fn read_after_type(
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+        obj: Obj,
+    ) -> Result<Box<Self>, JsonError>;
+}
+
+/// The type named by the first key of the object at the reader, when that
+/// key is `resourceType` with a string value: the reader is then after the
+/// value, the object open.
+#[inline]
+fn first_key_type<'a>(r: &mut Reader<'a>) -> Result<Option<(Str<'a>, Obj)>, JsonError> {
+    let mut obj = r.object()?;
+    match r.next_key(&mut obj)? {
+        Some((key, _)) if key == "resourceType" && r.peek()? == Kind::String => {
+            Ok(Some((r.string()?.0, obj)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn after_type<'a, T: AfterType<'a>>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx<'a>,
+    obj: Obj,
+    wrap: fn(Box<T>) -> Resource<'a>,
+) -> Result<Option<Resource<'a>>, JsonError> {
+    Ok(Some(wrap(T::read_after_type(r, cx, obj)?)))
+}
+
 fn boxed<'a, T: FromJson<'a>>(
     r: &mut Reader<'a>,
     cx: &mut Cx<'a>,
@@ -293,6 +332,34 @@ impl<'a> FromJson<'a> for Resource<'a> {
     const EXPECTED: Kind = Kind::Object;
 
     fn read(r: &mut Reader<'a>, cx: &mut Cx<'a>) -> Result<Option<Self>, JsonError> {
+        // Usually `resourceType` comes first: read where it stands. Any
+        // other case (another first key, an error, a type read another
+        // way) starts again from the object's first byte.
+        let before = r.clone();
+        if let Ok(Some((rt, obj))) = first_key_type(r) {
+            match rt.as_str() {
+                Slot::RESOURCE_TYPE => return after_type(r, cx, obj, Resource::Slot),
+                Schedule::RESOURCE_TYPE => return after_type(r, cx, obj, Resource::Schedule),
+                Practitioner::RESOURCE_TYPE => {
+                    return after_type(r, cx, obj, Resource::Practitioner);
+                }
+                PractitionerRole::RESOURCE_TYPE => {
+                    return after_type(r, cx, obj, Resource::PractitionerRole);
+                }
+                Location::RESOURCE_TYPE => return after_type(r, cx, obj, Resource::Location),
+                Organization::RESOURCE_TYPE => {
+                    return after_type(r, cx, obj, Resource::Organization);
+                }
+                HealthcareService::RESOURCE_TYPE => {
+                    return after_type(r, cx, obj, Resource::HealthcareService);
+                }
+                OperationOutcome::RESOURCE_TYPE => {
+                    return after_type(r, cx, obj, Resource::OperationOutcome);
+                }
+                _ => {}
+            }
+        }
+        *r = before;
         let rt = sniff_resource_type(r)?;
         match rt.as_deref() {
             Some("Bundle") => boxed(r, cx, Resource::Bundle),
@@ -331,5 +398,104 @@ impl Serialize for Resource<'_> {
                 Err(_) => s.serialize_str(&o.json),
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::de::{read_value, spans_of};
+
+    /// How a resource was read before `resourceType` was read where it
+    /// stands: sniffed ahead on a copy of the reader, then read again in
+    /// the object.
+    fn read_sniffing<'a>(
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+    ) -> Result<Option<Resource<'a>>, JsonError> {
+        if r.peek()? != Kind::Object {
+            return read_value::<Resource<'a>>(r, cx, None);
+        }
+        match sniff_resource_type(r)?.as_deref() {
+            Some("Slot") => boxed(r, cx, Resource::Slot),
+            Some("Schedule") => boxed(r, cx, Resource::Schedule),
+            Some("Practitioner") => boxed(r, cx, Resource::Practitioner),
+            Some("PractitionerRole") => boxed(r, cx, Resource::PractitionerRole),
+            Some("Location") => boxed(r, cx, Resource::Location),
+            Some("Organization") => boxed(r, cx, Resource::Organization),
+            Some("HealthcareService") => boxed(r, cx, Resource::HealthcareService),
+            Some("OperationOutcome") => boxed(r, cx, Resource::OperationOutcome),
+            // Read the same way either way.
+            _ => read_value::<Resource<'a>>(r, cx, None),
+        }
+    }
+
+    /// The resource, its spans, the notes, the reader's position and
+    /// string counts.
+    type Outcome<'a> =
+        (Option<Resource<'a>>, Option<Vec<Span>>, Vec<crate::model::Note>, usize, (u64, u64));
+
+    /// [`Outcome`] of reading `src` with `read`, or the error.
+    fn outcome<'a>(
+        src: &'a str,
+        read: fn(&mut Reader<'a>, &mut Cx<'a>) -> Result<Option<Resource<'a>>, JsonError>,
+    ) -> Result<Outcome<'a>, JsonError> {
+        let mut r = Reader::new(src);
+        let mut cx = Cx::default();
+        let res = read(&mut r, &mut cx)?;
+        let spans = res.as_ref().map(spans_of);
+        Ok((res, spans, cx.notes, r.pos(), r.string_stats()))
+    }
+
+    #[test]
+    fn a_resource_reads_the_same_whether_its_type_is_read_once_or_twice() {
+        let types = [
+            "Slot",
+            "Schedule",
+            "Practitioner",
+            "PractitionerRole",
+            "Location",
+            "Organization",
+            "HealthcareService",
+            "OperationOutcome",
+        ];
+        let mut docs = Vec::new();
+        for t in types {
+            docs.extend([
+                format!(r#"{{"resourceType":"{t}","id":"x","meta":{{"profile":["p"]}},"foo":1}}"#),
+                format!(r#"{{"resourceType":"{t}"}}"#),
+                format!(r#"{{ "resourceType" : "{t}" , "id" : "x" }}"#),
+                format!(r#"{{"id":"x","resourceType":"{t}"}}"#),
+                format!(r#"{{"resourceType":"{t}","resourceType":"Slot","id":""}}"#),
+                format!(r#"{{"resourceType":"{t}","resourceType":1}}"#),
+                format!(r#"{{"resourceType":"{t}","contained":[{{"resourceType":"Location","id":"l"}}]}}"#),
+                format!(r#"{{"resourceType":"{t}","id":"x""#),
+                format!(r#"{{"resourceType":"{t}","id":"x"}} trailing"#),
+                format!(r#"{{"resourceType":"{t}",}}"#),
+            ]);
+        }
+        docs.extend(
+            [
+                r#"{"resourceType":"Sl\u006ft","status":"free"}"#,
+                r#"{"resourceType":"Patient","id":"p"}"#,
+                r#"{"resourceType":"Bundle","type":"searchset"}"#,
+                r#"{"resourceType":"Nope"}"#,
+                r#"{"resourceType":1,"id":"x"}"#,
+                r#"{"resourceType":null}"#,
+                r#"{"id":"x"}"#,
+                r#"{}"#,
+                r#"{"#,
+                r#"{"resourceType""#,
+                r#"{"resourceType":"Slot"#,
+                r#"[]"#,
+                r#""Slot""#,
+            ]
+            .map(String::from),
+        );
+        for doc in &docs {
+            let once = outcome(doc, |r, cx| read_value::<Resource<'_>>(r, cx, None));
+            let twice = outcome(doc, read_sniffing);
+            assert_eq!(once, twice, "{doc}");
+        }
     }
 }
