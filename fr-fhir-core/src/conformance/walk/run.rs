@@ -331,7 +331,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         let coding = self.capture > 0 && matches!(v.type_code(node), "Coding" | "Quantity");
         let (mut system, mut code) = (None, None);
         self.depth += 1;
-        while let Some((key, _)) = self.r.next_key(&mut obj)? {
+        while let Some((key, _)) = self.r.next_key_inline(&mut obj)? {
             let ks = key.as_str();
             if let (Some(inner), Str::Borrowed(k)) = (inner.as_deref_mut(), &key) {
                 inner.push(k);
