@@ -10,12 +10,6 @@
 // Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)]
 
-// As `sas-validate` ships (docs/ARCHITECTURE.md, "Allocator"); the system
-// allocator with `--no-default-features`.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

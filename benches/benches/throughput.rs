@@ -4,12 +4,6 @@
 // Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-// As `sas-validate` ships (docs/ARCHITECTURE.md, "Allocator"); the system
-// allocator with `--no-default-features`.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use fr_fhir_core::json::Reader;
 use fr_fhir_core::model::{Bundle, BundleEntry, Cx};

@@ -26,11 +26,6 @@ use validator_cli::model::{InputKind, Summary};
 use validator_cli::progress::Progress;
 use validator_cli::render::{Ctx, TOOL};
 
-// The models of each entry are many small allocations freed soon after:
-// mimalloc serves them in a third of glibc's instructions (ARCHITECTURE).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit status of a usage error or an unusable input.
 const USAGE: u8 = 2;
 

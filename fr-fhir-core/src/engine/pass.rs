@@ -203,9 +203,6 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
         }
-        if let Some(res) = entry.resource {
-            self.structural.retire(res);
-        }
     }
 }
 

@@ -22,7 +22,6 @@ use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
 use crate::json::Span;
-use crate::model::Resource;
 use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
 
 /// A resource to walk: where, its type, the profiles it declares, and the
@@ -54,7 +53,7 @@ pub(crate) struct Structural<'v, 'a> {
     /// Number of the next walk ([`Job::seq`]).
     seq: u32,
     /// When a second thread shares the walks ([`walk_jobs`]).
-    par: Option<Parallel<'v, 'a>>,
+    par: Option<Parallel<'v>>,
     /// The walks' buffers, kept from one walk to the next.
     bufs: Buffers<'a>,
     /// Structures (and elements) resolved so far: a Bundle walks thousands
@@ -71,47 +70,31 @@ pub(crate) struct Structural<'v, 'a> {
 /// its batch itself when [`LAG`] batches are already waiting (the walks are
 /// then the slower side), and once the document is read it takes what is
 /// left instead of waiting for the walking thread to finish alone.
-struct Parallel<'v, 'a> {
-    tx: JobSender<'v, 'a>,
-    batch: Batch<'v, 'a>,
+struct Parallel<'v> {
+    tx: JobSender<'v>,
+    batch: Vec<Job<'v>>,
     /// The findings of the batches walked here.
     local: Emitter<'v>,
 }
 
-/// Walks sent at once, with the resources read before them: whichever thread
-/// walks the batch drops them, so that freeing their models (a twentieth of
-/// the reading thread's work) leaves the critical path when the walking
-/// thread has room. Only the resource moves (one pointer): the rest of an
-/// entry owns next to nothing.
-pub(crate) struct Batch<'v, 'a> {
-    jobs: Vec<Job<'v>>,
-    spent: Vec<Resource<'a>>,
-}
-
-impl Batch<'_, '_> {
-    fn new() -> Self {
-        Batch { jobs: Vec::with_capacity(BATCH), spent: Vec::with_capacity(BATCH) }
-    }
-}
-
 /// The batches waiting, shared by both threads.
-struct Queue<'v, 'a> {
-    batches: VecDeque<Batch<'v, 'a>>,
+struct Queue<'v> {
+    batches: VecDeque<Vec<Job<'v>>>,
     /// No batch will come any more: the walking thread ends once it is empty.
     closed: bool,
     /// The walking thread sleeps on [`Shared::ready`].
     asleep: bool,
 }
 
-struct Shared<'v, 'a> {
-    queue: Mutex<Queue<'v, 'a>>,
+struct Shared<'v> {
+    queue: Mutex<Queue<'v>>,
     ready: Condvar,
 }
 
-impl<'v, 'a> Shared<'v, 'a> {
+impl<'v> Shared<'v> {
     /// The queue, even after a panic of the other thread: it holds the lock
     /// only to push or pop, so the queue itself is never left half-changed.
-    fn lock(&self) -> MutexGuard<'_, Queue<'v, 'a>> {
+    fn lock(&self) -> MutexGuard<'_, Queue<'v>> {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -124,17 +107,17 @@ impl<'v, 'a> Shared<'v, 'a> {
 
 /// This thread's end of the queue; dropping it closes the queue (on an
 /// error of the read too), which ends the walking thread.
-pub(crate) struct JobSender<'v, 'a> {
-    shared: Arc<Shared<'v, 'a>>,
+pub(crate) struct JobSender<'v> {
+    shared: Arc<Shared<'v>>,
 }
 
 /// The walking thread's end of the queue.
-pub(crate) struct JobReceiver<'v, 'a> {
-    shared: Arc<Shared<'v, 'a>>,
+pub(crate) struct JobReceiver<'v> {
+    shared: Arc<Shared<'v>>,
 }
 
 /// The queue between this thread and the walking thread.
-pub(crate) fn job_queue<'v, 'a>() -> (JobSender<'v, 'a>, JobReceiver<'v, 'a>) {
+pub(crate) fn job_queue<'v>() -> (JobSender<'v>, JobReceiver<'v>) {
     let shared = Arc::new(Shared {
         queue: Mutex::new(Queue {
             batches: VecDeque::with_capacity(LAG),
@@ -146,10 +129,10 @@ pub(crate) fn job_queue<'v, 'a>() -> (JobSender<'v, 'a>, JobReceiver<'v, 'a>) {
     (JobSender { shared: Arc::clone(&shared) }, JobReceiver { shared })
 }
 
-impl<'v, 'a> JobSender<'v, 'a> {
+impl<'v> JobSender<'v> {
     /// Queues `batch` unless [`LAG`] batches are waiting already: then it
     /// comes back.
-    fn offer(&self, batch: Batch<'v, 'a>) -> Result<(), Batch<'v, 'a>> {
+    fn offer(&self, batch: Vec<Job<'v>>) -> Result<(), Vec<Job<'v>>> {
         let mut q = self.shared.lock();
         if q.batches.len() >= LAG {
             return Err(batch);
@@ -164,22 +147,22 @@ impl<'v, 'a> JobSender<'v, 'a> {
     }
 
     /// The oldest batch still waiting, taken back to be walked here.
-    fn take_back(&self) -> Option<Batch<'v, 'a>> {
+    fn take_back(&self) -> Option<Vec<Job<'v>>> {
         self.shared.lock().batches.pop_front()
     }
 }
 
-impl<'v, 'a> JobSender<'v, 'a> {
+impl<'v> JobSender<'v> {
     /// A handle that closes the queue when dropped, held where the walking
     /// thread is joined: if this thread unwinds before [`Structural::stop`]
     /// (the sender lives in [`Structural`], outside the thread's scope), the
     /// walking thread still ends and the join does not wait for ever.
-    pub(crate) fn closer(&self) -> QueueCloser<'v, 'a> {
+    pub(crate) fn closer(&self) -> QueueCloser<'v> {
         QueueCloser { shared: Arc::clone(&self.shared) }
     }
 }
 
-impl Drop for JobSender<'_, '_> {
+impl Drop for JobSender<'_> {
     fn drop(&mut self) {
         self.shared.close();
     }
@@ -187,20 +170,20 @@ impl Drop for JobSender<'_, '_> {
 
 /// Closes the queue when dropped ([`JobSender::closer`]); closing twice is
 /// harmless.
-pub(crate) struct QueueCloser<'v, 'a> {
-    shared: Arc<Shared<'v, 'a>>,
+pub(crate) struct QueueCloser<'v> {
+    shared: Arc<Shared<'v>>,
 }
 
-impl Drop for QueueCloser<'_, '_> {
+impl Drop for QueueCloser<'_> {
     fn drop(&mut self) {
         self.shared.close();
     }
 }
 
-impl<'v, 'a> JobReceiver<'v, 'a> {
+impl<'v> JobReceiver<'v> {
     /// The next batch, waiting for one; `None` once the queue is closed and
     /// empty.
-    fn next(&self) -> Option<Batch<'v, 'a>> {
+    fn next(&self) -> Option<Vec<Job<'v>>> {
         let mut q = self.shared.lock();
         loop {
             if let Some(b) = q.batches.pop_front() {
@@ -259,7 +242,7 @@ pub(crate) fn walk_jobs<'o>(
     opts: &'o super::Options,
     candidates: Scope,
     src: &str,
-    jobs: JobReceiver<'_, '_>,
+    jobs: JobReceiver<'_>,
 ) -> Emitter<'o> {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
@@ -269,11 +252,9 @@ pub(crate) fn walk_jobs<'o>(
         if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        for job in &batch.jobs {
+        for job in &batch {
             walk_one(v, src, job, &mut em, &mut bufs);
         }
-        // The resources' models are freed here, off the reading thread.
-        drop(batch);
     }
     em
 }
@@ -320,17 +301,8 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// From now on, walks are shared with the walking thread behind `tx`;
     /// `local` (restricted like the thread's emitter) keeps the findings of
     /// those walked here.
-    pub(crate) fn send_to(&mut self, tx: JobSender<'v, 'a>, local: Emitter<'v>) {
-        self.par = Some(Parallel { tx, batch: Batch::new(), local });
-    }
-
-    /// A resource whose rules and walks are all done or queued: it is
-    /// dropped with the batch of its walks (by the thread that walks them),
-    /// or now when nothing is shared.
-    pub(crate) fn retire(&mut self, resource: Resource<'a>) {
-        if let Some(p) = &mut self.par {
-            p.batch.spent.push(resource);
-        }
+    pub(crate) fn send_to(&mut self, tx: JobSender<'v>, local: Emitter<'v>) {
+        self.par = Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local });
     }
 
     /// Sends the last batch, walks here whatever batches are still
@@ -344,7 +316,7 @@ impl<'v, 'a> Structural<'v, 'a> {
         // walk order, as merging them needs (`Emitter::absorb_walks`).
         let mut late = p.local.sibling();
         while let Some(batch) = p.tx.take_back() {
-            for job in &batch.jobs {
+            for job in &batch {
                 walk_one(self.v, src, job, &mut late, &mut self.bufs);
             }
         }
@@ -383,8 +355,8 @@ impl<'v, 'a> Structural<'v, 'a> {
         self.seq = self.seq.wrapping_add(1);
         match &mut self.par {
             Some(p) => {
-                p.batch.jobs.push(job);
-                if p.batch.jobs.len() >= BATCH {
+                p.batch.push(job);
+                if p.batch.len() >= BATCH {
                     self.flush(src);
                 }
             }
@@ -397,18 +369,17 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// gone: it panicked, and the join reports it).
     fn flush(&mut self, src: &'a str) {
         let Some(p) = &mut self.par else { return };
-        if p.batch.jobs.is_empty() && p.batch.spent.is_empty() {
+        if p.batch.is_empty() {
             return;
         }
-        let batch = std::mem::replace(&mut p.batch, Batch::new());
+        let batch = std::mem::replace(&mut p.batch, Vec::with_capacity(BATCH));
         match p.tx.offer(batch) {
             Ok(()) => {}
             Err(mut batch) => {
-                for job in &batch.jobs {
+                for job in &batch {
                     walk_one(self.v, src, job, &mut p.local, &mut self.bufs);
                 }
-                batch.jobs.clear();
-                batch.spent.clear();
+                batch.clear();
                 p.batch = batch;
             }
         }
