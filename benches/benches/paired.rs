@@ -1,6 +1,7 @@
 //! Paired timing of the validation with and without the structural
-//! validator: the two run alternately, one after the other, many times, and
-//! the figure is the median of the per-pair ratios. On a shared 2-core VM
+//! validator, and of a `serde_json` scan of the same bytes: the three run
+//! back to back, many times, and the figures are the medians of the
+//! per-round ratios (all rules / hand rules; scan / all rules, issue 17's). On a shared 2-core VM
 //! whose speed drifts by a third within a minute, criterion's consecutive
 //! sample blocks can compare a slow minute with a fast one; pairs cannot.
 //!
@@ -22,6 +23,13 @@ fn time(src: &str, opts: &Options) -> Duration {
     t.elapsed()
 }
 
+/// The reference of issue 17: a `serde_json` scan into `IgnoredAny`.
+fn scan(src: &str) -> Duration {
+    let t = Instant::now();
+    serde_json::from_str::<serde::de::IgnoredAny>(black_box(src)).unwrap();
+    t.elapsed()
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -32,43 +40,56 @@ fn main() {
     let hand = Options { structure: false, ..Options::default() };
     let all = Options::default();
     for size in selected_sizes() {
-        let ds = match dataset(&size, false) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("skipping {size}: {e}");
-                continue;
-            }
-        };
-        let src = std::fs::read_to_string(&ds.path).unwrap();
-        let default_pairs = if src.len() > 20_000_000 { 12 } else { 40 };
-        let pairs: usize =
-            std::env::var("SAS_PAIRS").ok().and_then(|v| v.parse().ok()).unwrap_or(default_pairs);
-        // Warm-up: definitions compiled, caches and allocator settled.
-        time(&src, &all);
-        time(&src, &hand);
-        let (mut h, mut a, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..pairs {
-            // Alternate which goes first, so neither always follows the other.
-            let (th, ta) = if i % 2 == 0 {
-                let th = time(&src, &hand);
-                (th, time(&src, &all))
-            } else {
-                let ta = time(&src, &all);
-                (time(&src, &hand), ta)
+        for pretty in [false, true] {
+            let ds = match dataset(&size, pretty) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("skipping {size}: {e}");
+                    continue;
+                }
             };
-            h.push(th.as_secs_f64() * 1e3);
-            a.push(ta.as_secs_f64() * 1e3);
-            ratio.push(ta.as_secs_f64() / th.as_secs_f64());
+            let src = std::fs::read_to_string(&ds.path).unwrap();
+            let default_pairs = if src.len() > 20_000_000 { 12 } else { 40 };
+            let rounds: usize = std::env::var("SAS_PAIRS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default_pairs);
+            // Warm-up: definitions compiled, caches and allocator settled.
+            time(&src, &all);
+            time(&src, &hand);
+            scan(&src);
+            let (mut s, mut h, mut a) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut all_hand, mut scan_all) = (Vec::new(), Vec::new());
+            for i in 0..rounds {
+                // Each round times the three back to back, in a rotating
+                // order, so that none always follows another.
+                let mut t = [Duration::ZERO; 3];
+                for k in 0..3 {
+                    match (i + k) % 3 {
+                        0 => t[0] = scan(&src),
+                        1 => t[1] = time(&src, &hand),
+                        _ => t[2] = time(&src, &all),
+                    }
+                }
+                let ms = |d: Duration| d.as_secs_f64() * 1e3;
+                s.push(ms(t[0]));
+                h.push(ms(t[1]));
+                a.push(ms(t[2]));
+                all_hand.push(t[2].as_secs_f64() / t[1].as_secs_f64());
+                scan_all.push(t[0].as_secs_f64() / t[2].as_secs_f64());
+            }
+            let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+            println!(
+                "{}: {rounds} rounds; scan median {:.2} ms, hand rules median {:.1} ms (min {:.1}), all rules median {:.1} ms (min {:.1}); all/hand median ratio {:.3}; all rules at {:.2}x the scan (median of per-round ratios)",
+                ds.name,
+                median(s),
+                median(h.clone()),
+                min(&h),
+                median(a.clone()),
+                min(&a),
+                median(all_hand),
+                median(scan_all)
+            );
         }
-        let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-        println!(
-            "{}: {pairs} pairs; hand rules median {:.1} ms (min {:.1}), all rules median {:.1} ms (min {:.1}); all/hand median ratio {:.3}",
-            ds.name,
-            median(h.clone()),
-            min(&h),
-            median(a.clone()),
-            min(&a),
-            median(ratio)
-        );
     }
 }
