@@ -1,13 +1,14 @@
 //! Paired timing of the validation with and without the structural
 //! validator, and of a `serde_json` scan of the same bytes: the three run
 //! back to back, many times, and the figures are the medians of the
-//! per-round ratios (all rules / hand rules; scan / all rules, issue 17's). On a shared 2-core VM
-//! whose speed drifts by a third within a minute, criterion's consecutive
-//! sample blocks can compare a slow minute with a fast one; pairs cannot.
+//! per-round ratios (all rules / hand rules; scan / all rules, issue 17's).
+//! On a shared 2-core VM whose speed drifts by a third within a minute,
+//! criterion's consecutive sample blocks can compare a slow minute with a
+//! fast one; rounds cannot.
 //!
 //! `cargo bench -p sas-fhir-benches --bench paired` (sizes from
-//! `SAS_BENCH_SIZES`, pairs from `SAS_PAIRS`, default 40 for the SLA Bundle
-//! and 12 for larger ones).
+//! `SAS_BENCH_SIZES`, rounds from `SAS_PAIRS` — the name predates the
+//! scan — default 40 for the SLA Bundle and 12 for larger ones).
 // Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)]
 
@@ -61,8 +62,9 @@ fn main() {
             let (mut s, mut h, mut a) = (Vec::new(), Vec::new(), Vec::new());
             let (mut all_hand, mut scan_all) = (Vec::new(), Vec::new());
             for i in 0..rounds {
-                // Each round times the three back to back, in a rotating
-                // order, so that none always follows another.
+                // Each round times the three back to back in a rotating
+                // order: each goes first one round in three, so none always
+                // runs on the caches (or the clock) another one left.
                 let mut t = [Duration::ZERO; 3];
                 for k in 0..3 {
                     match (i + k) % 3 {

@@ -1321,7 +1321,7 @@ fn type_id_tail(url: &str) -> Option<(&str, &str)> {
     let id = url.get(slash_id + 1..)?;
     // One backward pass over the type: it must be alphanumeric back to the
     // previous `/`, so the last byte before the id's `/` that is not
-    // alphanumeric is that `/` (twice called per entry: the index, RO1-BUNDLE-007).
+    // alphanumeric is that `/` (once per entry, by the index).
     let head = url.as_bytes().get(..slash_id)?;
     let slash_t = head.iter().rposition(|c| !c.is_ascii_alphanumeric())?;
     if head.get(slash_t) != Some(&b'/') {

@@ -112,12 +112,17 @@ pub struct Cx<'a> {
     pub dropped: u64,
     /// The cap on recorded notes.
     pub max_notes: usize,
+    /// Notes raised so far, recorded or not: it only grows (legal nulls
+    /// removed by [`Cx::finish_object`] included), so that the memo's "read
+    /// without a note" test cannot be fooled by a removal that makes up for a
+    /// note counted past the cap.
+    raised: u64,
     memo: Memo<'a>,
 }
 
 impl Default for Cx<'_> {
     fn default() -> Self {
-        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000, memo: Memo::default() }
+        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000, raised: 0, memo: Memo::default() }
     }
 }
 
@@ -164,6 +169,7 @@ impl<'a> Cx<'a> {
             notes: self.notes,
             dropped: self.dropped,
             max_notes: self.max_notes,
+            raised: self.raised,
             memo: Memo::default(),
         }
     }
@@ -228,16 +234,16 @@ impl<'a> Cx<'a> {
         &mut self.memo
     }
 
-    /// Notes recorded or counted so far: an object read without changing it
-    /// raised none.
+    /// Notes raised so far: an object read without changing it raised none.
     #[inline]
     pub(crate) fn noted(&self) -> u64 {
-        self.notes.len() as u64 + self.dropped
+        self.raised
     }
 
     /// Records a note (or counts it when the cap is reached).
     #[inline]
     pub fn note(&mut self, kind: NoteKind, span: Span) {
+        self.raised += 1;
         if self.notes.len() < self.max_notes {
             self.notes.push(Note { kind, span });
         } else {
@@ -317,8 +323,9 @@ pub trait FromJson<'a>: Sized {
     }
 
     /// Reads the items of the array at the reader (its kind already
-    /// peeked) into `out`, empty (models whose arrays repeat override it to
-    /// recall them whole).
+    /// peeked) into `out`, empty. Every `fhir_type!` model overrides it; those
+    /// with a memo for their arrays (`CodeableConcept`) recall a repeated
+    /// array whole, the others read the items as the default does.
     fn read_array(
         out: &mut Vec<Self>,
         name: &'static str,
@@ -443,7 +450,7 @@ impl<'a, T: FromJson<'a>> Field<'a> for Vec<T> {
 
 /// The items of the array at the reader, appended to `out` (`[]` noted):
 /// what [`FromJson::read_array`] does unless a model overrides it.
-pub fn read_items<'a, T: FromJson<'a>>(
+pub(crate) fn read_items<'a, T: FromJson<'a>>(
     out: &mut Vec<T>,
     name: &'static str,
     r: &mut Reader<'a>,

@@ -5,9 +5,10 @@
 //! every entry's `search`. What the reader makes of an object of a given
 //! type depends on its bytes alone, so an object equal byte for byte to one
 //! read without a note is that value again, at another place: the kept value
-//! is cloned and its spans moved to the new place, instead of reading the
-//! bytes again (about a third of the cost for a `CodeableConcept`: the clone
-//! and its allocation remain).
+//! is copied with its spans moved to the new place in the same pass
+//! ([`Moved`]), instead of reading the bytes again (the copy's allocations
+//! remain). An array of `CodeableConcept` (`serviceType`, `specialty`) is
+//! kept and recalled whole, one allocation of its exact size.
 //!
 //! Equal leading bytes are enough: a JSON object ends where it ends, so a
 //! kept object that is a prefix of the rest of the input is exactly the next
@@ -33,9 +34,10 @@ use crate::json::{Reader, Span, word_before};
 /// (with `\/` and `\u00e9` escapes or without): on the SLA Bundle 59
 /// distinct texts, of which 8 ways kept so few that one `CodeableConcept`
 /// in seven was read again; 16, recalled most recent first, miss one in
-/// sixty. At most 16: [`Ways::order`] holds one index per four bits.
+/// sixty. Exactly 16: [`Ways::order`] holds one index per four bits, and
+/// replacing the least recently used rotates all sixteen.
 const WAYS: usize = 16;
-const _: () = assert!(WAYS <= 16);
+const _: () = assert!(WAYS == 16);
 /// Objects longer than this are not kept: a long object is rarely repeated
 /// whole, and comparing it costs as much as reading it.
 const MAX_LEN: usize = 2048;
@@ -767,7 +769,7 @@ mod tests {
                     &mut cx,
                     &mut |_: u32, _: BundleEntry<'_>, _: &mut Cx<'_>| {},
                 );
-                assert!(got.is_err(), "memo {memo}: the nested meta is too deep");
+                assert!(got.is_err(), "memo {memo}: the nested {key} is too deep");
                 let mut r = Reader::new(&src).with_max_depth(9);
                 let got = Bundle::stream(
                     &mut r,

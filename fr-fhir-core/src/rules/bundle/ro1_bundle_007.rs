@@ -27,9 +27,9 @@ pub static RULE: RuleMeta = RuleMeta {
     },
 };
 
-/// A RESTful fullUrl ends with `/{type}/{id}` of its resource; the
-/// comparison of the fullUrl's tail and the
-/// resource's type and id is already made (by the index) when `names` says so.
+/// A RESTful fullUrl ends with `/{type}/{id}` of its resource; when `names`
+/// is known, the index has already compared the fullUrl's tail with the
+/// resource's type and id.
 pub(crate) fn check_entry_known(e: &EntryCx<'_, '_>, names: Option<bool>, em: &mut Emitter<'_>) {
     let entry = e.entry;
     let Some(url) = &entry.full_url else { return };
