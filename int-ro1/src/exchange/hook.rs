@@ -21,10 +21,10 @@ use chrono::{DateTime, Utc};
 use fr_fhir_core::finding::{Cause, Finding};
 use fr_fhir_core::json::Span;
 use fr_fhir_core::model::{Identifier, Resource};
+use fr_fhir_core::primitives::parse_instant;
 use fr_fhir_core::rules::index::{EntryType, Index, RefField, RefInfo, Resolution};
 use fr_fhir_core::rules::{Emitter, EntryCx, Finish, Hook, UseCase};
 
-use super::instant::utc_instant;
 use crate::request::query::ParsedQuery;
 use crate::request::{SearchRequest, compare_self_link};
 use crate::rules::bundle::ro1_bundle_005;
@@ -143,8 +143,8 @@ impl<'a> Hook<'a> for RequestHook<'_> {
             Resource::Slot(s) => {
                 let Some(start) = &s.start else { return };
                 // An unreadable start is RO1-SLOT-003's finding.
-                let Some(at) = utc_instant(start.as_str()) else { return };
-                let slot = SlotStart { at, span: start.span };
+                let Ok(at) = parse_instant(start.as_str()) else { return };
+                let slot = SlotStart { at: at.to_utc(), span: start.span };
                 match self.given {
                     Some((req, _)) => window(req, slot, e.src, em),
                     None => self.slots.push(slot),

@@ -36,7 +36,6 @@ use crate::rules::visit::request::{check_accept, check_method};
 pub use int_r03::IgVersion;
 
 mod hook;
-mod instant;
 mod packs;
 pub mod parts;
 mod response;
