@@ -3,6 +3,7 @@
 //! resolve the locations of the findings in one batch.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
@@ -10,8 +11,10 @@ use super::context::{EntryCx, Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::structure::{PARALLEL_WALK_MIN, ResourceAt, Structural, job_queue, walk_jobs};
-use super::{RuleSet, Scope, Subject, USE_CASES, UseCase, UseCaseSource};
+use super::structure::{
+    Chosen, PARALLEL_WALK_MIN, Profiles, ResourceAt, Structural, job_queue, walk_jobs,
+};
+use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
@@ -155,7 +158,7 @@ struct Streamer<'s, 'o, 'h, 'a, 'v> {
     /// The structures each entry is walked against as `Bundle.entry`: the
     /// Bundle's, chosen once when its header is read (from its
     /// `meta.profile` when read before the entries).
-    bundle_structures: Vec<(Cow<'v, str>, Scope)>,
+    bundle_structures: Chosen<'v>,
 }
 
 impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
@@ -170,8 +173,8 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             // The content no longer decides anything.
             self.hinted = true;
         }
-        let declared = bundle_profiles(header);
-        self.bundle_structures = self.structural.choose("Bundle", &declared, self.rules, self.em);
+        self.bundle_structures =
+            self.structural.choose("Bundle", bundle_profiles(header), self.rules, self.em);
     }
 
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
@@ -194,11 +197,17 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
         let res_span = entry.resource.as_ref().map(Resource::span);
         self.structural.entry(self.src, entry.span, res_span, &self.bundle_structures, self.em);
         if let Some(res) = &entry.resource {
-            let declared = resource_profiles(res, self.src);
+            let read;
             let at = ResourceAt {
                 span: res.span(),
                 rtype: res.resource_type(),
-                declared: &declared,
+                declared: match res {
+                    Resource::Other(o) => {
+                        read = read_profiles(o.span, self.src);
+                        Profiles::Read(&read)
+                    }
+                    _ => typed_profiles(res),
+                },
                 skip: None,
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
@@ -229,7 +238,7 @@ fn stream_bundle<'a, 'v>(
         src,
         hinted: hinted.is_some(),
         structural,
-        bundle_structures: Vec::new(),
+        bundle_structures: Rc::new([]),
     };
     let header = Bundle::stream(r, cx, &mut st)?;
     let (mut ix, seen) = (st.ix, st.seen);
@@ -238,25 +247,23 @@ fn stream_bundle<'a, 'v>(
     Ok((header, ix, seen))
 }
 
-/// The profiles a resource declares (read from the JSON for the types the
-/// model keeps raw).
-fn resource_profiles<'r>(res: &'r Resource<'_>, src: &'r str) -> Vec<Cow<'r, str>> {
-    match res {
-        Resource::Other(o) => {
-            let mut out = Vec::new();
-            sniff_type_and_profiles(src, o.span.start as usize, |p| out.push(p.into_cow()));
-            out
-        }
-        _ => res
-            .meta()
-            .map(|m| m.profile.iter().map(|p| Cow::Borrowed(p.as_str())).collect())
-            .unwrap_or_default(),
-    }
+/// The profiles a resource of a type the model keeps raw declares, read
+/// from the JSON at `span`.
+fn read_profiles(span: Span, src: &str) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::new();
+    sniff_type_and_profiles(src, span.start as usize, |p| out.push(p.into_cow()));
+    out
+}
+
+/// The profiles a typed resource declares (none for the raw types: see
+/// [`read_profiles`]).
+fn typed_profiles<'r>(res: &'r Resource<'_>) -> Profiles<'r> {
+    Profiles::Typed(res.meta().map_or(&[][..], |m| &m.profile[..]))
 }
 
 /// The profiles a Bundle declares.
-fn bundle_profiles<'r>(header: &'r Bundle<'_>) -> Vec<Cow<'r, str>> {
-    header.meta.iter().flat_map(|m| m.profile.iter()).map(|p| Cow::Borrowed(p.as_str())).collect()
+fn bundle_profiles<'r>(header: &'r Bundle<'_>) -> Profiles<'r> {
+    Profiles::Typed(header.meta.as_ref().map_or(&[][..], |m| &m.profile[..]))
 }
 
 fn bundle_profile_use_case(rules: &dyn RuleSet, header: &Bundle<'_>) -> Option<UseCase> {
@@ -379,11 +386,10 @@ fn run_split<'a>(
         report.subject.use_case = uc;
         report.subject.use_case_source = source;
         report.subject.entries = header.entry_count;
-        let declared = bundle_profiles(&header);
         let at = ResourceAt {
             span: header.span,
             rtype: "Bundle",
-            declared: &declared,
+            declared: bundle_profiles(&header),
             skip: header.entry_span,
         };
         structural.resource(src, &at, rules, &mut em);
@@ -403,11 +409,17 @@ fn run_split<'a>(
         }
         rules.check_root(res.as_ref(), src, &mut em);
         if let Some(res) = &res {
-            let declared = resource_profiles(res, src);
+            let read;
             let at = ResourceAt {
                 span: res.span(),
                 rtype: res.resource_type(),
-                declared: &declared,
+                declared: match res {
+                    Resource::Other(o) => {
+                        read = read_profiles(o.span, src);
+                        Profiles::Read(&read)
+                    }
+                    _ => typed_profiles(res),
+                },
                 skip: None,
             };
             structural.resource(src, &at, rules, &mut em);

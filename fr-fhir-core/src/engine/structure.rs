@@ -16,12 +16,14 @@
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
 use crate::json::Span;
+use crate::model::Canonical;
 use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
 
 /// A resource to walk: where, its type, the profiles it declares, and the
@@ -29,12 +31,49 @@ use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
 pub(crate) struct ResourceAt<'r> {
     pub(crate) span: Span,
     pub(crate) rtype: &'r str,
-    pub(crate) declared: &'r [Cow<'r, str>],
+    pub(crate) declared: Profiles<'r>,
     pub(crate) skip: Option<Span>,
 }
 
-/// Structures chosen for a resource, each with the use cases its findings hold in.
-type Chosen<'v> = Vec<(Cow<'v, str>, Scope)>;
+/// The profiles a resource declares: its typed `meta.profile`, borrowed as
+/// it is (no list built per entry), or read from the JSON for the types the
+/// model keeps raw.
+#[derive(Clone, Copy)]
+pub(crate) enum Profiles<'r> {
+    Typed(&'r [Canonical<'r>]),
+    Read(&'r [Cow<'r, str>]),
+}
+
+impl<'r> Profiles<'r> {
+    fn len(self) -> usize {
+        match self {
+            Profiles::Typed(p) => p.len(),
+            Profiles::Read(p) => p.len(),
+        }
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'r str> {
+        let (typed, read) = match self {
+            Profiles::Typed(p) => (p, &[][..]),
+            Profiles::Read(p) => (&[][..], p),
+        };
+        typed.iter().map(Canonical::as_str).chain(read.iter().map(|p| p.as_ref()))
+    }
+}
+
+/// Structures chosen for a resource, each with the use cases its findings
+/// hold in; shared, so that handing the last choice again allocates nothing.
+pub(crate) type Chosen<'v> = Rc<[(Cow<'v, str>, Scope)]>;
+
+/// The last choice [`Structural::choose`] made, and what it was made from.
+struct LastChoice<'v> {
+    rtype: String,
+    declared: Vec<String>,
+    /// The use cases still wanted then (a choice without a known declared
+    /// profile depends on them).
+    wanted: Scope,
+    chosen: Chosen<'v>,
+}
 
 /// The structural side of one pass over document `'a`.
 pub(crate) struct Structural<'v, 'a> {
@@ -59,10 +98,9 @@ pub(crate) struct Structural<'v, 'a> {
     /// Structures (and elements) resolved so far: a Bundle walks thousands
     /// of entries against the same few.
     targets: Vec<(Cow<'v, str>, Option<&'static str>, Option<Target>)>,
-    /// The last resource type and declared profiles that named known
-    /// structures, with them: consecutive entries declare the same, and
-    /// looking the profiles up again was a tenth of the hand side's cost.
-    last_known: Option<(String, Vec<String>, Chosen<'v>)>,
+    /// The last choice: consecutive entries are alike, and looking the
+    /// profiles up again was a tenth of the hand side's cost.
+    last: Option<LastChoice<'v>>,
 }
 
 /// The walks shared with the walking thread: batches go to a queue both
@@ -305,7 +343,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             par: None,
             bufs: Buffers::default(),
             targets: Vec::new(),
-            last_known: None,
+            last: None,
         }
     }
 
@@ -345,8 +383,12 @@ impl<'v, 'a> Structural<'v, 'a> {
         structure: &Cow<'v, str>,
         element: Option<&'static str>,
     ) -> Option<Target> {
+        // The URLs are the definitions' own strings, most of the time: the
+        // same address is the same URL without comparing the bytes.
         let same = |(s, e, _): &&(Cow<'v, str>, Option<&'static str>, Option<Target>)| {
-            *e == element && s.as_ref() == structure.as_ref()
+            let same_str = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
+            e.zip(element).map_or(e.is_none() && element.is_none(), |(a, b)| same_str(a, b))
+                && same_str(s, structure)
         };
         if let Some((_, _, t)) = self.targets.iter().find(same) {
             return *t;
@@ -402,13 +444,44 @@ impl<'v, 'a> Structural<'v, 'a> {
     pub(crate) fn choose(
         &mut self,
         rtype: &str,
-        declared: &[Cow<'_, str>],
+        declared: Profiles<'_>,
+        rules: &dyn RuleSet,
+        em: &Emitter<'_>,
+    ) -> Chosen<'v> {
+        if !self.on {
+            return Rc::new([]);
+        }
+        let wanted = rules
+            .use_cases()
+            .iter()
+            .filter(|&uc| em.wants(uc.scope()))
+            .fold(Scope::NONE, |s, uc| s.or(uc.scope()));
+        if let Some(last) = &self.last
+            && last.rtype == rtype
+            && last.wanted == wanted
+            && last.declared.len() == declared.len()
+            && last.declared.iter().zip(declared.iter()).all(|(a, b)| a == b)
+        {
+            return Rc::clone(&last.chosen);
+        }
+        let chosen: Chosen<'v> = self.choose_anew(rtype, declared, rules, em).into();
+        self.last = Some(LastChoice {
+            rtype: rtype.to_string(),
+            declared: declared.iter().map(str::to_string).collect(),
+            wanted,
+            chosen: Rc::clone(&chosen),
+        });
+        chosen
+    }
+
+    /// [`Structural::choose`] without the memory of the last choice.
+    fn choose_anew(
+        &self,
+        rtype: &str,
+        declared: Profiles<'_>,
         rules: &dyn RuleSet,
         em: &Emitter<'_>,
     ) -> Vec<(Cow<'v, str>, Scope)> {
-        if !self.on {
-            return Vec::new();
-        }
         let defs = self.v.definitions();
         let base = || defs.base(rtype).map(|s| Cow::Borrowed(&*s.url));
         if self.base_only {
@@ -419,13 +492,6 @@ impl<'v, 'a> Structural<'v, 'a> {
         {
             return vec![(Cow::Owned(url.clone()), Scope::ALL)];
         }
-        if let Some((t, d, known)) = &self.last_known
-            && t == rtype
-            && d.len() == declared.len()
-            && d.iter().zip(declared).all(|(a, b)| a == b.as_ref())
-        {
-            return known.clone();
-        }
         let known: Vec<(Cow<'v, str>, Scope)> = declared
             .iter()
             .filter_map(|p| defs.structure(p))
@@ -433,8 +499,6 @@ impl<'v, 'a> Structural<'v, 'a> {
             .map(|s| (Cow::Borrowed(&*s.url), Scope::ALL))
             .collect();
         if !known.is_empty() {
-            let d = declared.iter().map(|p| p.to_string()).collect();
-            self.last_known = Some((rtype.to_string(), d, known.clone()));
             return known;
         }
         let mut out: Vec<(Cow<'v, str>, Scope)> = Vec::new();
@@ -470,18 +534,18 @@ impl<'v, 'a> Structural<'v, 'a> {
         if chosen.is_empty() && self.on {
             self.undefined_type(at, em);
         }
-        for (url, scope) in chosen {
+        for (url, scope) in chosen.iter() {
             let job = Job {
                 span: at.span,
                 structure: url.clone(),
                 element: None,
                 skip: at.skip,
-                scope,
+                scope: *scope,
                 seq: 0,
                 target: None,
             };
             self.walk(src, job, em);
-            self.note_walked(&url, at.span, scope);
+            self.note_walked(url, at.span, *scope);
         }
     }
 
