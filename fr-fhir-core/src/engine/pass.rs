@@ -733,5 +733,10 @@ mod tests {
             }
         }
         super::super::structure::SLOW_WALKER.store(false, std::sync::atomic::Ordering::Relaxed);
+        // The slow walker put this thread behind: it walked batches itself.
+        assert!(
+            super::super::structure::WALKED_BEHIND.load(std::sync::atomic::Ordering::Relaxed) > 0,
+            "this thread never walked a batch itself: the test missed that case"
+        );
     }
 }

@@ -65,7 +65,11 @@ impl<'r> Profiles<'r> {
 /// hold in; shared, so that handing the last choice again allocates nothing.
 pub(crate) type Chosen<'v> = Rc<[(Cow<'v, str>, Scope)]>;
 
-/// The last choice [`Structural::choose`] made, and what it was made from.
+/// Choices [`Structural::choose`] keeps: a searchset interleaving Slot,
+/// Schedule, Practitioner and PractitionerRole entries finds each again.
+const CHOICES: usize = 8;
+
+/// A choice [`Structural::choose`] made, and what it was made from.
 struct LastChoice<'v> {
     rtype: String,
     declared: Vec<String>,
@@ -79,7 +83,7 @@ struct LastChoice<'v> {
 pub(crate) struct Structural<'v, 'a> {
     v: &'v Validator,
     /// `--profile`, resolved to a canonical URL, with its type.
-    forced: Option<(String, String)>,
+    forced: Option<(&'v str, &'v str)>,
     base_only: bool,
     /// False: nothing is walked (`Options::structure`).
     on: bool,
@@ -98,9 +102,10 @@ pub(crate) struct Structural<'v, 'a> {
     /// Structures (and elements) resolved so far: a Bundle walks thousands
     /// of entries against the same few.
     targets: Vec<(Cow<'v, str>, Option<&'static str>, Option<Target>)>,
-    /// The last choice: consecutive entries are alike, and looking the
-    /// profiles up again was a tenth of the hand side's cost.
-    last: Option<LastChoice<'v>>,
+    /// The last choices (at most [`CHOICES`], most recent last): entries
+    /// are alike, and looking the profiles up again was a tenth of the hand
+    /// side's cost.
+    choices: Vec<LastChoice<'v>>,
 }
 
 /// The walks shared with the walking thread: batches go to a queue both
@@ -269,8 +274,9 @@ const BATCH: usize = 32;
 /// up to this. Every batch the walking thread waits for costs a wake-up, and
 /// on a virtual machine a wake-up of an idle core is slow: batches of 32
 /// all along were 10–14 % slower than growing ones, on the SLA and 50 MB
-/// Bundles (interleaved in-process runs, README). A larger cap leaves a
-/// larger last batch to share when the document is read.
+/// Bundles (in-process runs alternating the two, README "Sixth step"); a
+/// cap of 1,024 was no faster. A larger cap leaves a larger last batch to
+/// share when the document is read.
 const BATCH_MAX: usize = 512;
 
 /// Batches waiting at most: this thread walks its batch itself beyond it.
@@ -279,10 +285,26 @@ const BATCH_MAX: usize = 512;
 const LAG: usize = 8;
 
 /// Tests: the walking thread sleeps before each batch, so that this thread
-/// walks batches itself and takes back what is left at the end.
+/// walks batches itself and takes back what is left at the end; batches
+/// stay at [`BATCH`] walks then, so that a test Bundle makes enough of them
+/// to get [`LAG`] ahead.
 #[cfg(test)]
 pub(crate) static SLOW_WALKER: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
+
+/// Tests: batches this thread walked itself because [`LAG`] were waiting.
+#[cfg(test)]
+pub(crate) static WALKED_BEHIND: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
+
+/// The size of the batch after one of `size` walks.
+fn next_size(size: usize) -> usize {
+    #[cfg(test)]
+    if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
+        return BATCH;
+    }
+    (size * 2).min(BATCH_MAX)
+}
 
 /// The walking thread: walks each job into its own emitter, returned when
 /// the queue closes.
@@ -329,9 +351,8 @@ fn walk_one<'a>(
 
 impl<'v, 'a> Structural<'v, 'a> {
     pub(crate) fn new(v: &'v Validator, profile: Option<&str>, base_only: bool, on: bool) -> Self {
-        let forced = profile
-            .and_then(|p| v.definitions().find(p))
-            .map(|s| (s.url.to_string(), s.type_name.to_string()));
+        let forced =
+            profile.and_then(|p| v.definitions().find(p)).map(|s| (&*s.url, &*s.type_name));
         Structural {
             v,
             forced,
@@ -343,7 +364,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             par: None,
             bufs: Buffers::default(),
             targets: Vec::new(),
-            last: None,
+            choices: Vec::new(),
         }
     }
 
@@ -385,10 +406,14 @@ impl<'v, 'a> Structural<'v, 'a> {
     ) -> Option<Target> {
         // The URLs are the definitions' own strings, most of the time: the
         // same address is the same URL without comparing the bytes.
+        let same_str = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
         let same = |(s, e, _): &&(Cow<'v, str>, Option<&'static str>, Option<Target>)| {
-            let same_str = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
-            e.zip(element).map_or(e.is_none() && element.is_none(), |(a, b)| same_str(a, b))
-                && same_str(s, structure)
+            let same_element = match (*e, element) {
+                (Some(a), Some(b)) => same_str(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            same_element && same_str(s, structure)
         };
         if let Some((_, _, t)) = self.targets.iter().find(same) {
             return *t;
@@ -425,14 +450,15 @@ impl<'v, 'a> Structural<'v, 'a> {
         if p.batch.is_empty() {
             return;
         }
-        p.size = (p.size * 2).min(BATCH_MAX);
-        let batch = std::mem::replace(&mut p.batch, Vec::with_capacity(p.size));
-        match p.tx.offer(batch) {
-            Ok(()) => {}
+        p.size = next_size(p.size);
+        match p.tx.offer(std::mem::take(&mut p.batch)) {
+            Ok(()) => p.batch = Vec::with_capacity(p.size),
             Err(mut batch) => {
                 for job in &batch {
                     walk_one(self.v, src, job, &mut p.local, &mut self.bufs);
                 }
+                #[cfg(test)]
+                WALKED_BEHIND.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 batch.clear();
                 p.batch = batch;
             }
@@ -456,16 +482,20 @@ impl<'v, 'a> Structural<'v, 'a> {
             .iter()
             .filter(|&uc| em.wants(uc.scope()))
             .fold(Scope::NONE, |s, uc| s.or(uc.scope()));
-        if let Some(last) = &self.last
-            && last.rtype == rtype
-            && last.wanted == wanted
-            && last.declared.len() == declared.len()
-            && last.declared.iter().zip(declared.iter()).all(|(a, b)| a == b)
-        {
-            return Rc::clone(&last.chosen);
+        let same = |c: &&LastChoice<'v>| {
+            c.rtype == rtype
+                && c.wanted == wanted
+                && c.declared.len() == declared.len()
+                && c.declared.iter().zip(declared.iter()).all(|(a, b)| a == b)
+        };
+        if let Some(c) = self.choices.iter().rev().find(same) {
+            return Rc::clone(&c.chosen);
         }
         let chosen: Chosen<'v> = self.choose_anew(rtype, declared, rules, em).into();
-        self.last = Some(LastChoice {
+        if self.choices.len() == CHOICES {
+            self.choices.remove(0);
+        }
+        self.choices.push(LastChoice {
             rtype: rtype.to_string(),
             declared: declared.iter().map(str::to_string).collect(),
             wanted,
@@ -474,7 +504,11 @@ impl<'v, 'a> Structural<'v, 'a> {
         chosen
     }
 
-    /// [`Structural::choose`] without the memory of the last choice.
+    /// [`Structural::choose`] without the kept choices. What it returns may
+    /// depend only on `rtype`, `declared`, the use cases `em` still wants
+    /// and what is fixed for the pass (`on`, `base_only`, `forced`, the
+    /// definitions, the rule set): a choice is found again on those alone
+    /// ([`LastChoice`]); anything else it comes to read must join them.
     fn choose_anew(
         &self,
         rtype: &str,
@@ -487,10 +521,10 @@ impl<'v, 'a> Structural<'v, 'a> {
         if self.base_only {
             return base().map(|u| vec![(u, Scope::ALL)]).unwrap_or_default();
         }
-        if let Some((url, ty)) = &self.forced
+        if let Some((url, ty)) = self.forced
             && ty == rtype
         {
-            return vec![(Cow::Owned(url.clone()), Scope::ALL)];
+            return vec![(Cow::Borrowed(url), Scope::ALL)];
         }
         let known: Vec<(Cow<'v, str>, Scope)> = declared
             .iter()
