@@ -619,7 +619,13 @@ fn finalize(
             _ => (0, None),
         })
         .collect();
-    let located = resolve::resolve_with_layout(src, root, &targets, layout);
+    // Large documents count lines on a second thread, as they walk (see
+    // `resolve_with_layout_split`).
+    let located = if src.len() >= PARALLEL_WALK_MIN {
+        resolve::resolve_with_layout_split(src, root, &targets, layout)
+    } else {
+        resolve::resolve_with_layout(src, root, &targets, layout)
+    };
     for (f, loc) in findings.iter_mut().zip(located) {
         if matches!(f.target, Target::Body { .. }) {
             f.resolved = Some(crate::finding::Resolved {

