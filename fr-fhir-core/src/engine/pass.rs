@@ -197,17 +197,11 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
         let res_span = entry.resource.as_ref().map(Resource::span);
         self.structural.entry(self.src, entry.span, res_span, &self.bundle_structures, self.em);
         if let Some(res) = &entry.resource {
-            let read;
+            let mut read = Vec::new();
             let at = ResourceAt {
                 span: res.span(),
                 rtype: res.resource_type(),
-                declared: match res {
-                    Resource::Other(o) => {
-                        read = read_profiles(o.span, self.src);
-                        Profiles::Read(&read)
-                    }
-                    _ => typed_profiles(res),
-                },
+                declared: declared_profiles(res, self.src, &mut read),
                 skip: None,
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
@@ -247,18 +241,20 @@ fn stream_bundle<'a, 'v>(
     Ok((header, ix, seen))
 }
 
-/// The profiles a resource of a type the model keeps raw declares, read
-/// from the JSON at `span`.
-fn read_profiles(span: Span, src: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
-    sniff_type_and_profiles(src, span.start as usize, |p| out.push(p.into_cow()));
-    out
-}
-
-/// The profiles a typed resource declares (none for the raw types: see
-/// [`read_profiles`]).
-fn typed_profiles<'r>(res: &'r Resource<'_>) -> Profiles<'r> {
-    Profiles::Typed(res.meta().map_or(&[][..], |m| &m.profile[..]))
+/// The profiles a resource declares: its typed `meta.profile`, borrowed,
+/// or for the types the model keeps raw, read from the JSON into `read`.
+fn declared_profiles<'r>(
+    res: &'r Resource<'_>,
+    src: &'r str,
+    read: &'r mut Vec<Cow<'r, str>>,
+) -> Profiles<'r> {
+    match res {
+        Resource::Other(o) => {
+            sniff_type_and_profiles(src, o.span.start as usize, |p| read.push(p.into_cow()));
+            Profiles::Read(read)
+        }
+        _ => Profiles::Typed(res.meta().map_or(&[][..], |m| &m.profile[..])),
+    }
 }
 
 /// The profiles a Bundle declares.
@@ -409,17 +405,11 @@ fn run_split<'a>(
         }
         rules.check_root(res.as_ref(), src, &mut em);
         if let Some(res) = &res {
-            let read;
+            let mut read = Vec::new();
             let at = ResourceAt {
                 span: res.span(),
                 rtype: res.resource_type(),
-                declared: match res {
-                    Resource::Other(o) => {
-                        read = read_profiles(o.span, src);
-                        Profiles::Read(&read)
-                    }
-                    _ => typed_profiles(res),
-                },
+                declared: declared_profiles(res, src, &mut read),
                 skip: None,
             };
             structural.resource(src, &at, rules, &mut em);

@@ -70,7 +70,7 @@ pub(crate) type Chosen<'v> = Rc<[(Cow<'v, str>, Scope)]>;
 const CHOICES: usize = 8;
 
 /// A choice [`Structural::choose`] made, and what it was made from.
-struct LastChoice<'v> {
+struct KeptChoice<'v> {
     rtype: String,
     declared: Vec<String>,
     /// The use cases still wanted then (a choice without a known declared
@@ -105,7 +105,7 @@ pub(crate) struct Structural<'v, 'a> {
     /// The last choices (at most [`CHOICES`], most recent last): entries
     /// are alike, and looking the profiles up again was a tenth of the hand
     /// side's cost.
-    choices: Vec<LastChoice<'v>>,
+    choices: Vec<KeptChoice<'v>>,
 }
 
 /// The walks shared with the walking thread: batches go to a queue both
@@ -482,7 +482,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             .iter()
             .filter(|&uc| em.wants(uc.scope()))
             .fold(Scope::NONE, |s, uc| s.or(uc.scope()));
-        let same = |c: &&LastChoice<'v>| {
+        let same = |c: &&KeptChoice<'v>| {
             c.rtype == rtype
                 && c.wanted == wanted
                 && c.declared.len() == declared.len()
@@ -495,7 +495,7 @@ impl<'v, 'a> Structural<'v, 'a> {
         if self.choices.len() == CHOICES {
             self.choices.remove(0);
         }
-        self.choices.push(LastChoice {
+        self.choices.push(KeptChoice {
             rtype: rtype.to_string(),
             declared: declared.iter().map(str::to_string).collect(),
             wanted,
@@ -508,7 +508,7 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// depend only on `rtype`, `declared`, the use cases `em` still wants
     /// and what is fixed for the pass (`on`, `base_only`, `forced`, the
     /// definitions, the rule set): a choice is found again on those alone
-    /// ([`LastChoice`]); anything else it comes to read must join them.
+    /// ([`KeptChoice`]); anything else it comes to read must join them.
     fn choose_anew(
         &self,
         rtype: &str,
