@@ -345,9 +345,15 @@ fn run_split<'a>(
                 local.restrict(candidates);
                 // Dropped before the join on every path, an unwinding one too.
                 let closer = tx.closer();
+                // A thread the system refuses (limits, memory) is no reason
+                // to fail: this thread then walks everything itself.
+                let walker = std::thread::Builder::new()
+                    .spawn_scoped(sc, move || walk_jobs(validator, opts, candidates, src, jobs))
+                    .ok()?;
                 structural.send_to(tx, local);
-                (sc.spawn(move || walk_jobs(validator, opts, candidates, src, jobs)), closer)
+                Some((walker, closer))
             });
+            let walker = walker.flatten();
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,

@@ -162,20 +162,36 @@ pub(crate) fn resolve_with_layout_split(
     targets: &[(u32, Option<&str>)],
     layout: &dyn Layout,
 ) -> Vec<Location> {
+    split_on(std::thread::Builder::new(), src, root, targets, layout)
+}
+
+/// [`resolve_with_layout_split`] with the second thread made by `builder`.
+fn split_on(
+    builder: std::thread::Builder,
+    src: &str,
+    root: &str,
+    targets: &[(u32, Option<&str>)],
+    layout: &dyn Layout,
+) -> Vec<Location> {
     let order = by_offset(targets);
     let mut out = vec![Location::default(); targets.len()];
-    let counted = std::thread::scope(|sc| {
-        let counter = sc.spawn(|| {
-            let mut at = vec![(0u32, 0u32); targets.len()];
-            lines(src, targets, &order, |i, line, column| {
-                if let Some(a) = at.get_mut(i) {
-                    *a = (line, column);
-                }
-            });
-            at
+    let count = || {
+        let mut at = vec![(0u32, 0u32); targets.len()];
+        lines(src, targets, &order, |i, line, column| {
+            if let Some(a) = at.get_mut(i) {
+                *a = (line, column);
+            }
         });
+        at
+    };
+    let counted = std::thread::scope(|sc| {
+        // A thread the system refuses is no reason to fail: counted here then.
+        let counter = builder.spawn_scoped(sc, count);
         paths(src, root, targets, &order, &mut out, layout);
-        counter.join()
+        match counter {
+            Ok(h) => h.join(),
+            Err(_) => Ok(count()),
+        }
     });
     match counted {
         Ok(at) => {
@@ -543,6 +559,17 @@ mod tests {
             resolve_with_layout(src, "Bundle", &targets, &layout)
         );
         assert!(resolve_with_layout_split(src, "Bundle", &[], &layout).is_empty());
+        // A second thread the system refuses (here: a stack no memory can
+        // hold): the lines are counted on this one, to the same result.
+        let refused = || std::thread::Builder::new().stack_size(1 << 62);
+        assert!(
+            refused().spawn(|| ()).is_err(),
+            "the system made the thread: the test proves nothing"
+        );
+        assert_eq!(
+            split_on(refused(), src, "Bundle", &targets, &layout),
+            resolve_with_layout(src, "Bundle", &targets, &layout)
+        );
     }
 
     #[test]
