@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use fr_fhir_core::rules::{Options, validate};
-use sas_fhir_benches::{dataset, selected_sizes};
+use sas_fhir_benches::selected_texts;
 
 fn time(src: &str, opts: &Options) -> Duration {
     let t = Instant::now();
@@ -42,60 +42,48 @@ fn main() {
     // `cargo bench` passes `--bench`; nothing else is read from the command line.
     let hand = Options { structure: false, ..Options::default() };
     let all = Options::default();
-    for size in selected_sizes() {
-        for pretty in [false, true] {
-            let ds = match dataset(&size, pretty) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("skipping {size}: {e}");
-                    continue;
+    for (ds, src) in selected_texts() {
+        let default_pairs = if src.len() > 20_000_000 { 12 } else { 40 };
+        let rounds: usize =
+            std::env::var("SAS_PAIRS").ok().and_then(|v| v.parse().ok()).unwrap_or(default_pairs);
+        // Warm-up: definitions compiled, caches and allocator settled.
+        time(&src, &all);
+        time(&src, &hand);
+        scan(&src);
+        let (mut s, mut h, mut a) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut all_hand, mut scan_all, mut scan_hand) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..rounds {
+            // Each round times the three back to back in a rotating
+            // order: each goes first one round in three, so none always
+            // runs on the caches (or the clock) another one left.
+            let mut t = [Duration::ZERO; 3];
+            for k in 0..3 {
+                match (i + k) % 3 {
+                    0 => t[0] = scan(&src),
+                    1 => t[1] = time(&src, &hand),
+                    _ => t[2] = time(&src, &all),
                 }
-            };
-            let src = std::fs::read_to_string(&ds.path).unwrap();
-            let default_pairs = if src.len() > 20_000_000 { 12 } else { 40 };
-            let rounds: usize = std::env::var("SAS_PAIRS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(default_pairs);
-            // Warm-up: definitions compiled, caches and allocator settled.
-            time(&src, &all);
-            time(&src, &hand);
-            scan(&src);
-            let (mut s, mut h, mut a) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut all_hand, mut scan_all, mut scan_hand) = (Vec::new(), Vec::new(), Vec::new());
-            for i in 0..rounds {
-                // Each round times the three back to back in a rotating
-                // order: each goes first one round in three, so none always
-                // runs on the caches (or the clock) another one left.
-                let mut t = [Duration::ZERO; 3];
-                for k in 0..3 {
-                    match (i + k) % 3 {
-                        0 => t[0] = scan(&src),
-                        1 => t[1] = time(&src, &hand),
-                        _ => t[2] = time(&src, &all),
-                    }
-                }
-                let ms = |d: Duration| d.as_secs_f64() * 1e3;
-                s.push(ms(t[0]));
-                h.push(ms(t[1]));
-                a.push(ms(t[2]));
-                all_hand.push(t[2].as_secs_f64() / t[1].as_secs_f64());
-                scan_all.push(t[0].as_secs_f64() / t[2].as_secs_f64());
-                scan_hand.push(t[0].as_secs_f64() / t[1].as_secs_f64());
             }
-            let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
-            println!(
-                "{}: {rounds} rounds; scan median {:.2} ms, hand rules median {:.1} ms (min {:.1}), all rules median {:.1} ms (min {:.1}); all/hand median ratio {:.3}; all rules at {:.2}x the scan, hand rules at {:.2}x (medians of per-round ratios)",
-                ds.name,
-                median(s),
-                median(h.clone()),
-                min(&h),
-                median(a.clone()),
-                min(&a),
-                median(all_hand),
-                median(scan_all),
-                median(scan_hand)
-            );
+            let ms = |d: Duration| d.as_secs_f64() * 1e3;
+            s.push(ms(t[0]));
+            h.push(ms(t[1]));
+            a.push(ms(t[2]));
+            all_hand.push(t[2].as_secs_f64() / t[1].as_secs_f64());
+            scan_all.push(t[0].as_secs_f64() / t[2].as_secs_f64());
+            scan_hand.push(t[0].as_secs_f64() / t[1].as_secs_f64());
         }
+        let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        println!(
+            "{}: {rounds} rounds; scan median {:.2} ms, hand rules median {:.1} ms (min {:.1}), all rules median {:.1} ms (min {:.1}); all/hand median ratio {:.3}; all rules at {:.2}x the scan, hand rules at {:.2}x (medians of per-round ratios)",
+            ds.name,
+            median(s),
+            median(h.clone()),
+            min(&h),
+            median(a.clone()),
+            min(&a),
+            median(all_hand),
+            median(scan_all),
+            median(scan_hand)
+        );
     }
 }

@@ -76,3 +76,19 @@ pub fn selected_sizes() -> Vec<String> {
         .filter(|s| !s.is_empty())
         .collect()
 }
+
+/// The selected datasets ([`selected_sizes`]), each minified then pretty,
+/// with their text: generated on first use, read one at a time (a 400 MB
+/// run holds one file), and skipped with a message when they cannot be.
+pub fn selected_texts() -> impl Iterator<Item = (Dataset, String)> {
+    selected_sizes().into_iter().flat_map(|size| {
+        [false, true].into_iter().filter_map(move |pretty| {
+            let read = dataset(&size, pretty).and_then(|ds| {
+                let text = std::fs::read_to_string(&ds.path)
+                    .map_err(|e| format!("{}: {e}", ds.path.display()))?;
+                Ok((ds, text))
+            });
+            read.map_err(|e| eprintln!("skipping {size}: {e}")).ok()
+        })
+    })
+}

@@ -139,16 +139,7 @@ pub fn resolve_with_layout(
     targets: &[(u32, Option<&str>)],
     layout: &dyn Layout,
 ) -> Vec<Location> {
-    let order = by_offset(targets);
-    let mut out = vec![Location::default(); targets.len()];
-    paths(src, root, targets, &order, &mut out, layout);
-    lines(src, targets, &order, |i, line, column| {
-        if let Some(o) = out.get_mut(i) {
-            o.line = line;
-            o.column = column;
-        }
-    });
-    out
+    locate(src, root, targets, layout, None)
 }
 
 /// [`resolve_with_layout`], the lines and columns counted on a second thread
@@ -162,35 +153,28 @@ pub(crate) fn resolve_with_layout_split(
     targets: &[(u32, Option<&str>)],
     layout: &dyn Layout,
 ) -> Vec<Location> {
-    split_on(std::thread::Builder::new(), src, root, targets, layout)
+    locate(src, root, targets, layout, Some(std::thread::Builder::new()))
 }
 
-/// [`resolve_with_layout_split`] with the second thread made by `builder`.
-fn split_on(
-    builder: std::thread::Builder,
+/// Paths, then lines and columns: on a thread made by `second` when given
+/// (on this one when none is given, or when the system refuses it: no
+/// reason to fail).
+fn locate(
     src: &str,
     root: &str,
     targets: &[(u32, Option<&str>)],
     layout: &dyn Layout,
+    second: Option<std::thread::Builder>,
 ) -> Vec<Location> {
     let order = by_offset(targets);
     let mut out = vec![Location::default(); targets.len()];
-    let count = || {
-        let mut at = vec![(0u32, 0u32); targets.len()];
-        lines(src, targets, &order, |i, line, column| {
-            if let Some(a) = at.get_mut(i) {
-                *a = (line, column);
-            }
-        });
-        at
-    };
+    let count = || lines(src, targets, &order);
     let counted = std::thread::scope(|sc| {
-        // A thread the system refuses is no reason to fail: counted here then.
-        let counter = builder.spawn_scoped(sc, count);
+        let counter = second.map(|b| b.spawn_scoped(sc, count));
         paths(src, root, targets, &order, &mut out, layout);
         match counter {
-            Ok(h) => h.join(),
-            Err(_) => Ok(count()),
+            Some(Ok(h)) => h.join(),
+            _ => Ok(count()),
         }
     });
     match counted {
@@ -429,20 +413,19 @@ fn skip_container(bytes: &[u8], pos: usize) -> Option<usize> {
     }
 }
 
-/// Line and column of every target, in one forward walk: `order` sorts the
-/// targets by offset, so the shared [`LineIndex`] scans the text once.
-fn lines(
-    src: &str,
-    targets: &[(u32, Option<&str>)],
-    order: &[usize],
-    mut put: impl FnMut(usize, u32, u32),
-) {
+/// Line and column of every target (by index in `targets`), in one forward
+/// walk: `order` sorts the targets by offset, so the shared [`LineIndex`]
+/// scans the text once.
+fn lines(src: &str, targets: &[(u32, Option<&str>)], order: &[usize]) -> Vec<(u32, u32)> {
+    let mut at = vec![(0, 0); targets.len()];
     let mut index = LineIndex::default();
     for &i in order {
         let Some(&(off, _)) = targets.get(i) else { continue };
-        let (line, column) = index.locate(src, off as usize);
-        put(i, line, column);
+        if let Some(a) = at.get_mut(i) {
+            *a = index.locate(src, off as usize);
+        }
     }
+    at
 }
 
 #[cfg(test)]
@@ -567,7 +550,7 @@ mod tests {
             "the system made the thread: the test proves nothing"
         );
         assert_eq!(
-            split_on(refused(), src, "Bundle", &targets, &layout),
+            locate(src, "Bundle", &targets, &layout, Some(refused())),
             resolve_with_layout(src, "Bundle", &targets, &layout)
         );
     }
