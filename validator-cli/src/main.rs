@@ -204,6 +204,9 @@ fn validate(args: &CheckArgs, lang_arg: Option<LangArg>, out: &mut dyn Write) ->
                 profile,
                 base_only,
                 structure: true,
+                // Kept with several inputs at once too: turning it off when
+                // every core had an input was no faster (README, "Seventh step").
+                second_thread: true,
             },
             request: args.request.clone(),
             flow: args.flow.or(config.flow).map(|f| f.flow()),

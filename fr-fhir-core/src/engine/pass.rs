@@ -63,6 +63,24 @@ pub struct Options {
     /// rules and the reader's notes report: the behaviour of release 0.1,
     /// kept for benchmarks that compare the two in one run.
     pub structure: bool,
+    /// Use a second thread for a large document, 256 KiB or more (on by
+    /// default): the structural walk runs beside the typed read and the hand
+    /// rules, and the lines and columns of the findings are counted beside
+    /// their paths. Off, everything runs on the calling thread, for callers
+    /// that must not start threads or that share out the cores themselves
+    /// (`benches/examples/split_ceiling.rs` validates two halves of a Bundle
+    /// at once, one per core). The report is the same either way. (With
+    /// several documents validated at once, one per core, turning it off
+    /// was measured no faster: `sas-validate` keeps it on.)
+    ///
+    /// ```
+    /// use fr_fhir_core::rules::{Options, validate};
+    /// let src = r#"{"resourceType":"Bundle","type":"searchset","total":0}"#;
+    /// let one = Options { second_thread: false, ..Options::default() };
+    /// let (a, b) = (validate(src, &one).unwrap(), validate(src, &Options::default()).unwrap());
+    /// assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings));
+    /// ```
+    pub second_thread: bool,
 }
 
 impl Default for Options {
@@ -77,6 +95,7 @@ impl Default for Options {
             profile: None,
             base_only: false,
             structure: true,
+            second_thread: true,
         }
     }
 }
@@ -336,7 +355,7 @@ fn run_split<'a>(
     if rt.as_deref() == Some("Bundle") {
         // A large Bundle is walked by a second thread while this one reads
         // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
-        let parallel = opts.structure && src.len() >= parallel_from;
+        let parallel = opts.structure && opts.second_thread && src.len() >= parallel_from;
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = job_queue();
@@ -350,6 +369,8 @@ fn run_split<'a>(
                 let walker = std::thread::Builder::new()
                     .spawn_scoped(sc, move || walk_jobs(validator, opts, candidates, src, jobs))
                     .ok()?;
+                #[cfg(test)]
+                SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 structural.send_to(tx, local);
                 Some((walker, closer))
             });
@@ -451,8 +472,12 @@ fn run_split<'a>(
     let layout = EntryLayout { kept: kept.as_ref() };
     let shadows =
         Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing, capped: &capped };
+    let split = opts.second_thread && src.len() >= PARALLEL_WALK_MIN;
+    #[cfg(test)]
+    SECOND_THREADS.with(|n| n.set(n.get() + usize::from(split)));
     let (findings, shadowed, left_out) = finalize(
         src,
+        split,
         &report.subject.resource_type,
         report.subject.use_case,
         emitted,
@@ -469,6 +494,13 @@ fn run_split<'a>(
     // have been reported anyway: it is not counted as ignored either.
     report.ignored = report.ignored.saturating_sub(shadowed);
     Ok(report)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: second threads this thread started (the walking thread) or
+    /// asked for (the line count of the locations).
+    static SECOND_THREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle
@@ -519,9 +551,12 @@ type CappedShadow = (Span, Option<String>, &'static crate::finding::RuleMeta, Se
 
 /// Keeps the findings of the retained use case, drops generic findings
 /// shadowed by a specific one on the same element, resolves locations and
-/// sorts in document order.
+/// sorts in document order; `split`: lines and columns are counted on a
+/// second thread.
+#[allow(clippy::too_many_arguments)]
 fn finalize(
     src: &str,
+    split: bool,
     root: &str,
     uc: UseCase,
     emitted: Vec<Emitted>,
@@ -617,7 +652,7 @@ fn finalize(
         .collect();
     // Large documents count lines on a second thread, as they walk (see
     // `resolve_with_layout_split`).
-    let located = if src.len() >= PARALLEL_WALK_MIN {
+    let located = if split {
         resolve::resolve_with_layout_split(src, root, &targets, layout)
     } else {
         resolve::resolve_with_layout(src, root, &targets, layout)
@@ -706,6 +741,30 @@ mod tests {
             r#"{{"resourceType":"Bundle","type":"searchset","total":{n},"entry":[{}]}}"#,
             entries.join(",")
         )
+    }
+
+    /// `second_thread: false` keeps a large Bundle on the calling thread
+    /// (no walking thread, the lines counted with the paths) and changes
+    /// nothing in the report.
+    #[test]
+    fn a_large_bundle_on_one_thread_reports_as_on_two() {
+        let src = defective_bundle(2_000, 1_700);
+        assert!(src.len() >= PARALLEL_WALK_MIN, "too small to use a second thread");
+        let threads = || SECOND_THREADS.with(std::cell::Cell::get);
+        for max_findings in [usize::MAX, 40] {
+            let two = Options { max_findings, ..Options::default() };
+            let one = Options { second_thread: false, ..two.clone() };
+            let before = threads();
+            let on_two = run(&src, &two, &SLOT_SEARCH_BODY, &mut []).unwrap();
+            assert_eq!(threads(), before + 2, "the walk and the line count on second threads");
+            let on_one = run(&src, &one, &SLOT_SEARCH_BODY, &mut []).unwrap();
+            assert_eq!(threads(), before + 2, "a second thread with second_thread off");
+            assert!(!on_one.findings.is_empty(), "no finding: the test proves nothing");
+            assert_eq!(
+                format!("{:?} {:?}", on_one.findings, on_one.dropped),
+                format!("{:?} {:?}", on_two.findings, on_two.dropped)
+            );
+        }
     }
 
     fn report(src: &str, opts: &Options, parallel_from: usize) -> String {
