@@ -542,6 +542,74 @@ pub(crate) fn is_concat(whole: &str, parts: &[&str]) -> bool {
     rest.is_empty()
 }
 
+/// The `(type, id)` and fullUrl keys of one entry, from
+/// [`Index::add_unkeyed`] to [`Keys::insert`].
+#[derive(Debug)]
+pub(crate) struct Keyed<'a> {
+    pos: u32,
+    /// The resource type (as the resource gives it) and id.
+    type_id: Option<(Str<'a>, Str<'a>)>,
+    full_url: Option<Str<'a>>,
+}
+
+/// What a repeated key was the key of (the texts to confirm it on).
+#[derive(Debug)]
+enum KeyOf<'a> {
+    TypeId(Str<'a>, Str<'a>),
+    FullUrl(Str<'a>),
+}
+
+/// A key found already in its map: a duplicate if the texts agree.
+#[derive(Debug)]
+struct Repeat<'a> {
+    first: u32,
+    second: u32,
+    of: KeyOf<'a>,
+}
+
+/// The maps of an index by `(type, id)` and by fullUrl, filled apart from
+/// the rest of it: the hash of each key and its probe — a cache miss, in
+/// maps as large as the Bundle — can be left to the walking thread. The
+/// keys are hashed and probed in entry order whoever does it, so the first
+/// occurrence of a key is the one the map keeps; a repeated key is only
+/// noted, and confirmed on the texts when the maps are back
+/// ([`Index::put_keys`]).
+#[derive(Debug)]
+pub(crate) struct Keys<'a> {
+    seed: u64,
+    by_type_id: HashMap<u64, u32, BuildU64Identity>,
+    by_full_url: HashMap<u64, u32, BuildU64Identity>,
+    repeats: Vec<Repeat<'a>>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(seed: u64, capacity: usize) -> Self {
+        Keys {
+            seed,
+            by_type_id: HashMap::with_capacity_and_hasher(capacity, BuildU64Identity::default()),
+            by_full_url: HashMap::with_capacity_and_hasher(capacity, BuildU64Identity::default()),
+            repeats: Vec::new(),
+        }
+    }
+
+    /// Puts the keys of one entry in the maps (entries in order).
+    pub(crate) fn insert(&mut self, k: Keyed<'a>) {
+        if let Some((rtype, id)) = k.type_id {
+            let key = hash_parts(self.seed, &[&rtype, "/", &id]);
+            // One probe of the map: a new key is inserted at once.
+            if let Some(first) = first_or_insert(&mut self.by_type_id, key, k.pos) {
+                self.repeats.push(Repeat { first, second: k.pos, of: KeyOf::TypeId(rtype, id) });
+            }
+        }
+        if let Some(url) = k.full_url {
+            let key = hash_parts(self.seed, &[&url]);
+            if let Some(first) = first_or_insert(&mut self.by_full_url, key, k.pos) {
+                self.repeats.push(Repeat { first, second: k.pos, of: KeyOf::FullUrl(url) });
+            }
+        }
+    }
+}
+
 /// A `(type, id)` or fullUrl seen twice.
 ///
 /// ```
@@ -600,8 +668,8 @@ pub struct Index<'a> {
     resolved: Vec<u32>,
     /// Seed of the keys' hash (random per index).
     seed: u64,
-    by_type_id: HashMap<u64, u32, BuildU64Identity>,
-    by_full_url: HashMap<u64, u32, BuildU64Identity>,
+    /// The entries by `(type, id)` and by fullUrl.
+    keys: Keys<'a>,
     /// First reference of each text (see [`RefInfo::same_as`]).
     ref_texts: HashMap<u64, u32, BuildU64Identity>,
     /// `(type, id)` pairs seen twice.
@@ -757,15 +825,15 @@ impl<'a> Index<'a> {
         // small Slot entry), within a bound: growing the maps rehashes every
         // key again, a tenth of the index's time on a Bundle of Slots.
         let guess = (src.len() / ENTRY_BYTES).min(MAX_GUESS);
+        let seed = random_seed();
         Index {
             src,
             entries: Vec::with_capacity(guess),
             other_types: Vec::new(),
             refs: Vec::with_capacity(guess),
             resolved: Vec::new(),
-            seed: random_seed(),
-            by_type_id: HashMap::with_capacity_and_hasher(guess, BuildU64Identity::default()),
-            by_full_url: HashMap::with_capacity_and_hasher(guess, BuildU64Identity::default()),
+            seed,
+            keys: Keys::new(seed, guess),
             ref_texts: HashMap::default(),
             dup_type_id: Vec::new(),
             dup_full_url: Vec::new(),
@@ -860,6 +928,17 @@ impl<'a> Index<'a> {
 
     /// Adds an entry: its facts and all its literal references.
     pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
+        let (pos, keyed) = self.add_unkeyed(index, entry);
+        self.keys.insert(keyed);
+        self.confirm_repeats();
+        pos
+    }
+
+    /// [`Index::add`] but for the `(type, id)` and fullUrl keys, returned to
+    /// be put in the maps by [`Keys::insert`], in entry order, later or on
+    /// another thread ([`Index::take_keys`]); nothing read while the entries
+    /// stream needs them.
+    pub(crate) fn add_unkeyed(&mut self, index: u32, entry: &BundleEntry<'a>) -> (u32, Keyed<'a>) {
         let pos = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         // Resolutions are for a complete Bundle: a new entry may change them.
         self.resolved.clear();
@@ -887,20 +966,17 @@ impl<'a> Index<'a> {
             entry_span: entry.span,
         };
         let rtype = res.map(Resource::resource_type).unwrap_or("");
+        let mut keyed = Keyed { pos, type_id: None, full_url: None };
         if let Some((id, _)) = &id
             && !rtype.is_empty()
         {
-            let k = self.key2(rtype, id);
-            // One probe of the map: a new key is inserted at once.
-            if let Some(first) = first_or_insert(&mut self.by_type_id, k, pos) {
-                // Confirmed on the texts (rare: only for repeated keys).
-                let same = self.entry(first).is_some_and(|e| {
-                    self.rtype(e) == rtype && self.id(e).as_deref() == Some(&**id)
-                });
-                if same {
-                    self.dup_type_id.push(Duplicate { first, second: pos });
-                }
-            }
+            let rtype = match (res, kind.name()) {
+                (Some(Resource::Other(o)), _) => o.resource_type.clone(),
+                (_, Some(name)) => Str::Borrowed(name),
+                // Unreachable: a modeled resource has a name.
+                (_, None) => Str::from(rtype.to_string()),
+            };
+            keyed.type_id = Some((rtype, id.clone()));
         }
         // The `Type/id` tail of the fullUrl gives its base, and tells
         // RO1-BUNDLE-007 whether the URL names the resource.
@@ -918,13 +994,7 @@ impl<'a> Index<'a> {
         let mut on_first_base = false;
         if let Some(url) = &entry.full_url {
             on_first_base = self.note_base(pos, &url.text, base);
-            let k = hash_parts(self.seed, &[&url.text]);
-            if let Some(first) = first_or_insert(&mut self.by_full_url, k, pos) {
-                let first_url = self.entry(first).and_then(|e| self.full_url(e));
-                if first_url.as_deref() == Some(&*url.text) {
-                    self.dup_full_url.push(Duplicate { first, second: pos });
-                }
-            }
+            keyed.full_url = Some(url.text.clone());
         }
         self.entries.push(info);
         if let Some(r) = &entry.request {
@@ -949,7 +1019,46 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        pos
+        (pos, keyed)
+    }
+
+    /// The maps of `(type, id)` and fullUrl keys, to be filled apart (on
+    /// the walking thread, `engine::structure`) from the [`Keyed`] of
+    /// [`Index::add_unkeyed`]; [`Index::put_keys`] gives them back.
+    pub(crate) fn take_keys(&mut self) -> Keys<'a> {
+        let empty = Keys::new(self.seed, 0);
+        std::mem::replace(&mut self.keys, empty)
+    }
+
+    /// Gives back the maps taken by [`Index::take_keys`], once every entry
+    /// is in them, and confirms their repeated keys.
+    pub(crate) fn put_keys(&mut self, keys: Keys<'a>) {
+        self.keys = keys;
+        self.confirm_repeats();
+    }
+
+    /// Turns the repeated keys into duplicates, confirmed on the texts
+    /// (rare: only for repeated keys, or equal hashes of different texts).
+    fn confirm_repeats(&mut self) {
+        let repeats = std::mem::take(&mut self.keys.repeats);
+        for r in repeats {
+            match r.of {
+                KeyOf::TypeId(rtype, id) => {
+                    let same = self.entry(r.first).is_some_and(|e| {
+                        self.rtype(e) == &*rtype && self.id(e).as_deref() == Some(&*id)
+                    });
+                    if same {
+                        self.dup_type_id.push(Duplicate { first: r.first, second: r.second });
+                    }
+                }
+                KeyOf::FullUrl(url) => {
+                    let first_url = self.entry(r.first).and_then(|e| self.full_url(e));
+                    if first_url.as_deref() == Some(&*url) {
+                        self.dup_full_url.push(Duplicate { first: r.first, second: r.second });
+                    }
+                }
+            }
+        }
     }
 
     fn collect_refs(
@@ -1018,14 +1127,14 @@ impl<'a> Index<'a> {
 
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
-        let &pos = self.by_type_id.get(&self.key2(rtype, id))?;
+        let &pos = self.keys.by_type_id.get(&self.key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
 
     /// The entry with this fullUrl.
     pub fn by_full_url(&self, url: &str) -> Option<u32> {
-        let &pos = self.by_full_url.get(&hash_parts(self.seed, &[url]))?;
+        let &pos = self.keys.by_full_url.get(&hash_parts(self.seed, &[url]))?;
         let e = self.entries.get(pos as usize)?;
         (self.full_url(e).as_deref() == Some(url)).then_some(pos)
     }
@@ -1151,7 +1260,7 @@ pub(crate) trait Lookup {
 
 impl Lookup for Index<'_> {
     fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32> {
-        self.by_full_url.get(&hash_parts(self.seed, parts)).copied().filter(|&p| {
+        self.keys.by_full_url.get(&hash_parts(self.seed, parts)).copied().filter(|&p| {
             self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, parts))
         })
     }
@@ -1691,14 +1800,53 @@ mod tests {
         ix.add(0, &b.entry[0]);
         // Plant collisions: entry 1's keys already taken by entry 0.
         let (url_key, id_key) = (hash_parts(ix.seed, &["urn:uuid:2"]), ix.key2("Slot", "b"));
-        ix.by_full_url.insert(url_key, 0);
-        ix.by_type_id.insert(id_key, 0);
+        ix.keys.by_full_url.insert(url_key, 0);
+        ix.keys.by_type_id.insert(id_key, 0);
         ix.add(1, &b.entry[1]);
         assert_eq!((ix.dup_full_url.len(), ix.dup_type_id.len()), (0, 0));
         // A real repetition is one.
         ix.add(2, &b.entry[2]);
         assert_eq!(ix.dup_full_url, [Duplicate { first: 0, second: 2 }]);
         assert_eq!(ix.dup_type_id, [Duplicate { first: 0, second: 2 }]);
+    }
+
+    /// The keys put in the maps apart, after every entry was added (the
+    /// walking thread's way), give the index `add` gives: the same
+    /// duplicates, in the same order, and the same look-ups — repeated keys
+    /// of both kinds, texts written with and without escapes, raw types
+    /// (one with an escaped name), an entry without a resource.
+    #[test]
+    fn keys_put_in_apart_index_as_add_does() {
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"https://x.fr/fhir/Slot/a","resource":{"resourceType":"Slot","id":"a"}},
+          {"fullUrl":"https:\/\/x.fr\/fhir\/Slot\/a","resource":{"resourceType":"Slot","id":"\u0061"}},
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Device","id":"d"}},
+          {"fullUrl":"urn:uuid:2","resource":{"resourceType":"Dev\u0069ce","id":"d"}},
+          {"fullUrl":"urn:uuid:3","resource":{"resourceType":"Dev\u0069ce","id":"d"}},
+          {"fullUrl":"urn:uuid:1"},
+          {"fullUrl":"urn:uuid:4","resource":{"resourceType":"Schedule","id":"a"}},
+          {"fullUrl":"urn:uuid:4","resource":{"resourceType":"Slot","id":"a"}}]}"#;
+        let (b, whole) = index_of(src);
+        let mut apart = Index::new(src);
+        let mut keys = apart.take_keys();
+        let keyed: Vec<Keyed<'_>> =
+            b.entry.iter().enumerate().map(|(i, e)| apart.add_unkeyed(i as u32, e).1).collect();
+        for k in keyed {
+            keys.insert(k);
+        }
+        apart.put_keys(keys);
+        assert!(!whole.dup_type_id.is_empty() && !whole.dup_full_url.is_empty(), "no duplicate");
+        assert_eq!(apart.dup_type_id, whole.dup_type_id);
+        assert_eq!(apart.dup_full_url, whole.dup_full_url);
+        for e in &whole.entries {
+            let (t, id, url) = (whole.rtype(e), whole.id(e), whole.full_url(e));
+            if let Some(id) = id.as_deref() {
+                assert_eq!(apart.by_type_id(t, id), whole.by_type_id(t, id), "{t}/{id}");
+            }
+            if let Some(url) = url.as_deref() {
+                assert_eq!(apart.by_full_url(url), whole.by_full_url(url), "{url}");
+            }
+        }
     }
 
     #[test]

@@ -11,8 +11,10 @@ use super::context::{EntryCx, Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
+use super::index::Keyed;
 use super::structure::{
-    Chosen, PARALLEL_WALK_MIN, Profiles, ResourceAt, Structural, job_queue, walk_jobs,
+    Chosen, KEY_CHUNK, KeyQueue, PARALLEL_WALK_MIN, Profiles, ResourceAt, Structural, job_queue,
+    walk_jobs,
 };
 use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
@@ -163,7 +165,11 @@ impl Report {
 /// The per-entry side of the pass: index, evidence of the use case, rules, hooks.
 struct Streamer<'s, 'o, 'h, 'a, 'v> {
     rules: &'s dyn RuleSet,
-    ix: Index<'a>,
+    ix: &'s mut Index<'a>,
+    /// Where the index keys go when another thread puts them in the maps
+    /// (`None`: in the maps at once), and the keys not sent yet.
+    keys_to: Option<&'s KeyQueue<'a>>,
+    keys: Vec<Keyed<'a>>,
     /// How many resources hinted at each use case (indexed by `UseCase::index`).
     seen: Vec<u32>,
     em: &'s mut Emitter<'o>,
@@ -197,7 +203,17 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
     }
 
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
-        self.ix.add(index, &entry);
+        match self.keys_to {
+            None => {
+                self.ix.add(index, &entry);
+            }
+            Some(q) => {
+                self.keys.push(self.ix.add_unkeyed(index, &entry).1);
+                if self.keys.len() >= KEY_CHUNK {
+                    q.send(std::mem::replace(&mut self.keys, Vec::with_capacity(KEY_CHUNK)));
+                }
+            }
+        }
         if !self.hinted
             && let Some(res) = &entry.resource
         {
@@ -208,7 +224,7 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
             cx.dropped == 0 && cx.notes.last().is_none_or(|n| n.span.start < entry.span.start);
         self.em.set_clean(if clean { entry.span } else { Span::default() });
         let e = EntryCx { index, entry: &entry, src: self.src };
-        self.rules.check_indexed_entry(&e, &self.ix, self.em);
+        self.rules.check_indexed_entry(&e, self.ix, self.em);
         for h in self.hooks.iter_mut() {
             h.entry(&e, self.em);
         }
@@ -228,9 +244,9 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
     }
 }
 
-/// Streams the entries of a Bundle through the rules, the hooks and the
-/// structural walks; returns the Bundle header, the index and the use-case
-/// evidence.
+/// Streams the entries of a Bundle through the index, the rules, the hooks
+/// and the structural walks (the index keys sent to `keys.1` when given);
+/// returns the Bundle header and the use-case evidence.
 #[allow(clippy::too_many_arguments)]
 fn stream_bundle<'a, 'v>(
     r: &mut Reader<'a>,
@@ -241,10 +257,13 @@ fn stream_bundle<'a, 'v>(
     hooks: &mut [&mut dyn Hook<'a>],
     src: &'a str,
     hinted: Option<(UseCase, UseCaseSource)>,
-) -> Result<(Bundle<'a>, Index<'a>, Vec<u32>), JsonError> {
+    keys: (&mut Index<'a>, Option<&KeyQueue<'a>>),
+) -> Result<(Bundle<'a>, Vec<u32>), JsonError> {
     let mut st = Streamer {
         rules,
-        ix: Index::new(src),
+        ix: keys.0,
+        keys_to: keys.1,
+        keys: Vec::with_capacity(if keys.1.is_some() { KEY_CHUNK } else { 0 }),
         seen: vec![0; USE_CASES.len()],
         em,
         hooks,
@@ -253,11 +272,15 @@ fn stream_bundle<'a, 'v>(
         structural,
         bundle_structures: Rc::new([]),
     };
-    let header = Bundle::stream(r, cx, &mut st)?;
-    let (mut ix, seen) = (st.ix, st.seen);
-    ix.resolve_refs();
+    let header = Bundle::stream(r, cx, &mut st);
+    // The last keys, sent whatever happened (the walking thread ends once
+    // the walk queue closes, after this).
+    if let Some(q) = st.keys_to {
+        q.send(std::mem::take(&mut st.keys));
+    }
+    let header = header?;
     r.finish()?;
-    Ok((header, ix, seen))
+    Ok((header, st.seen))
 }
 
 /// The profiles a resource declares: its typed `meta.profile`, borrowed,
@@ -356,6 +379,8 @@ fn run_split<'a>(
         // A large Bundle is walked by a second thread while this one reads
         // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
         let parallel = opts.structure && opts.second_thread && src.len() >= parallel_from;
+        let mut ix = Index::new(src);
+        let key_queue = KeyQueue::new();
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = job_queue();
@@ -364,17 +389,27 @@ fn run_split<'a>(
                 local.restrict(candidates);
                 // Dropped before the join on every path, an unwinding one too.
                 let closer = tx.closer();
+                let keys = (ix.take_keys(), &key_queue);
                 // A thread the system refuses (limits, memory) is no reason
                 // to fail: this thread then walks everything itself.
-                let walker = std::thread::Builder::new()
-                    .spawn_scoped(sc, move || walk_jobs(validator, opts, candidates, src, jobs))
-                    .ok()?;
+                let spawned = std::thread::Builder::new().spawn_scoped(sc, move || {
+                    walk_jobs(validator, opts, candidates, src, jobs, Some(keys))
+                });
+                let walker = match spawned {
+                    Ok(w) => w,
+                    Err(_) => {
+                        // The maps went with the refused closure: new ones.
+                        ix = Index::new(src);
+                        return None;
+                    }
+                };
                 #[cfg(test)]
                 SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 structural.send_to(tx, local);
                 Some((walker, closer))
             });
             let walker = walker.flatten();
+            let keys_to = walker.is_some().then_some(&key_queue);
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,
@@ -384,21 +419,27 @@ fn run_split<'a>(
                 &mut *hooks,
                 src,
                 hinted,
+                (&mut ix, keys_to),
             );
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
             if let Some((h, closer)) = walker {
                 drop(closer);
                 match h.join() {
-                    Ok(theirs) => {
+                    Ok((theirs, keys)) => {
                         em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
+                        if let Some(mut keys) = keys {
+                            key_queue.drain_into(&mut keys);
+                            ix.put_keys(keys);
+                        }
                     }
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             streamed
         })?;
-        let (header, ix, seen) = streamed;
+        let (header, seen) = streamed;
+        ix.resolve_refs();
         let (uc, source) = hinted.unwrap_or_else(|| {
             match (bundle_profile_use_case(rules, &header), rules.decide(&seen)) {
                 (Some(u), _) => (u, UseCaseSource::Profile),
@@ -723,12 +764,15 @@ mod tests {
     use crate::rules::SLOT_SEARCH_BODY;
 
     /// A searchset of `n` Slots; from `defects_from` on, two in three with
-    /// a defect the structural validator reports (some the reader too).
+    /// a defect the structural validator reports (some the reader too);
+    /// every 97th repeats the fullUrl and id of one 50 entries before (the
+    /// index's duplicates, found on the walking thread's maps).
     fn defective_bundle(n: usize, defects_from: usize) -> String {
         let mut entries = Vec::with_capacity(n);
-        for i in 0..n {
+        for k in 0..n {
+            let i = if k % 97 == 0 && k >= 50 { k - 50 } else { k };
             let extra = match i % 3 {
-                _ if i < defects_from => r#","status":"free""#,
+                _ if k < defects_from => r#","status":"free""#,
                 0 => r#","status":"taken""#,
                 1 => r#","status":"free","overbooked":"oui""#,
                 _ => r#","status":"free""#,
@@ -787,6 +831,7 @@ mod tests {
                 let opts = Options { max_findings, ..Options::default() };
                 let serial = report(&src, &opts, usize::MAX);
                 assert!(serial.contains("RO1-"), "no finding: the test proves nothing");
+                assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the index keys untested");
                 for _ in 0..3 {
                     let two = report(&src, &opts, 0);
                     assert_eq!(two, serial, "slow walker {slow}, max_findings {max_findings}");

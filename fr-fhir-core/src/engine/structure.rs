@@ -19,6 +19,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
+use super::index::{Keyed, Keys};
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
@@ -306,15 +307,53 @@ fn next_size(size: usize) -> usize {
     (size * 2).min(BATCH_MAX)
 }
 
-/// The walking thread: walks each job into its own emitter, returned when
-/// the queue closes.
-pub(crate) fn walk_jobs<'o>(
+/// The index keys of the entries read (`index::Keyed`), in chunks in entry
+/// order, on their way to the walking thread, which puts them in the
+/// index's maps between its walks (`index::Keys`: hashing and probing
+/// maps as large as the Bundle are cache misses the reading thread is
+/// spared). The walking thread is the only one to take them until it ends;
+/// the reading thread then puts in whatever is left, after what the
+/// walking thread put in: the keys go in in entry order whoever takes them.
+pub(crate) struct KeyQueue<'a> {
+    chunks: Mutex<Vec<Vec<Keyed<'a>>>>,
+}
+
+/// Keys of this many entries are sent at once.
+pub(crate) const KEY_CHUNK: usize = 256;
+
+impl<'a> KeyQueue<'a> {
+    pub(crate) fn new() -> Self {
+        KeyQueue { chunks: Mutex::new(Vec::new()) }
+    }
+
+    /// Queues the keys of the next entries (after every chunk sent before).
+    pub(crate) fn send(&self, chunk: Vec<Keyed<'a>>) {
+        if !chunk.is_empty() {
+            self.chunks.lock().unwrap_or_else(PoisonError::into_inner).push(chunk);
+        }
+    }
+
+    /// Puts every chunk sent so far in `keys`, in order.
+    pub(crate) fn drain_into(&self, keys: &mut Keys<'a>) {
+        let chunks =
+            std::mem::take(&mut *self.chunks.lock().unwrap_or_else(PoisonError::into_inner));
+        for k in chunks.into_iter().flatten() {
+            keys.insert(k);
+        }
+    }
+}
+
+/// The walking thread: walks each job into its own emitter and, when given
+/// the index's maps, puts the keys of [`KeyQueue`] in them; returns both
+/// when the queue closes.
+pub(crate) fn walk_jobs<'o, 'a>(
     v: &Validator,
     opts: &'o super::Options,
     candidates: Scope,
-    src: &str,
+    src: &'a str,
     jobs: JobReceiver<'_>,
-) -> Emitter<'o> {
+    mut keys: Option<(Keys<'a>, &KeyQueue<'a>)>,
+) -> (Emitter<'o>, Option<Keys<'a>>) {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
     let mut bufs = Buffers::default();
@@ -326,8 +365,18 @@ pub(crate) fn walk_jobs<'o>(
         for job in &batch {
             walk_one(v, src, job, &mut em, &mut bufs);
         }
+        // Tests: the slow walker leaves every key to the reading thread.
+        #[cfg(test)]
+        if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
+            continue;
+        }
+        if let Some((k, q)) = &mut keys {
+            q.drain_into(k);
+        }
     }
-    em
+    // What is left (the last keys, sent as the queue closed) is put in by
+    // the reading thread after the join.
+    (em, keys.map(|(k, _)| k))
 }
 
 fn walk_one<'a>(
