@@ -811,6 +811,52 @@ mod tests {
         }
     }
 
+    /// Bundles of about 300 KiB whose entries draw their type, id, fullUrl
+    /// (written with or without `\/` escapes) and references from small
+    /// pools, so that keys repeat in every way the index tells apart (same
+    /// type and id, same fullUrl, equal hashes of equal texts written
+    /// differently, raw types, one with an escaped name): validated with
+    /// the index keys on the walking thread and on this one, the reports
+    /// are the same.
+    #[test]
+    fn repeated_keys_report_the_same_on_two_threads() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        for _ in 0..3 {
+            let mut entries = Vec::new();
+            let mut len = 0;
+            while len < 300 * 1024 {
+                let rtype = ["Slot", "Schedule", "Device", "Dev\\u0069ce"][next(4) as usize];
+                let id = next(400);
+                let host = if next(3) == 0 { "https:\\/\\/x.fr" } else { "https://x.fr" };
+                let url = match next(3) {
+                    0 => format!("urn:uuid:{}", next(300)),
+                    _ => format!("{host}/fhir/{rtype}/{id}"),
+                };
+                let reference = format!("Schedule/{}", next(400));
+                let e = format!(
+                    r#"{{"fullUrl":"{url}","resource":{{"resourceType":"{rtype}","id":"{id}","schedule":{{"reference":"{reference}"}},"status":"free","start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"}},"search":{{"mode":"match"}}}}"#
+                );
+                len += e.len();
+                entries.push(e);
+            }
+            let src = format!(
+                r#"{{"resourceType":"Bundle","type":"searchset","total":{},"entry":[{}]}}"#,
+                entries.len(),
+                entries.join(",")
+            );
+            let opts = Options::default();
+            let serial = report(&src, &opts, usize::MAX);
+            assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the test proves nothing");
+            assert_eq!(report(&src, &opts, 0), serial);
+        }
+    }
+
     fn report(src: &str, opts: &Options, parallel_from: usize) -> String {
         let r = run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], parallel_from).unwrap();
         format!("{:?} {:?} {}", r.findings, r.dropped, r.ignored)
