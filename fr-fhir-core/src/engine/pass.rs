@@ -380,7 +380,9 @@ fn run_split<'a>(
         // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
         let parallel = opts.structure && opts.second_thread && src.len() >= parallel_from;
         let mut ix = Index::new(src);
-        let key_queue = KeyQueue::new();
+        // The index's key maps, filled by the walking thread when there is one.
+        let key_queue = parallel.then(|| KeyQueue::new(ix.take_keys()));
+        let mut keys_sent = false;
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = job_queue();
@@ -389,27 +391,32 @@ fn run_split<'a>(
                 local.restrict(candidates);
                 // Dropped before the join on every path, an unwinding one too.
                 let closer = tx.closer();
-                let keys = (ix.take_keys(), &key_queue);
+                let keys = key_queue.as_ref();
                 // A thread the system refuses (limits, memory) is no reason
                 // to fail: this thread then walks everything itself.
-                let spawned = std::thread::Builder::new().spawn_scoped(sc, move || {
-                    walk_jobs(validator, opts, candidates, src, jobs, Some(keys))
-                });
-                let walker = match spawned {
-                    Ok(w) => w,
-                    Err(_) => {
-                        // The maps went with the refused closure: new ones.
-                        ix = Index::new(src);
-                        return None;
-                    }
+                let builder = std::thread::Builder::new();
+                // Tests: a stack no memory holds, so the system refuses it.
+                #[cfg(test)]
+                let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
+                    builder.stack_size(1 << 62)
+                } else {
+                    builder
                 };
+                let walker = builder
+                    .spawn_scoped(sc, move || {
+                        walk_jobs(validator, opts, candidates, src, jobs, keys)
+                    })
+                    .ok()?;
                 #[cfg(test)]
                 SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 structural.send_to(tx, local);
                 Some((walker, closer))
             });
             let walker = walker.flatten();
-            let keys_to = walker.is_some().then_some(&key_queue);
+            // Refused a thread, this one puts the keys in, as they come
+            // (`Index::add`), and the queue's maps are left unused.
+            let keys_to = key_queue.as_ref().filter(|_| walker.is_some());
+            keys_sent = keys_to.is_some();
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,
@@ -426,18 +433,19 @@ fn run_split<'a>(
             if let Some((h, closer)) = walker {
                 drop(closer);
                 match h.join() {
-                    Ok((theirs, keys)) => {
+                    Ok(theirs) => {
                         em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
-                        if let Some(mut keys) = keys {
-                            key_queue.drain_into(&mut keys);
-                            ix.put_keys(keys);
-                        }
                     }
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             streamed
         })?;
+        // The maps back in the index with what is left put in (no thread
+        // uses the queue any more).
+        if let Some(keys) = key_queue.filter(|_| keys_sent).and_then(KeyQueue::into_keys) {
+            ix.put_keys(keys);
+        }
         let (header, seen) = streamed;
         ix.resolve_refs();
         let (uc, source) = hinted.unwrap_or_else(|| {
@@ -542,6 +550,8 @@ thread_local! {
     /// Tests: second threads this thread started (the walking thread) or
     /// asked for (the line count of the locations).
     static SECOND_THREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Tests: the walking thread this thread asks for is refused.
+    static REFUSE_WALKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle
@@ -781,6 +791,12 @@ mod tests {
                 r#"{{"fullUrl":"https://x.fr/fhir/Slot/s{i}","resource":{{"resourceType":"Slot","id":"s{i}","schedule":{{"reference":"Schedule/a"}},"start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"{extra}}},"search":{{"mode":"match"}}}}"#
             ));
         }
+        // The Schedule the Slots point to, last: resolving them needs the
+        // index's maps complete.
+        entries.push(
+            r#"{"fullUrl":"https://x.fr/fhir/Schedule/a","resource":{"resourceType":"Schedule","id":"a"},"search":{"mode":"include"}}"#
+                .to_string(),
+        );
         format!(
             r#"{{"resourceType":"Bundle","type":"searchset","total":{n},"entry":[{}]}}"#,
             entries.join(",")
@@ -855,6 +871,27 @@ mod tests {
             assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the test proves nothing");
             assert_eq!(report(&src, &opts, 0), serial);
         }
+    }
+
+    /// A walking thread the system refuses leaves everything to this
+    /// thread, the index keys included, with the same report.
+    #[test]
+    fn a_refused_walking_thread_reports_as_one_thread() {
+        let src = defective_bundle(2_000, 1_700);
+        let opts = Options::default();
+        let serial = report(&src, &opts, usize::MAX);
+        assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the index keys untested");
+        let before = SECOND_THREADS.with(std::cell::Cell::get);
+        REFUSE_WALKER.with(|r| r.set(true));
+        let refused = report(&src, &opts, 0);
+        REFUSE_WALKER.with(|r| r.set(false));
+        // Only the line count's thread was started.
+        assert_eq!(
+            SECOND_THREADS.with(std::cell::Cell::get),
+            before + 1,
+            "the walker was not refused"
+        );
+        assert_eq!(refused, serial);
     }
 
     fn report(src: &str, opts: &Options, parallel_from: usize) -> String {

@@ -308,52 +308,78 @@ fn next_size(size: usize) -> usize {
 }
 
 /// The index keys of the entries read (`index::Keyed`), in chunks in entry
-/// order, on their way to the walking thread, which puts them in the
-/// index's maps between its walks (`index::Keys`: hashing and probing
-/// maps as large as the Bundle are cache misses the reading thread is
-/// spared). The walking thread is the only one to take them until it ends;
-/// the reading thread then puts in whatever is left, after what the
-/// walking thread put in: the keys go in in entry order whoever takes them.
+/// order, and the index's maps they go in (`index::Keys`): the walking
+/// thread puts them in between its walk batches (hashing and probing maps
+/// as large as the Bundle are cache misses the reading thread is spared).
+/// Whoever puts keys in holds the maps' lock while taking the chunks, so
+/// they go in in entry order whoever takes them: the reading thread too,
+/// when the walking thread falls [`KEY_BACKLOG`] chunks behind (memory
+/// stays bounded) and after the join (what is left).
 pub(crate) struct KeyQueue<'a> {
     chunks: Mutex<Vec<Vec<Keyed<'a>>>>,
+    keys: Mutex<Option<Keys<'a>>>,
 }
 
 /// Keys of this many entries are sent at once.
 pub(crate) const KEY_CHUNK: usize = 256;
 
+/// Chunks waiting at most before the reading thread puts them in itself
+/// (tests: two, so that the slow walker makes it happen).
+const KEY_BACKLOG: usize = if cfg!(test) { 2 } else { 64 };
+
 impl<'a> KeyQueue<'a> {
-    pub(crate) fn new() -> Self {
-        KeyQueue { chunks: Mutex::new(Vec::new()) }
+    /// A queue in front of `keys` (taken from the index: `Index::take_keys`).
+    pub(crate) fn new(keys: Keys<'a>) -> Self {
+        KeyQueue { chunks: Mutex::new(Vec::new()), keys: Mutex::new(Some(keys)) }
     }
 
-    /// Queues the keys of the next entries (after every chunk sent before).
+    /// Queues the keys of the next entries (after every chunk sent before);
+    /// puts them all in here if too many wait.
     pub(crate) fn send(&self, chunk: Vec<Keyed<'a>>) {
-        if !chunk.is_empty() {
-            self.chunks.lock().unwrap_or_else(PoisonError::into_inner).push(chunk);
+        if chunk.is_empty() {
+            return;
+        }
+        let waiting = {
+            let mut chunks = self.chunks.lock().unwrap_or_else(PoisonError::into_inner);
+            chunks.push(chunk);
+            chunks.len()
+        };
+        if waiting > KEY_BACKLOG {
+            self.put_in();
         }
     }
 
-    /// Puts every chunk sent so far in `keys`, in order.
-    pub(crate) fn drain_into(&self, keys: &mut Keys<'a>) {
+    /// Puts every chunk sent so far in the maps, in order.
+    pub(crate) fn put_in(&self) {
+        // The maps' lock first: two threads putting keys in take turns.
+        let mut keys = self.keys.lock().unwrap_or_else(PoisonError::into_inner);
         let chunks =
             std::mem::take(&mut *self.chunks.lock().unwrap_or_else(PoisonError::into_inner));
-        for k in chunks.into_iter().flatten() {
-            keys.insert(k);
+        if let Some(keys) = keys.as_mut() {
+            for k in chunks.into_iter().flatten() {
+                keys.insert(k);
+            }
         }
+    }
+
+    /// The maps, once every chunk is in (the walking thread has ended).
+    pub(crate) fn into_keys(self) -> Option<Keys<'a>> {
+        self.put_in();
+        self.keys.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-/// The walking thread: walks each job into its own emitter and, when given
-/// the index's maps, puts the keys of [`KeyQueue`] in them; returns both
-/// when the queue closes.
-pub(crate) fn walk_jobs<'o, 'a>(
+/// The walking thread: walks each job into its own emitter, returned when
+/// the queue closes, and puts the index keys of `keys` in their maps
+/// between its batches.
+pub(crate) fn walk_jobs<'o>(
     v: &Validator,
     opts: &'o super::Options,
     candidates: Scope,
-    src: &'a str,
+    src: &str,
     jobs: JobReceiver<'_>,
-    mut keys: Option<(Keys<'a>, &KeyQueue<'a>)>,
-) -> (Emitter<'o>, Option<Keys<'a>>) {
+    keys: Option<&KeyQueue<'_>>,
+) -> Emitter<'o> {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
     let mut bufs = Buffers::default();
@@ -370,13 +396,11 @@ pub(crate) fn walk_jobs<'o, 'a>(
         if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
             continue;
         }
-        if let Some((k, q)) = &mut keys {
-            q.drain_into(k);
+        if let Some(q) = keys {
+            q.put_in();
         }
     }
-    // What is left (the last keys, sent as the queue closed) is put in by
-    // the reading thread after the join.
-    (em, keys.map(|(k, _)| k))
+    em
 }
 
 fn walk_one<'a>(
