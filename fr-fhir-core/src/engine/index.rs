@@ -670,6 +670,8 @@ pub struct Index<'a> {
     seed: u64,
     /// The entries by `(type, id)` and by fullUrl.
     keys: Keys<'a>,
+    /// The maps are out ([`Index::take_keys`]): look-ups would miss.
+    keys_out: bool,
     /// First reference of each text (see [`RefInfo::same_as`]).
     ref_texts: HashMap<u64, u32, BuildU64Identity>,
     /// `(type, id)` pairs seen twice.
@@ -834,6 +836,7 @@ impl<'a> Index<'a> {
             resolved: Vec::new(),
             seed,
             keys: Keys::new(seed, guess),
+            keys_out: false,
             ref_texts: HashMap::default(),
             dup_type_id: Vec::new(),
             dup_full_url: Vec::new(),
@@ -928,6 +931,7 @@ impl<'a> Index<'a> {
 
     /// Adds an entry: its facts and all its literal references.
     pub fn add(&mut self, index: u32, entry: &BundleEntry<'a>) -> u32 {
+        debug_assert!(!self.keys_out, "add while the key maps are out: add_unkeyed");
         let (pos, keyed) = self.add_unkeyed(index, entry);
         self.keys.insert(keyed);
         self.confirm_repeats();
@@ -1026,6 +1030,7 @@ impl<'a> Index<'a> {
     /// the walking thread, `engine::structure`) from the [`Keyed`] of
     /// [`Index::add_unkeyed`]; [`Index::put_keys`] gives them back.
     pub(crate) fn take_keys(&mut self) -> Keys<'a> {
+        self.keys_out = true;
         let empty = Keys::new(self.seed, 0);
         std::mem::replace(&mut self.keys, empty)
     }
@@ -1034,6 +1039,7 @@ impl<'a> Index<'a> {
     /// is in them, and confirms their repeated keys.
     pub(crate) fn put_keys(&mut self, keys: Keys<'a>) {
         self.keys = keys;
+        self.keys_out = false;
         self.confirm_repeats();
     }
 
@@ -1127,6 +1133,7 @@ impl<'a> Index<'a> {
 
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
+        debug_assert!(!self.keys_out, "look-up while the key maps are out");
         let &pos = self.keys.by_type_id.get(&self.key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
@@ -1134,6 +1141,7 @@ impl<'a> Index<'a> {
 
     /// The entry with this fullUrl.
     pub fn by_full_url(&self, url: &str) -> Option<u32> {
+        debug_assert!(!self.keys_out, "look-up while the key maps are out");
         let &pos = self.keys.by_full_url.get(&hash_parts(self.seed, &[url]))?;
         let e = self.entries.get(pos as usize)?;
         (self.full_url(e).as_deref() == Some(url)).then_some(pos)
@@ -1260,6 +1268,7 @@ pub(crate) trait Lookup {
 
 impl Lookup for Index<'_> {
     fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32> {
+        debug_assert!(!self.keys_out, "look-up while the key maps are out");
         self.keys.by_full_url.get(&hash_parts(self.seed, parts)).copied().filter(|&p| {
             self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, parts))
         })
@@ -1835,7 +1844,15 @@ mod tests {
             keys.insert(k);
         }
         apart.put_keys(keys);
-        assert!(!whole.dup_type_id.is_empty() && !whole.dup_full_url.is_empty(), "no duplicate");
+        // What the sequential index found before the keys could be put in
+        // apart (`a251f52`): escaped texts equal to plain ones, the raw type
+        // `Device` written two ways, an escaped raw type coming first.
+        let d = |first, second| Duplicate { first, second };
+        assert_eq!(whole.dup_type_id, [d(0, 1), d(2, 3), d(2, 4), d(0, 7)]);
+        assert_eq!(whole.dup_full_url, [d(0, 1), d(2, 5), d(6, 7)]);
+        assert_eq!(whole.by_type_id("Device", "d"), Some(2));
+        assert_eq!(whole.by_type_id("Slot", "a"), Some(0));
+        assert_eq!(whole.by_full_url("urn:uuid:4"), Some(6));
         assert_eq!(apart.dup_type_id, whole.dup_type_id);
         assert_eq!(apart.dup_full_url, whole.dup_full_url);
         for e in &whole.entries {

@@ -244,9 +244,9 @@ impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
     }
 }
 
-/// Streams the entries of a Bundle through the index, the rules, the hooks
-/// and the structural walks (the index keys sent to `keys.1` when given);
-/// returns the Bundle header and the use-case evidence.
+/// Streams the entries of a Bundle through the index `ix`, the rules, the
+/// hooks and the structural walks (the index keys sent to `keys_to` when
+/// given); returns the Bundle header and the use-case evidence.
 #[allow(clippy::too_many_arguments)]
 fn stream_bundle<'a, 'v>(
     r: &mut Reader<'a>,
@@ -257,13 +257,14 @@ fn stream_bundle<'a, 'v>(
     hooks: &mut [&mut dyn Hook<'a>],
     src: &'a str,
     hinted: Option<(UseCase, UseCaseSource)>,
-    keys: (&mut Index<'a>, Option<&KeyQueue<'a>>),
+    ix: &mut Index<'a>,
+    keys_to: Option<&KeyQueue<'a>>,
 ) -> Result<(Bundle<'a>, Vec<u32>), JsonError> {
     let mut st = Streamer {
         rules,
-        ix: keys.0,
-        keys_to: keys.1,
-        keys: Vec::with_capacity(if keys.1.is_some() { KEY_CHUNK } else { 0 }),
+        ix,
+        keys_to,
+        keys: Vec::with_capacity(if keys_to.is_some() { KEY_CHUNK } else { 0 }),
         seen: vec![0; USE_CASES.len()],
         em,
         hooks,
@@ -382,7 +383,6 @@ fn run_split<'a>(
         let mut ix = Index::new(src);
         // The index's key maps, filled by the walking thread when there is one.
         let key_queue = parallel.then(|| KeyQueue::new(ix.take_keys()));
-        let mut keys_sent = false;
         let streamed = std::thread::scope(|sc| {
             let walker = parallel.then(|| {
                 let (tx, jobs) = job_queue();
@@ -413,10 +413,18 @@ fn run_split<'a>(
                 Some((walker, closer))
             });
             let walker = walker.flatten();
-            // Refused a thread, this one puts the keys in, as they come
-            // (`Index::add`), and the queue's maps are left unused.
-            let keys_to = key_queue.as_ref().filter(|_| walker.is_some());
-            keys_sent = keys_to.is_some();
+            // Refused a thread, this one takes the maps back and puts the
+            // keys in as they come (`Index::add`).
+            let keys_to = match (&key_queue, &walker) {
+                (Some(q), Some(_)) => Some(q),
+                (Some(q), None) => {
+                    if let Some(keys) = q.take_back() {
+                        ix.put_keys(keys);
+                    }
+                    None
+                }
+                _ => None,
+            };
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,
@@ -426,7 +434,8 @@ fn run_split<'a>(
                 &mut *hooks,
                 src,
                 hinted,
-                (&mut ix, keys_to),
+                &mut ix,
+                keys_to,
             );
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
@@ -443,7 +452,7 @@ fn run_split<'a>(
         })?;
         // The maps back in the index with what is left put in (no thread
         // uses the queue any more).
-        if let Some(keys) = key_queue.filter(|_| keys_sent).and_then(KeyQueue::into_keys) {
+        if let Some(keys) = key_queue.and_then(KeyQueue::into_keys) {
             ix.put_keys(keys);
         }
         let (header, seen) = streamed;
@@ -522,8 +531,6 @@ fn run_split<'a>(
     let shadows =
         Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing, capped: &capped };
     let split = opts.second_thread && src.len() >= PARALLEL_WALK_MIN;
-    #[cfg(test)]
-    SECOND_THREADS.with(|n| n.set(n.get() + usize::from(split)));
     let (findings, shadowed, left_out) = finalize(
         src,
         split,
@@ -547,8 +554,7 @@ fn run_split<'a>(
 
 #[cfg(test)]
 thread_local! {
-    /// Tests: second threads this thread started (the walking thread) or
-    /// asked for (the line count of the locations).
+    /// Tests: walking threads this thread started.
     static SECOND_THREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Tests: the walking thread this thread asks for is refused.
     static REFUSE_WALKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -810,7 +816,10 @@ mod tests {
     fn a_large_bundle_on_one_thread_reports_as_on_two() {
         let src = defective_bundle(2_000, 1_700);
         assert!(src.len() >= PARALLEL_WALK_MIN, "too small to use a second thread");
-        let threads = || SECOND_THREADS.with(std::cell::Cell::get);
+        let threads = || {
+            SECOND_THREADS.with(std::cell::Cell::get)
+                + resolve::LINE_THREADS.with(std::cell::Cell::get)
+        };
         for max_findings in [usize::MAX, 40] {
             let two = Options { max_findings, ..Options::default() };
             let one = Options { second_thread: false, ..two.clone() };
@@ -885,12 +894,7 @@ mod tests {
         REFUSE_WALKER.with(|r| r.set(true));
         let refused = report(&src, &opts, 0);
         REFUSE_WALKER.with(|r| r.set(false));
-        // Only the line count's thread was started.
-        assert_eq!(
-            SECOND_THREADS.with(std::cell::Cell::get),
-            before + 1,
-            "the walker was not refused"
-        );
+        assert_eq!(SECOND_THREADS.with(std::cell::Cell::get), before, "the walker was not refused");
         assert_eq!(refused, serial);
     }
 
@@ -912,6 +916,7 @@ mod tests {
             super::super::structure::SLOW_WALKER.store(slow, std::sync::atomic::Ordering::Relaxed);
             for max_findings in [usize::MAX, 40, 150] {
                 let opts = Options { max_findings, ..Options::default() };
+                let backlog = super::super::structure::BACKLOG_PUTS.with(std::cell::Cell::get);
                 let serial = report(&src, &opts, usize::MAX);
                 assert!(serial.contains("RO1-"), "no finding: the test proves nothing");
                 assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the index keys untested");
@@ -919,6 +924,10 @@ mod tests {
                     let two = report(&src, &opts, 0);
                     assert_eq!(two, serial, "slow walker {slow}, max_findings {max_findings}");
                 }
+                // The slow walker leaves the keys to this thread, which puts
+                // them in as the backlog grows.
+                let puts = super::super::structure::BACKLOG_PUTS.with(std::cell::Cell::get);
+                assert!(!slow || puts > backlog, "the backlog was never put in here");
             }
         }
         super::super::structure::SLOW_WALKER.store(false, std::sync::atomic::Ordering::Relaxed);

@@ -40,7 +40,11 @@ pub trait RuleSet: Sync {
     /// [`RuleSet::check_entry`] as the engine calls it, once the entry is in
     /// the Bundle's index `ix`: a rule set may use what the index learnt of
     /// the entry instead of finding it again (same findings). By default,
-    /// `check_entry`.
+    /// `check_entry`. While the entries stream, only the entries' records
+    /// and references read so far are in `ix`: its look-ups by type and id
+    /// or fullUrl, resolutions and duplicate lists are complete only at the
+    /// end ([`RuleSet::check_bundle`]'s [`Finish`]) — for a large Bundle the
+    /// keys are put in on another thread.
     fn check_indexed_entry(&self, e: &EntryCx<'_, '_>, ix: &Index<'_>, em: &mut Emitter<'_>) {
         let _ = ix;
         self.check_entry(e, em);

@@ -323,9 +323,15 @@ pub(crate) struct KeyQueue<'a> {
 /// Keys of this many entries are sent at once.
 pub(crate) const KEY_CHUNK: usize = 256;
 
-/// Chunks waiting at most before the reading thread puts them in itself
-/// (tests: two, so that the slow walker makes it happen).
+/// Chunks waiting at most: one more and the reading thread puts them in
+/// itself (tests: two, so that the slow walker makes it happen).
 const KEY_BACKLOG: usize = if cfg!(test) { 2 } else { 64 };
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: times this thread put the waiting keys in itself.
+    pub(crate) static BACKLOG_PUTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 impl<'a> KeyQueue<'a> {
     /// A queue in front of `keys` (taken from the index: `Index::take_keys`).
@@ -345,6 +351,8 @@ impl<'a> KeyQueue<'a> {
             chunks.len()
         };
         if waiting > KEY_BACKLOG {
+            #[cfg(test)]
+            BACKLOG_PUTS.with(|n| n.set(n.get() + 1));
             self.put_in();
         }
     }
@@ -362,7 +370,14 @@ impl<'a> KeyQueue<'a> {
         }
     }
 
-    /// The maps, once every chunk is in (the walking thread has ended).
+    /// The maps, untouched, when no thread will put keys in after all (the
+    /// walking thread was refused).
+    pub(crate) fn take_back(&self) -> Option<Keys<'a>> {
+        self.keys.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// The maps, once every chunk is in (the walking thread has ended);
+    /// `None` if taken back.
     pub(crate) fn into_keys(self) -> Option<Keys<'a>> {
         self.put_in();
         self.keys.into_inner().unwrap_or_else(PoisonError::into_inner)
@@ -772,6 +787,57 @@ mod tests {
     use crate::conformance::table::{Constraint, ConstraintSeverity, ElementTable};
     use crate::conformance::walk::Validator;
     use crate::rules::{Options, validate};
+
+    /// Keys put in by two threads at once (one taking the waiting chunks as
+    /// a walking thread does, this one past the backlog and at the end) go
+    /// in in entry order: the same duplicates and look-ups as `Index::add`.
+    #[test]
+    fn keys_put_in_by_two_threads_go_in_in_order() {
+        use super::{KeyQueue, Keyed};
+        use crate::engine::index::Index;
+        use crate::model::{Resource, parse_resource};
+        let entries: Vec<String> = (0..3_000)
+            .map(|i| {
+                let (id, url) = (i % 1_000, i % 1_300);
+                format!(
+                    r#"{{"fullUrl":"urn:uuid:{url}","resource":{{"resourceType":"Slot","id":"s{id}"}}}}"#
+                )
+            })
+            .collect();
+        let src = format!(r#"{{"resourceType":"Bundle","entry":[{}]}}"#, entries.join(","));
+        let Ok((Resource::Bundle(b), _)) = parse_resource(&src) else { panic!("not a Bundle") };
+        let mut whole = Index::new(&src);
+        for (i, e) in b.entry.iter().enumerate() {
+            whole.add(i as u32, e);
+        }
+        let mut apart = Index::new(&src);
+        let queue = KeyQueue::new(apart.take_keys());
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|sc| {
+            sc.spawn(|| {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    queue.put_in();
+                }
+            });
+            let mut chunk: Vec<Keyed<'_>> = Vec::new();
+            for (i, e) in b.entry.iter().enumerate() {
+                chunk.push(apart.add_unkeyed(i as u32, e).1);
+                if chunk.len() == 7 {
+                    queue.send(std::mem::take(&mut chunk));
+                }
+            }
+            queue.send(chunk);
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        apart.put_keys(queue.into_keys().unwrap());
+        assert_eq!(whole.dup_type_id.len(), 2_000);
+        assert_eq!(apart.dup_type_id, whole.dup_type_id);
+        assert_eq!(apart.dup_full_url, whole.dup_full_url);
+        for k in 0..1_300 {
+            let url = format!("urn:uuid:{k}");
+            assert_eq!(apart.by_full_url(&url), whole.by_full_url(&url), "{url}");
+        }
+    }
 
     /// Options whose definitions add `http://x/P`: the PS Slot profile with
     /// its elements changed by `edit`.

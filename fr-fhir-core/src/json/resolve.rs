@@ -156,6 +156,12 @@ pub(crate) fn resolve_with_layout_split(
     locate(src, root, targets, layout, Some(std::thread::Builder::new()))
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests: threads this thread started to count lines and columns.
+    pub(crate) static LINE_THREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Paths, then lines and columns: on a thread made by `second` when given
 /// (on this one when none is given, or when the system refuses it: no
 /// reason to fail).
@@ -171,6 +177,10 @@ fn locate(
     let count = || lines(src, targets, &order);
     let counted = std::thread::scope(|sc| {
         let counter = second.map(|b| b.spawn_scoped(sc, count));
+        #[cfg(test)]
+        if matches!(counter, Some(Ok(_))) {
+            LINE_THREADS.with(|n| n.set(n.get() + 1));
+        }
         paths(src, root, targets, &order, &mut out, layout);
         match counter {
             Some(Ok(h)) => h.join(),
