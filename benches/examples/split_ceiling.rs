@@ -10,7 +10,11 @@
 //! carries the entries that are not Slots). Printed per Bundle: the medians of per-round ratios to a
 //! `serde_json` `IgnoredAny` scan of the whole Bundle, for all rules on
 //! the whole Bundle, all rules on the two halves at once, and the hand
-//! rules alone on the two halves at once.
+//! rules alone on the two halves at once; then the CPU time all rules take
+//! on the whole Bundle on one thread (from `/proc/self/stat`, in 10 ms
+//! ticks: use the default 40 rounds for the SLA Bundle) and the ratio two
+//! cores sharing it perfectly would give: the bound of any split, which the
+//! total work must bring to 5× the scan for issue 17's 0.4×.
 //!
 //! ```text
 //! SAS_BENCH_SIZES=sla,50mb SAS_PAIRS=12 cargo run --release -p sas-fhir-benches --example split_ceiling
@@ -51,6 +55,16 @@ fn both(h: &(String, String), opts: &Options) -> Duration {
         other.join().unwrap();
     });
     t.elapsed()
+}
+
+/// CPU time of the whole process, every thread (`/proc/self/stat`, Linux;
+/// `None` elsewhere), in clock ticks of 10 ms: summed over the rounds.
+fn cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -101,17 +115,26 @@ fn main() {
         both(&h, &hand);
         scan(&src);
         let (mut whole, mut split, mut split_hand) = (Vec::new(), Vec::new(), Vec::new());
+        // CPU of all rules on the whole Bundle, on one thread (as each half
+        // runs), and the scan's wall time.
+        let (mut cpu, mut scans) = (Some(0u64), Duration::ZERO);
         for i in 0..rounds {
             // Rotating order, as in the paired bench.
             let mut t = [Duration::ZERO; 4];
-            for k in 0..4 {
-                match (i + k) % 4 {
+            for k in 0..5 {
+                match (i + k) % 5 {
                     0 => t[0] = scan(&src),
                     1 => t[1] = time(&src, &all),
                     2 => t[2] = both(&h, &all_inline),
-                    _ => t[3] = both(&h, &hand),
+                    3 => t[3] = both(&h, &hand),
+                    _ => {
+                        let before = cpu_ticks();
+                        time(&src, &all_inline);
+                        cpu = cpu.zip(before.zip(cpu_ticks())).map(|(c, (b, a))| c + a - b);
+                    }
                 }
             }
+            scans += t[0];
             let ratio = |d: Duration| t[0].as_secs_f64() / d.as_secs_f64();
             whole.push(ratio(t[1]));
             split.push(ratio(t[2]));
@@ -128,5 +151,15 @@ fn main() {
             median(split),
             median(split_hand)
         );
+        // Two cores sharing that work perfectly: the bound of any split.
+        if let Some(ticks) = cpu.filter(|&t| t > 0) {
+            let cpu_ms = ticks as f64 * 10.0 / rounds as f64;
+            let scan_ms = scans.as_secs_f64() * 1e3 / rounds as f64;
+            let shared = scan_ms / (cpu_ms / 2.0);
+            println!(
+                "{}: all rules on one thread take {cpu_ms:.1} ms of CPU per run (10 ms ticks summed over {rounds} rounds); shared perfectly by two cores: {shared:.2}x the scan",
+                ds.name
+            );
+        }
     }
 }
