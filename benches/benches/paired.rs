@@ -14,29 +14,10 @@
 // Not test code, so clippy.toml's *-in-tests settings do not apply; a failed setup should stop the run.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs)]
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use fr_fhir_core::rules::{Options, validate};
-use sas_fhir_benches::selected_texts;
-
-fn time(src: &str, opts: &Options) -> Duration {
-    let t = Instant::now();
-    black_box(validate(black_box(src), opts).unwrap().findings.len());
-    t.elapsed()
-}
-
-/// The reference of issue 17: a `serde_json` scan into `IgnoredAny`.
-fn scan(src: &str) -> Duration {
-    let t = Instant::now();
-    serde_json::from_str::<serde::de::IgnoredAny>(black_box(src)).unwrap();
-    t.elapsed()
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
+use fr_fhir_core::rules::Options;
+use sas_fhir_benches::{median, scan, selected_texts, time};
 
 fn main() {
     // `cargo bench` passes `--bench`; nothing else is read from the command line.

@@ -26,25 +26,12 @@
 // Not test code: a failed setup should stop the measurement loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use fr_fhir_core::json::{Reader, Span};
 use fr_fhir_core::model::{Bundle, BundleEntry, Cx, Resource};
-use fr_fhir_core::rules::{Options, validate};
-use sas_fhir_benches::selected_texts;
-
-fn time(src: &str, opts: &Options) -> Duration {
-    let t = Instant::now();
-    black_box(validate(black_box(src), opts).unwrap().findings.len());
-    t.elapsed()
-}
-
-fn scan(src: &str) -> Duration {
-    let t = Instant::now();
-    serde_json::from_str::<serde::de::IgnoredAny>(black_box(src)).unwrap();
-    t.elapsed()
-}
+use fr_fhir_core::rules::Options;
+use sas_fhir_benches::{median, scan, selected_texts, time};
 
 /// The two halves validated at once, one per thread.
 fn both(h: &(String, String), opts: &Options) -> Duration {
@@ -65,11 +52,6 @@ fn cpu_ticks() -> Option<u64> {
     let rest = stat.rsplit_once(')')?.1;
     let f: Vec<&str> = rest.split_whitespace().collect();
     Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
 }
 
 /// The two halves of `src`: its text up to the entry array, the entries

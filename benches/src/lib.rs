@@ -7,8 +7,12 @@
 //! to choose the sizes. Bundles carry `search.mode` (as on the IG main branch),
 //! so the figures measure clean vendor output rather than the findings path.
 
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fr_fhir_core::rules::{Options, validate};
 
 /// One generated input.
 #[derive(Debug, Clone)]
@@ -91,4 +95,29 @@ pub fn selected_texts() -> impl Iterator<Item = (Dataset, String)> {
             read.map_err(|e| eprintln!("skipping {size}: {e}")).ok()
         })
     })
+}
+
+/// Wall time of one validation of `src` with `opts`, as the paired bench and
+/// the split-ceiling example time it.
+// A bench input that cannot be read is a broken setup: stop loudly.
+#[allow(clippy::expect_used)]
+pub fn time(src: &str, opts: &Options) -> Duration {
+    let t = Instant::now();
+    black_box(validate(black_box(src), opts).expect("a readable bench input").findings.len());
+    t.elapsed()
+}
+
+/// Wall time of the reference of issue 17: a `serde_json` scan of `src`
+/// into `IgnoredAny`.
+#[allow(clippy::expect_used)]
+pub fn scan(src: &str) -> Duration {
+    let t = Instant::now();
+    serde_json::from_str::<serde::de::IgnoredAny>(black_box(src)).expect("valid JSON");
+    t.elapsed()
+}
+
+/// The median of `v` (the upper one of an even count; NaN when empty).
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }

@@ -505,6 +505,11 @@ pub(crate) fn hash_parts(seed: u64, parts: &[&str]) -> u64 {
     h.finish()
 }
 
+/// The key of a `(type, id)` pair: the hash of `type/id`, streamed.
+fn type_id_key(seed: u64, rtype: &str, id: &str) -> u64 {
+    hash_parts(seed, &[rtype, "/", id])
+}
+
 /// Hash of `tag` (one whole word) then `text`: a one-byte text tag would
 /// leave the text's bytes off the hasher's 8-byte words, and feeding them
 /// one by one was most of the cost of keying a reference.
@@ -595,7 +600,7 @@ impl<'a> Keys<'a> {
     /// Puts the keys of one entry in the maps (entries in order).
     pub(crate) fn insert(&mut self, k: Keyed<'a>) {
         if let Some((rtype, id)) = k.type_id {
-            let key = hash_parts(self.seed, &[&rtype, "/", &id]);
+            let key = type_id_key(self.seed, &rtype, &id);
             // One probe of the map: a new key is inserted at once.
             if let Some(first) = first_or_insert(&mut self.by_type_id, key, k.pos) {
                 self.repeats.push(Repeat { first, second: k.pos, of: KeyOf::TypeId(rtype, id) });
@@ -886,7 +891,7 @@ impl<'a> Index<'a> {
     }
 
     fn key2(&self, rtype: &str, id: &str) -> u64 {
-        hash_parts(self.seed, &[rtype, "/", id])
+        type_id_key(self.seed, rtype, id)
     }
 
     /// The JSON string whose value is at `span` (quotes included), borrowed
@@ -974,11 +979,11 @@ impl<'a> Index<'a> {
         if let Some((id, _)) = &id
             && !rtype.is_empty()
         {
-            let rtype = match (res, kind.name()) {
-                (Some(Resource::Other(o)), _) => o.resource_type.clone(),
-                (_, Some(name)) => Str::Borrowed(name),
-                // Unreachable: a modeled resource has a name.
-                (_, None) => Str::from(rtype.to_string()),
+            // The text the resource gives, borrowed for the input's lifetime:
+            // a modeled type's name is static, a raw type's is its own.
+            let rtype = match res {
+                Some(Resource::Other(o)) => o.resource_type.clone(),
+                _ => kind.name().map_or_else(|| Str::from(rtype.to_string()), Str::Borrowed),
             };
             keyed.type_id = Some((rtype, id.clone()));
         }
