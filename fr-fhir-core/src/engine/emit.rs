@@ -376,6 +376,41 @@ impl<'o> Emitter<'o> {
     }
 
     /// Adds another emitter's counts and shadows; returns its findings.
+    /// Takes the findings of `other`, pushed there for what follows all
+    /// of this emitter's (the entries after a split point, read on another
+    /// thread): the same findings kept and counted as if they had been
+    /// pushed here, after the others. `other` kept at most as many as this
+    /// one could, the first ones, so pushing them again here keeps the
+    /// first ones of the whole sequence; what the cap leaves out here comes
+    /// before what it left out there.
+    pub(crate) fn absorb_after(&mut self, other: Emitter<'_>) {
+        let Emitter { out, per, ignored_at, ignored_missing, capped, .. } = other;
+        for (mine, theirs) in self.per.iter_mut().zip(&per) {
+            mine.dropped.merge(&theirs.dropped);
+            mine.ignored += theirs.ignored;
+        }
+        self.ignored_at.extend(ignored_at);
+        self.ignored_missing.extend(ignored_missing);
+        for e in out {
+            self.push_emitted(e);
+        }
+        let room = MAX_SHADOWS.saturating_sub(self.capped.len());
+        self.capped.extend(capped.into_iter().take(room));
+    }
+
+    /// Numbers the walks of this emitter's findings `by` further on (the
+    /// walks of the entries after a split point were numbered from 0).
+    pub(crate) fn shift_jobs(&mut self, by: u32) {
+        for e in self.out.iter_mut().filter(|e| e.job != NO_JOB) {
+            e.job = e.job.saturating_add(by);
+        }
+    }
+
+    /// The use case fixed before the end, if any ([`Emitter::fix_use_case`]).
+    pub(crate) fn fixed(&self) -> Option<UseCase> {
+        self.fixed
+    }
+
     fn absorb_books(&mut self, other: Emitter<'_>) -> Vec<Emitted> {
         let Emitter { out, per, ignored_at, ignored_missing, capped, .. } = other;
         for (mine, theirs) in self.per.iter_mut().zip(&per) {

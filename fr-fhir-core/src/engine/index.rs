@@ -585,6 +585,18 @@ pub(crate) struct Keys<'a> {
     by_type_id: HashMap<u64, u32, BuildU64Identity>,
     by_full_url: HashMap<u64, u32, BuildU64Identity>,
     repeats: Vec<Repeat<'a>>,
+    /// The maps of the entries after a split point, indexed on another
+    /// thread ([`Index::take_part`]): looked up when these miss (their
+    /// entries come after all of these), positions counted from `off`.
+    part: Option<Box<PartMaps>>,
+}
+
+/// [`Keys::part`].
+#[derive(Debug)]
+struct PartMaps {
+    by_type_id: HashMap<u64, u32, BuildU64Identity>,
+    by_full_url: HashMap<u64, u32, BuildU64Identity>,
+    off: u32,
 }
 
 impl<'a> Keys<'a> {
@@ -594,6 +606,23 @@ impl<'a> Keys<'a> {
             by_type_id: HashMap::with_capacity_and_hasher(capacity, BuildU64Identity::default()),
             by_full_url: HashMap::with_capacity_and_hasher(capacity, BuildU64Identity::default()),
             repeats: Vec::new(),
+            part: None,
+        }
+    }
+
+    /// The first entry with the `(type, id)` key `key`.
+    fn type_id(&self, key: u64) -> Option<u32> {
+        match self.by_type_id.get(&key) {
+            Some(&pos) => Some(pos),
+            None => self.part.as_ref().and_then(|p| Some(p.by_type_id.get(&key)? + p.off)),
+        }
+    }
+
+    /// The first entry with the fullUrl key `key`.
+    fn full_url(&self, key: u64) -> Option<u32> {
+        match self.by_full_url.get(&key) {
+            Some(&pos) => Some(pos),
+            None => self.part.as_ref().and_then(|p| Some(p.by_full_url.get(&key)? + p.off)),
         }
     }
 
@@ -748,12 +777,8 @@ impl<'a> Visitor<'a> for RefCollector<'_, '_> {
                     // Written alike (the usual repeat), the texts are equal
                     // without decoding the first one again; otherwise its
                     // decoded text decides.
-                    let raw = |s: Span| self.src.get(s.start as usize..s.end as usize);
                     let same = self.out.get(first as usize).is_some_and(|f| {
-                        f.form == form
-                            && (raw(f.span)
-                                .is_some_and(|a| !a.is_empty() && Some(a) == raw(text.span))
-                                || str_at(self.src, f.span).is_some_and(|t| *t == *text.text))
+                        f.form == form && same_ref_text(self.src, f.span, text.span)
                     });
                     if same { first } else { here }
                 }
@@ -828,11 +853,20 @@ const MAX_GUESS: usize = 8192;
 impl<'a> Index<'a> {
     /// An empty index over the input `src` (the text every span points into).
     pub fn new(src: &'a str) -> Self {
+        Index::with_seed(src, random_seed())
+    }
+
+    /// An empty index hashing its keys as `other` does, for the entries
+    /// after a split point ([`Index::take_part`]).
+    pub(crate) fn sibling(&self) -> Self {
+        Index::with_seed(self.src, self.seed)
+    }
+
+    fn with_seed(src: &'a str, seed: u64) -> Self {
         // Sized for the entries the input can hold (half a kilobyte is a
         // small Slot entry), within a bound: growing the maps rehashes every
         // key again, a tenth of the index's time on a Bundle of Slots.
         let guess = (src.len() / ENTRY_BYTES).min(MAX_GUESS);
-        let seed = random_seed();
         Index {
             src,
             entries: Vec::with_capacity(guess),
@@ -1031,6 +1065,149 @@ impl<'a> Index<'a> {
         (pos, keyed)
     }
 
+    /// Whether the entries of `part` — those after a split point, indexed
+    /// on another thread by an index of [`Index::sibling`] — can follow
+    /// these as if added here: a reference's form depends on the Bundle's
+    /// first RESTful base, so both parts must agree on it.
+    pub(crate) fn can_take(&self, part: &Index<'a>) -> bool {
+        self.seed == part.seed
+            && match (&self.first_base, &part.first_base) {
+                (Some(a), Some(b)) => **a == **b,
+                _ => true,
+            }
+    }
+
+    /// Adds the entries of `part` ([`Index::can_take`]) after these, as
+    /// [`Index::add`] would have added them one by one: `keys` are their
+    /// keys ([`Index::add_unkeyed`]), `first` the position in
+    /// `Bundle.entry` of the first (`part` numbered them from 0). What
+    /// depends on the entries before — the first occurrence of each
+    /// reference text, the first RESTful base, repeated keys — is worked out
+    /// again here.
+    pub(crate) fn take_part(&mut self, part: Index<'a>, first: u32) {
+        let off = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let refs_off = u32::try_from(self.refs.len()).unwrap_or(u32::MAX);
+        self.resolved.clear();
+        self.walked = None;
+        self.entries.extend(part.entries.into_iter().map(|mut e| {
+            e.index = e.index.saturating_add(first);
+            e
+        }));
+        self.other_types.extend(part.other_types.into_iter().map(|(i, t)| (i + first, t)));
+        // A reference is the same as the first one of its text in the whole
+        // Bundle: the part's first occurrences are looked up here.
+        // Per reference of the part: what the references the same as it
+        // there are the same as here (`None`: each is its own first — its
+        // text's hash was found with another text, so none of them is in
+        // the map).
+        let mut moved: Vec<Option<u32>> = Vec::with_capacity(part.refs.len());
+        self.refs.reserve(part.refs.len());
+        for (i, mut r) in part.refs.into_iter().enumerate() {
+            let here = refs_off.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+            r.from = r.from.saturating_add(off);
+            let first = if r.same_as as usize == i {
+                let text = str_at(self.src, r.span);
+                let key = hash_tagged(self.seed, r.form.tag(), text.as_deref().unwrap_or(""));
+                match self.ref_texts.entry(key) {
+                    Entry::Vacant(v) => Some(*v.insert(here)),
+                    Entry::Occupied(o) => {
+                        let first = *o.get();
+                        let same = self.refs.get(first as usize).is_some_and(|f| {
+                            f.form == r.form && same_ref_text(self.src, f.span, r.span)
+                        });
+                        same.then_some(first)
+                    }
+                }
+            } else {
+                moved.get(r.same_as as usize).copied().flatten()
+            };
+            r.same_as = first.unwrap_or(here);
+            moved.push(first);
+            self.refs.push(r);
+        }
+        self.missing_refs.extend(part.missing_refs.into_iter().map(|mut m| {
+            m.from = m.from.saturating_add(off);
+            m
+        }));
+        self.practitioner_ids.extend(part.practitioner_ids.into_iter().map(|mut p| {
+            p.from = p.from.saturating_add(off);
+            p
+        }));
+        self.entry_parts.extend(part.entry_parts.into_iter().map(|mut p| {
+            p.at = p.at.saturating_add(off);
+            p
+        }));
+        if self.first_base.is_none() {
+            self.first_base = part.first_base;
+        }
+        self.other_base.extend(part.other_base.into_iter().map(|p| p.saturating_add(off)));
+        self.take_part_keys(part.keys, off);
+    }
+
+    /// The key maps of a part ([`Index::add_to_part`]) after these: kept
+    /// as they are, looked up when these miss ([`Keys::part`]); what the
+    /// maps hold is what inserting its keys here would have left (a key
+    /// already here stays this index's). The duplicates are those the
+    /// keys inserted here in order would have given: a key of the part
+    /// found here is a duplicate of the entry here, and so are the part's
+    /// own repeats of it; the others are the part's own.
+    fn take_part_keys(&mut self, part: Keys<'a>, off: u32) {
+        debug_assert!(!self.keys_out && self.keys.part.is_none() && self.keys.repeats.is_empty());
+        let Keys { by_type_id, by_full_url, repeats, .. } = part;
+        // For each first occurrence in the part whose key is here: the entry here.
+        let found = |mine: &HashMap<u64, u32, BuildU64Identity>,
+                     theirs: &HashMap<u64, u32, BuildU64Identity>| {
+            let mut found: HashMap<u32, u32> = HashMap::new();
+            for (key, &pos) in theirs {
+                if let Some(&here) = mine.get(key) {
+                    found.insert(pos, here);
+                }
+            }
+            found
+        };
+        let found_type_id = found(&self.keys.by_type_id, &by_type_id);
+        let found_full_url = found(&self.keys.by_full_url, &by_full_url);
+        let mut dups: Vec<(bool, Duplicate)> = Vec::new();
+        for (type_id, found) in [(true, &found_type_id), (false, &found_full_url)] {
+            for (&pos, &here) in found {
+                let second = pos.saturating_add(off);
+                if self.key_of(second, type_id).is_some_and(|of| self.confirm(here, &of)) {
+                    dups.push((type_id, Duplicate { first: here, second }));
+                }
+            }
+        }
+        for r in repeats {
+            let found = match r.of {
+                KeyOf::TypeId(..) => found_type_id.get(&r.first),
+                KeyOf::FullUrl(_) => found_full_url.get(&r.first),
+            };
+            let first = found.copied().unwrap_or_else(|| r.first.saturating_add(off));
+            if self.confirm(first, &r.of) {
+                let d = Duplicate { first, second: r.second.saturating_add(off) };
+                dups.push((matches!(r.of, KeyOf::TypeId(..)), d));
+            }
+        }
+        // In entry order, as they would have been found (one of each kind
+        // per entry at most).
+        dups.sort_unstable_by_key(|(type_id, d)| (d.second, *type_id));
+        for (type_id, d) in dups {
+            if type_id {
+                self.dup_type_id.push(d);
+            } else {
+                self.dup_full_url.push(d);
+            }
+        }
+        self.keys.part = Some(Box::new(PartMaps { by_type_id, by_full_url, off }));
+    }
+
+    /// [`Index::add`] for the index of a part read after a split point
+    /// ([`Index::sibling`]): the keys go in the maps, their repeats are
+    /// kept unconfirmed for [`Index::take_part`].
+    pub(crate) fn add_to_part(&mut self, index: u32, entry: &BundleEntry<'a>) {
+        let (_, keyed) = self.add_unkeyed(index, entry);
+        self.keys.insert(keyed);
+    }
+
     /// The maps of `(type, id)` and fullUrl keys, to be filled apart (on
     /// the walking thread, `engine::structure`) from the [`Keyed`] of
     /// [`Index::add_unkeyed`]; [`Index::put_keys`] gives them back.
@@ -1053,23 +1230,40 @@ impl<'a> Index<'a> {
     fn confirm_repeats(&mut self) {
         let repeats = std::mem::take(&mut self.keys.repeats);
         for r in repeats {
-            match r.of {
-                KeyOf::TypeId(rtype, id) => {
-                    let same = self.entry(r.first).is_some_and(|e| {
-                        self.rtype(e) == &*rtype && self.id(e).as_deref() == Some(&*id)
-                    });
-                    if same {
-                        self.dup_type_id.push(Duplicate { first: r.first, second: r.second });
-                    }
-                }
-                KeyOf::FullUrl(url) => {
-                    let first_url = self.entry(r.first).and_then(|e| self.full_url(e));
-                    if first_url.as_deref() == Some(&*url) {
-                        self.dup_full_url.push(Duplicate { first: r.first, second: r.second });
-                    }
+            if self.confirm(r.first, &r.of) {
+                let d = Duplicate { first: r.first, second: r.second };
+                match r.of {
+                    KeyOf::TypeId(..) => self.dup_type_id.push(d),
+                    KeyOf::FullUrl(_) => self.dup_full_url.push(d),
                 }
             }
         }
+    }
+
+    /// Whether the entry at `first` has the key texts `of` (those of a
+    /// later entry whose key it has).
+    fn confirm(&self, first: u32, of: &KeyOf<'_>) -> bool {
+        let Some(e) = self.entry(first) else { return false };
+        match of {
+            KeyOf::TypeId(rtype, id) => {
+                self.rtype(e) == &**rtype && self.id(e).as_deref() == Some(&**id)
+            }
+            KeyOf::FullUrl(url) => self.full_url(e).as_deref() == Some(&**url),
+        }
+    }
+
+    /// The key texts of the entry at `pos`, as [`Index::add_unkeyed`] gave
+    /// them (the type decoded as the resource wrote it).
+    fn key_of(&self, pos: u32, type_id: bool) -> Option<KeyOf<'a>> {
+        let e = self.entry(pos)?;
+        if !type_id {
+            return self.full_url(e).map(KeyOf::FullUrl);
+        }
+        let rtype = match e.kind.name() {
+            Some(name) => Str::Borrowed(name),
+            None => top_level_string(self.src, e.span, "resourceType")?.0,
+        };
+        Some(KeyOf::TypeId(rtype, self.id(e)?))
     }
 
     fn collect_refs(
@@ -1139,7 +1333,7 @@ impl<'a> Index<'a> {
     /// The entry with this resource type and id.
     pub fn by_type_id(&self, rtype: &str, id: &str) -> Option<u32> {
         debug_assert!(!self.keys_out, "look-up while the key maps are out");
-        let &pos = self.keys.by_type_id.get(&self.key2(rtype, id))?;
+        let pos = self.keys.type_id(self.key2(rtype, id))?;
         let e = self.entries.get(pos as usize)?;
         (self.rtype(e) == rtype && self.id(e).as_deref() == Some(id)).then_some(pos)
     }
@@ -1147,7 +1341,7 @@ impl<'a> Index<'a> {
     /// The entry with this fullUrl.
     pub fn by_full_url(&self, url: &str) -> Option<u32> {
         debug_assert!(!self.keys_out, "look-up while the key maps are out");
-        let &pos = self.keys.by_full_url.get(&hash_parts(self.seed, &[url]))?;
+        let pos = self.keys.full_url(hash_parts(self.seed, &[url]))?;
         let e = self.entries.get(pos as usize)?;
         (self.full_url(e).as_deref() == Some(url)).then_some(pos)
     }
@@ -1274,7 +1468,7 @@ pub(crate) trait Lookup {
 impl Lookup for Index<'_> {
     fn by_full_url_parts(&self, parts: &[&str]) -> Option<u32> {
         debug_assert!(!self.keys_out, "look-up while the key maps are out");
-        self.keys.by_full_url.get(&hash_parts(self.seed, parts)).copied().filter(|&p| {
+        self.keys.full_url(hash_parts(self.seed, parts)).filter(|&p| {
             self.entry(p).and_then(|e| self.full_url(e)).is_some_and(|u| is_concat(&u, parts))
         })
     }
@@ -1347,6 +1541,15 @@ fn ref_form(base: bool, first: bool, reference: &str) -> RefForm {
 
 /// The JSON string whose value is at `span` (quotes included), borrowed
 /// unless it holds escapes.
+/// Whether the JSON strings at `first` and `other` hold the same text:
+/// written alike (the usual repeat), without decoding the first one again;
+/// otherwise their decoded texts decide.
+fn same_ref_text(src: &str, first: Span, other: Span) -> bool {
+    let raw = |s: Span| src.get(s.start as usize..s.end as usize);
+    raw(first).is_some_and(|a| !a.is_empty() && Some(a) == raw(other))
+        || matches!((str_at(src, first), str_at(src, other)), (Some(a), Some(b)) if *a == *b)
+}
+
 fn str_at(src: &str, span: Span) -> Option<Str<'_>> {
     if span.is_empty() {
         return None;

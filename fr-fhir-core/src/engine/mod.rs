@@ -16,6 +16,8 @@ pub(crate) mod keyhash;
 mod pass;
 mod rule_set;
 pub(crate) mod scope;
+mod split;
+mod stream;
 mod structure;
 mod subject;
 

@@ -2,28 +2,25 @@
 //! each, keep a compact index, run the cross-resource rules at the end, then
 //! resolve the locations of the findings in one batch.
 
-use std::borrow::Cow;
-use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc;
 
 use chrono::{DateTime, Utc};
 
-use super::context::{EntryCx, Finish, Hook};
+use super::context::{Finish, Hook};
 use super::dedup;
 use super::emit::{Emitted, Emitter};
 use super::index::Index;
-use super::index::Keyed;
-use super::structure::{
-    Chosen, KEY_CHUNK, KeyQueue, PARALLEL_WALK_MIN, Profiles, ResourceAt, Structural, job_queue,
-    walk_jobs,
+use super::split::{SplitSide, resume_point};
+use super::stream::{
+    KeysTo, bundle_profile_use_case, bundle_profiles, declared_profiles, read_part, stream_bundle,
 };
-use super::{RuleSet, Subject, USE_CASES, UseCase, UseCaseSource};
+use super::structure::{KeyQueue, PARALLEL_WALK_MIN, ResourceAt, Structural, job_queue, walk_jobs};
+use super::{RuleSet, Subject, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
-use crate::model::{
-    Bundle, BundleEntry, Cx, EntrySink, Resource, de::read_value, sniff_resource_type,
-    sniff_type_and_profiles,
-};
+use crate::model::{Bundle, Cx, Resource, de::read_value, sniff_resource_type};
 
 /// What to validate against.
 ///
@@ -66,8 +63,10 @@ pub struct Options {
     /// kept for benchmarks that compare the two in one run.
     pub structure: bool,
     /// Use a second thread for a large document, 256 KiB or more (on by
-    /// default): the structural walk runs beside the typed read and the hand
-    /// rules, and the lines and columns of the findings are counted beside
+    /// default): a Bundle's entries are read in two parts at once when the
+    /// rule set allows it and no hook sees them ([`RuleSet::entries_in_parts`]),
+    /// otherwise the structural walk runs beside the typed read and the hand
+    /// rules; the lines and columns of the findings are counted beside
     /// their paths. Off, everything runs on the calling thread, for callers
     /// that must not start threads or that share out the cores themselves
     /// (`benches/examples/split_ceiling.rs` validates two halves of a Bundle
@@ -162,157 +161,6 @@ impl Report {
     }
 }
 
-/// The per-entry side of the pass: index, evidence of the use case, rules, hooks.
-struct Streamer<'s, 'o, 'h, 'a, 'v> {
-    rules: &'s dyn RuleSet,
-    ix: &'s mut Index<'a>,
-    /// Where the index keys go when another thread puts them in the maps
-    /// (`None`: in the maps at once), and the keys not sent yet.
-    keys_to: Option<&'s KeyQueue<'a>>,
-    keys: Vec<Keyed<'a>>,
-    /// How many resources hinted at each use case (indexed by `UseCase::index`).
-    seen: Vec<u32>,
-    em: &'s mut Emitter<'o>,
-    hooks: &'s mut [&'h mut dyn Hook<'a>],
-    src: &'a str,
-    /// The use case is decided (option, request, or a Bundle profile read
-    /// before the entries): the content is no longer observed.
-    hinted: bool,
-    /// The structural validator's side of the pass.
-    structural: &'s mut Structural<'v, 'a>,
-    /// The structures each entry is walked against as `Bundle.entry`: the
-    /// Bundle's, chosen once when its header is read (from its
-    /// `meta.profile` when read before the entries).
-    bundle_structures: Chosen<'v>,
-}
-
-impl<'a> EntrySink<'a> for Streamer<'_, '_, '_, 'a, '_> {
-    fn begin(&mut self, header: &Bundle<'a>) {
-        // A Bundle profile read before the entries decides the use case (it
-        // outranks the content), so findings of the other use cases can be
-        // dropped as they come instead of at the end.
-        if !self.hinted
-            && let Some(uc) = bundle_profile_use_case(self.rules, header)
-        {
-            self.em.fix_use_case(uc);
-            // The content no longer decides anything.
-            self.hinted = true;
-        }
-        self.bundle_structures =
-            self.structural.choose("Bundle", bundle_profiles(header), self.rules, self.em);
-    }
-
-    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
-        match self.keys_to {
-            None => {
-                self.ix.add(index, &entry);
-            }
-            Some(q) => {
-                self.keys.push(self.ix.add_unkeyed(index, &entry).1);
-                if self.keys.len() >= KEY_CHUNK {
-                    q.send(std::mem::replace(&mut self.keys, Vec::with_capacity(KEY_CHUNK)));
-                }
-            }
-        }
-        if !self.hinted
-            && let Some(res) = &entry.resource
-        {
-            self.rules.hint(res, &mut self.seen);
-        }
-        // Notes are in document order: those of this entry are at the end.
-        let clean =
-            cx.dropped == 0 && cx.notes.last().is_none_or(|n| n.span.start < entry.span.start);
-        self.em.set_clean(if clean { entry.span } else { Span::default() });
-        let e = EntryCx { index, entry: &entry, src: self.src };
-        self.rules.check_indexed_entry(&e, self.ix, self.em);
-        for h in self.hooks.iter_mut() {
-            h.entry(&e, self.em);
-        }
-        self.em.set_clean(Span::default());
-        let res_span = entry.resource.as_ref().map(Resource::span);
-        self.structural.entry(self.src, entry.span, res_span, &self.bundle_structures, self.em);
-        if let Some(res) = &entry.resource {
-            let mut read = Vec::new();
-            let at = ResourceAt {
-                span: res.span(),
-                rtype: res.resource_type(),
-                declared: declared_profiles(res, self.src, &mut read),
-                skip: None,
-            };
-            self.structural.resource(self.src, &at, self.rules, self.em);
-        }
-    }
-}
-
-/// Streams the entries of a Bundle through the index `ix`, the rules, the
-/// hooks and the structural walks (the index keys sent to `keys_to` when
-/// given); returns the Bundle header and the use-case evidence.
-#[allow(clippy::too_many_arguments)]
-fn stream_bundle<'a, 'v>(
-    r: &mut Reader<'a>,
-    cx: &mut Cx<'a>,
-    em: &mut Emitter<'_>,
-    structural: &mut Structural<'v, 'a>,
-    rules: &dyn RuleSet,
-    hooks: &mut [&mut dyn Hook<'a>],
-    src: &'a str,
-    hinted: Option<(UseCase, UseCaseSource)>,
-    ix: &mut Index<'a>,
-    keys_to: Option<&KeyQueue<'a>>,
-) -> Result<(Bundle<'a>, Vec<u32>), JsonError> {
-    let mut st = Streamer {
-        rules,
-        ix,
-        keys_to,
-        keys: Vec::with_capacity(if keys_to.is_some() { KEY_CHUNK } else { 0 }),
-        seen: vec![0; USE_CASES.len()],
-        em,
-        hooks,
-        src,
-        hinted: hinted.is_some(),
-        structural,
-        bundle_structures: Rc::new([]),
-    };
-    let header = Bundle::stream(r, cx, &mut st);
-    // The last keys, sent whatever happened (the walking thread ends once
-    // the walk queue closes, after this).
-    if let Some(q) = st.keys_to {
-        q.send(std::mem::take(&mut st.keys));
-    }
-    let header = header?;
-    r.finish()?;
-    Ok((header, st.seen))
-}
-
-/// The profiles a resource declares: its typed `meta.profile`, borrowed,
-/// or for the types the model keeps raw, read from the JSON into `read`.
-fn declared_profiles<'r>(
-    res: &'r Resource<'_>,
-    src: &'r str,
-    read: &'r mut Vec<Cow<'r, str>>,
-) -> Profiles<'r> {
-    match res {
-        Resource::Other(o) => {
-            sniff_type_and_profiles(src, o.span.start as usize, |p| read.push(p.into_cow()));
-            Profiles::Read(read)
-        }
-        _ => Profiles::Typed(res.meta().map_or(&[][..], |m| &m.profile[..])),
-    }
-}
-
-/// The profiles a Bundle declares.
-fn bundle_profiles<'r>(header: &'r Bundle<'_>) -> Profiles<'r> {
-    Profiles::Typed(header.meta.as_ref().map_or(&[][..], |m| &m.profile[..]))
-}
-
-fn bundle_profile_use_case(rules: &dyn RuleSet, header: &Bundle<'_>) -> Option<UseCase> {
-    header
-        .meta
-        .iter()
-        .flat_map(|m| m.profile.iter())
-        .find_map(|p| rules.use_case_of_profile(p.as_str()))
-}
-
 /// Validates one document (a Bundle streamed entry by entry, or any other
 /// resource) with a rule set and extra hooks run in the same pass.
 ///
@@ -329,17 +177,33 @@ pub fn run<'a>(
     rules: &dyn RuleSet,
     hooks: &mut [&mut dyn Hook<'a>],
 ) -> Result<Report, JsonError> {
-    run_split(src, opts, rules, hooks, PARALLEL_WALK_MIN)
+    run_split(src, opts, rules, hooks, PARALLEL_WALK_MIN, Split::Auto)
 }
 
-/// [`run`], walking a Bundle of `parallel_from` bytes or more on a second
-/// thread (tests compare both ways on the same input).
+/// Whether a large Bundle's entries are read in two parts at once (`split`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// When the rule set allows it and nothing else sees the entries, from
+    /// a resume point found near the middle ([`resume_point`]).
+    Auto,
+    /// Never (tests of the walking thread).
+    #[cfg(test)]
+    Never,
+    /// From this point, as `Auto` allows (tests: every point).
+    #[cfg(test)]
+    At(u32),
+}
+
+/// [`run`], with a second thread for a Bundle of `parallel_from` bytes or
+/// more: the entries read in two parts as `split` says, otherwise walked
+/// on the second thread (tests compare the ways on the same input).
 fn run_split<'a>(
     src: &'a str,
     opts: &Options,
     rules: &dyn RuleSet,
     hooks: &mut [&mut dyn Hook<'a>],
     parallel_from: usize,
+    split: Split,
 ) -> Result<Report, JsonError> {
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
@@ -377,9 +241,21 @@ fn run_split<'a>(
         em.fix_use_case(uc);
     }
     if rt.as_deref() == Some("Bundle") {
-        // A large Bundle is walked by a second thread while this one reads
-        // and runs the hand rules (see structure::PARALLEL_WALK_MIN).
-        let parallel = opts.structure && opts.second_thread && src.len() >= parallel_from;
+        let large = opts.second_thread && src.len() >= parallel_from;
+        // A large Bundle's entries are read in two parts at once, one per
+        // core, when only the rule set sees them (`split`); otherwise it is
+        // walked by a second thread while this one reads and runs the hand
+        // rules (see structure::PARALLEL_WALK_MIN).
+        let resume = match split {
+            _ if !(large && hooks.is_empty() && rules.entries_in_parts()) => None,
+            Split::Auto => resume_point(src),
+            #[cfg(test)]
+            Split::Never => None,
+            #[cfg(test)]
+            Split::At(at) => Some(at),
+        };
+        let parallel = opts.structure && large && resume.is_none();
+        let stop = AtomicBool::new(false);
         let mut ix = Index::new(src);
         // The index's key maps, filled by the walking thread when there is one.
         let key_queue = parallel.then(|| KeyQueue::new(ix.take_keys()));
@@ -416,15 +292,48 @@ fn run_split<'a>(
             // Refused a thread, this one takes the maps back and puts the
             // keys in as they come (`Index::add`).
             let keys_to = match (&key_queue, &walker) {
-                (Some(q), Some(_)) => Some(q),
+                (Some(q), Some(_)) => KeysTo::Queue(q),
                 (Some(q), None) => {
                     if let Some(keys) = q.take_back() {
                         ix.put_keys(keys);
                     }
-                    None
+                    KeysTo::Index
                 }
-                _ => None,
+                _ => KeysTo::Index,
             };
+            // The other part of the entries, read from the resume point on
+            // a thread of its own once this one has read the header.
+            let mut side = None;
+            let parted = resume.and_then(|at| {
+                let (start_tx, start_rx) = mpsc::channel();
+                let (part_tx, part_rx) = mpsc::channel();
+                let part_ix = ix.sibling();
+                let stop = &stop;
+                let builder = std::thread::Builder::new();
+                #[cfg(test)]
+                let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
+                    builder.stack_size(1 << 62)
+                } else {
+                    builder
+                };
+                let reader = builder
+                    .spawn_scoped(sc, move || {
+                        let part =
+                            read_part(src, at, opts, validator, rules, part_ix, &start_rx, stop);
+                        if let Some(part) = part {
+                            // Not waited for any more: dropped.
+                            let _ = part_tx.send(part);
+                        }
+                    })
+                    .ok()?;
+                #[cfg(test)]
+                SECOND_THREADS.with(|n| n.set(n.get() + 1));
+                let mut local = Emitter::new(opts);
+                local.restrict(rules.use_cases());
+                structural.walk_apart(local);
+                side = Some(SplitSide { at, start: Some(start_tx), part: Some(part_rx), stop });
+                Some(reader)
+            });
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,
@@ -436,6 +345,7 @@ fn run_split<'a>(
                 hinted,
                 &mut ix,
                 keys_to,
+                side,
             );
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
@@ -446,6 +356,14 @@ fn run_split<'a>(
                         em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
                     }
                     Err(panic) => std::panic::resume_unwind(panic),
+                }
+            } else if let Some(h) = parted {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                if let Err(panic) = h.join() {
+                    std::panic::resume_unwind(panic);
+                }
+                if let Some(mine) = mine {
+                    em.absorb_walks(mine, Emitter::new(opts));
                 }
             }
             streamed
@@ -783,7 +701,7 @@ mod tests {
     /// a defect the structural validator reports (some the reader too);
     /// every 97th repeats the fullUrl and id of one 50 entries before (the
     /// index's duplicates, found on the walking thread's maps).
-    fn defective_bundle(n: usize, defects_from: usize) -> String {
+    pub(super) fn defective_bundle(n: usize, defects_from: usize) -> String {
         let mut entries = Vec::with_capacity(n);
         for k in 0..n {
             let i = if k % 97 == 0 && k >= 50 { k - 50 } else { k };
@@ -836,45 +754,51 @@ mod tests {
         }
     }
 
-    /// Bundles of about 300 KiB whose entries draw their type, id, fullUrl
-    /// (written with or without `\/` escapes) and references from small
-    /// pools, so that keys repeat in every way the index tells apart (same
-    /// type and id, same fullUrl, equal hashes of equal texts written
-    /// differently, raw types, one with an escaped name): validated with
-    /// the index keys on the walking thread and on this one, the reports
-    /// are the same.
+    /// A Bundle of about `len` bytes whose entries draw their type (among
+    /// `Slot`, `Schedule` and the raw types `raw`), id, fullUrl (written
+    /// with or without `\/` escapes) and references from small pools, so
+    /// that keys repeat in every way the index tells apart (same type and
+    /// id, same fullUrl, equal hashes of equal texts written differently,
+    /// raw types, one with an escaped name); `state` seeds the draws.
+    pub(super) fn pooled_bundle(state: &mut u64, len: usize, raw: [&str; 2]) -> String {
+        let mut next = |n: u64| {
+            *state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (*state >> 33) % n
+        };
+        let mut entries = Vec::new();
+        let mut total = 0;
+        while total < len {
+            let rtype = ["Slot", "Schedule", raw[0], raw[1]][next(4) as usize];
+            let id = next(400);
+            let host = if next(3) == 0 { "https:\\/\\/x.fr" } else { "https://x.fr" };
+            let url = match next(3) {
+                0 => format!("urn:uuid:{}", next(300)),
+                _ => format!("{host}/fhir/{rtype}/{id}"),
+            };
+            let reference = format!("Schedule/{}", next(400));
+            let e = format!(
+                r#"{{"fullUrl":"{url}","resource":{{"resourceType":"{rtype}","id":"{id}","schedule":{{"reference":"{reference}"}},"status":"free","start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"}},"search":{{"mode":"match"}}}}"#
+            );
+            total += e.len();
+            entries.push(e);
+        }
+        format!(
+            r#"{{"resourceType":"Bundle","type":"searchset","total":{},"entry":[{}]}}"#,
+            entries.len(),
+            entries.join(",")
+        )
+    }
+
+    /// Bundles of about 300 KiB from [`pooled_bundle`]: validated with the
+    /// index keys on the walking thread and on this one, the reports are
+    /// the same.
     #[test]
     fn repeated_keys_report_the_same_on_two_threads() {
         let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |n: u64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) % n
-        };
         for _ in 0..3 {
-            let mut entries = Vec::new();
-            let mut len = 0;
-            while len < 300 * 1024 {
-                let rtype = ["Slot", "Schedule", "Device", "Dev\\u0069ce"][next(4) as usize];
-                let id = next(400);
-                let host = if next(3) == 0 { "https:\\/\\/x.fr" } else { "https://x.fr" };
-                let url = match next(3) {
-                    0 => format!("urn:uuid:{}", next(300)),
-                    _ => format!("{host}/fhir/{rtype}/{id}"),
-                };
-                let reference = format!("Schedule/{}", next(400));
-                let e = format!(
-                    r#"{{"fullUrl":"{url}","resource":{{"resourceType":"{rtype}","id":"{id}","schedule":{{"reference":"{reference}"}},"status":"free","start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"}},"search":{{"mode":"match"}}}}"#
-                );
-                len += e.len();
-                entries.push(e);
-            }
-            let src = format!(
-                r#"{{"resourceType":"Bundle","type":"searchset","total":{},"entry":[{}]}}"#,
-                entries.len(),
-                entries.join(",")
-            );
+            let src = pooled_bundle(&mut state, 300 * 1024, ["Device", "Dev\\u0069ce"]);
             let opts = Options::default();
             let serial = report(&src, &opts, usize::MAX);
             assert!(serial.contains("RO1-BUNDLE-008"), "no duplicate: the test proves nothing");
@@ -899,7 +823,8 @@ mod tests {
     }
 
     fn report(src: &str, opts: &Options, parallel_from: usize) -> String {
-        let r = run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], parallel_from).unwrap();
+        let r =
+            run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], parallel_from, Split::Never).unwrap();
         format!("{:?} {:?} {}", r.findings, r.dropped, r.ignored)
     }
 
@@ -938,3 +863,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "split_tests.rs"]
+mod split_tests;

@@ -50,6 +50,24 @@ pub trait RuleSet: Sync {
         self.check_entry(e, em);
     }
 
+    /// Whether a large Bundle's entries may be checked in two parts at once,
+    /// one per core, when no hook sees them (off by default). The part after
+    /// the split point is checked on another thread with an index of its
+    /// own: in [`RuleSet::check_indexed_entry`] the index then holds only
+    /// that part's entries, and [`EntryCx::index`] counts from the part's
+    /// first entry. A rule set whose per-entry checks read neither (only the
+    /// entry, and what the index learnt of it) can say yes; the report is the
+    /// same, and [`RuleSet::check_bundle`] sees the whole Bundle either way.
+    ///
+    /// ```
+    /// use fr_fhir_core::engine::RuleSet;
+    /// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+    /// assert!(SLOT_SEARCH_BODY.entries_in_parts());
+    /// ```
+    fn entries_in_parts(&self) -> bool {
+        false
+    }
+
     /// Checks the end of a Bundle: Bundle-level and cross-resource rules.
     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>);
 

@@ -53,7 +53,7 @@ impl<'r> Profiles<'r> {
         }
     }
 
-    fn iter(self) -> impl Iterator<Item = &'r str> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'r str> {
         let (typed, read) = match self {
             Profiles::Typed(p) => (p, &[][..]),
             Profiles::Read(p) => (&[][..], p),
@@ -107,6 +107,19 @@ pub(crate) struct Structural<'v, 'a> {
     /// are alike, and looking the profiles up again was a tenth of the hand
     /// side's cost.
     choices: Vec<KeptChoice<'v>>,
+    /// Walks done here but reported apart, as a walking thread's are (the
+    /// two parts of a split Bundle, `engine::split`).
+    apart: Option<Emitter<'v>>,
+}
+
+/// What the structural side of the entries read after a split point
+/// (`engine::split`) hands back: their walks' findings (numbered from 0),
+/// how many walks, and what is said once per profile or type.
+pub(crate) struct StructuralPart<'v> {
+    walks: Option<Emitter<'v>>,
+    seq: u32,
+    walked: Vec<(String, Span, Scope)>,
+    undefined: Vec<String>,
 }
 
 /// The walks shared with the walking thread: batches go to a queue both
@@ -453,7 +466,51 @@ impl<'v, 'a> Structural<'v, 'a> {
             bufs: Buffers::default(),
             targets: Vec::new(),
             choices: Vec::new(),
+            apart: None,
         }
+    }
+
+    /// From now on, walks are done here and their findings kept in `local`
+    /// (restricted like the main emitter), as a walking thread's would be:
+    /// [`Structural::stop`] hands them back.
+    pub(crate) fn walk_apart(&mut self, local: Emitter<'v>) {
+        self.apart = Some(local);
+    }
+
+    /// The structural side of a part read after a split point, for
+    /// [`Structural::take_part`].
+    pub(crate) fn into_part(mut self) -> StructuralPart<'v> {
+        StructuralPart {
+            walks: self.apart.take(),
+            seq: self.seq,
+            walked: std::mem::take(&mut self.walked),
+            undefined: std::mem::take(&mut self.undefined),
+        }
+    }
+
+    /// Whether `part` can follow the walks done here as if done here: a
+    /// type without a structure is said once, so not when both met one.
+    pub(crate) fn can_take(&self, part: &StructuralPart<'_>) -> bool {
+        !part.undefined.iter().any(|t| self.undefined.contains(t))
+    }
+
+    /// Takes the walks of a part read after a split point
+    /// ([`Structural::can_take`]): numbered after the walks done so far, its
+    /// profiles after these (the first resource walked against each stays
+    /// the first).
+    pub(crate) fn take_part(&mut self, part: StructuralPart<'v>) {
+        if let Some(mut walks) = part.walks {
+            walks.shift_jobs(self.seq);
+            match &mut self.apart {
+                Some(mine) => mine.absorb_after(walks),
+                None => self.apart = Some(walks),
+            }
+        }
+        self.seq = self.seq.wrapping_add(part.seq);
+        for (url, span, scope) in part.walked {
+            self.note_walked(&url, span, scope);
+        }
+        self.undefined.extend(part.undefined);
     }
 
     /// From now on, walks are shared with the walking thread behind `tx`;
@@ -467,6 +524,9 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// waiting (alongside the walking thread), and closes the queue;
     /// returns the findings of the walks done here.
     pub(crate) fn stop(&mut self, src: &'a str) -> Option<Emitter<'v>> {
+        if let Some(local) = self.apart.take() {
+            return Some(local);
+        }
         self.flush(src);
         let p = self.par.take()?;
         // Taken back oldest first, after every batch walked here before: in
@@ -526,7 +586,10 @@ impl<'v, 'a> Structural<'v, 'a> {
                     self.flush(src);
                 }
             }
-            None => walk_one(self.v, src, &job, em, &mut self.bufs),
+            None => match &mut self.apart {
+                Some(local) => walk_one(self.v, src, &job, local, &mut self.bufs),
+                None => walk_one(self.v, src, &job, em, &mut self.bufs),
+            },
         }
     }
 

@@ -190,6 +190,31 @@ impl<'a> Reader<'a> {
         Reader { src, pos, depth: 0, max_depth: DEFAULT_MAX_DEPTH, borrowed: 0, owned: 0 }
     }
 
+    /// A reader inside an array at nesting `depth` (the array's own level
+    /// counted), positioned at the item at `pos`, as after
+    /// [`Reader::next_item`] returned that item: for reading the rest of an
+    /// array from one of its items on another thread (a Bundle's entries,
+    /// `engine::split`). The nesting limit then fails where it would have.
+    pub(crate) fn inside_array(src: &'a str, pos: usize, depth: u32) -> (Self, Arr) {
+        let r = Reader { src, pos, depth, max_depth: DEFAULT_MAX_DEPTH, borrowed: 0, owned: 0 };
+        let start = u32::try_from(pos).unwrap_or(u32::MAX);
+        (r, Arr { start, first: true, index: 0 })
+    }
+
+    /// Moves past the end of the array being read, at `end` (just after
+    /// its `]`), as [`Reader::next_item`] does when it meets the `]`: the
+    /// items in between were read by another reader
+    /// ([`Reader::inside_array`]). `end` before the current position or
+    /// past the input is refused (nothing moves).
+    pub(crate) fn leave_array_at(&mut self, end: usize) -> bool {
+        if end < self.pos || end > self.src.len() {
+            return false;
+        }
+        self.pos = end;
+        self.depth = self.depth.saturating_sub(1);
+        true
+    }
+
     /// Moves on to `end`, the end of a value the caller knows starts at the
     /// current position (it read the same bytes before): nesting is
     /// unchanged, as after reading the value. `end` before the current

@@ -130,6 +130,19 @@ impl<'a> Bundle<'a> {
         cx: &mut Cx<'a>,
         sink: &mut S,
     ) -> Result<Bundle<'a>, JsonError> {
+        Bundle::stream_joining(r, cx, &mut Alone(sink))
+    }
+
+    /// [`Bundle::stream`], the entries from `sink.resume_point()` on
+    /// possibly read by another reader at the same time
+    /// ([`read_entries_apart`]): reaching that point, the reader asks the
+    /// sink for them ([`Join::join`]) and, given them, moves past the end
+    /// of the array.
+    pub(crate) fn stream_joining<S: Join<'a> + ?Sized>(
+        r: &mut Reader<'a>,
+        cx: &mut Cx<'a>,
+        sink: &mut S,
+    ) -> Result<Bundle<'a>, JsonError> {
         let mut obj = r.object()?;
         let start = obj.start();
         let mark = cx.mark();
@@ -251,7 +264,104 @@ impl IntoOwned for Bundle<'_> {
 
 owned::deserialize_owned!(Bundle);
 
-fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
+/// A sink of entries that may take some of them read apart: the entries
+/// from [`Join::resume_point`] to the end of the array, read at the same time
+/// by another reader ([`read_entries_apart`], `engine::split`).
+pub(crate) trait Join<'a> {
+    /// See [`EntrySink::begin`].
+    fn begin(&mut self, header: &Bundle<'a>);
+    /// See [`EntrySink::entry`].
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>);
+    /// Where another reader took an entry to start (the byte offset of its
+    /// first byte), `u32::MAX` when none; asked once, after `begin`.
+    fn resume_point(&self) -> u32;
+    /// The reader is at the resume point, an entry (number `index`) starting
+    /// there: the entries read apart from there to the end of the array, if
+    /// the sink takes them (`None`: the reader reads them itself).
+    fn join(&mut self, index: u32, cx: &mut Cx<'a>) -> Option<Joined>;
+    /// The reader went past the resume point without an entry starting
+    /// there, or ended the array before it: what is read apart is not
+    /// wanted.
+    fn passed(&mut self);
+}
+
+/// The entries a sink took from another reader ([`Join::join`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Joined {
+    /// Just after the `]` closing the array.
+    pub(crate) end: u32,
+    /// Items read (entries or not).
+    pub(crate) items: u32,
+}
+
+/// An [`EntrySink`] that takes nothing read apart.
+struct Alone<'s, S: ?Sized>(&'s mut S);
+
+impl<'a, S: EntrySink<'a> + ?Sized> Join<'a> for Alone<'_, S> {
+    fn begin(&mut self, header: &Bundle<'a>) {
+        self.0.begin(header);
+    }
+    #[inline(always)]
+    fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
+        self.0.entry(index, entry, cx);
+    }
+    fn resume_point(&self) -> u32 {
+        u32::MAX
+    }
+    fn join(&mut self, _index: u32, _cx: &mut Cx<'a>) -> Option<Joined> {
+        None
+    }
+    fn passed(&mut self) {}
+}
+
+/// Reads the item at the reader (an entry) and hands it to the sink.
+#[inline(always)]
+fn read_entry<'a, S: Join<'a> + ?Sized>(
+    r: &mut Reader<'a>,
+    cx: &mut Cx<'a>,
+    index: u32,
+    kind: Kind,
+    sink: &mut S,
+) -> Result<(), JsonError> {
+    // Filled where it is handed over: an entry is large, and going through
+    // `read_value` moved it twice more.
+    if kind == Kind::Object {
+        let mut e = BundleEntry::default();
+        e.fill(r, cx)?;
+        sink.entry(index, e, cx);
+    } else if let Some(e) = read_value::<BundleEntry<'a>>(r, cx, None)? {
+        sink.entry(index, e, cx);
+    }
+    Ok(())
+}
+
+/// Reads the entries of a Bundle from the one starting at byte `at` (a
+/// `{` or any value, inside the `entry` array at nesting depth 2) to the
+/// end of the array, handing them to `sink` numbered from 0, while another
+/// reader reads the entries before `at`; `Ok(None)` when `stop` is set
+/// before the end.
+pub(crate) fn read_entries_apart<'a, S: Join<'a> + ?Sized>(
+    src: &'a str,
+    at: u32,
+    cx: &mut Cx<'a>,
+    sink: &mut S,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<Option<Joined>, JsonError> {
+    // Depth 2: inside the Bundle object and its `entry` array.
+    let (mut r, mut arr) = Reader::inside_array(src, at as usize, 2);
+    let mut items = 0u32;
+    while let Some(index) = r.next_item(&mut arr)? {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(None);
+        }
+        items += 1;
+        let kind = r.peek()?;
+        read_entry(&mut r, cx, index, kind, sink)?;
+    }
+    Ok(Some(Joined { end: r.pos32(), items }))
+}
+
+fn read_entries<'a, S: Join<'a> + ?Sized>(
     r: &mut Reader<'a>,
     cx: &mut Cx<'a>,
     out: &mut Bundle<'a>,
@@ -261,17 +371,28 @@ fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
         Kind::Array => {
             let mut arr = r.array()?;
             let start = arr.start();
+            let resume = sink.resume_point();
+            let mut joined = false;
             while let Some(index) = r.next_item(&mut arr)? {
                 out.entry_count += 1;
-                // Filled where it is handed over: an entry is large, and
-                // going through `read_value` moved it twice more.
-                if r.peek()? == Kind::Object {
-                    let mut e = BundleEntry::default();
-                    e.fill(r, cx)?;
-                    sink.entry(index, e, cx);
-                } else if let Some(e) = read_value::<BundleEntry<'a>>(r, cx, None)? {
-                    sink.entry(index, e, cx);
+                let kind = r.peek()?;
+                if r.pos32() >= resume && !joined {
+                    joined = true;
+                    if r.pos32() == resume
+                        && let Some(j) = sink.join(index, cx)
+                    {
+                        // `join` gives an end past the resume point, in the input.
+                        let moved = r.leave_array_at(j.end as usize);
+                        debug_assert!(moved, "joined entries end at {}", j.end);
+                        out.entry_count += j.items.saturating_sub(1);
+                        break;
+                    }
+                    sink.passed();
                 }
+                read_entry(r, cx, index, kind, sink)?;
+            }
+            if !joined && resume != u32::MAX {
+                sink.passed();
             }
             let span = Span::new(start, r.pos32());
             out.entry_span = Some(span);
@@ -280,6 +401,7 @@ fn read_entries<'a, S: EntrySink<'a> + ?Sized>(
             }
         }
         found => {
+            sink.passed();
             let span = r.skip_value()?;
             out.entry_span = Some(span);
             cx.note(

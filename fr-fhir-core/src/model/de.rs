@@ -251,6 +251,21 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether the notes of `part` (what was read after all of this
+    /// context's notes, on another thread) can follow these as if read
+    /// here: neither context reached the cap, nor will the two together.
+    pub(crate) fn can_take(&self, part: &Cx<'_>) -> bool {
+        self.dropped == 0
+            && part.dropped == 0
+            && self.notes.len().saturating_add(part.notes.len()) <= self.max_notes
+    }
+
+    /// Takes the notes of `part` ([`Cx::can_take`]), after these.
+    pub(crate) fn take_notes(&mut self, part: Cx<'_>) {
+        self.raised += part.raised;
+        self.notes.extend(part.notes);
+    }
+
     /// Position in the note list, to revisit the notes of one object.
     pub fn mark(&self) -> usize {
         self.notes.len()

@@ -55,6 +55,12 @@ impl RuleSet for SlotSearchBody {
         check_entry_walked(e, ix.walked(e.entry), em);
     }
 
+    /// The per-entry checks read the entry and what the index learnt of it
+    /// (`Index::walked`), nothing else of the index nor the entry's number.
+    fn entries_in_parts(&self) -> bool {
+        true
+    }
+
     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
         check_bundle(f, em);
     }
