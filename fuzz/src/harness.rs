@@ -53,7 +53,8 @@ fn check_body_finding(src: &str, f: &Finding) {
 /// syntax error points inside the text; the findings cap holds.
 pub fn validate_bytes(data: &[u8]) {
     let Ok(src) = std::str::from_utf8(data) else { return };
-    match validate(src, &Options::default()) {
+    let whole = validate(src, &Options::default());
+    match &whole {
         Ok(report) => {
             for f in &report.findings {
                 check_body_finding(src, f);
@@ -61,6 +62,8 @@ pub fn validate_bytes(data: &[u8]) {
         }
         Err(e) => assert!(e.offset <= src.len(), "error offset {} past the end", e.offset),
     }
+    #[cfg(fuzzing)]
+    same_in_two_parts(src, &whole);
     // A tiny cap must bound the information and warnings kept, whatever the
     // input, keep every error, and leave the counts exact.
     let small = Options { max_findings: 3, ..Options::default() };
@@ -76,6 +79,38 @@ pub fn validate_bytes(data: &[u8]) {
         let kept = report.findings.len() as u64 + report.dropped.total();
         assert_eq!(kept, full.findings.len() as u64, "counts differ with and without a cap");
     }
+}
+
+/// A Bundle's entries read in two parts (the second on another thread, from
+/// a `{` the first byte of the input picks: an entry's start or not) report
+/// exactly what one thread reports (`engine::split`), broken JSON included;
+/// checked on one input in four that has an `"entry"` key (the second
+/// thread is started for each: three times slower).
+#[cfg(fuzzing)]
+fn same_in_two_parts(
+    src: &str,
+    whole: &Result<fr_fhir_core::rules::Report, fr_fhir_core::json::JsonError>,
+) {
+    // One input in four with an entry array (a thread each: slow).
+    if src.len() % 4 != 0 || !src.contains("\"entry\"") {
+        return;
+    }
+    let opens: Vec<usize> = src.match_indices('{').map(|(i, _)| i).skip(1).collect();
+    let pick = usize::from(src.as_bytes().first().copied().unwrap_or(0));
+    let Some(&at) = opens.get(pick % opens.len().max(1)) else { return };
+    let Ok(at) = u32::try_from(at) else { return };
+    let opts = Options::default();
+    let parts = fr_fhir_core::engine::run_in_two_parts_at(
+        src,
+        &opts,
+        &fr_fhir_core::rules::SLOT_SEARCH_BODY,
+        at,
+    );
+    let show = |r: &Result<fr_fhir_core::rules::Report, fr_fhir_core::json::JsonError>| match r {
+        Ok(r) => format!("{:?} {:?} {} {:?}", r.findings, r.dropped, r.ignored, r.subject),
+        Err(e) => format!("error {e:?}"),
+    };
+    assert_eq!(show(&parts), show(whole), "entries read in two parts from byte {at}");
 }
 
 /// `parse_resource`: never panics; what it parsed serializes, the output is

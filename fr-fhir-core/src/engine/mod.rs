@@ -23,6 +23,8 @@ mod subject;
 
 pub use context::{EntryCx, Finish, Hook};
 pub use emit::{Emitted, Emitter, MAX_SEVERE, MAX_SHADOWS, PerUseCase, Shadow};
+#[cfg(fuzzing)]
+pub use pass::run_in_two_parts_at;
 pub use pass::{Options, Report, quote, run};
 pub use rule_set::RuleSet;
 pub use scope::{Scope, USE_CASES, UseCase, UseCaseDef, UseCaseSource};

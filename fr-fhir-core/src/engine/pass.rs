@@ -180,6 +180,21 @@ pub fn run<'a>(
     run_split(src, opts, rules, hooks, PARALLEL_WALK_MIN, Split::Auto)
 }
 
+/// Fuzzing only (`cargo fuzz` builds with `--cfg fuzzing`): [`run`] without
+/// hooks, a Bundle's entries read in two parts from byte `at` whatever its
+/// size (the part taken only if an entry starts there and it can follow),
+/// so that the fuzzer compares it with [`run`] on small inputs.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn run_in_two_parts_at(
+    src: &str,
+    opts: &Options,
+    rules: &dyn RuleSet,
+    at: u32,
+) -> Result<Report, JsonError> {
+    run_split(src, opts, rules, &mut [], 0, Split::At(at))
+}
+
 /// Whether a large Bundle's entries are read in two parts at once (`split`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Split {
@@ -189,8 +204,8 @@ enum Split {
     /// Never (tests of the walking thread).
     #[cfg(test)]
     Never,
-    /// From this point, as `Auto` allows (tests: every point).
-    #[cfg(test)]
+    /// From this point, as `Auto` allows (tests: every point; fuzzing).
+    #[cfg(any(test, fuzzing))]
     At(u32),
 }
 
@@ -251,7 +266,7 @@ fn run_split<'a>(
             Split::Auto => resume_point(src),
             #[cfg(test)]
             Split::Never => None,
-            #[cfg(test)]
+            #[cfg(any(test, fuzzing))]
             Split::At(at) => Some(at),
         };
         let parallel = opts.structure && large && resume.is_none();
