@@ -109,4 +109,27 @@ pub trait Hook<'a> {
     fn entry(&mut self, _e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {}
     /// Called once after the last entry.
     fn finish(&mut self, _f: &Finish<'_, 'a>, _em: &mut Emitter<'_>) {}
+    /// A new hook for the entries after a split point, read on another
+    /// thread at the same time as those before (`Options::second_thread`,
+    /// [`crate::engine::RuleSet::entries_in_parts`]): it sees them in order,
+    /// numbered from 0 ([`EntryCx::index`]), and reports into their emitter
+    /// (its findings are put after this hook's, as if reported in order);
+    /// what it keeps comes back through [`Hook::part_state`] and
+    /// [`Hook::join`]. `None` (the default): a Bundle is not split while this
+    /// hook runs.
+    fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
+        None
+    }
+    /// What a fork kept, once it has seen its entries (given to the hook it
+    /// was forked from, [`Hook::join`]).
+    fn part_state(self: Box<Self>) -> Option<Box<dyn std::any::Any + Send>> {
+        None
+    }
+    /// Takes back what a fork of this hook kept (`state`, its
+    /// [`Hook::part_state`]) at the split point: its entries come after
+    /// those this hook saw, the first at position `first` in `Bundle.entry`.
+    /// Called before [`Hook::finish`], only when the split was taken (the
+    /// reading thread otherwise reads those entries itself, through this
+    /// hook).
+    fn join(&mut self, _state: Box<dyn std::any::Any + Send>, _first: u32) {}
 }

@@ -198,8 +198,8 @@ pub fn run_in_two_parts_at(
 /// Whether a large Bundle's entries are read in two parts at once (`split`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Split {
-    /// When the rule set allows it and nothing else sees the entries, from
-    /// a resume point found near the middle ([`resume_point`]).
+    /// When the rule set allows it and every hook can be forked, from a
+    /// resume point found near the middle ([`resume_point`]).
     Auto,
     /// Never (tests of the walking thread).
     #[cfg(test)]
@@ -261,14 +261,21 @@ fn run_split<'a>(
         // core, when only the rule set sees them (`split`); otherwise it is
         // walked by a second thread while this one reads and runs the hand
         // rules (see structure::PARALLEL_WALK_MIN).
+        // Each hook forked for the other part (all of them, or no split).
+        let mut forks = (large && rules.entries_in_parts())
+            .then(|| hooks.iter().map(|h| h.fork()).collect::<Option<Vec<_>>>())
+            .flatten();
         let resume = match split {
-            _ if !(large && hooks.is_empty() && rules.entries_in_parts()) => None,
+            _ if forks.is_none() => None,
             Split::Auto => resume_point(src),
             #[cfg(test)]
             Split::Never => None,
             #[cfg(any(test, fuzzing))]
             Split::At(at) => Some(at),
         };
+        if resume.is_none() {
+            forks = None;
+        }
         let parallel = opts.structure && large && resume.is_none();
         let stop = AtomicBool::new(false);
         let mut ix = Index::new(src);
@@ -324,6 +331,7 @@ fn run_split<'a>(
                 let (part_tx, part_rx) = mpsc::channel();
                 let part_ix = ix.sibling();
                 let stop = &stop;
+                let forks = forks.take().unwrap_or_default();
                 let builder = std::thread::Builder::new();
                 #[cfg(test)]
                 let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
@@ -333,8 +341,9 @@ fn run_split<'a>(
                 };
                 let reader = builder
                     .spawn_scoped(sc, move || {
-                        let part =
-                            read_part(src, at, opts, validator, rules, part_ix, &start_rx, stop);
+                        let part = read_part(
+                            src, at, opts, validator, rules, forks, part_ix, &start_rx, stop,
+                        );
                         if let Some(part) = part {
                             // Not waited for any more: dropped.
                             let _ = part_tx.send(part);

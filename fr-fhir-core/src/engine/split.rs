@@ -51,6 +51,8 @@ pub(crate) struct Part<'a, 'o, 'v> {
     pub(crate) structural: StructuralPart<'v>,
     pub(crate) seen: Vec<u32>,
     pub(crate) cx: Cx<'a>,
+    /// What each hook's fork kept ([`crate::engine::Hook::part_state`]).
+    pub(crate) hooks: Vec<Option<Box<dyn std::any::Any + Send>>>,
 }
 
 /// The reading thread's side of a split: where the other part starts, how

@@ -242,8 +242,68 @@ fn only_a_rule_set_that_allows_it_is_split() {
     let mut hook = Counting(0);
     let hooked = run(&src, &Options::default(), &SLOT_SEARCH_BODY, &mut [&mut hook]).unwrap();
     assert_eq!(hook.0, 2_001, "the hook missed entries");
-    assert_eq!(taken(), before + 1, "a Bundle with a hook was split");
+    assert_eq!(taken(), before + 1, "a Bundle with a hook that cannot fork was split");
     assert_eq!(format!("{:?}", hooked.findings), format!("{:?}", two.findings));
+}
+
+/// A hook that can be forked: each part's hook sees its entries, the one
+/// forked reports into the second part's emitter, and what it kept comes
+/// back at the split point with the entries' numbers moved on — the hook
+/// ends as if it had seen every entry in order.
+#[test]
+fn a_hook_that_forks_sees_every_entry_in_order() {
+    #[derive(Default)]
+    struct Indices(Vec<u32>, Option<usize>);
+    impl<'a> Hook<'a> for Indices {
+        fn entry(&mut self, e: &crate::engine::EntryCx<'_, 'a>, em: &mut Emitter<'_>) {
+            self.0.push(e.index);
+            // By what the entry holds: a fork numbers its entries from 0.
+            if e.entry.span.start.is_multiple_of(7) {
+                let rule = &crate::rules::slot::ro1_slot_002::RULE;
+                em.at(crate::engine::Scope::ALL, rule, e.entry.span, "fr".into(), "en".into());
+            }
+        }
+        fn finish(&mut self, f: &crate::engine::Finish<'_, 'a>, _em: &mut Emitter<'_>) {
+            self.1 = Some(f.index.entries.len());
+        }
+        fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
+            Some(Box::new(Indices::default()))
+        }
+        fn part_state(self: Box<Self>) -> Option<Box<dyn std::any::Any + Send>> {
+            Some(Box::new(self.0))
+        }
+        fn join(&mut self, state: Box<dyn std::any::Any + Send>, first: u32) {
+            let part = state.downcast::<Vec<u32>>().unwrap();
+            self.0.extend(part.iter().map(|i| i + first));
+        }
+    }
+    let src = super::tests::defective_bundle(2_000, 1_700);
+    let starts = entry_starts(&src);
+    let mut alone = Indices::default();
+    let one = {
+        let opts = Options { second_thread: false, ..Options::default() };
+        let r = run(&src, &opts, &SLOT_SEARCH_BODY, &mut [&mut alone]).unwrap();
+        format!("{:?} {:?}", r.findings, r.dropped)
+    };
+    assert_eq!(alone.0, (0..2_001).collect::<Vec<u32>>());
+    for at in [starts[1], starts[600], starts[1_400], src.len() as u32 / 2] {
+        let before = taken();
+        let mut hook = Indices::default();
+        let r = run_split(
+            &src,
+            &Options::default(),
+            &SLOT_SEARCH_BODY,
+            &mut [&mut hook],
+            0,
+            Split::At(at),
+        )
+        .unwrap();
+        assert_eq!(format!("{:?} {:?}", r.findings, r.dropped), one, "cut at {at}");
+        assert_eq!(hook.0, alone.0, "cut at {at}");
+        assert_eq!(hook.1, Some(2_001));
+        let entry_start = starts.contains(&at);
+        assert_eq!(taken(), before + usize::from(entry_start), "cut at {at}");
+    }
 }
 
 /// The entries of a Bundle with their position in its entry array.

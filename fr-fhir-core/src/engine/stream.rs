@@ -196,7 +196,7 @@ impl<'a, 'o, 'v> Streamer<'_, 'o, '_, 'a, 'v> {
         part: Part<'a, 'o, 'v>,
         cx: &mut Cx<'a>,
     ) -> Option<Joined> {
-        let Part { joined, ix, hand, structural, seen, cx: read } = part;
+        let Part { joined, ix, hand, structural, seen, cx: read, hooks } = part;
         let fits = joined.end > at
             && joined.end as usize <= self.src.len()
             && self.ix.can_take(&ix)
@@ -213,6 +213,11 @@ impl<'a, 'o, 'v> Streamer<'_, 'o, '_, 'a, 'v> {
         self.structural.take_part(structural);
         for (mine, theirs) in self.seen.iter_mut().zip(seen) {
             *mine += theirs;
+        }
+        for (h, state) in self.hooks.iter_mut().zip(hooks) {
+            if let Some(state) = state {
+                h.join(state, index);
+            }
         }
         Some(joined)
     }
@@ -251,7 +256,7 @@ thread_local! {
 /// Reads the entries from the resume point `at` to the end of the entry
 /// array on this thread, once the reading thread has read the Bundle's
 /// header (`start`), into an index of `ix`'s making, their own emitters,
-/// notes and walks; `None` when told to `stop` or when the input is not
+/// notes and walks, and the hooks' `forks`; `None` when told to `stop` or when the input is not
 /// what the point promised (the reading thread then reads them itself).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn read_part<'a, 'o>(
@@ -260,6 +265,7 @@ pub(super) fn read_part<'a, 'o>(
     opts: &'o Options,
     validator: &'o Validator,
     rules: &dyn RuleSet,
+    mut forks: Vec<Box<dyn Hook<'a> + Send + 'a>>,
     mut ix: Index<'a>,
     start: &Receiver<Start>,
     stop: &AtomicBool,
@@ -279,6 +285,8 @@ pub(super) fn read_part<'a, 'o>(
     let profiles: Vec<Cow<'_, str>> = start.profiles.into_iter().map(Cow::Owned).collect();
     let bundle_structures = structural.choose("Bundle", Profiles::Read(&profiles), rules, &em);
     let mut cx = Cx::default();
+    let mut hooks: Vec<&mut dyn Hook<'a>> =
+        forks.iter_mut().map(|h| &mut **h as &mut dyn Hook<'a>).collect();
     let mut st = Streamer {
         rules,
         ix: &mut ix,
@@ -286,7 +294,7 @@ pub(super) fn read_part<'a, 'o>(
         keys: Vec::new(),
         seen: vec![0; USE_CASES.len()],
         em: &mut em,
-        hooks: &mut [],
+        hooks: &mut hooks,
         src,
         hinted: start.hinted,
         structural: &mut structural,
@@ -295,7 +303,9 @@ pub(super) fn read_part<'a, 'o>(
     };
     let joined = read_entries_apart(src, at, &mut cx, &mut st, stop).ok()??;
     let seen = std::mem::take(&mut st.seen);
-    Some(Part { joined, ix, hand: em, structural: structural.into_part(), seen, cx })
+    drop(hooks);
+    let hooks = forks.into_iter().map(Hook::part_state).collect();
+    Some(Part { joined, ix, hand: em, structural: structural.into_part(), seen, cx, hooks })
 }
 
 /// The profiles a resource declares: its typed `meta.profile`, borrowed,

@@ -132,9 +132,37 @@ fn text_at(src: &str, span: Span) -> &str {
     }
 }
 
-impl<'a> Hook<'a> for RequestHook<'_> {
+/// What a fork of the hook keeps for the hook it was forked from: the slot
+/// starts (when the request comes from the self link), practitioners and
+/// organizations of its entries, in order.
+type PartState = (Vec<SlotStart>, Vec<Holder>, Vec<Holder>);
+
+impl<'a, 'r: 'a> Hook<'a> for RequestHook<'r> {
     fn use_case(&self) -> Option<UseCase> {
         self.given.map(|(req, _)| req.use_case)
+    }
+
+    /// Its lists are in entry order and it reports a slot only from the slot
+    /// itself: a fork sees the entries after a split point, its lists follow.
+    fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
+        Some(Box::new(RequestHook::new(self.given)))
+    }
+
+    fn part_state(self: Box<Self>) -> Option<Box<dyn std::any::Any + Send>> {
+        let state: PartState = (self.slots, self.practitioners, self.organizations);
+        Some(Box::new(state))
+    }
+
+    fn join(&mut self, state: Box<dyn std::any::Any + Send>, first: u32) {
+        let Ok(state) = state.downcast::<PartState>() else { return };
+        let (slots, practitioners, organizations) = *state;
+        self.slots.extend(slots);
+        let moved = |mut h: Holder| {
+            h.index = h.index.saturating_add(first);
+            h
+        };
+        self.practitioners.extend(practitioners.into_iter().map(moved));
+        self.organizations.extend(organizations.into_iter().map(moved));
     }
 
     fn entry(&mut self, e: &EntryCx<'_, 'a>, em: &mut Emitter<'_>) {

@@ -216,6 +216,59 @@ fn pract_005_and_ref_005_with_one_practitioner_requested() {
     assert_eq!((of_rule(&ok, "RO1-PRACT-005"), of_rule(&ok, "RO1-REF-005")), (vec![], vec![]));
 }
 
+/// The PS example grown past the size where its entries are read in two
+/// parts at once (`fr_fhir_core::engine::split`): its entries repeated with
+/// new ids (the Practitioners too, so the second part has some), every 7th
+/// Slot of the copies moved before the window.
+fn large_ps() -> String {
+    let mut v: Value = serde_json::from_str(PS).unwrap();
+    let entries = v["entry"].as_array().unwrap().clone();
+    let mut all = entries.clone();
+    let mut k = 0;
+    while serde_json::to_string(&all).unwrap().len() < 400 * 1024 {
+        k += 1;
+        for e in &entries {
+            let mut e = e.clone();
+            let id = format!("{}-{k}", e["resource"]["id"].as_str().unwrap());
+            let rtype = e["resource"]["resourceType"].as_str().unwrap().to_owned();
+            e["resource"]["id"] = json!(id);
+            e["fullUrl"] = json!(format!("https://agenda.exemple-editeur.fr/fhir/{rtype}/{id}"));
+            if rtype == "Slot" && all.len().is_multiple_of(7) {
+                e["resource"]["start"] = json!("2026-11-26T08:00:00.000+01:00");
+            }
+            all.push(e);
+        }
+    }
+    v["total"] = json!(all.iter().filter(|e| e["resource"]["resourceType"] == "Slot").count());
+    v["entry"] = Value::Array(all);
+    serde_json::to_string(&v).unwrap()
+}
+
+/// A large body read in two parts at once, the request hook forked for the
+/// second (its slot starts, practitioners and organizations taken back at
+/// the split point, their entry numbers moved on), reports what one thread
+/// reports: with the request given (slots judged as they come) and taken
+/// from the self link (judged at the end), one practitioner requested.
+#[test]
+fn a_large_body_in_two_parts_reports_as_on_one_thread() {
+    let body = large_ps();
+    let url = PS_URL.replace(",urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "");
+    let self_link = patch(&body, "/link/0/url", json!(url));
+    for (body, opts) in [(&body, with_request(&url)), (&self_link, ExchangeOptions::default())] {
+        let mut one = opts.clone();
+        one.rules.second_thread = false;
+        let (two, one) = (validate_body(body, &opts), validate_body(body, &one));
+        for rule in ["RO1-WIN-001", "RO1-PRACT-005", "RO1-REF-005"] {
+            assert!(!of_rule(&one, rule).is_empty(), "no {rule}: the test proves nothing");
+        }
+        assert_eq!(format!("{:?}", two.findings), format!("{:?}", one.findings));
+        assert_eq!(
+            format!("{:?} {:?}", two.dropped, two.subject),
+            format!("{:?} {:?}", one.dropped, one.subject)
+        );
+    }
+}
+
 #[test]
 fn ref_005_not_repeated_on_a_broken_link() {
     let url = PS_URL.replace(",urn:oid:1.2.250.1.71.4.2.1%7C810005987317", "");
