@@ -117,6 +117,39 @@ pub trait Hook<'a> {
     /// what it keeps comes back through [`Hook::part_state`] and
     /// [`Hook::join`]. `None` (the default): a Bundle is not split while this
     /// hook runs.
+    ///
+    /// ```
+    /// use std::any::Any;
+    /// use fr_fhir_core::engine::{Emitter, EntryCx, Hook, Options, run};
+    /// use fr_fhir_core::rules::SLOT_SEARCH_BODY;
+    ///
+    /// /// The entry numbers of the Slots, in order, however the entries are read.
+    /// #[derive(Default)]
+    /// struct Slots(Vec<u32>);
+    /// impl<'a> Hook<'a> for Slots {
+    ///     fn entry(&mut self, e: &EntryCx<'_, 'a>, _em: &mut Emitter<'_>) {
+    ///         if e.entry.resource.as_ref().is_some_and(|r| r.resource_type() == "Slot") {
+    ///             self.0.push(e.index);
+    ///         }
+    ///     }
+    ///     fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
+    ///         Some(Box::new(Slots::default()))
+    ///     }
+    ///     fn part_state(self: Box<Self>) -> Option<Box<dyn Any + Send>> {
+    ///         Some(Box::new(self.0))
+    ///     }
+    ///     fn join(&mut self, state: Box<dyn Any + Send>, first: u32) {
+    ///         if let Ok(part) = state.downcast::<Vec<u32>>() {
+    ///             self.0.extend(part.iter().map(|i| i + first));
+    ///         }
+    ///     }
+    /// }
+    /// let entry = r#"{"fullUrl":"https://h.fr/fhir/Slot/1","resource":{"resourceType":"Slot","id":"1"}}"#;
+    /// let src = format!(r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#, [entry; 4000].join(","));
+    /// let mut slots = Slots::default();
+    /// run(&src, &Options::default(), &SLOT_SEARCH_BODY, &mut [&mut slots]).unwrap();
+    /// assert_eq!(slots.0, (0..4000).collect::<Vec<u32>>());
+    /// ```
     fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
         None
     }
