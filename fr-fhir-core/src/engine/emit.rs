@@ -398,6 +398,16 @@ impl<'o> Emitter<'o> {
         self.capped.extend(capped.into_iter().take(room));
     }
 
+    /// Whether the findings of `other` can follow these through
+    /// [`Emitter::absorb_after`] as if pushed here: the cap's shadows they
+    /// may leave stay under [`MAX_SHADOWS`] (past it, which ones are kept
+    /// would depend on the order they came in, which the two-step push does
+    /// not keep).
+    pub(crate) fn can_take(&self, other: &Emitter<'_>) -> bool {
+        self.capped.len().saturating_add(other.capped.len()).saturating_add(other.out.len())
+            <= MAX_SHADOWS
+    }
+
     /// Numbers the walks of this emitter's findings `by` further on (the
     /// walks of the entries after a split point were numbered from 0).
     pub(crate) fn shift_jobs(&mut self, by: u32) {

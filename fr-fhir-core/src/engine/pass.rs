@@ -64,9 +64,9 @@ pub struct Options {
     pub structure: bool,
     /// Use a second thread for a large document, 256 KiB or more (on by
     /// default): a Bundle's entries are read in two parts at once when the
-    /// rule set allows it and no hook sees them ([`RuleSet::entries_in_parts`]),
-    /// otherwise the structural walk runs beside the typed read and the hand
-    /// rules; the lines and columns of the findings are counted beside
+    /// rule set allows it ([`RuleSet::entries_in_parts`]) and every hook can
+    /// be forked ([`Hook::fork`]), otherwise the structural walk runs beside
+    /// the typed read and the hand rules; the lines and columns of the findings are counted beside
     /// their paths. Off, everything runs on the calling thread, for callers
     /// that must not start threads or that share out the cores themselves
     /// (`benches/examples/split_ceiling.rs` validates two halves of a Bundle
@@ -195,6 +195,15 @@ pub fn run_in_two_parts_at(
     run_split(src, opts, rules, &mut [], 0, Split::At(at))
 }
 
+/// Sets its flag when dropped: the other part's stop, whatever ends the reading.
+struct StopOnDrop<'s>(&'s AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Whether a large Bundle's entries are read in two parts at once (`split`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Split {
@@ -222,6 +231,10 @@ fn run_split<'a>(
 ) -> Result<Report, JsonError> {
     let mut r = Reader::new(src);
     let mut cx = Cx::default();
+    #[cfg(test)]
+    if let Some(n) = NOTES_CAP.with(std::cell::Cell::get) {
+        cx.max_notes = n;
+    }
     let mut em = Emitter::new(opts);
     em.restrict(rules.use_cases());
     let validator: &Validator = match opts.validator.as_deref() {
@@ -332,6 +345,7 @@ fn run_split<'a>(
                 let part_ix = ix.sibling();
                 let stop = &stop;
                 let forks = forks.take().unwrap_or_default();
+                let max_notes = cx.max_notes;
                 let builder = std::thread::Builder::new();
                 #[cfg(test)]
                 let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
@@ -342,7 +356,8 @@ fn run_split<'a>(
                 let reader = builder
                     .spawn_scoped(sc, move || {
                         let part = read_part(
-                            src, at, opts, validator, rules, forks, part_ix, &start_rx, stop,
+                            src, at, opts, validator, rules, forks, part_ix, max_notes, &start_rx,
+                            stop,
                         );
                         if let Some(part) = part {
                             // Not waited for any more: dropped.
@@ -358,6 +373,9 @@ fn run_split<'a>(
                 side = Some(SplitSide { at, start: Some(start_tx), part: Some(part_rx), stop });
                 Some(reader)
             });
+            // The other part stops however this thread leaves (an unwinding
+            // one too), instead of reading on to its end.
+            let _stop_on_exit = StopOnDrop(&stop);
             let streamed = stream_bundle(
                 &mut r,
                 &mut cx,
@@ -500,6 +518,8 @@ thread_local! {
     static SECOND_THREADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// Tests: the walking thread this thread asks for is refused.
     static REFUSE_WALKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Tests: the cap on the reader's notes (`Cx::max_notes`) of this thread's runs.
+    static NOTES_CAP: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle

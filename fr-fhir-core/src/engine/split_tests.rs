@@ -36,7 +36,8 @@ fn taken() -> usize {
 fn entry_starts(src: &str) -> Vec<u32> {
     let mut starts = Vec::new();
     let mut sink = |_: u32, e: BundleEntry<'_>, _: &mut Cx<'_>| starts.push(e.span.start);
-    Bundle::stream(&mut Reader::new(src), &mut Cx::default(), &mut sink).unwrap();
+    // Broken JSON: the entries before the break.
+    let _ = Bundle::stream(&mut Reader::new(src), &mut Cx::default(), &mut sink);
     starts
 }
 
@@ -142,8 +143,12 @@ fn a_bundle_read_in_two_parts_reports_as_in_one_wherever_it_is_cut() {
             } else {
                 assert!(parts > starts.len() / 2, "only {parts} parts taken");
             }
-            // Inside an entry, inside a string, before the entries, at the end.
-            let inside = [starts[3] + 1, starts[40] + 5, 10, src.len() as u32, u32::MAX - 1];
+            // Inside an entry, inside a string, before the entries, at the
+            // end; the `{` of an item of an array inside an entry (it reads
+            // as an entry up to that array's `]`).
+            let mut inside =
+                vec![starts[3] + 1, starts[40] + 5, 10, src.len() as u32, u32::MAX - 1];
+            inside.extend(src.match_indices(",{\"text\"").take(3).map(|(i, _)| i as u32 + 1));
             for at in inside {
                 assert_eq!(report(src, &opts, Split::At(at)), one, "cut at {at}");
             }
@@ -389,4 +394,101 @@ fn an_index_in_two_parts_is_the_index_in_one() {
             assert_eq!(facts(&first), expected, "cut before entry {cut}");
         }
     }
+}
+
+/// Notes near their cap (`Cx::max_notes`): a part is taken only if these
+/// notes with the most the part held at once stay under it — a legal null's
+/// note, removed when its object ends, still counts while it is there (one
+/// thread would have refused it and counted it dropped).
+#[test]
+fn notes_near_their_cap_report_as_in_one() {
+    // Every 5th of the first 30 entries a note that stays (`status` null);
+    // entries 35 and 50 a legal null (a note raised, then removed by its
+    // `_profile` sibling): cut after 30, the part's notes end at none but
+    // held one at once.
+    let mut entries = Vec::new();
+    for k in 0..60 {
+        let status = if k % 5 == 0 && k < 30 { "null" } else { "\"free\"" };
+        let meta = if k == 35 || k == 50 {
+            r#""meta":{"profile":[null],"_profile":[{"id":"x"}]},"#
+        } else {
+            ""
+        };
+        entries.push(format!(
+            r#"{{"fullUrl":"https://h.fr/fhir/Slot/s{k}","resource":{{"resourceType":"Slot","id":"s{k}",{meta}"status":{status},"schedule":{{"reference":"Schedule/a"}}}}}}"#
+        ));
+    }
+    let src = format!(
+        r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
+        entries.join(",")
+    );
+    let starts = entry_starts(&src);
+    let opts = Options::default();
+    let mut refused = 0;
+    for cap in [0, 1, 5, 6, 7, 8, 100] {
+        NOTES_CAP.with(|c| c.set(Some(cap)));
+        let one = serial(&src, &opts);
+        for &at in starts.iter().step_by(2) {
+            let before = taken();
+            assert_eq!(report(&src, &opts, Split::At(at)), one, "cap {cap}, cut at {at}");
+            refused += usize::from(taken() == before);
+        }
+    }
+    NOTES_CAP.with(|c| c.set(None));
+    assert!(refused > 0, "no part refused for the cap: the test proves nothing");
+}
+
+/// The nesting limit fails where it would have: the second part's reader
+/// starts two levels deep (inside the Bundle and its entry array).
+#[test]
+fn the_nesting_limit_fails_where_it_would_have() {
+    let opts = Options::default();
+    let depth = crate::json::DEFAULT_MAX_DEPTH as usize;
+    for extra in depth - 6..depth {
+        let deep = format!("{}1{}", "[".repeat(extra), "]".repeat(extra));
+        let mut entries: Vec<String> = (0..20)
+            .map(|k| format!(r#"{{"fullUrl":"https://h.fr/fhir/Slot/s{k}","resource":{{"resourceType":"Slot","id":"s{k}"}}}}"#))
+            .collect();
+        entries[15] = format!(
+            r#"{{"fullUrl":"https://h.fr/fhir/Slot/d","resource":{{"resourceType":"Slot","id":"d","x":{deep}}}}}"#
+        );
+        let src = format!(
+            r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
+            entries.join(",")
+        );
+        let one = serial(&src, &opts);
+        let starts = entry_starts(&src);
+        let deep_entry = src.find(r#"{"fullUrl":"https://h.fr/fhir/Slot/d""#).unwrap() as u32;
+        for at in [starts[10], deep_entry] {
+            assert_eq!(report(&src, &opts, Split::At(at)), one, "{extra} levels, cut at {at}");
+        }
+    }
+}
+
+/// What the header decides before the entries reaches the second part: a
+/// Bundle profile (the use case fixed, the Bundle's structures), a use case
+/// given as an option, rules ignored.
+#[test]
+fn header_and_options_reach_the_second_part() {
+    let src = mixed_bundle(90, usize::MAX, &[], false).replacen(
+        r#""type":"searchset","#,
+        r#""meta":{"profile":["https://interop.esante.gouv.fr/ig/fhir/sas/StructureDefinition/sas-cpts-bundle-aggregator"]},"type":"searchset","#,
+        1,
+    );
+    let starts = entry_starts(&src);
+    let ignore = Some(std::sync::Arc::new(["RO1-SLOT-002", "RO1-FHIR-001"].into_iter().collect()));
+    let variants = [
+        Options::default(),
+        Options { use_case: Some(crate::engine::UseCase::SOS), ..Options::default() },
+        Options { ignore, max_findings: 30, ..Options::default() },
+    ];
+    for opts in &variants {
+        let one = serial(&src, opts);
+        let before = taken();
+        for &at in starts.iter().step_by(7) {
+            assert_eq!(report(&src, opts, Split::At(at)), one, "cut at {at}");
+        }
+        assert!(taken() > before, "no part taken");
+    }
+    assert!(serial(&src, &variants[0]).contains("CPTS"), "the Bundle profile decided nothing");
 }

@@ -201,6 +201,7 @@ impl<'a, 'o, 'v> Streamer<'_, 'o, '_, 'a, 'v> {
             && joined.end as usize <= self.src.len()
             && self.ix.can_take(&ix)
             && cx.can_take(&read)
+            && self.em.can_take(&hand)
             && self.structural.can_take(&structural);
         if !fits {
             return None;
@@ -267,6 +268,7 @@ pub(super) fn read_part<'a, 'o>(
     rules: &dyn RuleSet,
     mut forks: Vec<Box<dyn Hook<'a> + Send + 'a>>,
     mut ix: Index<'a>,
+    max_notes: usize,
     start: &Receiver<Start>,
     stop: &AtomicBool,
 ) -> Option<Part<'a, 'o, 'o>> {
@@ -284,7 +286,7 @@ pub(super) fn read_part<'a, 'o>(
     structural.walk_apart(walks);
     let profiles: Vec<Cow<'_, str>> = start.profiles.into_iter().map(Cow::Owned).collect();
     let bundle_structures = structural.choose("Bundle", Profiles::Read(&profiles), rules, &em);
-    let mut cx = Cx::default();
+    let mut cx = Cx::with_max_notes(max_notes);
     let mut hooks: Vec<&mut dyn Hook<'a>> =
         forks.iter_mut().map(|h| &mut **h as &mut dyn Hook<'a>).collect();
     let mut st = Streamer {

@@ -117,12 +117,22 @@ pub struct Cx<'a> {
     /// without a note" test cannot be fooled by a removal that makes up for a
     /// note counted past the cap.
     raised: u64,
+    /// The most notes recorded at once (a legal null's note is removed when
+    /// its object ends): what the cap was measured against.
+    peak: usize,
     memo: Memo<'a>,
 }
 
 impl Default for Cx<'_> {
     fn default() -> Self {
-        Cx { notes: Vec::new(), dropped: 0, max_notes: 1_000_000, raised: 0, memo: Memo::default() }
+        Cx {
+            notes: Vec::new(),
+            dropped: 0,
+            max_notes: 1_000_000,
+            raised: 0,
+            peak: 0,
+            memo: Memo::default(),
+        }
     }
 }
 
@@ -170,6 +180,7 @@ impl<'a> Cx<'a> {
             dropped: self.dropped,
             max_notes: self.max_notes,
             raised: self.raised,
+            peak: self.peak,
             memo: Memo::default(),
         }
     }
@@ -246,6 +257,7 @@ impl<'a> Cx<'a> {
         self.raised += 1;
         if self.notes.len() < self.max_notes {
             self.notes.push(Note { kind, span });
+            self.peak = self.peak.max(self.notes.len());
         } else {
             self.dropped += 1;
         }
@@ -253,16 +265,20 @@ impl<'a> Cx<'a> {
 
     /// Whether the notes of `part` (what was read after all of this
     /// context's notes, on another thread) can follow these as if read
-    /// here: neither context reached the cap, nor will the two together.
+    /// here: neither context reached the cap, nor would these with the
+    /// most the part held at once (notes are removed as well as added: a
+    /// note the cap refused here, at the part's peak, would be counted as
+    /// dropped even if the part ends with fewer).
     pub(crate) fn can_take(&self, part: &Cx<'_>) -> bool {
         self.dropped == 0
             && part.dropped == 0
-            && self.notes.len().saturating_add(part.notes.len()) <= self.max_notes
+            && self.notes.len().saturating_add(part.peak) <= self.max_notes
     }
 
     /// Takes the notes of `part` ([`Cx::can_take`]), after these.
     pub(crate) fn take_notes(&mut self, part: Cx<'_>) {
         self.raised += part.raised;
+        self.peak = self.peak.max(self.notes.len().saturating_add(part.peak));
         self.notes.extend(part.notes);
     }
 
