@@ -2027,6 +2027,105 @@ mod tests {
         assert_eq!(ix.dup_type_id, [Duplicate { first: 0, second: 2 }]);
     }
 
+    /// Equal hashes of different texts across a split point: the part's
+    /// keys found in the first part's maps are confirmed on the texts as the
+    /// keys inserted in order would have been — a planted collision hides
+    /// the part's own repetition of that key, as it does on one thread — and
+    /// the look-ups miss the same way.
+    #[test]
+    fn a_part_taken_in_meets_equal_hashes_as_one_index_does() {
+        let src = r#"{"resourceType":"Bundle","entry":[
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","id":"a"}},
+          {"fullUrl":"urn:uuid:2","resource":{"resourceType":"Slot","id":"b"}},
+          {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Slot","id":"a"}},
+          {"fullUrl":"urn:uuid:2","resource":{"resourceType":"Slot","id":"b"}}]}"#;
+        let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(src) else { panic!() };
+        // Entry 1's keys already taken by entry 0, planted before entry 1.
+        let plant = |ix: &mut Index<'_>| {
+            let (url_key, id_key) = (hash_parts(ix.seed, &["urn:uuid:2"]), ix.key2("Slot", "b"));
+            ix.keys.by_full_url.insert(url_key, 0);
+            ix.keys.by_type_id.insert(id_key, 0);
+        };
+        let facts = |ix: &Index<'_>| {
+            (
+                ix.dup_full_url.clone(),
+                ix.dup_type_id.clone(),
+                ["urn:uuid:1", "urn:uuid:2"].map(|u| ix.by_full_url(u)),
+                [("Slot", "a"), ("Slot", "b")].map(|(t, i)| ix.by_type_id(t, i)),
+            )
+        };
+        let mut whole = Index::new(src);
+        whole.add(0, &b.entry[0]);
+        plant(&mut whole);
+        for (i, e) in b.entry.iter().enumerate().skip(1) {
+            whole.add(i as u32, e);
+        }
+        let expected = facts(&whole);
+        // Entry 3 repeats entry 1, but the planted key points at entry 0.
+        assert_eq!(expected.0, [Duplicate { first: 0, second: 2 }]);
+        assert_eq!(expected.2, [Some(0), None]);
+        for cut in 1..=3 {
+            let mut first = Index::new(src);
+            first.add(0, &b.entry[0]);
+            plant(&mut first);
+            for (i, e) in b.entry.iter().enumerate().take(cut).skip(1) {
+                first.add(i as u32, e);
+            }
+            let mut part = first.sibling();
+            for (i, e) in b.entry.iter().enumerate().skip(cut) {
+                part.add_to_part((i - cut) as u32, e);
+            }
+            assert!(first.can_take(&part));
+            first.take_part(part, cut as u32);
+            assert_eq!(facts(&first), expected, "cut before entry {cut}");
+        }
+    }
+
+    /// Equal hashes of different reference texts across a split point: each
+    /// reference of the part is the same as the first one of its text, as one
+    /// index makes it, when the first part's map holds another text under
+    /// that hash (then no reference of that text has a first in the map).
+    #[test]
+    fn a_part_taken_in_meets_equal_reference_hashes_as_one_index_does() {
+        let slot = |id: &str, to: &str| {
+            format!(
+                r#"{{"fullUrl":"urn:uuid:{id}","resource":{{"resourceType":"Slot","id":"{id}","schedule":{{"reference":"Schedule/{to}"}}}}}}"#
+            )
+        };
+        let src = format!(
+            r#"{{"resourceType":"Bundle","entry":[{}]}}"#,
+            [slot("0", "x"), slot("1", "y"), slot("2", "y"), slot("3", "x")].join(",")
+        );
+        let Ok((Resource::Bundle(b), _)) = crate::model::parse_resource(&src) else { panic!() };
+        // The text `Schedule/y` hashed where `Schedule/x` (reference 0) is.
+        let plant = |ix: &mut Index<'_>| {
+            let tag = ref_form(false, false, "Schedule/y").tag();
+            ix.ref_texts.insert(hash_tagged(ix.seed, tag, "Schedule/y"), 0);
+        };
+        let mut whole = Index::new(&src);
+        whole.add(0, &b.entry[0]);
+        plant(&mut whole);
+        for (i, e) in b.entry.iter().enumerate().skip(1) {
+            whole.add(i as u32, e);
+        }
+        let same_as = |ix: &Index<'_>| ix.refs.iter().map(|r| r.same_as).collect::<Vec<_>>();
+        assert_eq!(same_as(&whole), [0, 1, 2, 0]);
+        for cut in 1..=3 {
+            let mut first = Index::new(&src);
+            first.add(0, &b.entry[0]);
+            plant(&mut first);
+            for (i, e) in b.entry.iter().enumerate().take(cut).skip(1) {
+                first.add(i as u32, e);
+            }
+            let mut part = first.sibling();
+            for (i, e) in b.entry.iter().enumerate().skip(cut) {
+                part.add_to_part((i - cut) as u32, e);
+            }
+            first.take_part(part, cut as u32);
+            assert_eq!(same_as(&first), [0, 1, 2, 0], "cut before entry {cut}");
+        }
+    }
+
     /// The keys put in the maps apart, after every entry was added (the
     /// walking thread's way), give the index `add` gives: the same
     /// duplicates, in the same order, and the same look-ups — repeated keys
