@@ -384,18 +384,11 @@ impl<'o> Emitter<'o> {
     /// first ones of the whole sequence; what the cap leaves out here comes
     /// before what it left out there.
     pub(crate) fn absorb_after(&mut self, other: Emitter<'_>) {
-        let Emitter { out, per, ignored_at, ignored_missing, capped, .. } = other;
-        for (mine, theirs) in self.per.iter_mut().zip(&per) {
-            mine.dropped.merge(&theirs.dropped);
-            mine.ignored += theirs.ignored;
-        }
-        self.ignored_at.extend(ignored_at);
-        self.ignored_missing.extend(ignored_missing);
+        let (out, capped) = self.absorb_counts(other);
         for e in out {
             self.push_emitted(e);
         }
-        let room = MAX_SHADOWS.saturating_sub(self.capped.len());
-        self.capped.extend(capped.into_iter().take(room));
+        self.absorb_capped(capped);
     }
 
     /// Whether the findings of `other` can follow these through
@@ -422,6 +415,14 @@ impl<'o> Emitter<'o> {
     }
 
     fn absorb_books(&mut self, other: Emitter<'_>) -> Vec<Emitted> {
+        let (out, capped) = self.absorb_counts(other);
+        self.absorb_capped(capped);
+        out
+    }
+
+    /// Takes the counts and ignore lists of `other`; gives back its kept
+    /// findings and the shadows its cap left, for the caller to order.
+    fn absorb_counts(&mut self, other: Emitter<'_>) -> (Vec<Emitted>, Vec<Shadow>) {
         let Emitter { out, per, ignored_at, ignored_missing, capped, .. } = other;
         for (mine, theirs) in self.per.iter_mut().zip(&per) {
             mine.dropped.merge(&theirs.dropped);
@@ -429,12 +430,15 @@ impl<'o> Emitter<'o> {
         }
         self.ignored_at.extend(ignored_at);
         self.ignored_missing.extend(ignored_missing);
-        let room = MAX_SHADOWS.saturating_sub(self.capped.len());
-        self.capped.extend(capped.into_iter().take(room));
-        out
+        (out, capped)
     }
 
-    /// Pushes a finding another emitter kept, as it was marked there.
+    /// Adds shadows after these, up to [`MAX_SHADOWS`].
+    fn absorb_capped(&mut self, capped: Vec<Shadow>) {
+        let room = MAX_SHADOWS.saturating_sub(self.capped.len());
+        self.capped.extend(capped.into_iter().take(room));
+    }
+
     fn push_emitted(&mut self, e: Emitted) {
         let before = (self.structural, self.job);
         (self.structural, self.job) = (e.structural, e.job);

@@ -2027,6 +2027,33 @@ mod tests {
         assert_eq!(ix.dup_type_id, [Duplicate { first: 0, second: 2 }]);
     }
 
+    /// The index of `entries` (those of a Bundle, entry `i` at position
+    /// `i`), `plant` applied after the first: the entries before `cut` added
+    /// here, the others to a part taken in (none when `cut` is their count:
+    /// the index one thread makes).
+    fn planted_in_two_parts<'a>(
+        src: &'a str,
+        entries: &[BundleEntry<'a>],
+        cut: usize,
+        plant: impl Fn(&mut Index<'a>),
+    ) -> Index<'a> {
+        let mut first = Index::new(src);
+        first.add(0, &entries[0]);
+        plant(&mut first);
+        for (i, e) in entries.iter().enumerate().take(cut).skip(1) {
+            first.add(i as u32, e);
+        }
+        if cut < entries.len() {
+            let mut part = first.sibling();
+            for (i, e) in entries.iter().enumerate().skip(cut) {
+                part.add_to_part((i - cut) as u32, e);
+            }
+            assert!(first.can_take(&part));
+            first.take_part(part, cut as u32);
+        }
+        first
+    }
+
     /// Equal hashes of different texts across a split point: the part's
     /// keys found in the first part's maps are confirmed on the texts as the
     /// keys inserted in order would have been — a planted collision hides
@@ -2054,29 +2081,13 @@ mod tests {
                 [("Slot", "a"), ("Slot", "b")].map(|(t, i)| ix.by_type_id(t, i)),
             )
         };
-        let mut whole = Index::new(src);
-        whole.add(0, &b.entry[0]);
-        plant(&mut whole);
-        for (i, e) in b.entry.iter().enumerate().skip(1) {
-            whole.add(i as u32, e);
-        }
+        let whole = planted_in_two_parts(src, &b.entry, b.entry.len(), plant);
         let expected = facts(&whole);
         // Entry 3 repeats entry 1, but the planted key points at entry 0.
         assert_eq!(expected.0, [Duplicate { first: 0, second: 2 }]);
         assert_eq!(expected.2, [Some(0), None]);
         for cut in 1..=3 {
-            let mut first = Index::new(src);
-            first.add(0, &b.entry[0]);
-            plant(&mut first);
-            for (i, e) in b.entry.iter().enumerate().take(cut).skip(1) {
-                first.add(i as u32, e);
-            }
-            let mut part = first.sibling();
-            for (i, e) in b.entry.iter().enumerate().skip(cut) {
-                part.add_to_part((i - cut) as u32, e);
-            }
-            assert!(first.can_take(&part));
-            first.take_part(part, cut as u32);
+            let first = planted_in_two_parts(src, &b.entry, cut, plant);
             assert_eq!(facts(&first), expected, "cut before entry {cut}");
         }
     }
@@ -2102,26 +2113,11 @@ mod tests {
             let tag = ref_form(false, false, "Schedule/y").tag();
             ix.ref_texts.insert(hash_tagged(ix.seed, tag, "Schedule/y"), 0);
         };
-        let mut whole = Index::new(&src);
-        whole.add(0, &b.entry[0]);
-        plant(&mut whole);
-        for (i, e) in b.entry.iter().enumerate().skip(1) {
-            whole.add(i as u32, e);
-        }
+        let whole = planted_in_two_parts(&src, &b.entry, b.entry.len(), plant);
         let same_as = |ix: &Index<'_>| ix.refs.iter().map(|r| r.same_as).collect::<Vec<_>>();
         assert_eq!(same_as(&whole), [0, 1, 2, 0]);
         for cut in 1..=3 {
-            let mut first = Index::new(&src);
-            first.add(0, &b.entry[0]);
-            plant(&mut first);
-            for (i, e) in b.entry.iter().enumerate().take(cut).skip(1) {
-                first.add(i as u32, e);
-            }
-            let mut part = first.sibling();
-            for (i, e) in b.entry.iter().enumerate().skip(cut) {
-                part.add_to_part((i - cut) as u32, e);
-            }
-            first.take_part(part, cut as u32);
+            let first = planted_in_two_parts(&src, &b.entry, cut, plant);
             assert_eq!(same_as(&first), [0, 1, 2, 0], "cut before entry {cut}");
         }
     }

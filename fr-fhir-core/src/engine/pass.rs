@@ -195,6 +195,19 @@ pub fn run_in_two_parts_at(
     run_split(src, opts, rules, &mut [], 0, Split::At(at))
 }
 
+/// The builder of the second thread (the walking thread or the other
+/// part's reader). Tests: a stack no memory holds, so the system refuses it.
+fn second_thread() -> std::thread::Builder {
+    let builder = std::thread::Builder::new();
+    #[cfg(test)]
+    let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
+        builder.stack_size(1 << 62)
+    } else {
+        builder
+    };
+    builder
+}
+
 /// Sets its flag when dropped: the other part's stop, whatever ends the reading.
 struct StopOnDrop<'s>(&'s AtomicBool);
 
@@ -305,15 +318,7 @@ fn run_split<'a>(
                 let keys = key_queue.as_ref();
                 // A thread the system refuses (limits, memory) is no reason
                 // to fail: this thread then walks everything itself.
-                let builder = std::thread::Builder::new();
-                // Tests: a stack no memory holds, so the system refuses it.
-                #[cfg(test)]
-                let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
-                    builder.stack_size(1 << 62)
-                } else {
-                    builder
-                };
-                let walker = builder
+                let walker = second_thread()
                     .spawn_scoped(sc, move || {
                         walk_jobs(validator, opts, candidates, src, jobs, keys)
                     })
@@ -346,14 +351,7 @@ fn run_split<'a>(
                 let stop = &stop;
                 let forks = forks.take().unwrap_or_default();
                 let max_notes = cx.max_notes;
-                let builder = std::thread::Builder::new();
-                #[cfg(test)]
-                let builder = if REFUSE_WALKER.with(std::cell::Cell::get) {
-                    builder.stack_size(1 << 62)
-                } else {
-                    builder
-                };
-                let reader = builder
+                let reader = second_thread()
                     .spawn_scoped(sc, move || {
                         let part = read_part(
                             src, at, opts, validator, rules, forks, part_ix, max_notes, &start_rx,

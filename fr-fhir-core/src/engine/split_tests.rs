@@ -12,20 +12,22 @@ use crate::engine::stream::PARTS_TAKEN;
 use crate::model::BundleEntry;
 use crate::rules::SLOT_SEARCH_BODY;
 
-/// What a report says, in full.
-fn report(src: &str, opts: &Options, split: Split) -> String {
-    match run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], 0, split) {
+/// What a run reports, in full: findings, counts, subject, or its error.
+fn show(run: Result<Report, JsonError>) -> String {
+    match run {
         Ok(r) => format!("{:?} {:?} {} {:?}", r.findings, r.dropped, r.ignored, r.subject),
         Err(e) => format!("error {e:?}"),
     }
 }
 
+/// The report with the entries split as `split` says, whatever the size.
+fn report(src: &str, opts: &Options, split: Split) -> String {
+    show(run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], 0, split))
+}
+
 /// The report of one thread reading the entries in order, inline.
 fn serial(src: &str, opts: &Options) -> String {
-    match run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], usize::MAX, Split::Never) {
-        Ok(r) => format!("{:?} {:?} {} {:?}", r.findings, r.dropped, r.ignored, r.subject),
-        Err(e) => format!("error {e:?}"),
-    }
+    show(run_split(src, opts, &SLOT_SEARCH_BODY, &mut [], usize::MAX, Split::Never))
 }
 
 fn taken() -> usize {
