@@ -71,16 +71,18 @@ pub(crate) struct SplitSide<'s, 'a, 'o, 'v> {
 pub(crate) fn resume_point(src: &str) -> Option<u32> {
     let bytes = src.as_bytes();
     let from = src.len().saturating_mul(RESUME_SHARE) / 1000;
-    let key = |name: &[u8]| {
-        memchr::memmem::find_iter(bytes.get(from..)?, name)
+    let key = |name: &[u8], to: usize| {
+        memchr::memmem::find_iter(bytes.get(from..to)?, name)
             .map(|k| k + from)
             .find_map(|k| entry_before(bytes, k))
     };
-    let found = match (key(b"\"fullUrl\""), key(b"\"resource\"")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    found.and_then(|p| u32::try_from(p).ok())
+    // An entry's `"resource"` usually follows its `"fullUrl"`, so it is only
+    // looked for before the first fullUrl found: searched alone, it would
+    // scan the rest of the input in vain (3 ms on the 50 MB Bundle, on the
+    // critical path).
+    let full_url = key(b"\"fullUrl\"", bytes.len());
+    let resource = key(b"\"resource\"", full_url.unwrap_or(bytes.len()));
+    resource.or(full_url).and_then(|p| u32::try_from(p).ok())
 }
 
 /// For the key at `k`: the `{` opening its object when that object looks
@@ -121,6 +123,12 @@ mod tests {
         let src = format!("{{\"entry\": [\n {pretty}\n]}}");
         let at = resume_point(&src).unwrap() as usize;
         assert!(at >= src.len() / 2 && src[at..].starts_with("{\n  \"resource\""));
+        // The resource before the fullUrl: the entry's `{` all the same.
+        let entry = r#"{"resource":{"resourceType":"Slot"},"fullUrl":"https://h/fhir/Slot/1"}"#;
+        let src = format!(r#"{{"entry":[{}]}}"#, vec![entry; 40].join(","));
+        let at = resume_point(&src).unwrap() as usize;
+        assert!(at >= src.len() / 2 && at < src.len() / 2 + entry.len() + 1, "{at}");
+        assert!(src[at..].starts_with(r#"{"resource""#));
         // Nothing that looks like an entry: `"resource"` as a value, a first item.
         assert_eq!(resume_point(r#"{"a":[{"x":"resource"},{"y":1}],"b":[{"resource":1}]}"#), None);
     }
