@@ -351,25 +351,43 @@ fn run_split<'a>(
                 let stop = &stop;
                 let forks = forks.take().unwrap_or_default();
                 let max_notes = cx.max_notes;
+                // Each part's walks wait in a queue of its own, which the
+                // thread done with its own part first helps walk.
+                let (mine_tx, mine_rx) = job_queue();
+                let (theirs_tx, theirs_rx) = job_queue();
+                let candidates = rules.use_cases();
+                // Dropped before the join on every path, an unwinding one too.
+                let closer = mine_tx.closer();
                 let reader = second_thread()
                     .spawn_scoped(sc, move || {
                         let part = read_part(
                             src, at, opts, validator, rules, forks, part_ix, max_notes, &start_rx,
-                            stop,
+                            stop, theirs_tx,
                         );
                         if let Some(part) = part {
                             // Not waited for any more: dropped.
                             let _ = part_tx.send(part);
                         }
+                        // No part comes (the reading thread stops waiting for one).
+                        drop(part_tx);
+                        // Then the walks the reading thread left waiting, until
+                        // it has read the rest.
+                        walk_jobs(validator, opts, candidates, src, mine_rx, None)
                     })
                     .ok()?;
                 #[cfg(test)]
                 SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 let mut local = Emitter::new(opts);
-                local.restrict(rules.use_cases());
-                structural.walk_apart(local);
-                side = Some(SplitSide { at, start: Some(start_tx), part: Some(part_rx), stop });
-                Some(reader)
+                local.restrict(candidates);
+                structural.send_to_other_part(mine_tx, local);
+                side = Some(SplitSide {
+                    at,
+                    start: Some(start_tx),
+                    part: Some(part_rx),
+                    stop,
+                    help: Some(theirs_rx),
+                });
+                Some((reader, closer))
             });
             // The other part stops however this thread leaves (an unwinding
             // one too), instead of reading on to its end.
@@ -397,13 +415,17 @@ fn run_split<'a>(
                     }
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
-            } else if let Some(h) = parted {
+            } else if let Some((h, closer)) = parted {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                if let Err(panic) = h.join() {
-                    std::panic::resume_unwind(panic);
-                }
-                if let Some(mine) = mine {
-                    em.absorb_walks(mine, Emitter::new(opts));
+                drop(closer);
+                match h.join() {
+                    // The walks of this part the other thread did.
+                    Ok(theirs) => {
+                        #[cfg(test)]
+                        HELPED_HERE.with(|n| n.set(n.get() + theirs.len()));
+                        em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             streamed
@@ -518,6 +540,8 @@ thread_local! {
     static REFUSE_WALKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Tests: the cap on the reader's notes (`Cx::max_notes`) of this thread's runs.
     static NOTES_CAP: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// Tests: findings of this thread's walks that a second part's thread did.
+    static HELPED_HERE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle

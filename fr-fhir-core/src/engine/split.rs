@@ -21,7 +21,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use super::UseCase;
 use super::emit::Emitter;
 use super::index::Index;
-use super::structure::StructuralPart;
+use super::structure::{JobReceiver, StructuralPart};
 use crate::model::Cx;
 use crate::model::bundle::Joined;
 
@@ -62,6 +62,8 @@ pub(crate) struct SplitSide<'s, 'a, 'o, 'v> {
     pub(crate) start: Option<Sender<Start>>,
     pub(crate) part: Option<Receiver<Part<'a, 'o, 'v>>>,
     pub(crate) stop: &'s AtomicBool,
+    /// The other part's waiting walks, walked here while it is read.
+    pub(crate) help: Option<JobReceiver<'v>>,
 }
 
 /// A resume point: the first `{` at or after the middle of `src` (its

@@ -10,7 +10,7 @@
 use super::*;
 use crate::engine::stream::PARTS_TAKEN;
 use crate::model::BundleEntry;
-use crate::rules::SLOT_SEARCH_BODY;
+use crate::rules::{SLOT_SEARCH_BODY, STANDALONE};
 
 /// What a run reports, in full: findings, counts, subject, or its error.
 fn show(run: Result<Report, JsonError>) -> String {
@@ -156,6 +156,69 @@ fn a_bundle_read_in_two_parts_reports_as_in_one_wherever_it_is_cut() {
             }
             assert_eq!(taken() - before, parts, "a part that starts at no entry was taken");
         }
+    }
+}
+
+/// The structural walks alone (the hand rules report most defects a walk
+/// finds again, and one finding per defect is kept), in two parts.
+struct WalksInParts;
+
+impl RuleSet for WalksInParts {
+    fn check_entry(&self, _e: &crate::engine::EntryCx<'_, '_>, _em: &mut Emitter<'_>) {}
+    fn check_bundle(&self, _f: &crate::engine::Finish<'_, '_>, _em: &mut Emitter<'_>) {}
+    fn check_root(&self, _r: Option<&crate::model::Resource<'_>>, _s: &str, _em: &mut Emitter<'_>) {
+    }
+    fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>) {
+        STANDALONE.check_notes(cx, em);
+    }
+    fn is_generic(&self, rule: &crate::finding::RuleMeta) -> bool {
+        STANDALONE.is_generic(rule)
+    }
+    fn profile_for(&self, rtype: &str, uc: UseCase) -> Option<&'static str> {
+        STANDALONE.profile_for(rtype, uc)
+    }
+    fn use_cases(&self) -> crate::engine::Scope {
+        STANDALONE.use_cases()
+    }
+    fn default_use_case(&self) -> UseCase {
+        STANDALONE.default_use_case()
+    }
+    fn entries_in_parts(&self) -> bool {
+        true
+    }
+}
+
+/// The thread done with its own part first walks the other part's waiting
+/// walks (each part leaves some waiting for it): a slow second part is
+/// helped by the reading thread, a slow reading thread by the second
+/// part's; the report is one thread's. (These walks' findings are errors,
+/// which no cap drops; the order the cap needs, each emitter's walks in
+/// increasing order, is the walking thread's, tested with it.)
+#[test]
+fn the_thread_done_first_walks_the_other_parts_walks() {
+    use crate::engine::stream::{HELPED, SLOW_PART, SLOW_SIDE};
+    use std::sync::atomic::Ordering::Relaxed;
+    let src = super::tests::defective_bundle(400, 0);
+    let starts = entry_starts(&src);
+    let at = starts[starts.len() / 2];
+    for max_findings in [usize::MAX, 40] {
+        let opts = Options { max_findings, ..Options::default() };
+        let run = |split, from| show(run_split(&src, &opts, &WalksInParts, &mut [], from, split));
+        let one = run(Split::Never, usize::MAX);
+        assert!(one.matches("RO1-FHIR-005").count() > 100, "few walk findings: {one}");
+        let (helped, before) = (HELPED.with(std::cell::Cell::get), taken());
+        SLOW_PART.store(true, Relaxed);
+        let slow_part = run(Split::At(at), 0);
+        SLOW_PART.store(false, Relaxed);
+        assert_eq!(slow_part, one, "slow second part");
+        assert!(HELPED.with(std::cell::Cell::get) > helped, "the reading thread did not help");
+        let here = HELPED_HERE.with(std::cell::Cell::get);
+        SLOW_SIDE.with(|s| s.set(true));
+        let slow_reader = run(Split::At(at), 0);
+        SLOW_SIDE.with(|s| s.set(false));
+        assert_eq!(slow_reader, one, "slow reading thread");
+        assert!(HELPED_HERE.with(std::cell::Cell::get) > here, "the second part did not help");
+        assert_eq!(taken() - before, 2, "a part was not taken");
     }
 }
 

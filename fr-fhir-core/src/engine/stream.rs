@@ -12,7 +12,7 @@ use super::context::{EntryCx, Hook};
 use super::emit::Emitter;
 use super::index::{Index, Keyed};
 use super::split::{Part, SplitSide, Start};
-use super::structure::{Chosen, KEY_CHUNK, KeyQueue, Profiles, ResourceAt, Structural};
+use super::structure::{Chosen, JobSender, KEY_CHUNK, KeyQueue, Profiles, ResourceAt, Structural};
 use super::{Options, RuleSet, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::json::{JsonError, Reader, Span};
@@ -84,10 +84,23 @@ impl<'a> Join<'a> for Streamer<'_, '_, '_, 'a, '_> {
 
     fn join(&mut self, index: u32, cx: &mut Cx<'a>) -> Option<Joined> {
         let side = self.split.take()?;
+        // While the other thread reads its part, its waiting walks are
+        // walked here (and this part's own, when it has none waiting).
+        let helped = side.help.as_ref().map(|theirs| {
+            let mut em = self.em.sibling();
+            self.structural.help(self.src, theirs, &mut em);
+            em
+        });
         // Waits for the other thread to end its part (or give up).
         let part = receive(side.part.as_ref()?);
         side.stop.store(true, Ordering::Relaxed);
-        self.take_part(side.at, index, part?, cx)
+        let mut part = part?;
+        if let Some(helped) = helped {
+            #[cfg(test)]
+            HELPED.with(|n| n.set(n.get() + helped.len()));
+            part.structural.with_help(helped);
+        }
+        self.take_part(side.at, index, part, cx)
     }
 
     fn passed(&mut self) {
@@ -97,6 +110,13 @@ impl<'a> Join<'a> for Streamer<'_, '_, '_, 'a, '_> {
     }
 
     fn entry(&mut self, index: u32, entry: BundleEntry<'a>, cx: &mut Cx<'a>) {
+        #[cfg(test)]
+        if SLOW_SIDE.with(std::cell::Cell::get)
+            || (matches!(self.keys_to, KeysTo::Part)
+                && SLOW_PART.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            std::thread::sleep(std::time::Duration::from_micros(300));
+        }
         match self.keys_to {
             KeysTo::Index => {
                 self.ix.add(index, &entry);
@@ -252,7 +272,16 @@ fn receive<T>(rx: &Receiver<T>) -> Option<T> {
 thread_local! {
     /// Tests: parts read on another thread that this thread took in.
     pub(super) static PARTS_TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Tests: findings of the other part's walks this thread did for it.
+    pub(super) static HELPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Tests: this thread reads its entries slowly.
+    pub(super) static SLOW_SIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
+
+/// Tests: the threads reading a second part read its entries slowly.
+#[cfg(test)]
+pub(super) static SLOW_PART: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// Reads the entries from the resume point `at` to the end of the entry
 /// array on this thread, once the reading thread has read the Bundle's
@@ -271,6 +300,7 @@ pub(super) fn read_part<'a, 'o>(
     max_notes: usize,
     start: &Receiver<Start>,
     stop: &AtomicBool,
+    walks_to: JobSender<'o>,
 ) -> Option<Part<'a, 'o, 'o>> {
     let start = start.recv().ok()?;
     let mut em = Emitter::new(opts);
@@ -283,7 +313,7 @@ pub(super) fn read_part<'a, 'o>(
     // Restricted like the walking thread's emitter (`pass::run_split`).
     let mut walks = Emitter::new(opts);
     walks.restrict(rules.use_cases());
-    structural.walk_apart(walks);
+    structural.send_to_other_part(walks_to, walks);
     let profiles: Vec<Cow<'_, str>> = start.profiles.into_iter().map(Cow::Owned).collect();
     let bundle_structures = structural.choose("Bundle", Profiles::Read(&profiles), rules, &em);
     let mut cx = Cx::with_max_notes(max_notes);
@@ -307,7 +337,7 @@ pub(super) fn read_part<'a, 'o>(
     let seen = std::mem::take(&mut st.seen);
     drop(hooks);
     let hooks = forks.into_iter().map(Hook::part_state).collect();
-    Some(Part { joined, ix, hand: em, structural: structural.into_part(), seen, cx, hooks })
+    Some(Part { joined, ix, hand: em, structural: structural.into_part(src), seen, cx, hooks })
 }
 
 /// The profiles a resource declares: its typed `meta.profile`, borrowed,

@@ -107,9 +107,9 @@ pub(crate) struct Structural<'v, 'a> {
     /// are alike, and looking the profiles up again was a tenth of the hand
     /// side's cost.
     choices: Vec<KeptChoice<'v>>,
-    /// Walks done here but reported apart, as a walking thread's are (the
-    /// two parts of a split Bundle, `engine::split`).
-    apart: Option<Emitter<'v>>,
+    /// The walks of the part read after a split point and taken in
+    /// (`engine::split`), numbered after all of these.
+    taken: Option<Emitter<'v>>,
 }
 
 /// What the structural side of the entries read after a split point
@@ -122,6 +122,19 @@ pub(crate) struct StructuralPart<'v> {
     undefined: Vec<String>,
 }
 
+impl StructuralPart<'_> {
+    /// Takes in the walks of this part's batches that the other thread
+    /// walked while this part was read ([`Structural::help`]): in walk
+    /// order with the others.
+    pub(crate) fn with_help(&mut self, helped: Emitter<'_>) {
+        if let Some(mine) = self.walks.take() {
+            let mut all = mine.sibling();
+            all.absorb_walks(mine, helped);
+            self.walks = Some(all);
+        }
+    }
+}
+
 /// The walks shared with the walking thread: batches go to a queue both
 /// threads take from. The walking thread takes the oldest; this thread walks
 /// its batch itself when [`LAG`] batches are already waiting (the walks are
@@ -130,8 +143,13 @@ pub(crate) struct StructuralPart<'v> {
 struct Parallel<'v> {
     tx: JobSender<'v>,
     batch: Vec<Job<'v>>,
-    /// The findings of the batches walked here.
+    /// The findings of the batches walked here as they were made.
     local: Emitter<'v>,
+    /// The findings of the waiting batches taken back to be walked here
+    /// (oldest first): older than some in `local`, so kept apart.
+    late: Emitter<'v>,
+    /// Batches left waiting at most ([`LAG`], [`LAG_PART`]).
+    lag: usize,
     /// The size of the batch being filled ([`BATCH`] doubling up to
     /// [`BATCH_MAX`]).
     size: usize,
@@ -190,11 +208,11 @@ pub(crate) fn job_queue<'v>() -> (JobSender<'v>, JobReceiver<'v>) {
 }
 
 impl<'v> JobSender<'v> {
-    /// Queues `batch` unless [`LAG`] batches are waiting already: then it
+    /// Queues `batch` unless `lag` batches are waiting already: then it
     /// comes back.
-    fn offer(&self, batch: Vec<Job<'v>>) -> Result<(), Vec<Job<'v>>> {
+    fn offer(&self, batch: Vec<Job<'v>>, lag: usize) -> Result<(), Vec<Job<'v>>> {
         let mut q = self.shared.lock();
-        if q.batches.len() >= LAG {
+        if q.batches.len() >= lag {
             return Err(batch);
         }
         q.batches.push_back(batch);
@@ -241,6 +259,17 @@ impl Drop for QueueCloser<'_> {
 }
 
 impl<'v> JobReceiver<'v> {
+    /// The next batch if one is waiting (`Ok(None)`: none yet; `Err(())`:
+    /// none will come, the queue is closed and empty).
+    fn try_next(&self) -> Result<Option<Vec<Job<'v>>>, ()> {
+        let mut q = self.shared.lock();
+        match q.batches.pop_front() {
+            Some(b) => Ok(Some(b)),
+            None if q.closed => Err(()),
+            None => Ok(None),
+        }
+    }
+
     /// The next batch, waiting for one; `None` once the queue is closed and
     /// empty.
     fn next(&self) -> Option<Vec<Job<'v>>> {
@@ -297,6 +326,15 @@ const BATCH_MAX: usize = 512;
 /// Enough that the walking thread never waits for work while this thread
 /// reads; what is left at the end is shared ([`Structural::stop`]).
 const LAG: usize = 8;
+
+/// [`LAG`] for the two parts of a split Bundle (`engine::split`), each of
+/// which leaves its walks waiting for the other thread once that one has
+/// read its own part: the walks left waiting are what the thread done
+/// first can take from the other at once, so more of them balance the
+/// parts better when one core runs slower than the other (on the 2-vCPU VM
+/// the same half took 93 to 181 ms of CPU from one run to the next), for
+/// some 1.4 MB of jobs at most.
+const LAG_PART: usize = if cfg!(test) { 4 } else { 32 };
 
 /// Tests: the walking thread sleeps before each batch, so that this thread
 /// walks batches itself and takes back what is left at the end; batches
@@ -466,22 +504,15 @@ impl<'v, 'a> Structural<'v, 'a> {
             bufs: Buffers::default(),
             targets: Vec::new(),
             choices: Vec::new(),
-            apart: None,
+            taken: None,
         }
     }
 
-    /// From now on, walks are done here and their findings kept in `local`
-    /// (restricted like the main emitter), as a walking thread's would be:
-    /// [`Structural::stop`] hands them back.
-    pub(crate) fn walk_apart(&mut self, local: Emitter<'v>) {
-        self.apart = Some(local);
-    }
-
     /// The structural side of a part read after a split point, for
-    /// [`Structural::take_part`].
-    pub(crate) fn into_part(mut self) -> StructuralPart<'v> {
+    /// [`Structural::take_part`]: its walks all done ([`Structural::stop`]).
+    pub(crate) fn into_part(mut self, src: &'a str) -> StructuralPart<'v> {
         StructuralPart {
-            walks: self.apart.take(),
+            walks: self.stop(src),
             seq: self.seq,
             walked: std::mem::take(&mut self.walked),
             undefined: std::mem::take(&mut self.undefined),
@@ -501,9 +532,9 @@ impl<'v, 'a> Structural<'v, 'a> {
     pub(crate) fn take_part(&mut self, part: StructuralPart<'v>) {
         if let Some(mut walks) = part.walks {
             walks.shift_jobs(self.seq);
-            match &mut self.apart {
+            match &mut self.taken {
                 Some(mine) => mine.absorb_after(walks),
-                None => self.apart = Some(walks),
+                None => self.taken = Some(walks),
             }
         }
         self.seq = self.seq.wrapping_add(part.seq);
@@ -517,30 +548,81 @@ impl<'v, 'a> Structural<'v, 'a> {
     /// `local` (restricted like the thread's emitter) keeps the findings of
     /// those walked here.
     pub(crate) fn send_to(&mut self, tx: JobSender<'v>, local: Emitter<'v>) {
-        self.par = Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local, size: BATCH });
+        self.share(tx, local, LAG);
+    }
+
+    /// [`Structural::send_to`] for a part of a split Bundle: the other
+    /// part's thread takes the batches waiting once it has read its own
+    /// part ([`walk_jobs`], [`Structural::help`]), up to [`LAG_PART`] of them.
+    pub(crate) fn send_to_other_part(&mut self, tx: JobSender<'v>, local: Emitter<'v>) {
+        self.share(tx, local, LAG_PART);
+    }
+
+    fn share(&mut self, tx: JobSender<'v>, local: Emitter<'v>, lag: usize) {
+        let late = local.sibling();
+        self.par =
+            Some(Parallel { tx, batch: Vec::with_capacity(BATCH), local, late, lag, size: BATCH });
+    }
+
+    /// Walks the batches of the other part's queue `theirs` into `em`
+    /// while that part is still being read, and this part's own waiting
+    /// batches when that queue is empty; returns once `theirs` is closed
+    /// and empty (the other part read and its walks all taken).
+    pub(crate) fn help(&mut self, src: &'a str, theirs: &JobReceiver<'v>, em: &mut Emitter<'_>) {
+        self.flush(src);
+        loop {
+            match theirs.try_next() {
+                Ok(Some(batch)) => {
+                    for job in &batch {
+                        walk_one(self.v, src, job, em, &mut self.bufs);
+                    }
+                }
+                Err(()) => return,
+                Ok(None) => {
+                    let mine = self.par.as_mut().and_then(|p| p.tx.take_back().map(|b| (b, p)));
+                    match mine {
+                        Some((batch, p)) => {
+                            for job in &batch {
+                                walk_one(self.v, src, job, &mut p.late, &mut self.bufs);
+                            }
+                        }
+                        // Nothing to do here: wait for the other thread.
+                        None => match theirs.next() {
+                            Some(batch) => {
+                                for job in &batch {
+                                    walk_one(self.v, src, job, em, &mut self.bufs);
+                                }
+                            }
+                            None => return,
+                        },
+                    }
+                }
+            }
+        }
     }
 
     /// Sends the last batch, walks here whatever batches are still
     /// waiting (alongside the walking thread), and closes the queue;
     /// returns the findings of the walks done here.
     pub(crate) fn stop(&mut self, src: &'a str) -> Option<Emitter<'v>> {
-        if let Some(local) = self.apart.take() {
-            return Some(local);
-        }
         self.flush(src);
-        let p = self.par.take()?;
+        // The walks of a part taken in: numbered after all of these.
+        let taken = self.taken.take();
+        let Some(mut p) = self.par.take() else { return taken };
         // Taken back oldest first, after every batch walked here before: in
         // an emitter of their own, so that each emitter holds its walks in
         // walk order, as merging them needs (`Emitter::absorb_walks`).
-        let mut late = p.local.sibling();
         while let Some(batch) = p.tx.take_back() {
             for job in &batch {
-                walk_one(self.v, src, job, &mut late, &mut self.bufs);
+                walk_one(self.v, src, job, &mut p.late, &mut self.bufs);
             }
         }
         drop(p.tx);
         let mut mine = p.local.sibling();
-        mine.absorb_walks(p.local, late);
+        mine.absorb_walks(p.local, p.late);
+        if let Some(taken) = taken {
+            mine.absorb_after(taken);
+        }
         Some(mine)
     }
 
@@ -586,10 +668,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                     self.flush(src);
                 }
             }
-            None => match &mut self.apart {
-                Some(local) => walk_one(self.v, src, &job, local, &mut self.bufs),
-                None => walk_one(self.v, src, &job, em, &mut self.bufs),
-            },
+            None => walk_one(self.v, src, &job, em, &mut self.bufs),
         }
     }
 
@@ -602,7 +681,7 @@ impl<'v, 'a> Structural<'v, 'a> {
             return;
         }
         p.size = next_size(p.size);
-        match p.tx.offer(std::mem::take(&mut p.batch)) {
+        match p.tx.offer(std::mem::take(&mut p.batch), p.lag) {
             Ok(()) => p.batch = Vec::with_capacity(p.size),
             Err(mut batch) => {
                 for job in &batch {
