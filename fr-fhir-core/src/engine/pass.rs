@@ -368,7 +368,9 @@ fn run_split<'a>(
                             // Not waited for any more: dropped.
                             let _ = part_tx.send(part);
                         }
-                        // No part comes (the reading thread stops waiting for one).
+                        // No part comes: the reading thread stops waiting for
+                        // one (it would otherwise wait while this thread waits
+                        // below for it to close its queue).
                         drop(part_tx);
                         // Then the walks the reading thread left waiting, until
                         // it has read the rest.

@@ -220,6 +220,19 @@ fn the_thread_done_first_walks_the_other_parts_walks() {
         assert!(HELPED_HERE.with(std::cell::Cell::get) > here, "the second part did not help");
         assert_eq!(taken() - before, 2, "a part was not taken");
     }
+    // Helped, then refused (its entries have another first base): the
+    // reading thread reads them again, helped by the second thread.
+    let other = mixed_bundle(160, 80, &[], false);
+    let at = entry_starts(&other)[80];
+    let opts = Options::default();
+    let run = |split, from| show(run_split(&other, &opts, &WalksInParts, &mut [], from, split));
+    let one = run(Split::Never, usize::MAX);
+    let before = taken();
+    SLOW_PART.store(true, Relaxed);
+    let refused = run(Split::At(at), 0);
+    SLOW_PART.store(false, Relaxed);
+    assert_eq!(refused, one, "helped, then refused");
+    assert_eq!(taken(), before, "a part with another base was taken");
 }
 
 /// A second part whose entries cannot follow the first as if read after

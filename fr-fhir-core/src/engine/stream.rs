@@ -92,7 +92,7 @@ impl<'a> Join<'a> for Streamer<'_, '_, '_, 'a, '_> {
             em
         });
         // Waits for the other thread to end its part (or give up).
-        let part = receive(side.part.as_ref()?);
+        let part = side.part.as_ref().and_then(receive);
         side.stop.store(true, Ordering::Relaxed);
         let mut part = part?;
         if let Some(helped) = helped {

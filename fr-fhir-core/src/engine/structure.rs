@@ -127,6 +127,9 @@ impl StructuralPart<'_> {
     /// walked while this part was read ([`Structural::help`]): in walk
     /// order with the others.
     pub(crate) fn with_help(&mut self, helped: Emitter<'_>) {
+        // A part always shares its walks (`send_to_other_part`), so it has
+        // an emitter of them whenever the other thread could help.
+        debug_assert!(self.walks.is_some() || helped.is_empty());
         if let Some(mine) = self.walks.take() {
             let mut all = mine.sibling();
             all.absorb_walks(mine, helped);
@@ -135,11 +138,12 @@ impl StructuralPart<'_> {
     }
 }
 
-/// The walks shared with the walking thread: batches go to a queue both
-/// threads take from. The walking thread takes the oldest; this thread walks
-/// its batch itself when [`LAG`] batches are already waiting (the walks are
-/// then the slower side), and once the document is read it takes what is
-/// left instead of waiting for the walking thread to finish alone.
+/// The walks shared with another thread (the walking thread, or the other
+/// part's once it has read its own): batches go to a queue both threads
+/// take from. The other thread takes the oldest; this thread walks its
+/// batch itself when `lag` batches are already waiting (the walks are then
+/// the slower side), and once the document is read it takes what is left
+/// instead of waiting for the other thread to finish alone.
 struct Parallel<'v> {
     tx: JobSender<'v>,
     batch: Vec<Job<'v>>,
@@ -189,7 +193,8 @@ pub(crate) struct JobSender<'v> {
     shared: Arc<Shared<'v>>,
 }
 
-/// The walking thread's end of the queue.
+/// The other thread's end of the queue (the walking thread's, or the
+/// other part's).
 pub(crate) struct JobReceiver<'v> {
     shared: Arc<Shared<'v>>,
 }
@@ -435,9 +440,10 @@ impl<'a> KeyQueue<'a> {
     }
 }
 
-/// The walking thread: walks each job into its own emitter, returned when
-/// the queue closes, and puts the index keys of `keys` in their maps
-/// between its batches.
+/// The walking thread (or a split Bundle's second thread once its part is
+/// handed over, `keys` then `None`): walks each job into its own emitter,
+/// returned when the queue closes, and puts the index keys of `keys` in
+/// their maps between its batches.
 pub(crate) fn walk_jobs<'o>(
     v: &Validator,
     opts: &'o super::Options,
@@ -602,8 +608,10 @@ impl<'v, 'a> Structural<'v, 'a> {
     }
 
     /// Sends the last batch, walks here whatever batches are still
-    /// waiting (alongside the walking thread), and closes the queue;
-    /// returns the findings of the walks done here.
+    /// waiting (alongside the other thread), and closes the queue; returns
+    /// the findings of the walks done here, followed by those of a part
+    /// taken in (`None`: nothing was shared nor taken, every walk was
+    /// reported as it was done).
     pub(crate) fn stop(&mut self, src: &'a str) -> Option<Emitter<'v>> {
         self.flush(src);
         // The walks of a part taken in: numbered after all of these.
@@ -672,8 +680,8 @@ impl<'v, 'a> Structural<'v, 'a> {
         }
     }
 
-    /// Queues the batch for the walking thread, or walks it here when
-    /// [`LAG`] batches are waiting already (the walking thread is slower, or
+    /// Queues the batch for the other thread, or walks it here when `lag`
+    /// batches are waiting already (the other thread is slower, or
     /// gone: it panicked, and the join reports it).
     fn flush(&mut self, src: &'a str) {
         let Some(p) = &mut self.par else { return };
