@@ -460,9 +460,7 @@ pub(crate) fn walk_jobs<'o>(
         if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        for job in &batch {
-            walk_one(v, src, job, &mut em, &mut bufs);
-        }
+        walk_batch(v, src, &batch, &mut em, &mut bufs);
         // Tests: the slow walker leaves every key to the reading thread.
         #[cfg(test)]
         if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
@@ -473,6 +471,18 @@ pub(crate) fn walk_jobs<'o>(
         }
     }
     em
+}
+
+fn walk_batch<'a>(
+    v: &Validator,
+    src: &'a str,
+    batch: &[Job<'_>],
+    em: &mut Emitter<'_>,
+    bufs: &mut Buffers<'a>,
+) {
+    for job in batch {
+        walk_one(v, src, job, em, bufs);
+    }
 }
 
 fn walk_one<'a>(
@@ -577,33 +587,24 @@ impl<'v, 'a> Structural<'v, 'a> {
     pub(crate) fn help(&mut self, src: &'a str, theirs: &JobReceiver<'v>, em: &mut Emitter<'_>) {
         self.flush(src);
         loop {
-            match theirs.try_next() {
-                Ok(Some(batch)) => {
-                    for job in &batch {
-                        walk_one(self.v, src, job, em, &mut self.bufs);
-                    }
-                }
+            let batch = match theirs.try_next() {
+                Ok(Some(batch)) => batch,
                 Err(()) => return,
                 Ok(None) => {
-                    let mine = self.par.as_mut().and_then(|p| p.tx.take_back().map(|b| (b, p)));
-                    match mine {
-                        Some((batch, p)) => {
-                            for job in &batch {
-                                walk_one(self.v, src, job, &mut p.late, &mut self.bufs);
-                            }
-                        }
-                        // Nothing to do here: wait for the other thread.
-                        None => match theirs.next() {
-                            Some(batch) => {
-                                for job in &batch {
-                                    walk_one(self.v, src, job, em, &mut self.bufs);
-                                }
-                            }
-                            None => return,
-                        },
+                    if let Some(p) = self.par.as_mut()
+                        && let Some(mine) = p.tx.take_back()
+                    {
+                        walk_batch(self.v, src, &mine, &mut p.late, &mut self.bufs);
+                        continue;
+                    }
+                    // Nothing to do here: wait for the other thread.
+                    match theirs.next() {
+                        Some(batch) => batch,
+                        None => return,
                     }
                 }
-            }
+            };
+            walk_batch(self.v, src, &batch, em, &mut self.bufs);
         }
     }
 
@@ -621,9 +622,7 @@ impl<'v, 'a> Structural<'v, 'a> {
         // an emitter of their own, so that each emitter holds its walks in
         // walk order, as merging them needs (`Emitter::absorb_walks`).
         while let Some(batch) = p.tx.take_back() {
-            for job in &batch {
-                walk_one(self.v, src, job, &mut p.late, &mut self.bufs);
-            }
+            walk_batch(self.v, src, &batch, &mut p.late, &mut self.bufs);
         }
         drop(p.tx);
         let mut mine = p.local.sibling();
@@ -692,9 +691,7 @@ impl<'v, 'a> Structural<'v, 'a> {
         match p.tx.offer(std::mem::take(&mut p.batch), p.lag) {
             Ok(()) => p.batch = Vec::with_capacity(p.size),
             Err(mut batch) => {
-                for job in &batch {
-                    walk_one(self.v, src, job, &mut p.local, &mut self.bufs);
-                }
+                walk_batch(self.v, src, &batch, &mut p.local, &mut self.bufs);
                 #[cfg(test)]
                 WALKED_BEHIND.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 batch.clear();
