@@ -409,19 +409,13 @@ fn run_split<'a>(
             );
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
-            if let Some((h, closer)) = walker {
-                drop(closer);
-                match h.join() {
-                    Ok(theirs) => {
-                        em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
-                    }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            } else if let Some((h, closer)) = parted {
+            // The walking thread, or the second part's (at most one of them):
+            // told to stop, its queue closed, it hands back the walks of this
+            // thread's batches it did.
+            if let Some((h, closer)) = walker.or(parted) {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 drop(closer);
                 match h.join() {
-                    // The walks of this part the other thread did.
                     Ok(theirs) => {
                         #[cfg(test)]
                         HELPED_HERE.with(|n| n.set(n.get() + theirs.len()));
@@ -542,7 +536,7 @@ thread_local! {
     static REFUSE_WALKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Tests: the cap on the reader's notes (`Cx::max_notes`) of this thread's runs.
     static NOTES_CAP: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-    /// Tests: findings of this thread's walks that a second part's thread did.
+    /// Tests: findings of this thread's walks that another thread did.
     static HELPED_HERE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
