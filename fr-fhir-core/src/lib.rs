@@ -3,6 +3,7 @@
 pub mod conformance;
 pub mod engine;
 pub mod finding;
+mod handback;
 pub mod ids;
 pub mod json;
 pub mod model;

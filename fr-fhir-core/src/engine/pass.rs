@@ -19,6 +19,7 @@ use super::structure::{KeyQueue, PARALLEL_WALK_MIN, ResourceAt, Structural, job_
 use super::{RuleSet, Subject, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
 use crate::finding::{Counts, Finding, Severity, Target};
+use crate::handback;
 use crate::json::{JsonError, Kind, Reader, Span, resolve};
 use crate::model::{Bundle, Cx, Resource, de::read_value, sniff_resource_type};
 
@@ -318,11 +319,10 @@ fn run_split<'a>(
                 let keys = key_queue.as_ref();
                 // A thread the system refuses (limits, memory) is no reason
                 // to fail: this thread then walks everything itself.
-                let walker = second_thread()
-                    .spawn_scoped(sc, move || {
-                        walk_jobs(validator, opts, candidates, src, jobs, keys)
-                    })
-                    .ok()?;
+                let walker = handback::spawn(second_thread(), sc, move || {
+                    walk_jobs(validator, opts, candidates, src, jobs, keys)
+                })
+                .ok()?;
                 #[cfg(test)]
                 SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 structural.send_to(tx, local);
@@ -358,25 +358,24 @@ fn run_split<'a>(
                 let candidates = rules.use_cases();
                 // Dropped before the join on every path, an unwinding one too.
                 let closer = mine_tx.closer();
-                let reader = second_thread()
-                    .spawn_scoped(sc, move || {
-                        let part = read_part(
-                            src, at, opts, validator, rules, forks, part_ix, max_notes, &start_rx,
-                            stop, theirs_tx,
-                        );
-                        if let Some(part) = part {
-                            // Not waited for any more: dropped.
-                            let _ = part_tx.send(part);
-                        }
-                        // No part comes: the reading thread stops waiting for
-                        // one (it would otherwise wait while this thread waits
-                        // below for it to close its queue).
-                        drop(part_tx);
-                        // Then the walks the reading thread left waiting, until
-                        // it has read the rest.
-                        walk_jobs(validator, opts, candidates, src, mine_rx, None)
-                    })
-                    .ok()?;
+                let reader = handback::spawn(second_thread(), sc, move || {
+                    let part = read_part(
+                        src, at, opts, validator, rules, forks, part_ix, max_notes, &start_rx,
+                        stop, theirs_tx,
+                    );
+                    if let Some(part) = part {
+                        // Not waited for any more: dropped.
+                        let _ = part_tx.send(part);
+                    }
+                    // No part comes: the reading thread stops waiting for
+                    // one (it would otherwise wait while this thread waits
+                    // below for it to close its queue).
+                    drop(part_tx);
+                    // Then the walks the reading thread left waiting, until
+                    // it has read the rest.
+                    walk_jobs(validator, opts, candidates, src, mine_rx, None)
+                })
+                .ok()?;
                 #[cfg(test)]
                 SECOND_THREADS.with(|n| n.set(n.get() + 1));
                 let mut local = Emitter::new(opts);
@@ -415,14 +414,10 @@ fn run_split<'a>(
             if let Some((h, closer)) = walker.or(parted) {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 drop(closer);
-                match h.join() {
-                    Ok(theirs) => {
-                        #[cfg(test)]
-                        HELPED_HERE.with(|n| n.set(n.get() + theirs.len()));
-                        em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
-                    }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
+                let theirs = h.wait();
+                #[cfg(test)]
+                HELPED_HERE.with(|n| n.set(n.get() + theirs.len()));
+                em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
             }
             streamed
         })?;

@@ -7,6 +7,7 @@
 
 use super::reader::{Kind, Reader};
 use super::{LineIndex, Span};
+use crate::handback;
 
 /// A rendered location.
 ///
@@ -176,25 +177,20 @@ fn locate(
     let mut out = vec![Location::default(); targets.len()];
     let count = || lines(src, targets, &order);
     let counted = std::thread::scope(|sc| {
-        let counter = second.map(|b| b.spawn_scoped(sc, count));
+        let counter = second.map(|b| handback::spawn(b, sc, count));
         #[cfg(test)]
         if matches!(counter, Some(Ok(_))) {
             LINE_THREADS.with(|n| n.set(n.get() + 1));
         }
         paths(src, root, targets, &order, &mut out, layout);
         match counter {
-            Some(Ok(h)) => h.join(),
-            _ => Ok(count()),
+            Some(Ok(h)) => h.wait(),
+            _ => count(),
         }
     });
-    match counted {
-        Ok(at) => {
-            for (o, (line, column)) in out.iter_mut().zip(at) {
-                o.line = line;
-                o.column = column;
-            }
-        }
-        Err(panic) => std::panic::resume_unwind(panic),
+    for (o, (line, column)) in out.iter_mut().zip(counted) {
+        o.line = line;
+        o.column = column;
     }
     out
 }
