@@ -175,6 +175,15 @@ impl<'o> Emitter<'o> {
         em
     }
 
+    /// An empty emitter for findings that follow these, taken in with
+    /// [`Emitter::absorb_after`]: the same options, candidate use cases
+    /// and fixed use case (findings of another are not even kept).
+    pub(crate) fn follower(&self) -> Emitter<'o> {
+        let mut em = self.sibling();
+        em.fixed = self.fixed;
+        em
+    }
+
     /// Marks the entry being checked as read without any note (or, with an
     /// empty span, ends that knowledge).
     pub(crate) fn set_clean(&mut self, entry: Span) {

@@ -406,6 +406,22 @@ fn run_split<'a>(
                 keys_to,
                 side,
             );
+            // The Bundle-level rules run here while the other thread walks
+            // the batches still waiting (once the index is whole: not while
+            // the walking thread still puts keys in), into an emitter whose
+            // findings follow the walks' when taken in below.
+            let early = match &streamed {
+                Ok((header, seen)) if key_queue.is_none() => {
+                    structural.send_last(src);
+                    ix.resolve_refs();
+                    let (use_case, _) = retained_use_case(hinted, rules, header, seen);
+                    let mut tail = em.follower();
+                    let f = Finish { bundle: header, index: &ix, use_case, src };
+                    rules.check_bundle(&f, &mut tail);
+                    Some(tail)
+                }
+                _ => None,
+            };
             // Closing the queue ends the walking thread, on error too.
             let mine = structural.stop(src);
             // The walking thread, or the second part's (at most one of them):
@@ -419,22 +435,18 @@ fn run_split<'a>(
                 HELPED_HERE.with(|n| n.set(n.get() + theirs.len()));
                 em.absorb_walks(mine.unwrap_or_else(|| Emitter::new(opts)), theirs);
             }
-            streamed
+            streamed.map(|(header, seen)| (header, seen, early))
         })?;
         // The maps back in the index with what is left put in (no thread
         // uses the queue any more).
         if let Some(keys) = key_queue.and_then(KeyQueue::into_keys) {
             ix.put_keys(keys);
         }
-        let (header, seen) = streamed;
-        ix.resolve_refs();
-        let (uc, source) = hinted.unwrap_or_else(|| {
-            match (bundle_profile_use_case(rules, &header), rules.decide(&seen)) {
-                (Some(u), _) => (u, UseCaseSource::Profile),
-                (None, Some(u)) => (u, UseCaseSource::Content),
-                (None, None) => (rules.default_use_case(), UseCaseSource::Default),
-            }
-        });
+        let (header, seen, early) = streamed;
+        if early.is_none() {
+            ix.resolve_refs();
+        }
+        let (uc, source) = retained_use_case(hinted, rules, &header, &seen);
         report.subject.use_case = uc;
         report.subject.use_case_source = source;
         report.subject.entries = header.entry_count;
@@ -447,7 +459,14 @@ fn run_split<'a>(
         structural.resource(src, &at, rules, &mut em);
         structural.finish(&mut em);
         let f = Finish { bundle: &header, index: &ix, use_case: uc, src };
-        rules.check_bundle(&f, &mut em);
+        #[cfg(test)]
+        let early = early.filter(|_| !REFUSE_TAIL.with(std::cell::Cell::get));
+        match early {
+            // Taken in as if pushed here, after the walks: the same report.
+            Some(tail) if em.can_take(&tail) => em.absorb_after(tail),
+            // Too many shadows to keep their order: the rules run again here.
+            _ => rules.check_bundle(&f, &mut em),
+        }
         for h in hooks.iter_mut() {
             h.finish(&f, &mut em);
         }
@@ -523,6 +542,22 @@ fn run_split<'a>(
     Ok(report)
 }
 
+/// The use case a Bundle is judged in: given (option, request), else
+/// declared by a Bundle profile, else hinted by the content, else the rule
+/// set's default.
+fn retained_use_case(
+    hinted: Option<(UseCase, UseCaseSource)>,
+    rules: &dyn RuleSet,
+    header: &Bundle<'_>,
+    seen: &[u32],
+) -> (UseCase, UseCaseSource) {
+    hinted.unwrap_or_else(|| match (bundle_profile_use_case(rules, header), rules.decide(seen)) {
+        (Some(u), _) => (u, UseCaseSource::Profile),
+        (None, Some(u)) => (u, UseCaseSource::Content),
+        (None, None) => (rules.default_use_case(), UseCaseSource::Default),
+    })
+}
+
 #[cfg(test)]
 thread_local! {
     /// Tests: walking threads this thread started.
@@ -533,6 +568,9 @@ thread_local! {
     static NOTES_CAP: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
     /// Tests: findings of this thread's walks that another thread did.
     static HELPED_HERE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Tests: the Bundle-level rules run early are run again at their
+    /// place, as when their findings cannot be taken in.
+    static REFUSE_TAIL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The layout of a streamed Bundle, for the location resolver: the Bundle
@@ -877,6 +915,119 @@ mod tests {
         REFUSE_WALKER.with(|r| r.set(false));
         assert_eq!(SECOND_THREADS.with(std::cell::Cell::get), before, "the walker was not refused");
         assert_eq!(refused, serial);
+    }
+
+    /// The walks and a warning per entry, pushed by the Bundle-level rules
+    /// (RO1-BUNDLE-010) and by a hook at the end (RO1-BUNDLE-009).
+    struct WarnsAtTheEnd;
+
+    impl RuleSet for WarnsAtTheEnd {
+        fn check_entry(&self, _e: &crate::engine::EntryCx<'_, '_>, _em: &mut Emitter<'_>) {}
+        fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>) {
+            warn_each(f, &crate::rules::bundle::ro1_bundle_010::RULE, em);
+        }
+        fn check_root(&self, _r: Option<&Resource<'_>>, _s: &str, _em: &mut Emitter<'_>) {}
+        fn check_notes(&self, cx: &Cx, em: &mut Emitter<'_>) {
+            crate::rules::STANDALONE.check_notes(cx, em);
+        }
+        fn profile_for(&self, rtype: &str, uc: UseCase) -> Option<&'static str> {
+            crate::rules::STANDALONE.profile_for(rtype, uc)
+        }
+        fn use_cases(&self) -> crate::engine::Scope {
+            crate::rules::STANDALONE.use_cases()
+        }
+        fn default_use_case(&self) -> UseCase {
+            crate::rules::STANDALONE.default_use_case()
+        }
+        fn entries_in_parts(&self) -> bool {
+            true
+        }
+    }
+
+    struct HookWarns;
+
+    impl<'a> Hook<'a> for HookWarns {
+        fn finish(&mut self, f: &Finish<'_, 'a>, em: &mut Emitter<'_>) {
+            warn_each(f, &crate::rules::bundle::ro1_bundle_009::RULE, em);
+        }
+        fn fork(&self) -> Option<Box<dyn Hook<'a> + Send + 'a>> {
+            Some(Box::new(HookWarns))
+        }
+    }
+
+    fn warn_each(
+        f: &Finish<'_, '_>,
+        rule: &'static crate::finding::RuleMeta,
+        em: &mut Emitter<'_>,
+    ) {
+        for e in &f.index.entries {
+            em.at_sev(
+                crate::engine::Scope::ALL,
+                rule,
+                Severity::Warning,
+                e.entry_span,
+                "fin".into(),
+                "end".into(),
+            );
+        }
+    }
+
+    /// The Bundle-level rules run while the other thread still walks, their
+    /// findings kept apart and taken in after the walks': under a cap the
+    /// walks' warnings still come first and the hooks' last, as when each
+    /// runs in its place (one thread, the Bundle in two parts, the rules run
+    /// again at their place).
+    #[test]
+    fn bundle_rules_run_early_report_in_their_place() {
+        use crate::conformance::table::{Binding, Strength};
+        // A profile whose Slot.status binding is extensible: a status out
+        // of the value set is a walk's warning (RO1-PROF-004).
+        let mut defs = crate::conformance::Definitions::builtin();
+        let mut p = defs.structure(crate::rules::profiles::SLOT_PS).unwrap().clone();
+        let mut els = p.elements.to_vec();
+        let status = els.iter_mut().find(|e| e.id == "Slot.status").unwrap();
+        let value_set = status.binding.as_ref().unwrap().value_set.clone();
+        status.binding = Some(Binding { strength: Strength::Extensible, value_set });
+        p.elements = els.into();
+        p.url = "http://x/P".into();
+        defs.add_structure(p);
+        let validator = Some(std::sync::Arc::new(Validator::new(std::sync::Arc::new(defs))));
+        let n = 300;
+        let entries: Vec<String> = (0..n)
+            .map(|k| {
+                format!(
+                    r#"{{"fullUrl":"https://x.fr/fhir/Slot/s{k}","resource":{{"resourceType":"Slot","id":"s{k}","meta":{{"profile":["http://x/P"]}},"schedule":{{"reference":"Schedule/a"}},"status":"taken","start":"2026-11-26T09:00:00.000+01:00","end":"2026-11-26T09:15:00.000+01:00"}},"search":{{"mode":"match"}}}}"#
+                )
+            })
+            .collect();
+        let src = format!(
+            r#"{{"resourceType":"Bundle","type":"searchset","total":{n},"entry":[{}]}}"#,
+            entries.join(",")
+        );
+        let mid = src.find(r#"{"fullUrl":"https://x.fr/fhir/Slot/s150""#).unwrap() as u32;
+        let counts = |r: &Report| {
+            let of = |id| r.findings.iter().filter(|f| f.rule.id == id).count();
+            (of("RO1-PROF-004"), of("RO1-BUNDLE-010"), of("RO1-BUNDLE-009"), r.dropped.warning)
+        };
+        let all = 3 * n as u64;
+        for (cap, want) in [
+            (n, (n, 0, 0, all - n as u64)),
+            (n + n / 2, (n, n / 2, 0, all - (n + n / 2) as u64)),
+            (3 * n - 10, (n, n, n - 10, 10)),
+        ] {
+            let opts =
+                Options { max_findings: cap, validator: validator.clone(), ..Options::default() };
+            for refuse in [false, true] {
+                REFUSE_TAIL.with(|r| r.set(refuse));
+                for (from, split) in [(usize::MAX, Split::Never), (0, Split::At(mid))] {
+                    let mut hook = HookWarns;
+                    let r = run_split(&src, &opts, &WarnsAtTheEnd, &mut [&mut hook], from, split);
+                    let r = r.unwrap();
+                    assert_eq!(counts(&r), want, "cap {cap}, run again {refuse}, {split:?}");
+                }
+                REFUSE_TAIL.with(|r| r.set(false));
+            }
+        }
     }
 
     fn report(src: &str, opts: &Options, parallel_from: usize) -> String {

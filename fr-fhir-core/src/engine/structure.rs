@@ -608,6 +608,12 @@ impl<'v, 'a> Structural<'v, 'a> {
         }
     }
 
+    /// Sends the batch being filled to the other thread (or walks it here
+    /// when too many wait), so that it walks it while this one goes on.
+    pub(crate) fn send_last(&mut self, src: &'a str) {
+        self.flush(src);
+    }
+
     /// Sends the last batch, walks here whatever batches are still
     /// waiting (alongside the other thread), and closes the queue; returns
     /// the findings of the walks done here, followed by those of a part
