@@ -89,6 +89,40 @@ impl LineIndex {
     }
 }
 
+/// What a stretch of text adds to the location of its start: its line
+/// breaks, and the characters after the last one (all of them when it has
+/// none). Stretches counted apart, in any order and on any thread, give the
+/// locations [`LineIndex`] gives when chained in text order
+/// ([`Stretch::after`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Stretch {
+    breaks: u32,
+    chars: u32,
+}
+
+impl Stretch {
+    /// The stretch of `bytes`.
+    pub(crate) fn of(bytes: &[u8]) -> Stretch {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        match memchr::memrchr(b'\n', bytes) {
+            None => Stretch { breaks: 0, chars: count(count_chars(bytes)) },
+            Some(last) => Stretch {
+                breaks: count(1 + count_byte(bytes.get(..last).unwrap_or_default(), b'\n')),
+                chars: count(count_chars(bytes.get(last + 1..).unwrap_or_default())),
+            },
+        }
+    }
+
+    /// The line and column at the end of this stretch, from those at its start.
+    pub(crate) fn after(self, (line, column): (u32, u32)) -> (u32, u32) {
+        if self.breaks > 0 {
+            (line.saturating_add(self.breaks), self.chars.saturating_add(1))
+        } else {
+            (line, column.saturating_add(self.chars))
+        }
+    }
+}
+
 /// Number of bytes of `bytes` equal to `byte`.
 fn count_byte(bytes: &[u8], byte: u8) -> usize {
     count_where(bytes, |b| b == byte)
