@@ -320,7 +320,7 @@ fn run_split<'a>(
                 // A thread the system refuses (limits, memory) is no reason
                 // to fail: this thread then walks everything itself.
                 let walker = handback::spawn(second_thread(), sc, move || {
-                    walk_jobs(validator, opts, candidates, src, jobs, keys)
+                    walk_jobs(validator, opts, candidates, src, jobs, keys, false)
                 })
                 .ok()?;
                 #[cfg(test)]
@@ -373,7 +373,7 @@ fn run_split<'a>(
                     drop(part_tx);
                     // Then the walks the reading thread left waiting, until
                     // it has read the rest.
-                    walk_jobs(validator, opts, candidates, src, mine_rx, None)
+                    walk_jobs(validator, opts, candidates, src, mine_rx, None, true)
                 })
                 .ok()?;
                 #[cfg(test)]

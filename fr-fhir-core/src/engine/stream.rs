@@ -15,6 +15,7 @@ use super::split::{Part, SplitSide, Start};
 use super::structure::{Chosen, JobSender, KEY_CHUNK, KeyQueue, Profiles, ResourceAt, Structural};
 use super::{Options, RuleSet, USE_CASES, UseCase, UseCaseSource};
 use crate::conformance::walk::Validator;
+use crate::handback;
 use crate::json::{JsonError, Reader, Span};
 use crate::model::bundle::{Join, Joined, read_entries_apart};
 use crate::model::{Bundle, BundleEntry, Cx, Resource, sniff_type_and_profiles};
@@ -244,28 +245,15 @@ impl<'a, 'o, 'v> Streamer<'_, 'o, '_, 'a, 'v> {
     }
 }
 
-/// How long the reading thread polls for the other part before it sleeps:
-/// the part usually comes within a millisecond of the first, and waking a
-/// sleeping thread took 50–80 µs on the 2-vCPU VM (2 % of the SLA Bundle's
-/// run); the other core is the other part's, so polling takes nothing from it.
-const POLL: std::time::Duration = std::time::Duration::from_millis(2);
-
-/// The other part, polled for [`POLL`], then waited for (`None`: the other
-/// thread gave up).
+/// The other part, polled for (the part usually comes within a millisecond
+/// of the first), then waited for (`None`: the other thread gave up).
 fn receive<T>(rx: &Receiver<T>) -> Option<T> {
-    let until = std::time::Instant::now() + POLL;
-    loop {
-        for _ in 0..256 {
-            match rx.try_recv() {
-                Ok(part) => return Some(part),
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => return None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => std::hint::spin_loop(),
-            }
-        }
-        if std::time::Instant::now() >= until {
-            return rx.recv().ok();
-        }
-    }
+    let polled = handback::poll(|| match rx.try_recv() {
+        Ok(part) => Some(Some(part)),
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+    });
+    polled.unwrap_or_else(|| rx.recv().ok())
 }
 
 #[cfg(test)]

@@ -17,12 +17,13 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::rc::Rc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 
 use super::index::{Keyed, Keys};
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
+use crate::handback;
 use crate::json::Span;
 use crate::model::Canonical;
 use crate::rules::prof::{ro1_prof_007, ro1_prof_009};
@@ -275,9 +276,26 @@ impl<'v> JobReceiver<'v> {
         }
     }
 
-    /// The next batch, waiting for one; `None` once the queue is closed and
-    /// empty.
-    fn next(&self) -> Option<Vec<Job<'v>>> {
+    /// The next batch, waiting for one (polled for first when `poll`: see
+    /// [`handback::POLL`]); `None` once the queue is closed and empty.
+    fn next(&self, poll: bool) -> Option<Vec<Job<'v>>> {
+        let polled = poll.then(|| {
+            handback::poll(|| {
+                let mut q = match self.shared.queue.try_lock() {
+                    Ok(q) => q,
+                    Err(TryLockError::Poisoned(p)) => p.into_inner(),
+                    Err(TryLockError::WouldBlock) => return None,
+                };
+                match q.batches.pop_front() {
+                    Some(b) => Some(Some(b)),
+                    None if q.closed => Some(None),
+                    None => None,
+                }
+            })
+        });
+        if let Some(Some(got)) = polled {
+            return got;
+        }
         let mut q = self.shared.lock();
         loop {
             if let Some(b) = q.batches.pop_front() {
@@ -451,11 +469,12 @@ pub(crate) fn walk_jobs<'o>(
     src: &str,
     jobs: JobReceiver<'_>,
     keys: Option<&KeyQueue<'_>>,
+    poll: bool,
 ) -> Emitter<'o> {
     let mut em = Emitter::new(opts);
     em.restrict(candidates);
     let mut bufs = Buffers::default();
-    while let Some(batch) = jobs.next() {
+    while let Some(batch) = jobs.next(poll) {
         #[cfg(test)]
         if SLOW_WALKER.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(std::time::Duration::from_millis(2));
@@ -598,7 +617,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                         continue;
                     }
                     // Nothing to do here: wait for the other thread.
-                    match theirs.next() {
+                    match theirs.next(true) {
                         Some(batch) => batch,
                         None => return,
                     }
@@ -919,7 +938,7 @@ mod queue_tests {
         let (done_tx, done) = std::sync::mpsc::channel();
         std::thread::scope(|sc| {
             sc.spawn(move || {
-                while jobs.next().is_some() {}
+                while jobs.next(false).is_some() {}
                 done_tx.send(()).unwrap();
             });
             drop(closer);
