@@ -517,7 +517,7 @@ fn run_split<'a>(
         dropped.get(report.subject.use_case.index()).map(|p| p.dropped).unwrap_or_default();
     // Every note is an error (RO1-JSON-001, RO1-FHIR-001..004).
     report.dropped.error += cx.dropped;
-    let layout = EntryLayout { kept: kept.as_ref() };
+    let layout = EntryLayout { kept: kept.as_ref(), last: std::cell::Cell::new(None) };
     let shadows =
         Shadows { ignored: &ignored_at, ignored_missing: &ignored_missing, capped: &capped };
     let split = opts.second_thread && src.len() >= PARALLEL_WALK_MIN;
@@ -577,6 +577,11 @@ thread_local! {
 /// object, its entry array and each entry (the entries are in document order).
 struct EntryLayout<'k, 'a> {
     kept: Option<&'k (Bundle<'a>, Index<'a>)>,
+    /// The entry [`element_at`](resolve::Layout::element_at) last went to:
+    /// the resolver then asks about the containers in it, none of which is
+    /// an entry, and a binary search over the entries for each missed the
+    /// caches (a quarter of the paths' time on the 50 MB Bundle).
+    last: std::cell::Cell<Option<usize>>,
 }
 
 impl resolve::Layout for EntryLayout<'_, '_> {
@@ -588,8 +593,14 @@ impl resolve::Layout for EntryLayout<'_, '_> {
         if let Some(e) = header.entry_span.filter(|e| e.start == start) {
             return Some(e.end);
         }
-        // Asked only for the entries that hold findings (`element_at` goes
-        // straight to them), so a binary search each is enough.
+        if let Some(e) = self.last.get().and_then(|i| ix.entries.get(i)) {
+            if e.entry_span.start == start {
+                return Some(e.entry_span.end);
+            }
+            if e.entry_span.start < start && start < e.entry_span.end {
+                return None;
+            }
+        }
         let i = ix.entries.binary_search_by_key(&start, |e| e.entry_span.start).ok()?;
         ix.entries.get(i).map(|e| e.entry_span.end)
     }
@@ -601,6 +612,7 @@ impl resolve::Layout for EntryLayout<'_, '_> {
         }
         // The last entry starting at or before `offset`.
         let i = ix.entries.partition_point(|e| e.entry_span.start <= offset).checked_sub(1)?;
+        self.last.set(Some(i));
         ix.entries.get(i).map(|e| (e.entry_span.start, e.index))
     }
 }
