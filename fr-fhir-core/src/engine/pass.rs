@@ -305,7 +305,10 @@ fn run_split<'a>(
         }
         let parallel = opts.structure && large && resume.is_none();
         let stop = AtomicBool::new(false);
-        let mut ix = Index::new(src);
+        let mut ix = match resume {
+            Some(at) => Index::for_first(src, at as usize),
+            None => Index::new(src),
+        };
         // The index's key maps, filled by the walking thread when there is one.
         let key_queue = parallel.then(|| KeyQueue::new(ix.take_keys()));
         let streamed = std::thread::scope(|sc| {
@@ -347,7 +350,7 @@ fn run_split<'a>(
             let parted = resume.and_then(|at| {
                 let (start_tx, start_rx) = mpsc::channel();
                 let (part_tx, part_rx) = mpsc::channel();
-                let part_ix = ix.sibling();
+                let part_ix = ix.sibling(src.len().saturating_sub(at as usize));
                 let stop = &stop;
                 let forks = forks.take().unwrap_or_default();
                 let max_notes = cx.max_notes;
@@ -579,8 +582,8 @@ struct EntryLayout<'k, 'a> {
     kept: Option<&'k (Bundle<'a>, Index<'a>)>,
     /// The entry [`element_at`](resolve::Layout::element_at) last went to:
     /// the resolver then asks about the containers in it, none of which is
-    /// an entry, and a binary search over the entries for each missed the
-    /// caches (a quarter of the paths' time on the 50 MB Bundle).
+    /// an entry, and a binary search over all the entries for each missed
+    /// the caches.
     last: std::cell::Cell<Option<usize>>,
 }
 

@@ -459,7 +459,7 @@ fn an_index_in_two_parts_is_the_index_in_one() {
             for (i, e) in entries.iter().take(cut) {
                 first.add(*i, e);
             }
-            let mut part = first.sibling();
+            let mut part = first.sibling(src.len());
             let at = entries.get(cut).map_or(0, |(i, _)| *i);
             for (i, e) in entries.iter().skip(cut) {
                 part.add_to_part(*i - at, e);
