@@ -290,7 +290,9 @@ pub(super) fn read_part<'a, 'o>(
     stop: &AtomicBool,
     walks_to: JobSender<'o>,
 ) -> Option<Part<'a, 'o, 'o>> {
-    let start = start.recv().ok()?;
+    // Polled for: the reading thread sends it as soon as it has read the
+    // header, a few microseconds after starting this thread.
+    let start = receive(start)?;
     let mut em = Emitter::new(opts);
     em.restrict(rules.use_cases());
     if let Some(uc) = start.fixed {
