@@ -6,6 +6,9 @@
 //! validation). The result is sent instead and the thread left to finish
 //! exiting while the caller goes on; the scope still waits, at its end, for
 //! the thread to have returned (not to have exited).
+//!
+//! Also how a thread waits for what another is about to hand it ([`poll`]):
+//! polled for before it sleeps.
 
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::{Builder, Scope, ScopedJoinHandle};
@@ -14,9 +17,9 @@ use std::time::{Duration, Instant};
 /// How long a thread polls for what another thread is about to hand it
 /// before it sleeps: waking a sleeping thread took 50–150 µs on the 2-vCPU
 /// VM (twice in a row at the end of a split Bundle: the helping thread woken
-/// by the closed queue, then the reading thread by its result), and the two
-/// threads are then both near their end, so the polling core takes nothing
-/// from the other.
+/// by the closed queue, then the reading thread by its result). Only the
+/// waits at the start and end of a split Bundle poll, when the thread waited
+/// for is at most a few milliseconds away.
 pub(crate) const POLL: Duration = Duration::from_millis(2);
 
 /// `ready()` polled for [`POLL`] until it gives something; `None`: nothing
@@ -87,6 +90,23 @@ impl<T> Handback<'_, T> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    /// A poll gives what comes, and gives up (for the caller to sleep)
+    /// once [`POLL`] has passed with nothing.
+    #[test]
+    fn a_poll_gives_what_comes_or_gives_up_in_time() {
+        // Within the first round (no clock read before 64 tries, whatever
+        // the load of the machine).
+        let mut tries = 0;
+        let got = poll(|| {
+            tries += 1;
+            (tries == 50).then_some(tries)
+        });
+        assert_eq!(got, Some(50));
+        let start = Instant::now();
+        assert_eq!(poll(|| None::<()>), None);
+        assert!(start.elapsed() >= POLL, "gave up after {:?}", start.elapsed());
+    }
 
     #[test]
     fn the_result_comes_back_and_a_panic_goes_on_in_the_caller() {
