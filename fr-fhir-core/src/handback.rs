@@ -17,9 +17,12 @@ use std::time::{Duration, Instant};
 /// How long a thread polls for what another thread is about to hand it
 /// before it sleeps: waking a sleeping thread took 50–150 µs on the 2-vCPU
 /// VM (twice in a row at the end of a split Bundle: the helping thread woken
-/// by the closed queue, then the reading thread by its result). Only the
-/// waits at the start and end of a split Bundle poll, when the thread waited
-/// for is at most a few milliseconds away.
+/// by the closed queue, then the reading thread by its result). Polled: a
+/// second thread's result ([`Handback::wait`]: the walking thread's, the
+/// line counter's, the second part's), the header and the part between a
+/// split Bundle's threads, and, once a part is read, the other part's
+/// batches of walks; the walking thread of an unsplit Bundle sleeps between
+/// batches while the document is read.
 pub(crate) const POLL: Duration = Duration::from_millis(2);
 
 /// `ready()` polled for [`POLL`] until it gives something; `None`: nothing

@@ -862,7 +862,7 @@ impl<'a> Index<'a> {
         Index::with_seed(src, random_seed(), bytes)
     }
 
-    /// An empty index hashing its keys as `other` does, for the entries
+    /// An empty index hashing its keys as this one does, for the entries
     /// after a split point ([`Index::take_part`]) in `bytes` of the input.
     pub(crate) fn sibling(&self, bytes: usize) -> Self {
         Index::with_seed(self.src, self.seed, bytes)

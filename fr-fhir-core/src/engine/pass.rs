@@ -409,10 +409,11 @@ fn run_split<'a>(
                 keys_to,
                 side,
             );
-            // The Bundle-level rules run here while the other thread walks
-            // the batches still waiting (once the index is whole: not while
-            // the walking thread still puts keys in), into an emitter whose
-            // findings follow the walks' when taken in below.
+            // The Bundle-level rules run here, while the second part's thread
+            // walks the batches still waiting (with no other thread, only
+            // earlier), once the index is whole: not while a walking thread
+            // still puts keys in. Into an emitter whose findings follow the
+            // walks' when taken in below.
             let early = match &streamed {
                 Ok((header, seen)) if key_queue.is_none() => {
                     structural.send_last(src);

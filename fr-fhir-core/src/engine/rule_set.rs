@@ -69,6 +69,12 @@ pub trait RuleSet: Sync {
     }
 
     /// Checks the end of a Bundle: Bundle-level and cross-resource rules.
+    ///
+    /// What it reports must depend on `f` alone, and it must only push into
+    /// `em`: the engine may run it before the walks' findings are in, into an
+    /// emitter of its own whose findings then follow them (a large Bundle's
+    /// walks end on another thread meanwhile), and in the rare case those
+    /// findings cannot be taken in that way, run it again in place.
     fn check_bundle(&self, f: &Finish<'_, '_>, em: &mut Emitter<'_>);
 
     /// Checks a document that is not a Bundle (`None`: not a resource).

@@ -245,8 +245,9 @@ impl<'a, 'o, 'v> Streamer<'_, 'o, '_, 'a, 'v> {
     }
 }
 
-/// The other part, polled for (the part usually comes within a millisecond
-/// of the first), then waited for (`None`: the other thread gave up).
+/// What the other thread is about to send (the other part, which usually
+/// comes within a millisecond of the first; the header, to the second
+/// part's thread), polled for, then waited for (`None`: it gave up).
 fn receive<T>(rx: &Receiver<T>) -> Option<T> {
     let polled = handback::poll(|| match rx.try_recv() {
         Ok(part) => Some(Some(part)),
@@ -290,8 +291,9 @@ pub(super) fn read_part<'a, 'o>(
     stop: &AtomicBool,
     walks_to: JobSender<'o>,
 ) -> Option<Part<'a, 'o, 'o>> {
-    // Polled for: the reading thread sends it as soon as it has read the
-    // header, a few microseconds after starting this thread.
+    // Polled for: the reading thread sends it as soon as it has read what
+    // comes before the entries, usually within microseconds of starting
+    // this thread.
     let start = receive(start)?;
     let mut em = Emitter::new(opts);
     em.restrict(rules.use_cases());

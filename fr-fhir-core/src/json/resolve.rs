@@ -198,6 +198,10 @@ fn locate(
     out
 }
 
+/// Stretches a thread claims at a time: a claim takes the lock both threads
+/// share, and a document may have a million findings, most a few bytes apart.
+const CLAIM: usize = 16;
+
 /// The stretches of text before each target, by offset (from the start of
 /// the text to the first, then from each to the next), counted from both
 /// ends: the line-counting thread takes them from the first on, this one
@@ -222,35 +226,40 @@ impl<'s> Stretches<'s> {
         Stretches { bytes: src.as_bytes(), ends, next }
     }
 
-    /// Claims the next stretch from the front.
-    fn front(next: &mut (usize, usize)) -> Option<usize> {
-        (next.0 < next.1).then(|| {
-            next.0 += 1;
-            next.0 - 1
-        })
+    /// Claims the next stretches from the front (up to [`CLAIM`]).
+    fn front(next: &mut (usize, usize)) -> std::ops::Range<usize> {
+        let start = next.0;
+        next.0 = next.1.min(start.saturating_add(CLAIM));
+        start..next.0
     }
 
-    /// Claims the next stretch from the back.
-    fn back(next: &mut (usize, usize)) -> Option<usize> {
-        (next.0 < next.1).then(|| {
-            next.1 -= 1;
-            next.1
-        })
+    /// Claims the next stretches from the back (up to [`CLAIM`]).
+    fn back(next: &mut (usize, usize)) -> std::ops::Range<usize> {
+        let end = next.1;
+        next.1 = next.0.max(end.saturating_sub(CLAIM));
+        next.1..end
     }
 
     /// Counts the stretches `claim` gives until none is left: each with its
     /// rank by offset.
-    fn count(&self, claim: fn(&mut (usize, usize)) -> Option<usize>) -> Vec<(usize, Stretch)> {
+    fn count(
+        &self,
+        claim: fn(&mut (usize, usize)) -> std::ops::Range<usize>,
+    ) -> Vec<(usize, Stretch)> {
         let mut counted = Vec::new();
         loop {
-            let k = {
+            let ranks = {
                 let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 claim(&mut next)
             };
-            let Some(k) = k else { return counted };
-            let start = k.checked_sub(1).and_then(|p| self.ends.get(p)).copied().unwrap_or(0);
-            let end = self.ends.get(k).copied().unwrap_or(start);
-            counted.push((k, Stretch::of(self.bytes.get(start..end).unwrap_or_default())));
+            if ranks.is_empty() {
+                return counted;
+            }
+            for k in ranks {
+                let start = k.checked_sub(1).and_then(|p| self.ends.get(p)).copied().unwrap_or(0);
+                let end = self.ends.get(k).copied().unwrap_or(start);
+                counted.push((k, Stretch::of(self.bytes.get(start..end).unwrap_or_default())));
+            }
         }
     }
 
