@@ -55,7 +55,7 @@ fn main() {
         }
         let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
         println!(
-            "{}: {rounds} rounds; scan median {:.2} ms, hand rules median {:.1} ms (min {:.1}), all rules median {:.1} ms (min {:.1}); all/hand median ratio {:.3}; all rules at {:.2}x the scan, hand rules at {:.2}x (medians of per-round ratios)",
+            "{}: {rounds} rounds; scan median {:.2} ms, hand rules median {:.1} ms (min {:.1}), all rules median {:.2} ms (min {:.2}); all/hand median ratio {:.3}; all rules at {:.3}x the scan, hand rules at {:.3}x (medians of per-round ratios)",
             ds.name,
             median(s),
             median(h.clone()),

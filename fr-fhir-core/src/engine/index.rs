@@ -846,43 +846,56 @@ impl Tagger<'_> {
 }
 
 /// Bytes of input per entry the index is first sized for.
-const ENTRY_BYTES: usize = 512;
+const ENTRY_BYTES: usize = 1024;
 /// Entries the index is at most first sized for (some 1.2 MB).
 const MAX_GUESS: usize = 8192;
+
+/// The entries `bytes` of an input of `len` bytes are first sized for.
+fn guess(len: usize, bytes: usize) -> usize {
+    (bytes.min(len) / ENTRY_BYTES).min(MAX_GUESS)
+}
 
 impl<'a> Index<'a> {
     /// An empty index over the input `src` (the text every span points into).
     pub fn new(src: &'a str) -> Self {
-        Index::with_seed(src, random_seed(), src.len())
+        Index::with_seed(src, random_seed(), src.len(), src.len())
     }
 
     /// An empty index for the entries of the first `bytes` of `src` (the
     /// part read on this thread when a Bundle is read in two parts).
     pub(crate) fn for_first(src: &'a str, bytes: usize) -> Self {
-        Index::with_seed(src, random_seed(), bytes)
+        // The other part's entries and references are added to these
+        // ([`Index::take_part`]): sized for the whole input, they are not
+        // copied into larger vectors then; the key maps stay apart.
+        Index::with_seed(src, random_seed(), bytes, src.len())
     }
 
     /// An empty index hashing its keys as this one does, for the entries
     /// after a split point ([`Index::take_part`]) in `bytes` of the input.
     pub(crate) fn sibling(&self, bytes: usize) -> Self {
-        Index::with_seed(self.src, self.seed, bytes)
+        Index::with_seed(self.src, self.seed, bytes, bytes)
     }
 
-    fn with_seed(src: &'a str, seed: u64, bytes: usize) -> Self {
-        // Sized for the entries `bytes` of input can hold (half a kilobyte
-        // is a small Slot entry), within a bound: growing the maps rehashes
-        // every key again, a tenth of the index's time on a Bundle of Slots;
-        // sizing both parts of a split Bundle for the whole took 0.05 ms each
-        // on the SLA Bundle.
-        let guess = (bytes.min(src.len()) / ENTRY_BYTES).min(MAX_GUESS);
+    /// The key maps sized for the entries of `key_bytes` of input, the
+    /// entries and references for those of `entry_bytes`.
+    fn with_seed(src: &'a str, seed: u64, key_bytes: usize, entry_bytes: usize) -> Self {
+        // Sized for the entries the input can hold, within a bound: growing
+        // the maps rehashes every key again, a tenth of the index's time on
+        // a Bundle of Slots; sizing both parts of a split Bundle for the
+        // whole took 0.05 ms each on the SLA Bundle. A kilobyte per entry (a
+        // minified SLA Slot entry is 1.07 KB, a pretty one 1.8 KB) rather
+        // than half: a map twice too large is written all over, each of its
+        // pages new memory the system maps on first touch — 50 page faults
+        // per run of the SLA Bundle at 512 bytes, 24 at 1,024 (issue 17).
+        let entries = guess(src.len(), entry_bytes);
         Index {
             src,
-            entries: Vec::with_capacity(guess),
+            entries: Vec::with_capacity(entries),
             other_types: Vec::new(),
-            refs: Vec::with_capacity(guess),
+            refs: Vec::with_capacity(entries),
             resolved: Vec::new(),
             seed,
-            keys: Keys::new(seed, guess),
+            keys: Keys::new(seed, guess(src.len(), key_bytes)),
             keys_out: false,
             ref_texts: HashMap::default(),
             dup_type_id: Vec::new(),
@@ -2188,6 +2201,24 @@ mod tests {
         let (_b, ix) = index_of(src);
         assert_eq!(ix.first_base(), Some("https://x.fr/fhir/"));
         assert_eq!(ix.other_base, [3]);
+    }
+
+    #[test]
+    fn a_split_sizes_the_first_part_for_the_whole_and_the_maps_for_each_part() {
+        // 4 MB of input: 4,096 entries' room at a kilobyte each.
+        let src = " ".repeat(4 << 20);
+        let first = Index::for_first(&src, 1 << 20);
+        // The other part's entries are appended here: no larger copy then.
+        assert!(first.entries.capacity() >= 4096, "{}", first.entries.capacity());
+        assert!(first.refs.capacity() >= 4096, "{}", first.refs.capacity());
+        // Each part's maps for its own entries only: a map is written all
+        // over, so one too large costs a page fault per page of it.
+        assert!(first.keys.by_type_id.capacity() < 2048, "{}", first.keys.by_type_id.capacity());
+        assert!(first.keys.by_full_url.capacity() < 2048, "{}", first.keys.by_full_url.capacity());
+        let part = first.sibling(3 << 20);
+        assert!((3072..4096).contains(&part.entries.capacity()), "{}", part.entries.capacity());
+        assert!(part.keys.by_type_id.capacity() >= 3072, "{}", part.keys.by_type_id.capacity());
+        assert!(part.keys.by_type_id.capacity() < 4096, "{}", part.keys.by_type_id.capacity());
     }
 
     #[test]
