@@ -459,6 +459,7 @@ fn run_split<'a>(
             rtype: "Bundle",
             declared: bundle_profiles(&header),
             skip: header.entry_span,
+            read_clean_as: None,
         };
         structural.resource(src, &at, rules, &mut em);
         structural.finish(&mut em);
@@ -490,6 +491,7 @@ fn run_split<'a>(
                 rtype: res.resource_type(),
                 declared: declared_profiles(res, src, &mut read),
                 skip: None,
+                read_clean_as: None,
             };
             structural.resource(src, &at, rules, &mut em);
             structural.finish(&mut em);
@@ -836,6 +838,69 @@ mod tests {
             r#"{{"resourceType":"Bundle","type":"searchset","total":{n},"entry":[{}]}}"#,
             entries.join(",")
         )
+    }
+
+    /// The walk leaves the checks of a resource's root primitives to the
+    /// model reader when it read the entry without a note, and only then:
+    /// not for an entry with a note anywhere, a contained resource, a type
+    /// kept raw, nor the Bundle's own elements.
+    #[test]
+    fn root_primitives_read_clean_are_left_to_the_reader() {
+        use crate::conformance::walk::LEFT_TO_READER;
+        let good = "2026-11-26T09:00:00.000+01:00";
+        let slot = |id: &str, start: &str, extra: &str| {
+            format!(
+                r#"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","schedule":{{"reference":"Schedule/a"}},"status":"free","start":"{start}","end":"2026-11-26T09:15:00.000+01:00","comment":"ok"{extra}}}}}"#
+            )
+        };
+        let bundle = |entries: &[String]| {
+            format!(
+                r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
+                entries.join(",")
+            )
+        };
+        // Small documents: walked on this thread, where the count is kept.
+        let left = |src: &str| {
+            let before = LEFT_TO_READER.with(std::cell::Cell::get);
+            let r = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
+            (LEFT_TO_READER.with(std::cell::Cell::get) - before, r)
+        };
+        // status, start, end, comment at least (id too where the model and
+        // the definition give it the same type).
+        let (one, _) = left(&bundle(&[slot("a", good, "")]));
+        assert!(one >= 4, "{one}");
+        let (two, _) = left(&bundle(&[slot("a", good, ""), slot("b", good, "")]));
+        assert_eq!(two, 2 * one);
+        // A bad start: that Slot has a note, the walk checks its values
+        // (the start is reported once, by the Slot rule).
+        let bad = bundle(&[slot("a", good, ""), slot("b", "2026-13-26T09:00:00.000+01:00", "")]);
+        let (n, r) = left(&bad);
+        assert_eq!(n, one);
+        let at_start = |f: &&crate::finding::Finding| {
+            f.resolved.as_ref().is_some_and(|r| r.expression == "Bundle.entry[1].resource.start")
+        };
+        assert_eq!(r.findings.iter().filter(at_start).count(), 1, "{:?}", r.findings);
+        // A note on another element of the entry (an empty object) is enough.
+        let (n, _) = left(&bundle(&[slot("a", good, ""), slot("b", good, r#","meta":{}"#)]));
+        assert_eq!(n, one);
+        // A contained resource is walked as before; so is a type kept raw
+        // (its model reads nothing), and the Bundle's own elements.
+        let role = |contained: &str| {
+            format!(
+                r#"{{"fullUrl":"https://x.fr/fhir/PractitionerRole/r","resource":{{"resourceType":"PractitionerRole","id":"r"{contained}}}}}"#
+            )
+        };
+        let (bare, _) = left(&bundle(&[role("")]));
+        let with = r##","contained":[{"resourceType":"Location","id":"l","name":"Cabinet","status":"active","description":"rdc"}],"location":[{"reference":"#l"}]"##;
+        let (contained, _) = left(&bundle(&[role(with)]));
+        assert_eq!(contained, bare);
+        let patient = r#"{"fullUrl":"https://x.fr/fhir/Patient/p","resource":{"resourceType":"Patient","id":"p","gender":"female","birthDate":"1980-01-01"}}"#;
+        let (raw, _) = left(&bundle(&[patient.to_string()]));
+        assert_eq!(raw, 0);
+        let (none, _) = left(
+            r#"{"resourceType":"Bundle","type":"searchset","total":0,"timestamp":"2026-11-26T09:00:00.000+01:00"}"#,
+        );
+        assert_eq!(none, 0);
     }
 
     /// `second_thread: false` keeps a large Bundle on the calling thread

@@ -154,6 +154,7 @@ impl<'a> Join<'a> for Streamer<'_, '_, '_, 'a, '_> {
                 rtype: res.resource_type(),
                 declared: declared_profiles(res, self.src, &mut read),
                 skip: None,
+                read_clean_as: if clean { res.read_as() } else { None },
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
         }

@@ -35,6 +35,10 @@ pub(crate) struct ResourceAt<'r> {
     pub(crate) rtype: &'r str,
     pub(crate) declared: Profiles<'r>,
     pub(crate) skip: Option<Span>,
+    /// The model the reader read the resource with, when it read it
+    /// without a note (`Resource::read_as`): the walk leaves out the checks
+    /// of its root primitives that reading made (`Entry::model_checked`).
+    pub(crate) read_clean_as: Option<&'static str>,
 }
 
 /// The profiles a resource declares: its typed `meta.profile`, borrowed as
@@ -320,6 +324,8 @@ pub(crate) struct Job<'v> {
     scope: Scope,
     /// Walk order: findings are merged back in it ([`Emitter::absorb_walks`]).
     seq: u32,
+    /// [`ResourceAt::read_clean_as`].
+    read_clean_as: Option<&'static str>,
     /// The structure and element resolved ([`Structural::resolve`]); `None`:
     /// unknown, nothing to walk.
     target: Option<Target>,
@@ -519,7 +525,9 @@ fn walk_one<'a>(
     };
     let Some(target) = job.target else { return };
     em.in_job(job.seq, |em| {
-        em.structural(|em| v.check_target(src, job.span, target, &w, em, bufs));
+        em.structural(|em| {
+            v.check_target_read(src, job.span, target, &w, em, bufs, job.read_clean_as);
+        });
     });
 }
 
@@ -836,6 +844,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                 skip: at.skip,
                 scope: *scope,
                 seq: 0,
+                read_clean_as: at.read_clean_as,
                 target: None,
             };
             self.walk(src, job, em);
@@ -862,6 +871,7 @@ impl<'v, 'a> Structural<'v, 'a> {
                 skip: resource,
                 scope: *scope,
                 seq: 0,
+                read_clean_as: None,
                 target: None,
             };
             self.walk(src, job, em);

@@ -31,7 +31,19 @@ macro_rules! fhir_type {
             pub const TYPE_NAME: &'static str = stringify!($name);
             /// JSON names of the modeled elements, in FHIR order.
             pub const ELEMENTS: &'static [&'static str] = &[$($key),*];
+
+            /// The primitive type element `key` is read and checked as, when
+            /// it is a 0..1 primitive of this model ([`SingleKind`](crate::model::prim::SingleKind)).
+            #[allow(dead_code)]
+            pub(crate) fn single_prim(key: &str) -> Option<$crate::primitives::PrimitiveKind> {
+                match key {
+                    $( $key => <$ty as $crate::model::prim::SingleKind>::SINGLE, )*
+                    _ => None,
+                }
+            }
         }
+
+        impl $crate::model::prim::ItemKind for $name<'_> {}
 
         impl<'a> $crate::model::de::FromJson<'a> for $name<'a> {
             const EXPECTED: $crate::json::Kind = $crate::json::Kind::Object;

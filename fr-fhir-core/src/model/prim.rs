@@ -26,6 +26,34 @@ pub trait PrimitiveType {
     const JSON: Kind;
 }
 
+/// The primitive type a model field of this type reads a single value as,
+/// checking each value against it as it reads (a failure is a note): the
+/// structural walk leaves that check to the reader on a resource the reader
+/// read without a note (`conformance::walk`, `Entry::model_checked`).
+pub(crate) trait SingleKind {
+    /// `Some` for a 0..1 primitive.
+    const SINGLE: Option<PrimitiveKind> = None;
+}
+
+impl<T: ItemKind> SingleKind for Option<T> {
+    const SINGLE: Option<PrimitiveKind> = T::ITEM;
+}
+
+impl<T> SingleKind for Vec<T> {}
+
+/// What a model field's item type is as far as [`SingleKind`] is concerned:
+/// a primitive of one type, or anything else.
+pub(crate) trait ItemKind {
+    /// `Some` for a primitive.
+    const ITEM: Option<PrimitiveKind> = None;
+}
+
+impl<K: PrimitiveType> ItemKind for Prim<'_, K> {
+    const ITEM: Option<PrimitiveKind> = Some(K::KIND);
+}
+
+impl<T> ItemKind for Box<T> {}
+
 /// A FHIR primitive value as written: the text is kept (decimals never pass
 /// through `f64`, instants keep their offset and precision), checked against
 /// the FHIR lexical rule while reading (a failure is a note, not an error).

@@ -96,7 +96,44 @@ impl super::memo::EachSpan for Resource<'_> {
     }
 }
 
+impl super::prim::ItemKind for Resource<'_> {}
+
+/// The primitive type the model of resource type `rtype` reads its root
+/// element `key` as, when it is a 0..1 primitive there (checked as read: a
+/// failure is a note); `None` for other elements, the types kept raw, and
+/// the Bundle (its root is streamed).
+pub(crate) fn root_single_prim(rtype: &str, key: &str) -> Option<crate::primitives::PrimitiveKind> {
+    match rtype {
+        "Slot" => Slot::single_prim(key),
+        "Schedule" => Schedule::single_prim(key),
+        "Practitioner" => Practitioner::single_prim(key),
+        "PractitionerRole" => PractitionerRole::single_prim(key),
+        "Location" => Location::single_prim(key),
+        "Organization" => Organization::single_prim(key),
+        "HealthcareService" => HealthcareService::single_prim(key),
+        "OperationOutcome" => OperationOutcome::single_prim(key),
+        _ => None,
+    }
+}
+
 impl<'a> Resource<'a> {
+    /// The type name of a resource its model read whole, root elements
+    /// checked as read ([`root_single_prim`]): `None` for the types kept raw
+    /// and the Bundle.
+    pub(crate) fn read_as(&self) -> Option<&'static str> {
+        match self {
+            Resource::Slot(_) => Some("Slot"),
+            Resource::Schedule(_) => Some("Schedule"),
+            Resource::Practitioner(_) => Some("Practitioner"),
+            Resource::PractitionerRole(_) => Some("PractitionerRole"),
+            Resource::Location(_) => Some("Location"),
+            Resource::Organization(_) => Some("Organization"),
+            Resource::HealthcareService(_) => Some("HealthcareService"),
+            Resource::OperationOutcome(_) => Some("OperationOutcome"),
+            Resource::Bundle(_) | Resource::Other(_) => None,
+        }
+    }
+
     /// The resource type name.
     pub fn resource_type(&self) -> &str {
         match self {

@@ -17,6 +17,7 @@ use crate::conformance::table::{
     StructureTable,
 };
 use crate::finding::RuleMeta;
+use crate::model::resource::root_single_prim;
 use crate::primitives::{JsonKind, PrimitiveKind};
 use crate::rules::fhir;
 use crate::rules::prof;
@@ -118,6 +119,12 @@ pub(super) struct Entry {
     /// ([`super::memo`]; not a Bundle entry): the walk looks it up in place,
     /// as `Run::item` would ([`Entry::single_for`]).
     pub single: bool,
+    /// A [`Entry::plain`] element at the root of a resource type whose model
+    /// reads it as the same primitive type, checking it as it reads
+    /// (`model::resource::root_single_prim`): on a resource the reader read
+    /// without a note, every such value passed the check the walk would
+    /// make, which it then leaves out.
+    pub model_checked: bool,
 }
 
 impl Entry {
@@ -685,12 +692,19 @@ pub(super) fn compile<'d>(ix: &Index<'d>, s: u32) -> Compiled {
         }
     }
     for (i, k, f) in flags {
+        // The root's own children (a profile's root delegates to nothing:
+        // its children are its own), of the type the structure describes.
+        let root = els.get(i).is_some_and(|e| !e.path.contains('.'));
         if let Some(en) =
             elems.get_mut(i).and_then(|e| e.kids.as_mut()).and_then(|kids| kids.entries.get_mut(k))
         {
             en.flags = f;
             en.plain = en.plain_for();
             en.single = en.single_for();
+            en.model_checked = root
+                && en.plain
+                && matches!(en.shape, Shape::Primitive(_, Some(pk))
+                    if root_single_prim(&st.type_name, &en.name) == Some(pk));
         }
     }
     Compiled { elems, by_id }
@@ -778,6 +792,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 flags: ValueFlags::default(),
                 plain: false,
                 single: false,
+                model_checked: false,
             })
         };
         if let Some(stem) = name.strip_suffix("[x]") {
@@ -803,6 +818,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                     flags: ValueFlags::default(),
                     plain: false,
                     single: false,
+                    model_checked: false,
                 });
             }
             if st.is_profile
@@ -823,6 +839,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                         flags: ValueFlags::default(),
                         plain: false,
                         single: false,
+                        model_checked: false,
                     });
                 }
             }
@@ -845,6 +862,7 @@ fn kids_of<'d>(ix: &Index<'d>, s: u32, st: &'d StructureTable, children: &[u32])
                 flags: ValueFlags::default(),
                 plain: false,
                 single: false,
+                model_checked: false,
             });
         }
     }

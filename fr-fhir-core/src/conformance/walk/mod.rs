@@ -48,6 +48,8 @@ mod compile;
 pub mod fixed;
 mod memo;
 mod run;
+#[cfg(test)]
+pub(crate) use run::LEFT_TO_READER;
 mod sink;
 pub mod slicing;
 
@@ -304,8 +306,25 @@ impl Validator {
         em: &mut dyn Sink,
         bufs: &mut Buffers<'a>,
     ) {
+        self.check_target_read(src, span, target, w, em, bufs, None);
+    }
+
+    /// [`Validator::check_target`] of a resource the model reader read as
+    /// `read_clean_as` without a note: the checks of its root primitives
+    /// that reading made are left out (`compile::Entry::model_checked`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn check_target_read<'a>(
+        &self,
+        src: &'a str,
+        span: Span,
+        target: Target,
+        w: &Walk<'_>,
+        em: &mut dyn Sink,
+        bufs: &mut Buffers<'a>,
+        read_clean_as: Option<&str>,
+    ) {
         let mut run = run::Run::new(self, src, w, em, bufs);
-        run.top(target.0, span);
+        run.top(target.0, span, read_clean_as);
         run.recycle();
     }
 

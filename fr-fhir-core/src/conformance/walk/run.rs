@@ -37,6 +37,13 @@ use crate::rules::prof;
 /// 12 levels; the reader bounds the skip itself).
 const MAX_DEPTH: u32 = 96;
 
+#[cfg(test)]
+thread_local! {
+    /// Tests: root primitives whose check the walk left to the model reader
+    /// on this thread ([`Entry::model_checked`]).
+    pub(crate) static LEFT_TO_READER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Marks a slot present without counting a value (a `_status` alone, a
 /// null or empty value RO1-JSON-001 reports).
 const PRESENT: u32 = 1 << 31;
@@ -90,6 +97,10 @@ pub(super) struct Run<'v, 'a, 'w, 'e, 'b> {
     /// so by two comparisons.
     skip_lo: u32,
     skip_hi: u32,
+    /// The resource walked was read by its model without a note, and the
+    /// structure describes its type: the root's [`Entry::model_checked`]
+    /// values passed the check the walk would make.
+    model_read: bool,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -235,6 +246,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             cut: 0,
             skip_lo,
             skip_hi,
+            model_read: false,
         }
     }
 
@@ -251,8 +263,13 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
     }
 
     /// Walks the object at `span` as an instance of `node`.
-    pub(super) fn top(&mut self, node: NodeRef, span: Span) {
+    pub(super) fn top(&mut self, node: NodeRef, span: Span, read_clean_as: Option<&str>) {
         self.r = Reader::at(self.src, span.start as usize);
+        self.model_read = self.w.element.is_none()
+            && node.e == 0
+            && read_clean_as.is_some_and(|t| {
+                self.v.structure(node.s).is_some_and(|st| st.type_name.as_ref() == t)
+            });
         let _ = if self.w.element.is_none() || node.e == 0 {
             self.object(node, Root::Resource, None).map(drop)
         } else if self.v.info(node).and_then(|i| i.shapes.first()) == Some(&Shape::Resource) {
@@ -329,6 +346,8 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
         let coding = self.capture > 0 && matches!(v.type_code(node), "Coding" | "Quantity");
+        // The resource the job is about, not one contained in it.
+        let model_read = self.model_read && root == Root::Resource && self.depth == 0;
         let (mut system, mut code) = (None, None);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key_inline(&mut obj)? {
@@ -413,7 +432,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             // What `item` does with such values, without its dispatch.
             let single = entry.single && kind == Kind::Object && self.capture == 0 && !gather;
             let val = if entry.plain && kind == Kind::String && !self.b.exact {
-                self.plain_string(entry, ks)?
+                self.plain_string(entry, ks, model_read && entry.model_checked)?
             } else if single && let Some(span) = self.remembered_object(entry.node) {
                 Val { count: 1, span, kind, text: None }
             } else {
@@ -515,11 +534,22 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
 
     /// Reads the string value of a [`Entry::plain`] entry: as
     /// [`Run::item`] reads it (tests compare, `Buffers::exact`).
+    /// `checked`: the reader made the check ([`Run::model_read`]).
     #[inline]
-    fn plain_string(&mut self, entry: &Entry, key: &str) -> Result<Val<'a>, Stop> {
+    fn plain_string(&mut self, entry: &Entry, key: &str, checked: bool) -> Result<Val<'a>, Stop> {
         debug_assert!(entry.plain_for() && entry.flags == self.flags_of(entry.node));
         let (text, span) = self.r.string()?;
+        // Tests and fuzzing hold the reader to it.
+        #[cfg(debug_assertions)]
+        if checked && let Shape::Primitive(_, Some(pk)) = entry.shape {
+            debug_assert!(primitives::check(pk, &text).is_ok(), "{text:?} read clean as {pk:?}");
+        }
+        #[cfg(test)]
+        if checked {
+            LEFT_TO_READER.with(|n| n.set(n.get() + 1));
+        }
         if let Shape::Primitive(_, Some(pk)) = entry.shape
+            && !checked
             && let Err(e) = primitives::check(pk, &text)
         {
             self.lexical(entry.node, key, pk, &e, &text, span);
