@@ -346,8 +346,11 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
         let coding = self.capture > 0 && matches!(v.type_code(node), "Coding" | "Quantity");
-        // The resource the job is about, not one contained in it.
-        let model_read = self.model_read && root == Root::Resource && self.depth == 0;
+        // The resource the job is about, not one contained in it, with the
+        // children of the structure the model's type was compared with (not
+        // a delegate's, whose flags were worked out for its own type).
+        let model_read =
+            self.model_read && root == Root::Resource && self.depth == 0 && owner_s == node.s;
         let (mut system, mut code) = (None, None);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key_inline(&mut obj)? {
@@ -432,7 +435,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             // What `item` does with such values, without its dispatch.
             let single = entry.single && kind == Kind::Object && self.capture == 0 && !gather;
             let val = if entry.plain && kind == Kind::String && !self.b.exact {
-                self.plain_string(entry, ks, model_read && entry.model_checked)?
+                self.plain_string(entry, ks, model_read && counted && entry.model_checked)?
             } else if single && let Some(span) = self.remembered_object(entry.node) {
                 Val { count: 1, span, kind, text: None }
             } else {
