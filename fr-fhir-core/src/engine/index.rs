@@ -113,7 +113,7 @@ pub enum EntryType {
 }
 
 impl EntryType {
-    fn of(r: &Resource<'_>) -> EntryType {
+    pub(crate) fn of(r: &Resource<'_>) -> EntryType {
         match r {
             Resource::Other(_) => EntryType::Other,
             Resource::Bundle(_) => EntryType::Bundle,

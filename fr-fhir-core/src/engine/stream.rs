@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 
 use super::context::{EntryCx, Hook};
 use super::emit::Emitter;
-use super::index::{Index, Keyed};
+use super::index::{EntryType, Index, Keyed};
 use super::split::{Part, SplitSide, Start};
 use super::structure::{Chosen, JobSender, KEY_CHUNK, KeyQueue, Profiles, ResourceAt, Structural};
 use super::{Options, RuleSet, USE_CASES, UseCase, UseCaseSource};
@@ -154,7 +154,7 @@ impl<'a> Join<'a> for Streamer<'_, '_, '_, 'a, '_> {
                 rtype: res.resource_type(),
                 declared: declared_profiles(res, self.src, &mut read),
                 skip: None,
-                read_clean_as: if clean { res.read_as() } else { None },
+                read_clean_as: clean.then(|| EntryType::of(res)),
             };
             self.structural.resource(self.src, &at, self.rules, self.em);
         }

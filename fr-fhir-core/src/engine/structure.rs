@@ -19,7 +19,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 
-use super::index::{Keyed, Keys};
+use super::index::{EntryType, Keyed, Keys};
 use super::{Emitter, RuleSet, Scope};
 use crate::conformance::walk::{Buffers, Target, Validator, Walk};
 use crate::finding::{Finding, Message};
@@ -36,9 +36,10 @@ pub(crate) struct ResourceAt<'r> {
     pub(crate) declared: Profiles<'r>,
     pub(crate) skip: Option<Span>,
     /// The model the reader read the resource with, when it read it
-    /// without a note (`Resource::read_as`): the walk leaves out the checks
-    /// of its root primitives that reading made (`Entry::model_checked`).
-    pub(crate) read_clean_as: Option<&'static str>,
+    /// without a note (`EntryType::name`: `None` for a type kept raw): the
+    /// walk leaves out the checks of its root primitives that reading made
+    /// (`Entry::model_checked`).
+    pub(crate) read_clean_as: Option<EntryType>,
 }
 
 /// The profiles a resource declares: its typed `meta.profile`, borrowed as
@@ -324,8 +325,8 @@ pub(crate) struct Job<'v> {
     scope: Scope,
     /// Walk order: findings are merged back in it ([`Emitter::absorb_walks`]).
     seq: u32,
-    /// [`ResourceAt::read_clean_as`].
-    read_clean_as: Option<&'static str>,
+    /// [`ResourceAt::read_clean_as`] (one byte: the walks wait in batches).
+    read_clean_as: Option<EntryType>,
     /// The structure and element resolved ([`Structural::resolve`]); `None`:
     /// unknown, nothing to walk.
     target: Option<Target>,
@@ -526,7 +527,8 @@ fn walk_one<'a>(
     let Some(target) = job.target else { return };
     em.in_job(job.seq, |em| {
         em.structural(|em| {
-            v.check_target_read(src, job.span, target, &w, em, bufs, job.read_clean_as);
+            let read_as = job.read_clean_as.and_then(EntryType::name);
+            v.check_target_read(src, job.span, target, &w, em, bufs, read_as);
         });
     });
 }

@@ -117,23 +117,6 @@ pub(crate) fn root_single_prim(rtype: &str, key: &str) -> Option<crate::primitiv
 }
 
 impl<'a> Resource<'a> {
-    /// The type name of a resource its model read whole, root elements
-    /// checked as read ([`root_single_prim`]): `None` for the types kept raw
-    /// and the Bundle.
-    pub(crate) fn read_as(&self) -> Option<&'static str> {
-        match self {
-            Resource::Slot(_) => Some("Slot"),
-            Resource::Schedule(_) => Some("Schedule"),
-            Resource::Practitioner(_) => Some("Practitioner"),
-            Resource::PractitionerRole(_) => Some("PractitionerRole"),
-            Resource::Location(_) => Some("Location"),
-            Resource::Organization(_) => Some("Organization"),
-            Resource::HealthcareService(_) => Some("HealthcareService"),
-            Resource::OperationOutcome(_) => Some("OperationOutcome"),
-            Resource::Bundle(_) | Resource::Other(_) => None,
-        }
-    }
-
     /// The resource type name.
     pub fn resource_type(&self) -> &str {
         match self {
