@@ -903,6 +903,105 @@ mod tests {
         assert_eq!(none, 0);
     }
 
+    #[test]
+    fn slots_alike_but_for_values_the_reader_checked_are_walked_once() {
+        use crate::conformance::walk::ROOTS_STEPPED;
+        let slot = |id: &str, start: &str, inner: &str, comment: &str| {
+            format!(
+                r#"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","extension":[{{"url":"http://x.fr/e",{inner}"valueString":"a"}}],"schedule":{{"reference":"Schedule/a"}},"status":"free","start":"{start}","end":"2026-11-26T09:15:00.000+01:00","comment":"{comment}"}}}}"#
+            )
+        };
+        let bundle = |entries: &[String]| {
+            format!(
+                r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
+                entries.join(",")
+            )
+        };
+        // Small documents: walked on this thread, where the count is kept.
+        let stepped = |src: &str| {
+            let before = ROOTS_STEPPED.with(std::cell::Cell::get);
+            let r = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
+            (ROOTS_STEPPED.with(std::cell::Cell::get) - before, r)
+        };
+        let at = |i: usize, key: &str| format!("Bundle.entry[{i}].resource.{key}");
+        let walk_findings = |r: &Report, i: usize| {
+            let prefix = format!("Bundle.entry[{i}].resource");
+            r.findings
+                .iter()
+                .filter(|f| f.rule.id.starts_with("RO1-FHIR"))
+                .filter(|f| f.resolved.as_ref().is_some_and(|l| l.expression.starts_with(&prefix)))
+                .count()
+        };
+        // Ids, starts and comments of other lengths: the first Slot walked,
+        // the four others stepped over, and nothing reported of any.
+        let alike: Vec<String> = (0..5)
+            .map(|i| {
+                let id = format!("s{}", "x".repeat(i * 7));
+                slot(&id, &format!("2026-11-26T0{i}:00:00+01:00"), "", &"rdv ".repeat(i + 1))
+            })
+            .collect();
+        // Each Slot is walked against each structure chosen for it (one per
+        // use case here): the second of two stepped over once per structure.
+        let (per, _) = stepped(&bundle(&alike[..2]));
+        assert!(per >= 1);
+        let (n, r) = stepped(&bundle(&alike));
+        assert_eq!(n, 4 * per);
+        assert!((0..5).all(|i| walk_findings(&r, i) == 0), "{:?}", r.findings);
+        // An extension with a value and extensions (ext-1, no note of the
+        // reader) differs in bytes the walk reads: that Slot is walked, and
+        // the walk reports it.
+        let mut other = alike.clone();
+        let both = r#""extension":[{"url":"http://x.fr/f","valueString":"b"}],"#;
+        other[3] = slot("s3", "2026-11-26T03:00:00+01:00", both, "rdv");
+        let (n, r) = stepped(&bundle(&other));
+        assert_eq!(n, 3 * per);
+        let ext_1: Vec<&str> = r
+            .findings
+            .iter()
+            .filter(|f| f.resolved.as_ref().is_some_and(|l| l.expression == at(3, "extension[0]")))
+            .map(|f| f.rule.id)
+            .collect();
+        assert_eq!(ext_1, ["RO1-FHIR-008"]);
+        // A status out of its value set (a code: no note of the reader) is a
+        // value the walk checks, not a hole: that Slot is walked (a finding
+        // the Slot rule's shadows: the debug build's exact walk of each Slot
+        // stepped over is what tells).
+        let mut other = alike.clone();
+        other[4] = other[4].replace(r#""status":"free""#, r#""status":"fret""#);
+        let (n, r) = stepped(&bundle(&other));
+        assert_eq!(n, 3 * per);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.resolved.as_ref().is_some_and(|l| l.expression == at(4, "status")))
+        );
+        // An escape in a value, a value read as another JSON kind: not
+        // compared as a hole (walked; the number is the walk's finding).
+        let mut other = alike.clone();
+        other[1] = slot("s1", "2026-11-26T01:00:00+01:00", "", r"https:\/\/x.fr");
+        other[2] = other[2].replace(r#""comment":"rdv rdv rdv ""#, r#""comment":3"#);
+        assert!(other[2].contains(r#""comment":3"#));
+        let (n, r) = stepped(&bundle(&other));
+        assert_eq!(n, 2 * per, "entries 3 and 4");
+        assert_eq!(walk_findings(&r, 1), 0, "{:?}", r.findings);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.resolved.as_ref().is_some_and(|l| l.expression == at(2, "comment"))),
+            "{:?}",
+            r.findings
+        );
+        // A contained resource, a local reference: the root's facts are read
+        // (dom-3, ref-1), nothing is kept.
+        let with_contained = |id: &str| {
+            format!(
+                r##"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","contained":[{{"resourceType":"Schedule","id":"sc","actor":[{{"reference":"Practitioner/p"}}]}}],"schedule":{{"reference":"#sc"}},"status":"free","start":"2026-11-26T09:00:00+01:00","end":"2026-11-26T09:15:00+01:00"}}}}"##
+            )
+        };
+        let (n, _) = stepped(&bundle(&[with_contained("a"), with_contained("b")]));
+        assert_eq!(n, 0);
+    }
+
     /// `second_thread: false` keeps a large Bundle on the calling thread
     /// (no walking thread, the lines counted with the paths) and changes
     /// nothing in the report.

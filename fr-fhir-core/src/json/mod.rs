@@ -14,6 +14,7 @@ pub(crate) mod span;
 pub use error::{JsonError, JsonErrorKind};
 pub use lines::LineIndex;
 pub(crate) use lines::Stretch;
+pub(crate) use reader::plain_body_len;
 pub use reader::{Arr, DEFAULT_MAX_DEPTH, Kind, Obj, Reader};
 pub use span::{Span, Str};
 

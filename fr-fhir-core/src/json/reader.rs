@@ -841,6 +841,15 @@ fn find_string_end(rest: &[u8]) -> Option<(usize, u8)> {
     find_string_stop(rest).and_then(|n| rest.get(n).map(|&b| (n, b)))
 }
 
+/// The length of the string body `rest` starts with (the bytes after its
+/// opening quote) when it is plain: the bytes before its closing quote, with
+/// no escape and no control byte among them. `None` otherwise.
+#[inline]
+pub(crate) fn plain_body_len(rest: &[u8]) -> Option<usize> {
+    let n = find_string_stop(rest)?;
+    (rest.get(n) == Some(&b'"')).then_some(n)
+}
+
 /// [`find_string_end`] without the byte: the hot path reads it only to
 /// compare it with a quote, one load from memory.
 #[inline(always)]

@@ -49,7 +49,7 @@ pub mod fixed;
 mod memo;
 mod run;
 #[cfg(test)]
-pub(crate) use run::LEFT_TO_READER;
+pub(crate) use run::{LEFT_TO_READER, ROOTS_STEPPED};
 mod sink;
 pub mod slicing;
 

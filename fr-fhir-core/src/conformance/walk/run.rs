@@ -10,7 +10,7 @@ use super::binding::BindingOutcome;
 use super::compile::{
     Coded, ElemInfo, Entry, Kids, NO_TYPE, NodeRef, Shape, ValueFlags, value_flags,
 };
-use super::memo::Memo;
+use super::memo::{Hole, Memo};
 use super::sink::Sink;
 use super::slicing::{Classified, Slicer};
 use super::{Validator, Walk, fixed, inv};
@@ -42,6 +42,9 @@ thread_local! {
     /// Tests: root primitives whose check the walk left to the model reader
     /// on this thread ([`Entry::model_checked`]).
     pub(crate) static LEFT_TO_READER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Tests: resource roots stepped over as like one walked clean
+    /// ([`Memo::root_hit`]) on this thread.
+    pub(crate) static ROOTS_STEPPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Marks a slot present without counting a value (a `_status` alone, a
@@ -101,6 +104,10 @@ pub(super) struct Run<'v, 'a, 'w, 'e, 'b> {
     /// structure describes its type: the root's [`Entry::model_checked`]
     /// values passed the check the walk would make.
     model_read: bool,
+    /// The first byte of the resource root whose holes are gathered, to be
+    /// remembered if walked clean (`Memo::keep_root`); `None` once something
+    /// in it reads the text of a value the model reader checked.
+    record: Option<u32>,
 }
 
 /// What the walk read of a value on the way, for its binding.
@@ -198,6 +205,11 @@ pub struct Buffers<'a> {
     slices: Vec<(usize, Span, u64, Option<usize>)>,
     /// Clean objects by element ([`Memo`]).
     memo: Memo<'a>,
+    /// The holes of the resource root being walked ([`Run::record`]).
+    holes: Vec<Hole>,
+    /// Tests: the values in it whose check was left to the reader.
+    #[cfg(test)]
+    left: usize,
     /// Take no shortcut that skips work (tests compare): gather every judged
     /// object's children, read or not; evaluate dom-2..5 with nothing contained.
     exact: bool,
@@ -212,8 +224,9 @@ impl Buffers<'_> {
 
     /// Buffers whose walks take no shortcut: no memo, the children of every
     /// object with invariants gathered whether one reads them or not, and
-    /// dom-2..5 evaluated even with nothing contained.
-    #[cfg(test)]
+    /// dom-2..5 evaluated even with nothing contained (debug builds walk
+    /// each root found like a kept one so).
+    #[cfg(any(test, debug_assertions))]
     pub(super) fn exact() -> Self {
         Buffers { memo: Memo::off(), exact: true, ..Buffers::default() }
     }
@@ -247,6 +260,7 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             skip_lo,
             skip_hi,
             model_read: false,
+            record: None,
         }
     }
 
@@ -270,13 +284,74 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
             && read_clean_as.is_some_and(|t| {
                 self.v.structure(node.s).is_some_and(|st| st.type_name.as_ref() == t)
             });
+        // A root like one walked clean, but for values the reader checked
+        // and the walk only counts: clean too.
+        let alike = self.model_read && self.w.skip.is_empty() && !self.b.exact;
+        if alike && self.root_like_one_kept(node, span) {
+            return;
+        }
+        if alike {
+            self.b.holes.clear();
+            #[cfg(test)]
+            {
+                self.b.left = 0;
+            }
+            self.record = Some(span.start);
+        }
         let _ = if self.w.element.is_none() || node.e == 0 {
-            self.object(node, Root::Resource, None).map(drop)
+            let before = (self.pushed, self.side, self.cut);
+            let walked = self.object(node, Root::Resource, None);
+            if let (Some(at), Ok(sp)) = (self.record.take(), walked.as_ref().map(|sp| *sp))
+                && sp.start == at
+                && before == (self.pushed, self.side, self.cut)
+            {
+                self.b.memo.keep_root(
+                    node,
+                    self.text(sp),
+                    &self.b.holes,
+                    #[cfg(test)]
+                    self.b.left,
+                );
+            }
+            walked.map(drop)
         } else if self.v.info(node).and_then(|i| i.shapes.first()) == Some(&Shape::Resource) {
             self.resource(false).map(drop)
         } else {
             self.object(node, Root::No, None).map(drop)
         };
+    }
+
+    /// Whether the root at `from` is one remembered clean as `node` but for
+    /// its holes ([`Memo::root_hit`]).
+    fn root_like_one_kept(&mut self, node: NodeRef, span: Span) -> bool {
+        let rest = self.src.as_bytes().get(span.start as usize..).unwrap_or_default();
+        let Some(hit) = self.b.memo.root_hit(node, rest) else { return false };
+        debug_assert_eq!(Some(hit.len), span.end.checked_sub(span.start).map(|n| n as usize));
+        // Tests and fuzzing hold the reader to it, as `plain_string` does.
+        for &(s, e, kind) in hit.found.iter().filter(|_| cfg!(debug_assertions)) {
+            let text = rest.get(s..e).and_then(|t| std::str::from_utf8(t).ok());
+            debug_assert!(text.is_some());
+            if let (Some(k), Some(t)) = (kind, text) {
+                debug_assert!(primitives::check(k, t).is_ok(), "{t:?} read clean as {k:?}");
+            }
+        }
+        #[cfg(test)]
+        {
+            LEFT_TO_READER.with(|n| n.set(n.get() + hit.left));
+            ROOTS_STEPPED.with(|n| n.set(n.get() + 1));
+        }
+        // Tests and fuzzing hold the shortcut to the walk it skips: the
+        // exact walk of this root finds nothing either.
+        #[cfg(debug_assertions)]
+        {
+            let mut found: Vec<(crate::engine::scope::Scope, Finding)> = Vec::new();
+            let mut bufs = Buffers::exact();
+            let mut run = Run::new(self.v, self.src, self.w, &mut found, &mut bufs);
+            run.top(node, span, None);
+            run.recycle();
+            debug_assert!(found.is_empty(), "a root like one walked clean: {found:?}");
+        }
+        true
     }
 
     /// Whether a value the caller walks on its own starts in `from..to`.
@@ -342,6 +417,10 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         }
         let bundle = root == Root::Resource
             && v.structure(node.s).is_some_and(|st| st.type_name == "Bundle");
+        // A Bundle's `type` is read on for its entries.
+        if bundle && self.depth == 0 {
+            self.record = None;
+        }
         let outer_bundle = bundle
             .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
@@ -351,6 +430,10 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         // a delegate's, whose flags were worked out for its own type).
         let model_read =
             self.model_read && root == Root::Resource && self.depth == 0 && owner_s == node.s;
+        // The root's children gathered for its invariants: their texts are read.
+        if collect && root == Root::Resource && self.depth == 0 {
+            self.record = None;
+        }
         let (mut system, mut code) = (None, None);
         self.depth += 1;
         while let Some((key, _)) = self.r.next_key_inline(&mut obj)? {
@@ -513,6 +596,9 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
                 && owner_info.is_none_or(|i| i.quiet)
                 && facts.as_ref().is_none_or(|f| f.contained.is_empty() && f.local_refs.is_empty());
             if !quiet {
+                if root == Root::Resource && self.depth == 0 {
+                    self.record = None;
+                }
                 self.invariants(node, owner, span, &buf, facts.as_ref());
             }
         }
@@ -559,6 +645,27 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         }
         if entry.flags.checks {
             self.value_checks(entry.node, span, Gathered::Text(&text));
+        }
+        #[cfg(test)]
+        {
+            self.b.left += usize::from(checked);
+        }
+        // What the walk does with such a value does not depend on its text:
+        // a hole of the root. Anything else is compared byte for byte.
+        if checked
+            && !entry.flags.checks
+            && !entry.reference
+            && let Some(at) = self.record
+        {
+            let kind = match entry.shape {
+                Shape::Primitive(_, pk) => pk,
+                _ => None,
+            };
+            self.b.holes.push(Hole {
+                start: (span.start + 1).saturating_sub(at),
+                end: span.end.saturating_sub(1).saturating_sub(at),
+                kind,
+            });
         }
         Ok(Val { count: 1, span, kind: Kind::String, text: Some(text) })
     }
