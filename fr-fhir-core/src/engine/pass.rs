@@ -1002,6 +1002,118 @@ mod tests {
         assert_eq!(n, 0);
     }
 
+    #[test]
+    fn stepping_over_alike_roots_changes_no_report() {
+        // Bundles of Slots that repeat with a value changed here and there,
+        // in the holes (ids, instants, comments: good, bad, escaped, of
+        // another kind) and out of them (status, codes, extensions,
+        // duplicates, contained resources), validated with and without
+        // the shortcut under several options: the same report. Debug builds
+        // also walk each root stepped over with no shortcut (`Run::top`).
+        use crate::conformance::walk::{NO_ROOTS, ROOTS_STEPPED};
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let ids = ["s1", "slot-22", "1011979", "a b", "", r"a\/b", &"9".repeat(70)];
+        let instants = [
+            "2026-11-26T09:00:00.000+01:00",
+            "2026-11-26T10:15:00.000+01:00",
+            "2026-11-26T09:00:00Z",
+            "2026-13-26T09:00:00.000+01:00",
+            r"2026-11-26T09:00:00.000\u002b01:00",
+        ];
+        let comments = [
+            r#""https://x.fr/rdv?c=1""#,
+            r#""https://x.fr/rdv?c=22&s=sas""#,
+            r#""https:\/\/x.fr\/rdv""#,
+            r#""""#,
+            r#"" ""#,
+            "3",
+            "null",
+        ];
+        let statuses = ["free", "busy", "fret"];
+        let extras = [
+            "",
+            "",
+            "",
+            r#","status":"busy""#,
+            r#","extension":[{"url":"http://x.fr/e","valueString":"a"}]"#,
+            r#","extension":[{"url":"http://x.fr/e","valueString":"a","extension":[{"url":"b","valueString":"c"}]}]"#,
+            r#","identifier":[{"use":"bogus","value":"v"}]"#,
+            r#","id":"again""#,
+            r#","overbooked":"yes""#,
+            r##","contained":[{"resourceType":"Schedule","id":"c","actor":[{"reference":"Practitioner/p"}]}]"##,
+        ];
+        let mut stepped_total = 0;
+        for round in 0..40 {
+            let mut pick = |n: usize| if next(4) == 0 { next(n) } else { 0 };
+            let entries: Vec<String> = (0..8)
+                .map(|_| {
+                    let id = ids[pick(ids.len())];
+                    let start = instants[pick(instants.len())];
+                    let end = instants[1 + pick(instants.len() - 1)];
+                    let comment = comments[pick(comments.len())];
+                    let status = statuses[pick(statuses.len())];
+                    let extra = extras[pick(extras.len())];
+                    format!(
+                        r#"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","meta":{{"profile":["http://sas.fr/fhir/StructureDefinition/FrSlotAgregateur"]}},"schedule":{{"reference":"Schedule/a"}},"status":"{status}","start":"{start}","end":"{end}","comment":{comment}{extra}}},"search":{{"mode":"match"}}}}"#
+                    )
+                })
+                .collect();
+            // Practitioners too: `gender` is bound, and no hand rule says
+            // it again (the walk's finding is the report's).
+            let genders = ["female", "male", "femal"];
+            let births = ["1970-01-01", "1980-02-30", "1990"];
+            let people: Vec<String> = (0..4)
+                .map(|i| {
+                    let gender = genders[pick(genders.len())];
+                    let birth = births[pick(births.len())];
+                    format!(
+                        r#"{{"fullUrl":"https://x.fr/fhir/Practitioner/p{i}","resource":{{"resourceType":"Practitioner","id":"p{i}","gender":"{gender}","birthDate":"{birth}"}},"search":{{"mode":"include"}}}}"#
+                    )
+                })
+                .collect();
+            let src = format!(
+                r#"{{"resourceType":"Bundle","type":"searchset","total":8,"entry":[{},{}]}}"#,
+                entries.join(","),
+                people.join(",")
+            );
+            let ignore: std::collections::HashSet<&'static str> =
+                ["RO1-FHIR-003", "RO1-SLOT-001"].into_iter().collect();
+            let options = [
+                Options::default(),
+                Options { max_findings: 3, ..Options::default() },
+                Options { ignore: Some(std::sync::Arc::new(ignore)), ..Options::default() },
+                Options { use_case: Some(UseCase::CPTS), ..Options::default() },
+                // The base definitions: Practitioners clean there.
+                Options { base_only: true, ..Options::default() },
+            ];
+            for (k, opts) in options.iter().enumerate() {
+                let report = |off: bool| {
+                    NO_ROOTS.with(|f| f.set(off));
+                    let r = run(&src, opts, &SLOT_SEARCH_BODY, &mut []);
+                    NO_ROOTS.with(|f| f.set(false));
+                    match r {
+                        Ok(r) => format!(
+                            "{:?} {:?} {} {:?}",
+                            r.findings, r.dropped, r.ignored, r.subject
+                        ),
+                        Err(e) => format!("error {e:?}"),
+                    }
+                };
+                let before = ROOTS_STEPPED.with(std::cell::Cell::get);
+                let with = report(false);
+                stepped_total += ROOTS_STEPPED.with(std::cell::Cell::get) - before;
+                assert_eq!(with, report(true), "round {round}, options {k}: {src}");
+            }
+        }
+        assert!(stepped_total > 100, "{stepped_total}");
+    }
+
     /// `second_thread: false` keeps a large Bundle on the calling thread
     /// (no walking thread, the lines counted with the paths) and changes
     /// nothing in the report.

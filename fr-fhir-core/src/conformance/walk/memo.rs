@@ -12,6 +12,13 @@
 //! remembered object that is a prefix of the rest of the input is exactly
 //! the next value. The comparison stops at the first differing byte; most
 //! misses cost a few bytes.
+//!
+//! Resource roots are remembered apart ([`Roots`]): a root walked clean is
+//! equal to the next one but for a few values (a Slot's `id`, `start`,
+//! `end`, `comment`) whose text the walk does not read on a root the model
+//! reader read clean. Those are left out of the comparison; what the walk
+//! reports then depends on the structure, the other bytes and that reading
+//! (`Run::top` asks for it before looking a root up).
 
 use super::compile::NodeRef;
 use crate::json::{plain_body_len, word_before};
@@ -147,7 +154,7 @@ pub(super) struct Hole {
     pub(super) start: u32,
     pub(super) end: u32,
     /// What the reader checked it as (debug builds check the new value too).
-    pub(super) kind: Option<crate::primitives::PrimitiveKind>,
+    pub(super) kind: crate::primitives::PrimitiveKind,
 }
 
 /// One resource root read clean, and the values in it that may differ.
@@ -245,7 +252,7 @@ pub(super) struct RootHit<'r> {
 
 /// A hole of a root found like a kept one: its text's offsets from the
 /// root's first byte, and what the reader checked it as.
-pub(super) type Found = (usize, usize, Option<crate::primitives::PrimitiveKind>);
+pub(super) type Found = (usize, usize, crate::primitives::PrimitiveKind);
 
 /// Roots longer than this are not kept (a Slot is under a kilobyte).
 const MAX_ROOT_LEN: usize = 8192;
@@ -289,6 +296,7 @@ fn set_of(key: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::primitives::PrimitiveKind;
 
     fn node(e: u32) -> NodeRef {
         NodeRef { s: 3, e, t: super::super::compile::NO_TYPE }
@@ -350,8 +358,8 @@ mod tests {
         let text = r#"{"id":"a1","s":"free","c":"x y"}"#;
         let at = |v: &str| text.find(v).unwrap() as u32;
         let holes = [
-            Hole { start: at("a1"), end: at("a1") + 2, kind: None },
-            Hole { start: at("x y"), end: at("x y") + 3, kind: None },
+            Hole { start: at("a1"), end: at("a1") + 2, kind: PrimitiveKind::String },
+            Hole { start: at("x y"), end: at("x y") + 3, kind: PrimitiveKind::String },
         ];
         m.keep_root(n, text, &holes, 7);
         text
@@ -400,7 +408,7 @@ mod tests {
             assert_eq!(m.root_hit(node(1), t.as_bytes()).map(|h| h.len), Some(t.len()));
         }
         // Too many holes, too long: not kept.
-        let many = vec![Hole { start: 1, end: 1, kind: None }; MAX_HOLES + 1];
+        let many = vec![Hole { start: 1, end: 1, kind: PrimitiveKind::String }; MAX_HOLES + 1];
         m.keep_root(node(4), "{}", &many, 0);
         assert!(m.root_hit(node(4), b"{}").is_none());
         let long: &'static str =

@@ -49,7 +49,7 @@ pub mod fixed;
 mod memo;
 mod run;
 #[cfg(test)]
-pub(crate) use run::{LEFT_TO_READER, ROOTS_STEPPED};
+pub(crate) use run::{LEFT_TO_READER, NO_ROOTS, ROOTS_STEPPED};
 mod sink;
 pub mod slicing;
 
