@@ -840,6 +840,23 @@ mod tests {
         )
     }
 
+    /// A searchset Bundle of `entries`.
+    fn searchset(entries: &[String]) -> String {
+        format!(r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#, entries.join(","))
+    }
+
+    /// The report of `src` with the default options, and how much the
+    /// walk's test counter `counter` grew meanwhile (a small document: walked
+    /// on this thread, where the count is kept).
+    fn run_counting(
+        counter: &'static std::thread::LocalKey<std::cell::Cell<usize>>,
+        src: &str,
+    ) -> (usize, Report) {
+        let before = counter.with(std::cell::Cell::get);
+        let r = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
+        (counter.with(std::cell::Cell::get) - before, r)
+    }
+
     /// The walk leaves the checks of a resource's root primitives to the
     /// model reader when it read the entry without a note, and only then:
     /// not for an entry with a note anywhere, a contained resource, a type
@@ -853,27 +870,16 @@ mod tests {
                 r#"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","schedule":{{"reference":"Schedule/a"}},"status":"free","start":"{start}","end":"2026-11-26T09:15:00.000+01:00","comment":"ok"{extra}}}}}"#
             )
         };
-        let bundle = |entries: &[String]| {
-            format!(
-                r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
-                entries.join(",")
-            )
-        };
-        // Small documents: walked on this thread, where the count is kept.
-        let left = |src: &str| {
-            let before = LEFT_TO_READER.with(std::cell::Cell::get);
-            let r = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
-            (LEFT_TO_READER.with(std::cell::Cell::get) - before, r)
-        };
+        let left = |src: &str| run_counting(&LEFT_TO_READER, src);
         // status, start, end, comment at least (id too where the model and
         // the definition give it the same type).
-        let (one, _) = left(&bundle(&[slot("a", good, "")]));
+        let (one, _) = left(&searchset(&[slot("a", good, "")]));
         assert!(one >= 4, "{one}");
-        let (two, _) = left(&bundle(&[slot("a", good, ""), slot("b", good, "")]));
+        let (two, _) = left(&searchset(&[slot("a", good, ""), slot("b", good, "")]));
         assert_eq!(two, 2 * one);
         // A bad start: that Slot has a note, the walk checks its values
         // (the start is reported once, by the Slot rule).
-        let bad = bundle(&[slot("a", good, ""), slot("b", "2026-13-26T09:00:00.000+01:00", "")]);
+        let bad = searchset(&[slot("a", good, ""), slot("b", "2026-13-26T09:00:00.000+01:00", "")]);
         let (n, r) = left(&bad);
         assert_eq!(n, one);
         let at_start = |f: &&crate::finding::Finding| {
@@ -881,7 +887,7 @@ mod tests {
         };
         assert_eq!(r.findings.iter().filter(at_start).count(), 1, "{:?}", r.findings);
         // A note on another element of the entry (an empty object) is enough.
-        let (n, _) = left(&bundle(&[slot("a", good, ""), slot("b", good, r#","meta":{}"#)]));
+        let (n, _) = left(&searchset(&[slot("a", good, ""), slot("b", good, r#","meta":{}"#)]));
         assert_eq!(n, one);
         // A contained resource is walked as before; so is a type kept raw
         // (its model reads nothing), and the Bundle's own elements.
@@ -890,12 +896,12 @@ mod tests {
                 r#"{{"fullUrl":"https://x.fr/fhir/PractitionerRole/r","resource":{{"resourceType":"PractitionerRole","id":"r"{contained}}}}}"#
             )
         };
-        let (bare, _) = left(&bundle(&[role("")]));
+        let (bare, _) = left(&searchset(&[role("")]));
         let with = r##","contained":[{"resourceType":"Location","id":"l","name":"Cabinet","status":"active","description":"rdc"}],"location":[{"reference":"#l"}]"##;
-        let (contained, _) = left(&bundle(&[role(with)]));
+        let (contained, _) = left(&searchset(&[role(with)]));
         assert_eq!(contained, bare);
         let patient = r#"{"fullUrl":"https://x.fr/fhir/Patient/p","resource":{"resourceType":"Patient","id":"p","gender":"female","birthDate":"1980-01-01"}}"#;
-        let (raw, _) = left(&bundle(&[patient.to_string()]));
+        let (raw, _) = left(&searchset(&[patient.to_string()]));
         assert_eq!(raw, 0);
         let (none, _) = left(
             r#"{"resourceType":"Bundle","type":"searchset","total":0,"timestamp":"2026-11-26T09:00:00.000+01:00"}"#,
@@ -911,18 +917,7 @@ mod tests {
                 r#"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","extension":[{{"url":"http://x.fr/e",{inner}"valueString":"a"}}],"schedule":{{"reference":"Schedule/a"}},"status":"free","start":"{start}","end":"2026-11-26T09:15:00.000+01:00","comment":"{comment}"}}}}"#
             )
         };
-        let bundle = |entries: &[String]| {
-            format!(
-                r#"{{"resourceType":"Bundle","type":"searchset","entry":[{}]}}"#,
-                entries.join(",")
-            )
-        };
-        // Small documents: walked on this thread, where the count is kept.
-        let stepped = |src: &str| {
-            let before = ROOTS_STEPPED.with(std::cell::Cell::get);
-            let r = run(src, &Options::default(), &SLOT_SEARCH_BODY, &mut []).unwrap();
-            (ROOTS_STEPPED.with(std::cell::Cell::get) - before, r)
-        };
+        let stepped = |src: &str| run_counting(&ROOTS_STEPPED, src);
         let at = |i: usize, key: &str| format!("Bundle.entry[{i}].resource.{key}");
         let walk_findings = |r: &Report, i: usize| {
             let prefix = format!("Bundle.entry[{i}].resource");
@@ -942,9 +937,9 @@ mod tests {
             .collect();
         // Each Slot is walked against each structure chosen for it (one per
         // use case here): the second of two stepped over once per structure.
-        let (per, _) = stepped(&bundle(&alike[..2]));
+        let (per, _) = stepped(&searchset(&alike[..2]));
         assert!(per >= 1);
-        let (n, r) = stepped(&bundle(&alike));
+        let (n, r) = stepped(&searchset(&alike));
         assert_eq!(n, 4 * per);
         assert!((0..5).all(|i| walk_findings(&r, i) == 0), "{:?}", r.findings);
         // An extension with a value and extensions (ext-1, no note of the
@@ -953,7 +948,7 @@ mod tests {
         let mut other = alike.clone();
         let both = r#""extension":[{"url":"http://x.fr/f","valueString":"b"}],"#;
         other[3] = slot("s3", "2026-11-26T03:00:00+01:00", both, "rdv");
-        let (n, r) = stepped(&bundle(&other));
+        let (n, r) = stepped(&searchset(&other));
         assert_eq!(n, 3 * per);
         let ext_1: Vec<&str> = r
             .findings
@@ -968,7 +963,7 @@ mod tests {
         // stepped over is what tells).
         let mut other = alike.clone();
         other[4] = other[4].replace(r#""status":"free""#, r#""status":"fret""#);
-        let (n, r) = stepped(&bundle(&other));
+        let (n, r) = stepped(&searchset(&other));
         assert_eq!(n, 3 * per);
         assert!(
             r.findings
@@ -981,7 +976,7 @@ mod tests {
         other[1] = slot("s1", "2026-11-26T01:00:00+01:00", "", r"https:\/\/x.fr");
         other[2] = other[2].replace(r#""comment":"rdv rdv rdv ""#, r#""comment":3"#);
         assert!(other[2].contains(r#""comment":3"#));
-        let (n, r) = stepped(&bundle(&other));
+        let (n, r) = stepped(&searchset(&other));
         assert_eq!(n, 2 * per, "entries 3 and 4");
         assert_eq!(walk_findings(&r, 1), 0, "{:?}", r.findings);
         assert!(
@@ -998,7 +993,7 @@ mod tests {
                 r##"{{"fullUrl":"https://x.fr/fhir/Slot/{id}","resource":{{"resourceType":"Slot","id":"{id}","contained":[{{"resourceType":"Schedule","id":"sc","actor":[{{"reference":"Practitioner/p"}}]}}],"schedule":{{"reference":"#sc"}},"status":"free","start":"2026-11-26T09:00:00+01:00","end":"2026-11-26T09:15:00+01:00"}}}}"##
             )
         };
-        let (n, _) = stepped(&bundle(&[with_contained("a"), with_contained("b")]));
+        let (n, _) = stepped(&searchset(&[with_contained("a"), with_contained("b")]));
         assert_eq!(n, 0);
     }
 

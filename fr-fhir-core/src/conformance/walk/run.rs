@@ -423,11 +423,6 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         }
         let bundle = root == Root::Resource
             && v.structure(node.s).is_some_and(|st| st.type_name == "Bundle");
-        // A Bundle's `type` is read on for its entries (never a hole: it has
-        // a required binding; said here so that no later change makes it one).
-        if bundle && self.depth == 0 {
-            self.record = None;
-        }
         let outer_bundle = bundle
             .then(|| (self.bundle_type.take(), std::mem::replace(&mut self.entries_done, false)));
         let ref_types = info.map_or(&[][..], |i| &i.ref_types[..]);
@@ -437,8 +432,11 @@ impl<'v, 'a, 'w, 'e, 'b> Run<'v, 'a, 'w, 'e, 'b> {
         // a delegate's, whose flags were worked out for its own type).
         let model_read =
             self.model_read && root == Root::Resource && self.depth == 0 && owner_s == node.s;
-        // The root's children gathered for its invariants: their texts are read.
-        if collect && root == Root::Resource && self.depth == 0 {
+        // No root kept whose values' texts are read on: the children
+        // gathered for its invariants, a Bundle's `type` for its entries
+        // (never a hole: it has a required binding; said here so that no
+        // later change makes it one).
+        if (collect || bundle) && root == Root::Resource && self.depth == 0 {
             self.record = None;
         }
         let (mut system, mut code) = (None, None);
